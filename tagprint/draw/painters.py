@@ -1,0 +1,141 @@
+"""Draw stage: paints laid-out items through the Pen, claiming each item's structure slot."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PIL import Image
+
+from .. import illustrations
+from ..fonts import face
+from ..layout.items import Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, TextLine
+from ..model import CallToAction, Citation, Document, Link, Photo
+from ..tags import TagMap
+from .pen import Pen
+
+
+@dataclass
+class DrawContext:
+    pen: Pen
+    tags: TagMap
+    document: Document
+    root: Path
+
+
+Painter = Callable[[Item, DrawContext], None]
+PAINTERS: dict[type, Painter] = {}
+
+
+def paints(cls: type) -> Callable[[Painter], Painter]:
+    def register(fn: Painter) -> Painter:
+        PAINTERS[cls] = fn
+        return fn
+    return register
+
+
+@paints(FillBox)
+def _fill_box(item: FillBox, ctx: DrawContext) -> None:
+    with ctx.pen.artifact():
+        ctx.pen.fill_rect(item.box, item.color, item.radius)
+
+
+@paints(RuleLine)
+def _rule(item: RuleLine, ctx: DrawContext) -> None:
+    with ctx.pen.artifact():
+        ctx.pen.line(item.x0, item.y0, item.x1, item.y1, item.color, item.thickness)
+
+
+@paints(Chevron)
+def _chevron(item: Chevron, ctx: DrawContext) -> None:
+    with ctx.pen.artifact():
+        ctx.pen.chevron(item.x, item.y, item.size, item.color)
+
+
+def _link_target(link: object) -> tuple[tuple[str, str], str]:
+    if isinstance(link, Citation):
+        first = link.numbers[0]
+        return ("ref", str(first)), "Go to reference " + ", ".join(map(str, link.numbers))
+    if isinstance(link, (Link, CallToAction)):
+        return ("uri", link.href), link.description
+    raise TypeError(type(link).__name__)
+
+
+def _link_owner(link: object, tags: TagMap) -> object:
+    return tags.elem(link, "link") if isinstance(link, (Citation, CallToAction)) else tags.elem(link)
+
+
+def _fragment(line: TextLine, frag: Fragment, ctx: DrawContext) -> None:
+    pen = ctx.pen
+    x = line.x + frag.x
+    segments = [(s.font, s.text) for s in frag.segments]
+    if frag.tag is None:
+        with pen.artifact("Pagination", "Footer"):
+            pen.text(x, line.baseline, segments, frag.size, frag.color, frag.rise, frag.tracking)
+        return
+    slot = ctx.tags.slot(*frag.tag)
+    with pen.marked(slot, at=(x, line.baseline - frag.size)):
+        pen.text(x, line.baseline, segments, frag.size, frag.color, frag.rise, frag.tracking)
+    if frag.link is not None:
+        target, contents = _link_target(frag.link)
+        top = line.baseline - frag.rise - frag.size * 0.95
+        pad = 3.0 if isinstance(frag.link, Citation) else 1.0
+        box = (x - pad, top - pad, x + frag.width + pad, line.baseline - frag.rise + frag.size * 0.25 + pad)
+        if isinstance(frag.link, CallToAction):
+            box = (x - 14, line.baseline - line.height / 2 - frag.size * 0.4 - 6, x + frag.width + 26,
+                   line.baseline + line.height / 2 - frag.size * 0.4 + 6)
+        pen.link(box, target, contents, _link_owner(frag.link, ctx.tags))
+    if frag.underline:
+        with pen.artifact():
+            y = line.baseline + frag.size * 0.14
+            pen.line(x, y, x + frag.width, y, frag.color, max(0.5, frag.size * 0.06))
+
+
+@paints(TextLine)
+def _text_line(item: TextLine, ctx: DrawContext) -> None:
+    for frag in item.fragments:
+        _fragment(item, frag, ctx)
+
+
+@paints(PictureBox)
+def _picture(item: PictureBox, ctx: DrawContext) -> None:
+    pen = ctx.pen
+    figure = item.figure
+
+    def paint() -> None:
+        if isinstance(figure.source, Photo):
+            path = ctx.root / figure.source.path
+            with Image.open(path) as im:
+                size = im.size
+            pen.image(str(path), item.box, size, item.radius)
+        else:
+            kind = illustrations.kinds()[figure.source.name]
+            with pen.sketch(item.box) as sketch:
+                kind.draw(sketch, figure.source.params, item.box, ctx.document.theme)
+
+    if item.tag is None:
+        with pen.artifact():
+            paint()
+        return
+    slot = ctx.tags.slot(*item.tag)
+    with pen.marked(slot, at=(item.box.x, item.box.y)):
+        paint()
+    slot.owner.bbox = (pen.page_index, pen.pdf_rect(item.box))
+
+
+def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, root: Path) -> tuple[bytes, Pen]:
+    buffer = io.BytesIO()
+    body_font = face(document.theme.font).name
+    pen = Pen.create(buffer, document.page_size, body_font, document.title, document.lang)
+    ctx = DrawContext(pen, tags, document, root)
+    for i, page in enumerate(pages):
+        if i:
+            pen.new_page()
+        for item in page.items:
+            PAINTERS[type(item)](item, ctx)
+        for line in page.footer:
+            _text_line(line, ctx)
+    pen.finish()
+    return buffer.getvalue(), pen

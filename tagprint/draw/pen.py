@@ -1,0 +1,296 @@
+"""The one door to raw PDF: marked content, artifacts, and every drawing primitive.
+
+Nothing outside this module writes PDF operators or touches ReportLab. Every primitive must be called
+inside `marked(slot)` (real content, claimed by a structure element) or `artifact()` (decoration):
+drawing outside both raises, so untagged content cannot be written.
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from reportlab.lib.colors import Color as RLColor
+from reportlab.pdfgen.canvas import Canvas
+
+from ..model import Color, Rect
+from ..tags import ContentSlot
+
+Point = tuple[float, float]
+
+
+class MarkedContentError(RuntimeError):
+    pass
+
+
+@dataclass
+class LinkArea:
+    page: int
+    rect: tuple[float, float, float, float]  # PDF coordinates x0, y0, x1, y1
+    target: tuple[str, str]  # ("uri", href) or ("ref", reference number)
+    contents: str
+    owner: object  # StructElem
+
+
+@dataclass
+class Pen:
+    canvas: Canvas
+    page_size: tuple[float, float]
+    page_index: int = 0
+    links: list[LinkArea] = field(default_factory=list)
+    _mcid: int = 0
+    _open: str | None = None
+
+    @classmethod
+    def create(cls, buffer: io.BytesIO, page_size: tuple[float, float], font_name: str, title: str,
+               lang: str) -> "Pen":
+        canvas = Canvas(buffer, pagesize=page_size, invariant=1, pageCompression=1,
+                        initialFontName=font_name, initialFontSize=10, lang=lang)
+        canvas.setTitle(title)
+        return cls(canvas, page_size)
+
+    # ---- coordinates ---------------------------------------------------------------------------
+    def y(self, top: float) -> float:
+        """Converts a distance from the top of the page to PDF's bottom-up y."""
+        return self.page_size[1] - top
+
+    def pdf_rect(self, box: Rect) -> tuple[float, float, float, float]:
+        return (box.x, self.y(box.y + box.height), box.x + box.width, self.y(box.y))
+
+    # ---- marked content ------------------------------------------------------------------------
+    @contextmanager
+    def marked(self, slot: ContentSlot, at: Point | None = None) -> Iterator[None]:
+        if self._open:
+            raise MarkedContentError(f"marked content for {slot.tag} opened inside {self._open}")
+        mcid = self._mcid
+        self._mcid += 1
+        slot.claims.append((self.page_index, mcid))
+        elem = slot.owner
+        while elem is not None and elem.anchor is None and at is not None:
+            elem.anchor = (self.page_index, at[0], self.y(at[1]))
+            elem = elem.parent
+        self.canvas.addLiteral(f"/{slot.tag} <</MCID {mcid}>> BDC")
+        self._open = slot.tag
+        try:
+            yield
+        finally:
+            self.canvas.addLiteral("EMC")
+            self._open = None
+
+    @contextmanager
+    def artifact(self, kind: str = "Layout", subtype: str | None = None) -> Iterator[None]:
+        if self._open:
+            raise MarkedContentError(f"artifact opened inside {self._open}")
+        props = f"/Type /{kind}" + (f" /Subtype /{subtype}" if subtype else "")
+        self.canvas.addLiteral(f"/Artifact <<{props}>> BDC")
+        self._open = "Artifact"
+        try:
+            yield
+        finally:
+            self.canvas.addLiteral("EMC")
+            self._open = None
+
+    def _check(self) -> None:
+        if not self._open:
+            raise MarkedContentError("drawing outside marked content or an artifact")
+
+    def new_page(self) -> None:
+        if self._open:
+            raise MarkedContentError(f"page break inside marked content ({self._open})")
+        self.canvas.showPage()
+        self.page_index += 1
+        self._mcid = 0
+
+    def finish(self) -> None:
+        if self._open:
+            raise MarkedContentError(f"document ended inside marked content ({self._open})")
+        self.canvas.showPage()
+        self.canvas.save()
+
+    # ---- primitives (top-left coordinates) -----------------------------------------------------
+    def _fill(self, color: Color, alpha: float = 1.0) -> None:
+        self.canvas.setFillColor(RLColor(*color, alpha=alpha))
+
+    def _stroke(self, color: Color, alpha: float = 1.0) -> None:
+        self.canvas.setStrokeColor(RLColor(*color, alpha=alpha))
+
+    def fill_rect(self, box: Rect, color: Color, radius: float = 0.0) -> None:
+        self._check()
+        self._fill(color)
+        x0, y0, x1, y1 = self.pdf_rect(box)
+        if radius:
+            self.canvas.roundRect(x0, y0, x1 - x0, y1 - y0, radius, stroke=0, fill=1)
+        else:
+            self.canvas.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
+
+    def line(self, x0: float, y0: float, x1: float, y1: float, color: Color, width: float) -> None:
+        self._check()
+        self._stroke(color)
+        self.canvas.setLineWidth(width)
+        self.canvas.line(x0, self.y(y0), x1, self.y(y1))
+
+    def chevron(self, x: float, y: float, size: float, color: Color) -> None:
+        self._check()
+        self._stroke(color)
+        self.canvas.setLineWidth(1.6)
+        self.canvas.setLineCap(1)
+        self.canvas.setLineJoin(1)
+        p = self.canvas.beginPath()
+        p.moveTo(x - size / 2, self.y(y - size))
+        p.lineTo(x + size / 2, self.y(y))
+        p.lineTo(x - size / 2, self.y(y + size))
+        self.canvas.drawPath(p, stroke=1, fill=0)
+
+    def text(self, x: float, baseline: float, segments: Sequence[tuple[str, str]], size: float,
+             color: Color, rise: float = 0.0, tracking: float = 0.0) -> None:
+        """Shows text: `segments` are (font name, characters) pairs set one after another."""
+        self._check()
+        t = self.canvas.beginText(x, self.y(baseline) + rise)
+        t.setFillColor(RLColor(*color))
+        if tracking:
+            t.setCharSpace(tracking)
+        for font, chars in segments:
+            t.setFont(font, size)
+            t.textOut(chars)
+        self.canvas.drawText(t)
+
+    def image(self, path: str, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0) -> None:
+        """Draws a photo cover-cropped into `box` (clipped to a rounded rectangle if `radius`)."""
+        self._check()
+        x0, y0, x1, y1 = self.pdf_rect(box)
+        w, h = x1 - x0, y1 - y0
+        scale = max(w / pixel_size[0], h / pixel_size[1])
+        dw, dh = pixel_size[0] * scale, pixel_size[1] * scale
+        c = self.canvas
+        c.saveState()
+        p = c.beginPath()
+        if radius:
+            p.roundRect(x0, y0, w, h, radius)
+        else:
+            p.rect(x0, y0, w, h)
+        c.clipPath(p, stroke=0, fill=0)
+        c.drawImage(path, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        c.restoreState()
+
+    def link(self, box: tuple[float, float, float, float], target: tuple[str, str], contents: str,
+             owner: object) -> None:
+        """Records a link area (top-left box x0, top, x1, bottom); the finish stage writes the annotation."""
+        x0, top, x1, bottom = box
+        self.links.append(LinkArea(self.page_index, (x0, self.y(bottom), x1, self.y(top)), target, contents, owner))
+
+    @contextmanager
+    def sketch(self, box: Rect) -> Iterator["Sketch"]:
+        """A local drawing surface for illustrations: origin at the box's bottom-left, y up."""
+        self._check()
+        c = self.canvas
+        c.saveState()
+        c.translate(box.x, self.y(box.y + box.height))
+        try:
+            yield Sketch(self, box.width, box.height)
+        finally:
+            c.restoreState()
+
+
+@dataclass
+class Sketch:
+    """Vector primitives in an illustration's own coordinates (points, origin bottom-left, y up)."""
+
+    pen: Pen
+    width: float
+    height: float
+
+    @property
+    def _c(self) -> Canvas:
+        return self.pen.canvas
+
+    def polygon(self, points: Sequence[Point], fill: Color | None = None, stroke: Color | None = None,
+                line_width: float = 1.0, alpha: float = 1.0) -> None:
+        p = self._c.beginPath()
+        p.moveTo(*points[0])
+        for pt in points[1:]:
+            p.lineTo(*pt)
+        p.close()
+        self._paint(p, fill, stroke, line_width, alpha)
+
+    def polyline(self, points: Sequence[Point], stroke: Color, line_width: float = 1.0, round_caps: bool = True) -> None:
+        p = self._c.beginPath()
+        p.moveTo(*points[0])
+        for pt in points[1:]:
+            p.lineTo(*pt)
+        self._c.setLineCap(1 if round_caps else 0)
+        self._c.setLineJoin(1)
+        self._paint(p, None, stroke, line_width, 1.0)
+
+    def curve(self, start: Point, c1: Point, c2: Point, end: Point, stroke: Color, line_width: float = 1.0) -> None:
+        p = self._c.beginPath()
+        p.moveTo(*start)
+        p.curveTo(*c1, *c2, *end)
+        self._c.setLineCap(1)
+        self._paint(p, None, stroke, line_width, 1.0)
+
+    def path(self, commands: Sequence[tuple], fill: Color | None = None, stroke: Color | None = None,
+             line_width: float = 1.0, alpha: float = 1.0) -> None:
+        """A path from commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)."""
+        p = self._c.beginPath()
+        for cmd in commands:
+            op, args = cmd[0], cmd[1:]
+            {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
+        self._paint(p, fill, stroke, line_width, alpha)
+
+    def circle(self, cx: float, cy: float, r: float, fill: Color | None = None, stroke: Color | None = None,
+               line_width: float = 1.0, alpha: float = 1.0) -> None:
+        p = self._c.beginPath()
+        p.circle(cx, cy, r)
+        self._paint(p, fill, stroke, line_width, alpha)
+
+    def ellipse(self, x0: float, y0: float, x1: float, y1: float, fill: Color | None = None,
+                stroke: Color | None = None, line_width: float = 1.0, alpha: float = 1.0) -> None:
+        p = self._c.beginPath()
+        p.ellipse(x0, y0, x1 - x0, y1 - y0)
+        self._paint(p, fill, stroke, line_width, alpha)
+
+    def rect(self, x: float, y: float, w: float, h: float, fill: Color | None = None, radius: float = 0.0,
+             stroke: Color | None = None, line_width: float = 1.0, alpha: float = 1.0) -> None:
+        p = self._c.beginPath()
+        if radius:
+            p.roundRect(x, y, w, h, radius)
+        else:
+            p.rect(x, y, w, h)
+        self._paint(p, fill, stroke, line_width, alpha)
+
+    def linear_gradient(self, clip: Sequence[tuple], x0: float, y0: float, x1: float, y1: float,
+                        colors: Sequence[Color], stops: Sequence[float] | None = None) -> None:
+        """Fills the path `clip` (commands as in `path`) with a linear gradient (an axial shading)."""
+        c = self._c
+        c.saveState()
+        p = c.beginPath()
+        for cmd in clip:
+            op, args = cmd[0], cmd[1:]
+            {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
+        c.clipPath(p, stroke=0, fill=0)
+        c.linearGradient(x0, y0, x1, y1, [RLColor(*col) for col in colors], list(stops) if stops else None,
+                         extend=True)
+        c.restoreState()
+
+    def text(self, x: float, y: float, text: str, font: str, size: float, color: Color,
+             anchor: str = "start", tracking: float = 0.0) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        width = stringWidth(text, font, size) + tracking * len(text)
+        dx = {"start": 0.0, "middle": -width / 2, "end": -width}[anchor]
+        t = self._c.beginText(x + dx, y)
+        t.setFillColor(RLColor(*color))
+        if tracking:
+            t.setCharSpace(tracking)
+        t.setFont(font, size)
+        t.textOut(text)
+        self._c.drawText(t)
+
+    def _paint(self, p, fill: Color | None, stroke: Color | None, line_width: float, alpha: float) -> None:
+        if fill is not None:
+            self.pen._fill(fill, alpha)
+        if stroke is not None:
+            self.pen._stroke(stroke, alpha)
+            self._c.setLineWidth(line_width)
+        self._c.drawPath(p, stroke=1 if stroke is not None else 0, fill=1 if fill is not None else 0)

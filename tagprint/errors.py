@@ -1,0 +1,69 @@
+"""Problems found in the input, reported all at once with where they are and how to fix them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source file: 1-based line and column, and the YAML path to the value."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+    path: str = ""
+
+    def __str__(self) -> str:
+        place = self.file
+        if self.line:
+            place += f":{self.line}:{self.col or 1}"
+        return place
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: Where
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        path = f" [{self.where.path}]" if self.where.path else ""
+        return f"{self.where}: {self.message}{path} — {self.fix}"
+
+
+@dataclass
+class Problems:
+    """Collects problems across a stage; `raise_if_any` ends the stage with all of them."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, where: Where, message: str, fix: str) -> None:
+        self.items.append(Problem(where, message, fix))
+
+    def extend(self, other: "Problems") -> None:
+        self.items.extend(other.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise InputError(list(self.items))
+
+
+class InputError(Exception):
+    """Bad input: the user can fix it. Exit code 2."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line, p.where.col))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def relative(path: Path, root: Path) -> str:
+    """A path as the user sees it: relative to the project folder where possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,126 @@
+"""Finish stage: writes the structure tree, parent tree and link annotations into the PDF."""
+
+from __future__ import annotations
+
+from pikepdf import Array, Dictionary, Name, Object, Pdf, String
+
+from ..draw.pen import LinkArea
+from ..tags import AnnotRef, ContentSlot, StructElem, reference_id
+
+
+def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
+    pages = list(pdf.pages)
+    tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    parent_tree: dict[int, list[Object | None]] = {i: [] for i in range(len(pages))}
+    ids: dict[str, Object] = {}
+    objs: dict[int, Object] = {}
+
+    # link areas grouped by their owning element, in drawing order
+    by_owner: dict[int, list[int]] = {}
+    for i, area in enumerate(links):
+        by_owner.setdefault(id(area.owner), []).append(i)
+
+    def make(elem: StructElem, parent: Object) -> Object:
+        d = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + elem.role), P=parent))
+        objs[id(elem)] = d
+        if elem.alt:
+            d.Alt = String(elem.alt)
+        if elem.lang:
+            d.Lang = String(elem.lang)
+        if elem.actual_text:
+            d.ActualText = String(elem.actual_text)
+        if elem.title and elem.role in ("Sect", "Div", "Document"):
+            d.T = String(elem.title)
+        if elem.elem_id:
+            d.ID = String(elem.elem_id)
+            ids[elem.elem_id] = d
+        if elem.list_numbering:
+            d.A = Dictionary(O=Name.List, ListNumbering=Name("/" + elem.list_numbering))
+        if elem.bbox:
+            page, (x0, y0, x1, y1) = elem.bbox
+            d.A = Dictionary(O=Name.Layout, BBox=Array([round(v, 2) for v in (x0, y0, x1, y1)]))
+        first_page = _first_page(elem)
+        if first_page is not None:
+            d.Pg = pages[first_page].obj
+        kids = Array()
+        for kid in elem.kids:
+            if isinstance(kid, StructElem):
+                kids.append(make(kid, d))
+            elif isinstance(kid, ContentSlot):
+                for page, mcid in kid.claims:
+                    while len(parent_tree[page]) <= mcid:
+                        parent_tree[page].append(None)
+                    parent_tree[page][mcid] = d
+                    if page == first_page:
+                        kids.append(mcid)
+                    else:
+                        kids.append(Dictionary(Type=Name.MCR, Pg=pages[page].obj, MCID=mcid))
+            elif isinstance(kid, AnnotRef):  # pragma: no cover - links are attached below
+                pass
+        for i in by_owner.get(id(elem), []):
+            kids.append(Dictionary(Type=Name.OBJR, Obj=_annotation(i), Pg=pages[links[i].page].obj))
+        d.K = kids
+        return d
+
+    annots: dict[int, Object] = {}
+    next_key = len(pages)
+    annot_keys: dict[int, int] = {}
+
+    def _annotation(i: int) -> Object:
+        nonlocal next_key
+        area = links[i]
+        a = pdf.make_indirect(Dictionary(
+            Type=Name.Annot, Subtype=Name.Link, Rect=Array([round(v, 2) for v in area.rect]),
+            Border=Array([0, 0, 0]), F=4, Contents=String(area.contents),
+            StructParent=next_key,
+        ))
+        annots[i] = a
+        annot_keys[i] = next_key
+        next_key += 1
+        return a
+
+    doc = make(root, tree_root)
+    tree_root.K = Array([doc])
+
+    # internal targets (citations → reference entries) now that every element has an object
+    for i, a in annots.items():
+        area = links[i]
+        kind, value = area.target
+        if kind == "uri":
+            a.A = Dictionary(S=Name.URI, URI=String(value))
+        else:
+            target = _find_anchor(root, reference_id(int(value)))
+            page, x, y = target.anchor if target and target.anchor else (0, 0, 0)
+            a.Dest = Array([pages[page].obj, Name.XYZ, round(x, 2), round(y + 12, 2), 0])
+        pages[area.page].obj.setdefault(Name.Annots, Array()).append(a)
+
+    nums = Array()
+    for page_index in range(len(pages)):
+        pages[page_index].obj.StructParents = page_index
+        pages[page_index].obj.Tabs = Name.S
+        nums.append(page_index)
+        nums.append(Array([o if o is not None else Object.parse(b"null") for o in parent_tree[page_index]]))
+    for i in sorted(annot_keys, key=annot_keys.get):
+        nums.append(annot_keys[i])
+        nums.append(objs[id(links[i].owner)])
+    tree_root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
+    tree_root.ParentTreeNextKey = next_key
+    if ids:
+        names = Array()
+        for key in sorted(ids):
+            names.append(String(key))
+            names.append(ids[key])
+        tree_root.IDTree = pdf.make_indirect(Dictionary(Names=names))
+    pdf.Root.StructTreeRoot = tree_root
+    pdf.Root.MarkInfo = Dictionary(Marked=True)
+
+
+def _first_page(elem: StructElem) -> int | None:
+    for kid in elem.kids:
+        if isinstance(kid, ContentSlot) and kid.claims:
+            return kid.claims[0][0]
+    return None
+
+
+def _find_anchor(root: StructElem, elem_id: str) -> StructElem | None:
+    return next((e for e in root.walk() if e.elem_id == elem_id), None)

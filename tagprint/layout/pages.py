@@ -1,0 +1,93 @@
+"""Layout stage: places each page's sections into its template's regions and checks they fit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..fonts import FontStack
+from ..model import Document, Page, Rect, Region
+from .blocks import LayoutContext, lay_out
+from .items import FillBox, Laid, PageLayout, RuleLine, TextLine
+from .text import TextStyle, break_lines, plain_pieces
+
+FOOTER_BASELINE_FROM_BOTTOM = 24.0
+
+
+def layout_document(document: Document, root: Path) -> list[PageLayout]:
+    fonts = FontStack((document.theme.font, *document.theme.fallback_fonts))
+    ctx = LayoutContext(document, root, fonts)
+    pages = [_page(document, page, n, ctx) for n, page in enumerate(document.pages, start=1)]
+    for page in pages:
+        page.footer = _footer(document, page.number, len(pages), ctx)
+    if ctx.problems:
+        raise InputError(ctx.problems)
+    return pages
+
+
+def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> PageLayout:
+    out = PageLayout(number, document.page_size)
+    for deco in page.template.decorations:
+        color = ctx.color(deco.color)
+        b = deco.box
+        if deco.kind == "band":
+            out.items.append(FillBox(b, color))
+        else:
+            out.items.append(RuleLine(b.x, b.y, b.x + b.width, b.y + b.height, color, deco.thickness))
+    placements = {p.region: p for p in page.placements}
+    # Drawing order is the template's region order; reading order (the tag tree) is the page's.
+    for region in page.template.regions:
+        placement = placements.get(region.name)
+        if region.background:
+            out.items.append(FillBox(region.box, ctx.color(region.background), 4))
+        if placement is None or not placement.sections:
+            continue
+        blocks = tuple(b for s in placement.sections for b in s.blocks)
+        ctx.columns, ctx.gutter = region.columns, region.gutter
+        laid = _fill(region, blocks, ctx, number, placement.where)
+        out.items.extend(laid.items)
+    return out
+
+
+def _inner(region: Region) -> Rect:
+    top, right, bottom, left = region.padding
+    b = region.box
+    return Rect(b.x + left, b.y + top, b.width - left - right, b.height - top - bottom)
+
+
+def _fill(region: Region, blocks: tuple, ctx: LayoutContext, page: int, where) -> Laid:
+    inner = _inner(region)
+    laid_blocks = [lay_out(b, inner.width, ctx) for b in blocks]
+    out = Laid(0, [])
+    y, previous_after = 0.0, None
+    for laid in laid_blocks:
+        if previous_after is not None:
+            y += max(previous_after, laid.space_before)
+        out.add(laid, 0, y)
+        y += laid.height
+        previous_after = laid.space_after
+    if y > inner.height + 0.5:
+        ctx.problems.append(Problem(
+            where, f"the content of region '{region.name}' on page {page} needs {y:.0f} pt but the region "
+                   f"holds {inner.height:.0f} pt ({y - inner.height:.0f} pt too much); text is never clipped",
+            "shorten the text, make the region taller, or move a content id to another region"))
+    slack = max(0.0, inner.height - y)
+    offset = {"top": 0.0, "middle": slack / 2, "bottom": slack}[region.valign]
+    placed = Laid(y, [])
+    placed.add(out, inner.x, inner.y + offset)
+    return placed
+
+
+def _footer(document: Document, number: int, total: int, ctx: LayoutContext) -> list[TextLine]:
+    ts = ctx.text_style("footer")
+    width, height = document.page_size
+    baseline = height - FOOTER_BASELINE_FROM_BOTTOM
+    left = f"{document.job_code}" + (f"   {document.footer}" if document.footer else "")
+    right = f"Page {number} of {total}"
+    lines = []
+    for text, align in ((left, "left"), (right, "right")):
+        (line,), _ = break_lines(plain_pieces(text, None, ts), width, ts)  # type: ignore[arg-type]
+        text_w = sum(f.width for f in line.fragments)
+        x = 40.0 if align == "left" else width - 40.0 - text_w
+        lines.append(TextLine(x, baseline, line.height, line.fragments))
+    return lines

@@ -1,0 +1,90 @@
+"""Inline text: a small Markdown dialect parsed with markdown-it-py.
+
+**strong**, *emphasis*, [text](https://… "what the link is"), citations {cite}`1,2`, and a phrase in
+another language [bonjour]{lang=fr}. Everything else is plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+from ..errors import Problem, Where
+from ..model.inline import Citation, Inline, Link, Text
+
+_MD = MarkdownIt("commonmark", {"linkify": False}).use(myst_role_plugin).use(attrs_plugin, spans=True)
+_MD.disable(["image", "html_inline", "backticks", "autolink", "entity", "escape"])
+_CITE_PART = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]\s*(\d+))?\s*$")
+
+
+def parse_inline(text: str, where: Where, problems: list[Problem]) -> tuple[Inline, ...]:
+    text = " ".join(text.split())  # YAML folding aside, whitespace is not meaningful
+    tokens = _MD.parseInline(text)
+    children = tokens[0].children or [] if tokens else []
+    out: list[Inline] = []
+    strong = emphasis = 0
+    langs: list[str | None] = []
+    link_stack: list[tuple[str, str, list[Inline]]] = []
+
+    def emit(node: Inline) -> None:
+        (link_stack[-1][2] if link_stack else out).append(node)
+
+    for tok in children:
+        kind = tok.type
+        if kind == "text" or kind == "softbreak":
+            content = tok.content if kind == "text" else " "
+            if content:
+                emit(Text(content, strong > 0, emphasis > 0, next((l for l in reversed(langs) if l), None)))
+        elif kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            emphasis += 1
+        elif kind == "em_close":
+            emphasis -= 1
+        elif kind == "span_open":
+            langs.append(tok.attrs.get("lang"))  # type: ignore[arg-type]
+        elif kind == "span_close":
+            langs.pop()
+        elif kind == "link_open":
+            link_stack.append((str(tok.attrs.get("href", "")), str(tok.attrs.get("title", "") or ""), []))
+        elif kind == "link_close":
+            href, title, runs = link_stack.pop()
+            label = "".join(r.text for r in runs)
+            description = title or f"{label} ({_host(href)})"
+            emit(Link(href, tuple(runs), description, where))
+        elif kind == "myst_role":
+            name = tok.meta.get("name")
+            if name != "cite":
+                problems.append(Problem(where, f"unknown inline role '{{{name}}}'",
+                                        "use {cite}`1,2` for citations; other roles are not supported"))
+                continue
+            numbers = _citation_numbers(tok.content, where, problems)
+            if numbers:
+                emit(Citation(numbers, where))
+        else:
+            emit(Text(tok.content, strong > 0, emphasis > 0))
+    return tuple(out)
+
+
+def _host(href: str) -> str:
+    parsed = urlparse(href)
+    return parsed.netloc or parsed.path
+
+
+def _citation_numbers(spec: str, where: Where, problems: list[Problem]) -> tuple[int, ...]:
+    numbers: list[int] = []
+    for part in spec.split(","):
+        m = _CITE_PART.match(part)
+        if not m:
+            problems.append(Problem(where, f"citation '{spec}' is not a list of reference numbers",
+                                    "write it as {cite}`1,2` or {cite}`3-5`"))
+            return ()
+        start, end = int(m.group(1)), int(m.group(2) or m.group(1))
+        numbers.extend(range(start, end + 1))
+    return tuple(numbers)

@@ -1,0 +1,125 @@
+"""Load stage: reads a layout, its theme and the content files, and checks their shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..errors import InputError, Problem, Where, relative
+from .schema import BlockSpec, ContentSpec, LayoutSpec, ThemeSpec
+from .schema_errors import problems_from
+from .yaml_source import Located, load_yaml
+
+CONTENT_ADAPTER: TypeAdapter = TypeAdapter(ContentSpec)
+
+
+@dataclass
+class ContentFile:
+    source: Located
+    sections: dict[str, list[Any]]  # content id -> block specs
+
+
+@dataclass
+class Loaded:
+    """Everything a layout needs, shape-checked, with the sources kept for error messages."""
+
+    root: Path
+    layout_file: Path
+    layout_source: Located
+    layout: LayoutSpec
+    theme_source: Located
+    theme: ThemeSpec
+    content: dict[str, tuple[ContentFile, list[BlockSpec]]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.layout_file.stem
+
+
+def inside(root: Path, candidate: Path) -> bool:
+    try:
+        candidate.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem]) -> tuple[Located | None, Any]:
+    shown = relative(path, root)
+    try:
+        located = load_yaml(path, shown)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None, None
+    try:
+        return located, adapter.validate_python(located.data)
+    except ValidationError as exc:
+        root_type = adapter._type if isinstance(adapter, TypeAdapter) else adapter
+        problems.extend(problems_from(exc, located, root_type))
+        return located, None
+
+
+class _ModelAdapter:
+    def __init__(self, model: Any):
+        self._type = model
+
+    def validate_python(self, data: Any) -> Any:
+        return self._type.model_validate(data)
+
+
+def load(root: Path, layout_file: Path) -> Loaded:
+    problems: list[Problem] = []
+    layout_source, layout = _parse(layout_file, root, _ModelAdapter(LayoutSpec), problems)
+    if layout is None:
+        raise InputError(problems)
+
+    theme_path = root / "layouts" / "themes" / f"{layout.theme}.yaml"
+    theme_where = layout_source.where(("theme",))
+    theme_source = theme = None
+    if not inside(root, theme_path):
+        problems.append(Problem(theme_where, f"theme '{layout.theme}' leaves the project folder",
+                                "name a theme file in layouts/themes/ by its stem"))
+    elif not theme_path.is_file():
+        names = sorted(p.stem for p in (root / "layouts" / "themes").glob("*.yaml"))
+        problems.append(Problem(theme_where, f"no theme '{layout.theme}' in layouts/themes/",
+                                f"use one of: {', '.join(names) or '(none yet)'}"))
+    else:
+        theme_source, theme = _parse(theme_path, root, _ModelAdapter(ThemeSpec), problems)
+
+    content: dict[str, tuple[ContentFile, list[Any]]] = {}
+    files = _content_files(root, layout, layout_source, problems)
+    for path in files:
+        located, sections = _parse(path, root, CONTENT_ADAPTER, problems)
+        if located is None or sections is None:
+            continue
+        cf = ContentFile(located, sections)
+        for cid, blocks in sections.items():
+            if cid in content:
+                problems.append(Problem(located.where((cid,)),
+                                        f"content id '{cid}' is also defined in {content[cid][0].source.file}",
+                                        "give one of them another id"))
+                continue
+            content[cid] = (cf, blocks)
+    if problems or theme is None or theme_source is None:
+        raise InputError(problems)
+    return Loaded(root, layout_file, layout_source, layout, theme_source, theme, content)
+
+
+def _content_files(root: Path, layout: LayoutSpec, source: Located, problems: list[Problem]) -> list[Path]:
+    if not layout.content:
+        return sorted((root / "content").glob("*.yaml"))
+    out = []
+    for i, name in enumerate(layout.content):
+        path = root / name
+        where = source.where(("content", i))
+        if not inside(root, path):
+            problems.append(Problem(where, f"content path '{name}' leaves the project folder",
+                                    "use a path inside the project, such as content/ra.yaml"))
+        elif not path.is_file():
+            problems.append(Problem(where, f"no content file '{name}'", "check the path (relative to the project folder)"))
+        else:
+            out.append(path)
+    return out

@@ -1,0 +1,193 @@
+"""The shape of the YAML files, checked by pydantic. Semantic checks live in tagprint.validate."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---- content files: a mapping of content id -> list of blocks -------------------------------------
+
+class HeadingSpec(Strict):
+    type: Literal["heading"]
+    level: int = Field(ge=1, le=6)
+    text: str
+    style: str = ""
+
+
+class ParagraphSpec(Strict):
+    type: Literal["paragraph"]
+    text: str
+    style: str = "body"
+
+
+class ItemSpec(Strict):
+    text: str
+    items: list[Union[str, "ItemSpec"]] = []
+
+
+class ListSpec(Strict):
+    type: Literal["list"]
+    ordered: bool = False
+    items: list[Union[str, ItemSpec]] = Field(min_length=1)
+    style: str = "body"
+
+
+class FigureSpec(Strict):
+    type: Literal["figure"]
+    image: str | None = None
+    illustration: str | None = None
+    params: dict[str, Any] = {}
+    alt: str | None = None
+    decorative: bool = False
+    caption: str | None = None
+    caption_position: Literal["above", "below"] = "below"
+    height: float | None = Field(default=None, gt=0)
+    width: float | None = Field(default=None, gt=0)
+    align: Literal["left", "center", "right"] = "center"
+
+
+class CalloutSpec(Strict):
+    type: Literal["callout"]
+    tone: str = "accent"
+    blocks: list["BlockSpec"] = Field(min_length=1)
+
+
+class CallToActionSpec(Strict):
+    type: Literal["call_to_action"]
+    text: str
+    href: str
+    description: str
+
+
+class ReferenceEntrySpec(Strict):
+    n: int = Field(ge=1)
+    text: str
+
+
+class ReferencesSpec(Strict):
+    type: Literal["references"]
+    title: str = "References"
+    entries: list[Union[str, ReferenceEntrySpec]] = Field(min_length=1)
+
+
+class SafetySpec(Strict):
+    type: Literal["safety"]
+    title: str = "Important Safety Information"
+    blocks: list["BlockSpec"] = Field(min_length=1)
+
+
+class MaterialIdSpec(Strict):
+    type: Literal["material_id"]
+
+
+class CardSpec(Strict):
+    figure: FigureSpec | None = None
+    text: str
+
+
+class CardsSpec(Strict):
+    type: Literal["cards"]
+    cards: list[CardSpec] = Field(min_length=1)
+
+
+class SpacerSpec(Strict):
+    type: Literal["spacer"]
+    height: float = Field(gt=0)
+
+
+BlockSpec = Annotated[
+    Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
+          ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec],
+    Field(discriminator="type"),
+]
+BLOCK_TYPES = ["heading", "paragraph", "list", "figure", "callout", "call_to_action", "references",
+               "safety", "material_id", "cards", "spacer"]
+
+CalloutSpec.model_rebuild()
+SafetySpec.model_rebuild()
+ItemSpec.model_rebuild()
+
+
+# ---- theme -----------------------------------------------------------------------------------------
+
+class TypeStyleSpec(Strict):
+    size: float = Field(gt=0, le=200)
+    leading: float | None = Field(default=None, gt=0)
+    bold: bool = False
+    italic: bool = False
+    color: str = "text"
+    space_before: float = 0
+    space_after: float = 6
+    tracking: float = 0
+    uppercase: bool = False
+
+
+class ThemeSpec(Strict):
+    font: str = "Atkinson Hyperlegible"
+    fallback_fonts: list[str] = ["DejaVu Sans"]
+    colors: dict[str, str]
+    styles: dict[str, TypeStyleSpec]
+
+
+# ---- layouts ---------------------------------------------------------------------------------------
+
+Box = Annotated[list[float], Field(min_length=4, max_length=4)]
+
+
+class RegionSpec(Strict):
+    box: Box
+    padding: float | Annotated[list[float], Field(min_length=4, max_length=4)] = 0
+    background: str | None = None
+    valign: Literal["top", "middle", "bottom"] = "top"
+    columns: int = Field(default=1, ge=1, le=4)
+    gutter: float = 18
+
+
+class DecorationSpec(Strict):
+    band: Box | None = None
+    rule: Box | None = None
+    color: str
+    thickness: float = 1
+
+
+class TemplateSpec(Strict):
+    decorations: list[DecorationSpec] = []
+    regions: dict[str, RegionSpec] = Field(min_length=1)
+
+
+class PageSpec(Strict):
+    template: str
+    regions: dict[str, list[str]]
+
+
+class DocumentSpec(Strict):
+    title: str = Field(min_length=1)
+    kicker: str = ""
+    lang: str
+    material_id: str = Field(min_length=1)
+    date: str = Field(min_length=1)
+    created: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    version: str = "1"
+    footer: str = ""
+
+
+class PageSetupSpec(Strict):
+    size: Literal["letter", "a4"] = "letter"
+
+
+class LayoutSpec(Strict):
+    document: DocumentSpec
+    theme: str
+    page: PageSetupSpec = PageSetupSpec()
+    content: list[str] = []
+    templates: dict[str, TemplateSpec] = Field(min_length=1)
+    pages: list[PageSpec] = Field(min_length=1)
+
+
+ContentSpec = dict[str, list[BlockSpec]]

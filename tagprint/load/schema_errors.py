@@ -1,0 +1,140 @@
+"""Turns pydantic's validation errors into problems people can act on (file:line, did-you-mean)."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem
+from .yaml_source import Located
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    choices = sorted(choices)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    listing = ", ".join(choices)
+    return (f"did you mean '{close[0]}'? " if close else "") + f"allowed: {listing}"
+
+
+def problems_from(error: ValidationError, source: Located, root: Any) -> list[Problem]:
+    """One problem per real mistake; union branches that do not apply to the value are dropped."""
+    found: dict[tuple, Problem] = {}
+    for err in error.errors(include_url=False):
+        path, annotation = _data_path(err["loc"], source.data, root)
+        value = _value_at(source.data, path)
+        kind = err["type"]
+        if kind in ("string_type", "model_type") and isinstance(value, (dict, str)):
+            # a Union[str, Model] branch that did not apply to this value
+            if (kind == "string_type") == isinstance(value, dict):
+                continue
+        where = source.where(path)
+        if kind == "extra_forbidden":
+            key = path[-1]
+            allowed = _fields(_model_for(path[:-1], source.data, root))
+            problem = Problem(where, f"unknown key '{key}'", did_you_mean(str(key), allowed))
+        elif kind == "union_tag_invalid":
+            tag = err["ctx"]["tag"]
+            problem = Problem(where, f"unknown block type '{tag}'",
+                              did_you_mean(tag, [t.strip("'") for t in err["ctx"]["expected_tags"].split(", ")]))
+        elif kind == "union_tag_not_found":
+            problem = Problem(where, "block has no 'type'", "add a line 'type: paragraph' (or heading, list, figure, …)")
+        elif kind == "missing":
+            problem = Problem(source.where(path[:-1]), f"missing key '{path[-1]}'", f"add '{path[-1]}: …' here")
+        else:
+            shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+            problem = Problem(where, f"{err['msg']} (got {shown})", _hint(kind, annotation))
+        found.setdefault((where.line, where.col, problem.message), problem)
+    return list(found.values())
+
+
+def _hint(kind: str, annotation: Any) -> str:
+    name = getattr(annotation, "__name__", str(annotation))
+    if kind.startswith(("greater", "less")):
+        return "use a value in the allowed range"
+    if kind == "literal_error":
+        return "use one of the values listed"
+    if kind == "string_pattern_mismatch":
+        return "write it as YYYY-MM-DD"
+    return f"write a value of type {name}"
+
+
+def _unwrap(annotation: Any, value: Any) -> Any:
+    """Strips Annotated/Optional/Union down to the member that applies to `value`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            chosen = members[0]
+            for member in members:
+                inner = typing.get_args(member)[0] if typing.get_origin(member) is typing.Annotated else member
+                if isinstance(value, dict) and isinstance(inner, type) and issubclass(inner, BaseModel):
+                    tag = inner.model_fields.get("type")
+                    if tag is None or value.get("type") in typing.get_args(tag.annotation):
+                        chosen = member
+                        break
+                elif not isinstance(value, dict) and not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+                    chosen = member
+                    break
+            annotation = chosen
+            continue
+        return annotation
+
+
+def _step(annotation: Any, value: Any, part: Any) -> tuple[bool, Any]:
+    annotation = _unwrap(annotation, value)
+    origin = typing.get_origin(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(part) if isinstance(part, str) else None
+        return (field is not None, field.annotation if field else None)
+    if origin is dict and isinstance(part, str) and isinstance(value, dict):
+        return (True, typing.get_args(annotation)[1])
+    if origin is list and isinstance(part, int):
+        return (True, typing.get_args(annotation)[0])
+    return (False, annotation)
+
+
+def _data_path(loc: tuple, data: Any, root: Any) -> tuple[tuple, Any]:
+    """Drops pydantic's union-branch names from `loc`, keeping the keys and indexes of the data."""
+    path: list[Any] = []
+    annotation, value = root, data
+    for part in loc:
+        ok, next_annotation = _step(annotation, value, part)
+        if not ok:
+            continue  # a branch name such as 'heading' or 'str'
+        path.append(part)
+        annotation = next_annotation
+        value = value.get(part) if isinstance(value, dict) else (
+            value[part] if isinstance(value, list) and isinstance(part, int) and part < len(value) else None)
+    return tuple(path), annotation
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _model_for(path: tuple, data: Any, root: Any) -> Any:
+    annotation, value = root, data
+    for part in path:
+        _, annotation = _step(annotation, value, part)
+        value = _value_at(value, (part,))
+    return _unwrap(annotation, value)
+
+
+def _fields(model: Any) -> list[str]:
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return []

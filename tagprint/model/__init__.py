@@ -1,0 +1,17 @@
+"""The semantic document model: plain dataclasses, no PDF and no drawing library in here."""
+
+from .blocks import (
+    Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, ListBlock, ListItem,
+    MaterialId, Paragraph, Photo, Reference, References, Safety, Spacer,
+)
+from .document import (
+    Color, Decoration, Document, Page, Placement, Rect, Region, Section, Template, Theme, TypeStyle,
+)
+from .inline import Citation, Inline, Link, Text, plain_text
+
+__all__ = [
+    "Block", "CallToAction", "Callout", "Card", "Cards", "Citation", "Color", "Decoration",
+    "Document", "Figure", "Heading", "Illustration", "Inline", "Link", "ListBlock", "ListItem",
+    "MaterialId", "Page", "Paragraph", "Photo", "Placement", "Rect", "Reference", "References",
+    "Region", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle", "plain_text",
+]

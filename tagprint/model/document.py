@@ -1,0 +1,130 @@
+"""The document as a whole: metadata, theme, page geometry and where each section goes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Where
+from .blocks import Block
+
+Color = tuple[float, float, float]  # sRGB, 0..1
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    size: float
+    leading: float
+    bold: bool = False
+    italic: bool = False
+    color: str = "text"
+    space_before: float = 0.0
+    space_after: float = 6.0
+    tracking: float = 0.0
+    uppercase: bool = False
+
+
+@dataclass(frozen=True)
+class Theme:
+    colors: dict[str, Color]
+    styles: dict[str, TypeStyle]
+    font: str = "Atkinson Hyperlegible"
+    fallback_fonts: tuple[str, ...] = ("DejaVu Sans",)
+
+    def color(self, name: str) -> Color:
+        return self.colors[name]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A reusable piece of content (a content id): one or more blocks, tagged as a Sect."""
+
+    id: str
+    blocks: tuple[Block, ...]
+    where: Where = field(default_factory=lambda: Where(""))
+
+    role = "Sect"
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A box in points, measured from the top-left corner of the page."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    box: Rect
+    padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # top right bottom left
+    background: str | None = None
+    valign: str = "top"
+    columns: int = 1
+    gutter: float = 18.0
+    where: Where = field(default_factory=lambda: Where(""))
+
+
+@dataclass(frozen=True)
+class Decoration:
+    """A band or rule drawn as an artifact: `kind` is "band" (filled rect) or "rule" (a line)."""
+
+    kind: str
+    box: Rect
+    color: str
+    thickness: float = 1.0
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    regions: tuple[Region, ...]
+    decorations: tuple[Decoration, ...] = ()
+
+    def region(self, name: str) -> Region:
+        return next(r for r in self.regions if r.name == name)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Sections placed in one region of one page, in reading order."""
+
+    region: str
+    sections: tuple[Section, ...]
+    where: Where = field(default_factory=lambda: Where(""))
+
+
+@dataclass(frozen=True)
+class Page:
+    template: Template
+    placements: tuple[Placement, ...]  # in reading order
+    where: Where = field(default_factory=lambda: Where(""))
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    kicker: str
+    lang: str
+    material_id: str
+    date: str  # as printed, e.g. "11/2026"
+    version: str
+    page_size: tuple[float, float]
+    theme: Theme
+    pages: tuple[Page, ...]
+    source: str  # the layout file, relative to the project
+    name: str  # output stem
+    created: str = ""  # ISO date for metadata
+    footer: str = ""
+
+    role = "Document"
+
+    @property
+    def job_code(self) -> str:
+        return f"{self.material_id} {self.date}"
+
+    def sections(self) -> list[Section]:
+        """Every placed section in reading order (page by page, region by region)."""
+        return [s for page in self.pages for pl in page.placements for s in pl.sections]

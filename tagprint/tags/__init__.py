@@ -1,0 +1,6 @@
+"""The structure tree: built from the model before drawing, claimed while drawing."""
+
+from .from_model import TagMap, build_tags, reference_id
+from .tree import AnnotRef, ContentSlot, StructElem, check_all_claimed
+
+__all__ = ["AnnotRef", "ContentSlot", "StructElem", "TagMap", "build_tags", "check_all_claimed", "reference_id"]

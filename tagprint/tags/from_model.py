@@ -1,0 +1,147 @@
+"""Builds the structure tree from the document model, in reading order (Typst's pre-pass)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import (
+    Block, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
+    Paragraph, References, Safety, Spacer, Text,
+)
+from ..model.inline import Inline
+from .tree import ContentSlot, StructElem
+
+
+@dataclass
+class TagMap:
+    """The tree plus the way from a model node (and a part of it) to its element and slots."""
+
+    root: StructElem
+    elems: dict[tuple[int, str], StructElem] = field(default_factory=dict)
+    slots: dict[tuple[int, str], ContentSlot] = field(default_factory=dict)
+
+    def elem(self, node: Any, part: str = "") -> StructElem:
+        return self.elems[(id(node), part)]
+
+    def slot(self, node: Any, part: str = "") -> ContentSlot:
+        return self.slots[(id(node), part)]
+
+    def has_slot(self, node: Any, part: str = "") -> bool:
+        return (id(node), part) in self.slots
+
+
+def reference_id(number: int) -> str:
+    return f"ref-{number}"
+
+
+class _Builder:
+    def __init__(self, document: Document):
+        self.document = document
+        self.map = TagMap(StructElem("Document", lang=document.lang, title=document.title))
+
+    def build(self) -> TagMap:
+        for section in self.document.sections():
+            sect = self.map.root.add("Sect", title=section.id)
+            self.map.elems[(id(section), "")] = sect
+            for block in section.blocks:
+                self.block(block, sect)
+        return self.map
+
+    def _keep(self, node: Any, elem: StructElem, part: str = "") -> StructElem:
+        self.map.elems[(id(node), part)] = elem
+        return elem
+
+    def _slot(self, node: Any, elem: StructElem, part: str = "") -> ContentSlot:
+        slot = elem.slot()
+        self.map.slots[(id(node), part)] = slot
+        return slot
+
+    def block(self, block: Block, parent: StructElem) -> None:
+        if isinstance(block, Heading):
+            self.inline(block.runs, self._keep(block, parent.add(block.role)))
+        elif isinstance(block, Paragraph):
+            self.inline(block.runs, self._keep(block, parent.add("P")))
+        elif isinstance(block, ListBlock):
+            self.list_block(block, parent)
+        elif isinstance(block, Figure):
+            self.figure(block, parent)
+        elif isinstance(block, Callout):
+            div = self._keep(block, parent.add("Div"))
+            for child in block.blocks:
+                self.block(child, div)
+        elif isinstance(block, CallToAction):
+            p = self._keep(block, parent.add("P"))
+            link = self._keep(block, p.add("Link", alt=block.description), "link")
+            self._slot(block, link)
+        elif isinstance(block, References):
+            self.references(block, parent)
+        elif isinstance(block, Safety):
+            sect = self._keep(block, parent.add("Sect", title=block.title))
+            self._slot(block, self._keep(block, sect.add("H2"), "title"), "title")
+            for child in block.blocks:
+                self.block(child, sect)
+        elif isinstance(block, MaterialId):
+            self._slot(block, self._keep(block, parent.add("P")))
+        elif isinstance(block, Cards):
+            lst = self._keep(block, parent.add("L"))
+            for card in block.cards:
+                li = self._keep(card, lst.add("LI"))
+                body = li.add("LBody")
+                if card.figure:
+                    self.figure(card.figure, body)
+                for child in card.blocks:
+                    self.block(child, body)
+        elif isinstance(block, Spacer):
+            pass
+        else:  # pragma: no cover - the model is closed
+            raise TypeError(f"no tagging rule for {type(block).__name__}")
+
+    def list_block(self, block: ListBlock, parent: StructElem) -> None:
+        lst = self._keep(block, parent.add("L", list_numbering="Decimal" if block.ordered else "Disc"))
+        for item in block.items:
+            li = self._keep(item, lst.add("LI"))
+            self._slot(item, li.add("Lbl"), "label")
+            body = self._keep(item, li.add("LBody"), "body")
+            self.inline(item.runs, body)
+            if item.children:
+                self.list_block(item.children, body)
+
+    def figure(self, figure: Figure, parent: StructElem) -> None:
+        if figure.decorative:
+            return  # drawn as an artifact
+        fig = self._keep(figure, parent.add("Figure", alt=figure.alt))
+        if figure.caption and figure.caption_position == "above":
+            self.inline(figure.caption, self._keep(figure, fig.add("Caption"), "caption"))
+        self._slot(figure, fig)
+        if figure.caption and figure.caption_position == "below":
+            self.inline(figure.caption, self._keep(figure, fig.add("Caption"), "caption"))
+
+    def references(self, block: References, parent: StructElem) -> None:
+        sect = self._keep(block, parent.add("Div", title=block.title))
+        self._slot(block, self._keep(block, sect.add("P"), "title"), "title")
+        lst = self._keep(block, sect.add("L", list_numbering="Decimal"), "list")
+        for entry in block.entries:
+            li = self._keep(entry, lst.add("LI", elem_id=reference_id(entry.number)))
+            self._slot(entry, li.add("Lbl"), "label")
+            self.inline(entry.runs, self._keep(entry, li.add("LBody"), "body"))
+
+    def inline(self, runs: tuple[Inline, ...], parent: StructElem) -> None:
+        for run in runs:
+            if isinstance(run, Text):
+                if run.lang:
+                    self._slot(run, self._keep(run, parent.add("Span", lang=run.lang)))
+                else:
+                    self._slot(run, parent)
+            elif isinstance(run, Citation):
+                ref = self._keep(run, parent.add("Reference"))
+                names = " and ".join(", ".join(map(str, run.numbers)).rsplit(", ", 1))
+                link = self._keep(run, ref.add("Link", alt=f"Reference {names}"), "link")
+                self._slot(run, link)
+            elif isinstance(run, Link):
+                link = self._keep(run, parent.add("Link", alt=run.description))
+                self.inline(run.runs, link)
+
+
+def build_tags(document: Document) -> TagMap:
+    return _Builder(document).build()

@@ -1,0 +1,256 @@
+"""Validate stage, part two: the whole document — pages, regions, headings, citations, fonts."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..errors import InputError, Problem, Where
+from ..fonts import FAMILIES, FontMissing, FontStack
+from ..load.project import Loaded
+from ..load.schema import RegionSpec
+from ..load.schema_errors import did_you_mean
+from ..model import (
+    Block, Callout, Cards, Citation, Decoration, Document, Figure, Heading, Link, ListBlock, Page,
+    Paragraph, Placement, Rect, References, Region, Safety, Section, Template, Theme, TypeStyle,
+)
+from ..model.blocks import CallToAction, MaterialId
+from ..model.inline import Inline
+from .model_builder import BlockBuilder, check_lang
+
+PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
+_HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
+
+
+def validate(loaded: Loaded) -> Document:
+    """Builds the document model, or raises InputError listing every problem found."""
+    problems: list[Problem] = []
+    spec = loaded.layout
+    lsrc = loaded.layout_source
+    check_lang(spec.document.lang, lsrc.where(("document", "lang")), problems)
+    theme = _theme(loaded, problems)
+    page_size = PAGE_SIZES[spec.page.size]
+    templates = {name: _template(loaded, name, page_size, theme, problems) for name in spec.templates}
+
+    sections: dict[str, Section] = {}
+    for cid, (cfile, block_specs) in loaded.content.items():
+        builder = BlockBuilder(loaded, cfile.source, problems)
+        sections[cid] = Section(cid, builder.blocks(block_specs, (cid,)), cfile.source.where((cid,)))
+
+    pages = []
+    for p, page_spec in enumerate(spec.pages):
+        ppath = ("pages", p)
+        template = templates.get(page_spec.template)
+        if template is None:
+            problems.append(Problem(lsrc.where(ppath + ("template",)), f"no template '{page_spec.template}'",
+                                    did_you_mean(page_spec.template, templates)))
+            continue
+        placements = []
+        for region_name, ids in page_spec.regions.items():
+            rpath = ppath + ("regions", region_name)
+            if region_name not in {r.name for r in template.regions}:
+                problems.append(Problem(lsrc.where(rpath), f"template '{template.name}' has no region '{region_name}'",
+                                        did_you_mean(region_name, [r.name for r in template.regions])))
+                continue
+            placed = []
+            for i, cid in enumerate(ids):
+                if cid not in sections:
+                    problems.append(Problem(lsrc.where(rpath + (i,)), f"no content with id '{cid}'",
+                                            did_you_mean(cid, sections)))
+                else:
+                    placed.append(sections[cid])
+            placements.append(Placement(region_name, tuple(placed), lsrc.where(rpath)))
+        pages.append(Page(template, tuple(placements), lsrc.where(ppath)))
+
+    d = spec.document
+    document = Document(
+        title=d.title, kicker=d.kicker, lang=d.lang, material_id=d.material_id, date=d.date,
+        version=d.version, page_size=page_size, theme=theme, pages=tuple(pages), source=lsrc.file,
+        name=loaded.name, created=d.created, footer=d.footer,
+    )
+    if not problems:
+        _check_headings(document, problems)
+        _check_citations(document, problems)
+        _check_fonts(document, lsrc.where(("theme",)), problems)
+        _check_placed_once(document, problems)
+    if problems:
+        raise InputError(problems)
+    return document
+
+
+def _color(value: str, where: Where, problems: list[Problem]) -> tuple[float, float, float]:
+    m = _HEX.match(value.strip())
+    if not m:
+        problems.append(Problem(where, f"colour '{value}' is not #RRGGBB", "write it as \"#1B365D\" (quoted)"))
+        return (0.0, 0.0, 0.0)
+    h = m.group(1)
+    return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
+    spec, src = loaded.theme, loaded.theme_source
+    colors = {name: _color(v, src.where(("colors", name)), problems) for name, v in spec.colors.items()}
+    styles = {}
+    for name, s in spec.styles.items():
+        if s.color not in colors:
+            problems.append(Problem(src.where(("styles", name, "color")), f"no colour '{s.color}' in the theme",
+                                    did_you_mean(s.color, colors)))
+        styles[name] = TypeStyle(s.size, s.leading or round(s.size * 1.3, 2), s.bold, s.italic, s.color,
+                                 s.space_before, s.space_after, s.tracking, s.uppercase)
+    families = [spec.font, *spec.fallback_fonts]
+    for i, fam in enumerate(families):
+        if fam not in FAMILIES:
+            where = src.where(("font",) if i == 0 else ("fallback_fonts", i - 1))
+            problems.append(Problem(where, f"unknown font family '{fam}'", did_you_mean(fam, FAMILIES)))
+    for needed in ("text", "body", "h1", "h2"):
+        if needed == "text" and needed not in colors:
+            problems.append(Problem(src.where(("colors",)), "the theme has no 'text' colour",
+                                    'add text: "#1D2330" under colors'))
+    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts))
+
+
+def _template(loaded: Loaded, name: str, page: tuple[float, float], theme: Theme,
+              problems: list[Problem]) -> Template:
+    spec = loaded.layout.templates[name]
+    src = loaded.layout_source
+    regions = []
+    for rname, r in spec.regions.items():
+        path = ("templates", name, "regions", rname)
+        box = _box(r.box, page, src.where(path + ("box",)), problems, f"region '{rname}'")
+        if r.background and r.background not in theme.colors:
+            problems.append(Problem(src.where(path + ("background",)), f"no colour '{r.background}' in the theme",
+                                    did_you_mean(r.background, theme.colors)))
+        regions.append(Region(rname, box, _padding(r), r.background, r.valign, r.columns, r.gutter,
+                              src.where(path)))
+    decorations = []
+    for i, d in enumerate(spec.decorations):
+        path = ("templates", name, "decorations", i)
+        if (d.band is None) == (d.rule is None):
+            problems.append(Problem(src.where(path), "a decoration is either a band or a rule",
+                                    "write band: [x, y, w, h] or rule: [x, y, length, 0]"))
+            continue
+        if d.color not in theme.colors:
+            problems.append(Problem(src.where(path + ("color",)), f"no colour '{d.color}' in the theme",
+                                    did_you_mean(d.color, theme.colors)))
+        raw = d.band or d.rule or [0, 0, 0, 0]
+        decorations.append(Decoration("band" if d.band else "rule", Rect(*raw), d.color, d.thickness))
+    return Template(name, tuple(regions), tuple(decorations))
+
+
+def _padding(r: RegionSpec) -> tuple[float, float, float, float]:
+    if isinstance(r.padding, list):
+        return tuple(r.padding)  # type: ignore[return-value]
+    return (r.padding,) * 4  # type: ignore[return-value]
+
+
+def _box(raw: list[float], page: tuple[float, float], where: Where, problems: list[Problem], what: str) -> Rect:
+    x, y, w, h = raw
+    if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > page[0] + 0.01 or y + h > page[1] + 0.01:
+        problems.append(Problem(where, f"{what} box {raw} does not lie on the {page[0]:g} × {page[1]:g} pt page",
+                                "use [x, y, width, height] in points from the top-left corner, inside the page"))
+    return Rect(x, y, w, h)
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block in reading order, nested blocks included."""
+    for block in blocks:
+        yield block
+        if isinstance(block, (Callout, Safety)):
+            yield from walk(block.blocks)
+        elif isinstance(block, Cards):
+            for card in block.cards:
+                if card.figure:
+                    yield card.figure
+                yield from walk(card.blocks)
+
+
+def inline_runs(block: Block) -> Iterator[tuple[Inline, Where]]:
+    """Every inline run a block shows directly, links opened up."""
+    def flat(runs: tuple[Inline, ...], where: Where) -> Iterator[tuple[Inline, Where]]:
+        for run in runs:
+            yield run, where
+            if isinstance(run, Link):
+                yield from flat(run.runs, where)
+
+    if isinstance(block, (Heading, Paragraph)):
+        yield from flat(block.runs, block.where)
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            yield from flat(item.runs, item.where)
+            if item.children:
+                yield from inline_runs(item.children)
+    elif isinstance(block, Figure):
+        yield from flat(block.caption, block.where)
+    elif isinstance(block, References):
+        for entry in block.entries:
+            yield from flat(entry.runs, entry.where)
+
+
+def _blocks_in_order(document: Document) -> Iterator[Block]:
+    for section in document.sections():
+        yield from walk(section.blocks)
+
+
+def _check_headings(document: Document, problems: list[Problem]) -> None:
+    previous = 0
+    for block in _blocks_in_order(document):
+        if isinstance(block, Heading):
+            if previous == 0 and block.level != 1:
+                problems.append(Problem(block.where, f"the first heading in reading order is H{block.level}",
+                                        "start the document with a level 1 heading"))
+            elif block.level > previous + 1 and previous:
+                problems.append(Problem(block.where, f"heading level {block.level} follows level {previous}",
+                                        f"use level {previous + 1} here, or add the missing level above it"))
+            previous = block.level
+
+
+def _check_citations(document: Document, problems: list[Problem]) -> None:
+    numbers = {e.number for b in _blocks_in_order(document) if isinstance(b, References) for e in b.entries}
+    for block in _blocks_in_order(document):
+        for run, where in inline_runs(block):
+            if isinstance(run, Citation):
+                for n in run.numbers:
+                    if n not in numbers:
+                        listed = ", ".join(map(str, sorted(numbers))) or "none — add a references block"
+                        problems.append(Problem(where, f"citation {n} has no matching reference",
+                                                f"add reference {n} to the reference list (it has {listed})"))
+
+
+def _texts(document: Document) -> Iterator[tuple[str, Where]]:
+    yield document.title, Where(document.source, 0, 0, "document.title")
+    yield document.footer + document.job_code, Where(document.source, 0, 0, "document.footer")
+    for block in _blocks_in_order(document):
+        for run, where in inline_runs(block):
+            if not isinstance(run, Link):
+                yield run.text, where
+        if isinstance(block, CallToAction):
+            yield block.text, block.where
+        elif isinstance(block, Safety):
+            yield block.title, block.where
+        elif isinstance(block, References):
+            yield block.title, block.where
+
+
+def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]) -> None:
+    stack = FontStack((document.theme.font, *document.theme.fallback_fonts))
+    try:
+        for text, where in _texts(document):
+            missing = stack.missing(text)
+            if missing:
+                shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
+                problems.append(Problem(where, f"no configured font has {shown}",
+                                        f"replace the character, or add a font that has it to the theme's "
+                                        f"fallback_fonts (now: {', '.join(stack.families)})"))
+    except FontMissing as exc:
+        problems.append(Problem(theme_where, str(exc).split(" — ")[0], f"install {exc.how}"))
+
+
+def _check_placed_once(document: Document, problems: list[Problem]) -> None:
+    seen: dict[str, Where] = {}
+    for page in document.pages:
+        for placement in page.placements:
+            for section in placement.sections:
+                if section.id in seen:
+                    problems.append(Problem(placement.where, f"content '{section.id}' is placed twice",
+                                            "place each content id once per document"))
+                seen[section.id] = placement.where

@@ -1,0 +1,199 @@
+"""Validate stage, part one: shape-checked specs become the semantic model; every problem is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import langcodes
+
+from .. import illustrations
+from ..errors import Problem, Where
+from ..load.project import Loaded, inside
+from ..load.schema import (
+    CallToActionSpec, CalloutSpec, CardsSpec, FigureSpec, HeadingSpec, ItemSpec, ListSpec, MaterialIdSpec,
+    ParagraphSpec, ReferenceEntrySpec, ReferencesSpec, SafetySpec, SpacerSpec,
+)
+from ..load.inline_markup import parse_inline
+from ..load.schema_errors import did_you_mean
+from ..load.yaml_source import Located
+from ..model import (
+    Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
+    MaterialId, Paragraph, Photo, Reference, References, Safety, Spacer, Text,
+)
+from ..model.inline import Inline
+
+LINK_SCHEMES = ("http", "https", "mailto")
+IMAGE_TYPES = (".jpg", ".jpeg", ".png")
+
+
+def check_lang(tag: str, where: Where, problems: list[Problem]) -> None:
+    if not langcodes.tag_is_valid(tag):
+        problems.append(Problem(where, f"'{tag}' is not a valid BCP-47 language tag",
+                                "use a tag such as en-US, en-GB, fr or de-CH"))
+
+
+def check_href(href: str, where: Where, problems: list[Problem]) -> None:
+    scheme = href.split(":", 1)[0].lower() if ":" in href else ""
+    if scheme not in LINK_SCHEMES or len(href) <= len(scheme) + 3 and scheme != "mailto":
+        problems.append(Problem(where, f"link '{href}' is not an http, https or mailto address",
+                                "write a full address such as https://www.example.com/page"))
+
+
+class BlockBuilder:
+    """Builds the model blocks of one content file, reporting problems against that file."""
+
+    def __init__(self, loaded: Loaded, source: Located, problems: list[Problem]):
+        self.loaded = loaded
+        self.source = source
+        self.problems = problems
+
+    def where(self, path: tuple) -> Where:
+        return self.source.where(path)
+
+    def inline(self, text: str, path: tuple) -> tuple[Inline, ...]:
+        where = self.where(path)
+        runs = parse_inline(text, where, self.problems)
+        self._check_runs(runs, where)
+        return runs
+
+    def _check_runs(self, runs: tuple[Inline, ...], where: Where) -> None:
+        for run in runs:
+            if isinstance(run, Link):
+                check_href(run.href, where, self.problems)
+                self._check_runs(run.runs, where)
+            elif isinstance(run, Text) and run.lang:
+                check_lang(run.lang, where, self.problems)
+
+    def blocks(self, specs: list[Any], path: tuple) -> tuple[Block, ...]:
+        out = []
+        for i, spec in enumerate(specs):
+            block = self.block(spec, path + (i,))
+            if block is not None:
+                out.append(block)
+        return tuple(out)
+
+    def block(self, spec: Any, path: tuple) -> Block | None:
+        build: Callable[[Any, tuple], Block | None] = getattr(self, f"_{spec.type}")
+        return build(spec, path)
+
+    def _heading(self, spec: HeadingSpec, path: tuple) -> Block:
+        return Heading(spec.level, self.inline(spec.text, path + ("text",)), self.where(path),
+                       spec.style or f"h{spec.level}")
+
+    def _paragraph(self, spec: ParagraphSpec, path: tuple) -> Block:
+        self._check_style(spec.style, path + ("style",))
+        return Paragraph(self.inline(spec.text, path + ("text",)), self.where(path), spec.style)
+
+    def _list(self, spec: ListSpec, path: tuple) -> Block:
+        return self._list_items(spec.items, spec.ordered, path, spec.style)
+
+    def _list_items(self, items: list, ordered: bool, path: tuple, style: str) -> ListBlock:
+        built = []
+        for i, item in enumerate(items):
+            ipath = path + ("items", i)
+            if isinstance(item, ItemSpec):
+                children = self._list_items(item.items, ordered, ipath, style) if item.items else None
+                built.append(ListItem(self.inline(item.text, ipath + ("text",)), children, self.where(ipath)))
+            else:
+                built.append(ListItem(self.inline(item, ipath), None, self.where(ipath)))
+        return ListBlock(tuple(built), ordered, self.where(path), style)
+
+    def _figure(self, spec: FigureSpec, path: tuple) -> Figure | None:
+        where = self.where(path)
+        if (spec.image is None) == (spec.illustration is None):
+            self.problems.append(Problem(where, "a figure needs exactly one of 'image' or 'illustration'",
+                                         "add image: photo.jpg (from images/) or illustration: spectrum"))
+            return None
+        source: Photo | Illustration | None
+        generated_alt = ""
+        if spec.image is not None:
+            source = self._photo(spec.image, path + ("image",))
+            if spec.params:
+                self.problems.append(Problem(self.where(path + ("params",)), "'params' only applies to illustrations",
+                                             "remove params, or use illustration: instead of image:"))
+        else:
+            source, generated_alt = self._illustration(spec, path)
+        alt = (spec.alt or "").strip()
+        if not spec.decorative and not alt and not generated_alt:
+            self.problems.append(Problem(where, "figure has no alt text",
+                                         'add alt: "what the picture shows" or decorative: true'))
+        if spec.decorative and spec.caption:
+            self.problems.append(Problem(where, "a decorative figure cannot have a caption",
+                                         "remove the caption, or give the figure alt text instead of decorative"))
+        if source is None:
+            return None
+        caption = self.inline(spec.caption, path + ("caption",)) if spec.caption else ()
+        return Figure(source, alt or generated_alt, spec.decorative, caption, spec.caption_position,
+                      spec.height, spec.width, spec.align, where)
+
+    def _photo(self, name: str, path: tuple) -> Photo | None:
+        where = self.where(path)
+        root = self.loaded.root
+        file = root / "images" / name
+        if not inside(root / "images", file):
+            self.problems.append(Problem(where, f"image path '{name}' leaves the images/ folder",
+                                         "put the picture in images/ and name it relative to that folder"))
+            return None
+        if file.suffix.lower() not in IMAGE_TYPES:
+            self.problems.append(Problem(where, f"image '{name}' is not a JPEG or PNG",
+                                         "save the picture as .jpg or .png"))
+            return None
+        if not file.is_file():
+            names = sorted(p.name for p in (root / "images").glob("*") if p.suffix.lower() in IMAGE_TYPES)
+            self.problems.append(Problem(where, f"image '{name}' not found in images/", did_you_mean(name, names)))
+            return None
+        return Photo(Path("images", name).as_posix())
+
+    def _illustration(self, spec: FigureSpec, path: tuple) -> tuple[Illustration | None, str]:
+        kinds = illustrations.kinds()
+        name = spec.illustration or ""
+        if name not in kinds:
+            self.problems.append(Problem(self.where(path + ("illustration",)), f"unknown illustration '{name}'",
+                                         did_you_mean(name, kinds)))
+            return None, ""
+        kind = kinds[name]
+        before = len(self.problems)
+        params = kind.parse(dict(spec.params), lambda key: self.where(path + ("params", key)), self.problems)
+        if len(self.problems) > before or params is None:
+            return None, ""
+        return Illustration(name, params), kind.alt_text(params, self.loaded.layout.document.lang)
+
+    def _callout(self, spec: CalloutSpec, path: tuple) -> Block:
+        return Callout(self.blocks(spec.blocks, path + ("blocks",)), spec.tone, self.where(path))
+
+    def _call_to_action(self, spec: CallToActionSpec, path: tuple) -> Block:
+        check_href(spec.href, self.where(path + ("href",)), self.problems)
+        return CallToAction(spec.text, spec.href, spec.description, self.where(path))
+
+    def _references(self, spec: ReferencesSpec, path: tuple) -> Block:
+        entries = []
+        for i, entry in enumerate(spec.entries):
+            epath = path + ("entries", i)
+            number, text = (entry.n, entry.text) if isinstance(entry, ReferenceEntrySpec) else (i + 1, entry)
+            entries.append(Reference(number, self.inline(text, epath), self.where(epath)))
+        return References(tuple(entries), spec.title, self.where(path))
+
+    def _safety(self, spec: SafetySpec, path: tuple) -> Block:
+        return Safety(spec.title, self.blocks(spec.blocks, path + ("blocks",)), self.where(path))
+
+    def _material_id(self, spec: MaterialIdSpec, path: tuple) -> Block:
+        return MaterialId(self.where(path))
+
+    def _cards(self, spec: CardsSpec, path: tuple) -> Block:
+        cards = []
+        for i, card in enumerate(spec.cards):
+            cpath = path + ("cards", i)
+            figure = self._figure(card.figure, cpath + ("figure",)) if card.figure else None
+            text = Paragraph(self.inline(card.text, cpath + ("text",)), self.where(cpath + ("text",)), "card")
+            cards.append(Card(figure, (text,), self.where(cpath)))
+        return Cards(tuple(cards), self.where(path))
+
+    def _spacer(self, spec: SpacerSpec, path: tuple) -> Block:
+        return Spacer(spec.height, self.where(path))
+
+    def _check_style(self, style: str, path: tuple) -> None:
+        styles = self.loaded.theme.styles
+        if style not in styles:
+            self.problems.append(Problem(self.where(path), f"no text style '{style}' in the theme",
+                                         did_you_mean(style, styles)))

@@ -1,0 +1,34 @@
+"""Verify stage: the built PDF is reopened and checked before it may be written to output/."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+
+from .marked_content import Finding, WalkResult, walk_pdf
+
+
+class VerifyError(AssertionError):
+    pass
+
+
+def verify(data: bytes) -> WalkResult:
+    """Every painting operator tagged or an artifact; every MCID on a page claimed by the parent tree."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        result = walk_pdf(pdf)
+        problems = [str(f) for f in result.findings]
+        parent_tree = pdf.Root.StructTreeRoot.ParentTree.Nums
+        claimed = {int(parent_tree[i]): parent_tree[i + 1] for i in range(0, len(parent_tree), 2)}
+        for number, page in enumerate(pdf.pages, start=1):
+            key = int(page.obj.StructParents)
+            owners = claimed.get(key)
+            for mcid in result.mcids[number]:
+                if owners is None or mcid >= len(owners) or owners[mcid] is None:
+                    problems.append(f"page {number}: MCID {mcid} has no structure element in the parent tree")
+    if problems:
+        raise VerifyError("\n".join(problems))
+    return result
+
+
+__all__ = ["Finding", "VerifyError", "WalkResult", "verify", "walk_pdf"]

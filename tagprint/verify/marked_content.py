@@ -1,0 +1,107 @@
+"""Walks every content stream of any PDF and checks that each painting operator lies inside tagged
+marked content (a BDC with an MCID) or an artifact — including inside form XObjects.
+
+Written once here so that the build's verify stage, the tests and the preflight command share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pikepdf
+
+TEXT_SHOW = {"Tj", "TJ", "'", '"'}
+PATH_PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"}
+OTHER_PAINT = {"Do", "sh", "INLINE IMAGE", "BI"}
+PAINTING = TEXT_SHOW | PATH_PAINT | OTHER_PAINT
+
+
+@dataclass(frozen=True)
+class Finding:
+    page: int  # 1-based
+    where: str  # "page" or the XObject chain, e.g. "page > /Fm0"
+    operator: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"page {self.page} ({self.where}): {self.operator}: {self.problem}"
+
+
+@dataclass
+class WalkResult:
+    findings: list[Finding] = field(default_factory=list)
+    mcids: dict[int, list[int]] = field(default_factory=dict)  # page (1-based) -> MCIDs in stream order
+    painted: int = 0  # painting operators seen
+
+
+@dataclass(frozen=True)
+class _Mark:
+    tag: str
+    mcid: int | None
+    artifact: bool
+
+
+def _mark(operator: str, operands: list) -> _Mark:
+    tag = str(operands[0]).lstrip("/") if operands else ""
+    mcid = None
+    if operator == "BDC" and len(operands) > 1 and isinstance(operands[1], pikepdf.Dictionary):
+        value = operands[1].get("/MCID")
+        mcid = int(value) if value is not None else None
+    return _Mark(tag, mcid, tag == "Artifact")
+
+
+def walk_pdf(pdf: pikepdf.Pdf) -> WalkResult:
+    result = WalkResult()
+    for number, page in enumerate(pdf.pages, start=1):
+        result.mcids[number] = []
+        _walk(page, number, "page", [], result, depth=0)
+    return result
+
+
+def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], result: WalkResult, depth: int) -> None:
+    if depth > 12:
+        result.findings.append(Finding(page, where, "Do", "form XObjects nested too deep (a cycle?)"))
+        return
+    resources = holder.get("/Resources") if hasattr(holder, "get") else None
+    xobjects = resources.get("/XObject") if resources is not None else None
+    try:
+        instructions = pikepdf.parse_content_stream(holder)
+    except pikepdf.PdfError as exc:
+        result.findings.append(Finding(page, where, "-", f"content stream cannot be parsed: {exc}"))
+        return
+    local: list[_Mark] = []
+    for instruction in instructions:
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            op, operands = "INLINE IMAGE", []
+        else:
+            operands, op = list(instruction.operands), str(instruction.operator)
+        context = stack + local
+        if op in ("BDC", "BMC"):
+            mark = _mark(op, operands)
+            inside_artifact = any(m.artifact for m in context)
+            inside_tagged = any(m.mcid is not None for m in context)
+            if mark.mcid is not None and inside_artifact:
+                result.findings.append(Finding(page, where, op, f"MCID {mark.mcid} inside an artifact"))
+            if mark.artifact and inside_tagged:
+                result.findings.append(Finding(page, where, op, "artifact inside tagged content"))
+            if mark.mcid is not None and mark.mcid in result.mcids[page] and depth == 0:
+                result.findings.append(Finding(page, where, op, f"MCID {mark.mcid} used twice on the page"))
+            if mark.mcid is not None:
+                result.mcids[page].append(mark.mcid)
+            local.append(mark)
+        elif op == "EMC":
+            if not local:
+                result.findings.append(Finding(page, where, op, "EMC without a matching BDC/BMC"))
+            else:
+                local.pop()
+        elif op in PAINTING:
+            result.painted += 1
+            covered = any(m.artifact or m.mcid is not None for m in context)
+            if not covered:
+                result.findings.append(Finding(page, where, op, "painted outside tagged content and artifacts"))
+            if op == "Do" and operands and xobjects is not None:
+                xobj = xobjects.get(str(operands[0]))
+                if xobj is not None and xobj.get("/Subtype") == "/Form":
+                    _walk(xobj, page, f"{where} > {operands[0]}", context, result, depth + 1)
+    if local:
+        result.findings.append(Finding(page, where, "BDC", f"{len(local)} marked-content sequence(s) never closed"))
