@@ -67,36 +67,50 @@ def _link_owner(link: object, tags: TagMap) -> object:
     return tags.elem(link, "link") if isinstance(link, (Citation, CallToAction)) else tags.elem(link)
 
 
-def _fragment(line: TextLine, frag: Fragment, ctx: DrawContext) -> None:
-    pen = ctx.pen
-    x = line.x + frag.x
-    segments = [(s.font, s.text) for s in frag.segments]
-    if frag.tag is None:
-        with pen.artifact("Pagination", "Footer"):
-            pen.text(x, line.baseline, segments, frag.size, frag.color, frag.rise, frag.tracking)
-        return
-    slot = ctx.tags.slot(*frag.tag)
-    with pen.marked(slot, at=(x, line.baseline - frag.size)):
-        pen.text(x, line.baseline, segments, frag.size, frag.color, frag.rise, frag.tracking)
-    if frag.link is not None:
-        target, contents = _link_target(frag.link)
-        top = line.baseline - frag.rise - frag.size * 0.95
+def _link(line: TextLine, frag: Fragment, x: float, ctx: DrawContext) -> None:
+    target, contents = _link_target(frag.link)
+    if isinstance(frag.link, CallToAction):  # the whole button is the link area
+        box = (x - 14, line.baseline - line.height / 2 - frag.size * 0.4 - 6, x + frag.width + 26,
+               line.baseline + line.height / 2 - frag.size * 0.4 + 6)
+    else:
         pad = 3.0 if isinstance(frag.link, Citation) else 1.0
+        top = line.baseline - frag.rise - frag.size * 0.95
         box = (x - pad, top - pad, x + frag.width + pad, line.baseline - frag.rise + frag.size * 0.25 + pad)
-        if isinstance(frag.link, CallToAction):
-            box = (x - 14, line.baseline - line.height / 2 - frag.size * 0.4 - 6, x + frag.width + 26,
-                   line.baseline + line.height / 2 - frag.size * 0.4 + 6)
-        pen.link(box, target, contents, _link_owner(frag.link, ctx.tags))
-    if frag.underline:
+    ctx.pen.link(box, target, contents, _link_owner(frag.link, ctx.tags))
+
+
+def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
+    """Paints consecutive lines; a run that continues across lines stays one marked sequence."""
+    pen = ctx.pen
+    placed = [(line, frag) for line in lines for frag in line.fragments]
+    underlines = []
+    i = 0
+    while i < len(placed):
+        tag = placed[i][1].tag
+        j = i
+        while j + 1 < len(placed) and placed[j + 1][1].tag == tag:
+            j += 1
+        group = placed[i : j + 1]
+        first_line, first = group[0]
+        if tag is None:
+            section = pen.artifact("Pagination", "Footer")
+        else:
+            section = pen.marked(ctx.tags.slot(*tag), at=(first_line.x + first.x, first_line.baseline - first.size))
+        with section:
+            for line, frag in group:
+                pen.text(line.x + frag.x, line.baseline, [(s.font, s.text) for s in frag.segments], frag.size,
+                         frag.color, frag.rise, frag.tracking)
+        for line, frag in group:
+            x = line.x + frag.x
+            if frag.link is not None:
+                _link(line, frag, x, ctx)
+            if frag.underline:
+                y = line.baseline + frag.size * 0.14
+                underlines.append((x, y, x + frag.width, frag.color, max(0.5, frag.size * 0.06)))
+        i = j + 1
+    for x0, y, x1, color, width in underlines:
         with pen.artifact():
-            y = line.baseline + frag.size * 0.14
-            pen.line(x, y, x + frag.width, y, frag.color, max(0.5, frag.size * 0.06))
-
-
-@paints(TextLine)
-def _text_line(item: TextLine, ctx: DrawContext) -> None:
-    for frag in item.fragments:
-        _fragment(item, frag, ctx)
+            pen.line(x0, y, x1, y, color, width)
 
 
 @paints(PictureBox)
@@ -133,9 +147,17 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
     for i, page in enumerate(pages):
         if i:
             pen.new_page()
+        batch: list[TextLine] = []
         for item in page.items:
+            if isinstance(item, TextLine):
+                batch.append(item)
+                continue
+            if batch:
+                paint_text(batch, ctx)
+                batch = []
             PAINTERS[type(item)](item, ctx)
-        for line in page.footer:
-            _text_line(line, ctx)
+        if batch:
+            paint_text(batch, ctx)
+        paint_text(page.footer, ctx)
     pen.finish()
     return buffer.getvalue(), pen

@@ -149,8 +149,7 @@ class Pen:
         self._check()
         t = self.canvas.beginText(x, self.y(baseline) + rise)
         t.setFillColor(RLColor(*color))
-        if tracking:
-            t.setCharSpace(tracking)
+        t.setCharSpace(tracking)  # Tc outlives the text object: always set it
         for font, chars in segments:
             t.setFont(font, size)
             t.textOut(chars)
@@ -281,8 +280,7 @@ class Sketch:
         dx = {"start": 0.0, "middle": -width / 2, "end": -width}[anchor]
         t = self._c.beginText(x + dx, y)
         t.setFillColor(RLColor(*color))
-        if tracking:
-            t.setCharSpace(tracking)
+        t.setCharSpace(tracking)  # Tc outlives the text object: always set it
         t.setFont(font, size)
         t.textOut(text)
         self._c.drawText(t)

@@ -59,7 +59,7 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
                 pass
         for i in by_owner.get(id(elem), []):
             kids.append(Dictionary(Type=Name.OBJR, Obj=_annotation(i), Pg=pages[links[i].page].obj))
-        d.K = kids
+        d.K = kids[0] if len(kids) == 1 else kids  # a lone kid stands alone (readers expect both forms)
         return d
 
     annots: dict[int, Object] = {}
@@ -92,7 +92,10 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
             target = _find_anchor(root, reference_id(int(value)))
             page, x, y = target.anchor if target and target.anchor else (0, 0, 0)
             a.Dest = Array([pages[page].obj, Name.XYZ, round(x, 2), round(y + 12, 2), 0])
-        pages[area.page].obj.setdefault(Name.Annots, Array()).append(a)
+        page_obj = pages[area.page].obj
+        if Name.Annots not in page_obj:
+            page_obj.Annots = Array()
+        page_obj.Annots.append(a)
 
     nums = Array()
     for page_index in range(len(pages)):

@@ -100,6 +100,8 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
             too_wide.append("".join(a.text for a in word))
         gap = space.width if space and current else 0.0
         if current and used + gap + word_width > width + 0.01:
+            if space:  # kept, weightless, at the line's end: extracted text keeps its word break
+                current.append(_Atom(space.text, space.piece, 0.0, True))
             lines.append(current)
             current, used = list(word), word_width
         else:

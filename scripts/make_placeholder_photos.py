@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Draws the placeholder photos in images/ with Pillow (stand-ins until the licensed photos arrive).
+
+Run from the project folder: python scripts/make_placeholder_photos.py. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter
+
+OUT = Path(__file__).resolve().parent.parent / "images"
+
+
+def vertical_gradient(size: tuple[int, int], top: tuple, bottom: tuple) -> Image.Image:
+    w, h = size
+    img = Image.new("RGB", size)
+    px = ImageDraw.Draw(img)
+    for y in range(h):
+        t = y / max(1, h - 1)
+        px.line([(0, y), (w, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom)))
+    return img
+
+
+def person(d: ImageDraw.ImageDraw, x: int, ground: int, height: int, shirt: tuple, trousers: tuple,
+           skin: tuple, hair: tuple, lean: int = 0) -> None:
+    head = height // 8
+    top = ground - height
+    d.ellipse([x - head + lean, top, x + head + lean, top + 2 * head], fill=skin)
+    d.pieslice([x - head - 2 + lean, top - 2, x + head + 2 + lean, top + 2 * head], 180, 360, fill=hair)
+    d.rectangle([x - head + lean - 1, top + int(head * 0.8), x + head + lean + 1, top + int(head * 1.05)],
+                fill=(25, 25, 30))  # sunglasses band
+    body_top = top + 2 * head + 4
+    d.rounded_rectangle([x - int(head * 1.4), body_top, x + int(head * 1.4), body_top + int(height * 0.38)],
+                        radius=head // 2, fill=shirt)
+    leg_top = body_top + int(height * 0.36)
+    d.polygon([(x - int(head * 1.3), leg_top), (x + int(head * 1.3), leg_top), (x + int(head * 1.1), ground),
+               (x - int(head * 1.1), ground)], fill=trousers)
+
+
+def couple() -> Image.Image:
+    w, h = 640, 560
+    img = vertical_gradient((w, h), (92, 156, 214), (198, 226, 244))
+    d = ImageDraw.Draw(img)
+    d.ellipse([470, 40, 560, 130], fill=(255, 244, 214))
+    rng = random.Random(7)
+    horizon = 330
+    d.rectangle([0, horizon, w, h], fill=(170, 160, 92))
+    person(d, 250, 520, 300, (226, 232, 240), (70, 86, 110), (224, 184, 150), (210, 210, 214), lean=6)
+    person(d, 370, 525, 320, (60, 92, 140), (90, 80, 70), (205, 160, 120), (120, 110, 100), lean=-6)
+    d.line([(292, 390), (328, 392)], fill=(214, 172, 136), width=10)  # holding hands
+    for _ in range(2600):
+        x = rng.randrange(w)
+        y = rng.randrange(horizon + 20, h + 40)
+        tall = rng.randrange(30, 110)
+        tone = rng.randrange(-30, 30)
+        d.line([(x, y), (x + rng.randrange(-12, 12), y - tall)],
+               fill=(186 + tone, 170 + tone, 96 + tone // 2), width=2)
+    return img.filter(ImageFilter.GaussianBlur(0.6))
+
+
+def megan() -> Image.Image:
+    w, h = 480, 640
+    img = vertical_gradient((w, h), (150, 196, 232), (222, 236, 246))
+    d = ImageDraw.Draw(img)
+    d.polygon([(0, 210), (250, 110), (480, 210), (480, 640), (0, 640)], fill=(232, 222, 206))  # house
+    d.polygon([(0, 210), (250, 110), (480, 210), (480, 228), (250, 128), (0, 228)], fill=(120, 70, 60))
+    for x0 in (40, 330):
+        d.rectangle([x0, 280, x0 + 110, 400], fill=(96, 128, 150))
+        d.rectangle([x0 + 52, 280, x0 + 58, 400], fill=(240, 236, 228))
+    d.rectangle([0, 560, w, h], fill=(120, 150, 96))
+    x, ground = 240, 620
+    d.ellipse([x - 36, 170, x + 36, 250], fill=(214, 170, 136))  # head, tilted up
+    d.pieslice([x - 44, 160, x + 44, 260], 150, 390, fill=(90, 60, 40))
+    d.rounded_rectangle([x - 70, 262, x + 70, 470], radius=26, fill=(176, 62, 72))  # coat
+    d.rectangle([x - 60, 470, x + 60, ground], fill=(52, 60, 84))
+    d.rounded_rectangle([x + 70, 330, x + 96, 420], radius=8, fill=(200, 204, 210))  # thermos
+    d.rounded_rectangle([x - 140, 360, x - 70, 450], radius=10, fill=(222, 200, 150))  # tote bag
+    d.arc([x - 130, 300, x - 80, 380], 180, 360, fill=(160, 130, 90), width=6)
+    return img.filter(ImageFilter.GaussianBlur(0.5))
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    couple().save(OUT / "couple-walking.jpg", quality=78, optimize=True)
+    megan().save(OUT / "megan-outdoors.jpg", quality=78, optimize=True)
+    for p in sorted(OUT.glob("*.jpg")):
+        print(p.name, p.stat().st_size, "bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Shared test helpers: a throw-away project folder, and building it through the real pipeline."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_LAYOUT = "kineret-dtt-ra"
+
+MINIMAL_LAYOUT = """\
+document:
+  title: Test document
+  lang: en-US
+  material_id: TEST-0001
+  date: 11/2026
+  created: 2026-11-01
+theme: kineret
+templates:
+  plain:
+    regions:
+      main: {box: [40, 40, 532, 700]}
+pages:
+  - template: plain
+    regions:
+      main: [body]
+"""
+
+
+class Project:
+    """A copy of the repository's theme and images in a temporary folder, with files the test writes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "layouts" / "themes").mkdir(parents=True)
+        (root / "content").mkdir()
+        shutil.copy(REPO / "layouts" / "themes" / "kineret.yaml", root / "layouts" / "themes" / "kineret.yaml")
+        shutil.copytree(REPO / "images", root / "images", ignore=shutil.ignore_patterns("*.py"))
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def layout(self, text: str = MINIMAL_LAYOUT, name: str = "test") -> Path:
+        return self.write(f"layouts/{name}.yaml", text)
+
+    def content(self, text: str, name: str = "test") -> Path:
+        return self.write(f"content/{name}.yaml", text)
+
+    def build(self, name: str = "test"):
+        from tagprint.pipeline import build
+        return build(self.root, self.root / "layouts" / f"{name}.yaml")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(tmp_path_factory) -> Path:
+    """The seed leave-behind, built once per test session through the real command line."""
+    from tagprint.cli import main
+    out = tmp_path_factory.mktemp("output")
+    assert main(["--root", str(REPO), "--output", str(out), "build", SEED_LAYOUT]) == 0
+    return out / f"{SEED_LAYOUT}.pdf"

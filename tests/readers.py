@@ -1,0 +1,142 @@
+"""Independent readers for the tests: the writer (ReportLab + pikepdf) never checks itself.
+
+- pypdf reads the structure tree;
+- PDFium (pypdfium2, Chrome's engine) reads which text each marked-content id shows.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+
+def _text_of(obj, textpage) -> str:
+    n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
+    buf = ctypes.create_string_buffer(n)
+    raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
+    return buf.raw[: n - 2].decode("utf-16-le")
+
+
+def mcid_texts(path: Path | bytes) -> dict[tuple[int, int], str]:
+    """(page index, MCID) → the text PDFium finds in that marked-content sequence."""
+    doc = pdfium.PdfDocument(path)
+    out: dict[tuple[int, int], str] = {}
+    for index in range(len(doc)):
+        page = doc[index]
+        textpage = page.get_textpage()
+
+        def visit(count, get):
+            for i in range(count):
+                obj = get(i)
+                kind = raw.FPDFPageObj_GetType(obj)
+                if kind == raw.FPDF_PAGEOBJ_FORM:
+                    visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k))
+                elif kind == raw.FPDF_PAGEOBJ_TEXT:
+                    mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+                    if mcid >= 0:
+                        out[(index, mcid)] = out.get((index, mcid), "") + _text_of(obj, textpage.raw)
+
+        visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k))
+    return out
+
+
+class Node:
+    def __init__(self, role: str, attrs: dict[str, str]):
+        self.role = role
+        self.attrs = attrs
+        self.kids: list["Node | str"] = []
+
+    def walk(self):
+        yield self
+        for kid in self.kids:
+            if isinstance(kid, Node):
+                yield from kid.walk()
+
+    def text(self) -> str:
+        return "".join(k if isinstance(k, str) else k.text() for k in self.kids)
+
+
+def structure(path: Path | bytes) -> Node:
+    """The structure tree as read by pypdf, with each MCID replaced by PDFium's text for it."""
+    reader = pypdf.PdfReader(path if isinstance(path, Path) else __import__("io").BytesIO(path))
+    texts = mcid_texts(path)
+    page_index = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+
+    def page_of(d, inherited):
+        pg = d.get("/Pg")
+        return page_index[pg.idnum] if pg is not None else inherited
+
+    def convert(obj, inherited_page) -> Node | str | None:
+        d = obj.get_object() if hasattr(obj, "get_object") else obj
+        if isinstance(d, int):
+            return texts.get((inherited_page, int(d)), "")
+        if d.get("/Type") == "/MCR":
+            return texts.get((page_of(d, inherited_page), int(d["/MCID"])), "")
+        if d.get("/Type") == "/OBJR":
+            annot = d["/Obj"].get_object()
+            node = Node("OBJR", {"Contents": str(annot.get("/Contents", ""))})
+            return node
+        attrs = {}
+        for key in ("/Alt", "/Lang", "/ID", "/ActualText"):
+            if key in d:
+                attrs[key[1:]] = str(d[key])
+        a = d.get("/A")
+        if a is not None:
+            a = a.get_object()
+            if "/ListNumbering" in a:
+                attrs["ListNumbering"] = str(a["/ListNumbering"])[1:]
+            if "/BBox" in a:
+                attrs["BBox"] = "yes"
+        node = Node(str(d["/S"])[1:], attrs)
+        here = page_of(d, inherited_page)
+        kids = d.get("/K")
+        if kids is None:
+            return node
+        kids = kids.get_object() if hasattr(kids, "get_object") else kids
+        for kid in (kids if isinstance(kids, list) else [kids]):
+            converted = convert(kid, here)
+            if converted is not None:
+                node.kids.append(converted)
+        return node
+
+    top = root["/K"]
+    top = top.get_object() if hasattr(top, "get_object") else top
+    first = top[0] if isinstance(top, list) else top
+    return convert(first, 0)  # type: ignore[return-value]
+
+
+def tree_text(node: Node, depth: int = 0) -> str:
+    """Indented text, one element a line, its own text quoted: the golden-file format."""
+    attrs = " ".join(f'{k}="{v}"' for k, v in sorted(node.attrs.items()))
+    lines = [("  " * depth + node.role + (" " + attrs if attrs else "")).rstrip()]
+    pending = ""
+    for kid in node.kids:
+        if isinstance(kid, str):
+            pending += kid
+            continue
+        if pending:
+            lines.append("  " * (depth + 1) + repr(pending))
+            pending = ""
+        lines.append(tree_text(kid, depth + 1))
+    if pending:
+        lines.append("  " * (depth + 1) + repr(pending))
+    return "\n".join(lines)
+
+
+def reading_text(node: Node) -> str:
+    """What a screen reader reads, in order: text, and the alt text in place of a figure."""
+    if node.role == "Figure":
+        return " " + node.attrs.get("Alt", "") + " "
+    if node.role == "OBJR":
+        return ""
+    out = ""
+    for kid in node.kids:
+        out += kid if isinstance(kid, str) else reading_text(kid)
+        if isinstance(kid, Node) and kid.role in ("P", "H1", "H2", "H3", "LI", "Caption", "L", "Sect", "Div"):
+            out += " "
+    return out
