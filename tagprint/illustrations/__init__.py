@@ -53,3 +53,4 @@ class Range:
 
 # Each module registers its kind when imported.
 from . import spectrum  # noqa: E402,F401
+from . import arrows, dots, helix, hexagons  # noqa: E402,F401

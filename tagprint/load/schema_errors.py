@@ -92,7 +92,7 @@ def _step(annotation: Any, value: Any, part: Any) -> tuple[bool, Any]:
     origin = typing.get_origin(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         field = annotation.model_fields.get(part) if isinstance(part, str) else None
-        return (field is not None, field.annotation if field else None)
+        return (field is not None, field.annotation if field else annotation)
     if origin is dict and isinstance(part, str) and isinstance(value, dict):
         return (True, typing.get_args(annotation)[1])
     if origin is list and isinstance(part, int):
@@ -106,6 +106,8 @@ def _data_path(loc: tuple, data: Any, root: Any) -> tuple[tuple, Any]:
     annotation, value = root, data
     for part in loc:
         ok, next_annotation = _step(annotation, value, part)
+        if not ok and isinstance(value, dict) and part in value:
+            ok, next_annotation = True, None  # a key the schema does not know (extra_forbidden)
         if not ok:
             continue  # a branch name such as 'heading' or 'str'
         path.append(part)

@@ -46,9 +46,12 @@ def load_yaml(path: Path, shown_as: str) -> Located:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # the context mark is where the broken construct began: the line a person should look at
+        mark = exc.context_mark or exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "malformed YAML"
+        what = ", ".join(part for part in (exc.context, exc.problem) if part) or "cannot parse"
+        if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+            what += f" (at line {exc.problem_mark.line + 1})"
         raise InputError([Problem(Where(shown_as, line, col), f"malformed YAML: {what}",
                                   "check the indentation and quoting at this line "
                                   "(quote text that contains ': ' or starts with a symbol)")]) from None

@@ -15,6 +15,7 @@ class Heading:
     runs: tuple[Inline, ...]
     where: Where = field(default_factory=lambda: Where(""))
     style: str = ""
+    text_where: Where = field(default_factory=lambda: Where(""))
 
     @property
     def role(self) -> str:
@@ -26,6 +27,7 @@ class Paragraph:
     runs: tuple[Inline, ...]
     where: Where = field(default_factory=lambda: Where(""))
     style: str = "body"
+    text_where: Where = field(default_factory=lambda: Where(""))
 
     role = "P"
 

@@ -68,11 +68,11 @@ def validate(loaded: Loaded) -> Document:
         version=d.version, page_size=page_size, theme=theme, pages=tuple(pages), source=lsrc.file,
         name=loaded.name, created=d.created, footer=d.footer,
     )
-    if not problems:
-        _check_headings(document, problems)
-        _check_citations(document, problems)
-        _check_fonts(document, lsrc.where(("theme",)), problems)
-        _check_placed_once(document, problems)
+    # document-wide checks run on whatever was built, so one run reports every problem
+    _check_headings(document, problems)
+    _check_citations(document, problems)
+    _check_fonts(document, lsrc.where(("theme",)), problems)
+    _check_placed_once(document, problems)
     if problems:
         raise InputError(problems)
     return document
@@ -173,7 +173,7 @@ def inline_runs(block: Block) -> Iterator[tuple[Inline, Where]]:
                 yield from flat(run.runs, where)
 
     if isinstance(block, (Heading, Paragraph)):
-        yield from flat(block.runs, block.where)
+        yield from flat(block.runs, block.text_where)
     elif isinstance(block, ListBlock):
         for item in block.items:
             yield from flat(item.runs, item.where)

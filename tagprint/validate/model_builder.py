@@ -79,11 +79,12 @@ class BlockBuilder:
 
     def _heading(self, spec: HeadingSpec, path: tuple) -> Block:
         return Heading(spec.level, self.inline(spec.text, path + ("text",)), self.where(path),
-                       spec.style or f"h{spec.level}")
+                       spec.style or f"h{spec.level}", self.where(path + ("text",)))
 
     def _paragraph(self, spec: ParagraphSpec, path: tuple) -> Block:
         self._check_style(spec.style, path + ("style",))
-        return Paragraph(self.inline(spec.text, path + ("text",)), self.where(path), spec.style)
+        return Paragraph(self.inline(spec.text, path + ("text",)), self.where(path), spec.style,
+                         self.where(path + ("text",)))
 
     def _list(self, spec: ListSpec, path: tuple) -> Block:
         return self._list_items(spec.items, spec.ordered, path, spec.style)
@@ -185,7 +186,8 @@ class BlockBuilder:
         for i, card in enumerate(spec.cards):
             cpath = path + ("cards", i)
             figure = self._figure(card.figure, cpath + ("figure",)) if card.figure else None
-            text = Paragraph(self.inline(card.text, cpath + ("text",)), self.where(cpath + ("text",)), "card")
+            text = Paragraph(self.inline(card.text, cpath + ("text",)), self.where(cpath + ("text",)), "card",
+                             self.where(cpath + ("text",)))
             cards.append(Card(figure, (text,), self.where(cpath)))
         return Cards(tuple(cards), self.where(path))
 

@@ -1,0 +1,268 @@
+"""Dots: a group of randomly scattered dots in the brand colours, spread evenly or gathered in clusters.
+
+The dots never touch (each is its own shape, with a clear gap around it) and the same parameters
+always give the same picture: every random choice comes from `random.Random(seed)`.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..contrast import GRAPHICS, check
+from ..errors import Problem, Where
+from . import Range, register
+
+COUNT = Range(1, 400)
+SEED = Range(0, 999_999_999)
+CLUSTERS = Range(0, 8)
+RADIUS = Range(0.5, 40)
+MAX_COLORS = 8
+KAPPA = 0.5523  # Bézier handle length for a quarter circle
+
+WHITE = (1.0, 1.0, 1.0)
+
+
+@dataclass(frozen=True)
+class DotsParams:
+    count: int = 60
+    seed: int = 1
+    colors: tuple[str, ...] = ("secondary", "accent", "primary")
+    radius: tuple[float, float] | None = None  # (smallest, largest) in points; None: sized to the box
+    clusters: int = 0  # 0: one loose group; else that many clusters
+
+
+def _mix(a: tuple, b: tuple, t: float) -> tuple:
+    return tuple(x + (y - x) * t for x, y in zip(a, b))
+
+
+def _circle_path(cx: float, cy: float, r: float) -> list[tuple]:
+    k = r * KAPPA
+    return [("M", cx + r, cy),
+            ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+            ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+            ("C", cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+            ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy),
+            ("Z",)]
+
+
+def parse_colors(key: str, value: Any, where: Where, problems: list[Problem], most: int = MAX_COLORS,
+                 least: int = 1) -> tuple[str, ...] | None:
+    """A list of theme colour names (a single name is taken as a list of one)."""
+    if isinstance(value, str):
+        value = [value]
+    if (not isinstance(value, list) or not least <= len(value) <= most
+            or not all(isinstance(v, str) and v.strip() for v in value)):
+        problems.append(Problem(where, f"parameter '{key}' is {value!r}",
+                                f"use a list of {least} to {most} theme colour names, "
+                                f"like {key}: [secondary, accent]"))
+        return None
+    return tuple(v.strip() for v in value)
+
+
+def theme_color(theme: Any, name: str) -> tuple:
+    try:
+        return theme.colors[name]
+    except KeyError:
+        raise ValueError(f"illustration colour '{name}' is not in the theme; use one of: "
+                         + ", ".join(theme.colors)) from None
+
+
+def check_colors(names: tuple[str, ...], theme: Any, what: str) -> list[str]:
+    """Messages for colour names the theme lacks, or too faint to see on white (3:1 for graphics)."""
+    messages = []
+    for name in names:
+        if name not in theme.colors:
+            messages.append(f"{what}: colour '{name}' is not in the theme")
+            continue
+        message = check(theme.colors[name], WHITE, GRAPHICS, f"{what} colour '{name}'")
+        if message:
+            messages.append(message)
+    return messages
+
+
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    r: float
+    color: int  # index into the params' colours
+
+
+def _best_candidate(rng: random.Random, n: int, x0: float, y0: float, x1: float, y1: float) -> list[tuple]:
+    """`n` points spread well apart (Mitchell's best candidate)."""
+    points: list[tuple] = []
+    for _ in range(n):
+        best, best_d = None, -1.0
+        for _ in range(24):
+            p = (rng.uniform(x0, x1), rng.uniform(y0, y1))
+            d = min((math.dist(p, q) for q in points), default=1.0)
+            if d > best_d:
+                best, best_d = p, d
+        points.append(best)
+    return points
+
+
+def layout_dots(p: DotsParams, width: float, height: float) -> list[Dot]:
+    """Places the dots inside a `width` × `height` box: none overlapping, all inside the margins."""
+    margin = min(width, height) * 0.07
+    x0, y0, x1, y1 = margin, margin, width - margin, height - margin
+    area = (x1 - x0) * (y1 - y0)
+    scale = 1.0
+    for _ in range(60):
+        dots = _try_layout(p, x0, y0, x1, y1, area, scale)
+        if dots is not None:
+            return dots
+        scale *= 0.88  # too crowded at this size: shrink every dot and start again from the seed
+    raise ValueError(f"cannot fit {p.count} dots into a {width:.0f} × {height:.0f} pt box")
+
+
+def _try_layout(p: DotsParams, x0: float, y0: float, x1: float, y1: float, area: float,
+                scale: float) -> list[Dot] | None:
+    rng = random.Random(p.seed)
+    n = p.count
+    # sizes: mostly small with a few large ones
+    rel = [0.45 + 0.55 * rng.random() ** 1.8 for _ in range(n)]
+    if p.radius is None:
+        # cover about a fifth of the box (less when there are very few dots, so they stay dots)
+        coverage = 0.2 if n >= 12 else 0.05 + 0.0125 * n
+        if p.clusters:
+            coverage *= 0.65  # room between the clusters
+        k = math.sqrt(coverage * area / (math.pi * sum(r * r for r in rel)))
+        radii = [r * k for r in rel]
+    else:
+        lo, hi = p.radius
+        radii = [lo + (hi - lo) * (r - 0.45) / 0.55 for r in rel]
+        most = 0.3 * area / (math.pi * sum(r * r for r in radii))
+        if most < 1:  # the asked-for sizes cannot fit: shrink them all alike
+            radii = [r * math.sqrt(most) for r in radii]
+    radii = [min(r * scale, (x1 - x0) / 2, (y1 - y0) / 2) for r in radii]
+    gap = max(1.5, 0.35 * sorted(radii)[n // 2])
+
+    colors = len(p.colors)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    if p.clusters:
+        member = [i % p.clusters for i in range(n)]
+        rng.shuffle(member)
+        # each cluster is a round patch just big enough for its dots (loosely packed)
+        need = [0.0] * p.clusters
+        for i in range(n):
+            need[member[i]] += math.pi * (radii[i] + gap / 2) ** 2 / 0.42
+        reach = max(math.sqrt(a / math.pi) for a in need)
+        if 2 * reach > min(x1 - x0, y1 - y0):
+            return None
+        centres = _best_candidate(rng, p.clusters, x0 + reach, y0 + reach, x1 - reach, y1 - reach)
+        if any(math.dist(a, b) < 2.3 * reach for j, a in enumerate(centres) for b in centres[:j]):
+            return None
+    order = sorted(range(n), key=lambda i: -radii[i])  # the large dots first: they are the hardest to fit
+
+    placed: list[Dot] = []
+    cell = 2 * max(radii) + gap  # a grid of buckets to find near neighbours quickly
+    grid: dict[tuple[int, int], list[Dot]] = {}
+    for i in order:
+        r = radii[i]
+        for attempt in range(1500):
+            if p.clusters:
+                c = member[i]
+                # denser towards the middle; a crowded cluster slowly grows
+                dist = reach * rng.random() ** 0.65 * (1 + attempt / 500)
+                angle = rng.uniform(0, 2 * math.pi)
+                x, y = centres[c][0] + dist * math.cos(angle), centres[c][1] + dist * math.sin(angle)
+            else:
+                x, y = rng.uniform(x0 + r, x1 - r), rng.uniform(y0 + r, y1 - r)
+                # one loose group: denser in the middle, thinning towards the edges
+                d = ((x - cx) / ((x1 - x0) / 2)) ** 2 + ((y - cy) / ((y1 - y0) / 2)) ** 2
+                if rng.random() < 0.5 * d and attempt < 600:
+                    continue
+            if not (x0 + r <= x <= x1 - r and y0 + r <= y <= y1 - r):
+                continue
+            gx, gy = int(x // cell), int(y // cell)
+            if any(math.hypot(q.x - x, q.y - y) < q.r + r + gap
+                   for ix in (gx - 1, gx, gx + 1) for iy in (gy - 1, gy, gy + 1) for q in grid.get((ix, iy), ())):
+                continue
+            if p.clusters and rng.random() < 0.7:
+                color = member[i] % colors  # each cluster leans to one colour
+            else:
+                color = rng.randrange(colors)
+            dot = Dot(x, y, r, color)
+            placed.append(dot)
+            grid.setdefault((gx, gy), []).append(dot)
+            break
+        else:
+            return None
+    return placed
+
+
+class Dots:
+    name = "dots"
+    aspect = 1.8
+
+    def parse(self, params: dict[str, Any], where: Callable[[str], Where], problems: list[Problem]) -> DotsParams:
+        known = DotsParams.__dataclass_fields__
+        values: dict[str, Any] = {}
+        for key, value in params.items():
+            if key not in known:
+                problems.append(Problem(where(key), f"unknown dots parameter '{key}'", "allowed: " + ", ".join(known)))
+            elif key == "count":
+                values[key] = COUNT.check(key, value, where(key), problems)
+            elif key == "seed":
+                values[key] = SEED.check(key, value, where(key), problems)
+            elif key == "clusters":
+                values[key] = CLUSTERS.check(key, value, where(key), problems)
+            elif key == "colors":
+                values[key] = parse_colors(key, value, where(key), problems)
+            elif key == "radius":
+                values[key] = self._radius(value, where(key), problems)
+        parsed = DotsParams(**{k: v for k, v in values.items() if v is not None or k == "radius"})
+        if parsed.clusters > parsed.count:
+            problems.append(Problem(where("clusters"), f"parameter 'clusters' is {parsed.clusters}, more than "
+                                    f"the {parsed.count} dots", f"use at most {parsed.count} clusters, or more dots"))
+        return parsed
+
+    @staticmethod
+    def _radius(value: Any, where: Where, problems: list[Problem]) -> tuple[float, float] | None:
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = [value, value]
+        ok = (isinstance(value, list) and len(value) == 2
+              and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+              and all(RADIUS.low <= v <= RADIUS.high for v in value) and value[0] <= value[1])
+        if not ok:
+            problems.append(Problem(where, f"parameter 'radius' is {value!r}",
+                                    f"use two numbers from {RADIUS.low:g} to {RADIUS.high:g} (points), "
+                                    f"smallest first, like radius: [2, 6]"))
+            return None
+        return (float(value[0]), float(value[1]))
+
+    def alt_text(self, p: DotsParams, lang: str) -> str:
+        if p.count == 1:
+            return "A single dot"
+        default = DotsParams()
+        count = f" {p.count}" if p.count != default.count else ""
+        clusters = ""
+        if p.clusters == 1:
+            clusters = " in one cluster"
+        elif p.clusters > 1:
+            clusters = f" in {p.clusters} clusters"
+        return f"A group of{count} randomly scattered dots{clusters}"
+
+    def check_theme(self, p: DotsParams, theme: Any) -> list[str]:
+        return check_colors(p.colors, theme, "dots")
+
+    def draw(self, sk: Any, p: DotsParams, box: Any, theme: Any) -> None:
+        colors = [theme_color(theme, name) for name in p.colors]
+        for dot in layout_dots(p, sk.width, sk.height):
+            base = colors[dot.color]
+            if dot.r < 2.5:  # too small for shading to show
+                sk.circle(dot.x, dot.y, dot.r, fill=base)
+                continue
+            # lit from the top left: a soft tint fading into the full colour, like a glossy bead
+            k = dot.r * 0.75
+            sk.linear_gradient(_circle_path(dot.x, dot.y, dot.r), dot.x - k, dot.y + k, dot.x + k, dot.y - k,
+                               [_mix(base, WHITE, 0.3), base, _mix(base, (0, 0, 0), 0.12)], [0, 0.55, 1])
+
+
+register(Dots())

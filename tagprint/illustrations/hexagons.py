@@ -1,0 +1,216 @@
+"""Hexagons: an inverted triangle of hexagon rows, the top row widest and each row one hexagon fewer.
+
+The first `fitted` rows tile together like a honeycomb (with a thin even gutter); the last `jumbled`
+rows are shifted and turned by seeded jitter, growing towards the bottom, so they no longer fit. A
+jumbled hexagon never touches another one: each stays its own shape.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..errors import Problem, Where
+from . import Range, register
+from .dots import check_colors, parse_colors, theme_color
+
+ROWS = Range(2, 12)
+PART = Range(0, 12)
+SEED = Range(0, 999_999_999)
+JITTER = Range(0.1, 1.0)
+SQRT3 = math.sqrt(3)
+WHITE = (1.0, 1.0, 1.0)
+
+
+@dataclass(frozen=True)
+class HexagonsParams:
+    rows: int = 7
+    fitted: int = 4
+    jumbled: int = 3
+    seed: int = 1
+    jitter: float = 0.5  # how far the jumbled rows come apart, 0.1 (a little) to 1 (a lot)
+    colors: tuple[str, ...] = ("secondary", "accent")  # fitted rows, jumbled rows
+
+
+@dataclass(frozen=True)
+class Hexagon:
+    row: int
+    x: float
+    y: float
+    angle: float  # radians, 0 = pointy top
+    jumbled: bool
+
+    def corners(self, r: float) -> list[tuple[float, float]]:
+        return [(self.x + r * math.cos(self.angle + math.pi / 2 + i * math.pi / 3),
+                 self.y + r * math.sin(self.angle + math.pi / 2 + i * math.pi / 3)) for i in range(6)]
+
+
+def _mix(a: tuple, b: tuple, t: float) -> tuple:
+    return tuple(x + (y - x) * t for x, y in zip(a, b))
+
+
+def _separation(a: list[tuple], b: list[tuple]) -> float:
+    """A lower bound of the distance between two convex polygons (the widest gap along an edge normal)."""
+    best = -math.inf
+    for poly in (a, b):
+        for i in range(len(poly)):
+            (x0, y0), (x1, y1) = poly[i], poly[(i + 1) % len(poly)]
+            nx, ny = y1 - y0, x0 - x1
+            length = math.hypot(nx, ny)
+            nx, ny = nx / length, ny / length
+            pa = [x * nx + y * ny for x, y in a]
+            pb = [x * nx + y * ny for x, y in b]
+            best = max(best, min(pb) - max(pa), min(pa) - max(pb))
+    return best
+
+
+def layout_hexagons(p: HexagonsParams, gap: float) -> list[Hexagon]:
+    """The hexagons for circumradius 1 and a gutter `gap` (both in the same units), top row first, y up."""
+    rng = random.Random(p.seed)
+    pitch_x = SQRT3 + gap
+    pitch_y = pitch_x * SQRT3 / 2
+    loose = 1 + 0.22 * p.jitter  # jumbled rows sit a little further apart: room to move without touching
+    homes: list[tuple[int, float, float, bool]] = []
+    y = 0.0
+    for row in range(p.rows):
+        jumbled = row >= p.fitted
+        if row:
+            y -= pitch_y * (loose if jumbled else 1.0)
+        n = p.rows - row
+        step = pitch_x * (loose if jumbled else 1.0)
+        for i in range(n):
+            homes.append((row, (i - (n - 1) / 2) * step, y, jumbled))
+
+    placed: list[Hexagon] = []
+    for index, (row, hx, hy, jumbled) in enumerate(homes):
+        home = Hexagon(row, hx, hy, 0.0, jumbled)
+        if not jumbled:
+            placed.append(home)
+            continue
+        depth = (row - p.fitted + 1) / max(1, p.jumbled)  # the lowest row comes apart the most
+        amount = min(1.0, p.jitter * 1.6 * (0.6 + 0.4 * depth))
+        others = [h.corners(1) for h in placed]
+        waiting = [Hexagon(r, x, y, 0.0, j).corners(1) for r, x, y, j in homes[index + 1:]]
+        choice = home
+        for attempt in range(60):
+            scale = amount * (1 - attempt / 60)
+            candidate = Hexagon(row, hx + rng.uniform(-0.4, 0.4) * scale,
+                                hy + rng.uniform(-0.3, 0.3) * scale,
+                                rng.choice((-1, 1)) * rng.uniform(0.3, 1.0) * scale * math.radians(28), True)
+            corners = candidate.corners(1)
+            # clear of every hexagon placed so far and of the home of every one still to come, so that
+            # staying home is always possible
+            if all(_separation(corners, o) >= gap for o in others + waiting):
+                choice = candidate
+                break
+        placed.append(choice)
+    return placed
+
+
+class Hexagons:
+    name = "hexagons"
+    aspect = 1.15
+
+    def parse(self, params: dict[str, Any], where: Callable[[str], Where],
+              problems: list[Problem]) -> HexagonsParams | None:
+        known = HexagonsParams.__dataclass_fields__
+        values: dict[str, Any] = {}
+        for key, value in params.items():
+            if key not in known:
+                problems.append(Problem(where(key), f"unknown hexagons parameter '{key}'",
+                                        "allowed: " + ", ".join(known)))
+            elif key == "rows":
+                values[key] = ROWS.check(key, value, where(key), problems)
+            elif key in ("fitted", "jumbled"):
+                values[key] = PART.check(key, value, where(key), problems)
+            elif key == "seed":
+                values[key] = SEED.check(key, value, where(key), problems)
+            elif key == "jitter":
+                values[key] = JITTER.check(key, value, where(key), problems, integer=False)
+            elif key == "colors":
+                values[key] = parse_colors(key, value, where(key), problems, most=2)
+        values = {k: v for k, v in values.items() if v is not None}
+        if any(k in params and k not in values for k in ("rows", "fitted", "jumbled")):
+            return None  # already reported
+        # fill in whichever of rows / fitted / jumbled is missing from the other two
+        d = HexagonsParams()
+        rows, fitted, jumbled = (values.get(k) for k in ("rows", "fitted", "jumbled"))
+        if rows is None:
+            rows = (fitted if fitted is not None else d.fitted) + (jumbled if jumbled is not None else d.jumbled)
+        elif fitted is None and jumbled is None:
+            jumbled = min(rows - 1, max(1, round(rows * d.jumbled / d.rows)))
+        if fitted is None:
+            fitted = rows - (jumbled if jumbled is not None else d.jumbled)
+        if jumbled is None:
+            jumbled = rows - fitted
+        if fitted < 0 or jumbled < 0 or fitted + jumbled != rows:
+            given = [k for k in ("rows", "fitted", "jumbled") if k in params]
+            problems.append(Problem(where(given[-1]),
+                                    f"fitted ({fitted}) + jumbled ({jumbled}) is {fitted + jumbled}, "
+                                    f"but rows is {rows}",
+                                    f"make fitted + jumbled equal rows (rows from {ROWS.low:g} to {ROWS.high:g})"))
+            return None
+        if not ROWS.low <= rows <= ROWS.high:
+            problems.append(Problem(where("fitted" if "fitted" in params else "jumbled"),
+                                    f"fitted ({fitted}) + jumbled ({jumbled}) makes {rows} rows",
+                                    f"use from {ROWS.low:g} to {ROWS.high:g} rows in all"))
+            return None
+        values.update(rows=rows, fitted=fitted, jumbled=jumbled)
+        return HexagonsParams(**values)
+
+    def alt_text(self, p: HexagonsParams, lang: str) -> str:
+        start = "An inverted triangular shape consisting of rows of hexagons. "
+        if p.jumbled == 0:
+            return start + f"All {p.rows} rows of hexagons fit perfectly together"
+        if p.fitted == 0:
+            return start + f"All {p.rows} rows of hexagons appear jumbled and do not fit together"
+        first = ("The first row of hexagons fits" if p.fitted == 1
+                 else f"The first {p.fitted} rows of hexagons fit")
+        last = ("the next row appears jumbled and does not fit" if p.jumbled == 1
+                else f"the next {p.jumbled} rows appear jumbled and do not fit")
+        return start + f"{first} perfectly together while {last} together"
+
+    def check_theme(self, p: HexagonsParams, theme: Any) -> list[str]:
+        return check_colors(p.colors, theme, "hexagons")
+
+    def draw(self, sk: Any, p: HexagonsParams, box: Any, theme: Any) -> None:
+        w, h = sk.width, sk.height
+        margin = min(w, h) * 0.06
+        fitted_color = theme_color(theme, p.colors[0])
+        jumbled_color = theme_color(theme, p.colors[-1] if len(p.colors) > 1 else p.colors[0])
+
+        def fit(gap: float) -> tuple[list[Hexagon], float, float, float]:
+            hexes = layout_hexagons(p, gap)
+            pts = [c for hx in hexes for c in hx.corners(1)]
+            x0, x1 = min(x for x, _ in pts), max(x for x, _ in pts)
+            y0, y1 = min(y for _, y in pts), max(y for _, y in pts)
+            s = min((w - 2 * margin) / (x1 - x0), (h - 2 * margin) / (y1 - y0))
+            return hexes, s, w / 2 - s * (x0 + x1) / 2, h / 2 - s * (y0 + y1) / 2
+
+        gap = 0.16
+        hexes, s, dx, dy = fit(gap)
+        if gap * s < 1.4:  # keep the gutters visible when drawn small
+            hexes, s, dx, dy = fit(1.4 / s)
+
+        top = max(hx.y for hx in hexes) * s + dy + s
+        bottom_fitted = min((hx.y for hx in hexes if not hx.jumbled), default=0) * s + dy - s
+        for hx in hexes:
+            corners = [(x * s + dx, y * s + dy) for x, y in hx.corners(1)]
+            clip = [("M", *corners[0])] + [("L", *c) for c in corners[1:]] + [("Z",)]
+            cx, cy = hx.x * s + dx, hx.y * s + dy
+            if hx.jumbled:
+                # each loose tile lit on its own, turned with it
+                lx, ly = -math.sin(hx.angle) * s, math.cos(hx.angle) * s
+                sk.linear_gradient(clip, cx + lx, cy + ly, cx - lx, cy - ly,
+                                   [_mix(jumbled_color, WHITE, 0.28), jumbled_color,
+                                    _mix(jumbled_color, (0, 0, 0), 0.1)], [0, 0.6, 1])
+            else:
+                # one light falls over the whole honeycomb: paler at the top, deeper at the bottom
+                sk.linear_gradient(clip, cx, top, cx, bottom_fitted,
+                                   [_mix(fitted_color, WHITE, 0.3), fitted_color,
+                                    _mix(fitted_color, (0, 0, 0), 0.12)], [0, 0.55, 1])
+
+
+register(Hexagons())

@@ -1,0 +1,82 @@
+"""The command line as a user runs it: a real process, its exit codes and what it leaves in output/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import MINIMAL_LAYOUT
+
+REPO = Path(__file__).resolve().parents[2]
+GOOD = "body:\n  - type: heading\n    level: 1\n    text: Hello\n"
+
+
+def render(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, str(REPO / "render.py"), *args], cwd=cwd, capture_output=True,
+                          text=True, env=env)
+
+
+def test_no_argument_builds_every_layout_and_prints_a_line_each(project):
+    project.layout(name="one")
+    project.layout(name="two")
+    project.content(GOOD)
+    run = render(cwd=project.root)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.strip().splitlines()
+    assert len(lines) == 2
+    for line, name in zip(lines, ("one", "two")):
+        assert line.startswith(f"output/{name}.pdf: 1 pages, ")
+        assert line.endswith(" ms") and " bytes, " in line
+    assert sorted(p.name for p in (project.root / "output").iterdir()) == ["one.pdf", "two.pdf"]
+
+
+def test_build_names_one_layout(project):
+    project.layout(name="one")
+    project.layout(name="two")
+    project.content(GOOD)
+    run = render("build", "two", cwd=project.root)
+    assert run.returncode == 0, run.stderr
+    assert [p.name for p in (project.root / "output").iterdir()] == ["two.pdf"]
+
+
+def test_list(project):
+    project.layout(name="one")
+    run = render("list", cwd=project.root)
+    assert run.returncode == 0 and run.stdout.split() == ["layouts/one.yaml"]
+
+
+def test_help():
+    run = render("--help", cwd=REPO)
+    assert run.returncode == 0 and "build" in run.stdout and "list" in run.stdout
+
+
+def test_unknown_layout_is_bad_input(project):
+    project.layout(name="one")
+    run = render("build", "nope", cwd=project.root)
+    assert run.returncode == 2
+    assert "nope: no such layout — use one of: one" in run.stderr
+
+
+def test_bad_input_exits_2_and_writes_nothing_even_for_the_good_layouts(project):
+    project.layout(name="good")
+    project.layout(MINIMAL_LAYOUT.replace("[body]", "[missing]"), name="bad")
+    project.content(GOOD)
+    run = render(cwd=project.root)
+    assert run.returncode == 2
+    assert "layouts/bad.yaml:" in run.stderr and "no content with id 'missing'" in run.stderr
+    assert not (project.root / "output").exists()
+
+
+def test_an_internal_error_exits_1_and_leaves_no_partial_file(project):
+    project.layout()
+    project.content(GOOD)
+    (project.root / "output").mkdir()
+    (project.root / "output" / "test.pdf").mkdir()  # a folder where the PDF should go: the rename fails
+    run = render(cwd=project.root)
+    assert run.returncode == 1
+    assert "internal error" in run.stderr
+    leftovers = [p.name for p in (project.root / "output").iterdir() if p.name != "test.pdf"]
+    assert leftovers == []

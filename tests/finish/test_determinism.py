@@ -1,0 +1,53 @@
+"""Same input, same bytes: dates come from the layout (or SOURCE_DATE_EPOCH), the /ID from the content."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+
+CONTENT = """\
+body:
+  - type: heading
+    level: 1
+    text: Determinism
+  - type: paragraph
+    text: The same input gives the same bytes.{cite}`1`
+  - type: figure
+    illustration: spectrum
+    height: 150
+  - type: references
+    entries: [Reference 1]
+"""
+
+
+def test_two_builds_give_identical_bytes(project):
+    project.layout()
+    project.content(CONTENT)
+    first = project.build().data
+    second = project.build().data
+    assert first == second
+
+
+def test_dates_come_from_the_layout(project):
+    project.layout()
+    project.content(CONTENT)
+    reader = pypdf.PdfReader(io.BytesIO(project.build().data))
+    assert reader.metadata["/CreationDate"].startswith("D:20261101")
+
+
+def test_source_date_epoch_overrides_the_date(project, monkeypatch):
+    project.layout()
+    project.content(CONTENT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    reader = pypdf.PdfReader(io.BytesIO(project.build().data))
+    assert reader.metadata["/CreationDate"].startswith("D:20231114")
+
+
+def test_the_id_changes_with_the_content(project):
+    project.layout()
+    project.content(CONTENT)
+    first = pypdf.PdfReader(io.BytesIO(project.build().data)).trailer["/ID"]
+    project.content(CONTENT.replace("same bytes", "same output"))
+    second = pypdf.PdfReader(io.BytesIO(project.build().data)).trailer["/ID"]
+    assert first != second
