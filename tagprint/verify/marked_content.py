@@ -6,6 +6,7 @@ Written once here so that the build's verify stage, the tests and the preflight 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -65,43 +66,70 @@ def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], res
     resources = holder.get("/Resources") if hasattr(holder, "get") else None
     xobjects = resources.get("/XObject") if resources is not None else None
     try:
-        instructions = pikepdf.parse_content_stream(holder)
+        # qpdf filters operators in C++ (fast) but drops inline images; parse fully when there are any
+        operators = "" if _INLINE_IMAGE.search(_raw(holder)) else _OPERATORS
+        instructions = pikepdf.parse_content_stream(holder, operators)
     except pikepdf.PdfError as exc:
         result.findings.append(Finding(page, where, "-", f"content stream cannot be parsed: {exc}"))
         return
     local: list[_Mark] = []
+    # running counts of the enclosing marks (inherited from the painting context of a form XObject)
+    artifacts = sum(m.artifact for m in stack)
+    tagged = sum(m.mcid is not None for m in stack)
+    seen = result.mcids[page]
     for instruction in instructions:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
             op, operands = "INLINE IMAGE", []
         else:
-            operands, op = list(instruction.operands), str(instruction.operator)
-        context = stack + local
-        if op in ("BDC", "BMC"):
-            mark = _mark(op, operands)
-            inside_artifact = any(m.artifact for m in context)
-            inside_tagged = any(m.mcid is not None for m in context)
-            if mark.mcid is not None and inside_artifact:
+            op = str(instruction.operator)
+            if op not in _INTERESTING:
+                continue
+            operands = instruction.operands
+        if op == "BDC" or op == "BMC":
+            mark = _mark(op, list(operands))
+            if mark.mcid is not None and artifacts:
                 result.findings.append(Finding(page, where, op, f"MCID {mark.mcid} inside an artifact"))
-            if mark.artifact and inside_tagged:
+            if mark.artifact and tagged:
                 result.findings.append(Finding(page, where, op, "artifact inside tagged content"))
-            if mark.mcid is not None and mark.mcid in result.mcids[page] and depth == 0:
-                result.findings.append(Finding(page, where, op, f"MCID {mark.mcid} used twice on the page"))
             if mark.mcid is not None:
-                result.mcids[page].append(mark.mcid)
+                if mark.mcid in seen and depth == 0:
+                    result.findings.append(Finding(page, where, op, f"MCID {mark.mcid} used twice on the page"))
+                seen.append(mark.mcid)
+                tagged += 1
+            artifacts += mark.artifact
             local.append(mark)
         elif op == "EMC":
             if not local:
                 result.findings.append(Finding(page, where, op, "EMC without a matching BDC/BMC"))
             else:
-                local.pop()
-        elif op in PAINTING:
+                mark = local.pop()
+                artifacts -= mark.artifact
+                tagged -= mark.mcid is not None
+        else:
             result.painted += 1
-            covered = any(m.artifact or m.mcid is not None for m in context)
-            if not covered:
+            if not artifacts and not tagged:
                 result.findings.append(Finding(page, where, op, "painted outside tagged content and artifacts"))
             if op == "Do" and operands and xobjects is not None:
                 xobj = xobjects.get(str(operands[0]))
                 if xobj is not None and xobj.get("/Subtype") == "/Form":
-                    _walk(xobj, page, f"{where} > {operands[0]}", context, result, depth + 1)
+                    _walk(xobj, page, f"{where} > {operands[0]}", stack + local, result, depth + 1)
     if local:
         result.findings.append(Finding(page, where, "BDC", f"{len(local)} marked-content sequence(s) never closed"))
+
+
+_INTERESTING = PAINTING | {"BDC", "BMC", "EMC"}
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
+
+
+def _raw(holder: pikepdf.Object) -> bytes:
+    if isinstance(holder, pikepdf.Stream):
+        return holder.read_bytes()
+    contents = holder.get("/Contents")
+    if contents is None:
+        return b""
+    if isinstance(contents, pikepdf.Array):
+        return b"\n".join(part.read_bytes() for part in contents)
+    return contents.read_bytes()
+
+
+_OPERATORS = " ".join(sorted(_INTERESTING - {"INLINE IMAGE"}))  # filtered by qpdf, in C++

@@ -47,3 +47,9 @@ def test_counts_what_it_saw():
     result = walk_pdf(pdf_with(b"/P <</MCID 0>> BDC 0 0 1 1 re f 0 0 1 1 re S EMC /P <</MCID 1>> BDC EMC"))
     assert result.painted == 2
     assert result.mcids == {1: [0, 1]}
+
+
+def test_inline_images_count_as_painting():
+    image = b"BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI"
+    assert [f.operator for f in walk_pdf(pdf_with(image)).findings] == ["INLINE IMAGE"]
+    assert walk_pdf(pdf_with(b"/Artifact BMC " + image + b" EMC")).findings == []
