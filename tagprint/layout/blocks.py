@@ -14,7 +14,7 @@ from ..errors import Problem, Where
 from ..fonts import FontStack
 from ..model import (
     Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
-    Paragraph, Photo, Rect, References, Safety, Spacer,
+    PageBreak, Paragraph, Photo, Rect, References, Safety, Spacer,
 )
 from .items import Chevron, FillBox, Laid, PictureBox, TextLine
 from .text import Piece, TextStyle, break_lines, pieces, plain_pieces
@@ -61,12 +61,14 @@ def lay_out(block: Block, width: float, ctx: LayoutContext) -> Laid:
     return LAYOUTS[type(block)](block, width, ctx)
 
 
-def text_block(items: list[Piece], width: float, ts: TextStyle, ctx: LayoutContext, where: Where) -> Laid:
+def text_block(items: list[Piece], width: float, ts: TextStyle, ctx: LayoutContext, where: Where,
+               splittable: bool = False) -> Laid:
     lines, too_wide = break_lines(items, width, ts)
     for word in too_wide:
         ctx.problems.append(Problem(where, f"the word '{word}' is wider than its column ({width:.0f} pt)",
                                     "shorten the word, use a smaller style, or widen the region"))
-    return Laid(len(lines) * ts.style.leading, list(lines), ts.style.space_before, ts.style.space_after)
+    return Laid(len(lines) * ts.style.leading, list(lines), ts.style.space_before, ts.style.space_after,
+                line_height=ts.style.leading if splittable else 0.0)
 
 
 @layout_of(Heading)
@@ -78,7 +80,7 @@ def _heading(block: Heading, width: float, ctx: LayoutContext) -> Laid:
 @layout_of(Paragraph)
 def _paragraph(block: Paragraph, width: float, ctx: LayoutContext) -> Laid:
     ts = ctx.text_style(block.style)
-    return text_block(pieces(block.runs, ts), width, ts, ctx, block.where)
+    return text_block(pieces(block.runs, ts), width, ts, ctx, block.where, splittable=True)
 
 
 @layout_of(ListBlock)
@@ -238,6 +240,11 @@ def _cards(block: Cards, width: float, ctx: LayoutContext) -> Laid:
 @layout_of(Spacer)
 def _spacer(block: Spacer, width: float, ctx: LayoutContext) -> Laid:
     return Laid(block.height)
+
+
+@layout_of(PageBreak)
+def _page_break(block: PageBreak, width: float, ctx: LayoutContext) -> Laid:
+    return Laid(0.0)
 
 
 def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext) -> Laid:

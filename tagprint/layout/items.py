@@ -108,9 +108,30 @@ class Laid:
     items: list[Item] = field(default_factory=list)
     space_before: float = 0.0
     space_after: float = 0.0
+    line_height: float = 0.0  # > 0: lines of text that may be split between regions
 
     def add(self, other: "Laid", dx: float, dy: float) -> None:
         self.items.extend(moved(i, dx, dy) for i in other.items)
+
+    def split(self, available: float, min_lines: int = 2) -> tuple["Laid", "Laid"] | None:
+        """Splits lines of text so the first part fits `available`; None if it cannot (orphans/widows)."""
+        if not self.line_height:
+            return None
+        total = round(self.height / self.line_height)
+        fit = int((available + 0.01) // self.line_height)
+        if fit < min_lines or total - fit < min_lines:
+            fit = min(fit, total - min_lines)
+            if fit < min_lines:
+                return None
+        cut = fit * self.line_height
+        head = Laid(cut, [], self.space_before, 0.0, self.line_height)
+        tail = Laid(self.height - cut, [], 0.0, self.space_after, self.line_height)
+        for item in self.items:
+            if isinstance(item, TextLine) and item.baseline > cut:
+                tail.items.append(moved(item, 0, -cut))
+            else:
+                head.items.append(item)
+        return head, tail
 
 
 @dataclass
@@ -121,3 +142,4 @@ class PageLayout:
     size: tuple[float, float]
     items: list[Item] = field(default_factory=list)
     footer: list[TextLine] = field(default_factory=list)
+    items_placed: bool = False  # a flow placed content on this page

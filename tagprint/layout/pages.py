@@ -8,6 +8,7 @@ from ..errors import InputError, Problem
 from ..fonts import FontStack
 from ..model import Document, Page, Rect, Region
 from .blocks import LayoutContext, lay_out
+from .flow import flow_pages
 from .items import FillBox, Laid, PageLayout, RuleLine, TextLine
 from .text import TextStyle, break_lines, plain_pieces
 
@@ -17,7 +18,12 @@ FOOTER_BASELINE_FROM_BOTTOM = 24.0
 def layout_document(document: Document, root: Path) -> list[PageLayout]:
     fonts = FontStack((document.theme.font, *document.theme.fallback_fonts))
     ctx = LayoutContext(document, root, fonts)
-    pages = [_page(document, page, n, ctx) for n, page in enumerate(document.pages, start=1)]
+    pages: list[PageLayout] = []
+    for page in document.pages:
+        if page.flow:
+            pages.extend(flow_pages(document, page, len(pages) + 1, ctx))
+        else:
+            pages.append(_page(document, page, len(pages) + 1, ctx))
     for page in pages:
         page.footer = _footer(document, page.number, len(pages), ctx)
     if ctx.problems:
@@ -25,8 +31,7 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
     return pages
 
 
-def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> PageLayout:
-    out = PageLayout(number, document.page_size)
+def decorate(out: PageLayout, page: Page, ctx: LayoutContext) -> None:
     for deco in page.template.decorations:
         color = ctx.color(deco.color)
         b = deco.box
@@ -34,6 +39,11 @@ def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> Pa
             out.items.append(FillBox(b, color))
         else:
             out.items.append(RuleLine(b.x, b.y, b.x + b.width, b.y + b.height, color, deco.thickness))
+
+
+def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> PageLayout:
+    out = PageLayout(number, document.page_size)
+    decorate(out, page, ctx)
     placements = {p.region: p for p in page.placements}
     # Drawing order is the template's region order; reading order (the tag tree) is the page's.
     for region in page.template.regions:
@@ -49,14 +59,14 @@ def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> Pa
     return out
 
 
-def _inner(region: Region) -> Rect:
+def inner_box(region: Region) -> Rect:
     top, right, bottom, left = region.padding
     b = region.box
     return Rect(b.x + left, b.y + top, b.width - left - right, b.height - top - bottom)
 
 
 def _fill(region: Region, blocks: tuple, ctx: LayoutContext, page: int, where) -> Laid:
-    inner = _inner(region)
+    inner = inner_box(region)
     laid_blocks = [lay_out(b, inner.width, ctx) for b in blocks]
     out = Laid(0, [])
     y, previous_after = 0.0, None

@@ -18,12 +18,14 @@ class HeadingSpec(Strict):
     level: int = Field(ge=1, le=6)
     text: str
     style: str = ""
+    keep_with_next: bool = True
 
 
 class ParagraphSpec(Strict):
     type: Literal["paragraph"]
     text: str
     style: str = "body"
+    keep_with_next: bool = False
 
 
 class ItemSpec(Strict):
@@ -101,13 +103,19 @@ class SpacerSpec(Strict):
     height: float = Field(gt=0)
 
 
+class PageBreakSpec(Strict):
+    """In a flow: continue on the next page."""
+
+    type: Literal["page_break"]
+
+
 BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
-          ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec],
+          ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec],
     Field(discriminator="type"),
 ]
 BLOCK_TYPES = ["heading", "paragraph", "list", "figure", "callout", "call_to_action", "references",
-               "safety", "material_id", "cards", "spacer"]
+               "safety", "material_id", "cards", "spacer", "page_break"]
 
 CalloutSpec.model_rebuild()
 SafetySpec.model_rebuild()
@@ -157,13 +165,19 @@ class DecorationSpec(Strict):
 
 
 class TemplateSpec(Strict):
+    """Regions in drawing order; with none, the template has one region: the page inside the margins."""
+
     decorations: list[DecorationSpec] = []
-    regions: dict[str, RegionSpec] = Field(min_length=1)
+    regions: dict[str, RegionSpec] = {}
 
 
 class PageSpec(Strict):
+    """Either `regions` (content ids per region, in reading order) or `flow` (content ids that flow
+    through the template's regions, adding pages of this template as needed)."""
+
     template: str
-    regions: dict[str, list[str]]
+    regions: dict[str, list[str]] | None = None
+    flow: list[str] | None = None
 
 
 class DocumentSpec(Strict):
@@ -179,6 +193,7 @@ class DocumentSpec(Strict):
 
 class PageSetupSpec(Strict):
     size: Literal["letter", "a4"] = "letter"
+    margins: Annotated[list[float], Field(min_length=4, max_length=4)] = [40, 40, 48, 40]  # top right bottom left
 
 
 class LayoutSpec(Strict):

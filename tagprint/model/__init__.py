@@ -2,7 +2,7 @@
 
 from .blocks import (
     Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, ListBlock, ListItem,
-    MaterialId, Paragraph, Photo, Reference, References, Safety, Spacer,
+    MaterialId, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer,
 )
 from .document import (
     Color, Decoration, Document, Page, Placement, Rect, Region, Section, Template, Theme, TypeStyle,
@@ -12,6 +12,6 @@ from .inline import Citation, Inline, Link, Text, plain_text
 __all__ = [
     "Block", "CallToAction", "Callout", "Card", "Cards", "Citation", "Color", "Decoration",
     "Document", "Figure", "Heading", "Illustration", "Inline", "Link", "ListBlock", "ListItem",
-    "MaterialId", "Page", "Paragraph", "Photo", "Placement", "Rect", "Reference", "References",
+    "MaterialId", "Page", "PageBreak", "Paragraph", "Photo", "Placement", "Rect", "Reference", "References",
     "Region", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle", "plain_text",
 ]

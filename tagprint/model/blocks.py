@@ -16,6 +16,7 @@ class Heading:
     where: Where = field(default_factory=lambda: Where(""))
     style: str = ""
     text_where: Where = field(default_factory=lambda: Where(""))
+    keep_with_next: bool = True
 
     @property
     def role(self) -> str:
@@ -28,6 +29,7 @@ class Paragraph:
     where: Where = field(default_factory=lambda: Where(""))
     style: str = "body"
     text_where: Where = field(default_factory=lambda: Where(""))
+    keep_with_next: bool = False
 
     role = "P"
 
@@ -173,7 +175,16 @@ class Spacer:
     role = None
 
 
+@dataclass(frozen=True, eq=False)
+class PageBreak:
+    """In a flow, the next block starts on a new page."""
+
+    where: Where = field(default_factory=lambda: Where(""))
+
+    role = None
+
+
 Block = Union[
     Heading, Paragraph, ListBlock, Figure, Callout, CallToAction, References, Safety, MaterialId,
-    Cards, Spacer,
+    Cards, Spacer, PageBreak,
 ]

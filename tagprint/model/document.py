@@ -98,9 +98,15 @@ class Placement:
 
 @dataclass(frozen=True)
 class Page:
+    """A page of the layout: sections placed in regions, or a flow that may become several pages."""
+
     template: Template
     placements: tuple[Placement, ...]  # in reading order
     where: Where = field(default_factory=lambda: Where(""))
+    flow: tuple[Section, ...] = ()
+
+    def sections(self) -> list[Section]:
+        return list(self.flow) + [s for pl in self.placements for s in pl.sections]
 
 
 @dataclass(frozen=True)
@@ -127,4 +133,4 @@ class Document:
 
     def sections(self) -> list[Section]:
         """Every placed section in reading order (page by page, region by region)."""
-        return [s for page in self.pages for pl in page.placements for s in pl.sections]
+        return [s for page in self.pages for s in page.sections()]

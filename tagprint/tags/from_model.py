@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import (
     Block, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
-    Paragraph, References, Safety, Spacer, Text,
+    PageBreak, Paragraph, References, Safety, Spacer, Text,
 )
 from ..model.inline import Inline
 from .tree import ContentSlot, StructElem
@@ -92,7 +92,7 @@ class _Builder:
                     self.figure(card.figure, body)
                 for child in card.blocks:
                     self.block(child, body)
-        elif isinstance(block, Spacer):
+        elif isinstance(block, (Spacer, PageBreak)):
             pass
         else:  # pragma: no cover - the model is closed
             raise TypeError(f"no tagging rule for {type(block).__name__}")

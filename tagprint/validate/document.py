@@ -30,7 +30,8 @@ def validate(loaded: Loaded) -> Document:
     check_lang(spec.document.lang, lsrc.where(("document", "lang")), problems)
     theme = _theme(loaded, problems)
     page_size = PAGE_SIZES[spec.page.size]
-    templates = {name: _template(loaded, name, page_size, theme, problems) for name in spec.templates}
+    margins = tuple(spec.page.margins)
+    templates = {name: _template(loaded, name, page_size, margins, theme, problems) for name in spec.templates}
 
     sections: dict[str, Section] = {}
     for cid, (cfile, block_specs) in loaded.content.items():
@@ -45,21 +46,32 @@ def validate(loaded: Loaded) -> Document:
             problems.append(Problem(lsrc.where(ppath + ("template",)), f"no template '{page_spec.template}'",
                                     did_you_mean(page_spec.template, templates)))
             continue
+        if (page_spec.regions is None) == (page_spec.flow is None):
+            problems.append(Problem(lsrc.where(ppath), "a page has either 'regions' or 'flow'",
+                                    "write regions: {region: [content ids]} or flow: [content ids]"))
+            continue
+
+        def placed(ids: list[str], path: tuple) -> tuple[Section, ...]:
+            found = []
+            for i, cid in enumerate(ids):
+                if cid not in sections:
+                    problems.append(Problem(lsrc.where(path + (i,)), f"no content with id '{cid}'",
+                                            did_you_mean(cid, sections)))
+                else:
+                    found.append(sections[cid])
+            return tuple(found)
+
+        if page_spec.flow is not None:
+            pages.append(Page(template, (), lsrc.where(ppath), placed(page_spec.flow, ppath + ("flow",))))
+            continue
         placements = []
-        for region_name, ids in page_spec.regions.items():
+        for region_name, ids in (page_spec.regions or {}).items():
             rpath = ppath + ("regions", region_name)
             if region_name not in {r.name for r in template.regions}:
                 problems.append(Problem(lsrc.where(rpath), f"template '{template.name}' has no region '{region_name}'",
                                         did_you_mean(region_name, [r.name for r in template.regions])))
                 continue
-            placed = []
-            for i, cid in enumerate(ids):
-                if cid not in sections:
-                    problems.append(Problem(lsrc.where(rpath + (i,)), f"no content with id '{cid}'",
-                                            did_you_mean(cid, sections)))
-                else:
-                    placed.append(sections[cid])
-            placements.append(Placement(region_name, tuple(placed), lsrc.where(rpath)))
+            placements.append(Placement(region_name, placed(ids, rpath), lsrc.where(rpath)))
         pages.append(Page(template, tuple(placements), lsrc.where(ppath)))
 
     d = spec.document
@@ -102,18 +114,27 @@ def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
         if fam not in FAMILIES:
             where = src.where(("font",) if i == 0 else ("fallback_fonts", i - 1))
             problems.append(Problem(where, f"unknown font family '{fam}'", did_you_mean(fam, FAMILIES)))
-    for needed in ("text", "body", "h1", "h2"):
-        if needed == "text" and needed not in colors:
-            problems.append(Problem(src.where(("colors",)), "the theme has no 'text' colour",
-                                    'add text: "#1D2330" under colors'))
+    for needed in ("text", "primary", "secondary", "accent", "tint", "white"):
+        if needed not in colors:
+            problems.append(Problem(src.where(("colors",)), f"the theme has no '{needed}' colour",
+                                    f'add {needed}: "#RRGGBB" under colors'))
+    for needed in ("body", "caption", "small", "footer", "cta"):
+        if needed not in styles:
+            problems.append(Problem(src.where(("styles",)), f"the theme has no '{needed}' text style",
+                                    f"add {needed}: {{size: 10}} under styles"))
     return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts))
 
 
-def _template(loaded: Loaded, name: str, page: tuple[float, float], theme: Theme,
+def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tuple, theme: Theme,
               problems: list[Problem]) -> Template:
     spec = loaded.layout.templates[name]
     src = loaded.layout_source
     regions = []
+    if not spec.regions:  # one region: the page inside the margins
+        top, right, bottom, left = margins
+        box = _box([left, top, page[0] - left - right, page[1] - top - bottom], page,
+                   src.where(("page", "margins")), problems, "the page inside the margins")
+        regions.append(Region("body", box, where=src.where(("templates", name))))
     for rname, r in spec.regions.items():
         path = ("templates", name, "regions", rname)
         box = _box(r.box, page, src.where(path + ("box",)), problems, f"region '{rname}'")
@@ -248,9 +269,8 @@ def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]
 def _check_placed_once(document: Document, problems: list[Problem]) -> None:
     seen: dict[str, Where] = {}
     for page in document.pages:
-        for placement in page.placements:
-            for section in placement.sections:
-                if section.id in seen:
-                    problems.append(Problem(placement.where, f"content '{section.id}' is placed twice",
-                                            "place each content id once per document"))
-                seen[section.id] = placement.where
+        for section in page.sections():
+            if section.id in seen:
+                problems.append(Problem(page.where, f"content '{section.id}' is placed twice",
+                                        "place each content id once per document"))
+            seen[section.id] = page.where

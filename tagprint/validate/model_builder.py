@@ -19,7 +19,7 @@ from ..load.schema_errors import did_you_mean
 from ..load.yaml_source import Located
 from ..model import (
     Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
-    MaterialId, Paragraph, Photo, Reference, References, Safety, Spacer, Text,
+    MaterialId, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, Text,
 )
 from ..model.inline import Inline
 
@@ -79,12 +79,12 @@ class BlockBuilder:
 
     def _heading(self, spec: HeadingSpec, path: tuple) -> Block:
         return Heading(spec.level, self.inline(spec.text, path + ("text",)), self.where(path),
-                       spec.style or f"h{spec.level}", self.where(path + ("text",)))
+                       spec.style or f"h{spec.level}", self.where(path + ("text",)), spec.keep_with_next)
 
     def _paragraph(self, spec: ParagraphSpec, path: tuple) -> Block:
         self._check_style(spec.style, path + ("style",))
         return Paragraph(self.inline(spec.text, path + ("text",)), self.where(path), spec.style,
-                         self.where(path + ("text",)))
+                         self.where(path + ("text",)), spec.keep_with_next)
 
     def _list(self, spec: ListSpec, path: tuple) -> Block:
         return self._list_items(spec.items, spec.ordered, path, spec.style)
@@ -193,6 +193,9 @@ class BlockBuilder:
 
     def _spacer(self, spec: SpacerSpec, path: tuple) -> Block:
         return Spacer(spec.height, self.where(path))
+
+    def _page_break(self, spec: Any, path: tuple) -> Block:
+        return PageBreak(self.where(path))
 
     def _check_style(self, style: str, path: tuple) -> None:
         styles = self.loaded.theme.styles

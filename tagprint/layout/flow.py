@@ -1,0 +1,112 @@
+"""Flows: sections that run through a template's regions, page after page, as many as they need.
+
+A block that does not fit moves to the next region; a paragraph splits between lines (never leaving
+fewer than two lines on either side); a heading keeps with the block after it; a page break starts a
+new page. A block taller than an empty region is an error: nothing is ever clipped.
+"""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from ..model import Block, Document, Page, PageBreak
+from .blocks import LayoutContext, lay_out
+from .items import FillBox, Laid, PageLayout
+
+MAX_PAGES = 500
+
+
+Queue = list[tuple[Block, "Laid | None"]]
+
+
+def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutContext) -> list[PageLayout]:
+    from .pages import decorate
+
+    queue: Queue = [(b, None) for section in page.flow for b in section.blocks]
+    pages: list[PageLayout] = []
+    while queue:
+        if len(pages) >= MAX_PAGES:
+            ctx.problems.append(Problem(page.where, f"the flow needs more than {MAX_PAGES} pages",
+                                        "check for a block that can never fit"))
+            break
+        out = PageLayout(first_number + len(pages), document.page_size)
+        decorate(out, page, ctx)
+        pages.append(out)
+        progressed = False
+        for region in page.template.regions:
+            placed, page_break = _fill_region(queue, region, out, ctx, page)
+            progressed = progressed or placed
+            if page_break or not queue:
+                break
+        if not progressed and queue:  # nothing fitted on a fresh page: report, never loop forever
+            block = queue.pop(0)[0]
+            ctx.problems.append(Problem(getattr(block, "where", page.where),
+                                        "a block cannot be placed in any region of the flow",
+                                        "make the regions larger or the block smaller"))
+    return pages
+
+
+def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page: Page) -> tuple[bool, bool]:
+    """Fills one region from the front of the queue. Returns (placed anything, a page break was hit)."""
+    from .pages import inner_box
+
+    if region.background:
+        out.items.append(FillBox(region.box, ctx.color(region.background), 4))
+    inner = inner_box(region)
+    ctx.columns, ctx.gutter = region.columns, region.gutter
+    y, previous_after, placed = 0.0, None, False
+    while queue:
+        block, laid = queue[0]
+        if isinstance(block, PageBreak):
+            queue.pop(0)
+            if placed or out.items_placed:
+                return placed, True
+            continue
+        laid = laid or lay_out(block, inner.width, ctx)
+        gap = 0.0 if previous_after is None else max(previous_after, laid.space_before)
+        room = inner.height - y - gap
+        if laid.height + _kept_with(block, queue, inner.width, ctx) <= room + 0.5:
+            _place(out, laid, inner.x, inner.y + y + gap)
+            y += gap + laid.height
+            previous_after = laid.space_after
+            queue.pop(0)
+            placed = out.items_placed = True
+            continue
+        parts = None if _keeps(block) else laid.split(room)
+        if parts:
+            head, tail = parts
+            _place(out, head, inner.x, inner.y + y + gap)
+            queue[0] = (block, tail)
+            return True, False
+        if y == 0 and laid.height > inner.height + 0.5:
+            ctx.problems.append(Problem(
+                getattr(block, "where", page.where),
+                f"a {type(block).__name__.lower()} needs {laid.height:.0f} pt but the region '{region.name}' "
+                f"holds {inner.height:.0f} pt; text is never clipped",
+                "shorten it, make it smaller, or make the region taller"))
+            queue.pop(0)
+            continue
+        queue[0] = (block, laid)
+        return placed, False
+    return placed, False
+
+
+def _keeps(block: Block) -> bool:
+    return bool(getattr(block, "keep_with_next", False))
+
+
+def _kept_with(block: Block, queue: list, width: float, ctx: LayoutContext) -> float:
+    """Height that must fit beside `block`: the start of the next block when it keeps with next."""
+    if not _keeps(block) or len(queue) < 2:
+        return 0.0
+    following, laid = queue[1]
+    if isinstance(following, PageBreak):
+        return 0.0
+    laid = laid or lay_out(following, width, ctx)
+    first = laid.line_height * 2 if laid.line_height else laid.height
+    return max(laid.space_before, 0.0) + min(first, laid.height)
+
+
+def _place(out: PageLayout, laid: Laid, x: float, y: float) -> None:
+    placed = Laid(0, [])
+    placed.add(laid, x, y)
+    out.items.extend(placed.items)
