@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color as RLColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -46,6 +47,7 @@ class Pen:
     @classmethod
     def create(cls, buffer: io.BytesIO, page_size: tuple[float, float], font_name: str, title: str,
                lang: str) -> "Pen":
+        rl_config.useA85 = 0  # binary streams: ASCII85 would add a quarter to every photo
         canvas = Canvas(buffer, pagesize=page_size, invariant=1, pageCompression=1,
                         initialFontName=font_name, initialFontSize=10, lang=lang)
         canvas.setTitle(title)

@@ -217,23 +217,30 @@ def _material_id(block: MaterialId, width: float, ctx: LayoutContext) -> Laid:
 
 @layout_of(Cards)
 def _cards(block: Cards, width: float, ctx: LayoutContext) -> Laid:
-    gap = 20.0
+    """Cards side by side on white panels: the picture centred on top, an accent rule, then the text."""
+    gap, pad = 16.0, 14.0
     n = len(block.cards)
     col_w = (width - gap * (n - 1)) / n
-    out = Laid(0, [], 8, 0)
-    tallest = 0.0
-    for i, card in enumerate(block.cards):
-        x = i * (col_w + gap)
-        y = 0.0
+    inner_w = col_w - 2 * pad
+    contents = []
+    for card in block.cards:
+        laid = Laid(0, [])
+        y = pad
         if card.figure:
-            fig = _figure(card.figure, col_w, ctx)
-            out.add(fig, x, 0)
-            y = fig.height + 10
-        out.items.append(FillBox(Rect(x, y, 28, 3), ctx.color("accent"), 0))
-        body = stack(card.blocks, col_w, ctx)
-        out.add(body, x, y + 9)
-        tallest = max(tallest, y + 9 + body.height)
-    out.height = tallest
+            fig = _figure(card.figure, inner_w, ctx)
+            laid.add(fig, pad, y)
+            y += fig.height + 12
+        laid.items.append(FillBox(Rect(pad, y, 28, 3), ctx.color("accent"), 0))
+        body = stack(card.blocks, inner_w, ctx)
+        laid.add(body, pad, y + 10)
+        laid.height = y + 10 + body.height + pad
+        contents.append(laid)
+    tallest = max(c.height for c in contents)
+    out = Laid(tallest, [], 10, 0)
+    for i, laid in enumerate(contents):
+        x = i * (col_w + gap)
+        out.items.append(FillBox(Rect(x, 0, col_w, tallest), ctx.color("white"), 8))
+        out.add(laid, x, 0)
     return out
 
 
