@@ -4,9 +4,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
-FALLBACK_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+# From Debian: the fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek), and the CMYK
+# press profile of the print profile (Ghostscript's default_cmyk.icc).
+SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc
+SYSTEM_PACKAGES := fonts-dejavu-core libgs-common
 
-.PHONY: build test bench setup fonts clean
+.PHONY: build test bench setup system clean
 
 build: setup
 	$(BIN)/python render.py
@@ -17,7 +20,7 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/seed_leave_behind.py
 
-setup: $(STAMP) fonts
+setup: $(STAMP) system
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +28,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-# The fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek): Debian's DejaVu Sans.
-fonts:
-	@test -f $(FALLBACK_FONT) || { \
+system:
+	@for f in $(SYSTEM_FILES); do test -f $$f || missing=1; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
-	  else echo "install DejaVu Sans: sudo apt-get install fonts-dejavu-core" >&2; exit 1; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "install: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; fi; fi
 
 clean:
 	rm -rf $(VENV) output

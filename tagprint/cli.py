@@ -1,4 +1,4 @@
-"""The command line: `python render.py [build LAYOUT…] | list | --help`.
+"""The command line: `python render.py [build LAYOUT…] [--profile NAME] | list | verify FILE | --help`.
 
 Exit codes: 0 success, 2 bad input (every problem listed), 1 internal error.
 """
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .errors import InputError, Problem, Where, relative
 from .load.project import inside
-from .pipeline import Built, build, write_atomically
+from .pipeline import AlreadyArchived, Built, prepare, render, write_atomically, write_once
+from .profiles import profiles
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -25,14 +26,25 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="render.py",
         description="Build tagged, screen-reader-friendly PDFs (PDF/UA-1) from layouts/*.yaml into output/.",
-        epilog="With no command, every layout in layouts/ is built. Exit codes: 0 ok, 2 bad input, 1 internal error.",
+        epilog="With no command, every layout in layouts/ is built in each profile it lists. "
+               "Exit codes: 0 ok, 2 bad input, 1 internal error.",
     )
     p.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
     p.add_argument("--output", type=Path, default=None, help="output folder (default: ROOT/output)")
+    p.add_argument("--profile", choices=sorted(profiles()), default=None,
+                   help="build only this profile (default: the profiles each layout lists)")
     sub = p.add_subparsers(dest="command")
     b = sub.add_parser("build", help="build the named layouts (names or paths)")
     b.add_argument("layouts", nargs="+")
     sub.add_parser("list", help="list the layouts that can be built")
+    v = sub.add_parser("verify", help="rebuild an archived PDF from its embedded sources and compare")
+    v.add_argument("pdf", type=Path)
+    try:
+        from .preflight import register_cli
+    except ImportError:  # pragma: no cover - the preflight package is optional while it is being built
+        register_cli = None
+    if register_cli is not None:
+        register_cli(sub)
     return p
 
 
@@ -55,6 +67,56 @@ def _resolve(root: Path, names: list[str]) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
+def build_all(root: Path, output: Path, layouts: list[Path], only: str | None) -> int:
+    problems: list[Problem] = []
+    built: list[Built] = []
+    for layout in layouts:
+        try:
+            prepared = prepare(root, layout)
+            names = [only] if only else list(prepared.document.profiles)
+            for name in names:
+                built.append(render(prepared, profiles()[name]))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    targets = [(item, item.profile.output_path(output, item.name, item.document.material_id,
+                                               item.document.version)) for item in built]
+    for item, target in targets:  # the write-once store is checked before anything is written
+        if item.profile.name == "archive" and target.exists() and target.read_bytes() != item.data:
+            problems.append(_archived_problem(item, target, root))
+    if problems:
+        return _report(problems, output, root)
+    for item, target in targets:
+        note = ""
+        if item.profile.name == "archive":
+            try:
+                note = "" if write_once(target, item.data) else " (already archived, identical)"
+            except AlreadyArchived:
+                return _report([_archived_problem(item, target, root)], output, root, written=True)
+        else:
+            write_atomically(target, item.data)
+        print(f"{relative(target, root)}: {item.pages} pages, {len(item.data):,} bytes, "
+              f"{item.milliseconds:.0f} ms{note}")
+    if not layouts:
+        print("no layouts in layouts/", file=sys.stderr)
+    return EXIT_OK
+
+
+def _archived_problem(item: Built, target: Path, root: Path) -> Problem:
+    d = item.document
+    return Problem(Where(d.source, 0, 0, "document.version"),
+                   f"version {d.version} of {d.material_id} is already archived at {relative(target, root)} "
+                   f"with different content; an approved version is never overwritten",
+                   "give the changed document a new version (document.version in the layout)")
+
+
+def _report(problems: list[Problem], output: Path, root: Path, written: bool = False) -> int:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    tail = "" if written else f"; nothing was written to {relative(output, root)}/"
+    print(f"{len(problems)} problem(s){tail}", file=sys.stderr)
+    return EXIT_INPUT
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
@@ -64,28 +126,18 @@ def main(argv: list[str] | None = None) -> int:
             for path in project_layouts(root):
                 print(relative(path, root))
             return EXIT_OK
+        if args.command == "verify":
+            from .verify.archived import verify_archived
+            return verify_archived(args.pdf)
+        if hasattr(args, "handler"):
+            return args.handler(args)
         if args.command == "build":
             layouts, problems = _resolve(root, args.layouts)
+            if problems:
+                return _report(problems, output, root)
         else:
-            layouts, problems = project_layouts(root), []
-        built: list[Built] = []
-        for layout in layouts:
-            try:
-                built.append(build(root, layout))
-            except InputError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            for problem in problems:
-                print(f"error: {problem}", file=sys.stderr)
-            print(f"{len(problems)} problem(s); nothing was written to {relative(output, root)}/", file=sys.stderr)
-            return EXIT_INPUT
-        for item in built:
-            target = output / f"{item.name}.pdf"
-            write_atomically(target, item.data)
-            print(f"{relative(target, root)}: {item.pages} pages, {len(item.data):,} bytes, {item.milliseconds:.0f} ms")
-        if not layouts:
-            print("no layouts in layouts/", file=sys.stderr)
-        return EXIT_OK
+            layouts = project_layouts(root)
+        return build_all(root, output, layouts, args.profile)
     except KeyboardInterrupt:
         return 130
     except Exception:

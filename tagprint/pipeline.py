@@ -1,4 +1,7 @@
-"""The pipeline, stage by stage: load → validate → lay out → tag → draw → finish → verify → write."""
+"""The pipeline, stage by stage: load → validate → (profile) → lay out → tag → draw → finish → verify.
+
+`prepare` does what every profile shares (load and validate); `render` makes one profile's PDF.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +12,40 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .draw.painters import draw_document
-from .finish import finish
+from .errors import InputError, Problem, Where, relative
+from .finish import FinishContext, finish
 from .layout.pages import layout_document
-from .load import load
-from .model import Document, Heading, Safety, plain_text
-from .tags import build_tags, check_all_claimed
+from .load import Loaded, load
+from .model import Document, Figure, Heading, Photo, Safety, plain_text
+from .profiles import Profile, get
+from .profiles.archive import Source
+from .profiles.color import ProfileMissing
+from .profiles.email import over_budget
+from .profiles.print_links import with_printed_links
+from .tags import TagMap, build_tags, check_all_claimed
 from .validate import validate
 from .validate.document import walk
 from .verify import verify
 
 
 @dataclass
+class Prepared:
+    loaded: Loaded
+    document: Document
+    milliseconds: float
+
+
+@dataclass
 class Built:
     name: str
+    profile: Profile
     data: bytes
     pages: int
     milliseconds: float
     document: Document
 
 
-def heading_texts(document: Document, tags) -> dict[int, str]:
+def heading_texts(document: Document, tags: TagMap) -> dict[int, str]:
     texts: dict[int, str] = {}
     for section in document.sections():
         for block in walk(section.blocks):
@@ -39,18 +56,53 @@ def heading_texts(document: Document, tags) -> dict[int, str]:
     return texts
 
 
-def build(root: Path, layout_file: Path) -> Built:
+def prepare(root: Path, layout_file: Path) -> Prepared:
     started = time.perf_counter()
-    loaded = load(root, layout_file)                      # load: YAML → shape-checked specs
-    document = validate(loaded)                           # validate: specs → model, all problems at once
-    pages = layout_document(document, root)               # lay out: model → positioned items per page
-    tags = build_tags(document)                           # tag: the structure tree, in reading order
-    drawn, pen = draw_document(document, pages, tags, root)  # draw: items → marked content
+    loaded = load(root, layout_file)      # load: YAML → shape-checked specs
+    document = validate(loaded)           # validate: specs → model, all problems at once
+    return Prepared(loaded, document, (time.perf_counter() - started) * 1000)
+
+
+def sources(prepared: Prepared) -> list[Source]:
+    """The files that built the document (for the archive profile), relative to the project."""
+    loaded = prepared.loaded
+    paths = {loaded.layout_file, loaded.root / "layouts" / "themes" / f"{loaded.layout.theme}.yaml"}
+    paths |= {Path(cf.source.file) if Path(cf.source.file).is_absolute() else loaded.root / cf.source.file
+              for cf, _ in loaded.content.values()}
+    for section in prepared.document.sections():
+        for block in walk(section.blocks):
+            if isinstance(block, Figure) and isinstance(block.source, Photo):
+                paths.add(loaded.root / block.source.path)
+    return [Source(relative(p, loaded.root), p.read_bytes()) for p in sorted(paths)]
+
+
+def render(prepared: Prepared, profile: Profile) -> Built:
+    started = time.perf_counter()
+    root, document = prepared.loaded.root, prepared.document
+    if not profile.links:
+        document = with_printed_links(document)
+    pages = layout_document(document, root)                          # lay out: positioned items per page
+    tags = build_tags(document)                                      # tag: the structure tree, reading order
+    try:
+        drawn, pen = draw_document(document, pages, tags, root, profile)  # draw: items → marked content
+    except ProfileMissing as exc:
+        raise InputError([Problem(Where(document.source, 0, 0, "profiles"), str(exc).split(" — ")[0],
+                                  str(exc).split(" — ")[-1])]) from None
     check_all_claimed(tags.root)
-    data = finish(drawn, pen, document, tags, heading_texts(document, tags))  # finish: tree, metadata
-    verify(data)                                          # verify: reopen and check every operator
-    elapsed = (time.perf_counter() - started) * 1000
-    return Built(document.name, data, len(pages), elapsed, document)
+    ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root)
+    data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
+    verify(data)                                                     # verify: reopen, check every operator
+    if profile.name == "email":
+        problem = over_budget(data, document.email_budget, Where(document.source, 0, 0, "email_budget_kb"))
+        if problem:
+            raise InputError([problem])
+    elapsed = prepared.milliseconds + (time.perf_counter() - started) * 1000
+    return Built(document.name, profile, data, len(pages), elapsed, document)
+
+
+def build(root: Path, layout_file: Path, profile: str = "screen") -> Built:
+    """One layout in one profile: what the tests and the benchmark call."""
+    return render(prepare(root, layout_file), get(profile))
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -66,3 +118,30 @@ def write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class AlreadyArchived(Exception):
+    """The version exists in the write-once store with other bytes."""
+
+
+def write_once(target: Path, data: bytes) -> bool:
+    """Writes an archived version that must never be overwritten. True if written, False if the same
+    bytes are already there; AlreadyArchived if different bytes are."""
+    if target.exists():
+        if target.read_bytes() == data:
+            return False
+        raise AlreadyArchived(str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.link(tmp, target)  # fails if another build archived it meanwhile: never replaces
+    except FileExistsError:
+        raise AlreadyArchived(str(target)) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    os.chmod(target, 0o444)
+    return True

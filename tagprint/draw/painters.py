@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-
-from PIL import Image
 
 from .. import illustrations
 from ..fonts import face
 from ..layout.items import Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, TextLine
-from ..model import CallToAction, Citation, Document, Link, Photo
+from ..errors import InputError, Problem
+from ..model import CallToAction, Citation, Document, Link, Photo, Rect
+from ..profiles import Profile
+from ..profiles.color import rgb_to_cmyk
+from ..profiles.images import prepare
 from ..tags import TagMap
 from .pen import Pen
 
@@ -23,6 +25,20 @@ class DrawContext:
     tags: TagMap
     document: Document
     root: Path
+    profile: Profile
+    problems: list[Problem] = field(default_factory=list)
+
+    def bleed(self, box: Rect) -> Rect:
+        """A box that touches the trim edge runs into the bleed."""
+        b = self.profile.bleed
+        if not b:
+            return box
+        w, h = self.document.page_size
+        x0 = box.x - b if box.x <= 0.01 else box.x
+        y0 = box.y - b if box.y <= 0.01 else box.y
+        x1 = box.x + box.width + (b if box.x + box.width >= w - 0.01 else 0)
+        y1 = box.y + box.height + (b if box.y + box.height >= h - 0.01 else 0)
+        return Rect(x0, y0, x1 - x0, y1 - y0)
 
 
 Painter = Callable[[Item, DrawContext], None]
@@ -39,7 +55,7 @@ def paints(cls: type) -> Callable[[Painter], Painter]:
 @paints(FillBox)
 def _fill_box(item: FillBox, ctx: DrawContext) -> None:
     with ctx.pen.artifact():
-        ctx.pen.fill_rect(item.box, item.color, item.radius)
+        ctx.pen.fill_rect(ctx.bleed(item.box), item.color, item.radius)
 
 
 @paints(RuleLine)
@@ -102,7 +118,7 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
                          frag.color, frag.rise, frag.tracking)
         for line, frag in group:
             x = line.x + frag.x
-            if frag.link is not None:
+            if frag.link is not None and ctx.profile.links:
                 _link(line, frag, x, ctx)
             if frag.underline:
                 y = line.baseline + frag.size * 0.14
@@ -120,10 +136,17 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
 
     def paint() -> None:
         if isinstance(figure.source, Photo):
-            path = ctx.root / figure.source.path
-            with Image.open(path) as im:
-                size = im.size
-            pen.image(str(path), item.box, size, item.radius)
+            box = ctx.bleed(item.box)
+            prepared = prepare(ctx.root / figure.source.path, (box.width, box.height), ctx.profile.images)
+            minimum = ctx.profile.images.min_ppi
+            if minimum and prepared.ppi < minimum - 0.5:
+                ctx.problems.append(Problem(
+                    figure.where, f"photo '{figure.source.path}' is {prepared.ppi:.0f} ppi at its placed size "
+                                  f"({box.width:.0f} × {box.height:.0f} pt); the {ctx.profile.name} profile needs "
+                                  f"{minimum} ppi",
+                    f"use a picture of at least {round(box.width / 72 * minimum)} × "
+                    f"{round(box.height / 72 * minimum)} pixels, or place it smaller"))
+            pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius)
         else:
             kind = illustrations.kinds()[figure.source.name]
             with pen.sketch(item.box) as sketch:
@@ -139,14 +162,19 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
     slot.owner.bbox = (pen.page_index, pen.pdf_rect(item.box))
 
 
-def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, root: Path) -> tuple[bytes, Pen]:
+def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, root: Path,
+                  profile: Profile) -> tuple[bytes, Pen]:
     buffer = io.BytesIO()
     body_font = face(document.theme.font).name
-    pen = Pen.create(buffer, document.page_size, body_font, document.title, document.lang)
-    ctx = DrawContext(pen, tags, document, root)
+    pen = Pen.create(buffer, document.page_size, body_font, document.title, document.lang,
+                     to_cmyk=rgb_to_cmyk if profile.color == "cmyk" else None, offset=profile.offset)
+    ctx = DrawContext(pen, tags, document, root, profile)
     for i, page in enumerate(pages):
         if i:
             pen.new_page()
+        if profile.crop_marks:
+            with pen.artifact():
+                pen.crop_marks(profile.bleed)
         batch: list[TextLine] = []
         for item in page.items:
             if isinstance(item, TextLine):
@@ -160,4 +188,6 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
             paint_text(batch, ctx)
         paint_text(page.footer, ctx)
     pen.finish()
+    if ctx.problems:
+        raise InputError(ctx.problems)
     return buffer.getvalue(), pen

@@ -10,10 +10,12 @@ from __future__ import annotations
 import io
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from reportlab import rl_config
+from reportlab.lib.colors import CMYKColor
 from reportlab.lib.colors import Color as RLColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Color, Rect
@@ -38,20 +40,36 @@ class LinkArea:
 @dataclass
 class Pen:
     canvas: Canvas
-    page_size: tuple[float, float]
+    page_size: tuple[float, float]  # the trimmed page; the media may be larger by `offset` on each side
     page_index: int = 0
     links: list[LinkArea] = field(default_factory=list)
+    to_cmyk: Callable[[Color], tuple[float, float, float, float]] | None = None
+    offset: float = 0.0
     _mcid: int = 0
     _open: str | None = None
 
     @classmethod
     def create(cls, buffer: io.BytesIO, page_size: tuple[float, float], font_name: str, title: str,
-               lang: str) -> "Pen":
+               lang: str, to_cmyk: Callable | None = None, offset: float = 0.0) -> "Pen":
         rl_config.useA85 = 0  # binary streams: ASCII85 would add a quarter to every photo
-        canvas = Canvas(buffer, pagesize=page_size, invariant=1, pageCompression=1,
+        media = (page_size[0] + 2 * offset, page_size[1] + 2 * offset)
+        canvas = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1,
                         initialFontName=font_name, initialFontSize=10, lang=lang)
         canvas.setTitle(title)
-        return cls(canvas, page_size)
+        pen = cls(canvas, page_size, to_cmyk=to_cmyk, offset=offset)
+        pen._origin()
+        return pen
+
+    def _origin(self) -> None:
+        """Moves the origin to the trim box's corner (a no-op without bleed)."""
+        if self.offset:
+            self.canvas.translate(self.offset, self.offset)
+
+    def color(self, color: Color, alpha: float = 1.0) -> RLColor:
+        """A theme colour as ReportLab needs it: sRGB, or CMYK through the press profile."""
+        if self.to_cmyk is not None:
+            return CMYKColor(*self.to_cmyk(color), alpha=alpha)
+        return RLColor(*color, alpha=alpha)
 
     # ---- coordinates ---------------------------------------------------------------------------
     def y(self, top: float) -> float:
@@ -104,6 +122,7 @@ class Pen:
         self.canvas.showPage()
         self.page_index += 1
         self._mcid = 0
+        self._origin()
 
     def finish(self) -> None:
         if self._open:
@@ -113,10 +132,10 @@ class Pen:
 
     # ---- primitives (top-left coordinates) -----------------------------------------------------
     def _fill(self, color: Color, alpha: float = 1.0) -> None:
-        self.canvas.setFillColor(RLColor(*color, alpha=alpha))
+        self.canvas.setFillColor(self.color(color, alpha))
 
     def _stroke(self, color: Color, alpha: float = 1.0) -> None:
-        self.canvas.setStrokeColor(RLColor(*color, alpha=alpha))
+        self.canvas.setStrokeColor(self.color(color, alpha))
 
     def fill_rect(self, box: Rect, color: Color, radius: float = 0.0) -> None:
         self._check()
@@ -150,15 +169,15 @@ class Pen:
         """Shows text: `segments` are (font name, characters) pairs set one after another."""
         self._check()
         t = self.canvas.beginText(x, self.y(baseline) + rise)
-        t.setFillColor(RLColor(*color))
+        t.setFillColor(self.color(color))
         t.setCharSpace(tracking)  # Tc outlives the text object: always set it
         for font, chars in segments:
             t.setFont(font, size)
             t.textOut(chars)
         self.canvas.drawText(t)
 
-    def image(self, path: str, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0) -> None:
-        """Draws a photo cover-cropped into `box` (clipped to a rounded rectangle if `radius`)."""
+    def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0) -> None:
+        """Draws a JPEG cover-cropped into `box` (clipped to a rounded rectangle if `radius`)."""
         self._check()
         x0, y0, x1, y1 = self.pdf_rect(box)
         w, h = x1 - x0, y1 - y0
@@ -172,14 +191,31 @@ class Pen:
         else:
             p.rect(x0, y0, w, h)
         c.clipPath(p, stroke=0, fill=0)
-        c.drawImage(path, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        c.drawImage(ImageReader(io.BytesIO(jpeg)), x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
         c.restoreState()
 
     def link(self, box: tuple[float, float, float, float], target: tuple[str, str], contents: str,
              owner: object) -> None:
         """Records a link area (top-left box x0, top, x1, bottom); the finish stage writes the annotation."""
         x0, top, x1, bottom = box
-        self.links.append(LinkArea(self.page_index, (x0, self.y(bottom), x1, self.y(top)), target, contents, owner))
+        o = self.offset  # annotations live in the media box's coordinates
+        self.links.append(LinkArea(self.page_index, (x0 + o, self.y(bottom) + o, x1 + o, self.y(top) + o),
+                                   target, contents, owner))
+
+    def crop_marks(self, bleed: float, length: float = 12.0) -> None:
+        """Trim marks at the four corners, outside the bleed (call inside an artifact)."""
+        self._check()
+        w, h = self.page_size
+        c = self.canvas
+        c.setStrokeColor(CMYKColor(1, 1, 1, 1) if self.to_cmyk else RLColor(0, 0, 0))  # registration
+        c.setLineWidth(0.25)
+        gap = bleed + 3
+        for x in (0.0, w):
+            for y in (0.0, h):
+                sx = -1 if x == 0 else 1
+                sy = -1 if y == 0 else 1
+                c.line(x + sx * gap, y, x + sx * (gap + length), y)
+                c.line(x, y + sy * gap, x, y + sy * (gap + length))
 
     @contextmanager
     def sketch(self, box: Rect) -> Iterator["Sketch"]:
@@ -271,7 +307,7 @@ class Sketch:
             op, args = cmd[0], cmd[1:]
             {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
         c.clipPath(p, stroke=0, fill=0)
-        c.linearGradient(x0, y0, x1, y1, [RLColor(*col) for col in colors], list(stops) if stops else None,
+        c.linearGradient(x0, y0, x1, y1, [self.pen.color(col) for col in colors], list(stops) if stops else None,
                          extend=True)
         c.restoreState()
 
@@ -281,7 +317,7 @@ class Sketch:
         width = stringWidth(text, font, size) + tracking * len(text)
         dx = {"start": 0.0, "middle": -width / 2, "end": -width}[anchor]
         t = self._c.beginText(x + dx, y)
-        t.setFillColor(RLColor(*color))
+        t.setFillColor(self.pen.color(color))
         t.setCharSpace(tracking)  # Tc outlives the text object: always set it
         t.setFont(font, size)
         t.textOut(text)

@@ -1,25 +1,45 @@
-"""Finish stage: structure tree, metadata and outline are written into the drawn PDF."""
+"""Finish stage: structure tree, metadata and outline are written into the drawn PDF, then the
+profile's finishers run (page boxes, output intents, PDF/A, embedded sources) and the file is saved."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pikepdf
 
 from ..draw.pen import Pen
 from ..model import Document
+from ..profiles import Profile
+from ..profiles.archive import Source, xmp_extension
 from ..tags import TagMap
-from .metadata import write_metadata
+from .metadata import pdf_date, write_metadata
 from .outline import write_outline
 from .structure import write_structure
 
 
-def finish(drawn: bytes, pen: Pen, document: Document, tags: TagMap, heading_texts: dict[int, str]) -> bytes:
+@dataclass
+class FinishContext:
+    document: Document
+    profile: Profile
+    sources: list[Source] = field(default_factory=list)
+    root: Path | None = None
+
+    @property
+    def pdf_date(self) -> str:
+        return pdf_date(self.document)
+
+
+def finish(drawn: bytes, pen: Pen, tags: TagMap, heading_texts: dict[int, str], ctx: FinishContext) -> bytes:
+    document, profile = ctx.document, ctx.profile
     with pikepdf.open(io.BytesIO(drawn)) as pdf:
         write_structure(pdf, tags.root, pen.links)
-        write_metadata(pdf, document)
+        write_metadata(pdf, document, xmp_extension(document) if profile.pdfa else ("", ""))
         write_outline(pdf, tags.root, heading_texts)
+        for finisher in profile.finishers:
+            finisher(pdf, ctx)
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                 compress_streams=True, fix_metadata_version=False)
+        pdf.save(out, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
+                 linearize=profile.linearize, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()

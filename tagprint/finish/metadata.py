@@ -6,7 +6,7 @@ import os
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
-from pikepdf import Dictionary, Name, Pdf, Stream, String
+from pikepdf import Dictionary, Name, Pdf, String
 
 from .. import __version__
 from ..model import Document
@@ -50,11 +50,15 @@ def xmp(document: Document, extra_namespaces: str = "", extra_properties: str = 
     return text.encode("utf-8")
 
 
-def write_metadata(pdf: Pdf, document: Document) -> None:
-    when = build_date(document).strftime("D:%Y%m%d%H%M%SZ")
+def pdf_date(document: Document) -> str:
+    return build_date(document).strftime("D:%Y%m%d%H%M%SZ")
+
+
+def write_metadata(pdf: Pdf, document: Document, extension: tuple[str, str] = ("", "")) -> None:
+    when = pdf_date(document)
     pdf.Root.Lang = String(document.lang)
     pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    pdf.Root.Metadata = pdf.make_stream(xmp(document), Type=Name.Metadata, Subtype=Name.XML)
+    pdf.Root.Metadata = pdf.make_stream(xmp(document, *extension), Type=Name.Metadata, Subtype=Name.XML)
     info = pdf.make_indirect(Dictionary(
         Title=String(document.title), Producer=String(PRODUCER), Creator=String(PRODUCER),
         CreationDate=String(when), ModDate=String(when),
@@ -63,4 +67,3 @@ def write_metadata(pdf: Pdf, document: Document) -> None:
     pdf.Root.PageMode = Name.UseOutlines if len(pdf.pages) > 1 else Name.UseNone
 
 
-__all__ = ["Stream", "write_metadata", "xmp", "build_date"]

@@ -199,6 +199,8 @@ class PageSetupSpec(Strict):
 class LayoutSpec(Strict):
     document: DocumentSpec
     theme: str
+    profiles: list[Literal["screen", "print", "email", "archive"]] = Field(default=["screen"], min_length=1)
+    email_budget_kb: int = Field(default=300, ge=10, le=100_000)
     page: PageSetupSpec = PageSetupSpec()
     content: list[str] = []
     templates: dict[str, TemplateSpec] = Field(min_length=1)

@@ -124,6 +124,8 @@ class Document:
     name: str  # output stem
     created: str = ""  # ISO date for metadata
     footer: str = ""
+    profiles: tuple[str, ...] = ("screen",)
+    email_budget: int = 300 * 1024  # bytes
 
     role = "Document"
 

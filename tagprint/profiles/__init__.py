@@ -1,0 +1,77 @@
+"""Output profiles: a registry of data plus a finisher, not if-chains.
+
+- screen:  the everyday tagged PDF/UA file (output/NAME.pdf)
+- print:   field reps' print master: trim and bleed boxes, crop marks, CMYK, no live links, ≥ 300 ppi
+- email:   HCP attachment: sRGB, photos at 150 ppi, linearized, a size budget
+- archive: approved version: PDF/A-3a with its sources embedded, in a write-once store
+Every profile stays tagged PDF/UA-1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Literal
+
+from .images import ImagePolicy
+
+Finisher = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    description: str
+    images: ImagePolicy
+    color: Literal["rgb", "cmyk"] = "rgb"
+    links: bool = True              # live link annotations (printers reject them)
+    bleed: float = 0.0              # points added on each side of the trim
+    crop_marks: bool = False
+    mark_margin: float = 0.0        # room outside the bleed for crop marks
+    linearize: bool = False
+    output_intent: Literal["sRGB", "CMYK"] | None = None
+    pdfa: bool = False
+    finishers: tuple[Finisher, ...] = field(default=())
+
+    def output_path(self, output: Path, name: str, material_id: str, version: str) -> Path:
+        if self.name == "screen":
+            return output / f"{name}.pdf"
+        if self.name == "archive":
+            return output / "archive" / material_id / version / f"{name}.pdf"
+        return output / f"{name}-{self.name}.pdf"
+
+    @property
+    def offset(self) -> float:
+        """Distance from the media box corner to the trim corner."""
+        return self.bleed + self.mark_margin
+
+
+def _registry() -> dict[str, Profile]:
+    from . import archive, email, print_master
+
+    return {
+        "screen": Profile("screen", "tagged PDF/UA-1 for screens", ImagePolicy(max_ppi=150, quality=80)),
+        "print": Profile("print", "print master: bleed, crop marks, CMYK, no live links",
+                         ImagePolicy(min_ppi=300, cmyk=True, quality=90), color="cmyk", links=False,
+                         bleed=9.0, crop_marks=True, mark_margin=18.0, output_intent="CMYK",
+                         finishers=(print_master.finish,)),
+        "email": Profile("email", "HCP attachment: sRGB, 150 ppi photos, linearized, size budget",
+                         ImagePolicy(max_ppi=150, quality=72), linearize=True, output_intent="sRGB",
+                         finishers=(email.finish,)),
+        "archive": Profile("archive", "approved version: PDF/A-3a + PDF/UA-1, sources embedded",
+                           ImagePolicy(max_ppi=300, quality=88), output_intent="sRGB", pdfa=True,
+                           finishers=(archive.finish,)),
+    }
+
+
+PROFILES: dict[str, Profile] = {}
+
+
+def profiles() -> dict[str, Profile]:
+    if not PROFILES:
+        PROFILES.update(_registry())
+    return PROFILES
+
+
+def get(name: str) -> Profile:
+    return profiles()[name]

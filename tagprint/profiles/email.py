@@ -1,0 +1,39 @@
+"""The email profile's finisher: sRGB OutputIntent. Linearization happens on save; the size budget is
+checked on the saved bytes (see `over_budget`)."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+
+from ..errors import Problem, Where
+from .color import srgb_icc
+from .output_intent import add_output_intent
+
+
+def finish(pdf: pikepdf.Pdf, ctx) -> None:
+    add_output_intent(pdf, "GTS_PDFA1", srgb_icc(), 3, "sRGB IEC61966-2.1", "sRGB IEC61966-2.1")
+
+
+def largest_objects(data: bytes, count: int = 5) -> list[tuple[int, str]]:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        rows = []
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                kind = str(obj.get("/Subtype") or obj.get("/Type") or "stream").lstrip("/")
+                if obj.get("/Subtype") == "/Image":
+                    kind = f"image {int(obj.Width)}×{int(obj.Height)} px"
+                elif "/Length1" in obj:
+                    kind = "embedded font"
+                rows.append((len(obj.read_raw_bytes()), f"{kind} (object {obj.objgen[0]})"))
+    return sorted(rows, reverse=True)[:count]
+
+
+def over_budget(data: bytes, budget: int, where: Where) -> Problem | None:
+    if len(data) <= budget:
+        return None
+    listing = "; ".join(f"{what}: {size:,} bytes" for size, what in largest_objects(data))
+    return Problem(where, f"the email PDF is {len(data):,} bytes, over its budget of {budget:,} bytes "
+                          f"(largest objects: {listing})",
+                   "use smaller or fewer photos, or raise email_budget_kb in the layout")
