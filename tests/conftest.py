@@ -69,3 +69,17 @@ def seed_pdf(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("output")
     assert main(["--root", str(REPO), "--output", str(out), "build", SEED_LAYOUT]) == 0
     return out / f"{SEED_LAYOUT}.pdf"
+
+
+@pytest.fixture(scope="session")
+def seed_profiles(tmp_path_factory) -> dict[str, Path]:
+    """The seed leave-behind in every profile, built once through the real command line."""
+    from tagprint.cli import main
+    out = tmp_path_factory.mktemp("profiles")
+    assert main(["--root", str(REPO), "--output", str(out), "build", SEED_LAYOUT]) == 0
+    return {
+        "screen": out / f"{SEED_LAYOUT}.pdf",
+        "print": out / f"{SEED_LAYOUT}-print.pdf",
+        "email": out / f"{SEED_LAYOUT}-email.pdf",
+        "archive": out / "archive" / "US-KIN-0001" / "1.0" / f"{SEED_LAYOUT}.pdf",
+    }
