@@ -51,3 +51,22 @@ def test_the_id_changes_with_the_content(project):
     project.content(CONTENT.replace("same bytes", "same output"))
     second = pypdf.PdfReader(io.BytesIO(project.build().data)).trailer["/ID"]
     assert first != second
+
+
+def test_every_profile_gives_the_same_bytes_in_two_separate_processes(tmp_path):
+    """Same-process builds can share caches; separate processes prove nothing depends on the clock."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    outputs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        done = subprocess.run([sys.executable, str(repo / "render.py"), "--root", str(repo), "--output", str(out),
+                               "build", "kineret-dtt-ra"], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        outputs.append(sorted((p.relative_to(out), p.read_bytes()) for p in out.rglob("*.pdf")))
+    assert len(outputs[0]) == 4
+    for (name_a, data_a), (name_b, data_b) in zip(*outputs):
+        assert name_a == name_b and data_a == data_b, name_a
