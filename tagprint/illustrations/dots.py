@@ -62,22 +62,37 @@ def parse_colors(key: str, value: Any, where: Where, problems: list[Problem], mo
     return tuple(v.strip() for v in value)
 
 
+def parse_background(value: Any, where: Where, problems: list[Problem]) -> str | None:
+    """The theme colour a picture sits on (for gaps that must look cut out of the picture)."""
+    if not isinstance(value, str) or not value.strip():
+        problems.append(Problem(where, f"parameter 'background' is {value!r}",
+                                "use the theme colour name of what the picture sits on, like background: tint"))
+        return None
+    return value.strip()
+
+
 def theme_color(theme: Any, name: str) -> tuple:
+    """A theme colour by name; "white" is white even in a theme that does not name it."""
     try:
         return theme.colors[name]
     except KeyError:
+        if name == "white":
+            return WHITE
         raise ValueError(f"illustration colour '{name}' is not in the theme; use one of: "
                          + ", ".join(theme.colors)) from None
 
 
-def check_colors(names: tuple[str, ...], theme: Any, what: str) -> list[str]:
-    """Messages for colour names the theme lacks, or too faint to see on white (3:1 for graphics)."""
+def check_colors(names: tuple[str, ...], theme: Any, what: str, background: str = "white") -> list[str]:
+    """Messages for colour names the theme lacks, or too faint to see on the background (graphics need
+    3:1, WCAG 1.4.11)."""
+    if background not in theme.colors and background != "white":
+        return [f"{what}: background colour '{background}' is not in the theme"]
     messages = []
     for name in names:
         if name not in theme.colors:
             messages.append(f"{what}: colour '{name}' is not in the theme")
             continue
-        message = check(theme.colors[name], WHITE, GRAPHICS, f"{what} colour '{name}'")
+        message = check(theme.colors[name], theme_color(theme, background), GRAPHICS, f"{what} colour '{name}'")
         if message:
             messages.append(message)
     return messages

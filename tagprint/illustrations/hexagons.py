@@ -73,15 +73,22 @@ def layout_hexagons(p: HexagonsParams, gap: float) -> list[Hexagon]:
     pitch_y = pitch_x * SQRT3 / 2
     loose = 1 + 0.22 * p.jitter  # jumbled rows sit a little further apart: room to move without touching
     homes: list[tuple[int, float, float, bool]] = []
+    above: list[list[tuple]] = []
     y = 0.0
     for row in range(p.rows):
         jumbled = row >= p.fitted
+        n = p.rows - row
+        # spread a jumbled row a little, but never so far that it pokes out of the triangle's sides
+        step = pitch_x * (min(loose, 1 + 0.5 / (n - 1)) if jumbled and n > 1 else 1.0)
+        xs = [(i - (n - 1) / 2) * step for i in range(n)]
         if row:
             y -= pitch_y * (loose if jumbled else 1.0)
-        n = p.rows - row
-        step = pitch_x * (loose if jumbled else 1.0)
-        for i in range(n):
-            homes.append((row, (i - (n - 1) / 2) * step, y, jumbled))
+            if jumbled:  # lower it until every tile is clear of the row above
+                while any(_separation(Hexagon(row, x, y, 0.0, True).corners(1), c) < gap + 0.02
+                          for x in xs for c in above):
+                    y -= 0.05
+        above = [Hexagon(row, x, y, 0.0, jumbled).corners(1) for x in xs]
+        homes += [(row, x, y, jumbled) for x in xs]
 
     placed: list[Hexagon] = []
     for index, (row, hx, hy, jumbled) in enumerate(homes):
@@ -91,8 +98,11 @@ def layout_hexagons(p: HexagonsParams, gap: float) -> list[Hexagon]:
             continue
         depth = (row - p.fitted + 1) / max(1, p.jumbled)  # the lowest row comes apart the most
         amount = min(1.0, p.jitter * 1.6 * (0.6 + 0.4 * depth))
-        others = [h.corners(1) for h in placed]
-        waiting = [Hexagon(r, x, y, 0.0, j).corners(1) for r, x, y, j in homes[index + 1:]]
+        # only tiles whose centres are near enough could come within a gutter (each fits in a unit circle)
+        reach = 2 + gap + 1.0
+        others = [h.corners(1) for h in placed if math.hypot(h.x - hx, h.y - hy) < reach]
+        others += [Hexagon(r, x, y, 0.0, j).corners(1) for r, x, y, j in homes[index + 1:]
+                   if math.hypot(x - hx, y - hy) < reach]
         choice = home
         for attempt in range(60):
             scale = amount * (1 - attempt / 60)
@@ -102,7 +112,7 @@ def layout_hexagons(p: HexagonsParams, gap: float) -> list[Hexagon]:
             corners = candidate.corners(1)
             # clear of every hexagon placed so far and of the home of every one still to come, so that
             # staying home is always possible
-            if all(_separation(corners, o) >= gap for o in others + waiting):
+            if all(_separation(corners, o) >= gap for o in others):
                 choice = candidate
                 break
         placed.append(choice)

@@ -1,0 +1,120 @@
+"""The arrows illustration: N ribbons that weave round one another and end in N upward arrowheads."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagprint.illustrations.arrows import ArrowsParams, arrow_lines
+from illustration_pixels import figures  # noqa: F401 (a fixture)
+
+
+def heads(figures, fig):
+    """The arrowheads: the separate shapes in a thin strip at the top of the drawing."""
+    x0, y0, x1, y1 = figures.ink_box(fig)
+    strip = fig.image.crop((x0, y0, x1, y0 + max(4, (y1 - y0) // 25)))
+    return sorted(figures.components(strip), key=lambda c: c.x0), strip
+
+
+def test_default_alt_text_is_the_seed_wording(figures):
+    assert figures.one("arrows", height=84, width=165).alt == "Three arrows intertwine and point upward"
+
+
+def test_alt_text_follows_the_params(figures):
+    specs = [{"count": 2}, {"count": 4, "twist": 2}, {"count": 5}, {"count": 6, "twist": 0.5}, {"twist": 2.5}]
+    built = figures.build("arrows", *({"params": p, "height": 60} for p in specs))
+    assert [f.alt for f in built.figures] == [
+        "Two arrows intertwine and point upward",
+        "Four arrows intertwine and point upward, making one full turn around each other",
+        "Five arrows intertwine and point upward",
+        "Six arrows intertwine and point upward, making a quarter turn around each other",
+        "Three arrows intertwine and point upward, making 1.25 turns around each other",
+    ]
+
+
+@pytest.mark.parametrize("count", [2, 3, 4, 6])
+def test_one_upward_head_per_arrow_each_in_its_colour(figures, count):
+    fig = figures.one("arrows", {"count": count, "colors": ["secondary", "accent", "primary"]},
+                      width=260, height=260)
+    found, strip = heads(figures, fig)
+    assert len(found) == count
+    colours = [c.nearest() for c in found]
+    assert len(set(colours)) == min(count, 3)  # the colours take turns
+    # tips level with one another, and each head pointing up: narrow at the top, wider below
+    assert max(c.y0 for c in found) - min(c.y0 for c in found) <= 1
+    for c in found:
+        top = strip.crop((c.x0, c.y0, c.x1 + 1, c.y0 + 1))
+        low = strip.crop((c.x0, strip.height - 1, c.x1 + 1, strip.height))
+        width_top = sum(x.width for x in figures.components(top, threshold=200))
+        width_low = sum(x.width for x in figures.components(low, threshold=200))
+        assert width_top < width_low
+
+
+def test_the_arrows_cross_on_the_way_up(figures):
+    """Read left to right, the colours come in a different order at different heights: they cross."""
+    fig = figures.one("arrows", width=260, height=260)
+    x0, y0, x1, y1 = figures.ink_box(fig)
+    orders = set()
+    for k in range(20, 80, 3):
+        y = y0 + (y1 - y0) * k // 100
+        row = fig.image.crop((x0, y, x1, y + 1))
+        runs = [c.nearest() for c in sorted(figures.components(row, threshold=200), key=lambda c: c.x0)
+                if c.width >= 4]
+        if len(runs) == 3:
+            orders.add(tuple(runs))
+    assert len(orders) >= 3
+
+
+def test_count_and_twist_change_the_drawing(figures):
+    built = figures.build("arrows", {"params": {"count": 3}}, {"params": {"count": 3, "twist": 3}},
+                          {"params": {"count": 5}})
+    a, b, c = built.figures
+    assert a.image.tobytes() != b.image.tobytes()
+    assert len(heads(figures, c)[0]) == 5
+
+
+def test_the_drawing_fits_its_box_at_any_size(figures):
+    built = figures.build("arrows", {"width": 165, "height": 84}, {"width": 60, "height": 200},
+                          {"width": 400, "height": 120, "params": {"count": 6, "twist": 4}})
+    for fig in built.figures:
+        x0, y0, x1, y1 = figures.ink_box(fig)
+        w, h = fig.image.size
+        assert x0 > 0 and y0 > 0 and x1 < w and y1 < h  # a margin all round
+        assert (y1 - y0) > 0.75 * h  # tall enough to read as rising
+
+
+def test_ribbons_end_upright_in_their_slots():
+    p = ArrowsParams(count=4, twist=2)
+    slots = [40.0, 60.0, 80.0, 100.0]
+    ribbons = arrow_lines(p, 70.0, 20.0, 10.0, 200.0, [55.0, 65.0, 75.0, 85.0], slots, 4.0)
+    assert sorted(r.points[-1][0] for r in ribbons) == pytest.approx(slots)
+    for r in ribbons:
+        (xa, ya), (xb, yb) = r.points[-2], r.points[-1]
+        assert abs(xb - xa) < 0.05 * (yb - ya)  # upright at the top: the head points straight up
+        assert r.depth[-1] == pytest.approx(0.0)  # and level with the others, not behind
+
+
+def test_same_params_same_bytes(figures):
+    first = figures.build("arrows", {"params": {"count": 4, "twist": 2}}).data
+    again = figures.build("arrows", {"params": {"count": 4, "twist": 2}}).data
+    assert first == again
+
+
+def test_background_colours_the_gaps(figures):
+    """On a tinted panel the gaps where ribbons cross take the panel's colour, not white."""
+    fig = figures.one("arrows", {"background": "tint"}, width=260, height=260)
+    tint = (0xEA, 0xF2, 0xF5)
+    colours = fig.image.getcolors(maxcolors=1 << 20)
+    assert any(c == tint and n > 200 for n, c in colours)
+
+
+def test_bad_params_name_the_key_and_the_range(figures):
+    message = figures.error("arrows", {"count": 7})
+    assert "parameter 'count' is 7" in message and "use a whole number from 2 to 6" in message
+    message = figures.error("arrows", {"twist": 5})
+    assert "parameter 'twist' is 5" in message and "use a number from 0.5 to 4" in message
+    message = figures.error("arrows", {"count": 2.5})
+    assert "'count' is 2.5" in message and "whole number" in message
+    message = figures.error("arrows", {"colors": ["a", "b", "c", "d", "e", "f", "g"]})
+    assert "'colors'" in message and "1 to 6 theme colour names" in message
+    message = figures.error("arrows", {"direction": "up"})
+    assert "unknown arrows parameter 'direction'" in message and "count, colors, twist" in message
