@@ -130,8 +130,15 @@ def tree_text(node: Node, depth: int = 0) -> str:
 
 def reading_text(node: Node) -> str:
     """What a screen reader reads, in order: text, and the alt text in place of a figure."""
-    if node.role == "Figure":
-        return " " + node.attrs.get("Alt", "") + " "
+    if node.role == "Figure":  # its alt text replaces its content; a caption is read where it stands
+        out, alt_read = "", False
+        for kid in node.kids:
+            if isinstance(kid, Node) and kid.role == "Caption":
+                out += " " + reading_text(kid) + " "
+            elif not alt_read:
+                out += " " + node.attrs.get("Alt", "") + " "
+                alt_read = True
+        return out
     if node.role == "OBJR":
         return ""
     out = ""

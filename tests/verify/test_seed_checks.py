@@ -26,9 +26,9 @@ def test_pdfua_check_finds_nothing(seed_pdf):
 def test_catalog_entries(seed_pdf):
     reader = pypdf.PdfReader(seed_pdf)
     root = reader.trailer["/Root"]
-    assert root["/MarkInfo"]["/Marked"] is True
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
     assert root["/Lang"] == "en-US"
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"] is True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
     assert "KINERET for difficult-to-treat RA" in xmp
