@@ -22,21 +22,30 @@ def project_layouts(root: Path) -> list[Path]:
     return sorted((root / "layouts").glob("*.yaml"))
 
 
+def _options() -> argparse.ArgumentParser:
+    """Options that may stand before or after the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS,
+                        help="project folder (default: the current folder)")
+    common.add_argument("--output", type=Path, default=argparse.SUPPRESS,
+                        help="output folder (default: ROOT/output)")
+    common.add_argument("--profile", choices=sorted(profiles()), default=argparse.SUPPRESS,
+                        help="build only this profile (default: the profiles each layout lists)")
+    return common
+
+
 def _parser() -> argparse.ArgumentParser:
+    common = _options()
     p = argparse.ArgumentParser(
-        prog="render.py",
+        prog="render.py", parents=[common],
         description="Build tagged, screen-reader-friendly PDFs (PDF/UA-1) from layouts/*.yaml into output/.",
         epilog="With no command, every layout in layouts/ is built in each profile it lists. "
                "Exit codes: 0 ok, 2 bad input, 1 internal error.",
     )
-    p.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
-    p.add_argument("--output", type=Path, default=None, help="output folder (default: ROOT/output)")
-    p.add_argument("--profile", choices=sorted(profiles()), default=None,
-                   help="build only this profile (default: the profiles each layout lists)")
     sub = p.add_subparsers(dest="command")
-    b = sub.add_parser("build", help="build the named layouts (names or paths)")
+    b = sub.add_parser("build", parents=[common], help="build the named layouts (names or paths)")
     b.add_argument("layouts", nargs="+")
-    sub.add_parser("list", help="list the layouts that can be built")
+    sub.add_parser("list", parents=[common], help="list the layouts that can be built")
     v = sub.add_parser("verify", help="rebuild an archived PDF from its embedded sources and compare")
     v.add_argument("pdf", type=Path)
     try:
@@ -119,8 +128,8 @@ def _report(problems: list[Problem], output: Path, root: Path, written: bool = F
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    root = args.root.resolve()
-    output = (args.output or root / "output").resolve()
+    root = getattr(args, "root", Path.cwd()).resolve()
+    output = getattr(args, "output", root / "output").resolve()
     try:
         if args.command == "list":
             for path in project_layouts(root):
@@ -137,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 return _report(problems, output, root)
         else:
             layouts = project_layouts(root)
-        return build_all(root, output, layouts, args.profile)
+        return build_all(root, output, layouts, getattr(args, "profile", None))
     except KeyboardInterrupt:
         return 130
     except Exception:

@@ -126,7 +126,7 @@ def _figure(block: Figure, width: float, ctx: LayoutContext) -> Laid:
     y = 0.0
     caption = None
     if block.caption:
-        ts = ctx.text_style("caption")
+        ts = ctx.text_style(block.caption_style)
         caption = text_block(pieces(block.caption, ts), w, ts, ctx, block.where)
         if block.caption_position == "above":
             out.add(caption, x, 0)

@@ -49,6 +49,7 @@ class FigureSpec(Strict):
     decorative: bool = False
     caption: str | None = None
     caption_position: Literal["above", "below"] = "below"
+    caption_style: str = "caption"
     height: float | None = Field(default=None, gt=0)
     width: float | None = Field(default=None, gt=0)
     align: Literal["left", "center", "right"] = "center"

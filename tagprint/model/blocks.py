@@ -79,6 +79,7 @@ class Figure:
     width: float | None = None
     align: Literal["left", "center", "right"] = "center"
     where: Where = field(default_factory=lambda: Where(""))
+    caption_style: str = "caption"
 
     @property
     def role(self) -> str | None:
