@@ -29,16 +29,16 @@ def mcid_texts(path: Path | bytes) -> dict[tuple[int, int], str]:
         page = doc[index]
         textpage = page.get_textpage()
 
-        def visit(count, get):
+        def visit(count, get, inherited=-1):
             for i in range(count):
                 obj = get(i)
                 kind = raw.FPDFPageObj_GetType(obj)
+                mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+                mcid = mcid if mcid >= 0 else inherited  # a form's content is in the Do's marked content
                 if kind == raw.FPDF_PAGEOBJ_FORM:
-                    visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k))
-                elif kind == raw.FPDF_PAGEOBJ_TEXT:
-                    mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
-                    if mcid >= 0:
-                        out[(index, mcid)] = out.get((index, mcid), "") + _text_of(obj, textpage.raw)
+                    visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), mcid)
+                elif kind == raw.FPDF_PAGEOBJ_TEXT and mcid >= 0:
+                    out[(index, mcid)] = out.get((index, mcid), "") + _text_of(obj, textpage.raw)
 
         visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k))
     return out

@@ -149,8 +149,9 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
             pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius)
         else:
             kind = illustrations.kinds()[figure.source.name]
-            with pen.sketch(item.box) as sketch:
-                kind.draw(sketch, figure.source.params, item.box, ctx.document.theme)
+            params = figure.source.params
+            key = f"{kind.name}|{params!r}|{item.box.width:.2f}x{item.box.height:.2f}"
+            pen.drawing(item.box, key, lambda sketch: kind.draw(sketch, params, item.box, ctx.document.theme))
 
     if item.tag is None:
         with pen.artifact():

@@ -45,6 +45,7 @@ class Pen:
     links: list[LinkArea] = field(default_factory=list)
     to_cmyk: Callable[[Color], tuple[float, float, float, float]] | None = None
     offset: float = 0.0
+    _forms: dict[str, str] = field(default_factory=dict)
     _mcid: int = 0
     _open: str | None = None
 
@@ -228,6 +229,40 @@ class Pen:
             yield Sketch(self, box.width, box.height)
         finally:
             c.restoreState()
+
+    def drawing(self, box: Rect, key: str, draw: Callable[["Sketch"], None]) -> None:
+        """Paints a drawing that may appear more than once: drawn once into a form XObject (with no
+        marked content inside it) and painted here, inside the caller's marked content — so the same
+        marked content is never painted twice (PDF/UA 7.20-2) and the bytes are not repeated."""
+        self._check()
+        c = self.canvas
+        name = self._forms.get(key)
+        if name is None:
+            name = f"Fig{len(self._forms)}"
+            c.beginForm(name, 0, 0, box.width, box.height)
+            draw(Sketch(self, box.width, box.height))
+            c.endForm(Resources=self._form_resources())
+            self._forms[key] = name
+        c.saveState()
+        c.translate(box.x, self.y(box.y + box.height))
+        c.doForm(name)
+        c.restoreState()
+
+    def _form_resources(self):
+        """ReportLab gives forms only fonts and XObjects; gradients and transparency need more."""
+        from reportlab.pdfbase.pdfdoc import PDFResourceDictionary
+        c = self.canvas
+        resources = PDFResourceDictionary()
+        resources.basicFonts()
+        resources.allProcs()
+        if c._formsinuse:
+            resources.XObject = c._doc.xobjDict(c._formsinuse)
+        states = c._extgstate.getState()
+        if states:
+            resources.ExtGState = states
+        resources.setShading(c._shadingUsed)
+        resources.setColorSpace(c._colorsUsed)
+        return resources
 
 
 @dataclass
