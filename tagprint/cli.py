@@ -149,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         return build_all(root, output, layouts, getattr(args, "profile", None))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped reading (e.g. `| head`): not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
     except Exception:
         traceback.print_exc()
         print("internal error: this is a bug in tagprint, not in your files", file=sys.stderr)

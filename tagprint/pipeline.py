@@ -105,8 +105,14 @@ def build(root: Path, layout_file: Path, profile: str = "screen") -> Built:
     return render(prepare(root, layout_file), get(profile))
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Writes to a temporary file beside the target, then renames: never half a PDF in output/."""
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _temporary(target: Path, data: bytes) -> str:
+    """A complete copy of `data` in a temporary file beside `target`, readable as a normal file is."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -114,6 +120,17 @@ def write_atomically(target: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Writes to a temporary file beside the target, then renames: never half a PDF in output/."""
+    tmp = _temporary(target, data)
+    try:
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -131,13 +148,8 @@ def write_once(target: Path, data: bytes) -> bool:
         if target.read_bytes() == data:
             return False
         raise AlreadyArchived(str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = _temporary(target, data)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.link(tmp, target)  # fails if another build archived it meanwhile: never replaces
     except FileExistsError:
         raise AlreadyArchived(str(target)) from None

@@ -124,9 +124,14 @@ class BlockBuilder:
                                          "remove the caption, or give the figure alt text instead of decorative"))
         if source is None:
             return None
-        caption = self.inline(spec.caption, path + ("caption",)) if spec.caption else ()
-        return Figure(source, alt or generated_alt, spec.decorative, caption, spec.caption_position,
-                      spec.height, spec.width, spec.align, where)
+        alt = alt or generated_alt
+        # "{alt}" in a caption prints the alt text (galleries and review copies show what is announced)
+        caption_text = spec.caption.replace("{alt}", alt) if spec.caption else ""
+        caption = self.inline(caption_text, path + ("caption",)) if caption_text else ()
+        if spec.caption:
+            self._check_style(spec.caption_style, path + ("caption_style",))
+        return Figure(source, alt, spec.decorative, caption, spec.caption_position,
+                      spec.height, spec.width, spec.align, where, spec.caption_style)
 
     def _photo(self, name: str, path: tuple) -> Photo | None:
         where = self.where(path)

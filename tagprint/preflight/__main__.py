@@ -1,0 +1,7 @@
+"""`python -m tagprint.preflight check FILE…` / `read FILE` — the preflight on its own."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

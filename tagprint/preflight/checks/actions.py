@@ -1,0 +1,94 @@
+"""No JavaScript and no Launch actions, anywhere in the file (reachable from the catalog)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pikepdf
+
+from ..document import Doc, objgen, ref
+from ..findings import ERROR, Finding
+from . import register
+
+JS, LAUNCH = "ACTION-JS", "ACTION-LAUNCH"
+MAX_NODES = 500_000
+
+
+@dataclass
+class _Hit:
+    kind: str        # "js" or "launch"
+    where: str       # key path from the catalog, e.g. "/Root/OpenAction"
+    obj: str | None
+    page: int | None
+
+
+def _scan(doc: Doc) -> list[_Hit]:
+    """Depth-first from the catalog (pages first, so that a hit inside a page knows its page number)."""
+    hits: list[_Hit] = []
+    seen: set[tuple[int, int]] = set()
+    root = doc.root
+    names = root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary) and "/JavaScript" in names:
+        hits.append(_Hit("js", "/Root/Names/JavaScript", ref(names.get("/JavaScript")) or ref(names), None))
+    stack: list[tuple[object, str, int | None, str | None]] = []
+    keys = sorted(root.keys(), key=lambda k: k != "/Pages")[::-1]  # /Pages popped first
+    for key in keys:
+        stack.append((root.get(key), f"/Root{key}", None, ref(root)))
+    visited = 0
+    while stack and visited < MAX_NODES:
+        obj, where, page, holder = stack.pop()
+        visited += 1
+        key = objgen(obj)
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+            page = doc.page_number(obj) or page
+            holder = ref(obj)
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            d = obj
+            kind = d.get("/S")
+            if kind == pikepdf.Name.JavaScript or ("/JS" in d and kind != pikepdf.Name.Launch):
+                hits.append(_Hit("js", where, holder, page))
+            elif kind == pikepdf.Name.Launch:
+                hits.append(_Hit("launch", where, holder, page))
+            if isinstance(obj, pikepdf.Stream):
+                items = list(obj.stream_dict.items())
+            else:
+                items = list(d.items())
+            for k, v in reversed(items):
+                if k in ("/Parent", "/P") or not isinstance(v, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)):
+                    continue
+                stack.append((v, f"{where}{k}" if len(where) < 200 else where, page, holder))
+        elif isinstance(obj, pikepdf.Array):
+            for i, v in reversed(list(enumerate(obj))):
+                if isinstance(v, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)):
+                    stack.append((v, f"{where}[{i}]" if len(where) < 200 else where, page, holder))
+    return hits
+
+
+def _hits(doc: Doc) -> list[_Hit]:
+    cached = getattr(doc, "_action_hits", None)
+    if cached is None:
+        cached = _scan(doc)
+        doc._action_hits = cached  # type: ignore[attr-defined]
+    return cached
+
+
+@register(JS, "No JavaScript",
+          standard="ISO 19005-2 (PDF/A-2) 6.6.1; ACCESSIBILITY.md (archive)",
+          help="Reports JavaScript actions (/S /JavaScript, /JS) in open actions, additional actions (/AA), "
+               "annotations and outlines, and a /JavaScript name tree in the catalog.")
+def javascript(doc: Doc) -> list[Finding]:
+    return [Finding(JS, ERROR, f"JavaScript at {h.where}", page=h.page, object=h.obj,
+                    fix="remove the script: a leave-behind needs none, and PDF/A forbids it")
+            for h in _hits(doc) if h.kind == "js"]
+
+
+@register(LAUNCH, "No Launch actions",
+          standard="ISO 19005-2 (PDF/A-2) 6.6.1",
+          help="Reports /S /Launch actions, which start other programs or open files outside the PDF.")
+def launch(doc: Doc) -> list[Finding]:
+    return [Finding(LAUNCH, ERROR, f"Launch action at {h.where}", page=h.page, object=h.obj,
+                    fix="replace it with a URI link, or remove it")
+            for h in _hits(doc) if h.kind == "launch"]

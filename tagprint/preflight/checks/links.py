@@ -1,0 +1,106 @@
+"""Link annotations (described, tagged, printable) and the tab order of pages with annotations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+import pikepdf
+
+from ..document import Doc, number, objgen, ref, text
+from ..findings import ERROR, WARNING, Finding
+from . import register
+
+LINK = "LINK-ANNOT"
+TABS = "PAGE-TABS"
+SCHEMES = ("http", "https", "mailto")
+VAGUE = {"click here", "here", "link", "more", "read more", "this link", "click"}
+# annotation flags (ISO 32000-1 12.5.3)
+INVISIBLE, HIDDEN, PRINT, NOVIEW = 1, 2, 4, 32
+
+
+def annotations(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
+    annots = page.obj.get("/Annots")
+    return [a for a in annots if isinstance(a, pikepdf.Dictionary)] if isinstance(annots, pikepdf.Array) else []
+
+
+@register(LINK, "Link annotations are described, tagged and printable",
+          standard="PDF/UA-1 7.18.1, 7.18.5; PDF/A-2 6.3.2 (annotation flags); Matterhorn checkpoint 28; WCAG 2.4.4",
+          help="Each Link annotation needs non-empty /Contents saying where it goes, a /StructParent whose "
+               "ParentTree entry is a Link element holding an OBJR to the annotation, and /F 4 (Print, not "
+               "hidden). URI targets should be http, https or mailto.")
+def links(doc: Doc) -> list[Finding]:
+    tree = doc.tree
+    holders: dict[tuple, list] = defaultdict(list)  # annotation objgen -> elements with an OBJR to it
+    if tree is not None:
+        for element in tree.walk():
+            for o in element.objects:
+                key = objgen(o.obj)
+                if key:
+                    holders[key].append(element)
+    out = []
+    for page_no, page in enumerate(doc.pages, start=1):
+        for annot in annotations(page):
+            if annot.get("/Subtype") != pikepdf.Name.Link:
+                continue
+            obj = ref(annot)
+
+            def add(severity, message, fix):
+                out.append(Finding(LINK, severity, message, page=page_no, object=obj, fix=fix))
+
+            contents = (text(annot.get("/Contents")) or "").strip()
+            if not contents:
+                add(ERROR, "the link has no /Contents", "set /Contents to where the link goes, e.g. "
+                    "\"Full Prescribing Information (PDF)\"")
+            elif contents.lower().strip(".!:") in VAGUE:
+                add(WARNING, f"the link's /Contents {contents!r} does not say where it goes",
+                    "describe the destination, not the gesture")
+            flags = number(annot.get("/F")) or 0
+            if not flags & PRINT or flags & (INVISIBLE | HIDDEN | NOVIEW):
+                add(ERROR, f"the link's /F is {flags}, not 4 (Print)", "set /F 4")
+            out += _tagging(doc, annot, page_no, holders)
+            action = annot.get("/A")
+            if isinstance(action, pikepdf.Dictionary) and action.get("/S") == pikepdf.Name.URI:
+                uri = text(action.get("/URI")) or ""
+                scheme = urlsplit(uri).scheme.lower()
+                if scheme not in SCHEMES:
+                    add(WARNING, f"the link goes to {uri!r} ({scheme or 'no'} scheme)",
+                        "link only to http, https or mailto addresses")
+    return out
+
+
+def _tagging(doc: Doc, annot: pikepdf.Dictionary, page_no: int, holders: dict) -> list[Finding]:
+    tree = doc.tree
+    obj = ref(annot)
+    key = number(annot.get("/StructParent"))
+    if key is None:
+        return [Finding(LINK, ERROR, "the link has no /StructParent: it is not in the structure tree", page=page_no,
+                        object=obj, fix="add a Link element holding an OBJR to the annotation, and map "
+                                        "/StructParent to it in the ParentTree")]
+    if tree is None:
+        return []  # CAT-TAGGED reports the missing tree
+    owners = holders.get(objgen(annot) or (), [])
+    if not owners:
+        return [Finding(LINK, ERROR, "no structure element has an OBJR to the link", page=page_no, object=obj,
+                        fix="put an OBJR to the annotation inside the Link element, next to the link's text")]
+    element = owners[0]
+    if element.std != "Link":
+        return [Finding(LINK, ERROR, f"the OBJR to the link is in {element.role}, not in a Link element", page=page_no,
+                        object=obj, path=element.path, fix="tag the link's text and its OBJR as a Link element")]
+    return []  # whether the ParentTree entry for /StructParent points back is STRUCT-TREE's question
+
+
+@register(TABS, "Pages with annotations have /Tabs /S",
+          standard="PDF/UA-1 7.18.3; Matterhorn checkpoint 28",
+          help="Every page with annotations must set /Tabs /S so that keyboard focus follows the structure order.")
+def tab_order(doc: Doc) -> list[Finding]:
+    out = []
+    for page_no, page in enumerate(doc.pages, start=1):
+        if not annotations(page):
+            continue
+        tabs = page.obj.get("/Tabs")
+        if tabs != pikepdf.Name.S:
+            out.append(Finding(TABS, ERROR, "the page has annotations but no /Tabs" if tabs is None
+                               else f"the page has annotations and /Tabs {tabs}, not /S", page=page_no,
+                               object=ref(page.obj), fix="set /Tabs /S on the page"))
+    return out

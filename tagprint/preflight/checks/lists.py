@@ -1,0 +1,48 @@
+"""List structure: L holds LI (and an optional Caption); LI holds Lbl and LBody."""
+
+from __future__ import annotations
+
+from ..document import Doc
+from ..findings import ERROR, Finding
+from . import register
+
+ID = "LIST-STRUCT"
+PARENTS = {"LI": ("L",), "Lbl": ("LI", "TOCI", "BibEntry", "Note"), "LBody": ("LI",)}
+CHILDREN = {"L": ("LI", "Caption"), "LI": ("Lbl", "LBody")}
+
+
+@register(ID, "Lists are L > LI > Lbl/LBody",
+          standard="ISO 32000-1 14.8.4.3; PDF/UA-1 7.6; Matterhorn checkpoint 16",
+          help="A list is an L whose children are LI elements (a Caption may come first); each LI holds its "
+               "Lbl (bullet or number) and LBody (the item's content), with no content of its own. A nested list "
+               "goes inside the LBody.")
+def list_structure(doc: Doc) -> list[Finding]:
+    tree = doc.tree
+    if tree is None:
+        return []
+    out = []
+    for e in tree.walk():
+        if e.std in PARENTS:
+            parent = e.parent.std if e.parent else None
+            if parent not in PARENTS[e.std]:
+                out.append(Finding(ID, ERROR, f"{e.role} is inside {e.parent.role if e.parent else 'the tree root'}, "
+                                   f"not {' or '.join(PARENTS[e.std])}", page=e.page, object=e.ref, path=e.path,
+                                   fix=f"put the {e.role} inside {PARENTS[e.std][0]}"))
+        if e.std in CHILDREN:
+            allowed = CHILDREN[e.std]
+            wrong = [k for k in e.elements if k.std not in allowed]
+            for k in wrong:
+                out.append(Finding(ID, ERROR, f"{e.role} holds {k.role}; it may hold only {' and '.join(allowed)}",
+                                   page=k.page, object=k.ref, path=k.path,
+                                   fix="wrap the item in LI > LBody" if e.std == "L" else "move it into the LBody"))
+            if e.contents:
+                out.append(Finding(ID, ERROR, f"{e.role} holds content directly ({len(e.contents)} marked-content "
+                                   "sequence(s))", page=e.page, object=e.ref, path=e.path,
+                                   fix="move the content into an LI" if e.std == "L" else "move it into Lbl or LBody"))
+            if e.std == "LI" and not e.elements and not e.contents:
+                out.append(Finding(ID, ERROR, "LI is empty", page=e.page, object=e.ref, path=e.path,
+                                   fix="give it an LBody (and Lbl), or remove it"))
+            if e.std == "L" and not any(k.std == "LI" for k in e.elements):
+                out.append(Finding(ID, ERROR, "L has no LI", page=e.page, object=e.ref, path=e.path,
+                                   fix="each list item is an LI of the L"))
+    return out

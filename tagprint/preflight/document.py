@@ -1,0 +1,147 @@
+"""The PDF under check: opened once with pikepdf, with the views the checks share computed on demand.
+
+Any PDF is welcome, not only ours: nothing here assumes how the file was written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cached_property
+from pathlib import Path
+
+import pikepdf
+
+from ..verify.marked_content import WalkResult, walk_pdf
+from .findings import UnusableInput
+
+
+def ref(obj: object) -> str | None:
+    """'12 0 R' for an indirect object, None for a direct one."""
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        num, gen = obj.objgen
+        return f"{num} {gen} R"
+    return None
+
+
+def objgen(obj: object) -> tuple[int, int] | None:
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        return obj.objgen
+    return None
+
+
+def text(value: object) -> str | None:
+    """A PDF string (or name) as Python text; None when absent or not a string."""
+    if value is None:
+        return None
+    if isinstance(value, pikepdf.String):
+        return str(value)
+    if isinstance(value, pikepdf.Name):
+        return str(value)[1:]
+    if isinstance(value, str):
+        return value
+    return None
+
+
+def number(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+class Doc:
+    """A PDF opened for checking. `close()` (or `with`) releases the PDFium copy too."""
+
+    def __init__(self, path: Path, data: bytes, pdf: pikepdf.Pdf):
+        self.path = path
+        self.data = data
+        self.pdf = pdf
+        self.pages = list(pdf.pages)
+        self._page_numbers = {p.obj.objgen: i for i, p in enumerate(self.pages, start=1)}
+        self._pdfium = None
+
+    # ---- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> "Doc":
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise UnusableInput(f"cannot read the file: {exc.strerror or exc}") from None
+        return cls.from_bytes(data, Path(path))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: Path = Path("<bytes>")) -> "Doc":
+        if b"%PDF-" not in data[:1024]:
+            raise UnusableInput("not a PDF (no %PDF- header in the first 1024 bytes)")
+        try:
+            pdf = pikepdf.open(io.BytesIO(data))
+        except pikepdf.PasswordError:
+            raise UnusableInput("the PDF needs a password to open") from None
+        except pikepdf.PdfError as exc:
+            reason = re.sub(r"^.*?<_io\.BytesIO object at 0x[0-9a-f]+>:\s*", "", str(exc))
+            raise UnusableInput(f"the PDF cannot be parsed: {reason}") from None
+        try:
+            len(pdf.pages)
+        except Exception as exc:  # a file qpdf opens but whose page tree is broken beyond repair
+            pdf.close()
+            raise UnusableInput(f"the PDF has no readable page tree: {exc}") from None
+        return cls(path, data, pdf)
+
+    def close(self) -> None:
+        if self._pdfium is not None:
+            self._pdfium.close()
+            self._pdfium = None
+        self.pdf.close()
+
+    def __enter__(self) -> "Doc":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- shared views -------------------------------------------------------------------------
+
+    @property
+    def root(self) -> pikepdf.Dictionary:
+        return self.pdf.Root
+
+    def page_number(self, page: object) -> int | None:
+        """1-based number of a page object, None when it is not a page of this document."""
+        key = objgen(page)
+        return self._page_numbers.get(key) if key else None
+
+    @cached_property
+    def walk(self) -> WalkResult:
+        """Every painting operator and whether it is tagged or an artifact (the shared walker)."""
+        return walk_pdf(self.pdf)
+
+    @cached_property
+    def tree(self):
+        """The structure tree, or None when the catalog has no StructTreeRoot."""
+        from .structure_tree import read_tree
+        return read_tree(self)
+
+    @cached_property
+    def xmp(self):
+        from .xmp import read_xmp
+        return read_xmp(self)
+
+    @cached_property
+    def text_usage(self):
+        from .text_usage import scan_text
+        return scan_text(self)
+
+    @cached_property
+    def content_ids(self):
+        from .content_ids import marked_content_ids
+        return marked_content_ids(self)
+
+    @property
+    def pdfium(self):
+        """The same bytes opened with PDFium (a second, independent reader)."""
+        if self._pdfium is None:
+            import pypdfium2 as pdfium
+            self._pdfium = pdfium.PdfDocument(self.data)
+        return self._pdfium

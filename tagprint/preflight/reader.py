@@ -1,0 +1,248 @@
+"""What a screen reader will announce, in order, from the structure tree — one line per block.
+
+Each block element (heading, paragraph, list item, figure, cell, …) gives a line, started by its role
+when a screen reader says one: "heading level 2: …", "list of 5 items", "list item: …", "figure: <alt>".
+Inline elements stay in their block's line, in brackets: "[link: …]", "[reference, link: …]".
+/Alt (and /ActualText) replace an element's own text, as they do for assistive technology. A change of
+language is said where it happens: "(in French) bonjour (in English)" inline, "(in French) …" before a
+block's line. The text of each marked-content sequence is read with PDFium (a second reader, not the
+one that wrote the file).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from .document import Doc, text
+from .structure_tree import ContentRef, Element, ObjectRef
+
+# roles a screen reader announces inline, and what it says
+INLINE_ANNOUNCED = {"Link": "link", "Reference": "reference"}
+INLINE = {"Span", "Quote", "Code", "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Annot", "BibEntry"} \
+    | set(INLINE_ANNOUNCED)
+# roles that are blocks only when they hold blocks (an LBody with paragraphs; an Lbl is always text)
+NEUTRAL = {"LBody", "Lbl", "NonStruct", "Private", "Form"}
+FIGURES = {"Figure": "figure", "Formula": "formula"}
+# roles that always make their own line(s)
+BLOCKS = {"Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "P", "H",
+          "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot",
+          "Note", "Figure", "Formula"}
+BLOCK_PREFIX = {"LI": "list item", "TH": "header cell", "TD": "cell", "Note": "note", "BlockQuote": "quote",
+                "Caption": None, "TOCI": None}
+
+LANGUAGES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish",
+    "de": "German", "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "eu": "Basque",
+    "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic", "it": "Italian",
+    "ja": "Japanese", "ko": "Korean", "la": "Latin", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian",
+    "nl": "Dutch", "nn": "Norwegian", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "th": "Thai",
+    "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+}
+
+
+class SpeechUnavailable(RuntimeError):
+    """espeak-ng is not installed (or failed)."""
+
+
+def language_name(tag: str) -> str:
+    primary = tag.split("-")[0].lower()
+    return LANGUAGES.get(primary, f"language {tag}")
+
+
+def _primary(tag: str | None) -> str | None:
+    return tag.split("-")[0].lower() if tag else None
+
+
+@dataclass
+class _Line:
+    """A finished line of a block; plain strings are inline text still to be joined into one."""
+
+    text: str
+
+
+Piece = Union[str, _Line]
+
+
+class _Reader:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.texts = mcid_texts(doc)
+
+    # an element's rendering: inline strings and whole lines, in order
+    def render(self, e: Element, lang: str | None) -> list[Piece]:
+        own = (e.lang or "").strip() or None
+        changed = own is not None and lang is not None and _primary(own) != _primary(lang)
+        inner_lang = own or lang
+        role = e.std or e.role
+        if role in FIGURES:
+            words = " ".join(((e.alt or "").strip() or (e.actual_text or "").strip()).split())
+            line = FIGURES[role] + (f": {words}" if words else "")
+            pieces: list[Piece] = [_Line(self._lang_prefix(changed, own) + line)]
+            for kid in e.elements:  # the alt text stands for the picture; a caption is read after it
+                if (kid.std or kid.role) == "Caption":
+                    pieces += self.render(kid, inner_lang)
+            return pieces
+        replacement = e.actual_text if e.actual_text is not None else e.alt
+        if replacement is not None and replacement.strip():
+            pieces = [replacement]
+        else:
+            pieces = []
+            for kid in e.kids:
+                if isinstance(kid, Element):
+                    pieces += self.render(kid, inner_lang)
+                elif isinstance(kid, ContentRef):
+                    pieces.append(self.texts.get((kid.page, kid.mcid), ""))
+                elif isinstance(kid, ObjectRef) and role == "Link" and not _has_text(pieces):
+                    contents = text(kid.obj.get("/Contents")) if kid.obj is not None else None
+                    if contents:
+                        pieces.append(contents)
+        has_lines = any(isinstance(p, _Line) for p in pieces)
+        # unknown (unmapped) roles are inline unless they hold blocks, like the neutral ones
+        if role in INLINE or (not has_lines and (role in NEUTRAL or role not in BLOCKS)):
+            return [self._inline(role, pieces, changed, own, lang)]
+        return self._block(e, role, pieces, changed, own)
+
+    def _inline(self, role: str, pieces: list[Piece], changed: bool, own: str | None, outer: str | None) -> str:
+        joined = "".join(p if isinstance(p, str) else p.text for p in pieces)
+        said = INLINE_ANNOUNCED.get(role)
+        if not said and not changed:
+            # plain inline text keeps its own spacing (a Span may sit inside a word); a label and the
+            # item's body are read as two words
+            return f" {joined} " if role in ("Lbl", "LBody") else joined
+        inner = _squash(joined)
+        if said:
+            if inner.startswith("[") and inner.endswith("]") and inner.count("[") == 1:
+                inner = f"[{said}, {inner[1:]}"
+            else:
+                inner = f"[{said}: {inner}]" if inner else f"[{said}]"
+        if changed and inner:
+            inner = f"(in {language_name(own or '')}) {inner} (in {language_name(outer or '')})"
+        return " " + inner if said or changed else inner
+
+    def _block(self, e: Element, role: str, pieces: list[Piece], changed: bool, own: str | None) -> list[Piece]:
+        prefix = self._prefix(e, role)
+        lines: list[str] = []
+        buffer = ""
+        for p in pieces:
+            if isinstance(p, _Line):
+                if _squash(buffer):
+                    lines.append(_squash(buffer))
+                buffer = ""
+                lines.append(p.text)
+            else:
+                buffer += p
+        if _squash(buffer):
+            lines.append(_squash(buffer))
+        if prefix is not None:
+            first = next((p for p in pieces if isinstance(p, _Line) or p.strip()), None)
+            if role not in ("L", "Table") and isinstance(first, str) and lines:
+                lines[0] = f"{prefix}: {lines[0]}"
+            else:
+                lines.insert(0, prefix)
+        if changed and lines:
+            lines[0] = self._lang_prefix(True, own) + lines[0]
+        return [_Line(line) for line in lines]
+
+    def _prefix(self, e: Element, role: str) -> str | None:
+        if role in ("H1", "H2", "H3", "H4", "H5", "H6"):
+            return f"heading level {role[1]}"
+        if role == "H":
+            return "heading"
+        if role == "L":
+            n = sum(1 for k in e.elements if (k.std or k.role) == "LI")
+            return f"list of {n} item{'s' if n != 1 else ''}"
+        if role == "Table":
+            n = sum(1 for k in e.walk() if (k.std or k.role) == "TR")
+            return f"table with {n} row{'s' if n != 1 else ''}"
+        return BLOCK_PREFIX.get(role)
+
+    @staticmethod
+    def _lang_prefix(changed: bool, own: str | None) -> str:
+        return f"(in {language_name(own or '')}) " if changed else ""
+
+
+def _has_text(pieces: list[Piece]) -> bool:
+    return any(isinstance(p, str) and p.strip() for p in pieces)
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def read_doc(doc: Doc) -> list[str]:
+    tree = doc.tree
+    if tree is None:
+        return []
+    reader = _Reader(doc)
+    base = text(doc.root.get("/Lang"))
+    lines: list[str] = []
+    for top in tree.top:
+        for piece in reader.render(top, base):
+            line = piece.text if isinstance(piece, _Line) else _squash(piece)
+            if line:
+                lines.append(line)
+    return lines
+
+
+def mcid_texts(doc: Doc) -> dict[tuple[int, int], str]:
+    """(page number, MCID) → the text PDFium finds in that marked-content sequence (forms included)."""
+    import pypdfium2.raw as raw
+
+    pdf = doc.pdfium
+    out: dict[tuple[int, int], str] = {}
+    for index in range(len(pdf)):
+        page = pdf[index]
+        textpage = page.get_textpage()
+
+        def visit(count, get):
+            for i in range(count):
+                obj = get(i)
+                kind = raw.FPDFPageObj_GetType(obj)
+                if kind == raw.FPDF_PAGEOBJ_FORM:
+                    visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k))
+                elif kind == raw.FPDF_PAGEOBJ_TEXT:
+                    mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+                    if mcid >= 0:
+                        key = (index + 1, mcid)
+                        out[key] = out.get(key, "") + _object_text(raw, obj, textpage.raw)
+
+        visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k))
+    return out
+
+
+def _object_text(raw, obj, textpage) -> str:
+    n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
+    if n <= 2:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
+    return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
+
+
+def speak(lines: list[str], wav_path: Path | str, voice: str | None = None) -> Path:
+    """Writes the lines as speech to `wav_path` with espeak-ng; SpeechUnavailable when it is missing."""
+    exe = shutil.which("espeak-ng")
+    if exe is None:
+        raise SpeechUnavailable("espeak-ng is not installed, so nothing can be spoken "
+                                "(Debian/Ubuntu: sudo apt-get install espeak-ng); the text lines are still "
+                                "available without --speak")
+    wav = Path(wav_path)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
+        fh.write("\n".join(lines) + "\n")
+        script = Path(fh.name)
+    try:
+        command = [exe, "-w", str(wav), "-f", str(script)] + (["-v", voice] if voice else [])
+        run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    finally:
+        script.unlink(missing_ok=True)
+    if run.returncode != 0:
+        raise SpeechUnavailable(f"espeak-ng failed ({run.returncode}): {run.stderr.strip()}")
+    return wav

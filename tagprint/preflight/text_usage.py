@@ -1,0 +1,149 @@
+"""Which fonts actually show text, and the byte strings they show: page content, form XObjects painted
+from it, and the normal appearance streams of annotations.
+
+A font sitting unused in a resource dictionary (ReportLab's default Helvetica, say) shows nothing, so
+it is not reported; a font used only with text render mode 3 (invisible, e.g. an OCR layer) needs no
+embedded program but still must not show .notdef.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pikepdf
+
+from .document import Doc, number, objgen, ref
+
+OPERATORS = "q Q Tf Tr Tj TJ ' \" Do"
+MAX_STRINGS = 20000  # distinct strings kept per font: plenty for checking, bounded for huge files
+
+
+@dataclass(eq=False)
+class FontUse:
+    font: pikepdf.Dictionary
+    name: str                    # resource name as first met, e.g. "/F1"
+    first_page: int
+    visible: bool = False        # shown at least once with a render mode other than 3
+    strings: set[bytes] = field(default_factory=set)
+
+    @property
+    def ref(self) -> str | None:
+        return ref(self.font)
+
+    @property
+    def base_font(self) -> str:
+        name = self.font.get("/BaseFont")
+        return str(name)[1:] if isinstance(name, pikepdf.Name) else "(no /BaseFont)"
+
+    @property
+    def label(self) -> str:
+        where = f"{self.name}, {self.ref}" if self.ref else self.name
+        return f"{self.base_font} ({where})"
+
+
+@dataclass
+class MissingFont:
+    name: str
+    page: int
+    where: str
+
+
+@dataclass
+class TextUsage:
+    fonts: list[FontUse] = field(default_factory=list)
+    missing: list[MissingFont] = field(default_factory=list)   # Tf names not in the resources
+
+
+@dataclass
+class _State:
+    font: FontUse | None = None
+    mode: int = 0
+
+
+def scan_text(doc: Doc) -> TextUsage:
+    usage = TextUsage()
+    by_key: dict[object, FontUse] = {}
+    for page_no, page in enumerate(doc.pages, start=1):
+        _scan(page.obj, page.obj.get("/Resources"), page_no, "page", _State(), usage, by_key, set(), 0)
+        for i, annot in enumerate(_annotations(page.obj)):
+            for stream in _appearances(annot):
+                _scan(stream, stream.get("/Resources"), page_no, f"annotation {i + 1} appearance", _State(),
+                      usage, by_key, set(), 1)
+    return usage
+
+
+def _annotations(page: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    annots = page.get("/Annots")
+    if not isinstance(annots, pikepdf.Array):
+        return []
+    return [a for a in annots if isinstance(a, pikepdf.Dictionary)]
+
+
+def _appearances(annot: pikepdf.Dictionary) -> list[pikepdf.Stream]:
+    ap = annot.get("/AP")
+    if not isinstance(ap, pikepdf.Dictionary):
+        return []
+    normal = ap.get("/N")
+    if isinstance(normal, pikepdf.Stream):
+        return [normal]
+    if isinstance(normal, pikepdf.Dictionary):
+        return [s for s in normal.values() if isinstance(s, pikepdf.Stream)]
+    return []
+
+
+def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, state: _State,
+          usage: TextUsage, by_key: dict, active: set, depth: int) -> None:
+    if depth > 12:
+        return
+    try:
+        instructions = pikepdf.parse_content_stream(holder, OPERATORS)
+    except pikepdf.PdfError:
+        return
+    fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    stack: list[_State] = []
+    current = _State(state.font, state.mode)
+    for instruction in instructions:
+        op = str(instruction.operator)
+        operands = instruction.operands
+        if op == "q":
+            stack.append(_State(current.font, current.mode))
+        elif op == "Q":
+            if stack:
+                current = stack.pop()
+        elif op == "Tf" and operands:
+            name = str(operands[0])
+            font = fonts.get(name) if isinstance(fonts, pikepdf.Dictionary) else None
+            if not isinstance(font, pikepdf.Dictionary):
+                usage.missing.append(MissingFont(name, page, where))
+                current.font = None
+                continue
+            key = objgen(font) or (page, where, name)
+            use = by_key.get(key)
+            if use is None:
+                use = by_key[key] = FontUse(font, name, page)
+                usage.fonts.append(use)
+            current.font = use
+        elif op == "Tr" and operands:
+            current.mode = number(operands[0]) or 0
+        elif op in ("Tj", "'", '"', "TJ"):
+            if current.font is None or not operands:
+                continue
+            use = current.font
+            if current.mode != 3:
+                use.visible = True
+            shown = operands[-1]
+            parts = list(shown) if isinstance(shown, pikepdf.Array) else [shown]
+            for part in parts:
+                if isinstance(part, pikepdf.String) and len(use.strings) < MAX_STRINGS:
+                    use.strings.add(bytes(part))
+        elif op == "Do" and operands and isinstance(xobjects, pikepdf.Dictionary):
+            xobj = xobjects.get(str(operands[0]))
+            if not isinstance(xobj, pikepdf.Stream) or xobj.get("/Subtype") != pikepdf.Name.Form:
+                continue
+            key = objgen(xobj)
+            if key is not None and key in active:
+                continue
+            inner = xobj.get("/Resources", resources)
+            _scan(xobj, inner, page, f"{where} > {operands[0]}", current, usage, by_key,
+                  active | ({key} if key else set()), depth + 1)

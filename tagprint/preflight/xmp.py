@@ -1,0 +1,73 @@
+"""The XMP metadata stream, read for the few properties the checks need: dc:title, pdfuaid:part,
+pdfaid:part and pdfaid:conformance (each may be written as an element or as an attribute)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+import pikepdf
+
+from .document import Doc
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+DC = "http://purl.org/dc/elements/1.1/"
+PDFUAID = "http://www.aiim.org/pdfua/ns/id/"
+PDFAID = "http://www.aiim.org/pdfa/ns/id/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass
+class Xmp:
+    present: bool
+    error: str | None = None           # why the stream could not be read
+    title: str | None = None           # dc:title, x-default (else the first)
+    pdfua_part: str | None = None
+    pdfa_part: str | None = None
+    pdfa_conformance: str | None = None
+    misplaced: list[str] | None = None  # e.g. "pdfuaid:part in namespace http://…/id (no trailing slash)"
+
+
+def read_xmp(doc: Doc) -> Xmp:
+    stream = doc.root.get("/Metadata")
+    if stream is None:
+        return Xmp(present=False)
+    if not isinstance(stream, pikepdf.Stream):
+        return Xmp(present=True, error="/Metadata is not a stream")
+    try:
+        data = stream.read_bytes()
+    except pikepdf.PdfError as exc:
+        return Xmp(present=True, error=f"the metadata stream cannot be decoded: {exc}")
+    return parse_xmp(data)
+
+
+def parse_xmp(data: bytes) -> Xmp:
+    try:
+        root = ET.fromstring(data.strip().rstrip(b"\x00"))
+    except ET.ParseError as exc:
+        return Xmp(present=True, error=f"the XMP is not well-formed XML: {exc}")
+    out = Xmp(present=True, misplaced=[])
+    for description in root.iter(f"{{{RDF}}}Description"):
+        out.pdfua_part = out.pdfua_part or _prop(description, PDFUAID, "part")
+        out.pdfa_part = out.pdfa_part or _prop(description, PDFAID, "part")
+        out.pdfa_conformance = out.pdfa_conformance or _prop(description, PDFAID, "conformance")
+        title = description.find(f"{{{DC}}}title")
+        if title is not None and out.title is None:
+            items = list(title.iter(f"{{{RDF}}}li"))
+            chosen = next((li for li in items if li.get(XML_LANG) == "x-default"), items[0] if items else None)
+            out.title = (chosen.text or "") if chosen is not None else (title.text or "").strip() or None
+        for node in list(description) + [ET.Element(k) for k in description.attrib]:
+            ns, _, local = node.tag[1:].partition("}") if node.tag.startswith("{") else ("", "", node.tag)
+            if local == "part" and ns not in (PDFUAID, PDFAID) and ("pdfua" in ns or "pdfa" in ns):
+                out.misplaced.append(f"'part' in namespace {ns}")
+    return out
+
+
+def _prop(description: ET.Element, ns: str, name: str) -> str | None:
+    attr = description.get(f"{{{ns}}}{name}")
+    if attr is not None:
+        return attr.strip()
+    child = description.find(f"{{{ns}}}{name}")
+    if child is not None:
+        return (child.text or "").strip()
+    return None
