@@ -78,6 +78,7 @@ class BlockBuilder:
         return build(spec, path)
 
     def _heading(self, spec: HeadingSpec, path: tuple) -> Block:
+        self._check_style(spec.style or f"h{spec.level}", path + (("style",) if spec.style else ("level",)))
         return Heading(spec.level, self.inline(spec.text, path + ("text",)), self.where(path),
                        spec.style or f"h{spec.level}", self.where(path + ("text",)), spec.keep_with_next)
 

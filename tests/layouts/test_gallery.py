@@ -1,0 +1,43 @@
+"""The illustration gallery: every illustration in variants, each caption printing the generated alt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readers import structure
+from tagprint.pipeline import build
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def gallery():
+    return build(REPO, REPO / "layouts" / "illustration-gallery.yaml").data
+
+
+def test_every_illustration_in_two_or_three_variants(gallery):
+    figures = [n for n in structure(gallery).walk() if n.role == "Figure"]
+    assert len(figures) == 15
+    kinds = [f.attrs["Alt"].split(".")[0] for f in figures]
+    assert sum("cylindrical" in k for k in kinds) == 3
+    assert sum("scattered dots" in k for k in kinds) == 3
+    assert sum("hexagons" in k for k in kinds) == 3
+    assert sum("arrows intertwine" in k for k in kinds) == 3
+    assert sum("double helix" in k for k in kinds) == 3
+
+
+def test_each_caption_prints_its_parameters_and_the_alt_text(gallery):
+    for figure in (n for n in structure(gallery).walk() if n.role == "Figure"):
+        (caption,) = [k for k in figure.kids if not isinstance(k, str) and k.role == "Caption"]
+        text = " ".join(caption.text().split())
+        assert "Alt text: " + figure.attrs["Alt"] in text
+        assert text.split(".")[0]  # the parameters come first, in bold
+
+
+def test_alt_text_follows_the_parameters(gallery):
+    alts = [n.attrs["Alt"] for n in structure(gallery).walk() if n.role == "Figure"]
+    assert any("with 9 human-shaped icons" in a and "only 5 human-shaped icons" in a for a in alts)
+    assert "A group of 120 randomly scattered dots in 3 clusters" in alts
+    assert any(a.startswith("Five arrows intertwine") for a in alts)
