@@ -11,8 +11,7 @@ import traceback
 from pathlib import Path
 
 from .errors import InputError, Problem, Where, relative
-from .load.project import inside
-from .pipeline import AlreadyArchived, Built, prepare, render, write_atomically, write_once
+from .files import inside
 from .profiles import profiles
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
@@ -31,6 +30,10 @@ def _options() -> argparse.ArgumentParser:
                         help="output folder (default: ROOT/output)")
     common.add_argument("--profile", choices=sorted(profiles()), default=argparse.SUPPRESS,
                         help="build only this profile (default: the profiles each layout lists)")
+    common.add_argument("--force", action="store_true", default=argparse.SUPPRESS,
+                        help="rebuild even what is up to date")
+    common.add_argument("--jobs", "-j", type=int, default=argparse.SUPPRESS,
+                        help="parallel processes (default: the number of cores)")
     return common
 
 
@@ -76,46 +79,25 @@ def _resolve(root: Path, names: list[str]) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
-def build_all(root: Path, output: Path, layouts: list[Path], only: str | None) -> int:
-    problems: list[Problem] = []
-    built: list[Built] = []
-    for layout in layouts:
-        try:
-            prepared = prepare(root, layout)
-            names = [only] if only else list(prepared.document.profiles)
-            for name in names:
-                built.append(render(prepared, profiles()[name]))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    targets = [(item, item.profile.output_path(output, item.name, item.document.material_id,
-                                               item.document.version)) for item in built]
-    for item, target in targets:  # the write-once store is checked before anything is written
-        if item.profile.name == "archive" and target.exists() and target.read_bytes() != item.data:
-            problems.append(_archived_problem(item, target, root))
-    if problems:
-        return _report(problems, output, root)
-    for item, target in targets:
-        note = ""
-        if item.profile.name == "archive":
-            try:
-                note = "" if write_once(target, item.data) else " (already archived, identical)"
-            except AlreadyArchived:
-                return _report([_archived_problem(item, target, root)], output, root, written=True)
-        else:
-            write_atomically(target, item.data)
-        print(f"{relative(target, root)}: {item.pages} pages, {len(item.data):,} bytes, "
-              f"{item.milliseconds:.0f} ms{note}")
-    if not layouts:
+def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, force: bool = False,
+              jobs: int | None = None) -> int:
+    """Every layout × profile; bad documents are reported at the end and do not stop the others."""
+    from .batch import run, table
+
+    outcomes, seconds = run(root, output, layouts, only, force, jobs)
+    if outcomes:
+        print(table(outcomes, seconds))
+    else:
         print("no layouts in layouts/", file=sys.stderr)
+    problems = [p for o in outcomes for p in o.problems]
+    if problems:
+        failed = sorted({o.name for o in outcomes if o.status == "failed"})
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {', '.join(failed)}; what failed was not written",
+              file=sys.stderr)
+        return EXIT_INPUT
     return EXIT_OK
-
-
-def _archived_problem(item: Built, target: Path, root: Path) -> Problem:
-    d = item.document
-    return Problem(Where(d.source, 0, 0, "document.version"),
-                   f"version {d.version} of {d.material_id} is already archived at {relative(target, root)} "
-                   f"with different content; an approved version is never overwritten",
-                   "give the changed document a new version (document.version in the layout)")
 
 
 def _report(problems: list[Problem], output: Path, root: Path, written: bool = False) -> int:
@@ -146,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
                 return _report(problems, output, root)
         else:
             layouts = project_layouts(root)
-        return build_all(root, output, layouts, getattr(args, "profile", None))
+        return build_all(root, output, layouts, getattr(args, "profile", None), getattr(args, "force", False),
+                         getattr(args, "jobs", None))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader stopped reading (e.g. `| head`): not an error of ours

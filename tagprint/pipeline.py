@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,57 +101,3 @@ def render(prepared: Prepared, profile: Profile) -> Built:
 def build(root: Path, layout_file: Path, profile: str = "screen") -> Built:
     """One layout in one profile: what the tests and the benchmark call."""
     return render(prepare(root, layout_file), get(profile))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _temporary(target: Path, data: bytes) -> str:
-    """A complete copy of `data` in a temporary file beside `target`, readable as a normal file is."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Writes to a temporary file beside the target, then renames: never half a PDF in output/."""
-    tmp = _temporary(target, data)
-    try:
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-class AlreadyArchived(Exception):
-    """The version exists in the write-once store with other bytes."""
-
-
-def write_once(target: Path, data: bytes) -> bool:
-    """Writes an archived version that must never be overwritten. True if written, False if the same
-    bytes are already there; AlreadyArchived if different bytes are."""
-    if target.exists():
-        if target.read_bytes() == data:
-            return False
-        raise AlreadyArchived(str(target))
-    tmp = _temporary(target, data)
-    try:
-        os.link(tmp, target)  # fails if another build archived it meanwhile: never replaces
-    except FileExistsError:
-        raise AlreadyArchived(str(target)) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    os.chmod(target, 0o444)
-    return True

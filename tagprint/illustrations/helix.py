@@ -129,6 +129,12 @@ class Helix:
             return (v, across - u) if lying else (u, v)
 
         colors = [theme_color(theme, p.colors[0]), theme_color(theme, p.colors[-1])]
+        bottom, top = ribbons[0].points[0][1], ribbons[0].points[-1][1]
+        last = len(ribbons[0].points) - 1
+
+        def at(y: float) -> int:
+            """The strands' point level with height y (the strands share their heights)."""
+            return min(last, max(0, round((y - bottom) / (top - bottom) * last)))
         for r, color in zip(ribbons, colors):
             r.color = color
             r.points = [place(u, v) for u, v in r.points]
@@ -137,15 +143,22 @@ class Helix:
         bar = max(0.8, rw * 0.42)
 
         def rung(sk: Any, start: tuple, end: tuple, tone: tuple) -> None:
-            sk.polyline([start, end], tone, bar, round_caps=False)  # square ends, hidden under the strands
+            """A bar `bar` thick from start to end, square at both ends (a rung is level with the frame)."""
+            (x0, y0), (x1, y1) = start, end
+            if lying:
+                sk.rect(x0 - bar / 2, min(y0, y1), bar, abs(y1 - y0), fill=tone)
+            else:
+                sk.rect(min(x0, x1), y0 - bar / 2, abs(x1 - x0), bar, fill=tone)
         for x0, x1, y, z0, z1 in rungs:
             mid = (x0 + x1) / 2
             # each rung is two halves, one from each strand, meeting in the middle like a base pair; a
-            # soft tint of its strand's colour, paler the further back it is
-            for xa, za, color in ((x0, z0, colors[0]), (x1, z1, colors[1])):
-                z = (za + (z0 + z1) / 2) / 2 - 0.05  # just behind the strand it hangs from
+            # soft tint of its strand's colour, paler the further back it is; it hangs just behind its
+            # strand, which covers its end
+            for strand, (xa, za, color) in enumerate(((x0, z0, colors[0]), (x1, z1, colors[1]))):
+                z = (za + (z0 + z1) / 2) / 2 - 0.05
                 tone = mix(color, background, 0.5 + 0.25 * (1 - z) / 2)
-                pieces.append(Piece(z, lambda sk, s=place(xa, y), e=place(mid, y), c=tone: rung(sk, s, e, c)))
+                pieces.append(Piece(z, lambda sk, s=place(xa, y), e=place(mid, y), c=tone: rung(sk, s, e, c),
+                                    host=(strand, at(y))))
         draw_ribbons(sk, ribbons, max(0.7, rw * 0.22), pieces, background)
 
 

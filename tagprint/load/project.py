@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..errors import InputError, Problem, Where, relative
+from ..errors import InputError, Problem, relative
+from ..files import inside
 from .schema import BlockSpec, ContentSpec, LayoutSpec, ThemeSpec
 from .schema_errors import problems_from
 from .yaml_source import Located, load_yaml
@@ -37,14 +38,6 @@ class Loaded:
     @property
     def name(self) -> str:
         return self.layout_file.stem
-
-
-def inside(root: Path, candidate: Path) -> bool:
-    try:
-        candidate.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem]) -> tuple[Located | None, Any]:

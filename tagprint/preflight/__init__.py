@@ -10,95 +10,22 @@ stored with `set_defaults(handler=…)`, takes the parsed arguments and returns 
 
 from __future__ import annotations
 
-import argparse
-import sys
-from pathlib import Path
+from importlib import import_module
+from typing import Any
 
-from .checks import REGISTRY, run_checks
-from .document import Doc
-from .findings import ERROR, WARNING, Finding, UnusableInput
-from .reader import SpeechUnavailable, read_doc, speak
-from .report import EXIT_UNUSABLE, FORMATS, FileResult, exit_code
+from .cli import main, register_cli
 
-
-def check_file(path: Path) -> FileResult:
-    try:
-        doc = Doc.open(path)
-    except UnusableInput as exc:
-        return FileResult(path, error=str(exc))
-    with doc:
-        findings, skipped = run_checks(doc)
-        return FileResult(path, findings, skipped=skipped)
+_LAZY = {
+    "check_file": "api", "check_files": "api", "read_file": "api",
+    "ERROR": "findings", "WARNING": "findings", "Finding": "findings", "UnusableInput": "findings",
+    "FileResult": "report", "REGISTRY": "checks", "SpeechUnavailable": "reader", "speak": "reader",
+}
 
 
-def check_files(paths: list[Path], fmt: str = "text") -> tuple[str, int]:
-    """Checks each file; returns the report in `fmt` (text, json or sarif) and the exit code."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    results = [check_file(Path(p)) for p in paths]
-    return FORMATS[fmt](results), exit_code(results)
-
-
-def read_file(path: Path) -> list[str]:
-    """What a screen reader will announce, line by line. Raises UnusableInput for a file that is no PDF."""
-    with Doc.open(Path(path)) as doc:
-        return read_doc(doc)
-
-
-# ---- command line ---------------------------------------------------------------------------------
-
-
-def _check_handler(args: argparse.Namespace) -> int:
-    report, code = check_files(args.files, args.format)
-    sys.stdout.write(report)
-    return code
-
-
-def _read_handler(args: argparse.Namespace) -> int:
-    try:
-        lines = read_file(args.file)
-    except UnusableInput as exc:
-        print(f"{args.file}: unusable: {exc}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    for line in lines:
-        print(line)
-    if not lines:
-        print(f"{args.file}: nothing to announce: no structure tree (or an empty one), so a screen reader "
-              "has to guess the reading order", file=sys.stderr)
-    if args.speak:
-        try:
-            speak(lines, args.speak)
-        except SpeechUnavailable as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        print(f"spoken to {args.speak}", file=sys.stderr)
-    return 0
-
-
-def register_cli(subparsers) -> None:
-    """Adds `check FILE... [--format text|json|sarif]` and `read FILE [--speak out.wav]`."""
-    check = subparsers.add_parser(
-        "check", help="preflight PDFs: PDF/UA-1 tags, fonts, links, metadata, PDF/A, contrast",
-        description="Checks any PDF for what PDF/UA-1, PDF/A and WCAG require of its objects. "
-                    f"Checks: {', '.join(REGISTRY)}.",
-        epilog="Exit codes: 0 no errors, 1 errors found, 2 a file is not a usable PDF.")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="report format (default: text)")
-    check.set_defaults(handler=_check_handler)
-    read = subparsers.add_parser(
-        "read", help="print what a screen reader will announce, from the structure tree",
-        description="Prints, in reading order, the roles, text, alt text and language changes a screen reader "
-                    "announces; --speak also writes them as speech with espeak-ng.")
-    read.add_argument("file", type=Path, metavar="FILE")
-    read.add_argument("--speak", type=Path, metavar="OUT.wav", help="also write the announcements as a WAV file")
-    read.set_defaults(handler=_read_handler)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tagprint.preflight")
-    register_cli(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.handler(args)
+def __getattr__(name: str) -> Any:  # PEP 562: the checks load on first use, not on import
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(name)
 
 
 __all__ = ["ERROR", "WARNING", "Finding", "FileResult", "REGISTRY", "SpeechUnavailable", "UnusableInput",

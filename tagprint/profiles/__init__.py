@@ -10,12 +10,20 @@ Every profile stays tagged PDF/UA-1.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import Callable, Literal
 
-from .images import ImagePolicy
-
 Finisher = Callable[..., None]
+NAMES = ("screen", "print", "email", "archive")
+
+
+@dataclass(frozen=True)
+class ImagePolicy:
+    max_ppi: int | None = None   # downsample above this, at the placed size
+    min_ppi: int | None = None   # below this is an error (print)
+    cmyk: bool = False
+    quality: int = 80
 
 
 @dataclass(frozen=True)
@@ -31,7 +39,15 @@ class Profile:
     linearize: bool = False
     output_intent: Literal["sRGB", "CMYK"] | None = None
     pdfa: bool = False
-    finishers: tuple[Finisher, ...] = field(default=())
+    finisher_names: tuple[str, ...] = field(default=())  # "module:function" in this package, loaded on use
+
+    @property
+    def finishers(self) -> tuple[Finisher, ...]:
+        out = []
+        for name in self.finisher_names:
+            module, function = name.split(":")
+            out.append(getattr(import_module(f".{module}", __name__), function))
+        return tuple(out)
 
     def output_path(self, output: Path, name: str, material_id: str, version: str) -> Path:
         if self.name == "screen":
@@ -47,20 +63,18 @@ class Profile:
 
 
 def _registry() -> dict[str, Profile]:
-    from . import archive, email, print_master
-
     return {
         "screen": Profile("screen", "tagged PDF/UA-1 for screens", ImagePolicy(max_ppi=150, quality=80)),
         "print": Profile("print", "print master: bleed, crop marks, CMYK, no live links",
                          ImagePolicy(min_ppi=300, cmyk=True, quality=90), color="cmyk", links=False,
                          bleed=9.0, crop_marks=True, mark_margin=18.0, output_intent="CMYK",
-                         finishers=(print_master.finish,)),
+                         finisher_names=("print_master:finish",)),
         "email": Profile("email", "HCP attachment: sRGB, 150 ppi photos, linearized, size budget",
                          ImagePolicy(max_ppi=150, quality=72), linearize=True, output_intent="sRGB",
-                         finishers=(email.finish,)),
+                         finisher_names=("email:finish",)),
         "archive": Profile("archive", "approved version: PDF/A-3a + PDF/UA-1, sources embedded",
                            ImagePolicy(max_ppi=300, quality=88), output_intent="sRGB", pdfa=True,
-                           finishers=(archive.finish,)),
+                           finisher_names=("archive:finish",)),
     }
 
 

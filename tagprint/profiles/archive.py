@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 import pikepdf
 
 from .. import __version__
+from ..tool import tool_digest
 from .color import srgb_icc
 from .output_intent import add_output_intent
 
@@ -29,15 +30,6 @@ NS = "https://tagprint.example/ns/1.0/"
 class Source:
     path: str  # relative to the project, POSIX
     data: bytes
-
-
-def tool_digest() -> str:
-    """SHA-256 over the tagprint package's own source files: which code built the file."""
-    package = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for file in sorted(package.rglob("*.py")):
-        h.update(file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes())
-    return h.hexdigest()
 
 
 def manifest(sources: list[Source]) -> bytes:

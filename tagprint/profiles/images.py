@@ -9,17 +9,10 @@ from pathlib import Path
 
 from PIL import Image
 
+from . import ImagePolicy
 from .color import image_to_cmyk
 
 Image.MAX_IMAGE_PIXELS = 60_000_000  # decompression bombs: refuse absurd pictures before decoding
-
-
-@dataclass(frozen=True)
-class ImagePolicy:
-    max_ppi: int | None = None   # downsample above this, at the placed size
-    min_ppi: int | None = None   # below this is an error (print)
-    cmyk: bool = False
-    quality: int = 80
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from pathlib import Path, PurePosixPath
 import pikepdf
 
 from ..errors import InputError
-from ..profiles.archive import MANIFEST, extract_sources, tool_digest
+from ..profiles.archive import MANIFEST, extract_sources
+from ..tool import tool_digest
 
 
 def _safe(name: str) -> bool:

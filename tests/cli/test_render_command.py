@@ -19,18 +19,26 @@ def render(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           text=True, env=env)
 
 
+def pdfs(project) -> list[str]:
+    return sorted(p.name for p in (project.root / "output").glob("*.pdf"))
+
+
 def test_no_argument_builds_every_layout_and_prints_a_line_each(project):
     project.layout(name="one")
     project.layout(name="two")
     project.content(GOOD)
     run = render(cwd=project.root)
     assert run.returncode == 0, run.stderr
-    lines = run.stdout.strip().splitlines()
-    assert len(lines) == 2
-    for line, name in zip(lines, ("one", "two")):
-        assert line.startswith(f"output/{name}.pdf: 1 pages, ")
-        assert line.endswith(" ms") and " bytes, " in line
-    assert sorted(p.name for p in (project.root / "output").iterdir()) == ["one.pdf", "two.pdf"]
+    header, *rows, summary = run.stdout.strip().splitlines()
+    assert header.split() == ["document", "profile", "pages", "bytes", "ms", "status"]
+    assert len(rows) == 2
+    for row, name in zip(rows, ("one", "two")):
+        document, profile, pages, size, ms, status, arrow, target = row.split()
+        assert (document, profile, pages, status, target) == (name, "screen", "1", "built", f"output/{name}.pdf")
+        assert int(size.replace(",", "")) == (project.root / "output" / f"{name}.pdf").stat().st_size
+        assert int(ms) > 0
+    assert summary.startswith("2 documents in ") and summary.endswith("2 built")
+    assert pdfs(project) == ["one.pdf", "two.pdf"]
 
 
 def test_build_names_one_layout(project):
@@ -39,7 +47,7 @@ def test_build_names_one_layout(project):
     project.content(GOOD)
     run = render("build", "two", cwd=project.root)
     assert run.returncode == 0, run.stderr
-    assert [p.name for p in (project.root / "output").iterdir()] == ["two.pdf"]
+    assert pdfs(project) == ["two.pdf"]
 
 
 def test_list(project):
@@ -60,14 +68,23 @@ def test_unknown_layout_is_bad_input(project):
     assert "nope: no such layout — use one of: one" in run.stderr
 
 
-def test_bad_input_exits_2_and_writes_nothing_even_for_the_good_layouts(project):
+def test_one_bad_layout_does_not_stop_the_others_and_is_not_written(project):
     project.layout(name="good")
     project.layout(MINIMAL_LAYOUT.replace("[body]", "[missing]"), name="bad")
     project.content(GOOD)
     run = render(cwd=project.root)
     assert run.returncode == 2
     assert "layouts/bad.yaml:" in run.stderr and "no content with id 'missing'" in run.stderr
-    assert not (project.root / "output").exists()
+    assert "bad  " in run.stdout and "failed" in run.stdout
+    assert pdfs(project) == ["good.pdf"]
+
+
+def test_a_single_bad_layout_writes_nothing(project):
+    project.layout(MINIMAL_LAYOUT.replace("[body]", "[missing]"), name="bad")
+    project.content(GOOD)
+    run = render(cwd=project.root)
+    assert run.returncode == 2
+    assert [p for p in (project.root / "output").rglob("*") if p.is_file()] == []
 
 
 def test_an_internal_error_exits_1_and_leaves_no_partial_file(project):

@@ -1,0 +1,280 @@
+"""Building many documents: every layout × profile, in parallel processes, skipping what is up to date.
+
+The parent process owns `output/`: workers build in memory and hand back bytes; the parent writes each
+file atomically (and archives write-once), records what went into it in `output/.tagprint/cache.json`,
+shows progress and prints a final table. One bad document does not stop the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from .errors import InputError, Problem, Where, relative
+from .files import AlreadyArchived, write_atomically, write_once
+from .profiles import NAMES, profiles
+from .tool import tool_digest
+
+if TYPE_CHECKING:
+    from .pipeline import Prepared
+
+# What is up to date is decided with json, hashlib and stat alone: the drawing libraries are imported
+# only when something has to be built.
+
+CACHE = Path(".tagprint") / "cache.json"
+
+
+@dataclass
+class Outcome:
+    layout: str                 # relative path of the layout
+    name: str
+    profile: str
+    status: str                 # built | up to date | unchanged | failed
+    target: str = ""            # relative path of the output
+    pages: int = 0
+    size: int = 0
+    milliseconds: float = 0.0
+    data: bytes | None = None
+    inputs: dict[str, list] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    profiles: list[str] | None = None
+
+
+# ---- what went into a document ---------------------------------------------------------------------
+
+def _stat(path: Path) -> list:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_files(prepared: "Prepared") -> list[Path]:
+    from .fonts import FAMILIES
+    from .pipeline import sources
+
+    root = prepared.loaded.root
+    files = [root / s.path for s in sources(prepared)]
+    theme = prepared.document.theme
+    for family in (theme.font, *theme.fallback_fonts):
+        finder, _ = FAMILIES.get(family, (None, None))
+        if finder:
+            for style in ("Regular", "Bold", "Italic", "BoldItalic"):
+                files += [p for p in finder(style)[:1] if p.is_file()]
+    return files
+
+
+def record(root: Path, files: list[Path]) -> dict[str, list]:
+    out = {}
+    for path in files:
+        key = relative(path, root)
+        out[key] = _stat(path) + [_digest(path)]
+    content_dir = root / "content"
+    out["content/*"] = [0, 0, hashlib.sha256("\n".join(sorted(p.name for p in content_dir.glob("*.yaml")))
+                                             .encode()).hexdigest()]
+    return out
+
+
+def unchanged(root: Path, recorded: dict[str, list]) -> bool:
+    for key, (size, mtime, digest) in recorded.items():
+        if key == "content/*":
+            names = "\n".join(sorted(p.name for p in (root / "content").glob("*.yaml")))
+            if hashlib.sha256(names.encode()).hexdigest() != digest:
+                return False
+            continue
+        path = Path(key) if Path(key).is_absolute() else root / key
+        try:
+            if _stat(path) == [size, mtime]:
+                continue
+            if _digest(path) != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+class Cache:
+    def __init__(self, output: Path):
+        self.path = output / CACHE
+        try:
+            self.entries: dict[str, dict] = json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def up_to_date(self, root: Path, output: Path, layout: str, profile: str, tool: str) -> dict | None:
+        entry = self.entries.get(f"{layout}|{profile}")
+        if not entry or entry.get("tool") != tool:
+            return None
+        target = output / entry["target"]
+        try:
+            if _stat(target) != entry["output"][:2] and _digest(target) != entry["output"][2]:
+                return None
+        except OSError:
+            return None
+        return entry if unchanged(root, entry["inputs"]) else None
+
+    def layout_profiles(self, root: Path, layout: str) -> list[str] | None:
+        """The profiles a layout listed when it was last built, if the layout file is unchanged."""
+        entry = self.entries.get(f"{layout}|profiles")
+        if entry and unchanged(root, {layout: entry["layout"]}):
+            return entry["profiles"]
+        return None
+
+    def store_profiles(self, root: Path, layout: str, names: list[str]) -> None:
+        path = root / layout
+        self.entries[f"{layout}|profiles"] = {"layout": _stat(path) + [_digest(path)], "profiles": names}
+
+    def store(self, outcome: Outcome, output: Path, tool: str) -> None:
+        target = output / outcome.target
+        self.entries[f"{outcome.layout}|{outcome.profile}"] = {
+            "target": outcome.target, "tool": tool, "inputs": outcome.inputs,
+            "output": _stat(target) + [_digest(target)], "pages": outcome.pages,
+        }
+
+    def save(self) -> None:
+        write_atomically(self.path, (json.dumps(self.entries, indent=1, sort_keys=True) + "\n").encode())
+
+
+# ---- one layout, in a worker -------------------------------------------------------------------------
+
+def build_layout(root: Path, output: Path, layout: Path, only: str | None, force: bool, tool: str,
+                 cache: Cache) -> list[Outcome]:
+    rel = relative(layout, root)
+    if not force:
+        names = [only] if only else cache.layout_profiles(root, rel)
+        hits = [cache.up_to_date(root, output, rel, name, tool) for name in names or []]
+        if names and all(hits):
+            return [Outcome(rel, layout.stem, name, "up to date", hit["target"], hit.get("pages", 0),
+                            hit["output"][0]) for name, hit in zip(names, hits)]
+    from .pipeline import prepare, render
+
+    try:
+        prepared = prepare(root, layout)
+    except InputError as exc:
+        return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
+    names = [only] if only else list(prepared.document.profiles)
+    inputs = record(root, input_files(prepared))
+    outcomes = []
+    for name in names:
+        profile = profiles()[name]
+        d = prepared.document
+        target = relative(profile.output_path(output, d.name, d.material_id, d.version), output)
+        hit = None if force else cache.up_to_date(root, output, rel, name, tool)
+        if hit:
+            outcomes.append(Outcome(rel, d.name, name, "up to date", hit["target"], hit.get("pages", 0),
+                                    hit["output"][0]))
+            continue
+        try:
+            built = render(prepared, profile)
+        except InputError as exc:
+            outcomes.append(Outcome(rel, d.name, name, "failed", target, problems=exc.problems))
+            continue
+        outcomes.append(Outcome(rel, d.name, name, "built", target, built.pages, len(built.data),
+                                built.milliseconds, built.data, inputs))
+    if not only:
+        outcomes[0].profiles = names  # remembered by the parent, so the next run need not parse the layout
+    return outcomes
+
+
+# ---- the parent: schedule, write, report -------------------------------------------------------------
+
+class Progress:
+    def __init__(self, total: int, stream=sys.stderr):
+        self.total, self.done, self.stream = total, 0, stream
+        self.live = stream.isatty() and total > 1
+
+    def step(self, count: int = 1) -> None:
+        self.done += count
+        if self.live:
+            width = 30
+            filled = int(width * self.done / max(1, self.total))
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} layouts")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.live:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, force: bool = False,
+        jobs: int | None = None) -> tuple[list[Outcome], float]:
+    started = time.perf_counter()
+    tool = tool_digest()
+    cache = Cache(output)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(layouts)))
+    progress = Progress(len(layouts))
+    outcomes: list[Outcome] = []
+    try:
+        if workers == 1:
+            for layout in layouts:
+                outcomes += _write(build_layout(root, output, layout, only, force, tool, cache), root, output, cache, tool)
+                progress.step()
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(build_layout, root, output, layout, only, force, tool, cache)
+                           for layout in layouts]
+                for future in as_completed(futures):
+                    outcomes += _write(future.result(), root, output, cache, tool)
+                    progress.step()
+    finally:
+        progress.close()
+        if any(o.status == "built" for o in outcomes):
+            cache.save()
+    order = {relative(p, root): i for i, p in enumerate(layouts)}
+    outcomes.sort(key=lambda o: (order.get(o.layout, 0), NAMES.index(o.profile) if o.profile in NAMES else 9))
+    return outcomes, (time.perf_counter() - started)
+
+
+def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool: str) -> list[Outcome]:
+    if outcomes and outcomes[0].profiles and not any(o.status == "failed" for o in outcomes):
+        cache.store_profiles(root, outcomes[0].layout, outcomes[0].profiles)
+    for outcome in outcomes:
+        if outcome.status != "built" or outcome.data is None:
+            continue
+        target = output / outcome.target
+        if outcome.profile == "archive":
+            try:
+                if not write_once(target, outcome.data):
+                    outcome.status = "unchanged"
+            except AlreadyArchived:
+                outcome.status = "failed"
+                outcome.problems.append(Problem(
+                    Where(outcome.layout, 0, 0, "document.version"),
+                    f"this version is already archived at {relative(target, root)} with different content; "
+                    f"an approved version is never overwritten",
+                    "give the changed document a new version (document.version in the layout)"))
+                outcome.data = None
+                continue
+        else:
+            write_atomically(target, outcome.data)
+        cache.store(outcome, output, tool)
+        outcome.data = None  # written: free the memory
+    return outcomes
+
+
+def table(outcomes: list[Outcome], seconds: float) -> str:
+    rows = [("document", "profile", "pages", "bytes", "ms", "status")]
+    for o in outcomes:
+        rows.append((o.name, o.profile, str(o.pages) if o.pages else "-", f"{o.size:,}" if o.size else "-",
+                     f"{o.milliseconds:.0f}" if o.milliseconds else "-",
+                     o.status + (f" → output/{o.target}" if o.target and o.status != "failed" else "")))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = []
+    for r in rows:
+        lines.append("  ".join([r[0].ljust(widths[0]), r[1].ljust(widths[1]), r[2].rjust(widths[2]),
+                                r[3].rjust(widths[3]), r[4].rjust(widths[4]), r[5]]).rstrip())
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "up to date", "unchanged", "failed")}
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    lines.append(f"{len(outcomes)} documents in {seconds:.2f} s: {summary or 'nothing to do'}")
+    return "\n".join(lines)

@@ -1,0 +1,70 @@
+"""The `check` and `read` subcommands. Light to import: the checks load only when a handler runs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+FORMAT_NAMES = ("json", "sarif", "text")
+EXIT_UNUSABLE = 2
+
+
+def _check_handler(args: argparse.Namespace) -> int:
+    from .api import check_files
+
+    report, code = check_files(args.files, args.format)
+    sys.stdout.write(report)
+    return code
+
+
+def _read_handler(args: argparse.Namespace) -> int:
+    from .api import read_file
+    from .findings import UnusableInput
+    from .reader import SpeechUnavailable, speak
+
+    try:
+        lines = read_file(args.file)
+    except UnusableInput as exc:
+        print(f"{args.file}: unusable: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    for line in lines:
+        print(line)
+    if not lines:
+        print(f"{args.file}: nothing to announce: no structure tree (or an empty one), so a screen reader "
+              "has to guess the reading order", file=sys.stderr)
+    if args.speak:
+        try:
+            speak(lines, args.speak)
+        except SpeechUnavailable as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"spoken to {args.speak}", file=sys.stderr)
+    return 0
+
+
+def register_cli(subparsers) -> None:
+    """Adds `check FILE... [--format text|json|sarif]` and `read FILE [--speak out.wav]`."""
+    check = subparsers.add_parser(
+        "check", help="preflight PDFs: PDF/UA-1 tags, fonts, links, metadata, PDF/A, contrast",
+        description="Checks any PDF for what PDF/UA-1, PDF/A and WCAG require of its objects: catalog and "
+                    "XMP, tagged content, structure tree, roles, figures, headings, lists, tables, notes, "
+                    "links, fonts, actions, PDF/A, page boxes and text contrast.",
+        epilog="Exit codes: 0 no errors, 1 errors found, 2 a file is not a usable PDF.")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
+    check.set_defaults(handler=_check_handler)
+    read = subparsers.add_parser(
+        "read", help="print what a screen reader will announce, from the structure tree",
+        description="Prints, in reading order, the roles, text, alt text and language changes a screen reader "
+                    "announces; --speak also writes them as speech with espeak-ng.")
+    read.add_argument("file", type=Path, metavar="FILE")
+    read.add_argument("--speak", type=Path, metavar="OUT.wav", help="also write the announcements as a WAV file")
+    read.set_defaults(handler=_read_handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tagprint.preflight")
+    register_cli(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.handler(args)
