@@ -45,7 +45,12 @@ class Outcome:
     data: bytes | None = None
     inputs: dict[str, list] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    profiles: list[str] | None = None
+    output_kind: str = ""       # a deck's "slides" or "handout-…"; "" for a document
+    jobs: list[tuple[str, str]] | None = None  # every (profile, output) the layout makes, for the cache
+
+    @property
+    def key(self) -> str:
+        return f"{self.profile}|{self.output_kind}"
 
 
 # ---- what went into a document ---------------------------------------------------------------------
@@ -111,8 +116,8 @@ class Cache:
         except (OSError, ValueError):
             self.entries = {}
 
-    def up_to_date(self, root: Path, output: Path, layout: str, profile: str, tool: str) -> dict | None:
-        entry = self.entries.get(f"{layout}|{profile}")
+    def up_to_date(self, root: Path, output: Path, layout: str, key: str, tool: str) -> dict | None:
+        entry = self.entries.get(f"{layout}|{key}")
         if not entry or entry.get("tool") != tool:
             return None
         target = output / entry["target"]
@@ -123,21 +128,24 @@ class Cache:
             return None
         return entry if unchanged(root, entry["inputs"]) else None
 
-    def layout_profiles(self, root: Path, layout: str) -> list[str] | None:
-        """The profiles a layout listed when it was last built, if the layout file is unchanged."""
-        entry = self.entries.get(f"{layout}|profiles")
+    def layout_jobs(self, root: Path, layout: str) -> list[tuple[str, str]] | None:
+        """The (profile, output) pairs a layout made when last built, if the layout file is unchanged."""
+        entry = self.entries.get(f"{layout}|jobs")
         if entry and unchanged(root, {layout: entry["layout"]}):
-            return entry["profiles"]
+            return [tuple(job) for job in entry["jobs"]]
         return None
 
-    def store_profiles(self, root: Path, layout: str, names: list[str]) -> None:
+    def layout_outputs(self, root: Path, layout: str) -> list[str]:
+        return sorted({o for _, o in self.layout_jobs(root, layout) or []}) or [""]
+
+    def store_jobs(self, root: Path, layout: str, jobs: list[tuple[str, str]]) -> None:
         path = root / layout
-        self.entries[f"{layout}|profiles"] = {"layout": _stat(path) + [_digest(path)], "profiles": names}
+        self.entries[f"{layout}|jobs"] = {"layout": _stat(path) + [_digest(path)], "jobs": jobs}
 
     def store(self, outcome: Outcome, output: Path, tool: str) -> None:
         target = output / outcome.target
-        self.entries[f"{outcome.layout}|{outcome.profile}"] = {
-            "target": outcome.target, "tool": tool, "inputs": outcome.inputs,
+        self.entries[f"{outcome.layout}|{outcome.key}"] = {
+            "target": outcome.target, "tool": tool, "inputs": outcome.inputs, "name": outcome.name,
             "output": _stat(target) + [_digest(target)], "pages": outcome.pages,
         }
 
@@ -151,38 +159,39 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
                  cache: Cache) -> list[Outcome]:
     rel = relative(layout, root)
     if not force:
-        names = [only] if only else cache.layout_profiles(root, rel)
-        hits = [cache.up_to_date(root, output, rel, name, tool) for name in names or []]
-        if names and all(hits):
-            return [Outcome(rel, layout.stem, name, "up to date", hit["target"], hit.get("pages", 0),
-                            hit["output"][0]) for name, hit in zip(names, hits)]
+        jobs = [(only, o) for o in cache.layout_outputs(root, rel)] if only else cache.layout_jobs(root, rel)
+        hits = [cache.up_to_date(root, output, rel, f"{p}|{o}", tool) for p, o in jobs or []]
+        if jobs and all(hits):
+            return [Outcome(rel, hit["name"], p, "up to date", hit["target"], hit.get("pages", 0), hit["output"][0],
+                            output_kind=o) for (p, o), hit in zip(jobs, hits)]
     from .pipeline import prepare, render
 
     try:
         prepared = prepare(root, layout)
     except InputError as exc:
         return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
-    names = [only] if only else list(prepared.document.profiles)
+    d = prepared.document
+    names = [only] if only else list(d.profiles)
     inputs = record(root, input_files(prepared))
     outcomes = []
     for name in names:
         profile = profiles()[name]
-        d = prepared.document
-        target = relative(profile.output_path(output, d.name, d.material_id, d.version), output)
-        hit = None if force else cache.up_to_date(root, output, rel, name, tool)
-        if hit:
-            outcomes.append(Outcome(rel, d.name, name, "up to date", hit["target"], hit.get("pages", 0),
-                                    hit["output"][0]))
-            continue
-        try:
-            built = render(prepared, profile)
-        except InputError as exc:
-            outcomes.append(Outcome(rel, d.name, name, "failed", target, problems=exc.problems))
-            continue
-        outcomes.append(Outcome(rel, d.name, name, "built", target, built.pages, len(built.data),
-                                built.milliseconds, built.data, inputs))
-    if not only:
-        outcomes[0].profiles = names  # remembered by the parent, so the next run need not parse the layout
+        for kind in d.outputs:
+            stem = f"{d.name}-{kind}" if kind else d.name
+            target = relative(profile.output_path(output, stem, d.material_id, d.version), output)
+            hit = None if force else cache.up_to_date(root, output, rel, f"{name}|{kind}", tool)
+            if hit:
+                outcomes.append(Outcome(rel, stem, name, "up to date", hit["target"], hit.get("pages", 0),
+                                        hit["output"][0], output_kind=kind))
+                continue
+            try:
+                built = render(prepared, profile, kind)
+            except InputError as exc:
+                outcomes.append(Outcome(rel, stem, name, "failed", target, problems=exc.problems, output_kind=kind))
+                continue
+            outcomes.append(Outcome(rel, stem, name, "built", target, built.pages, len(built.data),
+                                    built.milliseconds, built.data, inputs, output_kind=kind))
+    outcomes[0].jobs = [(name, kind) for name in list(d.profiles) for kind in d.outputs]
     return outcomes
 
 
@@ -237,8 +246,8 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
 
 
 def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool: str) -> list[Outcome]:
-    if outcomes and outcomes[0].profiles and not any(o.status == "failed" for o in outcomes):
-        cache.store_profiles(root, outcomes[0].layout, outcomes[0].profiles)
+    if outcomes and outcomes[0].jobs and not any(o.status == "failed" for o in outcomes):
+        cache.store_jobs(root, outcomes[0].layout, outcomes[0].jobs)
     for outcome in outcomes:
         if outcome.status != "built" or outcome.data is None:
             continue

@@ -74,20 +74,40 @@ def sources(prepared: Prepared) -> list[Source]:
     return [Source(relative(p, loaded.root), p.read_bytes()) for p in sorted(paths)]
 
 
-def render(prepared: Prepared, profile: Profile) -> Built:
+def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
+    """The pages of one output, and whether a deck's speaker notes are part of it."""
+    pages = layout_document(document, root)
+    if not output.startswith("handout-"):
+        return pages, False
+    from .decks.handouts import handout_pages, shows_notes
+    from .fonts import FontStack
+    from .layout.blocks import LayoutContext
+
+    kind, _, paper = output.removeprefix("handout-").partition("-")
+    ctx = LayoutContext(document, root, FontStack((document.theme.font, *document.theme.fallback_fonts)))
+    handouts = handout_pages(document, pages, kind, paper or "letter", ctx)
+    if ctx.problems:
+        raise InputError(ctx.problems)
+    from .layout.pages import add_footers
+    add_footers(document, handouts, ctx)
+    return handouts, shows_notes(kind)
+
+
+def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
+    """One output (the document, or a deck's slides or one of its handouts) in one profile."""
     started = time.perf_counter()
     root, document = prepared.loaded.root, prepared.document
     if not profile.links:
         document = with_printed_links(document)
-    pages = layout_document(document, root)                          # lay out: positioned items per page
-    tags = build_tags(document)                                      # tag: the structure tree, reading order
+    pages, notes = lay_out(document, root, output)                   # lay out: positioned items per page
+    tags = build_tags(document, notes)                               # tag: the structure tree, reading order
     try:
         drawn, pen = draw_document(document, pages, tags, root, profile)  # draw: items → marked content
     except ProfileMissing as exc:
         raise InputError([Problem(Where(document.source, 0, 0, "profiles"), str(exc).split(" — ")[0],
                                   str(exc).split(" — ")[-1])]) from None
     check_all_claimed(tags.root)
-    ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root)
+    ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root, pages[0].size)
     data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
     verify(data)                                                     # verify: reopen, check every operator
     if profile.name == "email":
@@ -95,9 +115,13 @@ def render(prepared: Prepared, profile: Profile) -> Built:
         if problem:
             raise InputError([problem])
     elapsed = prepared.milliseconds + (time.perf_counter() - started) * 1000
-    return Built(document.name, profile, data, len(pages), elapsed, document)
+    name = f"{document.name}-{output}" if output else document.name
+    return Built(name, profile, data, len(pages), elapsed, document)
 
 
-def build(root: Path, layout_file: Path, profile: str = "screen") -> Built:
-    """One layout in one profile: what the tests and the benchmark call."""
-    return render(prepare(root, layout_file), get(profile))
+def build(root: Path, layout_file: Path, profile: str = "screen", output: str = "") -> Built:
+    """One layout in one profile (and one output of a deck): what the tests and the benchmark call."""
+    prepared = prepare(root, layout_file)
+    if not output and prepared.document.kind == "deck":
+        output = "slides"
+    return render(prepared, get(profile), output)

@@ -9,7 +9,9 @@ from typing import Callable
 
 from .. import illustrations
 from ..fonts import face
-from ..layout.items import Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, TextLine
+from ..layout.items import (
+    Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine,
+)
 from ..errors import InputError, Problem
 from ..model import CallToAction, Citation, Document, Link, Photo, Rect
 from ..profiles import Profile
@@ -31,9 +33,9 @@ class DrawContext:
     def bleed(self, box: Rect) -> Rect:
         """A box that touches the trim edge runs into the bleed."""
         b = self.profile.bleed
-        if not b:
+        if not b or self.pen.in_frame:
             return box
-        w, h = self.document.page_size
+        w, h = self.pen.page_size
         x0 = box.x - b if box.x <= 0.01 else box.x
         y0 = box.y - b if box.y <= 0.01 else box.y
         x1 = box.x + box.width + (b if box.x + box.width >= w - 0.01 else 0)
@@ -160,14 +162,37 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
     slot = ctx.tags.slot(*item.tag)
     with pen.marked(slot, at=(item.box.x, item.box.y)):
         paint()
-    slot.owner.bbox = (pen.page_index, pen.pdf_rect(item.box))
+    slot.owner.bbox = (pen.page_index, pen.page_rect(item.box))
+
+
+def paint_items(items: list, ctx: DrawContext) -> None:
+    """Paints items in order; consecutive lines of text go together (one marked sequence per run)."""
+    batch: list[TextLine] = []
+    for item in items:
+        if isinstance(item, TextLine):
+            batch.append(item)
+            continue
+        if batch:
+            paint_text(batch, ctx)
+            batch = []
+        PAINTERS[type(item)](item, ctx)
+    if batch:
+        paint_text(batch, ctx)
+
+
+@paints(SlideFrame)
+def _slide_frame(item: SlideFrame, ctx: DrawContext) -> None:
+    with ctx.pen.frame(item.box, item.slide.size):
+        paint_items(item.slide.items, ctx)
+        paint_text(item.slide.footer, ctx)
 
 
 def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, root: Path,
                   profile: Profile) -> tuple[bytes, Pen]:
     buffer = io.BytesIO()
     body_font = face(document.theme.font).name
-    pen = Pen.create(buffer, document.page_size, body_font, document.title, document.lang,
+    page_size = pages[0].size if pages else document.page_size
+    pen = Pen.create(buffer, page_size, body_font, document.title, document.lang,
                      to_cmyk=rgb_to_cmyk if profile.color == "cmyk" else None, offset=profile.offset)
     ctx = DrawContext(pen, tags, document, root, profile)
     for i, page in enumerate(pages):
@@ -176,17 +201,7 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
         if profile.crop_marks:
             with pen.artifact():
                 pen.crop_marks(profile.bleed)
-        batch: list[TextLine] = []
-        for item in page.items:
-            if isinstance(item, TextLine):
-                batch.append(item)
-                continue
-            if batch:
-                paint_text(batch, ctx)
-                batch = []
-            PAINTERS[type(item)](item, ctx)
-        if batch:
-            paint_text(batch, ctx)
+        paint_items(page.items, ctx)
         paint_text(page.footer, ctx)
     pen.finish()
     if ctx.problems:

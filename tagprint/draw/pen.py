@@ -46,6 +46,7 @@ class Pen:
     to_cmyk: Callable[[Color], tuple[float, float, float, float]] | None = None
     offset: float = 0.0
     _forms: dict[str, str] = field(default_factory=dict)
+    _frame: tuple[float, float, float] = (0.0, 0.0, 1.0)  # the current space's origin and scale on the page
     _mcid: int = 0
     _open: str | None = None
 
@@ -77,6 +78,46 @@ class Pen:
         """Converts a distance from the top of the page to PDF's bottom-up y."""
         return self.page_size[1] - top
 
+    @property
+    def in_frame(self) -> bool:
+        return self._frame != (0.0, 0.0, 1.0)
+
+    def to_page(self, x: float, y: float) -> Point:
+        """A point of the current drawing space (a slide inside a handout frame, or the page) on the page."""
+        fx, fy, scale = self._frame
+        return (fx + x * scale, fy + y * scale)
+
+    def page_rect(self, box: Rect) -> tuple[float, float, float, float]:
+        """`box` (top-left coordinates of the current space) as a rectangle on the page."""
+        x0, y0, x1, y1 = self.pdf_rect(box)
+        (a, b), (c, d) = self.to_page(x0, y0), self.to_page(x1, y1)
+        return (a, b, c, d)
+
+    @contextmanager
+    def frame(self, box: Rect, size: tuple[float, float]) -> Iterator[None]:
+        """Draws a whole page of `size` scaled into `box` (a slide in a handout), clipped to it. Content
+        drawn inside keeps its own marked content and tags; links and boxes are mapped to the page."""
+        if self._open:
+            raise MarkedContentError(f"frame opened inside {self._open}")
+        c = self.canvas
+        scale = box.width / size[0]
+        fx, fy = box.x, self.y(box.y + box.height)
+        c.saveState()
+        c.translate(fx, fy)
+        c.scale(scale, scale)
+        p = c.beginPath()
+        p.rect(0, 0, size[0], size[1])
+        c.clipPath(p, stroke=0, fill=0)
+        saved = (self.page_size, self._frame)
+        outer = self._frame
+        self._frame = (outer[0] + fx * outer[2], outer[1] + fy * outer[2], outer[2] * scale)
+        self.page_size = size
+        try:
+            yield
+        finally:
+            self.page_size, self._frame = saved
+            c.restoreState()
+
     def pdf_rect(self, box: Rect) -> tuple[float, float, float, float]:
         return (box.x, self.y(box.y + box.height), box.x + box.width, self.y(box.y))
 
@@ -90,7 +131,7 @@ class Pen:
         slot.claims.append((self.page_index, mcid))
         elem = slot.owner
         while elem is not None and elem.anchor is None and at is not None:
-            elem.anchor = (self.page_index, at[0], self.y(at[1]))
+            elem.anchor = (self.page_index, *self.to_page(at[0], self.y(at[1])))
             elem = elem.parent
         self.canvas.addLiteral(f"/{slot.tag} <</MCID {mcid}>> BDC")
         self._open = slot.tag
@@ -200,8 +241,8 @@ class Pen:
         """Records a link area (top-left box x0, top, x1, bottom); the finish stage writes the annotation."""
         x0, top, x1, bottom = box
         o = self.offset  # annotations live in the media box's coordinates
-        self.links.append(LinkArea(self.page_index, (x0 + o, self.y(bottom) + o, x1 + o, self.y(top) + o),
-                                   target, contents, owner))
+        (a, b), (c, d) = self.to_page(x0, self.y(bottom)), self.to_page(x1, self.y(top))
+        self.links.append(LinkArea(self.page_index, (a + o, b + o, c + o, d + o), target, contents, owner))
 
     def crop_marks(self, bleed: float, length: float = 12.0) -> None:
         """Trim marks at the four corners, outside the bleed (call inside an artifact)."""

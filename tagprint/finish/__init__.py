@@ -25,6 +25,7 @@ class FinishContext:
     profile: Profile
     sources: list[Source] = field(default_factory=list)
     root: Path | None = None
+    page_size: tuple[float, float] = (0.0, 0.0)
 
     @property
     def pdf_date(self) -> str:

@@ -28,6 +28,7 @@ class LayoutContext:
     problems: list[Problem] = field(default_factory=list)
     columns: int = 1
     gutter: float = 18.0
+    max_height: float = 1e9  # the region's height: a figure with no height of its own fits within it
     _image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def text_style(self, name: str) -> TextStyle:
@@ -114,7 +115,12 @@ def picture_height(figure: Figure, width: float, ctx: LayoutContext) -> tuple[fl
     else:
         aspect = illustrations.kinds()[figure.source.name].aspect
     w = min(figure.width or width, width)
-    h = figure.height or w / aspect
+    if figure.height:
+        return w, figure.height
+    h = w / aspect
+    if h > ctx.max_height:  # no height given: shrink to fit the region rather than overflow it
+        h = ctx.max_height
+        w = min(w, h * aspect)
     return w, h
 
 

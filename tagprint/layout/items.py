@@ -84,7 +84,15 @@ class PictureBox:
     radius: float = 0.0
 
 
-Item = Union[TextLine, FillBox, RuleLine, Chevron, PictureBox]
+@dataclass(frozen=True)
+class SlideFrame:
+    """A whole laid-out page (a slide) drawn scaled into `box`: its content keeps its own tags."""
+
+    box: Rect
+    slide: "PageLayout"
+
+
+Item = Union[TextLine, FillBox, RuleLine, Chevron, PictureBox, SlideFrame]
 
 
 def moved(item: Item, dx: float, dy: float) -> Item:
@@ -97,6 +105,9 @@ def moved(item: Item, dx: float, dy: float) -> Item:
         return replace(item, x0=item.x0 + dx, x1=item.x1 + dx, y0=item.y0 + dy, y1=item.y1 + dy)
     if isinstance(item, Chevron):
         return replace(item, x=item.x + dx, y=item.y + dy)
+    if isinstance(item, SlideFrame):
+        b = item.box
+        return replace(item, box=Rect(b.x + dx, b.y + dy, b.width, b.height))
     raise TypeError(type(item).__name__)
 
 

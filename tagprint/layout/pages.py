@@ -24,8 +24,7 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
             pages.extend(flow_pages(document, page, len(pages) + 1, ctx))
         else:
             pages.append(_page(document, page, len(pages) + 1, ctx))
-    for page in pages:
-        page.footer = _footer(document, page.number, len(pages), ctx)
+    add_footers(document, pages, ctx)
     if ctx.problems:
         raise InputError(ctx.problems)
     return pages
@@ -67,7 +66,9 @@ def inner_box(region: Region) -> Rect:
 
 def _fill(region: Region, blocks: tuple, ctx: LayoutContext, page: int, where) -> Laid:
     inner = inner_box(region)
+    ctx.max_height = inner.height - (24 if any(getattr(b, "caption", ()) for b in blocks) else 0)
     laid_blocks = [lay_out(b, inner.width, ctx) for b in blocks]
+    ctx.max_height = 1e9
     out = Laid(0, [])
     y, previous_after = 0.0, None
     for laid in laid_blocks:
@@ -88,9 +89,16 @@ def _fill(region: Region, blocks: tuple, ctx: LayoutContext, page: int, where) -
     return placed
 
 
-def _footer(document: Document, number: int, total: int, ctx: LayoutContext) -> list[TextLine]:
+def add_footers(document: Document, pages: list[PageLayout], ctx: LayoutContext) -> None:
+    """The material id and page number on every page, as pagination artifacts."""
+    for page in pages:
+        page.footer = _footer(document, page, len(pages), ctx)
+
+
+def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext) -> list[TextLine]:
     ts = ctx.text_style("footer")
-    width, height = document.page_size
+    number = page.number
+    width, height = page.size
     baseline = height - FOOTER_BASELINE_FROM_BOTTOM
     left = f"{document.job_code}" + (f"   {document.footer}" if document.footer else "")
     right = f"Page {number} of {total}"

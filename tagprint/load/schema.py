@@ -41,7 +41,7 @@ class ListSpec(Strict):
 
 
 class FigureSpec(Strict):
-    type: Literal["figure"]
+    type: Literal["figure"] = "figure"
     image: str | None = None
     illustration: str | None = None
     params: dict[str, Any] = {}
@@ -197,15 +197,37 @@ class PageSetupSpec(Strict):
     margins: Annotated[list[float], Field(min_length=4, max_length=4)] = [40, 40, 48, 40]  # top right bottom left
 
 
+class SlideSpec(Strict):
+    """One 16:9 slide: a title, then bullets and/or content blocks, an optional figure, speaker notes."""
+
+    title: str
+    layout: Literal["title", "content", "figure", "references"] = "content"
+    subtitle: str | None = None
+    bullets: list[Union[str, ItemSpec]] = []
+    content: list[str] = []         # content ids whose blocks fill the slide's body
+    figure: FigureSpec | None = None
+    notes: str = ""
+
+
+class HandoutSpec(Strict):
+    kind: Literal["1up", "2up", "3up"]
+    size: Literal["letter", "a4"] = "letter"
+
+
 class LayoutSpec(Strict):
+    """A document (templates + pages) or a slide deck (slides + handouts)."""
+
     document: DocumentSpec
     theme: str
     profiles: list[Literal["screen", "print", "email", "archive"]] = Field(default=["screen"], min_length=1)
     email_budget_kb: int = Field(default=300, ge=10, le=100_000)
     page: PageSetupSpec = PageSetupSpec()
     content: list[str] = []
-    templates: dict[str, TemplateSpec] = Field(min_length=1)
-    pages: list[PageSpec] = Field(min_length=1)
+    templates: dict[str, TemplateSpec] = {}
+    pages: list[PageSpec] = []
+    slides: list[SlideSpec] = []
+    handouts: list[HandoutSpec] = [HandoutSpec(kind="1up"), HandoutSpec(kind="2up"), HandoutSpec(kind="3up"),
+                                   HandoutSpec(kind="3up", size="a4")]
 
 
 ContentSpec = dict[str, list[BlockSpec]]

@@ -104,6 +104,8 @@ class Page:
     placements: tuple[Placement, ...]  # in reading order
     where: Where = field(default_factory=lambda: Where(""))
     flow: tuple[Section, ...] = ()
+    notes: Section | None = None  # a slide's speaker notes: read after the slide, shown in handouts
+    title: str = ""               # a slide's name, for its Sect in the tag tree
 
     def sections(self) -> list[Section]:
         return list(self.flow) + [s for pl in self.placements for s in pl.sections]
@@ -126,6 +128,8 @@ class Document:
     footer: str = ""
     profiles: tuple[str, ...] = ("screen",)
     email_budget: int = 300 * 1024  # bytes
+    kind: str = "document"  # or "deck": each page (slide) is one Sect in the tag tree
+    handouts: tuple[tuple[str, str], ...] = ()  # (kind, paper) of each handout a deck makes
 
     role = "Document"
 
@@ -134,5 +138,13 @@ class Document:
         return f"{self.material_id} {self.date}"
 
     def sections(self) -> list[Section]:
-        """Every placed section in reading order (page by page, region by region)."""
-        return [s for page in self.pages for s in page.sections()]
+        """Every placed section in reading order (page by page, region by region; a slide's notes last)."""
+        return [s for page in self.pages for s in page.sections() + ([page.notes] if page.notes else [])]
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """What one build makes: the document, or a deck's slides and each of its handouts."""
+        if self.kind != "deck":
+            return ("",)
+        return ("slides",) + tuple(f"handout-{kind}" + ("" if paper == "letter" else f"-{paper}")
+                                   for kind, paper in self.handouts)

@@ -9,7 +9,7 @@ from .output_intent import add_output_intent
 
 
 def finish(pdf: pikepdf.Pdf, ctx) -> None:
-    profile, (width, height) = ctx.profile, ctx.document.page_size
+    profile, (width, height) = ctx.profile, ctx.page_size
     o, b = profile.offset, profile.bleed
     for page in pdf.pages:
         page.obj.MediaBox = pikepdf.Array([0, 0, width + 2 * o, height + 2 * o])

@@ -40,7 +40,15 @@ class _Builder:
         self.document = document
         self.map = TagMap(StructElem("Document", lang=document.lang, title=document.title))
 
-    def build(self) -> TagMap:
+    def build(self, notes: bool) -> TagMap:
+        if self.document.kind == "deck":  # one Sect per slide, its notes read right after it
+            for page in self.document.pages:
+                sect = self.map.root.add("Sect", title=page.title)
+                for section in page.sections() + ([page.notes] if notes and page.notes else []):
+                    self.map.elems[(id(section), "")] = sect
+                    for block in section.blocks:
+                        self.block(block, sect)
+            return self.map
         for section in self.document.sections():
             sect = self.map.root.add("Sect", title=section.id)
             self.map.elems[(id(section), "")] = sect
@@ -143,5 +151,6 @@ class _Builder:
                 self.inline(run.runs, link)
 
 
-def build_tags(document: Document) -> TagMap:
-    return _Builder(document).build()
+def build_tags(document: Document, notes: bool = False) -> TagMap:
+    """`notes`: a deck's speaker notes are part of this output (1-up and 2-up handouts)."""
+    return _Builder(document).build(notes)

@@ -39,6 +39,13 @@ def validate(loaded: Loaded) -> Document:
         sections[cid] = Section(cid, builder.blocks(block_specs, (cid,)), cfile.source.where((cid,)))
 
     pages = []
+    if bool(spec.pages) == bool(spec.slides):
+        problems.append(Problem(lsrc.where(()), "a layout has either pages (a document) or slides (a deck)",
+                                "add pages: with templates:, or slides:"))
+    if spec.slides:
+        from ..decks.slides import SLIDE, build_slides
+        page_size = SLIDE
+        pages = build_slides(spec.slides, BlockBuilder(loaded, lsrc, problems), sections, lsrc.where, problems)
     for p, page_spec in enumerate(spec.pages):
         ppath = ("pages", p)
         template = templates.get(page_spec.template)
@@ -80,6 +87,8 @@ def validate(loaded: Loaded) -> Document:
         version=d.version, page_size=page_size, theme=theme, pages=tuple(pages), source=lsrc.file,
         name=loaded.name, created=d.created, footer=d.footer,
         profiles=tuple(dict.fromkeys(spec.profiles)), email_budget=spec.email_budget_kb * 1024,
+        kind="deck" if spec.slides else "document",
+        handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )
     # document-wide checks run on whatever was built, so one run reports every problem
     _check_headings(document, problems)

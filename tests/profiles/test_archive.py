@@ -65,12 +65,15 @@ def test_write_once_store_refuses_a_changed_document(tmp_path):
     archived = root / "output" / "archive" / "US-KIN-0001" / "1.0" / "kineret-dtt-ra.pdf"
     original = archived.read_bytes()
     again = _render(root, "--profile", "archive")
-    assert again.returncode == 0 and "already archived, identical" in again.stdout
+    assert again.returncode == 0 and "up to date" in again.stdout
+    forced = _render(root, "--profile", "archive", "--force")
+    assert forced.returncode == 0 and "unchanged → output/archive/US-KIN-0001/1.0/" in forced.stdout
     content = root / "content" / "kineret-dtt-ra.yaml"
     content.write_text(content.read_text().replace("Reference 7", "Reference seven"))
     changed = _render(root, "--profile", "archive")
     assert changed.returncode == 2
-    assert "version 1.0 of US-KIN-0001 is already archived" in changed.stderr
+    assert "already archived at output/archive/US-KIN-0001/1.0/kineret-dtt-ra.pdf with different content" \
+        in changed.stderr
     assert "new version" in changed.stderr
     assert archived.read_bytes() == original
     layout = root / "layouts" / "kineret-dtt-ra.yaml"

@@ -1,0 +1,90 @@
+"""Slides: each slide spec becomes a page with a built-in template; its speaker notes ride along."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..errors import Problem
+from ..load.schema import ListSpec, SlideSpec
+from ..load.schema_errors import did_you_mean
+from ..model import Decoration, Heading, Page, Paragraph, Placement, Rect, Region, Section, Template
+
+SLIDE = (960.0, 540.0)
+
+
+def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Region:
+    return Region(name, Rect(*box), **kw)
+
+
+def slide_template(layout: str, has_figure: bool, has_body: bool) -> Template:
+    """The built-in slide templates; colours are theme names."""
+    if layout == "title":
+        return Template("slide-title", (
+            _region("title", (72, 96, 520 if has_figure else 816, 330), valign="middle"),
+            _region("figure", (620, 70, 290, 390), valign="middle"),
+        ), (Decoration("band", Rect(0, 0, 960, 540), "primary"),
+            Decoration("band", Rect(72, 84, 96, 6), "accent")))
+    wide = not has_figure
+    body_w = 832 if wide else (300 if layout == "figure" else 470)
+    figure_x = 64 + body_w + 32 if has_body or layout != "figure" else 64
+    figure_w = 896 - figure_x
+    regions = [
+        _region("title", (64, 36, 832, 84), valign="bottom"),
+        _region("body", (64, 150, body_w, 340), columns=2 if layout == "references" else 1, gutter=32),
+    ]
+    if has_figure:
+        regions.append(_region("figure", (figure_x, 146, figure_w, 344), valign="middle"))
+    return Template(f"slide-{layout}", tuple(regions), (
+        Decoration("band", Rect(0, 0, 960, 8), "primary"),
+        Decoration("band", Rect(64, 128, 80, 5), "accent"),
+    ))
+
+
+def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Section],
+                 where: Callable[[tuple], Any], problems: list[Problem]) -> list[Page]:
+    """`blocks` is the validate stage's BlockBuilder for the layout file (inline text, figures)."""
+    pages = []
+    used: set[str] = set()
+    for n, spec in enumerate(specs, start=1):
+        path = ("slides", n - 1)
+        level = 1 if n == 1 else 2
+        style = "slide_title" if spec.layout == "title" else "slide_heading"
+        heading = Heading(level, blocks.inline(spec.title, path + ("title",)), where(path), style,
+                          where(path + ("title",)))
+        title_blocks: list = [heading]
+        if spec.subtitle:
+            title_blocks.append(Paragraph(blocks.inline(spec.subtitle, path + ("subtitle",)), where(path),
+                                          "slide_subtitle", where(path + ("subtitle",))))
+        body: list = []
+        if spec.bullets:
+            body.append(blocks.block(ListSpec(type="list", items=spec.bullets, style="slide_body"), path + ("bullets",)))
+        for i, cid in enumerate(spec.content):
+            if cid not in sections:
+                problems.append(Problem(where(path + ("content", i)), f"no content with id '{cid}'",
+                                        did_you_mean(cid, sections)))
+            elif cid in used:
+                problems.append(Problem(where(path + ("content", i)), f"content '{cid}' is already on another slide",
+                                        "place each content id once per deck"))
+            else:
+                used.add(cid)
+                body.extend(sections[cid].blocks)
+        figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
+        if spec.layout == "title" and body:
+            problems.append(Problem(where(path), "a title slide has no bullets or content",
+                                    "use layout: content, or move the text into subtitle"))
+            body = []
+        template = slide_template(spec.layout, figure is not None, bool(body))
+        placements = [Placement("title", (Section(f"slide-{n}-title", tuple(title_blocks), where(path)),), where(path))]
+        if body:
+            placements.append(Placement("body", (Section(f"slide-{n}-body", tuple(body), where(path)),), where(path)))
+        if figure is not None:
+            placements.append(Placement("figure", (Section(f"slide-{n}-figure", (figure,), where(path)),), where(path)))
+        notes = None
+        if spec.notes.strip():
+            paragraphs = [p for p in spec.notes.split("\n\n") if p.strip()]
+            notes = Section(f"slide-{n}-notes", tuple(
+                Paragraph(blocks.inline(p, path + ("notes",)), where(path + ("notes",)), "slide_notes",
+                          where(path + ("notes",))) for p in paragraphs), where(path + ("notes",)))
+        pages.append(Page(template, tuple(placements), where(path), notes=notes, title=f"Slide {n}: {spec.title}"))
+    return pages
+
