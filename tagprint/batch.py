@@ -46,11 +46,12 @@ class Outcome:
     inputs: dict[str, list] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     output_kind: str = ""       # a deck's "slides" or "handout-…"; "" for a document
-    jobs: list[tuple[str, str]] | None = None  # every (profile, output) the layout makes, for the cache
+    variant: str = ""           # the variant id, for a layout that expands over a data file
+    jobs: list[tuple[str, str, str]] | None = None  # every (profile, output, variant) the layout makes
 
     @property
     def key(self) -> str:
-        return f"{self.profile}|{self.output_kind}"
+        return f"{self.profile}|{self.output_kind}|{self.variant}"
 
 
 # ---- what went into a document ---------------------------------------------------------------------
@@ -70,6 +71,8 @@ def input_files(prepared: "Prepared") -> list[Path]:
 
     root = prepared.loaded.root
     files = [root / s.path for s in sources(prepared)]
+    if prepared.loaded.layout.variants:
+        files.append(root / prepared.loaded.layout.variants)
     theme = prepared.document.theme
     for family in (theme.font, *theme.fallback_fonts):
         finder, _ = FAMILIES.get(family, (None, None))
@@ -128,19 +131,15 @@ class Cache:
             return None
         return entry if unchanged(root, entry["inputs"]) else None
 
-    def layout_jobs(self, root: Path, layout: str) -> list[tuple[str, str]] | None:
-        """The (profile, output) pairs a layout made when last built, if the layout file is unchanged."""
+    def layout_jobs(self, root: Path, layout: str) -> list[tuple[str, str, str]] | None:
+        """The (profile, output, variant) triples a layout made when last built, if its files are unchanged."""
         entry = self.entries.get(f"{layout}|jobs")
-        if entry and unchanged(root, {layout: entry["layout"]}):
-            return [tuple(job) for job in entry["jobs"]]
+        if entry and unchanged(root, entry["files"]):
+            return [tuple(job) for job in entry["jobs"]]  # type: ignore[misc]
         return None
 
-    def layout_outputs(self, root: Path, layout: str) -> list[str]:
-        return sorted({o for _, o in self.layout_jobs(root, layout) or []}) or [""]
-
-    def store_jobs(self, root: Path, layout: str, jobs: list[tuple[str, str]]) -> None:
-        path = root / layout
-        self.entries[f"{layout}|jobs"] = {"layout": _stat(path) + [_digest(path)], "jobs": jobs}
+    def store_jobs(self, root: Path, layout: str, jobs: list[tuple[str, str, str]], files: dict) -> None:
+        self.entries[f"{layout}|jobs"] = {"files": files, "jobs": jobs}
 
     def store(self, outcome: Outcome, output: Path, tool: str) -> None:
         target = output / outcome.target
@@ -157,41 +156,56 @@ class Cache:
 
 def build_layout(root: Path, output: Path, layout: Path, only: str | None, force: bool, tool: str,
                  cache: Cache) -> list[Outcome]:
+    """Every document a layout makes (each variant × profile × output), skipping what is up to date."""
     rel = relative(layout, root)
     if not force:
-        jobs = [(only, o) for o in cache.layout_outputs(root, rel)] if only else cache.layout_jobs(root, rel)
-        hits = [cache.up_to_date(root, output, rel, f"{p}|{o}", tool) for p, o in jobs or []]
+        jobs = cache.layout_jobs(root, rel)
+        if jobs is not None and only:
+            jobs = sorted({(only, kind, variant) for _, kind, variant in jobs})
+        hits = [cache.up_to_date(root, output, rel, "|".join(job), tool) for job in jobs or []]
         if jobs and all(hits):
             return [Outcome(rel, hit["name"], p, "up to date", hit["target"], hit.get("pages", 0), hit["output"][0],
-                            output_kind=o) for (p, o), hit in zip(jobs, hits)]
+                            output_kind=k, variant=v) for (p, k, v), hit in zip(jobs, hits)]
+    from .load.variants import variants_of
     from .pipeline import prepare, render
 
     try:
-        prepared = prepare(root, layout)
+        variants = variants_of(root, layout) or [None]
     except InputError as exc:
         return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
-    d = prepared.document
-    names = [only] if only else list(d.profiles)
-    inputs = record(root, input_files(prepared))
-    outcomes = []
-    for name in names:
-        profile = profiles()[name]
-        for kind in d.outputs:
-            stem = f"{d.name}-{kind}" if kind else d.name
-            target = relative(profile.output_path(output, stem, d.material_id, d.version), output)
-            hit = None if force else cache.up_to_date(root, output, rel, f"{name}|{kind}", tool)
-            if hit:
-                outcomes.append(Outcome(rel, stem, name, "up to date", hit["target"], hit.get("pages", 0),
-                                        hit["output"][0], output_kind=kind))
-                continue
-            try:
-                built = render(prepared, profile, kind)
-            except InputError as exc:
-                outcomes.append(Outcome(rel, stem, name, "failed", target, problems=exc.problems, output_kind=kind))
-                continue
-            outcomes.append(Outcome(rel, stem, name, "built", target, built.pages, len(built.data),
-                                    built.milliseconds, built.data, inputs, output_kind=kind))
-    outcomes[0].jobs = [(name, kind) for name in list(d.profiles) for kind in d.outputs]
+    outcomes: list[Outcome] = []
+    all_jobs: list[tuple[str, str, str]] = []
+    for variant in variants:
+        vid = variant["id"] if variant else ""
+        try:
+            prepared = prepare(root, layout, variant)
+        except InputError as exc:
+            outcomes.append(Outcome(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", "failed",
+                                    problems=exc.problems, variant=vid))
+            continue
+        d = prepared.document
+        inputs = record(root, input_files(prepared))
+        all_jobs += [(name, kind, vid) for name in d.profiles for kind in d.outputs]
+        for name in [only] if only else list(d.profiles):
+            profile = profiles()[name]
+            for kind in d.outputs:
+                stem = f"{d.name}-{kind}" if kind else d.name
+                target = relative(profile.output_path(output, stem, d.material_id, d.version), output)
+                hit = None if force else cache.up_to_date(root, output, rel, f"{name}|{kind}|{vid}", tool)
+                if hit:
+                    outcomes.append(Outcome(rel, stem, name, "up to date", hit["target"], hit.get("pages", 0),
+                                            hit["output"][0], output_kind=kind, variant=vid))
+                    continue
+                try:
+                    built = render(prepared, profile, kind)
+                except InputError as exc:
+                    outcomes.append(Outcome(rel, stem, name, "failed", target, problems=exc.problems,
+                                            output_kind=kind, variant=vid))
+                    continue
+                outcomes.append(Outcome(rel, stem, name, "built", target, built.pages, len(built.data),
+                                        built.milliseconds, built.data, inputs, output_kind=kind, variant=vid))
+    if outcomes:
+        outcomes[0].jobs = all_jobs
     return outcomes
 
 
@@ -247,7 +261,10 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
 
 def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool: str) -> list[Outcome]:
     if outcomes and outcomes[0].jobs and not any(o.status == "failed" for o in outcomes):
-        cache.store_jobs(root, outcomes[0].layout, outcomes[0].jobs)
+        layout = root / outcomes[0].layout
+        files = {outcomes[0].layout: _stat(layout) + [_digest(layout)]}
+        files.update({k: v for k, v in outcomes[0].inputs.items() if k.startswith("data/")})
+        cache.store_jobs(root, outcomes[0].layout, outcomes[0].jobs, files)
     for outcome in outcomes:
         if outcome.status != "built" or outcome.data is None:
             continue

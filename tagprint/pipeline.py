@@ -54,9 +54,9 @@ def heading_texts(document: Document, tags: TagMap) -> dict[int, str]:
     return texts
 
 
-def prepare(root: Path, layout_file: Path) -> Prepared:
+def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -> Prepared:
     started = time.perf_counter()
-    loaded = load(root, layout_file)      # load: YAML → shape-checked specs
+    loaded = load(root, layout_file, variant)  # load: YAML → shape-checked specs
     document = validate(loaded)           # validate: specs → model, all problems at once
     return Prepared(loaded, document, (time.perf_counter() - started) * 1000)
 

@@ -12,6 +12,7 @@ from ..errors import InputError, Problem, relative
 from ..files import inside
 from .schema import BlockSpec, ContentSpec, LayoutSpec, ThemeSpec
 from .schema_errors import problems_from
+from .variants import substitute
 from .yaml_source import Located, load_yaml
 
 CONTENT_ADAPTER: TypeAdapter = TypeAdapter(ContentSpec)
@@ -34,19 +35,23 @@ class Loaded:
     theme_source: Located
     theme: ThemeSpec
     content: dict[str, tuple[ContentFile, list[BlockSpec]]] = field(default_factory=dict)
+    variant: str | None = None
 
     @property
     def name(self) -> str:
-        return self.layout_file.stem
+        return f"{self.layout_file.stem}-{self.variant}" if self.variant else self.layout_file.stem
 
 
-def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem]) -> tuple[Located | None, Any]:
+def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem],
+           variant: dict[str, str] | None = None) -> tuple[Located | None, Any]:
     shown = relative(path, root)
     try:
         located = load_yaml(path, shown)
     except InputError as exc:
         problems.extend(exc.problems)
         return None, None
+    if variant is not None:
+        substitute(located, variant, problems)
     try:
         return located, adapter.validate_python(located.data)
     except ValidationError as exc:
@@ -63,11 +68,16 @@ class _ModelAdapter:
         return self._type.model_validate(data)
 
 
-def load(root: Path, layout_file: Path) -> Loaded:
+def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -> Loaded:
+    """`variant`: the values of one variant of a layout that expands over a data file."""
     problems: list[Problem] = []
-    layout_source, layout = _parse(layout_file, root, _ModelAdapter(LayoutSpec), problems)
+    layout_source, layout = _parse(layout_file, root, _ModelAdapter(LayoutSpec), problems, variant)
     if layout is None:
         raise InputError(problems)
+    if layout.variants and variant is None:
+        raise InputError([Problem(layout_source.where(("variants",)),
+                                  "this layout expands over variants and is built once per variant",
+                                  "build it with render.py, or pass one variant to prepare()")])
 
     theme_path = root / "layouts" / "themes" / f"{layout.theme}.yaml"
     theme_where = layout_source.where(("theme",))
@@ -85,7 +95,7 @@ def load(root: Path, layout_file: Path) -> Loaded:
     content: dict[str, tuple[ContentFile, list[Any]]] = {}
     files = _content_files(root, layout, layout_source, problems)
     for path in files:
-        located, sections = _parse(path, root, CONTENT_ADAPTER, problems)
+        located, sections = _parse(path, root, CONTENT_ADAPTER, problems, variant)
         if located is None or sections is None:
             continue
         cf = ContentFile(located, sections)
@@ -98,7 +108,9 @@ def load(root: Path, layout_file: Path) -> Loaded:
             content[cid] = (cf, blocks)
     if problems or theme is None or theme_source is None:
         raise InputError(problems)
-    return Loaded(root, layout_file, layout_source, layout, theme_source, theme, content)
+    loaded = Loaded(root, layout_file, layout_source, layout, theme_source, theme, content)
+    loaded.variant = variant["id"] if variant else None
+    return loaded
 
 
 def _content_files(root: Path, layout: LayoutSpec, source: Located, problems: list[Problem]) -> list[Path]:

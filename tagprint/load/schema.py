@@ -219,6 +219,7 @@ class LayoutSpec(Strict):
 
     document: DocumentSpec
     theme: str
+    variants: str | None = None   # a data file: the layout expands into one document per entry
     profiles: list[Literal["screen", "print", "email", "archive"]] = Field(default=["screen"], min_length=1)
     email_budget_kb: int = Field(default=300, ge=10, le=100_000)
     page: PageSetupSpec = PageSetupSpec()

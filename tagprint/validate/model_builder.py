@@ -164,6 +164,31 @@ class BlockBuilder:
         params = kind.parse(dict(spec.params), lambda key: self.where(path + ("params", key)), self.problems)
         if len(self.problems) > before or params is None:
             return None, ""
+        check_theme = getattr(kind, "check_theme", None)
+        if check_theme is not None:
+            # the theme is validated later, as a whole: check the colour names now against the theme file
+            # (and, where their values are sound, the contrast), so the error points at these params
+            # rather than surfacing at draw time
+            from types import SimpleNamespace
+
+            from ..contrast import to_rgb
+            colors, unsound = {}, set()
+            for color_name, value in self.loaded.theme.colors.items():
+                try:
+                    colors[color_name] = to_rgb(value)
+                except ValueError:  # reported against the theme file
+                    unsound.add(color_name)
+            used = set(getattr(params, "colors", ())) | {getattr(params, "background", "white")}
+            if not used & unsound:
+                where = self.where(path + ("params",))
+                known = ", ".join(sorted(colors))
+                for message in check_theme(params, SimpleNamespace(colors=colors)):
+                    if "is not in the theme" in message:
+                        fix = f"use one of the theme's colours: {known}"
+                    else:
+                        fix = ("use a colour that stands out from the background, or set background: to the "
+                               "theme colour the picture sits on")
+                    self.problems.append(Problem(where, message, fix))
         return Illustration(name, params), kind.alt_text(params, self.loaded.layout.document.lang)
 
     def _callout(self, spec: CalloutSpec, path: tuple) -> Block:

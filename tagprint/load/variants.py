@@ -1,0 +1,75 @@
+"""Variants: one layout expanded over a data file into many documents (markets, languages, contacts).
+
+The layout names a data file (`variants: data/markets.yaml`): a list of mappings, each with an `id`
+and values. Every `{{name}}` in the layout's and its content's text is replaced by the variant's value;
+each variant is built as its own document, named LAYOUT-ID.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem, relative
+from ..files import inside
+from .yaml_source import Located, load_yaml
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def variants_of(root: Path, layout_file: Path) -> list[dict[str, str]] | None:
+    """The variants a layout expands over, or None for a plain layout."""
+    layout = load_yaml(layout_file, relative(layout_file, root))
+    name = layout.data.get("variants") if isinstance(layout.data, dict) else None
+    if name is None:
+        return None
+    where = layout.where(("variants",))
+    path = root / str(name)
+    if not isinstance(name, str) or not inside(root, path) or not path.is_file():
+        raise InputError([Problem(where, f"no variants file '{name}' in the project",
+                                  "name a YAML file such as data/markets.yaml (a list of mappings with an id)")])
+    data = load_yaml(path, relative(path, root))
+    problems: list[Problem] = []
+    out: list[dict[str, str]] = []
+    if not isinstance(data.data, list) or not data.data:
+        raise InputError([Problem(data.where(()), "a variants file is a non-empty list of mappings",
+                                  "write - {id: us, market: United States} per variant")])
+    seen: set[str] = set()
+    for i, entry in enumerate(data.data):
+        if not isinstance(entry, dict) or not ID.match(str(entry.get("id", ""))):
+            problems.append(Problem(data.where((i,)), "each variant needs an id of letters, digits, - or _",
+                                    "add id: us (it names the output file)"))
+            continue
+        if entry["id"] in seen:
+            problems.append(Problem(data.where((i, "id")), f"variant id '{entry['id']}' is used twice",
+                                    "give each variant its own id"))
+        seen.add(entry["id"])
+        out.append({str(k): str(v) for k, v in entry.items()})
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def substitute(located: Located, values: dict[str, str], problems: list[Problem]) -> None:
+    """Replaces {{name}} in every text of `located` (in place), reporting unknown names where they are."""
+
+    def walk(value: Any, path: tuple) -> Any:
+        if isinstance(value, str):
+            def replace(m: re.Match) -> str:
+                if m.group(1) in values:
+                    return values[m.group(1)]
+                problems.append(Problem(located.where(path), f"no variant value '{m.group(1)}'",
+                                        "add it to every variant in the variants file: "
+                                        + ", ".join(sorted(values))))
+                return m.group(0)
+            return PLACEHOLDER.sub(replace, value)
+        if isinstance(value, dict):
+            return {k: walk(v, path + (k,)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, path + (i,)) for i, v in enumerate(value)]
+        return value
+
+    located.data = walk(located.data, ())
+
