@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Benchmark: a library of generated documents × 3 profiles (print, email, archive), built the way a
+brand team would (`python render.py` in parallel processes), reported as documents per minute and peak
+memory, plus the no-change rebuild. Nothing here asserts; run by hand or by CI as a report.
+
+    python benchmarks/library.py [--documents 200] [--jobs N]
+
+The library is the seed leave-behind expanded over a generated variants file (one market each).
+Target (issue #7, 2-core machine): ≥ 600 documents per minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def make_library(root: Path, count: int) -> None:
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    (root / "layouts" / "illustration-gallery.yaml").unlink()
+    (root / "layouts" / "kineret-dtt-ra-deck.yaml").unlink()
+    layout = root / "layouts" / "kineret-dtt-ra.yaml"
+    text = layout.read_text()
+    text = text.replace("material_id: US-KIN-0001", "material_id: US-KIN-{{id}}")
+    text = text.replace("profiles: [screen, print, email, archive]",
+                        "profiles: [print, email, archive]\nvariants: data/markets.yaml")
+    text = text.replace("footer: KINERET® (anakinra) · For US healthcare professionals only",
+                        "footer: KINERET® (anakinra) · For healthcare professionals in {{market}} only")
+    layout.write_text(text)
+    (root / "data").mkdir()
+    (root / "data" / "markets.yaml").write_text(
+        "".join(f"- {{id: m{i:04d}, market: Market {i}}}\n" for i in range(count)))
+
+
+def run(root: Path, jobs: int | None) -> tuple[float, str]:
+    cmd = [sys.executable, str(REPO / "render.py"), "--root", str(root)] + (["--jobs", str(jobs)] if jobs else [])
+    started = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-2000:])
+    return elapsed, done.stdout.strip().splitlines()[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        make_library(root, args.documents)
+        seconds, summary = run(root, args.jobs)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        total = args.documents * 3
+        print(f"library: {args.documents} documents × 3 profiles = {total} PDFs in {seconds:.1f} s "
+              f"→ {total / seconds * 60:.0f} documents per minute ({args.documents / seconds * 60:.0f} "
+              f"layouts per minute); peak memory of one process {peak_mb:.0f} MB")
+        print(f"  {summary}")
+        again, summary = run(root, args.jobs)
+        print(f"no-change rebuild of the whole library: {again:.2f} s  ({summary})")
+    if importlib.util.find_spec("typst") is None:
+        print("typst (PyPI) is not installed: no Typst comparison in this run")
+
+
+if __name__ == "__main__":
+    main()
