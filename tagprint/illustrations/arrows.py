@@ -1,14 +1,18 @@
 """Arrows: two to six ribbons that twist around one another as they rise, then part and point upward.
 
-The ribbons are drawn as a depth-sorted stack of short slices, so a ribbon passes properly over and
-under the others (woven like a plait); a thin edge in the background colour separates the one in
-front. `draw_ribbons` is shared with the double helix.
+A ribbon passes properly over and under the others (woven like a plait); a thin edge in the background
+colour separates the one in front, and a ribbon turns paler where it passes behind. `draw_ribbons` is
+shared with the double helix. It draws each ribbon as a few stretches, cut between its crossings, each
+one outline of Bézier curves fitted to the sampled edges and filled with a shading along the ribbon,
+sorted so the one in front comes later at every crossing: a few hundred path operators, where a stack
+of depth-sorted slices took thousands of small shapes.
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -44,13 +48,18 @@ def smoothstep(t: float) -> float:
 
 @dataclass
 class Ribbon:
-    """A ribbon's centre line: points (x, y), depth z (-1 behind … 1 in front) and width at each point."""
+    """A ribbon's centre line: points (x, y), depth z (-1 behind … 1 in front) and width at each point.
+
+    `axis` is the way the ribbon runs on the whole (a unit vector; each point further along it than the
+    last), along which its shading is laid out: then every stretch of the ribbon shades alike where they
+    meet. By default, from its first point towards its last."""
 
     points: list[tuple[float, float]]
     depth: list[float]
     width: list[float]
     color: tuple
     fade: float = 0.35  # how much paler the ribbon turns at the back
+    axis: tuple[float, float] | None = None
 
 
 @dataclass
@@ -60,12 +69,16 @@ class Piece:
     A piece with a `host` (ribbon number, point index) hangs from that ribbon: it is drawn just before the
     ribbon's part there if it lies deeper than the ribbon at that point (the ribbon covers its end and sets
     it off with the edge in the background colour), else just after. A piece without one takes its place
-    among the ribbons' parts by depth `z` (arrowheads, at 2, come last).
+    among the ribbons' parts by depth `z` (arrowheads, at 2, come last). A hanging piece drawn first gives
+    its `shape` (a line through its middle, reaching `thick` either side of it) so that edge follows it
+    all the way across.
     """
 
     z: float
     paint: Callable[[Any], None]
     host: tuple[int, int] | None = None
+    shape: tuple[tuple[float, float], ...] = ()
+    thick: float = 0.0
 
 
 @dataclass
@@ -77,72 +90,104 @@ class Segment:
     start: int
     end: int
     key: float = 0.0  # the depth it is sorted by where no crossing decides
-    halo: bool = False  # drawn over something close by: lay the edge in the background colour first
+    halo: list[tuple[int, int, int]] = field(default_factory=list)  # (first, last, side) points along
+    # which it passes over something close by, on its left (side 0), right (1) or both (2): lay the edge
+    # in the background colour there first
     under: list[Piece] = field(default_factory=list)  # hung from it, behind: drawn just before it
     over: list[Piece] = field(default_factory=list)  # hung from it, in front: drawn just after it
-    after: list[int] = field(default_factory=list)  # the stretches it passes over (by place in the plan)
 
 
-FIT = 0.05  # points: how far an outline's curves may stray from the sampled edges
-TONE = 0.006  # how far a shading may stray from the exact fade (a fraction of the way to the background)
+FIT = 0.1  # points: how far an outline's curves may stray from the sampled edges
+TURN = 1.3  # radians: the most a ribbon turns along one of those curves
+TONE = 0.01  # how far a shading may stray from the exact fade (a fraction of the way to the background)
+TIE = 0.02  # depths closer than this where two ribbons cross: either may go over
+CHUNK = 8  # points: contacts are first looked for between runs of this many points
+OVER, UNDER = 1, 2  # where a ribbon passes over others, under them (or both: 3)
 
 
-TIE = 0.02  # depths closer than this at a touch: either ribbon may go over
-
-
-def _contacts(ribbons: Sequence[Ribbon], halo: float) -> tuple[list[tuple[int, int, int, int]], list[int]]:
+def _contacts(ribbons: Sequence[Ribbon], halo: float) -> list[tuple[int, int, int, int]]:
     """Where two ribbons come close enough to touch (counting the edge): pairs (ribbon a, point, ribbon b,
-    point) with a < b; and each ribbon's sampling stride. Samples every few points are compared on a
-    grid, generously; a near miss is then settled point by point."""
-    samples: list[tuple[int, int, float, float, float]] = []
-    strides, slacks = [], []
+    point) with a < b. Runs of a few points are boxed and the boxes sorted into a grid; only points in
+    boxes that overlap are compared."""
+    boxes = []
     for ri, r in enumerate(ribbons):
-        pts, n = r.points, len(r.points)
-        step = max((math.dist(pts[k], pts[k + 1]) for k in range(0, n - 1, max(1, n // 16))), default=0.0)
-        stride = max(1, round((min(r.width) / 2 + halo) / 2 / step)) if step > 0 else 1
-        strides.append(stride)
-        slacks.append(stride * step / 2)  # a touch between two samples is still caught
-        for k in sorted(set(range(0, n, stride)) | {n - 1}):
-            samples.append((ri, k, pts[k][0], pts[k][1], r.width[k] / 2))
-    if not samples:
-        return [], strides
-    cell = 2 * max(s[4] for s in samples) + halo + 2 * max(slacks)
-    grid: dict[tuple[int, int], list] = {}
-    for s in samples:
-        grid.setdefault((int(s[2] // cell), int(s[3] // cell)), []).append(s)
-    pairs = []
-    for (gx, gy), bucket in grid.items():
-        for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1), (1, -1)):  # each pair of neighbouring cells once
-            other = grid.get((gx + dx, gy + dy))
-            if not other:
+        pts, widths, n = r.points, r.width, len(r.points)
+        for k0 in range(0, max(1, n - 1), CHUNK):
+            k1 = min(n, k0 + CHUNK + 1)
+            xs = [p[0] for p in pts[k0:k1]]
+            ys = [p[1] for p in pts[k0:k1]]
+            grow = max(widths[k0:k1]) / 2 + halo / 2
+            boxes.append((ri, k0, k1, min(xs) - grow, min(ys) - grow, max(xs) + grow, max(ys) + grow))
+    if len(ribbons) < 2 or not boxes:
+        return []
+    cell = max(max(b[5] - b[3], b[6] - b[4]) for b in boxes)
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i, (_, _, _, x0, y0, x1, y1) in enumerate(boxes):
+        for gx in range(int(x0 // cell), int(x1 // cell) + 1):
+            for gy in range(int(y0 // cell), int(y1 // cell) + 1):
+                grid.setdefault((gx, gy), []).append(i)
+    candidates = set()
+    for bucket in grid.values():
+        for i in bucket:
+            ri, _, _, ax0, ay0, ax1, ay1 = boxes[i]
+            for j in bucket:
+                rj, _, _, bx0, by0, bx1, by1 = boxes[j]
+                if rj > ri and ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1:
+                    candidates.add((i, j))
+    # for each point the nearest it touches on each other ribbon (its neighbours touch much the same)
+    nearest: dict[tuple[int, int, int], tuple[float, int]] = {}
+    for i, j in sorted(candidates):
+        ra, a0, a1 = boxes[i][:3]
+        rb, b0, b1 = boxes[j][:3]
+        pa, wa, pb, wb = ribbons[ra].points, ribbons[ra].width, ribbons[rb].points, ribbons[rb].width
+        _, _, _, bx0, by0, bx1, by1 = boxes[j]
+        far = [(m, pb[m][0], pb[m][1], wb[m] / 2 + halo) for m in range(b0, b1)]
+        for k in range(a0, a1, 2):  # every other point: its neighbours fill in (see plan_ribbons)
+            ax, ay = pa[k]
+            ha = wa[k] / 2
+            if not (bx0 - ha - halo < ax < bx1 + ha + halo and by0 - ha - halo < ay < by1 + ha + halo):
                 continue
-            same = dx == 0 and dy == 0
-            for ra, ka, ax, ay, ha in bucket:
-                for rb, kb, bx, by, hb in other:
-                    if rb == ra or (same and rb < ra):
-                        continue
-                    reach = ha + hb + halo
-                    d = (ax - bx) ** 2 + (ay - by) ** 2
-                    if d < reach * reach:
-                        pairs.append((ra, ka, rb, kb) if ra < rb else (rb, kb, ra, ka))
-                    elif d < (reach + slacks[ra] + slacks[rb]) ** 2:
-                        found = _near(ribbons, ra, ka, strides[ra], rb, kb, strides[rb], halo)
-                        if found:
-                            pairs.append((ra, found[0], rb, found[1]) if ra < rb else (rb, found[1], ra, found[0]))
-    return pairs, strides
+            for m, bx, by, hb in far:
+                reach = ha + hb
+                d = (ax - bx) ** 2 + (ay - by) ** 2 - reach * reach
+                if d < 0:
+                    if nearest.get((ra, k, rb), (0.0,))[0] > d:
+                        nearest[(ra, k, rb)] = (d, m)
+                    if nearest.get((rb, m, ra), (0.0,))[0] > d:
+                        nearest[(rb, m, ra)] = (d, k)
+    pairs = set()
+    for (r, k, other), (_, m) in nearest.items():
+        pairs.add((r, k, other, m) if r < other else (other, m, r, k))
+    return sorted(pairs)
 
 
-def _near(ribbons: Sequence[Ribbon], ra: int, ka: int, sa: int, rb: int, kb: int, sb: int,
-          halo: float) -> tuple[int, int] | None:
-    """Points within half a stride of ka and kb that touch, if any."""
-    a, b = ribbons[ra], ribbons[rb]
-    for i in range(max(0, ka - sa // 2), min(len(a.points), ka + sa // 2 + 1)):
-        (ax, ay), ha = a.points[i], a.width[i] / 2 + halo
-        for j in range(max(0, kb - sb // 2), min(len(b.points), kb + sb // 2 + 1)):
-            (bx, by), reach = b.points[j], ha + b.width[j] / 2
-            if (ax - bx) ** 2 + (ay - by) ** 2 < reach * reach:
-                return i, j
-    return None
+def _crossings(pairs: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int, int, int]]]:
+    """Touching pairs of points gathered into crossings: pairs of the same two ribbons a few points apart
+    on both belong to one."""
+    pairs = sorted(pairs, key=lambda q: (q[0], q[2], q[1], q[3]))
+    parent = list(range(len(pairs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for i, (a, k, b, m) in enumerate(pairs):
+        j = i - 1
+        while j >= 0 and pairs[j][0] == a and pairs[j][2] == b and k - pairs[j][1] <= 3:
+            if abs(m - pairs[j][3]) <= 3:
+                parent[root(i)] = root(j)
+            j -= 1
+    groups: dict[int, list] = {}
+    for i, pair in enumerate(pairs):
+        groups.setdefault(root(i), []).append(pair)
+    return list(groups.values())
+
+
+def _step(r: Ribbon) -> float:
+    """About the longest step between two of a ribbon's points."""
+    pts, n = r.points, len(r.points)
+    return max((math.dist(pts[k], pts[k + 1]) for k in range(0, n - 1, max(1, n // 16))), default=1.0) or 1.0
 
 
 def _fades(r: Ribbon) -> list[float]:
@@ -150,30 +195,35 @@ def _fades(r: Ribbon) -> list[float]:
     return [r.fade * max(0.0, -z) for z in r.depth]
 
 
-OVER, UNDER = 1, 2
+def _spans(points: set[int], reach: int, n: int) -> list[list[int]]:
+    """The points within `reach` of any in `points`, as sorted runs [first, last]."""
+    runs: list[list[int]] = []
+    for k in sorted(points):
+        lo, hi = max(0, k - reach), min(n - 1, k + reach)
+        if runs and lo <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], hi)
+        else:
+            runs.append([lo, hi])
+    return runs
 
 
-def _cuts(r: Ribbon, kinds: list[int], keep: Sequence[int], halo: float) -> list[int]:
-    """Where to cut a ribbon, given where it passes over others and under them (`kinds`: OVER, UNDER or
-    both at each point): so that no stretch passes both over and under (then no order of stretches can
-    go round in a loop), with as few cuts as that takes. A cut keeps far enough from where the ribbon
-    passes over for the edge to stop short of it, where no seam can show (the ribbon unshaded for a
-    ribbon's width either side), clear of the points in `keep` (where pieces hang that the edge must set
-    off), and else as near the middle of the gap as possible. Where there is no room it goes where the
-    ribbon passes under, hidden."""
-    pts, n = r.points, len(r.points)
-    step = max((math.dist(pts[k], pts[k + 1]) for k in range(0, n - 1, max(1, n // 16))), default=1.0) or 1.0
+def _cuts(r: Ribbon, places: list[list[int]], keep: Sequence[tuple[int, int]], halo: float) -> list[int]:
+    """Where to cut a ribbon, given the runs of points [first, last, kind] where it passes over others
+    (kind OVER), under them (UNDER) or both: so that no stretch passes both over and under (then no
+    order of stretches can go round in a loop), with as few cuts as that takes. A cut keeps far enough
+    from where the ribbon passes over for the edge to stop short of it, clear of the runs of points in
+    `keep` (where pieces hang that the edge must set off), where the ribbon is unshaded for a ribbon's
+    width either side if it can (so more stretches are plain fills), and else as near the middle of the
+    gap as possible. Where there is no room it goes just inside where the ribbon passes under, hidden."""
+    n = len(r.points)
+    step = _step(r)
     room = max(1, math.ceil(1.5 * halo / step))  # the edge stops this many points short of a cut
     reach = max(1, math.ceil(max(r.width) / 2 / step))
-    fades = _fades(r)
-    places: list[list[int]] = []  # [first, last, kind]: runs of points of one kind
-    for k, kind in enumerate(kinds):
-        if not kind:
-            continue
-        if places and places[-1][1] == k - 1 and places[-1][2] == kind:
-            places[-1][1] = k
-        else:
-            places.append([k, k, kind])
+    shaded = [0, *itertools.accumulate(z < 0 for z in r.depth)]  # how many shaded points before each
+    near = [False] * n
+    for lo, hi in keep:
+        for j in range(max(0, lo - room - 1), min(n, hi + room + 2)):
+            near[j] = True
     cuts: list[int] = []
     seen = 0  # the kinds in the stretch so far
     for before, place in zip([None, *places], places):
@@ -183,21 +233,19 @@ def _cuts(r: Ribbon, kinds: list[int], keep: Sequence[int], halo: float) -> list
         _, end, first = before
         start, last, second = place
         if start - end - 1 >= 2 * room + 3:  # room in between
-            lo, hi = max(2, end + room + 1), min(n - 3, start - room - 1)
+            lo, hi = end + room + 1, start - room - 1
         elif second == UNDER:  # just inside the place it passes under
             lo = hi = min(last, end + room + 1)
         elif first == UNDER:
             lo = hi = max(before[0], start - room - 1)
         else:
             lo = hi = (end + start) // 2
-        lo, hi = max(2, lo), min(n - 3, hi)
-        if lo <= hi and (not cuts or lo > cuts[-1] + 2):
+        lo, hi = max(2, lo, cuts[-1] + 1 if cuts else 0), min(n - 3, hi)
+        if lo <= hi:
             mid = (lo + hi) / 2
 
             def cost(c: int) -> tuple:
-                shade = max(fades[max(0, c - reach):c + reach + 1])
-                near = any(abs(c - k) <= room + 1 for k in keep)
-                return (shade > 1e-6, near, shade, abs(c - mid))
+                return (near[c], shaded[min(n, c + reach + 1)] > shaded[max(0, c - reach)], abs(c - mid))
             cuts.append(min(range(lo, hi + 1), key=cost))
         seen = place[2]
     return cuts
@@ -207,16 +255,23 @@ def plan_ribbons(ribbons: Sequence[Ribbon], halo: float, pieces: Sequence[Piece]
     """The drawing order. Each ribbon is cut into stretches (see `_cuts`); the stretches are sorted so
     that wherever two touch, the one nearer the viewer comes later, and the pieces are placed among them.
     A ribbon that touches nothing stays whole."""
-    pairs, strides = _contacts(ribbons, halo)
-    kinds = [[0] * len(r.points) for r in ribbons]
-    for a, k, b, m in pairs:
-        dz = ribbons[a].depth[k] - ribbons[b].depth[m]
-        if abs(dz) <= TIE:
-            continue
-        for ri, i, kind in ((a, k, OVER if dz > 0 else UNDER), (b, m, UNDER if dz > 0 else OVER)):
-            row, s = kinds[ri], strides[ri] // 2
-            for j in range(max(0, i - s), min(len(row), i + s + 1)):
-                row[j] |= kind
+    pairs = _contacts(ribbons, halo)
+    depth = [r.depth for r in ribbons]
+    # the touching points, gathered into crossings; at each, the ribbon nearer the viewer goes over
+    # (+1: the first of the two, -1: the second, 0: a tie, either may)
+    crossings: list[tuple[int, list]] = []
+    for group in _crossings(pairs):
+        # decided where the two centre lines come closest (where they cross)
+        a, k, b, m = min(group, key=lambda q: math.dist(ribbons[q[0]].points[q[1]], ribbons[q[2]].points[q[3]]))
+        dz = depth[a][k] - depth[b][m]
+        crossings.append((1 if dz > TIE else -1 if dz < -TIE else 0, group))
+    over: list[set[int]] = [set() for _ in ribbons]
+    under: list[set[int]] = [set() for _ in ribbons]
+    for sign, group in crossings:
+        if sign:
+            for a, k, b, m in group:
+                (over if sign > 0 else under)[a].add(k)
+                (under if sign > 0 else over)[b].add(m)
     hung: list[list[tuple[Piece, int]]] = [[] for _ in ribbons]
     free: list[Piece] = []
     for piece in pieces:
@@ -224,40 +279,55 @@ def plan_ribbons(ribbons: Sequence[Ribbon], halo: float, pieces: Sequence[Piece]
             free.append(piece)
         else:
             hung[piece.host[0]].append((piece, piece.host[1]))
-    cuts: list[list[int]] = []
-    segments: list[list[Segment]] = []
+    # where each piece hung behind a ribbon lies beside it (there the ribbon's edge sets it off)
+    beside = {id(piece): _beside(ribbons[ri], piece, halo) for ri, hangs in enumerate(hung)
+              for piece, k in hangs if piece.z < ribbons[ri].depth[k]}
+    nodes: list[Any] = []
+    owner: list[list[int]] = []  # each point's stretch (by number in nodes)
     for ri, r in enumerate(ribbons):
         n = len(r.points)
-        keep = [k for piece, k in hung[ri] if piece.z < r.depth[k]]
-        cut = _cuts(r, kinds[ri], keep, halo)
-        cuts.append(cut)
-        bounds = [0, *cut, n - 1]
-        segments.append([Segment(ri, lo, min(n - 1, hi + 1)) for lo, hi in zip(bounds, bounds[1:])])
-
-    def segment(ri: int, k: int) -> Segment:
-        return segments[ri][bisect.bisect_right(cuts[ri], k)]
-
-    for ri, r in enumerate(ribbons):
-        for piece, k in hung[ri]:
-            host = segment(ri, k)
-            (host.under if piece.z < r.depth[k] else host.over).append(piece)
-    nodes: list[Segment | Piece] = [s for segs in segments for s in segs]
-    number = {id(x): i for i, x in enumerate(nodes)}
+        kinds = [0] * n
+        for points, kind in ((over[ri], OVER), (under[ri], UNDER)):
+            for lo, hi in _spans(points, 1, n):
+                for j in range(lo, hi + 1):
+                    kinds[j] |= kind
+        places: list[list[int]] = []  # runs of points of one kind: [first, last, kind]
+        for k, kind in enumerate(kinds):
+            if kind:
+                if places and places[-1][1] == k - 1 and places[-1][2] == kind:
+                    places[-1][1] = k
+                else:
+                    places.append([k, k, kind])
+        keep = [beside[id(piece)] for piece, k in hung[ri] if id(piece) in beside]
+        bounds = [0, *_cuts(r, places, keep, halo), n - 1]
+        row: list[int] = []
+        for lo, hi in zip(bounds, bounds[1:]):
+            row += [len(nodes)] * (hi - lo)
+            nodes.append(Segment(ri, lo, min(n - 1, hi + 1)))
+        row.append(len(nodes) - 1)
+        owner.append(row)
     # wherever two stretches touch the one nearer the viewer goes over; a tie does not decide
     score: dict[tuple[int, int], float] = {}
-    touch: dict[tuple[int, int], bool] = {}
-    depths: list[list[float]] = [[] for _ in nodes]
-    for a, k, b, m in pairs:
-        ia, ib = number[id(segment(a, k))], number[id(segment(b, m))]
-        za, zb = ribbons[a].depth[k], ribbons[b].depth[m]
-        touch[(ia, ib)] = True
-        if abs(za - zb) > TIE:
-            score[(ia, ib)] = score.get((ia, ib), 0.0) + za - zb
-        depths[ia].append(za)
-        depths[ib].append(zb)
+    sums = [0.0] * len(nodes)
+    counts = [0] * len(nodes)
+    touching = []
+    for sign, group in crossings:
+        for a, k, b, m in group:
+            ia, ib = owner[a][k], owner[b][m]
+            za, zb = depth[a][k], depth[b][m]
+            if sign:
+                score[(ia, ib)] = score.get((ia, ib), 0) + sign
+            sums[ia] += za
+            sums[ib] += zb
+            counts[ia] += 1
+            counts[ib] += 1
+            touching.append((ia, k, ib, m))
     for i, s in enumerate(nodes):
-        zs = depths[i] or ribbons[s.ribbon].depth[s.start:s.end + 1]  # type: ignore[union-attr]
-        s.key = sum(zs) / len(zs)  # type: ignore[union-attr]
+        if counts[i]:
+            s.key = sums[i] / counts[i]
+        else:
+            zs = depth[s.ribbon][s.start:s.end + 1]
+            s.key = sum(zs) / len(zs)
     nodes += free
     later: list[list[int]] = [[] for _ in nodes]  # drawn after node i
     waiting = [0] * len(nodes)
@@ -287,112 +357,177 @@ def plan_ribbons(ribbons: Sequence[Ribbon], halo: float, pieces: Sequence[Piece]
             waiting[j] -= 1
             if waiting[j] == 0 and place[j] < 0:
                 heapq.heappush(ready, (key(j), j))
-    for a, b in touch:
-        back, front = (a, b) if place[a] < place[b] else (b, a)
-        nodes[front].after.append(place[back])  # type: ignore[union-attr]
-    for x in nodes:
-        if isinstance(x, Segment):
-            x.halo = bool(x.under or x.after)
+    # the edge goes wherever a stretch passes close by something drawn before it
+    edged: dict[int, set[int]] = {}
+    for ia, k, ib, m in touching:
+        if place[ia] > place[ib]:
+            edged.setdefault(ia, set()).add(k)
+        else:
+            edged.setdefault(ib, set()).add(m)
+    for i, s in enumerate(nodes[:len(nodes) - len(free)]):
+        s.halo = [(lo, hi, 2) for lo, hi in _spans(edged.get(i, set()), 1, len(ribbons[s.ribbon].points))]
+    # a piece hung behind a ribbon goes just before the first-drawn stretch of it beside the piece (all of
+    # them lay the edge there); one hung in front, just after the stretch it hangs from
+    for ri, hangs in enumerate(hung):
+        for piece, k in hangs:
+            if id(piece) not in beside:
+                nodes[owner[ri][k]].over.append(piece)
+                continue
+            lo, hi = beside[id(piece)]
+            near = sorted({owner[ri][j] for j in range(max(0, lo), min(len(owner[ri]), hi + 1))} | {owner[ri][k]},
+                          key=lambda j: place[j])
+            nodes[near[0]].under.append(piece)
+            # only on the side the piece reaches out to
+            pts = ribbons[ri].points
+            (ax, ay), (bx, by) = pts[max(0, k - 1)], pts[min(len(pts) - 1, k + 1)]
+            (px, py), (qx, qy) = pts[k], (piece.shape or (pts[k],))[-1]
+            side = 2 if (qx, qy) == (px, py) else 0 if (bx - ax) * (qy - py) - (by - ay) * (qx - px) > 0 else 1
+            for j in near:
+                nodes[j].halo.append((lo, hi, side))
     return [nodes[i] for i in order]
 
 
-def _offsets(r: Ribbon) -> tuple[list[tuple], list[tuple]]:
-    """A ribbon's two edges, left and right of its centre line."""
-    pts, n = r.points, len(r.points)
-    left, right = [], []
-    for i, (x, y) in enumerate(pts):
-        (ax, ay), (bx, by) = pts[max(0, i - 1)], pts[min(n - 1, i + 1)]
+def _beside(r: Ribbon, piece: Piece, halo: float) -> tuple[int, int]:
+    """The points of ribbon r, around the one `piece` hangs from, close enough for its edge to touch the
+    piece's shape (a step more either side)."""
+    k = piece.host[1]  # type: ignore[index]
+    shape = piece.shape or (r.points[k],)
+    lines = [(x0, y0, x1 - x0, y1 - y0, ((x1 - x0) ** 2 + (y1 - y0) ** 2) or 1.0)
+             for (x0, y0), (x1, y1) in (list(zip(shape, shape[1:])) or [(shape[0], shape[0])])]
+    pts, widths, grow = r.points, r.width, halo + piece.thick
+
+    def close(i: int) -> bool:
+        (x, y), reach = pts[i], widths[i] / 2 + grow
+        for x0, y0, dx, dy, length in lines:
+            t = min(1.0, max(0.0, ((x - x0) * dx + (y - y0) * dy) / length))
+            if (x0 + dx * t - x) ** 2 + (y0 + dy * t - y) ** 2 < reach * reach:
+                return True
+        return False
+    lo = hi = k
+    while lo > 0 and close(lo - 1):
+        lo -= 1
+    while hi < len(pts) - 1 and close(hi + 1):
+        hi += 1
+    return lo - 1, hi + 1
+
+
+def _offsets(r: Ribbon) -> tuple[list[tuple], list[tuple], list[float], tuple[list[tuple], list[tuple]]]:
+    """A ribbon's two edges, left and right of its centre line; how far the centre line has turned (in
+    radians, every bend counted) at each point; and each edge's direction at each point."""
+    pts = r.points
+    ways = _ways(pts)
+    turned = list(itertools.accumulate(abs(px * ty - py * tx)  # the sine of the small angle turned
+                                       for (px, py), (tx, ty) in zip([(0.0, 0.0), *ways[:-1]], ways)))
+    halves = [w / 2 for w in r.width]
+    left = [(x - ty * h, y + tx * h) for (x, y), (tx, ty), h in zip(pts, ways, halves)]
+    right = [(x + ty * h, y - tx * h) for (x, y), (tx, ty), h in zip(pts, ways, halves)]
+    if min(halves) != max(halves):  # where the width changes the edges run a little off the centre line
+        return left, right, turned, (_Ways(left), _Ways(right))
+    return left, right, turned, (ways, ways)
+
+
+class _Ways:
+    """The direction at each of a line's points, worked out only where asked for (at few of them)."""
+
+    def __init__(self, pts: Sequence[tuple]):
+        self.pts = pts
+
+    def __getitem__(self, k: int) -> tuple[float, float]:
+        pts = self.pts
+        (ax, ay), (bx, by) = pts[max(0, k - 1)], pts[min(len(pts) - 1, k + 1)]
         tx, ty = bx - ax, by - ay
         length = math.hypot(tx, ty) or 1.0
-        half = r.width[i] / 2
-        nx, ny = -ty / length * half, tx / length * half
-        left.append((x + nx, y + ny))
-        right.append((x - nx, y - ny))
-    return left, right
+        return tx / length, ty / length
 
 
-TURN = 1.0  # radians: the most a sampled edge turns along one Bézier curve
+def _ways(pts: Sequence[tuple]) -> list[tuple]:
+    """The direction at each of a line's points (from its neighbours)."""
+    hypot = math.hypot
+    ways = []
+    for (ax, ay), (bx, by) in zip([pts[0], *pts[:-1]], [*pts[1:], pts[-1]]):
+        tx, ty = bx - ax, by - ay
+        length = hypot(tx, ty) or 1.0
+        ways.append((tx / length, ty / length))
+    return ways
 
 
-def _fit(pts: Sequence[tuple], a: int, b: int, tol: float = FIT) -> list[tuple]:
-    """Cubic Béziers (p0, c1, c2, p3) through pts[a..b], a smooth curve sampled finely. It is cut where
-    its direction has turned by `TURN`; each piece becomes a curve that leaves and meets the samples in
-    their direction, its handles as long as for a circular arc through its ends, and is halved until it
-    strays less than `tol` from the samples (checked at a quarter, half and three quarters of its turn)."""
-    n = len(pts)
-
-    def direction(k: int) -> tuple[float, float]:
-        if n < 3:
-            (x0, y0), (x2, y2) = pts[0], pts[-1]
-            dx, dy = x2 - x0, y2 - y0
-        elif k == 0:  # one-sided, second order
-            (x0, y0), (x1, y1), (x2, y2) = pts[0], pts[1], pts[2]
-            dx, dy = 4 * x1 - 3 * x0 - x2, 4 * y1 - 3 * y0 - y2
-        elif k == n - 1:
-            (x0, y0), (x1, y1), (x2, y2) = pts[-1], pts[-2], pts[-3]
-            dx, dy = 3 * x0 - 4 * x1 + x2, 3 * y0 - 4 * y1 + y2
-        else:
-            (x0, y0), (x2, y2) = pts[k - 1], pts[k + 1]
-            dx, dy = x2 - x0, y2 - y0
-        length = math.hypot(dx, dy) or 1.0
-        return dx / length, dy / length
-
-    # how far the direction has turned, and how far along the samples run, at each point from a
-    turned, along = [0.0], [0.0]
-    total = 0.0
-    px, py = pts[a + 1][0] - pts[a][0], pts[a + 1][1] - pts[a][1]
-    along.append(math.hypot(px, py))
-    for k in range(a + 1, b):
-        qx, qy = pts[k + 1][0] - pts[k][0], pts[k + 1][1] - pts[k][1]
-        total += abs(math.atan2(px * qy - py * qx, px * qx + py * qy))
-        turned.append(total)
-        along.append(along[-1] + math.hypot(qx, qy))
-        px, py = qx, qy
-    turned.append(total)
+def _fit(edges: Sequence[Sequence[tuple]], a: int, b: int, turned: Sequence[float],
+         ways: Sequence[Sequence[tuple]], tol: float = FIT) -> list[list[tuple]]:
+    """Cubic Béziers through points a..b of each of `edges` (a ribbon's edges, sampled finely, all at the
+    same steps), each curve as (first point, last point, (p0, c1, c2, p3)). `turned` is how far the
+    ribbon has turned at each point, `ways` each edge's direction at each point. The edges are cut
+    wherever the ribbon has turned by `TURN`; each piece becomes a curve that leaves and meets the
+    samples in their direction, its handles' lengths fitted by least squares, and is split where it
+    strays most until it strays less than `tol` from the samples."""
     knots = [a]
-    for k in range(a + 1, b):
-        if turned[k - a] - turned[knots[-1] - a] > TURN:
-            knots.append(k)
-    knots.append(b)
-
-    def segment_distance(x: float, y: float, k: int) -> float:
-        (x0, y0), (x1, y1) = pts[k], pts[k + 1]
-        dx, dy = x1 - x0, y1 - y0
-        t = ((x - x0) * dx + (y - y0) * dy) / ((dx * dx + dy * dy) or 1.0)
-        t = min(1.0, max(0.0, t))
-        return math.hypot(x0 + dx * t - x, y0 + dy * t - y)
-
-    out = []
-    todo = list(reversed(list(zip(knots, knots[1:]))))
+    while knots[-1] < b:
+        k = bisect.bisect_right(turned, turned[knots[-1]] + TURN, knots[-1] + 1, b)
+        knots.append(max(k, knots[-1] + 1) if k < b else b)
+    outs: list[list[tuple]] = [[] for _ in edges]
+    todo = list(zip(knots, knots[1:]))[::-1]
+    tol2 = tol * tol
+    hypot = math.hypot
     while todo:
         lo, hi = todo.pop()
-        (x0, y0), (x3, y3) = pts[lo], pts[hi]
-        (ex, ey), (fx, fy) = direction(lo), direction(hi)
-        cx, cy = x3 - x0, y3 - y0
-        chord = math.hypot(cx, cy)
-        if chord == 0:
+        span = hi - lo
+        if span < 3:  # too short to fit: handles as long as for a circular arc through its ends
+            for pts, way, out in zip(edges, ways, outs):
+                (x0, y0), (x3, y3) = pts[lo], pts[hi]
+                (ex, ey), (fx, fy) = way[lo], way[hi]
+                cx, cy = x3 - x0, y3 - y0
+                chord = hypot(cx, cy) or 1.0
+                h0 = 2 * chord / (3 * (1 + max(-0.5, (ex * cx + ey * cy) / chord)))
+                h1 = 2 * chord / (3 * (1 + max(-0.5, (fx * cx + fy * cy) / chord)))
+                c1, c2 = (x0 + ex * h0, y0 + ey * h0), (x3 - fx * h1, y3 - fy * h1)
+                out.append((lo, hi, ((x0, y0), c1, c2, (x3, y3))))
             continue
-        h0 = 2 * chord / (3 * (1 + max(-0.5, (ex * cx + ey * cy) / chord)))
-        h1 = 2 * chord / (3 * (1 + max(-0.5, (fx * cx + fy * cy) / chord)))
-        x1, y1, x2, y2 = x0 + ex * h0, y0 + ey * h0, x3 - fx * h1, y3 - fy * h1
-        if hi - lo > 1:
-            start, span = along[lo - a], along[hi - a] - along[lo - a]
-            worst = 0.0
-            for u in (0.25, 0.5, 0.75):
-                v = 1 - u
-                b0, b1, b2, b3 = v * v * v, 3 * u * v * v, 3 * u * u * v, u * u * u
-                x = b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3
-                y = b0 * y0 + b1 * y1 + b2 * y2 + b3 * y3
-                # the sample step about as far along
-                k = a + bisect.bisect_left(along, start + u * span, lo - a, hi - a)
-                worst = max(worst, min(segment_distance(x, y, j)
-                                       for j in range(max(lo, k - 3), min(hi, k + 3))))
-            if worst > tol:
-                mid = (lo + hi) // 2
-                todo += [(mid, hi), (lo, mid)]
-                continue
-        out.append(((x0, y0), (x1, y1), (x2, y2), (x3, y3)))
-    return out
+        # the handles' lengths by least squares at a few samples, placed by their index (the samples
+        # are evenly spaced in a smooth parameter, which the curve's own parameter then follows)
+        idx = sorted({lo + span * i // 6 for i in range(1, 6)})
+        basis = []
+        c00 = c11 = b12 = 0.0
+        for k in idx:
+            u = (k - lo) / span
+            v = 1 - u
+            b0, b1, b2, b3 = v * v * v, 3 * u * v * v, 3 * u * u * v, u * u * u
+            basis.append((k, b0, b1, b2, b3))
+            c00 += b1 * b1
+            b12 += b1 * b2
+            c11 += b2 * b2
+        curves, worst, at = [], 0.0, 0
+        for pts, way in zip(edges, ways):
+            (x0, y0), (x3, y3) = pts[lo], pts[hi]
+            (ex, ey), (fx, fy) = way[lo], way[hi]
+            c01 = -(ex * fx + ey * fy) * b12
+            det = c00 * c11 - c01 * c01
+            r0 = r1 = 0.0
+            for k, b0, b1, b2, b3 in basis:
+                px, py = pts[k]
+                qx = px - x0 * (b0 + b1) - x3 * (b2 + b3)
+                qy = py - y0 * (b0 + b1) - y3 * (b2 + b3)
+                r0 += b1 * (ex * qx + ey * qy)
+                r1 -= b2 * (fx * qx + fy * qy)
+            h0 = h1 = hypot(x3 - x0, y3 - y0) / 3
+            if abs(det) > 1e-12:
+                g0, g1 = (r0 * c11 - r1 * c01) / det, (c00 * r1 - c01 * r0) / det
+                if g0 > 0 and g1 > 0:
+                    h0, h1 = g0, g1
+            x1, y1, x2, y2 = x0 + ex * h0, y0 + ey * h0, x3 - fx * h1, y3 - fy * h1
+            for i, (k, b0, b1, b2, b3) in enumerate(basis):
+                px, py = pts[k]
+                dx = b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3 - px
+                dy = b0 * y0 + b1 * y1 + b2 * y2 + b3 * y3 - py
+                d = dx * dx + dy * dy
+                if d > worst:
+                    worst, at = d, i
+            curves.append((lo, hi, ((x0, y0), (x1, y1), (x2, y2), (x3, y3))))
+        if worst > tol2:
+            mid = min(hi - 1, max(lo + 1, basis[at][0]))
+            todo += [(mid, hi), (lo, mid)]
+            continue
+        for out, curve in zip(outs, curves):
+            out.append(curve)
+    return outs
 
 
 def _split(curve: tuple, u: float) -> tuple[tuple, tuple]:
@@ -407,22 +542,21 @@ def _split(curve: tuple, u: float) -> tuple[tuple, tuple]:
     return (p0, a, d, f), (f, e, c, p3)
 
 
-def _trim(curves: list[tuple], cut: float) -> list[tuple]:
-    """A chain of Béziers with about `cut` of its length taken off each end."""
+def _trim(curves: list[tuple], first: float, last: float) -> list[tuple]:
+    """A chain of Béziers with about `first` of its length taken off the start and `last` off the end."""
     def length(c: tuple) -> float:
         p0, p1, p2, p3 = c
         return (math.dist(p0, p3) + math.dist(p0, p1) + math.dist(p1, p2) + math.dist(p2, p3)) / 2
     lengths = [length(c) for c in curves]
-    if sum(lengths) <= 2 * cut:
+    if sum(lengths) <= first + last:
         return []
     out = list(curves)
-    for _ in range(2):
-        left = cut
-        while out and lengths[0] <= left:
-            left -= lengths.pop(0)
+    for cut in (first, last):
+        while out and lengths[0] <= cut:
+            cut -= lengths.pop(0)
             out.pop(0)
-        if out and left > 0:
-            piece = _split(out[0], left / lengths[0])[1]
+        if out and cut > 0:
+            piece = _split(out[0], cut / lengths[0])[1]
             out[0], lengths[0] = piece, length(piece)
         # then the other end, the chain turned round
         out = [(p3, p2, p1, p0) for p0, p1, p2, p3 in reversed(out)]
@@ -436,12 +570,13 @@ def _simplify(us: list[float], fs: list[float], tol: float) -> list[int]:
     todo = [(0, len(us) - 1)]
     while todo:
         a, b = todo.pop()
+        ua, fa = us[a], fs[a]
+        slope = (fs[b] - fa) / ((us[b] - ua) or 1.0)
         worst, at = tol, -1
         for k in range(a + 1, b):
-            t = (us[k] - us[a]) / ((us[b] - us[a]) or 1.0)
-            off = abs(fs[a] + (fs[b] - fs[a]) * t - fs[k])
-            if off > worst:
-                worst, at = off, k
+            off = fa + slope * (us[k] - ua) - fs[k]
+            if off > worst or -off > worst:
+                worst, at = abs(off), k
         if at >= 0:
             keep.add(at)
             todo += [(a, at), (at, b)]
@@ -450,52 +585,78 @@ def _simplify(us: list[float], fs: list[float], tol: float) -> list[int]:
 
 def _paint_segment(sk: Any, r: Ribbon, s: Segment, edges: tuple, fades: list[float], halo: float,
                    background: tuple) -> None:
-    left, right = edges
+    """One stretch: the edge in the background colour where it needs one, then its outline (up the left
+    edge, across, back down the right), a plain fill or, where it passes behind, a shading."""
+    left, right, turned, ways = edges
     a, b = s.start, s.end
-    lefts, rights = _fit(left, a, b), _fit(right, a, b)
+    lefts, rights = _fit((left, right), a, b, turned, ways)
     if s.halo and halo > 0:
-        # the edge: a band in the background colour along each side (its inner half under the body),
-        # stopping short of the stretch's ends so it never cuts across the ribbon's neighbouring stretch
+        # the edge: a band in the background colour along each side (its inner half under the body)
+        # where the stretch passes over something, stopping short of the stretch's ends so it never cuts
+        # across the ribbon's neighbouring stretch
         strokes: list[tuple] = []
-        for side in (lefts, rights):
-            part = _trim(side, 1.5 * halo)
-            if part:
-                strokes.append(("M", *part[0][0]))
-                strokes += [("C", *c1, *c2, *p3) for _, c1, c2, p3 in part]
+        for which, side in enumerate((lefts, rights)):
+            spans = sorted((e0, e1) for e0, e1, where in s.halo if where in (which, 2))
+            runs: list[list[tuple]] = []
+            for lo, hi, curve in side:
+                if any(lo <= e1 and hi >= e0 for e0, e1 in spans):
+                    if runs and runs[-1][-1][1] == lo:
+                        runs[-1].append((lo, hi, curve))
+                    else:
+                        runs.append([(lo, hi, curve)])
+            for run in runs:
+                part = _trim([c for _, _, c in run], 1.5 * halo if run[0][0] == a else 0.0,
+                             1.5 * halo if run[-1][1] == b else 0.0)
+                if part:
+                    strokes.append(("M", *part[0][0]))
+                    strokes += [("C", *c1, *c2, *p3) for _, c1, c2, p3 in part]
         if strokes:
             sk.path(strokes, stroke=background, line_width=2 * halo)
     body: list[tuple] = [("M", *left[a])]
-    body += [("C", *c1, *c2, *p3) for _, c1, c2, p3 in lefts]
+    body += [("C", *c1, *c2, *p3) for _, _, (_, c1, c2, p3) in lefts]
     body.append(("L", *right[b]))
-    body += [("C", *c2, *c1, *p0) for p0, c1, c2, _ in reversed(rights)]
+    body += [("C", *c2, *c1, *p0) for _, _, (p0, c1, c2, _) in reversed(rights)]
     body.append(("Z",))
     shade = fades[a:b + 1]
-    (x0, y0), (x1, y1) = r.points[a], r.points[b]
-    dx, dy = x1 - x0, y1 - y0
-    chord = dx * dx + dy * dy
-    if max(shade) - min(shade) < 2 * TONE or chord <= 0:
+    if max(shade) - min(shade) < 2 * TONE:
         sk.path(body, fill=mix(r.color, background, (max(shade) + min(shade)) / 2))
         return
-    # paler where it passes behind: a shading along the stretch whose tones follow the fade
+    # paler where it passes behind: a shading along the ribbon's axis, its tones following the fade at
+    # the centre line's points (from the point before the stretch to the one after, so where two
+    # stretches meet both shade alike)
+    n = len(r.points)
+    ux, uy = _axis(r)
     us, fs = [], []
-    for k, f in zip(range(a, b + 1), shade):
+    for k in range(max(0, a - 1), min(n, b + 2)):
         x, y = r.points[k]
-        u = min(1.0, max(0.0, ((x - x0) * dx + (y - y0) * dy) / chord))
-        if not us or u > us[-1] + 1e-4:
+        u = x * ux + y * uy
+        if not us or u > us[-1] + 1e-3:
             us.append(u)
-            fs.append(f)
-    us[0], us[-1] = 0.0, 1.0
+            fs.append(fades[k])
+    if len(us) < 2:
+        sk.path(body, fill=mix(r.color, background, max(shade)))
+        return
+    first, last = us[0], us[-1]
     keep = _simplify(us, fs, TONE)
-    sk.linear_gradient(body, x0, y0, x1, y1, [mix(r.color, background, fs[k]) for k in keep],
-                       [us[k] for k in keep])
+    sk.linear_gradient(body, ux * first, uy * first, ux * last, uy * last,
+                       [mix(r.color, background, fs[k]) for k in keep],
+                       [(us[k] - first) / (last - first) for k in keep])
+
+
+def _axis(r: Ribbon) -> tuple[float, float]:
+    if r.axis is not None:
+        return r.axis
+    (x0, y0), (x1, y1) = r.points[0], r.points[-1]
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    return (x1 - x0) / length, (y1 - y0) / length
 
 
 def draw_ribbons(sk: Any, ribbons: Sequence[Ribbon], halo: float, pieces: Sequence[Piece] = (),
                  background: tuple = WHITE) -> None:
     """Draws the ribbons and extra pieces back to front (see `plan_ribbons`), each stretch of ribbon as one
-    outline of a few curves. A stretch that passes over something first lays an edge of `background`
-    colour (`halo` wide) along both its sides, so crossings read as a clean over and under; where a ribbon
-    passes behind it turns paler, shaded smoothly along its length."""
+    outline of a few curves. Where a stretch passes over something it first lays an edge of `background`
+    colour (`halo` wide) along its sides there, so crossings read as a clean over and under; where a
+    ribbon passes behind it turns paler, shaded smoothly along its length."""
     edges = [_offsets(r) for r in ribbons]
     fades = [_fades(r) for r in ribbons]
     for item in plan_ribbons(ribbons, halo, pieces):
@@ -524,11 +685,6 @@ def _head(sk: Any, x: float, base: float, stem: float, width: float, length: flo
     sk.linear_gradient(shape, x, base, x, tip, [color, mix(color, WHITE, 0.22)], [0, 1])
 
 
-def _hermite(tau: float, p0: float, m0: float, p1: float, m1: float) -> float:
-    t2, t3 = tau * tau, tau * tau * tau
-    return (2 * t3 - 3 * t2 + 1) * p0 + (t3 - 2 * t2 + tau) * m0 + (-2 * t3 + 3 * t2) * p1 + (t3 - t2) * m1
-
-
 def arrow_lines(p: ArrowsParams, cx: float, amp: float, y0: float, y1: float, roots: Sequence[float],
                 slots: Sequence[float], rw: float) -> list[Ribbon]:
     """The ribbons' centre lines from y0 up to y1: side by side at `roots`, twisting round one another
@@ -536,69 +692,105 @@ def arrow_lines(p: ArrowsParams, cx: float, amp: float, y0: float, y1: float, ro
     n = p.count
     a, b = 0.16, 0.74  # the twist runs from a to b; below and above it the ribbons stand apart
     speed = math.pi * p.twist / (b - a)
+    # the Hermite weights (of start, start slope, end, end slope) at the places checked for tangles,
+    # below and above the twist; None where the place is the twist's own end
+    checks = []
+    for lo, hi in ((0.0, a), (b, 1.0)):
+        weights = []
+        for k in range(25):
+            t = lo + (hi - lo) * k / 24
+            if t < a:
+                tau = t / a
+            elif t > b:
+                tau = (t - b) / (1 - b)
+            else:
+                weights.append(None)
+                continue
+            t2, t3 = tau * tau, tau * tau * tau
+            weights.append((2 * t3 - 3 * t2 + 1, t3 - 2 * t2 + tau, -2 * t3 + 3 * t2, t3 - t2))
+        checks.append(weights)
 
-    def plan(offset: float) -> tuple[Callable, Callable, dict, dict]:
-        def theta(i: int, t: float) -> float:
-            return speed * (t - a) + 2 * math.pi * i / n + offset
-
-        def sway(i: int, t: float) -> tuple[float, float]:  # x and dx/dt inside the twist
-            th = theta(i, t)
-            return cx + amp * math.sin(th), amp * math.cos(th) * speed
-
+    def plan(offset: float) -> tuple[list, list, list, list]:
+        """Each ribbon's x and dx/dt where it enters and leaves the twist, and its root and slot."""
+        ends = []
+        for i in range(n):
+            ths = (speed * (a - a) + 2 * math.pi * i / n + offset, speed * (b - a) + 2 * math.pi * i / n + offset)
+            ends.append(tuple((cx + amp * math.sin(th), amp * math.cos(th) * speed) for th in ths))
         # each ribbon leaves the twist for the root or slot on the side it is heading to
-        def heading(i: int, t: float, span: float) -> float:
-            x, dx = sway(i, t)
-            return x + 0.5 * dx * span
-        below = {i: roots[k] for k, i in enumerate(sorted(range(n), key=lambda i: heading(i, a, -a)))}
-        above = {i: slots[k] for k, i in enumerate(sorted(range(n), key=lambda i: heading(i, b, 1 - b)))}
-        return theta, sway, below, above
-
-    def x_at(sway: Callable, below: dict, above: dict, i: int, t: float) -> float:
-        """Glides from the root to the twist and from the twist to the slot along smooth curves that
-        end upright."""
-        if t < a:
-            x_a, dx_a = sway(i, a)
-            return _hermite(t / a, below[i], 0.0, x_a, dx_a * a)
-        if t > b:
-            x_b, dx_b = sway(i, b)
-            return _hermite((t - b) / (1 - b), x_b, dx_b * (1 - b), above[i], 0.0)
-        return sway(i, t)[0]
+        below, above = [0.0] * n, [0.0] * n
+        for k, i in enumerate(sorted(range(n), key=lambda i: ends[i][0][0] + 0.5 * ends[i][0][1] * -a)):
+            below[i] = roots[k]
+        for k, i in enumerate(sorted(range(n), key=lambda i: ends[i][1][0] + 0.5 * ends[i][1][1] * (1 - b))):
+            above[i] = slots[k]
+        return [e[0] for e in ends], [e[1] for e in ends], below, above
 
     def crossings(offset: float) -> int:
         """How often ribbons cross outside the twist, where a crossing looks like a tangle."""
-        _, sway, below, above = plan(offset)
+        enter, leave, below, above = plan(offset)
         count = 0
-        for lo, hi in ((0.0, a), (b, 1.0)):
-            ts = [lo + (hi - lo) * k / 24 for k in range(25)]
-            xs = [[x_at(sway, below, above, i, t) for t in ts] for i in range(n)]
+        for region, weights in enumerate(checks):
+            xs = []
+            for i in range(n):
+                if region == 0:  # from the root (upright) to the twist
+                    (xa, dxa), p0 = enter[i], below[i]
+                    m1 = dxa * a
+                    xs.append([xa if w is None else w[0] * p0 + w[2] * xa + w[3] * m1 for w in weights])
+                else:  # from the twist to the slot (upright)
+                    (xb, dxb), p1 = leave[i], above[i]
+                    m0 = dxb * (1 - b)
+                    xs.append([xb if w is None else w[0] * xb + w[1] * m0 + w[2] * p1 for w in weights])
             for i in range(n):
                 for j in range(i):
-                    signs = [xs[i][k] > xs[j][k] for k in range(25)]
-                    count += sum(signs[k] != signs[k + 1] for k in range(24))
+                    signs = [u > v for u, v in zip(xs[i], xs[j])]
+                    count += sum(s != t for s, t in zip(signs, signs[1:]))
         return count
 
-    # of a few starting angles, the one whose ribbons enter and leave the twist most cleanly
-    offset = min((2 * math.pi / n * k / 16 for k in range(16)), key=lambda o: (crossings(o), o))
-    theta, sway, below, above = plan(offset)
-    steps = 90 + int(45 * p.twist)  # enough slices for a smooth curve at any twist
+    # of a few starting angles, the one whose ribbons enter and leave the twist most cleanly (the first
+    # without a tangle, if there is one)
+    offset, fewest = 0.0, -1
+    for k in range(16):
+        o = 2 * math.pi / n * k / 16
+        c = crossings(o)
+        if fewest < 0 or c < fewest:
+            offset, fewest = o, c
+            if c == 0:
+                break
+    enter, leave, below, above = plan(offset)
+    # enough points for a smooth curve at any twist, and to tell crossings apart however thin the ribbons
+    steps = max(45 + int(23 * p.twist), min(400, int(2 * (y1 - y0) / rw)))
     ribbons = []
+    span = y1 - y0
     for i in range(n):
+        (xa, dxa), (xb, dxb) = enter[i], leave[i]
+        m1, m0 = dxa * a, dxb * (1 - b)
+        turn = 2 * math.pi * i / n
         pts, depth, width = [], [], []
         for k in range(steps + 1):
             t = k / steps
-            x = x_at(sway, below, above, i, t)
+            th = speed * (t - a) + turn + offset
+            # glides from the root to the twist and from the twist to the slot along smooth curves that
+            # end upright
             if t < a:
-                loose = smoothstep(t / a)
+                tau = t / a
+                t2, t3 = tau * tau, tau * tau * tau
+                x = (2 * t3 - 3 * t2 + 1) * below[i] + (-2 * t3 + 3 * t2) * xa + (t3 - t2) * m1
+                loose = min(1.0, max(0.0, tau))
+                loose = loose * loose * (3 - 2 * loose)
             elif t > b:
-                loose = 1 - smoothstep((t - b) / (1 - b))
+                tau = (t - b) / (1 - b)
+                t2, t3 = tau * tau, tau * tau * tau
+                x = (2 * t3 - 3 * t2 + 1) * xb + (t3 - 2 * t2 + tau) * m0 + (-2 * t3 + 3 * t2) * above[i]
+                loose = min(1.0, max(0.0, tau))
+                loose = 1 - loose * loose * (3 - 2 * loose)
             else:
+                x = cx + amp * math.sin(th)
                 loose = 1.0
-            th = theta(i, t)
-            pts.append((x, y0 + (y1 - y0) * t))
+            pts.append((x, y0 + span * t))
             # woven like a plait: over one ribbon, under the next (the cosine breaks ties for 4 and 6)
             depth.append((math.sin(2 * th) + 0.35 * math.cos(th)) / 1.35 * loose)
-            width.append(rw * (0.55 + 0.45 * smoothstep(t / 0.12)))
-        ribbons.append(Ribbon(pts, depth, width, (0.0, 0.0, 0.0), fade=0.3))
+            grow = min(1.0, max(0.0, t / 0.12))
+            width.append(rw * (0.55 + 0.45 * (grow * grow * (3 - 2 * grow))))
+        ribbons.append(Ribbon(pts, depth, width, (0.0, 0.0, 0.0), fade=0.3, axis=(0.0, 1.0)))
     return ribbons
 
 

@@ -1,8 +1,8 @@
 """Helix: a double helix, two ribbons winding round a common axis, joined by rungs like base pairs.
 
-The strands pass properly in front of and behind one another (depth-sorted slices with a thin edge in
-the background colour, shared with the arrows); the strand behind is paler. Upright by default, or
-lying on its side.
+The strands pass properly in front of and behind one another (with a thin edge in the background
+colour; the ribbon drawing is shared with the arrows); the strand behind is paler. Upright by default,
+or lying on its side.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def helix_geometry(p: HelixParams, across: float, along: float) -> tuple[list[Ri
     radius -= rw / 2
     cx = across / 2
     y0 = margin
-    steps = int(70 * p.turns) + 40
+    steps = int(40 * p.turns) + 20  # points along a strand: its outline is fitted to them with curves
     # the strands start on opposite sides, level with each other (for whole and half turns they end so too)
     start = -GROOVE / 2
 
@@ -56,15 +56,12 @@ def helix_geometry(p: HelixParams, across: float, along: float) -> tuple[list[Ri
         return start + 2 * math.pi * p.turns * t
 
     ribbons = []
+    ts = [k / steps for k in range(steps + 1)]
     for phase in (0.0, GROOVE):
-        pts, depth, width = [], [], []
-        for k in range(steps + 1):
-            t = k / steps
-            th = angle(t) + phase
-            pts.append((cx + radius * math.sin(th), y0 + length * t))
-            depth.append(math.cos(th))
-            width.append(rw)
-        ribbons.append(Ribbon(pts, depth, width, (0.0, 0.0, 0.0), fade=0.42))
+        ths = [angle(t) + phase for t in ts]
+        pts = [(cx + radius * math.sin(th), y0 + length * t) for th, t in zip(ths, ts)]
+        ribbons.append(Ribbon(pts, [math.cos(th) for th in ths], [rw] * len(ts), (0.0, 0.0, 0.0), fade=0.42,
+                              axis=(0.0, 1.0)))
     rungs = []
     for k in range(p.rungs):
         t = 0.04 + 0.92 * (k + 0.5) / p.rungs
@@ -138,6 +135,7 @@ class Helix:
         for r, color in zip(ribbons, colors):
             r.color = color
             r.points = [place(u, v) for u, v in r.points]
+            r.axis = (1.0, 0.0) if lying else (0.0, 1.0)  # the way along the helix
         background = theme_color(theme, p.background)
         pieces = []
         bar = max(0.8, rw * 0.42)
@@ -152,13 +150,14 @@ class Helix:
         for x0, x1, y, z0, z1 in rungs:
             mid = (x0 + x1) / 2
             # each rung is two halves, one from each strand, meeting in the middle like a base pair; a
-            # soft tint of its strand's colour, paler the further back it is; it hangs just behind its
-            # strand, which covers its end
+            # soft tint of its strand's colour, paler the further back it is; it hangs from its strand
+            # (behind it, which covers its end, unless the strand is further back)
             for strand, (xa, za, color) in enumerate(((x0, z0, colors[0]), (x1, z1, colors[1]))):
                 z = (za + (z0 + z1) / 2) / 2 - 0.05
                 tone = mix(color, background, 0.5 + 0.25 * (1 - z) / 2)
-                pieces.append(Piece(z, lambda sk, s=place(xa, y), e=place(mid, y), c=tone: rung(sk, s, e, c),
-                                    host=(strand, at(y))))
+                start, end = place(xa, y), place(mid, y)
+                pieces.append(Piece(z, lambda sk, s=start, e=end, c=tone: rung(sk, s, e, c), host=(strand, at(y)),
+                                    shape=(start, end), thick=bar / 2))
         draw_ribbons(sk, ribbons, max(0.7, rw * 0.22), pieces, background)
 
 

@@ -11,6 +11,7 @@ white, and ink pixels touching (8 ways) form one component.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -158,6 +159,44 @@ def figure_elements(data: bytes) -> list[tuple[str, tuple[float, ...]]]:
                     walk(kids)
         walk(pdf.Root.StructTreeRoot)
     return out
+
+
+# the operators that build or paint a path (what a drawing's size is counted in)
+PATH_OPERATORS = {"m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W",
+                  "W*", "sh"}
+
+
+@dataclass
+class Content:
+    operators: Counter  # every operator drawn on the first page, form XObjects' included, by name
+    compressed: int  # bytes of those content streams as stored (compressed)
+    plain: int  # bytes once decompressed
+
+    @property
+    def path_operators(self) -> int:
+        return sum(n for op, n in self.operators.items() if op in PATH_OPERATORS)
+
+
+def page_content(data: bytes) -> Content:
+    """What the first page draws, read back with pikepdf: its content streams and those of the form
+    XObjects they paint (recursively), so the count does not depend on how a figure is wrapped."""
+    operators: Counter = Counter()
+    sizes = [0, 0]
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        def walk(stream, resources) -> None:
+            parts = stream.Contents if isinstance(stream, pikepdf.Page) else stream
+            for part in (list(parts) if isinstance(parts, pikepdf.Array) else [parts]):
+                sizes[0] += len(part.read_raw_bytes())
+                sizes[1] += len(part.read_bytes())
+            for operands, op in pikepdf.parse_content_stream(stream):
+                operators[str(op)] += 1
+                if str(op) == "Do" and resources is not None and "/XObject" in resources:
+                    xobject = resources.XObject.get(str(operands[0]))
+                    if xobject is not None and xobject.get("/Subtype") == pikepdf.Name.Form:
+                        walk(xobject, xobject.get("/Resources", resources))
+        page = pdf.pages[0]
+        walk(page, page.obj.get("/Resources"))
+    return Content(operators, sizes[0], sizes[1])
 
 
 def figure_block(kind: str, params: dict | None = None, width: float | None = None, height: float = 150) -> str:

@@ -118,3 +118,15 @@ def test_bad_params_name_the_key_and_the_range(figures):
     assert "'colors'" in message and "1 to 6 theme colour names" in message
     message = figures.error("arrows", {"direction": "up"})
     assert "unknown arrows parameter 'direction'" in message and "count, colors, twist" in message
+
+
+def test_the_seed_figure_draws_in_a_few_large_paths(figures):
+    """The seed's arrows (a card figure, 138.67 × 96 pt) cost a few hundred path operators and a few KB of
+    content, not thousands of small shapes: a budget we promise (see page_content)."""
+    from illustration_pixels import page_content
+    built = figures.build("arrows", {"width": 138.67, "height": 96})
+    content = page_content(built.data)
+    assert content.path_operators <= 400
+    assert content.compressed <= 8 * 1024
+    # and it still reads as three arrows
+    assert len(heads(figures, built.figures[0])[0]) == 3

@@ -115,3 +115,16 @@ def test_bad_params_name_the_key_and_the_range(figures):
     assert "'colors'" in message and "1 to 2 theme colour names" in message
     message = figures.error("helix", {"strands": 3})
     assert "unknown helix parameter 'strands'" in message and "turns, rungs" in message
+
+
+def test_the_seed_figure_draws_in_a_few_large_paths(figures):
+    """The seed's helix (140 × 150 pt) costs a few hundred path operators and a few KB of content, not
+    thousands of small shapes: a budget we promise (see page_content)."""
+    from illustration_pixels import page_content
+    built = figures.build("helix", {"width": 140, "height": 150})
+    content = page_content(built.data)
+    assert content.path_operators <= 400
+    assert content.compressed <= 8 * 1024
+    # and it still shows both strands in their colours
+    parts = figures.components(built.figures[0], threshold=150)
+    assert {c.nearest() for c in parts if c.area > 50} == {"secondary", "primary"}

@@ -60,17 +60,17 @@ def _render(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_write_once_store_refuses_a_changed_document(tmp_path):
     root = _copy_project(tmp_path)
-    first = _render(root, "--profile", "archive")
+    first = _render(root, "--profile", "archive", "build", "kineret-dtt-ra")
     assert first.returncode == 0, first.stderr
     archived = root / "output" / "archive" / "US-KIN-0001" / "1.0" / "kineret-dtt-ra.pdf"
     original = archived.read_bytes()
-    again = _render(root, "--profile", "archive")
+    again = _render(root, "--profile", "archive", "build", "kineret-dtt-ra")
     assert again.returncode == 0 and "up to date" in again.stdout
-    forced = _render(root, "--profile", "archive", "--force")
+    forced = _render(root, "--profile", "archive", "--force", "build", "kineret-dtt-ra")
     assert forced.returncode == 0 and "unchanged → output/archive/US-KIN-0001/1.0/" in forced.stdout
     content = root / "content" / "kineret-dtt-ra.yaml"
     content.write_text(content.read_text().replace("Reference 7", "Reference seven"))
-    changed = _render(root, "--profile", "archive")
+    changed = _render(root, "--profile", "archive", "build", "kineret-dtt-ra")
     assert changed.returncode == 2
     assert "already archived at output/archive/US-KIN-0001/1.0/kineret-dtt-ra.pdf with different content" \
         in changed.stderr
@@ -78,7 +78,7 @@ def test_write_once_store_refuses_a_changed_document(tmp_path):
     assert archived.read_bytes() == original
     layout = root / "layouts" / "kineret-dtt-ra.yaml"
     layout.write_text(layout.read_text().replace('version: "1.0"', 'version: "1.1"'))
-    bumped = _render(root, "--profile", "archive")
+    bumped = _render(root, "--profile", "archive", "build", "kineret-dtt-ra")
     assert bumped.returncode == 0
     assert (root / "output" / "archive" / "US-KIN-0001" / "1.1" / "kineret-dtt-ra.pdf").is_file()
     assert archived.read_bytes() == original
