@@ -23,7 +23,7 @@ from .profiles.print_links import with_printed_links
 from .tags import TagMap, build_tags, check_all_claimed
 from .validate import validate
 from .validate.document import walk
-from .verify import verify
+from .verify import preflight, verify
 
 
 @dataclass
@@ -110,6 +110,7 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root, pages[0].size)
     data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
     verify(data)                                                     # verify: reopen, check every operator
+    preflight(data)                                                  # and the preflight's checks
     if profile.name == "email":
         problem = over_budget(data, document.email_budget, Where(document.source, 0, 0, "email_budget_kb"))
         if problem:

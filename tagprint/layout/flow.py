@@ -23,6 +23,10 @@ def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutCon
 
     queue: Queue = [(b, None) for section in page.flow for b in section.blocks]
     pages: list[PageLayout] = []
+    if not queue:  # a flow of empty sections still makes its page (decorations, footer)
+        out = PageLayout(first_number, document.page_size)
+        decorate(out, page, ctx)
+        return [out]
     while queue:
         if len(pages) >= MAX_PAGES:
             ctx.problems.append(Problem(page.where, f"the flow needs more than {MAX_PAGES} pages",

@@ -8,6 +8,7 @@ from ..errors import InputError, Problem
 from ..fonts import FontStack
 from ..model import Document, Page, Rect, Region
 from .blocks import LayoutContext, lay_out
+from .contrast import check_contrast
 from .flow import flow_pages
 from .items import FillBox, Laid, PageLayout, RuleLine, TextLine
 from .text import TextStyle, break_lines, plain_pieces
@@ -25,6 +26,7 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
         else:
             pages.append(_page(document, page, len(pages) + 1, ctx))
     add_footers(document, pages, ctx)
+    ctx.problems.extend(check_contrast(document, pages))
     if ctx.problems:
         raise InputError(ctx.problems)
     return pages

@@ -31,4 +31,22 @@ def verify(data: bytes) -> WalkResult:
     return result
 
 
+# Contrast is checked from the model when the document is laid out (it knows what lies behind each text);
+# rendering every page again in every build would double the build time.
+BUILD_SKIPS = ("CONTRAST",)
+
+
+def preflight(data: bytes) -> None:
+    """The preflight's checks on what a build just wrote: any error means the PDF is not written."""
+    from ..preflight.checks import REGISTRY, run_checks
+    from ..preflight.document import Doc
+    from ..preflight.findings import ERROR
+
+    with Doc.from_bytes(data) as doc:
+        findings, _ = run_checks(doc, [c for c in REGISTRY if c not in BUILD_SKIPS])
+    errors = [f for f in findings if f.severity == ERROR]
+    if errors:
+        raise VerifyError("the built PDF fails the preflight:\n" + "\n".join(map(str, errors)))
+
+
 __all__ = ["Finding", "VerifyError", "WalkResult", "verify", "walk_pdf"]
