@@ -48,6 +48,7 @@ class Outcome:
     output_kind: str = ""       # a deck's "slides" or "handout-…"; "" for a document
     variant: str = ""           # the variant id, for a layout that expands over a data file
     jobs: list[tuple[str, str, str]] | None = None  # every (profile, output, variant) the layout makes
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -185,6 +186,7 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
             continue
         d = prepared.document
         inputs = record(root, input_files(prepared))
+        first = len(outcomes)
         all_jobs += [(name, kind, vid) for name in d.profiles for kind in d.outputs]
         for name in [only] if only else list(d.profiles):
             profile = profiles()[name]
@@ -204,6 +206,8 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
                     continue
                 outcomes.append(Outcome(rel, stem, name, "built", target, built.pages, len(built.data),
                                         built.milliseconds, built.data, inputs, output_kind=kind, variant=vid))
+        if len(outcomes) > first:
+            outcomes[first].warnings = list(prepared.warnings)
     if outcomes:
         outcomes[0].jobs = all_jobs
     return outcomes
@@ -212,9 +216,9 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
 # ---- the parent: schedule, write, report -------------------------------------------------------------
 
 class Progress:
-    def __init__(self, total: int, stream=sys.stderr):
-        self.total, self.done, self.stream = total, 0, stream
-        self.live = stream.isatty() and total > 1
+    def __init__(self, total: int, stream=None):
+        self.total, self.done, self.stream = total, 0, stream or sys.stderr
+        self.live = self.stream.isatty() and total > 1
 
     def step(self, count: int = 1) -> None:
         self.done += count

@@ -89,6 +89,8 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
         print(table(outcomes, seconds))
     else:
         print("no layouts in layouts/", file=sys.stderr)
+    for warning in dict.fromkeys(str(w) for o in outcomes for w in o.warnings):
+        print(f"warning: {warning}", file=sys.stderr)
     problems = [p for o in outcomes for p in o.problems]
     if problems:
         failed = sorted({o.name for o in outcomes if o.status == "failed"})

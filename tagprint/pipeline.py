@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .draw.painters import draw_document
@@ -23,6 +23,7 @@ from .profiles.print_links import with_printed_links
 from .tags import TagMap, build_tags, check_all_claimed
 from .validate import validate
 from .validate.document import walk
+from .validate.lint import lint
 from .verify import preflight, verify
 
 
@@ -31,6 +32,7 @@ class Prepared:
     loaded: Loaded
     document: Document
     milliseconds: float
+    warnings: list = field(default_factory=list)
 
 
 @dataclass
@@ -58,7 +60,10 @@ def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None
     started = time.perf_counter()
     loaded = load(root, layout_file, variant)  # load: YAML → shape-checked specs
     document = validate(loaded)           # validate: specs → model, all problems at once
-    return Prepared(loaded, document, (time.perf_counter() - started) * 1000)
+    found = lint(document, loaded.layout.document.product)  # lint: the pharma rules
+    if found.errors:
+        raise InputError(found.errors)
+    return Prepared(loaded, document, (time.perf_counter() - started) * 1000, found.warnings)
 
 
 def sources(prepared: Prepared) -> list[Source]:

@@ -183,6 +183,7 @@ class PageSpec(Strict):
 
 class DocumentSpec(Strict):
     title: str = Field(min_length=1)
+    product: str = ""   # a piece that names it must carry the safety information
     kicker: str = ""
     lang: str
     material_id: str = Field(min_length=1)

@@ -1,0 +1,85 @@
+"""Lint: the pharma rules a piece must follow before it is built (runs in every build).
+
+Errors stop the document; warnings are printed and the document is still built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import Problem, Where
+from ..model import CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, Paragraph, References, Safety
+from .document import inline_runs, walk
+
+VAGUE_LINKS = {"click here", "here", "more", "read more", "link", "this link", "learn more", "click", "go"}
+FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|svg|tiff?|webp|bmp)$", re.IGNORECASE)
+ALT_PREFIX = re.compile(r"^\s*(an?\s+)?(image|picture|photo|graphic|icon)\s+of\b", re.IGNORECASE)
+BODY_MIN_PRINT = 9.0
+
+
+@dataclass
+class Lint:
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _blocks(document: Document):
+    for section in document.sections():
+        yield from walk(section.blocks)
+
+
+def lint(document: Document, product: str = "") -> Lint:
+    out = Lint()
+    blocks = list(_blocks(document))
+    source = Where(document.source, 0, 0, "document")
+
+    if document.kind == "document" and not any(isinstance(b, MaterialId) for b in blocks):
+        out.warnings.append(Problem(source, "the material id appears only in the page footers (artifacts), "
+                                            "so a screen reader never hears it",
+                                    "place a block '- type: material_id' once, e.g. with the references"))
+
+    if product:
+        mentions = any(product.lower() in run.text.lower() for b in blocks for run, _ in inline_runs(b)) \
+            or product.lower() in document.title.lower()
+        if mentions and not any(isinstance(b, Safety) for b in blocks):
+            out.errors.append(Problem(Where(document.source, 0, 0, "document.product"),
+                                      f"the piece names {product} but carries no safety information",
+                                      "place the Important Safety Information (a '- type: safety' block)"))
+
+    cited = {n for b in blocks for run, _ in inline_runs(b) if isinstance(run, Citation) for n in run.numbers}
+    for b in blocks:
+        if isinstance(b, References):
+            for entry in b.entries:
+                if entry.number not in cited:
+                    out.warnings.append(Problem(entry.where, f"reference {entry.number} is never cited",
+                                                "cite it with {cite}`%d` or remove it" % entry.number))
+
+    if "print" in document.profiles:
+        for b in blocks:
+            style = getattr(b, "style", None)
+            if isinstance(b, (Paragraph, ListBlock)) and style in document.theme.styles:
+                size = document.theme.styles[style].size
+                if size < BODY_MIN_PRINT:
+                    out.errors.append(Problem(b.where, f"body text in style '{style}' is {size:g} pt; print "
+                                                       f"pieces need at least {BODY_MIN_PRINT:g} pt",
+                                              "use a larger style for this paragraph, or enlarge the style"))
+
+    for b in blocks:
+        for run, where in inline_runs(b):
+            if isinstance(run, Link) and run.text.strip().lower().rstrip(".") in VAGUE_LINKS \
+                    and run.description.endswith(f"({run.href.split('//')[-1].split('/')[0]})"):
+                out.errors.append(Problem(where, f"the link text '{run.text}' does not say where it goes",
+                                          'write what the link opens, or add a title: [text](https://… "where it goes")'))
+        if isinstance(b, CallToAction) and b.text.strip().lower() in VAGUE_LINKS and len(b.description) < 12:
+            out.errors.append(Problem(b.where, f"the button '{b.text}' does not say where it goes",
+                                      "write a description that names the destination"))
+        if isinstance(b, Figure) and not b.decorative:
+            if FILE_NAME.match(b.alt.strip()):
+                out.errors.append(Problem(b.where, f"the alt text '{b.alt}' is a file name",
+                                          "describe what the picture shows"))
+            elif ALT_PREFIX.match(b.alt):
+                out.errors.append(Problem(b.where, "the alt text starts with 'image of' (screen readers already "
+                                                   "say it is a figure)",
+                                          "start with what the picture shows"))
+    return out

@@ -1,0 +1,66 @@
+"""The lint of layouts: pharma rules checked before building, in every build."""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_LAYOUT
+from tagprint.cli import main
+
+H1 = "body:\n  - type: heading\n    level: 1\n    text: Title\n"
+
+
+def run(project, capsys) -> tuple[int, str]:
+    code = main(["--root", str(project.root)])
+    return code, capsys.readouterr().err
+
+
+def test_a_piece_that_names_the_product_needs_safety_information(project, capsys):
+    project.layout(MINIMAL_LAYOUT.replace("  title: Test document", "  title: Test document\n  product: KINERET"))
+    project.content(H1 + "  - type: paragraph\n    text: KINERET works.\n")
+    code, err = run(project, capsys)
+    assert code == 2 and "names KINERET but carries no safety information" in err
+    project.content(H1 + "  - type: paragraph\n    text: KINERET works.\n"
+                    "  - type: safety\n    blocks:\n      - type: paragraph\n        text: Safety text.\n")
+    assert run(project, capsys)[0] == 0
+
+
+def test_uncited_reference_is_a_warning(project, capsys):
+    project.layout()
+    project.content(H1 + "  - type: paragraph\n    text: Claim.{cite}`1`\n"
+                    "  - type: references\n    entries: [Reference 1, Reference 2]\n  - type: material_id\n")
+    code, err = run(project, capsys)
+    assert code == 0, err
+    assert "warning: content/test.yaml:8:28:" in err and "reference 2 is never cited" in err
+    assert (project.root / "output" / "test.pdf").is_file()
+
+
+def test_missing_material_id_block_is_a_warning(project, capsys):
+    project.layout()
+    project.content(H1)
+    code, err = run(project, capsys)
+    assert code == 0 and "material id appears only in the page footers" in err
+
+
+def test_small_body_text_in_print(project, capsys):
+    project.layout(MINIMAL_LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [screen, print]"))
+    project.content(H1 + "  - type: paragraph\n    style: small\n    text: Tiny body text.\n")
+    code, err = run(project, capsys)
+    assert code == 2 and "content/test.yaml:5:5: body text in style 'small' is 8 pt" in err
+
+
+def test_vague_link_text(project, capsys):
+    project.layout()
+    project.content(H1 + "  - type: paragraph\n    text: For dosing [click here](https://example.com/dosing).\n")
+    code, err = run(project, capsys)
+    assert code == 2 and "the link text 'click here' does not say where it goes" in err
+    project.content(H1 + '  - type: paragraph\n    text: For dosing [click here](https://example.com/dosing "Dosing guide").\n')
+    assert run(project, capsys)[0] == 0
+
+
+def test_alt_text_that_is_a_file_name_or_says_image_of(project, capsys):
+    project.layout()
+    project.content(H1 + "  - type: figure\n    image: couple-walking.jpg\n    alt: couple-walking.jpg\n"
+                    "  - type: figure\n    image: megan-outdoors.jpg\n    alt: Image of a woman outside\n")
+    code, err = run(project, capsys)
+    assert code == 2
+    assert "content/test.yaml:5:5: the alt text 'couple-walking.jpg' is a file name" in err
+    assert "content/test.yaml:8:5: the alt text starts with 'image of'" in err
