@@ -215,6 +215,19 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
 
 # ---- the parent: schedule, write, report -------------------------------------------------------------
 
+def _remove_stale_temporaries(output: Path, age: float = 600.0) -> None:
+    """Temporary files a killed build (SIGKILL, power loss) left behind; a running build's are younger."""
+    if not output.is_dir():
+        return
+    now = time.time()
+    for tmp in output.rglob(".*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > age:
+                tmp.unlink()
+        except OSError:
+            pass
+
+
 class Progress:
     def __init__(self, total: int, stream=None):
         self.total, self.done, self.stream = total, 0, stream or sys.stderr
@@ -238,6 +251,7 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
         jobs: int | None = None) -> tuple[list[Outcome], float]:
     started = time.perf_counter()
     tool = tool_digest()
+    _remove_stale_temporaries(output)
     cache = Cache(output)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(layouts)))
     progress = Progress(len(layouts))

@@ -110,7 +110,16 @@ def _report(problems: list[Problem], output: Path, root: Path, written: bool = F
     return EXIT_INPUT
 
 
+def _terminate(signum, frame):  # kill (SIGTERM) ends a build like Ctrl-C: temporary files are removed
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     args = _parser().parse_args(argv)
     root = getattr(args, "root", Path.cwd()).resolve()
     output = getattr(args, "output", root / "output").resolve()

@@ -40,6 +40,32 @@ def check_href(href: str, where: Where, problems: list[Problem]) -> None:
                                 "write a full address such as https://www.example.com/page"))
 
 
+MAX_PIXELS = 60_000_000
+MAX_IMAGE_BYTES = 80 * 1024 * 1024
+
+
+def _unreadable(file: Path) -> str | None:
+    """Checks a picture from its header only (decompression bombs are refused before decoding)."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    if file.stat().st_size > MAX_IMAGE_BYTES:
+        return f"is {file.stat().st_size / 1e6:.0f} MB, too large"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as im:
+                width, height = im.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "has an absurd pixel size (a decompression bomb?)"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        return f"cannot be read as a picture ({type(exc).__name__})"
+    if width * height > MAX_PIXELS or not width or not height:
+        return f"is {width} × {height} pixels, more than 60 megapixels"
+    return None
+
+
 class BlockBuilder:
     """Builds the model blocks of one content file, reporting problems against that file."""
 
@@ -149,6 +175,11 @@ class BlockBuilder:
         if not file.is_file():
             names = sorted(p.name for p in (root / "images").glob("*") if p.suffix.lower() in IMAGE_TYPES)
             self.problems.append(Problem(where, f"image '{name}' not found in images/", did_you_mean(name, names)))
+            return None
+        problem = _unreadable(file)
+        if problem:
+            self.problems.append(Problem(where, f"image '{name}' {problem}",
+                                         "save it as a JPEG or PNG of at most 60 megapixels"))
             return None
         return Photo(Path("images", name).as_posix())
 

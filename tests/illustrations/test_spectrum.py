@@ -1,0 +1,47 @@
+"""The spectrum: person icons counted in the render above each end; alt text follows the parameters."""
+
+from __future__ import annotations
+
+from illustration_pixels import figures  # noqa: F401 (a fixture)
+
+
+def _icons(figures, fig) -> tuple[int, int]:
+    """Person icons are the small components above the cylinder: teal ones left, orange ones right.
+    An icon's head and body are separate shapes, so heads (about as wide as tall, smaller) are told from
+    bodies (wider than tall) and each icon is counted once, by its body."""
+    width = fig.image.width
+    comps = figures.components(fig)
+    cylinder = max(comps, key=lambda c: c.width)  # the widest shape; the icons stand above it
+    top = cylinder.centre[1] - cylinder.height / 2
+    bodies = [c for c in comps if c.centre[1] < top and c.width > c.height * 1.05]
+    left = sum(1 for c in bodies if c.centre[0] < width * 0.5 and c.nearest() == "secondary")
+    right = sum(1 for c in bodies if c.centre[0] > width * 0.6 and c.nearest() == "accent")
+    return left, right
+
+
+def test_default_is_13_and_3_with_the_seed_alt_text(figures):
+    fig = figures.one("spectrum", width=300, height=170)
+    assert _icons(figures, fig) == (13, 3)
+    assert fig.alt == (
+        'A horizontal cylindrical shape represents the spectrum of rheumatoid arthritis. On the left of the shape '
+        'it says "AUTOIMMUNE" with 13 human-shaped icons above it. On the right side of the shape it says '
+        '"AUTOINFLAMMATORY" and has only 3 human-shaped icons above it')
+
+
+def test_changed_counts_are_drawn_and_said(figures):
+    fig = figures.one("spectrum", {"left_count": 9, "right_count": 5}, width=300, height=170)
+    assert _icons(figures, fig) == (9, 5)
+    assert "with 9 human-shaped icons above it" in fig.alt and "has only 5 human-shaped icons" in fig.alt
+
+
+def test_labels_are_real_text(figures):
+    import pypdfium2 as pdfium
+    built = figures.build("spectrum", {"params": {"left_label": "INNATE", "right_label": "ADAPTIVE"}})
+    text = pdfium.PdfDocument(built.data)[0].get_textpage().get_text_range()
+    assert "INNATE" in text and "ADAPTIVE" in text
+    assert '"INNATE"' in built.figures[0].alt
+
+
+def test_bad_count_names_the_range(figures):
+    message = figures.error("spectrum", {"left_count": 99})
+    assert "parameter 'left_count' is 99" in message and "from 0 to 40" in message
