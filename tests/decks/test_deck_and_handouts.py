@@ -43,8 +43,8 @@ def test_tag_tree_golden(deck, output, golden):
 
 
 def test_page_counts_and_sizes(deck):
-    expected = {"slides": (6, (960, 540)), "handout-1up": (6, (612, 792)), "handout-2up": (3, (612, 792)),
-                "handout-3up": (2, (612, 792)), "handout-3up-a4": (2, (595, 842))}
+    expected = {"slides": (7, (960, 540)), "handout-1up": (7, (612, 792)), "handout-2up": (4, (612, 792)),
+                "handout-3up": (3, (612, 792)), "handout-3up-a4": (3, (595, 842))}
     for output, (count, size) in expected.items():
         reader = pypdf.PdfReader(deck[output])
         assert len(reader.pages) == count, output
@@ -55,9 +55,9 @@ def test_page_counts_and_sizes(deck):
 def test_each_slide_is_a_section_with_its_own_heading(deck):
     tree = structure(deck["slides"])
     slides = [k for k in tree.kids if not isinstance(k, str)]
-    assert [s.role for s in slides] == ["Sect"] * 6
+    assert [s.role for s in slides] == ["Sect"] * 7
     headings = [next(k for k in s.kids if not isinstance(k, str) and k.role.startswith("H")) for s in slides]
-    assert [h.role for h in headings] == ["H1"] + ["H2"] * 5
+    assert [h.role for h in headings] == ["H1"] + ["H2"] * 6
     assert [h.text().strip() for h in headings][:2] == ["KINERET for difficult-to-treat RA", "RA exists along a spectrum"]
 
 
