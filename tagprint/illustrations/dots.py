@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from ..contrast import GRAPHICS, check
@@ -20,7 +21,6 @@ SEED = Range(0, 999_999_999)
 CLUSTERS = Range(0, 8)
 RADIUS = Range(0.5, 40)
 MAX_COLORS = 8
-KAPPA = 0.5523  # Bézier handle length for a quarter circle
 
 WHITE = (1.0, 1.0, 1.0)
 
@@ -38,14 +38,39 @@ def _mix(a: tuple, b: tuple, t: float) -> tuple:
     return tuple(x + (y - x) * t for x, y in zip(a, b))
 
 
-def _circle_path(cx: float, cy: float, r: float) -> list[tuple]:
-    k = r * KAPPA
-    return [("M", cx + r, cy),
-            ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
-            ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy),
-            ("C", cx - r, cy - k, cx - k, cy - r, cx, cy - r),
-            ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy),
-            ("Z",)]
+# Circles are written out here rather than with Sketch.circle, in as few numbers as look right: numbers are
+# what a figure of many dots weighs and takes to write out. As few cubic arcs as keep the circle within
+# 0.03 pt of round (three of 120° are off by 0.15 % of the radius, two of 180° by 1.8 %, fine for a
+# highlight a point or two across), the points rounded to a twentieth of a point (short numbers; coarser
+# shows as lumpy dots when zoomed in), and no "h" (a fill closes every subpath, and the last arc ends
+# exactly where the first began).
+STEPS = 20  # coordinates are rounded to 1/STEPS pt
+_HANDLE = {n: 4 / 3 * math.tan(math.pi / (2 * n)) for n in (2, 3, 4)}  # Bézier handle, times the radius
+_TURNS = {n: [(math.cos(a), math.sin(a)) for a in (math.pi * 3 / 4 + k * 2 * math.pi / n for k in range(n))]
+          for n in (2, 3, 4)}
+
+
+def _arcs(r: float) -> int:
+    """The fewest arcs that keep a circle of radius `r` within 0.03 pt of round."""
+    return 2 if r <= 1.6 else 3 if r <= 20 else 4
+
+
+def _circle_path(cx: float, cy: float, r: float, arcs: int = 0) -> list[tuple]:
+    """Path commands for a circle (in `arcs` arcs, or as few as look round), starting from its top-left
+    point, where a glossy dot's tones meet."""
+    n = STEPS
+    arcs = arcs or _arcs(r)
+    turns = _TURNS[arcs]
+    h = r * _HANDLE[arcs]
+    pts = [(cx + r * c, cy + r * s) for c, s in turns]
+    out: list[tuple] = [("M", round(pts[0][0] * n) / n, round(pts[0][1] * n) / n)]
+    for k in range(arcs):
+        (c0, s0), (c1, s1) = turns[k], turns[(k + 1) % arcs]
+        (ax, ay), (bx, by) = pts[k], pts[(k + 1) % arcs]
+        out.append(("C", round((ax - h * s0) * n) / n, round((ay + h * c0) * n) / n,
+                    round((bx + h * s1) * n) / n, round((by - h * c1) * n) / n,
+                    round(bx * n) / n, round(by * n) / n))
+    return out
 
 
 def parse_colors(key: str, value: Any, where: Where, problems: list[Problem], most: int = MAX_COLORS,
@@ -120,8 +145,15 @@ def _best_candidate(rng: random.Random, n: int, x0: float, y0: float, x1: float,
     return points
 
 
-def layout_dots(p: DotsParams, width: float, height: float) -> list[Dot]:
-    """Places the dots inside a `width` × `height` box: none overlapping, all inside the margins."""
+def layout_dots(p: DotsParams, width: float, height: float) -> tuple[Dot, ...]:
+    """Places the dots inside a `width` × `height` box: none overlapping, all inside the margins. The
+    same parameters and size always give the same dots, so the answer is kept (a figure drawn in every
+    build, or twice in one, is laid out once)."""
+    return _layout_dots(p, float(width), float(height))
+
+
+@lru_cache(maxsize=64)
+def _layout_dots(p: DotsParams, width: float, height: float) -> tuple[Dot, ...]:
     margin = min(width, height) * 0.07
     x0, y0, x1, y1 = margin, margin, width - margin, height - margin
     area = (x1 - x0) * (y1 - y0)
@@ -129,7 +161,7 @@ def layout_dots(p: DotsParams, width: float, height: float) -> list[Dot]:
     for _ in range(60):
         dots = _try_layout(p, x0, y0, x1, y1, area, scale)
         if dots is not None:
-            return dots
+            return tuple(dots)
         scale *= 0.88  # too crowded at this size: shrink every dot and start again from the seed
     raise ValueError(f"cannot fit {p.count} dots into a {width:.0f} × {height:.0f} pt box")
 
@@ -137,9 +169,10 @@ def layout_dots(p: DotsParams, width: float, height: float) -> list[Dot]:
 def _try_layout(p: DotsParams, x0: float, y0: float, x1: float, y1: float, area: float,
                 scale: float) -> list[Dot] | None:
     rng = random.Random(p.seed)
+    random_ = rng.random  # (random.uniform(a, b) is a + (b - a) * random(): written out below, same numbers)
     n = p.count
     # sizes: mostly small with a few large ones
-    rel = [0.45 + 0.55 * rng.random() ** 1.8 for _ in range(n)]
+    rel = [0.45 + 0.55 * random_() ** 1.8 for _ in range(n)]
     if p.radius is None:
         # cover about a fifth of the box (less when there are very few dots, so they stay dots)
         coverage = 0.2 if n >= 12 else 0.05 + 0.0125 * n
@@ -158,6 +191,7 @@ def _try_layout(p: DotsParams, x0: float, y0: float, x1: float, y1: float, area:
 
     colors = len(p.colors)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    half_w, half_h = (x1 - x0) / 2, (y1 - y0) / 2
     if p.clusters:
         member = [i % p.clusters for i in range(n)]
         rng.shuffle(member)
@@ -175,39 +209,51 @@ def _try_layout(p: DotsParams, x0: float, y0: float, x1: float, y1: float, area:
 
     placed: list[Dot] = []
     cell = 2 * max(radii) + gap  # a grid of buckets to find near neighbours quickly
-    grid: dict[tuple[int, int], list[Dot]] = {}
+    grid: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+    hypot, cos, sin, tau = math.hypot, math.cos, math.sin, 2 * math.pi
     for i in order:
         r = radii[i]
+        left, right, low, high = x0 + r, x1 - r, y0 + r, y1 - r
         for attempt in range(1500):
             if p.clusters:
                 c = member[i]
                 # denser towards the middle; a crowded cluster slowly grows
-                dist = reach * rng.random() ** 0.65 * (1 + attempt / 500)
-                angle = rng.uniform(0, 2 * math.pi)
-                x, y = centres[c][0] + dist * math.cos(angle), centres[c][1] + dist * math.sin(angle)
+                dist = reach * random_() ** 0.65 * (1 + attempt / 500)
+                angle = tau * random_()
+                x, y = centres[c][0] + dist * cos(angle), centres[c][1] + dist * sin(angle)
             else:
-                x, y = rng.uniform(x0 + r, x1 - r), rng.uniform(y0 + r, y1 - r)
+                x = left + (right - left) * random_()
+                y = low + (high - low) * random_()
                 # one loose group: denser in the middle, thinning towards the edges
-                d = ((x - cx) / ((x1 - x0) / 2)) ** 2 + ((y - cy) / ((y1 - y0) / 2)) ** 2
-                if rng.random() < 0.5 * d and attempt < 600:
+                d = ((x - cx) / half_w) ** 2 + ((y - cy) / half_h) ** 2
+                if random_() < 0.5 * d and attempt < 600:
                     continue
-            if not (x0 + r <= x <= x1 - r and y0 + r <= y <= y1 - r):
+            if not (left <= x <= right and low <= y <= high):
                 continue
             gx, gy = int(x // cell), int(y // cell)
-            if any(math.hypot(q.x - x, q.y - y) < q.r + r + gap
-                   for ix in (gx - 1, gx, gx + 1) for iy in (gy - 1, gy, gy + 1) for q in grid.get((ix, iy), ())):
+            if _crowded(grid, gx, gy, x, y, r, gap, hypot):
                 continue
-            if p.clusters and rng.random() < 0.7:
+            if p.clusters and random_() < 0.7:
                 color = member[i] % colors  # each cluster leans to one colour
             else:
                 color = rng.randrange(colors)
-            dot = Dot(x, y, r, color)
-            placed.append(dot)
-            grid.setdefault((gx, gy), []).append(dot)
+            placed.append(Dot(x, y, r, color))
+            grid.setdefault((gx, gy), []).append((x, y, r))
             break
         else:
             return None
     return placed
+
+
+def _crowded(grid: dict, gx: int, gy: int, x: float, y: float, r: float, gap: float, hypot: Callable) -> bool:
+    """Whether a dot placed so far (in the 3 × 3 buckets round (gx, gy)) is within `gap` of a dot of
+    radius `r` at (x, y)."""
+    for ix in (gx - 1, gx, gx + 1):
+        for iy in (gy - 1, gy, gy + 1):
+            for qx, qy, qr in grid.get((ix, iy), ()):
+                if hypot(qx - x, qy - y) < qr + r + gap:
+                    return True
+    return False
 
 
 class Dots:
@@ -269,15 +315,43 @@ class Dots:
 
     def draw(self, sk: Any, p: DotsParams, box: Any, theme: Any) -> None:
         colors = [theme_color(theme, name) for name in p.colors]
-        for dot in layout_dots(p, sk.width, sk.height):
-            base = colors[dot.color]
-            if dot.r < 2.5:  # too small for shading to show
-                sk.circle(dot.x, dot.y, dot.r, fill=base)
-                continue
-            # lit from the top left: a soft tint fading into the full colour, like a glossy bead
-            k = dot.r * 0.75
-            sk.linear_gradient(_circle_path(dot.x, dot.y, dot.r), dot.x - k, dot.y + k, dot.x + k, dot.y - k,
-                               [_mix(base, WHITE, 0.3), base, _mix(base, (0, 0, 0), 0.12)], [0, 0.55, 1])
+        for tone, color, commands in _tones(p, float(sk.width), float(sk.height)):
+            sk.path(commands, fill=TONES[tone](colors[color]))
+
+
+# Each dot is a glossy bead lit from the top left, in flat tones rather than a shading of its own (a
+# shading is four PDF objects, and its clip a path, for every dot): the whole dot in a deeper shade, the full
+# colour over all of it but a crescent at the bottom right, and a pale highlight up at the top left. Every
+# dot of one colour and tone goes into one path, so a figure is a few fills however many dots it has.
+SHADE, BODY, LIGHT = 0, 1, 2
+TONES: dict[int, Callable[[tuple], tuple]] = {
+    SHADE: lambda c: _mix(c, (0.0, 0.0, 0.0), 0.14),
+    BODY: lambda c: c,
+    LIGHT: lambda c: _mix(c, WHITE, 0.35),
+}
+BEAD = 2.5  # smaller dots are flat: too small for the tones to show
+BODY_R = 0.84  # the full colour's circle, touching the dot's edge at the top left, times the dot's radius
+LIGHT_R, LIGHT_AT = 0.3, 0.4  # the highlight's radius, and how far up-left its centre is, times the dot's
+
+
+@lru_cache(maxsize=64)
+def _tones(p: DotsParams, width: float, height: float) -> tuple[tuple[int, int, tuple[tuple, ...]], ...]:
+    """(tone, colour index, path commands) for each tone of each colour, in painting order (the tones of
+    one dot overlap, but no two dots do, so all the shades can go down before all the bodies)."""
+    paths: dict[tuple[int, int], list[tuple]] = {}
+    up_left = math.sqrt(0.5)
+    for dot in layout_dots(p, width, height):
+        x, y, r = dot.x, dot.y, dot.r
+        if r < BEAD:
+            paths.setdefault((BODY, dot.color), []).extend(_circle_path(x, y, r))
+            continue
+        paths.setdefault((SHADE, dot.color), []).extend(_circle_path(x, y, r))
+        shift = (r - BODY_R * r) * up_left
+        paths.setdefault((BODY, dot.color), []).extend(_circle_path(x - shift, y + shift, BODY_R * r))
+        shift = LIGHT_AT * r * up_left
+        light = LIGHT_R * r
+        paths.setdefault((LIGHT, dot.color), []).extend(_circle_path(x - shift, y + shift, light))
+    return tuple((tone, color, tuple(commands)) for (tone, color), commands in sorted(paths.items()))
 
 
 register(Dots())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from ..errors import Problem, Where
@@ -43,8 +44,20 @@ class Hexagon:
     jumbled: bool
 
     def corners(self, r: float) -> list[tuple[float, float]]:
-        return [(self.x + r * math.cos(self.angle + math.pi / 2 + i * math.pi / 3),
-                 self.y + r * math.sin(self.angle + math.pi / 2 + i * math.pi / 3)) for i in range(6)]
+        return _corners(self.x, self.y, self.angle, r)
+
+
+# the corners of an upright hexagon of circumradius 1 about the origin (the same numbers the general
+# formula gives for angle 0, so an upright tile's corners are the same either way)
+_UPRIGHT = [(math.cos(0.0 + math.pi / 2 + i * math.pi / 3), math.sin(0.0 + math.pi / 2 + i * math.pi / 3))
+            for i in range(6)]
+
+
+def _corners(x: float, y: float, angle: float, r: float = 1) -> list[tuple[float, float]]:
+    if angle == 0.0:
+        return [(x + r * c, y + r * s) for c, s in _UPRIGHT]
+    return [(x + r * math.cos(angle + math.pi / 2 + i * math.pi / 3),
+             y + r * math.sin(angle + math.pi / 2 + i * math.pi / 3)) for i in range(6)]
 
 
 def _mix(a: tuple, b: tuple, t: float) -> tuple:
@@ -54,69 +67,121 @@ def _mix(a: tuple, b: tuple, t: float) -> tuple:
 def _separation(a: list[tuple], b: list[tuple]) -> float:
     """A lower bound of the distance between two convex polygons (the widest gap along an edge normal)."""
     best = -math.inf
-    for poly in (a, b):
-        for i in range(len(poly)):
-            (x0, y0), (x1, y1) = poly[i], poly[(i + 1) % len(poly)]
-            nx, ny = y1 - y0, x0 - x1
-            length = math.hypot(nx, ny)
-            nx, ny = nx / length, ny / length
-            pa = [x * nx + y * ny for x, y in a]
-            pb = [x * nx + y * ny for x, y in b]
-            best = max(best, min(pb) - max(pa), min(pa) - max(pb))
+    for nx, ny in _normals(a) + _normals(b):
+        pa = [x * nx + y * ny for x, y in a]
+        pb = [x * nx + y * ny for x, y in b]
+        best = max(best, min(pb) - max(pa), min(pa) - max(pb))
     return best
 
 
-def layout_hexagons(p: HexagonsParams, gap: float) -> list[Hexagon]:
-    """The hexagons for circumradius 1 and a gutter `gap` (both in the same units), top row first, y up."""
-    rng = random.Random(p.seed)
+def _normals(poly: list[tuple]) -> list[tuple[float, float]]:
+    """The unit normal of each edge of a polygon."""
+    out = []
+    for i in range(len(poly)):
+        (x0, y0), (x1, y1) = poly[i], poly[(i + 1) % len(poly)]
+        nx, ny = y1 - y0, x0 - x1
+        length = math.hypot(nx, ny)
+        out.append((nx / length, ny / length))
+    return out
+
+
+class _Tile:
+    """A hexagon of circumradius 1 as the separation test needs it: centre, corners and edge normals."""
+
+    __slots__ = ("x", "y", "corners", "normals")
+
+    def __init__(self, x: float, y: float, angle: float):
+        self.x, self.y = x, y
+        self.corners = _corners(x, y, angle)
+        self.normals = _normals(self.corners)
+
+
+# Centres `_FAR` · 2/√3 apart (plus the gap) always pass `_clear`: along the edge normal of one tile nearest
+# to the line between the centres (at most 30° off it), the tiles' shadows are at least
+# distance · cos 30° − apothem − circumradius apart. Centres nearer than `_NEAR` (plus the gap) never
+# pass: along any line a tile's shadow reaches at least an apothem (√3/2) either side of its centre, so
+# no gap is wider than distance − √3. Each with a hair to spare for rounding.
+_FAR = 1 + SQRT3 / 2 + 1e-6
+_NEAR = SQRT3 - 1e-6
+
+
+def _clear(a: _Tile, b: _Tile, gap: float) -> bool:
+    """Whether `_separation(a, b) >= gap`: the same answer from the same sums, found sooner (tiles far
+    apart or overlapping are settled by their centres, and the edge normals most along the line between
+    the centres, the likeliest to show a gap, are tried first)."""
+    dx, dy = b.x - a.x, b.y - a.y
+    d = math.hypot(dx, dy)
+    if d * (SQRT3 / 2) >= gap + _FAR:
+        return True
+    if d < gap + _NEAR:
+        return False
+    for nx, ny in sorted(a.normals + b.normals, key=lambda n: -abs(n[0] * dx + n[1] * dy)):
+        pa = [x * nx + y * ny for x, y in a.corners]
+        pb = [x * nx + y * ny for x, y in b.corners]
+        if min(pb) - max(pa) >= gap or min(pa) - max(pb) >= gap:
+            return True
+    return False
+
+
+def layout_hexagons(p: HexagonsParams, gap: float) -> tuple[Hexagon, ...]:
+    """The hexagons for circumradius 1 and a gutter `gap` (both in the same units), top row first, y up.
+    The same rows, seed, jitter and gap always give the same tiles, so the answer is kept."""
+    return _layout(p.rows, p.fitted, p.jumbled, p.seed, p.jitter, gap)
+
+
+@lru_cache(maxsize=64)
+def _layout(rows: int, fitted: int, jumbled_rows: int, seed: int, jitter: float, gap: float) -> tuple[Hexagon, ...]:
+    rng = random.Random(seed)
     pitch_x = SQRT3 + gap
     pitch_y = pitch_x * SQRT3 / 2
-    loose = 1 + 0.22 * p.jitter  # jumbled rows sit a little further apart: room to move without touching
+    loose = 1 + 0.22 * jitter  # jumbled rows sit a little further apart: room to move without touching
     homes: list[tuple[int, float, float, bool]] = []
-    above: list[list[tuple]] = []
+    above: list[_Tile] = []
     y = 0.0
-    for row in range(p.rows):
-        jumbled = row >= p.fitted
-        n = p.rows - row
+    for row in range(rows):
+        jumbled = row >= fitted
+        n = rows - row
         # spread a jumbled row a little, but never so far that it pokes out of the triangle's sides
         step = pitch_x * (min(loose, 1 + 0.5 / (n - 1)) if jumbled and n > 1 else 1.0)
         xs = [(i - (n - 1) / 2) * step for i in range(n)]
         if row:
             y -= pitch_y * (loose if jumbled else 1.0)
             if jumbled:  # lower it until every tile is clear of the row above
-                while any(_separation(Hexagon(row, x, y, 0.0, True).corners(1), c) < gap + 0.02
-                          for x in xs for c in above):
+                while not all(_clear(_Tile(x, y, 0.0), c, gap + 0.02) for x in xs for c in above):
                     y -= 0.05
-        above = [Hexagon(row, x, y, 0.0, jumbled).corners(1) for x in xs]
+        above = [_Tile(x, y, 0.0) for x in xs]
         homes += [(row, x, y, jumbled) for x in xs]
 
+    # only tiles whose centres are near enough could come within a gutter (each fits in a unit circle)
+    reach = 2 + gap + 1.0
+    home_tiles = [_Tile(x, y, 0.0) for _, x, y, _ in homes]
     placed: list[Hexagon] = []
+    placed_tiles: list[_Tile] = []
     for index, (row, hx, hy, jumbled) in enumerate(homes):
         home = Hexagon(row, hx, hy, 0.0, jumbled)
         if not jumbled:
             placed.append(home)
+            placed_tiles.append(home_tiles[index])
             continue
-        depth = (row - p.fitted + 1) / max(1, p.jumbled)  # the lowest row comes apart the most
-        amount = min(1.0, p.jitter * 1.6 * (0.6 + 0.4 * depth))
-        # only tiles whose centres are near enough could come within a gutter (each fits in a unit circle)
-        reach = 2 + gap + 1.0
-        others = [h.corners(1) for h in placed if math.hypot(h.x - hx, h.y - hy) < reach]
-        others += [Hexagon(r, x, y, 0.0, j).corners(1) for r, x, y, j in homes[index + 1:]
-                   if math.hypot(x - hx, y - hy) < reach]
-        choice = home
+        depth = (row - fitted + 1) / max(1, jumbled_rows)  # the lowest row comes apart the most
+        amount = min(1.0, jitter * 1.6 * (0.6 + 0.4 * depth))
+        # clear of every hexagon placed so far and of the home of every one still to come, so that
+        # staying home is always possible (the rows above and below are the only ones in reach)
+        others = [t for t in placed_tiles if math.hypot(t.x - hx, t.y - hy) < reach]
+        others += [t for t in home_tiles[index + 1:] if math.hypot(t.x - hx, t.y - hy) < reach]
+        choice, chosen = home, home_tiles[index]
         for attempt in range(60):
             scale = amount * (1 - attempt / 60)
             candidate = Hexagon(row, hx + rng.uniform(-0.4, 0.4) * scale,
                                 hy + rng.uniform(-0.3, 0.3) * scale,
                                 rng.choice((-1, 1)) * rng.uniform(0.3, 1.0) * scale * math.radians(28), True)
-            corners = candidate.corners(1)
-            # clear of every hexagon placed so far and of the home of every one still to come, so that
-            # staying home is always possible
-            if all(_separation(corners, o) >= gap for o in others):
-                choice = candidate
+            tile = _Tile(candidate.x, candidate.y, candidate.angle)
+            if all(_clear(tile, o, gap) for o in others):
+                choice, chosen = candidate, tile
                 break
         placed.append(choice)
-    return placed
+        placed_tiles.append(chosen)
+    return tuple(placed)
 
 
 class Hexagons:
@@ -186,41 +251,60 @@ class Hexagons:
         return check_colors(p.colors, theme, "hexagons")
 
     def draw(self, sk: Any, p: HexagonsParams, box: Any, theme: Any) -> None:
-        w, h = sk.width, sk.height
-        margin = min(w, h) * 0.06
         fitted_color = theme_color(theme, p.colors[0])
         jumbled_color = theme_color(theme, p.colors[-1] if len(p.colors) > 1 else p.colors[0])
+        fitted, loose = _figure(p.rows, p.fitted, p.jumbled, p.seed, p.jitter, float(sk.width), float(sk.height))
+        if fitted:
+            # one light falls over the whole honeycomb: paler at the top, deeper at the bottom (one shading
+            # clipped to all the fitted tiles at once, the same on every tile as one a tile would be)
+            clip, axis = fitted
+            sk.linear_gradient(clip, *axis, [_mix(fitted_color, WHITE, 0.3), fitted_color,
+                                             _mix(fitted_color, (0, 0, 0), 0.12)], [0, 0.55, 1])
+        for clip, axis in loose:
+            # each loose tile lit on its own, turned with it
+            sk.linear_gradient(clip, *axis, [_mix(jumbled_color, WHITE, 0.28), jumbled_color,
+                                             _mix(jumbled_color, (0, 0, 0), 0.1)], [0, 0.6, 1])
 
-        def fit(gap: float) -> tuple[list[Hexagon], float, float, float]:
-            hexes = layout_hexagons(p, gap)
-            pts = [c for hx in hexes for c in hx.corners(1)]
-            x0, x1 = min(x for x, _ in pts), max(x for x, _ in pts)
-            y0, y1 = min(y for _, y in pts), max(y for _, y in pts)
-            s = min((w - 2 * margin) / (x1 - x0), (h - 2 * margin) / (y1 - y0))
-            return hexes, s, w / 2 - s * (x0 + x1) / 2, h / 2 - s * (y0 + y1) / 2
 
-        gap = 0.16
-        hexes, s, dx, dy = fit(gap)
-        if gap * s < 1.4:  # keep the gutters visible when drawn small
-            hexes, s, dx, dy = fit(1.4 / s)
+Axis = tuple[float, float, float, float]  # a gradient's start and end points
 
-        top = max(hx.y for hx in hexes) * s + dy + s
-        bottom_fitted = min((hx.y for hx in hexes if not hx.jumbled), default=0) * s + dy - s
-        for hx in hexes:
-            corners = [(x * s + dx, y * s + dy) for x, y in hx.corners(1)]
-            clip = [("M", *corners[0])] + [("L", *c) for c in corners[1:]] + [("Z",)]
+
+@lru_cache(maxsize=64)
+def _figure(rows: int, fitted: int, jumbled: int, seed: int, jitter: float, w: float,
+            h: float) -> tuple[tuple[tuple, Axis] | None, tuple[tuple[tuple, Axis], ...]]:
+    """The drawing in a `w` × `h` box: the fitted tiles as one path with their gradient's axis (None
+    without fitted rows), and each jumbled tile's path and axis. Worked out once for each size."""
+    margin = min(w, h) * 0.06
+    params = HexagonsParams(rows, fitted, jumbled, seed, jitter)
+
+    def fit(gap: float) -> tuple[tuple[Hexagon, ...], float, float, float]:
+        hexes = layout_hexagons(params, gap)
+        pts = [c for hx in hexes for c in hx.corners(1)]
+        x0, x1 = min(x for x, _ in pts), max(x for x, _ in pts)
+        y0, y1 = min(y for _, y in pts), max(y for _, y in pts)
+        s = min((w - 2 * margin) / (x1 - x0), (h - 2 * margin) / (y1 - y0))
+        return hexes, s, w / 2 - s * (x0 + x1) / 2, h / 2 - s * (y0 + y1) / 2
+
+    gap = 0.16
+    hexes, s, dx, dy = fit(gap)
+    if gap * s < 1.4:  # keep the gutters visible when drawn small
+        hexes, s, dx, dy = fit(1.4 / s)
+
+    top = max(hx.y for hx in hexes) * s + dy + s
+    bottom_fitted = min((hx.y for hx in hexes if not hx.jumbled), default=0) * s + dy - s
+    honeycomb: list[tuple] = []
+    loose: list[tuple[tuple, Axis]] = []
+    for hx in hexes:
+        corners = [(x * s + dx, y * s + dy) for x, y in hx.corners(1)]
+        clip = [("M", *corners[0])] + [("L", *c) for c in corners[1:]] + [("Z",)]
+        if hx.jumbled:
             cx, cy = hx.x * s + dx, hx.y * s + dy
-            if hx.jumbled:
-                # each loose tile lit on its own, turned with it
-                lx, ly = -math.sin(hx.angle) * s, math.cos(hx.angle) * s
-                sk.linear_gradient(clip, cx + lx, cy + ly, cx - lx, cy - ly,
-                                   [_mix(jumbled_color, WHITE, 0.28), jumbled_color,
-                                    _mix(jumbled_color, (0, 0, 0), 0.1)], [0, 0.6, 1])
-            else:
-                # one light falls over the whole honeycomb: paler at the top, deeper at the bottom
-                sk.linear_gradient(clip, cx, top, cx, bottom_fitted,
-                                   [_mix(fitted_color, WHITE, 0.3), fitted_color,
-                                    _mix(fitted_color, (0, 0, 0), 0.12)], [0, 0.55, 1])
+            lx, ly = -math.sin(hx.angle) * s, math.cos(hx.angle) * s
+            loose.append((tuple(clip), (cx + lx, cy + ly, cx - lx, cy - ly)))
+        else:
+            honeycomb += clip
+    whole = (tuple(honeycomb), (w / 2, top, w / 2, bottom_fitted)) if honeycomb else None
+    return whole, tuple(loose)
 
 
 register(Hexagons())

@@ -29,19 +29,28 @@ def _mix(a: tuple, b: tuple, t: float) -> tuple:
     return tuple(x + (y - x) * t for x, y in zip(a, b))
 
 
-def _person(sk: Any, cx: float, base: float, size: float, color: tuple) -> None:
-    """A person icon standing on `base`: a head and rounded shoulders, `size` tall."""
+KAPPA = 0.5522847498  # Bézier handle length for a quarter circle, times the radius
+
+
+def _person(cx: float, base: float, size: float) -> list[tuple]:
+    """Path commands for a person icon standing on `base`: a head and rounded shoulders, `size` tall."""
     head_r = size * 0.2
-    sk.circle(cx, base + size - head_r, head_r, fill=color)
+    hy = base + size - head_r
+    k = head_r * KAPPA
     w, h = size * 0.62, size * 0.52
     x0, x1 = cx - w / 2, cx + w / 2
     r = w * 0.42
-    sk.path([("M", x0, base), ("L", x0, base + h - r), ("C", x0, base + h, x0 + r * 0.2, base + h, x0 + r, base + h),
-             ("L", x1 - r, base + h), ("C", x1 - r * 0.2, base + h, x1, base + h, x1, base + h - r),
-             ("L", x1, base), ("Z",)], fill=color)
+    return [("M", cx + head_r, hy), ("C", cx + head_r, hy + k, cx + k, hy + head_r, cx, hy + head_r),
+            ("C", cx - k, hy + head_r, cx - head_r, hy + k, cx - head_r, hy),
+            ("C", cx - head_r, hy - k, cx - k, hy - head_r, cx, hy - head_r),
+            ("C", cx + k, hy - head_r, cx + head_r, hy - k, cx + head_r, hy),
+            ("M", x0, base), ("L", x0, base + h - r), ("C", x0, base + h, x0 + r * 0.2, base + h, x0 + r, base + h),
+            ("L", x1 - r, base + h), ("C", x1 - r * 0.2, base + h, x1, base + h, x1, base + h - r),
+            ("L", x1, base), ("Z",)]
 
 
 def _icons(sk: Any, count: int, x0: float, x1: float, base: float, size: float, color: tuple, rows_max: int) -> None:
+    """`count` person icons in rows centred between x0 and x1, all one path (one fill for the lot)."""
     if count == 0:
         return
     pitch = size * 0.78
@@ -52,14 +61,16 @@ def _icons(sk: Any, count: int, x0: float, x1: float, base: float, size: float, 
         pitch = (x1 - x0) / per_row
         rows = rows_max
     placed = 0
+    commands: list[tuple] = []
     for row in range(rows):
         n = min(per_row, count - placed)
         row_w = n * pitch
         start = (x0 + x1) / 2 - row_w / 2 + pitch / 2
         y = base + (rows - 1 - row) * size * 1.05
         for i in range(n):
-            _person(sk, start + i * pitch, y, size * 0.92, color)
+            commands += _person(start + i * pitch, y, size * 0.92)
         placed += n
+    sk.path(commands, fill=color)
 
 
 class Spectrum:

@@ -199,6 +199,34 @@ def page_content(data: bytes) -> Content:
     return Content(operators, sizes[0], sizes[1])
 
 
+def drawing_objects(data: bytes) -> int:
+    """How many PDF objects the first page's drawings (form XObjects) bring with them beyond the forms
+    themselves: the indirect objects their resources reach (shadings and their functions, graphics states,
+    nested forms), not counting the fonts every page shares."""
+    seen: set = set()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        def reach(obj) -> None:
+            if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+                if obj.objgen in seen:
+                    return
+                seen.add(obj.objgen)
+            if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+                for key in obj.keys():
+                    if key not in ("/Font", "/ProcSet", "/Parent"):
+                        reach(obj[key])
+            elif isinstance(obj, pikepdf.Array):
+                for item in obj:
+                    reach(item)
+
+        resources = pdf.pages[0].obj.get("/Resources")
+        forms = resources.get("/XObject", {}) if resources is not None else {}
+        for name in list(forms.keys()):
+            form = forms[name]
+            if form.get("/Subtype") == pikepdf.Name.Form and "/Resources" in form:
+                reach(form.Resources)
+    return len(seen)
+
+
 def figure_block(kind: str, params: dict | None = None, width: float | None = None, height: float = 150) -> str:
     lines = ["  - type: figure", f"    illustration: {kind}", f"    height: {height}", "    align: left"]
     if width:

@@ -6,7 +6,9 @@ import math
 
 from tagprint.illustrations import kinds
 from tagprint.illustrations.dots import DotsParams, layout_dots
-from illustration_pixels import figures  # noqa: F401 (a fixture)
+from illustration_pixels import PALETTE, figures  # noqa: F401 (a fixture)
+
+PALETTE_SECONDARY = PALETTE["secondary"]
 
 
 def test_default_alt_text_is_the_seed_wording(figures):
@@ -106,3 +108,39 @@ def test_bad_params_name_the_key_and_the_range(figures):
     message = figures.error("dots", {"colors": "", "seed": "x"})
     assert "'colors'" in message and "'seed'" in message
 
+
+
+def test_the_seed_figure_is_a_few_flat_fills(figures):
+    """The seed's dots (a card figure, 138.67 × 96 pt) are drawn in flat tones, a few paths for the lot:
+    no shading a dot (each one four PDF objects to write), at most a dozen objects in all beyond the
+    figure's form, and under 6 KB of content — a budget we promise (see page_content)."""
+    from illustration_pixels import drawing_objects, page_content
+    built = figures.build("dots", {"width": 138.67, "height": 96})
+    content = page_content(built.data)
+    assert content.operators["sh"] == 0
+    assert drawing_objects(built.data) <= 12
+    assert content.compressed <= 6 * 1024
+    assert content.path_operators <= 600
+    assert content.operators["f"] + content.operators["f*"] <= 3 * 3  # a fill per tone per colour
+    # and still 60 separate dots in the three colours
+    dots = figures.components(built.figures[0])
+    assert len(dots) == 60
+    assert {d.nearest() for d in dots} == {"secondary", "accent", "primary"}
+
+
+def test_a_dot_is_lit_from_the_top_left(figures):
+    """A large dot reads as a glossy bead: paler up to the top left, deeper at the bottom right, its own
+    colour in between — and still one shape."""
+    fig = figures.one("dots", {"count": 1, "radius": 30, "colors": ["secondary"]}, width=120, height=120)
+    (dot,) = figures.components(fig)
+    assert dot.nearest() == "secondary"
+    cx, cy = dot.centre
+    r = dot.width / 2
+    px = fig.image.convert("RGB").getpixel
+
+    def lightness(dx: float, dy: float) -> int:
+        return sum(px((round(cx + dx * r), round(cy + dy * r))))
+
+    light, middle, shade = lightness(-0.45, -0.45), lightness(0.1, 0.1), lightness(0.62, 0.62)
+    assert light > middle > shade
+    assert abs(sum(px((round(cx), round(cy)))) - sum(PALETTE_SECONDARY)) < 12  # the colour itself

@@ -130,3 +130,39 @@ def test_bad_params_name_the_key_and_the_range(figures):
     assert "'jitter' is 2" in message and "use a number from 0.1 to 1" in message
     message = figures.error("hexagons", {"shape": "round"})
     assert "unknown hexagons parameter 'shape'" in message and "rows, fitted, jumbled" in message
+
+
+def test_the_seed_figure_shades_the_honeycomb_once(figures):
+    """The seed's hexagons (a card figure, 138.67 × 96 pt): one shading clipped to all the fitted tiles
+    (the light falls over the honeycomb as a whole) and one per jumbled tile (each lit on its own), so 7
+    shadings of four objects rather than 28; a few hundred path operators and under 2 KB of content."""
+    from illustration_pixels import drawing_objects, page_content
+    built = figures.build("hexagons", {"width": 138.67, "height": 96})
+    content = page_content(built.data)
+    assert content.operators["sh"] == 1 + 6
+    assert drawing_objects(built.data) <= 4 * 7
+    assert content.path_operators <= 300
+    assert content.compressed <= 2 * 1024
+    assert len(figures.components(built.figures[0])) == 28
+
+
+def test_clear_is_separation_at_least_the_gap():
+    """The quick test the layout uses gives the same answer as `_separation(...) >= gap`, for tiles near
+    and far, turned or not."""
+    import random
+    from tagprint.illustrations.hexagons import _clear, _Tile
+    rng = random.Random(5)
+    for _ in range(3000):
+        gap = rng.choice([0.16, 0.2, 0.5, rng.uniform(0.05, 1.0)])
+        a = _Tile(rng.uniform(-1, 1), rng.uniform(-1, 1), rng.choice([0.0, rng.uniform(-0.5, 0.5)]))
+        turn, far = rng.uniform(0, 2 * math.pi), rng.uniform(1.5, 3.4)
+        b = _Tile(a.x + far * math.cos(turn), a.y + far * math.sin(turn), rng.choice([0.0, rng.uniform(-0.5, 0.5)]))
+        assert _clear(a, b, gap) == (_separation(a.corners, b.corners) >= gap)
+
+
+def test_the_layout_is_worked_out_once_per_params():
+    p = HexagonsParams(rows=9, fitted=3, jumbled=6, seed=2, jitter=1.0)
+    first = layout_hexagons(p, 0.16)
+    assert layout_hexagons(HexagonsParams(rows=9, fitted=3, jumbled=6, seed=2, jitter=1.0, colors=("accent",)),
+                           0.16) is first  # colours do not move tiles
+    assert layout_hexagons(p, 0.2) != first
