@@ -37,7 +37,7 @@ def in_process(runs: int = 20) -> tuple[float, float, int]:
 def whole_process(runs: int = 5) -> float:
     times = []
     with tempfile.TemporaryDirectory() as out:
-        cmd = [sys.executable, str(REPO / "render.py"), "--output", out, "--profile", "screen", "build",
+        cmd = [sys.executable, str(REPO / "render.py"), "--output", out, "--profile", "screen", "--force", "build",
                "kineret-dtt-ra"]
         subprocess.run(cmd, cwd=REPO, check=True, capture_output=True)  # warm-up (bytecode cache)
         for _ in range(runs):
