@@ -116,3 +116,13 @@ class FontStack:
 
     def width(self, text: str, size: float, bold: bool, italic: bool) -> float:
         return sum(f.width(t, size) for f, t in self.segments(text, bold, italic))
+
+
+def segments_for(font_name: str, text: str) -> list[tuple[Face, str]]:
+    """`text` set in the registered face `font_name`, with the other known families as fallbacks."""
+    for family in FAMILIES:
+        for (bold, italic), style in STYLES.items():
+            if font_name == f"{family.replace(' ', '')}-{style}":
+                others = tuple(f for f in FAMILIES if f != family)
+                return FontStack((family, *others)).segments(text, bold, italic)
+    raise KeyError(font_name)

@@ -117,7 +117,9 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     verify(data)                                                     # verify: reopen, check every operator
     preflight(data)                                                  # and the preflight's checks
     if profile.name == "email":
-        problem = over_budget(data, document.email_budget, Where(document.source, 0, 0, "email_budget_kb"))
+        lsrc = prepared.loaded.layout_source
+        key = ("email_budget_kb",) if "email_budget_kb" in (lsrc.data or {}) else ("profiles",)
+        problem = over_budget(data, document.email_budget, lsrc.where(key))
         if problem:
             raise InputError([problem])
     elapsed = prepared.milliseconds + (time.perf_counter() - started) * 1000

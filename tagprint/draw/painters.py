@@ -153,7 +153,12 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
             kind = illustrations.kinds()[figure.source.name]
             params = figure.source.params
             key = f"{kind.name}|{params!r}|{item.box.width:.2f}x{item.box.height:.2f}"
-            pen.drawing(item.box, key, lambda sketch: kind.draw(sketch, params, item.box, ctx.document.theme))
+            try:
+                pen.drawing(item.box, key, lambda sketch: kind.draw(sketch, params, item.box, ctx.document.theme))
+            except ValueError as exc:
+                ctx.problems.append(Problem(figure.where, f"the {kind.name} illustration cannot be drawn in a "
+                                                          f"{item.box.width:.0f} × {item.box.height:.0f} pt box: {exc}",
+                                            "give the figure more room, or change its parameters"))
 
     if item.tag is None:
         with pen.artifact():

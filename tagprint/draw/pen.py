@@ -389,14 +389,18 @@ class Sketch:
 
     def text(self, x: float, y: float, text: str, font: str, size: float, color: Color,
              anchor: str = "start", tracking: float = 0.0) -> None:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-        width = stringWidth(text, font, size) + tracking * len(text)
+        from ..fonts import segments_for
+
+        # characters the font lacks are set in the fallback fonts (never a .notdef box)
+        runs = segments_for(font, text)
+        width = sum(face.width(chars, size) for face, chars in runs) + tracking * len(text)
         dx = {"start": 0.0, "middle": -width / 2, "end": -width}[anchor]
         t = self._c.beginText(x + dx, y)
         t.setFillColor(self.pen.color(color))
         t.setCharSpace(tracking)  # Tc outlives the text object: always set it
-        t.setFont(font, size)
-        t.textOut(text)
+        for face, chars in runs:
+            t.setFont(face.name, size)
+            t.textOut(chars)
         self._c.drawText(t)
 
     def _paint(self, p, fill: Color | None, stroke: Color | None, line_width: float, alpha: float) -> None:

@@ -92,6 +92,16 @@ class Spectrum:
                 values[key] = value
         return SpectrumParams(**values)
 
+    def texts(self, p: SpectrumParams) -> list[str]:
+        """The words drawn in the picture (checked against the fonts before drawing)."""
+        return [p.left_label, p.right_label]
+
+    def check_theme(self, p: SpectrumParams, theme: Any) -> list[str]:
+        """Colour names the theme does not have (the contrast of labels is checked with the page)."""
+        names = (p.left_color, p.right_color, p.label_left_color, p.label_right_color)
+        return [f"spectrum colour '{name}' is not in the theme (it has {', '.join(sorted(theme.colors))})"
+                for name in names if name not in theme.colors]
+
     def alt_text(self, p: SpectrumParams, lang: str) -> str:
         def icons(n: int) -> str:
             return f"{n} human-shaped icon{'s' if n != 1 else ''}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -73,6 +73,7 @@ def text_block(items: list[Piece], width: float, ts: TextStyle, ctx: LayoutConte
     for word in too_wide:
         ctx.problems.append(Problem(where, f"the word '{word}' is wider than its column ({width:.0f} pt)",
                                     "shorten the word, use a smaller style, or widen the region"))
+    lines = [replace(line, where=where) for line in lines]
     return Laid(len(lines) * ts.style.leading, list(lines), ts.style.space_before, ts.style.space_after,
                 line_height=ts.style.leading if splittable else 0.0)
 

@@ -45,7 +45,7 @@ def check_contrast(document: Document, pages: list[PageLayout]) -> list[Problem]
                     if message and key not in seen:
                         seen.add(key)
                         problems.append(Problem(
-                            Where(document.source, 0, 0, f"page {page.number}"), message,
+                            item.where or Where(document.source, 1, 1, f"page {page.number}"), message,
                             "choose a text style whose colour contrasts with what is behind it, or change "
                             "the theme's colours"))
     return problems

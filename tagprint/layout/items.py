@@ -43,6 +43,7 @@ class TextLine:
     baseline: float
     height: float
     fragments: tuple[Fragment, ...]
+    where: Any = None  # the block it sets, for problems found later (contrast)
 
 
 @dataclass(frozen=True)

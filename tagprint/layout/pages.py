@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, Where
 from ..fonts import FontStack
 from ..model import Document, Page, Rect, Region
 from .blocks import LayoutContext, lay_out
@@ -106,8 +106,18 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     right = f"Page {number} of {total}"
     lines = []
     for text, align in ((left, "left"), (right, "right")):
-        (line,), _ = break_lines(plain_pieces(text, None, ts), width, ts)  # type: ignore[arg-type]
+        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
+        if not found:
+            continue
+        line = found[0]
         text_w = sum(f.width for f in line.fragments)
+        if align == "left" and text_w > width - 80 - 70:
+            key = "footer" if document.footer else "material_id"
+            problem = Problem(Where(document.source, 1, 1, f"document.{key}"),
+                              f"the footer '{text[:60]}…' is {text_w:.0f} pt wide; the page has room for "
+                              f"{width - 150:.0f} pt beside the page number", "shorten document.footer")
+            if problem not in ctx.problems:
+                ctx.problems.append(problem)
         x = 40.0 if align == "left" else width - 40.0 - text_w
         lines.append(TextLine(x, baseline, line.height, line.fragments))
     return lines

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..fonts import FontStack
 from ..model import Citation, Color, Link, Text, TypeStyle
@@ -37,6 +37,10 @@ class TextStyle:
 def pieces(runs: tuple[Inline, ...], ts: TextStyle, link: Link | None = None) -> list[Piece]:
     out: list[Piece] = []
     for run in runs:
+        if isinstance(run, Text) and not run.text.strip():  # a space between runs: no slot of its own
+            if out and not out[-1].text.endswith(" "):
+                out[-1] = replace(out[-1], text=out[-1].text + " ")
+            continue
         if isinstance(run, Text):
             color = ts.link_color if link else ts.color
             text = run.text.upper() if ts.style.uppercase else run.text

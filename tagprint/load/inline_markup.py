@@ -19,6 +19,7 @@ from ..model.inline import Citation, Inline, Link, Text
 _MD = MarkdownIt("commonmark", {"linkify": False}).use(myst_role_plugin).use(attrs_plugin, spans=True)
 _MD.disable(["image", "html_inline", "backticks", "autolink", "entity", "escape"])
 _MD.validateLink = lambda url: True  # every link is parsed; validation reports bad schemes with a fix
+MAX_RANGE = 100
 _CITE_PART = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]\s*(\d+))?\s*$")
 
 
@@ -87,5 +88,9 @@ def _citation_numbers(spec: str, where: Where, problems: list[Problem]) -> tuple
                                     "write it as {cite}`1,2` or {cite}`3-5`"))
             return ()
         start, end = int(m.group(1)), int(m.group(2) or m.group(1))
+        if end < start or end - start > MAX_RANGE or len(numbers) > MAX_RANGE:
+            problems.append(Problem(where, f"citation '{spec}' is not a sensible range",
+                                    f"cite at most {MAX_RANGE} references, lowest first, e.g. {{cite}}`3-5`"))
+            return ()
         numbers.extend(range(start, end + 1))
     return tuple(numbers)

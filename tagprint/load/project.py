@@ -55,8 +55,7 @@ def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem],
     try:
         return located, adapter.validate_python(located.data)
     except ValidationError as exc:
-        root_type = adapter._type if isinstance(adapter, TypeAdapter) else adapter
-        problems.extend(problems_from(exc, located, root_type))
+        problems.extend(problems_from(exc, located, getattr(adapter, "_type", adapter)))
         return located, None
 
 

@@ -63,9 +63,9 @@ class CalloutSpec(Strict):
 
 class CallToActionSpec(Strict):
     type: Literal["call_to_action"]
-    text: str
+    text: str = Field(min_length=1, pattern=r"\S")
     href: str
-    description: str
+    description: str = Field(min_length=1, pattern=r"\S")
 
 
 class ReferenceEntrySpec(Strict):
@@ -75,13 +75,13 @@ class ReferenceEntrySpec(Strict):
 
 class ReferencesSpec(Strict):
     type: Literal["references"]
-    title: str = "References"
+    title: str = Field(default="References", min_length=1, pattern=r"\S")
     entries: list[Union[str, ReferenceEntrySpec]] = Field(min_length=1)
 
 
 class SafetySpec(Strict):
     type: Literal["safety"]
-    title: str = "Important Safety Information"
+    title: str = Field(default="Important Safety Information", min_length=1, pattern=r"\S")
     blocks: list["BlockSpec"] = Field(min_length=1)
 
 
@@ -182,7 +182,7 @@ class PageSpec(Strict):
 
 
 class DocumentSpec(Strict):
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, pattern=r"\S")
     product: str = ""   # a piece that names it must carry the safety information
     kicker: str = ""
     lang: str

@@ -23,13 +23,14 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
 def problems_from(error: ValidationError, source: Located, root: Any) -> list[Problem]:
     """One problem per real mistake; union branches that do not apply to the value are dropped."""
     found: dict[tuple, Problem] = {}
-    for err in error.errors(include_url=False):
-        path, annotation = _data_path(err["loc"], source.data, root)
+    errors = [(err, *_data_path(err["loc"], source.data, root)) for err in error.errors(include_url=False)]
+    for err, path, annotation in errors:
         value = _value_at(source.data, path)
         kind = err["type"]
-        if kind in ("string_type", "model_type") and isinstance(value, (dict, str)):
-            # a Union[str, Model] branch that did not apply to this value
-            if (kind == "string_type") == isinstance(value, dict):
+        if kind in ("string_type", "model_type") and isinstance(value, (dict, str)) and path:
+            # a Union[str, Model] branch that did not apply to this value, when the other branch spoke
+            others = any(o is not err and p[:len(path)] == path for o, p, _ in errors)
+            if others and (kind == "string_type") == isinstance(value, dict):
                 continue
         where = source.where(path)
         if kind == "extra_forbidden":
@@ -42,8 +43,11 @@ def problems_from(error: ValidationError, source: Located, root: Any) -> list[Pr
                               did_you_mean(tag, [t.strip("'") for t in err["ctx"]["expected_tags"].split(", ")]))
         elif kind == "union_tag_not_found":
             problem = Problem(where, "block has no 'type'", "add a line 'type: paragraph' (or heading, list, figure, …)")
-        elif kind == "missing":
+        elif kind == "missing" and path:
             problem = Problem(source.where(path[:-1]), f"missing key '{path[-1]}'", f"add '{path[-1]}: …' here")
+        elif kind in ("model_type", "dict_type") and not path:
+            problem = Problem(where, "the file is not a mapping of keys to values",
+                              "start from an example in layouts/ or content/ (key: value lines)")
         else:
             shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
             problem = Problem(where, f"{err['msg']} (got {shown})", _hint(kind, annotation))

@@ -39,6 +39,10 @@ def yaml_path(path: PathKey) -> str:
     return out
 
 
+MAX_DEPTH = 60          # nesting a layout never needs; deeper is refused, not recursed into
+MAX_NODES = 200_000     # values in one file
+
+
 def load_yaml(path: Path, shown_as: str) -> Located:
     try:
         text = path.read_text(encoding="utf-8")
@@ -57,16 +61,48 @@ def load_yaml(path: Path, shown_as: str) -> Located:
         raise InputError([Problem(Where(shown_as, line, col), f"malformed YAML: {what}",
                                   "check the indentation and quoting at this line "
                                   "(quote text that contains ': ' or starts with a symbol)")]) from None
+    except yaml.YAMLError as exc:  # e.g. a control character (ReaderError carries a position, no mark)
+        position = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        raise InputError([Problem(Where(shown_as, line, col), f"malformed YAML: {exc}".split("\n")[0],
+                                  "remove the control character or unusual byte at this place")]) from None
+    except RecursionError:
+        raise InputError([Problem(Where(shown_as, 1, 1), "malformed YAML: nested too deeply",
+                                  f"a layout or content file nests at most {MAX_DEPTH} levels")]) from None
     marks: dict[PathKey, tuple[int, int]] = {}
     problems: list[Problem] = []
-    data = _convert(node, (), marks, problems, shown_as) if node is not None else {}
+    state = {"nodes": 0, "seen": set()}
+    data = _convert(node, (), marks, problems, shown_as, state) if node is not None else {}
     if problems:
         raise InputError(problems)
     return Located(shown_as, data, marks)
 
 
-def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: str) -> Any:
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
+               "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+               "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: str, state: dict) -> Any:
+    where = Where(file, node.start_mark.line + 1, node.start_mark.column + 1, yaml_path(path))
+    marks[path] = (where.line, where.col)
+    state["nodes"] += 1
+    if id(node) in state["seen"]:  # the same node again: a YAML alias (*name)
+        problems.append(Problem(where, "YAML aliases (*name) are not supported",
+                                "write the value out where it is used"))
+        return None
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        state["seen"].add(id(node))
+    if len(path) > MAX_DEPTH or state["nodes"] > MAX_NODES:
+        if state["nodes"] <= MAX_NODES + 1 or len(path) == MAX_DEPTH + 1:
+            problems.append(Problem(where, "too deeply nested or too large",
+                                    f"a file holds at most {MAX_DEPTH} levels and {MAX_NODES:,} values"))
+        return None
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(Problem(where, f"YAML tag '{node.tag}' is not allowed",
+                                "remove the tag (tagprint reads plain YAML: text, numbers, lists, mappings)"))
+        return None
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -76,15 +112,19 @@ def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: 
                     Where(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                           yaml_path(path + (key,))),
                     f"duplicate key '{key}'", "remove one of the two entries"))
-            out[key] = _convert(value_node, path + (key,), marks, problems, file)
+            out[key] = _convert(value_node, path + (key,), marks, problems, file, state)
             marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), marks, problems, file) for i, item in enumerate(node.value)]
-    # scalars: let the safe constructor decide the type (int, float, bool, str, date)
+        return [_convert(item, path + (i,), marks, problems, file, state) for i, item in enumerate(node.value)]
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return node.value  # text, and dates kept as written
-    return _SCALARS.construct_object(node)
+    try:
+        return _SCALARS.construct_object(node)
+    except (yaml.YAMLError, ValueError, KeyError, TypeError):
+        problems.append(Problem(where, f"'{node.value}' is not a valid {node.tag.rsplit(':', 1)[-1]}",
+                                "write the value without a tag, or fix it"))
+        return None
 
 
 _SCALARS = yaml.SafeLoader("")  # only its scalar constructors are used (int, float, bool, null)

@@ -51,10 +51,14 @@ class Profile:
 
     def output_path(self, output: Path, name: str, material_id: str, version: str) -> Path:
         if self.name == "screen":
-            return output / f"{name}.pdf"
-        if self.name == "archive":
-            return output / "archive" / material_id / version / f"{name}.pdf"
-        return output / f"{name}-{self.name}.pdf"
+            target = output / f"{name}.pdf"
+        elif self.name == "archive":
+            target = output / "archive" / material_id / version / f"{name}.pdf"
+        else:
+            target = output / f"{name}-{self.name}.pdf"
+        if ".." in target.relative_to(output).parts:
+            raise ValueError(f"output path {target} leaves {output}")  # validation keeps ids path-safe
+        return target
 
     @property
     def offset(self) -> float:

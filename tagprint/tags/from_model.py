@@ -136,6 +136,8 @@ class _Builder:
 
     def inline(self, runs: tuple[Inline, ...], parent: StructElem) -> None:
         for run in runs:
+            if isinstance(run, Text) and not run.text.strip():
+                continue  # only a space: it is drawn as part of the run before it
             if isinstance(run, Text):
                 if run.lang:
                     self._slot(run, self._keep(run, parent.add("Span", lang=run.lang)))

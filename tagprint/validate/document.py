@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import illustrations
 from ..errors import InputError, Problem, Where
 from ..fonts import FAMILIES, FontMissing, FontStack
 from ..load.project import Loaded
@@ -12,7 +13,7 @@ from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
     Block, Callout, Cards, Citation, Decoration, Document, Figure, Heading, Link, ListBlock, Page,
-    Paragraph, Placement, Rect, References, Region, Safety, Section, Template, Theme, TypeStyle,
+    Paragraph, Photo, Placement, Rect, References, Region, Safety, Section, Template, Theme, TypeStyle,
 )
 from ..model.blocks import CallToAction, MaterialId
 from ..model.inline import Inline
@@ -93,11 +94,32 @@ def validate(loaded: Loaded) -> Document:
     # document-wide checks run on whatever was built, so one run reports every problem
     _check_headings(document, problems)
     _check_citations(document, problems)
-    _check_fonts(document, lsrc.where(("theme",)), problems)
+    _check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
+    _check_document_fields(spec, lsrc, problems)
     _check_placed_once(document, problems)
     if problems:
         raise InputError(problems)
     return document
+
+
+SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def _check_document_fields(spec, lsrc, problems: list[Problem]) -> None:
+    """Fields that become dates or parts of file paths (the archive's MATERIAL-ID/VERSION folders)."""
+    from datetime import datetime
+
+    d = spec.document
+    try:
+        datetime.strptime(d.created, "%Y-%m-%d")
+    except ValueError:
+        problems.append(Problem(lsrc.where(("document", "created")), f"'{d.created}' is not a date",
+                                "write a real date as YYYY-MM-DD"))
+    for key in ("material_id", "version"):
+        value = getattr(d, key)
+        if not SAFE_SEGMENT.match(value) or ".." in value:
+            problems.append(Problem(lsrc.where(("document", key)), f"{key} '{value}' cannot name a folder",
+                                    "use letters, digits, '.', '-' and '_' only (it names the archive folder)"))
 
 
 def _color(value: str, where: Where, problems: list[Problem]) -> tuple[float, float, float]:
@@ -225,6 +247,8 @@ def _blocks_in_order(document: Document) -> Iterator[Block]:
 def _check_headings(document: Document, problems: list[Problem]) -> None:
     previous = 0
     for block in _blocks_in_order(document):
+        if isinstance(block, Safety):  # its title is tagged as an H2
+            block = Heading(2, (), block.where)
         if isinstance(block, Heading):
             if previous == 0 and block.level != 1:
                 problems.append(Problem(block.where, f"the first heading in reading order is H{block.level}",
@@ -247,13 +271,21 @@ def _check_citations(document: Document, problems: list[Problem]) -> None:
                                                 f"add reference {n} to the reference list (it has {listed})"))
 
 
-def _texts(document: Document) -> Iterator[tuple[str, Where]]:
-    yield document.title, Where(document.source, 0, 0, "document.title")
-    yield document.footer + document.job_code, Where(document.source, 0, 0, "document.footer")
+def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where]]:
+    def where(*key: str) -> Where:
+        return lsrc.where(("document",) + key) if lsrc else Where(document.source, 1, 1, ".".join(key))
+
+    yield document.title, where("title")
+    yield document.footer, where("footer")
+    yield document.job_code, where("material_id")
     for block in _blocks_in_order(document):
         for run, where in inline_runs(block):
             if not isinstance(run, Link):
                 yield run.text, where
+        if isinstance(block, Figure) and not isinstance(block.source, Photo):
+            texts = getattr(illustrations.kinds()[block.source.name], "texts", None)
+            for text in texts(block.source.params) if texts else ():
+                yield text, block.where
         if isinstance(block, CallToAction):
             yield block.text, block.where
         elif isinstance(block, Safety):
@@ -262,10 +294,10 @@ def _texts(document: Document) -> Iterator[tuple[str, Where]]:
             yield block.title, block.where
 
 
-def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]) -> None:
+def _check_fonts(document: Document, theme_where: Where, problems: list[Problem], lsrc=None) -> None:
     stack = FontStack((document.theme.font, *document.theme.fallback_fonts))
     try:
-        for text, where in _texts(document):
+        for text, where in _texts(document, lsrc):
             missing = stack.missing(text)
             if missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))

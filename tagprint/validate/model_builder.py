@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -27,8 +28,12 @@ LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_TYPES = (".jpg", ".jpeg", ".png")
 
 
+_BCP47_SHAPE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+
+
 def check_lang(tag: str, where: Where, problems: list[Problem]) -> None:
-    if not langcodes.tag_is_valid(tag):
+    # the shape first (langcodes accepts en_US, which PDF readers do not), then the registry
+    if not _BCP47_SHAPE.match(tag) or not langcodes.tag_is_valid(tag):
         problems.append(Problem(where, f"'{tag}' is not a valid BCP-47 language tag",
                                 "use a tag such as en-US, en-GB, fr or de-CH"))
 
@@ -87,6 +92,9 @@ class BlockBuilder:
         for run in runs:
             if isinstance(run, Link):
                 check_href(run.href, where, self.problems)
+                if not run.text.strip():
+                    self.problems.append(Problem(where, f"the link to '{run.href}' has no visible text",
+                                                 "write the words to click between the brackets: [text](…)"))
                 self._check_runs(run.runs, where)
             elif isinstance(run, Text) and run.lang:
                 check_lang(run.lang, where, self.problems)
