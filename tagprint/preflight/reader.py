@@ -212,13 +212,14 @@ def mcid_texts(doc: Doc) -> dict[tuple[int, int], str]:
                     mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
                     if mcid >= 0:
                         key = (index + 1, mcid)
-                        out[key] = out.get(key, "") + _object_text(raw, obj, textpage.raw)
+                        out[key] = out.get(key, "") + object_text(raw, obj, textpage.raw)
 
         visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k))
     return out
 
 
-def _object_text(raw, obj, textpage) -> str:
+def object_text(raw, obj, textpage) -> str:
+    """The text of one PDFium text object (UTF-16 from FPDFTextObj_GetText)."""
     n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
     if n <= 2:
         return ""

@@ -27,6 +27,7 @@ import math
 from dataclasses import dataclass
 
 from .document import Doc
+from .reader import object_text
 
 PERCENTILE = 0.25
 SAME_AS_TEXT = 32  # a pixel within this of the text colour on every channel is the text's own decoration
@@ -103,7 +104,7 @@ def text_runs(doc: Doc) -> list[TextRun]:
                 mode = raw.FPDFTextObj_GetTextRenderMode(obj)
                 if mode in INVISIBLE_MODES:
                     continue
-                text = _text(raw, obj, textpage.raw)
+                text = object_text(raw, obj, textpage.raw)
                 if not text.strip():
                     continue
                 colour = _colour(raw, obj, stroke=mode in STROKE_ONLY_MODES)
@@ -144,14 +145,6 @@ def _has_mark(raw, obj, name: str) -> bool:
             return True
     return False
 
-
-def _text(raw, obj, textpage) -> str:
-    n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
-    if n <= 2:
-        return ""
-    buf = ctypes.create_string_buffer(n)
-    raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
-    return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
 
 
 def _colour(raw, obj, stroke: bool) -> tuple[int, int, int] | None:
