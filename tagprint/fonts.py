@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,12 +91,16 @@ class FontStack:
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no family in the stack can show (spaces and controls aside)."""
         needed = {c for c in text if c not in " \n\t\u00ad"}
+        # control characters, the replacement character and characters beyond the BMP have no reliable
+        # glyph and ToUnicode entry: they count as missing, so the author is told
+        refused = {c for c in needed if unicodedata.category(c).startswith("C") or c == "\ufffd" or ord(c) > 0xFFFF}
+        needed -= refused
         for fam in self.families:
             have = face(fam).chars
             needed = {c for c in needed if ord(c) not in have}
             if not needed:
                 break
-        return needed
+        return needed | refused
 
     def segments(self, text: str, bold: bool, italic: bool) -> list[tuple[Face, str]]:
         """Splits `text` into runs, each set in the first face that has all its characters."""
@@ -105,7 +110,9 @@ class FontStack:
         faces = self.faces(bold, italic)
         out: list[tuple[Face, str]] = []
         for ch in text:
-            chosen = next((f for f in faces if ord(ch) in f.chars), faces[0])
+            chosen = next((f for f in faces if ord(ch) in f.chars), None)
+            if chosen is None:  # no face of this style has it: the upright face of a family that does
+                chosen = next((face(f) for f in self.families if ord(ch) in face(f).chars), faces[0])
             if ch == " ":
                 chosen = out[-1][0] if out else faces[0]
             if out and out[-1][0] is chosen:

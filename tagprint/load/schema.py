@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # ---- content files: a mapping of content id -> list of blocks -------------------------------------
@@ -146,23 +146,25 @@ class ThemeSpec(Strict):
 
 # ---- layouts ---------------------------------------------------------------------------------------
 
-Box = Annotated[list[float], Field(min_length=4, max_length=4)]
+Coordinate = Annotated[float, Field(ge=-10_000, le=10_000)]
+Box = Annotated[list[Coordinate], Field(min_length=4, max_length=4)]
+Spacing = Annotated[float, Field(ge=0, le=1_000)]
 
 
 class RegionSpec(Strict):
     box: Box
-    padding: float | Annotated[list[float], Field(min_length=4, max_length=4)] = 0
+    padding: Spacing | Annotated[list[Spacing], Field(min_length=4, max_length=4)] = 0
     background: str | None = None
     valign: Literal["top", "middle", "bottom"] = "top"
     columns: int = Field(default=1, ge=1, le=4)
-    gutter: float = 18
+    gutter: Spacing = 18
 
 
 class DecorationSpec(Strict):
     band: Box | None = None
     rule: Box | None = None
     color: str
-    thickness: float = 1
+    thickness: Spacing = 1
 
 
 class TemplateSpec(Strict):
@@ -195,7 +197,7 @@ class DocumentSpec(Strict):
 
 class PageSetupSpec(Strict):
     size: Literal["letter", "a4"] = "letter"
-    margins: Annotated[list[float], Field(min_length=4, max_length=4)] = [40, 40, 48, 40]  # top right bottom left
+    margins: Annotated[list[Spacing], Field(min_length=4, max_length=4)] = [40, 40, 48, 40]  # top right bottom left
 
 
 class SlideSpec(Strict):

@@ -106,7 +106,7 @@ EMPTY_CALL_TO_ACTION = content(
 EMPTY_REFERENCES_TITLE = content("body:\n- {type: references, title: '', entries: [A reference.]}\n")
 EMPTY_SAFETY_TITLE = content("body:\n- {type: safety, title: '', blocks: [{type: paragraph, text: Risks.}]}\n")
 
-# ---- layout -----------------------------------------------------------------------------------------
+# ---- numbers, layout and pages ---------------------------------------------------------------------
 
 # 13. A run of inline text that is only a space, next to another space (after a link or span whose text
 #     ends with a space, or before a span whose text starts with one; or a link whose label is a
@@ -130,38 +130,85 @@ FOOTER_WIDER_THAN_THE_PAGE = layout_with("material_id: TEST-0001", "material_id:
 HUGE_CITATION_RANGE = content(
     "body:\n- {type: paragraph, text: 'Text.{cite}`1-3000000`'}\n- {type: references, entries: [A reference.]}\n")
 
-# 19. Text whose colour does not contrast with its region's background: the contrast problem (new in
+# 16. Text whose colour does not contrast with its region's background: the contrast problem (new in
 #     layout/contrast.py) has line 0 — Where(document.source, 0, 0, "page N"). Fix:
 #     tagprint/layout/contrast.py check_contrast (point at the block's where, or the region's
 #     background in the layout).
 TEXT_ON_ITS_OWN_COLOUR = layout_with("{box: [40, 40, 532, 700]}", "{box: [40, 40, 532, 700], background: text}")
 
-# 20. A safety block before any heading: its title is tagged H2, so the document's first heading is an
+# 17. A safety block before any heading: its title is tagged H2, so the document's first heading is an
 #     H2; validation (_check_headings) does not see the safety title, the new preflight does, and the
 #     build ends in VerifyError (an AssertionError, not an InputError). Fix:
 #     tagprint/validate/document.py _check_headings (count a safety title as the H2 it becomes), or tag
 #     the title by its place in the outline (tags/from_model.py).
 SAFETY_BEFORE_ANY_HEADING = content("body:\n- {type: safety, blocks: [{type: paragraph, text: Risks.}]}\n")
 
+# 18. A flow whose content ids hold no blocks makes no pages; pipeline.render then takes pages[0].size
+#     (a change made while these tests were written): IndexError. Fix: tagprint/pipeline.py render (a
+#     document needs at least one page — report an empty document as a problem, or keep one empty page).
+EMPTY_FLOW = Files(LAYOUT.replace("    regions:\n      main: [body]\n", "    flow: [body]\n"), "body: []\n")
+
+# 19. NaN in a region box (or its padding, or the page margins) passes validation — _box compares with
+#     <, > and every comparison with NaN is false — and is written into the PDF as `-nan`: "BT 1 0 0 1
+#     -nan 742.47 Tm". That is not a PDF number (parsers read it as an unknown operator), yet verify and
+#     pikepdf accept the file. Fix: tagprint/validate/document.py _box / _padding (and margins, gutter,
+#     decoration boxes and thickness: require finite numbers, e.g. math.isfinite) — or the schema
+#     (pydantic's allow_inf_nan=False on the layout's floats).
+NAN_IN_A_REGION_BOX = layout_with("[40, 40, 532, 700]", "[.nan, 40, 532, 700]")
+
+# 20. Huge or infinite numbers in a decoration (band, rule, thickness — never checked at all) or in a
+#     region's padding reach ReportLab, which refuses them while drawing: ValueError "_fp_one failed in
+#     _fp_str … number too large -1e+308". Fix: tagprint/validate/document.py _template (check decoration
+#     boxes with _box, thickness > 0 and finite, padding finite and leaving a positive inner box).
+HUGE_DECORATION_BAND = layout_with("  plain:\n", "  plain:\n    decorations: [{band: [0, 0, 612, 1.0e+308], color: tint}]\n")
+HUGE_NEGATIVE_PADDING = layout_with("{box: [40, 40, 532, 700]}", "{box: [40, 40, 532, 700], padding: [0, 0, 0, -1.0e+308]}")
+
 # ---- draw -------------------------------------------------------------------------------------------
 
-# 16. Dots in clusters that cannot fit the picture box: ValueError "cannot fit 30 dots into a 20 × 20 pt
+# 21. Dots in clusters that cannot fit the picture box: ValueError "cannot fit 30 dots into a 20 × 20 pt
 #     box" from layout_dots while drawing. Fix: tagprint/illustrations/dots.py (layout_dots must always
 #     succeed, e.g. by shrinking the dots further or giving up clustering; or the figure's size is
 #     checked in the layout stage and reported as a problem).
 DOTS_CLUSTERS_DO_NOT_FIT = content(
     "body:\n- {type: figure, illustration: dots, width: 20, height: 20, params: {count: 30, clusters: 2}}\n")
 
-# 21. A spectrum label with a character the theme's first font lacks (α, →, …): the label is drawn in
+# 22. A spectrum label with a character the theme's first font lacks (α, →, …): the label is drawn in
 #     that font alone (no fallback) and is not among the texts whose characters validation checks, so
 #     the PDF shows .notdef and the preflight ends the build in VerifyError. Fix:
 #     tagprint/illustrations/spectrum.py draw (set the label through the FontStack, with fallback) and
 #     Spectrum.parse or validate/document.py _texts (check the labels' characters like other text).
 SPECTRUM_LABEL_WITHOUT_GLYPH = content("body:\n- {type: figure, illustration: spectrum, params: {left_label: \"\u03b1\"}}\n")
 
+# 23. U+FFFD (the replacement character) or NUL in text: a fallback font (DejaVu Sans) has a glyph for
+#     it, so validation lets it through, but the font's /ToUnicode maps the code to nothing and the
+#     preflight ends the build in VerifyError (FONT-UNICODE). Fix: tagprint/validate/document.py
+#     _check_fonts / tagprint/fonts.py FontStack.missing (report characters that cannot be extracted as
+#     text — NUL, U+FFFD — as problems), or write a /ToUnicode entry for them (tagprint/finish).
+REPLACEMENT_CHARACTER_IN_TEXT = content('body:\n- {type: paragraph, text: "a \\uFFFD b"}\n')
+NUL_IN_TEXT = content('body:\n- {type: paragraph, text: "a \\0 b"}\n')
+
+# 24. Emphasis (or strong) on a script that only the fallback font's regular face has — Arabic in
+#     italics: DejaVu Sans has Arabic, DejaVu Sans Oblique does not. Validation checks characters against
+#     the regular faces only (FontStack.missing), the italic text falls back to Atkinson Hyperlegible
+#     Italic, which shows .notdef, and the preflight ends the build in VerifyError (FONT-NOTDEF). Fix:
+#     tagprint/fonts.py FontStack.missing / segments (check, and fall back to, the face that is used —
+#     or set the character in the regular face of a family that has it) and validate/document.py
+#     _check_fonts.
+ITALIC_ARABIC = content('body:\n- {type: paragraph, text: "*\u0645\u0631\u062d\u0628\u0627*"}\n')
+
+# 25. A character outside the Basic Multilingual Plane that a fallback font has (U+1F600 😀 is in DejaVu
+#     Sans): ReportLab writes its /ToUnicode entry as "<01> <1F600>" — five hex digits, not UTF-16BE
+#     (<D83DDE00>) — so the text cannot be extracted, and the preflight ends the build in VerifyError
+#     (FONT-UNICODE: "the check could not finish: ValueError: non-hexadecimal number found in fromhex()").
+#     Fix: tagprint/finish (rewrite the ToUnicode CMaps with surrogate pairs) or, until then,
+#     tagprint/fonts.py FontStack.missing (report characters above U+FFFF as problems). The preflight's
+#     read_cmap (tagprint/preflight/font_glyphs.py) could also name the bad entry instead of "could not
+#     finish".
+EMOJI_IN_TEXT = content('body:\n- {type: paragraph, text: "a \\U0001F600 b"}\n')
+
 # ---- command line -----------------------------------------------------------------------------------
 
-# 17. The archive profile writes to output/archive/MATERIAL_ID/VERSION/NAME.pdf with both taken from the
+# 26. The archive profile writes to output/archive/MATERIAL_ID/VERSION/NAME.pdf with both taken from the
 #     layout unchecked: version "../../../escape" writes the PDF outside output/ (an absolute version
 #     anywhere on the disk). Fix: tagprint/validate/document.py (material id and version must be
 #     single, safe path segments) and tagprint/profiles/__init__.py output_path (check the target is
@@ -171,8 +218,8 @@ ARCHIVE_VERSION_LEAVES_OUTPUT = Files(
         "  created:", "  version: ../../../escape\n  created:"),
     "body:\n- {type: paragraph, text: Hello.}\n")
 
-# 18. One layout, two profiles, one of them bad (email over budget): exit 2, but output/ holds the
-#     screen PDF. README: "2 bad input (every problem listed, nothing written)"; tagprint/batch.py now
-#     writes what did build ("what failed was not written"). Either the contract or batch.py must change.
+# 27. One layout, two profiles, one of them bad (email over budget): exit 2 and output/ holds the screen
+#     PDF. Resolved as a contract: the README now says a document with problems is not written and the
+#     others are (issue #7); the test checks that the failed profile's PDF is absent.
 SCREEN_WRITTEN_WHEN_EMAIL_FAILS = layout_with(
     "theme: kineret", "theme: kineret\nprofiles: [screen, email]\nemail_budget_kb: 10")

@@ -40,7 +40,7 @@ from hypothesis import HealthCheck, Phase, event, note, settings
 
 from conftest import REPO
 
-from tagprint.errors import InputError
+from tagprint.errors import InputError, Problem
 
 # Hypothesis keeps its caches and patch files here, not in the working tree
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "tagprint-fuzz-hypothesis"))
@@ -95,7 +95,10 @@ class Bug(AssertionError):
     """The property does not hold: an InputError that breaks the error contract, or a hang."""
 
     def __init__(self, what: str, problem: object = None):
-        super().__init__(what if problem is None else f"{what}: {problem!s}  ({problem!r})")
+        """`what` names the broken promise (it is the bug's signature); `problem` is the InputError's
+        Problem that breaks it, or any detail."""
+        shown = f"{problem!s}  ({problem!r})" if isinstance(problem, Problem) else str(problem)
+        super().__init__(what if problem is None else f"{what}: {shown}")
         self.what = what
         self.problem = problem
 
@@ -169,13 +172,42 @@ def project_with(files: Files) -> Iterator[Path]:
 
 # ---- the property ------------------------------------------------------------------------------
 
+# every operator of PDF 32000-1 (Annex A); anything else in a content stream is a broken number or name
+PDF_OPERATORS = set("""b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k
+    l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \"""".split())
+
+
+def _streams(pdf: pikepdf.Pdf) -> Iterator[tuple[str, object]]:
+    """Every page's content and every form XObject it uses (illustrations are drawn as forms)."""
+    seen: set[tuple[int, int]] = set()
+
+    def forms(resources: object, where: str) -> Iterator[tuple[str, object]]:
+        xobjects = resources.get("/XObject", {}) if isinstance(resources, pikepdf.Dictionary) else {}
+        for name, xobject in dict(xobjects).items():
+            if xobject.get("/Subtype") == "/Form" and xobject.objgen not in seen:
+                seen.add(xobject.objgen)
+                yield f"{where} form {name}", xobject
+                yield from forms(xobject.get("/Resources"), f"{where} form {name}")
+
+    for number, page in enumerate(pdf.pages, start=1):
+        yield f"page {number}", page
+        yield from forms(page.obj.get("/Resources"), f"page {number}")
+
+
 def check_pdf(data: bytes) -> None:
+    """Our checks (verify: every operator tagged or an artifact, every MCID claimed), pikepdf opens it,
+    and — beyond verify — every content stream holds only PDF operators: a NaN or infinite coordinate
+    is written as `-nan` / `inf`, which a parser reads as an unknown operator, and verify lets it pass."""
     from tagprint.verify import verify
 
     verify(data)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) >= 1
         assert "/StructTreeRoot" in pdf.Root
+        for where, stream in _streams(pdf):
+            unknown = sorted({str(op) for _, op in pikepdf.parse_content_stream(stream)} - PDF_OPERATORS)
+            if unknown:
+                raise Bug("a content stream holds what is not a PDF operator", f"{where}: {unknown}")
 
 
 def check_problems(error: InputError, root: Path) -> None:
@@ -239,7 +271,7 @@ def run_property(files: Files, test: str, timeout: float | None = None, memory: 
 def signature(exc: BaseException) -> str:
     """A short name for a bug: the exception type and the innermost tagprint frame (or, for a broken
     error contract, what is broken and the problem's message with its particulars removed)."""
-    if isinstance(exc, Bug) and exc.problem is not None:
+    if isinstance(exc, Bug) and isinstance(exc.problem, Problem):
         problem = exc.problem
         path = re.sub(r"\[\d+\]", "[#]", problem.where.path)  # type: ignore[attr-defined]
         if problem.where.file.startswith("content/"):  # type: ignore[attr-defined]

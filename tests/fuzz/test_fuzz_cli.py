@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from pathlib import Path
 
-from hypothesis import example, given, note, strategies as st
+from hypothesis import event, example, given, note, strategies as st
 
 import fuzz_examples as bugs
 
 from fuzz_strategies import dump, mangled_text, mutated, valid_documents
-from fuzz_support import Files, check_pdf, fuzz_settings, project_with, time_limit, TIMEOUT
+from fuzz_support import COLLECT, TIMEOUT, Bug, Files, check_pdf, fuzz_settings, project_with, record, time_limit
 
 from tagprint.cli import main
 from tagprint.errors import InputError
@@ -45,39 +46,59 @@ def files_under(folder: Path) -> dict[str, bytes]:
 def run_cli(files: Files, args: tuple[str, ...]) -> None:
     note(files.shown())
     with project_with(files) as root:
-        before = files_under(root)
-        out, err = io.StringIO(), io.StringIO()
-        with time_limit(TIMEOUT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main([*args, "--root", str(root)])
-        note(f"exit {code}\nstdout:\n{out.getvalue()}\nstderr:\n{err.getvalue()}")
-        assert code in (0, 2), f"exit code {code} (internal error):\n{err.getvalue()}"
-        after = files_under(root)
-        outside = {name for name in set(after) | set(before)
-                   if not name.startswith("output/") and before.get(name) != after.get(name)}
-        assert not outside, f"files changed outside output/: {sorted(outside)}"
-        written = {name: data for name, data in after.items() if name.startswith("output/")}
-        leftovers = [name for name in written if name.endswith(".tmp") or Path(name).name.startswith(".")]
-        assert not leftovers, f"temporary files left in output/: {leftovers}"
-        pdfs = sorted(name for name in written if name.endswith(".pdf"))
-        if code == 2:
-            assert "problem(s)" in err.getvalue()
-            # README: a document with problems is not written, the others are. A layout that is bad as a
-            # whole leaves no PDF behind; a profile that failed (say, email over budget) leaves none of its
-            # own, and what was written is whole.
-            for layout in ("test", "second"):
-                if rejected_as_a_whole(root, layout):
-                    mine = [n for n in pdfs if Path(n).stem == layout or Path(n).stem.startswith(layout + "-")]
-                    assert not mine, f"exit 2, layout {layout!r} is bad, but its PDFs were written: {mine}"
-            failed = [line.split()[0:2] for line in out.getvalue().splitlines() if line.rstrip().endswith("failed")]
-            for name, profile in failed:
+        try:
+            check_cli(root, files, args)
+        except Exception as exc:
+            if not COLLECT:
+                raise
+            record("cli", files, exc)
+
+
+def check_cli(root: Path, files: Files, args: tuple[str, ...]) -> None:
+    before = files_under(root)
+    out, err = io.StringIO(), io.StringIO()
+    with time_limit(TIMEOUT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([*args, "--root", str(root)])
+    note(f"exit {code}\nstdout:\n{out.getvalue()}\nstderr:\n{err.getvalue()}")
+    event(f"exit {code}")
+    if code not in (0, 2):
+        frames = re.findall(r'File ".*/tagprint/([^"]+)", line (\d+), in (\w+)', err.getvalue())
+        last = f" at {frames[-1][0]}:{frames[-1][2]}" if frames else ""
+        raise Bug(f"exit code {code}{last}", err.getvalue())
+    after = files_under(root)
+    outside = sorted(name for name in set(after) | set(before)
+                     if not name.startswith("output/") and before.get(name) != after.get(name))
+    if outside:
+        raise Bug("files changed outside output/", outside)
+    written = {name: data for name, data in after.items() if name.startswith("output/")}
+    leftovers = [name for name in written if name.endswith(".tmp") or Path(name).name.startswith(".")]
+    if leftovers:
+        raise Bug("temporary files left in output/", leftovers)
+    pdfs = sorted(name for name in written if name.endswith(".pdf"))
+    if code == 2:
+        if "error: " not in err.getvalue():  # README: each problem is listed as "error: file:line:col: …"
+            raise Bug("exit 2 without a problem listed", err.getvalue())
+        # README: a document with problems is not written, the others are. A layout that is bad as a whole
+        # leaves no PDF; a profile that failed (say, email over budget) leaves none of its own; what was
+        # written is whole.
+        for layout in ("test", "second"):
+            mine = [n for n in pdfs if Path(n).stem == layout or Path(n).stem.startswith(layout + "-")]
+            if mine and rejected_as_a_whole(root, layout):
+                raise Bug("exit 2, a layout is bad as a whole, but its PDFs were written", mine)
+        for line in out.getvalue().splitlines():
+            cells = line.split()
+            if len(cells) >= 2 and cells[-1] == "failed":
+                name, profile = cells[0], cells[1]
                 target = f"output/{name}.pdf" if profile == "screen" else f"output/{name}-{profile}.pdf"
-                assert target not in pdfs, f"{name} in {profile} failed but {target} was written"
-            for name in pdfs:
-                check_pdf(written[name])
-        else:
-            assert pdfs, f"exit 0 but no PDF written:\n{out.getvalue()}"
-            for name in pdfs:
-                check_pdf(written[name])
+                if target in pdfs:
+                    raise Bug(f"{name} failed in {profile} but {target} was written", pdfs)
+        for name in pdfs:
+            check_pdf(written[name])
+    else:
+        if not pdfs:
+            raise Bug("exit 0 but no PDF written", out.getvalue())
+        for name in pdfs:
+            check_pdf(written[name])
 
 
 def rejected_as_a_whole(root: Path, layout: str) -> bool:

@@ -16,15 +16,15 @@ from fuzz_support import Files, fuzz_settings, run_property
 
 @st.composite
 def content_mutants(draw) -> Files:
-    layout, content = draw(valid_documents(weird=draw(st.integers(0, 2)) == 0))
+    layout, content = draw(valid_documents(weird=draw(st.integers(0, 2)) == 2))
     content = draw(mutated(content))
-    text = dump(content, flow=draw(st.integers(0, 4)) == 0)
-    if draw(st.integers(0, 5)) == 0:
+    text = dump(content, flow=draw(st.integers(0, 4)) == 4)
+    if draw(st.integers(0, 5)) == 5:
         text = draw(mangled_text(text))
     return Files(dump(layout), text)
 
 
-@fuzz_settings(120)
+@fuzz_settings(100)
 @given(files=content_mutants())
 @example(files=bugs.EMPTY_CALL_TO_ACTION)
 @example(files=bugs.EMPTY_REFERENCES_TITLE)
@@ -34,5 +34,9 @@ def content_mutants(draw) -> Files:
 @example(files=bugs.SPECTRUM_UNKNOWN_COLOUR)
 @example(files=bugs.DOTS_CLUSTERS_DO_NOT_FIT)
 @example(files=bugs.SPECTRUM_LABEL_WITHOUT_GLYPH)
+@example(files=bugs.REPLACEMENT_CHARACTER_IN_TEXT)
+@example(files=bugs.NUL_IN_TEXT)
+@example(files=bugs.ITALIC_ARABIC)
+@example(files=bugs.EMOJI_IN_TEXT)
 def test_mutated_content_builds_or_is_rejected_cleanly(files):
     run_property(files, "content")

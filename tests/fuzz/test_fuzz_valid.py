@@ -13,7 +13,7 @@ from fuzz_strategies import valid_projects
 from fuzz_support import fuzz_settings, run_property
 
 
-@fuzz_settings(100)
+@fuzz_settings(80)
 @given(files=valid_projects())
 @example(files=bugs.TEXT_ON_ITS_OWN_COLOUR)
 @example(files=bugs.SAFETY_BEFORE_ANY_HEADING)

@@ -52,7 +52,7 @@ def random_projects(draw) -> Files:
     return Files(dump(layout, flow=draw(st.booleans())), dump(content, flow=draw(st.booleans())))
 
 
-@fuzz_settings(80)
+@fuzz_settings(60)
 @given(files=random_projects())
 @example(files=bugs.EMPTY_LAYOUT)
 @example(files=bugs.STRING_AS_LAYOUT)
