@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..document import Doc
 from ..findings import ERROR, Finding
 from . import register
+from .nesting import misplaced
 
 ID = "LIST-STRUCT"
 PARENTS = {"LI": ("L",), "Lbl": ("LI", "TOCI", "BibEntry", "Note"), "LBody": ("LI",)}
@@ -22,12 +23,9 @@ def list_structure(doc: Doc) -> list[Finding]:
         return []
     out = []
     for e in tree.walk():
-        if e.std in PARENTS:
-            parent = e.parent.std if e.parent else None
-            if parent not in PARENTS[e.std]:
-                out.append(Finding(ID, ERROR, f"{e.role} is inside {e.parent.role if e.parent else 'the tree root'}, "
-                                   f"not {' or '.join(PARENTS[e.std])}", page=e.page, object=e.ref, path=e.path,
-                                   fix=f"put the {e.role} inside {PARENTS[e.std][0]}"))
+        finding = misplaced(ID, e, PARENTS)
+        if finding:
+            out.append(finding)
         if e.std in CHILDREN:
             allowed = CHILDREN[e.std]
             wrong = [k for k in e.elements if k.std not in allowed]
