@@ -1,8 +1,9 @@
 """Building many documents: every layout × profile, in parallel processes, skipping what is up to date.
 
 The parent process owns `output/`: workers build in memory and hand back bytes; the parent writes each
-file atomically (and archives write-once), records what went into it in `output/.tagprint/cache.json`,
-shows progress and prints a final table. One bad document does not stop the others.
+file atomically, records what went into it in `output/.tagprint/cache.json`, shows progress and prints a
+final table. One bad document does not stop the others. A build writes drafts only: a profile that only an
+approval writes (the archive) is left to `render.py approve`.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .errors import InputError, Problem, Where, relative
-from .files import AlreadyArchived, write_atomically, write_once
-from .profiles import NAMES, profiles
+from .errors import InputError, Problem, relative
+from .files import write_atomically
+from .profiles import NAMES, drafts, profiles
 from .tool import tool_digest
 
 if TYPE_CHECKING:
@@ -187,8 +188,8 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
         d = prepared.document
         inputs = record(root, input_files(prepared))
         first = len(outcomes)
-        all_jobs += [(name, kind, vid) for name in d.profiles for kind in d.outputs]
-        for name in [only] if only else list(d.profiles):
+        all_jobs += [(name, kind, vid) for name in drafts(d.profiles) for kind in d.outputs]
+        for name in drafts([only] if only else d.profiles):
             profile = profiles()[name]
             for kind in d.outputs:
                 stem = f"{d.name}-{kind}" if kind else d.name
@@ -286,22 +287,7 @@ def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool
     for outcome in outcomes:
         if outcome.status != "built" or outcome.data is None:
             continue
-        target = output / outcome.target
-        if outcome.profile == "archive":
-            try:
-                if not write_once(target, outcome.data):
-                    outcome.status = "unchanged"
-            except AlreadyArchived:
-                outcome.status = "failed"
-                outcome.problems.append(Problem(
-                    Where(outcome.layout, 0, 0, "document.version"),
-                    f"this version is already archived at {relative(target, root)} with different content; "
-                    f"an approved version is never overwritten",
-                    "give the changed document a new version (document.version in the layout)"))
-                outcome.data = None
-                continue
-        else:
-            write_atomically(target, outcome.data)
+        write_atomically(output / outcome.target, outcome.data)
         cache.store(outcome, output, tool)
         outcome.data = None  # written: free the memory
     return outcomes

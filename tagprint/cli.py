@@ -1,4 +1,4 @@
-"""The command line: `python render.py [build LAYOUT…] [--profile NAME] | list | verify FILE | --help`.
+"""The command line: `python render.py [build LAYOUT…] [--profile NAME] | list | approve | verify | diff | --help`.
 
 Exit codes: 0 success, 2 bad input (every problem listed), 1 internal error.
 """
@@ -49,8 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", parents=[common], help="build the named layouts (names or paths)")
     b.add_argument("layouts", nargs="+")
     sub.add_parser("list", parents=[common], help="list the layouts that can be built")
-    v = sub.add_parser("verify", help="rebuild an archived PDF from its embedded sources and compare")
-    v.add_argument("pdf", type=Path)
+    from .approval import register_cli as register_approval
+    register_approval(sub, common)
     try:
         from .preflight import register_cli
     except ImportError:  # pragma: no cover - the preflight package is optional while it is being built
@@ -84,9 +84,16 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
     """Every layout × profile; bad documents are reported at the end and do not stop the others."""
     from .batch import run, table
 
+    if only and profiles()[only].approval_only:
+        print(f"error: --profile {only}: the {only} profile is written only by an approval — run "
+              f"render.py approve LAYOUT --version V --by NAME", file=sys.stderr)
+        return EXIT_INPUT
     outcomes, seconds = run(root, output, layouts, only, force, jobs)
     if outcomes:
         print(table(outcomes, seconds))
+    elif layouts:
+        print("nothing to build: the layouts list only profiles that an approval writes (archive) — "
+              "run render.py approve LAYOUT --version V --by NAME", file=sys.stderr)
     else:
         print("no layouts in layouts/", file=sys.stderr)
     for warning in dict.fromkeys(str(w) for o in outcomes for w in o.warnings):
@@ -128,10 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in project_layouts(root):
                 print(relative(path, root))
             return EXIT_OK
-        if args.command == "verify":
-            from .verify.archived import verify_archived
-            return verify_archived(args.pdf)
         if hasattr(args, "handler"):
+            args.root, args.output = root, output
             return args.handler(args)
         if args.command == "build":
             layouts, problems = _resolve(root, args.layouts)

@@ -73,10 +73,13 @@ def seed_pdf(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_profiles(tmp_path_factory) -> dict[str, Path]:
-    """The seed leave-behind in every profile, built once through the real command line."""
+    """The seed leave-behind in every profile, built once through the real command line (the archive
+    profile through an approval, the only way it is written)."""
     from tagprint.cli import main
     out = tmp_path_factory.mktemp("profiles")
     assert main(["--root", str(REPO), "--output", str(out), "build", SEED_LAYOUT]) == 0
+    assert main(["--root", str(REPO), "--output", str(out), "approve", SEED_LAYOUT, "--version", "1.0",
+                 "--by", "Test Reviewer"]) == 0
     return {
         "screen": out / f"{SEED_LAYOUT}.pdf",
         "print": out / f"{SEED_LAYOUT}-print.pdf",

@@ -3,7 +3,8 @@
 - screen:  the everyday tagged PDF/UA file (output/NAME.pdf)
 - print:   field reps' print master: trim and bleed boxes, crop marks, CMYK, no live links, ≥ 300 ppi
 - email:   HCP attachment: sRGB, photos at 150 ppi, linearized, a size budget
-- archive: approved version: PDF/A-3a with its sources embedded, in a write-once store
+- archive: approved version: PDF/A-3a with its sources embedded, in a write-once store; written only
+           by `render.py approve` (tagprint.approval), never by a build
 Every profile stays tagged PDF/UA-1.
 """
 
@@ -39,6 +40,7 @@ class Profile:
     linearize: bool = False
     output_intent: Literal["sRGB", "CMYK"] | None = None
     pdfa: bool = False
+    approval_only: bool = False     # written only by `render.py approve`, never by a build
     finisher_names: tuple[str, ...] = field(default=())  # "module:function" in this package, loaded on use
 
     @property
@@ -78,7 +80,7 @@ def _registry() -> dict[str, Profile]:
                          finisher_names=("email:finish",)),
         "archive": Profile("archive", "approved version: PDF/A-3a + PDF/UA-1, sources embedded",
                            ImagePolicy(max_ppi=300, quality=88), output_intent="sRGB", pdfa=True,
-                           finisher_names=("archive:finish",)),
+                           approval_only=True, finisher_names=("archive:finish",)),
     }
 
 
@@ -93,3 +95,8 @@ def profiles() -> dict[str, Profile]:
 
 def get(name: str) -> Profile:
     return profiles()[name]
+
+
+def drafts(names) -> list[str]:
+    """The profiles a build writes: all of `names` except those only an approval writes."""
+    return [name for name in names if not get(name).approval_only]

@@ -66,6 +66,10 @@ def test_every_profile_gives_the_same_bytes_in_two_separate_processes(tmp_path):
         done = subprocess.run([sys.executable, str(repo / "render.py"), "--root", str(repo), "--output", str(out),
                                "build", "kineret-dtt-ra"], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
+        done = subprocess.run([sys.executable, str(repo / "render.py"), "--root", str(repo), "--output", str(out),
+                               "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "A"],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
         outputs.append(sorted((p.relative_to(out), p.read_bytes()) for p in out.rglob("*.pdf")))
     assert len(outputs[0]) == 4
     for (name_a, data_a), (name_b, data_b) in zip(*outputs):

@@ -95,7 +95,7 @@ def check_cli(root: Path, files: Files, args: tuple[str, ...]) -> None:
         for name in pdfs:
             check_pdf(written[name])
     else:
-        if not pdfs:
+        if not pdfs and "nothing to build: the layouts list only profiles that an approval writes" not in err.getvalue():
             raise Bug("exit 0 but no PDF written", out.getvalue())
         for name in pdfs:
             check_pdf(written[name])

@@ -60,43 +60,44 @@ def _render(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_write_once_store_refuses_a_changed_document(tmp_path):
     root = _copy_project(tmp_path)
-    first = _render(root, "--profile", "archive", "build", "kineret-dtt-ra")
+    approve = ("approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn")
+    first = _render(root, *approve)
     assert first.returncode == 0, first.stderr
     archived = root / "output" / "archive" / "US-KIN-0001" / "1.0" / "kineret-dtt-ra.pdf"
     original = archived.read_bytes()
-    again = _render(root, "--profile", "archive", "build", "kineret-dtt-ra")
-    assert again.returncode == 0 and "up to date" in again.stdout
-    forced = _render(root, "--profile", "archive", "--force", "build", "kineret-dtt-ra")
-    assert forced.returncode == 0 and "unchanged → output/archive/US-KIN-0001/1.0/" in forced.stdout
+    again = _render(root, *approve)
+    assert again.returncode == 0 and again.stdout.startswith("already approved: output/archive/US-KIN-0001/1.0/")
     content = root / "content" / "kineret-dtt-ra.yaml"
     content.write_text(content.read_text().replace("Reference 7", "Reference seven"))
-    changed = _render(root, "--profile", "archive", "build", "kineret-dtt-ra")
+    changed = _render(root, *approve)
     assert changed.returncode == 2
-    assert "already archived at output/archive/US-KIN-0001/1.0/kineret-dtt-ra.pdf with different content" \
-        in changed.stderr
-    assert "new version" in changed.stderr
+    assert "version 1.0 of kineret-dtt-ra was approved by Dr Quinn" in changed.stderr
+    assert "new document.version" in changed.stderr
     assert archived.read_bytes() == original
     layout = root / "layouts" / "kineret-dtt-ra.yaml"
     layout.write_text(layout.read_text().replace('version: "1.0"', 'version: "1.1"'))
-    bumped = _render(root, "--profile", "archive", "build", "kineret-dtt-ra")
-    assert bumped.returncode == 0
+    bumped = _render(root, "approve", "kineret-dtt-ra", "--version", "1.1", "--by", "Dr Quinn")
+    assert bumped.returncode == 0, bumped.stderr
     assert (root / "output" / "archive" / "US-KIN-0001" / "1.1" / "kineret-dtt-ra.pdf").is_file()
     assert archived.read_bytes() == original
 
 
 def test_verify_round_trip_and_tampering(seed_profiles, tmp_path):
-    ok = _render(REPO, "verify", str(seed_profiles["archive"]))
-    assert ok.returncode == 0 and ok.stdout.startswith("identical")
+    output = seed_profiles["archive"].parents[3]
+    ok = _render(REPO, "--output", str(output), "verify", str(seed_profiles["archive"]))
+    assert ok.returncode == 0 and ok.stdout.startswith("match: ")
+    assert "rebuilds byte for byte from its embedded sources" in ok.stdout
     tampered = tmp_path / "tampered.pdf"
     with pikepdf.open(seed_profiles["archive"]) as pdf:
         page = pdf.pages[1]
         page.Contents.write(page.Contents.read_bytes().replace(b"Reference 5", b"Reference 9"))
         pdf.save(tampered)
-    bad = _render(REPO, "verify", str(tampered))
+    bad = _render(REPO, "--output", str(output), "verify", str(tampered))
     assert bad.returncode == 1
-    assert "differs: page 2's content differs from the rebuild" in bad.stdout
+    assert bad.stdout.startswith("not approved: tampered.pdf: no ledger entry has its SHA-256")
+    assert "page content: page 2's content differs from the rebuild" in bad.stdout
 
 
 def test_verify_refuses_a_file_without_sources(seed_profiles):
-    run = _render(REPO, "verify", str(seed_profiles["screen"]))
+    run = _render(REPO, "--output", str(seed_profiles["archive"].parents[3]), "verify", str(seed_profiles["screen"]))
     assert run.returncode == 2 and "no embedded sources" in run.stderr

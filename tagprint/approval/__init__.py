@@ -1,0 +1,59 @@
+"""Approved versions: the explicit approval, the ledger outside the files, and verification against it.
+
+    render.py approve LAYOUT --version V --by NAME [--reference ID] [--note TEXT]
+    render.py verify [FILE.pdf | LAYOUT --version V | --all]
+
+`register_cli(subparsers, common)` adds the subcommands; each handler takes the parsed arguments
+(with `root` and `output` resolved) and returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _layout(args: argparse.Namespace) -> Path | None:
+    from ..cli import _resolve
+
+    paths, problems = _resolve(args.root, [args.layout])
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return paths[0] if paths else None
+
+
+def _approve(args: argparse.Namespace) -> int:
+    from .approve import EXIT_INPUT, Request, approve
+
+    layout = _layout(args)
+    if layout is None:
+        return EXIT_INPUT
+    if not args.by.strip():
+        print("error: --by is empty — name the person who approves", file=sys.stderr)
+        return EXIT_INPUT
+    return approve(Request(args.root, args.output, layout, args.version, args.by.strip(),
+                           (args.reference or "").strip(), (args.note or "").strip()))
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from .verify import verify
+
+    return verify(args.root, args.output, args.target, args.version, args.all)
+
+
+def register_cli(sub, common: argparse.ArgumentParser) -> None:
+    a = sub.add_parser("approve", parents=[common],
+                       help="build the archive PDF of a layout and record its approval in the ledger")
+    a.add_argument("layout", help="a layout name or layouts/NAME.yaml")
+    a.add_argument("--version", required=True, help="the version approved (must be the layout's document.version)")
+    a.add_argument("--by", required=True, help="who approves")
+    a.add_argument("--reference", help="the review's reference, e.g. MLR-2026-0042")
+    a.add_argument("--note", help="a note kept with the approval")
+    a.set_defaults(handler=_approve)
+    v = sub.add_parser("verify", parents=[common],
+                       help="check approved files against the ledger and rebuild them from their sources")
+    v.add_argument("target", nargs="?", help="an archived PDF, or a layout (with --version)")
+    v.add_argument("--version", help="the approved version of the layout")
+    v.add_argument("--all", action="store_true", help="every approval in the ledger")
+    v.set_defaults(handler=_verify)
