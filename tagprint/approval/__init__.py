@@ -1,7 +1,9 @@
-"""Approved versions: the explicit approval, the ledger outside the files, and verification against it.
+"""Approved versions: the explicit approval, the ledger outside the files, verification against it
+and the review copy of what changed since.
 
     render.py approve LAYOUT --version V --by NAME [--reference ID] [--note TEXT]
     render.py verify [FILE.pdf | LAYOUT --version V | --all]
+    render.py diff LAYOUT [--from V] [--to V]
 
 `register_cli(subparsers, common)` adds the subcommands; each handler takes the parsed arguments
 (with `root` and `output` resolved) and returns the exit code.
@@ -42,6 +44,16 @@ def _verify(args: argparse.Namespace) -> int:
     return verify(args.root, args.output, args.target, args.version, args.all)
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from .approve import EXIT_INPUT
+    from .review import diff_command
+
+    layout = _layout(args)
+    if layout is None:
+        return EXIT_INPUT
+    return diff_command(args.root, args.output, layout, args.from_version, args.to_version)
+
+
 def register_cli(sub, common: argparse.ArgumentParser) -> None:
     a = sub.add_parser("approve", parents=[common],
                        help="build the archive PDF of a layout and record its approval in the ledger")
@@ -57,3 +69,9 @@ def register_cli(sub, common: argparse.ArgumentParser) -> None:
     v.add_argument("--version", help="the approved version of the layout")
     v.add_argument("--all", action="store_true", help="every approval in the ledger")
     v.set_defaults(handler=_verify)
+    d = sub.add_parser("diff", parents=[common],
+                       help="a tagged review PDF of what changed since the last approval")
+    d.add_argument("layout", help="a layout name or layouts/NAME.yaml")
+    d.add_argument("--from", dest="from_version", help="approved version to compare from (default: the last)")
+    d.add_argument("--to", dest="to_version", help="approved version to compare to (default: the current draft)")
+    d.set_defaults(handler=_diff)

@@ -1,0 +1,244 @@
+"""What changed between two versions of a document, read from the semantic model (not from PDF bytes):
+text word by word in reading order (with the block and page), figures and their alt texts, references.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..layout.items import PageLayout, PictureBox, TextLine
+from ..model import (CallToAction, Document, Figure, Heading, ListBlock, MaterialId, Paragraph, Photo, References,
+                     Safety)
+from ..model.inline import Citation, Link, Text
+from ..validate.document import walk
+
+KINDS = {Heading: "heading", Paragraph: "paragraph", ListBlock: "list item", CallToAction: "button",
+         Safety: "safety title", MaterialId: "material id", Figure: "caption"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of text a reader meets as one: a heading, a paragraph, a list item, a caption."""
+
+    block: str      # the YAML path of the block, e.g. clues[1]
+    kind: str
+    text: str
+    pages: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TextChange:
+    block: str
+    kind: str
+    pages: tuple[int, ...]
+    deleted: str
+    inserted: str
+    before: str     # a few words of context before the change (in the newer text)
+
+    def describe(self) -> str:
+        where = f"page {', '.join(map(str, self.pages))}, " if self.pages else ""
+        parts = []
+        if self.deleted:
+            parts.append(f"deleted “{self.deleted}”")
+        if self.inserted:
+            parts.append(f"inserted “{self.inserted}”")
+        context = f" after “…{self.before}”" if self.before else " at the start"
+        return f"{where}{self.block} ({self.kind}): {' and '.join(parts)}{context}"
+
+
+@dataclass(frozen=True)
+class FigureInfo:
+    block: str
+    source: str                       # "photo images/x.jpg" or "illustration spectrum"
+    content: str                      # hash of the photo's bytes, or the illustration's parameters
+    params: dict = field(default_factory=dict)
+    alt: str = ""
+    decorative: bool = False
+    pages: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """A changed figure or reference, in words."""
+
+    what: str
+    pages: tuple[int, ...] = ()
+
+    def describe(self) -> str:
+        return (f"page {', '.join(map(str, self.pages))}, " if self.pages else "") + self.what
+
+
+@dataclass
+class Changes:
+    text: list[TextChange] = field(default_factory=list)
+    figures: list[Change] = field(default_factory=list)
+    references: list[Change] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.text or self.figures or self.references)
+
+
+def _runs_text(runs) -> str:
+    out = []
+    for run in runs:
+        if isinstance(run, Citation):
+            out.append(f"[{run.text}]")
+        elif isinstance(run, Link):
+            out.append(_runs_text(run.runs))
+        elif isinstance(run, Text):
+            out.append(run.text)
+    return " ".join("".join(out).split())
+
+
+def block_pages(pages: list[PageLayout]) -> dict[str, tuple[int, ...]]:
+    """YAML path of each block → the pages it is set on."""
+    found: dict[str, set[int]] = {}
+    for page in pages:
+        for item in page.items:
+            path = None
+            if isinstance(item, TextLine) and item.where is not None:
+                path = item.where.path
+            elif isinstance(item, PictureBox):
+                path = item.figure.where.path
+            if path:
+                found.setdefault(path, set()).add(page.number)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def _pages(path: str, pages: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    if path in pages:
+        return pages[path]
+    parents = [p for p in pages if path.startswith(p + ".") or path.startswith(p + "[")]  # nested: its block's
+    return pages[max(parents, key=len)] if parents else ()
+
+
+def units(document: Document, pages: dict[str, tuple[int, ...]]) -> list[Unit]:
+    out: list[Unit] = []
+
+    def add(path: str, kind: str, text: str) -> None:
+        if text.strip():
+            out.append(Unit(path, kind, text, _pages(path, pages)))
+
+    def items(block: ListBlock) -> None:
+        for item in block.items:
+            add(item.where.path or block.where.path, "list item", _runs_text(item.runs))
+            if item.children:
+                items(item.children)
+
+    for section in document.sections():
+        for block in walk(section.blocks):
+            path = block.where.path
+            if isinstance(block, (Heading, Paragraph)):
+                add(path, KINDS[type(block)], _runs_text(block.runs))
+            elif isinstance(block, ListBlock):
+                items(block)
+            elif isinstance(block, Figure) and block.caption:
+                add(path, "caption", _runs_text(block.caption))
+            elif isinstance(block, CallToAction):
+                add(path, "button", block.text)
+            elif isinstance(block, Safety):
+                add(path, "safety title", block.title)
+            elif isinstance(block, MaterialId):
+                add(path, "material id", document.job_code)
+    return out
+
+
+def text_changes(old: list[Unit], new: list[Unit]) -> list[TextChange]:
+    """Every inserted and deleted run of words, in reading order, with the block it is in."""
+    a = [(w, i) for i, u in enumerate(old) for w in u.text.split()]
+    b = [(w, i) for i, u in enumerate(new) for w in u.text.split()]
+    matcher = difflib.SequenceMatcher(None, [w for w, _ in a], [w for w, _ in b], autojunk=False)
+    out: list[TextChange] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        unit = new[b[j1][1]] if j1 < j2 else old[a[i1][1]]  # where the new words are, else where words went
+        before = [w for w, k in b[max(0, j1 - 4):j1] if new[k].block == unit.block]
+        out.append(TextChange(unit.block, unit.kind, unit.pages, " ".join(w for w, _ in a[i1:i2]),
+                              " ".join(w for w, _ in b[j1:j2]), " ".join(before)))
+    return out
+
+
+def _params(params) -> dict:
+    if dataclasses.is_dataclass(params):
+        return dataclasses.asdict(params)
+    return dict(params) if isinstance(params, dict) else {"value": params}
+
+
+def figures(document: Document, root: Path, pages: dict[str, tuple[int, ...]]) -> dict[str, FigureInfo]:
+    out: dict[str, FigureInfo] = {}
+    for section in document.sections():
+        for block in walk(section.blocks):
+            if not isinstance(block, Figure):
+                continue
+            path = block.where.path
+            if isinstance(block.source, Photo):
+                file = root / block.source.path
+                digest = hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else "missing"
+                info = FigureInfo(path, f"photo {block.source.path}", digest, {}, block.alt, block.decorative,
+                                  _pages(path, pages))
+            else:
+                params = _params(block.source.params)
+                info = FigureInfo(path, f"illustration {block.source.name}", repr(sorted(params.items())), params,
+                                  block.alt, block.decorative, _pages(path, pages))
+            out[path] = info
+    return out
+
+
+def figure_changes(old: dict[str, FigureInfo], new: dict[str, FigureInfo]) -> list[Change]:
+    out: list[Change] = []
+    for path in list(new) + [p for p in old if p not in new]:
+        a, b = old.get(path), new.get(path)
+        if a is None:
+            out.append(Change(f"{path}: figure added ({b.source}), alt text “{b.alt}”", b.pages))
+            continue
+        if b is None:
+            out.append(Change(f"{path}: figure removed ({a.source})", a.pages))
+            continue
+        parts = []
+        if a.source != b.source:
+            parts.append(f"now {b.source} instead of {a.source}")
+        elif a.content != b.content:
+            if b.params or a.params:
+                for key in sorted(set(a.params) | set(b.params)):
+                    if a.params.get(key) != b.params.get(key):
+                        parts.append(f"parameter {key} {a.params.get(key)!r} → {b.params.get(key)!r}")
+            else:
+                parts.append("the picture file's content changed")
+        if a.decorative != b.decorative:
+            parts.append("now decorative" if b.decorative else "no longer decorative")
+        if a.alt != b.alt:
+            parts.append(f"alt text “{a.alt}” → “{b.alt}”")
+        if parts:
+            out.append(Change(f"{path} ({b.source}): " + "; ".join(parts), b.pages or a.pages))
+    return out
+
+
+def references(document: Document, pages: dict[str, tuple[int, ...]]) -> dict[int, tuple[str, tuple[int, ...]]]:
+    """Reference number → its text and the pages it is set on."""
+    out: dict[int, tuple[str, tuple[int, ...]]] = {}
+    for section in document.sections():
+        for block in walk(section.blocks):
+            if isinstance(block, References):
+                for entry in block.entries:
+                    out[entry.number] = (_runs_text(entry.runs), _pages(entry.where.path, pages))
+    return out
+
+
+def reference_changes(old: dict[int, tuple[str, tuple]], new: dict[int, tuple[str, tuple]]) -> list[Change]:
+    out: list[Change] = []
+    for number in sorted(set(old) | set(new)):
+        a, b = old.get(number), new.get(number)
+        if a is not None and b is not None and a[0] == b[0]:
+            continue
+        if a is None:
+            out.append(Change(f"reference {number} added: “{b[0]}”", b[1]))
+        elif b is None:
+            out.append(Change(f"reference {number} removed: “{a[0]}”", a[1]))
+        else:
+            out.append(Change(f"reference {number} changed: “{a[0]}” → “{b[0]}”", b[1]))
+    return out

@@ -1,0 +1,197 @@
+"""`render.py diff LAYOUT [--from V] [--to V]`: what changed since an approved version, for re-review.
+
+By default the last approved version is compared with the current draft. The summary (printed, and
+written as a tagged review PDF into output/review/) lists every text change word by word in reading
+order with its block and page, changed figures and alt texts, changed references, and each changed page
+side by side with the differing areas outlined (from PDFium-rendered pixels).
+
+Exit codes: 0 compared (with or without changes); 2 bad input; 3 an approved file was tampered with.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, relative
+from ..files import write_atomically
+from ..layout.items import PageLayout, PictureBox, TextLine
+from ..model import Document
+from . import changes as ch
+from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, sha256, tampering
+from .ledger import Approval, Ledger
+from .pixels import Area, PageDiff, compare
+from .review_document import Frame, Picture, ReviewContent, review_pdf
+
+
+class Refused(Exception):
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class Side:
+    label: str                  # "approved 1.0" or "the current draft"
+    short: str                  # "1.0" or "draft"
+    document: Document
+    root: Path
+    pages: list[PageLayout]
+    pdf: bytes
+    theme_file: Path
+
+
+def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -> Side:
+    from ..pipeline import lay_out, prepare, render
+    from ..profiles import get
+
+    prepared = prepare(root, layout)
+    document = prepared.document
+    kind = document.outputs[0]
+    if pdf is None:
+        pdf = render(prepared, get("archive"), kind).data
+    pages, _ = lay_out(document, root, kind)
+    theme = root / "layouts" / "themes" / f"{prepared.loaded.layout.theme}.yaml"
+    return Side(label, short, document, root, pages, pdf, theme)
+
+
+def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
+    from ..verify.archived import embedded_project, write_project
+
+    target = archive_folder(output) / entry.document
+    why = tampering(entry, target, output)
+    if why:
+        raise Refused(f"{why} — the review needs the approved file: restore it from a backup", EXIT_TAMPERED)
+    data = target.read_bytes()
+    files, _ = embedded_project(data)
+    root = tmp / f"approved-{entry.version}"
+    layout = write_project(files, root)
+    return _side(f"approved {entry.version}", entry.version, root, layout, data)
+
+
+def _entry(entries: list[Approval], stem: str, version: str | None) -> Approval:
+    mine = [e for e in entries if Path(e.layout).stem == stem]
+    if version is not None:
+        mine = [e for e in mine if e.version == version]
+    if not mine:
+        known = sorted({e.version for e in entries if Path(e.layout).stem == stem})
+        what = f"version {version} of {stem} was never approved" if version else f"{stem} has no approved version"
+        raise Refused(f"{what} — approved versions: {', '.join(known) or 'none'} (approve with render.py approve "
+                      f"{stem} --version V --by NAME)", EXIT_INPUT)
+    return mine[-1]
+
+
+def _box_of(item) -> tuple[float, float, float, float] | None:
+    if isinstance(item, TextLine) and item.fragments:
+        x0 = item.x + min(f.x for f in item.fragments)
+        x1 = item.x + max(f.x + f.width for f in item.fragments)
+        return x0, item.baseline - item.height * 0.8, x1, item.baseline + item.height * 0.25
+    if isinstance(item, PictureBox):
+        b = item.box
+        return b.x, b.y, b.x + b.width, b.y + b.height
+    return None
+
+
+def blocks_at(pages: list[PageLayout], number: int, area: Area) -> list[str]:
+    """The blocks (YAML paths) set where an area is, on one side's page."""
+    found: list[str] = []
+    page = next((p for p in pages if p.number == number), None)
+    for item in page.items if page else []:
+        box = _box_of(item)
+        if box is None:
+            continue
+        if box[0] < area.x + area.width and area.x < box[2] and box[1] < area.y + area.height and area.y < box[3]:
+            path = item.where.path if isinstance(item, TextLine) else item.figure.where.path
+            if path and path not in found:
+                found.append(path)
+    return found
+
+
+def _page_line(diff: PageDiff, old: Side, new: Side) -> str:
+    if diff.only_in:
+        side = new if diff.only_in == "new" else old
+        return f"page {diff.number}: only in {side.label}"
+    parts = []
+    for area in diff.areas:
+        blocks = blocks_at(new.pages, diff.number, area) or blocks_at(old.pages, diff.number, area)
+        pct = 100 * area.width * area.height / (diff.size[0] * diff.size[1])
+        parts.append(f"{area.where(diff.size)} ({max(pct, 0.1):.1f}% of the page"
+                     + (f"; {', '.join(blocks)}" if blocks else "") + ")")
+    return f"page {diff.number}: {len(diff.areas)} area(s) differ: " + ", ".join(parts)
+
+
+def _alt(diff: PageDiff, old: Side, new: Side, text_on_page: list[str]) -> str:
+    head = (f"Page {diff.number} side by side: {old.label} on the left, {new.label} on the right. ")
+    if diff.only_in:
+        side = new if diff.only_in == "new" else old
+        return head + f"The page exists only in {side.label}; the other side is blank."
+    body = _page_line(diff, old, new).split(": ", 1)[1]
+    alt = head + f"Outlined in red, {body}."
+    if text_on_page:
+        alt += " Text changes on this page: " + "; ".join(text_on_page) + "."
+    return alt
+
+
+def diff_command(root: Path, output: Path, layout: Path, from_version: str | None, to_version: str | None) -> int:
+    ledger = Ledger(archive_folder(output))
+    try:
+        if ledger.chain_breaks():
+            raise Refused(f"the approval ledger {relative(ledger.path, root)} was altered (run render.py verify "
+                          f"--all) — TAMPERING: restore it from a backup", EXIT_TAMPERED)
+        entries = ledger.entries()
+        with tempfile.TemporaryDirectory() as tmp:
+            old = _approved(_entry(entries, layout.stem, from_version), output, Path(tmp))
+            if to_version is None:
+                new = _side("the current draft", "draft", root, layout, None)
+            else:
+                new = _approved(_entry(entries, layout.stem, to_version), output, Path(tmp))
+            return _report(old, new, root, output)
+    except Refused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except InputError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); no review copy was written", file=sys.stderr)
+        return EXIT_INPUT
+
+
+def _report(old: Side, new: Side, root: Path, output: Path) -> int:
+    old_pages, new_pages = ch.block_pages(old.pages), ch.block_pages(new.pages)
+    text = ch.text_changes(ch.units(old.document, old_pages), ch.units(new.document, new_pages))
+    figures = ch.figure_changes(ch.figures(old.document, old.root, old_pages),
+                                ch.figures(new.document, new.root, new_pages))
+    refs = ch.reference_changes(ch.references(old.document, old_pages), ch.references(new.document, new_pages))
+    pages = compare(old.pdf, new.pdf)
+    name = new.document.name
+    title = f"Review copy: {new.document.title} ({old.short} → {new.short})"
+    parts = [
+        (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
+        (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
+        (f"References ({len(refs)})", [c.describe() for c in refs]),
+        (f"Pages that differ ({len(pages)})", [_page_line(p, old, new) for p in pages]),
+    ]
+    pictures = []
+    for p in pages:
+        on_page = [c.describe().split(", ", 1)[1] for c in text if p.number in c.pages]
+        caption = f"Page {p.number}: {old.label} (left) and {new.label} (right), differing areas outlined in red."
+        pictures.append(Picture(p.picture, _alt(p, old, new, on_page), caption))
+    intro = [f"{name}: {old.label} (material {old.document.material_id}, version {old.document.version}) compared "
+             f"with {new.label} (version {new.document.version}). "
+             + ("Nothing differs." if not (text or figures or refs or pages) else
+                f"{len(text)} text change(s), {len(figures)} figure change(s), {len(refs)} reference change(s), "
+                f"{len(pages)} page(s) differ.")]
+    content = ReviewContent(title, intro, parts, pictures)
+    frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file)
+    data = review_pdf(frame, content)
+    target = output / "review" / f"{name}-{old.short}-vs-{new.short}.pdf"
+    write_atomically(target, data)
+    print(f"{title}: {old.label} compared with {new.label}")
+    for heading, items in parts:
+        print(f"{heading}:")
+        for item in items or ["no changes"]:
+            print(f"  {item}")
+    print(f"review copy: {relative(target, output.parent)}")
+    return EXIT_OK

@@ -1,0 +1,118 @@
+"""The review copy as a tagprint document: built from the semantic model through the same lay out → tag
+→ draw → finish → verify stages as every other PDF, so it is tagged PDF/UA-1 too.
+
+The frame (theme, page, one flowing template) is a generated layout that goes through load and validate;
+the body is made of model blocks directly (headings, paragraphs, lists, and each changed page as a photo
+figure with an alt text saying what changed), so that text from the compared documents is never parsed as
+Markdown a second time.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..model import Figure, Heading, ListBlock, Paragraph, Photo
+from ..model.blocks import ListItem
+from ..model.document import Section
+from ..model.inline import Text
+
+
+@dataclass(frozen=True)
+class Picture:
+    png: bytes
+    alt: str
+    caption: str
+
+
+@dataclass
+class ReviewContent:
+    """What the review copy says, in reading order: a title, an introduction, then titled parts."""
+
+    title: str
+    intro: list[str]
+    parts: list[tuple[str, list[str]]] = field(default_factory=list)   # heading, list items ("" → none)
+    pictures: list[Picture] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Frame:
+    material_id: str
+    date: str
+    created: str
+    theme_file: Path
+
+
+# Validated with the frame, so that a theme without a style the review copy uses is reported, then replaced.
+PLACEHOLDER = """\
+review:
+  - {type: heading, level: 1, text: Review copy}
+  - {type: heading, level: 2, text: Changes}
+  - {type: paragraph, text: Changes}
+  - {type: list, items: [Change]}
+"""
+
+
+def _layout(frame: Frame, title: str) -> str:
+    return "\n".join([
+        "document:",
+        f"  title: {json.dumps(title, ensure_ascii=False)}",
+        "  lang: en",
+        f"  material_id: {json.dumps(frame.material_id + '-REVIEW')}",
+        f"  date: {json.dumps(frame.date)}",
+        f"  created: {json.dumps(frame.created)}",
+        f"theme: {json.dumps(frame.theme_file.stem)}",
+        "page: {size: letter, margins: [40, 40, 48, 40]}",
+        "templates:",
+        "  text: {}",
+        "pages:",
+        "  - template: text",
+        "    flow: [review]",
+        "",
+    ])
+
+
+def _blocks(content: ReviewContent) -> tuple:
+    blocks: list = [Heading(1, (Text(content.title),), style="h1")]
+    blocks += [Paragraph((Text(line),)) for line in content.intro]
+    for heading, items in content.parts:
+        blocks.append(Heading(2, (Text(heading),), style="h2"))
+        if items:
+            blocks.append(ListBlock(tuple(ListItem((Text(item),)) for item in items)))
+        else:
+            blocks.append(Paragraph((Text("No changes."),)))
+    if content.pictures:
+        blocks.append(Heading(2, (Text("Changed pages side by side"),), style="h2"))
+        blocks.append(Paragraph((Text("Each picture shows the older version on the left and the newer on the "
+                                      "right, rendered by PDFium; the areas whose pixels differ are outlined "
+                                      "in red on both sides."),)))
+        for i, picture in enumerate(content.pictures, start=1):
+            blocks.append(Figure(Photo(f"images/review-page-{i}.png"), picture.alt,
+                                 caption=(Text(picture.caption),)))
+    return tuple(blocks)
+
+
+def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
+    from ..pipeline import Prepared, load, render
+    from ..profiles import get
+    from ..validate import validate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "layouts" / "themes").mkdir(parents=True)
+        (root / "content").mkdir()
+        (root / "images").mkdir()
+        shutil.copy(frame.theme_file, root / "layouts" / "themes" / frame.theme_file.name)
+        (root / "layouts" / "review.yaml").write_text(_layout(frame, content.title), encoding="utf-8")
+        (root / "content" / "review.yaml").write_text(PLACEHOLDER, encoding="utf-8")
+        for i, picture in enumerate(content.pictures, start=1):
+            (root / "images" / f"review-page-{i}.png").write_bytes(picture.png)
+        loaded = load(root, root / "layouts" / "review.yaml")
+        document = validate(loaded)
+        page = document.pages[0]
+        body = Section("review", _blocks(content), page.flow[0].where)
+        document = replace(document, pages=(replace(page, flow=(body,)),))
+        return render(Prepared(loaded, document, 0.0), get("screen")).data

@@ -1,0 +1,47 @@
+"""The pieces of a diff on their own: word changes in reading order, differing pixel areas."""
+
+from __future__ import annotations
+
+from PIL import Image, ImageDraw
+
+from tagprint.approval.changes import Unit, text_changes
+from tagprint.approval.pixels import CELL, SCALE, areas
+
+
+def _units(*texts: str) -> list[Unit]:
+    return [Unit(f"body[{i}]", "paragraph", text, (1 + i // 2,)) for i, text in enumerate(texts)]
+
+
+def test_word_changes_in_reading_order_with_block_and_page():
+    old = _units("One two three four.", "Five six.", "Seven eight nine.")
+    new = _units("One two 3 four.", "Five six.", "Seven nine. Ten.")
+    changes = text_changes(old, new)
+    assert [c.describe() for c in changes] == [
+        "page 1, body[0] (paragraph): deleted “three” and inserted “3” after “…One two”",
+        "page 2, body[2] (paragraph): deleted “eight” after “…Seven”",
+        "page 2, body[2] (paragraph): inserted “Ten.” after “…Seven nine.”",
+    ]
+    assert text_changes(old, old) == []
+
+
+def test_a_whole_new_block_is_an_insertion():
+    (change,) = text_changes(_units("A b."), _units("A b.", "New words here."))
+    assert (change.block, change.deleted, change.inserted, change.before) == ("body[1]", "", "New words here.", "")
+    assert change.describe() == "page 1, body[1] (paragraph): inserted “New words here.” at the start"
+
+
+def test_differing_areas_are_found_apart_and_in_reading_order():
+    old = Image.new("RGB", (400, 500), "white")
+    new = old.copy()
+    draw = ImageDraw.Draw(new)
+    draw.rectangle([300, 40, 340, 60], fill="black")    # top right
+    draw.rectangle([20, 400, 60, 420], fill="black")    # bottom left
+    found = areas(old, new)
+    assert len(found) == 2
+    top, bottom = found
+    k = CELL / SCALE
+    assert abs(top.x - 300 / SCALE) <= k and abs(top.y - 40 / SCALE) <= k
+    assert abs(bottom.x - 20 / SCALE) <= k and abs(bottom.y - 400 / SCALE) <= k
+    page = (400 / SCALE, 500 / SCALE)
+    assert top.where(page) == "the top right" and bottom.where(page) == "the bottom left"
+    assert areas(old, old.copy()) == []

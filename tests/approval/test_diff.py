@@ -1,0 +1,134 @@
+"""`diff`: the approved 1.0 against a draft with one changed sentence and one changed illustration
+parameter reports exactly those, and its review PDF is tagged PDF/UA-1 as independent readers see it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from approval_project import ARCHIVED, approve, archivable, run
+from readers import reading_text, structure
+from tagprint.cli import main
+from tagprint.verify.marked_content import walk_pdf
+
+REPO = Path(__file__).resolve().parents[2]
+SENTENCE = ("Some patients have RA that is closer to the autoinflammatory end",
+            "Some patients have rheumatoid arthritis that is closer to the autoinflammatory end")
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory) -> tuple[Path, int, str, str]:
+    """A copy of the seed project: 1.0 approved, then one sentence and one parameter changed; diffed."""
+    root = tmp_path_factory.mktemp("seed") / "project"
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn"]) == 0
+    content = root / "content" / "kineret-dtt-ra.yaml"
+    text = content.read_text(encoding="utf-8")
+    assert text.count("left_count: 13") == 1
+    text = text.replace("left_count: 13", "left_count: 10")
+    before, after = SENTENCE
+    assert " ".join(text.split()).count(before) == 1  # the sentence wraps in the YAML: change one word
+    text = text.replace("Some patients have RA that", "Some patients have rheumatoid arthritis that")
+    assert " ".join(text.split()).count(after) == 1
+    content.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "diff", "kineret-dtt-ra"],
+                          capture_output=True, text=True)
+    return root, done.returncode, done.stdout, done.stderr
+
+
+def _section(out: str, heading: str) -> list[str]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    body = []
+    for line in lines[start + 1:]:
+        if not line.startswith("  "):
+            break
+        body.append(line.strip())
+    return body
+
+
+def test_the_summary_reports_exactly_the_two_changes(reviewed):
+    root, code, out, err = reviewed
+    assert code == 0, err
+    assert out.splitlines()[0] == ("Review copy: KINERET for difficult-to-treat RA (1.0 → draft): approved 1.0 "
+                                   "compared with the current draft")
+    assert _section(out, "Text changes (1)") == [
+        "page 1, spectrum[1] (paragraph): deleted “RA” and inserted “rheumatoid arthritis” after "
+        "“…spectrum.[1,2] Some patients have”"]
+    assert _section(out, "Figures and alt texts (1)") == [
+        "page 1, spectrum-figure[0] (illustration spectrum): parameter left_count 13 → 10"]
+    assert _section(out, "References (0)") == ["no changes"]
+    (page,) = _section(out, "Pages that differ (1)")
+    assert page.startswith("page 1: 2 area(s) differ: the middle left (")
+    assert "; spectrum[1])" in page and "; spectrum-figure[0])" in page
+    assert out.strip().endswith("review copy: output/review/kineret-dtt-ra-1.0-vs-draft.pdf")
+
+
+def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
+    assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
+    with pikepdf.open(pdf_path) as pdf:
+        assert walk_pdf(pdf).findings == []
+        assert str(pdf.Root.Lang) == "en" and pdf.Root.MarkInfo.Marked
+    tree = structure(pdf_path)
+    roles = [n.role for n in tree.walk()]
+    assert roles.count("H1") == 1 and roles.count("H2") == 5 and roles.count("Figure") == 1
+    (figure,) = [n for n in tree.walk() if n.role == "Figure"]
+    assert figure.attrs["Alt"].startswith("Page 1 side by side: approved 1.0 on the left, the current draft on "
+                                          "the right. Outlined in red, 2 area(s) differ: the middle left")
+    assert "deleted “RA” and inserted “rheumatoid arthritis”" in figure.attrs["Alt"]
+    spoken = " ".join(reading_text(tree).split())
+    assert "page 1, spectrum-figure[0] (illustration spectrum): parameter left_count 13 → 10" in spoken
+    doc = pdfium.PdfDocument(pdf_path)
+    text = " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    assert "deleted “RA” and inserted “rheumatoid arthritis”" in " ".join(text.split())
+
+
+def test_the_side_by_side_picture_outlines_the_changes_in_red(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    with pikepdf.open(pdf_path) as pdf:
+        images = [pikepdf.PdfImage(x).as_pil_image() for page in pdf.pages
+                  for x in page.Resources.get("/XObject", {}).values() if x.get("/Subtype") == "/Image"]
+    (picture,) = images
+    assert picture.width > 2 * picture.height * 0.7  # two pages side by side
+    assert _red(picture) > 500  # the outlines
+    approved = pdfium.PdfDocument(root / "output" / ARCHIVED_SEED)[0].render(scale=1.25).to_pil()
+    assert _red(approved) == 0  # the seed's own colours hold no such red
+
+
+ARCHIVED_SEED = "archive/US-KIN-0001/1.0/kineret-dtt-ra.pdf"
+
+
+def _red(image) -> int:
+    data = image.convert("RGB").tobytes()
+    return sum(1 for i in range(0, len(data), 3) if data[i] > 170 and data[i + 1] < 60 and data[i + 2] < 60)
+
+
+def test_diff_between_two_approved_versions_and_its_refusals(project, capsys):
+    archivable(project)
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert code == 2 and "test has no approved version" in err
+    assert approve(project, capsys)[0] == 0
+    project.layout(project.root.joinpath("layouts/test.yaml").read_text().replace('"1.0"', '"1.1"'))
+    project.content(project.root.joinpath("content/test.yaml").read_text().replace(
+        "The second sentence will change in the draft.", "The second sentence changed."))
+    assert approve(project, capsys, version="1.1")[0] == 0
+    code, out, err = run(project, "diff", "test", "--from", "1.0", "--to", "1.1", capsys=capsys)
+    assert code == 0, err
+    assert _section(out, "Text changes (1)") == [
+        "page 1, body[1] (paragraph): deleted “will change in the draft.” and inserted “changed.” after "
+        "“…stays. The second sentence”"]
+    assert (project.root / "output/review/test-1.0-vs-1.1.pdf").is_file()
+    (project.root / ARCHIVED).unlink()
+    code, out, err = run(project, "diff", "test", "--from", "1.0", capsys=capsys)
+    assert code == 3 and "TAMPERING" in err and "has been deleted" in err
