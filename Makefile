@@ -35,5 +35,6 @@ system:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	  else echo "install: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; fi; fi
 
-clean:
-	rm -rf $(VENV) output
+clean:  # keeps output/archive/: approved versions and their ledger
+	rm -rf $(VENV)
+	test ! -d output || find output -mindepth 1 -maxdepth 1 ! -name archive -exec rm -rf {} +
