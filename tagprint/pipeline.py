@@ -76,6 +76,8 @@ def sources(prepared: Prepared) -> list[Source]:
         for block in walk(section.blocks):
             if isinstance(block, Figure) and isinstance(block.source, Photo):
                 paths.add(loaded.root / block.source.path)
+    if loaded.layout.variants:
+        paths.add(loaded.root / loaded.layout.variants)
     return [Source(relative(p, loaded.root), p.read_bytes()) for p in sorted(paths)]
 
 
@@ -112,7 +114,8 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
         raise InputError([Problem(Where(document.source, 0, 0, "profiles"), str(exc).split(" — ")[0],
                                   str(exc).split(" — ")[-1])]) from None
     check_all_claimed(tags.root)
-    ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root, pages[0].size)
+    ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root, pages[0].size,
+                        {"variant": prepared.loaded.variant or "", "output": output})
     data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
     verify(data)                                                     # verify: reopen, check every operator
     preflight(data)                                                  # and the preflight's checks

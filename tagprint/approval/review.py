@@ -72,7 +72,8 @@ def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
 
 
 def _entry(entries: list[Approval], stem: str, version: str | None) -> Approval:
-    mine = [e for e in entries if Path(e.layout).stem == stem]
+    main = (f"{stem}.pdf", f"{stem}-slides.pdf")  # the document itself, or a deck's slides (not its handouts)
+    mine = [e for e in entries if Path(e.layout).stem == stem and Path(e.document).name in main]
     if version is not None:
         mine = [e for e in mine if e.version == version]
     if not mine:
@@ -135,8 +136,13 @@ def _alt(diff: PageDiff, old: Side, new: Side, text_on_page: list[str]) -> str:
 
 
 def diff_command(root: Path, output: Path, layout: Path, from_version: str | None, to_version: str | None) -> int:
+    from ..load.variants import variants_of
+
     ledger = Ledger(archive_folder(output))
     try:
+        if variants_of(root, layout):
+            raise Refused(f"{relative(layout, root)} expands over variants; diff compares one document — not "
+                          f"supported for variant layouts yet", EXIT_INPUT)
         if ledger.chain_breaks():
             raise Refused(f"the approval ledger {relative(ledger.path, root)} was altered (run render.py verify "
                           f"--all) — TAMPERING: restore it from a backup", EXIT_TAMPERED)

@@ -26,6 +26,7 @@ class FinishContext:
     sources: list[Source] = field(default_factory=list)
     root: Path | None = None
     page_size: tuple[float, float] = (0.0, 0.0)
+    build: dict[str, str] = field(default_factory=dict)  # which document of the layout: variant, output
 
     @property
     def pdf_date(self) -> str:

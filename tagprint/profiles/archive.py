@@ -32,11 +32,16 @@ class Source:
     data: bytes
 
 
-def manifest(sources: list[Source]) -> bytes:
-    body = {
+def manifest(sources: list[Source], build: dict[str, str] | None = None) -> bytes:
+    """The tool, the SHA-256 of every source and, for a layout that makes several documents, which one
+    this is (`build`: its variant id and a deck's output), so that verify rebuilds the same one."""
+    body: dict = {
         "tool": {"name": "tagprint", "version": __version__, "sha256": tool_digest()},
         "inputs": {s.path: hashlib.sha256(s.data).hexdigest() for s in sources},
     }
+    chosen = {k: v for k, v in (build or {}).items() if v}
+    if chosen:
+        body["build"] = chosen
     return (json.dumps(body, indent=2, sort_keys=True) + "\n").encode()
 
 
@@ -82,8 +87,8 @@ def xmp_extension(document) -> tuple[str, str]:
     return namespaces, properties
 
 
-def embed_sources(pdf: pikepdf.Pdf, sources: list[Source], date: str) -> None:
-    files = sources + [Source(MANIFEST, manifest(sources))]
+def embed_sources(pdf: pikepdf.Pdf, sources: list[Source], date: str, build: dict[str, str] | None = None) -> None:
+    files = sources + [Source(MANIFEST, manifest(sources, build))]
     specs = pikepdf.Array()
     names = pikepdf.Array()
     for source in sorted(files, key=lambda s: s.path):
@@ -105,7 +110,7 @@ def embed_sources(pdf: pikepdf.Pdf, sources: list[Source], date: str) -> None:
 
 def finish(pdf: pikepdf.Pdf, ctx) -> None:
     add_output_intent(pdf, "GTS_PDFA1", srgb_icc(), 3, "sRGB IEC61966-2.1", "sRGB IEC61966-2.1")
-    embed_sources(pdf, ctx.sources, ctx.pdf_date)
+    embed_sources(pdf, ctx.sources, ctx.pdf_date, ctx.build)
 
 
 def extract_sources(pdf: pikepdf.Pdf) -> dict[str, bytes]:

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 import pikepdf
 
-from ..errors import InputError
+from ..errors import InputError, Problem, Where, relative
 from ..profiles.archive import MANIFEST, extract_sources
 from ..tool import tool_digest
 
@@ -61,9 +61,25 @@ def write_project(files: dict[str, bytes], root: Path) -> Path:
     return next(root / n for n in files if n.startswith("layouts/") and n.count("/") == 1)
 
 
-def rebuild_check(data: bytes) -> RebuildCheck:
-    from ..pipeline import build
+def rebuild(root: Path, layout: Path, manifest: dict) -> bytes:
+    """The archive PDF the sources in `root` make: the variant and output the manifest names."""
+    from ..load.variants import variants_of
+    from ..pipeline import prepare, render
+    from ..profiles import get
 
+    chosen = manifest.get("build", {})
+    variant = None
+    if chosen.get("variant"):
+        variant = next((v for v in variants_of(root, layout) or [] if v.get("id") == chosen["variant"]), None)
+        if variant is None:
+            raise InputError([Problem(Where(relative(layout, root)), f"variant '{chosen['variant']}' is not in the "
+                                      "embedded data file", "the embedded sources do not make this document")])
+    prepared = prepare(root, layout, variant)
+    output = chosen.get("output", "slides" if prepared.document.kind == "deck" else "")
+    return render(prepared, get("archive"), output).data
+
+
+def rebuild_check(data: bytes) -> RebuildCheck:
     files, manifest = embedded_project(data)
     differences = []
     for name, digest in manifest["inputs"].items():
@@ -78,7 +94,7 @@ def rebuild_check(data: bytes) -> RebuildCheck:
         root = Path(tmp)
         layout = write_project(files, root)
         try:
-            rebuilt = build(root, layout, "archive").data
+            rebuilt = rebuild(root, layout, manifest)
         except InputError as exc:
             differences.append(f"the embedded sources no longer build: {exc.problems[0]}")
             rebuilt = None

@@ -151,3 +151,19 @@ def test_a_removed_ledger_entry_breaks_the_chain(project, capsys):
     assert code == 3
     assert "chain broken: output/archive/ledger.sqlite: entry 2 follows entry 0" in out
     assert "unrecorded: output/archive/TEST-0001/1.0/test.pdf is in the archive but the ledger has no approval" in out
+
+
+def test_each_variant_is_approved_and_rebuilds_as_itself(project, capsys):
+    project.layout(LAYOUT.replace("theme: kineret", "theme: kineret\nvariants: data/markets.yaml")
+                   .replace("TEST-0001", "TEST-0001-{{id}}"))
+    project.content(CONTENT.replace("Approved piece", "Approved piece for {{market}}"))
+    project.write("data/markets.yaml", "- {id: us, market: the US}\n- {id: uk, market: the UK}\n")
+    code, out, err = approve(project, capsys)
+    assert code == 0, err
+    assert [line.split(" → ")[1] for line in out.splitlines()] == [
+        "output/archive/TEST-0001-us/1.0/test-us.pdf (ledger entry 1)",
+        "output/archive/TEST-0001-uk/1.0/test-uk.pdf (ledger entry 2)"]
+    code, out, err = run(project, "verify", "--all", capsys=capsys)
+    assert code == 0, out
+    assert [line.split(" is ")[0] for line in out.splitlines() if not line.startswith("  ")] == [
+        "match: output/archive/TEST-0001-us/1.0/test-us.pdf", "match: output/archive/TEST-0001-uk/1.0/test-uk.pdf"]
