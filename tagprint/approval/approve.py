@@ -60,9 +60,8 @@ RESTORE = ("restore the approved file from a backup (its SHA-256 is in the ledge
 
 def approve(req: Request) -> int:
     from ..load.variants import variants_of
-    from ..pipeline import prepare, render, sources
+    from ..pipeline import prepare
 
-    profile = get(ARCHIVE)
     ledger = Ledger(archive_folder(req.output))
     breaks = ledger.chain_breaks()
     if breaks:
@@ -90,6 +89,14 @@ def approve(req: Request) -> int:
                                     f"--version {d.version}"))
     if problems:
         return _problems(problems)
+    with ledger.exclusive():
+        return _approve_all(req, prepared_all, ledger, rel)
+
+
+def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str) -> int:
+    from ..pipeline import render, sources
+
+    profile = get(ARCHIVE)
     code = EXIT_OK
     for prepared in prepared_all:
         d = prepared.document

@@ -8,10 +8,11 @@ archive folder; everything else in tagprint uses only `Ledger`, so a shared data
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import sqlite3
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,17 @@ class Ledger:
 
     def exists(self) -> bool:
         return self.path.is_file()
+
+    @contextmanager
+    def exclusive(self):
+        """Held while one approval checks, writes and records: two approvals never race for a version."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_suffix(".lock"), "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)

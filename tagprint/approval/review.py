@@ -20,7 +20,7 @@ from ..files import write_atomically
 from ..layout.items import PageLayout, PictureBox, TextLine
 from ..model import Document
 from . import changes as ch
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, sha256, tampering
+from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, tampering
 from .ledger import Approval, Ledger
 from .pixels import Area, PageDiff, compare
 from .review_document import Frame, Picture, ReviewContent, review_pdf

@@ -93,6 +93,16 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
     assert "deleted “RA” and inserted “rheumatoid arthritis”" in " ".join(text.split())
 
 
+def test_the_same_inputs_give_the_same_review_copy(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    first = pdf_path.read_bytes()
+    again = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "diff", "kineret-dtt-ra"],
+                           capture_output=True, text=True)
+    assert again.returncode == 0 and again.stdout == out
+    assert pdf_path.read_bytes() == first
+
+
 def test_the_side_by_side_picture_outlines_the_changes_in_red(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
