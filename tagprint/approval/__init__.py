@@ -56,7 +56,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 def register_cli(sub, common: argparse.ArgumentParser) -> None:
     a = sub.add_parser("approve", parents=[common],
-                       help="build the archive PDF of a layout and record its approval in the ledger")
+                       help="build the archive PDF of a layout and record its approval in the ledger",
+                       epilog="Exit codes: 0 approved (or already approved), 2 bad input or changed content "
+                              "under an approved version, 3 tampering (approved file deleted or replaced, ledger "
+                              "altered).")
     a.add_argument("layout", help="a layout name or layouts/NAME.yaml")
     a.add_argument("--version", required=True, help="the version approved (must be the layout's document.version)")
     a.add_argument("--by", required=True, help="who approves")
@@ -64,13 +67,18 @@ def register_cli(sub, common: argparse.ArgumentParser) -> None:
     a.add_argument("--note", help="a note kept with the approval")
     a.set_defaults(handler=_approve)
     v = sub.add_parser("verify", parents=[common],
-                       help="check approved files against the ledger and rebuild them from their sources")
+                       help="check approved files against the ledger and rebuild them from their sources",
+                       epilog="Exit codes: 0 every file matches, 1 a rebuild differs or the file was never "
+                              "approved, 2 bad input, 3 tampering (missing, replaced or unrecorded file, ledger "
+                              "chain broken).")
     v.add_argument("target", nargs="?", help="an archived PDF, or a layout (with --version)")
     v.add_argument("--version", help="the approved version of the layout")
     v.add_argument("--all", action="store_true", help="every approval in the ledger")
     v.set_defaults(handler=_verify)
     d = sub.add_parser("diff", parents=[common],
-                       help="a tagged review PDF of what changed since the last approval")
+                       help="a tagged review PDF of what changed since the last approval",
+                       epilog="Writes output/review/NAME-FROM-vs-TO.pdf. Exit codes: 0 compared, 2 bad input, "
+                              "3 an approved file or the ledger was tampered with.")
     d.add_argument("layout", help="a layout name or layouts/NAME.yaml")
     d.add_argument("--from", dest="from_version", help="approved version to compare from (default: the last)")
     d.add_argument("--to", dest="to_version", help="approved version to compare to (default: the current draft)")

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..model import Figure, Heading, ListBlock, Paragraph, Photo
+from ..model import Figure, Heading, ListBlock, PageBreak, Paragraph, Photo
 from ..model.blocks import ListItem
 from ..model.document import Section
 from ..model.inline import Text
@@ -85,6 +85,7 @@ def _blocks(content: ReviewContent) -> tuple:
         else:
             blocks.append(Paragraph((Text("No changes."),)))
     if content.pictures:
+        blocks.append(PageBreak())  # the pictures start on a page of their own, with their heading
         blocks.append(Heading(2, (Text("Changed pages side by side"),), style="h2"))
         blocks.append(Paragraph((Text("Each picture shows the older version on the left and the newer on the "
                                       "right, rendered by PDFium; the areas whose pixels differ are outlined "
