@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 
 from conftest import REPO
-from other_generators import VALID, check, claim_pdfa, fixture, variant
+from other_generators import VALID, check, claim_pdfa, fixture, struct_elements, variant
 
 from tagprint.preflight import check_file
 
@@ -69,3 +69,75 @@ def test_a_hidden_annotation_fails_only_in_a_pdfa_file(tmp_path):
     path = variant("typst-article.pdf", tmp_path / "hidden-pdfa.pdf", hide_in_pdfa)
     assert [f.message for f in check_file(path).findings if f.check == "PDFA-ANNOT"] == [
         "the Link annotation has /F 2, not Print without Hidden or NoView, which PDF/A forbids"]
+
+
+# ---- RoleMap ------------------------------------------------------------------------------------------
+
+
+def rolemap(**entries):
+    def change(pdf):
+        root = pdf.Root.StructTreeRoot
+        role_map = root.get("/RoleMap") or pikepdf.Dictionary()
+        for name, target in entries.items():
+            role_map[f"/{name}"] = pikepdf.Name(f"/{target}")
+        root.RoleMap = role_map
+    return change
+
+
+def test_identity_rolemap_entries_are_no_remap(tmp_path):
+    path = variant("weasyprint-article.pdf", tmp_path / "identity.pdf", rolemap(P="P", Span="Span", Table="Table"))
+    assert check(path) == (0, "1 file(s) checked: 0 error(s), 0 warning(s)\n")
+
+
+def test_remapping_a_standard_type_is_an_error(tmp_path):
+    path = variant("typst-article.pdf", tmp_path / "remap.pdf", rolemap(P="P", H1="P"))
+    code, _ = check(path)
+    assert code == 1
+    assert [f.message for f in check_file(path).findings] == ["the RoleMap remaps the standard type H1 to P"]
+
+
+# ---- tables ---------------------------------------------------------------------------------------------
+
+
+def findings_of(path, check_id):
+    return [f.message for f in check_file(path).findings if f.check == check_id]
+
+
+def test_a_table_without_header_cells_is_an_error(tmp_path):
+    def no_th(pdf):
+        for th in struct_elements(pdf, "TH"):
+            th.S = pikepdf.Name.TD
+    path = variant("typst-article.pdf", tmp_path / "no-th.pdf", no_th)
+    assert check(path)[0] == 1
+    assert findings_of(path, "TABLE-STRUCT") == ["the table has no header cells (TH)"]
+
+
+def test_a_scope_that_is_not_row_column_or_both_is_an_error(tmp_path):
+    def diagonal(pdf):
+        th = struct_elements(pdf, "TH")[1]
+        th.A[0].Scope = pikepdf.Name.Diagonal
+    path = variant("typst-article.pdf", tmp_path / "scope.pdf", diagonal)
+    assert check(path)[0] == 1
+    assert findings_of(path, "TABLE-HEADERS") == ["TH has /Scope Diagonal, not Row, Column or Both"]
+
+
+def test_headers_must_name_th_ids_of_the_table(tmp_path):
+    def dangling(pdf):
+        tds = struct_elements(pdf, "TD")
+        tds[0].A.Headers = pikepdf.Array([pikepdf.String("55-0-9")])
+        tds[1].ID = pikepdf.String("a-data-cell")
+        tds[3].A.Headers = pikepdf.Array([pikepdf.String("a-data-cell")])
+    path = variant("weasyprint-article.pdf", tmp_path / "headers.pdf", dangling)
+    assert check(path)[0] == 1
+    assert findings_of(path, "TABLE-HEADERS") == [
+        "TD /Headers entry '55-0-9' is no ID in this table",
+        "TD /Headers entry 'a-data-cell' is the ID of a TD, not of a TH"]
+
+
+def test_a_th_with_neither_scope_nor_headers_is_a_warning(tmp_path):
+    def unlisted(pdf):
+        for td in struct_elements(pdf, "TD"):
+            del td.A["/Headers"]
+    path = variant("weasyprint-article.pdf", tmp_path / "unlisted.pdf", unlisted)
+    findings = [(f.severity, f.message) for f in check_file(path).findings]
+    assert findings == [("warning", "TH has no /Scope, and the table's cells do not list their headers (/Headers)")] * 2

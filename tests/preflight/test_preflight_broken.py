@@ -156,7 +156,7 @@ def add_table(pdf, cells_in_rows: bool = True):
 
     table = elem("Table", document)
     row = elem("TR", table)
-    elem("TH", row)
+    elem("TH", row).A = Dictionary(O=Name.Table, Scope=Name.Column)
     elem("TD", row if cells_in_rows else table)
 
 
