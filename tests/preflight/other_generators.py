@@ -58,3 +58,47 @@ def claim_pdfa(pdf: pikepdf.Pdf, part: int = 2) -> None:
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["pdfaid:part"] = str(part)
         meta["pdfaid:conformance"] = "A"
+
+
+def add_annotation(pdf: pikepdf.Pdf, annot: pikepdf.Dictionary, role: str | None, page_index: int = 0,
+                   **element_keys) -> pikepdf.Dictionary:
+    """Adds `annot` to a page. With a `role`, also tags it as the PDF/UA way says: a new element of that
+    role under the first element of the tree holding an OBJR to it, mapped by /StructParent in the
+    ParentTree. Returns the annotation (indirect)."""
+    page = pdf.pages[page_index]
+    annot = annot if annot.is_indirect else pdf.make_indirect(annot)
+    page.obj.Annots = pikepdf.Array(list(page.obj.get("/Annots", [])) + [annot])
+    page.obj.Tabs = pikepdf.Name.S
+    if role is None:
+        return annot
+    root = pdf.Root.StructTreeRoot
+    document = root.K if isinstance(root.K, pikepdf.Dictionary) else root.K[0]
+    objr = pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annot, Pg=page.obj)
+    element = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + role),
+                                                   P=document, Pg=page.obj, K=objr, **element_keys))
+    document.K = pikepdf.Array(list(document.K) + [element])
+    nums = root.ParentTree.Nums
+    key = max(int(nums[i]) for i in range(0, len(nums), 2)) + 1
+    root.ParentTree.Nums = pikepdf.Array(list(nums) + [key, element])
+    root.ParentTreeNextKey = key + 1
+    annot.StructParent = key
+    return annot
+
+
+def text_note(contents: str | None = "A reviewer's note") -> pikepdf.Dictionary:
+    note = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, F=4,
+                              Rect=pikepdf.Array([40, 40, 60, 60]))
+    if contents is not None:
+        note.Contents = pikepdf.String(contents)
+    return note
+
+
+def text_field(pdf: pikepdf.Pdf, tooltip: str | None = "Your e-mail address") -> pikepdf.Dictionary:
+    """A text field whose widget is merged with its field, listed in the AcroForm."""
+    widget = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx,
+                                T=pikepdf.String("email"), F=4, Rect=pikepdf.Array([40, 70, 200, 90]))
+    if tooltip is not None:
+        widget.TU = pikepdf.String(tooltip)
+    widget = pdf.make_indirect(widget)
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([widget]))
+    return widget

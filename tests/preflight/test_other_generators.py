@@ -10,7 +10,8 @@ import pikepdf
 import pytest
 
 from conftest import REPO
-from other_generators import VALID, check, claim_pdfa, fixture, struct_elements, variant
+from other_generators import (VALID, add_annotation, check, claim_pdfa, fixture, struct_elements, text_field,
+                              text_note, variant)
 
 from tagprint.preflight import check_file
 
@@ -141,3 +142,59 @@ def test_a_th_with_neither_scope_nor_headers_is_a_warning(tmp_path):
     path = variant("weasyprint-article.pdf", tmp_path / "unlisted.pdf", unlisted)
     findings = [(f.severity, f.message) for f in check_file(path).findings]
     assert findings == [("warning", "TH has no /Scope, and the table's cells do not list their headers (/Headers)")] * 2
+
+
+# ---- annotations other than links ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["typst-article.pdf", "weasyprint-article.pdf"])
+def test_well_tagged_note_and_field_pass(name, tmp_path):
+    def add(pdf):
+        add_annotation(pdf, text_note(), "Annot")
+        add_annotation(pdf, text_field(pdf), "Form")
+    assert check(variant(name, tmp_path / "ok.pdf", add)) == (0, "1 file(s) checked: 0 error(s), 0 warning(s)\n")
+
+
+def test_a_widget_tagged_as_annot_not_form_is_an_error(tmp_path):
+    path = variant("typst-article.pdf", tmp_path / "widget.pdf",
+                   lambda pdf: add_annotation(pdf, text_field(pdf), "Annot"))
+    assert check(path)[0] == 1
+    assert [(f.check, f.page, f.message) for f in check_file(path).findings] == [
+        ("ANNOT-TAGGED", 1, "the OBJR to the Widget annotation is in Annot, not in a Form element")]
+
+
+def test_an_untagged_widget_is_an_error(tmp_path):
+    path = variant("weasyprint-article.pdf", tmp_path / "widget.pdf",
+                   lambda pdf: add_annotation(pdf, text_field(pdf), None))
+    assert check(path)[0] == 1
+    assert findings_of(path, "ANNOT-TAGGED") == [
+        "the Widget annotation has no /StructParent: it is not in the structure tree",
+        "no structure element has an OBJR to the Widget annotation"]
+
+
+def test_a_field_without_tooltip_or_alt_is_an_error_and_alt_is_enough(tmp_path):
+    bare = variant("typst-article.pdf", tmp_path / "bare.pdf",
+                   lambda pdf: add_annotation(pdf, text_field(pdf, tooltip=None), "Form"))
+    assert check(bare)[0] == 1
+    assert findings_of(bare, "ANNOT-DESC") == [
+        "the Widget annotation's form field has no /TU and its Form element no /Alt: a screen reader cannot "
+        "name the field"]
+    alt = variant("typst-article.pdf", tmp_path / "alt.pdf", lambda pdf: add_annotation(
+        pdf, text_field(pdf, tooltip=None), "Form", Alt=pikepdf.String("Your e-mail address")))
+    assert check(alt)[0] == 0
+
+
+def test_a_text_annotation_without_contents_is_an_error(tmp_path):
+    path = variant("weasyprint-article.pdf", tmp_path / "note.pdf",
+                   lambda pdf: add_annotation(pdf, text_note(None), "Annot"))
+    assert check(path)[0] == 1
+    assert [(f.check, f.message) for f in check_file(path).findings] == [
+        ("ANNOT-DESC", "the Text annotation has no /Contents (and its Annot element no /Alt)")]
+
+
+def test_a_hidden_annotation_needs_neither_tag_nor_description(tmp_path):
+    def hidden(pdf):
+        note = text_note(None)
+        note.F = 2
+        add_annotation(pdf, note, None)
+    assert check(variant("typst-article.pdf", tmp_path / "hidden.pdf", hidden))[0] == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from urllib.parse import urlsplit
 
 import pikepdf
@@ -10,16 +9,12 @@ import pikepdf
 from ..document import Doc, number, objgen, ref, text
 from ..findings import ERROR, WARNING, Finding
 from . import register
+from .annotations import annotation_holders, annotations
 
 LINK = "LINK-ANNOT"
 TABS = "PAGE-TABS"
 SCHEMES = ("http", "https", "mailto")
 VAGUE = {"click here", "here", "link", "more", "read more", "this link", "click"}
-
-
-def annotations(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
-    annots = page.obj.get("/Annots")
-    return [a for a in annots if isinstance(a, pikepdf.Dictionary)] if isinstance(annots, pikepdf.Array) else []
 
 
 @register(LINK, "Link annotations are described and tagged",
@@ -29,14 +24,7 @@ def annotations(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
                "https or mailto. (The flags PDF/A asks of every annotation are PDFA-ANNOT's, for files that claim "
                "PDF/A.)")
 def links(doc: Doc) -> list[Finding]:
-    tree = doc.tree
-    holders: dict[tuple, list] = defaultdict(list)  # annotation objgen -> elements with an OBJR to it
-    if tree is not None:
-        for element in tree.walk():
-            for o in element.objects:
-                key = objgen(o.obj)
-                if key:
-                    holders[key].append(element)
+    holders = annotation_holders(doc)
     out = []
     for page_no, page in enumerate(doc.pages, start=1):
         for annot in annotations(page):
