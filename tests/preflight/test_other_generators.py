@@ -198,3 +198,53 @@ def test_a_hidden_annotation_needs_neither_tag_nor_description(tmp_path):
         note.F = 2
         add_annotation(pdf, note, None)
     assert check(variant("typst-article.pdf", tmp_path / "hidden.pdf", hidden))[0] == 0
+
+
+# ---- optional content and embedded files ----------------------------------------------------------------
+
+
+def layers(named: bool, auto_state: bool = False):
+    def change(pdf):
+        layer = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Notes")))
+        config = pikepdf.Dictionary(Order=pikepdf.Array([layer]), ON=pikepdf.Array([layer]))
+        if named:
+            config.Name = pikepdf.String("Default view")
+        if auto_state:
+            config.AS = pikepdf.Array([pikepdf.Dictionary(Event=pikepdf.Name.Print, OCGs=pikepdf.Array([layer]),
+                                                          Category=pikepdf.Array([pikepdf.Name.Print]))])
+        pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=pikepdf.Array([layer]), D=config)
+    return change
+
+
+def test_a_named_layer_configuration_passes(tmp_path):
+    assert check(variant("typst-article.pdf", tmp_path / "oc.pdf", layers(named=True)))[0] == 0
+
+
+def test_a_layer_configuration_without_name_or_with_as_is_an_error(tmp_path):
+    path = variant("typst-article.pdf", tmp_path / "oc.pdf", layers(named=False))
+    assert check(path)[0] == 1
+    assert findings_of(path, "OC-CONFIG") == ["the default configuration (/D) has no /Name"]
+    path = variant("weasyprint-article.pdf", tmp_path / "as.pdf", layers(named=True, auto_state=True))
+    assert findings_of(path, "OC-CONFIG") == ["the default configuration (/D) has an /AS array (automatic state "
+                                              "changes)"]
+
+
+def attach(keep_uf: bool):
+    def change(pdf):
+        spec = pikepdf.AttachedFileSpec(pdf, b"dose,patients\n100 mg,42\n", filename="table.csv",
+                                        mime_type="text/csv", description="The table's data")
+        pdf.attachments["table.csv"] = spec
+        if not keep_uf:
+            del pdf.Root.Names.EmbeddedFiles.Names[1]["/UF"]
+    return change
+
+
+def test_an_embedded_file_with_f_and_uf_passes(tmp_path):
+    assert check(variant("weasyprint-article.pdf", tmp_path / "att.pdf", attach(keep_uf=True)))[0] == 0
+
+
+def test_an_embedded_file_without_uf_is_an_error(tmp_path):
+    path = variant("weasyprint-article.pdf", tmp_path / "att.pdf", attach(keep_uf=False))
+    assert check(path)[0] == 1
+    assert findings_of(path, "EMBEDDED-FILE") == [
+        "embedded file 'table.csv' (table.csv) has no /UF in its file specification"]

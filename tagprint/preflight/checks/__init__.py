@@ -72,6 +72,7 @@ def run_checks(doc: Doc, only: list[str] | None = None) -> tuple[list[Finding], 
 
 # the modules register their checks on import; this order is the report order
 from . import catalog, content, structure, roles, figures, headings, lists, tables, notes  # noqa: E402,F401
-from . import links, annotations, fonts, actions, pdfa, boxes, contrast  # noqa: E402,F401
+from . import links, annotations, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
+from . import pdfa, boxes, contrast  # noqa: E402,F401
 
 __all__ = ["Check", "CheckSkipped", "REGISTRY", "Skipped", "register", "run_checks"]
