@@ -44,8 +44,8 @@ def preflight(data: bytes) -> None:
     from ..preflight.findings import ERROR
 
     with Doc.from_bytes(data) as doc:
-        findings, _ = run_checks(doc, [c for c in REGISTRY if c not in BUILD_SKIPS])
-    errors = [f for f in findings if f.severity == ERROR]
+        run = run_checks(doc, [c for c in REGISTRY if c not in BUILD_SKIPS])
+    errors = [f for f in run.findings if f.severity == ERROR] + [f"{c.check} crashed: {c.error}" for c in run.crashed]
     if errors:
         raise VerifyError("the built PDF fails the preflight:\n" + "\n".join(map(str, errors)))
 
