@@ -48,8 +48,9 @@ def register_cli(subparsers) -> None:
     check = subparsers.add_parser(
         "check", help="preflight PDFs: PDF/UA-1 tags, fonts, links, metadata, PDF/A, contrast",
         description="Checks any PDF for what PDF/UA-1, PDF/A and WCAG require of its objects: catalog and "
-                    "XMP, tagged content, structure tree, roles, figures, headings, lists, tables, notes, "
-                    "links, fonts, actions, PDF/A, page boxes and text contrast.",
+                    "XMP, tagged content, structure tree, reading order, roles, figures, headings, lists, "
+                    "tables, notes, links and other annotations, fonts, actions, optional content, embedded "
+                    "files, PDF/A (for files that claim it), page boxes and text contrast.",
         epilog="Exit codes: 0 no errors, 1 errors found (with --fail-on warning: any finding), 2 a file is not a "
                "usable PDF, 3 a check crashed (a defect of the preflight, not of the file; the other checks' "
                "findings are still reported). 2 wins over 3, 3 over 1.")

@@ -33,8 +33,9 @@ def verify(data: bytes) -> WalkResult:
 
 # Contrast is checked from the model when the document is laid out (it knows what lies behind each text);
 # rendering every page again in every build would double the build time. TAG-CONTENT runs the same walker
-# that `verify` has just run on the same bytes.
-BUILD_SKIPS = ("CONTRAST", "TAG-CONTENT")
+# that `verify` has just run on the same bytes. READING-ORDER only warns (a build fails on errors) and
+# would open the file in PDFium once more.
+BUILD_SKIPS = ("CONTRAST", "TAG-CONTENT", "READING-ORDER")
 
 
 def preflight(data: bytes) -> None:

@@ -102,3 +102,13 @@ def text_field(pdf: pikepdf.Pdf, tooltip: str | None = "Your e-mail address") ->
     widget = pdf.make_indirect(widget)
     pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([widget]))
     return widget
+
+
+def swap(first: pikepdf.Dictionary, second: pikepdf.Dictionary) -> None:
+    """Swaps two sibling structure elements in their parent's /K: the tree reads them the other way round."""
+    kids = first.P.K
+    items = list(kids)
+    i = next(n for n, k in enumerate(items) if k.is_indirect and k.objgen == first.objgen)
+    j = next(n for n, k in enumerate(items) if k.is_indirect and k.objgen == second.objgen)
+    items[i], items[j] = items[j], items[i]
+    first.P.K = pikepdf.Array(items)

@@ -82,6 +82,7 @@ def run_checks(doc: Doc, only: list[str] | None = None) -> CheckRun:
 
 # the modules register their checks on import; this order is the report order
 from . import catalog, content, structure, roles, figures, headings, lists, tables, notes  # noqa: E402,F401
+from . import reading_order  # noqa: E402,F401
 from . import links, annotations, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
 from . import pdfa, boxes, contrast  # noqa: E402,F401
 
