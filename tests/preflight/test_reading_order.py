@@ -50,3 +50,8 @@ def test_a_column_read_before_the_other_is_not_judged(tmp_path):
         swap(p[0], p[2])
         swap(p[1], p[3])
     assert reading_findings(variant("typst-columns.pdf", tmp_path / "cols.pdf", right_column_first)) == []
+
+
+@pytest.mark.parametrize("profile", ["screen", "print", "email", "archive"])
+def test_our_seed_leave_behind_reads_in_order_in_every_profile(seed_profiles, profile):
+    assert reading_findings(seed_profiles[profile]) == []
