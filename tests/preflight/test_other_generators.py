@@ -240,6 +240,8 @@ def attach(keep_uf: bool):
 
 
 def test_an_embedded_file_with_f_and_uf_passes(tmp_path):
+    with pikepdf.open(fixture("typst-article.pdf")) as pdf:
+        assert set(pdf.attachments) == {"typst-article-data.csv"}  # Typst's own attachment passes (above)
     assert check(variant("weasyprint-article.pdf", tmp_path / "att.pdf", attach(keep_uf=True)))[0] == 0
 
 
@@ -248,3 +250,10 @@ def test_an_embedded_file_without_uf_is_an_error(tmp_path):
     assert check(path)[0] == 1
     assert findings_of(path, "EMBEDDED-FILE") == [
         "embedded file 'table.csv' (table.csv) has no /UF in its file specification"]
+
+    def typst_without_uf(pdf):
+        del pdf.Root.Names.EmbeddedFiles.Names[1]["/UF"]
+    path = variant("typst-article.pdf", tmp_path / "typst-att.pdf", typst_without_uf)
+    assert check(path)[0] == 1
+    assert findings_of(path, "EMBEDDED-FILE") == [
+        "embedded file 'typst-article-data.csv' (typst-article-data.csv) has no /UF in its file specification"]
