@@ -76,9 +76,9 @@ Piece = Union[str, _Line]
 
 class _Reader:
     def __init__(self, doc: Doc):
-        from .text_boxes import mcid_pieces
+        from .text_boxes import mcid_pieces, upright
         self.doc = doc
-        self.pieces = mcid_pieces(doc)
+        self.pieces = upright(mcid_pieces(doc))
         self.last_box = None  # where the last text read sits: a line break there is a word break
 
     def content(self, kid: ContentRef) -> str:

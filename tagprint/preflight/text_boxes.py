@@ -7,6 +7,8 @@ page space (forms' matrices applied). The MCIDs of a form XObject are counted wi
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
 
 from .document import Doc
@@ -20,6 +22,7 @@ Box = tuple[float, float, float, float]   # left, bottom, right, top in points, 
 class TextPiece:
     text: str
     box: Box | None
+    angle: int = 0      # the direction the text runs, counter-clockwise from left-to-right: 0, 90, 180 or 270
 
 
 def starts_new_line(previous: Box | None, box: Box | None) -> bool:
@@ -52,8 +55,40 @@ def mcid_pieces(doc: Doc) -> dict[tuple[int, int], list[TextPiece]]:
                 elif kind == raw.FPDF_PAGEOBJ_TEXT:
                     mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
                     if mcid >= 0:
-                        piece = TextPiece(object_text(raw, obj, textpage.raw), _bounds(raw, obj, outer))
+                        m = raw.FS_MATRIX()
+                        own = (m.a, m.b, m.c, m.d, m.e, m.f) if raw.FPDFPageObj_GetMatrix(obj, m) else IDENTITY
+                        a, b = _concat(own, outer)[:2]
+                        angle = round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
+                        piece = TextPiece(object_text(raw, obj, textpage.raw), _bounds(raw, obj, outer), angle)
                         out.setdefault((index + 1, mcid), []).append(piece)
 
         visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k), IDENTITY)
     return out
+
+
+def upright(pieces: dict[tuple[int, int], list[TextPiece]]) -> dict[tuple[int, int], list[TextPiece]]:
+    """The same pieces with each page's boxes turned so that the page's text (most of it) runs left to
+    right and lines go down: a landscape page drawn turned, or text set sideways, is judged as it is read.
+    Offsets are left out: the boxes can be compared with each other, not placed on the page."""
+    votes: dict[int, Counter] = {}
+    for (page, _), found in pieces.items():
+        for p in found:
+            if p.text.strip():
+                votes.setdefault(page, Counter())[p.angle] += len(p.text.strip())
+    turn = {page: counter.most_common(1)[0][0] for page, counter in votes.items()}
+    if not any(turn.values()):
+        return pieces
+    return {key: [TextPiece(p.text, _turn(p.box, turn.get(key[0], 0)), p.angle) for p in found]
+            for key, found in pieces.items()}
+
+
+def _turn(box: Box | None, degrees: int) -> Box | None:
+    """A box turned clockwise by `degrees` (a multiple of 90) about the origin."""
+    if box is None or not degrees:
+        return box
+    left, bottom, right, top = box
+    if degrees == 90:
+        return bottom, -right, top, -left
+    if degrees == 180:
+        return -right, -top, -left, -bottom
+    return -top, left, -bottom, right   # 270

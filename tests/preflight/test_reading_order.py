@@ -55,3 +55,41 @@ def test_a_column_read_before_the_other_is_not_judged(tmp_path):
 @pytest.mark.parametrize("profile", ["screen", "print", "email", "archive"])
 def test_our_seed_leave_behind_reads_in_order_in_every_profile(seed_profiles, profile):
     assert reading_findings(seed_profiles[profile]) == []
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_a_page_shown_turned_is_judged_in_the_direction_of_its_text(degrees, tmp_path):
+    """/Rotate turns the page and its text together: reading still runs along the text, as it was set."""
+    def turn(pdf):
+        for page in pdf.pages:
+            page.obj.Rotate = degrees
+    assert reading_findings(variant("weasyprint-columns.pdf", tmp_path / "turned.pdf", turn)) == []
+
+    def turn_and_swap(pdf):
+        turn(pdf)
+        swap(*struct_elements(pdf, "P")[:2])
+    (finding,) = reading_findings(variant("weasyprint-columns.pdf", tmp_path / "swapped.pdf", turn_and_swap))
+    assert finding.page == 1 and "'The first column starts the page. It holds" in finding.message
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_text_set_turned_is_judged_along_its_lines(degrees, tmp_path):
+    """A landscape page drawn turned on a portrait sheet (the content under a rotation matrix): the text runs
+    up, down or backwards on the sheet, and the columns are judged along it."""
+    import math
+
+    def turn_content(pdf):
+        for page in pdf.pages:
+            c, s = round(math.cos(math.radians(degrees))), round(math.sin(math.radians(degrees)))
+            page.contents_coalesce()
+            data = page.obj.Contents.read_bytes()
+            page.obj.Contents = pdf.make_stream(b"%d %d %d %d 0 0 cm\n" % (c, s, -s, c) + data)
+        return pdf
+
+    assert reading_findings(variant("typst-columns.pdf", tmp_path / "turned.pdf", turn_content)) == []
+
+    def turn_and_swap(pdf):
+        turn_content(pdf)
+        swap(*struct_elements(pdf, "P")[:2])
+    (finding,) = reading_findings(variant("typst-columns.pdf", tmp_path / "swapped.pdf", turn_and_swap))
+    assert "'The first column starts the page. It holds" in finding.message

@@ -8,7 +8,9 @@ inside Figure and Formula is left out, their alt text stands for it), and compar
 with the last line of the block read just before it on the same page. When the new block sits entirely
 above that line and overlaps it horizontally by at least half the narrower of the two, the reader moves
 back up the same column: an inversion, reported as a warning naming the page and both texts. A jump
-between pages is not judged (a sidebar may be read after its section ends on the next page).
+between pages is not judged (a sidebar may be read after its section ends on the next page). "Above" is
+taken along the page's text: a page whose text is set turned (a landscape page drawn on a portrait sheet)
+is judged as it reads.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from ..document import Doc
 from ..findings import WARNING, Finding
 from ..structure_tree import ContentRef, Element
-from ..text_boxes import Box, mcid_pieces, starts_new_line
+from ..text_boxes import Box, mcid_pieces, starts_new_line, upright
 from . import register
 
 ID = "READING-ORDER"
@@ -62,7 +64,7 @@ def reading_order(doc: Doc) -> list[Finding]:
     tree = doc.tree
     if tree is None:
         return []
-    units = _units(tree, mcid_pieces(doc))
+    units = _units(tree, upright(mcid_pieces(doc)))
     out = []
     for before, after in zip(units, units[1:]):
         if before.page != after.page or not _moves_back_up(before.last, after.first):
