@@ -268,3 +268,16 @@ def test_an_embedded_file_without_uf_is_an_error(tmp_path):
     assert check(path)[0] == 1
     assert findings_of(path, "EMBEDDED-FILE") == [
         "embedded file 'typst-article-data.csv' (typst-article-data.csv) has no /UF in its file specification"]
+
+
+# ---- a note's marker is a Lbl in running text ------------------------------------------------------------
+
+
+def test_a_lbl_in_running_text_that_is_no_note_marker_is_still_an_error(tmp_path):
+    def plain_label(pdf):
+        (marker,) = [lbl for lbl in struct_elements(pdf, "Lbl") if lbl.P.S == pikepdf.Name.P]
+        for link in struct_elements(pdf, "Link"):
+            if link.P.objgen == marker.objgen:
+                link.S = pikepdf.Name.Span  # the label no longer links to its note
+    path = variant("typst-footnote.pdf", tmp_path / "label.pdf", plain_label)
+    assert "Lbl is inside P, not LI or TOCI or BibEntry or Note" in findings_of(path, "LIST-STRUCT")

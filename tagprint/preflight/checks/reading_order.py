@@ -4,7 +4,8 @@ column is probably in the wrong place.
 The page's geometric reading order, for the purpose of this check: top to bottom within a column, and
 columns side by side; a jump to the top of another column (or to a sidebar beside the text) is a normal
 move. So the check walks the text in structure order, block by block (P, H1–H6, LI, TD, Caption, …; text
-inside Figure and Formula is left out, their alt text stands for it), and compares each block's first line
+inside Figure and Formula is left out, their alt text stands for it, and so are Notes, read where they are
+referenced and printed at the foot of the column), and compares each block's first line
 with the last line of the block read just before it on the same page. When the new block sits entirely
 above that line and overlaps it horizontally by at least half the narrower of the two, the reader moves
 back up the same column: an inversion, reported as a warning naming the page and both texts. A jump
@@ -26,7 +27,9 @@ from . import register
 ID = "READING-ORDER"
 BLOCKS = {"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TD", "TH", "Caption", "BlockQuote", "Note", "TOCI",
           "BibEntry", "Lbl", "LBody"}
-OPAQUE = {"Figure", "Formula"}   # read by their alt text: the order of the text inside does not matter
+# left out of the comparison: figures and formulas are read by their alt text, and a note (a footnote) is
+# read where it is referenced but printed at the foot of the column, so neither has a place in the flow
+OPAQUE = {"Figure", "Formula", "Note"}
 MIN_OVERLAP = 0.5                # of the narrower line's width
 QUOTE = 48                       # characters of each text quoted in a finding
 
