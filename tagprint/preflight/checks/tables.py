@@ -91,10 +91,10 @@ def table_headers(table) -> list[Finding]:
                                "headers (/Headers)", page=cell.page, object=cell.ref, path=cell.path,
                                fix="give the TH an attribute object << /O /Table /Scope /Column >> (or /Row, "
                                    "/Both), or give every cell /Headers naming the IDs of its TH cells"))
-        headers = _attribute(cell, "/Headers")
-        if headers is None:
+        listed = _attribute(cell, "/Headers")
+        if listed is None:
             continue
-        for entry in (headers if isinstance(headers, pikepdf.Array) else [headers]):
+        for entry in (listed if isinstance(listed, pikepdf.Array) else [listed]):
             key = bytes(entry) if isinstance(entry, pikepdf.String) else None
             target = ids.get(key) if key is not None else None
             if target is not None and target.std == "TH":
