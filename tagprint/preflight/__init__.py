@@ -1,7 +1,8 @@
 """Preflight: check ANY PDF against what PDF/UA-1, PDF/A and WCAG require of its objects, and show what a
 screen reader will announce.
 
-    check_files([Path("a.pdf")], "text")  -> (report, exit code)    0 clean, 1 errors, 2 unusable input
+    check_files([Path("a.pdf")], "text")  -> (report, exit code)    0 clean, 1 errors, 2 unusable input,
+                                                                      3 a check crashed
     read_file(Path("a.pdf"))              -> ["heading level 1: …", …]
 
 `register_cli(subparsers)` adds the `check` and `read` subcommands to an argparse parser; each handler is
@@ -18,7 +19,7 @@ from .cli import main, register_cli
 _LAZY = {
     "check_file": "api", "check_files": "api", "read_file": "api",
     "ERROR": "findings", "WARNING": "findings", "Finding": "findings", "UnusableInput": "findings",
-    "FileResult": "report", "REGISTRY": "checks", "SpeechUnavailable": "reader", "speak": "reader",
+    "FileResult": "report", "REGISTRY": "checks", "Crashed": "checks", "SpeechUnavailable": "reader", "speak": "reader",
 }
 
 
@@ -28,5 +29,5 @@ def __getattr__(name: str) -> Any:  # PEP 562: the checks load on first use, not
     raise AttributeError(name)
 
 
-__all__ = ["ERROR", "WARNING", "Finding", "FileResult", "REGISTRY", "SpeechUnavailable", "UnusableInput",
+__all__ = ["Crashed", "ERROR", "WARNING", "Finding", "FileResult", "REGISTRY", "SpeechUnavailable", "UnusableInput",
            "check_file", "check_files", "main", "read_file", "register_cli", "speak"]

@@ -17,16 +17,17 @@ def check_file(path: Path) -> FileResult:
     except UnusableInput as exc:
         return FileResult(path, error=str(exc))
     with doc:
-        findings, skipped = run_checks(doc)
-        return FileResult(path, findings, skipped=skipped)
+        run = run_checks(doc)
+        return FileResult(path, run.findings, skipped=run.skipped, crashed=run.crashed)
 
 
-def check_files(paths: list[Path], fmt: str = "text") -> tuple[str, int]:
-    """Checks each file; returns the report in `fmt` (text, json or sarif) and the exit code."""
+def check_files(paths: list[Path], fmt: str = "text", fail_on: str = "error") -> tuple[str, int]:
+    """Checks each file; returns the report in `fmt` (text, json or sarif) and the exit code (findings
+    fail it from severity `fail_on` up: "error", or "warning" for any finding)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     results = [check_file(Path(p)) for p in paths]
-    return FORMATS[fmt](results), exit_code(results)
+    return FORMATS[fmt](results), exit_code(results, fail_on)
 
 
 def read_file(path: Path) -> list[str]:

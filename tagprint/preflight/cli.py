@@ -13,7 +13,7 @@ EXIT_UNUSABLE = 2
 def _check_handler(args: argparse.Namespace) -> int:
     from .api import check_files
 
-    report, code = check_files(args.files, args.format)
+    report, code = check_files(args.files, args.format, args.fail_on)
     sys.stdout.write(report)
     return code
 
@@ -48,11 +48,16 @@ def register_cli(subparsers) -> None:
     check = subparsers.add_parser(
         "check", help="preflight PDFs: PDF/UA-1 tags, fonts, links, metadata, PDF/A, contrast",
         description="Checks any PDF for what PDF/UA-1, PDF/A and WCAG require of its objects: catalog and "
-                    "XMP, tagged content, structure tree, roles, figures, headings, lists, tables, notes, "
-                    "links, fonts, actions, PDF/A, page boxes and text contrast.",
-        epilog="Exit codes: 0 no errors, 1 errors found, 2 a file is not a usable PDF.")
+                    "XMP, tagged content, structure tree, reading order, roles, figures, headings, lists, "
+                    "tables, notes, links and other annotations, fonts, actions, optional content, embedded "
+                    "files, PDF/A (for files that claim it), page boxes and text contrast.",
+        epilog="Exit codes: 0 no errors, 1 errors found (with --fail-on warning: any finding), 2 a file is not a "
+               "usable PDF, 3 a check crashed (a defect of the preflight, not of the file; the other checks' "
+               "findings are still reported). 2 wins over 3, 3 over 1.")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
+    check.add_argument("--fail-on", choices=("error", "warning"), default="error",
+                       help="exit 1 on errors only (default), or on any finding, warnings included")
     check.set_defaults(handler=_check_handler)
     read = subparsers.add_parser(
         "read", help="print what a screen reader will announce, from the structure tree",

@@ -6,7 +6,8 @@ Inline elements stay in their block's line, in brackets: "[link: …]", "[refere
 /Alt (and /ActualText) replace an element's own text, as they do for assistive technology. A change of
 language is said where it happens: "(in French) bonjour (in English)" inline, "(in French) …" before a
 block's line. The text of each marked-content sequence is read with PDFium (a second reader, not the
-one that wrote the file).
+one that wrote the file); where a line ends without a space, the two lines still read as two words.
+A Link is announced only when it holds a link annotation, and is read by its visible text.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
+
+import pikepdf
 
 from .document import Doc, text
 from .structure_tree import ContentRef, Element, ObjectRef
@@ -73,8 +76,21 @@ Piece = Union[str, _Line]
 
 class _Reader:
     def __init__(self, doc: Doc):
+        from .text_boxes import mcid_pieces, upright
         self.doc = doc
-        self.texts = mcid_texts(doc)
+        self.pieces = upright(mcid_pieces(doc))
+        self.last_box = None  # where the last text read sits: a line break there is a word break
+
+    def content(self, kid: ContentRef) -> str:
+        from .text_boxes import starts_new_line
+        out = ""
+        for piece in self.pieces.get((kid.page, kid.mcid), []):
+            if piece.text and not piece.text[0].isspace() and starts_new_line(self.last_box, piece.box):
+                out += " "
+            out += piece.text
+            if piece.text.strip():
+                self.last_box = piece.box
+        return out
 
     # an element's rendering: inline strings and whole lines, in order
     def render(self, e: Element, lang: str | None) -> list[Piece]:
@@ -82,6 +98,9 @@ class _Reader:
         changed = own is not None and lang is not None and _primary(own) != _primary(lang)
         inner_lang = own or lang
         role = e.std or e.role
+        link = role == "Link"
+        if link and not _has_link_annotation(e):
+            role = "Span"  # a Link with no link annotation (a printed address): nothing to follow, read as text
         if role in FIGURES:
             words = " ".join(((e.alt or "").strip() or (e.actual_text or "").strip()).split())
             line = FIGURES[role] + (f": {words}" if words else "")
@@ -90,7 +109,8 @@ class _Reader:
                 if (kid.std or kid.role) == "Caption":
                     pieces += self.render(kid, inner_lang)
             return pieces
-        replacement = e.actual_text if e.actual_text is not None else e.alt
+        # a link is read by its visible text, as screen readers do; its /Alt only when it shows none
+        replacement = e.actual_text if e.actual_text is not None else None if link else e.alt
         if replacement is not None and replacement.strip():
             pieces = [replacement]
         else:
@@ -99,11 +119,11 @@ class _Reader:
                 if isinstance(kid, Element):
                     pieces += self.render(kid, inner_lang)
                 elif isinstance(kid, ContentRef):
-                    pieces.append(self.texts.get((kid.page, kid.mcid), ""))
-                elif isinstance(kid, ObjectRef) and role == "Link" and not _has_text(pieces):
-                    contents = text(kid.obj.get("/Contents")) if kid.obj is not None else None
-                    if contents:
-                        pieces.append(contents)
+                    pieces.append(self.content(kid))
+            if link and not _has_text(pieces):  # nothing visible: its /Alt, else the annotation's /Contents
+                said = [(e.alt or "").strip()] + [(text(k.obj.get("/Contents")) or "").strip()
+                                                   for k in e.objects if k.obj is not None]
+                pieces.append(next((s for s in said if s), ""))
         has_lines = any(isinstance(p, _Line) for p in pieces)
         # unknown (unmapped) roles are inline unless they hold blocks, like the neutral ones
         if role in INLINE or (not has_lines and (role in NEUTRAL or role not in BLOCKS)):
@@ -169,6 +189,11 @@ class _Reader:
         return f"(in {language_name(own or '')}) " if changed else ""
 
 
+def _has_link_annotation(e: Element) -> bool:
+    return any(isinstance(k.obj, pikepdf.Dictionary) and k.obj.get("/Subtype") == pikepdf.Name.Link
+               for k in e.objects)
+
+
 def _has_text(pieces: list[Piece]) -> bool:
     return any(isinstance(p, str) and p.strip() for p in pieces)
 
@@ -190,32 +215,6 @@ def read_doc(doc: Doc) -> list[str]:
             if line:
                 lines.append(line)
     return lines
-
-
-def mcid_texts(doc: Doc) -> dict[tuple[int, int], str]:
-    """(page number, MCID) → the text PDFium finds in that marked-content sequence (forms included)."""
-    import pypdfium2.raw as raw
-
-    pdf = doc.pdfium
-    out: dict[tuple[int, int], str] = {}
-    for index in range(len(pdf)):
-        page = pdf[index]
-        textpage = page.get_textpage()
-
-        def visit(count, get):
-            for i in range(count):
-                obj = get(i)
-                kind = raw.FPDFPageObj_GetType(obj)
-                if kind == raw.FPDF_PAGEOBJ_FORM:
-                    visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k))
-                elif kind == raw.FPDF_PAGEOBJ_TEXT:
-                    mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
-                    if mcid >= 0:
-                        key = (index + 1, mcid)
-                        out[key] = out.get(key, "") + object_text(raw, obj, textpage.raw)
-
-        visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k))
-    return out
 
 
 def object_text(raw, obj, textpage) -> str:

@@ -1,7 +1,8 @@
 """Reports: readable text, JSON and SARIF 2.1.0; and the exit-code policy.
 
 Exit codes: 0 clean (no errors), 1 findings (at least one error; with fail_on="warning", any finding),
-2 unusable input (a file is not a PDF or cannot be read) — 2 wins over 1.
+2 unusable input (a file is not a PDF or cannot be read), 3 a check crashed (a defect of the preflight, not
+of the file; the other checks ran and are reported) — 2 wins over 3, 3 over 1.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from pathlib import Path
 from typing import Literal
 
 from .. import __version__
-from .checks import REGISTRY, Skipped
+from .checks import REGISTRY, Crashed, Skipped
 from .findings import Finding
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_CRASHED = 0, 1, 2, 3
+CRASH_NOTE = "a defect of the preflight, not of the file; please report it with the PDF"
 TOOL = "tagprint-preflight"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -26,6 +28,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None   # set when the file is unusable
     skipped: list[Skipped] = field(default_factory=list)   # checks that could not run here
+    crashed: list[Crashed] = field(default_factory=list)   # checks that raised
 
     @property
     def errors(self) -> int:
@@ -39,6 +42,8 @@ class FileResult:
 def exit_code(results: list[FileResult], fail_on: Literal["error", "warning"] = "error") -> int:
     if any(r.error for r in results):
         return EXIT_UNUSABLE
+    if any(r.crashed for r in results):
+        return EXIT_CRASHED
     failing = (lambda f: True) if fail_on == "warning" else (lambda f: f.severity == "error")
     if any(failing(f) for r in results for f in r.findings):
         return EXIT_FINDINGS
@@ -68,12 +73,16 @@ def format_text(results: list[FileResult]) -> str:
             continue
         lines.extend(finding_line(name, f) for f in r.findings)
         lines.extend(f"{name}: {s.check} not checked: {s.reason}" for s in r.skipped)
+        lines.extend(f"{name}: {c.check} crashed: {c.error} — {CRASH_NOTE}" for c in r.crashed)
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
     unusable = sum(1 for r in results if r.error)
+    crashed = sum(len(r.crashed) for r in results)
     summary = f"{len(results)} file(s) checked: {errors} error(s), {warnings} warning(s)"
     if unusable:
         summary += f", {unusable} unusable"
+    if crashed:
+        summary += f", {crashed} check(s) crashed"
     lines.append(summary)
     return "\n".join(lines) + "\n"
 
@@ -93,6 +102,7 @@ def format_json(results: list[FileResult]) -> str:
             "warnings": r.warnings,
             "findings": [f.to_dict() for f in r.findings],
             "not_checked": [{"check": s.check, "reason": s.reason} for s in r.skipped],
+            "crashed": [{"check": c.check, "error": c.error} for c in r.crashed],
         } for r in results],
         "exit_code": exit_code(results),
     }
@@ -133,6 +143,11 @@ def format_sarif(results: list[FileResult]) -> str:
                                   "message": {"text": f"{r.path}: {s.check} not checked: {s.reason}"},
                                   "associatedRule": {"id": s.check, "index": rule_index.get(s.check, -1)},
                                   "locations": where})
+        for c in r.crashed:
+            notifications.append({"level": "error",
+                                  "message": {"text": f"{r.path}: {c.check} crashed: {c.error} — {CRASH_NOTE}"},
+                                  "associatedRule": {"id": c.check, "index": rule_index.get(c.check, -1)},
+                                  "locations": where})
         for f in r.findings:
             location: dict = {"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}}}
             if f.path:
@@ -153,7 +168,7 @@ def format_sarif(results: list[FileResult]) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": TOOL, "version": __version__, "rules": sarif_rules()}},
-            "invocations": [{"executionSuccessful": not any(r.error for r in results),
+            "invocations": [{"executionSuccessful": not any(r.error or r.crashed for r in results),
                              "toolExecutionNotifications": notifications}],
             "artifacts": artifacts,
             "results": sarif_results,

@@ -33,8 +33,9 @@ def verify(data: bytes) -> WalkResult:
 
 # Contrast is checked from the model when the document is laid out (it knows what lies behind each text);
 # rendering every page again in every build would double the build time. TAG-CONTENT runs the same walker
-# that `verify` has just run on the same bytes.
-BUILD_SKIPS = ("CONTRAST", "TAG-CONTENT")
+# that `verify` has just run on the same bytes. READING-ORDER only warns (a build fails on errors) and
+# would open the file in PDFium once more.
+BUILD_SKIPS = ("CONTRAST", "TAG-CONTENT", "READING-ORDER")
 
 
 def preflight(data: bytes) -> None:
@@ -44,8 +45,8 @@ def preflight(data: bytes) -> None:
     from ..preflight.findings import ERROR
 
     with Doc.from_bytes(data) as doc:
-        findings, _ = run_checks(doc, [c for c in REGISTRY if c not in BUILD_SKIPS])
-    errors = [f for f in findings if f.severity == ERROR]
+        run = run_checks(doc, [c for c in REGISTRY if c not in BUILD_SKIPS])
+    errors = [f for f in run.findings if f.severity == ERROR] + [f"{c.check} crashed: {c.error}" for c in run.crashed]
     if errors:
         raise VerifyError("the built PDF fails the preflight:\n" + "\n".join(map(str, errors)))
 

@@ -75,6 +75,11 @@ def link_hidden(pdf):
     pdf.pages[0].Annots[0].F = 2
 
 
+def link_hidden_in_pdfa(pdf):
+    link_hidden(pdf)
+    claims_pdfa_without_output_intent(pdf)
+
+
 def no_tabs(pdf):
     del pdf.pages[0].obj["/Tabs"]
 
@@ -151,7 +156,7 @@ def add_table(pdf, cells_in_rows: bool = True):
 
     table = elem("Table", document)
     row = elem("TR", table)
-    elem("TH", row)
+    elem("TH", row).A = Dictionary(O=Name.Table, Scope=Name.Column)
     elem("TD", row if cells_in_rows else table)
 
 
@@ -176,7 +181,8 @@ CASES = {
     "Note without /ID": (note_without_id, {"NOTE-ID"}),
     "custom type without RoleMap": (custom_type_without_rolemap, {"STRUCT-ROLES"}),
     "link without /Contents": (link_without_contents, {"LINK-ANNOT"}),
-    "hidden link": (link_hidden, {"LINK-ANNOT"}),
+    "hidden link (no PDF/A claimed: allowed)": (link_hidden, set()),
+    "hidden link in a file that claims PDF/A": (link_hidden_in_pdfa, {"PDFA", "PDFA-ANNOT"}),
     "page with annotations but no /Tabs": (no_tabs, {"PAGE-TABS"}),
     "/P pointing at the wrong parent": (wrong_parent_link, {"STRUCT-TREE"}),
     "a link's ParentTree entry names another element": (link_parent_tree_elsewhere, {"STRUCT-TREE"}),

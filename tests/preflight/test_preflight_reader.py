@@ -13,7 +13,7 @@ from tagprint.preflight.reader import SpeechUnavailable, speak
 
 EXPECTED = [
     "heading level 1: Preflight sample",
-    "See the [link: full information (example.com)] or say (in French) bonjour (in English) to us.",
+    "See the [link: full information] or say (in French) bonjour (in English) to us.",
     "heading level 2: Two things",
     "list of 2 items",
     "list item: • First thing",
@@ -67,3 +67,53 @@ def test_speak_runs_espeak_with_the_lines(monkeypatch, tmp_path):
     recorded = log.read_text()
     assert f"-w {wav}" in recorded
     assert "heading level 1: Hi\nHello.\n" in recorded
+
+
+# ---- links, and files from other generators ---------------------------------------------------------
+
+
+def test_a_link_is_read_by_its_visible_text_not_its_alt(sample_bytes, tmp_path):
+    def alt(pdf):
+        element(pdf, "Link").Alt = String("something else entirely")
+    lines = read_file(edited(sample_bytes, tmp_path / "alt.pdf", alt))
+    assert lines[1] == "See the [link: full information] or say (in French) bonjour (in English) to us."
+
+
+def test_a_link_with_no_visible_text_reads_its_alt_then_its_contents(tmp_path):
+    from other_generators import struct_elements, variant
+
+    def no_text(pdf, alt=None):
+        link = struct_elements(pdf, "Link")[0]
+        link.K = pikepdf.Array([k for k in link.K if isinstance(k, pikepdf.Dictionary)])  # only the OBJR
+        if alt:
+            link.Alt = String(alt)
+    lines = read_file(variant("typst-article.pdf", tmp_path / "contents.pdf", no_text))
+    assert "It has a link to [link: https://example.com/info]" in lines[1]
+    lines = read_file(variant("typst-article.pdf", tmp_path / "alt.pdf", lambda pdf: no_text(pdf, "Full info")))
+    assert "It has a link to [link: Full info]" in lines[1]
+
+
+def test_the_annotation_reference_before_the_text_does_not_garble_the_link():
+    from other_generators import fixture, struct_elements
+    with pikepdf.open(fixture("weasyprint-article.pdf")) as pdf:
+        link = struct_elements(pdf, "Link")[0]
+        assert link.K[0].Type == Name.OBJR  # WeasyPrint puts the OBJR first
+    assert read_file(fixture("weasyprint-article.pdf"))[1] == (
+        "This file was written by WeasyPrint as PDF/UA-1. It has a link to [link: the full information], a list, "
+        "a table and a figure.")
+
+
+def test_lines_broken_without_a_space_still_read_as_words():
+    from other_generators import fixture
+    lines = read_file(fixture("weasyprint-columns.pdf"))  # WeasyPrint writes no space at a line break
+    assert lines[1] == ("The first column starts the page. It holds two paragraphs that a reader takes in before "
+                        "moving over to the second column on the right.")
+    assert lines[0] == "heading level 1: Two columns"
+
+
+def test_no_link_is_announced_in_a_file_without_link_annotations(seed_profiles):
+    printed = read_file(seed_profiles["print"])
+    with pikepdf.open(seed_profiles["print"]) as pdf:
+        assert not any("/Annots" in page.obj for page in pdf.pages)
+    assert not [line for line in printed if "[link" in line]
+    assert any("[link:" in line for line in read_file(seed_profiles["screen"]))

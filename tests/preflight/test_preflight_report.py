@@ -143,3 +143,57 @@ def test_a_check_that_cannot_run_is_a_note_not_a_finding(sample, monkeypatch):
     assert f"{sample}: FONT-NOTDEF not checked: the Python package fontTools" in report
     data = json.loads(check_files([sample], "json")[0])
     assert data["files"][0]["findings"] == [] and data["files"][0]["not_checked"][0]["check"] == "FONT-NOTDEF"
+
+
+@pytest.fixture
+def crashing_check(monkeypatch):
+    """A registered check that raises on every file, as a check meeting an object it does not expect does."""
+    from tagprint.preflight.checks import Check
+
+    def explode(doc):
+        raise KeyError("/Unexpected")
+    monkeypatch.setitem(REGISTRY, "BOOM", Check("BOOM", "explodes", standard="-", help="-", run=explode))
+    return "BOOM"
+
+
+def test_a_crashing_check_is_its_own_outcome_not_a_finding(sample, crashing_check):
+    report, code = check_files([sample], "text")
+    assert code == 3
+    lines = report.splitlines()
+    assert lines[0].startswith(f"{sample}: BOOM crashed: KeyError: '/Unexpected' (at explode:")
+    assert lines[0].endswith("— a defect of the preflight, not of the file; please report it with the PDF")
+    assert lines[-1] == "1 file(s) checked: 0 error(s), 0 warning(s), 1 check(s) crashed"
+    data = json.loads(check_files([sample], "json")[0])
+    assert data["exit_code"] == 3 and data["files"][0]["findings"] == []
+    assert data["files"][0]["crashed"][0]["check"] == "BOOM"
+    sarif = json.loads(check_files([sample], "sarif")[0])
+    invocation = sarif["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert "BOOM crashed" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+    assert sarif["runs"][0]["results"] == []
+
+
+def test_exit_code_precedence_with_a_crash(sample, broken, not_a_pdf, crashing_check):
+    assert check_files([broken])[1] == 3           # the file has an error, and a check crashed: 3 wins over 1
+    assert check_files([sample, not_a_pdf])[1] == 2  # unusable input wins over a crash
+
+
+def test_a_crash_fails_the_build_time_preflight(sample_bytes, crashing_check):
+    from tagprint.verify import VerifyError, preflight
+    with pytest.raises(VerifyError, match="BOOM crashed: KeyError"):
+        preflight(sample_bytes)
+
+
+def test_fail_on_warning_from_the_command_line(tmp_path, capsys):
+    from other_generators import fixture, struct_elements, variant
+
+    def unlisted(pdf):  # TH cells with neither /Scope nor /Headers: two warnings, no error
+        for td in struct_elements(pdf, "TD"):
+            del td.A["/Headers"]
+    path = variant("weasyprint-article.pdf", tmp_path / "warned.pdf", unlisted)
+    for options, code in (((), 0), (("--fail-on", "warning"), 1), (("--fail-on", "error"), 0)):
+        args = parser().parse_args(["check", str(path), *options])
+        assert args.handler(args) == code
+    assert "0 error(s), 2 warning(s)" in capsys.readouterr().out
+    args = parser().parse_args(["check", str(fixture("weasyprint-article.pdf")), "--fail-on", "warning"])
+    assert args.handler(args) == 0

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..document import Doc
-from ..findings import ERROR, Finding
+from ..findings import Finding
 
 CheckFunction = Callable[[Doc], list[Finding]]
 
@@ -49,29 +49,41 @@ class Skipped:
     reason: str
 
 
-def run_checks(doc: Doc, only: list[str] | None = None) -> tuple[list[Finding], list[Skipped]]:
-    """Every registered check (or the named ones) on one document: the findings, and the checks that
-    could not run. A check that crashes on a malformed file becomes a finding of that check, so the
-    others still run."""
-    findings: list[Finding] = []
-    skipped: list[Skipped] = []
+@dataclass(frozen=True)
+class Crashed:
+    """A check that raised: a defect of the preflight (or a case it does not handle), not a finding about
+    the file. Reported on its own, with its own exit code."""
+    check: str
+    error: str          # "KeyError: '/X' (at function:line)"
+
+
+class CheckRun(NamedTuple):
+    findings: list[Finding]
+    skipped: list[Skipped]
+    crashed: list[Crashed]
+
+
+def run_checks(doc: Doc, only: list[str] | None = None) -> CheckRun:
+    """Every registered check (or the named ones) on one document: the findings, the checks that could
+    not run here, and the checks that crashed. A crash does not stop the other checks."""
+    run = CheckRun([], [], [])
     for check in REGISTRY.values():
         if only is not None and check.id not in only:
             continue
         try:
-            findings.extend(check.run(doc))
+            run.findings.extend(check.run(doc))
         except CheckSkipped as exc:
-            skipped.append(Skipped(check.id, str(exc)))
+            run.skipped.append(Skipped(check.id, str(exc)))
         except Exception as exc:  # noqa: BLE001 - one broken object must not stop the preflight
             where = traceback.extract_tb(exc.__traceback__)[-1]
-            findings.append(Finding(check.id, ERROR, f"the check could not finish: {type(exc).__name__}: {exc} "
-                                    f"(at {where.name}:{where.lineno})",
-                                    fix="the file is probably damaged here; repair it, or report the PDF to us"))
-    return findings, skipped
+            run.crashed.append(Crashed(check.id, f"{type(exc).__name__}: {exc} (at {where.name}:{where.lineno})"))
+    return run
 
 
 # the modules register their checks on import; this order is the report order
 from . import catalog, content, structure, roles, figures, headings, lists, tables, notes  # noqa: E402,F401
-from . import links, fonts, actions, pdfa, boxes, contrast  # noqa: E402,F401
+from . import reading_order  # noqa: E402,F401
+from . import links, annotations, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
+from . import pdfa, boxes, contrast  # noqa: E402,F401
 
-__all__ = ["Check", "CheckSkipped", "REGISTRY", "Skipped", "register", "run_checks"]
+__all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "register", "run_checks"]

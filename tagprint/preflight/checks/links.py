@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from urllib.parse import urlsplit
 
 import pikepdf
@@ -10,34 +9,22 @@ import pikepdf
 from ..document import Doc, number, objgen, ref, text
 from ..findings import ERROR, WARNING, Finding
 from . import register
+from .annotations import annotation_holders, annotations
 
 LINK = "LINK-ANNOT"
 TABS = "PAGE-TABS"
 SCHEMES = ("http", "https", "mailto")
 VAGUE = {"click here", "here", "link", "more", "read more", "this link", "click"}
-# annotation flags (ISO 32000-1 12.5.3)
-INVISIBLE, HIDDEN, PRINT, NOVIEW = 1, 2, 4, 32
 
 
-def annotations(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
-    annots = page.obj.get("/Annots")
-    return [a for a in annots if isinstance(a, pikepdf.Dictionary)] if isinstance(annots, pikepdf.Array) else []
-
-
-@register(LINK, "Link annotations are described, tagged and printable",
-          standard="PDF/UA-1 7.18.1, 7.18.5; PDF/A-2 6.3.2 (annotation flags); Matterhorn checkpoint 28; WCAG 2.4.4",
-          help="Each Link annotation needs non-empty /Contents saying where it goes, a /StructParent whose "
-               "ParentTree entry is a Link element holding an OBJR to the annotation, and /F 4 (Print, not "
-               "hidden). URI targets should be http, https or mailto.")
+@register(LINK, "Link annotations are described and tagged",
+          standard="PDF/UA-1 7.18.1, 7.18.5; Matterhorn checkpoint 28; WCAG 2.4.4",
+          help="Each Link annotation needs non-empty /Contents saying where it goes and a /StructParent whose "
+               "ParentTree entry is a Link element holding an OBJR to the annotation. URI targets should be http, "
+               "https or mailto. (The flags PDF/A asks of every annotation are PDFA-ANNOT's, for files that claim "
+               "PDF/A.)")
 def links(doc: Doc) -> list[Finding]:
-    tree = doc.tree
-    holders: dict[tuple, list] = defaultdict(list)  # annotation objgen -> elements with an OBJR to it
-    if tree is not None:
-        for element in tree.walk():
-            for o in element.objects:
-                key = objgen(o.obj)
-                if key:
-                    holders[key].append(element)
+    holders = annotation_holders(doc)
     out = []
     for page_no, page in enumerate(doc.pages, start=1):
         for annot in annotations(page):
@@ -55,9 +42,6 @@ def links(doc: Doc) -> list[Finding]:
             elif contents.lower().strip(".!:") in VAGUE:
                 add(WARNING, f"the link's /Contents {contents!r} does not say where it goes",
                     "describe the destination, not the gesture")
-            flags = number(annot.get("/F")) or 0
-            if not flags & PRINT or flags & (INVISIBLE | HIDDEN | NOVIEW):
-                add(ERROR, f"the link's /F is {flags}, not 4 (Print)", "set /F 4")
             out += _tagging(doc, annot, page_no, holders)
             action = annot.get("/A")
             if isinstance(action, pikepdf.Dictionary) and action.get("/S") == pikepdf.Name.URI:

@@ -16,14 +16,15 @@ CHILDREN = {"L": ("LI", "Caption"), "LI": ("Lbl", "LBody")}
           standard="ISO 32000-1 14.8.4.3; PDF/UA-1 7.6; Matterhorn checkpoint 16",
           help="A list is an L whose children are LI elements (a Caption may come first); each LI holds its "
                "Lbl (bullet or number) and LBody (the item's content), with no content of its own. A nested list "
-               "goes inside the LBody.")
+               "goes inside the LBody. A Lbl elsewhere belongs to a TOCI, BibEntry or Note, or is a note's marker "
+               "in the text that links to it.")
 def list_structure(doc: Doc) -> list[Finding]:
     tree = doc.tree
     if tree is None:
         return []
     out = []
     for e in tree.walk():
-        finding = misplaced(ID, e, PARENTS)
+        finding = None if _note_marker(e) else misplaced(ID, e, PARENTS)
         if finding:
             out.append(finding)
         if e.std in CHILDREN:
@@ -44,3 +45,9 @@ def list_structure(doc: Doc) -> list[Finding]:
                 out.append(Finding(ID, ERROR, "L has no LI", page=e.page, object=e.ref, path=e.path,
                                    fix="each list item is an LI of the L"))
     return out
+
+
+def _note_marker(e) -> bool:
+    """A Lbl in running text that links to its note (Typst's footnote reference: P > Lbl > Link): a label,
+    but of a note, not of a list item."""
+    return e.std == "Lbl" and any(k.std in ("Link", "Reference") for k in e.elements)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pikepdf
 
-from ..document import Doc, ref
+from ..document import Doc, number, ref, text
 from ..findings import ERROR, WARNING, Finding
 from . import register
 
@@ -55,4 +55,34 @@ def pdfa(doc: Doc) -> list[Finding]:
     if xmp.pdfa_part == "1" and xmp.pdfua_part:
         out.append(Finding(ID, WARNING, "PDF/A-1 and PDF/UA-1 do not combine (PDF/A-1 is based on PDF 1.4)",
                            object="Metadata", fix="claim PDF/A-2 or PDF/A-3 instead"))
+    return out
+
+
+ANNOT = "PDFA-ANNOT"
+# annotation flags (ISO 32000-1 12.5.3)
+INVISIBLE, HIDDEN, PRINT, NOVIEW, TOGGLE_NOVIEW = 1, 2, 4, 32, 256
+
+
+@register(ANNOT, "In a file that claims PDF/A, every annotation is printed and visible",
+          standard="ISO 19005-2 (PDF/A-2) 6.3.2; ISO 19005-3 6.3.2; veraPDF rule 6.3.2-1, 6.3.2-2",
+          help="Only when the XMP has pdfaid:part: every annotation except Popup needs /F with the Print flag (4) "
+               "set and the Invisible, Hidden, ToggleNoView and NoView flags clear; /F 4 is the usual value. A file "
+               "that does not claim PDF/A may hide or not print its annotations.")
+def pdfa_annotations(doc: Doc) -> list[Finding]:
+    xmp = doc.xmp
+    if not xmp.present or xmp.error or xmp.pdfa_part is None:
+        return []
+    out = []
+    for page_no, page in enumerate(doc.pages, start=1):
+        annots = page.obj.get("/Annots")
+        for annot in (annots if isinstance(annots, pikepdf.Array) else []):
+            if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") == pikepdf.Name.Popup:
+                continue
+            flags = number(annot.get("/F"))
+            if flags is not None and flags & PRINT and not flags & (INVISIBLE | HIDDEN | NOVIEW | TOGGLE_NOVIEW):
+                continue
+            kind = text(annot.get("/Subtype")) or "untyped"
+            said = "has no /F" if flags is None else f"has /F {flags}, not Print without Hidden or NoView"
+            out.append(Finding(ANNOT, ERROR, f"the {kind} annotation {said}, which PDF/A forbids", page=page_no,
+                               object=ref(annot), fix="set /F 4 (Print) on the annotation"))
     return out

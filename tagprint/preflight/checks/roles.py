@@ -20,7 +20,7 @@ def roles(doc: Doc) -> list[Finding]:
         return []
     out = []
     for name, target in sorted(tree.role_map.items()):
-        if name in STANDARD_TYPES:
+        if name in STANDARD_TYPES and target != name:  # /P -> /P changes nothing: not a remap
             out.append(Finding(ID, ERROR, f"the RoleMap remaps the standard type {name} to {target}",
                                object=ref(tree.root.get("/RoleMap")) or "RoleMap",
                                fix=f"remove /{name} from the RoleMap and use a custom name for the custom role"))
