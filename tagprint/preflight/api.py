@@ -11,21 +11,25 @@ from .reader import read_doc
 from .report import FORMATS, FileResult, exit_code
 
 
-def check_file(path: Path) -> FileResult:
+def check_file(path: Path, profile: str | None = None, ink_limit: float | None = None) -> FileResult:
+    """`profile` adds that profile's checks (print: PDF/X, inks, boxes, image resolution); `ink_limit` is
+    the print checks' total ink limit (0..4, default 3.0 = 300 %)."""
     try:
         doc = Doc.open(path)
     except UnusableInput as exc:
         return FileResult(path, error=str(exc))
     with doc:
-        findings, skipped = run_checks(doc)
+        doc.ink_limit = ink_limit  # type: ignore[attr-defined]
+        findings, skipped = run_checks(doc, profile=profile)
         return FileResult(path, findings, skipped=skipped)
 
 
-def check_files(paths: list[Path], fmt: str = "text") -> tuple[str, int]:
+def check_files(paths: list[Path], fmt: str = "text", profile: str | None = None,
+                ink_limit: float | None = None) -> tuple[str, int]:
     """Checks each file; returns the report in `fmt` (text, json or sarif) and the exit code."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    results = [check_file(Path(p)) for p in paths]
+    results = [check_file(Path(p), profile, ink_limit) for p in paths]
     return FORMATS[fmt](results), exit_code(results)
 
 

@@ -25,16 +25,18 @@ class Check:
     standard: str       # where the requirement comes from
     help: str           # what the check looks at and how to fix what it finds
     run: CheckFunction
+    profiles: tuple[str, ...] = ()  # run only when checking for one of these profiles (empty: always)
 
 
 REGISTRY: dict[str, Check] = {}
 
 
-def register(check_id: str, title: str, *, standard: str, help: str) -> Callable[[CheckFunction], CheckFunction]:
+def register(check_id: str, title: str, *, standard: str, help: str,
+             profiles: tuple[str, ...] = ()) -> Callable[[CheckFunction], CheckFunction]:
     def decorate(fn: CheckFunction) -> CheckFunction:
         if check_id in REGISTRY:
             raise ValueError(f"check id {check_id} registered twice")
-        REGISTRY[check_id] = Check(check_id, title, standard, help, fn)
+        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, profiles)
         return fn
     return decorate
 
@@ -49,14 +51,17 @@ class Skipped:
     reason: str
 
 
-def run_checks(doc: Doc, only: list[str] | None = None) -> tuple[list[Finding], list[Skipped]]:
+def run_checks(doc: Doc, only: list[str] | None = None,
+               profile: str | None = None) -> tuple[list[Finding], list[Skipped]]:
     """Every registered check (or the named ones) on one document: the findings, and the checks that
-    could not run. A check that crashes on a malformed file becomes a finding of that check, so the
-    others still run."""
+    could not run. Checks that belong to profiles (print) run only for that `profile`. A check that
+    crashes on a malformed file becomes a finding of that check, so the others still run."""
     findings: list[Finding] = []
     skipped: list[Skipped] = []
     for check in REGISTRY.values():
         if only is not None and check.id not in only:
+            continue
+        if check.profiles and profile not in check.profiles:
             continue
         try:
             findings.extend(check.run(doc))
@@ -73,5 +78,6 @@ def run_checks(doc: Doc, only: list[str] | None = None) -> tuple[list[Finding], 
 # the modules register their checks on import; this order is the report order
 from . import catalog, content, structure, roles, figures, headings, lists, tables, notes  # noqa: E402,F401
 from . import links, fonts, actions, pdfa, boxes, contrast  # noqa: E402,F401
+from . import print_pdfx, print_boxes, print_color, print_images  # noqa: E402,F401  (profile "print")
 
 __all__ = ["Check", "CheckSkipped", "REGISTRY", "Skipped", "register", "run_checks"]
