@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageMath
@@ -118,7 +119,8 @@ def limit_ink(cmyk: tuple[float, float, float, float], limit: float) -> tuple[fl
     if c + m + y + k <= limit + 1e-9 or colour <= 0:
         return cmyk
     f = max(0.0, limit - k) / colour
-    return (round(c * f, 4), round(m * f, 4), round(y * f, 4), k)
+    down = lambda v: math.floor(v * f * 10000) / 10000  # noqa: E731 - rounded down: never over the limit
+    return (down(c), down(m), down(y), k)
 
 
 def image_to_cmyk(image: Image.Image, path: Path | None = None, limit: float | None = None) -> Image.Image:
