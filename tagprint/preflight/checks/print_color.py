@@ -93,8 +93,8 @@ def small_text(doc: Doc) -> list[Finding]:
           standard="ISO 12647-2 / the press condition's TAC (300 % coated offset)",
           help="Adds up the inks of every fill, stroke and text colour (CMYK and spot tints), the end colours of "
                "shadings, and every pixel of CMYK images; more than the limit (300 % unless told otherwise, "
-               "`--ink-limit`) dries badly and sets off. Printer's marks outside the BleedBox (registration) "
-               "are not counted.",
+               "`--ink-limit`) dries badly and sets off. The registration colour (Separation /All, used for "
+               "printer's marks) is not counted.",
           profiles=("print",))
 def ink_coverage(doc: Doc) -> list[Finding]:
     limit = ink_limit(doc)
