@@ -107,8 +107,8 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
         document = with_printed_links(document)
     if profile.color == "cmyk":  # how the theme's colours print: listed for the designer, once
         tsrc = prepared.loaded.theme_source
-        notes = recipe_notes(document.theme, lambda name: tsrc.where(("colors", name)))
-        prepared.warnings.extend(n for n in notes if n not in prepared.warnings)
+        listed = recipe_notes(document.theme, lambda name: tsrc.where(("colors", name)))
+        prepared.warnings.extend(n for n in listed if n not in prepared.warnings)
     pages, notes = lay_out(document, root, output)                   # lay out: positioned items per page
     tags = build_tags(document, notes)                               # tag: the structure tree, reading order
     try:

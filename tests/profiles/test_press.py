@@ -154,3 +154,19 @@ def _calculator(program: str, tint: float) -> list[float]:
         else:
             stack.append(float(token))
     return stack
+
+
+def test_a_print_build_lists_the_colours_it_printed_without_recipes(project):
+    from tagprint.pipeline import prepare, render
+    from tagprint.profiles import get
+
+    project.layout(MINIMAL_LAYOUT)
+    project.content("body:\n  - type: paragraph\n    text: Hello\n")
+    prepared = prepare(project.root, project.root / "layouts" / "test.yaml")
+    render(prepared, get("screen"))
+    assert not any("no print recipe" in w.message for w in prepared.warnings)
+    render(prepared, get("print"))
+    render(prepared, get("print"))  # listed once, however often it is built
+    listed = [str(w) for w in prepared.warnings if "no print recipe" in w.message]
+    assert [line.split("'")[1] for line in listed] == ["text", "muted"]
+    assert all(line.startswith("layouts/themes/kineret.yaml:") and "ΔE" in line for line in listed)

@@ -39,7 +39,7 @@ def color_spaces(doc: Doc) -> list[Finding]:
         elif kind in ("rgb", "lab", "indexed") and "CMYK" not in label:
             out.append(Finding(SPACES, WARNING, f"{label} colour: the RIP, not the file, decides its inks",
                                page=page, object=where, fix="separate it to CMYK before sending the file"))
-        elif kind == "gray" and where.count(">") >= 0 and space.family == "DeviceGray":
+        elif kind == "gray" and space.family == "DeviceGray":
             out.append(Finding(SPACES, WARNING, f"{label} colour prints on the black plate only", page=page,
                                object=where, fix="use DeviceCMYK 0 0 0 k if black ink is meant, else CMYK"))
         elif kind in ("missing", "other", "unreadable"):
