@@ -213,17 +213,35 @@ class Pen:
         p.lineTo(x - size / 2, self.y(y + size))
         self.canvas.drawPath(p, stroke=1, fill=0)
 
+    @contextmanager
+    def overprint_black(self, color: Color) -> Iterator[None]:
+        """Text printed in solid black ink overprints (with /OPM 1 the other plates keep what lies
+        beneath), as printers set it: no white halo around black type on a tint when the plates shift."""
+        ink = self.to_cmyk(color) if self.to_cmyk is not None else None
+        if ink is None or ink.spot or tuple(ink.cmyk) != (0.0, 0.0, 0.0, 1.0):
+            yield
+            return
+        c = self.canvas
+        c.saveState()
+        c.setFillOverprint(True)
+        c.setOverprintMask(1)
+        try:
+            yield
+        finally:
+            c.restoreState()
+
     def text(self, x: float, baseline: float, segments: Sequence[tuple[str, str]], size: float,
              color: Color, rise: float = 0.0, tracking: float = 0.0) -> None:
         """Shows text: `segments` are (font name, characters) pairs set one after another."""
         self._check()
-        t = self.canvas.beginText(x, self.y(baseline) + rise)
-        t.setFillColor(self.color(color))
-        t.setCharSpace(tracking)  # Tc outlives the text object: always set it
-        for font, chars in segments:
-            t.setFont(font, size)
-            t.textOut(chars)
-        self.canvas.drawText(t)
+        with self.overprint_black(color):
+            t = self.canvas.beginText(x, self.y(baseline) + rise)
+            t.setFillColor(self.color(color))
+            t.setCharSpace(tracking)  # Tc outlives the text object: always set it
+            for font, chars in segments:
+                t.setFont(font, size)
+                t.textOut(chars)
+            self.canvas.drawText(t)
 
     def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0) -> None:
         """Draws a JPEG cover-cropped into `box` (clipped to a rounded rectangle if `radius`)."""
@@ -403,13 +421,14 @@ class Sketch:
         runs = segments_for(font, text)
         width = sum(face.width(chars, size) for face, chars in runs) + tracking * len(text)
         dx = {"start": 0.0, "middle": -width / 2, "end": -width}[anchor]
-        t = self._c.beginText(x + dx, y)
-        t.setFillColor(self.pen.color(color))
-        t.setCharSpace(tracking)  # Tc outlives the text object: always set it
-        for face, chars in runs:
-            t.setFont(face.name, size)
-            t.textOut(chars)
-        self._c.drawText(t)
+        with self.pen.overprint_black(color):
+            t = self._c.beginText(x + dx, y)
+            t.setFillColor(self.pen.color(color))
+            t.setCharSpace(tracking)  # Tc outlives the text object: always set it
+            for face, chars in runs:
+                t.setFont(face.name, size)
+                t.textOut(chars)
+            self._c.drawText(t)
 
     def _paint(self, p, fill: Color | None, stroke: Color | None, line_width: float, alpha: float) -> None:
         if fill is not None:

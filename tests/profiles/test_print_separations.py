@@ -23,8 +23,8 @@ def seed_plates(seed_profiles, tmp_path_factory):
 
 def _multi_ink_chars(pdf: Path, plates) -> tuple[int, list[str]]:
     """How many small dark characters were looked at, and those that put ink on a C, M or Y plate: more
-    ink inside the letter's box than on the background around it. (Black text knocks a pale panel out,
-    which leaves less ink, not more.)"""
+    ink inside the letter's box than on the background around it. (Text in a tint of black knocks a pale
+    panel out, which leaves less ink, not more.)"""
     looked, bad = 0, []
     for page, chars in enumerate(small_dark_chars(pdf)):
         for ch, (x0, y0, x1, y1) in chars:
@@ -85,3 +85,16 @@ def test_total_ink_stays_within_the_limit(seed_profiles, seed_plates):
                                       **{f"p{i}": c for i, c in enumerate(crops)})
         worst = max(worst, total.getextrema()[1] / 255)
     assert 2.0 < worst <= INK_LIMIT + 0.02
+
+
+def test_black_text_overprints_the_pale_panel(seed_profiles, seed_plates):
+    """Page 2's body text sits on the tint panel (C7 M2 Y2): the cyan plate runs on under the letters
+    (overprint), so a shifted plate shows no white halo."""
+    on_tint = 0
+    for ch, box in small_dark_chars(seed_profiles["print"])[1]:
+        cyan = seed_plates[1].crop("Cyan", box)
+        lo, hi = cyan.getextrema()
+        if 245 > lo >= 230:       # the panel's 7 % cyan is around the letter
+            on_tint += 1
+            assert hi - lo <= 3, ch   # and under it: no knockout
+    assert on_tint > 100
