@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Color, Ink, Press, Theme
-from .color import cmyk_icc, cmyk_icc_path, cmyk_to_lab, delta_e, icc_description, limit_ink, rgb_to_cmyk, rgb_to_lab
+from .color import ProfileMissing, cmyk_icc, cmyk_icc_path, cmyk_to_lab, delta_e, icc_description, limit_ink, rgb_to_cmyk, rgb_to_lab
 
 DARK_L = 50.0       # CIELAB lightness below which a near-neutral colour is printed in black only
 NEUTRAL_C = 15.0    # chroma below which a colour counts as near-neutral
@@ -117,6 +117,20 @@ def black_for(lightness: float, path: Path) -> float:
     if lightness <= ramp[-1][1]:
         return 1.0
     return min(ramp, key=lambda kl: abs(kl[1] - lightness))[0]
+
+
+RICH_BLACK_L = 40.0  # as the print preflight judges dark text
+
+
+def rich_black(recipe, condition: str) -> bool:
+    """A process recipe that prints dark (L* below 40 under the press profile) from two or more inks."""
+    inks = [v for v in recipe.cmyk if v > 0.004]
+    if recipe.spot or len(inks) < 2:
+        return False
+    try:
+        return cmyk_to_lab(tuple(recipe.cmyk), CONDITIONS[condition].icc_path)[0] < RICH_BLACK_L
+    except ProfileMissing:
+        return False  # reported where the profile is needed
 
 
 @dataclass(frozen=True)

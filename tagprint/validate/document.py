@@ -154,12 +154,13 @@ def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
         if needed not in styles:
             problems.append(Problem(src.where(("styles",)), f"the theme has no '{needed}' text style",
                                     f"add {needed}: {{size: 10}} under styles"))
-    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, src, problems))
+    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, styles, src, problems))
 
 
-def _press(spec, colors: dict, src, problems: list[Problem]) -> Press:
-    """The theme's print recipes: each names a theme colour and stays within the ink limit."""
-    from ..profiles.press import CONDITIONS
+def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Press:
+    """The theme's print recipes: each names a theme colour, stays within the ink limit, and is no rich
+    black for a text style below 12 pt."""
+    from ..profiles.press import CONDITIONS, rich_black
 
     if spec.condition not in CONDITIONS:
         problems.append(Problem(src.where(("press", "condition")), f"unknown press condition '{spec.condition}'",
@@ -178,6 +179,12 @@ def _press(spec, colors: dict, src, problems: list[Problem]) -> Press:
         # a spot ink prints as a Separation whose alternate is the spot's own CMYK
         inks = r.spot.cmyk if r.spot else r.cmyk
         recipes[name] = Recipe(tuple(v / 100 for v in inks), r.spot.name if r.spot else None)
+        small = sorted(s for s, style in styles.items() if style.color == name and style.size < 12)
+        if small and not r.spot and spec.condition in CONDITIONS and rich_black(recipes[name], spec.condition):
+            problems.append(Problem(src.where(("press", "recipes", name, "cmyk")),
+                                    f"recipe {list(r.cmyk)} is a rich black, and text below 12 pt is set in it "
+                                    f"(styles {', '.join(small)}): misregistration blurs it",
+                                    "print dark text in black ink only, e.g. cmyk: [0, 0, 0, 100]"))
     return Press(spec.condition, spec.ink_limit / 100, recipes)
 
 

@@ -71,7 +71,8 @@ THEME_WITH = """\
 font: Atkinson Hyperlegible
 colors: {{text: "#1D2330", primary: "#1B365D", secondary: "#007377", accent: "#D9622B", tint: "#EAF2F5",
   white: "#FFFFFF"}}
-styles: {{body: {{size: 10}}, caption: {{size: 8}}, small: {{size: 8}}, footer: {{size: 8}}, cta: {{size: 10}}}}
+styles: {{body: {{size: 10}}, caption: {{size: 8}}, small: {{size: 8}}, footer: {{size: 8}}, cta: {{size: 10}},
+  h1: {{size: 24, color: primary}}}}
 press:
 {press}
 """
@@ -83,14 +84,27 @@ press:
     ("  ink_limit: 260\n  recipes: {primary: {cmyk: [100, 72, 40, 60]}}", "over the ink limit of 260 %"),
     ("  condition: fogra39", "unknown press condition 'fogra39'"),
     ("  recipes: {primary: {cmyk: [100, 72, 0]}}", "primary"),
+    ("  recipes: {text: {cmyk: [70, 60, 50, 90]}}", "recipe [70.0, 60.0, 50.0, 90.0] is a rich black, and text "
+                                                    "below 12 pt is set in it (styles body, caption, "),
 ])
 def test_bad_recipes_are_reported_in_the_theme(project, press, message):
+    """Each is a problem at its place in the theme file; a rich-black text colour is one (dark text must
+    print in one ink), while a navy headline recipe in three inks for 24 pt text is fine."""
     project.write("layouts/themes/kineret.yaml", THEME_WITH.format(press=press))
     project.layout(MINIMAL_LAYOUT)
     project.content("body:\n  - type: paragraph\n    text: Hello\n")
     with pytest.raises(InputError) as caught:
         project.build()
     assert message in str(caught.value) and "layouts/themes/kineret.yaml:" in str(caught.value)
+
+
+def test_a_dark_recipe_for_large_text_only_is_fine(project):
+    project.write("layouts/themes/kineret.yaml",
+                  THEME_WITH.format(press="  recipes: {primary: {cmyk: [100, 72, 0, 60]}}"))
+    project.layout(MINIMAL_LAYOUT)
+    project.content("body:\n  - type: heading\n    level: 1\n    text: Navy\n")
+    from tagprint.pipeline import build
+    assert build(project.root, project.root / "layouts" / "test.yaml", "print").pages == 1
 
 
 def _xmp(path) -> dict[str, str]:
