@@ -20,6 +20,7 @@ from .profiles.archive import Source
 from .profiles.color import ProfileMissing
 from .profiles.email import over_budget
 from .profiles.print_links import with_printed_links
+from .profiles.press import recipe_notes
 from .tags import TagMap, build_tags, check_all_claimed
 from .validate import validate
 from .validate.document import walk
@@ -106,6 +107,10 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     root, document = prepared.loaded.root, prepared.document
     if not profile.links:
         document = with_printed_links(document)
+    if profile.color == "cmyk":  # how the theme's colours print: listed for the designer, once
+        tsrc = prepared.loaded.theme_source
+        listed = recipe_notes(document.theme, lambda name: tsrc.where(("colors", name)))
+        prepared.warnings.extend(n for n in listed if n not in prepared.warnings)
     pages, notes = lay_out(document, root, output)                   # lay out: positioned items per page
     tags = build_tags(document, notes)                               # tag: the structure tree, reading order
     try:
@@ -118,7 +123,7 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
                         {"variant": prepared.loaded.variant or "", "output": output})
     data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
     verify(data)                                                     # verify: reopen, check every operator
-    preflight(data)                                                  # and the preflight's checks
+    preflight(data, profile.name, document.theme.press.ink_limit)   # and the preflight's checks
     if profile.name == "email":
         lsrc = prepared.loaded.layout_source
         key = ("email_budget_kb",) if "email_budget_kb" in (lsrc.data or {}) else ("profiles",)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -15,7 +15,7 @@ from ..layout.items import (
 from ..errors import InputError, Problem
 from ..model import CallToAction, Citation, Document, Link, Photo, Rect
 from ..profiles import Profile
-from ..profiles.color import rgb_to_cmyk
+from ..profiles.press import PressPalette
 from ..profiles.images import prepare
 from ..tags import TagMap
 from .pen import Pen
@@ -29,6 +29,15 @@ class DrawContext:
     root: Path
     profile: Profile
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def image_policy(self):
+        """The profile's photo policy; CMYK photos go through the theme's press condition and ink limit."""
+        policy = self.profile.images
+        if policy.cmyk:
+            palette = PressPalette(self.document.theme)
+            policy = replace(policy, icc=palette.condition.icc_path, ink_limit=palette.limit)
+        return policy
 
     def bleed(self, box: Rect) -> Rect:
         """A box that touches the trim edge runs into the bleed."""
@@ -139,7 +148,7 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
     def paint() -> None:
         if isinstance(figure.source, Photo):
             box = ctx.bleed(item.box)
-            prepared = prepare(ctx.root / figure.source.path, (box.width, box.height), ctx.profile.images)
+            prepared = prepare(ctx.root / figure.source.path, (box.width, box.height), ctx.image_policy)
             minimum = ctx.profile.images.min_ppi
             if minimum and prepared.ppi < minimum - 0.5:
                 ctx.problems.append(Problem(
@@ -198,7 +207,8 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
     body_font = face(document.theme.font).name
     page_size = pages[0].size if pages else document.page_size
     pen = Pen.create(buffer, page_size, body_font, document.title, document.lang,
-                     to_cmyk=rgb_to_cmyk if profile.color == "cmyk" else None, offset=profile.offset)
+                     to_cmyk=PressPalette(document.theme).ink if profile.color == "cmyk" else None,
+                     offset=profile.offset)
     ctx = DrawContext(pen, tags, document, root, profile)
     for i, page in enumerate(pages):
         if i:

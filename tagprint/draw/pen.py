@@ -10,16 +10,19 @@ from __future__ import annotations
 import io
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from reportlab import rl_config
-from reportlab.lib.colors import CMYKColor
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Color, Rect
 from ..tags import ContentSlot
+
+if TYPE_CHECKING:
+    from ..profiles.press import PressInk
 
 Point = tuple[float, float]
 
@@ -43,7 +46,7 @@ class Pen:
     page_size: tuple[float, float]  # the trimmed page; the media may be larger by `offset` on each side
     page_index: int = 0
     links: list[LinkArea] = field(default_factory=list)
-    to_cmyk: Callable[[Color], tuple[float, float, float, float]] | None = None
+    to_cmyk: Callable[[Color], "PressInk"] | None = None  # the print palette: inks for a colour
     offset: float = 0.0
     _forms: dict[str, str] = field(default_factory=dict)
     _frame: tuple[float, float, float] = (0.0, 0.0, 1.0)  # the current space's origin and scale on the page
@@ -68,9 +71,13 @@ class Pen:
             self.canvas.translate(self.offset, self.offset)
 
     def color(self, color: Color, alpha: float = 1.0) -> RLColor:
-        """A theme colour as ReportLab needs it: sRGB, or CMYK through the press profile."""
+        """A theme colour as ReportLab needs it: sRGB, or the print palette's inks (process CMYK, or a spot
+        ink as a Separation colour space with its CMYK alternate)."""
         if self.to_cmyk is not None:
-            return CMYKColor(*self.to_cmyk(color), alpha=alpha)
+            ink = self.to_cmyk(color)
+            if ink.spot:
+                return CMYKColorSep(*ink.cmyk, spotName=ink.spot, alpha=alpha)
+            return CMYKColor(*ink.cmyk, alpha=alpha)
         return RLColor(*color, alpha=alpha)
 
     # ---- coordinates ---------------------------------------------------------------------------
@@ -206,17 +213,35 @@ class Pen:
         p.lineTo(x - size / 2, self.y(y + size))
         self.canvas.drawPath(p, stroke=1, fill=0)
 
+    @contextmanager
+    def overprint_black(self, color: Color) -> Iterator[None]:
+        """Text printed in solid black ink overprints (with /OPM 1 the other plates keep what lies
+        beneath), as printers set it: no white halo around black type on a tint when the plates shift."""
+        ink = self.to_cmyk(color) if self.to_cmyk is not None else None
+        if ink is None or ink.spot or tuple(ink.cmyk) != (0.0, 0.0, 0.0, 1.0):
+            yield
+            return
+        c = self.canvas
+        c.saveState()
+        c.setFillOverprint(True)
+        c.setOverprintMask(1)
+        try:
+            yield
+        finally:
+            c.restoreState()
+
     def text(self, x: float, baseline: float, segments: Sequence[tuple[str, str]], size: float,
              color: Color, rise: float = 0.0, tracking: float = 0.0) -> None:
         """Shows text: `segments` are (font name, characters) pairs set one after another."""
         self._check()
-        t = self.canvas.beginText(x, self.y(baseline) + rise)
-        t.setFillColor(self.color(color))
-        t.setCharSpace(tracking)  # Tc outlives the text object: always set it
-        for font, chars in segments:
-            t.setFont(font, size)
-            t.textOut(chars)
-        self.canvas.drawText(t)
+        with self.overprint_black(color):
+            t = self.canvas.beginText(x, self.y(baseline) + rise)
+            t.setFillColor(self.color(color))
+            t.setCharSpace(tracking)  # Tc outlives the text object: always set it
+            for font, chars in segments:
+                t.setFont(font, size)
+                t.textOut(chars)
+            self.canvas.drawText(t)
 
     def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0) -> None:
         """Draws a JPEG cover-cropped into `box` (clipped to a rounded rectangle if `radius`)."""
@@ -249,7 +274,8 @@ class Pen:
         self._check()
         w, h = self.page_size
         c = self.canvas
-        c.setStrokeColor(CMYKColor(1, 1, 1, 1) if self.to_cmyk else RLColor(0, 0, 0))  # registration
+        # registration colour: the Separation /All prints on every plate
+        c.setStrokeColor(CMYKColorSep(1, 1, 1, 1, spotName="All") if self.to_cmyk else RLColor(0, 0, 0))
         c.setLineWidth(0.25)
         gap = bleed + 3
         for x in (0.0, w):
@@ -395,13 +421,14 @@ class Sketch:
         runs = segments_for(font, text)
         width = sum(face.width(chars, size) for face, chars in runs) + tracking * len(text)
         dx = {"start": 0.0, "middle": -width / 2, "end": -width}[anchor]
-        t = self._c.beginText(x + dx, y)
-        t.setFillColor(self.pen.color(color))
-        t.setCharSpace(tracking)  # Tc outlives the text object: always set it
-        for face, chars in runs:
-            t.setFont(face.name, size)
-            t.textOut(chars)
-        self._c.drawText(t)
+        with self.pen.overprint_black(color):
+            t = self._c.beginText(x + dx, y)
+            t.setFillColor(self.pen.color(color))
+            t.setCharSpace(tracking)  # Tc outlives the text object: always set it
+            for face, chars in runs:
+                t.setFont(face.name, size)
+                t.textOut(chars)
+            self._c.drawText(t)
 
     def _paint(self, p, fill: Color | None, stroke: Color | None, line_width: float, alpha: float) -> None:
         if fill is not None:

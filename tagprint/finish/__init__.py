@@ -43,5 +43,6 @@ def finish(drawn: bytes, pen: Pen, tags: TagMap, heading_texts: dict[int, str], 
             finisher(pdf, ctx)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
-                 linearize=profile.linearize, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+                 linearize=profile.linearize, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 min_version=profile.pdf_version)
         return out.getvalue()

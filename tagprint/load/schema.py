@@ -137,11 +137,32 @@ class TypeStyleSpec(Strict):
     uppercase: bool = False
 
 
+Percent = Annotated[float, Field(ge=0, le=100)]
+InkRecipe = Annotated[list[Percent], Field(min_length=4, max_length=4)]  # C, M, Y, K in percent
+
+
+class SpotSpec(Strict):
+    name: str = Field(min_length=1, max_length=127)   # the ink's name, e.g. "PANTONE 534 C"
+    cmyk: InkRecipe                                   # the process alternate for proofs and non-spot presses
+
+
+class RecipeSpec(Strict):
+    cmyk: InkRecipe
+    spot: SpotSpec | None = None
+
+
+class PressSpec(Strict):
+    condition: str = "artifex-swop"                   # a press condition of tagprint.profiles.press
+    ink_limit: float = Field(default=300, ge=100, le=400)  # total area coverage, percent
+    recipes: dict[str, RecipeSpec] = {}               # theme colour name -> the brand's print recipe
+
+
 class ThemeSpec(Strict):
     font: str = "Atkinson Hyperlegible"
     fallback_fonts: list[str] = ["DejaVu Sans"]
     colors: dict[str, str]
     styles: dict[str, TypeStyleSpec]
+    press: PressSpec = PressSpec()
 
 
 # ---- layouts ---------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ from .blocks import (
     MaterialId, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer,
 )
 from .document import (
-    Color, Decoration, Document, Page, Placement, Rect, Region, Section, Template, Theme, TypeStyle,
+    Color, Decoration, Document, Ink, Page, Placement, Press, Recipe, Rect, Region, Section, Template, Theme,
+    TypeStyle,
 )
 from .inline import Citation, Inline, Link, Text, plain_text
 
@@ -13,5 +14,5 @@ __all__ = [
     "Block", "CallToAction", "Callout", "Card", "Cards", "Citation", "Color", "Decoration",
     "Document", "Figure", "Heading", "Illustration", "Inline", "Link", "ListBlock", "ListItem",
     "MaterialId", "Page", "PageBreak", "Paragraph", "Photo", "Placement", "Rect", "Reference", "References",
-    "Region", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle", "plain_text",
+    "Region", "Ink", "Press", "Recipe", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle", "plain_text",
 ]

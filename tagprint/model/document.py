@@ -23,12 +23,33 @@ class TypeStyle:
     uppercase: bool = False
 
 
+Ink = tuple[float, float, float, float]  # C, M, Y, K, 0..1
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """A brand colour's print values: process CMYK, or a spot ink (a Separation) with its CMYK alternate."""
+
+    cmyk: Ink
+    spot: str | None = None
+
+
+@dataclass(frozen=True)
+class Press:
+    """How the print profile prints the theme: the press condition, its ink limit and the brand recipes."""
+
+    condition: str = "artifex-swop"
+    ink_limit: float = 3.0                          # total area coverage, 0..4 (300 %)
+    recipes: dict[str, Recipe] = field(default_factory=dict)  # theme colour name -> recipe
+
+
 @dataclass(frozen=True)
 class Theme:
     colors: dict[str, Color]
     styles: dict[str, TypeStyle]
     font: str = "Atkinson Hyperlegible"
     fallback_fonts: tuple[str, ...] = ("DejaVu Sans",)
+    press: Press = field(default_factory=Press)
 
     def color(self, name: str) -> Color:
         return self.colors[name]

@@ -13,7 +13,8 @@ EXIT_UNUSABLE = 2
 def _check_handler(args: argparse.Namespace) -> int:
     from .api import check_files
 
-    report, code = check_files(args.files, args.format, args.fail_on)
+    limit = args.ink_limit / 100 if args.ink_limit else None
+    report, code = check_files(args.files, args.format, args.fail_on, args.profile, limit)
     sys.stdout.write(report)
     return code
 
@@ -58,6 +59,11 @@ def register_cli(subparsers) -> None:
     check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
     check.add_argument("--fail-on", choices=("error", "warning"), default="error",
                        help="exit 1 on errors only (default), or on any finding, warnings included")
+    check.add_argument("--profile", choices=("print",), help="also run a profile's checks: print = a printer's "
+                       "preflight (PDF/X-4 id and OutputIntent, boxes, colour spaces, small text in one ink, "
+                       "ink limit, image resolution, transparency)")
+    check.add_argument("--ink-limit", type=float, metavar="PERCENT", help="total ink limit for --profile print "
+                       "(default 300)")
     check.set_defaults(handler=_check_handler)
     read = subparsers.add_parser(
         "read", help="print what a screen reader will announce, from the structure tree",

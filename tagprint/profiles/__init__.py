@@ -25,6 +25,8 @@ class ImagePolicy:
     min_ppi: int | None = None   # below this is an error (print)
     cmyk: bool = False
     quality: int = 80
+    icc: Path | None = None          # the press profile CMYK photos go through (None: the default)
+    ink_limit: float | None = None   # total area coverage of CMYK photos, 0..4
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Profile:
     output_intent: Literal["sRGB", "CMYK"] | None = None
     pdfa: bool = False
     approval_only: bool = False     # written only by `render.py approve`, never by a build
+    pdf_version: str = ""           # the lowest PDF version written (PDF/X-4: 1.6)
     finisher_names: tuple[str, ...] = field(default=())  # "module:function" in this package, loaded on use
 
     @property
@@ -73,7 +76,7 @@ def _registry() -> dict[str, Profile]:
         "screen": Profile("screen", "tagged PDF/UA-1 for screens", ImagePolicy(max_ppi=150, quality=80)),
         "print": Profile("print", "print master: bleed, crop marks, CMYK, no live links",
                          ImagePolicy(min_ppi=300, cmyk=True, quality=90), color="cmyk", links=False,
-                         bleed=9.0, crop_marks=True, mark_margin=18.0, output_intent="CMYK",
+                         bleed=9.0, crop_marks=True, mark_margin=18.0, output_intent="CMYK", pdf_version="1.6",
                          finisher_names=("print_master:finish",)),
         "email": Profile("email", "HCP attachment: sRGB, 150 ppi photos, linearized, size budget",
                          ImagePolicy(max_ppi=150, quality=72), linearize=True, output_intent="sRGB",

@@ -19,6 +19,7 @@ from .. import __version__
 from ..tool import tool_digest
 from .color import srgb_icc
 from .output_intent import add_output_intent
+from .xmp_extension import NAMESPACES, PDFUA_SCHEMA, prop, schema, schemas
 
 MANIFEST = "tagprint-manifest.json"
 MIME = {".yaml": "application/yaml", ".yml": "application/yaml", ".json": "application/json",
@@ -48,41 +49,18 @@ def manifest(sources: list[Source], build: dict[str, str] | None = None) -> byte
 def xmp_extension(document) -> tuple[str, str]:
     """Namespaces and properties to add to the XMP: PDF/A identification, our own properties, and the
     extension schemas PDF/A asks for any namespace it does not predefine (pdfuaid and ours)."""
-    namespaces = (
-        '\n    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"'
-        '\n    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"'
-        '\n    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"'
-        '\n    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"'
-        f'\n    xmlns:tagprint="{NS}"'
-    )
-
-    def prop(name: str, kind: str, description: str) -> str:
-        return (f'<rdf:li rdf:parseType="Resource"><pdfaProperty:name>{name}</pdfaProperty:name>'
-                f'<pdfaProperty:valueType>{kind}</pdfaProperty:valueType>'
-                f'<pdfaProperty:category>external</pdfaProperty:category>'
-                f'<pdfaProperty:description>{description}</pdfaProperty:description></rdf:li>')
-
-    def schema(title: str, uri: str, prefix: str, props: str) -> str:
-        return (f'<rdf:li rdf:parseType="Resource"><pdfaSchema:schema>{title}</pdfaSchema:schema>'
-                f'<pdfaSchema:namespaceURI>{uri}</pdfaSchema:namespaceURI>'
-                f'<pdfaSchema:prefix>{prefix}</pdfaSchema:prefix>'
-                f'<pdfaSchema:property><rdf:Seq>{props}</rdf:Seq></pdfaSchema:property></rdf:li>')
-
-    schemas = (
-        schema("PDF/UA Universal Accessibility Schema", "http://www.aiim.org/pdfua/ns/id/", "pdfuaid",
-               prop("part", "Integer", "Part of ISO 14289 the file conforms to"))
-        + schema("tagprint approved material", NS, "tagprint",
-                 prop("materialId", "Text", "Material (job) code of the approved piece")
-                 + prop("approvalDate", "Date", "Date the piece was approved")
-                 + prop("version", "Text", "Approved version of the piece"))
-    )
+    namespaces = '\n    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"' + NAMESPACES + f'\n    xmlns:tagprint="{NS}"'
+    ours = schema("tagprint approved material", NS, "tagprint",
+                  prop("materialId", "Text", "Material (job) code of the approved piece")
+                  + prop("approvalDate", "Date", "Date the piece was approved")
+                  + prop("version", "Text", "Approved version of the piece"))
     properties = (
         "\n   <pdfaid:part>3</pdfaid:part>"
         "\n   <pdfaid:conformance>A</pdfaid:conformance>"
         f"\n   <tagprint:materialId>{escape(document.material_id)}</tagprint:materialId>"
         f"\n   <tagprint:approvalDate>{escape(document.created)}</tagprint:approvalDate>"
         f"\n   <tagprint:version>{escape(document.version)}</tagprint:version>"
-        f"\n   <pdfaExtension:schemas><rdf:Bag>{schemas}</rdf:Bag></pdfaExtension:schemas>"
+        + schemas(PDFUA_SCHEMA, ours)
     )
     return namespaces, properties
 

@@ -1,12 +1,14 @@
-"""Colour management: the ICC profiles the outputs declare, and RGB → CMYK through a real profile."""
+"""Colour management: the ICC profiles the outputs declare, RGB → CMYK through a real press profile, CIELAB
+for measuring colour differences, and the total-ink limit."""
 
 from __future__ import annotations
 
 import functools
 import io
+import math
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, ImageMath
 
 # A real CMYK press profile from a Debian package (libgs-common: Ghostscript's SWOP-based default).
 CMYK_PROFILES = (
@@ -32,43 +34,114 @@ def srgb_icc() -> bytes:
     return bytes(data)
 
 
-def cmyk_icc_path() -> Path:
-    for path in CMYK_PROFILES:
+def cmyk_icc_path(candidates: tuple[Path, ...] = CMYK_PROFILES, package: str = CMYK_PACKAGE) -> Path:
+    for path in candidates:
         if path.is_file():
             return path
-    raise ProfileMissing(f"no CMYK ICC profile found — install {CMYK_PACKAGE}")
+    raise ProfileMissing(f"no CMYK ICC profile found — install {package}")
 
 
 @functools.lru_cache(maxsize=None)
-def cmyk_icc() -> bytes:
-    return cmyk_icc_path().read_bytes()
+def cmyk_icc(path: Path | None = None) -> bytes:
+    return (path or cmyk_icc_path()).read_bytes()
+
+
+def icc_description(icc: bytes) -> str:
+    """The profile's own description tag (what the profile says it characterises)."""
+    return ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile.profile_description.strip()
 
 
 @functools.lru_cache(maxsize=None)
-def _to_cmyk_transform() -> ImageCms.ImageCmsTransform:
+def _to_cmyk_transform(path: Path | None = None) -> ImageCms.ImageCmsTransform:
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-    cmyk = ImageCms.ImageCmsProfile(io.BytesIO(cmyk_icc()))
+    cmyk = ImageCms.ImageCmsProfile(io.BytesIO(cmyk_icc(path)))
     return ImageCms.buildTransform(srgb, cmyk, "RGB", "CMYK",
                                    renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
 
 
-def rgb_to_cmyk(color: tuple[float, float, float]) -> tuple[float, float, float, float]:
+@functools.lru_cache(maxsize=None)
+def _to_lab_transform(mode: str, path: Path | None = None) -> ImageCms.ImageCmsTransform:
+    source = (ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")) if mode == "RGB"
+              else ImageCms.ImageCmsProfile(io.BytesIO(cmyk_icc(path))))
+    return ImageCms.buildTransform(source, ImageCms.createProfile("LAB"), mode, "LAB",
+                                   renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+
+
+def _apply(transform: ImageCms.ImageCmsTransform, pixel: Image.Image, mode: str) -> tuple[int, ...]:
+    out = Image.new(mode, (1, 1))
+    # the core transform directly: ImageCmsTransform.apply also serialises the whole output profile
+    # into the image's info on every call (6 ms each for a press profile)
+    transform.transform.apply(pixel.getim(), out.getim())
+    return out.getpixel((0, 0))
+
+
+def rgb_to_cmyk(color: tuple[float, float, float], path: Path | None = None) -> tuple[float, float, float, float]:
     """One sRGB colour (0..1) to CMYK (0..1) through the press profile. Pure white stays paper white."""
-    return _cmyk_of(tuple(round(min(1.0, max(0.0, c)) * 255) for c in color))
+    return _cmyk_of(tuple(round(min(1.0, max(0.0, c)) * 255) for c in color), path)
 
 
 @functools.lru_cache(maxsize=4096)
-def _cmyk_of(rgb: tuple[int, ...]) -> tuple[float, float, float, float]:
+def _cmyk_of(rgb: tuple[int, ...], path: Path | None = None) -> tuple[float, float, float, float]:
     if all(c == 255 for c in rgb):
         return (0.0, 0.0, 0.0, 0.0)
-    pixel = Image.new("RGB", (1, 1), rgb)
-    out = Image.new("CMYK", (1, 1))
-    # the core transform directly: ImageCmsTransform.apply also serialises the whole output profile
-    # into the image's info on every call (6 ms each for a press profile)
-    _to_cmyk_transform().transform.apply(pixel.getim(), out.getim())
-    c, m, y, k = out.getpixel((0, 0))
+    c, m, y, k = _apply(_to_cmyk_transform(path), Image.new("RGB", (1, 1), rgb), "CMYK")
     return (round(c / 255, 4), round(m / 255, 4), round(y / 255, 4), round(k / 255, 4))
 
 
-def image_to_cmyk(image: Image.Image) -> Image.Image:
-    return ImageCms.applyTransform(image.convert("RGB"), _to_cmyk_transform())
+def _lab(pixel: tuple[int, ...]) -> tuple[float, float, float]:
+    L, a, b = pixel
+    return (L * 100 / 255, a - 128.0, b - 128.0)
+
+
+@functools.lru_cache(maxsize=4096)
+def rgb_to_lab(color: tuple[float, float, float]) -> tuple[float, float, float]:
+    """CIELAB (D50, as the ICC connection space) of an sRGB colour (0..1)."""
+    rgb = tuple(round(min(1.0, max(0.0, c)) * 255) for c in color)
+    return _lab(_apply(_to_lab_transform("RGB"), Image.new("RGB", (1, 1), rgb), "LAB"))
+
+
+@functools.lru_cache(maxsize=4096)
+def cmyk_to_lab(cmyk: tuple[float, float, float, float], path: Path | None = None) -> tuple[float, float, float]:
+    """CIELAB of CMYK inks (0..1) printed in the press condition the profile characterises."""
+    ink = tuple(round(min(1.0, max(0.0, c)) * 255) for c in cmyk)
+    return _lab(_apply(_to_lab_transform("CMYK", path), Image.new("CMYK", (1, 1), ink), "LAB"))
+
+
+def delta_e(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """CIE76 colour difference."""
+    return sum((x - y) ** 2 for x, y in zip(a, b)) ** 0.5
+
+
+def limit_ink(cmyk: tuple[float, float, float, float], limit: float) -> tuple[float, float, float, float]:
+    """Keeps the total area coverage within `limit` (0..4): black stays, C, M and Y give way evenly."""
+    c, m, y, k = cmyk
+    colour = c + m + y
+    if c + m + y + k <= limit + 1e-9 or colour <= 0:
+        return cmyk
+    f = max(0.0, limit - k) / colour
+    down = lambda v: math.floor(v * f * 10000) / 10000  # noqa: E731 - rounded down: never over the limit
+    return (down(c), down(m), down(y), k)
+
+
+def image_to_cmyk(image: Image.Image, path: Path | None = None, limit: float | None = None) -> Image.Image:
+    """A photo through the press profile; with `limit`, pixels over the total ink limit give up C, M and Y
+    (black kept) until they are within it."""
+    out = ImageCms.applyTransform(image.convert("RGB"), _to_cmyk_transform(path))
+    if limit is None:
+        return out
+    bands = out.split()
+    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
+                                  c=bands[0], m=bands[1], y=bands[2], k=bands[3])
+    top = total.getextrema()[1]
+    cap = int(limit * 255)
+    if top <= cap:
+        return out
+    # factor in 1/1024 steps, integer arithmetic: cmy' = cmy * (cap - k) / (c + m + y) where over the cap
+    scaled = []
+    for band in bands[:3]:
+        scaled.append(ImageMath.lambda_eval(
+            lambda a: a["convert"](
+                (a["c"] + a["m"] + a["y"] + a["k"] > cap) * (a["x"] * ((cap - a["k"]) * 1024 / (a["c"] + a["m"] + a["y"] + (a["c"] + a["m"] + a["y"] == 0))) / 1024)
+                + (a["c"] + a["m"] + a["y"] + a["k"] <= cap) * a["x"], "L"),
+            c=bands[0], m=bands[1], y=bands[2], k=bands[3], x=band))
+    return Image.merge("CMYK", (*scaled, bands[3]))

@@ -39,7 +39,7 @@ def _prepare(path: Path, stamp: float, placed: tuple[float, float], policy: Imag
             source = im.convert("RGB").resize(size, Image.Resampling.LANCZOS)
         elif not policy.cmyk and im.format == "JPEG" and im.mode == "RGB":
             return Prepared(path.read_bytes(), im.size, ppi)  # already right: pass the file through
-        picture = image_to_cmyk(source) if policy.cmyk else source.convert("RGB")
+        picture = image_to_cmyk(source, policy.icc, policy.ink_limit) if policy.cmyk else source.convert("RGB")
         out = io.BytesIO()
         picture.save(out, "JPEG", quality=policy.quality, optimize=True)
         return Prepared(out.getvalue(), picture.size, ppi)

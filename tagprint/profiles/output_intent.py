@@ -6,14 +6,19 @@ import pikepdf
 
 
 def add_output_intent(pdf: pikepdf.Pdf, subtype: str, icc: bytes, components: int, identifier: str,
-                      info: str) -> None:
+                      info: str, condition: str = "", registry: str = "http://www.color.org") -> None:
+    """`identifier` is a registered condition (with its `registry`) or "Custom"; `info` and `condition` say
+    in words what the embedded profile characterises."""
     profile = pdf.make_stream(icc, N=components)
-    intent = pdf.make_indirect(pikepdf.Dictionary(
+    intent = pikepdf.Dictionary(
         Type=pikepdf.Name.OutputIntent,
         S=pikepdf.Name("/" + subtype),
         OutputConditionIdentifier=pikepdf.String(identifier),
         Info=pikepdf.String(info),
-        RegistryName=pikepdf.String("http://www.color.org"),
         DestOutputProfile=profile,
-    ))
-    pdf.Root.OutputIntents = pikepdf.Array([intent])
+    )
+    if condition:
+        intent.OutputCondition = pikepdf.String(condition)
+    if registry:
+        intent.RegistryName = pikepdf.String(registry)
+    pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])

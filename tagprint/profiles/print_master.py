@@ -1,11 +1,49 @@
-"""The print profile's finisher: page boxes and the CMYK OutputIntent (PDF/X-4 style)."""
+"""The print profile's finisher: page boxes, the press condition's OutputIntent and PDF/X-4 identification
+(ISO 15930-7) in Info and XMP, together with PDF/UA-1."""
 
 from __future__ import annotations
 
+import uuid
+from xml.sax.saxutils import escape
+
 import pikepdf
 
-from .color import cmyk_icc
+from ..finish.metadata import xmp
 from .output_intent import add_output_intent
+from .press import CONDITIONS
+from .xmp_extension import NAMESPACES, PDFUA_SCHEMA, prop, schema, schemas
+
+PDFX = "PDF/X-4"
+PDFX_NS = "http://www.npes.org/pdfx/ns/id/"
+XMPMM_NS = "http://ns.adobe.com/xap/1.0/mm/"
+ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://tagprint.example/ns/print-master")
+
+
+def document_ids(document) -> tuple[str, str]:
+    """xmpMM:DocumentID (the same for every version of a material) and the InstanceID of this rendition;
+    both derived from the document, so the same input gives the same bytes."""
+    base = f"{document.material_id}/{document.name}"
+    return (f"uuid:{uuid.uuid5(ID_NAMESPACE, base)}",
+            f"uuid:{uuid.uuid5(ID_NAMESPACE, f'{base}/{document.version}/print')}")
+
+
+def pdfx_xmp(document) -> tuple[str, str]:
+    """Namespaces and properties for PDF/X-4: pdfxid, pdf:Trapped, xmpMM ids, and the extension schema of
+    pdfxid (with pdfuaid's) for validators that read XMP as PDF/A does."""
+    document_id, instance_id = document_ids(document)
+    namespaces = f'\n    xmlns:pdfxid="{PDFX_NS}"\n    xmlns:xmpMM="{XMPMM_NS}"' + NAMESPACES
+    pdfx_schema = schema("PDF/X ID Schema", PDFX_NS, "pdfxid",
+                         prop("GTS_PDFXVersion", "Text", "ID of PDF/X standard"))
+    properties = (
+        f"\n   <pdfxid:GTS_PDFXVersion>{PDFX}</pdfxid:GTS_PDFXVersion>"
+        "\n   <pdf:Trapped>False</pdf:Trapped>"
+        f"\n   <xmpMM:DocumentID>{document_id}</xmpMM:DocumentID>"
+        f"\n   <xmpMM:InstanceID>{instance_id}</xmpMM:InstanceID>"
+        f"\n   <xmpMM:VersionID>{escape(document.version)}</xmpMM:VersionID>"
+        "\n   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>"
+        + schemas(PDFUA_SCHEMA, pdfx_schema)
+    )
+    return namespaces, properties
 
 
 def finish(pdf: pikepdf.Pdf, ctx) -> None:
@@ -16,6 +54,13 @@ def finish(pdf: pikepdf.Pdf, ctx) -> None:
         page.obj.TrimBox = pikepdf.Array([o, o, o + width, o + height])
         page.obj.BleedBox = pikepdf.Array([o - b, o - b, o + width + b, o + height + b])
         page.obj.CropBox = page.obj.MediaBox
-    add_output_intent(pdf, "GTS_PDFX", cmyk_icc(), 4, "CGATS TR 001",
-                      "U.S. Web Coated (SWOP) v2, through Ghostscript's default CMYK profile")
-    pdf.trailer.Info.Trapped = pikepdf.Name.False_
+        trans = page.obj.get("/Trans")
+        if isinstance(trans, pikepdf.Dictionary) and not len(trans.keys()):
+            del page.obj.Trans  # ReportLab's empty transition dictionary: a preflight flags it
+    condition = CONDITIONS[ctx.document.theme.press.condition]
+    add_output_intent(pdf, "GTS_PDFX", condition.icc, 4, condition.identifier, condition.info,
+                      condition.condition, condition.registry)
+    pdf.Root.Metadata = pdf.make_stream(xmp(ctx.document, *pdfx_xmp(ctx.document)),
+                                        Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+    pdf.trailer.Info.GTS_PDFXVersion = pikepdf.String(PDFX)
+    pdf.trailer.Info.Trapped = pikepdf.Name("/False")

@@ -13,7 +13,7 @@ from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
     Block, Callout, Cards, Citation, Decoration, Document, Figure, Heading, Link, ListBlock, Page,
-    Paragraph, Photo, Placement, Rect, References, Region, Safety, Section, Template, Theme, TypeStyle,
+    Paragraph, Photo, Placement, Press, Recipe, Rect, References, Region, Safety, Section, Template, Theme, TypeStyle,
 )
 from ..model.blocks import CallToAction, MaterialId
 from ..model.inline import Inline
@@ -154,7 +154,38 @@ def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
         if needed not in styles:
             problems.append(Problem(src.where(("styles",)), f"the theme has no '{needed}' text style",
                                     f"add {needed}: {{size: 10}} under styles"))
-    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts))
+    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, styles, src, problems))
+
+
+def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Press:
+    """The theme's print recipes: each names a theme colour, stays within the ink limit, and is no rich
+    black for a text style below 12 pt."""
+    from ..profiles.press import CONDITIONS, rich_black
+
+    if spec.condition not in CONDITIONS:
+        problems.append(Problem(src.where(("press", "condition")), f"unknown press condition '{spec.condition}'",
+                                did_you_mean(spec.condition, CONDITIONS)))
+    recipes = {}
+    for name, r in spec.recipes.items():
+        where = src.where(("press", "recipes", name))
+        if name not in colors:
+            problems.append(Problem(where, f"recipe for '{name}', which is no colour of the theme",
+                                    did_you_mean(name, colors)))
+        for inks, path in ((r.cmyk, ("cmyk",)), *(((r.spot.cmyk, ("spot", "cmyk")),) if r.spot else ())):
+            if sum(inks) > spec.ink_limit:
+                problems.append(Problem(src.where(("press", "recipes", name) + path),
+                                        f"recipe {inks} covers {sum(inks):g} %, over the ink limit of "
+                                        f"{spec.ink_limit:g} %", "take some cyan, magenta or yellow out"))
+        # a spot ink prints as a Separation whose alternate is the spot's own CMYK
+        inks = r.spot.cmyk if r.spot else r.cmyk
+        recipes[name] = Recipe(tuple(v / 100 for v in inks), r.spot.name if r.spot else None)
+        small = sorted(s for s, style in styles.items() if style.color == name and style.size < 12)
+        if small and not r.spot and spec.condition in CONDITIONS and rich_black(recipes[name], spec.condition):
+            problems.append(Problem(src.where(("press", "recipes", name, "cmyk")),
+                                    f"recipe {list(r.cmyk)} is a rich black, and text below 12 pt is set in it "
+                                    f"(styles {', '.join(small)}): misregistration blurs it",
+                                    "print dark text in black ink only, e.g. cmyk: [0, 0, 0, 100]"))
+    return Press(spec.condition, spec.ink_limit / 100, recipes)
 
 
 def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tuple, theme: Theme,

@@ -38,14 +38,16 @@ def verify(data: bytes) -> WalkResult:
 BUILD_SKIPS = ("CONTRAST", "TAG-CONTENT", "READING-ORDER")
 
 
-def preflight(data: bytes) -> None:
-    """The preflight's checks on what a build just wrote: any error means the PDF is not written."""
+def preflight(data: bytes, profile: str | None = None, ink_limit: float | None = None) -> None:
+    """The preflight's checks on what a build just wrote (with the profile's own checks, e.g. print's):
+    any error means the PDF is not written."""
     from ..preflight.checks import REGISTRY, run_checks
     from ..preflight.document import Doc
     from ..preflight.findings import ERROR
 
     with Doc.from_bytes(data) as doc:
-        run = run_checks(doc, [c for c in REGISTRY if c not in BUILD_SKIPS])
+        doc.ink_limit = ink_limit  # type: ignore[attr-defined]
+        run = run_checks(doc, [c for c in REGISTRY if c not in BUILD_SKIPS], profile)
     errors = [f for f in run.findings if f.severity == ERROR] + [f"{c.check} crashed: {c.error}" for c in run.crashed]
     if errors:
         raise VerifyError("the built PDF fails the preflight:\n" + "\n".join(map(str, errors)))

@@ -25,16 +25,18 @@ class Check:
     standard: str       # where the requirement comes from
     help: str           # what the check looks at and how to fix what it finds
     run: CheckFunction
+    profiles: tuple[str, ...] = ()  # run only when checking for one of these profiles (empty: always)
 
 
 REGISTRY: dict[str, Check] = {}
 
 
-def register(check_id: str, title: str, *, standard: str, help: str) -> Callable[[CheckFunction], CheckFunction]:
+def register(check_id: str, title: str, *, standard: str, help: str,
+             profiles: tuple[str, ...] = ()) -> Callable[[CheckFunction], CheckFunction]:
     def decorate(fn: CheckFunction) -> CheckFunction:
         if check_id in REGISTRY:
             raise ValueError(f"check id {check_id} registered twice")
-        REGISTRY[check_id] = Check(check_id, title, standard, help, fn)
+        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, profiles)
         return fn
     return decorate
 
@@ -63,12 +65,15 @@ class CheckRun(NamedTuple):
     crashed: list[Crashed]
 
 
-def run_checks(doc: Doc, only: list[str] | None = None) -> CheckRun:
+def run_checks(doc: Doc, only: list[str] | None = None, profile: str | None = None) -> CheckRun:
     """Every registered check (or the named ones) on one document: the findings, the checks that could
-    not run here, and the checks that crashed. A crash does not stop the other checks."""
+    not run here, and the checks that crashed. A crash does not stop the other checks. Checks that belong
+    to profiles (print) run only for that `profile`."""
     run = CheckRun([], [], [])
     for check in REGISTRY.values():
         if only is not None and check.id not in only:
+            continue
+        if check.profiles and profile not in check.profiles:
             continue
         try:
             run.findings.extend(check.run(doc))
@@ -85,5 +90,6 @@ from . import catalog, content, structure, roles, figures, headings, lists, tabl
 from . import reading_order  # noqa: E402,F401
 from . import links, annotations, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
 from . import pdfa, boxes, contrast  # noqa: E402,F401
+from . import print_pdfx, print_boxes, print_color, print_images  # noqa: E402,F401  (profile "print")
 
 __all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "register", "run_checks"]

@@ -1,0 +1,78 @@
+"""Print images: resolution at the placed size, colour space, and total ink of CMYK pixels."""
+
+from __future__ import annotations
+
+import pikepdf
+
+from ..document import Doc
+from ..findings import ERROR, WARNING, Finding
+from ..print_paint import object_label
+from ..print_settings import MIN_PPI, MIN_PPI_BITMAP, ink_limit, paints
+from . import register
+
+PPI = "PRINT-IMAGE-PPI"
+INK = "PRINT-IMAGE-INK"
+TOLERANCE = 0.02  # JPEG rounding on top of a profile's separation
+
+
+@register(PPI, "Images reach 300 ppi at their placed size (1-bit: 1200)",
+          standard="printers' practice (ISO 12647-2 screening at 150–175 lpi)",
+          help="The effective resolution of every image drawn on a page (its pixels over the size it is placed "
+               "at, the lower of the two axes), in forms too. Below 300 ppi a continuous-tone image looks soft "
+               "in print; 1-bit images need 1200 ppi.",
+          profiles=("print",))
+def image_resolution(doc: Doc) -> list[Finding]:
+    out = []
+    for paint in paints(doc).paints:
+        if paint.kind != "image" or paint.image is None or not paint.ppi:
+            continue
+        bits = int(paint.image.get("/BitsPerComponent", 8)) if paint.image.get("/ImageMask") is not True else 1
+        need = MIN_PPI_BITMAP if bits == 1 else MIN_PPI
+        if paint.ppi < need - 0.5:
+            w, h = int(paint.image.get("/Width", 0)), int(paint.image.get("/Height", 0))
+            out.append(Finding(PPI, ERROR if bits > 1 else WARNING,
+                               f"image {w} × {h} px is {paint.ppi:.0f} ppi where it is placed (needs {need:.0f})",
+                               page=paint.page, object=f"{paint.where} > {object_label(paint.image, paint.name)}",
+                               fix="use a picture with more pixels, or place it smaller"))
+    return out
+
+
+@register(INK, "CMYK image pixels stay within the total ink limit",
+          standard="ISO 12647-2 / the press condition's TAC",
+          help="Decodes each DeviceCMYK (or ICC CMYK) image and finds its darkest pixel's total ink; above the "
+               "limit (2 % tolerance for JPEG rounding) the photo was not separated for this press.",
+          profiles=("print",))
+def image_ink(doc: Doc) -> list[Finding]:
+    from PIL import ImageFilter, ImageMath, ImageOps
+
+    limit = ink_limit(doc)
+    out, seen = [], set()
+    for paint in paints(doc).paints:
+        if paint.kind != "image" or paint.image is None or paint.space is None or paint.space.kind != "cmyk":
+            continue
+        key = paint.image.objgen
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            picture = pikepdf.PdfImage(paint.image).as_pil_image()
+        except Exception:  # noqa: BLE001 - undecodable images are the image checks' business
+            continue
+        if picture.mode != "CMYK":
+            continue
+        bands = picture.split()
+        decode = paint.image.get("/Decode")
+        inverted = isinstance(decode, pikepdf.Array) and [float(v) for v in decode][:2] == [1.0, 0.0]
+        if inverted and "adobe" not in picture.info:  # Pillow has already undone Adobe's inverted JPEGs
+            bands = [ImageOps.invert(b) for b in bands]
+        # ink per 3 × 3 pixels (a tenth of a millimetre at 300 ppi): single JPEG-noise pixels are no ink
+        # problem, an area is
+        total = ImageMath.lambda_eval(lambda a: a["convert"]((a["c"] + a["m"] + a["y"] + a["k"]) / 4, "L"),
+                                      c=bands[0], m=bands[1], y=bands[2], k=bands[3])
+        top = total.filter(ImageFilter.BoxBlur(1)).getextrema()[1] * 4 / 255
+        if top > limit + TOLERANCE:
+            out.append(Finding(INK, ERROR, f"the image's darkest pixels carry {top * 100:.0f} % ink, over the limit "
+                               f"of {limit * 100:.0f} %", page=paint.page,
+                               object=f"{paint.where} > {object_label(paint.image, paint.name)}",
+                               fix="separate the photo with the press profile (which keeps its ink limit)"))
+    return out

@@ -1,0 +1,175 @@
+"""Press conditions and the print palette: which inks each colour of a theme is printed with.
+
+A colour is printed, in this order of preference:
+1. with the brand's recipe from the theme (`press: recipes:`), verbatim: process CMYK, or a spot ink
+   (a Separation colour space) with its CMYK alternate;
+2. in black ink only when it is a dark, near-neutral colour (text colours such as #1D2330): near-black as
+   K 100, dark greys as the tint of K that matches their lightness under the press profile;
+3. through the press profile, within the condition's total ink limit.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Color, Ink, Press, Theme
+from .color import ProfileMissing, cmyk_icc, cmyk_icc_path, cmyk_to_lab, delta_e, icc_description, limit_ink, rgb_to_cmyk, rgb_to_lab
+
+DARK_L = 50.0       # CIELAB lightness below which a near-neutral colour is printed in black only
+NEUTRAL_C = 15.0    # chroma below which a colour counts as near-neutral
+
+
+@dataclass(frozen=True)
+class PressCondition:
+    """A printing condition and the ICC profile that characterises it, as the OutputIntent declares it."""
+
+    name: str
+    profiles: tuple[Path, ...]   # where the characterisation profile may be installed
+    package: str                 # what installs it
+    identifier: str              # OutputConditionIdentifier: a registered name, or "Custom"
+    condition: str               # OutputCondition: the condition in words
+    registry: str                # RegistryName ("" for a custom condition)
+    ink_limit: float             # the highest total area coverage the condition allows (0..4)
+
+    @property
+    def icc_path(self) -> Path:
+        return cmyk_icc_path(self.profiles, self.package)
+
+    @property
+    def icc(self) -> bytes:
+        return cmyk_icc(self.icc_path)
+
+    @property
+    def info(self) -> str:
+        """/Info: what the embedded profile says it is, so that a preflight can compare the claim."""
+        return f"{icc_description(self.icc)} ({self.condition})"
+
+
+CONDITIONS: dict[str, PressCondition] = {
+    # Ghostscript's default CMYK profile is Artifex's own characterisation of a SWOP-like coated web press;
+    # it is not the registered CGATS TR 001 data set, so the intent names it as a custom condition.
+    "artifex-swop": PressCondition(
+        "artifex-swop", (Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),), "libgs-common (Debian)",
+        identifier="Custom", condition="coated offset, SWOP-like, as characterised by Artifex's CMYK SWOP Profile",
+        registry="", ink_limit=3.0),
+}
+
+
+@dataclass(frozen=True)
+class PressInk:
+    """The inks one colour is printed with: process CMYK (0..1), or a spot ink at full tint."""
+
+    cmyk: Ink
+    spot: str | None = None
+    how: str = "profile"        # "recipe", "black", "profile" or "paper"
+
+    @property
+    def total(self) -> float:
+        return sum(self.cmyk)
+
+
+class PressPalette:
+    """Maps the sRGB colours the layout draws with to the inks of the print master."""
+
+    def __init__(self, theme: Theme):
+        self.press: Press = theme.press
+        self.condition = CONDITIONS[theme.press.condition]
+        self.limit = min(theme.press.ink_limit, self.condition.ink_limit)
+        self._recipes = {}
+        for name, recipe in theme.press.recipes.items():
+            if name in theme.colors:
+                self._recipes.setdefault(tuple(round(c, 6) for c in theme.colors[name]), recipe)
+
+    def ink(self, color: Color) -> PressInk:
+        return _ink(self, tuple(round(c, 6) for c in color))
+
+    def by_profile(self, color: Color) -> Ink:
+        return limit_ink(rgb_to_cmyk(color, self.condition.icc_path), self.limit)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+@functools.lru_cache(maxsize=8192)
+def _ink(palette: PressPalette, color: Color) -> PressInk:
+    recipe = palette._recipes.get(color)
+    if recipe is not None:
+        return PressInk(recipe.cmyk, recipe.spot, "recipe")
+    if all(c >= 0.999 for c in color):
+        return PressInk((0.0, 0.0, 0.0, 0.0), None, "paper")
+    L, a, b = rgb_to_lab(color)
+    if L < DARK_L and (a * a + b * b) ** 0.5 < NEUTRAL_C:
+        return PressInk((0.0, 0.0, 0.0, black_for(L, palette.condition.icc_path)), None, "black")
+    return PressInk(palette.by_profile(color), None, "profile")
+
+
+@functools.lru_cache(maxsize=None)
+def _black_ramp(path: Path) -> tuple[tuple[float, float], ...]:
+    return tuple((k / 100, cmyk_to_lab((0.0, 0.0, 0.0, k / 100), path)[0]) for k in range(0, 101))
+
+
+def black_for(lightness: float, path: Path) -> float:
+    """The tint of black ink whose lightness under the press profile is nearest `lightness`; anything
+    darker than solid black is solid black."""
+    ramp = _black_ramp(path)
+    if lightness <= ramp[-1][1]:
+        return 1.0
+    return min(ramp, key=lambda kl: abs(kl[1] - lightness))[0]
+
+
+RICH_BLACK_L = 40.0  # as the print preflight judges dark text
+
+
+def rich_black(recipe, condition: str) -> bool:
+    """A process recipe that prints dark (L* below 40 under the press profile) from two or more inks."""
+    inks = [v for v in recipe.cmyk if v > 0.004]
+    if recipe.spot or len(inks) < 2:
+        return False
+    try:
+        return cmyk_to_lab(tuple(recipe.cmyk), CONDITIONS[condition].icc_path)[0] < RICH_BLACK_L
+    except ProfileMissing:
+        return False  # reported where the profile is needed
+
+
+@dataclass(frozen=True)
+class Unrecipied:
+    name: str
+    ink: PressInk
+    delta_e: float   # CIE76 between the screen colour and the print under the press profile
+
+
+def unrecipied(theme: Theme) -> list[Unrecipied]:
+    """The theme's colours that have no recipe, how they print instead and how far that is from the screen
+    colour, so that a designer can add recipes."""
+    palette = PressPalette(theme)
+    out = []
+    for name, color in theme.colors.items():
+        if name in theme.press.recipes:
+            continue
+        ink = palette.ink(color)
+        if ink.how == "paper":
+            continue
+        error = delta_e(rgb_to_lab(color), cmyk_to_lab(ink.cmyk, palette.condition.icc_path))
+        out.append(Unrecipied(name, ink, round(error, 1)))
+    return out
+
+
+def percent(cmyk: Ink) -> str:
+    return "C{:.0f} M{:.0f} Y{:.0f} K{:.0f}".format(*(v * 100 for v in cmyk))
+
+
+def recipe_notes(theme: Theme, where) -> list:
+    """Build warnings, one per theme colour printed without a recipe: how it prints and its ΔE, so that a
+    designer can add the brand's recipe. `where(name)` gives the colour's place in the theme file."""
+    from ..errors import Problem
+
+    out = []
+    for item in unrecipied(theme):
+        how = {"black": "in black ink only", "profile": "through the press profile"}[item.ink.how]
+        out.append(Problem(where(item.name), f"colour '{item.name}' has no print recipe: printed {how} as "
+                                             f"{percent(item.ink.cmyk)}, ΔE {item.delta_e:g} from the screen colour",
+                           f"add the brand's values under press: recipes: {item.name}: {{cmyk: [C, M, Y, K]}} "
+                           "if this is not what the brand wants"))
+    return out

@@ -1,0 +1,212 @@
+"""`check --profile print`: a printer's preflight. The print master made before recipes is rejected for
+what a prepress operator found in it; a print build passes; each broken copy (and PDFs from other
+writers) is caught by the check for what was broken, naming the page and the object."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pikepdf import Array, Dictionary, Name, String
+
+from conftest import MINIMAL_LAYOUT, REPO, Project
+from pdf_surgery import SAMPLE_CONTENT, add_tagged_text, append_content, edited, font_named
+
+from tagprint.preflight import check_file
+from tagprint.preflight.checks import REGISTRY
+
+OLD = Path(__file__).resolve().parent / "fixtures" / "old-print-master.pdf"
+PRINT_CHECKS = {"PRINT-PDFX-ID", "PRINT-OUTPUT-INTENT", "PRINT-BOXES", "PRINT-COLORSPACE", "PRINT-SMALL-TEXT",
+                "PRINT-INK-LIMIT", "PRINT-TRANSPARENCY", "PRINT-IMAGE-PPI", "PRINT-IMAGE-INK"}
+
+
+@functools.lru_cache(maxsize=1)
+def _print_build() -> bytes:
+    with tempfile.TemporaryDirectory(prefix="print-preflight-") as tmp:
+        project = Project(Path(tmp) / "project")
+        project.layout(MINIMAL_LAYOUT)
+        project.content(SAMPLE_CONTENT)
+        from tagprint.pipeline import build
+        return build(project.root, project.root / "layouts" / "test.yaml", "print").data
+
+
+@pytest.fixture
+def good(tmp_path) -> Path:
+    path = tmp_path / "print.pdf"
+    path.write_bytes(_print_build())
+    return path
+
+
+def _print_findings(path: Path, severity: str | None = None, ink_limit: float | None = None):
+    result = check_file(path, "print", ink_limit)
+    return [f for f in result.findings if f.check in PRINT_CHECKS and (severity is None or f.severity == severity)]
+
+
+def _ids(findings) -> set[str]:
+    return {f.check for f in findings}
+
+
+def test_the_print_checks_are_registered_for_print_only(good):
+    assert PRINT_CHECKS <= set(REGISTRY)
+    assert all(REGISTRY[c].profiles == ("print",) for c in PRINT_CHECKS)
+    assert not _ids(check_file(OLD).findings) & PRINT_CHECKS  # without --profile print they do not run
+
+
+def test_a_print_build_passes(good):
+    assert _print_findings(good, "error") == []
+
+
+def test_the_old_print_master_is_rejected_for_what_prepress_found():
+    errors = _print_findings(OLD, "error")
+    messages = [f.message for f in errors]
+    rich = [f for f in errors if f.check == "PRINT-SMALL-TEXT"]
+    assert rich and all(f.page == 1 and f.object for f in rich)
+    assert any("C82 M73 Y60 K81" in f.message and "9.75" in f.message for f in rich)  # the body text
+    assert any("no /GTS_PDFXVersion" in m for m in messages)
+    assert any("pdfxid:GTS_PDFXVersion" in m for m in messages)
+    assert any("/Trapped is /False_" in m for m in messages)
+    assert any("xmpMM:DocumentID" in m for m in messages)
+    intent = next(f for f in errors if f.check == "PRINT-OUTPUT-INTENT")
+    assert "CGATS TR 001" in intent.message and "Artifex CMYK SWOP Profile" in intent.message
+    assert intent.object and intent.object.endswith(" R")
+    warnings = _print_findings(OLD, "warning")
+    assert any("empty /Trans" in f.message and f.page == 1 for f in warnings)
+
+
+def _rich_black(pdf):
+    add_tagged_text(pdf, font_named(pdf, "Atkinson"), b"Rich", b"0.8 0.7 0.6 0.8 k", size=9)
+
+
+def _coloured_three_inks(pdf):
+    add_tagged_text(pdf, font_named(pdf, "Atkinson"), b"Teal", b"0.8 0 0.3 0.5 k", size=10)
+
+
+def _large_rich_black(pdf):
+    add_tagged_text(pdf, font_named(pdf, "Atkinson"), b"Big", b"0.8 0.7 0.6 0.8 k", size=14)
+
+
+def test_small_rich_black_text_is_an_error(good, tmp_path):
+    found = _print_findings(edited(good.read_bytes(), tmp_path / "rich.pdf", _rich_black), "error")
+    assert [(f.check, f.page) for f in found] == [("PRINT-SMALL-TEXT", 1)]
+    assert "C80 M70 Y60 K80" in found[0].message and "at 9 pt" in found[0].message
+
+
+def test_small_coloured_text_in_three_inks_is_a_warning(good, tmp_path):
+    found = _print_findings(edited(good.read_bytes(), tmp_path / "teal.pdf", _coloured_three_inks))
+    text = [f for f in found if f.check == "PRINT-SMALL-TEXT"]
+    assert [(f.severity, f.page) for f in text] == [("warning", 1)]
+
+
+def test_large_rich_black_text_is_fine(good, tmp_path):
+    found = _print_findings(edited(good.read_bytes(), tmp_path / "big.pdf", _large_rich_black), "error")
+    assert found == []
+
+
+def _rgb_form(pdf):
+    form = pdf.make_stream(b"1 0 0 rg 0 0 10 10 re f", Type=Name.XObject, Subtype=Name.Form,
+                           BBox=Array([0, 0, 10, 10]), Resources=Dictionary())
+    pdf.pages[0].Resources.XObject.FmRGB = form
+    append_content(pdf, b"/Artifact BMC q 1 0 0 1 50 50 cm /FmRGB Do Q EMC")
+
+
+def test_rgb_inside_a_form_is_an_error_naming_the_form(good, tmp_path):
+    found = _print_findings(edited(good.read_bytes(), tmp_path / "rgb.pdf", _rgb_form), "error")
+    assert [(f.check, f.page, f.object) for f in found] == [("PRINT-COLORSPACE", 1, "page > /FmRGB")]
+
+
+def _heavy_fill(pdf):
+    append_content(pdf, b"/Artifact BMC 1 1 1 0.9 k 100 100 50 50 re f EMC")
+
+
+def test_ink_over_the_limit_is_an_error_and_the_limit_is_configurable(good, tmp_path):
+    heavy = edited(good.read_bytes(), tmp_path / "heavy.pdf", _heavy_fill)
+    found = _print_findings(heavy, "error")
+    assert [(f.check, f.page) for f in found] == [("PRINT-INK-LIMIT", 1)]
+    assert "390 %" in found[0].message and "300 %" in found[0].message
+    assert _print_findings(heavy, "error", ink_limit=4.0) == []
+
+
+def _no_pdfx(pdf):
+    del pdf.trailer.Info["/GTS_PDFXVersion"]
+    pdf.trailer.Info.Trapped = Name("/Unknown")
+
+
+def _claims_fogra39(pdf):
+    pdf.Root.OutputIntents[0].OutputConditionIdentifier = String("FOGRA39")
+
+
+def test_pdfx_identification_and_a_false_claim(good, tmp_path):
+    found = _print_findings(edited(good.read_bytes(), tmp_path / "nox.pdf", _no_pdfx), "error")
+    assert {f.check for f in found} == {"PRINT-PDFX-ID"}
+    assert any("/GTS_PDFXVersion" in f.message for f in found) and any("/Unknown" in f.message for f in found)
+    found = _print_findings(edited(good.read_bytes(), tmp_path / "fogra.pdf", _claims_fogra39), "error")
+    assert [f.check for f in found] == ["PRINT-OUTPUT-INTENT"] and "FOGRA39" in found[0].message
+
+
+def _two_page_sizes(pdf):
+    pdf.pages.append(pdf.pages[0])
+    pdf.pages[1].obj.TrimBox = Array([27, 27, 27 + 595, 27 + 765])
+
+
+def test_boxes_must_be_the_same_on_every_page(good, tmp_path):
+    found = _print_findings(edited(good.read_bytes(), tmp_path / "boxes.pdf", _two_page_sizes), "error")
+    boxes = [f for f in found if f.check == "PRINT-BOXES"]
+    assert [(f.page, bool(f.object)) for f in boxes] == [(2, True)]
+    assert "595 × 765" in boxes[0].message
+
+
+def _low_resolution_rgb_image(pdf):
+    image = pdf.make_stream(bytes([200, 80, 40]) * 900, Type=Name.XObject, Subtype=Name.Image, Width=30,
+                            Height=30, ColorSpace=Name.DeviceRGB, BitsPerComponent=8)
+    pdf.pages[0].Resources.XObject.ImLow = image
+    append_content(pdf, b"/Artifact BMC q 100 0 0 100 300 300 cm /ImLow Do Q EMC")
+
+
+def test_a_low_resolution_rgb_image(good, tmp_path):
+    found = _print_findings(edited(good.read_bytes(), tmp_path / "image.pdf", _low_resolution_rgb_image), "error")
+    assert sorted((f.check, f.page) for f in found) == [("PRINT-COLORSPACE", 1), ("PRINT-IMAGE-PPI", 1)]
+    ppi = next(f for f in found if f.check == "PRINT-IMAGE-PPI")
+    assert "22 ppi" in ppi.message and "/ImLow" in ppi.object
+
+
+def test_a_pdf_from_another_writer(tmp_path):
+    """Plain ReportLab, as most tools write: RGB, no boxes, no OutputIntent."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "plain.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFillColorRGB(0.11, 0.14, 0.19)
+    canvas.setFont("Helvetica", 9)
+    canvas.drawString(72, 720, "Body text in dark RGB")
+    canvas.save()
+    found = _print_findings(path, "error")
+    assert {"PRINT-BOXES", "PRINT-COLORSPACE", "PRINT-SMALL-TEXT", "PRINT-OUTPUT-INTENT",
+            "PRINT-PDFX-ID"} <= _ids(found)
+    assert any(f.check == "PRINT-SMALL-TEXT" and "dark RGB" in f.message and f.page == 1 for f in found)
+
+
+def test_ghostscripts_cmyk_conversion_of_the_old_master_still_has_rich_black(tmp_path):
+    """Ghostscript rewrites every content stream: the checks read its operators, not ours."""
+    out = tmp_path / "gs.pdf"
+    subprocess.run([shutil.which("gs"), "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                    "-sColorConversionStrategy=CMYK", f"-sOutputFile={out}", str(OLD)], check=True,
+                   capture_output=True, timeout=120)
+    rich = [f for f in _print_findings(out, "error") if f.check == "PRINT-SMALL-TEXT"]
+    assert rich and all(f.page == 1 for f in rich)
+
+
+def test_the_command_line(good):
+    def run(*args):
+        return subprocess.run([sys.executable, str(REPO / "render.py"), "check", *args], capture_output=True,
+                              text=True, cwd=REPO)
+
+    old = run("--profile", "print", str(OLD))
+    assert old.returncode == 1 and "PRINT-SMALL-TEXT error" in old.stdout and "page 1" in old.stdout
+    assert run("--profile", "print", str(good)).returncode == 0
+    assert "PRINT-" not in run(str(OLD)).stdout
