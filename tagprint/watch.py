@@ -88,9 +88,15 @@ def watch(root: Path, output: Path, names: list[str], only: str | None = None, j
     if changes is None:
         from watchfiles import watch as file_changes
         changes = file_changes(*folders, watch_filter=_relevant(output), stop_event=stop_event,
-                               debounce=200, step=50)
+                               debounce=200, step=50, rust_timeout=500, yield_on_timeout=True)
+    ready = False
     try:
         for batch in changes:
+            if not batch:   # the watcher is running and nothing was saved for a while
+                if not ready:
+                    print(f"{_clock()}  ready: save a file to rebuild", flush=True)
+                    ready = True
+                continue
             shown = sorted({Path(p).relative_to(root).as_posix() if Path(p).is_relative_to(root) else p
                             for _, p in batch})
             print(f"{_clock()}  saved: {', '.join(shown)}", flush=True)
