@@ -4,10 +4,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
-# From Debian: the fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek), and the CMYK
-# press profile of the print profile (Ghostscript's default_cmyk.icc).
-SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc
-SYSTEM_PACKAGES := fonts-dejavu-core libgs-common
+# From Debian: the fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek), the CMYK
+# press profile of the print profile (Ghostscript's default_cmyk.icc), and espeak-ng for the spoken proof
+# (`render.py read FILE.pdf --speak out.wav`).
+SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
+                /usr/bin/espeak-ng
+SYSTEM_PACKAGES := fonts-dejavu-core libgs-common espeak-ng
 
 .PHONY: build test bench setup system clean
 

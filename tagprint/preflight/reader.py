@@ -71,10 +71,16 @@ class _Line:
 Piece = Union[str, _Line]
 
 
+# For speech (tagprint.speech), a change of language is marked instead of said: OPEN tag CLOSE, where the
+# voice changes. Private-use characters: never whitespace, never in a PDF's text we announce.
+LANG_OPEN, LANG_CLOSE = "\ue000", "\ue001"
+
+
 class _Reader:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, marks: bool = False):
         self.doc = doc
         self.texts = mcid_texts(doc)
+        self.marks = marks   # mark language changes for a voice instead of saying them
 
     # an element's rendering: inline strings and whole lines, in order
     def render(self, e: Element, lang: str | None) -> list[Piece]:
@@ -124,7 +130,8 @@ class _Reader:
             else:
                 inner = f"[{said}: {inner}]" if inner else f"[{said}]"
         if changed and inner:
-            inner = f"(in {language_name(own or '')}) {inner} (in {language_name(outer or '')})"
+            inner = (f"{self._lang_prefix(True, own)}{inner}{self._lang_prefix(True, outer)}" if self.marks
+                     else f"(in {language_name(own or '')}) {inner} (in {language_name(outer or '')})")
         return " " + inner if said or changed else inner
 
     def _block(self, e: Element, role: str, pieces: list[Piece], changed: bool, own: str | None) -> list[Piece]:
@@ -148,7 +155,8 @@ class _Reader:
             else:
                 lines.insert(0, prefix)
         if changed and lines:
-            lines[0] = self._lang_prefix(True, own) + lines[0]
+            for i in range(len(lines) if self.marks else 1):  # a voice is set again on each line
+                lines[i] = self._lang_prefix(True, own) + lines[i]
         return [_Line(line) for line in lines]
 
     def _prefix(self, e: Element, role: str) -> str | None:
@@ -164,9 +172,10 @@ class _Reader:
             return f"table with {n} row{'s' if n != 1 else ''}"
         return BLOCK_PREFIX.get(role)
 
-    @staticmethod
-    def _lang_prefix(changed: bool, own: str | None) -> str:
-        return f"(in {language_name(own or '')}) " if changed else ""
+    def _lang_prefix(self, changed: bool, own: str | None) -> str:
+        if not changed:
+            return ""
+        return f"{LANG_OPEN}{own or ''}{LANG_CLOSE}" if self.marks else f"(in {language_name(own or '')}) "
 
 
 def _has_text(pieces: list[Piece]) -> bool:
@@ -177,11 +186,12 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
-def read_doc(doc: Doc) -> list[str]:
+def read_doc(doc: Doc, marks: bool = False) -> list[str]:
+    """The announcements, line by line; `marks`: language changes as LANG_OPEN tag LANG_CLOSE marks."""
     tree = doc.tree
     if tree is None:
         return []
-    reader = _Reader(doc)
+    reader = _Reader(doc, marks)
     base = text(doc.root.get("/Lang"))
     lines: list[str] = []
     for top in tree.top:
