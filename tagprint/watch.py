@@ -36,6 +36,7 @@ def build_round(root: Path, output: Path, names: list[str], only: str | None, jo
     """One build of the watched layouts: prints what was built or failed, its problems and its previews.
     Returns the number of problems."""
     from .batch import run
+    from .errors import relative
     from .preview import preview_outcomes
 
     out = out or sys.stdout
@@ -47,7 +48,7 @@ def build_round(root: Path, output: Path, names: list[str], only: str | None, jo
             print(f"{_clock()}  {o.name} ({o.profile}): failed, the last good PDF is kept", file=out)
         else:
             print(f"{_clock()}  {o.name} ({o.profile}): {o.status}, {o.pages} page{'s' if o.pages != 1 else ''}, "
-                  f"{o.size:,} bytes, {o.milliseconds:.0f} ms → {o.target}", file=out)
+                  f"{o.size:,} bytes, {o.milliseconds:.0f} ms → {relative(output / o.target, Path.cwd())}", file=out)
     for warning in dict.fromkeys(str(w) for o in changed for w in o.warnings):
         print(f"warning: {warning}", file=out)
     problems = problems + [p for o in outcomes for p in o.problems]

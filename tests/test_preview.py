@@ -4,25 +4,11 @@ from __future__ import annotations
 
 from PIL import Image
 
+from conftest import MINIMAL_LAYOUT
 from tagprint.cli import main
 from tagprint.preview import SCALE, page_hashes, preview_folder, render_preview
 
-TWO_PAGES = """\
-document:
-  title: Preview test
-  lang: en-US
-  material_id: TEST-0001
-  date: 11/2026
-  created: 2026-11-01
-theme: kineret
-templates:
-  plain:
-    regions:
-      main: {box: [40, 40, 532, 700]}
-pages:
-  - template: plain
-    flow: [one, two]
-"""
+TWO_PAGES = MINIMAL_LAYOUT.replace("    regions:\n      main: [body]\n", "    flow: [one, two]\n")
 
 
 def content(first: str, second: str | None) -> str:
