@@ -152,11 +152,26 @@ def _block_types(block: dict) -> list[tuple[str, str]]:
     return out
 
 
+def _conditional(definition: dict) -> list[str]:
+    """Keys whose allowed sub-keys depend on another key's value (a figure's `params` on its
+    `illustration`): one row per value, with the sub-keys and their defaults."""
+    rows = []
+    for rule in definition.get("allOf", []):
+        (key, test), = rule.get("if", {}).get("properties", {}).items()
+        (target, then), = rule.get("then", {}).get("properties", {}).items()
+        keys = ", ".join(f"`{k}` ({_code(v.get('default'))})" for k, v in then.get("properties", {}).items())
+        if not rows:
+            rows = [f"`{target}` for each `{key}` (each key with its default; the build names a value's "
+                    "allowed range):", "", f"| `{key}` | what it draws | `{target}` |", "|---|---|---|"]
+        rows.append(f"| `{test.get('const')}` | {then.get('description', '')} | {keys} |")
+    return rows + [""] if rows else []
+
+
 def _describe(name: str, definition: dict, heading: str) -> list[str]:
     lines = [f'<a id="{_anchor(name)}"></a>', "", f"#### {heading}", ""]
     if definition.get("description"):
         lines += [definition["description"], ""]
-    return lines + _table(definition) + [""]
+    return lines + _table(definition) + [""] + _conditional(definition)
 
 
 def format_reference(schemas: dict[str, dict]) -> str:

@@ -33,9 +33,26 @@ class FileKind:
     description: str
 
 
-def _illustration_names() -> list[str]:
+def _illustrations() -> dict[str, tuple[str, dict[str, Any]]]:
+    """Each registered illustration: what it draws (its module's first line) and its parameters with their
+    defaults, read from the parameters dataclass its `parse` returns."""
+    import dataclasses
+    import sys
+    import typing
+
     from ..illustrations import kinds  # importing the package registers every illustration
-    return sorted(kinds())
+
+    out = {}
+    for name, kind in sorted(kinds().items()):
+        returned = typing.get_type_hints(type(kind).parse).get("return")
+        params = next((t for t in (returned, *typing.get_args(returned)) if dataclasses.is_dataclass(t)), None)
+        fields = {}
+        for f in dataclasses.fields(params) if params else ():
+            value = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+            fields[f.name] = json.loads(json.dumps(value, default=str))
+        doc = (sys.modules[type(kind).__module__].__doc__ or name).strip().split("\n\n")[0]
+        out[name] = (" ".join(doc.split()), fields)
+    return out
 
 
 KINDS: dict[str, FileKind] = {
@@ -126,12 +143,22 @@ def _require_discriminators(root: dict) -> None:
 
 
 def _name_illustrations(root: dict) -> None:
-    """`illustration:` takes one of the registered illustrations' names (a new one appears by itself)."""
+    """`illustration:` takes one of the registered illustrations' names, and `params:` that illustration's
+    parameter names (an editor completes them, with their defaults); a new illustration appears by itself.
+    The parameters' values are checked by the build, which names the allowed range."""
     figure = root.get("$defs", {}).get("FigureSpec")
     if figure is None:
         return
+    illustrations = _illustrations()
     prop = figure["properties"]["illustration"]
-    prop["anyOf"] = [{"enum": _illustration_names()} if b.get("type") == "string" else b for b in prop["anyOf"]]
+    prop["anyOf"] = [{"enum": list(illustrations)} if b.get("type") == "string" else b for b in prop["anyOf"]]
+    figure["allOf"] = [
+        {"if": {"properties": {"illustration": {"const": name}}, "required": ["illustration"]},
+         "then": {"properties": {"params": {
+             "description": doc, "additionalProperties": False,
+             "properties": {key: {"default": value, "description": f"default: {json.dumps(value)}"}
+                            for key, value in params.items()}}}}}
+        for name, (doc, params) in illustrations.items() if params]
 
 
 def _drop_titles(root: dict) -> None:

@@ -78,10 +78,20 @@ def test_the_schema_refuses_what_the_loader_refuses():
         {"intro": [{"type": "figure", "illustration": "sunset"}]},           # no such illustration
         {"intro": [{"type": "list", "items": []}]},                          # an empty list
         {"intro": [{"type": "callout", "blocks": [{"type": "spacer"}]}]},    # a spacer needs its height
+        {"intro": [{"type": "figure", "illustration": "dots", "params": {"cuont": 9}}]},  # no such parameter
     ]
     for data in bad:
         assert errors("content", data), data
     assert errors("layout", {"document": {"title": "T"}, "theme": "kineret"})   # lang, dates, … missing
+
+
+def test_an_illustrations_parameters_are_its_own():
+    dots = {"type": "figure", "illustration": "dots", "params": {"count": 9, "clusters": 2}}
+    assert errors("content", {"a": [dots]}) == []
+    assert errors("content", {"a": [{**dots, "illustration": "helix"}]})   # helix has no count or clusters
+    figure = schema("content")["$defs"]["FigureSpec"]
+    names = [rule["if"]["properties"]["illustration"]["const"] for rule in figure["allOf"]]
+    assert names == figure["properties"]["illustration"]["anyOf"][0]["enum"]   # every registered one
 
 
 def test_a_cards_figure_may_leave_out_its_type_as_the_loader_allows():
