@@ -67,3 +67,19 @@ def test_speak_runs_espeak_with_the_lines(monkeypatch, tmp_path):
     recorded = log.read_text()
     assert f"-w {wav}" in recorded
     assert "heading level 1: Hi\nHello.\n" in recorded
+
+
+def test_for_speech_a_language_change_is_marked_on_every_line_it_covers(sample_bytes, tmp_path):
+    from tagprint.preflight.document import Doc
+    from tagprint.preflight.reader import LANG_CLOSE, LANG_OPEN, read_doc
+
+    def german_list(pdf):
+        element(pdf, "L").Lang = String("de-DE")
+    path = edited(sample_bytes, tmp_path / "de.pdf", german_list)
+    assert read_file(path)[3:6] == ["(in German) list of 2 items", "list item: • First thing",
+                                    "list item: • Second thing"]
+    with Doc.open(path) as doc:
+        marked = read_doc(doc, marks=True)
+    de, fr, en = (f"{LANG_OPEN}{tag}{LANG_CLOSE}" for tag in ("de-DE", "fr", "en-US"))
+    assert marked[1] == f"See the [link: full information (example.com)] or say {fr}bonjour{en} to us."
+    assert marked[3:6] == [f"{de}list of 2 items", f"{de}list item: • First thing", f"{de}list item: • Second thing"]
