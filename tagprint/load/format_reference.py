@@ -143,13 +143,32 @@ def _table(definition: dict) -> list[str]:
     return rows
 
 
-def _block_types(block: dict) -> list[tuple[str, str]]:
-    """(type name, definition name) of each branch of the block union."""
-    out = []
-    for branch in block.get("oneOf", []):
-        name = _refs(branch)[0]
-        out.append((name, name))
+def _block_types(defs: dict) -> list[tuple[str, str]]:
+    """(the `type:` value, the definition's name) of each branch of the block union."""
+    names = [_refs(branch)[0] for branch in defs["Block"].get("oneOf", [])]
+    return [(defs[name]["properties"]["type"].get("const", name), name) for name in names]
+
+
+def _block_section(defs: dict) -> list[str]:
+    blocks = _block_types(defs)
+    out = [f'<a id="{_anchor("Block")}"></a>', "", "### Block types", "", defs["Block"].get("description", ""),
+           "", "| type | what it is |", "|---|---|"]
+    out += [f"| [`{tag}`](#{_anchor(name)}) | {defs[name].get('description', '')} |" for tag, name in blocks]
+    out.append("")
+    for tag, name in blocks:
+        out += _describe(name, defs[name], f"`type: {tag}`")
     return out
+
+
+def _definition_order(root: dict) -> list[str]:
+    """Definitions breadth first from the top: each after the one that first names it."""
+    defs = root.get("$defs", {})
+    order = list(dict.fromkeys(_refs({k: v for k, v in root.items() if k != "$defs"})))
+    i = 0
+    while i < len(order):
+        order += [n for n in dict.fromkeys(_refs(defs.get(order[i], {}))) if n not in order]
+        i += 1
+    return [n for n in order if n in defs]
 
 
 def _conditional(definition: dict) -> list[str]:
@@ -162,7 +181,7 @@ def _conditional(definition: dict) -> list[str]:
         keys = ", ".join(f"`{k}` ({_code(v.get('default'))})" for k, v in then.get("properties", {}).items())
         if not rows:
             rows = [f"`{target}` for each `{key}` (each key with its default; the build names a value's "
-                    "allowed range):", "", f"| `{key}` | what it draws | `{target}` |", "|---|---|---|"]
+                    "allowed range):", "", f"| `{key}` | what it is | `{target}` |", "|---|---|---|"]
         rows.append(f"| `{test.get('const')}` | {then.get('description', '')} | {keys} |")
     return rows + [""] if rows else []
 
@@ -183,33 +202,15 @@ def format_reference(schemas: dict[str, dict]) -> str:
     for kind, root in schemas.items():
         defs = root.get("$defs", {})
         title, files, note = SECTIONS.get(kind, (kind.title(), kind, ""))
-        out += [f"## {title} ({files})", "", root.get("description", ""), ""]
-        if note:
-            out += [note, ""]
+        out += [f"## {title} ({files})", "", root.get("description", ""), ""] + ([note, ""] if note else [])
         if root.get("properties"):
             out += ["#### Top-level keys", ""] + _table(root) + [""]
-        order = list(dict.fromkeys(_refs({k: v for k, v in root.items() if k != "$defs"})))
-        i = 0
-        while i < len(order):  # breadth first: each definition after the one that first names it
-            order += [n for n in dict.fromkeys(_refs(defs.get(order[i], {}))) if n not in order]
-            i += 1
         if "Block" in defs and "Block" not in described:
-            blocks = _block_types(defs["Block"])
-            out += [f'<a id="{_anchor("Block")}"></a>', "", "### Block types", "", defs["Block"].get("description", ""), "",
-                    "| type | what it is |", "|---|---|"]
-            for type_name, def_name in blocks:
-                tag = defs[def_name]["properties"]["type"].get("const", type_name)
-                out.append(f"| [`{tag}`](#{_anchor(def_name)}) | {defs[def_name].get('description', '')} |")
-            out.append("")
-            for _, def_name in blocks:
-                tag = defs[def_name]["properties"]["type"].get("const", def_name)
-                out += _describe(def_name, defs[def_name], f"`type: {tag}`")
-                described.add(def_name)
-            described.add("Block")
-        rest = [n for n in order if n not in described and n in defs]
-        if rest:
-            out += ["### Parts", ""]
+            out += _block_section(defs)
+            described |= {"Block", *(name for _, name in _block_types(defs))}
+        rest = [n for n in _definition_order(root) if n not in described]
+        out += ["### Parts", ""] if rest else []
         for name in rest:
-            out += _describe(name, defs[name], f"{_label(name)}")
+            out += _describe(name, defs[name], _label(name))
             described.add(name)
     return "\n".join(line.rstrip() for line in out).rstrip() + "\n"

@@ -97,6 +97,8 @@ def _walk(node: Any, visit: Callable[[dict], None]) -> None:
             if key == "properties":  # its keys are names, not keywords
                 for prop in value.values():
                     _walk(prop, visit)
+            elif key in ("default", "const", "enum", "examples"):  # values, not schemas
+                continue
             else:
                 _walk(value, visit)
     elif isinstance(node, list):
