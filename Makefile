@@ -5,10 +5,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # From Debian: the fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek), the CMYK
-# press profile of the print profile (Ghostscript's default_cmyk.icc), and Ghostscript itself, whose
-# tiffsep device renders the print master's separations in the tests.
-SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc /usr/bin/gs
-SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript
+# press profile of the print profile (Ghostscript's default_cmyk.icc), Ghostscript itself, whose tiffsep
+# device renders the print master's separations in the tests, and espeak-ng for the spoken proof
+# (`render.py read FILE.pdf --speak out.wav`).
+SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
+                /usr/bin/gs /usr/bin/espeak-ng
+SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng
 
 .PHONY: build test bench setup system clean
 

@@ -34,6 +34,8 @@ def _options() -> argparse.ArgumentParser:
                         help="rebuild even what is up to date")
     common.add_argument("--jobs", "-j", type=int, default=argparse.SUPPRESS,
                         help="parallel processes (default: the number of cores)")
+    common.add_argument("--preview", action="store_true", default=argparse.SUPPRESS,
+                        help="also write PNGs of the pages built: output/preview/NAME/page-N.png, contact.png")
     return common
 
 
@@ -57,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
         register_cli = None
     if register_cli is not None:
         register_cli(sub)
+    from .authoring import register_cli as register_authoring
+    register_authoring(sub, common)
     return p
 
 
@@ -80,7 +84,7 @@ def _resolve(root: Path, names: list[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, force: bool = False,
-              jobs: int | None = None) -> int:
+              jobs: int | None = None, preview: bool = False) -> int:
     """Every layout × profile; bad documents are reported at the end and do not stop the others."""
     from .batch import run, table
 
@@ -96,6 +100,9 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
               "run render.py approve LAYOUT --version V --by NAME", file=sys.stderr)
     else:
         print("no layouts in layouts/", file=sys.stderr)
+    if preview:
+        from .preview import preview_outcomes
+        print(preview_outcomes(outcomes, output))
     for warning in dict.fromkeys(str(w) for o in outcomes for w in o.warnings):
         print(f"warning: {warning}", file=sys.stderr)
     problems = [p for o in outcomes for p in o.problems]
@@ -145,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             layouts = project_layouts(root)
         return build_all(root, output, layouts, getattr(args, "profile", None), getattr(args, "force", False),
-                         getattr(args, "jobs", None))
+                         getattr(args, "jobs", None), getattr(args, "preview", False))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader stopped reading (e.g. `| head`): not an error of ours

@@ -8,100 +8,171 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    """Every spec forbids unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True)
 
 
 # ---- content files: a mapping of content id -> list of blocks -------------------------------------
 
 class HeadingSpec(Strict):
+    """A heading (H1–H6). Keeps with the block after it in a flow."""
+
     type: Literal["heading"]
     level: int = Field(ge=1, le=6)
+    """1 for the document title, 2 for sections, 3 below them; levels never skip going deeper."""
     text: str
+    """Inline Markdown: strong, emphasis, links, citations, phrases in another language (docs/format.md)."""
     style: str = ""
+    """A type style of the theme; empty means h1 … h6 after the level."""
     keep_with_next: bool = True
+    """In a flow, never leave the heading alone at the bottom of a region."""
 
 
 class ParagraphSpec(Strict):
+    """A paragraph of inline Markdown. Splits between lines in a flow, at least two lines each side."""
+
     type: Literal["paragraph"]
     text: str
+    """Inline Markdown: strong, emphasis, links, citations, phrases in another language (docs/format.md)."""
     style: str = "body"
+    """A type style of the theme (body, small, lead, …)."""
     keep_with_next: bool = False
+    """In a flow, keep the paragraph on the same page as the block after it."""
 
 
 class ItemSpec(Strict):
+    """A list item with a nested list."""
+
     text: str
+    """The item's own text (inline Markdown)."""
     items: list[Union[str, "ItemSpec"]] = []
+    """A nested list under this item: strings or items with their own items."""
 
 
 class ListSpec(Strict):
+    """A bulleted or numbered list (L, LI, Lbl, LBody)."""
+
     type: Literal["list"]
     ordered: bool = False
+    """Numbered 1., 2., … instead of bullets (tagged /ListNumbering /Decimal)."""
     items: list[Union[str, ItemSpec]] = Field(min_length=1)
+    """The items: a string each, or {text, items} for an item with a nested list."""
     style: str = "body"
+    """A type style of the theme for the items' text."""
 
 
 class FigureSpec(Strict):
+    """A photo or a drawn illustration, with alt text (or decorative) and an optional caption."""
+
     type: Literal["figure"] = "figure"
+    """May be left out where only a figure can stand (a card's figure, a slide's figure)."""
     image: str | None = None
+    """A photo in images/ (JPEG or PNG); give either image or illustration."""
     illustration: str | None = None
+    """An illustration drawn from parameters; give either image or illustration."""
     params: dict[str, Any] = {}
+    """The illustration's parameters; an unknown one is an error that names the allowed ones."""
     alt: str | None = None
+    """What the picture shows, for screen readers. Photos need it; an illustration generates one from its
+    parameters when it is left out."""
     decorative: bool = False
+    """Drawn as an artifact, skipped by screen readers; then no alt text."""
     caption: str | None = None
+    """A visible caption, tagged as the figure's Caption (inline Markdown)."""
     caption_position: Literal["above", "below"] = "below"
+    """Where the caption stands."""
     caption_style: str = "caption"
+    """A type style of the theme for the caption."""
     height: float | None = Field(default=None, gt=0)
+    """Height in points; by default from the width and the picture's aspect ratio."""
     width: float | None = Field(default=None, gt=0)
+    """Width in points; by default the width of the region or column."""
     align: Literal["left", "center", "right"] = "center"
+    """Horizontal placement when the figure is narrower than its column."""
 
 
 class CalloutSpec(Strict):
+    """A shaded box holding other blocks."""
+
     type: Literal["callout"]
     tone: str = "accent"
+    """A name for the callout's emphasis. Accepted but not drawn yet: every callout is set on the theme's
+    tint colour."""
     blocks: list["BlockSpec"] = Field(min_length=1)
+    """The blocks inside the box (any block type)."""
 
 
 class CallToActionSpec(Strict):
+    """A button-like link that says where it goes."""
+
     type: Literal["call_to_action"]
     text: str = Field(min_length=1, pattern=r"\S")
+    """The button's text."""
     href: str
+    """Where it goes: an https://, http:// or mailto: address."""
     description: str = Field(min_length=1, pattern=r"\S")
+    """What the link is, for screen readers (the link annotation's /Contents); say where it goes."""
 
 
 class ReferenceEntrySpec(Strict):
+    """A numbered reference."""
+
     n: int = Field(ge=1)
+    """The reference's number, cited in text as {cite}`n`."""
     text: str
+    """The reference (inline Markdown)."""
 
 
 class ReferencesSpec(Strict):
+    """The reference list that citations link to."""
+
     type: Literal["references"]
     title: str = Field(default="References", min_length=1, pattern=r"\S")
+    """The label above the list."""
     entries: list[Union[str, ReferenceEntrySpec]] = Field(min_length=1)
+    """The references: strings (numbered 1, 2, … in order) or {n, text}."""
 
 
 class SafetySpec(Strict):
+    """Important Safety Information: required when the piece names its product."""
+
     type: Literal["safety"]
     title: str = Field(default="Important Safety Information", min_length=1, pattern=r"\S")
+    """The heading of the safety information (tagged H2)."""
     blocks: list["BlockSpec"] = Field(min_length=1)
+    """The safety text: paragraphs, lists and headings."""
 
 
 class MaterialIdSpec(Strict):
+    """The material id and date as real content (they are also in every page's footer as an artifact)."""
+
     type: Literal["material_id"]
 
 
 class CardSpec(Strict):
+    """One card: an optional figure above its text."""
+
     figure: FigureSpec | None = None
+    """An optional picture at the top of the card."""
     text: str
+    """The card's text (inline Markdown)."""
 
 
 class CardsSpec(Strict):
+    """Cards side by side, read left to right."""
+
     type: Literal["cards"]
     cards: list[CardSpec] = Field(min_length=1)
+    """The cards, side by side in reading order."""
 
 
 class SpacerSpec(Strict):
+    """Empty vertical space."""
+
     type: Literal["spacer"]
     height: float = Field(gt=0)
+    """Empty space in points."""
 
 
 class PageBreakSpec(Strict):
@@ -126,15 +197,26 @@ ItemSpec.model_rebuild()
 # ---- theme -----------------------------------------------------------------------------------------
 
 class TypeStyleSpec(Strict):
+    """A type style of the theme."""
+
     size: float = Field(gt=0, le=200)
+    """Font size in points."""
     leading: float | None = Field(default=None, gt=0)
+    """Line distance in points; by default 1.3 × size."""
     bold: bool = False
+    """Bold face."""
     italic: bool = False
+    """Italic face."""
     color: str = "text"
+    """A colour name from the theme's colors."""
     space_before: float = 0
+    """Space above a block of this style, in points."""
     space_after: float = 6
+    """Space below a block of this style, in points."""
     tracking: float = 0
+    """Extra space between letters, in points."""
     uppercase: bool = False
+    """Set in capitals (the text itself is kept as written, for screen readers)."""
 
 
 Percent = Annotated[float, Field(ge=0, le=100)]
@@ -142,27 +224,47 @@ InkRecipe = Annotated[list[Percent], Field(min_length=4, max_length=4)]  # C, M,
 
 
 class SpotSpec(Strict):
-    name: str = Field(min_length=1, max_length=127)   # the ink's name, e.g. "PANTONE 534 C"
-    cmyk: InkRecipe                                   # the process alternate for proofs and non-spot presses
+    """A spot ink for a colour (printed as a /Separation with its process alternate)."""
+
+    name: str = Field(min_length=1, max_length=127)
+    """The ink's name, e.g. "PANTONE 534 C"."""
+    cmyk: InkRecipe
+    """The process alternate for proofs and non-spot presses: C, M, Y, K in percent."""
 
 
 class RecipeSpec(Strict):
+    """The brand's print recipe for a theme colour, used verbatim by the print profile."""
+
     cmyk: InkRecipe
+    """C, M, Y, K in percent."""
     spot: SpotSpec | None = None
+    """A spot ink to print this colour with instead of the process inks."""
 
 
 class PressSpec(Strict):
-    condition: str = "artifex-swop"                   # a press condition of tagprint.profiles.press
-    ink_limit: float = Field(default=300, ge=100, le=400)  # total area coverage, percent
-    recipes: dict[str, RecipeSpec] = {}               # theme colour name -> the brand's print recipe
+    """The press condition the print profile prints for, and the brand's colour recipes."""
+
+    condition: str = "artifex-swop"
+    """A press condition of tagprint.profiles.press: its ICC profile and OutputIntent."""
+    ink_limit: float = Field(default=300, ge=100, le=400)
+    """Total area coverage in percent (300 for coated offset); colours and photos stay within it."""
+    recipes: dict[str, RecipeSpec] = {}
+    """Theme colour name → the brand's print recipe."""
 
 
 class ThemeSpec(Strict):
+    """A theme (layouts/themes/NAME.yaml): font, colours and type styles."""
+
     font: str = "Atkinson Hyperlegible"
+    """The text font family."""
     fallback_fonts: list[str] = ["DejaVu Sans"]
+    """Fonts for characters the text font lacks, tried in order."""
     colors: dict[str, str]
+    """Colour names and their values (#RRGGBB); layouts and styles use the names."""
     styles: dict[str, TypeStyleSpec]
+    """Type styles by name: body, caption, small, footer, cta and h1 … h6 are needed."""
     press: PressSpec = PressSpec()
+    """How the theme's colours print: press condition, ink limit and the brand's recipes."""
 
 
 # ---- layouts ---------------------------------------------------------------------------------------
@@ -173,26 +275,42 @@ Spacing = Annotated[float, Field(ge=0, le=1_000)]
 
 
 class RegionSpec(Strict):
+    """A rectangle of the page that content is placed in."""
+
     box: Box
+    """[x, y, width, height] in points from the top-left corner of the page."""
     padding: Spacing | Annotated[list[Spacing], Field(min_length=4, max_length=4)] = 0
+    """Inner space in points: one number, or [top, right, bottom, left]."""
     background: str | None = None
+    """A theme colour filling the region (drawn as an artifact)."""
     valign: Literal["top", "middle", "bottom"] = "top"
+    """Where the content sits when it is shorter than the region."""
     columns: int = Field(default=1, ge=1, le=4)
+    """Columns the content flows through."""
     gutter: Spacing = 18
+    """Space between columns, in points."""
 
 
 class DecorationSpec(Strict):
+    """A band or a rule drawn as an artifact."""
+
     band: Box | None = None
+    """A filled rectangle [x, y, width, height]; give band or rule."""
     rule: Box | None = None
+    """A line [x, y, dx, dy]: from (x, y) to (x + dx, y + dy); [40, 700, 532, 0] is a horizontal rule."""
     color: str
+    """A theme colour."""
     thickness: Spacing = 1
+    """Line width of a rule, in points."""
 
 
 class TemplateSpec(Strict):
     """Regions in drawing order; with none, the template has one region: the page inside the margins."""
 
     decorations: list[DecorationSpec] = []
+    """Bands and rules drawn as artifacts, before the regions."""
     regions: dict[str, RegionSpec] = {}
+    """Named regions in drawing order."""
 
 
 class PageSpec(Strict):
@@ -200,59 +318,99 @@ class PageSpec(Strict):
     through the template's regions, adding pages of this template as needed)."""
 
     template: str
+    """A template name from templates."""
     regions: dict[str, list[str]] | None = None
+    """Region name → content ids placed in it; the mapping's order is the reading order."""
     flow: list[str] | None = None
+    """Content ids that flow through the template's regions, adding pages as needed."""
 
 
 class DocumentSpec(Strict):
+    """What the document is."""
+
     title: str = Field(min_length=1, pattern=r"\S")
+    """The document title: the PDF title viewers show."""
     product: str = ""   # a piece that names it must carry the safety information
+    """The product the piece names; a piece that names it must carry safety information."""
     kicker: str = ""
+    """A short line above the title (optional)."""
     lang: str
+    """The document language, BCP-47 (en-US, fr-FR, de)."""
     material_id: str = Field(min_length=1)
+    """The material id printed with the date on every page (letters, digits, - _ .)."""
     date: str = Field(min_length=1)
+    """The material date printed with the id, such as 11/2026."""
     created: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    """The PDF's creation date, YYYY-MM-DD (SOURCE_DATE_EPOCH overrides it)."""
     version: str = "1"
+    """The approved version; an archived version is never overwritten, so a change needs a new one."""
     footer: str = ""
+    """Extra footer text on every page (an artifact)."""
 
 
 class PageSetupSpec(Strict):
+    """Paper size and margins."""
+
     size: Literal["letter", "a4"] = "letter"
+    """US letter (612 × 792 pt) or A4 (595 × 842 pt)."""
     margins: Annotated[list[Spacing], Field(min_length=4, max_length=4)] = [40, 40, 48, 40]  # top right bottom left
+    """[top, right, bottom, left] in points: the page of a template with no regions."""
 
 
 class SlideSpec(Strict):
     """One 16:9 slide: a title, then bullets and/or content blocks, an optional figure, speaker notes."""
 
     title: str
+    """The slide's title (its heading)."""
     layout: Literal["title", "content", "figure", "references"] = "content"
+    """The slide's arrangement."""
     subtitle: str | None = None
+    """A line under the title (title slides)."""
     bullets: list[Union[str, ItemSpec]] = []
+    """Bullet points: strings, or {text, items} for nested ones."""
     content: list[str] = []         # content ids whose blocks fill the slide's body
+    """Content ids whose blocks fill the slide's body."""
     figure: FigureSpec | None = None
+    """A picture beside or below the text."""
     notes: str = ""
+    """Speaker notes: read after the slide, printed in 1-up and 2-up handouts."""
 
 
 class HandoutSpec(Strict):
+    """A handout printed from a deck."""
+
     kind: Literal["1up", "2up", "3up"]
+    """1up: a slide and its notes per page; 2up: two, each with notes; 3up: three, with lines for notes."""
     size: Literal["letter", "a4"] = "letter"
+    """Paper size."""
 
 
 class LayoutSpec(Strict):
     """A document (templates + pages) or a slide deck (slides + handouts)."""
 
     document: DocumentSpec
+    """What the document is: title, language, material id, dates."""
     theme: str
+    """A theme in layouts/themes/ (without .yaml): colours and type styles."""
     variants: str | None = None   # a data file: the layout expands into one document per entry
+    """A data file (a list of {id, …}); the layout is built once per entry with {{name}} filled in."""
     profiles: list[Literal["screen", "print", "email", "archive"]] = Field(default=["screen"], min_length=1)
+    """The outputs built: screen, print, email, archive."""
     email_budget_kb: int = Field(default=300, ge=10, le=100_000)
+    """The email profile's size budget, in kB."""
     page: PageSetupSpec = PageSetupSpec()
+    """The paper size and the margins of every page."""
     content: list[str] = []
+    """Content files to read; by default every file in content/."""
     templates: dict[str, TemplateSpec] = {}
+    """Page templates by name: decorations and regions."""
     pages: list[PageSpec] = []
+    """The pages in order (a document); or give slides."""
     slides: list[SlideSpec] = []
+    """The slides in order (a 16:9 deck, with handouts)."""
     handouts: list[HandoutSpec] = [HandoutSpec(kind="1up"), HandoutSpec(kind="2up"), HandoutSpec(kind="3up"),
                                    HandoutSpec(kind="3up", size="a4")]
+    """The handouts built from a deck."""
 
 
 ContentSpec = dict[str, list[BlockSpec]]

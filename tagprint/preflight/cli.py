@@ -22,7 +22,7 @@ def _check_handler(args: argparse.Namespace) -> int:
 def _read_handler(args: argparse.Namespace) -> int:
     from .api import read_file
     from .findings import UnusableInput
-    from .reader import SpeechUnavailable, speak
+    from .reader import SpeechUnavailable
 
     try:
         lines = read_file(args.file)
@@ -35,12 +35,14 @@ def _read_handler(args: argparse.Namespace) -> int:
         print(f"{args.file}: nothing to announce: no structure tree (or an empty one), so a screen reader "
               "has to guess the reading order", file=sys.stderr)
     if args.speak:
+        from ..speech import speak_pdf
         try:
-            speak(lines, args.speak)
+            spoken = speak_pdf(args.file, args.speak)
         except SpeechUnavailable as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        print(f"spoken to {args.speak}", file=sys.stderr)
+        voices = ", ".join(dict.fromkeys(s.voice or "" for s in spoken))
+        print(f"spoken to {args.speak} (voices: {voices or 'none'})", file=sys.stderr)
     return 0
 
 
@@ -68,7 +70,8 @@ def register_cli(subparsers) -> None:
     read = subparsers.add_parser(
         "read", help="print what a screen reader will announce, from the structure tree",
         description="Prints, in reading order, the roles, text, alt text and language changes a screen reader "
-                    "announces; --speak also writes them as speech with espeak-ng.")
+                    "announces; --speak also writes them as speech with espeak-ng, in the voice of each "
+                    "language, with pauses before headings and list items.")
     read.add_argument("file", type=Path, metavar="FILE")
     read.add_argument("--speak", type=Path, metavar="OUT.wav", help="also write the announcements as a WAV file")
     read.set_defaults(handler=_read_handler)

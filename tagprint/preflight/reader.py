@@ -74,12 +74,18 @@ class _Line:
 Piece = Union[str, _Line]
 
 
+# For speech (tagprint.speech), a change of language is marked instead of said: OPEN tag CLOSE, where the
+# voice changes. Private-use characters: never whitespace, never in a PDF's text we announce.
+LANG_OPEN, LANG_CLOSE = "\ue000", "\ue001"
+
+
 class _Reader:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, marks: bool = False):
         from .text_boxes import mcid_pieces, upright
         self.doc = doc
         self.pieces = upright(mcid_pieces(doc))
         self.last_box = None  # where the last text read sits: a line break there is a word break
+        self.marks = marks   # mark language changes for a voice instead of saying them
 
     def content(self, kid: ContentRef) -> str:
         from .text_boxes import starts_new_line
@@ -144,7 +150,8 @@ class _Reader:
             else:
                 inner = f"[{said}: {inner}]" if inner else f"[{said}]"
         if changed and inner:
-            inner = f"(in {language_name(own or '')}) {inner} (in {language_name(outer or '')})"
+            inner = (f"{self._lang_prefix(True, own)}{inner}{self._lang_prefix(True, outer)}" if self.marks
+                     else f"(in {language_name(own or '')}) {inner} (in {language_name(outer or '')})")
         return " " + inner if said or changed else inner
 
     def _block(self, e: Element, role: str, pieces: list[Piece], changed: bool, own: str | None) -> list[Piece]:
@@ -168,7 +175,8 @@ class _Reader:
             else:
                 lines.insert(0, prefix)
         if changed and lines:
-            lines[0] = self._lang_prefix(True, own) + lines[0]
+            for i in range(len(lines) if self.marks else 1):  # a voice is set again on each line
+                lines[i] = self._lang_prefix(True, own) + lines[i]
         return [_Line(line) for line in lines]
 
     def _prefix(self, e: Element, role: str) -> str | None:
@@ -184,9 +192,10 @@ class _Reader:
             return f"table with {n} row{'s' if n != 1 else ''}"
         return BLOCK_PREFIX.get(role)
 
-    @staticmethod
-    def _lang_prefix(changed: bool, own: str | None) -> str:
-        return f"(in {language_name(own or '')}) " if changed else ""
+    def _lang_prefix(self, changed: bool, own: str | None) -> str:
+        if not changed:
+            return ""
+        return f"{LANG_OPEN}{own or ''}{LANG_CLOSE}" if self.marks else f"(in {language_name(own or '')}) "
 
 
 def _has_link_annotation(e: Element) -> bool:
@@ -202,11 +211,12 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
-def read_doc(doc: Doc) -> list[str]:
+def read_doc(doc: Doc, marks: bool = False) -> list[str]:
+    """The announcements, line by line; `marks`: language changes as LANG_OPEN tag LANG_CLOSE marks."""
     tree = doc.tree
     if tree is None:
         return []
-    reader = _Reader(doc)
+    reader = _Reader(doc, marks)
     base = text(doc.root.get("/Lang"))
     lines: list[str] = []
     for top in tree.top:

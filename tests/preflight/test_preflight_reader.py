@@ -117,3 +117,19 @@ def test_no_link_is_announced_in_a_file_without_link_annotations(seed_profiles):
         assert not any("/Annots" in page.obj for page in pdf.pages)
     assert not [line for line in printed if "[link" in line]
     assert any("[link:" in line for line in read_file(seed_profiles["screen"]))
+
+
+def test_for_speech_a_language_change_is_marked_on_every_line_it_covers(sample_bytes, tmp_path):
+    from tagprint.preflight.document import Doc
+    from tagprint.preflight.reader import LANG_CLOSE, LANG_OPEN, read_doc
+
+    def german_list(pdf):
+        element(pdf, "L").Lang = String("de-DE")
+    path = edited(sample_bytes, tmp_path / "de.pdf", german_list)
+    assert read_file(path)[3:6] == ["(in German) list of 2 items", "list item: • First thing",
+                                    "list item: • Second thing"]
+    with Doc.open(path) as doc:
+        marked = read_doc(doc, marks=True)
+    de, fr, en = (f"{LANG_OPEN}{tag}{LANG_CLOSE}" for tag in ("de-DE", "fr", "en-US"))
+    assert marked[1] == f"See the [link: full information] or say {fr}bonjour{en} to us."
+    assert marked[3:6] == [f"{de}list of 2 items", f"{de}list item: • First thing", f"{de}list item: • Second thing"]

@@ -1,0 +1,63 @@
+"""The writer's commands: `schema` (JSON Schemas and docs/format.md) and `watch` (rebuild on save).
+
+Light to import: each handler loads its module when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return getattr(args, "root", Path.cwd()).resolve()
+
+
+def _schema_handler(args: argparse.Namespace) -> int:
+    from .load import json_schema
+
+    if args.write:
+        root = _root(args)
+        changed = json_schema.write_generated(root)
+        for path in json_schema.generated_files():
+            print(f"{path}: {'written' if path in changed else 'up to date'}")
+        return 0
+    if args.docs:
+        from .load.format_reference import format_reference
+        sys.stdout.write(format_reference({kind: json_schema.schema(kind) for kind in json_schema.KINDS}))
+        return 0
+    if args.kind is None:
+        print("name a schema (content, layout, theme), or give --docs or --write", file=sys.stderr)
+        return 2
+    sys.stdout.write(json_schema.schema_text(args.kind))
+    return 0
+
+
+def _watch_handler(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    root = _root(args)
+    output = getattr(args, "output", root / "output").resolve()
+    return watch(root, output, args.layouts, getattr(args, "profile", None), getattr(args, "jobs", None))
+
+
+def register_cli(subparsers, common: argparse.ArgumentParser) -> None:
+    """Adds `schema [content|layout|theme] [--docs] [--write]` and `watch [LAYOUT…]`."""
+    schema = subparsers.add_parser(
+        "schema", parents=[common], help="print the JSON Schema of a kind of file, or write schemas/ and docs/format.md",
+        description="Prints the JSON Schema (draft-07) of layouts, content files or themes, generated from the "
+                    "models that check them; editors with yaml-language-server use it for completion and "
+                    "checking. --docs prints the reference docs/format.md; --write writes schemas/*.json and "
+                    "docs/format.md.")
+    schema.add_argument("kind", nargs="?", choices=("content", "layout", "theme"))
+    schema.add_argument("--docs", action="store_true", help="print the format reference (Markdown)")
+    schema.add_argument("--write", action="store_true", help="write schemas/*.json and docs/format.md")
+    schema.set_defaults(handler=_schema_handler)
+    watch = subparsers.add_parser(
+        "watch", parents=[common], help="rebuild on every save, with page previews",
+        description="Builds the layouts, then rebuilds whatever a saved layout, content file, theme, image or data "
+                    "file changes, printing the result and any problems at once. A failed build keeps the last "
+                    "good PDF. Previews: output/preview/NAME/page-N.png and contact.png. Stop with Ctrl-C.")
+    watch.add_argument("layouts", nargs="*", help="layouts to watch (default: every layout)")
+    watch.set_defaults(handler=_watch_handler)
