@@ -186,10 +186,13 @@ def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
     ts = ctx.text_style("small")
     title_style = TextStyle(ts.style, ctx.color("primary"), ts.link_color, ts.fonts)
     title_style.style = type(ts.style)(**{**ts.style.__dict__, "bold": True})
-    title = text_block(plain_pieces(block.title, (block, "title"), title_style), width, title_style, ctx, block.where)
     out = Laid(0, [], 6, 0)
-    out.add(title, 0, 0)
-    top = title.height + 2
+    top = 0.0
+    if block.title:
+        title = text_block(plain_pieces(block.title, (block, "title"), title_style), width, title_style, ctx,
+                           block.where)
+        out.add(title, 0, 0)
+        top = title.height + 2
     cols = max(1, ctx.columns)
     col_w = (width - ctx.gutter * (cols - 1)) / cols
     per_col = math.ceil(len(block.entries) / cols)

@@ -74,8 +74,13 @@ class ReferenceEntrySpec(Strict):
 
 
 class ReferencesSpec(Strict):
+    """The numbered reference list citations link to. Its title is a heading (`level`), or none at all
+    (`title: null`) when a heading of your own stands above it."""
+
     type: Literal["references"]
-    title: str = Field(default="References", min_length=1, pattern=r"\S")
+    title: Annotated[str, Field(min_length=1, pattern=r"\S")] | None = Field(
+        default="References", description="The list's heading; null for none (never write the label twice)")
+    level: int = Field(default=2, ge=1, le=6, description="Heading level of the title (H1–H6)")
     entries: list[Union[str, ReferenceEntrySpec]] = Field(min_length=1)
 
 

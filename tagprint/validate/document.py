@@ -12,10 +12,9 @@ from ..load.project import Loaded
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Block, Callout, Cards, Citation, Decoration, Document, Figure, Heading, Link, ListBlock, Page,
-    Paragraph, Photo, Placement, Rect, References, Region, Safety, Section, Template, Theme, TypeStyle,
+    Block, Citation, Decoration, Document, Figure, Link, Page, Photo, Placement, Rect, References, Region,
+    Section, Template, Theme, TypeStyle,
 )
-from ..model.blocks import CallToAction, MaterialId
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
 
@@ -205,16 +204,10 @@ def _box(raw: list[float], page: tuple[float, float], where: Where, problems: li
 
 
 def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Every block in reading order, nested blocks included."""
+    """Every block in reading order, nested blocks included (each block type says its children)."""
     for block in blocks:
         yield block
-        if isinstance(block, (Callout, Safety)):
-            yield from walk(block.blocks)
-        elif isinstance(block, Cards):
-            for card in block.cards:
-                if card.figure:
-                    yield card.figure
-                yield from walk(card.blocks)
+        yield from walk(block.children())
 
 
 def inline_runs(block: Block) -> Iterator[tuple[Inline, Where]]:
@@ -225,18 +218,8 @@ def inline_runs(block: Block) -> Iterator[tuple[Inline, Where]]:
             if isinstance(run, Link):
                 yield from flat(run.runs, where)
 
-    if isinstance(block, (Heading, Paragraph)):
-        yield from flat(block.runs, block.text_where)
-    elif isinstance(block, ListBlock):
-        for item in block.items:
-            yield from flat(item.runs, item.where)
-            if item.children:
-                yield from inline_runs(item.children)
-    elif isinstance(block, Figure):
-        yield from flat(block.caption, block.where)
-    elif isinstance(block, References):
-        for entry in block.entries:
-            yield from flat(entry.runs, entry.where)
+    for runs, where in block.text_runs():
+        yield from flat(runs, where)
 
 
 def _blocks_in_order(document: Document) -> Iterator[Block]:
@@ -247,16 +230,14 @@ def _blocks_in_order(document: Document) -> Iterator[Block]:
 def _check_headings(document: Document, problems: list[Problem]) -> None:
     previous = 0
     for block in _blocks_in_order(document):
-        if isinstance(block, Safety):  # its title is tagged as an H2
-            block = Heading(2, (), block.where)
-        if isinstance(block, Heading):
-            if previous == 0 and block.level != 1:
-                problems.append(Problem(block.where, f"the first heading in reading order is H{block.level}",
+        for _part, level, _text in block.headings():
+            if previous == 0 and level != 1:
+                problems.append(Problem(block.where, f"the first heading in reading order is H{level}",
                                         "start the document with a level 1 heading"))
-            elif block.level > previous + 1 and previous:
-                problems.append(Problem(block.where, f"heading level {block.level} follows level {previous}",
+            elif level > previous + 1 and previous:
+                problems.append(Problem(block.where, f"heading level {level} follows level {previous}",
                                         f"use level {previous + 1} here, or add the missing level above it"))
-            previous = block.level
+            previous = level
 
 
 def _check_citations(document: Document, problems: list[Problem]) -> None:
@@ -286,12 +267,7 @@ def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where]]:
             texts = getattr(illustrations.kinds()[block.source.name], "texts", None)
             for text in texts(block.source.params) if texts else ():
                 yield text, block.where
-        if isinstance(block, CallToAction):
-            yield block.text, block.where
-        elif isinstance(block, Safety):
-            yield block.title, block.where
-        elif isinstance(block, References):
-            yield block.title, block.where
+        yield from block.labels()
 
 
 def _check_fonts(document: Document, theme_where: Where, problems: list[Problem], lsrc=None) -> None:

@@ -243,7 +243,7 @@ class BlockBuilder:
             epath = path + ("entries", i)
             number, text = (entry.n, entry.text) if isinstance(entry, ReferenceEntrySpec) else (i + 1, entry)
             entries.append(Reference(number, self.inline(text, epath), self.where(epath)))
-        return References(tuple(entries), spec.title, self.where(path))
+        return References(tuple(entries), spec.title or "", self.where(path), spec.level)
 
     def _safety(self, spec: SafetySpec, path: tuple) -> Block:
         return Safety(spec.title, self.blocks(spec.blocks, path + ("blocks",)), self.where(path))
