@@ -106,8 +106,7 @@ def _kept_with(block: Block, queue: list, width: float, ctx: LayoutContext) -> f
     if isinstance(following, PageBreak):
         return 0.0
     laid = laid or lay_out(following, width, ctx)
-    first = laid.line_height * 2 if laid.line_height else laid.height
-    return max(laid.space_before, 0.0) + min(first, laid.height)
+    return max(laid.space_before, 0.0) + laid.first_part()
 
 
 def _place(out: PageLayout, laid: Laid, x: float, y: float) -> None:

@@ -90,6 +90,55 @@ class SafetySpec(Strict):
     blocks: list["BlockSpec"] = Field(min_length=1)
 
 
+class NoteSpec(Strict):
+    """One footnote. Mark the place it belongs to in inline text with {note}`*` (same marker)."""
+
+    marker: str = Field(pattern=r"^(\*|\u2020|\u2021|\u00a7|[1-9][0-9]?)$",
+                        description="The marker as printed: *, †, ‡, § or a number 1–99")
+    text: str = Field(description="The note's text (inline Markdown and citations allowed)")
+
+
+class NotesSpec(Strict):
+    """Footnotes set where this block stands, e.g. right under the paragraph or figure they annotate.
+    Each marker is unique within its content id; the markers in the text link to these notes."""
+
+    type: Literal["notes"]
+    notes: list[NoteSpec] = Field(min_length=1, description="The notes, in the order they are printed")
+    style: str = Field(default="small", description="Theme text style of the notes")
+
+
+class CellSpec(Strict):
+    """A table cell with more than text: spans or its own alignment."""
+
+    text: str = Field(description="Inline Markdown, citations and footnote markers allowed")
+    colspan: int = Field(default=1, ge=1, le=20, description="Grid columns the cell covers")
+    rowspan: int = Field(default=1, ge=1, le=200, description="Rows the cell covers (within its header, body or footer)")
+    align: Literal["left", "center", "right"] | None = Field(
+        default=None, description="Overrides the column's alignment")
+
+
+class TableSpec(Strict):
+    """A data table: the first `header_rows` rows are column headers (repeated on every page the table
+    crosses), `row_headers` makes each body row's first cell a row header; the last `footer_rows` rows
+    are a footer. Widths are relative (e.g. [2, 1, 1]); a table breaks between body rows."""
+
+    type: Literal["table"]
+    caption: str | None = Field(default=None, description="Shown above the table and tagged as its Caption")
+    header_rows: int = Field(default=1, ge=0, le=5, description="How many leading rows are column headers")
+    footer_rows: int = Field(default=0, ge=0, le=5, description="How many trailing rows are a footer (TFoot)")
+    row_headers: bool = Field(default=False, description="The first cell of each body row is a row header")
+    widths: list[Annotated[float, Field(gt=0, le=1000)]] | None = Field(
+        default=None, description="Relative column widths, one per column (default: equal)")
+    align: list[Literal["left", "center", "right"]] | None = Field(
+        default=None, description="Alignment per column (default: left)")
+    rows: list[list[Union[str, CellSpec]]] = Field(min_length=1, description="Rows of cells, headers first")
+    zebra: bool = Field(default=True, description="Stripe every other body row in the `stripe` colour")
+    stripe: str = Field(default="tint", description="Theme colour of the zebra stripes")
+    rule: str = Field(default="primary", description="Theme colour of the rules under the header and the table")
+    style: str = Field(default="small", description="Theme text style of the cells")
+    notes: list[NoteSpec] = Field(default=[], description="Footnotes set right under the table")
+
+
 class MaterialIdSpec(Strict):
     type: Literal["material_id"]
 
@@ -117,11 +166,12 @@ class PageBreakSpec(Strict):
 
 BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
-          ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec],
+          ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec, TableSpec,
+          NotesSpec],
     Field(discriminator="type"),
 ]
 BLOCK_TYPES = ["heading", "paragraph", "list", "figure", "callout", "call_to_action", "references",
-               "safety", "material_id", "cards", "spacer", "page_break"]
+               "safety", "material_id", "cards", "spacer", "page_break", "table", "notes"]
 
 CalloutSpec.model_rebuild()
 SafetySpec.model_rebuild()

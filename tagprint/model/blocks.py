@@ -33,6 +33,10 @@ class BlockNode:
     def headings(self) -> tuple[tuple[str, int, str], ...]:
         return ()
 
+    def footnotes(self) -> tuple[Any, ...]:
+        """The footnotes (model.notes.Note) this block sets."""
+        return ()
+
     def map_runs(self, runs: RunsFn, block: BlockFn) -> Any:
         return self
 

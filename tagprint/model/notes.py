@@ -42,6 +42,9 @@ class Notes(BlockNode):
         for note in self.notes:
             yield note.runs, note.where
 
+    def footnotes(self):
+        return self.notes
+
     def labels(self):
         for note in self.notes:
             yield note.marker, note.where

@@ -53,6 +53,8 @@ class Table(BlockNode):
     style: str = "small"
     notes: tuple[Note, ...] = ()
     where: Where = field(default_factory=lambda: Where(""))
+    stripe: str = "tint"  # theme colours of the zebra stripes and the rules
+    rule: str = "primary"
 
     role = "Table"
 
@@ -67,6 +69,9 @@ class Table(BlockNode):
                 yield cell.runs, cell.where
         for note in self.notes:
             yield note.runs, note.where
+
+    def footnotes(self):
+        return self.notes
 
     def labels(self):
         for note in self.notes:

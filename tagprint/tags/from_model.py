@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from ..model import (
     Block, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
-    PageBreak, Paragraph, References, Safety, Spacer, Text,
+    NoteRef, PageBreak, Paragraph, References, Safety, Spacer, Text,
 )
 from ..model.inline import Inline
 from .tree import ContentSlot, StructElem
@@ -107,6 +107,10 @@ class _Builder:
                     self._slot(run, self._keep(run, parent.add("Span", lang=run.lang)))
                 else:
                     self._slot(run, parent)
+            elif isinstance(run, NoteRef):
+                ref = self._keep(run, parent.add("Reference"))
+                link = self._keep(run, ref.add("Link", alt=f"Note {run.marker}"), "link")
+                self._slot(run, link)
             elif isinstance(run, Citation):
                 ref = self._keep(run, parent.add("Reference"))
                 names = " and ".join(", ".join(map(str, run.numbers)).rsplit(", ", 1))
@@ -193,6 +197,9 @@ def _cards(b: _Builder, block: Cards, parent: StructElem) -> None:
 @tags_of(PageBreak)
 def _nothing(b: _Builder, block: Block, parent: StructElem) -> None:
     pass
+
+
+from . import table as _table  # noqa: E402,F401  (registers tables and notes)
 
 
 def build_tags(document: Document, notes: bool = False) -> TagMap:

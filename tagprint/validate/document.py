@@ -12,7 +12,7 @@ from ..load.project import Loaded
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Block, Citation, Decoration, Document, Figure, Link, Page, Photo, Placement, Rect, References, Region,
+    Block, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Rect, References, Region,
     Section, Template, Theme, TypeStyle,
 )
 from ..model.inline import Inline
@@ -93,6 +93,7 @@ def validate(loaded: Loaded) -> Document:
     # document-wide checks run on whatever was built, so one run reports every problem
     _check_headings(document, problems)
     _check_citations(document, problems)
+    _check_note_markers(document, problems)
     _check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
     _check_document_fields(spec, lsrc, problems)
     _check_placed_once(document, problems)
@@ -250,6 +251,17 @@ def _check_citations(document: Document, problems: list[Problem]) -> None:
                         listed = ", ".join(map(str, sorted(numbers))) or "none — add a references block"
                         problems.append(Problem(where, f"citation {n} has no matching reference",
                                                 f"add reference {n} to the reference list (it has {listed})"))
+
+
+def _check_note_markers(document: Document, problems: list[Problem]) -> None:
+    """Every footnote marker has its note in the same content id (a note with no marker only warns)."""
+    notes = {note.note_id for b in _blocks_in_order(document) for note in b.footnotes()}
+    for block in _blocks_in_order(document):
+        for run, where in inline_runs(block):
+            if isinstance(run, NoteRef) and run.note_id not in notes:
+                problems.append(Problem(where, f"footnote marker '{run.marker}' has no note",
+                                        f"add a note with marker: '{run.marker}' to the table's notes: or to a "
+                                        "'- type: notes' block in the same content id"))
 
 
 def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where]]:

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Problem, Where
-from ..model import CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, Paragraph, References, Safety
+from ..model import (
+    CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph, References, Safety,
+)
 from .document import inline_runs, walk
 
 VAGUE_LINKS = {"click here", "here", "more", "read more", "link", "this link", "learn more", "click", "go"}
@@ -54,6 +56,13 @@ def lint(document: Document, product: str = "") -> Lint:
                 if entry.number not in cited:
                     out.warnings.append(Problem(entry.where, f"reference {entry.number} is never cited",
                                                 "cite it with {cite}`%d` or remove it" % entry.number))
+
+    marked = {run.note_id for b in blocks for run, _ in inline_runs(b) if isinstance(run, NoteRef)}
+    for b in blocks:
+        for note in b.footnotes():
+            if note.note_id not in marked:
+                out.warnings.append(Problem(note.where, f"note '{note.marker}' has no marker in the text",
+                                            "put {note}`%s` where the note applies, or remove the note" % note.marker))
 
     if "print" in document.profiles:
         for b in blocks:
