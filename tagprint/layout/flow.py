@@ -19,13 +19,17 @@ Queue = list[tuple[Block, "Laid | None"]]
 
 
 def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutContext) -> list[PageLayout]:
-    from .pages import decorate
+    """The flow's pages: the first of `page.template` (its placed regions filled first), the rest of
+    `page.then` (or the same template), each region not placed by hand taking the flow in turn."""
+    from .pages import decorate, place_fixed
 
     queue: Queue = [(b, None) for section in page.flow for b in section.blocks]
     pages: list[PageLayout] = []
+    fixed = {p.region for p in page.placements}
     if not queue:  # a flow of empty sections still makes its page (decorations, footer)
         out = PageLayout(first_number, document.page_size)
         decorate(out, page, ctx)
+        place_fixed(out, page, first_number, ctx)
         return [out]
     while queue:
         if len(pages) >= MAX_PAGES:
@@ -33,10 +37,15 @@ def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutCon
                                         "check for a block that can never fit"))
             break
         out = PageLayout(first_number + len(pages), document.page_size)
-        decorate(out, page, ctx)
+        template = page.template if not pages else (page.then or page.template)
+        decorate(out, page, ctx, template)
+        if not pages:
+            place_fixed(out, page, out.number, ctx)
         pages.append(out)
         progressed = False
-        for region in page.template.regions:
+        for region in template.regions:
+            if region.name in fixed and template is page.template:
+                continue
             placed, page_break = _fill_region(queue, region, out, ctx, page)
             progressed = progressed or placed
             if page_break or not queue:

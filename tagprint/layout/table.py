@@ -105,7 +105,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         header = Laid(header.height, as_artifact(piece).items)
     header = stacked(continued, header) if head_n else continued
     spans = [(r, r + c.rowspan - 1) for r, row in enumerate(all_rows) for c in row.cells if c.rowspan > 1]
-    for r in range(head_n, head_n + body_n - 1):
+    for r in range(head_n + 1, head_n + body_n - 2):  # at least two body rows on each side
         if not any(start <= r < end for start, end in spans):
             out.breaks.append(Break(tops[r + 1], header))
     if block.notes:

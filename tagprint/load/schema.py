@@ -230,12 +230,13 @@ class TemplateSpec(Strict):
 
 
 class PageSpec(Strict):
-    """Either `regions` (content ids per region, in reading order) or `flow` (content ids that flow
-    through the template's regions, adding pages of this template as needed)."""
+    """`regions` (content ids per region, in reading order) and/or `flow` (content ids that flow through
+    the template's other regions, adding pages as needed). With both, the placed regions are read first."""
 
-    template: str
-    regions: dict[str, list[str]] | None = None
-    flow: list[str] | None = None
+    template: str = Field(description="The template of this page (the first page of a flow)")
+    regions: dict[str, list[str]] | None = Field(default=None, description="Content ids per region, read in this order")
+    flow: list[str] | None = Field(default=None, description="Content ids that run through the free regions")
+    then: str | None = Field(default=None, description="Template of the flow's later pages (default: `template`)")
 
 
 class DocumentSpec(Strict):

@@ -53,10 +53,16 @@ def validate(loaded: Loaded) -> Document:
             problems.append(Problem(lsrc.where(ppath + ("template",)), f"no template '{page_spec.template}'",
                                     did_you_mean(page_spec.template, templates)))
             continue
-        if (page_spec.regions is None) == (page_spec.flow is None):
-            problems.append(Problem(lsrc.where(ppath), "a page has either 'regions' or 'flow'",
-                                    "write regions: {region: [content ids]} or flow: [content ids]"))
+        if page_spec.regions is None and page_spec.flow is None:
+            problems.append(Problem(lsrc.where(ppath), "a page needs 'regions' or 'flow'",
+                                    "write regions: {region: [content ids]} and/or flow: [content ids]"))
             continue
+        then = None
+        if page_spec.then is not None:
+            then = templates.get(page_spec.then)
+            if then is None or page_spec.flow is None:
+                problems.append(Problem(lsrc.where(ppath + ("then",)), f"'then: {page_spec.then}' needs a flow "
+                                        "and a template of that name", did_you_mean(page_spec.then, templates)))
 
         def placed(ids: list[str], path: tuple) -> tuple[Section, ...]:
             found = []
@@ -68,9 +74,6 @@ def validate(loaded: Loaded) -> Document:
                     found.append(sections[cid])
             return tuple(found)
 
-        if page_spec.flow is not None:
-            pages.append(Page(template, (), lsrc.where(ppath), placed(page_spec.flow, ppath + ("flow",))))
-            continue
         placements = []
         for region_name, ids in (page_spec.regions or {}).items():
             rpath = ppath + ("regions", region_name)
@@ -79,7 +82,8 @@ def validate(loaded: Loaded) -> Document:
                                         did_you_mean(region_name, [r.name for r in template.regions])))
                 continue
             placements.append(Placement(region_name, placed(ids, rpath), lsrc.where(rpath)))
-        pages.append(Page(template, tuple(placements), lsrc.where(ppath)))
+        flow = placed(page_spec.flow, ppath + ("flow",)) if page_spec.flow is not None else ()
+        pages.append(Page(template, tuple(placements), lsrc.where(ppath), flow, then=then))
 
     d = spec.document
     document = Document(
