@@ -49,6 +49,9 @@ def lint(document: Document, product: str = "") -> Lint:
                                       f"the piece names {product} but carries no safety information",
                                       "place the Important Safety Information (a '- type: safety' block)"))
 
+    if document.kind == "document":
+        out.errors.extend(_safety_prominence(document))
+
     cited = {n for b in blocks for run, _ in inline_runs(b) if isinstance(run, Citation) for n in run.numbers}
     for b in blocks:
         if isinstance(b, References):
@@ -91,4 +94,33 @@ def lint(document: Document, product: str = "") -> Lint:
                 out.errors.append(Problem(b.where, "the alt text starts with 'image of' (screen readers already "
                                                    "say it is a figure)",
                                           "start with what the picture shows"))
+    return out
+
+
+def _safety_prominence(document: Document) -> list[Problem]:
+    """Fair balance: the safety information's text is not set smaller than the claims' body text
+    (the style most paragraphs and lists outside it use)."""
+    styles = document.theme.styles
+    inside: set[int] = set()
+    safety_blocks = []
+    for b in _blocks(document):
+        if isinstance(b, Safety):
+            for child in walk(b.blocks):
+                inside.add(id(child))
+                safety_blocks.append(child)
+    claims: dict[str, int] = {}
+    for b in _blocks(document):
+        style = getattr(b, "style", None)
+        if isinstance(b, (Paragraph, ListBlock)) and id(b) not in inside and style in styles:
+            claims[style] = claims.get(style, 0) + 1
+    if not claims or not safety_blocks:
+        return []
+    body = max(sorted(claims), key=lambda name: claims[name])
+    out = []
+    for b in safety_blocks:
+        style = getattr(b, "style", None)
+        if isinstance(b, (Paragraph, ListBlock)) and style in styles and styles[style].size < styles[body].size:
+            out.append(Problem(b.where, f"safety text in style '{style}' is {styles[style].size:g} pt, smaller than "
+                                        f"the claims' body text ('{body}', {styles[body].size:g} pt)",
+                               "set the Important Safety Information at least as large as the claims (fair balance)"))
     return out
