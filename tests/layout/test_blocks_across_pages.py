@@ -3,22 +3,10 @@ its first lines, the next page repeats it "(continued)" as an artifact (read bac
 
 from __future__ import annotations
 
+from conftest import MINIMAL_LAYOUT
 from readers import artifact_texts, claimed_mcids, mcid_texts, painted_mcids
 
-FLOW_LAYOUT = """\
-document:
-  title: Test document
-  lang: en-US
-  material_id: TEST-0001
-  date: 11/2026
-  created: 2026-11-01
-theme: kineret
-templates:
-  text: {}
-pages:
-  - template: text
-    flow: [body]
-"""
+FLOW_LAYOUT = MINIMAL_LAYOUT.split("templates:")[0] + "templates:\n  text: {}\npages:\n  - template: text\n    flow: [body]\n"
 
 CLAIM = ("Claims about the product are set in the body style, and this sentence is long enough to wrap over "
          "a few lines of the page so that the page fills up with text. ")
