@@ -10,9 +10,10 @@ from __future__ import annotations
 from ..errors import Problem
 from ..model import Block, Document, Page, PageBreak
 from .blocks import LayoutContext, lay_out
-from .items import FillBox, Laid, PageLayout
+from .items import FillBox, Laid, PageLayout, RuleLine
 
 MAX_PAGES = 500
+FOOT_GAP = 10.0  # between the text and notes set at the foot of a region
 
 
 Queue = list[tuple[Block, "Laid | None"]]
@@ -67,6 +68,7 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
     inner = inner_box(region)
     ctx.columns, ctx.gutter = region.columns, region.gutter
     y, previous_after, placed = 0.0, None, False
+    foot = 0.0  # height taken at the region's foot by notes placed there
     while queue:
         block, laid = queue[0]
         if isinstance(block, PageBreak):
@@ -75,8 +77,17 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
                 return placed, True
             continue
         laid = laid or lay_out(block, inner.width, ctx)
+        if getattr(block, "at_foot", False) and y + laid.height + foot + FOOT_GAP <= inner.height + 0.5:
+            # footnotes at the foot of the page their markers are on (read where they stand in the flow)
+            foot += laid.height + FOOT_GAP
+            top = inner.y + inner.height - foot + FOOT_GAP
+            out.items.append(RuleLine(inner.x, top - 5, inner.x + 72, top - 5, ctx.color("text"), 0.5))
+            _place(out, laid, inner.x, top)
+            queue.pop(0)
+            placed = out.items_placed = True
+            continue
         gap = 0.0 if previous_after is None else max(previous_after, laid.space_before)
-        room = inner.height - y - gap
+        room = inner.height - foot - y - gap
         if laid.height + _kept_with(block, queue, inner.width, ctx) <= room + 0.5:
             _place(out, laid, inner.x, inner.y + y + gap)
             y += gap + laid.height

@@ -105,6 +105,9 @@ class NotesSpec(Strict):
     type: Literal["notes"]
     notes: list[NoteSpec] = Field(min_length=1, description="The notes, in the order they are printed")
     style: str = Field(default="small", description="Theme text style of the notes")
+    place: Literal["here", "page_foot"] = Field(
+        default="here", description="here: where the block stands; page_foot: at the foot of the page it is "
+                                    "reached on (in a flow), still read where it stands")
 
 
 class CellSpec(Strict):

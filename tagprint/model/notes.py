@@ -35,6 +35,7 @@ class Notes(BlockNode):
     notes: tuple[Note, ...]
     style: str = "small"
     where: Where = field(default_factory=lambda: Where(""))
+    at_foot: bool = False  # in a flow: set at the foot of the page where the block is reached
 
     role = "Div"
 

@@ -275,7 +275,8 @@ class BlockBuilder:
 
     def _notes(self, spec: NotesSpec, path: tuple) -> Block:
         self._check_style(spec.style, path + ("style",))
-        return Notes(self._notes_of(spec.notes, path + ("notes",)), spec.style, self.where(path))
+        return Notes(self._notes_of(spec.notes, path + ("notes",)), spec.style, self.where(path),
+                     spec.place == "page_foot")
 
     def _table(self, spec: TableSpec, path: tuple) -> Block | None:
         from .table_builder import build_table
