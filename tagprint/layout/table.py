@@ -36,7 +36,8 @@ def _rows(rows: tuple[TableRow, ...], xs: list[float], ctx: LayoutContext,
         for cell in row.cells:
             width = xs[cell.column + cell.colspan] - xs[cell.column] - 2 * PAD_X
             ts = strong if cell.scope else body
-            laid = text_block(pieces(cell.runs, ts), width, ts, ctx, cell.where) if cell.runs else Laid(ts.style.leading)
+            laid = (text_block(pieces(cell.runs, ts), width, ts, ctx, cell.where) if cell.runs
+                    else Laid(ts.style.leading))
             laid = _aligned(laid, width, cell.align)
             cells.append((r, laid))
             if cell.rowspan == 1:

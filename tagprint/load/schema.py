@@ -115,7 +115,8 @@ class CellSpec(Strict):
 
     text: str = Field(description="Inline Markdown, citations and footnote markers allowed")
     colspan: int = Field(default=1, ge=1, le=20, description="Grid columns the cell covers")
-    rowspan: int = Field(default=1, ge=1, le=200, description="Rows the cell covers (within its header, body or footer)")
+    rowspan: int = Field(default=1, ge=1, le=200,
+                         description="Rows the cell covers (within its header, body or footer)")
     align: Literal["left", "center", "right"] | None = Field(
         default=None, description="Overrides the column's alignment")
 

@@ -266,7 +266,8 @@ class BlockBuilder:
         for i, spec in enumerate(specs):
             npath = path + (i,)
             if spec.marker in seen:
-                self.problems.append(Problem(self.where(npath + ("marker",)), f"two notes with the marker '{spec.marker}'",
+                self.problems.append(Problem(self.where(npath + ("marker",)),
+                                             f"two notes with the marker '{spec.marker}'",
                                              "give each note of a content id its own marker"))
             seen.add(spec.marker)
             out.append(Note(spec.marker, self.inline(spec.text, npath + ("text",)),

@@ -6,7 +6,8 @@ from __future__ import annotations
 from conftest import MINIMAL_LAYOUT
 from readers import artifact_texts, claimed_mcids, mcid_texts, painted_mcids
 
-FLOW_LAYOUT = MINIMAL_LAYOUT.split("templates:")[0] + "templates:\n  text: {}\npages:\n  - template: text\n    flow: [body]\n"
+FLOW_LAYOUT = (MINIMAL_LAYOUT.split("templates:")[0]
+               + "templates:\n  text: {}\npages:\n  - template: text\n    flow: [body]\n")
 
 CLAIM = ("Claims about the product are set in the body style, and this sentence is long enough to wrap over "
          "a few lines of the page so that the page fills up with text. ")

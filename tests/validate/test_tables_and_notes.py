@@ -40,8 +40,10 @@ def test_note_without_marker_is_a_warning_and_the_document_is_built(project, cap
 def test_two_notes_with_one_marker_and_an_unknown_marker(project, capsys):
     project.layout()
     project.content(HEADING + "  - type: paragraph\n    text: A{note}`*` and B{note}`#`.\n"
-                    "  - type: notes\n    notes:\n      - {marker: '*', text: One.}\n      - {marker: '*', text: Two.}\n")
-    expect_error(project, capsys, "two notes with the marker '*'", "footnote marker '#' is not *, †, ‡, § or a number")
+                    "  - type: notes\n    notes:\n      - {marker: '*', text: One.}\n"
+                    "      - {marker: '*', text: Two.}\n")
+    expect_error(project, capsys, "two notes with the marker '*'",
+                 "footnote marker '#' is not *, †, ‡, § or a number")
 
 
 def test_a_row_that_misses_a_column_is_an_error_with_its_line(project, capsys):
