@@ -92,7 +92,8 @@ def _paragraph(block: Paragraph, width: float, ctx: LayoutContext) -> Laid:
 
 
 @layout_of(ListBlock)
-def _list(block: ListBlock, width: float, ctx: LayoutContext) -> Laid:
+def _list(block: ListBlock, width: float, ctx: LayoutContext, depth: int = 0) -> Laid:
+    """Bullets, or numbers (letters for an ordered list inside an ordered list: 1. a. b. 2.)."""
     ts = ctx.text_style(block.style)
     indent = ts.style.size * (2.0 if block.ordered else 1.5)
     out = Laid(0, [], ts.style.space_before, ts.style.space_after)
@@ -100,7 +101,8 @@ def _list(block: ListBlock, width: float, ctx: LayoutContext) -> Laid:
     for n, item in enumerate(block.items, start=1):
         if n > 1:  # a list may be cut between its items
             out.breaks.append(Break(y, None, -ts.style.leading * 0.18))
-        label_text = f"{n}." if block.ordered else "\u2022"
+        letters = depth and len(block.items) <= 26  # as the tags say: LowerAlpha
+        label_text = (f"{chr(96 + n) if letters else n}." if block.ordered else "\u2022")
         label_ts = TextStyle(ts.style, ctx.color("secondary") if not block.ordered else ts.color, ts.link_color, ts.fonts)
         label, _ = break_lines(plain_pieces(label_text, (item, "label"), label_ts), indent, label_ts)
         body = text_block(pieces(item.runs, ts), width - indent, ts, ctx, item.where)
@@ -108,7 +110,7 @@ def _list(block: ListBlock, width: float, ctx: LayoutContext) -> Laid:
         out.add(body, indent, y)
         y += body.height
         if item.children:
-            child = _list(item.children, width - indent, ctx)
+            child = _list(item.children, width - indent, ctx, depth + 1)
             out.add(child, indent, y)
             out.add_breaks(child, y)
             y += child.height

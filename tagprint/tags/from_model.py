@@ -68,15 +68,16 @@ class _Builder:
     def block(self, block: Block, parent: StructElem) -> None:
         TAGGERS[type(block)](self, block, parent)
 
-    def list_block(self, block: ListBlock, parent: StructElem) -> None:
-        lst = self._keep(block, parent.add("L", list_numbering="Decimal" if block.ordered else "Disc"))
+    def list_block(self, block: ListBlock, parent: StructElem, depth: int = 0) -> None:
+        numbering = ("LowerAlpha" if depth and len(block.items) <= 26 else "Decimal") if block.ordered else "Disc"
+        lst = self._keep(block, parent.add("L", list_numbering=numbering))
         for item in block.items:
             li = self._keep(item, lst.add("LI"))
             self._slot(item, li.add("Lbl"), "label")
             body = self._keep(item, li.add("LBody"), "body")
             self.inline(item.runs, body)
             if item.children:
-                self.list_block(item.children, body)
+                self.list_block(item.children, body, depth + 1)
 
     def figure(self, figure: Figure, parent: StructElem) -> None:
         if figure.decorative:

@@ -28,7 +28,7 @@ def test_tag_tree_matches_golden(tree):
 
 def test_golden_shows_tables_and_notes():
     roles = {line.split()[0] for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line.strip()[:1].isalpha()}
-    assert {"Table", "Caption", "THead", "TBody", "TR", "TH", "TD", "Note", "H1", "H2", "H3", "L", "LI",
+    assert {"Table", "Caption", "THead", "TBody", "TFoot", "TR", "TH", "TD", "Note", "H1", "H2", "H3", "L", "LI",
             "Figure", "Reference", "Link", "Span"} <= roles
 
 
