@@ -259,7 +259,15 @@ def _check_citations(document: Document, problems: list[Problem]) -> None:
 
 def _check_note_markers(document: Document, problems: list[Problem]) -> None:
     """Every footnote marker has its note in the same content id (a note with no marker only warns)."""
-    notes = {note.note_id for b in _blocks_in_order(document) for note in b.footnotes()}
+    notes: set[str] = set()
+    for section in document.sections():
+        for block in walk(section.blocks):
+            for note in block.footnotes():
+                if note.note_id in notes:  # its /ID would be used twice
+                    problems.append(Problem(note.where, f"two notes with the marker '{note.marker}' in content "
+                                                        f"'{section.id}'",
+                                            "give each note of a content id its own marker"))
+                notes.add(note.note_id)
     for block in _blocks_in_order(document):
         for run, where in inline_runs(block):
             if isinstance(run, NoteRef) and run.note_id not in notes:

@@ -262,14 +262,9 @@ class BlockBuilder:
         return Cards(tuple(cards), self.where(path))
 
     def _notes_of(self, specs: list[NoteSpec], path: tuple) -> tuple[Note, ...]:
-        out, seen = [], set()
+        out = []  # markers unique within the content id: checked for the whole document (validate/document.py)
         for i, spec in enumerate(specs):
             npath = path + (i,)
-            if spec.marker in seen:
-                self.problems.append(Problem(self.where(npath + ("marker",)),
-                                             f"two notes with the marker '{spec.marker}'",
-                                             "give each note of a content id its own marker"))
-            seen.add(spec.marker)
             out.append(Note(spec.marker, self.inline(spec.text, npath + ("text",)),
                             note_id(str(path[0]), spec.marker), self.where(npath)))
         return tuple(out)

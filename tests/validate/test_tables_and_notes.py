@@ -76,3 +76,10 @@ def test_too_wide_content_in_a_cell_is_an_error_never_clipped(project, capsys):
     project.content(TABLE.replace("    rows:", "    widths: [1, 30]\n    rows:")
                     + "      - [Supercalifragilisticexpialidocious, 1 pen]\n")
     expect_error(project, capsys, "content/test.yaml:10:", "is wider than its column")
+
+
+def test_a_marker_used_by_notes_in_two_blocks_of_one_content_id_is_an_error(project, capsys):
+    project.layout()
+    notes = "  - type: notes\n    notes:\n      - {marker: '§', text: One.}\n"
+    project.content(HEADING + "  - type: paragraph\n    text: A{note}`§`.\n" + notes + notes)
+    expect_error(project, capsys, "content/test.yaml:12:", "two notes with the marker '§' in content 'body'")
