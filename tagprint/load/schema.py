@@ -174,8 +174,8 @@ BlockSpec = Annotated[
           NotesSpec],
     Field(discriminator="type"),
 ]
-BLOCK_TYPES = ["heading", "paragraph", "list", "figure", "callout", "call_to_action", "references",
-               "safety", "material_id", "cards", "spacer", "page_break", "table", "notes"]
+BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
+               for spec in BlockSpec.__origin__.__args__]  # type: ignore[attr-defined]
 
 CalloutSpec.model_rebuild()
 SafetySpec.model_rebuild()
