@@ -14,7 +14,7 @@ from .errors import InputError, Problem, Where, relative
 from .finish import FinishContext, finish
 from .layout.pages import layout_document
 from .load import Loaded, load
-from .model import Document, Figure, Heading, Photo, Safety, plain_text
+from .model import Document, Figure, Photo
 from .profiles import Profile, get
 from .profiles.archive import Source
 from .profiles.color import ProfileMissing
@@ -50,10 +50,8 @@ def heading_texts(document: Document, tags: TagMap) -> dict[int, str]:
     texts: dict[int, str] = {}
     for section in document.sections():
         for block in walk(section.blocks):
-            if isinstance(block, Heading):
-                texts[id(tags.elem(block))] = plain_text(block.runs)
-            elif isinstance(block, Safety):
-                texts[id(tags.elem(block, "title"))] = block.title
+            for part, _level, text in block.headings():
+                texts[id(tags.elem(block, part))] = text
     return texts
 
 

@@ -86,3 +86,18 @@ def seed_profiles(tmp_path_factory) -> dict[str, Path]:
         "email": out / f"{SEED_LAYOUT}-email.pdf",
         "archive": out / "archive" / "US-KIN-0001" / "1.0" / f"{SEED_LAYOUT}.pdf",
     }
+
+
+@pytest.fixture(scope="session")
+def velaris_profiles(tmp_path_factory) -> dict[str, Path]:
+    """The second example (a three-page psoriasis leave-behind) in every profile, through the command line."""
+    from tagprint.cli import main
+    out = tmp_path_factory.mktemp("velaris")
+    name = "velaris-psoriasis"
+    assert main(["--root", str(REPO), "--output", str(out), "build", name]) == 0
+    return {
+        "screen": out / f"{name}.pdf",
+        "print": out / f"{name}-print.pdf",
+        "email": out / f"{name}-email.pdf",
+        "archive": out / "archive" / "US-VEL-0002" / "1.0" / f"{name}.pdf",
+    }

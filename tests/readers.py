@@ -92,6 +92,12 @@ def structure(path: Path | bytes) -> Node:
                 attrs["ListNumbering"] = str(a["/ListNumbering"])[1:]
             if "/BBox" in a:
                 attrs["BBox"] = "yes"
+            if a.get("/O") == "/Table":
+                for key in ("/Scope", "/RowSpan", "/ColSpan"):
+                    if key in a:
+                        attrs[key[1:]] = str(a[key]).lstrip("/")
+                if "/Headers" in a:
+                    attrs["Headers"] = " ".join(str(h) for h in a["/Headers"])
         node = Node(str(d["/S"])[1:], attrs)
         here = page_of(d, inherited_page)
         kids = d.get("/K")
@@ -146,4 +152,77 @@ def reading_text(node: Node) -> str:
         out += kid if isinstance(kid, str) else reading_text(kid)
         if isinstance(kid, Node) and kid.role in ("P", "H1", "H2", "H3", "LI", "Caption", "L", "Sect", "Div"):
             out += " "
+    return out
+
+
+def painted_mcids(path: Path | bytes) -> set[tuple[int, int]]:
+    """(page index, MCID) of every page object PDFium finds inside marked content with an MCID."""
+    doc = pdfium.PdfDocument(path)
+    found: set[tuple[int, int]] = set()
+    for index in range(len(doc)):
+        page = doc[index]
+
+        def visit(count, get):
+            for i in range(count):
+                obj = get(i)
+                mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+                if mcid >= 0:
+                    found.add((index, mcid))
+                if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+                    visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k))
+
+        visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k))
+    return found
+
+
+def claimed_mcids(path: Path | bytes) -> set[tuple[int, int]]:
+    """(page index, MCID) of every marked-content reference in the structure tree, read by pypdf."""
+    reader = pypdf.PdfReader(path if isinstance(path, Path) else __import__("io").BytesIO(path))
+    page_index = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    found: set[tuple[int, int]] = set()
+
+    def visit(obj, page):
+        d = obj.get_object() if hasattr(obj, "get_object") else obj
+        if isinstance(d, int):
+            found.add((page, int(d)))
+            return
+        if d.get("/Type") == "/OBJR":
+            return
+        if "/Pg" in d:
+            page = page_index[d.raw_get("/Pg").idnum]
+        if d.get("/Type") == "/MCR":
+            found.add((page, int(d["/MCID"])))
+            return
+        kids = d.get("/K")
+        if kids is None:
+            return
+        kids = kids.get_object() if hasattr(kids, "get_object") else kids
+        for kid in kids if isinstance(kids, list) else [kids]:
+            visit(kid, page)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"], 0)
+    return found
+
+
+def artifact_texts(path: Path | bytes, page_index: int) -> list[str]:
+    """Texts PDFium finds on a page inside /Artifact marked content (not tagged content)."""
+    doc = pdfium.PdfDocument(path)
+    page = doc[page_index]
+    textpage = page.get_textpage()
+    out = []
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        names = []
+        for m in range(raw.FPDFPageObj_CountMarks(obj)):
+            mark = raw.FPDFPageObj_GetMark(obj, m)
+            length = ctypes.c_ulong()
+            raw.FPDFPageObjMark_GetName(mark, None, 0, ctypes.byref(length))
+            buf = ctypes.create_string_buffer(length.value)
+            raw.FPDFPageObjMark_GetName(mark, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), length.value,
+                                        ctypes.byref(length))
+            names.append(buf.raw[: length.value - 2].decode("utf-16-le"))
+        if "Artifact" in names and raw.FPDFPageObj_GetMarkedContentID(obj) < 0:
+            out.append(_text_of(obj, textpage.raw))
     return out

@@ -13,7 +13,7 @@ from ..layout.items import (
     Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine,
 )
 from ..errors import InputError, Problem
-from ..model import CallToAction, Citation, Document, Link, Photo, Rect
+from ..model import CallToAction, Citation, Document, Link, NoteRef, Photo, Rect
 from ..profiles import Profile
 from ..profiles.press import PressPalette
 from ..profiles.images import prepare
@@ -82,6 +82,8 @@ def _chevron(item: Chevron, ctx: DrawContext) -> None:
 
 
 def _link_target(link: object) -> tuple[tuple[str, str], str]:
+    if isinstance(link, NoteRef):
+        return ("id", link.note_id), f"Go to note {link.marker}"
     if isinstance(link, Citation):
         first = link.numbers[0]
         return ("ref", str(first)), "Go to reference " + ", ".join(map(str, link.numbers))
@@ -91,7 +93,7 @@ def _link_target(link: object) -> tuple[tuple[str, str], str]:
 
 
 def _link_owner(link: object, tags: TagMap) -> object:
-    return tags.elem(link, "link") if isinstance(link, (Citation, CallToAction)) else tags.elem(link)
+    return tags.elem(link, "link") if isinstance(link, (Citation, CallToAction, NoteRef)) else tags.elem(link)
 
 
 def _link(line: TextLine, frag: Fragment, x: float, ctx: DrawContext) -> None:
@@ -100,7 +102,7 @@ def _link(line: TextLine, frag: Fragment, x: float, ctx: DrawContext) -> None:
         box = (x - 14, line.baseline - line.height / 2 - frag.size * 0.4 - 6, x + frag.width + 26,
                line.baseline + line.height / 2 - frag.size * 0.4 + 6)
     else:
-        pad = 3.0 if isinstance(frag.link, Citation) else 1.0
+        pad = 3.0 if isinstance(frag.link, (Citation, NoteRef)) else 1.0
         top = line.baseline - frag.rise - frag.size * 0.95
         box = (x - pad, top - pad, x + frag.width + pad, line.baseline - frag.rise + frag.size * 0.25 + pad)
     ctx.pen.link(box, target, contents, _link_owner(frag.link, ctx.tags))
@@ -113,14 +115,14 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
     underlines = []
     i = 0
     while i < len(placed):
-        tag = placed[i][1].tag
+        tag, kind = placed[i][1].tag, placed[i][1].artifact
         j = i
-        while j + 1 < len(placed) and placed[j + 1][1].tag == tag:
+        while j + 1 < len(placed) and placed[j + 1][1].tag == tag and (tag or placed[j + 1][1].artifact == kind):
             j += 1
         group = placed[i : j + 1]
         first_line, first = group[0]
         if tag is None:
-            section = pen.artifact("Pagination", "Footer")
+            section = pen.artifact("Pagination", kind)
         else:
             section = pen.marked(ctx.tags.slot(*tag), at=(first_line.x + first.x, first_line.baseline - first.size))
         with section:

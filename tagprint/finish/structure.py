@@ -36,6 +36,16 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
             ids[elem.elem_id] = d
         if elem.list_numbering:
             d.A = Dictionary(O=Name.List, ListNumbering=Name("/" + elem.list_numbering))
+        if elem.table:
+            attrs = Dictionary(O=Name.Table)
+            for key, value in elem.table.items():
+                if isinstance(value, str):
+                    attrs[Name("/" + key)] = Name("/" + value)
+                elif isinstance(value, tuple):
+                    attrs[Name("/" + key)] = Array([String(v) for v in value])
+                else:
+                    attrs[Name("/" + key)] = value
+            d.A = attrs
         if elem.bbox:
             page, (x0, y0, x1, y1) = elem.bbox
             d.A = Dictionary(O=Name.Layout, BBox=Array([round(v, 2) for v in (x0, y0, x1, y1)]))
@@ -89,7 +99,7 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
         if kind == "uri":
             a.A = Dictionary(S=Name.URI, URI=String(value))
         else:
-            target = _find_anchor(root, reference_id(int(value)))
+            target = _find_anchor(root, value if kind == "id" else reference_id(int(value)))
             page, x, y = target.anchor if target and target.anchor else (0, 0, 0)
             a.Dest = Array([pages[page].obj, Name.XYZ, round(x, 2), round(y + 12, 2), 0])
         page_obj = pages[area.page].obj

@@ -16,7 +16,7 @@ from ..model import (
     Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
     PageBreak, Paragraph, Photo, Rect, References, Safety, Spacer,
 )
-from .items import Chevron, FillBox, Laid, PictureBox, TextLine
+from .items import Break, Chevron, FillBox, Laid, PictureBox, TextLine, as_artifact, line_breaks
 from .text import Piece, TextStyle, break_lines, pieces, plain_pieces
 
 
@@ -75,7 +75,8 @@ def text_block(items: list[Piece], width: float, ts: TextStyle, ctx: LayoutConte
                                     "shorten the word, use a smaller style, or widen the region"))
     lines = [replace(line, where=where) for line in lines]
     return Laid(len(lines) * ts.style.leading, list(lines), ts.style.space_before, ts.style.space_after,
-                line_height=ts.style.leading if splittable else 0.0)
+                line_height=ts.style.leading if splittable else 0.0,
+                breaks=line_breaks(len(lines), ts.style.leading) if splittable else [])
 
 
 @layout_of(Heading)
@@ -91,13 +92,17 @@ def _paragraph(block: Paragraph, width: float, ctx: LayoutContext) -> Laid:
 
 
 @layout_of(ListBlock)
-def _list(block: ListBlock, width: float, ctx: LayoutContext) -> Laid:
+def _list(block: ListBlock, width: float, ctx: LayoutContext, depth: int = 0) -> Laid:
+    """Bullets, or numbers (letters for an ordered list inside an ordered list: 1. a. b. 2.)."""
     ts = ctx.text_style(block.style)
     indent = ts.style.size * (2.0 if block.ordered else 1.5)
     out = Laid(0, [], ts.style.space_before, ts.style.space_after)
     y = 0.0
     for n, item in enumerate(block.items, start=1):
-        label_text = f"{n}." if block.ordered else "\u2022"
+        if n > 1:  # a list may be cut between its items
+            out.breaks.append(Break(y, None, -ts.style.leading * 0.18))
+        letters = depth and len(block.items) <= 26  # as the tags say: LowerAlpha
+        label_text = (f"{chr(96 + n) if letters else n}." if block.ordered else "\u2022")
         label_ts = TextStyle(ts.style, ctx.color("secondary") if not block.ordered else ts.color, ts.link_color, ts.fonts)
         label, _ = break_lines(plain_pieces(label_text, (item, "label"), label_ts), indent, label_ts)
         body = text_block(pieces(item.runs, ts), width - indent, ts, ctx, item.where)
@@ -105,8 +110,9 @@ def _list(block: ListBlock, width: float, ctx: LayoutContext) -> Laid:
         out.add(body, indent, y)
         y += body.height
         if item.children:
-            child = _list(item.children, width - indent, ctx)
+            child = _list(item.children, width - indent, ctx, depth + 1)
             out.add(child, indent, y)
+            out.add_breaks(child, y)
             y += child.height
         y += ts.style.leading * 0.18
     out.height = y
@@ -160,6 +166,7 @@ def _callout(block: Callout, width: float, ctx: LayoutContext) -> Laid:
     out = Laid(inner.height + 2 * pad, [FillBox(Rect(0, 0, width, inner.height + 2 * pad), ctx.color("tint"), 6)],
                6, 10)
     out.add(inner, pad, pad)
+    out.add_breaks(inner, pad, Laid(pad), pad)  # cut: each part keeps its padding inside the box
     return out
 
 
@@ -186,10 +193,13 @@ def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
     ts = ctx.text_style("small")
     title_style = TextStyle(ts.style, ctx.color("primary"), ts.link_color, ts.fonts)
     title_style.style = type(ts.style)(**{**ts.style.__dict__, "bold": True})
-    title = text_block(plain_pieces(block.title, (block, "title"), title_style), width, title_style, ctx, block.where)
     out = Laid(0, [], 6, 0)
-    out.add(title, 0, 0)
-    top = title.height + 2
+    top = 0.0
+    if block.title:
+        title = text_block(plain_pieces(block.title, (block, "title"), title_style), width, title_style, ctx,
+                           block.where)
+        out.add(title, 0, 0)
+        top = title.height + 2
     cols = max(1, ctx.columns)
     col_w = (width - ctx.gutter * (cols - 1)) / cols
     per_col = math.ceil(len(block.entries) / cols)
@@ -216,8 +226,15 @@ def _safety(block: Safety, width: float, ctx: LayoutContext) -> Laid:
     body = stack(block.blocks, width, ctx)
     out = Laid(0, [], 0, 0)
     out.add(title, 0, 0)
-    out.add(body, 0, title.height + ts.style.space_after)
-    out.height = title.height + ts.style.space_after + body.height
+    top = title.height + ts.style.space_after
+    out.add(body, 0, top)
+    # cut between its paragraphs and lines, never before the first lines (the title keeps with them);
+    # the next page repeats the title with "(continued)", as an artifact (it is read once)
+    label = text_block(plain_pieces(f"{block.title} (continued)", None, ts), width, ts, ctx,  # type: ignore[arg-type]
+                       block.where)
+    continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
+    out.add_breaks(body, top, continued)
+    out.height = top + body.height
     return out
 
 
@@ -267,16 +284,29 @@ def _page_break(block: PageBreak, width: float, ctx: LayoutContext) -> Laid:
 
 
 def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext) -> Laid:
-    """Blocks one below the other; the gap between two is the larger of their spacings."""
+    """Blocks one below the other; the gap between two is the larger of their spacings.
+
+    It may be cut between two blocks (not after one that keeps with the next) and wherever a block
+    may be cut itself."""
     out = Laid(0, [])
     y = 0.0
     previous_after = None
+    keeps = True
     for block in blocks:
         laid = lay_out(block, width, ctx)
+        gap = 0.0
         if previous_after is not None:
-            y += max(previous_after, laid.space_before)
+            gap = max(previous_after, laid.space_before)
+            y += gap
+        if not keeps:
+            out.breaks.append(Break(y, None, -gap))
         out.add(laid, 0, y)
+        out.add_breaks(laid, y)
         y += laid.height
         previous_after = laid.space_after
+        keeps = bool(getattr(block, "keep_with_next", False))
     out.height = y
     return out
+
+
+from . import table as _table  # noqa: E402,F401  (registers the table and notes layouts)

@@ -10,22 +10,27 @@ from __future__ import annotations
 from ..errors import Problem
 from ..model import Block, Document, Page, PageBreak
 from .blocks import LayoutContext, lay_out
-from .items import FillBox, Laid, PageLayout
+from .items import FillBox, Laid, PageLayout, RuleLine
 
 MAX_PAGES = 500
+FOOT_GAP = 10.0  # between the text and notes set at the foot of a region
 
 
 Queue = list[tuple[Block, "Laid | None"]]
 
 
 def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutContext) -> list[PageLayout]:
-    from .pages import decorate
+    """The flow's pages: the first of `page.template` (its placed regions filled first), the rest of
+    `page.then` (or the same template), each region not placed by hand taking the flow in turn."""
+    from .pages import decorate, place_fixed
 
     queue: Queue = [(b, None) for section in page.flow for b in section.blocks]
     pages: list[PageLayout] = []
+    fixed = {p.region for p in page.placements}
     if not queue:  # a flow of empty sections still makes its page (decorations, footer)
         out = PageLayout(first_number, document.page_size)
         decorate(out, page, ctx)
+        place_fixed(out, page, first_number, ctx)
         return [out]
     while queue:
         if len(pages) >= MAX_PAGES:
@@ -33,10 +38,15 @@ def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutCon
                                         "check for a block that can never fit"))
             break
         out = PageLayout(first_number + len(pages), document.page_size)
-        decorate(out, page, ctx)
+        template = page.template if not pages else (page.then or page.template)
+        decorate(out, page, ctx, template)
+        if not pages:
+            place_fixed(out, page, out.number, ctx)
         pages.append(out)
         progressed = False
-        for region in page.template.regions:
+        for region in template.regions:
+            if region.name in fixed and template is page.template:
+                continue
             placed, page_break = _fill_region(queue, region, out, ctx, page)
             progressed = progressed or placed
             if page_break or not queue:
@@ -58,6 +68,7 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
     inner = inner_box(region)
     ctx.columns, ctx.gutter = region.columns, region.gutter
     y, previous_after, placed = 0.0, None, False
+    foot = 0.0  # height taken at the region's foot by notes placed there
     while queue:
         block, laid = queue[0]
         if isinstance(block, PageBreak):
@@ -66,8 +77,17 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
                 return placed, True
             continue
         laid = laid or lay_out(block, inner.width, ctx)
+        if getattr(block, "at_foot", False) and y + laid.height + foot + FOOT_GAP <= inner.height + 0.5:
+            # footnotes at the foot of the page their markers are on (read where they stand in the flow)
+            foot += laid.height + FOOT_GAP
+            top = inner.y + inner.height - foot + FOOT_GAP
+            out.items.append(RuleLine(inner.x, top - 5, inner.x + 72, top - 5, ctx.color("text"), 0.5))
+            _place(out, laid, inner.x, top)
+            queue.pop(0)
+            placed = out.items_placed = True
+            continue
         gap = 0.0 if previous_after is None else max(previous_after, laid.space_before)
-        room = inner.height - y - gap
+        room = inner.height - foot - y - gap
         if laid.height + _kept_with(block, queue, inner.width, ctx) <= room + 0.5:
             _place(out, laid, inner.x, inner.y + y + gap)
             y += gap + laid.height
@@ -106,8 +126,7 @@ def _kept_with(block: Block, queue: list, width: float, ctx: LayoutContext) -> f
     if isinstance(following, PageBreak):
         return 0.0
     laid = laid or lay_out(following, width, ctx)
-    first = laid.line_height * 2 if laid.line_height else laid.height
-    return max(laid.space_before, 0.0) + min(first, laid.height)
+    return max(laid.space_before, 0.0) + laid.first_part()
 
 
 def _place(out: PageLayout, laid: Laid, x: float, y: float) -> None:

@@ -35,6 +35,7 @@ class Fragment:
     tracking: float = 0.0
     link: Any = None  # a model Link or Citation whose annotation covers this fragment
     underline: bool = False
+    artifact: str = "Footer"  # with no tag: the pagination artifact's subtype (Footer, Header)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,56 @@ def moved(item: Item, dx: float, dy: float) -> Item:
 
 
 @dataclass
+class Break:
+    """A place a block may be cut between pages: above `y` stays, below moves on.
+
+    `prefix` (artifacts: a repeated table header, a "(continued)" title) is set at the top of the part
+    that moves on; `head_extra` is room the first part takes below the cut (a box's bottom padding, or a
+    negative gap that is not needed at the foot of a page)."""
+
+    y: float
+    prefix: "Laid | None" = None
+    head_extra: float = 0.0
+
+    def moved(self, dy: float, prefix: "Laid | None" = None, head_extra: float = 0.0) -> "Break":
+        """The same break inside a parent: shifted, with the parent's own prefix above this one's."""
+        return Break(self.y + dy, stacked(prefix, self.prefix), self.head_extra + head_extra)
+
+
+def stacked(top: "Laid | None", below: "Laid | None") -> "Laid | None":
+    if top is None or below is None:
+        return top or below
+    out = Laid(top.height + below.height, list(top.items))
+    out.add(below, 0, top.height)
+    return out
+
+
+def as_artifact(laid: "Laid", subtype: str = "Header") -> "Laid":
+    """The same drawing with no tags and no links: a repeat for pagination (read once, not twice)."""
+    items: list[Item] = []
+    for item in laid.items:
+        if isinstance(item, TextLine):
+            item = replace(item, fragments=tuple(replace(f, tag=None, link=None, underline=False,
+                                                         artifact=subtype) for f in item.fragments))
+        elif isinstance(item, PictureBox):
+            item = replace(item, tag=None)
+        items.append(item)
+    return Laid(laid.height, items)
+
+
+def _below(item: Item, cut: float) -> bool:
+    if isinstance(item, TextLine):
+        return item.baseline > cut
+    if isinstance(item, (FillBox, PictureBox, SlideFrame)):
+        return item.box.y >= cut - 0.01
+    if isinstance(item, RuleLine):
+        return min(item.y0, item.y1) > cut + 0.01
+    if isinstance(item, Chevron):
+        return item.y > cut
+    raise TypeError(type(item).__name__)
+
+
+@dataclass
 class Laid:
     """A block after layout: its height and its items relative to its own top-left corner."""
 
@@ -121,29 +172,51 @@ class Laid:
     space_before: float = 0.0
     space_after: float = 0.0
     line_height: float = 0.0  # > 0: lines of text that may be split between regions
+    breaks: list[Break] = field(default_factory=list)
 
     def add(self, other: "Laid", dx: float, dy: float) -> None:
         self.items.extend(moved(i, dx, dy) for i in other.items)
 
-    def split(self, available: float, min_lines: int = 2) -> tuple["Laid", "Laid"] | None:
-        """Splits lines of text so the first part fits `available`; None if it cannot (orphans/widows)."""
-        if not self.line_height:
+    def add_breaks(self, other: "Laid", dy: float, prefix: "Laid | None" = None, head_extra: float = 0.0) -> None:
+        self.breaks.extend(b.moved(dy, prefix, head_extra) for b in other.breaks)
+
+    def first_part(self) -> float:
+        """The least height of a first part (what must fit beside a heading kept with this block)."""
+        if self.line_height:
+            return min(self.line_height * 2, self.height)
+        usable = [b.y + b.head_extra for b in self.breaks if 0 < b.y < self.height - 0.01]
+        return min(usable, default=self.height)
+
+    def split(self, available: float) -> tuple["Laid", "Laid"] | None:
+        """Cuts at the lowest allowed break whose first part fits `available`; None if there is none."""
+        fitting = [b for b in self.breaks if 0 < b.y < self.height - 0.01 and b.y + b.head_extra <= available + 0.01]
+        if not fitting:
             return None
-        total = round(self.height / self.line_height)
-        fit = int((available + 0.01) // self.line_height)
-        if fit < min_lines or total - fit < min_lines:
-            fit = min(fit, total - min_lines)
-            if fit < min_lines:
-                return None
-        cut = fit * self.line_height
-        head = Laid(cut, [], self.space_before, 0.0, self.line_height)
-        tail = Laid(self.height - cut, [], 0.0, self.space_after, self.line_height)
+        cut = max(fitting, key=lambda b: b.y)
+        lift = cut.prefix.height if cut.prefix else 0.0
+        head = Laid(cut.y + cut.head_extra, [], self.space_before, 0.0, self.line_height)
+        tail = Laid(self.height - cut.y + lift, [], 0.0, self.space_after, self.line_height)
+        backgrounds: list[Item] = []
         for item in self.items:
-            if isinstance(item, TextLine) and item.baseline > cut:
-                tail.items.append(moved(item, 0, -cut))
+            if isinstance(item, FillBox) and item.box.y < cut.y - 0.01 and item.box.y + item.box.height > cut.y + 0.01:
+                b = item.box  # a box the cut runs through: its top part here, the rest (and the prefix) there
+                head.items.append(replace(item, box=Rect(b.x, b.y, b.width, cut.y + cut.head_extra - b.y)))
+                backgrounds.append(replace(item, box=Rect(b.x, 0, b.width, b.y + b.height - cut.y + lift)))
+            elif _below(item, cut.y):
+                tail.items.append(moved(item, 0, lift - cut.y))
             else:
                 head.items.append(item)
+        tail.items = backgrounds + (list(cut.prefix.items) if cut.prefix else []) + tail.items
+        head.breaks = [b for b in self.breaks if b.y < cut.y]
+        tail.breaks = [Break(b.y - cut.y + lift, b.prefix, b.head_extra) for b in self.breaks if b.y > cut.y]
+        if self.line_height:  # lines of one paragraph: the rest keeps its own orphan and widow rule
+            tail.breaks = line_breaks(round(tail.height / self.line_height), self.line_height)
         return head, tail
+
+
+def line_breaks(lines: int, line_height: float, min_lines: int = 2) -> list[Break]:
+    """Where a paragraph may be cut: never fewer than `min_lines` on either side (orphans and widows)."""
+    return [Break(k * line_height) for k in range(min_lines, lines - min_lines + 1)]
 
 
 @dataclass

@@ -32,8 +32,8 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
     return pages
 
 
-def decorate(out: PageLayout, page: Page, ctx: LayoutContext) -> None:
-    for deco in page.template.decorations:
+def decorate(out: PageLayout, page: Page, ctx: LayoutContext, template=None) -> None:
+    for deco in (template or page.template).decorations:
         color = ctx.color(deco.color)
         b = deco.box
         if deco.kind == "band":
@@ -45,9 +45,17 @@ def decorate(out: PageLayout, page: Page, ctx: LayoutContext) -> None:
 def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> PageLayout:
     out = PageLayout(number, document.page_size)
     decorate(out, page, ctx)
+    place_fixed(out, page, number, ctx)
+    return out
+
+
+def place_fixed(out: PageLayout, page: Page, number: int, ctx: LayoutContext) -> None:
+    """The page's placed regions (a page with a flow too leaves the other regions to the flow)."""
     placements = {p.region: p for p in page.placements}
     # Drawing order is the template's region order; reading order (the tag tree) is the page's.
     for region in page.template.regions:
+        if page.flow and region.name not in placements:
+            continue
         placement = placements.get(region.name)
         if region.background:
             out.items.append(FillBox(region.box, ctx.color(region.background), 4))
@@ -57,7 +65,6 @@ def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> Pa
         ctx.columns, ctx.gutter = region.columns, region.gutter
         laid = _fill(region, blocks, ctx, number, placement.where)
         out.items.extend(laid.items)
-    return out
 
 
 def inner_box(region: Region) -> Rect:

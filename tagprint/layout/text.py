@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..fonts import FontStack
-from ..model import Citation, Color, Link, Text, TypeStyle
+from ..model import Citation, Color, Link, NoteRef, Text, TypeStyle
 from ..model.inline import Inline
 from .items import Fragment, Segment, TagKey, TextLine
 
@@ -22,7 +22,7 @@ class Piece:
     italic: bool
     superscript: bool
     tag: TagKey
-    link: Link | Citation | None
+    link: Link | Citation | NoteRef | None
     color: Color
 
 
@@ -46,7 +46,7 @@ def pieces(runs: tuple[Inline, ...], ts: TextStyle, link: Link | None = None) ->
             text = run.text.upper() if ts.style.uppercase else run.text
             out.append(Piece(text, ts.style.bold or run.strong, ts.style.italic or run.emphasis, False,
                              (run, ""), link, color))
-        elif isinstance(run, Citation):
+        elif isinstance(run, (Citation, NoteRef)):
             out.append(Piece(run.text, ts.style.bold, ts.style.italic, True, (run, ""), run, ts.color))
         elif isinstance(run, Link):
             out.extend(pieces(run.runs, ts, run))

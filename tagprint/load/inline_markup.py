@@ -1,7 +1,7 @@
 """Inline text: a small Markdown dialect parsed with markdown-it-py.
 
 **strong**, *emphasis*, [text](https://… "what the link is"), citations {cite}`1,2`, and a phrase in
-another language [bonjour]{lang=fr}. Everything else is plain text.
+another language [bonjour]{lang=fr}, footnote markers {note}`*`. Everything else is plain text.
 """
 
 from __future__ import annotations
@@ -14,16 +14,19 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from ..errors import Problem, Where
-from ..model.inline import Citation, Inline, Link, Text
+from ..model.inline import Citation, Inline, Link, NoteRef, Text
+from ..model.notes import note_id
 
 _MD = MarkdownIt("commonmark", {"linkify": False}).use(myst_role_plugin).use(attrs_plugin, spans=True)
 _MD.disable(["image", "html_inline", "backticks", "autolink", "entity", "escape"])
 _MD.validateLink = lambda url: True  # every link is parsed; validation reports bad schemes with a fix
 MAX_RANGE = 100
+_MARKER = re.compile(r"^(\*|\u2020|\u2021|\u00a7|[1-9][0-9]?)$")
 _CITE_PART = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]\s*(\d+))?\s*$")
 
 
-def parse_inline(text: str, where: Where, problems: list[Problem]) -> tuple[Inline, ...]:
+def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = "") -> tuple[Inline, ...]:
+    """`scope`: the content id the text belongs to (footnote markers point at notes within it)."""
     text = " ".join(text.split())  # YAML folding aside, whitespace is not meaningful
     tokens = _MD.parseInline(text)
     children = tokens[0].children or [] if tokens else []
@@ -62,9 +65,17 @@ def parse_inline(text: str, where: Where, problems: list[Problem]) -> tuple[Inli
             emit(Link(href, tuple(runs), description, where))
         elif kind == "myst_role":
             name = tok.meta.get("name")
+            if name == "note":
+                marker = tok.content.strip()
+                if not _MARKER.match(marker):
+                    problems.append(Problem(where, f"footnote marker '{marker}' is not *, †, ‡, § or a number",
+                                            "write {note}`*`, {note}`†`, {note}`‡`, {note}`§` or {note}`1`"))
+                else:
+                    emit(NoteRef(marker, note_id(scope, marker), where))
+                continue
             if name != "cite":
                 problems.append(Problem(where, f"unknown inline role '{{{name}}}'",
-                                        "use {cite}`1,2` for citations; other roles are not supported"))
+                                        "use {cite}`1,2` for citations or {note}`*` for footnote markers"))
                 continue
             numbers = _citation_numbers(tok.content, where, problems)
             if numbers:

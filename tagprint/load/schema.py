@@ -125,11 +125,13 @@ class ReferenceEntrySpec(Strict):
 
 
 class ReferencesSpec(Strict):
-    """The reference list that citations link to."""
+    """The numbered reference list citations link to. Its title is a heading (`level`), or none at all
+    (`title: null`) when a heading of your own stands above it."""
 
     type: Literal["references"]
-    title: str = Field(default="References", min_length=1, pattern=r"\S")
-    """The label above the list."""
+    title: Annotated[str, Field(min_length=1, pattern=r"\S")] | None = Field(
+        default="References", description="The list's heading; null for none (never write the label twice)")
+    level: int = Field(default=2, ge=1, le=6, description="Heading level of the title (H1–H6)")
     entries: list[Union[str, ReferenceEntrySpec]] = Field(min_length=1)
     """The references: strings (numbered 1, 2, … in order) or {n, text}."""
 
@@ -142,6 +144,59 @@ class SafetySpec(Strict):
     """The heading of the safety information (tagged H2)."""
     blocks: list["BlockSpec"] = Field(min_length=1)
     """The safety text: paragraphs, lists and headings."""
+
+
+class NoteSpec(Strict):
+    """One footnote. Mark the place it belongs to in inline text with {note}`*` (same marker)."""
+
+    marker: str = Field(pattern=r"^(\*|\u2020|\u2021|\u00a7|[1-9][0-9]?)$",
+                        description="The marker as printed: *, †, ‡, § or a number 1–99")
+    text: str = Field(description="The note's text (inline Markdown and citations allowed)")
+
+
+class NotesSpec(Strict):
+    """Footnotes set where this block stands, e.g. right under the paragraph or figure they annotate.
+    Each marker is unique within its content id; the markers in the text link to these notes."""
+
+    type: Literal["notes"]
+    notes: list[NoteSpec] = Field(min_length=1, description="The notes, in the order they are printed")
+    style: str = Field(default="small", description="Theme text style of the notes")
+    place: Literal["here", "page_foot"] = Field(
+        default="here", description="here: where the block stands; page_foot: at the foot of the page it is "
+                                    "reached on (in a flow), still read where it stands")
+
+
+class CellSpec(Strict):
+    """A table cell with more than text: spans or its own alignment."""
+
+    text: str = Field(description="Inline Markdown, citations and footnote markers allowed")
+    colspan: int = Field(default=1, ge=1, le=20, description="Grid columns the cell covers")
+    rowspan: int = Field(default=1, ge=1, le=200,
+                         description="Rows the cell covers (within its header, body or footer)")
+    align: Literal["left", "center", "right"] | None = Field(
+        default=None, description="Overrides the column's alignment")
+
+
+class TableSpec(Strict):
+    """A data table: the first `header_rows` rows are column headers (repeated on every page the table
+    crosses), `row_headers` makes each body row's first cell a row header; the last `footer_rows` rows
+    are a footer. Widths are relative (e.g. [2, 1, 1]); a table breaks between body rows."""
+
+    type: Literal["table"]
+    caption: str | None = Field(default=None, description="Shown above the table and tagged as its Caption")
+    header_rows: int = Field(default=1, ge=0, le=5, description="How many leading rows are column headers")
+    footer_rows: int = Field(default=0, ge=0, le=5, description="How many trailing rows are a footer (TFoot)")
+    row_headers: bool = Field(default=False, description="The first cell of each body row is a row header")
+    widths: list[Annotated[float, Field(gt=0, le=1000)]] | None = Field(
+        default=None, description="Relative column widths, one per column (default: equal)")
+    align: list[Literal["left", "center", "right"]] | None = Field(
+        default=None, description="Alignment per column (default: left)")
+    rows: list[list[Union[str, CellSpec]]] = Field(min_length=1, description="Rows of cells, headers first")
+    zebra: bool = Field(default=True, description="Stripe every other body row in the `stripe` colour")
+    stripe: str = Field(default="tint", description="Theme colour of the zebra stripes")
+    rule: str = Field(default="primary", description="Theme colour of the rules under the header and the table")
+    style: str = Field(default="small", description="Theme text style of the cells")
+    notes: list[NoteSpec] = Field(default=[], description="Footnotes set right under the table")
 
 
 class MaterialIdSpec(Strict):
@@ -183,11 +238,12 @@ class PageBreakSpec(Strict):
 
 BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
-          ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec],
+          ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec, TableSpec,
+          NotesSpec],
     Field(discriminator="type"),
 ]
-BLOCK_TYPES = ["heading", "paragraph", "list", "figure", "callout", "call_to_action", "references",
-               "safety", "material_id", "cards", "spacer", "page_break"]
+BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
+               for spec in BlockSpec.__origin__.__args__]  # type: ignore[attr-defined]
 
 CalloutSpec.model_rebuild()
 SafetySpec.model_rebuild()
@@ -314,15 +370,13 @@ class TemplateSpec(Strict):
 
 
 class PageSpec(Strict):
-    """Either `regions` (content ids per region, in reading order) or `flow` (content ids that flow
-    through the template's regions, adding pages of this template as needed)."""
+    """`regions` (content ids per region, in reading order) and/or `flow` (content ids that flow through
+    the template's other regions, adding pages as needed). With both, the placed regions are read first."""
 
-    template: str
-    """A template name from templates."""
-    regions: dict[str, list[str]] | None = None
-    """Region name → content ids placed in it; the mapping's order is the reading order."""
-    flow: list[str] | None = None
-    """Content ids that flow through the template's regions, adding pages as needed."""
+    template: str = Field(description="The template of this page (the first page of a flow)")
+    regions: dict[str, list[str]] | None = Field(default=None, description="Content ids per region, read in this order")
+    flow: list[str] | None = Field(default=None, description="Content ids that run through the free regions")
+    then: str | None = Field(default=None, description="Template of the flow's later pages (default: `template`)")
 
 
 class DocumentSpec(Strict):

@@ -2,17 +2,20 @@
 
 from .blocks import (
     Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, ListBlock, ListItem,
-    MaterialId, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer,
+    MaterialId, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, BLOCK_CLASSES,
 )
+from .notes import Note, Notes, note_id
+from .table import Table, TableCell, TableRow
 from .document import (
     Color, Decoration, Document, Ink, Page, Placement, Press, Recipe, Rect, Region, Section, Template, Theme,
     TypeStyle,
 )
-from .inline import Citation, Inline, Link, Text, plain_text
+from .inline import Citation, Inline, Link, NoteRef, Text, plain_text
 
 __all__ = [
     "Block", "CallToAction", "Callout", "Card", "Cards", "Citation", "Color", "Decoration",
     "Document", "Figure", "Heading", "Illustration", "Inline", "Link", "ListBlock", "ListItem",
     "MaterialId", "Page", "PageBreak", "Paragraph", "Photo", "Placement", "Rect", "Reference", "References",
-    "Region", "Ink", "Press", "Recipe", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle", "plain_text",
+    "Region", "Ink", "Press", "Recipe", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle",
+    "plain_text", "BLOCK_CLASSES", "Note", "NoteRef", "Notes", "Table", "TableCell", "TableRow", "note_id",
 ]

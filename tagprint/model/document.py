@@ -127,9 +127,11 @@ class Page:
     flow: tuple[Section, ...] = ()
     notes: Section | None = None  # a slide's speaker notes: read after the slide, shown in handouts
     title: str = ""               # a slide's name, for its Sect in the tag tree
+    then: Template | None = None  # a flow's pages after the first (default: the same template)
 
     def sections(self) -> list[Section]:
-        return list(self.flow) + [s for pl in self.placements for s in pl.sections]
+        """Reading order: the regions placed by hand, then the flow."""
+        return [s for pl in self.placements for s in pl.sections] + list(self.flow)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,22 @@ class Link:
         return plain_text(self.runs)
 
 
-Inline = Union[Text, Citation, Link]
+@dataclass(frozen=True, eq=False)
+class NoteRef:
+    """A footnote marker such as "*" or "†" in running text; it links to the Note with `note_id`."""
+
+    marker: str
+    note_id: str
+    where: Where = field(default_factory=lambda: Where(""))
+
+    role = "Reference"
+
+    @property
+    def text(self) -> str:
+        return self.marker
+
+
+Inline = Union[Text, Citation, Link, NoteRef]
 
 
 def plain_text(runs: tuple[Inline, ...] | list[Inline]) -> str:

@@ -6,10 +6,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlparse
 
-from ..model import (
-    CallToAction, Callout, Cards, Document, Figure, Heading, Link, ListBlock, ListItem, Paragraph, References,
-    Safety, Section, Text,
-)
+from ..model import CallToAction, Document, Link, Section, Text
 from ..model.inline import Inline
 
 
@@ -31,26 +28,9 @@ def _runs(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _block(block: Any) -> Any:
-    if isinstance(block, (Heading, Paragraph)):
-        return replace(block, runs=_runs(block.runs))
-    if isinstance(block, ListBlock):
-        return replace(block, items=tuple(_item(i) for i in block.items))
-    if isinstance(block, CallToAction):
+    if isinstance(block, CallToAction):  # a button's text is plain: the address is added to it
         return replace(block, text=f"{block.text}: {printed_address(block.href)}")
-    if isinstance(block, (Callout, Safety)):
-        return replace(block, blocks=tuple(_block(b) for b in block.blocks))
-    if isinstance(block, Cards):
-        return replace(block, cards=tuple(replace(c, blocks=tuple(_block(b) for b in c.blocks)) for c in block.cards))
-    if isinstance(block, References):
-        return replace(block, entries=tuple(replace(e, runs=_runs(e.runs)) for e in block.entries))
-    if isinstance(block, Figure) and block.caption:
-        return replace(block, caption=_runs(block.caption))
-    return block
-
-
-def _item(item: ListItem) -> ListItem:
-    children = replace(item.children, items=tuple(_item(i) for i in item.children.items)) if item.children else None
-    return replace(item, runs=_runs(item.runs), children=children)
+    return block.map_runs(_runs, _block)
 
 
 def with_printed_links(document: Document) -> Document:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ..model import (
     Block, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
-    PageBreak, Paragraph, References, Safety, Spacer, Text,
+    NoteRef, PageBreak, Paragraph, References, Safety, Spacer, Text,
 )
 from ..model.inline import Inline
 from .tree import ContentSlot, StructElem
@@ -66,54 +66,18 @@ class _Builder:
         return slot
 
     def block(self, block: Block, parent: StructElem) -> None:
-        if isinstance(block, Heading):
-            self.inline(block.runs, self._keep(block, parent.add(block.role)))
-        elif isinstance(block, Paragraph):
-            self.inline(block.runs, self._keep(block, parent.add("P")))
-        elif isinstance(block, ListBlock):
-            self.list_block(block, parent)
-        elif isinstance(block, Figure):
-            self.figure(block, parent)
-        elif isinstance(block, Callout):
-            div = self._keep(block, parent.add("Div"))
-            for child in block.blocks:
-                self.block(child, div)
-        elif isinstance(block, CallToAction):
-            p = self._keep(block, parent.add("P"))
-            link = self._keep(block, p.add("Link", alt=block.description), "link")
-            self._slot(block, link)
-        elif isinstance(block, References):
-            self.references(block, parent)
-        elif isinstance(block, Safety):
-            sect = self._keep(block, parent.add("Sect", title=block.title))
-            self._slot(block, self._keep(block, sect.add("H2"), "title"), "title")
-            for child in block.blocks:
-                self.block(child, sect)
-        elif isinstance(block, MaterialId):
-            self._slot(block, self._keep(block, parent.add("P")))
-        elif isinstance(block, Cards):
-            lst = self._keep(block, parent.add("L"))
-            for card in block.cards:
-                li = self._keep(card, lst.add("LI"))
-                body = li.add("LBody")
-                if card.figure:
-                    self.figure(card.figure, body)
-                for child in card.blocks:
-                    self.block(child, body)
-        elif isinstance(block, (Spacer, PageBreak)):
-            pass
-        else:  # pragma: no cover - the model is closed
-            raise TypeError(f"no tagging rule for {type(block).__name__}")
+        TAGGERS[type(block)](self, block, parent)
 
-    def list_block(self, block: ListBlock, parent: StructElem) -> None:
-        lst = self._keep(block, parent.add("L", list_numbering="Decimal" if block.ordered else "Disc"))
+    def list_block(self, block: ListBlock, parent: StructElem, depth: int = 0) -> None:
+        numbering = ("LowerAlpha" if depth and len(block.items) <= 26 else "Decimal") if block.ordered else "Disc"
+        lst = self._keep(block, parent.add("L", list_numbering=numbering))
         for item in block.items:
             li = self._keep(item, lst.add("LI"))
             self._slot(item, li.add("Lbl"), "label")
             body = self._keep(item, li.add("LBody"), "body")
             self.inline(item.runs, body)
             if item.children:
-                self.list_block(item.children, body)
+                self.list_block(item.children, body, depth + 1)
 
     def figure(self, figure: Figure, parent: StructElem) -> None:
         if figure.decorative:
@@ -126,8 +90,9 @@ class _Builder:
             self.inline(figure.caption, self._keep(figure, fig.add("Caption"), "caption"))
 
     def references(self, block: References, parent: StructElem) -> None:
-        sect = self._keep(block, parent.add("Div", title=block.title))
-        self._slot(block, self._keep(block, sect.add("P"), "title"), "title")
+        sect = self._keep(block, parent.add("Div", title=block.title or "References"))
+        if block.title:  # a heading of the level the content gives, never a second label
+            self._slot(block, self._keep(block, sect.add(f"H{block.level}"), "title"), "title")
         lst = self._keep(block, sect.add("L", list_numbering="Decimal"), "list")
         for entry in block.entries:
             li = self._keep(entry, lst.add("LI", elem_id=reference_id(entry.number)))
@@ -143,6 +108,10 @@ class _Builder:
                     self._slot(run, self._keep(run, parent.add("Span", lang=run.lang)))
                 else:
                     self._slot(run, parent)
+            elif isinstance(run, NoteRef):
+                ref = self._keep(run, parent.add("Reference"))
+                link = self._keep(run, ref.add("Link", alt=f"Note {run.marker}"), "link")
+                self._slot(run, link)
             elif isinstance(run, Citation):
                 ref = self._keep(run, parent.add("Reference"))
                 names = " and ".join(", ".join(map(str, run.numbers)).rsplit(", ", 1))
@@ -151,6 +120,87 @@ class _Builder:
             elif isinstance(run, Link):
                 link = self._keep(run, parent.add("Link", alt=run.description))
                 self.inline(run.runs, link)
+
+
+Tagger = Callable[[_Builder, Any, StructElem], None]
+TAGGERS: dict[type, Tagger] = {}
+
+
+def tags_of(cls: type) -> Callable[[Tagger], Tagger]:
+    """Registers how a block type becomes structure elements (one entry per block type)."""
+    def register(fn: Tagger) -> Tagger:
+        TAGGERS[cls] = fn
+        return fn
+    return register
+
+
+@tags_of(Heading)
+@tags_of(Paragraph)
+def _text_block(b: _Builder, block: Heading | Paragraph, parent: StructElem) -> None:
+    b.inline(block.runs, b._keep(block, parent.add(block.role)))
+
+
+@tags_of(ListBlock)
+def _list(b: _Builder, block: ListBlock, parent: StructElem) -> None:
+    b.list_block(block, parent)
+
+
+@tags_of(Figure)
+def _figure(b: _Builder, block: Figure, parent: StructElem) -> None:
+    b.figure(block, parent)
+
+
+@tags_of(Callout)
+def _callout(b: _Builder, block: Callout, parent: StructElem) -> None:
+    div = b._keep(block, parent.add("Div"))
+    for child in block.blocks:
+        b.block(child, div)
+
+
+@tags_of(CallToAction)
+def _cta(b: _Builder, block: CallToAction, parent: StructElem) -> None:
+    p = b._keep(block, parent.add("P"))
+    link = b._keep(block, p.add("Link", alt=block.description), "link")
+    b._slot(block, link)
+
+
+@tags_of(References)
+def _references(b: _Builder, block: References, parent: StructElem) -> None:
+    b.references(block, parent)
+
+
+@tags_of(Safety)
+def _safety(b: _Builder, block: Safety, parent: StructElem) -> None:
+    sect = b._keep(block, parent.add("Sect", title=block.title))
+    b._slot(block, b._keep(block, sect.add("H2"), "title"), "title")
+    for child in block.blocks:
+        b.block(child, sect)
+
+
+@tags_of(MaterialId)
+def _material_id(b: _Builder, block: MaterialId, parent: StructElem) -> None:
+    b._slot(block, b._keep(block, parent.add("P")))
+
+
+@tags_of(Cards)
+def _cards(b: _Builder, block: Cards, parent: StructElem) -> None:
+    lst = b._keep(block, parent.add("L"))
+    for card in block.cards:
+        li = b._keep(card, lst.add("LI"))
+        body = li.add("LBody")
+        if card.figure:
+            b.figure(card.figure, body)
+        for child in card.blocks:
+            b.block(child, body)
+
+
+@tags_of(Spacer)
+@tags_of(PageBreak)
+def _nothing(b: _Builder, block: Block, parent: StructElem) -> None:
+    pass
+
+
+from . import table as _table  # noqa: E402,F401  (registers tables and notes)
 
 
 def build_tags(document: Document, notes: bool = False) -> TagMap:

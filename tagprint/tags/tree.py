@@ -40,6 +40,7 @@ class StructElem:
     title: str | None = None
     list_numbering: str | None = None
     elem_id: str | None = None
+    table: dict[str, Any] | None = None  # the /Table attribute object of a TH or TD (Scope, Headers, spans)
     bbox: tuple[int, tuple[float, float, float, float]] | None = None  # page index, (x0, y0, x1, y1)
     anchor: tuple[int, float, float] | None = None  # page index, x, y of the first claim (for outlines)
 

@@ -12,10 +12,9 @@ from ..load.project import Loaded
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Block, Callout, Cards, Citation, Decoration, Document, Figure, Heading, Link, ListBlock, Page,
-    Paragraph, Photo, Placement, Press, Recipe, Rect, References, Region, Safety, Section, Template, Theme, TypeStyle,
+    Block, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
+    References, Region, Section, Template, Theme, TypeStyle,
 )
-from ..model.blocks import CallToAction, MaterialId
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
 
@@ -54,10 +53,16 @@ def validate(loaded: Loaded) -> Document:
             problems.append(Problem(lsrc.where(ppath + ("template",)), f"no template '{page_spec.template}'",
                                     did_you_mean(page_spec.template, templates)))
             continue
-        if (page_spec.regions is None) == (page_spec.flow is None):
-            problems.append(Problem(lsrc.where(ppath), "a page has either 'regions' or 'flow'",
-                                    "write regions: {region: [content ids]} or flow: [content ids]"))
+        if page_spec.regions is None and page_spec.flow is None:
+            problems.append(Problem(lsrc.where(ppath), "a page needs 'regions' or 'flow'",
+                                    "write regions: {region: [content ids]} and/or flow: [content ids]"))
             continue
+        then = None
+        if page_spec.then is not None:
+            then = templates.get(page_spec.then)
+            if then is None or page_spec.flow is None:
+                problems.append(Problem(lsrc.where(ppath + ("then",)), f"'then: {page_spec.then}' needs a flow "
+                                        "and a template of that name", did_you_mean(page_spec.then, templates)))
 
         def placed(ids: list[str], path: tuple) -> tuple[Section, ...]:
             found = []
@@ -69,9 +74,6 @@ def validate(loaded: Loaded) -> Document:
                     found.append(sections[cid])
             return tuple(found)
 
-        if page_spec.flow is not None:
-            pages.append(Page(template, (), lsrc.where(ppath), placed(page_spec.flow, ppath + ("flow",))))
-            continue
         placements = []
         for region_name, ids in (page_spec.regions or {}).items():
             rpath = ppath + ("regions", region_name)
@@ -80,7 +82,8 @@ def validate(loaded: Loaded) -> Document:
                                         did_you_mean(region_name, [r.name for r in template.regions])))
                 continue
             placements.append(Placement(region_name, placed(ids, rpath), lsrc.where(rpath)))
-        pages.append(Page(template, tuple(placements), lsrc.where(ppath)))
+        flow = placed(page_spec.flow, ppath + ("flow",)) if page_spec.flow is not None else ()
+        pages.append(Page(template, tuple(placements), lsrc.where(ppath), flow, then=then))
 
     d = spec.document
     document = Document(
@@ -94,6 +97,7 @@ def validate(loaded: Loaded) -> Document:
     # document-wide checks run on whatever was built, so one run reports every problem
     _check_headings(document, problems)
     _check_citations(document, problems)
+    _check_note_markers(document, problems)
     _check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
     _check_document_fields(spec, lsrc, problems)
     _check_placed_once(document, problems)
@@ -236,16 +240,10 @@ def _box(raw: list[float], page: tuple[float, float], where: Where, problems: li
 
 
 def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Every block in reading order, nested blocks included."""
+    """Every block in reading order, nested blocks included (each block type says its children)."""
     for block in blocks:
         yield block
-        if isinstance(block, (Callout, Safety)):
-            yield from walk(block.blocks)
-        elif isinstance(block, Cards):
-            for card in block.cards:
-                if card.figure:
-                    yield card.figure
-                yield from walk(card.blocks)
+        yield from walk(block.children())
 
 
 def inline_runs(block: Block) -> Iterator[tuple[Inline, Where]]:
@@ -256,18 +254,8 @@ def inline_runs(block: Block) -> Iterator[tuple[Inline, Where]]:
             if isinstance(run, Link):
                 yield from flat(run.runs, where)
 
-    if isinstance(block, (Heading, Paragraph)):
-        yield from flat(block.runs, block.text_where)
-    elif isinstance(block, ListBlock):
-        for item in block.items:
-            yield from flat(item.runs, item.where)
-            if item.children:
-                yield from inline_runs(item.children)
-    elif isinstance(block, Figure):
-        yield from flat(block.caption, block.where)
-    elif isinstance(block, References):
-        for entry in block.entries:
-            yield from flat(entry.runs, entry.where)
+    for runs, where in block.text_runs():
+        yield from flat(runs, where)
 
 
 def _blocks_in_order(document: Document) -> Iterator[Block]:
@@ -278,16 +266,14 @@ def _blocks_in_order(document: Document) -> Iterator[Block]:
 def _check_headings(document: Document, problems: list[Problem]) -> None:
     previous = 0
     for block in _blocks_in_order(document):
-        if isinstance(block, Safety):  # its title is tagged as an H2
-            block = Heading(2, (), block.where)
-        if isinstance(block, Heading):
-            if previous == 0 and block.level != 1:
-                problems.append(Problem(block.where, f"the first heading in reading order is H{block.level}",
+        for _part, level, _text in block.headings():
+            if previous == 0 and level != 1:
+                problems.append(Problem(block.where, f"the first heading in reading order is H{level}",
                                         "start the document with a level 1 heading"))
-            elif block.level > previous + 1 and previous:
-                problems.append(Problem(block.where, f"heading level {block.level} follows level {previous}",
+            elif level > previous + 1 and previous:
+                problems.append(Problem(block.where, f"heading level {level} follows level {previous}",
                                         f"use level {previous + 1} here, or add the missing level above it"))
-            previous = block.level
+            previous = level
 
 
 def _check_citations(document: Document, problems: list[Problem]) -> None:
@@ -300,6 +286,25 @@ def _check_citations(document: Document, problems: list[Problem]) -> None:
                         listed = ", ".join(map(str, sorted(numbers))) or "none — add a references block"
                         problems.append(Problem(where, f"citation {n} has no matching reference",
                                                 f"add reference {n} to the reference list (it has {listed})"))
+
+
+def _check_note_markers(document: Document, problems: list[Problem]) -> None:
+    """Every footnote marker has its note in the same content id (a note with no marker only warns)."""
+    notes: set[str] = set()
+    for section in document.sections():
+        for block in walk(section.blocks):
+            for note in block.footnotes():
+                if note.note_id in notes:  # its /ID would be used twice
+                    problems.append(Problem(note.where, f"two notes with the marker '{note.marker}' in content "
+                                                        f"'{section.id}'",
+                                            "give each note of a content id its own marker"))
+                notes.add(note.note_id)
+    for block in _blocks_in_order(document):
+        for run, where in inline_runs(block):
+            if isinstance(run, NoteRef) and run.note_id not in notes:
+                problems.append(Problem(where, f"footnote marker '{run.marker}' has no note",
+                                        f"add a note with marker: '{run.marker}' to the table's notes: or to a "
+                                        "'- type: notes' block in the same content id"))
 
 
 def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where]]:
@@ -317,12 +322,7 @@ def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where]]:
             texts = getattr(illustrations.kinds()[block.source.name], "texts", None)
             for text in texts(block.source.params) if texts else ():
                 yield text, block.where
-        if isinstance(block, CallToAction):
-            yield block.text, block.where
-        elif isinstance(block, Safety):
-            yield block.title, block.where
-        elif isinstance(block, References):
-            yield block.title, block.where
+        yield from block.labels()
 
 
 def _check_fonts(document: Document, theme_where: Where, problems: list[Problem], lsrc=None) -> None:

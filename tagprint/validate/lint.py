@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Problem, Where
-from ..model import CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, Paragraph, References, Safety
+from ..model import (
+    CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph, References, Safety,
+)
 from .document import inline_runs, walk
 
 VAGUE_LINKS = {"click here", "here", "more", "read more", "link", "this link", "learn more", "click", "go"}
@@ -47,6 +49,9 @@ def lint(document: Document, product: str = "") -> Lint:
                                       f"the piece names {product} but carries no safety information",
                                       "place the Important Safety Information (a '- type: safety' block)"))
 
+    if document.kind == "document":
+        out.errors.extend(_safety_prominence(document))
+
     cited = {n for b in blocks for run, _ in inline_runs(b) if isinstance(run, Citation) for n in run.numbers}
     for b in blocks:
         if isinstance(b, References):
@@ -54,6 +59,13 @@ def lint(document: Document, product: str = "") -> Lint:
                 if entry.number not in cited:
                     out.warnings.append(Problem(entry.where, f"reference {entry.number} is never cited",
                                                 "cite it with {cite}`%d` or remove it" % entry.number))
+
+    marked = {run.note_id for b in blocks for run, _ in inline_runs(b) if isinstance(run, NoteRef)}
+    for b in blocks:
+        for note in b.footnotes():
+            if note.note_id not in marked:
+                out.warnings.append(Problem(note.where, f"note '{note.marker}' has no marker in the text",
+                                            "put {note}`%s` where the note applies, or remove the note" % note.marker))
 
     if "print" in document.profiles:
         for b in blocks:
@@ -82,4 +94,33 @@ def lint(document: Document, product: str = "") -> Lint:
                 out.errors.append(Problem(b.where, "the alt text starts with 'image of' (screen readers already "
                                                    "say it is a figure)",
                                           "start with what the picture shows"))
+    return out
+
+
+def _safety_prominence(document: Document) -> list[Problem]:
+    """Fair balance: the safety information's text is not set smaller than the claims' body text
+    (the style most paragraphs and lists outside it use)."""
+    styles = document.theme.styles
+    inside: set[int] = set()
+    safety_blocks = []
+    for b in _blocks(document):
+        if isinstance(b, Safety):
+            for child in walk(b.blocks):
+                inside.add(id(child))
+                safety_blocks.append(child)
+    claims: dict[str, int] = {}
+    for b in _blocks(document):
+        style = getattr(b, "style", None)
+        if isinstance(b, (Paragraph, ListBlock)) and id(b) not in inside and style in styles:
+            claims[style] = claims.get(style, 0) + 1
+    if not claims or not safety_blocks:
+        return []
+    body = max(sorted(claims), key=lambda name: claims[name])
+    out = []
+    for b in safety_blocks:
+        style = getattr(b, "style", None)
+        if isinstance(b, (Paragraph, ListBlock)) and style in styles and styles[style].size < styles[body].size:
+            out.append(Problem(b.where, f"safety text in style '{style}' is {styles[style].size:g} pt, smaller than "
+                                        f"the claims' body text ('{body}', {styles[body].size:g} pt)",
+                               "set the Important Safety Information at least as large as the claims (fair balance)"))
     return out

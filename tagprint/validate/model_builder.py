@@ -13,14 +13,14 @@ from ..errors import Problem, Where
 from ..load.project import Loaded, inside
 from ..load.schema import (
     CallToActionSpec, CalloutSpec, CardsSpec, FigureSpec, HeadingSpec, ItemSpec, ListSpec, MaterialIdSpec,
-    ParagraphSpec, ReferenceEntrySpec, ReferencesSpec, SafetySpec, SpacerSpec,
+    NoteSpec, NotesSpec, ParagraphSpec, ReferenceEntrySpec, ReferencesSpec, SafetySpec, SpacerSpec, TableSpec,
 )
 from ..load.inline_markup import parse_inline
 from ..load.schema_errors import did_you_mean
 from ..load.yaml_source import Located
 from ..model import (
     Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
-    MaterialId, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, Text,
+    MaterialId, Note, Notes, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, Text, note_id,
 )
 from ..model.inline import Inline
 
@@ -84,7 +84,7 @@ class BlockBuilder:
 
     def inline(self, text: str, path: tuple) -> tuple[Inline, ...]:
         where = self.where(path)
-        runs = parse_inline(text, where, self.problems)
+        runs = parse_inline(text, where, self.problems, str(path[0]) if path else "")
         self._check_runs(runs, where)
         return runs
 
@@ -243,7 +243,7 @@ class BlockBuilder:
             epath = path + ("entries", i)
             number, text = (entry.n, entry.text) if isinstance(entry, ReferenceEntrySpec) else (i + 1, entry)
             entries.append(Reference(number, self.inline(text, epath), self.where(epath)))
-        return References(tuple(entries), spec.title, self.where(path))
+        return References(tuple(entries), spec.title or "", self.where(path), spec.level)
 
     def _safety(self, spec: SafetySpec, path: tuple) -> Block:
         return Safety(spec.title, self.blocks(spec.blocks, path + ("blocks",)), self.where(path))
@@ -260,6 +260,23 @@ class BlockBuilder:
                              self.where(cpath + ("text",)))
             cards.append(Card(figure, (text,), self.where(cpath)))
         return Cards(tuple(cards), self.where(path))
+
+    def _notes_of(self, specs: list[NoteSpec], path: tuple) -> tuple[Note, ...]:
+        out = []  # markers unique within the content id: checked for the whole document (validate/document.py)
+        for i, spec in enumerate(specs):
+            npath = path + (i,)
+            out.append(Note(spec.marker, self.inline(spec.text, npath + ("text",)),
+                            note_id(str(path[0]), spec.marker), self.where(npath)))
+        return tuple(out)
+
+    def _notes(self, spec: NotesSpec, path: tuple) -> Block:
+        self._check_style(spec.style, path + ("style",))
+        return Notes(self._notes_of(spec.notes, path + ("notes",)), spec.style, self.where(path),
+                     spec.place == "page_foot")
+
+    def _table(self, spec: TableSpec, path: tuple) -> Block | None:
+        from .table_builder import build_table
+        return build_table(self, spec, path)
 
     def _spacer(self, spec: SpacerSpec, path: tuple) -> Block:
         return Spacer(spec.height, self.where(path))

@@ -74,3 +74,14 @@ def test_every_profile_gives_the_same_bytes_in_two_separate_processes(tmp_path):
     assert len(outputs[0]) == 4
     for (name_a, data_a), (name_b, data_b) in zip(*outputs):
         assert name_a == name_b and data_a == data_b, name_a
+
+
+def test_the_second_example_gives_identical_bytes_twice():
+    """Tables cut across pages, notes and their /IDs: nothing depends on object identity or order of sets."""
+    from pathlib import Path
+
+    from tagprint.pipeline import build
+
+    repo = Path(__file__).resolve().parents[2]
+    layout = repo / "layouts" / "velaris-psoriasis.yaml"
+    assert build(repo, layout).data == build(repo, layout).data

@@ -206,6 +206,12 @@ ITALIC_ARABIC = content('body:\n- {type: paragraph, text: "*\u0645\u0631\u062d\u
 #     finish".
 EMOJI_IN_TEXT = content('body:\n- {type: paragraph, text: "a \\U0001F600 b"}\n')
 
+# 28. Two notes blocks in one content id with the same marker: each list was checked alone, so both
+#     Notes got the /ID 'note-body-star' and the preflight ended the build (NOTE-ID). Fix:
+#     tagprint/validate/document.py _check_note_markers (markers unique per content id, across blocks).
+NOTE_MARKER_TWICE_IN_ONE_CONTENT_ID = content(
+    "body:\n- {type: notes, notes: [{marker: '*', text: a}]}\n- {type: notes, notes: [{marker: '*', text: b}]}\n")
+
 # ---- command line -----------------------------------------------------------------------------------
 
 # 26. The archive profile writes to output/archive/MATERIAL_ID/VERSION/NAME.pdf with both taken from the

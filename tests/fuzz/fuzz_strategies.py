@@ -36,7 +36,7 @@ STYLES = ["kicker", "title", "subtitle", "lead", "h2", "h3", "body", "card", "ca
 IMAGES = ["couple-walking.jpg", "megan-outdoors.jpg"]
 ILLUSTRATIONS = ["spectrum", "dots", "hexagons", "arrows", "helix"]
 BLOCK_TYPES = ["heading", "paragraph", "list", "figure", "callout", "call_to_action", "references", "safety",
-               "material_id", "cards", "spacer", "page_break"]
+               "material_id", "cards", "spacer", "page_break", "table", "notes"]
 PROFILES = ["screen", "print", "email", "archive"]
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 LANGS = ["en-US", "en-GB", "en", "fr", "de-CH", "es-419", "ar", "he-IL", "ja", "zh-Hans", "sr-Latn-RS"]
@@ -242,6 +242,8 @@ def block(refs: int, depth: int = 2, weird: bool = False) -> st.SearchStrategy[d
         "figure": figure(refs, weird, in_card=True)})
     cards = st.fixed_dictionaries({"type": st.just("cards"), "cards": st.lists(card, min_size=1, max_size=4)})
     simple.append((1, cards))
+    simple.append((1, table(refs, weird)))
+    simple.append((1, notes_block(refs, weird)))
     if depth > 0:
         inner = st.lists(block(refs, depth - 1, weird), min_size=1, max_size=3)
         simple.append((1, st.fixed_dictionaries({"type": st.just("callout"), "blocks": inner},
@@ -249,6 +251,41 @@ def block(refs: int, depth: int = 2, weird: bool = False) -> st.SearchStrategy[d
         simple.append((1, st.fixed_dictionaries({"type": st.just("safety"), "blocks": inner},
                                                  optional={"title": plain_text(1, 5, weird)})))
     return one_of_weighted(*simple)
+
+
+@st.composite
+def notes_block(draw, refs: int, weird: bool = False) -> dict:
+    """Footnotes with no marker in the text (a warning, never an error), here or at the page foot."""
+    markers = draw(st.lists(st.sampled_from(["*", "\u2020", "\u2021", "\u00a7", "1", "12"]), min_size=1,
+                            max_size=3, unique=True))
+    out: dict[str, Any] = {"type": "notes", "notes": [{"marker": m, "text": draw(inline_text(refs, 1, 12, weird))}
+                                                      for m in markers]}
+    if draw(st.booleans()):
+        out["place"] = draw(st.sampled_from(["here", "page_foot"]))
+    return out
+
+
+@st.composite
+def table(draw, refs: int, weird: bool = False) -> dict:
+    """A valid table: 1–4 columns, header and body rows (sometimes a footer), widths, alignment, notes."""
+    columns = draw(st.integers(1, 4))
+    head = draw(st.integers(0, 2))
+    foot = draw(st.integers(0, 1))
+    body = draw(st.integers(1, 14))
+    cell = one_of_weighted((6, inline_text(refs, 1, 6, weird)), (1, st.just("")), (1, long_word()))
+    rows = [[draw(cell) for _ in range(columns)] for _ in range(head + body + foot)]
+    out: dict[str, Any] = {"type": "table", "rows": rows, "header_rows": head, "footer_rows": foot}
+    if draw(st.booleans()):
+        out["caption"] = draw(inline_text(refs, 1, 10, weird))
+    if draw(st.booleans()):
+        out["widths"] = [draw(st.floats(0.1, 50).map(lambda w: round(w, 2))) for _ in range(columns)]
+    if draw(st.booleans()):
+        out["align"] = [draw(st.sampled_from(["left", "center", "right"])) for _ in range(columns)]
+    if draw(st.booleans()):
+        out["row_headers"] = True
+    if draw(st.integers(0, 3)) == 3:
+        out["style"] = draw(st.sampled_from(["small", "body", "caption"]))
+    return out
 
 
 @st.composite
@@ -470,7 +507,9 @@ RELATED: dict[str, list] = {
 KEYS = ["type", "text", "level", "items", "blocks", "entries", "n", "title", "style", "alt", "caption", "params",
         "image", "illustration", "decorative", "height", "width", "box", "padding", "regions", "flow", "template",
         "templates", "pages", "document", "theme", "page", "margins", "size", "color", "band", "rule", "columns",
-        "gutter", "valign", "background", "profiles", "content", "levle", "txt", "Type", "extra", "<<", ""]
+        "gutter", "valign", "background", "profiles", "content", "levle", "txt", "Type", "extra", "<<", "",
+        "rows", "header_rows", "footer_rows", "row_headers", "widths", "colspan", "rowspan", "notes", "marker",
+        "place", "then", "stripe"]
 
 
 def deep(depth: int, leaf: Any = "x") -> Any:

@@ -38,5 +38,6 @@ def content_mutants(draw) -> Files:
 @example(files=bugs.NUL_IN_TEXT)
 @example(files=bugs.ITALIC_ARABIC)
 @example(files=bugs.EMOJI_IN_TEXT)
+@example(files=bugs.NOTE_MARKER_TWICE_IN_ONE_CONTENT_ID)
 def test_mutated_content_builds_or_is_rejected_cleanly(files):
     run_property(files, "content")

@@ -14,10 +14,12 @@ from tagprint.verify.marked_content import walk_pdf
 PROFILES = ["screen", "print", "email", "archive"]
 
 
+@pytest.mark.parametrize("example", ["seed_profiles", "velaris_profiles"])
 @pytest.mark.parametrize("profile", PROFILES)
-def test_pdfua_clean(seed_profiles, profile):
-    run = subprocess.run([sys.executable, "-m", "pdfua", "check", str(seed_profiles[profile])],
-                         capture_output=True, text=True)
+def test_pdfua_clean(request, example, profile):
+    """Both examples (the seed and the three-page psoriasis piece), every profile."""
+    path = request.getfixturevalue(example)[profile]
+    run = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout
     assert "PASS (no findings)" in run.stdout and "[skip" not in run.stdout
 

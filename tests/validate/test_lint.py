@@ -64,3 +64,15 @@ def test_alt_text_that_is_a_file_name_or_says_image_of(project, capsys):
     assert code == 2
     assert "content/test.yaml:5:5: the alt text 'couple-walking.jpg' is a file name" in err
     assert "content/test.yaml:8:5: the alt text starts with 'image of'" in err
+
+
+def test_safety_text_smaller_than_the_claims_is_an_error(project, capsys):
+    project.layout()
+    safety = "  - type: safety\n    blocks:\n      - type: paragraph\n        style: {style}\n        text: Risks.\n"
+    claims = H1 + "".join("  - type: paragraph\n    text: Claim.\n" for _ in range(3))
+    project.content(claims + safety.format(style="small") + "  - type: material_id\n")
+    code, err = run(project, capsys)
+    assert code == 2 and "content/test.yaml:13:" in err
+    assert "safety text in style 'small' is 8 pt, smaller than the claims' body text ('body', 9.75 pt)" in err
+    project.content(claims + safety.format(style="safety") + "  - type: material_id\n")
+    assert run(project, capsys)[0] == 0

@@ -1,0 +1,140 @@
+"""Table and footnote layouts: rows on a grid, header rows repeated (as artifacts) where a table is cut."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Note, Notes, Rect, Table, TableRow
+from .blocks import LayoutContext, layout_of, text_block
+from .items import Break, FillBox, Laid, RuleLine, TextLine, as_artifact, stacked
+from .text import TextStyle, break_lines, pieces, plain_pieces
+
+PAD_X, PAD_Y = 5.0, 3.5
+
+
+def _aligned(laid: Laid, width: float, align: str) -> Laid:
+    if align == "left":
+        return laid
+    items = []
+    for item in laid.items:
+        if isinstance(item, TextLine) and item.fragments:
+            used = max(f.x + f.width for f in item.fragments)
+            shift = (width - used) / (2 if align == "center" else 1)
+            item = replace(item, x=item.x + max(0.0, shift))
+        items.append(item)
+    return Laid(laid.height, items, laid.space_before, laid.space_after)
+
+
+def _rows(rows: tuple[TableRow, ...], xs: list[float], ctx: LayoutContext,
+          body: TextStyle, strong: TextStyle) -> tuple[list[list[tuple[int, Laid]]], list[float]]:
+    """Each cell laid out at its column's width; each row's height (a rowspan adds to its last row)."""
+    laid_rows: list[list[tuple[int, Laid]]] = []
+    heights = [0.0] * len(rows)
+    spanning = []
+    for r, row in enumerate(rows):
+        cells = []
+        for cell in row.cells:
+            width = xs[cell.column + cell.colspan] - xs[cell.column] - 2 * PAD_X
+            ts = strong if cell.scope else body
+            laid = (text_block(pieces(cell.runs, ts), width, ts, ctx, cell.where) if cell.runs
+                    else Laid(ts.style.leading))
+            laid = _aligned(laid, width, cell.align)
+            cells.append((r, laid))
+            if cell.rowspan == 1:
+                heights[r] = max(heights[r], laid.height + 2 * PAD_Y)
+            else:
+                spanning.append((r, cell.rowspan, laid.height + 2 * PAD_Y))
+        laid_rows.append(cells)
+    for r, span, needed in spanning:
+        have = sum(heights[r:r + span])
+        if needed > have:
+            heights[r + span - 1] += needed - have
+    return laid_rows, heights
+
+
+@layout_of(Table)
+def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
+    body = ctx.text_style(block.style)
+    strong = TextStyle(replace(body.style, bold=True), ctx.color("primary"), body.link_color, body.fonts)
+    xs = [0.0]
+    for fraction in block.widths:
+        xs.append(xs[-1] + fraction * width)
+    out = Laid(0, [], 6, 10)
+    y = 0.0
+    continued = None
+    if block.caption:
+        cs = ctx.text_style("caption")
+        cs = TextStyle(replace(cs.style, bold=True), ctx.color("primary"), cs.link_color, cs.fonts)
+        caption = text_block(pieces(block.caption, cs), width, cs, ctx, block.where)
+        out.add(caption, 0, 0)
+        y = caption.height + 3
+        label = text_block(pieces(block.caption, cs) + plain_pieces(" (continued)", None, cs),  # type: ignore[arg-type]
+                           width, cs, ctx, block.where)
+        continued = as_artifact(Laid(label.height + 3, label.items))
+    rule = ctx.color(block.rule)
+    stripe = ctx.color(block.stripe)
+    all_rows = block.rows()
+    laid_rows, heights = _rows(all_rows, xs, ctx, body, strong)
+    head_n, body_n = len(block.head), len(block.body)
+    tops = []
+    for h in heights:
+        tops.append(y)
+        y += h
+    head_top = tops[0]
+    head_bottom = tops[head_n] if head_n < len(tops) else y
+    for r, row in enumerate(all_rows):
+        in_body = head_n <= r < head_n + body_n
+        if in_body and block.zebra and (r - head_n) % 2 == 1:
+            out.items.append(FillBox(Rect(0, tops[r], width, heights[r]), stripe))
+        for cell, (_, laid) in zip(row.cells, laid_rows[r]):
+            out.add(laid, xs[cell.column] + PAD_X, tops[r] + PAD_Y)
+    if head_n:
+        out.items.append(RuleLine(0, head_bottom, width, head_bottom, rule, 1.0))
+    if block.foot:
+        foot_top = tops[head_n + body_n]
+        out.items.append(RuleLine(0, foot_top, width, foot_top, rule, 0.5))
+    out.items.append(RuleLine(0, y, width, y, rule, 1.0))
+    # breaks after a body row (never inside a row span, never before the first body row); the part
+    # that moves on starts with the header rows again, drawn as pagination artifacts
+    header = Laid(head_bottom - head_top + (1.0 if head_n else 0.0), [])
+    if head_n:
+        piece = Laid(0, [])
+        for r in range(head_n):
+            for cell, (_, laid) in zip(all_rows[r].cells, laid_rows[r]):
+                piece.add(laid, xs[cell.column] + PAD_X, tops[r] - head_top + PAD_Y)
+        piece.items.append(RuleLine(0, head_bottom - head_top, width, head_bottom - head_top, rule, 1.0))
+        header = Laid(header.height, as_artifact(piece).items)
+    header = stacked(continued, header) if head_n else continued
+    spans = [(r, r + c.rowspan - 1) for r, row in enumerate(all_rows) for c in row.cells if c.rowspan > 1]
+    for r in range(head_n + 1, head_n + body_n - 2):  # at least two body rows on each side
+        if not any(start <= r < end for start, end in spans):
+            out.breaks.append(Break(tops[r + 1], header))
+    if block.notes:
+        notes = notes_block(block.notes, "small", width, ctx)
+        out.add(notes, 0, y + 4)
+        y += 4 + notes.height
+    out.height = y
+    return out
+
+
+def notes_block(notes: tuple[Note, ...], style: str, width: float, ctx: LayoutContext) -> Laid:
+    """Each note: its marker, then its text, indented after the marker."""
+    ts = ctx.text_style(style)
+    indent = ts.style.size * 1.4
+    out = Laid(0, [], 4, ts.style.space_after)
+    y = 0.0
+    for i, note in enumerate(notes):
+        label, _ = break_lines(plain_pieces(note.marker, (note, "label"), ts), indent, ts)
+        text = text_block(pieces(note.runs, ts), width - indent, ts, ctx, note.where)
+        if i:
+            out.breaks.append(Break(y))
+        out.add(Laid(0, list(label)), 0, y)
+        out.add(text, indent, y)
+        y += text.height + 1
+    out.height = y - 1 if notes else 0.0
+    return out
+
+
+@layout_of(Notes)
+def _notes(block: Notes, width: float, ctx: LayoutContext) -> Laid:
+    return notes_block(block.notes, block.style, width, ctx)

@@ -1,0 +1,52 @@
+"""A table that crosses a page: rows on both pages, one Table element, the header repeated as an
+artifact (read back with pikepdf and PDFium, not with our own code)."""
+
+from __future__ import annotations
+
+import pikepdf
+
+from readers import artifact_texts
+
+
+def _pages_of(elem, page_numbers, inherited=None) -> set[int]:
+    """Pages on which an element's marked content lies (its /Pg, or an MCR's /Pg)."""
+    page = page_numbers.get(elem.Pg.objgen) if "/Pg" in elem else inherited
+    kids = elem.get("/K")
+    if kids is None:
+        return set()
+    kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+    found: set[int] = set()
+    for kid in kids:
+        if isinstance(kid, int):
+            found.add(page)
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            found.add(page_numbers[kid.Pg.objgen] if "/Pg" in kid else page)
+        elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            found |= _pages_of(kid, page_numbers, page)
+    return found
+
+
+def _elements(elem, role):
+    if elem.get("/S") == role:
+        yield elem
+    kids = elem.get("/K")
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]) if kids is not None else []:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield from _elements(kid, role)
+
+
+def test_dosing_table_rows_on_two_pages_header_repeated_as_artifact(velaris_profiles):
+    path = velaris_profiles["screen"]
+    with pikepdf.open(path) as pdf:
+        numbers = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        root = pdf.Root.StructTreeRoot.K
+        root = root[0] if isinstance(root, pikepdf.Array) else root
+        dosing = next(_elements(root, "/Table"))
+        body = next(_elements(dosing, "/TBody"))
+        head = next(_elements(dosing, "/THead"))
+        row_pages = [_pages_of(tr, numbers) for tr in _elements(body, "/TR")]
+        assert {0} in row_pages and {1} in row_pages  # one Table, its rows on pages 1 and 2
+        assert _pages_of(head, numbers) == {0}         # the header is tagged once, where it first stands
+    repeated = " ".join(artifact_texts(path, 1))
+    assert "Visit" in repeated and "Weight ≤ 100 kg" in repeated and "(continued)" in repeated
+    assert "Weight ≤ 100 kg" not in " ".join(artifact_texts(path, 0))

@@ -1,0 +1,54 @@
+"""Every block type is registered everywhere: shape, builder, layout, tags; traversal reaches its text."""
+
+from __future__ import annotations
+
+import typing
+
+from tagprint.layout.blocks import LAYOUTS
+from tagprint.load.schema import BLOCK_TYPES, BlockSpec
+from tagprint.model import BLOCK_CLASSES, Link, Note, Paragraph, Table, TableCell, TableRow, Text
+from tagprint.profiles.print_links import _block as printed
+from tagprint.tags.from_model import TAGGERS
+from tagprint.validate.document import inline_runs, walk
+from tagprint.validate.model_builder import BlockBuilder
+
+
+def _spec_types() -> list[str]:
+    union = typing.get_args(typing.get_args(BlockSpec)[0])
+    return [typing.get_args(spec.model_fields["type"].annotation)[0] for spec in union]
+
+
+def test_every_block_type_has_a_shape_and_a_builder():
+    assert _spec_types() == BLOCK_TYPES and len(set(BLOCK_TYPES)) == len(BLOCK_TYPES)
+    assert {"table", "notes", "references", "safety"} <= set(BLOCK_TYPES)
+    missing = [name for name in BLOCK_TYPES if not callable(getattr(BlockBuilder, f"_{name}", None))]
+    assert missing == []
+
+
+def test_every_model_block_has_a_layout_and_a_tagging_rule():
+    assert len(BLOCK_CLASSES) == len(BLOCK_TYPES)
+    assert [c.__name__ for c in BLOCK_CLASSES if c not in LAYOUTS] == []
+    assert [c.__name__ for c in BLOCK_CLASSES if c not in TAGGERS] == []
+
+
+def _table_with_link() -> Table:
+    link = Link("https://www.example.com/pi.pdf", (Text("PI"),), "Prescribing Information (PDF)")
+    head = TableRow((TableCell((Text("Dose"),), "Column"),))
+    body = TableRow((TableCell((Text("see "), link)),))
+    note = Note("*", (Text("A note"),), "note-x-star")
+    return Table((head,), (body,), caption=(Text("Caption"),), widths=(1.0,), notes=(note,))
+
+
+def test_traversal_reaches_table_cells_captions_and_notes():
+    table = _table_with_link()
+    texts = [run.text for run, _ in inline_runs(table)]
+    assert texts == ["Caption", "Dose", "see ", "PI", "PI", "A note"]
+    assert list(walk((table,))) == [table]
+
+
+def test_print_links_rewrite_a_link_inside_a_table_cell():
+    table = printed(_table_with_link())
+    (cell,) = table.body[0].cells
+    link = cell.runs[1]
+    assert link.text == "PI (example.com/pi.pdf)"
+    assert isinstance(printed(Paragraph((link,))), Paragraph)

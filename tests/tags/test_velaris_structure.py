@@ -1,0 +1,96 @@
+"""The second example's tag tree, read back by pypdf + PDFium: tables, notes, sidebar order, golden file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from readers import reading_text, structure, tree_text
+
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN = REPO / "tests" / "golden" / "velaris-psoriasis.tags.txt"
+
+
+@pytest.fixture(scope="module")
+def tree(velaris_profiles):
+    return structure(velaris_profiles["screen"])
+
+
+def test_tag_tree_matches_golden(tree):
+    """Set TAGPRINT_UPDATE_GOLDEN=1 to rewrite the golden file on purpose, then review the diff."""
+    text = tree_text(tree) + "\n"
+    if os.environ.get("TAGPRINT_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_golden_shows_tables_and_notes():
+    roles = {line.split()[0] for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line.strip()[:1].isalpha()}
+    assert {"Table", "Caption", "THead", "TBody", "TFoot", "TR", "TH", "TD", "Note", "H1", "H2", "H3", "L", "LI",
+            "Figure", "Reference", "Link", "Span"} <= roles
+
+
+def _tables(tree):
+    return [n for n in tree.walk() if n.role == "Table"]
+
+
+def test_tables_hold_only_table_parts_and_every_th_has_a_scope(tree):
+    tables = _tables(tree)
+    assert len(tables) == 2
+    for table in tables:
+        assert [k.role for k in table.kids][0] == "Caption"
+        assert {k.role for k in table.kids[1:]} <= {"THead", "TBody", "TFoot"}
+        for part in table.kids[1:]:
+            assert {tr.role for tr in part.kids} == {"TR"}
+            assert all(cell.role in ("TH", "TD") for tr in part.kids for cell in tr.kids)
+        ths = [n for n in table.walk() if n.role == "TH"]
+        assert ths and all(th.attrs.get("Scope") in ("Column", "Row") for th in ths)
+
+
+def test_the_two_level_header_table_links_every_cell_to_its_headers(tree):
+    dosing = _tables(tree)[0]
+    ths = {th.attrs["ID"]: th for th in dosing.walk() if th.role == "TH"}
+    assert len(ths) == 5 + 14  # five column headers on two levels, one row header per body row
+    spanned = [th for th in ths.values() if th.attrs.get("ColSpan") == "2"]
+    assert [th.text().strip() for th in spanned] == ["VELARIS 100 mg"]
+    lower = next(th for th in ths.values() if th.text().startswith("Weight ≤"))
+    assert lower.attrs["Headers"] == spanned[0].attrs["ID"]  # the lower header level names the upper one
+    tds = [n for n in dosing.walk() if n.role == "TD"]
+    assert tds
+    for td in tds:
+        named = td.attrs["Headers"].split()
+        assert all(h in ths for h in named)
+        assert sum(ths[h].attrs["Scope"] == "Row" for h in named) == 1  # its row header
+        assert sum(ths[h].attrs["Scope"] == "Column" for h in named) >= 1
+
+
+def test_notes_have_unique_ids_and_every_marker_links_to_a_note(tree):
+    notes = [n for n in tree.walk() if n.role == "Note"]
+    ids = [n.attrs.get("ID") for n in notes]
+    assert len(notes) == 5 and all(ids) and len(set(ids)) == len(ids)
+    markers = [n for n in tree.walk() if n.role == "Link" and n.attrs.get("Alt", "").startswith("Note ")]
+    assert {m.attrs["Alt"].split()[1] for m in markers} == {n.text().split()[0] for n in notes}
+
+
+def test_sidebar_is_read_after_its_section_and_before_the_flow(tree):
+    read = " ".join(reading_text(tree).split())
+    intro = read.find("Why lasting clearance matters")
+    sidebar = read.find("VELARIS at a glance")
+    results = read.find("Results from the VOYAGE-P trials")
+    assert 0 <= intro < sidebar < results
+
+
+def test_phrase_in_another_language_and_decorative_illustration(tree):
+    spans = [n for n in tree.walk() if n.role == "Span" and n.attrs.get("Lang") == "fr"]
+    assert [s.text().strip() for s in spans] == ["nouvelle peau"]
+    figures = [n for n in tree.walk() if n.role == "Figure"]
+    assert len(figures) == 1  # the photo; the helix is decorative (an artifact)
+
+
+def test_references_heading_is_a_heading_not_a_second_label(tree):
+    read = " ".join(reading_text(tree).split())
+    assert read.count("References") == 1
+    headings = [n.text() for n in tree.walk() if n.role == "H2"]
+    assert "References" in headings
