@@ -24,7 +24,7 @@ from .tags import TagMap, build_tags, check_all_claimed
 from .validate import validate
 from .validate.document import walk
 from .validate.lint import lint
-from .verify import preflight, verify
+from .preflight.in_build import check_built
 
 
 @dataclass
@@ -114,8 +114,7 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     check_all_claimed(tags.root)
     ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root, pages[0].size)
     data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
-    verify(data)                                                     # verify: reopen, check every operator
-    preflight(data)                                                  # and the preflight's checks
+    check_built(data)               # verify: reopen, check every operator; and the preflight's in-build checks
     if profile.name == "email":
         lsrc = prepared.loaded.layout_source
         key = ("email_budget_kb",) if "email_budget_kb" in (lsrc.data or {}) else ("profiles",)

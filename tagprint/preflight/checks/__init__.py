@@ -25,16 +25,18 @@ class Check:
     standard: str       # where the requirement comes from
     help: str           # what the check looks at and how to fix what it finds
     run: CheckFunction
+    in_build: bool = True  # runs on every PDF a build writes (False: only when a file is checked)
 
 
 REGISTRY: dict[str, Check] = {}
 
 
-def register(check_id: str, title: str, *, standard: str, help: str) -> Callable[[CheckFunction], CheckFunction]:
+def register(check_id: str, title: str, *, standard: str, help: str,
+             in_build: bool = True) -> Callable[[CheckFunction], CheckFunction]:
     def decorate(fn: CheckFunction) -> CheckFunction:
         if check_id in REGISTRY:
             raise ValueError(f"check id {check_id} registered twice")
-        REGISTRY[check_id] = Check(check_id, title, standard, help, fn)
+        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, in_build)
         return fn
     return decorate
 
@@ -47,6 +49,11 @@ class CheckSkipped(Exception):
 class Skipped:
     check: str
     reason: str
+
+
+def build_checks() -> list[str]:
+    """The checks every build runs on what it has just written."""
+    return [c.id for c in REGISTRY.values() if c.in_build]
 
 
 def run_checks(doc: Doc, only: list[str] | None = None) -> tuple[list[Finding], list[Skipped]]:
@@ -74,4 +81,4 @@ def run_checks(doc: Doc, only: list[str] | None = None) -> tuple[list[Finding], 
 from . import catalog, content, structure, roles, figures, headings, lists, tables, notes  # noqa: E402,F401
 from . import links, fonts, actions, pdfa, boxes, contrast  # noqa: E402,F401
 
-__all__ = ["Check", "CheckSkipped", "REGISTRY", "Skipped", "register", "run_checks"]
+__all__ = ["Check", "CheckSkipped", "REGISTRY", "Skipped", "build_checks", "register", "run_checks"]

@@ -1,7 +1,7 @@
-"""The action checks first look at every object's bytes in one flat pass; only a file that names
-JavaScript or Launch somewhere is walked from the catalog. These cases make sure the flat pass never
-hides an action the walk would find: names written with #-escapes, actions inside stream dictionaries,
-in annotations and in objects nested directly inside others."""
+"""Work the preflight does once for every check: one parse of each content stream shared by every view,
+and a flat pass over every object's bytes before the action checks walk from the catalog (the walk runs only
+when some object names JavaScript or Launch). These cases make sure the flat pass never hides an action the
+walk would find: names written with #-escapes, actions in stream dictionaries and in annotations."""
 
 from __future__ import annotations
 
@@ -61,3 +61,19 @@ def test_an_additional_action_on_a_form_xobject_stream_is_found(sample_bytes, tm
         resources.XObject["/Unused"] = pdf.make_indirect(form)
 
     assert "ACTION-JS" in _checks(edited(sample_bytes, tmp_path / "stream.pdf", add))
+
+
+def test_one_parse_serves_every_view(sample_bytes, monkeypatch):
+    """The walker, the content ids and the text scan read each content stream from one parse."""
+    from tagprint.preflight import document, text_usage
+    from tagprint.verify import marked_content
+
+    calls = []
+    real = marked_content.parse_instructions
+    monkeypatch.setattr(document, "parse_instructions", lambda h, extra="": calls.append(h) or real(h, extra))
+    with Doc.from_bytes(sample_bytes) as doc:
+        assert doc.walk.painted and doc.content_ids.pages and doc.text_usage.fonts
+        streams = len(doc.pages) + len(doc.content_ids.forms)
+    assert len(calls) == streams
+    needed = set(text_usage.OPERATORS.split()) | {"BDC", "Do"}
+    assert needed <= set(marked_content._OPERATORS.split()) | set(document.SHARED_OPERATORS.split())
