@@ -95,22 +95,28 @@ def record(root: Path, files: list[Path]) -> dict[str, list]:
     return out
 
 
-def unchanged(root: Path, recorded: dict[str, list]) -> bool:
+def unchanged(root: Path, recorded: dict[str, list], seen: dict | None = None) -> bool:
+    """True if every recorded input is as it was. `seen` remembers the answers of one run: the documents of a
+    library share their theme, content, pictures and fonts, which are then looked at once, not per document."""
+    seen = {} if seen is None else seen
     for key, (size, mtime, digest) in recorded.items():
-        if key == "content/*":
-            names = "\n".join(sorted(p.name for p in (root / "content").glob("*.yaml")))
-            if hashlib.sha256(names.encode()).hexdigest() != digest:
-                return False
-            continue
-        path = Path(key) if Path(key).is_absolute() else root / key
-        try:
-            if _stat(path) == [size, mtime]:
-                continue
-            if _digest(path) != digest:
-                return False
-        except OSError:
+        answer = seen.get((key, size, mtime, digest))
+        if answer is None:
+            answer = seen[(key, size, mtime, digest)] = _same(root, key, size, mtime, digest)
+        if not answer:
             return False
     return True
+
+
+def _same(root: Path, key: str, size: int, mtime: int, digest: str) -> bool:
+    if key == "content/*":
+        names = "\n".join(sorted(p.name for p in (root / "content").glob("*.yaml")))
+        return hashlib.sha256(names.encode()).hexdigest() == digest
+    path = Path(key) if Path(key).is_absolute() else root / key
+    try:
+        return _stat(path) == [size, mtime] or _digest(path) == digest
+    except OSError:
+        return False
 
 
 class Cache:
@@ -120,6 +126,7 @@ class Cache:
             self.entries: dict[str, dict] = json.loads(self.path.read_text())
         except (OSError, ValueError):
             self.entries = {}
+        self.seen: dict = {}  # inputs already compared in this run (see `unchanged`)
 
     def up_to_date(self, root: Path, output: Path, layout: str, key: str, tool: str) -> dict | None:
         entry = self.entries.get(f"{layout}|{key}")
@@ -131,12 +138,12 @@ class Cache:
                 return None
         except OSError:
             return None
-        return entry if unchanged(root, entry["inputs"]) else None
+        return entry if unchanged(root, entry["inputs"], self.seen) else None
 
     def layout_jobs(self, root: Path, layout: str) -> list[tuple[str, str, str]] | None:
         """The (profile, output, variant) triples a layout made when last built, if its files are unchanged."""
         entry = self.entries.get(f"{layout}|jobs")
-        if entry and unchanged(root, entry["files"]):
+        if entry and unchanged(root, entry["files"], self.seen):
             return [tuple(job) for job in entry["jobs"]]  # type: ignore[misc]
         return None
 
@@ -249,8 +256,6 @@ def plan(root: Path, output: Path, layouts: list[Path], only: str | None, force:
          cache: Cache) -> tuple[list[Outcome], list[Task]]:
     """What is already up to date (decided here, without a worker), and the rest as tasks: one per
     variant, so that a layout expanding over a data file is spread over every worker; largest first."""
-    from .load.variants import variants_of
-
     done: list[Outcome] = []
     tasks: list[Task] = []
     pages: dict[tuple[str, str], int] = {}
@@ -266,6 +271,8 @@ def plan(root: Path, output: Path, layouts: list[Path], only: str | None, force:
                 done += hits
                 continue
         rel, size = relative(layout, root), layout.stat().st_size
+        from .load.variants import variants_of  # the loading libraries only when something is to be built
+
         try:
             variants = variants_of(root, layout)
         except InputError:
