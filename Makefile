@@ -21,7 +21,9 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
+	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/seed_leave_behind.py
+	$(BIN)/python benchmarks/library.py --documents 300
 
 setup: $(STAMP) system
 

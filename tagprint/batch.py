@@ -50,6 +50,7 @@ class Outcome:
     variant: str = ""           # the variant id, for a layout that expands over a data file
     jobs: list[tuple[str, str, str]] | None = None  # every (profile, output, variant) the layout makes
     warnings: list[Problem] = field(default_factory=list)
+    digest: str = ""            # SHA-256 of data, computed where it was built
 
     @property
     def key(self) -> str:
@@ -95,22 +96,28 @@ def record(root: Path, files: list[Path]) -> dict[str, list]:
     return out
 
 
-def unchanged(root: Path, recorded: dict[str, list]) -> bool:
+def unchanged(root: Path, recorded: dict[str, list], seen: dict | None = None) -> bool:
+    """True if every recorded input is as it was. `seen` remembers the answers of one run: the documents of a
+    library share their theme, content, pictures and fonts, which are then looked at once, not per document."""
+    seen = {} if seen is None else seen
     for key, (size, mtime, digest) in recorded.items():
-        if key == "content/*":
-            names = "\n".join(sorted(p.name for p in (root / "content").glob("*.yaml")))
-            if hashlib.sha256(names.encode()).hexdigest() != digest:
-                return False
-            continue
-        path = Path(key) if Path(key).is_absolute() else root / key
-        try:
-            if _stat(path) == [size, mtime]:
-                continue
-            if _digest(path) != digest:
-                return False
-        except OSError:
+        answer = seen.get((key, size, mtime, digest))
+        if answer is None:
+            answer = seen[(key, size, mtime, digest)] = _same(root, key, size, mtime, digest)
+        if not answer:
             return False
     return True
+
+
+def _same(root: Path, key: str, size: int, mtime: int, digest: str) -> bool:
+    if key == "content/*":
+        names = "\n".join(sorted(p.name for p in (root / "content").glob("*.yaml")))
+        return hashlib.sha256(names.encode()).hexdigest() == digest
+    path = Path(key) if Path(key).is_absolute() else root / key
+    try:
+        return _stat(path) == [size, mtime] or _digest(path) == digest
+    except OSError:
+        return False
 
 
 class Cache:
@@ -120,6 +127,7 @@ class Cache:
             self.entries: dict[str, dict] = json.loads(self.path.read_text())
         except (OSError, ValueError):
             self.entries = {}
+        self.seen: dict = {}  # inputs already compared in this run (see `unchanged`)
 
     def up_to_date(self, root: Path, output: Path, layout: str, key: str, tool: str) -> dict | None:
         entry = self.entries.get(f"{layout}|{key}")
@@ -131,12 +139,12 @@ class Cache:
                 return None
         except OSError:
             return None
-        return entry if unchanged(root, entry["inputs"]) else None
+        return entry if unchanged(root, entry["inputs"], self.seen) else None
 
     def layout_jobs(self, root: Path, layout: str) -> list[tuple[str, str, str]] | None:
         """The (profile, output, variant) triples a layout made when last built, if its files are unchanged."""
         entry = self.entries.get(f"{layout}|jobs")
-        if entry and unchanged(root, entry["files"]):
+        if entry and unchanged(root, entry["files"], self.seen):
             return [tuple(job) for job in entry["jobs"]]  # type: ignore[misc]
         return None
 
@@ -147,7 +155,7 @@ class Cache:
         target = output / outcome.target
         self.entries[f"{outcome.layout}|{outcome.key}"] = {
             "target": outcome.target, "tool": tool, "inputs": outcome.inputs, "name": outcome.name,
-            "output": _stat(target) + [_digest(target)], "pages": outcome.pages,
+            "output": _stat(target) + [outcome.digest or _digest(target)], "pages": outcome.pages,
         }
 
     def save(self) -> None:
@@ -156,25 +164,38 @@ class Cache:
 
 # ---- one layout, in a worker -------------------------------------------------------------------------
 
-def build_layout(root: Path, output: Path, layout: Path, only: str | None, force: bool, tool: str,
-                 cache: Cache) -> list[Outcome]:
-    """Every document a layout makes (each variant × profile × output), skipping what is up to date."""
+def up_to_date(root: Path, output: Path, layout: Path, only: str | None, tool: str,
+               cache: Cache) -> list[Outcome] | None:
+    """Every document the layout made when last built, if all of them are up to date (else None)."""
     rel = relative(layout, root)
-    if not force:
-        jobs = cache.layout_jobs(root, rel)
-        if jobs is not None and only:
-            jobs = sorted({(only, kind, variant) for _, kind, variant in jobs})
-        hits = [cache.up_to_date(root, output, rel, "|".join(job), tool) for job in jobs or []]
-        if jobs and all(hits):
-            return [Outcome(rel, hit["name"], p, "up to date", hit["target"], hit.get("pages", 0), hit["output"][0],
-                            output_kind=k, variant=v) for (p, k, v), hit in zip(jobs, hits)]
+    jobs = cache.layout_jobs(root, rel)
+    if jobs is not None and only:
+        jobs = sorted({(only, kind, variant) for _, kind, variant in jobs})
+    hits = [cache.up_to_date(root, output, rel, "|".join(job), tool) for job in jobs or []]
+    if jobs and all(hits):
+        return [Outcome(rel, hit["name"], p, "up to date", hit["target"], hit.get("pages", 0), hit["output"][0],
+                        output_kind=k, variant=v) for (p, k, v), hit in zip(jobs, hits)]
+    return None
+
+
+def build_layout(root: Path, output: Path, layout: Path, only: str | None, force: bool, tool: str,
+                 cache: Cache | None = None, variants: list[dict[str, str]] | None = None) -> list[Outcome]:
+    """Every document a layout makes (each variant × profile × output), skipping what is up to date.
+    `variants` (from the scheduler) limits the work to those variants; `cache` defaults to the worker's."""
+    cache = cache if cache is not None else _WORKER_CACHE
+    rel = relative(layout, root)
+    if not force and variants is None:
+        done = up_to_date(root, output, layout, only, tool, cache)
+        if done is not None:
+            return done
     from .load.variants import variants_of
     from .pipeline import prepare, render
 
-    try:
-        variants = variants_of(root, layout) or [None]
-    except InputError as exc:
-        return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
+    if variants is None:
+        try:
+            variants = variants_of(root, layout) or [None]
+        except InputError as exc:
+            return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
     outcomes: list[Outcome] = []
     all_jobs: list[tuple[str, str, str]] = []
     for variant in variants:
@@ -206,12 +227,63 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
                                             output_kind=kind, variant=vid))
                     continue
                 outcomes.append(Outcome(rel, stem, name, "built", target, built.pages, len(built.data),
-                                        built.milliseconds, built.data, inputs, output_kind=kind, variant=vid))
+                                        built.milliseconds, built.data, inputs, output_kind=kind, variant=vid,
+                                        digest=hashlib.sha256(built.data).hexdigest()))
         if len(outcomes) > first:
             outcomes[first].warnings = list(prepared.warnings)
     if outcomes:
         outcomes[0].jobs = all_jobs
     return outcomes
+
+
+_WORKER_CACHE: Cache | None = None
+
+
+def _start_worker(cache: Cache) -> None:
+    """A batch worker receives the cache once and keeps it, like its fonts, pictures and drawings, for
+    every task it runs."""
+    global _WORKER_CACHE
+    _WORKER_CACHE = cache
+
+
+@dataclass(frozen=True)
+class Task:
+    layout: Path
+    variants: list[dict[str, str]] | None   # None: the whole layout
+    weight: tuple[int, int]                  # pages the last build made, the layout's bytes: largest first
+
+
+def plan(root: Path, output: Path, layouts: list[Path], only: str | None, force: bool, tool: str,
+         cache: Cache) -> tuple[list[Outcome], list[Task]]:
+    """What is already up to date (decided here, without a worker), and the rest as tasks: one per
+    variant, so that a layout expanding over a data file is spread over every worker; largest first."""
+    done: list[Outcome] = []
+    tasks: list[Task] = []
+    pages: dict[tuple[str, str], int] = {}
+    for key, entry in cache.entries.items():
+        layout_key, _, job = key.partition("|")
+        if isinstance(entry, dict) and "pages" in entry:
+            variant = job.rsplit("|", 1)[-1]
+            pages[(layout_key, variant)] = pages.get((layout_key, variant), 0) + int(entry["pages"] or 0)
+    for layout in layouts:
+        if not force:
+            hits = up_to_date(root, output, layout, only, tool, cache)
+            if hits is not None:
+                done += hits
+                continue
+        rel, size = relative(layout, root), layout.stat().st_size
+        from .load.variants import variants_of  # the loading libraries only when something is to be built
+
+        try:
+            variants = variants_of(root, layout)
+        except InputError:
+            variants = None  # the worker reports it
+        if not variants:
+            tasks.append(Task(layout, None, (pages.get((rel, ""), 0), size)))
+        else:
+            tasks += [Task(layout, [v], (pages.get((rel, v["id"]), 0), size)) for v in variants]
+    tasks.sort(key=lambda t: (-t.weight[0], -t.weight[1]))  # stable: equal weights keep their order
+    return done, tasks
 
 
 # ---- the parent: schedule, write, report -------------------------------------------------------------
@@ -254,36 +326,59 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
     tool = tool_digest()
     _remove_stale_temporaries(output)
     cache = Cache(output)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(layouts)))
+    outcomes, tasks = plan(root, output, layouts, only, force, tool, cache)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     progress = Progress(len(layouts))
-    outcomes: list[Outcome] = []
+    progress.step(len({o.layout for o in outcomes}))
+    layout_of = {task.layout: relative(task.layout, root) for task in tasks}
+    left = {rel: sum(layout_of[t.layout] == rel for t in tasks) for rel in layout_of.values()}
+    made: dict[str, list[Outcome]] = {}
+
+    def collect(result: list[Outcome], task: Task) -> None:
+        rel = layout_of[task.layout]
+        made.setdefault(rel, []).extend(_write(result, root, output, cache, tool))
+        left[rel] -= 1
+        if not left[rel]:
+            _store_jobs(made[rel], root, cache)
+            progress.step()
+
     try:
         if workers == 1:
-            for layout in layouts:
-                outcomes += _write(build_layout(root, output, layout, only, force, tool, cache), root, output, cache, tool)
-                progress.step()
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(build_layout, root, output, layout, only, force, tool, cache)
-                           for layout in layouts]
+            _start_worker(cache)
+            for task in tasks:
+                collect(build_layout(root, output, task.layout, only, force, tool, cache, task.variants), task)
+        elif tasks:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(cache,)) as pool:
+                futures = {pool.submit(build_layout, root, output, task.layout, only, force, tool, None,
+                                       task.variants): task for task in tasks}
                 for future in as_completed(futures):
-                    outcomes += _write(future.result(), root, output, cache, tool)
-                    progress.step()
+                    collect(future.result(), futures[future])
     finally:
         progress.close()
-        if any(o.status == "built" for o in outcomes):
+        if any(o.status == "built" for rel in made for o in made[rel]):
             cache.save()
+    outcomes += [o for rel in made for o in made[rel]]
     order = {relative(p, root): i for i, p in enumerate(layouts)}
-    outcomes.sort(key=lambda o: (order.get(o.layout, 0), NAMES.index(o.profile) if o.profile in NAMES else 9))
+    position = {(layout_of[t.layout], v["id"]): i for i, t in enumerate(tasks) for v in t.variants or []}
+    outcomes.sort(key=lambda o: (order.get(o.layout, 0), NAMES.index(o.profile) if o.profile in NAMES else 9,
+                                 position.get((o.layout, o.variant), 0)))
     return outcomes, (time.perf_counter() - started)
 
 
+def _store_jobs(outcomes: list[Outcome], root: Path, cache: Cache) -> None:
+    """Once every task of a layout is back: what the layout makes, for the next no-change check."""
+    jobs = [job for o in outcomes if o.jobs for job in o.jobs]
+    if not jobs or any(o.status == "failed" for o in outcomes):
+        return
+    rel = outcomes[0].layout
+    layout = root / rel
+    files = {rel: _stat(layout) + [_digest(layout)]}
+    for o in outcomes:
+        files.update({k: v for k, v in o.inputs.items() if k.startswith("data/")})
+    cache.store_jobs(root, rel, jobs, files)
+
+
 def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool: str) -> list[Outcome]:
-    if outcomes and outcomes[0].jobs and not any(o.status == "failed" for o in outcomes):
-        layout = root / outcomes[0].layout
-        files = {outcomes[0].layout: _stat(layout) + [_digest(layout)]}
-        files.update({k: v for k, v in outcomes[0].inputs.items() if k.startswith("data/")})
-        cache.store_jobs(root, outcomes[0].layout, outcomes[0].jobs, files)
     for outcome in outcomes:
         if outcome.status != "built" or outcome.data is None:
             continue

@@ -18,14 +18,13 @@ from .model import Document, Figure, Photo
 from .profiles import Profile, get
 from .profiles.archive import Source
 from .profiles.color import ProfileMissing
-from .profiles.email import over_budget
 from .profiles.print_links import with_printed_links
 from .profiles.press import recipe_notes
 from .tags import TagMap, build_tags, check_all_claimed
 from .validate import validate
 from .validate.document import walk
 from .validate.lint import lint
-from .verify import preflight, verify
+from .preflight.in_build import check_built
 
 
 @dataclass
@@ -34,6 +33,8 @@ class Prepared:
     document: Document
     milliseconds: float
     warnings: list = field(default_factory=list)
+    # laid out once per document, shared by the profiles: (live links?, output) -> (document, pages, notes)
+    layouts: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -83,15 +84,16 @@ def sources(prepared: Prepared) -> list[Source]:
 def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
     """The pages of one output, and whether a deck's speaker notes are part of it."""
     pages = layout_document(document, root)
-    if not output.startswith("handout-"):
+    handout = dict(zip(document.outputs[1:], document.handouts)).get(output) if document.kind == "deck" else None
+    if handout is None:
         return pages, False
     from .decks.handouts import handout_pages, shows_notes
     from .fonts import FontStack
     from .layout.blocks import LayoutContext
 
-    kind, _, paper = output.removeprefix("handout-").partition("-")
+    kind, paper = handout
     ctx = LayoutContext(document, root, FontStack((document.theme.font, *document.theme.fallback_fonts)))
-    handouts = handout_pages(document, pages, kind, paper or "letter", ctx)
+    handouts = handout_pages(document, pages, kind, paper, ctx)
     if ctx.problems:
         raise InputError(ctx.problems)
     from .layout.pages import add_footers
@@ -102,14 +104,16 @@ def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
 def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     """One output (the document, or a deck's slides or one of its handouts) in one profile."""
     started = time.perf_counter()
-    root, document = prepared.loaded.root, prepared.document
-    if not profile.links:
-        document = with_printed_links(document)
+    root = prepared.loaded.root
     if profile.color == "cmyk":  # how the theme's colours print: listed for the designer, once
         tsrc = prepared.loaded.theme_source
-        listed = recipe_notes(document.theme, lambda name: tsrc.where(("colors", name)))
+        listed = recipe_notes(prepared.document.theme, lambda name: tsrc.where(("colors", name)))
         prepared.warnings.extend(n for n in listed if n not in prepared.warnings)
-    pages, notes = lay_out(document, root, output)                   # lay out: positioned items per page
+    laid_out = prepared.layouts.get((profile.links, output))
+    if laid_out is None:  # once per document and output; print sets its links as text, so has its own
+        document = prepared.document if profile.links else with_printed_links(prepared.document)
+        laid_out = prepared.layouts[(profile.links, output)] = (document, *lay_out(document, root, output))
+    document, pages, notes = laid_out                                # lay out: positioned items per page
     tags = build_tags(document, notes)                               # tag: the structure tree, reading order
     try:
         drawn, pen = draw_document(document, pages, tags, root, profile)  # draw: items → marked content
@@ -120,14 +124,10 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root, pages[0].size,
                         {"variant": prepared.loaded.variant or "", "output": output})
     data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
-    verify(data)                                                     # verify: reopen, check every operator
-    preflight(data, profile.name, document.theme.press.ink_limit)   # and the preflight's checks
-    if profile.name == "email":
-        lsrc = prepared.loaded.layout_source
-        key = ("email_budget_kb",) if "email_budget_kb" in (lsrc.data or {}) else ("profiles",)
-        problem = over_budget(data, document.email_budget, lsrc.where(key))
-        if problem:
-            raise InputError([problem])
+    check_built(data, profile.name, document.theme.press.ink_limit)  # verify: reopen, check every operator; and the preflight's in-build checks
+    problems = [p for check in profile.checks for p in check(data, prepared)]  # the profile's own checks
+    if problems:
+        raise InputError(problems)
     elapsed = prepared.milliseconds + (time.perf_counter() - started) * 1000
     name = f"{document.name}-{output}" if output else document.name
     return Built(name, profile, data, len(pages), elapsed, document)

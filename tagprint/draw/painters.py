@@ -19,6 +19,7 @@ from ..profiles.press import PressPalette
 from ..profiles.images import prepare
 from ..tags import TagMap
 from .pen import Pen
+from .recording import recorded
 
 
 @dataclass
@@ -164,8 +165,11 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
             kind = illustrations.kinds()[figure.source.name]
             params = figure.source.params
             key = f"{kind.name}|{params!r}|{item.box.width:.2f}x{item.box.height:.2f}"
+            theme = ctx.document.theme
             try:
-                pen.drawing(item.box, key, lambda sketch: kind.draw(sketch, params, item.box, ctx.document.theme))
+                draw = recorded(f"{key}|{theme!r}", item.box.width, item.box.height,
+                                lambda sketch: kind.draw(sketch, params, item.box, theme))
+                pen.drawing(item.box, key, draw)
             except ValueError as exc:
                 ctx.problems.append(Problem(figure.where, f"the {kind.name} illustration cannot be drawn in a "
                                                           f"{item.box.width:.0f} × {item.box.height:.0f} pt box: {exc}",

@@ -7,7 +7,9 @@ drawing outside both raises, so untagged content cannot be written.
 
 from __future__ import annotations
 
+import hashlib
 import io
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
@@ -38,6 +40,32 @@ class LinkArea:
     target: tuple[str, str]  # ("uri", href) or ("ref", reference number)
     contents: str
     owner: object  # StructElem
+
+
+_PIXELS: OrderedDict[bytes, tuple] = OrderedDict()  # SHA-256 of a JPEG -> its decoded pixels, per process
+PIXELS_KEPT = 8
+
+
+class _Photo(ImageReader):
+    """ReportLab decodes every photo to name its XObject (a digest of the pixels), even when it embeds the
+    JPEG as it is: the pixels of the same JPEG are decoded once per process and kept for the next build."""
+
+    def __init__(self, jpeg: bytes):
+        super().__init__(io.BytesIO(jpeg))
+        self._key = hashlib.sha256(jpeg).digest()
+
+    def getRGBData(self):
+        if self._data is None:
+            kept = _PIXELS.get(self._key)
+            if kept is not None:
+                _PIXELS.move_to_end(self._key)
+                self._data, self.mode, self._dataA = kept
+            else:
+                data = super().getRGBData()
+                _PIXELS[self._key] = (data, self.mode, self._dataA)
+                if len(_PIXELS) > PIXELS_KEPT:
+                    _PIXELS.popitem(last=False)
+        return self._data
 
 
 @dataclass
@@ -258,7 +286,7 @@ class Pen:
         else:
             p.rect(x0, y0, w, h)
         c.clipPath(p, stroke=0, fill=0)
-        c.drawImage(ImageReader(io.BytesIO(jpeg)), x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        c.drawImage(_Photo(jpeg), x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
         c.restoreState()
 
     def link(self, box: tuple[float, float, float, float], target: tuple[str, str], contents: str,

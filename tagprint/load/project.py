@@ -42,9 +42,32 @@ class Loaded:
         return f"{self.layout_file.stem}-{self.variant}" if self.variant else self.layout_file.stem
 
 
+# Files that parse and validate cleanly, by path, name shown and content: a batch worker reads the same
+# theme and content files for every document (a variant's placeholders make its own copy, never cached).
+_PARSED: dict[tuple, tuple[Located, Any]] = {}
+PARSED_KEPT = 64
+
+
 def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem],
            variant: dict[str, str] | None = None) -> tuple[Located | None, Any]:
     shown = relative(path, root)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None  # load_yaml reports it
+    key = (str(path), shown, raw, getattr(adapter, "_type", adapter))
+    if raw is not None and (variant is None or b"{{" not in raw) and key in _PARSED:
+        return _PARSED[key]
+    parsed = _parse_anew(path, shown, adapter, problems, variant)
+    if raw is not None and (variant is None or b"{{" not in raw) and parsed[1] is not None:
+        if len(_PARSED) >= PARSED_KEPT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = parsed
+    return parsed
+
+
+def _parse_anew(path: Path, shown: str, adapter: Any, problems: list[Problem],
+                variant: dict[str, str] | None) -> tuple[Located | None, Any]:
     try:
         located = load_yaml(path, shown)
     except InputError as exc:

@@ -3,7 +3,7 @@
 
 `tagprint.verify.marked_content.walk_pdf` merges a form's MCIDs into the page that paints it, which is
 right for "is everything tagged" but not for matching MCIDs with the ParentTree; this scan only reads
-BDC and Do (qpdf filters the other operators out), so it stays cheap.
+BDC and Do of the content the Doc has parsed once for every view, so it stays cheap.
 """
 
 from __future__ import annotations
@@ -32,16 +32,16 @@ class ContentIds:
 def marked_content_ids(doc: Doc) -> ContentIds:
     out = ContentIds()
     for number_, page in enumerate(doc.pages, start=1):
-        out.pages[number_] = _scan(page.obj, number_, out, set(), 0)
+        out.pages[number_] = _scan(doc, page.obj, number_, out, set(), 0)
     return out
 
 
-def _scan(holder: pikepdf.Object, page: int, out: ContentIds, active: set, depth: int) -> list[int]:
+def _scan(doc: Doc, holder: pikepdf.Object, page: int, out: ContentIds, active: set, depth: int) -> list[int]:
     mcids: list[int] = []
     if depth > 12:
         return mcids
     try:
-        instructions = pikepdf.parse_content_stream(holder, "BDC Do")
+        instructions = doc.instructions(holder)  # parsed once, shared with the walker
     except pikepdf.PdfError:
         return mcids  # TAG-CONTENT reports unreadable streams
     resources = holder.get("/Resources")
@@ -64,6 +64,6 @@ def _scan(holder: pikepdf.Object, page: int, out: ContentIds, active: set, depth
                 continue
             if key not in out.forms:
                 out.forms[key] = FormIds(xobj, str(operands[0]))
-                out.forms[key].mcids = _scan(xobj, page, out, active | {key}, depth + 1)
+                out.forms[key].mcids = _scan(doc, xobj, page, out, active | {key}, depth + 1)
             out.forms[key].pages.add(page)
     return mcids

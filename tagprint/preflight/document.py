@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pikepdf
 
-from ..verify.marked_content import WalkResult, walk_pdf
+from ..verify.marked_content import WalkResult, parse_instructions, walk_pdf
 from .findings import UnusableInput
 
 
@@ -50,6 +50,10 @@ def number(value: object) -> int | None:
         return None
 
 
+# besides the walker's: what the text-usage scan follows (graphics state, fonts, render mode)
+SHARED_OPERATORS = "q Q Tf Tr"
+
+
 class Doc:
     """A PDF opened for checking. `close()` (or `with`) releases the PDFium copy too."""
 
@@ -60,6 +64,7 @@ class Doc:
         self.pages = list(pdf.pages)
         self._page_numbers = {p.obj.objgen: i for i, p in enumerate(self.pages, start=1)}
         self._pdfium = None
+        self._instructions: dict[tuple[int, int], list] = {}
 
     # ---- opening ------------------------------------------------------------------------------
 
@@ -112,10 +117,22 @@ class Doc:
         key = objgen(page)
         return self._page_numbers.get(key) if key else None
 
+    def instructions(self, holder: object) -> list:
+        """The parsed content of a page, form XObject or appearance stream, parsed once for every view:
+        the walker's operators and those the text and content-id scans read (others are left out)."""
+        obj = holder.obj if isinstance(holder, pikepdf.Page) else holder
+        key = objgen(obj)
+        if key is None:
+            return parse_instructions(holder, SHARED_OPERATORS)
+        found = self._instructions.get(key)
+        if found is None:
+            found = self._instructions[key] = parse_instructions(holder, SHARED_OPERATORS)
+        return found
+
     @cached_property
     def walk(self) -> WalkResult:
         """Every painting operator and whether it is tagged or an artifact (the shared walker)."""
-        return walk_pdf(self.pdf)
+        return walk_pdf(self.pdf, self.instructions)
 
     @cached_property
     def tree(self):

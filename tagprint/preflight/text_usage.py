@@ -64,10 +64,10 @@ def scan_text(doc: Doc) -> TextUsage:
     usage = TextUsage()
     by_key: dict[object, FontUse] = {}
     for page_no, page in enumerate(doc.pages, start=1):
-        _scan(page.obj, page.obj.get("/Resources"), page_no, "page", _State(), usage, by_key, set(), 0)
+        _scan(doc, page.obj, page.obj.get("/Resources"), page_no, "page", _State(), usage, by_key, set(), 0)
         for i, annot in enumerate(_annotations(page.obj)):
             for stream in _appearances(annot):
-                _scan(stream, stream.get("/Resources"), page_no, f"annotation {i + 1} appearance", _State(),
+                _scan(doc, stream, stream.get("/Resources"), page_no, f"annotation {i + 1} appearance", _State(),
                       usage, by_key, set(), 1)
     return usage
 
@@ -91,12 +91,12 @@ def _appearances(annot: pikepdf.Dictionary) -> list[pikepdf.Stream]:
     return []
 
 
-def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, state: _State,
+def _scan(doc: Doc, holder: pikepdf.Object, resources: object, page: int, where: str, state: _State,
           usage: TextUsage, by_key: dict, active: set, depth: int) -> None:
     if depth > 12:
         return
     try:
-        instructions = pikepdf.parse_content_stream(holder, OPERATORS)
+        instructions = doc.instructions(holder)  # parsed once, shared with the walker (a superset of OPERATORS)
     except pikepdf.PdfError:
         return
     fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
@@ -145,5 +145,5 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, stat
             if key is not None and key in active:
                 continue
             inner = xobj.get("/Resources", resources)
-            _scan(xobj, inner, page, f"{where} > {operands[0]}", current, usage, by_key,
+            _scan(doc, xobj, inner, page, f"{where} > {operands[0]}", current, usage, by_key,
                   active | ({key} if key else set()), depth + 1)

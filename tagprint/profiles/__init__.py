@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
 
 Finisher = Callable[..., None]
 NAMES = ("screen", "print", "email", "archive")
@@ -45,14 +45,15 @@ class Profile:
     approval_only: bool = False     # written only by `render.py approve`, never by a build
     pdf_version: str = ""           # the lowest PDF version written (PDF/X-4: 1.6)
     finisher_names: tuple[str, ...] = field(default=())  # "module:function" in this package, loaded on use
+    check_names: tuple[str, ...] = field(default=())     # checks of the saved bytes: (data, prepared) -> problems
 
     @property
     def finishers(self) -> tuple[Finisher, ...]:
-        out = []
-        for name in self.finisher_names:
-            module, function = name.split(":")
-            out.append(getattr(import_module(f".{module}", __name__), function))
-        return tuple(out)
+        return _load(self.finisher_names)
+
+    @property
+    def checks(self) -> tuple[Callable[..., list], ...]:
+        return _load(self.check_names)
 
     def output_path(self, output: Path, name: str, material_id: str, version: str) -> Path:
         if self.name == "screen":
@@ -71,6 +72,14 @@ class Profile:
         return self.bleed + self.mark_margin
 
 
+def _load(names: tuple[str, ...]) -> tuple[Callable[..., Any], ...]:
+    out = []
+    for name in names:
+        module, function = name.split(":")
+        out.append(getattr(import_module(f".{module}", __name__), function))
+    return tuple(out)
+
+
 def _registry() -> dict[str, Profile]:
     return {
         "screen": Profile("screen", "tagged PDF/UA-1 for screens", ImagePolicy(max_ppi=150, quality=80)),
@@ -80,7 +89,7 @@ def _registry() -> dict[str, Profile]:
                          finisher_names=("print_master:finish",)),
         "email": Profile("email", "HCP attachment: sRGB, 150 ppi photos, linearized, size budget",
                          ImagePolicy(max_ppi=150, quality=72), linearize=True, output_intent="sRGB",
-                         finisher_names=("email:finish",)),
+                         finisher_names=("email:finish",), check_names=("email:check_budget",)),
         "archive": Profile("archive", "approved version: PDF/A-3a + PDF/UA-1, sources embedded",
                            ImagePolicy(max_ppi=300, quality=88), output_intent="sRGB", pdfa=True,
                            approval_only=True, finisher_names=("archive:finish",)),

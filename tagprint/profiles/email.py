@@ -30,6 +30,14 @@ def largest_objects(data: bytes, count: int = 5) -> list[tuple[int, str]]:
     return sorted(rows, reverse=True)[:count]
 
 
+def check_budget(data: bytes, prepared) -> list[Problem]:
+    """The profile's check on the saved bytes: the size budget of the layout (`email_budget_kb`)."""
+    source = prepared.loaded.layout_source
+    key = ("email_budget_kb",) if "email_budget_kb" in (source.data or {}) else ("profiles",)
+    problem = over_budget(data, prepared.document.email_budget, source.where(key))
+    return [problem] if problem else []
+
+
 def over_budget(data: bytes, budget: int, where: Where) -> Problem | None:
     if len(data) <= budget:
         return None

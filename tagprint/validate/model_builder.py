@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-import langcodes
 
 from .. import illustrations
 from ..errors import Problem, Where
@@ -22,6 +21,7 @@ from ..model import (
     Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
     MaterialId, Note, Notes, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, Text, note_id,
 )
+from ..langtags import tag_is_valid
 from ..model.inline import Inline
 
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -33,7 +33,7 @@ _BCP47_SHAPE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 def check_lang(tag: str, where: Where, problems: list[Problem]) -> None:
     # the shape first (langcodes accepts en_US, which PDF readers do not), then the registry
-    if not _BCP47_SHAPE.match(tag) or not langcodes.tag_is_valid(tag):
+    if not _BCP47_SHAPE.match(tag) or not tag_is_valid(tag):
         problems.append(Problem(where, f"'{tag}' is not a valid BCP-47 language tag",
                                 "use a tag such as en-US, en-GB, fr or de-CH"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pikepdf
 
@@ -51,24 +52,34 @@ def _mark(operator: str, operands: list) -> _Mark:
     return _Mark(tag, mcid, tag == "Artifact")
 
 
-def walk_pdf(pdf: pikepdf.Pdf) -> WalkResult:
+Parse = Callable[[pikepdf.Object], list]
+
+
+def parse_instructions(holder: pikepdf.Object, extra: str = "") -> list:
+    """The instructions of a page's or form's content the walker needs (and the `extra` operators):
+    qpdf filters operators in C++ (fast) but drops inline images, so a stream with any is parsed fully."""
+    operators = "" if _INLINE_IMAGE.search(_raw(holder)) else f"{_OPERATORS} {extra}".strip()
+    return pikepdf.parse_content_stream(holder, operators)
+
+
+def walk_pdf(pdf: pikepdf.Pdf, parse: Parse = parse_instructions) -> WalkResult:
+    """`parse` may be a shared, caching parser (the preflight's Doc) that returns more operators."""
     result = WalkResult()
     for number, page in enumerate(pdf.pages, start=1):
         result.mcids[number] = []
-        _walk(page, number, "page", [], result, depth=0)
+        _walk(page, number, "page", [], result, 0, parse)
     return result
 
 
-def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], result: WalkResult, depth: int) -> None:
+def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], result: WalkResult, depth: int,
+          parse: Parse) -> None:
     if depth > 12:
         result.findings.append(Finding(page, where, "Do", "form XObjects nested too deep (a cycle?)"))
         return
     resources = holder.get("/Resources") if hasattr(holder, "get") else None
     xobjects = resources.get("/XObject") if resources is not None else None
     try:
-        # qpdf filters operators in C++ (fast) but drops inline images; parse fully when there are any
-        operators = "" if _INLINE_IMAGE.search(_raw(holder)) else _OPERATORS
-        instructions = pikepdf.parse_content_stream(holder, operators)
+        instructions = parse(holder)
     except pikepdf.PdfError as exc:
         result.findings.append(Finding(page, where, "-", f"content stream cannot be parsed: {exc}"))
         return
@@ -112,7 +123,7 @@ def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], res
             if op == "Do" and operands and xobjects is not None:
                 xobj = xobjects.get(str(operands[0]))
                 if xobj is not None and xobj.get("/Subtype") == "/Form":
-                    _walk(xobj, page, f"{where} > {operands[0]}", stack + local, result, depth + 1)
+                    _walk(xobj, page, f"{where} > {operands[0]}", stack + local, result, depth + 1, parse)
     if local:
         result.findings.append(Finding(page, where, "BDC", f"{len(local)} marked-content sequence(s) never closed"))
 

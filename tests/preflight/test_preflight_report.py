@@ -179,9 +179,10 @@ def test_exit_code_precedence_with_a_crash(sample, broken, not_a_pdf, crashing_c
 
 
 def test_a_crash_fails_the_build_time_preflight(sample_bytes, crashing_check):
-    from tagprint.verify import VerifyError, preflight
+    from tagprint.preflight.in_build import check_built
+    from tagprint.verify import VerifyError
     with pytest.raises(VerifyError, match="BOOM crashed: KeyError"):
-        preflight(sample_bytes)
+        check_built(sample_bytes)
 
 
 def test_fail_on_warning_from_the_command_line(tmp_path, capsys):

@@ -26,6 +26,7 @@ class Check:
     help: str           # what the check looks at and how to fix what it finds
     run: CheckFunction
     profiles: tuple[str, ...] = ()  # run only when checking for one of these profiles (empty: always)
+    in_build: bool = True  # runs on every PDF a build writes (False: only when a file is checked)
 
 
 REGISTRY: dict[str, Check] = {}
@@ -37,6 +38,11 @@ def register(check_id: str, title: str, *, standard: str, help: str,
         if check_id in REGISTRY:
             raise ValueError(f"check id {check_id} registered twice")
         REGISTRY[check_id] = Check(check_id, title, standard, help, fn, profiles)
+             in_build: bool = True) -> Callable[[CheckFunction], CheckFunction]:
+    def decorate(fn: CheckFunction) -> CheckFunction:
+        if check_id in REGISTRY:
+            raise ValueError(f"check id {check_id} registered twice")
+        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, in_build)
         return fn
     return decorate
 
@@ -49,6 +55,11 @@ class CheckSkipped(Exception):
 class Skipped:
     check: str
     reason: str
+
+
+def build_checks() -> list[str]:
+    """The checks every build runs on what it has just written."""
+    return [c.id for c in REGISTRY.values() if c.in_build]
 
 
 @dataclass(frozen=True)
@@ -92,4 +103,5 @@ from . import links, annotations, fonts, actions, optional_content, embedded_fil
 from . import pdfa, boxes, contrast  # noqa: E402,F401
 from . import print_pdfx, print_boxes, print_color, print_images  # noqa: E402,F401  (profile "print")
 
-__all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "register", "run_checks"]
+__all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "build_checks", "register",
+           "run_checks"]

@@ -67,10 +67,28 @@ def _scan(doc: Doc) -> list[_Hit]:
     return hits
 
 
+_MARKERS = (b"/JS", b"/JavaScript", b"/Launch")
+
+
+def _may_hold_actions(doc: Doc) -> bool:
+    """A flat pass over every object's own bytes (qpdf writes names canonically, so `/J#53` reads `/JS`):
+    when no object names JavaScript or Launch, the walk from the catalog cannot find any either."""
+    for obj in doc.pdf.objects:
+        if isinstance(obj, pikepdf.Stream):
+            raw = obj.stream_dict.unparse(resolved=True)
+        elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
+            raw = obj.unparse(resolved=True)
+        else:
+            continue
+        if any(marker in raw for marker in _MARKERS):
+            return True
+    return False
+
+
 def _hits(doc: Doc) -> list[_Hit]:
     cached = getattr(doc, "_action_hits", None)
     if cached is None:
-        cached = _scan(doc)
+        cached = _scan(doc) if _may_hold_actions(doc) else []
         doc._action_hits = cached  # type: ignore[attr-defined]
     return cached
 

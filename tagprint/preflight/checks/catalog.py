@@ -21,11 +21,8 @@ def valid_language(tag: str) -> bool:
         return False
     if tag[:2].lower() in ("x-", "i-"):
         return True
-    try:
-        import langcodes
-    except ImportError:  # pragma: no cover - langcodes is a dependency; the pattern alone then
-        return True
-    return langcodes.tag_is_valid(tag)
+    from ...langtags import tag_is_valid  # the common tags without loading langcodes' registry
+    return tag_is_valid(tag)
 
 
 @register("CAT-TAGGED", "The catalog says the file is tagged and has a structure tree",

@@ -62,7 +62,8 @@ class _Unit:
           help="Screen readers follow the structure tree. Compared with the page, the tree should read each column "
                "from top to bottom; moving to another column or to a box beside the text is fine, moving back up "
                "the same column means two blocks are probably swapped (a warning: the page may mean it, look at "
-               "it). Fix the order of the elements' /K, not the drawing.")
+               "it). Fix the order of the elements' /K, not the drawing.",
+          in_build=False)  # only warns (a build fails on errors), and would open the file in PDFium once more
 def reading_order(doc: Doc) -> list[Finding]:
     tree = doc.tree
     if tree is None:

@@ -1,0 +1,23 @@
+"""What every build runs on the PDF it has just written, before the file may go to output/: the bytes are
+opened once, the content streams parsed once, and verify and the preflight's in-build checks share both."""
+
+from __future__ import annotations
+
+from ..verify import VerifyError, verify_walked
+from .checks import build_checks, run_checks
+from .document import Doc
+from .findings import ERROR
+
+
+def check_built(data: bytes, profile: str | None = None, ink_limit: float | None = None) -> None:
+    """Raises VerifyError when the built PDF fails verify or any in-build check of the preflight (with the
+    profile's own checks, e.g. print's, against the press's `ink_limit`). A check that crashes fails the
+    build too."""
+    with Doc.from_bytes(data) as doc:
+        verify_walked(doc.pdf, doc.walk)
+        doc.ink_limit = ink_limit  # type: ignore[attr-defined]
+        run = run_checks(doc, build_checks(), profile)
+    errors = [str(f) for f in run.findings if f.severity == ERROR]
+    errors += [f"{c.check} crashed: {c.error}" for c in run.crashed]
+    if errors:
+        raise VerifyError("the built PDF fails the preflight:\n" + "\n".join(errors))

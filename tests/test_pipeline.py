@@ -1,0 +1,34 @@
+"""The pipeline lays a document out once for every profile that shows the same text (print sets its links
+as text, so it has a layout of its own), and a deck's handouts are found by name, not parsed from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tagprint import pipeline
+from tagprint.pipeline import prepare, render
+from tagprint.profiles import NAMES, get
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_one_layout_for_screen_email_and_archive(monkeypatch):
+    calls = []
+    real = pipeline.layout_document
+    monkeypatch.setattr(pipeline, "layout_document", lambda d, root: calls.append(d) or real(d, root))
+    prepared = prepare(REPO, REPO / "layouts" / "kineret-dtt-ra.yaml")
+    for name in NAMES:
+        render(prepared, get(name))
+    assert len(calls) == 2
+    assert calls[0] is prepared.document and calls[1] is not prepared.document  # print: links printed
+
+
+def test_each_handout_has_its_own_pages():
+    prepared = prepare(REPO, REPO / "layouts" / "kineret-dtt-ra-deck.yaml")
+    slides = render(prepared, get("screen"), "slides")
+    counts = {out: render(prepared, get("screen"), out).pages for out in prepared.document.outputs[1:]}
+    assert len(counts) >= 2
+    per_page = {"1up": 1, "2up": 2, "3up": 3}
+    for out, pages in counts.items():
+        kind = next(k for k in per_page if k in out)
+        assert pages == -(-slides.pages // per_page[kind]), out
