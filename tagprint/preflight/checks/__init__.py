@@ -33,16 +33,11 @@ REGISTRY: dict[str, Check] = {}
 
 
 def register(check_id: str, title: str, *, standard: str, help: str,
-             profiles: tuple[str, ...] = ()) -> Callable[[CheckFunction], CheckFunction]:
+             profiles: tuple[str, ...] = (), in_build: bool = True) -> Callable[[CheckFunction], CheckFunction]:
     def decorate(fn: CheckFunction) -> CheckFunction:
         if check_id in REGISTRY:
             raise ValueError(f"check id {check_id} registered twice")
-        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, profiles)
-             in_build: bool = True) -> Callable[[CheckFunction], CheckFunction]:
-    def decorate(fn: CheckFunction) -> CheckFunction:
-        if check_id in REGISTRY:
-            raise ValueError(f"check id {check_id} registered twice")
-        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, in_build)
+        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, profiles, in_build)
         return fn
     return decorate
 
