@@ -17,6 +17,7 @@ from ..model import (
 )
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
+from ..profiles import profiles
 
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
@@ -29,6 +30,8 @@ def validate(loaded: Loaded) -> Document:
     lsrc = loaded.layout_source
     check_lang(spec.document.lang, lsrc.where(("document", "lang")), problems)
     theme = _theme(loaded, problems)
+    if not problems and any(getattr(profiles().get(p), "color", None) == "cmyk" for p in spec.profiles):
+        _small_text_in_one_ink(theme, loaded.theme_source, problems)  # only where the layout is printed
     page_size = PAGE_SIZES[spec.page.size]
     margins = tuple(spec.page.margins)
     templates = {name: _template(loaded, name, page_size, margins, theme, problems) for name in spec.templates}
@@ -159,6 +162,32 @@ def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
             problems.append(Problem(src.where(("styles",)), f"the theme has no '{needed}' text style",
                                     f"add {needed}: {{size: 10}} under styles"))
     return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, styles, src, problems))
+
+
+def _small_text_in_one_ink(theme: Theme, src, problems: list[Problem]) -> None:
+    """A dark colour with no recipe that the press profile would print from several inks (a rich black)
+    must not be the colour of a text style below 12 pt: misregistration blurs it. Said here, at the
+    colour, rather than by the print build's preflight."""
+    from ..profiles.color import ProfileMissing, cmyk_to_lab
+    from ..profiles.press import RICH_BLACK_L, PressPalette, percent
+
+    palette = PressPalette(theme)
+    for name, color in theme.colors.items():
+        small = sorted(s for s, style in theme.styles.items() if style.color == name and style.size < 12)
+        if not small or name in theme.press.recipes:
+            continue
+        try:
+            ink = palette.ink(color)
+            dark = ink.how == "profile" and cmyk_to_lab(ink.cmyk, palette.condition.icc_path)[0] < RICH_BLACK_L
+        except ProfileMissing:
+            return  # reported where the profile is needed
+        if dark and sum(v > 0.004 for v in ink.cmyk) >= 2:
+            problems.append(Problem(src.where(("colors", name)),
+                                    f"colour '{name}' has no print recipe and would print as a rich black "
+                                    f"({percent(ink.cmyk)}), but text below 12 pt is set in it (styles "
+                                    f"{', '.join(small)}): misregistration blurs it",
+                                    f"add the brand's one-ink recipe under press: recipes: {name}: a spot ink "
+                                    "{cmyk: [...], spot: {name: ..., cmyk: [...]}} or black only {cmyk: [0, 0, 0, 100]}"))
 
 
 def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Press:

@@ -184,3 +184,29 @@ def test_a_print_build_lists_the_colours_it_printed_without_recipes(project):
     listed = [str(w) for w in prepared.warnings if "no print recipe" in w.message]
     assert [line.split("'")[1] for line in listed] == ["text", "muted"]
     assert all(line.startswith("layouts/themes/kineret.yaml:") and "ΔE" in line for line in listed)
+
+
+VIOLET_THEME = THEME_WITH.replace('primary: "#1B365D"', 'primary: "#3B2163"').replace(
+    "h1: {{size: 24, color: primary}}", "h1: {{size: 24, color: primary}}, h3: {{size: 11, color: primary}}")
+
+
+def test_a_dark_colour_without_recipe_for_small_text_is_reported_at_the_colour_when_printed(project):
+    """A deep violet with no recipe would print from four process inks; set at 11 pt it is a rich black.
+    Said at the colour in the theme, with the fix, before anything is drawn, and only for printed layouts."""
+    project.write("layouts/themes/kineret.yaml", VIOLET_THEME.format(press="  ink_limit: 300"))
+    project.layout(MINIMAL_LAYOUT + "profiles: [screen, print]\n")
+    project.content("body:\n  - type: paragraph\n    text: Hello\n")
+    with pytest.raises(InputError) as caught:
+        project.build()
+    message = str(caught.value)
+    assert "layouts/themes/kineret.yaml:2:" in message and "colour 'primary' has no print recipe" in message
+    assert "rich black" in message and "(styles h3)" in message and "spot" in message
+
+    project.layout(MINIMAL_LAYOUT + "profiles: [screen]\n")   # not printed: nothing to say
+    from tagprint.pipeline import build
+    assert build(project.root, project.root / "layouts" / "test.yaml", "screen").pages == 1
+
+    spot = "  recipes: {primary: {cmyk: [90, 100, 18, 40], spot: {name: PANTONE 2695 C, cmyk: [90, 100, 18, 40]}}}"
+    project.write("layouts/themes/kineret.yaml", VIOLET_THEME.format(press=spot))
+    project.layout(MINIMAL_LAYOUT + "profiles: [screen, print]\n")
+    assert build(project.root, project.root / "layouts" / "test.yaml", "print").pages == 1
