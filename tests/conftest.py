@@ -90,11 +90,14 @@ def seed_profiles(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def velaris_profiles(tmp_path_factory) -> dict[str, Path]:
-    """The second example (a three-page psoriasis leave-behind) in every profile, through the command line."""
+    """The second example (a three-page psoriasis leave-behind) in every profile, through the command line
+    (the archive profile through an approval, the only way it is written)."""
     from tagprint.cli import main
     out = tmp_path_factory.mktemp("velaris")
     name = "velaris-psoriasis"
     assert main(["--root", str(REPO), "--output", str(out), "build", name]) == 0
+    assert main(["--root", str(REPO), "--output", str(out), "approve", name, "--version", "1.0",
+                 "--by", "Test Reviewer"]) == 0
     return {
         "screen": out / f"{name}.pdf",
         "print": out / f"{name}-print.pdf",
