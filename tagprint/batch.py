@@ -49,6 +49,7 @@ class Outcome:
     variant: str = ""           # the variant id, for a layout that expands over a data file
     jobs: list[tuple[str, str, str]] | None = None  # every (profile, output, variant) the layout makes
     warnings: list[Problem] = field(default_factory=list)
+    internal: bool = False      # failed because of a bug in tagprint (exit 1), not because of the input
 
     @property
     def key(self) -> str:
@@ -174,6 +175,8 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
         variants = variants_of(root, layout) or [None]
     except InputError as exc:
         return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
+    except Exception as exc:  # a bug of ours: this layout fails, the batch goes on
+        return [crashed(rel, layout.stem, only or "-", exc)]
     outcomes: list[Outcome] = []
     all_jobs: list[tuple[str, str, str]] = []
     for variant in variants:
@@ -183,6 +186,9 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
         except InputError as exc:
             outcomes.append(Outcome(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", "failed",
                                     problems=exc.problems, variant=vid))
+            continue
+        except Exception as exc:
+            outcomes.append(crashed(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", exc, vid))
             continue
         d = prepared.document
         inputs = record(root, input_files(prepared))
@@ -204,6 +210,9 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
                     outcomes.append(Outcome(rel, stem, name, "failed", target, problems=exc.problems,
                                             output_kind=kind, variant=vid))
                     continue
+                except Exception as exc:
+                    outcomes.append(crashed(rel, stem, name, exc, vid, kind))
+                    continue
                 outcomes.append(Outcome(rel, stem, name, "built", target, built.pages, len(built.data),
                                         built.milliseconds, built.data, inputs, output_kind=kind, variant=vid))
         if len(outcomes) > first:
@@ -211,6 +220,16 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
     if outcomes:
         outcomes[0].jobs = all_jobs
     return outcomes
+
+
+def crashed(layout: str, name: str, profile: str, exc: BaseException, variant: str = "",
+            kind: str = "") -> Outcome:
+    """A document that failed because of a bug in tagprint: reported in the table, never a traceback."""
+    what = f"{type(exc).__name__}: {exc}".split("\n")[0][:300]
+    return Outcome(layout, name, profile, "failed", problems=[Problem(
+        Where(layout), f"internal error while building this document ({what})",
+        "this is a bug in tagprint, not in your files: please report it with this layout")],
+        output_kind=kind, variant=variant, internal=True)
 
 
 # ---- the parent: schedule, write, report -------------------------------------------------------------
@@ -263,10 +282,15 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
                 progress.step()
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(build_layout, root, output, layout, only, force, tool, cache)
-                           for layout in layouts]
+                futures = {pool.submit(build_layout, root, output, layout, only, force, tool, cache): layout
+                           for layout in layouts}
                 for future in as_completed(futures):
-                    outcomes += _write(future.result(), root, output, cache, tool)
+                    try:
+                        done = future.result()
+                    except Exception as exc:  # the worker died (killed, out of memory): that layout fails
+                        layout = futures[future]
+                        done = [crashed(relative(layout, root), layout.stem, only or "-", exc)]
+                    outcomes += _write(done, root, output, cache, tool)
                     progress.step()
     finally:
         progress.close()
@@ -307,12 +331,13 @@ def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool
     return outcomes
 
 
-def table(outcomes: list[Outcome], seconds: float) -> str:
+def table(outcomes: list[Outcome], seconds: float, shown_output: str = "output") -> str:
+    """The final table; `shown_output` is the output folder as the user named it."""
     rows = [("document", "profile", "pages", "bytes", "ms", "status")]
     for o in outcomes:
         rows.append((o.name, o.profile, str(o.pages) if o.pages else "-", f"{o.size:,}" if o.size else "-",
                      f"{o.milliseconds:.0f}" if o.milliseconds else "-",
-                     o.status + (f" → output/{o.target}" if o.target and o.status != "failed" else "")))
+                     o.status + (f" → {shown_output}/{o.target}" if o.target and o.status != "failed" else "")))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for r in rows:

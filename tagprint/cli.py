@@ -80,25 +80,26 @@ def _resolve(root: Path, names: list[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, force: bool = False,
-              jobs: int | None = None) -> int:
+              jobs: int | None = None, shown_output: str = "output") -> int:
     """Every layout × profile; bad documents are reported at the end and do not stop the others."""
     from .batch import run, table
 
     outcomes, seconds = run(root, output, layouts, only, force, jobs)
     if outcomes:
-        print(table(outcomes, seconds))
+        print(table(outcomes, seconds, shown_output))
     else:
         print("no layouts in layouts/", file=sys.stderr)
     for warning in dict.fromkeys(str(w) for o in outcomes for w in o.warnings):
         print(f"warning: {warning}", file=sys.stderr)
-    problems = [p for o in outcomes for p in o.problems]
+    # a content file shared by several layouts has its problems once
+    problems = list({str(p): p for o in outcomes for p in o.problems}.values())
     if problems:
         failed = sorted({o.name for o in outcomes if o.status == "failed"})
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(problems)} problem(s) in {', '.join(failed)}; what failed was not written",
               file=sys.stderr)
-        return EXIT_INPUT
+        return EXIT_INTERNAL if any(o.internal for o in outcomes) else EXIT_INPUT
     return EXIT_OK
 
 
@@ -139,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
                 return _report(problems, output, root)
         else:
             layouts = project_layouts(root)
+        shown = args.output.as_posix().rstrip("/") if hasattr(args, "output") else "output"
         return build_all(root, output, layouts, getattr(args, "profile", None), getattr(args, "force", False),
-                         getattr(args, "jobs", None))
+                         getattr(args, "jobs", None), shown)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader stopped reading (e.g. `| head`): not an error of ours

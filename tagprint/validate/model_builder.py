@@ -50,24 +50,28 @@ MAX_IMAGE_BYTES = 80 * 1024 * 1024
 
 
 def _unreadable(file: Path) -> str | None:
-    """Checks a picture from its header only (decompression bombs are refused before decoding)."""
+    """Checks a picture: its header first (decompression bombs are refused before decoding), then every
+    pixel decoded, so a truncated or corrupt file is a problem here, not a crash when it is drawn."""
     import warnings
 
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     if file.stat().st_size > MAX_IMAGE_BYTES:
         return f"is {file.stat().st_size / 1e6:.0f} MB, too large"
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated picture is an error, never silently padded
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as im:
                 width, height = im.size
+                if width * height > MAX_PIXELS or not width or not height:
+                    return f"is {width} × {height} pixels, more than 60 megapixels"
+                im.load()  # under the bomb limit: decode it whole
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return "has an absurd pixel size (a decompression bomb?)"
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return f"cannot be read as a picture ({type(exc).__name__})"
-    if width * height > MAX_PIXELS or not width or not height:
-        return f"is {width} × {height} pixels, more than 60 megapixels"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        reason = str(exc).split(" (")[0] or type(exc).__name__
+        return f"cannot be read as a picture ({reason})"
     return None
 
 
