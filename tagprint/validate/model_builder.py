@@ -23,8 +23,8 @@ from ..model import (
     MaterialId, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, Text,
 )
 from ..model.inline import Inline
+from .links import check_href
 
-LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_TYPES = (".jpg", ".jpeg", ".png")
 
 
@@ -36,13 +36,6 @@ def check_lang(tag: str, where: Where, problems: list[Problem]) -> None:
     if not _BCP47_SHAPE.match(tag) or not langcodes.tag_is_valid(tag):
         problems.append(Problem(where, f"'{tag}' is not a valid BCP-47 language tag",
                                 "use a tag such as en-US, en-GB, fr or de-CH"))
-
-
-def check_href(href: str, where: Where, problems: list[Problem]) -> None:
-    scheme = href.split(":", 1)[0].lower() if ":" in href else ""
-    if scheme not in LINK_SCHEMES or len(href) <= len(scheme) + 3 and scheme != "mailto":
-        problems.append(Problem(where, f"link '{href}' is not an http, https or mailto address",
-                                "write a full address such as https://www.example.com/page"))
 
 
 MAX_PIXELS = 60_000_000
