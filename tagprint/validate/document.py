@@ -8,7 +8,7 @@ from typing import Iterator
 from .. import illustrations
 from ..errors import InputError, Problem, Where
 from ..fonts import FAMILIES, FontMissing, FontStack
-from ..load.project import Loaded
+from ..load.project import AnyName, Loaded
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
@@ -25,7 +25,7 @@ _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
 
 def validate(loaded: Loaded) -> Document:
     """Builds the document model, or raises InputError listing every problem found."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(loaded.problems)  # the theme's, when a stand-in took its place
     spec = loaded.layout
     lsrc = loaded.layout_source
     check_lang(spec.document.lang, lsrc.where(("document", "lang")), problems)
@@ -40,6 +40,7 @@ def validate(loaded: Loaded) -> Document:
         sections[cid] = Section(cid, builder.blocks(block_specs, (cid,)), cfile.source.where((cid,)))
 
     pages = []
+    missing: list[str] = []  # content ids placed but not defined: the reading order is incomplete
     if bool(spec.pages) == bool(spec.slides):
         problems.append(Problem(lsrc.where(()), "a layout has either pages (a document) or slides (a deck)",
                                 "add pages: with templates:, or slides:"))
@@ -47,6 +48,7 @@ def validate(loaded: Loaded) -> Document:
         from ..decks.slides import SLIDE, build_slides
         page_size = SLIDE
         pages = build_slides(spec.slides, BlockBuilder(loaded, lsrc, problems), sections, lsrc.where, problems)
+        missing += [cid for slide in spec.slides for cid in slide.content if cid not in sections]
     for p, page_spec in enumerate(spec.pages):
         ppath = ("pages", p)
         template = templates.get(page_spec.template)
@@ -63,6 +65,7 @@ def validate(loaded: Loaded) -> Document:
             found = []
             for i, cid in enumerate(ids):
                 if cid not in sections:
+                    missing.append(cid)
                     problems.append(Problem(lsrc.where(path + (i,)), f"no content with id '{cid}'",
                                             did_you_mean(cid, sections)))
                 else:
@@ -91,10 +94,13 @@ def validate(loaded: Loaded) -> Document:
         kind="deck" if spec.slides else "document",
         handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )
-    # document-wide checks run on whatever was built, so one run reports every problem
-    _check_headings(document, problems)
-    _check_citations(document, problems)
-    _check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
+    # document-wide checks run on whatever was built, so one run reports every problem; the order of
+    # headings and the citations' references are judged only when every placed content id exists
+    if not missing:
+        _check_headings(document, problems)
+        _check_citations(document, problems)
+    if loaded.theme_known:  # a stand-in theme knows no fonts
+        _check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
     _check_document_fields(spec, lsrc, problems)
     _check_placed_once(document, problems)
     if problems:
@@ -133,6 +139,8 @@ def _color(value: str, where: Where, problems: list[Problem]) -> tuple[float, fl
 
 def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
     spec, src = loaded.theme, loaded.theme_source
+    if not loaded.theme_known:  # the theme could not be read: every colour and style name passes
+        return Theme(AnyName((0.0, 0.0, 0.0)), AnyName(TypeStyle(10, 13)), spec.font, tuple(spec.fallback_fonts))
     colors = {name: _color(v, src.where(("colors", name)), problems) for name, v in spec.colors.items()}
     styles = {}
     for name, s in spec.styles.items():

@@ -201,7 +201,7 @@ class BlockBuilder:
         if len(self.problems) > before or params is None:
             return None, ""
         check_theme = getattr(kind, "check_theme", None)
-        if check_theme is not None:
+        if check_theme is not None and self.loaded.theme_known:
             # the theme is validated later, as a whole: check the colour names now against the theme file
             # (and, where their values are sound, the contrast), so the error points at these params
             # rather than surfacing at draw time
