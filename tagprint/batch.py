@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError, Problem, Where, relative
-from .files import AlreadyArchived, write_atomically, write_once
+from .files import AlreadyArchived, remove_stale_temporaries, write_atomically, write_once
 from .profiles import NAMES, profiles
 from .tool import tool_digest
 
@@ -234,17 +234,17 @@ def crashed(layout: str, name: str, profile: str, exc: BaseException, variant: s
 
 # ---- the parent: schedule, write, report -------------------------------------------------------------
 
-def _remove_stale_temporaries(output: Path, age: float = 600.0) -> None:
-    """Temporary files a killed build (SIGKILL, power loss) left behind; a running build's are younger."""
-    if not output.is_dir():
-        return
-    now = time.time()
-    for tmp in output.rglob(".*.tmp"):
-        try:
-            if now - tmp.stat().st_mtime > age:
-                tmp.unlink()
-        except OSError:
-            pass
+def _watch_parent(parent: int) -> None:
+    """Runs in each pool worker: when the parent dies (even by kill -9), the worker exits too, instead
+    of waiting for work forever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class Progress:
@@ -270,7 +270,7 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
         jobs: int | None = None) -> tuple[list[Outcome], float]:
     started = time.perf_counter()
     tool = tool_digest()
-    _remove_stale_temporaries(output)
+    remove_stale_temporaries(output)
     cache = Cache(output)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(layouts)))
     progress = Progress(len(layouts))
@@ -281,7 +281,8 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
                 outcomes += _write(build_layout(root, output, layout, only, force, tool, cache), root, output, cache, tool)
                 progress.step()
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent,
+                                     initargs=(os.getpid(),)) as pool:
                 futures = {pool.submit(build_layout, root, output, layout, only, force, tool, cache): layout
                            for layout in layouts}
                 for future in as_completed(futures):

@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
+        signal.signal(signal.SIGHUP, _terminate)  # the terminal closed: clean up the same way
     args = _parser().parse_args(argv)
     root = getattr(args, "root", Path.cwd()).resolve()
     output = getattr(args, "output", root / "output").resolve()
