@@ -5,9 +5,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # From Debian: the fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek), and the CMYK
-# press profile of the print profile (Ghostscript's default_cmyk.icc).
-SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc
-SYSTEM_PACKAGES := fonts-dejavu-core libgs-common
+# press profile of the print profile (Ghostscript's default_cmyk.icc); qpdf for the tests (Debian's --check).
+SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
+                /usr/bin/qpdf
+SYSTEM_PACKAGES := fonts-dejavu-core libgs-common qpdf
 
 .PHONY: build test bench setup system clean
 
