@@ -18,6 +18,7 @@ from ..model import (
 from ..model.blocks import CallToAction, MaterialId
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
+from .scripts import right_to_left
 
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
@@ -306,6 +307,11 @@ def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]
     stack = FontStack((document.theme.font, *document.theme.fallback_fonts))
     try:
         for text, where in _texts(document, lsrc):
+            for script, sample in right_to_left(text).items():
+                problems.append(Problem(where, f"right-to-left text ({script}: '{sample}') cannot be set yet: its "
+                                        "letters would not join and its words would run the wrong way",
+                                        "leave the right-to-left passage out of this document (tagprint sets "
+                                        "left-to-right scripts only)"))
             missing = stack.missing(text)
             if missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
