@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -45,12 +46,18 @@ MAX_IMAGE_BYTES = 80 * 1024 * 1024
 def _unreadable(file: Path) -> str | None:
     """Checks a picture: its header first (decompression bombs are refused before decoding), then every
     pixel decoded, so a truncated or corrupt file is a problem here, not a crash when it is drawn."""
+    st = file.stat()
+    return _decode_problem(file, st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=128)  # a picture shared by many layouts in one worker is decoded once
+def _decode_problem(file: Path, size: int, mtime_ns: int) -> str | None:
     import warnings
 
     from PIL import Image, ImageFile, UnidentifiedImageError
 
-    if file.stat().st_size > MAX_IMAGE_BYTES:
-        return f"is {file.stat().st_size / 1e6:.0f} MB, too large"
+    if size > MAX_IMAGE_BYTES:
+        return f"is {size / 1e6:.0f} MB, too large"
     ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated picture is an error, never silently padded
     try:
         with warnings.catch_warnings():
