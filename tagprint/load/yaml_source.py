@@ -50,7 +50,13 @@ def _tab_at(text: str, mark) -> bool:
 
 
 def load_yaml(path: Path, shown_as: str) -> Located:
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise IsADirectoryError(f"'{shown_as}' is not a file")
+    except OSError as exc:
+        raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
+                                  "make it a readable YAML file, or remove it")]) from None
     if size > MAX_BYTES:  # refused before a byte is parsed
         raise InputError([Problem(Where(shown_as), f"the file is {size / 1e6:.1f} MB, more than a layout, theme "
                                   f"or content file may hold ({MAX_BYTES // (1024 * 1024)} MB)",
@@ -60,6 +66,9 @@ def load_yaml(path: Path, shown_as: str) -> Located:
     except UnicodeDecodeError as exc:
         raise InputError([Problem(Where(shown_as, 1, 1), f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
+                                  "make it a readable YAML file, or remove it")]) from None
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:

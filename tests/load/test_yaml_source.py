@@ -62,3 +62,14 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
     [problem] = caught.value.problems
     assert problem.where.file == "content/huge.yaml"
     assert "52.4 MB" in problem.message and "4 MB" in problem.message
+
+
+def test_a_folder_named_like_a_yaml_file_is_a_problem_not_a_crash(project, capsys):
+    from tagprint.cli import main
+
+    project.layout()
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n")
+    (project.root / "content" / "notes.yaml").mkdir()
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "content/notes.yaml: the file cannot be read" in err and "Traceback" not in err
