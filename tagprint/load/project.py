@@ -50,7 +50,7 @@ def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem],
            variant: dict[str, str] | None = None) -> tuple[Located | None, Any]:
     shown = relative(path, root)
     try:
-        located = load_yaml(path, shown)
+        located = load_yaml(path, shown, empty_ok=adapter is CONTENT_ADAPTER)
     except InputError as exc:
         problems.extend(exc.problems)
         return None, None
@@ -118,8 +118,15 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
 
     content: dict[str, tuple[ContentFile, list[Any]]] = {}
     files = _content_files(root, layout, layout_source, problems)
+    placed = placed_content_ids(layout)
     for path in files:
-        located, sections = _parse(path, root, CONTENT_ADAPTER, problems, variant)
+        found: list[Problem] = []
+        located, sections = _parse(path, root, CONTENT_ADAPTER, found, variant)
+        if found and located is not None and not any(_about(p, placed) for p in found):
+            only = _placed_only(located, placed)  # the problems are another document's
+            if only is not None:
+                sections, found = only, []
+        problems += found
         if located is None or sections is None:
             continue
         cf = ContentFile(located, sections)
@@ -138,6 +145,33 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
                     problems=theme_problems, theme_known=not theme_problems)
     loaded.variant = variant["id"] if variant else None
     return loaded
+
+
+def placed_content_ids(spec: LayoutSpec) -> set[str]:
+    """Every content id a layout places: in page regions and flows, and on slides."""
+    ids = {cid for slide in spec.slides for cid in slide.content}
+    for page in spec.pages:
+        ids.update(page.flow or ())
+        for region_ids in (page.regions or {}).values():
+            ids.update(region_ids)
+    return ids
+
+
+def _about(problem: Problem, ids: set[str]) -> bool:
+    """Whether a problem lies in the content of one of `ids` (or in the file as a whole)."""
+    path = problem.where.path
+    return not path or any(path == cid or path.startswith((f"{cid}[", f"{cid}.")) for cid in ids)
+
+
+def _placed_only(located: Located, placed: set[str]) -> dict[str, list[Any]] | None:
+    """The sections of a content file whose problems all lie in ids this document does not place: its
+    placed ids alone, shape-checked (None if they do not pass either)."""
+    if not isinstance(located.data, dict):
+        return None
+    try:
+        return CONTENT_ADAPTER.validate_python({k: v for k, v in located.data.items() if k in placed})
+    except ValidationError:
+        return None
 
 
 def _named_content_files(root: Path, source: Located | None) -> list[Path]:

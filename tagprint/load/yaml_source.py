@@ -49,7 +49,8 @@ def _tab_at(text: str, mark) -> bool:
     return bool(mark) and mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t"
 
 
-def load_yaml(path: Path, shown_as: str) -> Located:
+def load_yaml(path: Path, shown_as: str, empty_ok: bool = False) -> Located:
+    """`empty_ok`: an empty file is an empty mapping (a content file with no ids yet), not a problem."""
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -96,6 +97,8 @@ def load_yaml(path: Path, shown_as: str) -> Located:
         raise InputError([Problem(Where(shown_as, 1, 1), "malformed YAML: nested too deeply",
                                   f"a layout or content file nests at most {MAX_DEPTH} levels")]) from None
     if node is None or isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style:
+        if empty_ok:
+            return Located(shown_as, {}, {(): (1, 1)})
         raise InputError([Problem(Where(shown_as, 1, 1), "the file is empty",
                                   "write the layout or content into it, or delete the file")])
     marks: dict[PathKey, tuple[int, int]] = {}

@@ -8,7 +8,7 @@ from typing import Iterator
 from .. import illustrations
 from ..errors import InputError, Problem, Where
 from ..fonts import FAMILIES, FontMissing, FontStack
-from ..load.project import AnyName, Loaded
+from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
@@ -36,8 +36,11 @@ def validate(loaded: Loaded) -> Document:
     templates = {name: _template(loaded, name, page_size, margins, theme, problems) for name in spec.templates}
 
     sections: dict[str, Section] = {}
+    placed_ids = placed_content_ids(spec)
     for cid, (cfile, block_specs) in loaded.content.items():
-        builder = BlockBuilder(loaded, cfile.source, problems)
+        # content this document does not place is another document's business (a broken picture in it
+        # must not stop this one): it is built for the did-you-mean of misspelt ids, its problems dropped
+        builder = BlockBuilder(loaded, cfile.source, problems if cid in placed_ids else [])
         sections[cid] = Section(cid, builder.blocks(block_specs, (cid,)), cfile.source.where((cid,)))
 
     pages = []

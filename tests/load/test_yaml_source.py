@@ -73,3 +73,17 @@ def test_a_folder_named_like_a_yaml_file_is_a_problem_not_a_crash(project, capsy
     assert main(["--root", str(project.root)]) == 2
     err = capsys.readouterr().err
     assert "content/notes.yaml: the file cannot be read" in err and "Traceback" not in err
+
+
+def test_an_empty_content_file_is_no_content_and_an_empty_layout_is_a_problem(project, capsys):
+    from conftest import MINIMAL_LAYOUT
+    from tagprint.cli import main
+
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n")
+    project.content("", name="later")  # a content file started but not written yet
+    project.layout(MINIMAL_LAYOUT)
+    project.layout("", name="blank")
+    assert main(["--root", str(project.root)]) == 2
+    out, err = capsys.readouterr()
+    assert "built" in [line for line in out.splitlines() if line.startswith("test ")][0]
+    assert "layouts/blank.yaml:1:1: the file is empty" in err and "1 problem(s) in blank" in err

@@ -72,3 +72,22 @@ def test_a_corrupt_picture_does_not_stop_the_other_documents(project, capsys):
     assert "content/c.yaml:6:5: image 'cut.png' cannot be read as a picture" in err
     assert "2 problem(s) in a, c" in err
     assert sorted(p.name for p in (project.root / "output").glob("*.pdf")) == ["b.pdf"]
+
+
+def test_a_corrupt_picture_in_a_shared_content_folder_stops_only_its_document(project, capsys):
+    # layouts without a content: list read every file in content/; only what a layout places counts
+    (project.root / "images" / "cut.jpg").write_bytes(truncated_jpeg())
+    project.content(FIGURE.format(name="cut.jpg"), name="pictures")
+    project.content("good:\n  - type: heading\n    level: 1\n    text: Fine\n", name="good")
+    project.content("typo:\n  - type: heading\n    level: 1\n    text: T\n  - type: paragraf\n    text: x\n",
+                    name="typo")
+    project.layout(MINIMAL_LAYOUT.replace("[body]", "[good]"), name="good")
+    project.layout(MINIMAL_LAYOUT, name="pictures")
+    project.layout(MINIMAL_LAYOUT.replace("[body]", "[typo]"), name="typo")
+    code = main(["--root", str(project.root), "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    rows = {line.split()[0]: line for line in out.splitlines()[1:-1]}
+    assert "built" in rows["good"] and "failed" in rows["pictures"] and "failed" in rows["typo"]
+    assert err.count("cannot be read as a picture") == 1 and err.count("unknown block type 'paragraf'") == 1
+    assert "2 problem(s) in pictures, typo" in err
