@@ -281,18 +281,18 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
                 outcomes += _write(build_layout(root, output, layout, only, force, tool, cache), root, output, cache, tool)
                 progress.step()
         else:
-            with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent,
-                                     initargs=(os.getpid(),)) as pool:
-                futures = {pool.submit(build_layout, root, output, layout, only, force, tool, cache): layout
-                           for layout in layouts}
-                for future in as_completed(futures):
-                    try:
-                        done = future.result()
-                    except Exception as exc:  # the worker died (killed, out of memory): that layout fails
-                        layout = futures[future]
-                        done = [crashed(relative(layout, root), layout.stem, only or "-", exc)]
-                    outcomes += _write(done, root, output, cache, tool)
-                    progress.step()
+            def done(layout: Path, result: list[Outcome]) -> None:
+                outcomes.extend(_write(result, root, output, cache, tool))
+                progress.step()
+
+            task = (output, only, force, tool, cache)
+            lost = _in_pool(root, layouts, workers, task, done)
+            if lost:  # a worker died (killed, out of memory): those again in a new pool, then each alone
+                lost = _in_pool(root, lost, min(workers, len(lost)), task, done)
+            for layout in lost:
+                if _in_pool(root, [layout], 1, task, done):
+                    done(layout, [crashed(relative(layout, root), layout.stem, only or "-", WorkerDied(
+                        "the process building it died twice (killed, or out of memory)"))])
     finally:
         progress.close()
         if any(o.status == "built" for o in outcomes):
@@ -300,6 +300,31 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
     order = {relative(p, root): i for i, p in enumerate(layouts)}
     outcomes.sort(key=lambda o: (order.get(o.layout, 0), NAMES.index(o.profile) if o.profile in NAMES else 9))
     return outcomes, (time.perf_counter() - started)
+
+
+class WorkerDied(Exception):
+    """The worker process building a layout ended abruptly."""
+
+
+def _in_pool(root: Path, layouts: list[Path], workers: int, task: tuple, done) -> list[Path]:
+    """Builds `layouts` in a pool of worker processes, calling `done(layout, outcomes)` for each; returns
+    the layouts lost when a worker died (the pool is broken then: every layout still pending is lost)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    lost: list[Path] = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(build_layout, root, task[0], layout, *task[1:]): layout for layout in layouts}
+        for future in as_completed(futures):
+            layout = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                lost.append(layout)
+                continue
+            except Exception as exc:  # could not be sent to or from the worker
+                result = [crashed(relative(layout, root), layout.stem, task[1] or "-", exc)]
+            done(layout, result)
+    return sorted(lost)
 
 
 def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool: str) -> list[Outcome]:

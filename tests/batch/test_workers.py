@@ -91,3 +91,24 @@ def test_temporaries_are_named_with_the_writers_pid(tmp_path, monkeypatch):
     write_atomically(tmp_path / "a.pdf", b"%PDF-1.7")
     [name] = seen
     assert name.startswith(f".a.pdf.{os.getpid()}.") and name.endswith(".tmp")
+
+
+def test_a_killed_worker_costs_a_retry_not_the_documents(project):
+    body = "".join(f"  - type: paragraph\n    text: Paragraph {i} of a document that takes a moment.\n"
+                   for i in range(20))
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n" + body)
+    for i in range(8):
+        project.layout(MINIMAL_LAYOUT, name=f"doc{i}")
+    proc = subprocess.Popen([sys.executable, str(REPO / "render.py"), "--root", str(project.root), "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    deadline = time.time() + 60
+    while time.time() < deadline and not workers and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert workers, "the build did not start its workers"
+    os.kill(min(workers), signal.SIGKILL)
+    out, err = proc.communicate(timeout=180)
+    assert proc.returncode == 0, out + err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in (project.root / "output").glob("*.pdf")) == [f"doc{i}.pdf" for i in range(8)]
