@@ -296,7 +296,10 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
     finally:
         progress.close()
         if any(o.status == "built" for o in outcomes):
-            cache.save()
+            try:
+                cache.save()
+            except OSError:  # only a cache: the next build rebuilds what it cannot tell is up to date
+                pass
     order = {relative(p, root): i for i, p in enumerate(layouts)}
     outcomes.sort(key=lambda o: (order.get(o.layout, 0), NAMES.index(o.profile) if o.profile in NAMES else 9))
     return outcomes, (time.perf_counter() - started)
@@ -337,24 +340,35 @@ def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool
         if outcome.status != "built" or outcome.data is None:
             continue
         target = output / outcome.target
-        if outcome.profile == "archive":
-            try:
-                if not write_once(target, outcome.data):
-                    outcome.status = "unchanged"
-            except AlreadyArchived:
-                outcome.status = "failed"
-                outcome.problems.append(Problem(
-                    Where(outcome.layout, 0, 0, "document.version"),
-                    f"this version is already archived at {relative(target, root)} with different content; "
-                    f"an approved version is never overwritten",
-                    "give the changed document a new version (document.version in the layout)"))
-                outcome.data = None
-                continue
-        else:
-            write_atomically(target, outcome.data)
+        try:
+            _write_one(outcome, target, root)
+        except OSError as exc:  # the output folder is a file, the disk is full, …: this one fails (exit 1)
+            outcome.status, outcome.data, outcome.internal = "failed", None, True
+            outcome.problems.append(Problem(
+                Where(outcome.layout), f"cannot write {relative(target, root)} ({exc.strerror or exc})",
+                "make the output folder (--output) a writable folder with free space"))
+            continue
+        if outcome.status == "failed":
+            continue
         cache.store(outcome, output, tool)
         outcome.data = None  # written: free the memory
     return outcomes
+
+
+def _write_one(outcome: Outcome, target: Path, root: Path) -> None:
+    if outcome.profile == "archive":
+        try:
+            if not write_once(target, outcome.data):
+                outcome.status = "unchanged"
+        except AlreadyArchived:
+            outcome.status, outcome.data = "failed", None
+            outcome.problems.append(Problem(
+                Where(outcome.layout, 0, 0, "document.version"),
+                f"this version is already archived at {relative(target, root)} with different content; "
+                f"an approved version is never overwritten",
+                "give the changed document a new version (document.version in the layout)"))
+    else:
+        write_atomically(target, outcome.data)
 
 
 def table(outcomes: list[Outcome], seconds: float, shown_output: str = "output") -> str:

@@ -56,3 +56,15 @@ def test_the_output_folder_is_shown_as_given(project, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "built → elsewhere/pdfs/one.pdf" in out and "output/" not in out
     assert (project.root / "elsewhere" / "pdfs" / "one.pdf").is_file()
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_problem_not_a_traceback(project, capsys):
+    project.content(HEADING)
+    project.layout(MINIMAL_LAYOUT, name="one")
+    blocked = project.root / "not-a-folder"
+    blocked.write_text("a file where the output folder should be")
+    code = main(["--root", str(project.root), "--output", str(blocked), "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err  # not the input's fault: exit 1, the row says why
+    assert "failed" in out.splitlines()[1]
+    assert "cannot write not-a-folder/one.pdf" in err and "writable folder" in err
