@@ -327,6 +327,11 @@ def _in_pool(root: Path, layouts: list[Path], workers: int, task: tuple, done) -
             except Exception as exc:  # could not be sent to or from the worker
                 result = [crashed(relative(layout, root), layout.stem, task[1] or "-", exc)]
             done(layout, result)
+        if lost:
+            # a broken pool joins its surviving workers, which may block for ever writing a result nobody
+            # reads any more (the executor of CPython 3.11 does not end them): end them first
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()
     return sorted(lost)
 
 
