@@ -72,7 +72,7 @@ def write_once(target: Path, data: bytes) -> bool:
     return True
 
 
-STALE_AGE = 600.0  # a temporary without a writer's pid in its name (older tagprint) is stale after this
+STALE_AGE = 600.0  # any temporary this old is stale (no pid in its name, or its pid reused since)
 
 
 def _writer_alive(pid: int) -> bool:
@@ -87,7 +87,7 @@ def _writer_alive(pid: int) -> bool:
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Removes the temporary files of builds that died (kill -9, power loss) under `folder`: at once when
-    the pid in the name is no longer running, after STALE_AGE seconds when the name has no pid."""
+    the pid in the name is no longer running, and any after STALE_AGE seconds."""
     import time
 
     removed: list[Path] = []
@@ -98,10 +98,10 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
         parts = tmp.name[1:].split(".")  # NAME… . PID . RANDOM . tmp
         pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
         try:
-            if pid is not None and pid != os.getpid():
+            # a live writer renames its file within moments: old is stale whoever has the pid now
+            stale = now - tmp.stat().st_mtime > STALE_AGE
+            if not stale and pid is not None and pid != os.getpid():
                 stale = not _writer_alive(pid)
-            else:
-                stale = pid is None and now - tmp.stat().st_mtime > STALE_AGE
             if stale:
                 tmp.unlink()
                 removed.append(tmp)

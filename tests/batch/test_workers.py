@@ -119,3 +119,10 @@ def test_a_killed_worker_costs_a_retry_not_the_documents(project):
     assert proc.returncode == 0, out + err
     assert "Traceback" not in err
     assert sorted(p.name for p in (project.root / "output").glob("*.pdf")) == [f"doc{i}.pdf" for i in range(8)]
+
+
+def test_an_old_temporary_goes_even_if_its_pid_was_reused(tmp_path):
+    reused = tmp_path / f".doc.pdf.{os.getppid()}.a1b2c3.tmp"  # a live process that is not a build
+    reused.write_bytes(b"%PDF-1.7 half")
+    os.utime(reused, (time.time() - 3600, time.time() - 3600))
+    assert remove_stale_temporaries(tmp_path) == [reused]
