@@ -224,11 +224,14 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
 
 def crashed(layout: str, name: str, profile: str, exc: BaseException, variant: str = "",
             kind: str = "") -> Outcome:
-    """A document that failed because of a bug in tagprint: reported in the table, never a traceback."""
+    """A document that failed because of a bug in tagprint (or a worker that died): reported in the
+    table, never a traceback."""
     what = f"{type(exc).__name__}: {exc}".split("\n")[0][:300]
+    fix = ("check the machine's free memory, and report it with this layout if it happens again"
+           if isinstance(exc, WorkerDied) else
+           "this is a bug in tagprint, not in your files: please report it with this layout")
     return Outcome(layout, name, profile, "failed", problems=[Problem(
-        Where(layout), f"internal error while building this document ({what})",
-        "this is a bug in tagprint, not in your files: please report it with this layout")],
+        Where(layout), f"internal error while building this document ({what})", fix)],
         output_kind=kind, variant=variant, internal=True)
 
 

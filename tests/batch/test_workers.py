@@ -126,3 +126,25 @@ def test_an_old_temporary_goes_even_if_its_pid_was_reused(tmp_path):
     reused.write_bytes(b"%PDF-1.7 half")
     os.utime(reused, (time.time() - 3600, time.time() - 3600))
     assert remove_stale_temporaries(tmp_path) == [reused]
+
+
+def test_a_layout_that_kills_its_worker_fails_alone(project, capsys, monkeypatch):
+    import tagprint.pipeline as pipeline
+    from tagprint.cli import main
+
+    real = pipeline.prepare
+
+    def prepare(root, layout_file, variant=None):
+        if layout_file.stem == "killer":  # as if the kernel ended the worker (out of memory)
+            os._exit(9)
+        return real(root, layout_file, variant)
+
+    monkeypatch.setattr(pipeline, "prepare", prepare)  # the forked workers inherit it
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n")
+    for name in ("a", "killer", "b", "c"):
+        project.layout(MINIMAL_LAYOUT, name=name)
+    assert main(["--root", str(project.root), "--jobs", "2"]) == 1
+    out, err = capsys.readouterr()
+    rows = {line.split()[0]: line for line in out.splitlines()[1:-1]}
+    assert "failed" in rows["killer"] and all("built" in rows[n] for n in ("a", "b", "c"))
+    assert "the process building it died twice" in err and "Traceback" not in err
