@@ -6,11 +6,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # From Debian: the fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek), the CMYK
 # press profile of the print profile (Ghostscript's default_cmyk.icc), Ghostscript itself, whose tiffsep
-# device renders the print master's separations in the tests, and espeak-ng for the spoken proof
-# (`render.py read FILE.pdf --speak out.wav`).
+# device renders the print master's separations in the tests, espeak-ng for the spoken proof
+# (`render.py read FILE.pdf --speak out.wav`), and qpdf for the tests (Debian's `qpdf --check`).
 SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
-                /usr/bin/gs /usr/bin/espeak-ng
-SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng
+                /usr/bin/gs /usr/bin/espeak-ng /usr/bin/qpdf
+SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng qpdf
 
 .PHONY: build test bench setup system clean
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .errors import InputError, Problem, relative
-from .files import write_atomically
+from .errors import InputError, Problem, Where, relative
+from .files import remove_stale_temporaries, write_atomically
 from .profiles import NAMES, drafts, profiles
 from .tool import tool_digest
 
@@ -51,6 +51,7 @@ class Outcome:
     jobs: list[tuple[str, str, str]] | None = None  # every (profile, output, variant) the layout makes
     warnings: list[Problem] = field(default_factory=list)
     digest: str = ""            # SHA-256 of data, computed where it was built
+    internal: bool = False      # failed because of a bug in tagprint (exit 1), not because of the input
 
     @property
     def key(self) -> str:
@@ -196,6 +197,8 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
             variants = variants_of(root, layout) or [None]
         except InputError as exc:
             return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
+        except Exception as exc:  # a bug of ours: this layout fails, the batch goes on
+            return [crashed(rel, layout.stem, only or "-", exc)]
     outcomes: list[Outcome] = []
     all_jobs: list[tuple[str, str, str]] = []
     for variant in variants:
@@ -205,6 +208,9 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
         except InputError as exc:
             outcomes.append(Outcome(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", "failed",
                                     problems=exc.problems, variant=vid))
+            continue
+        except Exception as exc:
+            outcomes.append(crashed(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", exc, vid))
             continue
         d = prepared.document
         inputs = record(root, input_files(prepared))
@@ -226,6 +232,9 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
                     outcomes.append(Outcome(rel, stem, name, "failed", target, problems=exc.problems,
                                             output_kind=kind, variant=vid))
                     continue
+                except Exception as exc:
+                    outcomes.append(crashed(rel, stem, name, exc, vid, kind))
+                    continue
                 outcomes.append(Outcome(rel, stem, name, "built", target, built.pages, len(built.data),
                                         built.milliseconds, built.data, inputs, output_kind=kind, variant=vid,
                                         digest=hashlib.sha256(built.data).hexdigest()))
@@ -236,14 +245,38 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
     return outcomes
 
 
+def crashed(layout: str, name: str, profile: str, exc: BaseException, variant: str = "",
+            kind: str = "") -> Outcome:
+    """A document that failed because of a bug in tagprint (or a worker that died): reported in the
+    table, never a traceback."""
+    what = f"{type(exc).__name__}: {exc}".split("\n")[0][:300]
+    fix = ("check the machine's free memory, and report it with this layout if it happens again"
+           if isinstance(exc, WorkerDied) else
+           "this is a bug in tagprint, not in your files: please report it with this layout")
+    return Outcome(layout, name, profile, "failed", problems=[Problem(
+        Where(layout), f"internal error while building this document ({what})", fix)],
+        output_kind=kind, variant=variant, internal=True)
+
+
 _WORKER_CACHE: Cache | None = None
 
 
-def _start_worker(cache: Cache) -> None:
+def _start_worker(cache: Cache, parent: int | None = None) -> None:
     """A batch worker receives the cache once and keeps it, like its fonts, pictures and drawings, for
-    every task it runs."""
+    every task it runs; in a pool it also watches its `parent`: when the parent dies (even by kill -9),
+    the worker exits too, instead of waiting for work forever."""
     global _WORKER_CACHE
     _WORKER_CACHE = cache
+    if parent is None:
+        return
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 @dataclass(frozen=True)
@@ -288,19 +321,6 @@ def plan(root: Path, output: Path, layouts: list[Path], only: str | None, force:
 
 # ---- the parent: schedule, write, report -------------------------------------------------------------
 
-def _remove_stale_temporaries(output: Path, age: float = 600.0) -> None:
-    """Temporary files a killed build (SIGKILL, power loss) left behind; a running build's are younger."""
-    if not output.is_dir():
-        return
-    now = time.time()
-    for tmp in output.rglob(".*.tmp"):
-        try:
-            if now - tmp.stat().st_mtime > age:
-                tmp.unlink()
-        except OSError:
-            pass
-
-
 class Progress:
     def __init__(self, total: int, stream=None):
         self.total, self.done, self.stream = total, 0, stream or sys.stderr
@@ -324,7 +344,7 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
         jobs: int | None = None) -> tuple[list[Outcome], float]:
     started = time.perf_counter()
     tool = tool_digest()
-    _remove_stale_temporaries(output)
+    remove_stale_temporaries(output)
     cache = Cache(output)
     outcomes, tasks = plan(root, output, layouts, only, force, tool, cache)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
@@ -348,21 +368,61 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
             for task in tasks:
                 collect(build_layout(root, output, task.layout, only, force, tool, cache, task.variants), task)
         elif tasks:
-            with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(cache,)) as pool:
-                futures = {pool.submit(build_layout, root, output, task.layout, only, force, tool, None,
-                                       task.variants): task for task in tasks}
-                for future in as_completed(futures):
-                    collect(future.result(), futures[future])
+            settings = (root, output, only, force, tool, cache)
+            lost = _in_pool(tasks, workers, settings, collect)
+            if lost:  # a worker died (killed, out of memory): those again in a new pool, then each alone
+                lost = _in_pool(lost, min(workers, len(lost)), settings, collect)
+            for task in lost:
+                if _in_pool([task], 1, settings, collect):
+                    collect([crashed(relative(task.layout, root), task.layout.stem, only or "-", WorkerDied(
+                        "the process building it died twice (killed, or out of memory)"))], task)
     finally:
         progress.close()
         if any(o.status == "built" for rel in made for o in made[rel]):
-            cache.save()
+            try:
+                cache.save()
+            except OSError:  # only a cache: the next build rebuilds what it cannot tell is up to date
+                pass
     outcomes += [o for rel in made for o in made[rel]]
     order = {relative(p, root): i for i, p in enumerate(layouts)}
     position = {(layout_of[t.layout], v["id"]): i for i, t in enumerate(tasks) for v in t.variants or []}
     outcomes.sort(key=lambda o: (order.get(o.layout, 0), NAMES.index(o.profile) if o.profile in NAMES else 9,
                                  position.get((o.layout, o.variant), 0)))
     return outcomes, (time.perf_counter() - started)
+
+
+class WorkerDied(Exception):
+    """The worker process building a layout ended abruptly."""
+
+
+def _in_pool(tasks: list[Task], workers: int, settings: tuple, collect) -> list[Task]:
+    """Builds `tasks` in a pool of worker processes, calling `collect(outcomes, task)` for each; returns
+    the tasks lost when a worker died (the pool is broken then: every task still pending is lost)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    root, output, only, force, tool, cache = settings
+    lost: list[Task] = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(cache, os.getpid())) as pool:
+        futures = {pool.submit(build_layout, root, output, task.layout, only, force, tool, None,
+                               task.variants): task for task in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                lost.append(task)
+                continue
+            except Exception as exc:  # could not be sent to or from the worker
+                result = [crashed(relative(task.layout, root), task.layout.stem, only or "-", exc)]
+            collect(result, task)
+        if lost:
+            # a broken pool joins its surviving workers, which may block for ever writing a result nobody
+            # reads any more (the executor of CPython 3.11 does not end them): end them first
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()
+    order = {id(t): i for i, t in enumerate(tasks)}
+    return sorted(lost, key=lambda t: order[id(t)])
 
 
 def _store_jobs(outcomes: list[Outcome], root: Path, cache: Cache) -> None:
@@ -382,18 +442,27 @@ def _write(outcomes: list[Outcome], root: Path, output: Path, cache: Cache, tool
     for outcome in outcomes:
         if outcome.status != "built" or outcome.data is None:
             continue
-        write_atomically(output / outcome.target, outcome.data)
+        try:
+            write_atomically(output / outcome.target, outcome.data)
+        except OSError as exc:  # the output folder is a file, the disk is full, …: this one fails (exit 1)
+            outcome.status, outcome.data, outcome.internal = "failed", None, True
+            outcome.problems.append(Problem(
+                Where(outcome.layout), f"cannot write {relative(output / outcome.target, root)} "
+                                       f"({exc.strerror or exc})",
+                "make the output folder (--output) a writable folder with free space"))
+            continue
         cache.store(outcome, output, tool)
         outcome.data = None  # written: free the memory
     return outcomes
 
 
-def table(outcomes: list[Outcome], seconds: float) -> str:
+def table(outcomes: list[Outcome], seconds: float, shown_output: str = "output") -> str:
+    """The final table; `shown_output` is the output folder as the user named it."""
     rows = [("document", "profile", "pages", "bytes", "ms", "status")]
     for o in outcomes:
         rows.append((o.name, o.profile, str(o.pages) if o.pages else "-", f"{o.size:,}" if o.size else "-",
                      f"{o.milliseconds:.0f}" if o.milliseconds else "-",
-                     o.status + (f" → output/{o.target}" if o.target and o.status != "failed" else "")))
+                     o.status + (f" → {shown_output}/{o.target}" if o.target and o.status != "failed" else "")))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for r in rows:

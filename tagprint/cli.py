@@ -84,7 +84,7 @@ def _resolve(root: Path, names: list[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, force: bool = False,
-              jobs: int | None = None, preview: bool = False) -> int:
+              jobs: int | None = None, preview: bool = False, shown_output: str = "output") -> int:
     """Every layout × profile; bad documents are reported at the end and do not stop the others."""
     from .batch import run, table
 
@@ -94,7 +94,7 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
         return EXIT_INPUT
     outcomes, seconds = run(root, output, layouts, only, force, jobs)
     if outcomes:
-        print(table(outcomes, seconds))
+        print(table(outcomes, seconds, shown_output))
     elif layouts:
         print("nothing to build: the layouts list only profiles that an approval writes (archive) — "
               "run render.py approve LAYOUT --version V --by NAME", file=sys.stderr)
@@ -105,14 +105,15 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
         print(preview_outcomes(outcomes, output))
     for warning in dict.fromkeys(str(w) for o in outcomes for w in o.warnings):
         print(f"warning: {warning}", file=sys.stderr)
-    problems = [p for o in outcomes for p in o.problems]
+    # a content file shared by several layouts has its problems once
+    problems = list({str(p): p for o in outcomes for p in o.problems}.values())
     if problems:
         failed = sorted({o.name for o in outcomes if o.status == "failed"})
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(problems)} problem(s) in {', '.join(failed)}; what failed was not written",
               file=sys.stderr)
-        return EXIT_INPUT
+        return EXIT_INTERNAL if any(o.internal for o in outcomes) else EXIT_INPUT
     return EXIT_OK
 
 
@@ -134,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
+        signal.signal(signal.SIGHUP, _terminate)  # the terminal closed: clean up the same way
     args = _parser().parse_args(argv)
     root = getattr(args, "root", Path.cwd()).resolve()
     output = getattr(args, "output", root / "output").resolve()
@@ -151,8 +153,9 @@ def main(argv: list[str] | None = None) -> int:
                 return _report(problems, output, root)
         else:
             layouts = project_layouts(root)
+        shown = args.output.as_posix().rstrip("/") if hasattr(args, "output") else "output"
         return build_all(root, output, layouts, getattr(args, "profile", None), getattr(args, "force", False),
-                         getattr(args, "jobs", None), getattr(args, "preview", False))
+                         getattr(args, "jobs", None), getattr(args, "preview", False), shown)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader stopped reading (e.g. `| head`): not an error of ours

@@ -23,9 +23,11 @@ def _umask() -> int:
 
 
 def _temporary(target: Path, data: bytes) -> str:
-    """A complete copy of `data` in a temporary file beside `target`, readable as a normal file is."""
+    """A complete copy of `data` in a temporary file beside `target`, readable as a normal file is.
+    Its name carries the writer's pid (`.NAME.PID.RANDOM.tmp`): a later run removes it at once when
+    that process is gone, and leaves a running build's file alone."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -68,3 +70,41 @@ def write_once(target: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
     os.chmod(target, 0o444)
     return True
+
+
+STALE_AGE = 600.0  # any temporary this old is stale (no pid in its name, or its pid reused since)
+
+
+def _writer_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Removes the temporary files of builds that died (kill -9, power loss) under `folder`: at once when
+    the pid in the name is no longer running, and any after STALE_AGE seconds."""
+    import time
+
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    now = time.time()
+    for tmp in folder.rglob(".*.tmp"):
+        parts = tmp.name[1:].split(".")  # NAME… . PID . RANDOM . tmp
+        pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
+        try:
+            # a live writer renames its file within moments: old is stale whoever has the pid now
+            stale = now - tmp.stat().st_mtime > STALE_AGE
+            if not stale and pid is not None and pid != os.getpid():
+                stale = not _writer_alive(pid)
+            if stale:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            pass
+    return removed

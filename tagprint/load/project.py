@@ -36,6 +36,10 @@ class Loaded:
     theme: ThemeSpec
     content: dict[str, tuple[ContentFile, list[BlockSpec]]] = field(default_factory=dict)
     variant: str | None = None
+    # when the theme cannot be read, a stand-in lets validation find the other problems; its own
+    # problems travel here and validation reports them with the rest
+    problems: list[Problem] = field(default_factory=list)
+    theme_known: bool = True
 
     @property
     def name(self) -> str:
@@ -69,7 +73,7 @@ def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem],
 def _parse_anew(path: Path, shown: str, adapter: Any, problems: list[Problem],
                 variant: dict[str, str] | None) -> tuple[Located | None, Any]:
     try:
-        located = load_yaml(path, shown)
+        located = load_yaml(path, shown, empty_ok=adapter is CONTENT_ADAPTER)
     except InputError as exc:
         problems.extend(exc.problems)
         return None, None
@@ -90,11 +94,31 @@ class _ModelAdapter:
         return self._type.model_validate(data)
 
 
+class AnyName(dict):
+    """The colours or styles of a stand-in theme: every name is known, so nothing is blamed on it."""
+
+    def __init__(self, value: Any):
+        super().__init__()
+        self.value = value
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __missing__(self, key: str) -> Any:
+        return self.value
+
+
+def stand_in_theme() -> ThemeSpec:
+    return ThemeSpec.model_construct(colors=AnyName("#000000"), styles=AnyName(None))
+
+
 def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -> Loaded:
     """`variant`: the values of one variant of a layout that expands over a data file."""
     problems: list[Problem] = []
     layout_source, layout = _parse(layout_file, root, _ModelAdapter(LayoutSpec), problems, variant)
-    if layout is None:
+    if layout is None:  # the content files' problems are still worth knowing
+        for path in _named_content_files(root, layout_source):
+            _parse(path, root, CONTENT_ADAPTER, problems, variant)
         raise InputError(problems)
     if layout.variants and variant is None:
         raise InputError([Problem(layout_source.where(("variants",)),
@@ -104,20 +128,28 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
     theme_path = root / "layouts" / "themes" / f"{layout.theme}.yaml"
     theme_where = layout_source.where(("theme",))
     theme_source = theme = None
+    theme_problems: list[Problem] = []  # reported with validation's, which a stand-in theme lets run
     if not inside(root, theme_path):
-        problems.append(Problem(theme_where, f"theme '{layout.theme}' leaves the project folder",
-                                "name a theme file in layouts/themes/ by its stem"))
+        theme_problems.append(Problem(theme_where, f"theme '{layout.theme}' leaves the project folder",
+                                      "name a theme file in layouts/themes/ by its stem"))
     elif not theme_path.is_file():
         names = sorted(p.stem for p in (root / "layouts" / "themes").glob("*.yaml"))
-        problems.append(Problem(theme_where, f"no theme '{layout.theme}' in layouts/themes/",
-                                f"use one of: {', '.join(names) or '(none yet)'}"))
+        theme_problems.append(Problem(theme_where, f"no theme '{layout.theme}' in layouts/themes/",
+                                      f"use one of: {', '.join(names) or '(none yet)'}"))
     else:
-        theme_source, theme = _parse(theme_path, root, _ModelAdapter(ThemeSpec), problems)
+        theme_source, theme = _parse(theme_path, root, _ModelAdapter(ThemeSpec), theme_problems)
 
     content: dict[str, tuple[ContentFile, list[Any]]] = {}
     files = _content_files(root, layout, layout_source, problems)
+    placed = placed_content_ids(layout)
     for path in files:
-        located, sections = _parse(path, root, CONTENT_ADAPTER, problems, variant)
+        found: list[Problem] = []
+        located, sections = _parse(path, root, CONTENT_ADAPTER, found, variant)
+        if found and located is not None and not any(_about(p, placed) for p in found):
+            only = _placed_only(located, placed)  # the problems are another document's
+            if only is not None:
+                sections, found = only, []
+        problems += found
         if located is None or sections is None:
             continue
         cf = ContentFile(located, sections)
@@ -128,11 +160,50 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
                                         "give one of them another id"))
                 continue
             content[cid] = (cf, blocks)
-    if problems or theme is None or theme_source is None:
-        raise InputError(problems)
-    loaded = Loaded(root, layout_file, layout_source, layout, theme_source, theme, content)
+    if problems:
+        raise InputError(problems + theme_problems)
+    if theme is None or theme_source is None:  # only the theme failed: validate with a stand-in
+        theme_source, theme = Located(relative(theme_path, root), {}, {}), stand_in_theme()
+    loaded = Loaded(root, layout_file, layout_source, layout, theme_source, theme, content,
+                    problems=theme_problems, theme_known=not theme_problems)
     loaded.variant = variant["id"] if variant else None
     return loaded
+
+
+def placed_content_ids(spec: LayoutSpec) -> set[str]:
+    """Every content id a layout places: in page regions and flows, and on slides."""
+    ids = {cid for slide in spec.slides for cid in slide.content}
+    for page in spec.pages:
+        ids.update(page.flow or ())
+        for region_ids in (page.regions or {}).values():
+            ids.update(region_ids)
+    return ids
+
+
+def _about(problem: Problem, ids: set[str]) -> bool:
+    """Whether a problem lies in the content of one of `ids` (or in the file as a whole)."""
+    path = problem.where.path
+    return not path or any(path == cid or path.startswith((f"{cid}[", f"{cid}.")) for cid in ids)
+
+
+def _placed_only(located: Located, placed: set[str]) -> dict[str, list[Any]] | None:
+    """The sections of a content file whose problems all lie in ids this document does not place: its
+    placed ids alone, shape-checked (None if they do not pass either)."""
+    if not isinstance(located.data, dict):
+        return None
+    try:
+        return CONTENT_ADAPTER.validate_python({k: v for k, v in located.data.items() if k in placed})
+    except ValidationError:
+        return None
+
+
+def _named_content_files(root: Path, source: Located | None) -> list[Path]:
+    """The content files of a layout that does not validate: those it names, if readable, else all."""
+    data = source.data if source is not None else None
+    names = data.get("content") if isinstance(data, dict) else None
+    if isinstance(names, list) and names and all(isinstance(n, str) for n in names):
+        return [root / n for n in names if inside(root, root / n) and (root / n).is_file()]
+    return sorted((root / "content").glob("*.yaml"))
 
 
 def _content_files(root: Path, layout: LayoutSpec, source: Located, problems: list[Problem]) -> list[Path]:

@@ -21,7 +21,10 @@ ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 def variants_of(root: Path, layout_file: Path) -> list[dict[str, str]] | None:
     """The variants a layout expands over, or None for a plain layout."""
-    layout = load_yaml(layout_file, relative(layout_file, root))
+    try:
+        layout = load_yaml(layout_file, relative(layout_file, root))
+    except InputError:  # load() reports the layout's problems, with those of its content files
+        return None
     name = layout.data.get("variants") if isinstance(layout.data, dict) else None
     if name is None:
         return None

@@ -41,17 +41,43 @@ def yaml_path(path: PathKey) -> str:
 
 MAX_DEPTH = 60          # nesting a layout never needs; deeper is refused, not recursed into
 MAX_NODES = 200_000     # values in one file
+MAX_BYTES = 4 * 1024 * 1024  # checked before reading: the seed's largest file is 12 kB
 
 
-def load_yaml(path: Path, shown_as: str) -> Located:
+def _tab_at(text: str, mark) -> bool:
+    lines = text.split("\n")
+    return bool(mark) and mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t"
+
+
+def load_yaml(path: Path, shown_as: str, empty_ok: bool = False) -> Located:
+    """`empty_ok`: an empty file is an empty mapping (a content file with no ids yet), not a problem."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise IsADirectoryError(f"'{shown_as}' is not a file")
+    except OSError as exc:
+        raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
+                                  "make it a readable YAML file, or remove it")]) from None
+    if size > MAX_BYTES:  # refused before a byte is parsed
+        raise InputError([Problem(Where(shown_as), f"the file is {size / 1e6:.1f} MB, more than a layout, theme "
+                                  f"or content file may hold ({MAX_BYTES // (1024 * 1024)} MB)",
+                                  "split the content into several files in content/ (pictures go in images/)")])
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError([Problem(Where(shown_as, 1, 1), f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
+                                  "make it a readable YAML file, or remove it")]) from None
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
+        if _tab_at(text, exc.problem_mark):  # YAML indents with spaces only: point at the tab itself
+            mark = exc.problem_mark
+            raise InputError([Problem(Where(shown_as, mark.line + 1, mark.column + 1),
+                                      "malformed YAML: a tab character where YAML expects spaces",
+                                      "replace the tab with spaces (YAML indents with spaces only)")]) from None
         # the context mark is where the broken construct began: the line a person should look at
         mark = exc.context_mark or exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -70,13 +96,30 @@ def load_yaml(path: Path, shown_as: str) -> Located:
     except RecursionError:
         raise InputError([Problem(Where(shown_as, 1, 1), "malformed YAML: nested too deeply",
                                   f"a layout or content file nests at most {MAX_DEPTH} levels")]) from None
+    if node is None or isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style:
+        if empty_ok:
+            return Located(shown_as, {}, {(): (1, 1)})
+        raise InputError([Problem(Where(shown_as, 1, 1), "the file is empty",
+                                  "write the layout or content into it, or delete the file")])
     marks: dict[PathKey, tuple[int, int]] = {}
     problems: list[Problem] = []
-    state = {"nodes": 0, "seen": set()}
-    data = _convert(node, (), marks, problems, shown_as, state) if node is not None else {}
+    state: dict[str, Any] = {"nodes": 0, "seen": set(), "aliases": []}
+    data = _convert(node, (), marks, problems, shown_as, state)
+    if state["aliases"]:
+        problems += _alias_problems(text, state["aliases"], shown_as)
     if problems:
         raise InputError(problems)
     return Located(shown_as, data, marks)
+
+
+def _alias_problems(text: str, paths: list[PathKey], file: str) -> list[Problem]:
+    """Each use of an alias (*name), at the use: the composed tree only knows the anchored node."""
+    uses = [event for event in yaml.parse(text, Loader=_LOADER) if isinstance(event, yaml.AliasEvent)]
+    if len(uses) != len(paths):  # should not happen; the places still name the uses
+        paths = [()] * len(uses)
+    return [Problem(Where(file, use.start_mark.line + 1, use.start_mark.column + 1, yaml_path(path)),
+                    f"YAML aliases are not supported (*{use.anchor})",
+                    f"write the value of &{use.anchor} out here") for use, path in zip(uses, paths)]
 
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
@@ -88,12 +131,10 @@ def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: 
     where = Where(file, node.start_mark.line + 1, node.start_mark.column + 1, yaml_path(path))
     marks[path] = (where.line, where.col)
     state["nodes"] += 1
-    if id(node) in state["seen"]:  # the same node again: a YAML alias (*name)
-        problems.append(Problem(where, "YAML aliases (*name) are not supported",
-                                "write the value out where it is used"))
+    if id(node) in state["seen"]:  # the same node again: a YAML alias (*name), reported at its use
+        state["aliases"].append(path)
         return None
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        state["seen"].add(id(node))
+    state["seen"].add(id(node))
     if len(path) > MAX_DEPTH or state["nodes"] > MAX_NODES:
         if state["nodes"] <= MAX_NODES + 1 or len(path) == MAX_DEPTH + 1:
             problems.append(Problem(where, "too deeply nested or too large",
@@ -107,6 +148,9 @@ def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: 
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if id(key_node) in state["seen"]:  # an alias as a key
+                state["aliases"].append(path + (key,))
+            state["seen"].add(id(key_node))
             if key in out:
                 problems.append(Problem(
                     Where(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,

@@ -2,7 +2,7 @@
 
 - screen:  the everyday tagged PDF/UA file (output/NAME.pdf)
 - print:   field reps' print master: trim and bleed boxes, crop marks, CMYK, no live links, ≥ 300 ppi
-- email:   HCP attachment: sRGB, photos at 150 ppi, linearized, a size budget
+- email:   HCP attachment: sRGB, photos at 150 ppi, a size budget (not linearized: see profiles/email.py)
 - archive: approved version: PDF/A-3a with its sources embedded, in a write-once store; written only
            by `render.py approve` (tagprint.approval), never by a build
 Every profile stays tagged PDF/UA-1.
@@ -87,8 +87,8 @@ def _registry() -> dict[str, Profile]:
                          ImagePolicy(min_ppi=300, cmyk=True, quality=90), color="cmyk", links=False,
                          bleed=9.0, crop_marks=True, mark_margin=18.0, output_intent="CMYK", pdf_version="1.6",
                          finisher_names=("print_master:finish",)),
-        "email": Profile("email", "HCP attachment: sRGB, 150 ppi photos, linearized, size budget",
-                         ImagePolicy(max_ppi=150, quality=72), linearize=True, output_intent="sRGB",
+        "email": Profile("email", "HCP attachment: sRGB, 150 ppi photos, size budget",
+                         ImagePolicy(max_ppi=150, quality=72), output_intent="sRGB",
                          finisher_names=("email:finish",), check_names=("email:check_budget",)),
         "archive": Profile("archive", "approved version: PDF/A-3a + PDF/UA-1, sources embedded",
                            ImagePolicy(max_ppi=300, quality=88), output_intent="sRGB", pdfa=True,

@@ -1,5 +1,12 @@
-"""The email profile's finisher: sRGB OutputIntent. Linearization happens on save; the size budget is
-checked on the saved bytes (see `over_budget`)."""
+"""The email profile's finisher: sRGB OutputIntent; the size budget is checked on the saved bytes (see
+`over_budget`).
+
+Not linearized. A tagged PDF's link annotations are referenced both by their page and by the structure
+tree (the OBJR of their Link element, which PDF/UA requires); qpdf 12 (inside pikepdf) and qpdf 11 (Debian)
+place such objects differently in the hint tables, so a file linearized by one fails `qpdf --check` of the
+other ("object count mismatch for page 1", "incorrect object count in outline hint table"). Fast web view
+brings nothing to an attachment of a few hundred kB that a mail client downloads whole; a file a common
+checker calls damaged costs trust."""
 
 from __future__ import annotations
 

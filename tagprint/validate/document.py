@@ -8,7 +8,7 @@ from typing import Iterator
 from .. import illustrations
 from ..errors import InputError, Problem, Where
 from ..fonts import FAMILIES, FontMissing, FontStack
-from ..load.project import Loaded
+from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
@@ -18,6 +18,7 @@ from ..model import (
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
 from ..profiles import profiles
+from .scripts import right_to_left
 
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
@@ -25,7 +26,7 @@ _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
 
 def validate(loaded: Loaded) -> Document:
     """Builds the document model, or raises InputError listing every problem found."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(loaded.problems)  # the theme's, when a stand-in took its place
     spec = loaded.layout
     lsrc = loaded.layout_source
     check_lang(spec.document.lang, lsrc.where(("document", "lang")), problems)
@@ -37,11 +38,15 @@ def validate(loaded: Loaded) -> Document:
     templates = {name: _template(loaded, name, page_size, margins, theme, problems) for name in spec.templates}
 
     sections: dict[str, Section] = {}
+    placed_ids = placed_content_ids(spec)
     for cid, (cfile, block_specs) in loaded.content.items():
-        builder = BlockBuilder(loaded, cfile.source, problems)
+        # content this document does not place is another document's business (a broken picture in it
+        # must not stop this one): it is built for the did-you-mean of misspelt ids, its problems dropped
+        builder = BlockBuilder(loaded, cfile.source, problems if cid in placed_ids else [])
         sections[cid] = Section(cid, builder.blocks(block_specs, (cid,)), cfile.source.where((cid,)))
 
     pages = []
+    missing: list[str] = []  # content ids placed but not defined: the reading order is incomplete
     if bool(spec.pages) == bool(spec.slides):
         problems.append(Problem(lsrc.where(()), "a layout has either pages (a document) or slides (a deck)",
                                 "add pages: with templates:, or slides:"))
@@ -49,6 +54,7 @@ def validate(loaded: Loaded) -> Document:
         from ..decks.slides import SLIDE, build_slides
         page_size = SLIDE
         pages = build_slides(spec.slides, BlockBuilder(loaded, lsrc, problems), sections, lsrc.where, problems)
+        missing += [cid for slide in spec.slides for cid in slide.content if cid not in sections]
     for p, page_spec in enumerate(spec.pages):
         ppath = ("pages", p)
         template = templates.get(page_spec.template)
@@ -71,6 +77,7 @@ def validate(loaded: Loaded) -> Document:
             found = []
             for i, cid in enumerate(ids):
                 if cid not in sections:
+                    missing.append(cid)
                     problems.append(Problem(lsrc.where(path + (i,)), f"no content with id '{cid}'",
                                             did_you_mean(cid, sections)))
                 else:
@@ -97,11 +104,14 @@ def validate(loaded: Loaded) -> Document:
         kind="deck" if spec.slides else "document",
         handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )
-    # document-wide checks run on whatever was built, so one run reports every problem
-    _check_headings(document, problems)
-    _check_citations(document, problems)
+    # document-wide checks run on whatever was built, so one run reports every problem; the order of
+    # headings and the citations' references are judged only when every placed content id exists
+    if not missing:
+        _check_headings(document, problems)
+        _check_citations(document, problems)
     _check_note_markers(document, problems)
-    _check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
+    if loaded.theme_known:  # a stand-in theme knows no fonts
+        _check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
     _check_document_fields(spec, lsrc, problems)
     _check_placed_once(document, problems)
     if problems:
@@ -140,6 +150,8 @@ def _color(value: str, where: Where, problems: list[Problem]) -> tuple[float, fl
 
 def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
     spec, src = loaded.theme, loaded.theme_source
+    if not loaded.theme_known:  # the theme could not be read: every colour and style name passes
+        return Theme(AnyName((0.0, 0.0, 0.0)), AnyName(TypeStyle(10, 13)), spec.font, tuple(spec.fallback_fonts))
     colors = {name: _color(v, src.where(("colors", name)), problems) for name, v in spec.colors.items()}
     styles = {}
     for name, s in spec.styles.items():
@@ -358,6 +370,11 @@ def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]
     stack = FontStack((document.theme.font, *document.theme.fallback_fonts))
     try:
         for text, where in _texts(document, lsrc):
+            for script, sample in right_to_left(text).items():
+                problems.append(Problem(where, f"right-to-left text ({script}: '{sample}') cannot be set yet: its "
+                                        "letters would not join and its words would run the wrong way",
+                                        "leave the right-to-left passage out of this document (tagprint sets "
+                                        "left-to-right scripts only)"))
             missing = stack.missing(text)
             if missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -23,8 +24,8 @@ from ..model import (
 )
 from ..langtags import tag_is_valid
 from ..model.inline import Inline
+from .links import check_href
 
-LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_TYPES = (".jpg", ".jpeg", ".png")
 
 
@@ -38,36 +39,39 @@ def check_lang(tag: str, where: Where, problems: list[Problem]) -> None:
                                 "use a tag such as en-US, en-GB, fr or de-CH"))
 
 
-def check_href(href: str, where: Where, problems: list[Problem]) -> None:
-    scheme = href.split(":", 1)[0].lower() if ":" in href else ""
-    if scheme not in LINK_SCHEMES or len(href) <= len(scheme) + 3 and scheme != "mailto":
-        problems.append(Problem(where, f"link '{href}' is not an http, https or mailto address",
-                                "write a full address such as https://www.example.com/page"))
-
-
 MAX_PIXELS = 60_000_000
 MAX_IMAGE_BYTES = 80 * 1024 * 1024
 
 
 def _unreadable(file: Path) -> str | None:
-    """Checks a picture from its header only (decompression bombs are refused before decoding)."""
+    """Checks a picture: its header first (decompression bombs are refused before decoding), then every
+    pixel decoded, so a truncated or corrupt file is a problem here, not a crash when it is drawn."""
+    st = file.stat()
+    return _decode_problem(file, st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=128)  # a picture shared by many layouts in one worker is decoded once
+def _decode_problem(file: Path, size: int, mtime_ns: int) -> str | None:
     import warnings
 
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
-    if file.stat().st_size > MAX_IMAGE_BYTES:
-        return f"is {file.stat().st_size / 1e6:.0f} MB, too large"
+    if size > MAX_IMAGE_BYTES:
+        return f"is {size / 1e6:.0f} MB, too large"
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated picture is an error, never silently padded
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as im:
                 width, height = im.size
+                if width * height > MAX_PIXELS or not width or not height:
+                    return f"is {width} × {height} pixels, more than 60 megapixels"
+                im.load()  # under the bomb limit: decode it whole
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return "has an absurd pixel size (a decompression bomb?)"
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return f"cannot be read as a picture ({type(exc).__name__})"
-    if width * height > MAX_PIXELS or not width or not height:
-        return f"is {width} × {height} pixels, more than 60 megapixels"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        reason = str(exc).split(" (")[0] or type(exc).__name__
+        return f"cannot be read as a picture ({reason})"
     return None
 
 
@@ -204,7 +208,7 @@ class BlockBuilder:
         if len(self.problems) > before or params is None:
             return None, ""
         check_theme = getattr(kind, "check_theme", None)
-        if check_theme is not None:
+        if check_theme is not None and self.loaded.theme_known:
             # the theme is validated later, as a whole: check the colour names now against the theme file
             # (and, where their values are sound, the contrast), so the error points at these params
             # rather than surfacing at draw time

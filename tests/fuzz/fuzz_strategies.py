@@ -61,7 +61,8 @@ WEIRD = [
     "'", '"', "{cite}", "{cite}`", "{cite}`x`", "{cite}`0`", "{cite}`3-1`", "{ref}`a`", "![i](x.png)",
     "<https://example.com>", "[x]{lang=}", "[x]{lang=zz-notalang-123456789}", "[x]{.cls}",
 ]
-SAFE_WEIRD = ["e\u0301", "\u05e9\u05dc\u05d5\u05dd", "\u03b1\u03b2\u03b3", "\u2192", "\u00a0", "\u00ad",
+# (right-to-left text is refused until it can be set: tagprint/validate/scripts.py)
+SAFE_WEIRD = ["e\u0301", "\u0391\u03b8\u03ae\u03bd\u03b1", "\u03b1\u03b2\u03b3", "\u2192", "\u00a0", "\u00ad",
               "na\u00efve", "\u0416\u0436", "caf\u00e9", "\u2013", "\u00ae", "\u2122"]
 
 
@@ -79,7 +80,7 @@ def long_word() -> st.SearchStrategy[str]:
 @functools.lru_cache(maxsize=None)
 def huge_text() -> st.SearchStrategy[str]:
     """Many words (tens of thousands of characters): line breaking and flows over many pages."""
-    return st.builds(lambda w, n: " ".join([w] * n), st.sampled_from(["word", "lorem ipsum", "\u05e9\u05dc\u05d5\u05dd"]),
+    return st.builds(lambda w, n: " ".join([w] * n), st.sampled_from(["word", "lorem ipsum", "\u0416\u0436"]),
                      st.integers(200, 6000))
 
 
