@@ -15,7 +15,7 @@ BODY = "body:\n  - type: heading\n    level: 1\n    text: {}\n"
 def composed(monkeypatch):
     seen = []
     real = loading.load_yaml
-    monkeypatch.setattr(loading, "load_yaml", lambda path, shown: seen.append(shown) or real(path, shown))
+    monkeypatch.setattr(loading, "load_yaml", lambda path, shown, **options: seen.append(shown) or real(path, shown, **options))
     monkeypatch.setattr(loading, "_PARSED", {})
     return seen
 
