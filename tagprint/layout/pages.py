@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, Where
 from ..fonts import FontStack
-from ..model import Document, Page, Rect, Region
+from ..model import Document, MaterialId, Page, Rect, Region
 from .blocks import LayoutContext, lay_out
 from .contrast import check_contrast
 from .flow import flow_pages
@@ -104,12 +104,18 @@ def add_footers(document: Document, pages: list[PageLayout], ctx: LayoutContext)
         page.footer = _footer(document, page, len(pages), ctx)
 
 
+def _sets_material_id(page: PageLayout) -> bool:
+    return any(isinstance(f.tag, tuple) and isinstance(f.tag[0], MaterialId)
+               for item in page.items if isinstance(item, TextLine) for f in item.fragments)
+
+
 def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext) -> list[TextLine]:
     ts = ctx.text_style("footer")
     number = page.number
     width, height = page.size
     baseline = height - FOOTER_BASELINE_FROM_BOTTOM
-    left = f"{document.job_code}" + (f"   {document.footer}" if document.footer else "")
+    # where the material id is set as content, the footer does not print it a second time
+    left = "   ".join(t for t in ("" if _sets_material_id(page) else document.job_code, document.footer) if t)
     right = f"Page {number} of {total}"
     lines = []
     for text, align in ((left, "left"), (right, "right")):
