@@ -28,8 +28,22 @@ class Note:
     role = "Note"
 
 
+class CarriesNotes:
+    """A block with footnotes of its own (`self.notes`): they are its footnotes, and their markers its
+    labels."""
+
+    notes: tuple[Note, ...]
+
+    def footnotes(self):
+        return self.notes
+
+    def labels(self):
+        for note in self.notes:
+            yield note.marker, note.where
+
+
 @dataclass(frozen=True, eq=False)
-class Notes(BlockNode):
+class Notes(CarriesNotes, BlockNode):
     """Footnotes set where the block stands (e.g. right under the table, figure or paragraph they annotate)."""
 
     notes: tuple[Note, ...]
@@ -43,12 +57,6 @@ class Notes(BlockNode):
         for note in self.notes:
             yield note.runs, note.where
 
-    def footnotes(self):
-        return self.notes
-
-    def labels(self):
-        for note in self.notes:
-            yield note.marker, note.where
 
     def map_runs(self, runs, block):
         return replace(self, notes=tuple(replace(n, runs=runs(n.runs)) for n in self.notes))

@@ -8,7 +8,7 @@ from typing import Literal
 from ..errors import Where
 from .blocks import BlockNode
 from .inline import Inline
-from .notes import Note
+from .notes import CarriesNotes, Note
 
 Align = Literal["left", "center", "right"]
 
@@ -41,7 +41,7 @@ class TableRow:
 
 
 @dataclass(frozen=True, eq=False)
-class Table(BlockNode):
+class Table(CarriesNotes, BlockNode):
     """A data table: header rows repeat on each page it crosses; notes are set right under it."""
 
     head: tuple[TableRow, ...]
@@ -70,12 +70,6 @@ class Table(BlockNode):
         for note in self.notes:
             yield note.runs, note.where
 
-    def footnotes(self):
-        return self.notes
-
-    def labels(self):
-        for note in self.notes:
-            yield note.marker, note.where
 
     def map_runs(self, runs, block):
         def row(r: TableRow) -> TableRow:
