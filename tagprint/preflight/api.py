@@ -19,7 +19,7 @@ def check_file(path: Path, profile: str | None = None, ink_limit: float | None =
     except UnusableInput as exc:
         return FileResult(path, error=str(exc))
     with doc:
-        doc.ink_limit = ink_limit  # type: ignore[attr-defined]
+        doc.ink_limit = ink_limit
         run = run_checks(doc, profile=profile)
         return FileResult(path, run.findings, skipped=run.skipped, crashed=run.crashed)
 

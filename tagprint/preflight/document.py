@@ -65,6 +65,7 @@ class Doc:
         self._page_numbers = {p.obj.objgen: i for i, p in enumerate(self.pages, start=1)}
         self._pdfium = None
         self._instructions: dict[tuple[int, int], list] = {}
+        self.ink_limit: float | None = None  # the press's total ink limit (0..4) for print checks; None: default
 
     # ---- opening ------------------------------------------------------------------------------
 

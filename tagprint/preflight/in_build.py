@@ -15,7 +15,7 @@ def check_built(data: bytes, profile: str | None = None, ink_limit: float | None
     build too."""
     with Doc.from_bytes(data) as doc:
         verify_walked(doc.pdf, doc.walk)
-        doc.ink_limit = ink_limit  # type: ignore[attr-defined]
+        doc.ink_limit = ink_limit
         run = run_checks(doc, build_checks(), profile)
     errors = [str(f) for f in run.findings if f.severity == ERROR]
     errors += [f"{c.check} crashed: {c.error}" for c in run.crashed]

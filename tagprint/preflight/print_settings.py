@@ -22,7 +22,7 @@ MIN_PPI_BITMAP = 1200.0    # 1-bit images
 
 
 def ink_limit(doc: Doc) -> float:
-    return getattr(doc, "ink_limit", None) or DEFAULT_INK_LIMIT
+    return doc.ink_limit or DEFAULT_INK_LIMIT
 
 
 def paints(doc: Doc) -> PaintScan:
