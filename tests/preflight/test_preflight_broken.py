@@ -9,7 +9,6 @@ from pdf_surgery import (add_helvetica, add_tagged_text, append_content, drop_gl
                          font_named, page_mcids, sample_bytes)  # noqa: F401 - sample_bytes is a fixture
 
 from tagprint.preflight import check_file
-from tagprint.preflight.font_glyphs import HAVE_FONTTOOLS
 
 
 def remove_figure_alt(pdf):
@@ -211,7 +210,6 @@ def test_each_break_is_caught_by_exactly_its_check(name, sample_bytes, tmp_path)
     assert found == expected, "\n".join(f"{f.check}: {f.message}" for f in result.findings)
 
 
-@pytest.mark.skipif(not HAVE_FONTTOOLS, reason="fontTools reads the font programs")
 def test_a_glyph_missing_from_the_font_is_shown_as_notdef(sample_bytes, tmp_path):
     path = edited(sample_bytes, tmp_path / "notdef.pdf", lambda pdf: drop_glyph_from_font(pdf, "Regular", "g"))
     findings = check_file(path).findings

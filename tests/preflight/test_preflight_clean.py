@@ -11,7 +11,6 @@ from reportlab.pdfgen import canvas
 from conftest import REPO, SEED_LAYOUT
 from pdf_surgery import sample, sample_bytes  # noqa: F401 - fixtures
 
-from tagprint.errors import InputError
 from tagprint.preflight import check_file
 
 
@@ -24,12 +23,9 @@ def real_findings(path: Path) -> list:
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory) -> Path:
-    """The seed leave-behind; skipped while it does not build (teammates' illustrations in progress)."""
+    """The seed leave-behind (it must build: a failure here is a failure, never a skip)."""
     from tagprint.pipeline import build
-    try:
-        built = build(REPO, REPO / "layouts" / f"{SEED_LAYOUT}.yaml")
-    except InputError as exc:
-        pytest.skip(f"the seed leave-behind does not build right now: {exc.problems[0]}")
+    built = build(REPO, REPO / "layouts" / f"{SEED_LAYOUT}.yaml")
     path = tmp_path_factory.mktemp("seed") / f"{SEED_LAYOUT}.pdf"
     path.write_bytes(built.data)
     return path
