@@ -170,8 +170,10 @@ def up_to_date(root: Path, output: Path, layout: Path, only: str | None, tool: s
     """Every document the layout made when last built, if all of them are up to date (else None)."""
     rel = relative(layout, root)
     jobs = cache.layout_jobs(root, rel)
-    if jobs is not None and only:
-        jobs = sorted({(only, kind, variant) for _, kind, variant in jobs})
+    if jobs is not None and only:  # --profile: the layout's documents in that profile, if it lists it
+        jobs = sorted({job for job in jobs if job[0] == only})
+        if not jobs:
+            return []
     hits = [cache.up_to_date(root, output, rel, "|".join(job), tool) for job in jobs or []]
     if jobs and all(hits):
         return [Outcome(rel, hit["name"], p, "up to date", hit["target"], hit.get("pages", 0), hit["output"][0],
@@ -216,7 +218,7 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
         inputs = record(root, input_files(prepared))
         first = len(outcomes)
         all_jobs += [(name, kind, vid) for name in drafts(d.profiles) for kind in d.outputs]
-        for name in drafts([only] if only else d.profiles):
+        for name in drafts([p for p in d.profiles if not only or p == only]):
             profile = profiles()[name]
             for kind in d.outputs:
                 stem = f"{d.name}-{kind}" if kind else d.name
@@ -470,5 +472,6 @@ def table(outcomes: list[Outcome], seconds: float, shown_output: str = "output")
                                 r[3].rjust(widths[3]), r[4].rjust(widths[4]), r[5]]).rstrip())
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "up to date", "unchanged", "failed")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-    lines.append(f"{len(outcomes)} documents in {seconds:.2f} s: {summary or 'nothing to do'}")
+    noun = "document" if len(outcomes) == 1 else "documents"
+    lines.append(f"{len(outcomes)} {noun} in {seconds:.2f} s: {summary or 'nothing to do'}")
     return "\n".join(lines)

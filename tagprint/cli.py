@@ -29,7 +29,7 @@ def _options() -> argparse.ArgumentParser:
     common.add_argument("--output", type=Path, default=argparse.SUPPRESS,
                         help="output folder (default: ROOT/output)")
     common.add_argument("--profile", choices=sorted(profiles()), default=argparse.SUPPRESS,
-                        help="build only this profile (default: the profiles each layout lists)")
+                        help="build only this profile, for the layouts that list it (default: every profile each layout lists)")
     common.add_argument("--force", action="store_true", default=argparse.SUPPRESS,
                         help="rebuild even what is up to date")
     common.add_argument("--jobs", "-j", type=int, default=argparse.SUPPRESS,
@@ -95,6 +95,8 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
     outcomes, seconds = run(root, output, layouts, only, force, jobs)
     if outcomes:
         print(table(outcomes, seconds, shown_output))
+    elif layouts and only:
+        print(f"nothing to build: no layout lists the {only} profile (profiles: in the layout)", file=sys.stderr)
     elif layouts:
         print("nothing to build: the layouts list only profiles that an approval writes (archive) — "
               "run render.py approve LAYOUT --version V --by NAME", file=sys.stderr)
@@ -129,6 +131,18 @@ def _terminate(signum, frame):  # kill (SIGTERM) ends a build like Ctrl-C: tempo
     raise KeyboardInterrupt
 
 
+# what a build imports; looked up (not imported) before anything runs, so that a Python without them is told
+# how to get them instead of printing a traceback
+LIBRARIES = {"reportlab": "reportlab", "PIL": "pillow", "yaml": "pyyaml", "pikepdf": "pikepdf",
+             "pydantic": "pydantic", "markdown_it": "markdown-it-py", "pypdfium2": "pypdfium2"}
+
+
+def missing_libraries() -> list[str]:
+    from importlib.util import find_spec
+
+    return [package for module, package in LIBRARIES.items() if find_spec(module) is None]
+
+
 def main(argv: list[str] | None = None) -> int:
     import signal
     import threading
@@ -137,6 +151,12 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
         signal.signal(signal.SIGHUP, _terminate)  # the terminal closed: clean up the same way
     args = _parser().parse_args(argv)
+    missing = missing_libraries()
+    if missing:
+        print(f"error: this Python ({sys.executable}) does not have the libraries tagprint needs "
+              f"({', '.join(missing)}) — run `make build` once, then use `.venv/bin/python render.py …` "
+              "(or `. .venv/bin/activate` first)", file=sys.stderr)
+        return EXIT_INTERNAL
     root = getattr(args, "root", Path.cwd()).resolve()
     output = getattr(args, "output", root / "output").resolve()
     try:

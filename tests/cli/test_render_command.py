@@ -50,6 +50,23 @@ def test_build_names_one_layout(project):
     assert pdfs(project) == ["two.pdf"]
 
 
+def test_profile_option_builds_that_profile_of_the_layouts_that_list_it(project):
+    """`--profile email` builds the email PDF of a layout that lists email, and nothing of one that does
+    not (it is not forced on a layout whose author never asked for it); twice, the second run is a no-op."""
+    project.layout(MINIMAL_LAYOUT + "profiles: [screen, email]\n", name="mailed")
+    project.layout(name="screen-only")
+    project.content(GOOD)
+    for status in ("built", "up to date"):
+        run = render("--profile", "email", cwd=project.root)
+        assert run.returncode == 0, run.stderr
+        rows = run.stdout.strip().splitlines()[1:-1]
+        assert [row.split()[:2] for row in rows] == [["mailed", "email"]] and status in rows[0]
+    assert pdfs(project) == ["mailed-email.pdf"]
+    run = render("--profile", "print", cwd=project.root)
+    assert run.returncode == 0 and "nothing to build: no layout lists the print profile" in run.stderr
+    assert pdfs(project) == ["mailed-email.pdf"]
+
+
 def test_list(project):
     project.layout(name="one")
     run = render("list", cwd=project.root)
@@ -97,3 +114,14 @@ def test_an_internal_error_exits_1_and_leaves_no_partial_file(project):
     assert "cannot write output/test.pdf" in run.stderr and "Traceback" not in run.stderr
     leftovers = [p.name for p in (project.root / "output").iterdir() if p.name != "test.pdf"]
     assert leftovers == []
+
+
+def test_a_python_without_the_libraries_is_told_how_to_get_them(monkeypatch, capsys):
+    """Run with a Python that lacks a library (e.g. the system one instead of .venv): one clear line naming
+    the library and the fix, exit 1, no traceback."""
+    from tagprint import cli
+    monkeypatch.setitem(cli.LIBRARIES, "tagprint_no_such_module", "no-such-package")
+    assert cli.main(["list"]) == 1
+    err = capsys.readouterr().err
+    assert "(no-such-package)" in err and "make build" in err and ".venv/bin/python render.py" in err
+    assert "Traceback" not in err
