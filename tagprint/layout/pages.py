@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError, Problem, Where
@@ -10,6 +11,7 @@ from ..model import Document, MaterialId, Page, Rect, Region
 from .blocks import LayoutContext, lay_out
 from .contrast import check_contrast
 from .flow import flow_pages
+from ..contrast import ratio
 from .items import FillBox, Laid, PageLayout, RuleLine, TextLine
 from .text import TextStyle, break_lines, plain_pieces
 
@@ -109,11 +111,31 @@ def _sets_material_id(page: PageLayout) -> bool:
                for item in page.items if isinstance(item, TextLine) for f in item.fragments)
 
 
+def _behind_footer(page: PageLayout, baseline: float, height: float):
+    """The colour the footer is set on: the last filled box drawn under its line, else the paper."""
+    colour = None
+    for item in page.items:
+        if isinstance(item, FillBox) and item.box.y <= baseline - height and baseline <= item.box.y + item.box.height \
+                and item.box.x <= 40.0 and item.box.x + item.box.width >= page.size[0] - 40.0:
+            colour = item.color
+    return colour
+
+
+def _readable_on(ts: TextStyle, background, ctx: LayoutContext) -> TextStyle:
+    """The footer's own colour where it is readable (4.5:1) on what lies behind it; on a dark band (a title
+    slide) the theme colour that reads best there instead."""
+    if background is None or ratio(ts.color, background) >= 4.5:
+        return ts
+    best = max(ctx.document.theme.colors.values(), key=lambda c: ratio(c, background))
+    return replace(ts, color=best)
+
+
 def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext) -> list[TextLine]:
     ts = ctx.text_style("footer")
     number = page.number
     width, height = page.size
     baseline = height - FOOTER_BASELINE_FROM_BOTTOM
+    ts = _readable_on(ts, _behind_footer(page, baseline, ts.style.size), ctx)
     # where the material id is set as content, the footer does not print it a second time
     left = "   ".join(t for t in ("" if _sets_material_id(page) else document.job_code, document.footer) if t)
     right = f"Page {number} of {total}"

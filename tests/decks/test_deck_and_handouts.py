@@ -115,3 +115,23 @@ def test_thumbnails_land_in_their_frames(deck):
     # the ruled lines beside the slide are drawn, and they are artifacts (not in the tag tree)
     column = [img.getpixel((450, y)) for y in range(60, 200)]
     assert sum(1 for p in column if p[0] < 200) >= 4
+
+
+def test_the_footer_is_readable_on_the_dark_title_slide(deck):
+    """PDFium renders the title slide: the footer's pixels on the navy band are light (4.5:1 or more
+    against the band), and the preflight's contrast check, which reads the page independently of the
+    layout, finds nothing on any output."""
+    import pypdfium2 as pdfium
+    from tagprint.contrast import ratio
+    from tagprint.preflight.api import check_file
+
+    pdf = pdfium.PdfDocument(deck["slides"])
+    page = pdf[0]
+    image = page.render(scale=2).to_pil().convert("RGB")
+    w, h = image.size
+    strip = image.crop((int(w * 0.03), int(h * 0.93), int(w * 0.35), int(h * 0.97)))
+    band = image.getpixel((w // 2, int(h * 0.85)))
+    lightest = max((strip.getpixel((x, y)) for x in range(strip.width) for y in range(strip.height)), key=sum)
+    assert ratio(tuple(c / 255 for c in lightest), tuple(c / 255 for c in band)) >= 4.5
+    for path in deck.values():
+        assert not [f for f in check_file(path).findings if f.check == "CONTRAST"], path
