@@ -10,6 +10,7 @@ each visually ordered run its logical text as /ActualText.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,12 +20,15 @@ RTL_CLASSES = {"R", "AL"}  # strong right-to-left characters
 SUPPORTED_RTL = ("Arabic", "Hebrew")  # scripts set right to left; others (Syriac, Thaana, N'Ko, …) are refused
 
 
-def is_rtl(ch: str) -> bool:
-    return unicodedata.bidirectional(ch) in RTL_CLASSES
+# the blocks of right-to-left scripts (Hebrew to Arabic Extended-A, their presentation forms, and the
+# historic scripts beyond the BMP): a quick test that lets left-to-right text skip all of this
+_RTL_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
 
 def has_rtl(text: str) -> bool:
-    return any(is_rtl(c) for c in text)
+    """Whether `text` has characters of a right-to-left script (then its lines go through bidi)."""
+    return _RTL_BLOCKS.search(text) is not None
 
 
 def base_is_rtl(text: str) -> bool:
@@ -47,17 +51,13 @@ def _reshaper():
     return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": True, "arabic ligature allah": False})
 
 
-def _is_arabic(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
-
-
 def shape(text: str) -> list[tuple[str, str]]:
     """`text` as clusters (logical characters, the one character drawn for them), in logical order.
 
     Arabic letters become their contextual forms (U+FE70–FEFF, U+FB50–FDFF); a lam-alef ligature draws two
     letters as one; a vowel mark that is not drawn joins the cluster of its letter. Other text is one
     cluster per character, drawn as it is."""
-    if not any(_is_arabic(c) for c in text):
+    if not _ARABIC.search(text):
         return [(c, c) for c in text]
     shown = _reshaper().reshape(text)
     clusters: list[tuple[str, str]] = []
@@ -90,7 +90,7 @@ def _presentation_form(ch: str) -> bool:
 
 def shaped(text: str) -> str:
     """The characters drawn for `text`, still in logical order."""
-    if not any(_is_arabic(c) for c in text):
+    if not _ARABIC.search(text):
         return text
     return "".join(drawn for _, drawn in shape(text))
 

@@ -174,7 +174,7 @@ def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: floa
 
     Each fragment is a run of clusters of one inline run and one font that sit side by side on the page
     and follow each other in the text; it is drawn in visual order and carries its logical text
-    (`actual`) when the two differ. Fragments are listed in logical order, so the content stream, and any
+    (`actual`). Fragments are listed in logical order, so the content stream, and any
     reader that follows it, meets them in reading order."""
     clusters: list[_Cluster] = []
     for atom in atoms:
@@ -214,8 +214,9 @@ def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: floa
         run_width = sum(clusters[shown[rank]].width for rank in members)
         drawn = "".join(drawn_at[rank] for rank in members)
         logical = "".join(c.logical for i, c in enumerate(clusters) if owner[i] == r)
-        # a space alone gets its text too: readers make no text of a lone space glyph
-        actual = logical if logical != drawn or not drawn.strip() else None
+        # every run of such a line carries its text: readers that guess the order of a right-to-left line
+        # (PDFium) would turn a Latin run inside it round, and make no text of a lone space glyph
+        actual = logical
         fragments.append((min(shown[rank] for rank in members),
                           _fragment(x, run_width, (Segment(font, drawn),), clusters[shown[members[0]]].piece, ts,
                                     actual)))

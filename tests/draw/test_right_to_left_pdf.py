@@ -188,3 +188,41 @@ def test_pdfua_and_our_check_are_clean_and_read_says_the_logical_text(pdf, capsy
     said = capsys.readouterr().out
     assert f"Ask your doctor: (in Arabic) {PHRASE} (in English) today." in said
     assert HEBREW in said and ARABIC in said
+
+
+HEBREW_DOCUMENT = """\
+body:
+  - type: heading
+    level: 1
+    text: מידע למטופל
+  - type: list
+    items: [נטילה פעם ביום, "מינון: 25 מ״ג"]
+  - type: table
+    caption: לוח מינון
+    align: [center, right]
+    rows:
+      - [שבוע, מינון]
+      - [שבוע 1, 25 מ״ג]
+  - type: callout
+    blocks: [{type: paragraph, text: "שאלו את הרופא (Dr Quinn) לפני השימוש."}]
+"""
+
+
+def test_a_hebrew_document_sets_headings_lists_tables_and_callouts(tmp_path, capsys):
+    project = Project(tmp_path / "project")
+    project.layout(MINIMAL_LAYOUT.replace("lang: en-US", "lang: he"))
+    project.content(HEBREW_DOCUMENT)
+    path = tmp_path / "he.pdf"
+    path.write_bytes(project.build().data)
+    assert main(["check", str(path)]) == 0
+    capsys.readouterr()
+    main(["read", str(path)])
+    said = capsys.readouterr().out
+    for text in ("heading level 1: מידע למטופל", "נטילה פעם ביום", "מינון: 25 מ״ג", "לוח מינון", "שבוע 1",
+                 "שאלו את הרופא (Dr Quinn) לפני השימוש."):
+        assert text in said, said
+    tree = structure(path)
+    assert tree.attrs.get("Lang") is None or tree.attrs["Lang"] == "he"
+    boxes = {text: (left, right) for text, left, _, right in _object_boxes(path) if text.strip()}
+    # the heading sits flush right in its region (40 … 572)
+    assert 565 < boxes["מידע למטופל"][1] <= 572.5

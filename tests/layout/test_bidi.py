@@ -90,8 +90,8 @@ def test_an_arabic_phrase_in_a_left_to_right_line_keeps_the_line_left_to_right()
     pieces = plain_pieces("Say مرحبا بكم now", None, ts)
     [line], _ = break_lines(pieces, 400, ts)
     texts = [(f.segments[0].text, f.actual) for f in line.fragments]
-    assert texts[0] == ("Say ", None)
-    assert texts[-2:] == [(" ", " "), ("now", None)]  # the space after Arabic is set in the Arabic font
+    assert texts[0] == ("Say ", "Say ")  # every run of a line with right-to-left text carries its text
+    assert texts[-2:] == [(" ", " "), ("now", "now")]  # the space after Arabic is set in the Arabic font
     shown, actual = texts[1]
     assert actual == "مرحبا بكم"
     assert shown == "".join(d for _, d in shape("مرحبا بكم"))[::-1]  # joined forms, right to left
