@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 from .. import illustrations
@@ -384,9 +385,14 @@ def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]
                     f"{' and '.join(SUPPORTED_RTL)} right to left)" if script in SUPPORTED_RTL
                     else f"leave the passage out of this document (tagprint sets {' and '.join(SUPPORTED_RTL)} "
                          "right to left, and left-to-right scripts)"))
-            missing = stack.missing(shaped(text) if set_by_lines else text)
+            missing = stack.missing(text)
+            if set_by_lines:  # the joined forms of Arabic letters are drawn: the font needs those too
+                missing |= {c for c in stack.missing(shaped(text))
+                            if unicodedata.normalize("NFKC", c)[:1] not in missing}
             if missing:
-                shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
+                shown = " ".join(f"'{c}' (U+{ord(c):04X})" if c in text else
+                                 f"the joined form U+{ord(c):04X} of '{unicodedata.normalize('NFKC', c)}'"
+                                 for c in sorted(missing))
                 problems.append(Problem(where, f"no configured font has {shown}",
                                         f"replace the character, or add a font that has it to the theme's "
                                         f"fallback_fonts (now: {', '.join(stack.families)})"))

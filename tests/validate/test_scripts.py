@@ -55,3 +55,13 @@ def test_right_to_left_labels_in_a_picture_are_refused(project):
     assert problem.where.line == 5
     assert "cannot be set inside an illustration" in problem.message
     assert "running text" in problem.fix
+
+
+def test_an_arabic_letter_no_font_has_is_named_as_typed(project):
+    project.layout()
+    project.content(HEADING + "  - type: paragraph\n    text: \"[اردو ے]{lang=ur}\"\n")
+    with pytest.raises(InputError) as caught:
+        project.build()
+    [problem] = caught.value.problems
+    assert problem.where.line == 6
+    assert problem.message == "no configured font has 'ے' (U+06D2)"  # not its joined form U+FBAE
