@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
 from conftest import MINIMAL_LAYOUT, Project
-from readers import _actual_text, structure
+from readers import _actual_text, _text_of, structure
 
 from tagprint.cli import main
 
@@ -144,7 +144,7 @@ def test_the_text_layer_is_in_logical_order_for_pdfium_and_pypdf(pdf):
 
 
 def _object_boxes(pdf: Path) -> list[tuple[str, float, float, float]]:
-    """(ActualText or text, left, bottom, right) of the page's text objects, in content order (PDFium)."""
+    """(ActualText, else PDFium's text, left, bottom, right) of the page's text objects, in content order."""
     doc = pdfium.PdfDocument(pdf)
     page = doc[0]
     textpage = page.get_textpage()
@@ -156,7 +156,7 @@ def _object_boxes(pdf: Path) -> list[tuple[str, float, float, float]]:
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top)))
         found = _actual_text(obj)
-        out.append((found[1] if found else "", left.value, bottom.value, right.value))
+        out.append((found[1] if found else _text_of(obj, textpage.raw), left.value, bottom.value, right.value))
     del textpage
     return out
 
@@ -223,6 +223,7 @@ def test_a_hebrew_document_sets_headings_lists_tables_and_callouts(tmp_path, cap
         assert text in said, said
     tree = structure(path)
     assert tree.attrs.get("Lang") is None or tree.attrs["Lang"] == "he"
-    boxes = {text: (left, right) for text, left, _, right in _object_boxes(path) if text.strip()}
-    # the heading sits flush right in its region (40 … 572)
+    boxes = {text.strip(): (left, right) for text, left, _, right in _object_boxes(path) if text.strip()}
+    # the heading sits flush right in its region (40 … 572), a list item's bullet to the right of its text
     assert 565 < boxes["מידע למטופל"][1] <= 572.5
+    assert boxes["נטילה פעם ביום"][1] < boxes["•"][0] and boxes["•"][1] <= 572.5
