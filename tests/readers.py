@@ -21,13 +21,30 @@ def _text_of(obj, textpage) -> str:
     return buf.raw[: n - 2].decode("utf-16-le")
 
 
+def _actual_text(obj) -> tuple[int, str] | None:
+    """The /ActualText of the innermost marked content around a text object (and that mark's address:
+    the objects of one sequence share it), read from PDFium's marks as raw string bytes."""
+    for k in reversed(range(raw.FPDFPageObj_CountMarks(obj))):
+        mark = raw.FPDFPageObj_GetMark(obj, k)
+        size = ctypes.c_ulong()
+        if raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, ctypes.byref(size)):
+            buf = (ctypes.c_ubyte * size.value)()
+            raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buf, size.value, ctypes.byref(size))
+            data = bytes(buf)[: size.value]
+            text = data[2:].decode("utf-16-be") if data.startswith(b"\xfe\xff") else data.decode("latin-1")
+            return ctypes.cast(mark, ctypes.c_void_p).value or 0, text
+    return None
+
+
 def mcid_texts(path: Path | bytes) -> dict[tuple[int, int], str]:
-    """(page index, MCID) → the text PDFium finds in that marked-content sequence."""
+    """(page index, MCID) → the text PDFium finds in that marked-content sequence; where glyphs are marked
+    with /ActualText (shaped or right-to-left text), that text, once per marked sequence."""
     doc = pdfium.PdfDocument(path)
     out: dict[tuple[int, int], str] = {}
     for index in range(len(doc)):
         page = doc[index]
         textpage = page.get_textpage()
+        last_mark = [0]
 
         def visit(count, get, inherited=-1):
             for i in range(count):
@@ -38,7 +55,13 @@ def mcid_texts(path: Path | bytes) -> dict[tuple[int, int], str]:
                 if kind == raw.FPDF_PAGEOBJ_FORM:
                     visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), mcid)
                 elif kind == raw.FPDF_PAGEOBJ_TEXT and mcid >= 0:
-                    out[(index, mcid)] = out.get((index, mcid), "") + _text_of(obj, textpage.raw)
+                    actual = _actual_text(obj)
+                    if actual is None:
+                        text = _text_of(obj, textpage.raw)
+                    else:
+                        text = actual[1] if actual[0] != last_mark[0] else ""
+                        last_mark[0] = actual[0]
+                    out[(index, mcid)] = out.get((index, mcid), "") + text
 
         visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k))
     return out

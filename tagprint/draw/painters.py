@@ -128,8 +128,9 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
             section = pen.marked(ctx.tags.slot(*tag), at=(first_line.x + first.x, first_line.baseline - first.size))
         with section:
             for line, frag in group:
-                pen.text(line.x + frag.x, line.baseline, [(s.font, s.text) for s in frag.segments], frag.size,
-                         frag.color, frag.rise, frag.tracking)
+                with pen.actual_text(frag.actual):
+                    pen.text(line.x + frag.x, line.baseline, [(s.font, s.text) for s in frag.segments],
+                             frag.size, frag.color, frag.rise, frag.tracking)
         for line, frag in group:
             x = line.x + frag.x
             if frag.link is not None and ctx.profile.links:

@@ -189,6 +189,21 @@ class Pen:
             self.canvas.addLiteral("EMC")
             self._open = None
 
+    @contextmanager
+    def actual_text(self, text: str | None) -> Iterator[None]:
+        """Marks what is drawn inside as standing for `text` (/ActualText, UTF-16): glyphs shaped or set
+        right to left are read, searched and copied as the logical text. Used inside marked content or an
+        artifact; with `text` None it marks nothing."""
+        if text is None:
+            yield
+            return
+        self._check()
+        self.canvas.addLiteral(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
+        try:
+            yield
+        finally:
+            self.canvas.addLiteral("EMC")
+
     def _check(self) -> None:
         if not self._open:
             raise MarkedContentError("drawing outside marked content or an artifact")

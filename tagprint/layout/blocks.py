@@ -16,6 +16,8 @@ from ..model import (
     Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
     PageBreak, Paragraph, Photo, Rect, References, Safety, Spacer,
 )
+from ..model.inline import plain_text
+from .bidi import base_is_rtl
 from .items import Break, Chevron, FillBox, Laid, PictureBox, TextLine, as_artifact, line_breaks
 from .text import Piece, TextStyle, break_lines, pieces, plain_pieces
 
@@ -106,12 +108,14 @@ def _list(block: ListBlock, width: float, ctx: LayoutContext, depth: int = 0) ->
         label_ts = TextStyle(ts.style, ctx.color("secondary") if not block.ordered else ts.color, ts.link_color, ts.fonts)
         label, _ = break_lines(plain_pieces(label_text, (item, "label"), label_ts), indent, label_ts)
         body = text_block(pieces(item.runs, ts), width - indent, ts, ctx, item.where)
-        out.add(Laid(0, list(label)), 0, y)
-        out.add(body, indent, y)
+        rtl = base_is_rtl(plain_text(item.runs))  # a right-to-left item: its bullet or number at the right
+        label_width = max((f.x + f.width for line in label for f in line.fragments), default=0.0)
+        out.add(Laid(0, list(label)), width - label_width if rtl else 0, y)
+        out.add(body, 0 if rtl else indent, y)
         y += body.height
         if item.children:
             child = _list(item.children, width - indent, ctx, depth + 1)
-            out.add(child, indent, y)
+            out.add(child, 0 if rtl else indent, y)
             out.add_breaks(child, y)
             y += child.height
         y += ts.style.leading * 0.18

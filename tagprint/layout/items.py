@@ -36,6 +36,7 @@ class Fragment:
     link: Any = None  # a model Link or Citation whose annotation covers this fragment
     underline: bool = False
     artifact: str = "Footer"  # with no tag: the pagination artifact's subtype (Footer, Header)
+    actual: str | None = None  # the logical text, when the drawn characters differ (shaped, right to left)
 
 
 @dataclass(frozen=True)

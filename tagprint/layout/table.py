@@ -18,9 +18,10 @@ def _aligned(laid: Laid, width: float, align: str) -> Laid:
     items = []
     for item in laid.items:
         if isinstance(item, TextLine) and item.fragments:
-            used = max(f.x + f.width for f in item.fragments)
-            shift = (width - used) / (2 if align == "center" else 1)
-            item = replace(item, x=item.x + max(0.0, shift))
+            left = min(f.x for f in item.fragments)  # > 0 for a right-to-left line, set flush right
+            right = max(f.x + f.width for f in item.fragments)
+            shift = (width - right + left) / 2 - left if align == "center" else width - right
+            item = replace(item, x=item.x + max(-left, shift))
         items.append(item)
     return Laid(laid.height, items, laid.space_before, laid.space_after)
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .document import Doc
-from .reader import object_text
+from .reader import actual_text, object_text
 from .text_contrast import IDENTITY, _bounds, _concat
 
 Box = tuple[float, float, float, float]   # left, bottom, right, top in points, y upwards
@@ -42,6 +42,7 @@ def mcid_pieces(doc: Doc) -> dict[tuple[int, int], list[TextPiece]]:
     for index in range(len(pdf)):
         page = pdf[index]
         textpage = page.get_textpage()
+        seen_mark = [0]  # the ActualText mark of the last text object
 
         def visit(count, get, outer):
             for i in range(count):
@@ -59,7 +60,13 @@ def mcid_pieces(doc: Doc) -> dict[tuple[int, int], list[TextPiece]]:
                         own = (m.a, m.b, m.c, m.d, m.e, m.f) if raw.FPDFPageObj_GetMatrix(obj, m) else IDENTITY
                         a, b = _concat(own, outer)[:2]
                         angle = round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
-                        piece = TextPiece(object_text(raw, obj, textpage.raw), _bounds(raw, obj, outer), angle)
+                        replaced = actual_text(raw, obj)
+                        if replaced is None:
+                            shown = object_text(raw, obj, textpage.raw)
+                        else:  # said once for all the objects of its marked sequence
+                            shown = replaced[1] if replaced[0] != seen_mark[0] else ""
+                            seen_mark[0] = replaced[0]
+                        piece = TextPiece(shown, _bounds(raw, obj, outer), angle)
                         out.setdefault((index + 1, mcid), []).append(piece)
 
         visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k), IDENTITY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 from .. import illustrations
@@ -18,7 +19,8 @@ from ..model import (
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
 from ..profiles import profiles
-from .scripts import right_to_left
+from ..layout.bidi import SUPPORTED_RTL, shaped
+from .scripts import right_to_left, unsupported_right_to_left
 
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
@@ -348,36 +350,49 @@ def _check_note_markers(document: Document, problems: list[Problem]) -> None:
                                         "'- type: notes' block in the same content id"))
 
 
-def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where]]:
+def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where, bool]]:
+    """Every text the document draws, with its place and whether it is set by line breaking (where
+    Arabic and Hebrew are shaped and reordered) rather than drawn as it is (illustration labels)."""
     def where(*key: str) -> Where:
         return lsrc.where(("document",) + key) if lsrc else Where(document.source, 1, 1, ".".join(key))
 
-    yield document.title, where("title")
-    yield document.footer, where("footer")
-    yield document.job_code, where("material_id")
+    yield document.title, where("title"), True
+    yield document.footer, where("footer"), True
+    yield document.job_code, where("material_id"), True
     for block in _blocks_in_order(document):
         for run, where in inline_runs(block):
             if not isinstance(run, Link):
-                yield run.text, where
+                yield run.text, where, True
         if isinstance(block, Figure) and not isinstance(block.source, Photo):
             texts = getattr(illustrations.kinds()[block.source.name], "texts", None)
             for text in texts(block.source.params) if texts else ():
-                yield text, block.where
-        yield from block.labels()
+                yield text, block.where, False
+        for text, where in block.labels():
+            yield text, where, True
 
 
 def _check_fonts(document: Document, theme_where: Where, problems: list[Problem], lsrc=None) -> None:
     stack = FontStack((document.theme.font, *document.theme.fallback_fonts))
     try:
-        for text, where in _texts(document, lsrc):
-            for script, sample in right_to_left(text).items():
-                problems.append(Problem(where, f"right-to-left text ({script}: '{sample}') cannot be set yet: its "
-                                        "letters would not join and its words would run the wrong way",
-                                        "leave the right-to-left passage out of this document (tagprint sets "
-                                        "left-to-right scripts only)"))
+        for text, where, set_by_lines in _texts(document, lsrc):
+            refused = unsupported_right_to_left(text) if set_by_lines else right_to_left(text)
+            for script, sample in refused.items():
+                problems.append(Problem(
+                    where, f"right-to-left text ({script}: '{sample}') cannot be set "
+                           + ("inside an illustration" if script in SUPPORTED_RTL else "yet")
+                           + ": its letters would not join and its words would run the wrong way",
+                    "put the passage in running text (paragraphs, headings, lists, tables set "
+                    f"{' and '.join(SUPPORTED_RTL)} right to left)" if script in SUPPORTED_RTL
+                    else f"leave the passage out of this document (tagprint sets {' and '.join(SUPPORTED_RTL)} "
+                         "right to left, and left-to-right scripts)"))
             missing = stack.missing(text)
+            if set_by_lines:  # the joined forms of Arabic letters are drawn: the font needs those too
+                missing |= {c for c in stack.missing(shaped(text))
+                            if unicodedata.normalize("NFKC", c)[:1] not in missing}
             if missing:
-                shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
+                shown = " ".join(f"'{c}' (U+{ord(c):04X})" if c in text else
+                                 f"the joined form U+{ord(c):04X} of '{unicodedata.normalize('NFKC', c)}'"
+                                 for c in sorted(missing))
                 problems.append(Problem(where, f"no configured font has {shown}",
                                         f"replace the character, or add a font that has it to the theme's "
                                         f"fallback_fonts (now: {', '.join(stack.families)})"))
