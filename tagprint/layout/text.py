@@ -10,7 +10,8 @@ from ..model import Citation, Color, Link, NoteRef, Text, TypeStyle
 from ..model.inline import Inline
 from .items import Fragment, Segment, TagKey, TextLine
 
-SUPERSCRIPT_SCALE = 0.62
+SUPERSCRIPT_SCALE = 0.7
+SUPERSCRIPT_MIN = 5.5  # pt: a citation or note marker in small text (a table cell, a footnote) stays readable
 SUPERSCRIPT_RISE = 0.36
 _SPLIT = re.compile(r"(\s+)")
 
@@ -58,6 +59,11 @@ def plain_pieces(text: str, tag: TagKey, ts: TextStyle, link: Link | None = None
     return [Piece(shown, ts.style.bold, ts.style.italic, False, tag, link, ts.color)]
 
 
+def superscript_size(size: float) -> float:
+    """A citation's or note marker's size for text of `size`: 0.7 of it, at least 5.5 pt, never larger."""
+    return min(size, max(SUPERSCRIPT_MIN, size * SUPERSCRIPT_SCALE))
+
+
 @dataclass
 class _Atom:
     text: str
@@ -67,7 +73,7 @@ class _Atom:
 
 
 def _measure(text: str, piece: Piece, ts: TextStyle) -> float:
-    size = ts.style.size * (SUPERSCRIPT_SCALE if piece.superscript else 1)
+    size = superscript_size(ts.style.size) if piece.superscript else ts.style.size
     return ts.fonts.width(text, size, piece.bold, piece.italic) + ts.style.tracking * len(text)
 
 
@@ -132,7 +138,7 @@ def _line(atoms: list[_Atom], n: int, ts: TextStyle) -> TextLine:
         piece = group[0].piece
         text = "".join(a.text for a in group)
         width = sum(a.width for a in group)
-        size = style.size * (SUPERSCRIPT_SCALE if piece.superscript else 1)
+        size = superscript_size(style.size) if piece.superscript else style.size
         segments = tuple(Segment(face.name, t) for face, t in ts.fonts.segments(text, piece.bold, piece.italic))
         fragments.append(Fragment(
             x=x, width=width, segments=segments, size=size, color=piece.color, tag=piece.tag,
