@@ -60,7 +60,7 @@ def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None
     started = time.perf_counter()
     loaded = load(root, layout_file, variant)  # load: YAML → shape-checked specs
     document = validate(loaded)           # validate: specs → model, all problems at once
-    found = lint(document, loaded.layout.document.product)  # lint: the pharma rules
+    found = lint(document, loaded.layout.document.product, loaded.layout_source.where)  # lint: the pharma rules
     if found.errors:
         raise InputError(found.errors)
     return Prepared(loaded, document, (time.perf_counter() - started) * 1000, found.warnings)

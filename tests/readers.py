@@ -249,3 +249,19 @@ def artifact_texts(path: Path | bytes, page_index: int) -> list[str]:
         if "Artifact" in names and raw.FPDFPageObj_GetMarkedContentID(obj) < 0:
             out.append(_text_of(obj, textpage.raw))
     return out
+
+
+def text_sizes(path: Path | bytes, page_index: int = 0) -> list[tuple[str, float]]:
+    """(text, size in points on the page) of each text object PDFium finds on a page."""
+    import math
+    page = pdfium.PdfDocument(path)[page_index]
+    textpage = page.get_textpage()
+    out = []
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT:
+            size, m = ctypes.c_float(), raw.FS_MATRIX()
+            raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            out.append((_text_of(obj, textpage.raw), size.value * math.hypot(m.c, m.d)))
+    return out

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from ..errors import Problem, Where
+from ..load.schema_errors import did_you_mean
 from . import Range, register
 from .dots import check_colors, parse_background, parse_colors, theme_color
 
@@ -805,7 +806,7 @@ class Arrows:
         for key, value in params.items():
             if key not in known:
                 problems.append(Problem(where(key), f"unknown arrows parameter '{key}'",
-                                        "allowed: " + ", ".join(known)))
+                                        did_you_mean(key, known)))
             elif key == "count":
                 values[key] = COUNT.check(key, value, where(key), problems)
             elif key == "twist":

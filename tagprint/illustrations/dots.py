@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from ..contrast import GRAPHICS, check
 from ..errors import Problem, Where
+from ..load.schema_errors import did_you_mean
 from . import Range, register
 
 COUNT = Range(1, 400)
@@ -265,7 +266,7 @@ class Dots:
         values: dict[str, Any] = {}
         for key, value in params.items():
             if key not in known:
-                problems.append(Problem(where(key), f"unknown dots parameter '{key}'", "allowed: " + ", ".join(known)))
+                problems.append(Problem(where(key), f"unknown dots parameter '{key}'", did_you_mean(key, known)))
             elif key == "count":
                 values[key] = COUNT.check(key, value, where(key), problems)
             elif key == "seed":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import Problem, Where
+from ..load.schema_errors import did_you_mean
 from . import Range, register
 from .arrows import Piece, Ribbon, draw_ribbons, mix
 from .dots import check_colors, parse_background, parse_colors, theme_color
@@ -81,7 +82,7 @@ class Helix:
         for key, value in params.items():
             if key not in known:
                 problems.append(Problem(where(key), f"unknown helix parameter '{key}'",
-                                        "allowed: " + ", ".join(known)))
+                                        did_you_mean(key, known)))
             elif key == "turns":
                 values[key] = TURNS.check(key, value, where(key), problems, integer=False)
             elif key == "rungs":

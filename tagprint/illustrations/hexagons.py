@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from ..errors import Problem, Where
+from ..load.schema_errors import did_you_mean
 from . import Range, register
 from .dots import check_colors, parse_colors, theme_color
 
@@ -195,7 +196,7 @@ class Hexagons:
         for key, value in params.items():
             if key not in known:
                 problems.append(Problem(where(key), f"unknown hexagons parameter '{key}'",
-                                        "allowed: " + ", ".join(known)))
+                                        did_you_mean(key, known)))
             elif key == "rows":
                 values[key] = ROWS.check(key, value, where(key), problems)
             elif key in ("fitted", "jumbled"):

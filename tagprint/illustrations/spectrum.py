@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import Problem, Where
+from ..load.schema_errors import did_you_mean
 from ..fonts import face
 from . import Range, register
 
@@ -83,7 +84,7 @@ class Spectrum:
         for key, value in params.items():
             if key not in known:
                 problems.append(Problem(where(key), f"unknown spectrum parameter '{key}'",
-                                        "allowed: " + ", ".join(known)))
+                                        did_you_mean(key, known)))
             elif key.endswith("_count"):
                 values[key] = COUNT.check(key, value, where(key), problems)
             elif not isinstance(value, str) or not value.strip():

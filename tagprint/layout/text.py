@@ -15,7 +15,8 @@ from ..model.inline import Inline
 from .bidi import base_is_rtl, has_rtl, shape, shaped, visual_order
 from .items import Fragment, Segment, TagKey, TextLine
 
-SUPERSCRIPT_SCALE = 0.62
+SUPERSCRIPT_SCALE = 0.7
+SUPERSCRIPT_MIN = 5.5  # pt: a citation or note marker in small text (a table cell, a footnote) stays readable
 SUPERSCRIPT_RISE = 0.36
 _SPLIT = re.compile(r"(\s+)")
 
@@ -63,6 +64,11 @@ def plain_pieces(text: str, tag: TagKey, ts: TextStyle, link: Link | None = None
     return [Piece(shown, ts.style.bold, ts.style.italic, False, tag, link, ts.color)]
 
 
+def superscript_size(size: float) -> float:
+    """A citation's or note marker's size for text of `size`: 0.7 of it, at least 5.5 pt, never larger."""
+    return min(size, max(SUPERSCRIPT_MIN, size * SUPERSCRIPT_SCALE))
+
+
 @dataclass
 class _Atom:
     text: str
@@ -76,8 +82,7 @@ UNBOUNDED = 10_000.0  # a width at or beyond this is "one line, as long as it ne
 
 
 def _measure(text: str, piece: Piece, ts: TextStyle) -> float:
-    size = ts.style.size * (SUPERSCRIPT_SCALE if piece.superscript else 1)
-    return ts.fonts.width(text, size, piece.bold, piece.italic) + ts.style.tracking * len(text)
+    return ts.fonts.width(text, _size(piece, ts), piece.bold, piece.italic) + ts.style.tracking * len(text)
 
 
 def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[TextLine], list[str]]:
@@ -140,7 +145,7 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
 
 
 def _size(piece: Piece, ts: TextStyle) -> float:
-    return ts.style.size * (SUPERSCRIPT_SCALE if piece.superscript else 1)
+    return superscript_size(ts.style.size) if piece.superscript else ts.style.size
 
 
 def _fragment(x: float, width: float, segments: tuple[Segment, ...], piece: Piece, ts: TextStyle,

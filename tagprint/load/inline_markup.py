@@ -42,6 +42,7 @@ def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = 
         kind = tok.type
         if kind == "text" or kind == "softbreak":
             content = tok.content if kind == "text" else " "
+            _check_stray_markers(content, where, problems)
             if content:
                 emit(Text(content, strong > 0, emphasis > 0, next((l for l in reversed(langs) if l), None)))
         elif kind == "strong_open":
@@ -83,6 +84,30 @@ def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = 
         else:
             emit(Text(tok.content, strong > 0, emphasis > 0))
     return tuple(out)
+
+
+_STRAY_ROLE = re.compile(r"\{(cite|note)\}`?([^\s`]*)`?")
+_MARKDOWN_FOOTNOTE = re.compile(r"\[\^([^\]\s]*)\]")
+_ROLE_VALUE = {"cite": re.compile(r"^[0-9][0-9,\-\u2013]*"), "note": re.compile(r"^(\*|\u2020|\u2021|\u00a7|[0-9]+)")}
+
+
+def _check_stray_markers(text: str, where: Where, problems: list[Problem]) -> None:
+    """Markers that would be printed literally: a role without its backticks (`{cite}2`, `{cite}` alone,
+    `{note}*`) and Markdown footnotes (`[^2]`), which this dialect does not have."""
+    for m in _STRAY_ROLE.finditer(text):
+        role, rest = m.group(1), m.group(2)
+        value = _ROLE_VALUE[role].match(rest)
+        shown = f"{{{role}}}`{value.group(0) if value else ('1' if role == 'cite' else '*')}`"
+        what = "a citation" if role == "cite" else "a footnote marker"
+        problems.append(Problem(where, f"'{m.group(0).rstrip('.,;:)')}' is not {what} (it would be printed as it "
+                                       "stands)",
+                                f"put the {'reference number(s)' if role == 'cite' else 'marker'} in backticks "
+                                f"right after {{{role}}}: {shown}"))
+    for m in _MARKDOWN_FOOTNOTE.finditer(text):
+        label = m.group(1) or "1"
+        problems.append(Problem(where, f"'{m.group(0)}' is a Markdown footnote, which tagprint does not read",
+                                f"cite a reference with {{cite}}`{label}`, or mark a note with {{note}}`{label}` "
+                                "and give it a notes block"))
 
 
 def _host(href: str) -> str:

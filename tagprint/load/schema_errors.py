@@ -13,20 +13,43 @@ from ..errors import Problem
 from .yaml_source import Located
 
 
+def closest(word: str, choices: typing.Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     choices = sorted(choices)
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = closest(word, choices)
     listing = ", ".join(choices)
-    return (f"did you mean '{close[0]}'? " if close else "") + f"allowed: {listing}"
+    return (f"did you mean '{close}'? " if close else "") + f"allowed: {listing}"
 
 
 def problems_from(error: ValidationError, source: Located, root: Any) -> list[Problem]:
     """One problem per real mistake; union branches that do not apply to the value are dropped."""
     found: dict[tuple, Problem] = {}
     errors = [(err, *_data_path(err["loc"], source.data, root)) for err in error.errors(include_url=False)]
+    colon_texts = _unquoted_colons(errors, source.data, root)
+    missing = {path for err, path, _ in errors if err["type"] == "missing" and path}
+    misspelt: set[tuple] = set()  # missing keys that an unknown key next to them misspells
+    for err, path, _ in errors:
+        if err["type"] == "extra_forbidden":
+            close = closest(str(path[-1]), _fields(_model_for(path[:-1], source.data, root)))
+            if close is not None and path[:-1] + (close,) in missing:
+                misspelt.add(path[:-1] + (close,))
     for err, path, annotation in errors:
         value = _value_at(source.data, path)
         kind = err["type"]
+        text_path = next((p for p in colon_texts if path[:len(p)] == p), None)
+        if text_path is not None:
+            key, rest = next(iter(_value_at(source.data, text_path).items()))
+            text = f"{key}: {rest}" if rest is not None else f"{key}:"
+            problem = Problem(source.where(text_path), f"the text '{text}' has a ': ', so YAML reads it as a key "
+                                                       "and a value", f"put it in quotes: {_quoted(text)}")
+            found.setdefault((text_path, problem.message), problem)
+            continue
+        if kind == "missing" and path in misspelt:
+            continue  # reported once, at the misspelt key
         if kind in ("string_type", "model_type") and isinstance(value, (dict, str)) and path:
             # a Union[str, Model] branch that did not apply to this value, when the other branch spoke
             others = any(o is not err and p[:len(path)] == path for o, p, _ in errors)
@@ -36,7 +59,12 @@ def problems_from(error: ValidationError, source: Located, root: Any) -> list[Pr
         if kind == "extra_forbidden":
             key = path[-1]
             allowed = _fields(_model_for(path[:-1], source.data, root))
-            problem = Problem(where, f"unknown key '{key}'", did_you_mean(str(key), allowed))
+            close = closest(str(key), allowed)
+            if close is not None and path[:-1] + (close,) in misspelt:
+                problem = Problem(where, f"unknown key '{key}', and the required key '{close}' is missing",
+                                  f"rename '{key}' to '{close}'")
+            else:
+                problem = Problem(where, f"unknown key '{key}'", did_you_mean(str(key), allowed))
         elif kind == "union_tag_invalid":
             tag = err["ctx"]["tag"]
             problem = Problem(where, f"unknown block type '{tag}'",
@@ -53,6 +81,24 @@ def problems_from(error: ValidationError, source: Located, root: Any) -> list[Pr
             problem = Problem(where, f"{err['msg']} (got {shown})", _hint(kind, annotation))
         found.setdefault((where.line, where.col, problem.message), problem)
     return list(found.values())
+
+
+def _unquoted_colons(errors: list, data: Any, root: Any) -> list[tuple]:
+    """Paths where a string was expected but YAML read a one-key mapping, as it does for an unquoted
+    `- Patients who want: a monthly dose`: the ': ' made the text a key and a value."""
+    paths = []
+    for err, path, _ in errors:
+        value = _value_at(data, path)
+        if err["type"] == "string_type" and path and isinstance(value, dict) and len(value) == 1:
+            key, rest = next(iter(value.items()))
+            known = key in _fields(_model_for(path, data, root))
+            if isinstance(key, str) and not known and not isinstance(rest, (dict, list)):
+                paths.append(path)
+    return paths
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
 
 
 def _hint(kind: str, annotation: Any) -> str:

@@ -2,7 +2,9 @@
 
 Each block element (heading, paragraph, list item, figure, cell, …) gives a line, started by its role
 when a screen reader says one: "heading level 2: …", "list of 5 items", "list item: …", "figure: <alt>".
-Inline elements stay in their block's line, in brackets: "[link: …]", "[reference, link: …]".
+Inline elements stay in their block's line, in brackets: "[link: …]", "[reference, link: …]"; a Reference
+whose link goes to a Note (a footnote marker) is "[note, link: …]" — where the link lands is found from its
+destination: a structure destination (/SD), else the text at the destination's place on its page.
 /Alt (and /ActualText) replace an element's own text, as they do for assistive technology. A change of
 language is said where it happens: "(in French) bonjour (in English)" inline, "(in French) …" before a
 block's line. The text of each marked-content sequence is read with PDFium (a second reader, not the
@@ -25,8 +27,9 @@ import pikepdf
 from .document import Doc, text
 from .structure_tree import ContentRef, Element, ObjectRef
 
+NOTE_REFERENCE = "Reference to a Note"  # not a role: a Reference whose link lands on a Note
 # roles a screen reader announces inline, and what it says
-INLINE_ANNOUNCED = {"Link": "link", "Reference": "reference"}
+INLINE_ANNOUNCED = {"Link": "link", "Reference": "reference", NOTE_REFERENCE: "note"}
 INLINE = {"Span", "Quote", "Code", "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Annot", "BibEntry"} \
     | set(INLINE_ANNOUNCED)
 # roles that are blocks only when they hold blocks (an LBody with paragraphs; an Lbl is always text)
@@ -86,6 +89,7 @@ class _Reader:
         self.pieces = upright(mcid_pieces(doc))
         self.last_box = None  # where the last text read sits: a line break there is a word break
         self.marks = marks   # mark language changes for a voice instead of saying them
+        self._landing: _Landing | None = None
 
     def content(self, kid: ContentRef) -> str:
         from .text_boxes import starts_new_line
@@ -107,6 +111,8 @@ class _Reader:
         link = role == "Link"
         if link and not _has_link_annotation(e):
             role = "Span"  # a Link with no link annotation (a printed address): nothing to follow, read as text
+        if role == "Reference" and self._goes_to_a_note(e):
+            role = NOTE_REFERENCE
         if role in FIGURES:
             words = " ".join(((e.alt or "").strip() or (e.actual_text or "").strip()).split())
             line = FIGURES[role] + (f": {words}" if words else "")
@@ -192,10 +198,88 @@ class _Reader:
             return f"table with {n} row{'s' if n != 1 else ''}"
         return BLOCK_PREFIX.get(role)
 
+    def _goes_to_a_note(self, reference: Element) -> bool:
+        links = [k for k in reference.walk() if (k.std or k.role) == "Link"]
+        annotations = [o.obj for link in links for o in link.objects if isinstance(o.obj, pikepdf.Dictionary)]
+        if not annotations:
+            return False
+        if self._landing is None:
+            self._landing = _Landing(self.doc, self.pieces)
+        return all(_is_in_note(self._landing.target(a)) for a in annotations)
+
     def _lang_prefix(self, changed: bool, own: str | None) -> str:
         if not changed:
             return ""
         return f"{LANG_OPEN}{own or ''}{LANG_CLOSE}" if self.marks else f"(in {language_name(own or '')}) "
+
+
+class _Landing:
+    """Where a link annotation lands: the structure element at its destination."""
+
+    def __init__(self, doc: Doc, pieces: dict):
+        self.doc = doc
+        self.pieces = pieces
+        self.owner: dict[tuple[int, int], Element] = {}  # (page, MCID) → the element holding it
+        self.by_object: dict[tuple[int, int], Element] = {}
+        tree = doc.tree
+        for top in tree.top if tree is not None else []:
+            for e in top.walk():
+                self.by_object[e.obj.objgen] = e
+                for ref in e.contents:
+                    if ref.page is not None and ref.stream is None:
+                        self.owner[(ref.page, ref.mcid)] = e
+
+    def target(self, annotation: pikepdf.Dictionary) -> Element | None:
+        action = annotation.get("/A")
+        if isinstance(action, pikepdf.Dictionary) and action.get("/S") == pikepdf.Name.GoTo:
+            structure = action.get("/SD")
+            if isinstance(structure, pikepdf.Array) and len(structure) and isinstance(structure[0], pikepdf.Dictionary):
+                return self.by_object.get(structure[0].objgen)
+            dest = action.get("/D")
+        else:
+            dest = annotation.get("/Dest")
+        if isinstance(dest, (pikepdf.String, pikepdf.Name)):
+            dest = _named_destination(self.doc, dest)
+        if not isinstance(dest, pikepdf.Array) or len(dest) < 4 or dest[1] != pikepdf.Name.XYZ:
+            return None
+        page = self.doc.page_number(dest[0])
+        try:
+            y = float(dest[3])
+        except (TypeError, ValueError):
+            return None  # a null top: no place on the page to look at
+        try:
+            x: float | None = float(dest[2])
+        except (TypeError, ValueError):
+            x = None
+        # the first text at or below the destination's top edge, nearest to its left edge: what the
+        # reader lands on
+        best, best_key = None, None
+        for (p, mcid), found in self.pieces.items():
+            if p != page or (p, mcid) not in self.owner:
+                continue
+            for piece in found:
+                if piece.box is None or piece.box[3] > y + 1:
+                    continue
+                key = (y - piece.box[3]) + (abs(piece.box[0] - x) if x is not None else 0.0)
+                if best_key is None or key < best_key:
+                    best, best_key = self.owner[(p, mcid)], key
+        return best
+
+
+def _named_destination(doc: Doc, name: object) -> object:
+    names = doc.pdf.Root.get("/Dests")
+    if isinstance(names, pikepdf.Dictionary) and isinstance(name, pikepdf.Name):
+        found = names.get(name)
+        return found.get("/D") if isinstance(found, pikepdf.Dictionary) else found
+    return None
+
+
+def _is_in_note(e: Element | None) -> bool:
+    while e is not None:
+        if (e.std or e.role) == "Note":
+            return True
+        e = e.parent
+    return False
 
 
 def _has_link_annotation(e: Element) -> bool:

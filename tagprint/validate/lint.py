@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..errors import Problem, Where
 from ..model import (
@@ -31,10 +32,13 @@ def _blocks(document: Document):
         yield from walk(section.blocks)
 
 
-def lint(document: Document, product: str = "") -> Lint:
+def lint(document: Document, product: str = "", where: Callable[[tuple], Where] | None = None) -> Lint:
+    """`where`: the layout source's places (file:line:col of a YAML path), for problems of the layout as
+    a whole; without it they name only the file."""
     out = Lint()
     blocks = list(_blocks(document))
-    source = Where(document.source, 0, 0, "document")
+    place = where or (lambda path: Where(document.source, 0, 0, ".".join(path)))
+    source = place(("pages",))
 
     if document.kind == "document" and not any(isinstance(b, MaterialId) for b in blocks):
         out.warnings.append(Problem(source, "the material id appears only in the page footers (artifacts), "
@@ -45,7 +49,7 @@ def lint(document: Document, product: str = "") -> Lint:
         mentions = any(product.lower() in run.text.lower() for b in blocks for run, _ in inline_runs(b)) \
             or product.lower() in document.title.lower()
         if mentions and not any(isinstance(b, Safety) for b in blocks):
-            out.errors.append(Problem(Where(document.source, 0, 0, "document.product"),
+            out.errors.append(Problem(place(("document", "product")),
                                       f"the piece names {product} but carries no safety information",
                                       "place the Important Safety Information (a '- type: safety' block)"))
 

@@ -155,7 +155,9 @@ class BlockBuilder:
         else:
             source, generated_alt = self._illustration(spec, path)
         alt = (spec.alt or "").strip()
-        if not spec.decorative and not alt and not generated_alt:
+        # an illustration that failed has no generated alt text to judge: its own problem is the only one
+        failed_illustration = spec.illustration is not None and source is None
+        if not spec.decorative and not alt and not generated_alt and not failed_illustration:
             self.problems.append(Problem(where, "figure has no alt text",
                                          'add alt: "what the picture shows" or decorative: true'))
         if spec.decorative and spec.caption:

@@ -55,13 +55,18 @@ def build_table(b: "BlockBuilder", spec: TableSpec, path: tuple) -> Table | None
             cells.append((c, colspan, rowspan, text, align, cpath + (("text",) if isinstance(cell, CellSpec) else ())))
             c += colspan
         placed.append(cells)
-    columns = max(c for _, c in occupied) + 1
+    covers = [sum(1 for (rr, _) in occupied if rr == r) for r in range(n)]
+    columns, source = _column_count(spec, covers)
     for r in range(n):
-        covered = sum(1 for c in range(columns) if (r, c) in occupied)
-        if covered < columns:
-            b.problems.append(Problem(b.where(path + ("rows", r)), f"row {r + 1} covers {covered} of the table's "
-                                                                   f"{columns} columns",
+        if covers[r] < columns:
+            b.problems.append(Problem(b.where(path + ("rows", r)), f"row {r + 1} covers {covers[r]} of the table's "
+                                                                   f"{columns} columns{source}",
                                       "give every row a cell for each column (an empty cell is \"\"), or use colspan"))
+        elif covers[r] > columns:
+            b.problems.append(Problem(b.where(path + ("rows", r)), f"row {r + 1} has cells for {covers[r]} columns, "
+                                                                   f"but the table has {columns}{source}",
+                                      "remove the extra cell (a cell whose text has a comma needs quotes: "
+                                      "[Week 0, \"2 pens, then 1\"])"))
     widths = _per_column(b, spec.widths, columns, path + ("widths",), "widths")
     aligns = _per_column(b, spec.align, columns, path + ("align",), "align")
     if len(b.problems) > before:
@@ -112,6 +117,22 @@ def build_table(b: "BlockBuilder", spec: TableSpec, path: tuple) -> Table | None
     return Table(tuple(rows[:head_n]), tuple(rows[head_n:n - foot_n]), tuple(rows[n - foot_n:]), caption,
                  fractions, spec.zebra, spec.style, b._notes_of(spec.notes, path + ("notes",)), where,
                  spec.stripe, spec.rule)
+
+
+def _column_count(spec: TableSpec, covers: list[int]) -> tuple[int, str]:
+    """The number of columns the writer means, and where it comes from (for messages). When every row
+    agrees, the rows decide (and `widths`/`align` that disagree are the mistake); when a row is the odd
+    one, the count comes from `widths`, else `align`, else the header row, else most rows."""
+    if len(set(covers)) == 1:
+        return covers[0], ""
+    if spec.widths:
+        return len(spec.widths), f" (widths lists {len(spec.widths)})"
+    if spec.align:
+        return len(spec.align), f" (align lists {len(spec.align)})"
+    if spec.header_rows:
+        return covers[0], " (as many as the header row)"
+    most = max(set(covers), key=lambda c: (covers.count(c), -covers.index(c)))
+    return most, " (as many as most rows)"
 
 
 def _per_column(b: "BlockBuilder", values: list | None, columns: int, path: tuple, key: str) -> list:

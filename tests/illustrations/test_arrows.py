@@ -117,7 +117,7 @@ def test_bad_params_name_the_key_and_the_range(figures):
     message = figures.error("arrows", {"colors": ["a", "b", "c", "d", "e", "f", "g"]})
     assert "'colors'" in message and "1 to 6 theme colour names" in message
     message = figures.error("arrows", {"direction": "up"})
-    assert "unknown arrows parameter 'direction'" in message and "count, colors, twist" in message
+    assert "unknown arrows parameter 'direction'" in message and "colors, count, twist" in message
 
 
 def test_the_seed_figure_draws_in_a_few_large_paths(figures):

@@ -114,7 +114,7 @@ def test_bad_params_name_the_key_and_the_range(figures):
     message = figures.error("helix", {"colors": ["a", "b", "c"]})
     assert "'colors'" in message and "1 to 2 theme colour names" in message
     message = figures.error("helix", {"strands": 3})
-    assert "unknown helix parameter 'strands'" in message and "turns, rungs" in message
+    assert "unknown helix parameter 'strands'" in message and "orientation, rungs, turns" in message
 
 
 def test_the_seed_figure_draws_in_a_few_large_paths(figures):

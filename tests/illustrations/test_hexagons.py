@@ -129,7 +129,7 @@ def test_bad_params_name_the_key_and_the_range(figures):
     message = figures.error("hexagons", {"jitter": 2})
     assert "'jitter' is 2" in message and "use a number from 0.1 to 1" in message
     message = figures.error("hexagons", {"shape": "round"})
-    assert "unknown hexagons parameter 'shape'" in message and "rows, fitted, jumbled" in message
+    assert "unknown hexagons parameter 'shape'" in message and "jumbled, rows, seed" in message
 
 
 def test_the_seed_figure_shades_the_honeycomb_once(figures):

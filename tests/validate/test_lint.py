@@ -17,7 +17,8 @@ def test_a_piece_that_names_the_product_needs_safety_information(project, capsys
     project.layout(MINIMAL_LAYOUT.replace("  title: Test document", "  title: Test document\n  product: KINERET"))
     project.content(H1 + "  - type: paragraph\n    text: KINERET works.\n")
     code, err = run(project, capsys)
-    assert code == 2 and "names KINERET but carries no safety information" in err
+    assert code == 2 and "error: layouts/test.yaml:3:3: the piece names KINERET but carries no safety information " \
+                         "[document.product]" in err, err
     project.content(H1 + "  - type: paragraph\n    text: KINERET works.\n"
                     "  - type: safety\n    blocks:\n      - type: paragraph\n        text: Safety text.\n")
     assert run(project, capsys)[0] == 0
@@ -37,7 +38,7 @@ def test_missing_material_id_block_is_a_warning(project, capsys):
     project.layout()
     project.content(H1)
     code, err = run(project, capsys)
-    assert code == 0 and "material id appears only in the page footers" in err
+    assert code == 0 and "warning: layouts/test.yaml:12:1: the material id appears only in the page footers" in err, err
 
 
 def test_small_body_text_in_print(project, capsys):

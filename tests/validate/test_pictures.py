@@ -91,3 +91,26 @@ def test_a_corrupt_picture_in_a_shared_content_folder_stops_only_its_document(pr
     assert "built" in rows["good"] and "failed" in rows["pictures"] and "failed" in rows["typo"]
     assert err.count("cannot be read as a picture") == 1 and err.count("unknown block type 'paragraf'") == 1
     assert "2 problem(s) in pictures, typo" in err
+
+
+def test_an_unknown_illustration_parameter_is_one_problem_with_a_did_you_mean(project):
+    """No alt text is needed for an illustration (it writes its own), so a failed one must not add a false
+    "figure has no alt text"."""
+    project.layout()
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n  - type: figure\n"
+                    "    illustration: dots\n    params: {colour: primary}\n")
+    with pytest.raises(InputError) as caught:
+        project.build()
+    found = [str(p) for p in caught.value.problems]
+    assert len(found) == 1, found
+    assert found[0].startswith("content/test.yaml:7:") and "unknown dots parameter 'colour'" in found[0]
+    assert "did you mean 'colors'?" in found[0]
+
+
+def test_an_illustration_without_alt_text_is_built_with_its_own(project):
+    project.layout()
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n  - type: figure\n"
+                    "    illustration: dots\n    params: {colors: [primary]}\n")
+    built = project.build()
+    figure = built.document.pages[0].sections()[0].blocks[1]
+    assert figure.alt and not figure.decorative

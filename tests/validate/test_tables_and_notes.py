@@ -83,3 +83,30 @@ def test_a_marker_used_by_notes_in_two_blocks_of_one_content_id_is_an_error(proj
     notes = "  - type: notes\n    notes:\n      - {marker: '§', text: One.}\n"
     project.content(HEADING + "  - type: paragraph\n    text: A{note}`§`.\n" + notes + notes)
     expect_error(project, capsys, "content/test.yaml:12:", "two notes with the marker '§' in content 'body'")
+
+
+
+def test_a_row_with_one_cell_too_many_is_the_only_problem_at_its_line(project, capsys):
+    project.layout()
+    project.content(TABLE.replace("    rows:", "    widths: [1, 2]\n    align: [left, right]\n    rows:")
+                    + "      - [Week 0, 2 pens, then 1]\n      - [Week 4, 1 pen]\n")
+    err = expect_error(project, capsys, "content/test.yaml:11:",
+                       "row 2 has cells for 3 columns, but the table has 2 (widths lists 2)", "needs quotes")
+    assert err.count(" — ") == 1, err
+
+
+def test_without_widths_the_header_row_decides_the_columns(project, capsys):
+    project.layout()
+    project.content(TABLE + "      - [Week 0, 1 pen]\n      - [Week 4, 1 pen, extra]\n      - [Week 8, 1 pen]\n")
+    err = expect_error(project, capsys, "content/test.yaml:10:", "row 3 has cells for 3 columns, but the table has 2 "
+                                                                 "(as many as the header row)")
+    assert err.count(" — ") == 1, err
+
+
+def test_without_widths_or_a_header_most_rows_decide_the_columns(project, capsys):
+    project.layout()
+    project.content(HEADING + "  - type: table\n    caption: Doses\n    header_rows: 0\n    rows:\n"
+                    "      - [Week 0, 1 pen, x]\n      - [Week 4, 1 pen, y]\n      - [Week 8, 1 pen]\n")
+    err = expect_error(project, capsys, "content/test.yaml:11:", "row 3 covers 2 of the table's 3 columns "
+                                                                 "(as many as most rows)")
+    assert err.count(" — ") == 1, err
