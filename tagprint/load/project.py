@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from ..files import inside
 from .schema import BlockSpec, ContentSpec, LayoutSpec, ThemeSpec
 from .schema_errors import problems_from
 from .variants import substitute
-from .yaml_source import Located, load_yaml
+from .yaml_source import MAX_BYTES, Located, load_yaml
 
 CONTENT_ADAPTER: TypeAdapter = TypeAdapter(ContentSpec)
 
@@ -55,14 +56,15 @@ PARSED_KEPT = 64
 def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem],
            variant: dict[str, str] | None = None) -> tuple[Located | None, Any]:
     shown = relative(path, root)
-    try:
-        raw = path.read_bytes()
+    try:  # the size first: a file over the limit is never read (load_yaml reports it, and any other fault)
+        raw = path.read_bytes() if path.is_file() and path.stat().st_size <= MAX_BYTES else None
     except OSError:
-        raw = None  # load_yaml reports it
-    key = (str(path), shown, raw, getattr(adapter, "_type", adapter))
+        raw = None
+    key = (str(path), shown, hashlib.sha256(raw).digest() if raw is not None else None,
+           getattr(adapter, "_type", adapter))
     if raw is not None and (variant is None or b"{{" not in raw) and key in _PARSED:
         return _PARSED[key]
-    parsed = _parse_anew(path, shown, adapter, problems, variant)
+    parsed = _parse_anew(path, shown, adapter, problems, variant, raw)
     if raw is not None and (variant is None or b"{{" not in raw) and parsed[1] is not None:
         if len(_PARSED) >= PARSED_KEPT:
             _PARSED.pop(next(iter(_PARSED)))
@@ -71,9 +73,9 @@ def _parse(path: Path, root: Path, adapter: Any, problems: list[Problem],
 
 
 def _parse_anew(path: Path, shown: str, adapter: Any, problems: list[Problem],
-                variant: dict[str, str] | None) -> tuple[Located | None, Any]:
-    try:
-        located = load_yaml(path, shown, empty_ok=adapter is CONTENT_ADAPTER)
+                variant: dict[str, str] | None, raw: bytes | None = None) -> tuple[Located | None, Any]:
+    try:  # parsed from the bytes the cache key was made of: a save in between cannot mix two versions
+        located = load_yaml(path, shown, empty_ok=adapter is CONTENT_ADAPTER, data=raw)
     except InputError as exc:
         problems.extend(exc.problems)
         return None, None

@@ -49,21 +49,23 @@ def _tab_at(text: str, mark) -> bool:
     return bool(mark) and mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t"
 
 
-def load_yaml(path: Path, shown_as: str, empty_ok: bool = False) -> Located:
-    """`empty_ok`: an empty file is an empty mapping (a content file with no ids yet), not a problem."""
+def load_yaml(path: Path, shown_as: str, empty_ok: bool = False, data: bytes | None = None) -> Located:
+    """`empty_ok`: an empty file is an empty mapping (a content file with no ids yet), not a problem.
+    `data`: the file's bytes when the caller has read them already (after checking the size)."""
+    if data is None:
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                raise IsADirectoryError(f"'{shown_as}' is not a file")
+        except OSError as exc:
+            raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
+                                      "make it a readable YAML file, or remove it")]) from None
+        if size > MAX_BYTES:  # refused before a byte is read
+            raise InputError([Problem(Where(shown_as), f"the file is {size / 1e6:.1f} MB, more than a layout, "
+                                      f"theme or content file may hold ({MAX_BYTES // (1024 * 1024)} MB)",
+                                      "split the content into several files in content/ (pictures go in images/)")])
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise IsADirectoryError(f"'{shown_as}' is not a file")
-    except OSError as exc:
-        raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
-                                  "make it a readable YAML file, or remove it")]) from None
-    if size > MAX_BYTES:  # refused before a byte is parsed
-        raise InputError([Problem(Where(shown_as), f"the file is {size / 1e6:.1f} MB, more than a layout, theme "
-                                  f"or content file may hold ({MAX_BYTES // (1024 * 1024)} MB)",
-                                  "split the content into several files in content/ (pictures go in images/)")])
-    try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if data is None else data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError([Problem(Where(shown_as, 1, 1), f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8")]) from None

@@ -87,3 +87,27 @@ def test_an_empty_content_file_is_no_content_and_an_empty_layout_is_a_problem(pr
     out, err = capsys.readouterr()
     assert "built" in [line for line in out.splitlines() if line.startswith("test ")][0]
     assert "layouts/blank.yaml:1:1: the file is empty" in err and "1 problem(s) in blank" in err
+
+
+def test_a_huge_content_file_is_refused_by_the_build_without_being_read(project, monkeypatch):
+    """Through the loader a build uses (with its parse cache): the size is looked at, the bytes never read."""
+    from tagprint.pipeline import build
+
+    project.layout()
+    project.content("body:\n  - type: paragraph\n    text: Hello\n")
+    with (project.root / "content" / "huge.yaml").open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    real_read_bytes, real_read_text = Path.read_bytes, Path.read_text
+
+    def guarded(real):
+        def read(self, *args, **kwargs):
+            if self.name == "huge.yaml":
+                raise AssertionError("a file over the limit was read")
+            return real(self, *args, **kwargs)
+        return read
+
+    monkeypatch.setattr(Path, "read_bytes", guarded(real_read_bytes))
+    monkeypatch.setattr(Path, "read_text", guarded(real_read_text))
+    with pytest.raises(InputError) as caught:
+        build(project.root, project.root / "layouts" / "test.yaml")
+    assert any(p.where.file == "content/huge.yaml" and "52.4 MB" in p.message for p in caught.value.problems)
