@@ -153,6 +153,7 @@ class Document:
     email_budget: int = 300 * 1024  # bytes
     kind: str = "document"  # or "deck": each page (slide) is one Sect in the tag tree
     handouts: tuple[tuple[str, str], ...] = ()  # (kind, paper) of each handout a deck makes
+    live_links: bool = True  # False in print: links, citations and note markers are printed, not followed
 
     role = "Document"
 

@@ -1,4 +1,6 @@
-"""Print has no live links: each link prints its address as readable text (still tagged as a Link)."""
+"""Print has no live links: each link prints its address as readable text, and nothing is tagged as a Link
+(a Link element stands for a link annotation, and paper has none: the text is a Span).
+"""
 
 from __future__ import annotations
 
@@ -47,4 +49,4 @@ def with_printed_links(document: Document) -> Document:
                                  for pl in page.placements))
         for page in document.pages
     )
-    return replace(document, pages=pages)
+    return replace(document, pages=pages, live_links=False)

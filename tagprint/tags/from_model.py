@@ -56,6 +56,11 @@ class _Builder:
                 self.block(block, sect)
         return self.map
 
+    def _link(self, parent: StructElem, alt: str) -> StructElem:
+        """A Link element where the document's links are live; on paper (print) a Span: no annotation
+        stands behind it, so nothing may be announced as a link."""
+        return parent.add("Link", alt=alt) if self.document.live_links else parent.add("Span")
+
     def _keep(self, node: Any, elem: StructElem, part: str = "") -> StructElem:
         self.map.elems[(id(node), part)] = elem
         return elem
@@ -110,15 +115,15 @@ class _Builder:
                     self._slot(run, parent)
             elif isinstance(run, NoteRef):
                 ref = self._keep(run, parent.add("Reference"))
-                link = self._keep(run, ref.add("Link", alt=f"Note {run.marker}"), "link")
+                link = self._keep(run, self._link(ref, f"Note {run.marker}"), "link")
                 self._slot(run, link)
             elif isinstance(run, Citation):
                 ref = self._keep(run, parent.add("Reference"))
                 names = " and ".join(", ".join(map(str, run.numbers)).rsplit(", ", 1))
-                link = self._keep(run, ref.add("Link", alt=f"Reference {names}"), "link")
+                link = self._keep(run, self._link(ref, f"Reference {names}"), "link")
                 self._slot(run, link)
             elif isinstance(run, Link):
-                link = self._keep(run, parent.add("Link", alt=run.description))
+                link = self._keep(run, self._link(parent, run.description))
                 self.inline(run.runs, link)
 
 
@@ -160,7 +165,7 @@ def _callout(b: _Builder, block: Callout, parent: StructElem) -> None:
 @tags_of(CallToAction)
 def _cta(b: _Builder, block: CallToAction, parent: StructElem) -> None:
     p = b._keep(block, parent.add("P"))
-    link = b._keep(block, p.add("Link", alt=block.description), "link")
+    link = b._keep(block, b._link(p, block.description), "link")
     b._slot(block, link)
 
 
