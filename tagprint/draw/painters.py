@@ -203,9 +203,10 @@ def paint_items(items: list, ctx: DrawContext) -> None:
 
 @paints(SlideFrame)
 def _slide_frame(item: SlideFrame, ctx: DrawContext) -> None:
+    """A slide drawn small on a handout page, without its own footer: the handout page has one, and two
+    page numbers ("Page 3 of 7" inside, "Page 2 of 4" below) on one sheet contradict each other."""
     with ctx.pen.frame(item.box, item.slide.size):
         paint_items(item.slide.items, ctx)
-        paint_text(item.slide.footer, ctx)
 
 
 def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, root: Path,

@@ -116,7 +116,7 @@ def _behind_footer(page: PageLayout, baseline: float, height: float):
     colour = None
     for item in page.items:
         if isinstance(item, FillBox) and item.box.y <= baseline - height and baseline <= item.box.y + item.box.height \
-                and item.box.x <= 40.0 and item.box.x + item.box.width >= page.size[0] - 40.0:
+                and item.box.x <= 40.0 and item.box.x + item.box.width >= page.size[0] - 40.0:  # a full-width band
             colour = item.color
     return colour
 
@@ -139,6 +139,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     # where the material id is set as content, the footer does not print it a second time
     left = "   ".join(t for t in ("" if _sets_material_id(page) else document.job_code, document.footer) if t)
     right = f"Page {number} of {total}"
+    _, right_edge, _, left_edge = document.margins  # the footer lines up with the page's text
     lines = []
     for text, align in ((left, "left"), (right, "right")):
         found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
@@ -146,13 +147,14 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
             continue
         line = found[0]
         text_w = sum(f.width for f in line.fragments)
-        if align == "left" and text_w > width - 80 - 70:
+        room = width - left_edge - right_edge - 70
+        if align == "left" and text_w > room:
             key = "footer" if document.footer else "material_id"
             problem = Problem(Where(document.source, 1, 1, f"document.{key}"),
                               f"the footer '{text[:60]}…' is {text_w:.0f} pt wide; the page has room for "
-                              f"{width - 150:.0f} pt beside the page number", "shorten document.footer")
+                              f"{room:.0f} pt beside the page number", "shorten document.footer")
             if problem not in ctx.problems:
                 ctx.problems.append(problem)
-        x = 40.0 if align == "left" else width - 40.0 - text_w
+        x = left_edge if align == "left" else width - right_edge - text_w
         lines.append(TextLine(x, baseline, line.height, line.fragments))
     return lines

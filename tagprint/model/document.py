@@ -153,6 +153,7 @@ class Document:
     email_budget: int = 300 * 1024  # bytes
     kind: str = "document"  # or "deck": each page (slide) is one Sect in the tag tree
     handouts: tuple[tuple[str, str], ...] = ()  # (kind, paper) of each handout a deck makes
+    margins: tuple[float, float, float, float] = (40.0, 40.0, 48.0, 40.0)  # top, right, bottom, left
     live_links: bool = True  # False in print: links, citations and note markers are printed, not followed
 
     role = "Document"

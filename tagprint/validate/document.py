@@ -100,7 +100,7 @@ def validate(loaded: Loaded) -> Document:
     d = spec.document
     document = Document(
         title=d.title, kicker=d.kicker, lang=d.lang, material_id=d.material_id, date=d.date,
-        version=d.version, page_size=page_size, theme=theme, pages=tuple(pages), source=lsrc.file,
+        version=d.version, page_size=page_size, margins=margins, theme=theme, pages=tuple(pages), source=lsrc.file,
         name=loaded.name, created=d.created, footer=d.footer,
         profiles=tuple(dict.fromkeys(spec.profiles)), email_budget=spec.email_budget_kb * 1024,
         kind="deck" if spec.slides else "document",

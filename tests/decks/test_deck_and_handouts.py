@@ -135,3 +135,19 @@ def test_the_footer_is_readable_on_the_dark_title_slide(deck):
     assert ratio(tuple(c / 255 for c in lightest), tuple(c / 255 for c in band)) >= 4.5
     for path in deck.values():
         assert not [f for f in check_file(path).findings if f.check == "CONTRAST"], path
+
+
+def test_each_handout_page_has_one_page_number(deck):
+    """The slides on a handout page are drawn without their own footers: PDFium finds one "Page N of M"
+    per handout page, and it is the handout's own numbering."""
+    import re
+
+    import pypdfium2 as pdfium
+
+    for name, path in deck.items():
+        if name == "slides":
+            continue
+        pdf = pdfium.PdfDocument(path)
+        for i in range(len(pdf)):
+            numbers = re.findall(r"Page (\d+) of (\d+)", pdf[i].get_textpage().get_text_range())
+            assert numbers == [(str(i + 1), str(len(pdf)))], (name, i + 1, numbers)

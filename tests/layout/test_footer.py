@@ -14,3 +14,20 @@ def test_every_page_shows_the_material_id_exactly_once(request, example, code):
     assert counts == [1] * len(pdf)
     last = pdf[len(pdf) - 1].get_textpage().get_text_range()
     assert f"Page {len(pdf)} of {len(pdf)}" in last and "healthcare professionals only" in last
+
+
+def test_the_footer_lines_up_with_the_page_margins(project):
+    """With margins [44, 48, 56, 60] the footer starts at x = 60 and the page number ends at 612 − 48, as
+    PDFium measures the characters (it used to sit at 40 whatever the margins)."""
+    from conftest import MINIMAL_LAYOUT
+    from tagprint.pipeline import build
+
+    project.layout(MINIMAL_LAYOUT + "page: {size: letter, margins: [44, 48, 56, 60]}\n")
+    project.content("body:\n  - type: paragraph\n    text: Hello\n")
+    data = build(project.root, project.root / "layouts" / "test.yaml").data
+    text = pdfium.PdfDocument(data)[0].get_textpage()
+    chars = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+    footer = [(c, box) for c, box in chars if box[1] < 40 and c.strip()]   # near the bottom edge
+    assert footer, chars
+    assert abs(min(box[0] for _, box in footer) - 60) < 1.5
+    assert abs(max(box[2] for _, box in footer) - (612 - 48)) < 1.5
