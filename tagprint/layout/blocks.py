@@ -35,8 +35,7 @@ class LayoutContext:
 
     def text_style(self, name: str) -> TextStyle:
         theme = self.document.theme
-        if self.document.kind == "deck":  # content blocks placed on a slide are set at slide sizes
-            name = DECK_STYLES.get(name, name) if DECK_STYLES.get(name) in theme.styles else name
+        name = self.document.style_name(name)  # content blocks placed on a slide are set at slide sizes
         style = theme.styles.get(name) or theme.styles["body"]
         link = theme.colors.get("secondary", theme.colors["text"]) if style.color == "text" else theme.colors[style.color]
         return TextStyle(style, theme.colors[style.color], link, self.fonts)
@@ -51,8 +50,6 @@ class LayoutContext:
         return self._image_sizes[photo.path]
 
 
-DECK_STYLES = {"body": "slide_body", "safety": "slide_safety", "safety_title": "slide_safety_title",
-               "small": "slide_small", "caption": "slide_small"}
 
 LayoutFn = Callable[[Block, float, LayoutContext], Laid]
 LAYOUTS: dict[type, LayoutFn] = {}

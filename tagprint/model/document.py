@@ -134,6 +134,12 @@ class Page:
         return [s for pl in self.placements for s in pl.sections] + list(self.flow)
 
 
+# Content placed on a slide is set at slide sizes: the style a block names, as a deck sets it (where the
+# theme has the slide style).
+SLIDE_STYLES = {"body": "slide_body", "safety": "slide_safety", "safety_title": "slide_safety_title",
+                "small": "slide_small", "caption": "slide_small"}
+
+
 @dataclass(frozen=True)
 class Document:
     title: str
@@ -157,6 +163,12 @@ class Document:
     live_links: bool = True  # False in print: links, citations and note markers are printed, not followed
 
     role = "Document"
+
+    def style_name(self, name: str) -> str:
+        """The theme style a block's style name is set in: a deck's own slide style where it has one."""
+        if self.kind == "deck" and SLIDE_STYLES.get(name) in self.theme.styles:
+            return SLIDE_STYLES[name]
+        return name
 
     @property
     def job_code(self) -> str:

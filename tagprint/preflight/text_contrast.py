@@ -184,6 +184,29 @@ def _size_and_weight(raw, obj, outer: Matrix) -> tuple[float, bool]:
     return effective, bold
 
 
+def _without_blends(colours: list, text: tuple[int, int, int]) -> list:
+    """Where one colour covers at least half the box (the text sits on a flat background), the pixels that
+    are a mix of the text colour and that background are the anti-aliased edges of glyphs and underlines
+    (tiny text: a 4 pt link on a handout thumbnail), not a background of their own: left out."""
+    total = sum(n for n, _ in colours)
+    if not total:
+        return colours
+    count, flat = max(colours)
+    if count < total / 2:
+        return colours
+
+    def blend(rgb) -> bool:
+        spans = [f - t for f, t in zip(flat, text)]
+        longest = max(range(3), key=lambda i: abs(spans[i]))
+        if abs(spans[longest]) < 1:
+            return False
+        share = (rgb[longest] - text[longest]) / spans[longest]
+        return 0 < share < 1 and all(abs(text[i] + share * spans[i] - rgb[i]) <= SAME_AS_TEXT / 2 for i in range(3))
+
+    kept = [(n, rgb) for n, rgb in colours if rgb == flat or not blend(rgb)]
+    return kept or colours
+
+
 def _background(raw, page, image, box, colour) -> tuple[int, int, int] | None:
     from ..contrast import ratio
 
@@ -205,6 +228,7 @@ def _background(raw, page, image, box, colour) -> tuple[int, int, int] | None:
     # underlines and strike-throughs are drawn in the text colour: not background, unless they are all there is
     if sum(n for n, _ in others) >= sum(n for n, _ in colours) / 2:
         colours = others
+    colours = _without_blends(colours, colour)
     fg = tuple(c / 255 for c in colour)
     scored = sorted(((ratio(fg, tuple(c / 255 for c in rgb)), count, rgb) for count, rgb in colours))
     total = sum(count for _, count, _ in scored)

@@ -53,8 +53,7 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
                                       f"the piece names {product} but carries no safety information",
                                       "place the Important Safety Information (a '- type: safety' block)"))
 
-    if document.kind == "document":
-        out.errors.extend(_safety_prominence(document))
+    out.errors.extend(_safety_prominence(document))  # documents and decks alike
 
     cited = {n for b in blocks for run, _ in inline_runs(b) if isinstance(run, Citation) for n in run.numbers}
     for b in blocks:
@@ -113,8 +112,10 @@ def _safety_prominence(document: Document) -> list[Problem]:
                 inside.add(id(child))
                 safety_blocks.append(child)
     claims: dict[str, int] = {}
-    for b in _blocks(document):
-        style = getattr(b, "style", None)
+    spoken = {id(page.notes) for page in document.pages if page.notes}  # a deck's speaker notes are no claims
+    shown = [b for section in document.sections() if id(section) not in spoken for b in walk(section.blocks)]
+    for b in shown:
+        style = document.style_name(getattr(b, "style", None) or "")
         if isinstance(b, (Paragraph, ListBlock)) and id(b) not in inside and style in styles:
             claims[style] = claims.get(style, 0) + 1
     if not claims or not safety_blocks:
@@ -122,7 +123,7 @@ def _safety_prominence(document: Document) -> list[Problem]:
     body = max(sorted(claims), key=lambda name: claims[name])
     out = []
     for b in safety_blocks:
-        style = getattr(b, "style", None)
+        style = document.style_name(getattr(b, "style", None) or "")
         if isinstance(b, (Paragraph, ListBlock)) and style in styles and styles[style].size < styles[body].size:
             out.append(Problem(b.where, f"safety text in style '{style}' is {styles[style].size:g} pt, smaller than "
                                         f"the claims' body text ('{body}', {styles[body].size:g} pt)",

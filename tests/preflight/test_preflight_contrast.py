@@ -39,3 +39,15 @@ def test_backgrounds(tmp_path):
     assert runs["underlined teal on white"].bg == (255, 255, 255)     # the underline is not the background
     assert runs["grey straddling the band edge"].bg == (0x1B, 0x36, 0x5D)  # judged against its worse part
     assert runs["white on navy"].size == 12 and not runs["white on navy"].bold
+
+
+def test_anti_aliased_edges_of_tiny_text_are_not_taken_for_its_background():
+    """Teal text on white: the mixes of teal and white at glyph and underline edges are left out, so the
+    background is white; a light panel that covers most of the box is kept as the background; and where
+    no colour covers half the box nothing is left out."""
+    from tagprint.preflight.text_contrast import _without_blends
+
+    teal, white, mix, panel = (0, 115, 119), (255, 255, 255), (198, 223, 224), (234, 242, 245)
+    assert _without_blends([(60, white), (30, mix), (10, teal)], teal) == [(60, white), (10, teal)]
+    assert _without_blends([(70, panel), (30, (200, 40, 40))], teal) == [(70, panel), (30, (200, 40, 40))]
+    assert _without_blends([(40, white), (35, mix), (25, teal)], teal) == [(40, white), (35, mix), (25, teal)]

@@ -77,3 +77,27 @@ def test_safety_text_smaller_than_the_claims_is_an_error(project, capsys):
     assert "safety text in style 'small' is 8 pt, smaller than the claims' body text ('body', 9.75 pt)" in err
     project.content(claims + safety.format(style="safety") + "  - type: material_id\n")
     assert run(project, capsys)[0] == 0
+
+
+def test_a_deck_sets_its_safety_information_as_large_as_its_claims(tmp_path):
+    """Fair balance on slides too: the deck's safety text is judged in the slide style it is set in
+    (slide_safety) against the slides' claims (slide_body), not against the speaker notes."""
+    import shutil
+    from pathlib import Path
+
+    import pytest
+    from tagprint.errors import InputError
+    from tagprint.pipeline import prepare
+
+    repo = Path(__file__).resolve().parents[2]
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(repo / folder, tmp_path / folder)
+    deck = tmp_path / "layouts" / "kineret-dtt-ra-deck.yaml"
+    assert prepare(tmp_path, deck).document.kind == "deck"      # as shipped: 17 pt against 17 pt
+    theme = tmp_path / "layouts" / "themes" / "kineret.yaml"
+    theme.write_text(theme.read_text().replace("slide_safety:   {size: 17,", "slide_safety:   {size: 15,"))
+    with pytest.raises(InputError) as caught:
+        prepare(tmp_path, deck)
+    message = str(caught.value)
+    assert "safety text in style 'slide_safety' is 15 pt, smaller than the claims' body text ('slide_body', 17 pt)" \
+        in message and "content/kineret-dtt-ra.yaml:" in message
