@@ -65,6 +65,7 @@ class Doc:
         self._page_numbers = {p.obj.objgen: i for i, p in enumerate(self.pages, start=1)}
         self._pdfium = None
         self._instructions: dict[tuple[int, int], list] = {}
+        self.views: dict[str, object] = {}  # what other modules derive once per document (print's paint scan)
 
     # ---- opening ------------------------------------------------------------------------------
 
