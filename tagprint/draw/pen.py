@@ -86,7 +86,7 @@ class Pen:
                lang: str, to_cmyk: Callable | None = None, offset: float = 0.0) -> "Pen":
         rl_config.useA85 = 0  # binary streams: ASCII85 would add a quarter to every photo
         media = (page_size[0] + 2 * offset, page_size[1] + 2 * offset)
-        canvas = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1,
+        canvas = Canvas(buffer, pagesize=media, invariant=1, pageCompression=0,
                         initialFontName=font_name, initialFontSize=10, lang=lang)
         canvas.setTitle(title)
         pen = cls(canvas, page_size, to_cmyk=to_cmyk, offset=offset)
