@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -22,17 +23,25 @@ import pikepdf
 from .document import number
 
 try:  # fontTools reads the embedded font programs; without it FONT-NOTDEF says it could not check
-    from fontTools import agl
     from fontTools.encodings.StandardEncoding import StandardEncoding
     HAVE_FONTTOOLS = True
 except ImportError:  # pragma: no cover - depends on the environment
-    agl = None
     StandardEncoding = [".notdef"] * 256
     HAVE_FONTTOOLS = False
 
 
+@functools.cache
+def _agl():
+    """The Adobe Glyph List (a large table: imported when a glyph name is first looked up)."""
+    if not HAVE_FONTTOOLS:  # pragma: no cover - depends on the environment
+        return None
+    from fontTools import agl
+    return agl
+
+
 def glyph_unicode(name: str) -> str:
     """The Unicode text of a glyph name (Adobe Glyph List rules); '' when unknown."""
+    agl = _agl()
     if agl is not None:
         return agl.toUnicode(name)
     if name.startswith("uni") and len(name) == 7:
@@ -44,6 +53,7 @@ def glyph_unicode(name: str) -> str:
 
 
 def glyph_name(codepoint: int) -> str:
+    agl = _agl()
     if agl is not None and codepoint in agl.UV2AGL:
         return agl.UV2AGL[codepoint]
     return f"uni{codepoint:04X}"
@@ -65,11 +75,25 @@ def _codec_names(codec: str) -> list[str | None]:
     return names
 
 
-BASE_ENCODINGS: dict[str, list[str | None]] = {
-    "StandardEncoding": [n if n != ".notdef" else None for n in StandardEncoding],
-    "WinAnsiEncoding": _codec_names("cp1252"),
-    "MacRomanEncoding": _codec_names("mac_roman"),
-}
+class _BaseEncodings(dict):
+    """The glyph names of the base encodings, each made when first asked for (WinAnsi and MacRoman need
+    the glyph list)."""
+
+    MAKERS: dict[str, Callable[[], list[str | None]]] = {
+        "StandardEncoding": lambda: [n if n != ".notdef" else None for n in StandardEncoding],
+        "WinAnsiEncoding": lambda: _codec_names("cp1252"),
+        "MacRomanEncoding": lambda: _codec_names("mac_roman"),
+    }
+
+    def __missing__(self, name: str) -> list[str | None]:
+        table = self[name] = self.MAKERS[name]()
+        return table
+
+    def get(self, name: str, default=None):  # type: ignore[override]
+        return self[name] if name in self.MAKERS else default
+
+
+BASE_ENCODINGS: dict[str, list[str | None]] = _BaseEncodings()
 PREDEFINED_SIMPLE = {"StandardEncoding", "WinAnsiEncoding", "MacRomanEncoding", "MacExpertEncoding"}
 
 
