@@ -93,13 +93,17 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
     tree_root.K = Array([doc])
 
     # internal targets (citations → reference entries) now that every element has an object
+    anchors: dict[str, StructElem] = {}
+    for elem in root.walk() if annots else ():
+        if elem.elem_id:
+            anchors.setdefault(elem.elem_id, elem)  # the first in reading order, as a reader finds it
     for i, a in annots.items():
         area = links[i]
         kind, value = area.target
         if kind == "uri":
             a.A = Dictionary(S=Name.URI, URI=String(value))
         else:
-            target = _find_anchor(root, value if kind == "id" else reference_id(int(value)))
+            target = anchors.get(value if kind == "id" else reference_id(int(value)))
             page, x, y = target.anchor if target and target.anchor else (0, 0, 0)
             a.Dest = Array([pages[page].obj, Name.XYZ, round(x, 2), round(y + 12, 2), 0])
         page_obj = pages[area.page].obj
@@ -134,6 +138,3 @@ def _first_page(elem: StructElem) -> int | None:
             return kid.claims[0][0]
     return None
 
-
-def _find_anchor(root: StructElem, elem_id: str) -> StructElem | None:
-    return next((e for e in root.walk() if e.elem_id == elem_id), None)
