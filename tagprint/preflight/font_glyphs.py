@@ -196,8 +196,13 @@ def split_with_codespace(data: bytes, ranges: list[tuple[bytes, bytes]]) -> list
 
 
 def read_cmap(stream: pikepdf.Stream, unicode: bool) -> CMap:
-    """ToUnicode (unicode=True: values are text) or a CID CMap (values are CIDs)."""
-    data = stream.read_bytes()
+    """ToUnicode (unicode=True: values are text) or a CID CMap (values are CIDs). The same bytes are
+    parsed once per process (the same fonts recur in every build); callers only read the map."""
+    return _parse_cmap(stream.read_bytes(), unicode)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_cmap(data: bytes, unicode: bool) -> CMap:
     tokens: list[object] = []
     for m in _TOKEN.finditer(data):
         hexstr, open_, close, name, num, word = m.groups()
