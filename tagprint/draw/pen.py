@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Color, Rect
@@ -42,30 +43,22 @@ class LinkArea:
     owner: object  # StructElem
 
 
-_PIXELS: OrderedDict[bytes, tuple] = OrderedDict()  # SHA-256 of a JPEG -> its decoded pixels, per process
-PIXELS_KEPT = 8
+_NAMES: OrderedDict[bytes, str] = OrderedDict()  # SHA-256 of a JPEG -> the name of its image XObject
+NAMES_KEPT = 64
 
 
-class _Photo(ImageReader):
-    """ReportLab decodes every photo to name its XObject (a digest of the pixels), even when it embeds the
-    JPEG as it is: the pixels of the same JPEG are decoded once per process and kept for the next build."""
-
-    def __init__(self, jpeg: bytes):
-        super().__init__(io.BytesIO(jpeg))
-        self._key = hashlib.sha256(jpeg).digest()
-
-    def getRGBData(self):
-        if self._data is None:
-            kept = _PIXELS.get(self._key)
-            if kept is not None:
-                _PIXELS.move_to_end(self._key)
-                self._data, self.mode, self._dataA = kept
-            else:
-                data = super().getRGBData()
-                _PIXELS[self._key] = (data, self.mode, self._dataA)
-                if len(_PIXELS) > PIXELS_KEPT:
-                    _PIXELS.popitem(last=False)
-        return self._data
+def _photo_name(jpeg: bytes, reader: ImageReader) -> str:
+    """ReportLab names an image XObject by the MD5 of its decoded pixels and mask (`drawImage`), though it
+    embeds the JPEG as it is: each JPEG is decoded and hashed once per process, and only its name kept."""
+    key = hashlib.sha256(jpeg).digest()
+    name = _NAMES.get(key)
+    if name is None:
+        name = _NAMES[key] = _digester(reader.getRGBData() + str(None).encode())  # no mask: "None"
+        if len(_NAMES) > NAMES_KEPT:
+            _NAMES.popitem(last=False)
+    else:
+        _NAMES.move_to_end(key)
+    return name
 
 
 @dataclass
@@ -286,8 +279,29 @@ class Pen:
         else:
             p.rect(x0, y0, w, h)
         c.clipPath(p, stroke=0, fill=0)
-        c.drawImage(_Photo(jpeg), x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        self._jpeg(jpeg, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
         c.restoreState()
+
+    def _jpeg(self, jpeg: bytes, x: float, y: float, width: float, height: float) -> None:
+        """What ReportLab's `drawImage` does for a JPEG without mask, with the XObject's name known: one
+        image object per document, painted with `Do` in a unit square scaled to the box."""
+        c = self.canvas
+        c._currentPageHasImages = 1
+        reader = ImageReader(io.BytesIO(jpeg))
+        name = _photo_name(jpeg, reader)
+        registered = c._doc.getXObjectName(name)
+        if not c._doc.idToObject.get(registered, None):
+            image = PDFImageXObject(name, reader, mask=None)  # the JPEG's bytes, as they are (DCTDecode)
+            image.name = name
+            c._setXObjects(image)
+            c._doc.Reference(image, registered)
+            c._doc.addForm(name, image)
+        c.saveState()
+        c.translate(x, y)
+        c.scale(width, height)
+        c._code.append(f"/{registered} Do")
+        c.restoreState()
+        c._formsinuse.append(name)
 
     def link(self, box: tuple[float, float, float, float], target: tuple[str, str], contents: str,
              owner: object) -> None:
