@@ -18,8 +18,9 @@ from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.utils import ImageReader, _digester
-from reportlab.pdfbase.pdfdoc import PDFImageXObject
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase.pdfdoc import (PDFAxialShading, PDFExponentialFunction, PDFImageXObject,
+                                      PDFStitchingFunction)
+from reportlab.pdfgen.canvas import Canvas, _buildColorFunction, _gradientExtendStr, _normalizeColors
 
 from ..model import Color, Rect
 from ..tags import ContentSlot
@@ -59,6 +60,33 @@ def _photo_name(jpeg: bytes, reader: ImageReader) -> str:
     else:
         _NAMES.move_to_end(key)
     return name
+
+
+class _KeptFunction(PDFExponentialFunction):
+    """A gradient's exponential function whose PDF text is made once per process: the same illustrations
+    bring the same colour stops to every build, and ReportLab formats each number of each one anew. The
+    text depends on nothing but the function's values (no references, no strings)."""
+
+    _formatted: OrderedDict[str, bytes] = OrderedDict()
+    KEPT = 4096
+
+    def format(self, document) -> bytes:
+        key = repr((self.C0, self.C1, self.N, sorted(self.otherkw.items())))
+        text = self._formatted.get(key)
+        if text is None:
+            text = self._formatted[key] = super().format(document)
+            if len(self._formatted) > self.KEPT:
+                self._formatted.popitem(last=False)
+        return text
+
+
+def _kept(function):
+    """ReportLab's colour function for a gradient, its exponential parts formatted once per process."""
+    if type(function) is PDFExponentialFunction:
+        return _KeptFunction(function.C0, function.C1, function.N, **function.otherkw)
+    if type(function) is PDFStitchingFunction:
+        function.Functions = [_kept(f) for f in function.Functions]
+    return function
 
 
 @dataclass
@@ -451,8 +479,11 @@ class Sketch:
             op, args = cmd[0], cmd[1:]
             {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
         c.clipPath(p, stroke=0, fill=0)
-        c.linearGradient(x0, y0, x1, y1, [self.pen.color(col) for col in colors], list(stops) if stops else None,
-                         extend=True)
+        # ReportLab's linearGradient, with its colour functions formatted once per process (below)
+        space, values = _normalizeColors([self.pen.color(col) for col in colors])
+        function = _kept(_buildColorFunction(values, list(stops) if stops else None))
+        c.shade(PDFAxialShading(x0, y0, x1, y1, Function=function, ColorSpace=space,
+                                Extend=_gradientExtendStr(True)))
         c.restoreState()
 
     def text(self, x: float, y: float, text: str, font: str, size: float, color: Color,

@@ -51,3 +51,42 @@ def test_claims_record_page_and_mcid_and_mcids_restart_per_page():
     with pen.marked(a):
         pen.fill_rect(Rect(0, 0, 1, 1), (0, 0, 0))
     assert a.claims == [(0, 0), (1, 0)] and b.claims == [(0, 1)]
+
+
+@pytest.mark.parametrize("stops", [None, [0.0, 0.4, 1.0]])
+def test_a_gradient_is_written_as_reportlabs_linear_gradient(stops):
+    """The pen formats a gradient's colour functions once per process: the bytes are ReportLab's own."""
+    from reportlab.lib.colors import Color as RLColor
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tagprint.draw.pen import Sketch
+
+    colors = [(0.1, 0.2, 0.3), (0.9, 0.5, 0.1), (0.2, 0.7, 0.4)][: 3 if stops else 2]
+    clip = [("M", 0, 0), ("L", 100, 0), ("L", 100, 50), ("Z",)]
+
+    def page(draw) -> bytes:
+        out = io.BytesIO()
+        canvas = Canvas(out, pagesize=(200, 200), invariant=1, pageCompression=0)
+        draw(canvas)
+        canvas.showPage()
+        canvas.save()
+        return out.getvalue()
+
+    def ours(canvas) -> None:
+        for _ in range(2):  # the second gradient's functions come from the kept text
+            Sketch(Pen(canvas, (200, 200)), 200, 200).linear_gradient(clip, 0, 0, 100, 50, colors, stops)
+
+    def reportlab(canvas) -> None:
+        for _ in range(2):
+            canvas.saveState()
+            p = canvas.beginPath()
+            p.moveTo(0, 0)
+            p.lineTo(100, 0)
+            p.lineTo(100, 50)
+            p.close()
+            canvas.clipPath(p, stroke=0, fill=0)
+            canvas.linearGradient(0, 0, 100, 50, [RLColor(*c) for c in colors], stops, extend=True)
+            canvas.restoreState()
+
+    written = page(ours)
+    assert written == page(reportlab) and written.count(b"/FunctionType 2") >= 2
