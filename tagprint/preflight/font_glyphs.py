@@ -413,7 +413,10 @@ def _truetype_glyph_count(data: bytes) -> int | None:
         return None
 
 
-def _truetype_simple(font: pikepdf.Dictionary, data: bytes) -> GlyphMap:
+@functools.lru_cache(maxsize=32)
+def _truetype_program(data: bytes):
+    """A TrueType program's glyph count and cmap subtables, parsed once per process (the same subsets
+    recur in every build); the font is only read afterwards."""
     from fontTools.ttLib import TTFont
     tt = TTFont(io.BytesIO(data), lazy=True)
     count = tt["maxp"].numGlyphs
@@ -421,6 +424,12 @@ def _truetype_simple(font: pikepdf.Dictionary, data: bytes) -> GlyphMap:
     if "cmap" in tt:
         for sub in tt["cmap"].tables:
             tables.setdefault((sub.platformID, sub.platEncID), sub.cmap)
+    tt.getGlyphOrder()  # what getGlyphID reads, loaded now
+    return tt, count, tables
+
+
+def _truetype_simple(font: pikepdf.Dictionary, data: bytes) -> GlyphMap:
+    tt, count, tables = _truetype_program(data)
     c30, c31, c10 = tables.get((3, 0)), tables.get((3, 1)), tables.get((1, 0))
     enc = simple_encoding(font)
     symbolic = is_symbolic(font)
