@@ -146,3 +146,4 @@ def _raw(holder: pikepdf.Object) -> bytes:
 
 
 _OPERATORS = " ".join(sorted(_INTERESTING - {"INLINE IMAGE"}))  # filtered by qpdf, in C++
+WALKER_OPERATORS = frozenset(_OPERATORS.split())

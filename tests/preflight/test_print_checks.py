@@ -243,3 +243,33 @@ def test_the_command_line(good):
     assert old.returncode == 1 and "PRINT-SMALL-TEXT error" in old.stdout and "page 1" in old.stdout
     assert run("--profile", "print", str(good)).returncode == 0
     assert "PRINT-" not in run(str(OLD)).stdout
+
+
+@pytest.mark.parametrize("change", [None, _rich_black, _coloured_three_inks, _rgb_form, _heavy_fill])
+def test_a_print_build_scans_paints_from_the_shared_parse_with_the_same_findings(good, tmp_path, monkeypatch, change):
+    """A build opens its PDF with the print checks' operators: the paint scan reads the parse the walker
+    and the text scan share (one parse per stream), and finds what the check command's own parse finds."""
+    import pikepdf as pk
+
+    from tagprint.preflight.checks import build_checks, build_operators, run_checks
+    from tagprint.preflight.document import Doc
+
+    data = good.read_bytes() if change is None else edited(good.read_bytes(), tmp_path / "x.pdf", change).read_bytes()
+    parses = []
+    real = pk.parse_content_stream
+    monkeypatch.setattr(pk, "parse_content_stream", lambda h, ops="": parses.append(h) or real(h, ops))
+
+    def findings(operators: str) -> list:
+        parses.clear()
+        with Doc.from_bytes(data, operators=operators) as doc:
+            found = run_checks(doc, build_checks(), "print")
+            streams = len(doc.pages) + len(doc.content_ids.forms)
+        assert not found.crashed
+        return [(f.check, f.severity, f.message, f.page, f.object) for f in found.findings], streams
+
+    shared, streams = findings(build_operators("print"))
+    assert len(parses) == streams  # one parse per page and form, for every view
+    own, _ = findings("")
+    assert len(parses) == 2 * streams  # the check command's way: the paint scan parses on its own
+    assert shared == own
+    assert change is None or any(check.startswith("PRINT-") for check, *_ in shared)

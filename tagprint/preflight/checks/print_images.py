@@ -9,6 +9,7 @@ import pikepdf
 
 from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
+from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import object_label
 from ..print_settings import MIN_PPI, MIN_PPI_BITMAP, ink_limit, paints
 from . import register
@@ -23,7 +24,7 @@ TOLERANCE = 0.02  # JPEG rounding on top of a profile's separation
           help="The effective resolution of every image drawn on a page (its pixels over the size it is placed "
                "at, the lower of the two axes), in forms too. Below 300 ppi a continuous-tone image looks soft "
                "in print; 1-bit images need 1200 ppi.",
-          profiles=("print",))
+          profiles=("print",), operators=PAINT_OPERATORS)
 def image_resolution(doc: Doc) -> list[Finding]:
     out = []
     for paint in paints(doc).paints:
@@ -44,7 +45,7 @@ def image_resolution(doc: Doc) -> list[Finding]:
           standard="ISO 12647-2 / the press condition's TAC",
           help="Decodes each DeviceCMYK (or ICC CMYK) image and finds its darkest pixel's total ink; above the "
                "limit (2 % tolerance for JPEG rounding) the photo was not separated for this press.",
-          profiles=("print",))
+          profiles=("print",), operators=PAINT_OPERATORS)
 def image_ink(doc: Doc) -> list[Finding]:
     limit = ink_limit(doc)
     out, seen = [], set()
