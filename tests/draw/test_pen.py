@@ -56,21 +56,13 @@ def test_claims_record_page_and_mcid_and_mcids_restart_per_page():
 @pytest.mark.parametrize("stops", [None, [0.0, 0.4, 1.0]])
 def test_a_gradient_is_written_as_reportlabs_linear_gradient(stops):
     """The pen formats a gradient's colour functions once per process: the bytes are ReportLab's own."""
+    from canvas_pages import page_bytes
     from reportlab.lib.colors import Color as RLColor
-    from reportlab.pdfgen.canvas import Canvas
 
     from tagprint.draw.pen import Sketch
 
     colors = [(0.1, 0.2, 0.3), (0.9, 0.5, 0.1), (0.2, 0.7, 0.4)][: 3 if stops else 2]
     clip = [("M", 0, 0), ("L", 100, 0), ("L", 100, 50), ("Z",)]
-
-    def page(draw) -> bytes:
-        out = io.BytesIO()
-        canvas = Canvas(out, pagesize=(200, 200), invariant=1, pageCompression=0)
-        draw(canvas)
-        canvas.showPage()
-        canvas.save()
-        return out.getvalue()
 
     def ours(canvas) -> None:
         for _ in range(2):  # the second gradient's functions come from the kept text
@@ -88,5 +80,5 @@ def test_a_gradient_is_written_as_reportlabs_linear_gradient(stops):
             canvas.linearGradient(0, 0, 100, 50, [RLColor(*c) for c in colors], stops, extend=True)
             canvas.restoreState()
 
-    written = page(ours)
-    assert written == page(reportlab) and written.count(b"/FunctionType 2") >= 2
+    written = page_bytes(ours, (200, 200))
+    assert written == page_bytes(reportlab, (200, 200)) and written.count(b"/FunctionType 2") >= 2

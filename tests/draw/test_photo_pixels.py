@@ -34,22 +34,14 @@ def test_pixels_are_decoded_once(monkeypatch, profile):
 def test_a_photo_is_named_and_written_as_reportlabs_drawimage_writes_it(tmp_path):
     import io
 
-    from reportlab.pdfgen.canvas import Canvas
+    from canvas_pages import page_bytes
 
     jpeg = (REPO / "images" / "couple-walking.jpg").read_bytes()
-
-    def page(draw) -> bytes:
-        out = io.BytesIO()
-        canvas = Canvas(out, pagesize=(300, 300), invariant=1, pageCompression=0)
-        draw(canvas)
-        canvas.showPage()
-        canvas.save()
-        return out.getvalue()
 
     def twice(c) -> None:  # the second time, the name is known and the image object already there
         for x in (10, 120):
             pen.Pen(c, (300, 300))._jpeg(jpeg, x, 20, 100, 75)
 
-    ours = page(twice)
-    theirs = page(lambda c: [c.drawImage(ImageReader(io.BytesIO(jpeg)), x, 20, 100, 75) for x in (10, 120)])
+    ours = page_bytes(twice)
+    theirs = page_bytes(lambda c: [c.drawImage(ImageReader(io.BytesIO(jpeg)), x, 20, 100, 75) for x in (10, 120)])
     assert ours == theirs and ours.count(b"/Subtype /Image") == 1
