@@ -7,6 +7,7 @@ drawing outside both raises, so untagged content cannot be written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from collections import OrderedDict
@@ -21,6 +22,7 @@ from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase.pdfdoc import (PDFAxialShading, PDFExponentialFunction, PDFImageXObject,
                                       PDFStitchingFunction)
 from reportlab.pdfgen.canvas import Canvas, _buildColorFunction, _gradientExtendStr, _normalizeColors
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..model import Color, Rect
 from ..tags import ContentSlot
@@ -78,6 +80,25 @@ class _KeptFunction(PDFExponentialFunction):
             if len(self._formatted) > self.KEPT:
                 self._formatted.popitem(last=False)
         return text
+
+
+def _path(commands: Sequence[tuple]) -> PDFPathObject:
+    """A path from commands (as `Sketch.path` takes them), its PDF text made once per process: a replayed
+    illustration brings the same paths to every build, and ReportLab formats each of their numbers."""
+    try:
+        code = _path_code(tuple(commands))
+    except TypeError:  # a command holding a list: not kept
+        code = _path_code.__wrapped__(tuple(commands))
+    return PDFPathObject(code=list(code))
+
+
+@functools.lru_cache(maxsize=8192)
+def _path_code(commands: tuple[tuple, ...]) -> tuple[str, ...]:
+    p = PDFPathObject()  # what Canvas.beginPath returns
+    for cmd in commands:
+        op, args = cmd[0], cmd[1:]
+        {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
+    return tuple(p._code)
 
 
 def _kept(function):
@@ -442,11 +463,7 @@ class Sketch:
     def path(self, commands: Sequence[tuple], fill: Color | None = None, stroke: Color | None = None,
              line_width: float = 1.0, alpha: float = 1.0) -> None:
         """A path from commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)."""
-        p = self._c.beginPath()
-        for cmd in commands:
-            op, args = cmd[0], cmd[1:]
-            {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
-        self._paint(p, fill, stroke, line_width, alpha)
+        self._paint(_path(commands), fill, stroke, line_width, alpha)
 
     def circle(self, cx: float, cy: float, r: float, fill: Color | None = None, stroke: Color | None = None,
                line_width: float = 1.0, alpha: float = 1.0) -> None:
@@ -474,11 +491,7 @@ class Sketch:
         """Fills the path `clip` (commands as in `path`) with a linear gradient (an axial shading)."""
         c = self._c
         c.saveState()
-        p = c.beginPath()
-        for cmd in clip:
-            op, args = cmd[0], cmd[1:]
-            {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
-        c.clipPath(p, stroke=0, fill=0)
+        c.clipPath(_path(clip), stroke=0, fill=0)
         # ReportLab's linearGradient, with its colour functions formatted once per process (below)
         space, values = _normalizeColors([self.pen.color(col) for col in colors])
         function = _kept(_buildColorFunction(values, list(stops) if stops else None))

@@ -82,3 +82,32 @@ def test_a_gradient_is_written_as_reportlabs_linear_gradient(stops):
 
     written = page_bytes(ours, (200, 200))
     assert written == page_bytes(reportlab, (200, 200)) and written.count(b"/FunctionType 2") >= 2
+
+
+def test_a_path_is_written_as_reportlabs_path_object():
+    """The pen makes a path's text once per process: the bytes are those of ReportLab's path object, the
+    second time (kept) and for commands it cannot keep (a list inside) too."""
+    from canvas_pages import page_bytes
+    from reportlab.lib.colors import Color as RLColor
+
+    from tagprint.draw.pen import Sketch
+
+    commands = [("M", 0, 0), ("L", 100.5, 0), ("C", 110, 10, 120, 20.25, 100, 50), ("Z",)]
+
+    def ours(canvas) -> None:
+        sketch = Sketch(Pen(canvas, (200, 200)), 200, 200)
+        for cmds in (commands, commands, [list(c) for c in commands]):
+            sketch.path(cmds, fill=(0.2, 0.4, 0.6))
+
+    def reportlab(canvas) -> None:
+        for _ in range(3):
+            canvas.setFillColor(RLColor(0.2, 0.4, 0.6))
+            p = canvas.beginPath()
+            p.moveTo(0, 0)
+            p.lineTo(100.5, 0)
+            p.curveTo(110, 10, 120, 20.25, 100, 50)
+            p.close()
+            canvas.drawPath(p, stroke=0, fill=1)
+
+    written = page_bytes(ours, (200, 200))
+    assert written == page_bytes(reportlab, (200, 200)) and written.count(b" c") >= 3
