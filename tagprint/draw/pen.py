@@ -19,7 +19,7 @@ from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.utils import ImageReader, _digester
-from reportlab.pdfbase.pdfdoc import (PDFAxialShading, PDFExponentialFunction, PDFImageXObject,
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFAxialShading, PDFExponentialFunction, PDFImageXObject,
                                       PDFStitchingFunction)
 from reportlab.pdfgen.canvas import Canvas, _buildColorFunction, _gradientExtendStr, _normalizeColors
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -101,12 +101,40 @@ def _path_code(commands: tuple[tuple, ...]) -> tuple[str, ...]:
     return tuple(p._code)
 
 
+class _KeptArray(PDFArray):
+    """An array of numbers whose PDF text is made once per process (a stitching function's bounds)."""
+
+    _formatted: OrderedDict[str, bytes] = OrderedDict()
+    KEPT = 4096
+
+    def format(self, document) -> bytes:
+        key = repr(self.sequence)
+        text = self._formatted.get(key)
+        if text is None:
+            text = self._formatted[key] = super().format(document)
+            if len(self._formatted) > self.KEPT:
+                self._formatted.popitem(last=False)
+        return text
+
+
+class _KeptStitching(PDFStitchingFunction):
+    """A stitching function with its Bounds and Encode arrays formatted once per process (its Functions
+    are references, numbered per document)."""
+
+    def Dict(self, document):
+        d = super().Dict(document)
+        d.dict["Bounds"] = _KeptArray(self.Bounds)
+        d.dict["Encode"] = _KeptArray(self.Encode)
+        return d
+
+
 def _kept(function):
-    """ReportLab's colour function for a gradient, its exponential parts formatted once per process."""
+    """ReportLab's colour function for a gradient, its numbers formatted once per process."""
     if type(function) is PDFExponentialFunction:
         return _KeptFunction(function.C0, function.C1, function.N, **function.otherkw)
     if type(function) is PDFStitchingFunction:
-        function.Functions = [_kept(f) for f in function.Functions]
+        return _KeptStitching([_kept(f) for f in function.Functions], function.Bounds, function.Encode,
+                              **function.otherkw)
     return function
 
 
