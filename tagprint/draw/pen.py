@@ -92,7 +92,7 @@ def _path(commands: Sequence[tuple]) -> PDFPathObject:
     return PDFPathObject(code=list(code))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)  # a document's illustrations hold some tens of paths
 def _path_code(commands: tuple[tuple, ...]) -> tuple[str, ...]:
     p = PDFPathObject()  # what Canvas.beginPath returns
     for cmd in commands:
