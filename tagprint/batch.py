@@ -193,7 +193,9 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
             return done
     from .load.variants import variants_of
     from .pipeline import prepare, render
+    from .profiles.images import keep_in
 
+    keep_in(output / CACHE.parent / "photos")  # prepared photos, kept for the next run
     if variants is None:
         try:
             variants = variants_of(root, layout) or [None]

@@ -32,3 +32,17 @@ def test_each_handout_has_its_own_pages():
     for out, pages in counts.items():
         kind = next(k for k in per_page if k in out)
         assert pages == -(-slides.pages // per_page[kind]), out
+
+
+def test_a_build_leaves_the_costly_lookup_tables_unloaded(tmp_path):
+    """What a build does not use is not imported: the Adobe Glyph List (only PDFs of other writers, with
+    glyph names, need it) and langcodes' registry (common language tags are known without it)."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from pathlib import Path; from tagprint.pipeline import build; "
+              f"[build(Path({str(REPO)!r}), Path({str(REPO / 'layouts' / 'kineret-dtt-ra.yaml')!r}), p) "
+              "for p in ('screen', 'print', 'email')]; "
+              "print(sorted(m for m in ('fontTools.agl', 'langcodes') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

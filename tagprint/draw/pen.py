@@ -7,6 +7,7 @@ drawing outside both raises, so untagged content cannot be written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from collections import OrderedDict
@@ -17,8 +18,11 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFAxialShading, PDFExponentialFunction, PDFImageXObject,
+                                      PDFStitchingFunction)
+from reportlab.pdfgen.canvas import Canvas, _buildColorFunction, _gradientExtendStr, _normalizeColors
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..model import Color, Rect
 from ..tags import ContentSlot
@@ -42,30 +46,96 @@ class LinkArea:
     owner: object  # StructElem
 
 
-_PIXELS: OrderedDict[bytes, tuple] = OrderedDict()  # SHA-256 of a JPEG -> its decoded pixels, per process
-PIXELS_KEPT = 8
+_NAMES: OrderedDict[bytes, str] = OrderedDict()  # SHA-256 of a JPEG -> the name of its image XObject
+NAMES_KEPT = 64
 
 
-class _Photo(ImageReader):
-    """ReportLab decodes every photo to name its XObject (a digest of the pixels), even when it embeds the
-    JPEG as it is: the pixels of the same JPEG are decoded once per process and kept for the next build."""
+def _photo_name(jpeg: bytes, reader: ImageReader) -> str:
+    """ReportLab names an image XObject by the MD5 of its decoded pixels and mask (`drawImage`), though it
+    embeds the JPEG as it is: each JPEG is decoded and hashed once per process, and only its name kept."""
+    key = hashlib.sha256(jpeg).digest()
+    name = _NAMES.get(key)
+    if name is None:
+        name = _NAMES[key] = _digester(reader.getRGBData() + str(None).encode())  # no mask: "None"
+        if len(_NAMES) > NAMES_KEPT:
+            _NAMES.popitem(last=False)
+    else:
+        _NAMES.move_to_end(key)
+    return name
 
-    def __init__(self, jpeg: bytes):
-        super().__init__(io.BytesIO(jpeg))
-        self._key = hashlib.sha256(jpeg).digest()
 
-    def getRGBData(self):
-        if self._data is None:
-            kept = _PIXELS.get(self._key)
-            if kept is not None:
-                _PIXELS.move_to_end(self._key)
-                self._data, self.mode, self._dataA = kept
-            else:
-                data = super().getRGBData()
-                _PIXELS[self._key] = (data, self.mode, self._dataA)
-                if len(_PIXELS) > PIXELS_KEPT:
-                    _PIXELS.popitem(last=False)
-        return self._data
+class _KeptFunction(PDFExponentialFunction):
+    """A gradient's exponential function whose PDF text is made once per process: the same illustrations
+    bring the same colour stops to every build, and ReportLab formats each number of each one anew. The
+    text depends on nothing but the function's values (no references, no strings)."""
+
+    _formatted: OrderedDict[str, bytes] = OrderedDict()
+    KEPT = 4096
+
+    def format(self, document) -> bytes:
+        key = repr((self.C0, self.C1, self.N, sorted(self.otherkw.items())))
+        text = self._formatted.get(key)
+        if text is None:
+            text = self._formatted[key] = super().format(document)
+            if len(self._formatted) > self.KEPT:
+                self._formatted.popitem(last=False)
+        return text
+
+
+def _path(commands: Sequence[tuple]) -> PDFPathObject:
+    """A path from commands (as `Sketch.path` takes them), its PDF text made once per process: a replayed
+    illustration brings the same paths to every build, and ReportLab formats each of their numbers."""
+    try:
+        code = _path_code(tuple(commands))
+    except TypeError:  # a command holding a list: not kept
+        code = _path_code.__wrapped__(tuple(commands))
+    return PDFPathObject(code=list(code))
+
+
+@functools.lru_cache(maxsize=2048)  # a document's illustrations hold some tens of paths
+def _path_code(commands: tuple[tuple, ...]) -> tuple[str, ...]:
+    p = PDFPathObject()  # what Canvas.beginPath returns
+    for cmd in commands:
+        op, args = cmd[0], cmd[1:]
+        {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
+    return tuple(p._code)
+
+
+class _KeptArray(PDFArray):
+    """An array of numbers whose PDF text is made once per process (a stitching function's bounds)."""
+
+    _formatted: OrderedDict[str, bytes] = OrderedDict()
+    KEPT = 4096
+
+    def format(self, document) -> bytes:
+        key = repr(self.sequence)
+        text = self._formatted.get(key)
+        if text is None:
+            text = self._formatted[key] = super().format(document)
+            if len(self._formatted) > self.KEPT:
+                self._formatted.popitem(last=False)
+        return text
+
+
+class _KeptStitching(PDFStitchingFunction):
+    """A stitching function with its Bounds and Encode arrays formatted once per process (its Functions
+    are references, numbered per document)."""
+
+    def Dict(self, document):
+        d = super().Dict(document)
+        d.dict["Bounds"] = _KeptArray(self.Bounds)
+        d.dict["Encode"] = _KeptArray(self.Encode)
+        return d
+
+
+def _kept(function):
+    """ReportLab's colour function for a gradient, its numbers formatted once per process."""
+    if type(function) is PDFExponentialFunction:
+        return _KeptFunction(function.C0, function.C1, function.N, **function.otherkw)
+    if type(function) is PDFStitchingFunction:
+        return _KeptStitching([_kept(f) for f in function.Functions], function.Bounds, function.Encode,
+                              **function.otherkw)
+    return function
 
 
 @dataclass
@@ -86,7 +156,7 @@ class Pen:
                lang: str, to_cmyk: Callable | None = None, offset: float = 0.0) -> "Pen":
         rl_config.useA85 = 0  # binary streams: ASCII85 would add a quarter to every photo
         media = (page_size[0] + 2 * offset, page_size[1] + 2 * offset)
-        canvas = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1,
+        canvas = Canvas(buffer, pagesize=media, invariant=1, pageCompression=0,
                         initialFontName=font_name, initialFontSize=10, lang=lang)
         canvas.setTitle(title)
         pen = cls(canvas, page_size, to_cmyk=to_cmyk, offset=offset)
@@ -301,8 +371,29 @@ class Pen:
         else:
             p.rect(x0, y0, w, h)
         c.clipPath(p, stroke=0, fill=0)
-        c.drawImage(_Photo(jpeg), x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        self._jpeg(jpeg, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
         c.restoreState()
+
+    def _jpeg(self, jpeg: bytes, x: float, y: float, width: float, height: float) -> None:
+        """What ReportLab's `drawImage` does for a JPEG without mask, with the XObject's name known: one
+        image object per document, painted with `Do` in a unit square scaled to the box."""
+        c = self.canvas
+        c._currentPageHasImages = 1
+        reader = ImageReader(io.BytesIO(jpeg))
+        name = _photo_name(jpeg, reader)
+        registered = c._doc.getXObjectName(name)
+        if not c._doc.idToObject.get(registered, None):
+            image = PDFImageXObject(name, reader, mask=None)  # the JPEG's bytes, as they are (DCTDecode)
+            image.name = name
+            c._setXObjects(image)
+            c._doc.Reference(image, registered)
+            c._doc.addForm(name, image)
+        c.saveState()
+        c.translate(x, y)
+        c.scale(width, height)
+        c._code.append(f"/{registered} Do")
+        c.restoreState()
+        c._formsinuse.append(name)
 
     def link(self, box: tuple[float, float, float, float], target: tuple[str, str], contents: str,
              owner: object) -> None:
@@ -415,11 +506,7 @@ class Sketch:
     def path(self, commands: Sequence[tuple], fill: Color | None = None, stroke: Color | None = None,
              line_width: float = 1.0, alpha: float = 1.0) -> None:
         """A path from commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)."""
-        p = self._c.beginPath()
-        for cmd in commands:
-            op, args = cmd[0], cmd[1:]
-            {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
-        self._paint(p, fill, stroke, line_width, alpha)
+        self._paint(_path(commands), fill, stroke, line_width, alpha)
 
     def circle(self, cx: float, cy: float, r: float, fill: Color | None = None, stroke: Color | None = None,
                line_width: float = 1.0, alpha: float = 1.0) -> None:
@@ -447,13 +534,12 @@ class Sketch:
         """Fills the path `clip` (commands as in `path`) with a linear gradient (an axial shading)."""
         c = self._c
         c.saveState()
-        p = c.beginPath()
-        for cmd in clip:
-            op, args = cmd[0], cmd[1:]
-            {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
-        c.clipPath(p, stroke=0, fill=0)
-        c.linearGradient(x0, y0, x1, y1, [self.pen.color(col) for col in colors], list(stops) if stops else None,
-                         extend=True)
+        c.clipPath(_path(clip), stroke=0, fill=0)
+        # ReportLab's linearGradient, with its colour functions formatted once per process (below)
+        space, values = _normalizeColors([self.pen.color(col) for col in colors])
+        function = _kept(_buildColorFunction(values, list(stops) if stops else None))
+        c.shade(PDFAxialShading(x0, y0, x1, y1, Function=function, ColorSpace=space,
+                                Extend=_gradientExtendStr(True)))
         c.restoreState()
 
     def text(self, x: float, y: float, text: str, font: str, size: float, color: Color,

@@ -20,8 +20,16 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
     for i, area in enumerate(links):
         by_owner.setdefault(id(area.owner), []).append(i)
 
+    # made once, not per element: pikepdf objects cost a call each (the tree has a thousand elements)
+    page_objs = [page.obj for page in pages]
+    struct_elem, mcr = Name.StructElem, Name.MCR
+    roles: dict[str, Name] = {}
+
     def make(elem: StructElem, parent: Object) -> Object:
-        d = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + elem.role), P=parent))
+        role = roles.get(elem.role)
+        if role is None:
+            role = roles[elem.role] = Name("/" + elem.role)
+        d = pdf.make_indirect(Dictionary(Type=struct_elem, S=role, P=parent))
         objs[id(elem)] = d
         if elem.alt:
             d.Alt = String(elem.alt)
@@ -51,25 +59,26 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
             d.A = Dictionary(O=Name.Layout, BBox=Array([round(v, 2) for v in (x0, y0, x1, y1)]))
         first_page = _first_page(elem)
         if first_page is not None:
-            d.Pg = pages[first_page].obj
-        kids = Array()
+            d.Pg = page_objs[first_page]
+        kids: list = []
         for kid in elem.kids:
             if isinstance(kid, StructElem):
                 kids.append(make(kid, d))
             elif isinstance(kid, ContentSlot):
                 for page, mcid in kid.claims:
-                    while len(parent_tree[page]) <= mcid:
-                        parent_tree[page].append(None)
-                    parent_tree[page][mcid] = d
+                    marked = parent_tree[page]
+                    if len(marked) <= mcid:
+                        marked.extend([None] * (mcid + 1 - len(marked)))
+                    marked[mcid] = d
                     if page == first_page:
                         kids.append(mcid)
                     else:
-                        kids.append(Dictionary(Type=Name.MCR, Pg=pages[page].obj, MCID=mcid))
+                        kids.append(Dictionary(Type=mcr, Pg=page_objs[page], MCID=mcid))
             elif isinstance(kid, AnnotRef):  # pragma: no cover - links are attached below
                 pass
         for i in by_owner.get(id(elem), []):
-            kids.append(Dictionary(Type=Name.OBJR, Obj=_annotation(i), Pg=pages[links[i].page].obj))
-        d.K = kids[0] if len(kids) == 1 else kids  # a lone kid stands alone (readers expect both forms)
+            kids.append(Dictionary(Type=Name.OBJR, Obj=_annotation(i), Pg=page_objs[links[i].page]))
+        d.K = kids[0] if len(kids) == 1 else Array(kids)  # a lone kid stands alone (readers expect both forms)
         return d
 
     annots: dict[int, Object] = {}
@@ -93,13 +102,17 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
     tree_root.K = Array([doc])
 
     # internal targets (citations → reference entries) now that every element has an object
+    anchors: dict[str, StructElem] = {}
+    for elem in root.walk() if annots else ():
+        if elem.elem_id:
+            anchors.setdefault(elem.elem_id, elem)  # the first in reading order, as a reader finds it
     for i, a in annots.items():
         area = links[i]
         kind, value = area.target
         if kind == "uri":
             a.A = Dictionary(S=Name.URI, URI=String(value))
         else:
-            target = _find_anchor(root, value if kind == "id" else reference_id(int(value)))
+            target = anchors.get(value if kind == "id" else reference_id(int(value)))
             page, x, y = target.anchor if target and target.anchor else (0, 0, 0)
             a.Dest = Array([pages[page].obj, Name.XYZ, round(x, 2), round(y + 12, 2), 0])
         page_obj = pages[area.page].obj
@@ -134,6 +147,3 @@ def _first_page(elem: StructElem) -> int | None:
             return kid.claims[0][0]
     return None
 
-
-def _find_anchor(root: StructElem, elem_id: str) -> StructElem | None:
-    return next((e for e in root.walk() if e.elem_id == elem_id), None)

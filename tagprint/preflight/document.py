@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pikepdf
 
-from ..verify.marked_content import WalkResult, parse_instructions, walk_pdf
+from ..verify.marked_content import WALKER_OPERATORS, WalkResult, parse_instructions, walk_pdf
 from .findings import UnusableInput
 
 
@@ -57,15 +57,19 @@ SHARED_OPERATORS = "q Q Tf Tr"
 class Doc:
     """A PDF opened for checking. `close()` (or `with`) releases the PDFium copy too."""
 
-    def __init__(self, path: Path, data: bytes, pdf: pikepdf.Pdf):
+    def __init__(self, path: Path, data: bytes, pdf: pikepdf.Pdf, operators: str = ""):
         self.path = path
         self.data = data
         self.pdf = pdf
+        # what the shared parse keeps besides the walker's operators: the text and content-id scans', and
+        # those the checks about to run read (`Check.operators`), so that no check parses on its own
+        self.operators = " ".join(sorted(set(f"{SHARED_OPERATORS} {operators}".split())))
         self.pages = list(pdf.pages)
         self._page_numbers = {p.obj.objgen: i for i, p in enumerate(self.pages, start=1)}
         self._pdfium = None
         self._instructions: dict[tuple[int, int], list] = {}
         self.ink_limit: float | None = None  # the press's total ink limit (0..4) for print checks; None: default
+        self.views: dict[str, object] = {}  # what other modules derive once per document (print's paint scan)
 
     # ---- opening ------------------------------------------------------------------------------
 
@@ -78,7 +82,7 @@ class Doc:
         return cls.from_bytes(data, Path(path))
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: Path = Path("<bytes>")) -> "Doc":
+    def from_bytes(cls, data: bytes, path: Path = Path("<bytes>"), operators: str = "") -> "Doc":
         if b"%PDF-" not in data[:1024]:
             raise UnusableInput("not a PDF (no %PDF- header in the first 1024 bytes)")
         try:
@@ -93,7 +97,7 @@ class Doc:
         except Exception as exc:  # a file qpdf opens but whose page tree is broken beyond repair
             pdf.close()
             raise UnusableInput(f"the PDF has no readable page tree: {exc}") from None
-        return cls(path, data, pdf)
+        return cls(path, data, pdf, operators)
 
     def close(self) -> None:
         if self._pdfium is not None:
@@ -124,11 +128,15 @@ class Doc:
         obj = holder.obj if isinstance(holder, pikepdf.Page) else holder
         key = objgen(obj)
         if key is None:
-            return parse_instructions(holder, SHARED_OPERATORS)
+            return parse_instructions(holder, self.operators)
         found = self._instructions.get(key)
         if found is None:
-            found = self._instructions[key] = parse_instructions(holder, SHARED_OPERATORS)
+            found = self._instructions[key] = parse_instructions(holder, self.operators)
         return found
+
+    def parses(self, operators: str) -> bool:
+        """Whether `instructions` keeps all of these operators (a stream with inline images keeps all)."""
+        return set(operators.split()) <= set(self.operators.split()) | WALKER_OPERATORS
 
     @cached_property
     def walk(self) -> WalkResult:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -22,17 +23,25 @@ import pikepdf
 from .document import number
 
 try:  # fontTools reads the embedded font programs; without it FONT-NOTDEF says it could not check
-    from fontTools import agl
     from fontTools.encodings.StandardEncoding import StandardEncoding
     HAVE_FONTTOOLS = True
 except ImportError:  # pragma: no cover - depends on the environment
-    agl = None
     StandardEncoding = [".notdef"] * 256
     HAVE_FONTTOOLS = False
 
 
+@functools.cache
+def _agl():
+    """The Adobe Glyph List (a large table: imported when a glyph name is first looked up)."""
+    if not HAVE_FONTTOOLS:  # pragma: no cover - depends on the environment
+        return None
+    from fontTools import agl
+    return agl
+
+
 def glyph_unicode(name: str) -> str:
     """The Unicode text of a glyph name (Adobe Glyph List rules); '' when unknown."""
+    agl = _agl()
     if agl is not None:
         return agl.toUnicode(name)
     if name.startswith("uni") and len(name) == 7:
@@ -44,6 +53,7 @@ def glyph_unicode(name: str) -> str:
 
 
 def glyph_name(codepoint: int) -> str:
+    agl = _agl()
     if agl is not None and codepoint in agl.UV2AGL:
         return agl.UV2AGL[codepoint]
     return f"uni{codepoint:04X}"
@@ -65,11 +75,25 @@ def _codec_names(codec: str) -> list[str | None]:
     return names
 
 
-BASE_ENCODINGS: dict[str, list[str | None]] = {
-    "StandardEncoding": [n if n != ".notdef" else None for n in StandardEncoding],
-    "WinAnsiEncoding": _codec_names("cp1252"),
-    "MacRomanEncoding": _codec_names("mac_roman"),
-}
+class _BaseEncodings(dict):
+    """The glyph names of the base encodings, each made when first asked for (WinAnsi and MacRoman need
+    the glyph list)."""
+
+    MAKERS: dict[str, Callable[[], list[str | None]]] = {
+        "StandardEncoding": lambda: [n if n != ".notdef" else None for n in StandardEncoding],
+        "WinAnsiEncoding": lambda: _codec_names("cp1252"),
+        "MacRomanEncoding": lambda: _codec_names("mac_roman"),
+    }
+
+    def __missing__(self, name: str) -> list[str | None]:
+        table = self[name] = self.MAKERS[name]()
+        return table
+
+    def get(self, name: str, default=None):  # type: ignore[override]
+        return self[name] if name in self.MAKERS else default
+
+
+BASE_ENCODINGS: dict[str, list[str | None]] = _BaseEncodings()
 PREDEFINED_SIMPLE = {"StandardEncoding", "WinAnsiEncoding", "MacRomanEncoding", "MacExpertEncoding"}
 
 
@@ -172,8 +196,13 @@ def split_with_codespace(data: bytes, ranges: list[tuple[bytes, bytes]]) -> list
 
 
 def read_cmap(stream: pikepdf.Stream, unicode: bool) -> CMap:
-    """ToUnicode (unicode=True: values are text) or a CID CMap (values are CIDs)."""
-    data = stream.read_bytes()
+    """ToUnicode (unicode=True: values are text) or a CID CMap (values are CIDs). The same bytes are
+    parsed once per process (the same fonts recur in every build); callers only read the map."""
+    return _parse_cmap(stream.read_bytes(), unicode)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_cmap(data: bytes, unicode: bool) -> CMap:
     tokens: list[object] = []
     for m in _TOKEN.finditer(data):
         hexstr, open_, close, name, num, word = m.groups()
@@ -384,7 +413,10 @@ def _truetype_glyph_count(data: bytes) -> int | None:
         return None
 
 
-def _truetype_simple(font: pikepdf.Dictionary, data: bytes) -> GlyphMap:
+@functools.lru_cache(maxsize=32)
+def _truetype_program(data: bytes):
+    """A TrueType program's glyph count and cmap subtables, parsed once per process (the same subsets
+    recur in every build); the font is only read afterwards."""
     from fontTools.ttLib import TTFont
     tt = TTFont(io.BytesIO(data), lazy=True)
     count = tt["maxp"].numGlyphs
@@ -392,6 +424,12 @@ def _truetype_simple(font: pikepdf.Dictionary, data: bytes) -> GlyphMap:
     if "cmap" in tt:
         for sub in tt["cmap"].tables:
             tables.setdefault((sub.platformID, sub.platEncID), sub.cmap)
+    tt.getGlyphOrder()  # what getGlyphID reads, loaded now
+    return tt, count, tables
+
+
+def _truetype_simple(font: pikepdf.Dictionary, data: bytes) -> GlyphMap:
+    tt, count, tables = _truetype_program(data)
     c30, c31, c10 = tables.get((3, 0)), tables.get((3, 1)), tables.get((1, 0))
     enc = simple_encoding(font)
     symbolic = is_symbolic(font)

@@ -4,7 +4,7 @@ opened once, the content streams parsed once, and verify and the preflight's in-
 from __future__ import annotations
 
 from ..verify import VerifyError, verify_walked
-from .checks import build_checks, run_checks
+from .checks import build_checks, build_operators, run_checks
 from .document import Doc
 from .findings import ERROR
 
@@ -13,7 +13,7 @@ def check_built(data: bytes, profile: str | None = None, ink_limit: float | None
     """Raises VerifyError when the built PDF fails verify or any in-build check of the preflight (with the
     profile's own checks, e.g. print's, against the press's `ink_limit`). A check that crashes fails the
     build too."""
-    with Doc.from_bytes(data) as doc:
+    with Doc.from_bytes(data, operators=build_operators(profile)) as doc:
         verify_walked(doc.pdf, doc.walk)
         doc.ink_limit = ink_limit
         run = run_checks(doc, build_checks(), profile)

@@ -192,7 +192,10 @@ class _State:
 
 
 def scan_paints(doc: Doc) -> PaintScan:
+    """Every paint of every page. A build opens the document with the print checks' operators
+    (`Check.operators`), so the scan reads the shared parse; any other file is parsed here."""
     scan = PaintScan()
+    parse = doc.instructions if doc.parses(OPERATORS) else _own_parse
     for page_no, page in enumerate(doc.pages, start=1):
         group = page.obj.get("/Group")
         if isinstance(group, pikepdf.Dictionary) and group.get("/S") == "/Transparency":
@@ -201,7 +204,7 @@ def scan_paints(doc: Doc) -> PaintScan:
                                                   + (f" blending in {resolve_space(cs, None).family}" if cs else "")))
             if cs is not None:
                 scan.spaces.append((page_no, "page /Group /CS", resolve_space(cs, page.obj.get("/Resources"))))
-        _scan(page.obj, page.obj.get("/Resources"), page_no, "page", _State(), scan, set(), 0)
+        _scan(page.obj, page.obj.get("/Resources"), page_no, "page", _State(), scan, set(), 0, parse)
     return scan
 
 
@@ -215,12 +218,16 @@ def _numbers(operands) -> tuple[float, ...]:
     return tuple(out)
 
 
+def _own_parse(holder: pikepdf.Object) -> list:
+    return pikepdf.parse_content_stream(holder, OPERATORS)
+
+
 def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, outer: _State, scan: PaintScan,
-          active: set, depth: int) -> None:
+          active: set, depth: int, parse) -> None:
     if depth > MAX_DEPTH:
         return
     try:
-        instructions = pikepdf.parse_content_stream(holder, OPERATORS)
+        instructions = parse(holder)
     except pikepdf.PdfError:
         return
     res = resources if isinstance(resources, pikepdf.Dictionary) else pikepdf.Dictionary()
@@ -339,7 +346,7 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
                 if len(matrix) == 6:
                     inner.ctm = multiply(matrix, inner.ctm)  # type: ignore[arg-type]
                 _scan(xobj, xobj.get("/Resources", res), page, f"{where} > {name}", inner, scan,
-                      active | {key}, depth + 1)
+                      active | {key}, depth + 1, parse)
 
 
 def _placed(ctm: Matrix) -> tuple[float, float]:

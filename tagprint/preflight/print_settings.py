@@ -26,11 +26,10 @@ def ink_limit(doc: Doc) -> float:
 
 
 def paints(doc: Doc) -> PaintScan:
-    scan = getattr(doc, "_print_paints", None)
+    scan = doc.views.get("print paints")
     if scan is None:
-        scan = scan_paints(doc)
-        doc._print_paints = scan  # type: ignore[attr-defined]
-    return scan
+        scan = doc.views["print paints"] = scan_paints(doc)
+    return scan  # type: ignore[return-value]
 
 
 def pdfx_intent(doc: Doc) -> pikepdf.Dictionary | None:
@@ -44,6 +43,21 @@ def pdfx_intent(doc: Doc) -> pikepdf.Dictionary | None:
 
 
 def intent_profile(doc: Doc) -> bytes | None:
+    """The PDF/X OutputIntent's ICC profile, read once per document."""
+    if "intent profile" not in doc.views:
+        doc.views["intent profile"] = _read_intent_profile(doc)
+    return doc.views["intent profile"]  # type: ignore[return-value]
+
+
+def _intent_key(doc: Doc) -> str:
+    """The digest that names the OutputIntent's profile in the process-wide transform cache ("-": none)."""
+    if "intent key" not in doc.views:
+        icc = intent_profile(doc)
+        doc.views["intent key"] = hashlib.sha256(icc).hexdigest() if icc else "-"
+    return doc.views["intent key"]  # type: ignore[return-value]
+
+
+def _read_intent_profile(doc: Doc) -> bytes | None:
     intent = pdfx_intent(doc)
     profile = intent.get("/DestOutputProfile") if intent is not None else None
     if isinstance(profile, pikepdf.Stream):
@@ -57,10 +71,10 @@ def intent_profile(doc: Doc) -> bytes | None:
 _PROFILES: dict[str, object] = {}
 
 
-def _lab_transform(icc: bytes | None, mode: str):
+def _lab_transform(icc: bytes | None, icc_key: str, mode: str):
     from PIL import ImageCms
 
-    key = (hashlib.sha256(icc).hexdigest() if icc else "-") + mode
+    key = icc_key + mode
     if key not in _PROFILES:
         try:
             source = (ImageCms.ImageCmsProfile(io.BytesIO(icc)) if mode == "CMYK" and icc
@@ -87,8 +101,8 @@ def lightness(doc: Doc, mode: str, values: tuple[float, ...]) -> float:
     """CIELAB L* of a CMYK colour under the file's PDF/X profile (or of an sRGB colour); without a usable
     profile, an estimate from the inks."""
     icc = intent_profile(doc) if mode == "CMYK" else None
-    _lab_transform(icc, mode)
-    key = hashlib.sha256(icc).hexdigest() if icc else "-"
+    key = _intent_key(doc) if icc else "-"
+    _lab_transform(icc, key, mode)
     found = _lightness(key, mode, values)
     if found is not None:
         return found

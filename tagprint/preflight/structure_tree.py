@@ -107,11 +107,13 @@ class StructTree:
     parent_tree: dict[int, pikepdf.Object]
     problems: list[Problem] = field(default_factory=list)
     by_objgen: dict[tuple[int, int], Element] = field(default_factory=dict)
+    order: list[Element] | None = field(default=None, repr=False)  # walk()'s answer, kept once read
 
     def walk(self) -> Iterator[Element]:
         """Every element, depth first, in reading order."""
-        for element in self.top:
-            yield from element.walk()
+        if self.order is not None:
+            return iter(self.order)
+        return (element for top in self.top for element in top.walk())
 
     def element_for(self, obj: object) -> Element | None:
         key = objgen(obj)
@@ -151,6 +153,7 @@ def read_tree(doc: Doc) -> StructTree | None:
         element = reader.element(kid, None, "", counters, names, None, 0)
         if element is not None:
             tree.top.append(element)
+    tree.order = list(tree.walk())  # the tree is complete: the checks walk it many times
     return tree
 
 

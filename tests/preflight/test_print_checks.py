@@ -175,6 +175,39 @@ def test_a_low_resolution_rgb_image(good, tmp_path):
     assert "22 ppi" in ppi.message and "/ImLow" in ppi.object
 
 
+def _heavy_cmyk_image(decode: list[int] | None = None):
+    """A 30 × 30 DeviceCMYK image, raw: 80 % of each ink (320 %)."""
+    def change(pdf):
+        image = pdf.make_stream(bytes([204, 204, 204, 204]) * 900, Type=Name.XObject, Subtype=Name.Image,
+                                Width=30, Height=30, ColorSpace=Name.DeviceCMYK, BitsPerComponent=8)
+        if decode:
+            image.Decode = Array(decode)
+        pdf.pages[0].Resources.XObject.ImInk = image
+        append_content(pdf, b"/Artifact BMC q 7 0 0 7 300 300 cm /ImInk Do Q EMC")
+    return change
+
+
+def test_a_cmyk_image_over_the_ink_limit_is_an_error_measured_once_per_process(good, tmp_path, monkeypatch):
+    from tagprint.preflight.checks import print_images
+
+    measured = []
+    measure = print_images._measure
+    monkeypatch.setattr(print_images, "_DARKEST", type(print_images._DARKEST)())
+    monkeypatch.setattr(print_images, "_measure", lambda image: measured.append(1) or measure(image))
+    heavy = edited(good.read_bytes(), tmp_path / "heavy.pdf", _heavy_cmyk_image())
+    for _ in range(2):  # the second check of the same image reuses the measurement: the same finding
+        found = [f for f in _print_findings(heavy, "error") if f.check == "PRINT-IMAGE-INK"]
+        assert [(f.page, "/ImInk" in f.object) for f in found] == [(1, True)]
+        assert "carry 320 % ink, over the limit of 300 %" in found[0].message
+    assert len(measured) == 1
+    assert not [f for f in _print_findings(heavy, ink_limit=3.4) if f.check == "PRINT-IMAGE-INK"]
+    assert len(measured) == 1  # another limit, the same image: not decoded again
+    # the same bytes with another /Decode are another image: measured anew, not taken from the first
+    light = edited(good.read_bytes(), tmp_path / "light.pdf", _heavy_cmyk_image([1, 0] * 4))
+    _print_findings(light)
+    assert len(measured) == 2
+
+
 def test_a_pdf_from_another_writer(tmp_path):
     """Plain ReportLab, as most tools write: RGB, no boxes, no OutputIntent."""
     from reportlab.pdfgen.canvas import Canvas
@@ -210,3 +243,33 @@ def test_the_command_line(good):
     assert old.returncode == 1 and "PRINT-SMALL-TEXT error" in old.stdout and "page 1" in old.stdout
     assert run("--profile", "print", str(good)).returncode == 0
     assert "PRINT-" not in run(str(OLD)).stdout
+
+
+@pytest.mark.parametrize("change", [None, _rich_black, _coloured_three_inks, _rgb_form, _heavy_fill])
+def test_a_print_build_scans_paints_from_the_shared_parse_with_the_same_findings(good, tmp_path, monkeypatch, change):
+    """A build opens its PDF with the print checks' operators: the paint scan reads the parse the walker
+    and the text scan share (one parse per stream), and finds what the check command's own parse finds."""
+    import pikepdf as pk
+
+    from tagprint.preflight.checks import build_checks, build_operators, run_checks
+    from tagprint.preflight.document import Doc
+
+    data = good.read_bytes() if change is None else edited(good.read_bytes(), tmp_path / "x.pdf", change).read_bytes()
+    parses = []
+    real = pk.parse_content_stream
+    monkeypatch.setattr(pk, "parse_content_stream", lambda h, ops="": parses.append(h) or real(h, ops))
+
+    def findings(operators: str) -> list:
+        parses.clear()
+        with Doc.from_bytes(data, operators=operators) as doc:
+            found = run_checks(doc, build_checks(), "print")
+            streams = len(doc.pages) + len(doc.content_ids.forms)
+        assert not found.crashed
+        return [(f.check, f.severity, f.message, f.page, f.object) for f in found.findings], streams
+
+    shared, streams = findings(build_operators("print"))
+    assert len(parses) == streams  # one parse per page and form, for every view
+    own, _ = findings("")
+    assert len(parses) == 2 * streams  # the check command's way: the paint scan parses on its own
+    assert shared == own
+    assert change is None or any(check.startswith("PRINT-") for check, *_ in shared)

@@ -27,17 +27,18 @@ class Check:
     run: CheckFunction
     profiles: tuple[str, ...] = ()  # run only when checking for one of these profiles (empty: always)
     in_build: bool = True  # runs on every PDF a build writes (False: only when a file is checked)
+    operators: str = ""  # content operators it reads through Doc.instructions (the shared parse) in a build
 
 
 REGISTRY: dict[str, Check] = {}
 
 
-def register(check_id: str, title: str, *, standard: str, help: str,
-             profiles: tuple[str, ...] = (), in_build: bool = True) -> Callable[[CheckFunction], CheckFunction]:
+def register(check_id: str, title: str, *, standard: str, help: str, profiles: tuple[str, ...] = (),
+             in_build: bool = True, operators: str = "") -> Callable[[CheckFunction], CheckFunction]:
     def decorate(fn: CheckFunction) -> CheckFunction:
         if check_id in REGISTRY:
             raise ValueError(f"check id {check_id} registered twice")
-        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, profiles, in_build)
+        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, profiles, in_build, operators)
         return fn
     return decorate
 
@@ -55,6 +56,12 @@ class Skipped:
 def build_checks() -> list[str]:
     """The checks every build runs on what it has just written."""
     return [c.id for c in REGISTRY.values() if c.in_build]
+
+
+def build_operators(profile: str | None) -> str:
+    """The content operators the in-build checks of `profile` read through the shared parse."""
+    return " ".join(c.operators for c in REGISTRY.values()
+                    if c.in_build and c.operators and (not c.profiles or profile in c.profiles))
 
 
 @dataclass(frozen=True)
@@ -98,5 +105,5 @@ from . import links, annotations, fonts, actions, optional_content, embedded_fil
 from . import pdfa, boxes, contrast  # noqa: E402,F401
 from . import print_pdfx, print_boxes, print_color, print_images  # noqa: E402,F401  (profile "print")
 
-__all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "build_checks", "register",
-           "run_checks"]
+__all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "build_checks", "build_operators",
+           "register", "run_checks"]

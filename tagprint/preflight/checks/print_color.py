@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
+from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import PROCESS, Colour, Paint
 from ..print_settings import DARK_L, SMALL_TEXT, ink_limit, lightness, paints
 from . import register
@@ -22,7 +23,7 @@ TRANSPARENCY = "PRINT-TRANSPARENCY"
           help="With a CMYK OutputIntent, DeviceRGB (in content, forms, images, shadings, transparency groups) "
                "is not allowed; ICC-based RGB and Lab are allowed by PDF/X-4 but leave the separation to the RIP "
                "(a warning); DeviceGray prints on the black plate (a warning, so it is a choice).",
-          profiles=("print",))
+          profiles=("print",), operators=PAINT_OPERATORS)
 def color_spaces(doc: Doc) -> list[Finding]:
     seen: dict[tuple, int] = {}
     out: list[Finding] = []
@@ -57,7 +58,7 @@ def _process(colour: Colour) -> tuple[str, ...]:
           help="Dark text below 12 pt built from several process inks (rich black, e.g. C82 M73 Y60 K81) blurs "
                "with any misregistration: an error. Coloured text below 12 pt in three or more inks: a warning. "
                "RGB text is judged by what it would separate into (dark RGB becomes rich black).",
-          profiles=("print",))
+          profiles=("print",), operators=PAINT_OPERATORS)
 def small_text(doc: Doc) -> list[Finding]:
     groups: dict[tuple, list[Paint]] = defaultdict(list)
     for paint in paints(doc).paints:
@@ -95,7 +96,7 @@ def small_text(doc: Doc) -> list[Finding]:
                "shadings, and every pixel of CMYK images; more than the limit (300 % unless told otherwise, "
                "`--ink-limit`) dries badly and sets off. The registration colour (Separation /All, used for "
                "printer's marks) is not counted.",
-          profiles=("print",))
+          profiles=("print",), operators=PAINT_OPERATORS)
 def ink_coverage(doc: Doc) -> list[Finding]:
     limit = ink_limit(doc)
     worst: dict[tuple, tuple[float, str]] = {}
@@ -145,7 +146,7 @@ def _shading_ends(shading) -> list[tuple[float, ...]]:
           help="PDF/X-4 allows live transparency; it is listed as a note per page (opacity, soft masks, blend "
                "modes, transparency groups) so the printer knows a PDF/X-4-capable RIP is needed. A "
                "transparency group blending in RGB in a CMYK master is an error.",
-          profiles=("print",))
+          profiles=("print",), operators=PAINT_OPERATORS)
 def transparency(doc: Doc) -> list[Finding]:
     scan = paints(doc)
     by_page: dict[int, list[str]] = defaultdict(list)

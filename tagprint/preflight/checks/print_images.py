@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
+
 import pikepdf
 
 from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
+from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import object_label
 from ..print_settings import MIN_PPI, MIN_PPI_BITMAP, ink_limit, paints
 from . import register
@@ -20,7 +24,7 @@ TOLERANCE = 0.02  # JPEG rounding on top of a profile's separation
           help="The effective resolution of every image drawn on a page (its pixels over the size it is placed "
                "at, the lower of the two axes), in forms too. Below 300 ppi a continuous-tone image looks soft "
                "in print; 1-bit images need 1200 ppi.",
-          profiles=("print",))
+          profiles=("print",), operators=PAINT_OPERATORS)
 def image_resolution(doc: Doc) -> list[Finding]:
     out = []
     for paint in paints(doc).paints:
@@ -41,10 +45,8 @@ def image_resolution(doc: Doc) -> list[Finding]:
           standard="ISO 12647-2 / the press condition's TAC",
           help="Decodes each DeviceCMYK (or ICC CMYK) image and finds its darkest pixel's total ink; above the "
                "limit (2 % tolerance for JPEG rounding) the photo was not separated for this press.",
-          profiles=("print",))
+          profiles=("print",), operators=PAINT_OPERATORS)
 def image_ink(doc: Doc) -> list[Finding]:
-    from PIL import ImageFilter, ImageMath, ImageOps
-
     limit = ink_limit(doc)
     out, seen = [], set()
     for paint in paints(doc).paints:
@@ -54,25 +56,80 @@ def image_ink(doc: Doc) -> list[Finding]:
         if key in seen:
             continue
         seen.add(key)
-        try:
-            picture = pikepdf.PdfImage(paint.image).as_pil_image()
-        except Exception:  # noqa: BLE001 - undecodable images are the image checks' business
-            continue
-        if picture.mode != "CMYK":
-            continue
-        bands = picture.split()
-        decode = paint.image.get("/Decode")
-        inverted = isinstance(decode, pikepdf.Array) and [float(v) for v in decode][:2] == [1.0, 0.0]
-        if inverted and "adobe" not in picture.info:  # Pillow has already undone Adobe's inverted JPEGs
-            bands = [ImageOps.invert(b) for b in bands]
-        # ink per 3 × 3 pixels (a tenth of a millimetre at 300 ppi): single JPEG-noise pixels are no ink
-        # problem, an area is
-        total = ImageMath.lambda_eval(lambda a: a["convert"]((a["c"] + a["m"] + a["y"] + a["k"]) / 4, "L"),
-                                      c=bands[0], m=bands[1], y=bands[2], k=bands[3])
-        top = total.filter(ImageFilter.BoxBlur(1)).getextrema()[1] * 4 / 255
-        if top > limit + TOLERANCE:
+        top = darkest_ink(paint.image)
+        if top is not None and top > limit + TOLERANCE:
             out.append(Finding(INK, ERROR, f"the image's darkest pixels carry {top * 100:.0f} % ink, over the limit "
                                f"of {limit * 100:.0f} %", page=paint.page,
                                object=f"{paint.where} > {object_label(paint.image, paint.name)}",
                                fix="separate the photo with the press profile (which keeps its ink limit)"))
     return out
+
+
+# An image's darkest ink depends only on its stream (bytes and decoding keys), so it is measured once per
+# process: a batch prints the same photos in every document, and decoding one costs tens of milliseconds.
+_DARKEST: OrderedDict[bytes, float | None] = OrderedDict()
+DARKEST_KEPT = 256
+_DECODING_KEYS = ("/Filter", "/DecodeParms", "/Decode", "/Width", "/Height", "/BitsPerComponent", "/ColorSpace",
+                  "/ImageMask")
+
+
+def darkest_ink(image: pikepdf.Object) -> float | None:
+    """The total ink (0..4) of the image's darkest 3 × 3 pixels; None when it does not decode to CMYK."""
+    key = _stream_key(image)
+    if key is None:
+        return _measure(image)
+    if key in _DARKEST:
+        _DARKEST.move_to_end(key)
+        return _DARKEST[key]
+    top = _DARKEST[key] = _measure(image)
+    if len(_DARKEST) > DARKEST_KEPT:
+        _DARKEST.popitem(last=False)
+    return top
+
+
+def _stream_key(image: pikepdf.Object) -> bytes | None:
+    """A digest of the image's bytes and of what decodes them; None (not kept) when a decoding key holds a
+    stream (an ICC profile, a palette, JBIG2 globals), whose bytes its text would not show."""
+    try:
+        h = hashlib.sha256(image.read_raw_bytes())
+    except pikepdf.PdfError:
+        return None
+    for name in _DECODING_KEYS:
+        value = _plain(image.get(name))
+        if value is None:
+            return None
+        h.update(f"{name} {value}\0".encode())
+    return h.digest()
+
+
+def _plain(value: object) -> str | None:
+    if isinstance(value, pikepdf.Stream):
+        return None
+    if isinstance(value, pikepdf.Array):
+        parts = [_plain(v) for v in value]
+        return None if None in parts else "[" + " ".join(parts) + "]"  # type: ignore[arg-type]
+    if isinstance(value, pikepdf.Dictionary):
+        items = [(str(k), _plain(v)) for k, v in value.items()]
+        return None if any(v is None for _, v in items) else "<<" + " ".join(f"{k} {v}" for k, v in sorted(items)) + ">>"
+    return repr(value)
+
+
+def _measure(image: pikepdf.Object) -> float | None:
+    from PIL import ImageFilter, ImageMath, ImageOps
+
+    try:
+        picture = pikepdf.PdfImage(image).as_pil_image()
+    except Exception:  # noqa: BLE001 - undecodable images are the image checks' business
+        return None
+    if picture.mode != "CMYK":
+        return None
+    bands = picture.split()
+    decode = image.get("/Decode")
+    inverted = isinstance(decode, pikepdf.Array) and [float(v) for v in decode][:2] == [1.0, 0.0]
+    if inverted and "adobe" not in picture.info:  # Pillow has already undone Adobe's inverted JPEGs
+        bands = [ImageOps.invert(b) for b in bands]
+    # ink per 3 × 3 pixels (a tenth of a millimetre at 300 ppi): single JPEG-noise pixels are no ink
+    # problem, an area is
+    total = ImageMath.lambda_eval(lambda a: a["convert"]((a["c"] + a["m"] + a["y"] + a["k"]) / 4, "L"),
+                                  c=bands[0], m=bands[1], y=bands[2], k=bands[3])
+    return total.filter(ImageFilter.BoxBlur(1)).getextrema()[1] * 4 / 255
