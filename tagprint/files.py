@@ -108,3 +108,11 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
         except OSError:
             pass
     return removed
+
+
+def stamp(path: Path) -> tuple[int, int, int, int]:
+    """What says a file changed, for caches within a process: size, inode and the modification *and*
+    status-change times. `cp -p`, `rsync -a` or `unzip` keep the modification time of a replaced file, but
+    nothing can set its status-change time."""
+    st = path.stat()
+    return st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns

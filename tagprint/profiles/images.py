@@ -11,7 +11,7 @@ from pathlib import Path
 import PIL
 from PIL import Image
 
-from ..files import write_atomically
+from ..files import stamp, write_atomically
 from . import ImagePolicy
 from .color import cmyk_icc_path, image_to_cmyk
 
@@ -40,7 +40,7 @@ def keep_in(folder: Path | None) -> None:
 
 
 @functools.lru_cache(maxsize=64)
-def _prepare(path: Path, stamp: float, placed: tuple[float, float], policy: ImagePolicy,
+def _prepare(path: Path, changed: tuple, placed: tuple[float, float], policy: ImagePolicy,
              folder: Path | None) -> Prepared:
     with Image.open(path) as im:
         ppi = effective_ppi(im.size, placed)
@@ -67,7 +67,7 @@ def _prepare(path: Path, stamp: float, placed: tuple[float, float], policy: Imag
 
 
 def prepare(path: Path, placed: tuple[float, float], policy: ImagePolicy) -> Prepared:
-    return _prepare(path, path.stat().st_mtime, (round(placed[0], 2), round(placed[1], 2)), policy, _KEPT_IN)
+    return _prepare(path, stamp(path), (round(placed[0], 2), round(placed[1], 2)), policy, _KEPT_IN)
 
 
 # ---- prepared photos kept between runs: named by the digest of all that makes their bytes ----------
@@ -76,7 +76,7 @@ _MAKERS = (Path(__file__), Path(__file__).with_name("color.py"))  # the code tha
 
 
 @functools.lru_cache(maxsize=8)
-def _file_digest(path: Path, stamp: float) -> bytes:
+def _file_digest(path: Path, changed: tuple) -> bytes:
     return hashlib.sha256(path.read_bytes()).digest()
 
 
@@ -84,13 +84,13 @@ def _key(path: Path, placed: tuple[float, float], policy: ImagePolicy) -> str:
     """The source's bytes, the placed size, the policy (with the press profile's bytes), Pillow's version
     and this code: the same key, the same JPEG."""
     h = hashlib.sha256(b"tagprint photo 1\0")
-    h.update(_file_digest(path, path.stat().st_mtime))
+    h.update(_file_digest(path, stamp(path)))
     h.update(repr((placed, policy, PIL.__version__)).encode())
     if policy.cmyk:
         icc = policy.icc or cmyk_icc_path()
-        h.update(_file_digest(icc, icc.stat().st_mtime))
+        h.update(_file_digest(icc, stamp(icc)))
     for maker in _MAKERS:
-        h.update(_file_digest(maker, maker.stat().st_mtime))
+        h.update(_file_digest(maker, stamp(maker)))
     return h.hexdigest()
 
 

@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from .. import illustrations
 from ..errors import Problem, Where
+from ..files import stamp
 from ..load.project import Loaded, inside
 from ..load.schema import (
     CallToActionSpec, CalloutSpec, CardsSpec, FigureSpec, HeadingSpec, ItemSpec, ListSpec, MaterialIdSpec,
@@ -46,16 +47,16 @@ MAX_IMAGE_BYTES = 80 * 1024 * 1024
 def _unreadable(file: Path) -> str | None:
     """Checks a picture: its header first (decompression bombs are refused before decoding), then every
     pixel decoded, so a truncated or corrupt file is a problem here, not a crash when it is drawn."""
-    st = file.stat()
-    return _decode_problem(file, st.st_size, st.st_mtime_ns)
+    return _decode_problem(file, stamp(file))
 
 
 @functools.lru_cache(maxsize=128)  # a picture shared by many layouts in one worker is decoded once
-def _decode_problem(file: Path, size: int, mtime_ns: int) -> str | None:
+def _decode_problem(file: Path, changed: tuple) -> str | None:
     import warnings
 
     from PIL import Image, ImageFile, UnidentifiedImageError
 
+    size = changed[0]  # the file's size (stamp)
     if size > MAX_IMAGE_BYTES:
         return f"is {size / 1e6:.0f} MB, too large"
     ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated picture is an error, never silently padded
