@@ -124,12 +124,18 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root, pages[0].size,
                         {"variant": prepared.loaded.variant or "", "output": output})
     data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
-    check_built(data, profile.name, document.theme.press.ink_limit)  # verify: reopen, check every operator; and the preflight's in-build checks
+    # verify: reopen, check every operator; and the preflight's in-build checks (their warnings are shown)
+    found = check_built(data, profile.name, document.theme.press.ink_limit)
     problems = [p for check in profile.checks for p in check(data, prepared)]  # the profile's own checks
     if problems:
         raise InputError(problems)
     elapsed = prepared.milliseconds + (time.perf_counter() - started) * 1000
     name = f"{document.name}-{output}" if output else document.name
+    for finding in found:
+        where = f"the {profile.name} PDF" + (f", page {finding.page}" if finding.page else "")
+        note = Problem(Where(document.source, 0, 0, where), f"{finding.check}: {finding.message}", finding.fix)
+        if note not in prepared.warnings:
+            prepared.warnings.append(note)
     return Built(name, profile, data, len(pages), elapsed, document)
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from ..verify import VerifyError, verify_walked
 from .checks import build_checks, build_operators, run_checks
 from .document import Doc
-from .findings import ERROR
+from .findings import ERROR, Finding
 
 
-def check_built(data: bytes, profile: str | None = None, ink_limit: float | None = None) -> None:
+def check_built(data: bytes, profile: str | None = None, ink_limit: float | None = None) -> list[Finding]:
     """Raises VerifyError when the built PDF fails verify or any in-build check of the preflight (with the
     profile's own checks, e.g. print's, against the press's `ink_limit`). A check that crashes fails the
-    build too."""
+    build too. Returns the warnings, which the build shows like `render.py check` would."""
     with Doc.from_bytes(data, operators=build_operators(profile)) as doc:
         verify_walked(doc.pdf, doc.walk)
         doc.ink_limit = ink_limit
@@ -21,3 +21,4 @@ def check_built(data: bytes, profile: str | None = None, ink_limit: float | None
     errors += [f"{c.check} crashed: {c.error}" for c in run.crashed]
     if errors:
         raise VerifyError("the built PDF fails the preflight:\n" + "\n".join(errors))
+    return [f for f in run.findings if f.severity != ERROR]

@@ -9,6 +9,7 @@ import pikepdf
 import pytest
 from PIL import ImageCms
 
+from conftest import REPO
 from readers import structure
 from tagprint.errors import InputError
 
@@ -91,3 +92,18 @@ def test_low_resolution_photo_is_an_error(project):
     message = str(caught.value)
     assert "photo 'images/small.jpg' is 72 ppi" in message and "needs 300 ppi" in message
     assert "content/test.yaml:5:" in message
+
+
+def test_a_print_build_shows_the_warnings_of_its_own_preflight(capsys):
+    """What `render.py check --profile print` warns about is what the print build warns about: the seed's
+    teal link text at 9.75 pt prints in three inks (a warning, not an error), named with its layout."""
+    import tempfile
+
+    from tagprint.cli import main
+
+    with tempfile.TemporaryDirectory() as out:
+        assert main(["--root", str(REPO), "--output", out, "--force", "build", "kineret-dtt-ra",
+                     "--profile", "print"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: layouts/kineret-dtt-ra.yaml: PRINT-SMALL-TEXT: small coloured text in 3 inks" in err
+    assert "[the print PDF, page 2]" in err
