@@ -3,6 +3,7 @@ parameter reports exactly those, and its review PDF is tagged PDF/UA-1 as indepe
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -142,3 +143,26 @@ def test_diff_between_two_approved_versions_and_its_refusals(project, capsys):
     (project.root / ARCHIVED).unlink()
     code, out, err = run(project, "diff", "test", "--from", "1.0", capsys=capsys)
     assert code == 3 and "TAMPERING" in err and "has been deleted" in err
+
+
+def test_refusals_name_the_file_what_is_wrong_and_the_fix(project, capsys):
+    from approval_project import edit_ledger
+
+    archivable(project)
+    code, out, err = run(project, "diff", "test", "--from", "9", capsys=capsys)
+    assert (code, err) == (2, "error: layouts/test.yaml: version 9 of test was never approved — approved versions: "
+                              "none (approve with render.py approve test --version V --by NAME)\n")
+    assert approve(project, capsys)[0] == 0
+    (project.root / ARCHIVED).chmod(0o644)
+    (project.root / ARCHIVED).write_bytes(b"%PDF-1.7 not the approved file")
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert code == 3 and re.fullmatch(
+        r"error: output/archive/TEST-0001/1\.0/test\.pdf: TAMPERING: approved by Dr Quinn on \S+ \(ledger entry 1\), "
+        r"and has been replaced: its SHA-256 is not the approved [0-9a-f]{16}… — the review needs the approved "
+        r"file: restore it from a backup\n", err), err
+    edit_ledger(project, "UPDATE approvals SET approver = 'Someone Else'")
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert (code, err) == (3, "error: output/archive/ledger.sqlite: TAMPERING: the approval ledger was altered: "
+                              "entry 1 (TEST-0001/1.0/test.pdf) was edited after it was written: its contents do not "
+                              "match its hash — restore the ledger from a backup (render.py verify --all lists every "
+                              "break)\n")
