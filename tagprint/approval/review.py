@@ -55,8 +55,7 @@ def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -
     if pdf is None:
         pdf = render(prepared, get("archive"), kind).data
     pages, _ = lay_out(document, root, kind)
-    theme = root / "layouts" / "themes" / f"{prepared.loaded.layout.theme}.yaml"
-    return Side(label, short, document, root, pages, pdf, theme)
+    return Side(label, short, document, root, pages, pdf, prepared.loaded.theme_file)
 
 
 def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
