@@ -166,3 +166,32 @@ def test_refusals_name_the_file_what_is_wrong_and_the_fix(project, capsys):
                               "entry 1 (TEST-0001/1.0/test.pdf) was edited after it was written: its contents do not "
                               "match its hash — restore the ledger from a backup (render.py verify --all lists every "
                               "break)\n")
+
+
+def test_diff_on_the_command_line_reports_a_table_cell_and_a_footnote(project, capsys):
+    archivable(project)
+    dosing = """\
+body:
+  - type: heading
+    level: 1
+    text: Dosing
+  - type: table
+    caption: Dosing schedule{note}`†`
+    header_rows: 1
+    rows:
+      - [Visit, Weight > 100 kg]
+      - [Week 0, "2 pens"]
+      - [Week 4, 2 pens]
+    notes:
+      - {marker: "†", text: "Based on the dosing in VOYAGE-P1 and -P2."}
+"""
+    project.content(dosing)
+    assert approve(project, capsys)[0] == 0
+    project.content(dosing.replace("[Week 4, 2 pens]", "[Week 4, 3 pens]").replace("VOYAGE-P1", "VOYAGE-P3"))
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert code == 0, err
+    assert _section(out, "Text changes (2)") == [
+        "page 1, body[1].rows[2][1] (table): deleted “2” and inserted “3” at the start",
+        "page 1, body[1].notes[0] (footnote): deleted “VOYAGE-P1” and inserted “VOYAGE-P3” after “…on the "
+        "dosing in”"]
+    assert (project.root / "output/review/test-1.0-vs-draft.pdf").is_file()
