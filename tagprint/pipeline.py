@@ -69,7 +69,7 @@ def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None
 def sources(prepared: Prepared) -> list[Source]:
     """The files that built the document (for the archive profile), relative to the project."""
     loaded = prepared.loaded
-    paths = {loaded.layout_file, loaded.root / "layouts" / "themes" / f"{loaded.layout.theme}.yaml"}
+    paths = {loaded.layout_file, loaded.theme_file}
     paths |= {Path(cf.source.file) if Path(cf.source.file).is_absolute() else loaded.root / cf.source.file
               for cf, _ in loaded.content.values()}
     for section in prepared.document.sections():

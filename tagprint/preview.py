@@ -2,10 +2,12 @@
 
 NAME is the PDF's path inside output/ without `.pdf` (`kineret-dtt-ra`, `kineret-dtt-ra-print`,
 `archive/US-KIN-0001/1/kineret-dtt-ra`). Each page gets a hash of what paints it: its boxes, its content
-streams and the streams of the pictures and forms it uses (recursively). A page whose hash is the one
-recorded in `pages.json` and whose PNG is still there is not rendered again. Font programs are left out of
-the hash: ReportLab numbers glyphs in the order they are first used, so an unchanged page keeps its codes
-while later pages add glyphs to the same subset.
+streams and its whole /Resources tree (pictures and forms with their own resources, colour spaces, graphics
+states, shadings, patterns), read without object numbers, so only what the objects hold counts. A page whose
+hash is the one recorded in `pages.json` and whose PNG is still there is not rendered again. Of a font only
+its resource name and /BaseFont count: ReportLab numbers glyphs in the order they are first used, so an
+unchanged page keeps its codes while later pages add glyphs to the same subset (its program, widths and
+ToUnicode change with them).
 """
 
 from __future__ import annotations
@@ -43,30 +45,44 @@ def page_hashes(pdf_path: Path) -> list[str]:
     """One hash per page of what paints it (see the module's docstring)."""
     import pikepdf
 
-    def stream_bytes(obj) -> bytes:
+    def scalar(obj) -> bytes:
         try:
-            return obj.read_raw_bytes()
-        except (pikepdf.PdfError, AttributeError):
-            return b""
+            return obj.unparse()
+        except AttributeError:  # pikepdf gives numbers and booleans as Python values
+            return repr(obj).encode()
 
-    def resources(h, res, seen: set) -> None:
-        xobjects = res.get("/XObject") if res is not None else None
-        if xobjects is None:
-            return
-        for key in sorted(xobjects.keys()):
-            xobj = xobjects[key]
-            h.update(key.encode())
-            if xobj.objgen != (0, 0) and xobj.objgen in seen:  # a form painted twice: hashed once
-                h.update(b"again")
-                continue
-            seen.add(xobj.objgen)
-            h.update(stream_bytes(xobj))
-            for name in ("/BBox", "/Matrix", "/Width", "/Height"):
-                if name in xobj:
-                    h.update(name.encode() + repr(xobj[name]).encode())
-            if "/SMask" in xobj:
-                h.update(stream_bytes(xobj.SMask))
-            resources(h, xobj.get("/Resources"), seen)
+    def visit(h, obj, seen: dict) -> None:
+        """Hashes an object with everything it refers to; an object met again by its first-visit order."""
+        if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+            if obj.objgen in seen:
+                h.update(b"again%d" % seen[obj.objgen])
+                return
+            seen[obj.objgen] = len(seen)
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            h.update(b"<<")
+            for key in sorted(obj.keys()):
+                h.update(key.encode())
+                if key == "/Font" and isinstance(obj[key], pikepdf.Dictionary):
+                    fonts(h, obj[key])
+                else:
+                    visit(h, obj[key], seen)
+            h.update(b">>")
+            if isinstance(obj, pikepdf.Stream):
+                try:
+                    h.update(b"stream" + obj.read_raw_bytes())
+                except pikepdf.PdfError:
+                    h.update(b"unreadable")
+        elif isinstance(obj, pikepdf.Array):
+            h.update(b"[")
+            for item in obj:
+                visit(h, item, seen)
+            h.update(b"]")
+        else:
+            h.update(scalar(obj) + b" ")
+
+    def fonts(h, font_resources) -> None:
+        for key in sorted(font_resources.keys()):
+            h.update(key.encode() + str(font_resources[key].get("/BaseFont", "")).encode())
 
     out = []
     with pikepdf.open(pdf_path) as pdf:
@@ -77,12 +93,11 @@ def page_hashes(pdf_path: Path) -> list[str]:
                     h.update(box.encode() + repr(page.obj[box]).encode())
             contents = page.obj.get("/Contents")
             for stream in (contents if isinstance(contents, pikepdf.Array) else [contents]):
-                if stream is not None:
-                    h.update(stream_bytes(stream))
-            fonts = page.obj.get("/Resources", {}).get("/Font", {})
-            for key in sorted(fonts.keys()):
-                h.update(key.encode() + str(fonts[key].get("/BaseFont", "")).encode())
-            resources(h, page.obj.get("/Resources"), set())
+                if isinstance(stream, pikepdf.Stream):
+                    h.update(stream.read_raw_bytes())
+            resources = page.obj.get("/Resources")
+            if resources is not None:
+                visit(h, resources, {})
             out.append(h.hexdigest())
     return out
 

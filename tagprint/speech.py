@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import Problem, Where
 from .preflight.reader import LANG_CLOSE, LANG_OPEN, SpeechUnavailable
 
 PAUSES = {"heading": 0.7, "list item": 0.4, "list of": 0.4}   # seconds of silence before such a line
@@ -24,6 +25,14 @@ LINE_PAUSE = 0.25                                              # before any othe
 MARK = re.compile(f"{LANG_OPEN}([^{LANG_CLOSE}]*){LANG_CLOSE}")
 INSTALL = ("espeak-ng is not installed, so nothing can be spoken (make setup installs it on Debian/Ubuntu, "
            "or: sudo apt-get install espeak-ng); the text lines are still printed without --speak")
+
+
+class SpeechFailed(SpeechUnavailable):
+    """espeak-ng could not speak a stretch of the document: where (the PDF), what went wrong, and the fix."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -87,25 +96,40 @@ def choose_voices(parts: list[Segment], voices: tuple[str, ...], base_lang: str)
     return [Segment(s.text, s.lang, s.pause, voice_for(s.lang, voices) or fallback) for s in parts]
 
 
-def _synthesize(exe: str, text: str, voice: str) -> tuple[wave._wave_params, bytes]:
-    run = subprocess.run([exe, "-v", voice, "--stdout", text], capture_output=True, timeout=300)
+def _synthesize(exe: str, text: str, voice: str, where: Where = Where("espeak-ng")) -> tuple[wave._wave_params, bytes]:
+    """The audio of one stretch. The text goes in on stdin, never as an argument: a paragraph that starts
+    with "-" ("-5 mg daily") is text to speak, not an option."""
+    run = subprocess.run([exe, "-v", voice, "--stdout", "--stdin"], input=text.encode(), capture_output=True,
+                         timeout=300)
+    said = f"“{text if len(text) <= 60 else text[:57] + '…'}” (voice {voice})"
     if run.returncode != 0:
-        raise SpeechUnavailable(f"espeak-ng failed ({run.returncode}): {run.stderr.decode(errors='replace').strip()}")
-    with wave.open(io.BytesIO(run.stdout)) as w:
-        return w.getparams(), w.readframes(w.getnframes())
+        raise SpeechFailed(Problem(where, f"espeak-ng failed ({run.returncode}) on {said}: "
+                                          f"{run.stderr.decode(errors='replace').strip()}",
+                                   f"check that espeak-ng speaks with: espeak-ng -v {voice} hello"))
+    try:
+        with wave.open(io.BytesIO(run.stdout)) as w:
+            params, frames = w.getparams(), w.readframes(w.getnframes())
+    except (wave.Error, EOFError):
+        params, frames = None, b""
+    if params is None or not frames:
+        raise SpeechFailed(Problem(where, f"espeak-ng gave no audio for {said}",
+                                   f"check that espeak-ng speaks with: espeak-ng -v {voice} hello"))
+    return params, frames
 
 
-def synthesize(parts: list[Segment], wav_path: Path | str) -> Path:
-    """Speaks each segment in its voice and joins them, with its pause of silence before each."""
+def synthesize(parts: list[Segment], wav_path: Path | str, source: Where = Where("espeak-ng")) -> Path:
+    """Speaks each segment in its voice and joins them, with its pause of silence before each (`source`:
+    the file the segments come from, named when a segment cannot be spoken)."""
     exe = _espeak()
     params, frames = None, []
     for part in parts:
-        got, audio = _synthesize(exe, part.text, part.voice or "en")
+        got, audio = _synthesize(exe, part.text, part.voice or "en", source)
         if params is None:
             params = got
         elif (got.nchannels, got.sampwidth, got.framerate) != (params.nchannels, params.sampwidth, params.framerate):
-            raise SpeechUnavailable(f"espeak-ng's voice {part.voice} speaks at {got.framerate} Hz, not "
-                                    f"{params.framerate} Hz")
+            raise SpeechFailed(Problem(source, f"espeak-ng's voice {part.voice} speaks at {got.framerate} Hz, not "
+                                               f"{params.framerate} Hz like the voice before it",
+                                       "install espeak-ng's voices from one release (apt-get install espeak-ng)"))
         silence = int(part.pause * params.framerate) * params.sampwidth * params.nchannels
         frames += [b"\0" * silence, audio]
     wav = Path(wav_path)
@@ -133,5 +157,5 @@ def document_speech(pdf_path: Path | str) -> tuple[list[Segment], str]:
 def speak_pdf(pdf_path: Path | str, wav_path: Path | str) -> list[Segment]:
     """Writes what a screen reader announces for the PDF as speech; returns the segments spoken."""
     parts, _ = document_speech(pdf_path)
-    synthesize(parts, wav_path)
+    synthesize(parts, wav_path, Where(Path(pdf_path).as_posix()))
     return parts

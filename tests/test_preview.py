@@ -97,3 +97,40 @@ def test_build_with_preview_writes_previews(project, capsys):
     assert "preview  test: 2 pages (2 rendered)" in capsys.readouterr().out
     folder = project.root / "output" / "preview" / "test"
     assert sorted(p.name for p in folder.glob("*.png")) == ["contact.png", "page-1.png", "page-2.png"]
+
+
+def spot_pdf(path, alternate: list[float], padding: int = 0):
+    """A one-page PDF filled with a spot colour (Separation) whose alternate is the given CMYK; `padding`
+    unrelated objects come first, so the same resources get other object numbers."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    for i in range(padding):
+        pdf.make_indirect(pikepdf.Dictionary(Unused=i))
+    tint = pdf.make_indirect(pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=alternate, N=1))
+    spot = pdf.make_indirect(pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name("/PANTONE 286 C"),
+                                            pikepdf.Name.DeviceCMYK, tint]))
+    pdf.add_blank_page(page_size=(100, 100))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(CS0=spot))
+    page.obj.Contents = pdf.make_stream(b"/CS0 cs 1 scn 10 10 80 80 re f")
+    pdf.save(path)
+    return path
+
+
+def test_a_changed_spot_colour_alternate_changes_the_page_hash_and_renders_again(tmp_path):
+    blue = spot_pdf(tmp_path / "blue.pdf", [1, 0.6, 0, 0.1])
+    red = spot_pdf(tmp_path / "red.pdf", [0, 1, 1, 0])
+    moved = spot_pdf(tmp_path / "moved.pdf", [1, 0.6, 0, 0.1], padding=5)
+    assert page_hashes(blue) != page_hashes(red)
+    assert page_hashes(blue) == page_hashes(moved)   # object numbers are not what paints the page
+    pdf = tmp_path / "out" / "spot.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(blue.read_bytes())
+    folder = tmp_path / "preview"
+    assert render_preview(pdf, folder).rendered == [1]
+    pdf.write_bytes(red.read_bytes())
+    assert render_preview(pdf, folder).rendered == [1]   # the print recipe changed: the preview is redone
+    with Image.open(folder / "page-1.png") as image:
+        r, g, b = image.convert("RGB").getpixel((image.width // 2, image.height // 2))
+    assert r > 150 and g < 100

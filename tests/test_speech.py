@@ -117,3 +117,39 @@ def test_read_speak_on_the_command_line(espeak, seed_pdf, tmp_path):
     assert run.returncode == 0, run.stderr
     assert f"spoken to {out} (voices: en-us)" in run.stderr
     assert seconds(out) > 60                        # two pages of a leave-behind, read aloud
+
+
+def test_text_starting_with_a_dash_is_spoken_not_read_as_an_option(espeak, tmp_path):
+    _, dose = _synthesize(espeak, "-5 mg daily", "en-us")
+    _, plain = _synthesize(espeak, "minus 5 mg daily", "en-us")
+    assert len(dose) > 0.3 * 22050 * 2 and dose == plain   # "-5" is read as "minus 5"
+    target = tmp_path / "x.wav"
+    out = tmp_path / "said.wav"
+    synthesize([Segment(f"-w{target}", "en", 0.0, "en-us")], out)   # once an option: write to that file
+    assert not target.exists() and seconds(out) > 0.5
+
+
+def test_read_speak_says_a_paragraph_that_starts_with_a_dash(espeak, project, tmp_path, capsys):
+    from tagprint.cli import main
+
+    project.layout(MINIMAL_LAYOUT)
+    project.content(f'body:\n  - type: paragraph\n    text: "-w{tmp_path / "x.wav"}"\n'
+                    '  - type: paragraph\n    text: "-5 mg daily"\n')
+    pdf, out = tmp_path / "dash.pdf", tmp_path / "dash.wav"
+    pdf.write_bytes(project.build().data)
+    assert main(["read", str(pdf), "--speak", str(out)]) == 0, capsys.readouterr().err
+    assert not (tmp_path / "x.wav").exists() and seconds(out) > 1.5
+
+
+def test_no_audio_from_espeak_is_speech_unavailable(tmp_path):
+    from tagprint.errors import Where
+    from tagprint.preflight.reader import SpeechUnavailable
+    from tagprint.speech import SpeechFailed
+
+    silent = tmp_path / "espeak-ng"
+    silent.write_text("#!/bin/sh\ncat > /dev/null\nexit 0\n")
+    silent.chmod(0o755)
+    with pytest.raises(SpeechUnavailable, match="espeak-ng gave no audio for “Hello.” \\(voice en-us\\)") as caught:
+        _synthesize(str(silent), "Hello.", "en-us", Where("output/a.pdf"))
+    assert isinstance(caught.value, SpeechFailed) and caught.value.problem.where.file == "output/a.pdf"
+    assert "espeak-ng -v en-us hello" in caught.value.problem.fix

@@ -57,9 +57,9 @@ def _diff(args: argparse.Namespace) -> int:
 def register_cli(sub, common: argparse.ArgumentParser) -> None:
     a = sub.add_parser("approve", parents=[common],
                        help="build the archive PDF of a layout and record its approval in the ledger",
-                       epilog="Exit codes: 0 approved (or already approved), 2 bad input or changed content "
-                              "under an approved version, 3 tampering (approved file deleted or replaced, ledger "
-                              "altered).")
+                       epilog="Exit codes: 0 approved (or already approved), 1 the ledger could not be written "
+                              "(the archive file was removed again), 2 bad input or changed content under an "
+                              "approved version, 3 tampering (approved file deleted or replaced, ledger altered).")
     a.add_argument("layout", help="a layout name or layouts/NAME.yaml")
     a.add_argument("--version", required=True, help="the version approved (must be the layout's document.version)")
     a.add_argument("--by", required=True, help="who approves")

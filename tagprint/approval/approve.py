@@ -9,18 +9,27 @@ deleted or replaced (that is tampering, and is reported as such).
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import InputError, Problem, relative
+from ..errors import InputError, Problem, Where, relative
 from ..files import AlreadyArchived, write_once
 from ..profiles import get
 from .ledger import Ledger
 
-EXIT_OK, EXIT_INPUT, EXIT_TAMPERED = 0, 2, 3
+EXIT_OK, EXIT_NOT_RECORDED, EXIT_INPUT, EXIT_TAMPERED = 0, 1, 2, 3
 ARCHIVE = "archive"
+
+
+class NotRecorded(Exception):
+    """The ledger could not record an approval; its archive file was removed again, so nothing was approved."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -42,34 +51,37 @@ def archive_folder(output: Path) -> Path:
     return output / ARCHIVE
 
 
-def tampering(entry, target: Path, output: Path) -> str | None:
-    """Why the approved file of a ledger entry is no longer what was approved, or None."""
-    where = relative(target, output.parent)
+RESTORE = ("restore the approved file from a backup (its SHA-256 is in the ledger) and report the incident; "
+           "this version can never be approved again")
+
+
+def tampering(entry, target: Path, output: Path, fix: str = RESTORE) -> Problem | None:
+    """Why the approved file of a ledger entry is no longer what was approved (where, what, `fix`), or None."""
+    where = Where(relative(target, output.parent))
+    approved = f"approved by {entry.approver} on {entry.time} (ledger entry {entry.seq})"
     if not target.is_file():
-        return (f"TAMPERING: {where} was approved by {entry.approver} on {entry.time} (ledger entry {entry.seq}) "
-                f"and has been deleted")
+        return Problem(where, f"TAMPERING: {approved}, and has been deleted", fix)
     if sha256(target.read_bytes()) != entry.pdf_sha256:
-        return (f"TAMPERING: {where} was approved by {entry.approver} on {entry.time} (ledger entry {entry.seq}) "
-                f"and has been replaced: its SHA-256 is not the approved {entry.pdf_sha256[:16]}…")
+        return Problem(where, f"TAMPERING: {approved}, and has been replaced: its SHA-256 is not the approved "
+                              f"{entry.pdf_sha256[:16]}…", fix)
     return None
 
 
-RESTORE = ("restore the approved file from a backup (its SHA-256 is in the ledger) and report the incident; "
-           "this version can never be approved again")
+def ledger_altered(ledger: Ledger, root: Path, fix: str) -> list[Problem]:
+    """Every break of the ledger's chain, as a TAMPERING problem with `fix`."""
+    where = Where(relative(ledger.path, root))
+    return [Problem(where, f"TAMPERING: the approval ledger was altered: {b.message}", fix)
+            for b in ledger.chain_breaks()]
+
+
+def _say(problem: Problem) -> None:
+    print(f"error: {problem}", file=sys.stderr)
 
 
 def approve(req: Request) -> int:
     from ..load.variants import variants_of
     from ..pipeline import prepare
 
-    ledger = Ledger(archive_folder(req.output))
-    breaks = ledger.chain_breaks()
-    if breaks:
-        for b in breaks:
-            print(f"error: TAMPERING: the approval ledger {relative(ledger.path, req.root)} was altered: {b.message}",
-                  file=sys.stderr)
-        print("nothing was approved — restore the ledger from a backup and report the incident", file=sys.stderr)
-        return EXIT_TAMPERED
     rel = relative(req.layout, req.root)
     try:
         variants = variants_of(req.root, req.layout) or [None]
@@ -89,8 +101,19 @@ def approve(req: Request) -> int:
                                     f"--version {d.version}"))
     if problems:
         return _problems(problems)
-    with ledger.exclusive():
-        return _approve_all(req, prepared_all, ledger, rel)
+    ledger = Ledger(archive_folder(req.output))
+    with ledger.exclusive():  # from the chain check to the last entry: no other approval slips in between
+        altered = ledger_altered(ledger, req.root, "restore the ledger from a backup and report the incident; "
+                                                   "nothing was approved")
+        for problem in altered:
+            _say(problem)
+        if altered:
+            return EXIT_TAMPERED
+        try:
+            return _approve_all(req, prepared_all, ledger, rel)
+        except NotRecorded as exc:
+            _say(exc.problem)
+            return EXIT_NOT_RECORDED
 
 
 def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str) -> int:
@@ -108,13 +131,13 @@ def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str) -> 
             if earlier:
                 why = tampering(earlier[-1], target, req.output)
                 if why:
-                    print(f"error: {why} — {RESTORE}", file=sys.stderr)
+                    _say(why)
                     code = EXIT_TAMPERED
                     continue
             elif target.exists():
-                print(f"error: TAMPERING: {relative(target, req.output.parent)} is in the archive but the ledger has "
-                      f"no approval for it (it was put there by hand, or its ledger entry was removed) — "
-                      f"{RESTORE}", file=sys.stderr)
+                _say(Problem(Where(relative(target, req.output.parent)),
+                             "TAMPERING: in the archive, but the ledger has no approval for it (it was put there by "
+                             "hand, or its ledger entry was removed)", RESTORE))
                 code = EXIT_TAMPERED
                 continue
             try:
@@ -143,16 +166,32 @@ def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str) -> 
                 code = max(code, EXIT_INPUT)
                 continue
             env_families = (d.theme.font, *d.theme.fallback_fonts)
-            entry = ledger.append(
-                layout=rel, document=key, material_id=d.material_id, version=d.version, approver=req.approver,
-                reference=req.reference, note=req.note,
-                time=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-                pdf_sha256=sha256(built.data), sources={s.path: sha256(s.data) for s in sources(prepared)},
-                tool=_tool(), environment=_environment(env_families))
+            try:
+                entry = ledger.append(
+                    layout=rel, document=key, material_id=d.material_id, version=d.version, approver=req.approver,
+                    reference=req.reference, note=req.note,
+                    time=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+                    pdf_sha256=sha256(built.data), sources={s.path: sha256(s.data) for s in sources(prepared)},
+                    tool=_tool(), environment=_environment(env_families))
+            except Exception as exc:  # unrecorded, the file would look like tampering and burn the version
+                _withdraw(target)
+                raise NotRecorded(Problem(
+                    Where(relative(ledger.path, req.root)),
+                    f"the approval of {stem} version {d.version} could not be recorded in the ledger "
+                    f"({type(exc).__name__}: {exc}); its archive file {relative(target, req.output.parent)} was "
+                    f"removed again, so nothing was approved",
+                    "make the ledger writable (disk space, permissions, a lock held by another program) and "
+                    "approve again")) from exc
             print(f"approved: {stem} version {d.version} by {req.approver}"
                   + (f" ({req.reference})" if req.reference else "")
                   + f" → {relative(target, req.output.parent)} (ledger entry {entry.seq})")
     return code
+
+
+def _withdraw(target: Path) -> None:
+    """Removes an archive file this approval wrote (write-once files are read-only, so made writable first)."""
+    os.chmod(target, 0o644)
+    target.unlink()
 
 
 def _tool() -> str:

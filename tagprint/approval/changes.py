@@ -10,14 +10,36 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import Callable
+
 from ..layout.items import PageLayout, PictureBox, TextLine
-from ..model import (CallToAction, Document, Figure, Heading, ListBlock, MaterialId, Paragraph, Photo, References,
-                     Safety)
-from ..model.inline import Citation, Link, Text
+from ..model import (BLOCK_CLASSES, CallToAction, Callout, Cards, Document, Figure, Heading, ListBlock, MaterialId,
+                     Notes, PageBreak, Paragraph, Photo, References, Safety, Spacer, Table)
+from ..model.inline import Citation, Inline
 from ..validate.document import walk
 
-KINDS = {Heading: "heading", Paragraph: "paragraph", ListBlock: "list item", CallToAction: "button",
-         Safety: "safety title", MaterialId: "material id", Figure: "caption"}
+
+@dataclass(frozen=True)
+class UnitKind:
+    """How the diff names the text of one block class: its inline text (`text_runs()`), its plain labels
+    (`labels()`: a title, a button's text) and, for a block that shows a document field, that field."""
+
+    text: str
+    label: str = ""
+    apart: bool = False                                   # its runs are compared apart (the references)
+    shows: Callable[[Document], str] | None = None        # a document field the block shows
+
+
+FOOTNOTE = "footnote"   # the notes of any block (a table's, a notes block's), each with its marker
+KINDS: dict[type, UnitKind] = {
+    Heading: UnitKind("heading"), Paragraph: UnitKind("paragraph"), ListBlock: UnitKind("list item"),
+    Figure: UnitKind("caption"), Callout: UnitKind("callout"), CallToAction: UnitKind("button", "button"),
+    References: UnitKind("reference", "references title", apart=True),
+    Safety: UnitKind("safety", "safety title"), MaterialId: UnitKind("material id", shows=lambda d: d.job_code),
+    Cards: UnitKind("card"), Spacer: UnitKind("spacer"), PageBreak: UnitKind("page break"),
+    Table: UnitKind("table"), Notes: UnitKind(FOOTNOTE),
+}
+assert set(KINDS) == set(BLOCK_CLASSES), "every block class needs a kind of diff unit"
 
 
 @dataclass(frozen=True)
@@ -82,16 +104,9 @@ class Changes:
         return bool(self.text or self.figures or self.references)
 
 
-def _runs_text(runs) -> str:
-    out = []
-    for run in runs:
-        if isinstance(run, Citation):
-            out.append(f"[{run.text}]")
-        elif isinstance(run, Link):
-            out.append(_runs_text(run.runs))
-        elif isinstance(run, Text):
-            out.append(run.text)
-    return " ".join("".join(out).split())
+def _runs_text(runs: tuple[Inline, ...]) -> str:
+    """Inline text as read: citations in brackets ("[1,2]"), footnote markers and link texts as shown."""
+    return " ".join("".join(f"[{run.text}]" if isinstance(run, Citation) else run.text for run in runs).split())
 
 
 def block_pages(pages: list[PageLayout]) -> dict[str, tuple[int, ...]]:
@@ -117,33 +132,29 @@ def _pages(path: str, pages: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
 
 
 def units(document: Document, pages: dict[str, tuple[int, ...]]) -> list[Unit]:
+    """The document's text as the diff compares it, in reading order, read through each block's
+    `text_runs()`, `labels()` and `footnotes()` (a table's cells and notes too), named by `KINDS`."""
     out: list[Unit] = []
 
     def add(path: str, kind: str, text: str) -> None:
         if text.strip():
             out.append(Unit(path, kind, text, _pages(path, pages)))
 
-    def items(block: ListBlock) -> None:
-        for item in block.items:
-            add(item.where.path or block.where.path, "list item", _runs_text(item.runs))
-            if item.children:
-                items(item.children)
-
     for section in document.sections():
         for block in walk(section.blocks):
-            path = block.where.path
-            if isinstance(block, (Heading, Paragraph)):
-                add(path, KINDS[type(block)], _runs_text(block.runs))
-            elif isinstance(block, ListBlock):
-                items(block)
-            elif isinstance(block, Figure) and block.caption:
-                add(path, "caption", _runs_text(block.caption))
-            elif isinstance(block, CallToAction):
-                add(path, "button", block.text)
-            elif isinstance(block, Safety):
-                add(path, "safety title", block.title)
-            elif isinstance(block, MaterialId):
-                add(path, "material id", document.job_code)
+            kind, path = KINDS[type(block)], block.where.path
+            notes = {id(note.where): note for note in block.footnotes()}
+            for runs, where in block.text_runs():
+                note = notes.get(id(where))
+                if note is not None:
+                    add(where.path or path, FOOTNOTE, f"{note.marker} {_runs_text(runs)}")
+                elif not kind.apart:
+                    add((where.path or path).removesuffix(".text"), kind.text, _runs_text(runs))
+            for text, where in block.labels():
+                if id(where) not in notes:  # a note's marker is read with its note
+                    add(where.path or path, kind.label or kind.text, text)
+            if kind.shows:
+                add(path, kind.text, kind.shows(document))
     return out
 
 

@@ -89,7 +89,8 @@ class Ledger:
     def entries(self) -> list[Approval]:
         if not self.exists():
             return []
-        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
+        # read-only needs a URI: the path escaped in it ('#', '?', '%' are legal in a folder's name)
+        with closing(sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)) as db:
             rows = db.execute(f"SELECT {', '.join(FIELDS)} FROM approvals ORDER BY seq").fetchall()
         out = []
         for row in rows:

@@ -15,21 +15,23 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, relative
+from ..errors import InputError, Problem, Where, relative
 from ..files import write_atomically
 from ..layout.items import PageLayout, PictureBox, TextLine
 from ..model import Document
 from . import changes as ch
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, tampering
+from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, ledger_altered, tampering
 from .ledger import Approval, Ledger
 from .pixels import Area, PageDiff, compare
 from .review_document import Frame, Picture, ReviewContent, review_pdf
 
 
 class Refused(Exception):
-    def __init__(self, message: str, code: int):
-        super().__init__(message)
-        self.code = code
+    """The comparison cannot be made: the problems (where, what, fix) and the exit code."""
+
+    def __init__(self, problems: list[Problem], code: int):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems, self.code = problems, code
 
 
 @dataclass
@@ -53,17 +55,16 @@ def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -
     if pdf is None:
         pdf = render(prepared, get("archive"), kind).data
     pages, _ = lay_out(document, root, kind)
-    theme = root / "layouts" / "themes" / f"{prepared.loaded.layout.theme}.yaml"
-    return Side(label, short, document, root, pages, pdf, theme)
+    return Side(label, short, document, root, pages, pdf, prepared.loaded.theme_file)
 
 
 def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
     from ..verify.archived import embedded_project, write_project
 
     target = archive_folder(output) / entry.document
-    why = tampering(entry, target, output)
+    why = tampering(entry, target, output, "the review needs the approved file: restore it from a backup")
     if why:
-        raise Refused(f"{why} — the review needs the approved file: restore it from a backup", EXIT_TAMPERED)
+        raise Refused([why], EXIT_TAMPERED)
     data = target.read_bytes()
     files, _ = embedded_project(data)
     root = tmp / f"approved-{entry.version}"
@@ -71,7 +72,7 @@ def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
     return _side(f"approved {entry.version}", entry.version, root, layout, data)
 
 
-def _entry(entries: list[Approval], stem: str, version: str | None) -> Approval:
+def _entry(entries: list[Approval], stem: str, version: str | None, where: Where) -> Approval:
     main = (f"{stem}.pdf", f"{stem}-slides.pdf")  # the document itself, or a deck's slides (not its handouts)
     mine = [e for e in entries if Path(e.layout).stem == stem and Path(e.document).name in main]
     if version is not None:
@@ -79,8 +80,8 @@ def _entry(entries: list[Approval], stem: str, version: str | None) -> Approval:
     if not mine:
         known = sorted({e.version for e in entries if Path(e.layout).stem == stem})
         what = f"version {version} of {stem} was never approved" if version else f"{stem} has no approved version"
-        raise Refused(f"{what} — approved versions: {', '.join(known) or 'none'} (approve with render.py approve "
-                      f"{stem} --version V --by NAME)", EXIT_INPUT)
+        raise Refused([Problem(where, what, f"approved versions: {', '.join(known) or 'none'} (approve with "
+                                            f"render.py approve {stem} --version V --by NAME)")], EXIT_INPUT)
     return mine[-1]
 
 
@@ -140,22 +141,26 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
 
     ledger = Ledger(archive_folder(output))
     try:
+        where = Where(relative(layout, root))
         if variants_of(root, layout):
-            raise Refused(f"{relative(layout, root)} expands over variants; diff compares one document — not "
-                          f"supported for variant layouts yet", EXIT_INPUT)
-        if ledger.chain_breaks():
-            raise Refused(f"the approval ledger {relative(ledger.path, root)} was altered (run render.py verify "
-                          f"--all) — TAMPERING: restore it from a backup", EXIT_TAMPERED)
+            raise Refused([Problem(where, "the layout expands over variants; diff compares one document",
+                                   "none yet: diff does not support variant layouts (approve and verify each variant "
+                                   "as usual)")], EXIT_INPUT)
+        altered = ledger_altered(ledger, root, "restore the ledger from a backup (render.py verify --all lists "
+                                               "every break)")
+        if altered:
+            raise Refused(altered, EXIT_TAMPERED)
         entries = ledger.entries()
         with tempfile.TemporaryDirectory() as tmp:
-            old = _approved(_entry(entries, layout.stem, from_version), output, Path(tmp))
+            old = _approved(_entry(entries, layout.stem, from_version, where), output, Path(tmp))
             if to_version is None:
                 new = _side("the current draft", "draft", root, layout, None)
             else:
-                new = _approved(_entry(entries, layout.stem, to_version), output, Path(tmp))
+                new = _approved(_entry(entries, layout.stem, to_version, where), output, Path(tmp))
             return _report(old, new, root, output)
     except Refused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
         return exc.code
     except InputError as exc:
         for problem in exc.problems:

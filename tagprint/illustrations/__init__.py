@@ -51,6 +51,19 @@ class Range:
         return value
 
 
+def known_params(kind: str, fields: type, params: dict[str, Any], where: Callable[[str], Where],
+                 problems: list[Problem]) -> dict[str, Any]:
+    """The given parameters that the parameters dataclass `fields` has; each other one is a problem naming
+    the closest known parameter."""
+    from ..load.schema_errors import did_you_mean
+
+    known = fields.__dataclass_fields__
+    for key in params:
+        if key not in known:
+            problems.append(Problem(where(key), f"unknown {kind} parameter '{key}'", did_you_mean(key, known)))
+    return {key: value for key, value in params.items() if key in known}
+
+
 # Each module registers its kind when imported.
 from . import spectrum  # noqa: E402,F401
 from . import arrows, dots, helix, hexagons  # noqa: E402,F401

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from ..errors import Problem, Where
-from ..load.schema_errors import did_you_mean
-from . import Range, register
+from . import Range, known_params, register
 from .dots import check_colors, parse_background, parse_colors, theme_color
 
 COUNT = Range(2, 6)
@@ -801,13 +800,9 @@ class Arrows:
 
     def parse(self, params: dict[str, Any], where: Callable[[str], Where],
               problems: list[Problem]) -> ArrowsParams:
-        known = ArrowsParams.__dataclass_fields__
         values: dict[str, Any] = {}
-        for key, value in params.items():
-            if key not in known:
-                problems.append(Problem(where(key), f"unknown arrows parameter '{key}'",
-                                        did_you_mean(key, known)))
-            elif key == "count":
+        for key, value in known_params(self.name, ArrowsParams, params, where, problems).items():
+            if key == "count":
                 values[key] = COUNT.check(key, value, where(key), problems)
             elif key == "twist":
                 values[key] = TWIST.check(key, value, where(key), problems, integer=False)

@@ -14,8 +14,7 @@ from typing import Any, Callable
 
 from ..contrast import GRAPHICS, check
 from ..errors import Problem, Where
-from ..load.schema_errors import did_you_mean
-from . import Range, register
+from . import Range, known_params, register
 
 COUNT = Range(1, 400)
 SEED = Range(0, 999_999_999)
@@ -262,12 +261,9 @@ class Dots:
     aspect = 1.8
 
     def parse(self, params: dict[str, Any], where: Callable[[str], Where], problems: list[Problem]) -> DotsParams:
-        known = DotsParams.__dataclass_fields__
         values: dict[str, Any] = {}
-        for key, value in params.items():
-            if key not in known:
-                problems.append(Problem(where(key), f"unknown dots parameter '{key}'", did_you_mean(key, known)))
-            elif key == "count":
+        for key, value in known_params(self.name, DotsParams, params, where, problems).items():
+            if key == "count":
                 values[key] = COUNT.check(key, value, where(key), problems)
             elif key == "seed":
                 values[key] = SEED.check(key, value, where(key), problems)

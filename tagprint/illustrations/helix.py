@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import Problem, Where
-from ..load.schema_errors import did_you_mean
-from . import Range, register
+from . import Range, known_params, register
 from .arrows import Piece, Ribbon, draw_ribbons, mix
 from .dots import check_colors, parse_background, parse_colors, theme_color
 
@@ -77,13 +76,9 @@ class Helix:
     aspect = 0.85
 
     def parse(self, params: dict[str, Any], where: Callable[[str], Where], problems: list[Problem]) -> HelixParams:
-        known = HelixParams.__dataclass_fields__
         values: dict[str, Any] = {}
-        for key, value in params.items():
-            if key not in known:
-                problems.append(Problem(where(key), f"unknown helix parameter '{key}'",
-                                        did_you_mean(key, known)))
-            elif key == "turns":
+        for key, value in known_params(self.name, HelixParams, params, where, problems).items():
+            if key == "turns":
                 values[key] = TURNS.check(key, value, where(key), problems, integer=False)
             elif key == "rungs":
                 values[key] = RUNGS.check(key, value, where(key), problems)

@@ -14,8 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from ..errors import Problem, Where
-from ..load.schema_errors import did_you_mean
-from . import Range, register
+from . import Range, known_params, register
 from .dots import check_colors, parse_colors, theme_color
 
 ROWS = Range(2, 12)
@@ -191,13 +190,9 @@ class Hexagons:
 
     def parse(self, params: dict[str, Any], where: Callable[[str], Where],
               problems: list[Problem]) -> HexagonsParams | None:
-        known = HexagonsParams.__dataclass_fields__
         values: dict[str, Any] = {}
-        for key, value in params.items():
-            if key not in known:
-                problems.append(Problem(where(key), f"unknown hexagons parameter '{key}'",
-                                        did_you_mean(key, known)))
-            elif key == "rows":
+        for key, value in known_params(self.name, HexagonsParams, params, where, problems).items():
+            if key == "rows":
                 values[key] = ROWS.check(key, value, where(key), problems)
             elif key in ("fitted", "jumbled"):
                 values[key] = PART.check(key, value, where(key), problems)

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import Problem, Where
-from ..load.schema_errors import did_you_mean
 from ..fonts import face
-from . import Range, register
+from . import Range, known_params, register
 
 COUNT = Range(0, 40)
 
@@ -79,13 +78,9 @@ class Spectrum:
     aspect = 1.8
 
     def parse(self, params: dict[str, Any], where: Callable[[str], Where], problems: list[Problem]) -> SpectrumParams | None:
-        known = SpectrumParams.__dataclass_fields__
         values: dict[str, Any] = {}
-        for key, value in params.items():
-            if key not in known:
-                problems.append(Problem(where(key), f"unknown spectrum parameter '{key}'",
-                                        did_you_mean(key, known)))
-            elif key.endswith("_count"):
+        for key, value in known_params(self.name, SpectrumParams, params, where, problems).items():
+            if key.endswith("_count"):
                 values[key] = COUNT.check(key, value, where(key), problems)
             elif not isinstance(value, str) or not value.strip():
                 problems.append(Problem(where(key), f"parameter '{key}' must be text", f"write {key}: \"…\""))

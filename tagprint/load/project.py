@@ -46,6 +46,16 @@ class Loaded:
     def name(self) -> str:
         return f"{self.layout_file.stem}-{self.variant}" if self.variant else self.layout_file.stem
 
+    @property
+    def theme_file(self) -> Path:
+        """The theme file the layout names (it need not exist: load reports that)."""
+        return theme_file_of(self.root, self.layout.theme)
+
+
+def theme_file_of(root: Path, theme: str) -> Path:
+    """A theme's file: layouts/themes/THEME.yaml in the project folder."""
+    return root / "layouts" / "themes" / f"{theme}.yaml"
+
 
 # Files that parse and validate cleanly, by path, name shown and content: a batch worker reads the same
 # theme and content files for every document (a variant's placeholders make its own copy, never cached).
@@ -127,7 +137,7 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
                                   "this layout expands over variants and is built once per variant",
                                   "build it with render.py, or pass one variant to prepare()")])
 
-    theme_path = root / "layouts" / "themes" / f"{layout.theme}.yaml"
+    theme_path = theme_file_of(root, layout.theme)
     theme_where = layout_source.where(("theme",))
     theme_source = theme = None
     theme_problems: list[Problem] = []  # reported with validation's, which a stand-in theme lets run

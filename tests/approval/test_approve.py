@@ -4,6 +4,7 @@ a version once approved is never approved again, not after its file was deleted 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -137,7 +138,7 @@ def test_an_edited_ledger_entry_is_reported_and_blocks_approvals(project, capsys
                                    "restore the ledger from a backup")
     project.layout(LAYOUT_11)
     code, out, err = approve(project, capsys, version="1.1")
-    assert code == 3 and "the approval ledger output/archive/ledger.sqlite was altered" in err
+    assert code == 3 and "output/archive/ledger.sqlite: TAMPERING: the approval ledger was altered" in err
     assert not (project.root / "output/archive/TEST-0001/1.1").exists()
 
 
@@ -168,3 +169,58 @@ def test_each_variant_is_approved_and_rebuilds_as_itself(project, capsys):
     assert code == 0, out
     assert [line.split(" is ")[0] for line in out.splitlines() if not line.startswith("  ")] == [
         "match: output/archive/TEST-0001-us/1.0/test-us.pdf", "match: output/archive/TEST-0001-uk/1.0/test-uk.pdf"]
+
+
+def test_a_failed_ledger_write_approves_nothing_and_leaves_the_version_free(project, capsys, monkeypatch):
+    """The file is written before its ledger entry: when the entry cannot be written, the file goes too (no
+    unrecorded file, so no false TAMPERING alarm), and the same version is approved once the ledger works."""
+    from tagprint.approval.ledger import Ledger
+
+    archivable(project)
+
+    def full_disk(self, **values):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Ledger, "append", full_disk)
+        code, out, err = approve(project, capsys)
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        "error: output/archive/ledger.sqlite: the approval of test version 1.0 could not be recorded in the ledger "
+        "(OperationalError: database or disk is full); its archive file output/archive/TEST-0001/1.0/test.pdf was "
+        "removed again, so nothing was approved — make the ledger writable (disk space, permissions, a lock held by "
+        "another program) and approve again")
+    assert not (project.root / ARCHIVED).exists() and not (project.root / "output/archive/ledger.sqlite").exists()
+    code, out, err = approve(project, capsys)
+    assert code == 0 and "TAMPERING" not in err and "(ledger entry 1)" in out
+    assert len(ledger_rows(project)) == 1
+
+
+def test_the_chain_is_checked_while_the_ledger_is_locked(project, capsys, monkeypatch):
+    """Another approval could add an entry between an unlocked check and the write: the check runs under
+    the lock."""
+    from tagprint.approval.ledger import Ledger
+
+    archivable(project)
+    held = []
+    chain_breaks = Ledger.chain_breaks
+
+    def check(self):
+        held.append(self.path.with_suffix(".lock").exists() and _locked(self.path.with_suffix(".lock")))
+        return chain_breaks(self)
+
+    monkeypatch.setattr(Ledger, "chain_breaks", check)
+    assert approve(project, capsys)[0] == 0
+    assert held == [True]
+
+
+def _locked(lock: Path) -> bool:
+    import fcntl
+
+    with open(lock, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False

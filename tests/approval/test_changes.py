@@ -45,3 +45,47 @@ def test_differing_areas_are_found_apart_and_in_reading_order():
     page = (400 / SCALE, 500 / SCALE)
     assert top.where(page) == "the top right" and bottom.where(page) == "the bottom left"
     assert areas(old, old.copy()) == []
+
+
+DOSING = """\
+body:
+  - type: heading
+    level: 1
+    text: VELARIS dosing
+  - type: paragraph
+    text: Two loading doses, then one dose every 12 weeks.{note}`*`
+  - type: table
+    caption: Dosing schedule in the first year{note}`†`
+    header_rows: 1
+    row_headers: true
+    rows:
+      - [Visit, Weight ≤ 100 kg, Weight > 100 kg]
+      - [Week 0, 1 pen, "2 pens{note}`‡`"]
+      - [Week 4, 1 pen, 2 pens]
+    notes:
+      - {marker: "†", text: "Based on the dosing in VOYAGE-P1 and -P2."}
+      - {marker: "‡", text: "The 200 mg dose for weight > 100 kg is from a subgroup analysis."}
+  - type: notes
+    notes:
+      - {marker: "*", text: "Every 12 weeks after week 16."}
+"""
+
+
+def _dosing_units(project, content: str):
+    from tagprint.approval.changes import units
+    from tagprint.pipeline import prepare
+
+    project.content(content)
+    return units(prepare(project.root, project.root / "layouts" / "test.yaml").document, {})
+
+
+def test_a_changed_table_cell_and_footnote_are_exactly_the_text_changes(project):
+    project.layout()
+    old = _dosing_units(project, DOSING)
+    new = _dosing_units(project, DOSING.replace("[Week 4, 1 pen, 2 pens]", "[Week 4, 1 pen, 3 pens]")
+                        .replace("from a subgroup analysis", "from a pooled analysis"))
+    assert [c.describe() for c in text_changes(old, new)] == [
+        "body[2].rows[2][2] (table): deleted “2” and inserted “3” at the start",
+        "body[2].notes[1] (footnote): deleted “subgroup” and inserted “pooled” after “…kg is from a”",
+    ]
+    assert {u.kind for u in new} == {"heading", "paragraph", "table", "footnote"}

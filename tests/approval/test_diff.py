@@ -3,6 +3,7 @@ parameter reports exactly those, and its review PDF is tagged PDF/UA-1 as indepe
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -142,3 +143,55 @@ def test_diff_between_two_approved_versions_and_its_refusals(project, capsys):
     (project.root / ARCHIVED).unlink()
     code, out, err = run(project, "diff", "test", "--from", "1.0", capsys=capsys)
     assert code == 3 and "TAMPERING" in err and "has been deleted" in err
+
+
+def test_refusals_name_the_file_what_is_wrong_and_the_fix(project, capsys):
+    from approval_project import edit_ledger
+
+    archivable(project)
+    code, out, err = run(project, "diff", "test", "--from", "9", capsys=capsys)
+    assert (code, err) == (2, "error: layouts/test.yaml: version 9 of test was never approved — approved versions: "
+                              "none (approve with render.py approve test --version V --by NAME)\n")
+    assert approve(project, capsys)[0] == 0
+    (project.root / ARCHIVED).chmod(0o644)
+    (project.root / ARCHIVED).write_bytes(b"%PDF-1.7 not the approved file")
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert code == 3 and re.fullmatch(
+        r"error: output/archive/TEST-0001/1\.0/test\.pdf: TAMPERING: approved by Dr Quinn on \S+ \(ledger entry 1\), "
+        r"and has been replaced: its SHA-256 is not the approved [0-9a-f]{16}… — the review needs the approved "
+        r"file: restore it from a backup\n", err), err
+    edit_ledger(project, "UPDATE approvals SET approver = 'Someone Else'")
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert (code, err) == (3, "error: output/archive/ledger.sqlite: TAMPERING: the approval ledger was altered: "
+                              "entry 1 (TEST-0001/1.0/test.pdf) was edited after it was written: its contents do not "
+                              "match its hash — restore the ledger from a backup (render.py verify --all lists every "
+                              "break)\n")
+
+
+def test_diff_on_the_command_line_reports_a_table_cell_and_a_footnote(project, capsys):
+    archivable(project)
+    dosing = """\
+body:
+  - type: heading
+    level: 1
+    text: Dosing
+  - type: table
+    caption: Dosing schedule{note}`†`
+    header_rows: 1
+    rows:
+      - [Visit, Weight > 100 kg]
+      - [Week 0, "2 pens"]
+      - [Week 4, 2 pens]
+    notes:
+      - {marker: "†", text: "Based on the dosing in VOYAGE-P1 and -P2."}
+"""
+    project.content(dosing)
+    assert approve(project, capsys)[0] == 0
+    project.content(dosing.replace("[Week 4, 2 pens]", "[Week 4, 3 pens]").replace("VOYAGE-P1", "VOYAGE-P3"))
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert code == 0, err
+    assert _section(out, "Text changes (2)") == [
+        "page 1, body[1].rows[2][1] (table): deleted “2” and inserted “3” at the start",
+        "page 1, body[1].notes[0] (footnote): deleted “VOYAGE-P1” and inserted “VOYAGE-P3” after “…on the "
+        "dosing in”"]
+    assert (project.root / "output/review/test-1.0-vs-draft.pdf").is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +73,15 @@ def test_a_removed_entry_is_found(tmp_path):
     messages = [b.message for b in ledger.chain_breaks()]
     assert any("entry 3 follows entry 1" in m for m in messages)
     assert any("entry 3 does not follow the entry before it" in m for m in messages)
+
+
+@pytest.mark.parametrize("folder", ["issue #12", "draft?v=2", "100% final", "a%20b"])
+def test_an_output_folder_named_with_uri_characters_is_read(tmp_path, monkeypatch, folder):
+    """The ledger is read through a read-only SQLite URI: the folder's name is escaped in it, also when
+    the output folder is given relative to the working directory."""
+    archive = tmp_path / folder / "archive"
+    first = _append(Ledger(archive), "1.0")
+    assert [e.hash for e in Ledger(archive).entries()] == [first.hash]
+    monkeypatch.chdir(tmp_path)
+    relative = Ledger(Path(folder) / "archive")
+    assert [e.version for e in relative.entries()] == ["1.0"] and relative.chain_breaks() == []

@@ -52,3 +52,40 @@ def test_print_links_rewrite_a_link_inside_a_table_cell():
     link = cell.runs[1]
     assert link.text == "PI (example.com/pi.pdf)"
     assert isinstance(printed(Paragraph((link,))), Paragraph)
+
+
+
+def test_every_block_class_has_its_text_in_the_diff_units():
+    """The diff (approval.changes) reads text through the registry: for each block of the block examples
+    (one of every block type), each text it shows is a unit of the diff, under its class's kind (notes as
+    footnotes with their marker; reference entries in the diff's reference list)."""
+    from pathlib import Path
+
+    from tagprint.approval.changes import FOOTNOTE, KINDS, _runs_text, references, units
+    from tagprint.pipeline import prepare
+
+    root = Path(__file__).resolve().parents[2]
+    document = prepare(root, root / "layouts" / "block-examples.yaml").document
+    found = {(unit.kind, unit.text) for unit in units(document, {})}
+    refs = {text for text, _pages in references(document, {}).values()}
+    seen: set[type] = set()
+    for section in document.sections():
+        for block in walk(section.blocks):
+            seen.add(type(block))
+            kind, name = KINDS[type(block)], type(block).__name__
+            notes = {id(note.where): note for note in block.footnotes()}
+            for runs, where in block.text_runs():
+                text = _runs_text(runs)
+                if id(where) in notes:
+                    assert (FOOTNOTE, f"{notes[id(where)].marker} {text}") in found, (name, text)
+                elif kind.apart:
+                    assert text in refs, (name, text)
+                elif text:
+                    assert (kind.text, text) in found, (name, text)
+            for text, where in block.labels():
+                if id(where) not in notes:
+                    assert (kind.label or kind.text, text) in found, (name, text)
+            if kind.shows:
+                assert (kind.text, kind.shows(document)) in found, name
+    assert set(BLOCK_CLASSES) <= seen, "the block examples lack a block type: add one"
+    assert {"table", FOOTNOTE, "heading", "list item", "button", "caption"} <= {kind for kind, _ in found}
