@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .errors import InputError, Problem, Where, relative
 from .files import remove_stale_temporaries, write_atomically
 from .profiles import NAMES, drafts, profiles
-from .tool import tool_digest
+from .tool import build_key
 
 if TYPE_CHECKING:
     from .pipeline import Prepared
@@ -347,7 +347,7 @@ class Progress:
 def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, force: bool = False,
         jobs: int | None = None) -> tuple[list[Outcome], float]:
     started = time.perf_counter()
-    tool = tool_digest()
+    tool = build_key()  # the code, library versions, press profile and SOURCE_DATE_EPOCH
     remove_stale_temporaries(output)
     cache = Cache(output)
     outcomes, tasks = plan(root, output, layouts, only, force, tool, cache)

@@ -20,4 +20,24 @@ def tool_digest() -> str:
     return h.hexdigest()
 
 
-__all__ = ["__version__", "tool_digest"]
+@functools.lru_cache(maxsize=None)
+def build_key() -> str:
+    """What decides a build's bytes besides its own inputs, for the build cache: this code, the Python and
+    library versions (ReportLab, pikepdf, Pillow, … an upgrade rebuilds), the press profile file and
+    SOURCE_DATE_EPOCH. Cheap: no drawing library is imported."""
+    import os
+    import platform
+
+    from .approval.environment import libraries
+    from .files import stamp
+    from .profiles.icc_files import CMYK_PROFILES
+
+    h = hashlib.sha256(tool_digest().encode())
+    h.update(repr((platform.python_version(), sorted(libraries().items()),
+                   os.environ.get("SOURCE_DATE_EPOCH", ""))).encode())
+    for path in CMYK_PROFILES:
+        h.update(repr((str(path), stamp(path) if path.is_file() else None)).encode())
+    return h.hexdigest()
+
+
+__all__ = ["__version__", "build_key", "tool_digest"]

@@ -10,11 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageMath
 
-# A real CMYK press profile from a Debian package (libgs-common: Ghostscript's SWOP-based default).
-CMYK_PROFILES = (
-    Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),
-)
-CMYK_PACKAGE = "libgs-common (Debian)"
+from .icc_files import CMYK_PACKAGE, CMYK_PROFILES  # noqa: F401  (the press profile's place)
 
 
 class ProfileMissing(Exception):
