@@ -167,8 +167,9 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
             params = figure.source.params
             key = f"{kind.name}|{params!r}|{item.box.width:.2f}x{item.box.height:.2f}"
             theme = ctx.document.theme
-            try:
-                draw = recorded(f"{key}|{theme!r}", item.box.width, item.box.height,
+            try:  # recorded by the exact size: which document a worker drew first never changes the geometry
+                draw = recorded(f"{kind.name}|{params!r}|{item.box.width!r}x{item.box.height!r}|{theme!r}",
+                                item.box.width, item.box.height,
                                 lambda sketch: kind.draw(sketch, params, item.box, theme))
                 pen.drawing(item.box, key, draw)
             except ValueError as exc:
