@@ -14,11 +14,8 @@ import pikepdf
 from .document import Doc
 from .print_paint import PaintScan, scan_paints
 
-DEFAULT_INK_LIMIT = 3.0    # 300 %
-SMALL_TEXT = 12.0          # points: below this, text must print in one ink
-DARK_L = 40.0              # CIELAB lightness below which text counts as dark (black-ish)
-MIN_PPI = 300.0            # continuous-tone images at their placed size
-MIN_PPI_BITMAP = 1200.0    # 1-bit images
+from ..print_rules import DARK_TEXT_L as DARK_L, DEFAULT_INK_LIMIT, MIN_PPI, MIN_PPI_BITMAP  # noqa: F401
+from ..print_rules import SMALL_TEXT_PT as SMALL_TEXT  # noqa: F401
 
 
 def ink_limit(doc: Doc) -> float:

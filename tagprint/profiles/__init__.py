@@ -15,6 +15,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any, Callable, Literal
 
+from ..print_rules import MIN_PPI
+
 Finisher = Callable[..., None]
 NAMES = ("screen", "print", "email", "archive")
 
@@ -84,7 +86,7 @@ def _registry() -> dict[str, Profile]:
     return {
         "screen": Profile("screen", "tagged PDF/UA-1 for screens", ImagePolicy(max_ppi=150, quality=80)),
         "print": Profile("print", "print master: bleed, crop marks, CMYK, no live links",
-                         ImagePolicy(min_ppi=300, cmyk=True, quality=90), color="cmyk", links=False,
+                         ImagePolicy(min_ppi=MIN_PPI, cmyk=True, quality=90), color="cmyk", links=False,
                          bleed=9.0, crop_marks=True, mark_margin=18.0, output_intent="CMYK", pdf_version="1.6",
                          finisher_names=("print_master:finish",)),
         "email": Profile("email", "HCP attachment: sRGB, 150 ppi photos, size budget",

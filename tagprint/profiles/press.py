@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Color, Ink, Press, Theme
+from ..print_rules import DARK_TEXT_L
 from .color import ProfileMissing, cmyk_icc, cmyk_icc_path, cmyk_to_lab, delta_e, icc_description, limit_ink, rgb_to_cmyk, rgb_to_lab
 
-DARK_L = 50.0       # CIELAB lightness below which a near-neutral colour is printed in black only
+BLACK_ONLY_L = 50.0  # CIELAB lightness below which a near-neutral colour is printed in black ink only
 NEUTRAL_C = 15.0    # chroma below which a colour counts as near-neutral
 
 
@@ -100,7 +101,7 @@ def _ink(palette: PressPalette, color: Color) -> PressInk:
     if all(c >= 0.999 for c in color):
         return PressInk((0.0, 0.0, 0.0, 0.0), None, "paper")
     L, a, b = rgb_to_lab(color)
-    if L < DARK_L and (a * a + b * b) ** 0.5 < NEUTRAL_C:
+    if L < BLACK_ONLY_L and (a * a + b * b) ** 0.5 < NEUTRAL_C:
         return PressInk((0.0, 0.0, 0.0, black_for(L, palette.condition.icc_path)), None, "black")
     return PressInk(palette.by_profile(color), None, "profile")
 
@@ -119,7 +120,7 @@ def black_for(lightness: float, path: Path) -> float:
     return min(ramp, key=lambda kl: abs(kl[1] - lightness))[0]
 
 
-RICH_BLACK_L = 40.0  # as the print preflight judges dark text
+RICH_BLACK_L = DARK_TEXT_L  # as the print preflight judges dark text
 
 
 def rich_black(recipe, condition: str) -> bool:

@@ -18,6 +18,7 @@ from ..model import (
 )
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
+from ..print_rules import SMALL_TEXT_PT
 from ..profiles import profiles
 from ..layout.bidi import SUPPORTED_RTL, shaped
 from .scripts import right_to_left, unsupported_right_to_left
@@ -187,7 +188,7 @@ def _small_text_in_one_ink(theme: Theme, src, problems: list[Problem]) -> None:
 
     palette = PressPalette(theme)
     for name, color in theme.colors.items():
-        small = sorted(s for s, style in theme.styles.items() if style.color == name and style.size < 12)
+        small = sorted(s for s, style in theme.styles.items() if style.color == name and style.size < SMALL_TEXT_PT)
         if not small or name in theme.press.recipes:
             continue
         try:
@@ -226,7 +227,7 @@ def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Pr
         # a spot ink prints as a Separation whose alternate is the spot's own CMYK
         inks = r.spot.cmyk if r.spot else r.cmyk
         recipes[name] = Recipe(tuple(v / 100 for v in inks), r.spot.name if r.spot else None)
-        small = sorted(s for s, style in styles.items() if style.color == name and style.size < 12)
+        small = sorted(s for s, style in styles.items() if style.color == name and style.size < SMALL_TEXT_PT)
         if small and not r.spot and spec.condition in CONDITIONS and rich_black(recipes[name], spec.condition):
             problems.append(Problem(src.where(("press", "recipes", name, "cmyk")),
                                     f"recipe {list(r.cmyk)} is a rich black, and text below 12 pt is set in it "
