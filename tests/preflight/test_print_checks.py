@@ -273,3 +273,20 @@ def test_a_print_build_scans_paints_from_the_shared_parse_with_the_same_findings
     assert len(parses) == 2 * streams  # the check command's way: the paint scan parses on its own
     assert shared == own
     assert change is None or any(check.startswith("PRINT-") for check, *_ in shared)
+
+
+def test_the_ink_of_a_flate_cmyk_image_with_an_inverted_decode_array_is_read_once_inverted():
+    """Samples of 51 with /Decode [1 0 …] mean 80 % of each ink (320 % in all): pikepdf applies the Decode
+    array when it unpacks Flate samples, so the check must not invert them a second time (it read 80 %)."""
+    import zlib
+
+    import pikepdf
+    from tagprint.preflight.checks.print_images import darkest_ink
+
+    pdf = pikepdf.new()
+    image = pikepdf.Stream(pdf, zlib.compress(bytes([51] * 4 * 9 * 9)))
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width = image.Height = 9
+    image.ColorSpace, image.BitsPerComponent = pikepdf.Name.DeviceCMYK, 8
+    image.Filter, image.Decode = pikepdf.Name.FlateDecode, pikepdf.Array([1, 0] * 4)
+    assert abs(darkest_ink(image) - 3.2) < 0.02

@@ -126,10 +126,18 @@ def _measure(image: pikepdf.Object) -> float | None:
     bands = picture.split()
     decode = image.get("/Decode")
     inverted = isinstance(decode, pikepdf.Array) and [float(v) for v in decode][:2] == [1.0, 0.0]
-    if inverted and "adobe" not in picture.info:  # Pillow has already undone Adobe's inverted JPEGs
+    # pikepdf applies /Decode when it unpacks raw or Flate samples; a JPEG comes from Pillow as stored, and
+    # Pillow has already undone Adobe's inverted CMYK JPEGs
+    jpeg = pikepdf.Name.DCTDecode in _filters(image)
+    if inverted and jpeg and "adobe" not in picture.info:
         bands = [ImageOps.invert(b) for b in bands]
     # ink per 3 × 3 pixels (a tenth of a millimetre at 300 ppi): single JPEG-noise pixels are no ink
     # problem, an area is
     total = ImageMath.lambda_eval(lambda a: a["convert"]((a["c"] + a["m"] + a["y"] + a["k"]) / 4, "L"),
                                   c=bands[0], m=bands[1], y=bands[2], k=bands[3])
     return total.filter(ImageFilter.BoxBlur(1)).getextrema()[1] * 4 / 255
+
+
+def _filters(image: pikepdf.Object) -> list:
+    value = image.get("/Filter")
+    return list(value) if isinstance(value, pikepdf.Array) else [value] if value is not None else []
