@@ -70,6 +70,8 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
                 out.warnings.append(Problem(note.where, f"note '{note.marker}' has no marker in the text",
                                             "put {note}`%s` where the note applies, or remove the note" % note.marker))
 
+    out.warnings.extend(_placeholders(blocks))
+
     if "print" in document.profiles:
         for b in blocks:
             style = getattr(b, "style", None)
@@ -98,6 +100,25 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
                                                    "say it is a figure)",
                                           "start with what the picture shows"))
     return out
+
+
+# text that stands in for the approved copy: words, editors' marks (in capitals) and numbered stand-ins
+PLACEHOLDERS = (re.compile(r"\b(placeholder|lorem ipsum)\b", re.IGNORECASE), re.compile(r"\b(TBD|TODO|XXX)\b"),
+                re.compile(r"^Reference \d+\.?$"))
+
+
+def _placeholders(blocks: list) -> list[Problem]:
+    """Text that stands in for the approved copy (a placeholder ISI, "Reference 3") must not reach an
+    approval unnoticed: a warning at each place, in every build and in `approve`."""
+    out: dict[str, Problem] = {}
+    for b in blocks:
+        for run, where in inline_runs(b):
+            text = " ".join(getattr(run, "text", "").split())
+            if any(pattern.search(text) for pattern in PLACEHOLDERS):
+                problem = Problem(where, f"placeholder text: '{text[:60]}'",
+                                  "replace it with the approved copy before the piece is approved")
+                out.setdefault(str(problem), problem)
+    return list(out.values())
 
 
 def _safety_prominence(document: Document) -> list[Problem]:

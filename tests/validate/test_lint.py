@@ -101,3 +101,22 @@ def test_a_deck_sets_its_safety_information_as_large_as_its_claims(tmp_path):
     message = str(caught.value)
     assert "safety text in style 'slide_safety' is 15 pt, smaller than the claims' body text ('slide_body', 17 pt)" \
         in message and "content/kineret-dtt-ra.yaml:" in message
+
+
+def test_placeholder_text_is_a_warning_at_its_place(project, capsys):
+    """Stand-in copy (a placeholder ISI, a reference written "Reference 2", an editor's TODO) is named at
+    its line in every build, so that nobody approves it unnoticed; ordinary words are left alone."""
+    project.layout()
+    project.content(
+        "body:\n"
+        "  - type: paragraph\n"
+        "    text: Placeholder for the approved safety text.\n"
+        "  - type: paragraph\n"
+        "    text: Dosing TODO after the label update.\n"
+        "  - type: paragraph\n"
+        "    text: A todo list is not a mark, and neither is a reference to the label.\n")
+    code, err = run(project, capsys)
+    assert code == 0
+    found = [line for line in err.splitlines() if "placeholder text" in line]
+    assert [line.split(": placeholder")[0] for line in found] == \
+        ["warning: content/test.yaml:3:5", "warning: content/test.yaml:5:5"]
