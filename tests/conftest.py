@@ -71,30 +71,10 @@ def seed_pdf(tmp_path_factory) -> Path:
     return out / f"{SEED_LAYOUT}.pdf"
 
 
-@pytest.fixture(scope="session")
-def seed_profiles(tmp_path_factory) -> dict[str, Path]:
-    """The seed leave-behind in every profile, built once through the real command line (the archive
-    profile through an approval, the only way it is written)."""
+def _every_profile(out: Path, name: str, material_id: str) -> dict[str, Path]:
+    """A layout in every profile, built once through the real command line (the archive profile through
+    an approval of version 1.0, the only way it is written)."""
     from tagprint.cli import main
-    out = tmp_path_factory.mktemp("profiles")
-    assert main(["--root", str(REPO), "--output", str(out), "build", SEED_LAYOUT]) == 0
-    assert main(["--root", str(REPO), "--output", str(out), "approve", SEED_LAYOUT, "--version", "1.0",
-                 "--by", "Test Reviewer"]) == 0
-    return {
-        "screen": out / f"{SEED_LAYOUT}.pdf",
-        "print": out / f"{SEED_LAYOUT}-print.pdf",
-        "email": out / f"{SEED_LAYOUT}-email.pdf",
-        "archive": out / "archive" / "US-KIN-0001" / "1.0" / f"{SEED_LAYOUT}.pdf",
-    }
-
-
-@pytest.fixture(scope="session")
-def velaris_profiles(tmp_path_factory) -> dict[str, Path]:
-    """The second example (a three-page psoriasis leave-behind) in every profile, through the command line
-    (the archive profile through an approval, the only way it is written)."""
-    from tagprint.cli import main
-    out = tmp_path_factory.mktemp("velaris")
-    name = "velaris-psoriasis"
     assert main(["--root", str(REPO), "--output", str(out), "build", name]) == 0
     assert main(["--root", str(REPO), "--output", str(out), "approve", name, "--version", "1.0",
                  "--by", "Test Reviewer"]) == 0
@@ -102,5 +82,17 @@ def velaris_profiles(tmp_path_factory) -> dict[str, Path]:
         "screen": out / f"{name}.pdf",
         "print": out / f"{name}-print.pdf",
         "email": out / f"{name}-email.pdf",
-        "archive": out / "archive" / "US-VEL-0002" / "1.0" / f"{name}.pdf",
+        "archive": out / "archive" / material_id / "1.0" / f"{name}.pdf",
     }
+
+
+@pytest.fixture(scope="session")
+def seed_profiles(tmp_path_factory) -> dict[str, Path]:
+    """The seed leave-behind in every profile."""
+    return _every_profile(tmp_path_factory.mktemp("profiles"), SEED_LAYOUT, "US-KIN-0001")
+
+
+@pytest.fixture(scope="session")
+def velaris_profiles(tmp_path_factory) -> dict[str, Path]:
+    """The second example (a three-page psoriasis leave-behind) in every profile."""
+    return _every_profile(tmp_path_factory.mktemp("velaris"), "velaris-psoriasis", "US-VEL-0002")
