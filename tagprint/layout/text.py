@@ -18,7 +18,7 @@ from .items import Fragment, Segment, TagKey, TextLine
 SUPERSCRIPT_SCALE = 0.7
 SUPERSCRIPT_MIN = 5.5  # pt: a citation or note marker in small text (a table cell, a footnote) stays readable
 SUPERSCRIPT_RISE = 0.36
-_SPLIT = re.compile(r"(\s+)")
+_SPLIT = re.compile(r"([^\S\u00a0\u202f]+)")  # white space breaks a line; a no-break space (U+00A0, U+202F) does not
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,14 @@ _MD.disable(["image", "html_inline", "backticks", "autolink", "entity", "escape"
 _MD.validateLink = lambda url: True  # every link is parsed; validation reports bad schemes with a fix
 MAX_RANGE = 100
 _MARKER = re.compile(r"^(\*|\u2020|\u2021|\u00a7|[1-9][0-9]?)$")
+_FOLDS = re.compile(r"[^\S\u00a0\u202f]+")
 _CITE_PART = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]\s*(\d+))?\s*$")
 
 
 def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = "") -> tuple[Inline, ...]:
     """`scope`: the content id the text belongs to (footnote markers point at notes within it)."""
-    text = " ".join(text.split())  # YAML folding aside, whitespace is not meaningful
+    text = " ".join(_FOLDS.split(text.strip()))  # YAML folding aside, whitespace is not meaningful; a no-break
+    # space (U+00A0, U+202F) is kept: it holds a number to its unit ("12 weeks") on one line
     tokens = _MD.parseInline(text)
     children = tokens[0].children or [] if tokens else []
     out: list[Inline] = []
