@@ -64,6 +64,17 @@ def _photo_name(jpeg: bytes, reader: ImageReader) -> str:
     return name
 
 
+def _formatted_once(kept: OrderedDict, key: str, make, limit: int) -> bytes:
+    """The PDF text under `key`, made by `make` the first time in this process (the oldest dropped past
+    `limit`)."""
+    text = kept.get(key)
+    if text is None:
+        text = kept[key] = make()
+        if len(kept) > limit:
+            kept.popitem(last=False)
+    return text
+
+
 class _KeptFunction(PDFExponentialFunction):
     """A gradient's exponential function whose PDF text is made once per process: the same illustrations
     bring the same colour stops to every build, and ReportLab formats each number of each one anew. The
@@ -74,12 +85,7 @@ class _KeptFunction(PDFExponentialFunction):
 
     def format(self, document) -> bytes:
         key = repr((self.C0, self.C1, self.N, sorted(self.otherkw.items())))
-        text = self._formatted.get(key)
-        if text is None:
-            text = self._formatted[key] = super().format(document)
-            if len(self._formatted) > self.KEPT:
-                self._formatted.popitem(last=False)
-        return text
+        return _formatted_once(self._formatted, key, lambda: super(_KeptFunction, self).format(document), self.KEPT)
 
 
 def _path(commands: Sequence[tuple]) -> PDFPathObject:
@@ -108,13 +114,8 @@ class _KeptArray(PDFArray):
     KEPT = 4096
 
     def format(self, document) -> bytes:
-        key = repr(self.sequence)
-        text = self._formatted.get(key)
-        if text is None:
-            text = self._formatted[key] = super().format(document)
-            if len(self._formatted) > self.KEPT:
-                self._formatted.popitem(last=False)
-        return text
+        return _formatted_once(self._formatted, repr(self.sequence), lambda: super(_KeptArray, self).format(document),
+                               self.KEPT)
 
 
 class _KeptStitching(PDFStitchingFunction):
