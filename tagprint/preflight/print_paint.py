@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pikepdf
 
 from .document import Doc, ref
+from .matrix import IDENTITY, Matrix, multiply, scale_of
 
 PROCESS = ("Cyan", "Magenta", "Yellow", "Black")
 MAX_DEPTH = 12
@@ -112,22 +113,6 @@ class PaintScan:
     paints: list[Paint] = field(default_factory=list)
     spaces: list[tuple[int, str, Space]] = field(default_factory=list)   # every colour space selected/used
     transparency: list[Transparency] = field(default_factory=list)
-
-
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def multiply(m: Matrix, n: Matrix) -> Matrix:
-    """m × n (apply m, then n), as PDF concatenates matrices."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
-
-
-def scale_of(m: Matrix) -> float:
-    """The linear scale a matrix applies (the square root of its determinant's size)."""
-    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
 
 
 def resolve_space(value: object, resources: object, label: str = "") -> Space:

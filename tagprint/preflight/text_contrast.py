@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from .document import Doc
 from .reader import object_text
+from .matrix import IDENTITY, Matrix, apply, multiply
 
 PERCENTILE = 0.25
 SAME_AS_TEXT = 32  # a pixel within this of the text colour on every channel is the text's own decoration
@@ -54,22 +55,6 @@ class TextRun:
         return self.size >= 18 - 0.01 or (self.bold and self.size >= 14 - 0.01)
 
 
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _concat(m: Matrix, n: Matrix) -> Matrix:
-    """m then n (PDF order: a point is transformed by m first)."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    a, b, c, d, e, f = m
-    return a * x + c * y + e, b * x + d * y + f
-
-
 def text_runs(doc: Doc) -> list[TextRun]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -91,7 +76,7 @@ def text_runs(doc: Doc) -> list[TextRun]:
                         m = raw.FS_MATRIX()
                         inner = outer
                         if raw.FPDFPageObj_GetMatrix(obj, m):
-                            inner = _concat((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+                            inner = multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
                         visit(raw.FPDFFormObj_CountObjects(obj),
                               lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), inner, is_artifact)
                     elif kind == raw.FPDF_PAGEOBJ_TEXT:
@@ -159,7 +144,7 @@ def _bounds(raw, obj, outer: Matrix) -> tuple[float, float, float, float] | None
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return None
-    corners = [_apply(outer, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    corners = [apply(outer, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]
     return min(xs), min(ys), max(xs), max(ys)
 
@@ -169,7 +154,7 @@ def _size_and_weight(raw, obj, outer: Matrix) -> tuple[float, bool]:
     raw.FPDFTextObj_GetFontSize(obj, size)
     m = raw.FS_MATRIX()
     own = (m.a, m.b, m.c, m.d, m.e, m.f) if raw.FPDFPageObj_GetMatrix(obj, m) else IDENTITY
-    a, b, c, d, _, _ = _concat(own, outer)
+    a, b, c, d, _, _ = multiply(own, outer)
     effective = size.value * math.hypot(c, d)
     font = raw.FPDFTextObj_GetFont(obj)
     bold = False
