@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from .document import Doc
 from .reader import actual_text, object_text
-from .text_contrast import IDENTITY, _bounds, _concat
+from .matrix import IDENTITY, multiply
+from .text_contrast import _bounds
 
 Box = tuple[float, float, float, float]   # left, bottom, right, top in points, y upwards
 
@@ -50,7 +51,7 @@ def mcid_pieces(doc: Doc) -> dict[tuple[int, int], list[TextPiece]]:
                 kind = raw.FPDFPageObj_GetType(obj)
                 if kind == raw.FPDF_PAGEOBJ_FORM:
                     m = raw.FS_MATRIX()
-                    inner = _concat((m.a, m.b, m.c, m.d, m.e, m.f), outer) if raw.FPDFPageObj_GetMatrix(obj, m) \
+                    inner = multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer) if raw.FPDFPageObj_GetMatrix(obj, m) \
                         else outer
                     visit(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), inner)
                 elif kind == raw.FPDF_PAGEOBJ_TEXT:
@@ -58,7 +59,7 @@ def mcid_pieces(doc: Doc) -> dict[tuple[int, int], list[TextPiece]]:
                     if mcid >= 0:
                         m = raw.FS_MATRIX()
                         own = (m.a, m.b, m.c, m.d, m.e, m.f) if raw.FPDFPageObj_GetMatrix(obj, m) else IDENTITY
-                        a, b = _concat(own, outer)[:2]
+                        a, b = multiply(own, outer)[:2]
                         angle = round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
                         replaced = actual_text(raw, obj)
                         if replaced is None:
