@@ -28,7 +28,8 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
         else:
             pages.append(_page(document, page, len(pages) + 1, ctx))
     add_footers(document, pages, ctx)
-    ctx.problems.extend(check_contrast(document, pages))
+    if not ctx.problems:  # text that does not fit lies where nothing was meant to be behind it: judged once it fits
+        ctx.problems.extend(check_contrast(document, pages))
     if ctx.problems:
         raise InputError(ctx.problems)
     return pages

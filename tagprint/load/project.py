@@ -166,10 +166,12 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
             continue
         cf = ContentFile(located, sections)
         for cid, blocks in sections.items():
-            if cid in content:
-                problems.append(Problem(located.where((cid,)),
-                                        f"content id '{cid}' is also defined in {content[cid][0].source.file}",
-                                        "give one of them another id"))
+            if cid in content:  # a problem only for a layout that places it (another file's examples are not)
+                if cid in placed:
+                    problems.append(Problem(located.where((cid,)),
+                                            f"content id '{cid}' is also defined in {content[cid][0].source.file}",
+                                            "give one of them another id, or name this layout's files in "
+                                            "content: [content/….yaml]"))
                 continue
             content[cid] = (cf, blocks)
     if problems:

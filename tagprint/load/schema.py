@@ -342,7 +342,8 @@ class RegionSpec(Strict):
     valign: Literal["top", "middle", "bottom"] = "top"
     """Where the content sits when it is shorter than the region."""
     columns: int = Field(default=1, ge=1, le=4)
-    """Columns the content flows through."""
+    """Columns a reference list in this region is set in (other blocks are not set in columns: for text in
+    columns, place regions side by side and flow through them)."""
     gutter: Spacing = 18
     """Space between columns, in points."""
 

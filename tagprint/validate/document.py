@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import unicodedata
 from typing import Iterator
 
@@ -117,6 +118,7 @@ def validate(loaded: Loaded) -> Document:
         _check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
     _check_document_fields(spec, lsrc, problems)
     _check_placed_once(document, problems)
+    _check_columns(document, problems)
     if problems:
         raise InputError(problems)
     return document
@@ -234,6 +236,28 @@ def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Pr
                                     f"(styles {', '.join(small)}): misregistration blurs it",
                                     "print dark text in black ink only, e.g. cmyk: [0, 0, 0, 100]"))
     return Press(spec.condition, spec.ink_limit / 100, recipes)
+
+
+def _check_columns(document: Document, problems: list[Problem]) -> None:
+    """`columns` sets reference lists in columns; any other block in such a region would silently take the
+    full width, so it is a problem at the region's `columns`."""
+    for page in document.pages:
+        regions = {r.name: r for r in page.template.regions}
+        placed = [(regions.get(pl.region), pl.sections) for pl in page.placements]
+        placed += [(r, page.flow) for r in page.template.regions if page.flow]
+        for region, sections in placed:
+            if region is None or region.columns < 2:
+                continue
+            others = sorted({type(b).__name__ for s in sections for b in s.blocks if not isinstance(b, References)})
+            if others:
+                where = replace(region.where, path=f"{region.where.path}.columns" if region.where.path else "columns")
+                problem = Problem(where, f"region '{region.name}' has columns: {region.columns}, which sets reference "
+                                         f"lists in columns only; its {', '.join(others)} blocks would take the "
+                                         "full width",
+                                  "remove columns (or keep only the references in this region), or place two "
+                                  "regions side by side: a flow runs through them in order")
+                if problem not in problems:
+                    problems.append(problem)
 
 
 def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tuple, theme: Theme,

@@ -31,3 +31,18 @@ def test_an_empty_flow_still_makes_its_page(project):
     project.layout(MINIMAL_LAYOUT.replace("    regions:\n      main: [body]", "    flow: [empty]"))
     project.content(BODY + "empty: []\n")
     assert project.build().pages == 1
+
+
+def test_text_that_overflows_its_band_is_reported_as_overflow_not_as_contrast(project):
+    """White text on a dark region that is too small: the problem is the overflow (fix the text or the
+    box), not the colours of the theme — the contrast of text set past its box is not judged."""
+    project.layout(MINIMAL_LAYOUT.replace("main: {box: [40, 40, 532, 700]}",
+                                          "main: {box: [40, 40, 200, 60], background: primary}"))
+    words = " ".join(["Pale words that run on"] * 12)
+    project.content(BODY.replace("text: Title", "style: slide_title\n    text: Title")
+                    + f"  - type: paragraph\n    style: caption_on_dark\n    text: {words}\n")
+    with pytest.raises(InputError) as caught:
+        project.build()
+    messages = [p.message for p in caught.value.problems]
+    assert any("needs" in m and "the region holds" in m for m in messages), messages
+    assert not any("contrast" in m for m in messages), messages
