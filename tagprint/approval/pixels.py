@@ -1,5 +1,5 @@
 """Pages compared by their pixels: both versions rendered by PDFium, the differing areas found on a
-coarse grid and outlined on a side-by-side picture of the two pages."""
+coarse grid and highlighted on a side-by-side picture of the two pages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ CELL = 10               # pixels per grid cell
 THRESHOLD = 24          # a channel difference below this is not a change
 GAP = 24                # pixels between the two pages
 HIGHLIGHT = (200, 0, 0)
+WASH = (255, 214, 0, 80)   # a highlighter's yellow, a third opaque
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class PageDiff:
     size: tuple[float, float]       # points
     areas: list[Area] = field(default_factory=list)
     only_in: str = ""               # "old" or "new" when the page exists on one side only
-    picture: bytes = b""            # PNG: old | new, areas outlined
+    picture: bytes = b""            # PNG: old | new, areas highlighted
 
 
 def render(data: bytes) -> list[tuple[Image.Image, tuple[float, float]]]:
@@ -97,12 +98,17 @@ def side_by_side(old: Image.Image | None, new: Image.Image | None, found: list[A
     out = Image.new("RGB", (width, height), (120, 120, 120))
     out.paste(left, (0, 0))
     out.paste(right, (left.width + GAP, 0))
-    draw = ImageDraw.Draw(out)
+    # each area is highlighted (a translucent wash: the text under it stays readable, where an outline's
+    # edges would cross the lines around it) and marked by a red bar in the page's left margin, level with it
+    wash = Image.new("RGBA", out.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(wash)
     for offset in (0, left.width + GAP):
         for area in found:
-            box = [offset + area.x * SCALE - 5, area.y * SCALE - 5, offset + (area.x + area.width) * SCALE + 5,
-                   (area.y + area.height) * SCALE + 5]
-            draw.rectangle(box, outline=HIGHLIGHT, width=6)
+            x0, x1 = offset + area.x * SCALE - 3, offset + (area.x + area.width) * SCALE + 3
+            y0, y1 = area.y * SCALE - 3, (area.y + area.height) * SCALE + 3
+            draw.rectangle([x0, y0, x1, y1], fill=WASH)
+            draw.rectangle([offset + 5, y0, offset + 19, y1], fill=HIGHLIGHT + (255,))  # in the page's margin
+    out = Image.alpha_composite(out.convert("RGBA"), wash).convert("RGB")
     buffer = io.BytesIO()
     out.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()

@@ -3,7 +3,7 @@
 By default the last approved version is compared with the current draft. The summary (printed, and
 written as a tagged review PDF into output/review/) lists every text change word by word in reading
 order with its block and page, changed figures and alt texts, changed references, and each changed page
-side by side with the differing areas outlined (from PDFium-rendered pixels).
+side by side with the differing areas highlighted (from PDFium-rendered pixels).
 
 Exit codes: 0 compared (with or without changes); 2 bad input; 3 an approved file was tampered with.
 """
@@ -130,7 +130,7 @@ def _alt(diff: PageDiff, old: Side, new: Side, text_on_page: list[str]) -> str:
         side = new if diff.only_in == "new" else old
         return head + f"The page exists only in {side.label}; the other side is blank."
     body = _page_line(diff, old, new).split(": ", 1)[1]
-    alt = head + f"Outlined in red, {body}."
+    alt = head + f"Highlighted in yellow with a red bar in the margin beside each, {body}."
     if text_on_page:
         alt += " Text changes on this page: " + "; ".join(text_on_page) + "."
     return alt
@@ -187,7 +187,7 @@ def _report(old: Side, new: Side, root: Path, output: Path) -> int:
     pictures = []
     for p in pages:
         on_page = [c.describe().split(", ", 1)[1] for c in text if p.number in c.pages]
-        caption = f"Page {p.number}: {old.label} (left) and {new.label} (right), differing areas outlined in red."
+        caption = f"Page {p.number}: {old.label} (left) and {new.label} (right), differing areas highlighted, a red bar in the margin beside each."
         pictures.append(Picture(p.picture, _alt(p, old, new, on_page), caption))
     intro = [f"{name}: {old.label} (material {old.document.material_id}, version {old.document.version}) compared "
              f"with {new.label} (version {new.document.version}). "

@@ -88,8 +88,8 @@ def _blocks(content: ReviewContent) -> tuple:
         blocks.append(PageBreak())  # the pictures start on a page of their own, with their heading
         blocks.append(Heading(2, (Text("Changed pages side by side"),), style="h2"))
         blocks.append(Paragraph((Text("Each picture shows the older version on the left and the newer on the "
-                                      "right, rendered by PDFium; the areas whose pixels differ are outlined "
-                                      "in red on both sides."),)))
+                                      "right, rendered by PDFium; the areas whose pixels differ are "
+                                      "highlighted in yellow on both sides, each with a red bar in the margin."),)))
         for i, picture in enumerate(content.pictures, start=1):
             blocks.append(Figure(Photo(f"images/review-page-{i}.png"), picture.alt,
                                  caption=(Text(picture.caption),)))

@@ -85,7 +85,7 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
     assert roles.count("H1") == 1 and roles.count("H2") == 5 and roles.count("Figure") == 1
     (figure,) = [n for n in tree.walk() if n.role == "Figure"]
     assert figure.attrs["Alt"].startswith("Page 1 side by side: approved 1.0 on the left, the current draft on "
-                                          "the right. Outlined in red, 2 area(s) differ: the middle left")
+                                          "the right. Highlighted in yellow with a red bar in the margin beside each, 2 area(s) differ: the middle left")
     assert "deleted “RA” and inserted “rheumatoid arthritis”" in figure.attrs["Alt"]
     spoken = " ".join(reading_text(tree).split())
     assert "page 1, spectrum-figure[0] (illustration spectrum): parameter left_count 13 → 10" in spoken
@@ -104,7 +104,7 @@ def test_the_same_inputs_give_the_same_review_copy(reviewed):
     assert pdf_path.read_bytes() == first
 
 
-def test_the_side_by_side_picture_outlines_the_changes_in_red(reviewed):
+def test_the_side_by_side_picture_marks_the_changes_in_red(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     with pikepdf.open(pdf_path) as pdf:
@@ -112,7 +112,7 @@ def test_the_side_by_side_picture_outlines_the_changes_in_red(reviewed):
                   for x in page.Resources.get("/XObject", {}).values() if x.get("/Subtype") == "/Image"]
     (picture,) = images
     assert picture.width > 2 * picture.height * 0.7  # two pages side by side
-    assert _red(picture) > 500  # the outlines
+    assert _red(picture) > 500  # the bars beside the changed areas
     approved = pdfium.PdfDocument(root / "output" / ARCHIVED_SEED)[0].render(scale=1.25).to_pil()
     assert _red(approved) == 0  # the seed's own colours hold no such red
 
