@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import InputError, Problem, relative
 from ..files import inside
 from .schema import BlockSpec, ContentSpec, LayoutSpec, ThemeSpec
-from .schema_errors import problems_from
+from .schema_errors import closest, problems_from
 from .variants import substitute
 from .yaml_source import MAX_BYTES, Located, load_yaml
 
@@ -231,7 +231,12 @@ def _content_files(root: Path, layout: LayoutSpec, source: Located, problems: li
             problems.append(Problem(where, f"content path '{name}' leaves the project folder",
                                     "use a path inside the project, such as content/ra.yaml"))
         elif not path.is_file():
-            problems.append(Problem(where, f"no content file '{name}'", "check the path (relative to the project folder)"))
+            known = sorted(relative(f, root) for f in (root / "content").glob("*.yaml"))
+            near = closest(Path(name).name, [Path(k).name for k in known])
+            hint = next((k for k in known if near and Path(k).name == near), None)
+            problems.append(Problem(where, f"no content file '{name}'",
+                                    f"did you mean '{hint}'? (paths are relative to the project folder)" if hint
+                                    else "check the path (relative to the project folder, e.g. content/ra.yaml)"))
         else:
             out.append(path)
     return out

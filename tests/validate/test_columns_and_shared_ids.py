@@ -40,3 +40,13 @@ def test_an_id_defined_twice_only_fails_the_layout_that_places_it(project):
         or [p.message for p in caught.value.problems] == ["content id 'body' is also defined in content/test.yaml"]
     (project.root / "content" / "example.yaml").write_text("hero:\n  - type: paragraph\n    text: A\n")
     assert project.build().pages == 1       # 'hero' twice, in files this layout does not need: no problem
+
+
+def test_a_content_path_without_its_folder_gets_the_path_to_use(project):
+    project.layout(MINIMAL_LAYOUT + "content: [test.yaml]\n")
+    project.content(BODY)
+    with pytest.raises(InputError) as caught:
+        project.build()
+    [problem] = caught.value.problems
+    assert problem.message == "no content file 'test.yaml'"
+    assert problem.fix.startswith("did you mean 'content/test.yaml'?")
