@@ -122,7 +122,14 @@ class FontStack:
         return out
 
     def width(self, text: str, size: float, bold: bool, italic: bool) -> float:
-        return sum(f.width(t, size) for f, t in self.segments(text, bold, italic))
+        return _stack_width(self, text, size, bold, italic)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stack_width(stack: FontStack, text: str, size: float, bold: bool, italic: bool) -> float:
+    """A word's width, measured once per (stack, text, size, style): layout measures the same words in every
+    build and every profile, and a registered face's metrics never change."""
+    return sum(f.width(t, size) for f, t in stack.segments(text, bold, italic))
 
 
 def segments_for(font_name: str, text: str) -> list[tuple[Face, str]]:
