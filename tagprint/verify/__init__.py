@@ -24,9 +24,11 @@ def unclaimed(pdf: pikepdf.Pdf, result: WalkResult) -> list[str]:
     claimed = {int(parent_tree[i]): parent_tree[i + 1] for i in range(0, len(parent_tree), 2)}
     for number, page in enumerate(pdf.pages, start=1):
         key = int(page.obj.StructParents)
-        owners = claimed.get(key)
+        found = claimed.get(key)
+        # read once into Python (a pikepdf item costs a call per lookup): which MCIDs have an owner
+        owners = None if found is None else [owner is not None for owner in found]
         for mcid in result.mcids[number]:
-            if owners is None or mcid >= len(owners) or owners[mcid] is None:
+            if owners is None or mcid >= len(owners) or not owners[mcid]:
                 problems.append(f"page {number}: MCID {mcid} has no structure element in the parent tree")
     return problems
 

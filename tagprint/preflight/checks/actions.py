@@ -73,16 +73,15 @@ _MARKERS = (b"/JS", b"/JavaScript", b"/Launch")
 def _may_hold_actions(doc: Doc) -> bool:
     """A flat pass over every object's own bytes (qpdf writes names canonically, so `/J#53` reads `/JS`):
     when no object names JavaScript or Launch, the walk from the catalog cannot find any either."""
+    raws = []
     for obj in doc.pdf.objects:
         if isinstance(obj, pikepdf.Stream):
-            raw = obj.stream_dict.unparse(resolved=True)
+            raws.append(obj.stream_dict.unparse(resolved=True))
         elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
-            raw = obj.unparse(resolved=True)
-        else:
-            continue
-        if any(marker in raw for marker in _MARKERS):
-            return True
-    return False
+            raws.append(obj.unparse(resolved=True))
+    # one search per marker over all objects (a newline apart, so no marker spans two objects)
+    everything = b"\n".join(raws)
+    return any(marker in everything for marker in _MARKERS)
 
 
 def _hits(doc: Doc) -> list[_Hit]:
