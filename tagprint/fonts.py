@@ -90,6 +90,9 @@ class FontStack:
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no family in the stack can show (spaces and controls aside)."""
+        return set(_missing(self, text))
+
+    def _missing(self, text: str) -> frozenset[str]:
         needed = {c for c in text if c not in " \n\t\u00ad"}
         # control characters, the replacement character and characters beyond the BMP have no reliable
         # glyph and ToUnicode entry: they count as missing, so the author is told
@@ -100,13 +103,16 @@ class FontStack:
             needed = {c for c in needed if ord(c) not in have}
             if not needed:
                 break
-        return needed | refused
+        return frozenset(needed | refused)
 
     def segments(self, text: str, bold: bool, italic: bool) -> list[tuple[Face, str]]:
         """Splits `text` into runs, each set in the first face that has all its characters."""
+        return list(_segments(self, text, bold, italic))
+
+    def _segments(self, text: str, bold: bool, italic: bool) -> tuple[tuple[Face, str], ...]:
         first = face(self.families[0], bold, italic)
         if all(ord(c) in first.chars or c in " \u00ad" for c in text):
-            return [(first, text)]  # the common case: no fallback needed, no other font loaded
+            return ((first, text),)  # the common case: no fallback needed, no other font loaded
         faces = self.faces(bold, italic)
         out: list[tuple[Face, str]] = []
         for ch in text:
@@ -119,7 +125,7 @@ class FontStack:
                 out[-1] = (chosen, out[-1][1] + ch)
             else:
                 out.append((chosen, ch))
-        return out
+        return tuple(out)
 
     def width(self, text: str, size: float, bold: bool, italic: bool) -> float:
         return _stack_width(self, text, size, bold, italic)
@@ -129,7 +135,13 @@ class FontStack:
 def _stack_width(stack: FontStack, text: str, size: float, bold: bool, italic: bool) -> float:
     """A word's width, measured once per (stack, text, size, style): layout measures the same words in every
     build and every profile, and a registered face's metrics never change."""
-    return sum(f.width(t, size) for f, t in stack.segments(text, bold, italic))
+    return sum(f.width(t, size) for f, t in _segments(stack, text, bold, italic))
+
+
+# a stack's answers for a text never change (its faces are registered once): the same words are asked about
+# in every build and every profile
+_missing = functools.lru_cache(maxsize=1 << 16)(FontStack._missing)
+_segments = functools.lru_cache(maxsize=1 << 16)(FontStack._segments)
 
 
 def segments_for(font_name: str, text: str) -> list[tuple[Face, str]]:
