@@ -281,12 +281,13 @@ def _parse_cmap(data: bytes, unicode: bool) -> CMap:
 # ---- splitting shown strings into codes -----------------------------------------------------------
 
 IDENTITY = {"Identity-H", "Identity-V"}
+_ONE_BYTE = [bytes([b]) for b in range(256)]  # a simple font's codes, made once: cutting is then a lookup
 
 
 def code_splitter(font: pikepdf.Dictionary) -> Callable[[bytes], list[bytes]] | None:
     """How to cut a shown string into codes; None when the CMap is not understood."""
     if font.get("/Subtype") != pikepdf.Name.Type0:
-        return lambda data: [bytes([b]) for b in data]
+        return lambda data: list(map(_ONE_BYTE.__getitem__, data))
     enc = font.get("/Encoding")
     if isinstance(enc, pikepdf.Name):
         name = str(enc)[1:]
