@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError, Problem, Where, relative
-from .files import remove_stale_temporaries, write_atomically
+from .files import remove_own_temporaries, remove_stale_temporaries, write_atomically
 from .profiles import NAMES, drafts, profiles
 from .tool import build_key
 
@@ -382,11 +382,14 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
                         "the process building it died twice (killed, or out of memory)"))], task)
     finally:
         progress.close()
-        if any(o.status == "built" for rel in made for o in made[rel]):
-            try:
-                cache.save()
-            except OSError:  # only a cache: the next build rebuilds what it cannot tell is up to date
-                pass
+        try:
+            if any(o.status == "built" for rel in made for o in made[rel]):
+                try:
+                    cache.save()
+                except OSError:  # only a cache: the next build rebuilds what it cannot tell is up to date
+                    pass
+        finally:
+            remove_own_temporaries(output)  # an interrupt may land between a temporary and its rename
     outcomes += [o for rel in made for o in made[rel]]
     order = {relative(p, root): i for i, p in enumerate(layouts)}
     position = {(layout_of[t.layout], v["id"]): i for i, t in enumerate(tasks) for v in t.variants or []}

@@ -85,6 +85,15 @@ def _writer_alive(pid: int) -> bool:
     return True
 
 
+def remove_own_temporaries(folder: Path) -> None:
+    """Removes this process's temporary files under `folder`: when a build ends, however it ends (an
+    interrupt can land between a temporary's creation and the rename that would have consumed it)."""
+    if not folder.is_dir():
+        return
+    for tmp in folder.rglob(f".*.{os.getpid()}.*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Removes the temporary files of builds that died (kill -9, power loss) under `folder`: at once when
     the pid in the name is no longer running, and any after STALE_AGE seconds."""
