@@ -23,7 +23,9 @@ def _runs(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for run in runs:
         if isinstance(run, Link) and printed_address(run.href) not in run.text:
-            out.append(replace(run, runs=run.runs + (Text(f" ({printed_address(run.href)})"),)))
+            address = printed_address(run.href)  # in brackets, or after a colon where the text ends in brackets
+            shown = f": {address}" if run.text.rstrip().endswith(")") else f" ({address})"
+            out.append(replace(run, runs=run.runs + (Text(shown),)))
         else:
             out.append(run)
     return tuple(out)

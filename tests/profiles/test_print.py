@@ -107,3 +107,14 @@ def test_a_print_build_shows_the_warnings_of_its_own_preflight(capsys):
     err = capsys.readouterr().err
     assert "warning: layouts/kineret-dtt-ra.yaml: PRINT-SMALL-TEXT: small coloured text in 3 inks" in err
     assert "[the print PDF, page 2]" in err
+
+
+def test_a_printed_link_whose_text_ends_in_brackets_gets_its_address_after_a_colon(velaris_profiles):
+    """"Prescribing Information (PDF) (example.com/…)" read as two asides; on paper it is now
+    "Prescribing Information (PDF): example.com/…" (PDFium reads the printed text)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(velaris_profiles["print"])
+    text = " ".join(" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf)))
+    assert "Prescribing Information (PDF): example.com/velaris/prescribing-information.pdf" in text.replace("- ", "-")
+    assert "(PDF) (example.com" not in text
