@@ -9,7 +9,7 @@ from ..errors import Problem
 from ..load.schema import ListSpec, SlideSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Decoration, Heading, Page, Paragraph, Placement, Rect, References, Region, Section, Template, plain_text,
+    Decoration, Heading, Page, Paragraph, Placement, Rect, References, Region, Safety, Section, Template, plain_text,
 )
 
 SLIDE = (960.0, 540.0)
@@ -70,9 +70,12 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
                                         "place each content id once per deck"))
             else:
                 used.add(cid)
-                # the slide title is the heading: a reference list's own title would say it twice
+                # the slide title is the heading: a reference list's own title would say it twice, and
+                # safety information's title is a heading one level below it
                 body.extend(replace(b, title="") if isinstance(b, References) and plain_text(heading.runs)
-                            .strip().lower() == b.title.strip().lower() else b for b in sections[cid].blocks)
+                            .strip().lower() == b.title.strip().lower()
+                            else replace(b, level=level + 1) if isinstance(b, Safety) else b
+                            for b in sections[cid].blocks)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",

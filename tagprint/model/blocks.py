@@ -226,6 +226,7 @@ class Safety(BlockNode):
     title: str
     blocks: tuple["Block", ...]
     where: Where = field(default_factory=lambda: Where(""))
+    level: int = 2  # its title's heading level: H2 in a document, one below the slide title on a slide
 
     role = "Sect"
 
@@ -236,7 +237,7 @@ class Safety(BlockNode):
         yield self.title, self.where
 
     def headings(self):
-        return (("title", 2, self.title),)
+        return (("title", self.level, self.title),)
 
     def map_runs(self, runs, block):
         return replace(self, blocks=_map_blocks(self.blocks, block))

@@ -177,7 +177,7 @@ def _references(b: _Builder, block: References, parent: StructElem) -> None:
 @tags_of(Safety)
 def _safety(b: _Builder, block: Safety, parent: StructElem) -> None:
     sect = b._keep(block, parent.add("Sect", title=block.title))
-    b._slot(block, b._keep(block, sect.add("H2"), "title"), "title")
+    b._slot(block, b._keep(block, sect.add(f"H{block.level}"), "title"), "title")
     for child in block.blocks:
         b.block(child, sect)
 
