@@ -35,12 +35,17 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def test_workers_exit_when_the_parent_is_killed(project):
+def _eight_documents(project, paragraphs: int) -> None:
+    """Eight layouts of one content id long enough that a build takes a moment."""
     body = "".join(f"  - type: paragraph\n    text: Paragraph {i} of a document that takes a moment.\n"
-                   for i in range(40))
+                   for i in range(paragraphs))
     project.content("body:\n  - type: heading\n    level: 1\n    text: T\n" + body)
     for i in range(8):
         project.layout(MINIMAL_LAYOUT, name=f"doc{i}")
+
+
+def test_workers_exit_when_the_parent_is_killed(project):
+    _eight_documents(project, paragraphs=40)
     proc = subprocess.Popen([sys.executable, str(REPO / "render.py"), "--root", str(project.root), "--jobs", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: set[int] = set()
@@ -94,11 +99,7 @@ def test_temporaries_are_named_with_the_writers_pid(tmp_path, monkeypatch):
 
 
 def test_a_killed_worker_costs_a_retry_not_the_documents(project):
-    body = "".join(f"  - type: paragraph\n    text: Paragraph {i} of a document that takes a moment.\n"
-                   for i in range(20))
-    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n" + body)
-    for i in range(8):
-        project.layout(MINIMAL_LAYOUT, name=f"doc{i}")
+    _eight_documents(project, paragraphs=20)
     proc = subprocess.Popen([sys.executable, str(REPO / "render.py"), "--root", str(project.root), "--jobs", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     output = project.root / "output"
