@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .lengths import PaperName, length
+
 
 class Strict(BaseModel):
     """Every spec forbids unknown keys."""
@@ -84,10 +86,10 @@ class FigureSpec(Strict):
     """Where the caption stands."""
     caption_style: str = "caption"
     """A type style of the theme for the caption."""
-    height: float | None = Field(default=None, gt=0)
-    """Height in points; by default from the width and the picture's aspect ratio."""
-    width: float | None = Field(default=None, gt=0)
-    """Width in points; by default the width of the region or column."""
+    height: length(gt=0, le=10_000) | None = None
+    """Height (points, or mm, cm, in); by default from the width and the picture's aspect ratio."""
+    width: length(gt=0, le=10_000) | None = None
+    """Width (points, or mm, cm, in); by default the width of the region or column."""
     align: Literal["left", "center", "right"] = "center"
     """Horizontal placement when the figure is narrower than its column."""
 
@@ -226,8 +228,8 @@ class SpacerSpec(Strict):
     """Empty vertical space."""
 
     type: Literal["spacer"]
-    height: float = Field(gt=0)
-    """Empty space in points."""
+    height: length(gt=0, le=10_000)
+    """Empty space (points, or mm, cm, in)."""
 
 
 class PageBreakSpec(Strict):
@@ -255,22 +257,22 @@ ItemSpec.model_rebuild()
 class TypeStyleSpec(Strict):
     """A type style of the theme."""
 
-    size: float = Field(gt=0, le=200)
-    """Font size in points."""
-    leading: float | None = Field(default=None, gt=0)
-    """Line distance in points; by default 1.3 × size."""
+    size: length(gt=0, le=200)
+    """Font size in points (or mm, cm, in)."""
+    leading: length(gt=0, le=1_000) | None = None
+    """Line distance (points, or mm, cm, in); by default 1.3 × size."""
     bold: bool = False
     """Bold face."""
     italic: bool = False
     """Italic face."""
     color: str = "text"
     """A colour name from the theme's colors."""
-    space_before: float = 0
-    """Space above a block of this style, in points."""
-    space_after: float = 6
-    """Space below a block of this style, in points."""
-    tracking: float = 0
-    """Extra space between letters, in points."""
+    space_before: length(ge=-1_000, le=1_000) = 0
+    """Space above a block of this style (points, or mm, cm, in)."""
+    space_after: length(ge=-1_000, le=1_000) = 6
+    """Space below a block of this style (points, or mm, cm, in)."""
+    tracking: length(ge=-100, le=100) = 0
+    """Extra space between letters (points, or mm, cm, in)."""
     uppercase: bool = False
     """Set in capitals (the text itself is kept as written, for screen readers)."""
 
@@ -325,18 +327,18 @@ class ThemeSpec(Strict):
 
 # ---- layouts ---------------------------------------------------------------------------------------
 
-Coordinate = Annotated[float, Field(ge=-10_000, le=10_000)]
+Coordinate = length(ge=-10_000, le=10_000)
 Box = Annotated[list[Coordinate], Field(min_length=4, max_length=4)]
-Spacing = Annotated[float, Field(ge=0, le=1_000)]
+Spacing = length(ge=0, le=1_000)
 
 
 class RegionSpec(Strict):
     """A rectangle of the page that content is placed in."""
 
     box: Box
-    """[x, y, width, height] in points from the top-left corner of the page."""
+    """[x, y, width, height] from the top-left corner of the page: points, or lengths such as 20mm."""
     padding: Spacing | Annotated[list[Spacing], Field(min_length=4, max_length=4)] = 0
-    """Inner space in points: one number, or [top, right, bottom, left]."""
+    """Inner space: one length, or [top, right, bottom, left] (points, or mm, cm, in)."""
     background: str | None = None
     """A theme colour filling the region (drawn as an artifact)."""
     valign: Literal["top", "middle", "bottom"] = "top"
@@ -345,7 +347,7 @@ class RegionSpec(Strict):
     """Columns a reference list in this region is set in (other blocks are not set in columns: for text in
     columns, place regions side by side and flow through them)."""
     gutter: Spacing = 18
-    """Space between columns, in points."""
+    """Space between columns (points, or mm, cm, in)."""
 
 
 class DecorationSpec(Strict):
@@ -358,7 +360,7 @@ class DecorationSpec(Strict):
     color: str
     """A theme colour."""
     thickness: Spacing = 1
-    """Line width of a rule, in points."""
+    """Line width of a rule (points, or mm, cm, in)."""
 
 
 class TemplateSpec(Strict):
@@ -406,10 +408,12 @@ class DocumentSpec(Strict):
 class PageSetupSpec(Strict):
     """Paper size and margins."""
 
-    size: Literal["letter", "a4"] = "letter"
-    """US letter (612 × 792 pt) or A4 (595 × 842 pt)."""
+    size: PaperName | Annotated[list[PaperName], Field(min_length=1, max_length=2)] = "letter"
+    """US letter (612 × 792 pt) or A4 (595 × 842 pt), in any case; a list such as [letter, a4] builds one
+    output per size (named NAME-letter, NAME-a4), each with the page's own margins."""
     margins: Annotated[list[Spacing], Field(min_length=4, max_length=4)] = [40, 40, 48, 40]  # top right bottom left
-    """[top, right, bottom, left] in points: the page of a template with no regions."""
+    """[top, right, bottom, left] (points, or mm, cm, in): the page of a template with no regions, and the
+    frame a grid is set in."""
 
 
 class SlideSpec(Strict):
@@ -436,8 +440,8 @@ class HandoutSpec(Strict):
 
     kind: Literal["1up", "2up", "3up"]
     """1up: a slide and its notes per page; 2up: two, each with notes; 3up: three, with lines for notes."""
-    size: Literal["letter", "a4"] = "letter"
-    """Paper size."""
+    size: PaperName = "letter"
+    """Paper size: letter or A4 (any case)."""
 
 
 class LayoutSpec(Strict):

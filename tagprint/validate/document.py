@@ -37,7 +37,7 @@ def validate(loaded: Loaded) -> Document:
     theme = _theme(loaded, problems)
     if not problems and any(getattr(profiles().get(p), "color", None) == "cmyk" for p in spec.profiles):
         _small_text_in_one_ink(theme, loaded.theme_source, problems)  # only where the layout is printed
-    page_size = PAGE_SIZES[spec.page.size]
+    page_size = PAGE_SIZES[spec.page.size if isinstance(spec.page.size, str) else spec.page.size[0]]
     margins = tuple(spec.page.margins)
     templates = {name: _template(loaded, name, page_size, margins, theme, problems) for name in spec.templates}
 
