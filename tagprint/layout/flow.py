@@ -25,6 +25,7 @@ def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutCon
     """The flow's pages: the first of `page.template` (its placed regions filled first), the rest of
     `page.then` (or the same template), each region not placed by hand taking the flow in turn."""
     from .pages import decorate, place_fixed
+    from .regions import resolved
 
     queue: Queue = [(b, None, 0.0) for section in page.flow for b in section.blocks]
     pages: list[PageLayout] = []
@@ -32,7 +33,7 @@ def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutCon
     if not queue:  # a flow of empty sections still makes its page (decorations, footer)
         out = PageLayout(first_number, document.page_size)
         decorate(out, page, ctx)
-        place_fixed(out, page, first_number, ctx)
+        place_fixed(out, page, first_number, ctx, resolved(page.template, page, ctx))
         return [out]
     while queue:
         if len(pages) >= MAX_PAGES:
@@ -41,14 +42,15 @@ def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutCon
             break
         out = PageLayout(first_number + len(pages), document.page_size)
         template = page.template if not pages else (page.then or page.template)
+        template = resolved(template, page, ctx, first=not pages)  # boxes that depend on what is set
         decorate(out, page, ctx, template)
         if not pages:
-            place_fixed(out, page, out.number, ctx)
+            place_fixed(out, page, out.number, ctx, template)
         pages.append(out)
         progressed = False
-        for region in template.regions:
-            if region.name in fixed and template is page.template:
-                continue
+        flowing = [r for r in template.regions if not (r.name in fixed and template.name == page.template.name)]
+        out.regions.extend(flowing)
+        for region in flowing:
             placed, page_break = _fill_region(queue, region, out, ctx, page)
             progressed = progressed or placed
             if page_break or not queue:

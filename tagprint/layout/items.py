@@ -258,3 +258,4 @@ class PageLayout:
     items: list[Item] = field(default_factory=list)
     footer: list[TextLine] = field(default_factory=list)
     items_placed: bool = False  # a flow placed content on this page
+    regions: list[Any] = field(default_factory=list)  # the regions used on this page, boxes as placed

@@ -63,3 +63,47 @@ def is_length_schema(node: dict) -> bool:
 
 def is_paper_schema(node: dict) -> bool:
     return node.get("pattern") == PAPER_PATTERN
+
+
+def _length_or_auto(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return "auto"
+    return to_points(value)
+
+
+def length_or_auto(gt: float = 0, le: float = 10_000) -> Any:
+    """A height: a length, or `auto` (as tall as what is set in it)."""
+    number = {"type": "number", "exclusiveMinimum": gt, "maximum": le}
+    written = {"type": "string", "pattern": LENGTH_PATTERN}
+    return Annotated[float | Literal["auto"], BeforeValidator(_length_or_auto),
+                     WithJsonSchema({"anyOf": [number, written, {"const": "auto"}]})]
+
+
+_SPAN = re.compile(r"^\s*([0-9]{1,2})\s*-\s*([0-9]{1,2})\s*$")
+SPAN_PATTERN = r"^\s*[0-9]{1,2}\s*-\s*[0-9]{1,2}\s*$"
+
+
+def _columns(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+        return value
+    if isinstance(value, str):
+        found = _SPAN.match(value)
+        if found and 1 <= int(found.group(1)) <= int(found.group(2)):
+            return f"{int(found.group(1))}-{int(found.group(2))}"
+    raise PydanticCustomError("columns", "'{value}' is not a number of columns (1 to 4) or a span of grid columns",
+                              {"value": value, "fix": "write 2 to set a reference list in two columns, or a span "
+                                                      "of the grid's columns such as 1-6 or 7-12"})
+
+
+Columns = Annotated[int | str, BeforeValidator(_columns),
+                    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 4},
+                                              {"type": "string", "pattern": SPAN_PATTERN}]})]
+"""A region's columns: a number (a reference list set in that many columns) or a span of the grid (1-6)."""
+
+
+def span(columns: int | str) -> tuple[int, int] | None:
+    """The first and last grid column of a span (1-based), or None for a number of text columns."""
+    if isinstance(columns, str):
+        first, last = columns.split("-")
+        return int(first), int(last)
+    return None

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .lengths import PaperName, length
+from .lengths import Columns, PaperName, length, length_or_auto
 
 
 class Strict(BaseModel):
@@ -332,20 +332,45 @@ Box = Annotated[list[Coordinate], Field(min_length=4, max_length=4)]
 Spacing = length(ge=0, le=1_000)
 
 
-class RegionSpec(Strict):
-    """A rectangle of the page that content is placed in."""
+class GridSpec(Strict):
+    """Columns across the page inside its margins that regions are placed on (`columns: 1-6`)."""
 
-    box: Box
-    """[x, y, width, height] from the top-left corner of the page: points, or lengths such as 20mm."""
+    columns: int = Field(default=12, ge=1, le=24)
+    """How many columns."""
+    gutter: Spacing = 12
+    """Space between two columns (points, or mm, cm, in); also the default gap between stacked regions."""
+
+
+class RegionSpec(Strict):
+    """A rectangle of the page that content is placed in: a fixed `box`, or placed on the grid (`columns`)
+    and stacked (`below`, `top`, `height`)."""
+
+    box: Box | None = None
+    """[x, y, width, height] from the top-left corner of the page: points, or lengths such as 20mm. Leave it
+    out to place the region on the grid: by `columns`, `top` or `below`, and `height`."""
+    top: Coordinate | None = None
+    """Without a box: the region's top, from the top of the page (default: the top margin)."""
+    below: str | None = None
+    """Without a box: the region starts under this region of the template (after `gap`), so when that
+    one grows (height: auto) this one moves down instead of being covered."""
+    gap: Spacing | None = None
+    """Space between this region and the one it is `below` (default: the grid's gutter)."""
+    height: length_or_auto() | None = None
+    """Without a box: a length, or `auto` (the default): as tall as its content (a flow region: down to
+    the bottom margin)."""
+    layer: Literal["content", "background"] = "content"
+    """`background`: drawn first, and other regions may lie over it (a panel behind text). Regions of
+    the content layer may not overlap each other or the footer."""
     padding: Spacing | Annotated[list[Spacing], Field(min_length=4, max_length=4)] = 0
     """Inner space: one length, or [top, right, bottom, left] (points, or mm, cm, in)."""
     background: str | None = None
     """A theme colour filling the region (drawn as an artifact)."""
     valign: Literal["top", "middle", "bottom"] = "top"
     """Where the content sits when it is shorter than the region."""
-    columns: int = Field(default=1, ge=1, le=4)
-    """Columns a reference list in this region is set in (other blocks are not set in columns: for text in
-    columns, place regions side by side and flow through them)."""
+    columns: Columns = 1
+    """A span of the grid's columns such as `1-6` (without a box: the region's left and right edges), or a
+    number: the columns a reference list in this region is set in (other blocks are not set in columns: for
+    text in columns, place regions side by side and flow through them)."""
     gutter: Spacing = 18
     """Space between columns (points, or mm, cm, in)."""
 
@@ -366,6 +391,8 @@ class DecorationSpec(Strict):
 class TemplateSpec(Strict):
     """Regions in drawing order; with none, the template has one region: the page inside the margins."""
 
+    grid: GridSpec | None = None
+    """The grid its regions are placed on (default: the page's grid)."""
     decorations: list[DecorationSpec] = []
     """Bands and rules drawn as artifacts, before the regions."""
     regions: dict[str, RegionSpec] = {}
@@ -414,6 +441,9 @@ class PageSetupSpec(Strict):
     margins: Annotated[list[Spacing], Field(min_length=4, max_length=4)] = [40, 40, 48, 40]  # top right bottom left
     """[top, right, bottom, left] (points, or mm, cm, in): the page of a template with no regions, and the
     frame a grid is set in."""
+    grid: GridSpec = GridSpec()
+    """The column grid inside the margins that regions without a box are placed on (a template may have
+    its own)."""
 
 
 class SlideSpec(Strict):

@@ -77,6 +77,8 @@ def problems_from(error: ValidationError, source: Located, root: Any) -> list[Pr
         elif kind in ("model_type", "dict_type") and not path:
             problem = Problem(where, "the file is not a mapping of keys to values",
                               "start from an example in layouts/ or content/ (key: value lines)")
+        elif isinstance(err.get("ctx"), dict) and err["ctx"].get("fix"):  # our own check, with its fix
+            problem = Problem(where, err["msg"], err["ctx"]["fix"])
         elif kind == LENGTH_ERROR:
             problem = Problem(where, f"{value!r} is not a length", f"write {ALLOWED}")
         elif kind == "list_type" and any(o is not err and p == path for o, p, _ in errors):
