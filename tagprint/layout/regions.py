@@ -47,9 +47,8 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
             return boxes[region.name]
         b = region.box
         y = b.y
-        if region.below is not None and depth < len(by_name):
-            above = box(by_name[region.below], depth + 1)
-            y = above.y + above.height + (region.gap if above.height > 0 else 0.0)
+        if region.below and depth < len(by_name):  # under the lowest of the regions it is below
+            y = max(_under(box(by_name[name], depth + 1), region.gap) for name in region.below)
         height = b.height
         if region.auto_height:
             if region.name in placed:
@@ -63,6 +62,11 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
 
     regions = tuple(replace(r, box=box(r)) for r in template.regions)
     return replace(template, regions=regions)
+
+
+def _under(above: Rect, gap: float) -> float:
+    """Where a region below `above` starts: after the gap (an empty region above takes no room)."""
+    return above.y + above.height + gap if above.height > 0 else above.y
 
 
 def drawing_order(regions: tuple[Region, ...]) -> list[Region]:

@@ -350,9 +350,10 @@ class RegionSpec(Strict):
     out to place the region on the grid: by `columns`, `top` or `below`, and `height`."""
     top: Coordinate | None = None
     """Without a box: the region's top, from the top of the page (default: the top margin)."""
-    below: str | None = None
-    """Without a box: the region starts under this region of the template (after `gap`), so when that
-    one grows (height: auto) this one moves down instead of being covered."""
+    below: str | list[str] | None = None
+    """Without a box: the region starts under this region of the template (or under the lowest of a
+    list of them), after `gap`; when that one grows (height: auto) this one moves down instead of being
+    covered."""
     gap: Spacing | None = None
     """Space between this region and the one it is `below` (default: the grid's gutter)."""
     height: length_or_auto() | None = None

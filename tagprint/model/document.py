@@ -87,14 +87,14 @@ class Region:
     gutter: float = 18.0
     where: Where = field(default_factory=lambda: Where(""))
     layer: str = "content"  # or "background": drawn first, and other regions may lie over it
-    below: str | None = None  # stacked under this region of the template (its y is found at layout time)
+    below: tuple[str, ...] = ()  # stacked under these regions of the template (its y is found at layout time)
     gap: float = 0.0  # between this region and the one it is below
     auto_height: bool = False  # as tall as its content (a flow region: down to the bottom margin)
 
     @property
     def adapts(self) -> bool:
         """Whether its box depends on what is set on the page (found again for each page)."""
-        return self.below is not None or self.auto_height
+        return bool(self.below) or self.auto_height
 
 
 @dataclass(frozen=True)

@@ -342,17 +342,19 @@ def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tup
             y = top if r.top is None else r.top
             auto = r.height in (None, "auto")
             height = (page[1] - bottom - y) if auto else float(r.height)  # type: ignore[arg-type]
-            if r.below is not None and (r.below not in spec.regions or r.below == rname):
-                problems.append(Problem(src.where(path + ("below",)), f"'below: {r.below}' names no other region of "
-                                        f"template '{name}'", did_you_mean(r.below, [n for n in names if n != rname])))
-            elif r.below is not None and r.top is not None:
+            below = _below(r)
+            for other in below:
+                if other not in spec.regions or other == rname:
+                    problems.append(Problem(src.where(path + ("below",)), f"'below: {other}' names no other region "
+                                            f"of template '{name}'", did_you_mean(other, [n for n in names if n != rname])))
+            if below and r.top is not None:
                 problems.append(Problem(src.where(path + ("top",)), f"region '{rname}' has both top and below",
                                         "keep one: below places it under the other region"))
-            if r.below is None and not auto:
+            if not below and not auto:
                 box = _box([x, y, width, height], page, src.where(path), problems, f"region '{rname}'")
             else:
                 box = Rect(x, y, width, max(height, 0.0))
-            below = r.below if r.below in spec.regions and r.below != rname else None
+            below = tuple(other for other in below if other in spec.regions and other != rname)
             region = Region(rname, box, _padding(r), r.background, r.valign, 1 if cols or r.columns == 1 else r.columns,
                             r.gutter, src.where(path), r.layer, below, grid.gutter if r.gap is None else r.gap, auto)
         if r.background and r.background not in theme.colors:
@@ -384,15 +386,26 @@ def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tup
 
 def _check_stacking(specs: dict[str, RegionSpec], src, template: str, problems: list[Problem]) -> None:
     """`below` never goes round in a circle."""
+    def circle(path: list[str]) -> list[str] | None:
+        for other in _below(specs[path[-1]]):
+            if other == path[0]:
+                return path + [other]
+            if other in specs and other not in path:
+                found = circle(path + [other])
+                if found:
+                    return found
+        return None
+
     for name in specs:
-        seen, current = [name], specs[name].below
-        while current in specs and current not in seen:
-            seen.append(current)
-            current = specs[current].below
-        if current in seen and current == name:
+        found = circle([name])
+        if found:
             problems.append(Problem(src.where(("templates", template, "regions", name, "below")),
-                                    "regions placed below each other in a circle: " + " → ".join(seen + [name]),
+                                    "regions placed below each other in a circle: " + " → ".join(found),
                                     "one of them needs a top (or a box) instead of below"))
+
+
+def _below(r: RegionSpec) -> tuple[str, ...]:
+    return (r.below,) if isinstance(r.below, str) else tuple(r.below or ())
 
 
 def _padding(r: RegionSpec) -> tuple[float, float, float, float]:
