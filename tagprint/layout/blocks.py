@@ -76,13 +76,15 @@ def text_block(items: list[Piece], width: float, ts: TextStyle, ctx: LayoutConte
     lines = [replace(line, where=where) for line in lines]
     breaks = line_breaks(len(lines), ts.style.leading) if splittable else []
     for b in breaks:  # the lines after a cut, set again from where the first part stops, at any width
-        b.rest = _text_rest(items, lines[:round(b.y / ts.style.leading)], ts, ctx, where)
+        b.rest = _text_rest(items, lines, round(b.y / ts.style.leading), ts, ctx, where)
     return Laid(len(lines) * ts.style.leading, list(lines), ts.style.space_before, ts.style.space_after,
                 line_height=ts.style.leading if splittable else 0.0, breaks=breaks)
 
 
-def _text_rest(items: list[Piece], shown: list[TextLine], ts: TextStyle, ctx: LayoutContext, where: Where) -> Rest:
-    return lambda width: text_block(pieces_after(items, shown), width, ts, ctx, where, splittable=True)
+def _text_rest(items: list[Piece], lines: list[TextLine], shown: int, ts: TextStyle, ctx: LayoutContext,
+               where: Where) -> Rest:
+    """The text after the first `shown` lines, set at any width."""
+    return lambda width: text_block(pieces_after(items, lines[:shown]), width, ts, ctx, where, splittable=True)
 
 
 @layout_of(Heading)

@@ -122,3 +122,30 @@ def test_the_flow_from_narrow_to_wide_fills_the_wide_region(project):
     built = project.build()
     later = [b for b in char_boxes(built.data) if b[0] >= 1 and b[4] < FOOTER_TOP]
     assert max(b[3] for b in later) > 450  # set again at the wide region's width, not kept at 180 pt
+
+
+@pytest.mark.parametrize("layout", ["block-examples", "velaris-psoriasis", "kineret-dtt-ra"])
+def test_every_cut_of_every_shipped_block_can_be_set_again(layout):
+    """Every break of every block in the shipped examples knows how to set what follows at another width,
+    and doing so at a narrower width keeps every line inside it."""
+    from conftest import REPO
+    from tagprint.fonts import FontStack
+    from tagprint.layout.blocks import LayoutContext, lay_out
+    from tagprint.layout.items import TextLine
+    from tagprint.pipeline import prepare
+
+    document = prepare(REPO, REPO / "layouts" / f"{layout}.yaml").document
+    ctx = LayoutContext(document, REPO, FontStack((document.theme.font, *document.theme.fallback_fonts)))
+    cuts = 0
+    for section in document.sections():
+        for block in section.blocks:
+            laid = lay_out(block, 400, ctx)
+            for b in laid.breaks:
+                assert b.rest is not None, (type(block).__name__, block.where)
+                rest = b.rest(220)
+                cuts += 1
+                right = max((line.x + f.x + f.width for line in rest.items if isinstance(line, TextLine)
+                             for f in line.fragments), default=0.0)
+                assert right <= 220.5, (type(block).__name__, block.where, right)
+    assert cuts >= 5
+    assert not ctx.problems
