@@ -26,7 +26,7 @@ def to_points(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError(LENGTH_ERROR, "{value} is not a length", {"value": value})
     if isinstance(value, (int, float)):
-        return float(value)
+        return value  # pydantic checks the number itself (a finite value within the limits)
     if isinstance(value, str):
         found = _LENGTH.match(value)
         if found and found.group(2).lower() in ("", *POINTS_PER):
