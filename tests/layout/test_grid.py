@@ -162,3 +162,20 @@ def test_fixed_boxes_written_for_letter_keep_their_margins_on_a4(project, capsys
         _, second = word_top(data, "SECOND")
         tops[size] = second - (40 + (600 - 40) * (height - 88) / (792 - 88))  # below the region's top
     assert tops["letter"] == pytest.approx(tops["a4"], abs=0.2) and 0 < tops["a4"] < 6
+
+
+def test_regions_below_each_other_in_a_circle(project, capsys):
+    project.layout(LAYOUT.replace("first: {columns: 1-12, background: tint, padding: 8}",
+                                  "first: {columns: 1-12, below: second}"))
+    project.content(content(1))
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "in a circle: first → second → first" in err and "layouts/test.yaml:15:" in err
+
+
+def test_a_box_and_a_grid_span_together(project, capsys):
+    project.layout(LAYOUT.replace("second: {columns: 1-6, below: first}", "second: {box: [40, 400, 200, 100], columns: 1-6}"))
+    project.content(content(1))
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "has a box and is placed on the grid too" in err and "layouts/test.yaml:16:" in err
