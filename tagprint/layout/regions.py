@@ -95,7 +95,7 @@ def check_overlaps(pages: list[PageLayout], ctx: LayoutContext) -> None:
                                      f"(page {page.number}); what is set in one would cover the other",
                         "move or resize one of them (or give it the other's `below:`), or mark the one meant to "
                         "lie behind with layer: background"))
-        footer = [_line_box(line) for line in page.footer]
+        footer = _footer_band(page, ctx)
         for region in regions:
             for line in footer:
                 w, h = _overlap(region.box, line)
@@ -120,6 +120,18 @@ def check_overlaps(pages: list[PageLayout], ctx: LayoutContext) -> None:
         if not any(p.where == problem.where and p.message.split(" (page")[0] == problem.message.split(" (page")[0]
                    for p in ctx.problems):
             ctx.problems.append(problem)
+
+
+def _footer_band(page: PageLayout, ctx: LayoutContext) -> list[Rect]:
+    """The footer's band: as tall as its letters, across the page between the margins (its texts grow
+    with the material id and footer text, so the whole line is kept clear)."""
+    boxes = [_line_box(line) for line in page.footer]
+    if not boxes:
+        return []
+    _, right, _, left = ctx.document.margins
+    left, right = min(left, *(b.x for b in boxes)), max(page.size[0] - right, *(b.x + b.width for b in boxes))
+    top, bottom = min(b.y for b in boxes), max(b.y + b.height for b in boxes)
+    return [Rect(left, top, right - left, bottom - top)]
 
 
 def _line_box(line: TextLine) -> Rect:

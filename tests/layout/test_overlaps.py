@@ -90,3 +90,11 @@ def test_two_regions_of_a_flow_that_overlap(project, capsys):
     assert main(["--root", str(project.root)]) == 2
     err = capsys.readouterr().err
     assert "layouts/test.yaml:12:" in err and "region 'right' overlaps region 'text'" in err
+
+
+def test_a_photo_behind_everything_still_may_not_cover_the_footer(project, capsys):
+    code, err = run(project, capsys, "[40, 560, 532, 230]", "layer: background")
+    assert code == 2
+    problems = [line for line in err.splitlines() if "reaches into the page footer" in line]
+    assert len(problems) == 1 and "a picture reaches into the page footer" in problems[0], err
+    assert "content/test.yaml:8:" in problems[0]  # the figure's line
