@@ -111,7 +111,8 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
         prepared.warnings.extend(n for n in listed if n not in prepared.warnings)
     laid_out = prepared.layouts.get((profile.links, output))
     if laid_out is None:  # once per document and output; print sets its links as text, so has its own
-        document = prepared.document if profile.links else with_printed_links(prepared.document)
+        on_paper = prepared.document.for_output(output)  # a layout on several paper sizes: this output's
+        document = on_paper if profile.links else with_printed_links(on_paper)
         laid_out = prepared.layouts[(profile.links, output)] = (document, *lay_out(document, root, output))
     document, pages, notes = laid_out                                # lay out: positioned items per page
     tags = build_tags(document, notes)                               # tag: the structure tree, reading order

@@ -18,7 +18,8 @@ from ..model import (
 )
 from ..model.inline import plain_text
 from .bidi import base_is_rtl
-from .items import Break, Chevron, FillBox, Laid, PictureBox, TextLine, as_artifact, line_breaks
+from .items import Break, Chevron, FillBox, Laid, PictureBox, Rest, TextLine, as_artifact, keyed, line_breaks
+from .remainder import pieces_after
 from .text import Piece, TextStyle, break_lines, pieces, plain_pieces
 
 
@@ -73,9 +74,17 @@ def text_block(items: list[Piece], width: float, ts: TextStyle, ctx: LayoutConte
         ctx.problems.append(Problem(where, f"the word '{word}' is wider than its column ({width:.0f} pt)",
                                     "shorten the word, use a smaller style, or widen the region"))
     lines = [replace(line, where=where) for line in lines]
+    breaks = line_breaks(len(lines), ts.style.leading) if splittable else []
+    for b in breaks:  # the lines after a cut, set again from where the first part stops, at any width
+        b.rest = _text_rest(items, lines, round(b.y / ts.style.leading), ts, ctx, where)
     return Laid(len(lines) * ts.style.leading, list(lines), ts.style.space_before, ts.style.space_after,
-                line_height=ts.style.leading if splittable else 0.0,
-                breaks=line_breaks(len(lines), ts.style.leading) if splittable else [])
+                line_height=ts.style.leading if splittable else 0.0, breaks=breaks)
+
+
+def _text_rest(items: list[Piece], lines: list[TextLine], shown: int, ts: TextStyle, ctx: LayoutContext,
+               where: Where) -> Rest:
+    """The text after the first `shown` lines, set at any width."""
+    return lambda width: text_block(pieces_after(items, lines[:shown]), width, ts, ctx, where, splittable=True)
 
 
 @layout_of(Heading)
@@ -97,9 +106,10 @@ def _list(block: ListBlock, width: float, ctx: LayoutContext, depth: int = 0) ->
     indent = ts.style.size * (2.0 if block.ordered else 1.5)
     out = Laid(0, [], ts.style.space_before, ts.style.space_after)
     y = 0.0
+    again = keyed_list(block, ctx, depth)
     for n, item in enumerate(block.items, start=1):
         if n > 1:  # a list may be cut between its items
-            out.breaks.append(Break(y, None, -ts.style.leading * 0.18))
+            out.breaks.append(Break(y, None, -ts.style.leading * 0.18, again(n), n))
         letters = depth and len(block.items) <= 26  # as the tags say: LowerAlpha
         label_text = (f"{chr(96 + n) if letters else n}." if block.ordered else "\u2022")
         label_ts = TextStyle(ts.style, ctx.color("secondary") if not block.ordered else ts.color, ts.link_color, ts.fonts)
@@ -113,11 +123,18 @@ def _list(block: ListBlock, width: float, ctx: LayoutContext, depth: int = 0) ->
         if item.children:
             child = _list(item.children, width - indent, ctx, depth + 1)
             out.add(child, 0 if rtl else indent, y)
-            out.add_breaks(child, y)
+            out.breaks.extend(Break(b.y + y, b.prefix, b.head_extra, again((n, b.key)), (n, b.key))
+                              for b in child.breaks)
             y += child.height
         y += ts.style.leading * 0.18
     out.height = y
     return out
+
+
+def keyed_list(block: ListBlock, ctx: LayoutContext, depth: int):
+    """The rest of a list after the cut named `key` (an item number; in a nested list, the item's number
+    and the key in its list), at any width: the list laid out again and cut there."""
+    return lambda key: keyed(lambda width: _list(block, width, ctx, depth), key)
 
 
 def picture_height(figure: Figure, width: float, ctx: LayoutContext) -> tuple[float, float]:
@@ -162,12 +179,20 @@ def _figure(block: Figure, width: float, ctx: LayoutContext) -> Laid:
 
 @layout_of(Callout)
 def _callout(block: Callout, width: float, ctx: LayoutContext) -> Laid:
-    pad = 12.0
-    inner = stack(block.blocks, width - 2 * pad, ctx)
+    return _boxed(stack(block.blocks, width - 2 * CALLOUT_PAD, ctx), width, ctx)
+
+
+CALLOUT_PAD = 12.0
+
+
+def _boxed(inner: Laid, width: float, ctx: LayoutContext) -> Laid:
+    """`inner` on the callout's shaded box; a part after a cut is boxed again at its own width."""
+    pad = CALLOUT_PAD
     out = Laid(inner.height + 2 * pad, [FillBox(Rect(0, 0, width, inner.height + 2 * pad), ctx.color("tint"), 6)],
                6, 10)
     out.add(inner, pad, pad)
-    out.add_breaks(inner, pad, Laid(pad), pad)  # cut: each part keeps its padding inside the box
+    # cut: each part keeps its padding inside the box
+    out.add_breaks(inner, pad, Laid(pad), pad, wrap=lambda rest: lambda w: _boxed(rest(w - 2 * pad), w, ctx))
     return out
 
 
@@ -221,20 +246,25 @@ def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
 
 
 @layout_of(Safety)
-def _safety(block: Safety, width: float, ctx: LayoutContext) -> Laid:
+def _safety(block: Safety, width: float, ctx: LayoutContext, body: Laid | None = None) -> Laid:
+    """The title, then the safety text; `body` given: the part after a cut, under the continued title."""
     ts = ctx.text_style("safety_title")
-    title = text_block(plain_pieces(block.title, (block, "title"), ts), width, ts, ctx, block.where)
-    body = stack(block.blocks, width, ctx)
-    out = Laid(0, [], 0, 0)
-    out.add(title, 0, 0)
-    top = title.height + ts.style.space_after
-    out.add(body, 0, top)
-    # cut between its paragraphs and lines, never before the first lines (the title keeps with them);
-    # the next page repeats the title with "(continued)", as an artifact (it is read once)
     label = text_block(plain_pieces(f"{block.title} (continued)", None, ts), width, ts, ctx,  # type: ignore[arg-type]
                        block.where)
     continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
-    out.add_breaks(body, top, continued)
+    out = Laid(0, [], 0, 0)
+    if body is None:
+        title = text_block(plain_pieces(block.title, (block, "title"), ts), width, ts, ctx, block.where)
+        body = stack(block.blocks, width, ctx)
+        out.add(title, 0, 0)
+        top = title.height + ts.style.space_after
+    else:
+        out.add(continued, 0, 0)
+        top = continued.height
+    out.add(body, 0, top)
+    # cut between its paragraphs and lines, never before the first lines (the title keeps with them);
+    # the next page repeats the title with "(continued)", as an artifact (it is read once)
+    out.add_breaks(body, top, continued, wrap=lambda rest: lambda w: _safety(block, w, ctx, rest(w)))
     out.height = top + body.height
     return out
 
@@ -284,30 +314,39 @@ def _page_break(block: PageBreak, width: float, ctx: LayoutContext) -> Laid:
     return Laid(0.0)
 
 
-def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext) -> Laid:
-    """Blocks one below the other; the gap between two is the larger of their spacings.
+def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext, lead: Laid | None = None) -> Laid:
+    """Blocks one below the other; the gap between two is the larger of their spacings. `lead`: the part
+    after a cut of the block before `blocks`, set above them.
 
     It may be cut between two blocks (not after one that keeps with the next) and wherever a block
-    may be cut itself."""
+    may be cut itself; what follows a cut can be set again at another width."""
     out = Laid(0, [])
     y = 0.0
     previous_after = None
     keeps = True
-    for block in blocks:
-        laid = lay_out(block, width, ctx)
+    entries: list[tuple[Block | None, Laid | None]] = [(None, lead)] if lead else []
+    entries += [(block, None) for block in blocks]
+    first = len(entries) - len(blocks)  # index in `entries` of blocks[0]
+    for i, (block, laid) in enumerate(entries):
+        laid = laid or lay_out(block, width, ctx)  # type: ignore[arg-type]
         gap = 0.0
         if previous_after is not None:
             gap = max(previous_after, laid.space_before)
             y += gap
+        following = blocks[i + 1 - first:]
         if not keeps:
-            out.breaks.append(Break(y, None, -gap))
+            out.breaks.append(Break(y, None, -gap, _stack_rest(blocks[i - first:], ctx)))
         out.add(laid, 0, y)
-        out.add_breaks(laid, y)
+        out.add_breaks(laid, y, wrap=lambda rest, after=following: lambda w: stack(after, w, ctx, rest(w)))
         y += laid.height
         previous_after = laid.space_after
         keeps = bool(getattr(block, "keep_with_next", False))
     out.height = y
     return out
+
+
+def _stack_rest(blocks: tuple[Block, ...], ctx: LayoutContext) -> Rest:
+    return lambda width: stack(blocks, width, ctx)
 
 
 from . import table as _table  # noqa: E402,F401  (registers the table and notes layouts)

@@ -2,7 +2,9 @@
 
 A block that does not fit moves to the next region; a paragraph splits between lines (never leaving
 fewer than two lines on either side); a heading keeps with the block after it; a page break starts a
-new page. A block taller than an empty region is an error: nothing is ever clipped.
+new page. A block taller than an empty region is an error: nothing is ever clipped. A block is laid out
+at the width of the region it is set in: the part after a cut that moves to a region of another width
+is set again at that width (its lines broken anew), never carried over at the first region's width.
 """
 
 from __future__ import annotations
@@ -10,27 +12,28 @@ from __future__ import annotations
 from ..errors import Problem
 from ..model import Block, Document, Page, PageBreak
 from .blocks import LayoutContext, lay_out
-from .items import FillBox, Laid, PageLayout, RuleLine
+from .items import FillBox, Laid, PageLayout, RuleLine, TextLine
 
 MAX_PAGES = 500
 FOOT_GAP = 10.0  # between the text and notes set at the foot of a region
 
 
-Queue = list[tuple[Block, "Laid | None"]]
+Queue = list[tuple[Block, "Laid | None", float]]  # a block, its layout so far (if any) and the width of it
 
 
 def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutContext) -> list[PageLayout]:
     """The flow's pages: the first of `page.template` (its placed regions filled first), the rest of
     `page.then` (or the same template), each region not placed by hand taking the flow in turn."""
     from .pages import decorate, place_fixed
+    from .regions import resolved
 
-    queue: Queue = [(b, None) for section in page.flow for b in section.blocks]
+    queue: Queue = [(b, None, 0.0) for section in page.flow for b in section.blocks]
     pages: list[PageLayout] = []
     fixed = {p.region for p in page.placements}
     if not queue:  # a flow of empty sections still makes its page (decorations, footer)
         out = PageLayout(first_number, document.page_size)
         decorate(out, page, ctx)
-        place_fixed(out, page, first_number, ctx)
+        place_fixed(out, page, first_number, ctx, resolved(page.template, page, ctx))
         return [out]
     while queue:
         if len(pages) >= MAX_PAGES:
@@ -39,14 +42,15 @@ def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutCon
             break
         out = PageLayout(first_number + len(pages), document.page_size)
         template = page.template if not pages else (page.then or page.template)
+        template = resolved(template, page, ctx, first=not pages)  # boxes that depend on what is set
         decorate(out, page, ctx, template)
         if not pages:
-            place_fixed(out, page, out.number, ctx)
+            place_fixed(out, page, out.number, ctx, template)
         pages.append(out)
         progressed = False
-        for region in template.regions:
-            if region.name in fixed and template is page.template:
-                continue
+        flowing = [r for r in template.regions if not (r.name in fixed and template.name == page.template.name)]
+        out.regions.extend(flowing)
+        for region in flowing:
             placed, page_break = _fill_region(queue, region, out, ctx, page)
             progressed = progressed or placed
             if page_break or not queue:
@@ -70,13 +74,14 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
     y, previous_after, placed = 0.0, None, False
     foot = 0.0  # height taken at the region's foot by notes placed there
     while queue:
-        block, laid = queue[0]
+        block, laid, width = queue[0]
         if isinstance(block, PageBreak):
             queue.pop(0)
             if placed or out.items_placed:
                 return placed, True
             continue
-        laid = laid or lay_out(block, inner.width, ctx)
+        laid = at_width(block, laid, width, inner.width, ctx)
+        _check_inside(laid, inner.width, block, region, ctx, page)
         if getattr(block, "at_foot", False) and y + laid.height + foot + FOOT_GAP <= inner.height + 0.5:
             # footnotes at the foot of the page their markers are on (read where they stand in the flow)
             foot += laid.height + FOOT_GAP
@@ -99,7 +104,7 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
         if parts:
             head, tail = parts
             _place(out, head, inner.x, inner.y + y + gap)
-            queue[0] = (block, tail)
+            queue[0] = (block, tail, inner.width)
             return True, False
         if y == 0 and laid.height > inner.height + 0.5:
             ctx.problems.append(Problem(
@@ -109,9 +114,38 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
                 "shorten it, make it smaller, or make the region taller"))
             queue.pop(0)
             continue
-        queue[0] = (block, laid)
+        queue[0] = (block, laid, inner.width)
         return placed, False
     return placed, False
+
+
+def at_width(block: Block, laid: Laid | None, width: float, region_width: float, ctx: LayoutContext) -> Laid:
+    """The block (or the part of it still to set) laid out at the region's width."""
+    if laid is None:
+        return lay_out(block, region_width, ctx)
+    if abs(width - region_width) < 0.01:
+        return laid
+    if not laid.part:  # a whole block that moved on: laid out again at this width
+        return lay_out(block, region_width, ctx)
+    if laid.rest is not None:  # the part after a cut, in a region of another width: set again there
+        again = laid.rest(region_width)
+        again.part, again.rest = True, laid.rest  # if it moves on again, it is set again again
+        return again
+    return laid  # a part that cannot be set again: the check of every line's region reports it
+
+
+def _check_inside(laid: Laid, width: float, block: Block, region, ctx: LayoutContext, page: Page) -> None:
+    """Every line set in a region lies inside it (a part that could not be set again would not)."""
+    right = max((line.x + f.x + f.width for line in laid.items if isinstance(line, TextLine)
+                 for f in line.fragments), default=0.0)
+    if right > width + 0.5:
+        problem = Problem(getattr(block, "where", page.where),
+                          f"a line of this {type(block).__name__.lower()} is {right:.0f} pt wide but region "
+                          f"'{region.name}' is {width:.0f} pt wide; text never leaves its region",
+                          "give the regions this block flows through the same width, and report this "
+                          "layout: the block should have been set again at the narrower width")
+        if problem not in ctx.problems:
+            ctx.problems.append(problem)
 
 
 def _keeps(block: Block) -> bool:
@@ -122,10 +156,10 @@ def _kept_with(block: Block, queue: list, width: float, ctx: LayoutContext) -> f
     """Height that must fit beside `block`: the start of the next block when it keeps with next."""
     if not _keeps(block) or len(queue) < 2:
         return 0.0
-    following, laid = queue[1]
+    following, laid, laid_width = queue[1]
     if isinstance(following, PageBreak):
         return 0.0
-    laid = laid or lay_out(following, width, ctx)
+    laid = at_width(following, laid, laid_width, width, ctx)
     return max(laid.space_before, 0.0) + laid.first_part()
 
 

@@ -6,7 +6,7 @@ Each item says which structure slot it fills (`tag`, a key into the TagMap) or t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Union
+from typing import Any, Callable, Union
 
 from ..model import Color, Rect
 
@@ -114,21 +114,34 @@ def moved(item: Item, dx: float, dy: float) -> Item:
     raise TypeError(type(item).__name__)
 
 
+Rest = Callable[[float], "Laid"]
+"""What follows a cut, laid out again at another width (a region or page of a different width)."""
+Wrap = Callable[[Rest], Rest]
+"""How a parent turns the rest of a child into its own rest (what follows the child, its box, its title)."""
+
+
 @dataclass
 class Break:
     """A place a block may be cut between pages: above `y` stays, below moves on.
 
     `prefix` (artifacts: a repeated table header, a "(continued)" title) is set at the top of the part
     that moves on; `head_extra` is room the first part takes below the cut (a box's bottom padding, or a
-    negative gap that is not needed at the foot of a page)."""
+    negative gap that is not needed at the foot of a page). `rest` lays out the part that moves on (its
+    prefix included) at any width: a part that moves to a narrower or wider region is set again there.
+    `key` names the cut by content (a row, an item), the same at every width."""
 
     y: float
     prefix: "Laid | None" = None
     head_extra: float = 0.0
+    rest: Rest | None = None
+    key: Any = None
 
-    def moved(self, dy: float, prefix: "Laid | None" = None, head_extra: float = 0.0) -> "Break":
-        """The same break inside a parent: shifted, with the parent's own prefix above this one's."""
-        return Break(self.y + dy, stacked(prefix, self.prefix), self.head_extra + head_extra)
+    def moved(self, dy: float, prefix: "Laid | None" = None, head_extra: float = 0.0,
+              wrap: Wrap | None = None) -> "Break":
+        """The same break inside a parent: shifted, with the parent's own prefix above this one's; its rest
+        wrapped by the parent (a parent that does not say how has no rest: the part is not set again)."""
+        rest = wrap(self.rest) if wrap and self.rest else None
+        return Break(self.y + dy, stacked(prefix, self.prefix), self.head_extra + head_extra, rest, self.key)
 
 
 def stacked(top: "Laid | None", below: "Laid | None") -> "Laid | None":
@@ -174,12 +187,15 @@ class Laid:
     space_after: float = 0.0
     line_height: float = 0.0  # > 0: lines of text that may be split between regions
     breaks: list[Break] = field(default_factory=list)
+    rest: Rest | None = None  # a part after a cut: the same part laid out at another width
+    part: bool = False  # the part after a cut (not a whole block)
 
     def add(self, other: "Laid", dx: float, dy: float) -> None:
         self.items.extend(moved(i, dx, dy) for i in other.items)
 
-    def add_breaks(self, other: "Laid", dy: float, prefix: "Laid | None" = None, head_extra: float = 0.0) -> None:
-        self.breaks.extend(b.moved(dy, prefix, head_extra) for b in other.breaks)
+    def add_breaks(self, other: "Laid", dy: float, prefix: "Laid | None" = None, head_extra: float = 0.0,
+                   wrap: Wrap | None = None) -> None:
+        self.breaks.extend(b.moved(dy, prefix, head_extra, wrap) for b in other.breaks)
 
     def first_part(self) -> float:
         """The least height of a first part (what must fit beside a heading kept with this block)."""
@@ -193,10 +209,13 @@ class Laid:
         fitting = [b for b in self.breaks if 0 < b.y < self.height - 0.01 and b.y + b.head_extra <= available + 0.01]
         if not fitting:
             return None
-        cut = max(fitting, key=lambda b: b.y)
+        return self.cut(max(fitting, key=lambda b: b.y))
+
+    def cut(self, cut: Break) -> tuple["Laid", "Laid"]:
+        """The part above the break and the part below it (with the break's prefix on top)."""
         lift = cut.prefix.height if cut.prefix else 0.0
         head = Laid(cut.y + cut.head_extra, [], self.space_before, 0.0, self.line_height)
-        tail = Laid(self.height - cut.y + lift, [], 0.0, self.space_after, self.line_height)
+        tail = Laid(self.height - cut.y + lift, [], 0.0, self.space_after, self.line_height, rest=cut.rest, part=True)
         backgrounds: list[Item] = []
         for item in self.items:
             if isinstance(item, FillBox) and item.box.y < cut.y - 0.01 and item.box.y + item.box.height > cut.y + 0.01:
@@ -209,10 +228,20 @@ class Laid:
                 head.items.append(item)
         tail.items = backgrounds + (list(cut.prefix.items) if cut.prefix else []) + tail.items
         head.breaks = [b for b in self.breaks if b.y < cut.y]
-        tail.breaks = [Break(b.y - cut.y + lift, b.prefix, b.head_extra) for b in self.breaks if b.y > cut.y]
-        if self.line_height:  # lines of one paragraph: the rest keeps its own orphan and widow rule
-            tail.breaks = line_breaks(round(tail.height / self.line_height), self.line_height)
+        after = cut.y + (2 * self.line_height - 0.01 if self.line_height else 0.0)
+        # lines of one paragraph: the rest keeps its own orphan and widow rule (two lines before a cut)
+        tail.breaks = [replace(b, y=b.y - cut.y + lift) for b in self.breaks if b.y > after]
         return head, tail
+
+    def cut_at(self, key: Any) -> "Laid":
+        """The part after the break named `key`."""
+        return self.cut(next(b for b in self.breaks if b.key == key))[1]
+
+
+def keyed(relay: Rest, key: Any) -> Rest:
+    """The rest after the break named `key` of a block whose breaks are the same at every width (between
+    rows, items, notes): the block laid out at the new width, cut there."""
+    return lambda width: relay(width).cut_at(key)
 
 
 def line_breaks(lines: int, line_height: float, min_lines: int = 2) -> list[Break]:
@@ -229,3 +258,4 @@ class PageLayout:
     items: list[Item] = field(default_factory=list)
     footer: list[TextLine] = field(default_factory=list)
     items_placed: bool = False  # a flow placed content on this page
+    regions: list[Any] = field(default_factory=list)  # the regions used on this page, boxes as placed

@@ -11,6 +11,7 @@ from ..model import Document, MaterialId, Page, Rect, Region
 from .blocks import LayoutContext, lay_out
 from .contrast import check_contrast
 from .flow import flow_pages
+from .regions import check_overlaps, drawing_order, resolved
 from ..contrast import ratio
 from .items import FillBox, Laid, PageLayout, RuleLine, TextLine
 from .text import TextStyle, break_lines, plain_pieces
@@ -28,6 +29,7 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
         else:
             pages.append(_page(document, page, len(pages) + 1, ctx))
     add_footers(document, pages, ctx)
+    check_overlaps(pages, ctx)
     if not ctx.problems:  # text that does not fit lies where nothing was meant to be behind it: judged once it fits
         ctx.problems.extend(check_contrast(document, pages))
     if ctx.problems:
@@ -48,20 +50,24 @@ def decorate(out: PageLayout, page: Page, ctx: LayoutContext, template=None) -> 
 def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> PageLayout:
     out = PageLayout(number, document.page_size)
     decorate(out, page, ctx)
-    place_fixed(out, page, number, ctx)
+    place_fixed(out, page, number, ctx, resolved(page.template, page, ctx))
     return out
 
 
-def place_fixed(out: PageLayout, page: Page, number: int, ctx: LayoutContext) -> None:
-    """The page's placed regions (a page with a flow too leaves the other regions to the flow)."""
+def place_fixed(out: PageLayout, page: Page, number: int, ctx: LayoutContext, template=None) -> None:
+    """The page's placed regions (a page with a flow too leaves the other regions to the flow);
+    `template`: the page's template with its boxes found for this page."""
     placements = {p.region: p for p in page.placements}
-    # Drawing order is the template's region order; reading order (the tag tree) is the page's.
-    for region in page.template.regions:
+    # Drawing order is the template's region order, backgrounds first; reading order (the tag tree) is
+    # the page's.
+    for region in drawing_order((template or page.template).regions):
         if page.flow and region.name not in placements:
             continue
         placement = placements.get(region.name)
-        if region.background:
+        if region.background and region.box.height > 0:
             out.items.append(FillBox(region.box, ctx.color(region.background), 4))
+        if region.background or (placement is not None and placement.sections):
+            out.regions.append(region)
         if placement is None or not placement.sections:
             continue
         blocks = tuple(b for s in placement.sections for b in s.blocks)
@@ -76,9 +82,11 @@ def inner_box(region: Region) -> Rect:
     return Rect(b.x + left, b.y + top, b.width - left - right, b.height - top - bottom)
 
 
-def _fill(region: Region, blocks: tuple, ctx: LayoutContext, page: int, where) -> Laid:
+def _stacked(region: Region, blocks: tuple, ctx: LayoutContext, room: float) -> tuple[Laid, float]:
+    """The blocks one below the other at the region's inner width, and their height."""
     inner = inner_box(region)
-    ctx.max_height = inner.height - (24 if any(getattr(b, "caption", ()) for b in blocks) else 0)
+    ctx.columns, ctx.gutter = region.columns, region.gutter
+    ctx.max_height = room - (24 if any(getattr(b, "caption", ()) for b in blocks) else 0)
     laid_blocks = [lay_out(b, inner.width, ctx) for b in blocks]
     ctx.max_height = 1e9
     out = Laid(0, [])
@@ -89,6 +97,19 @@ def _fill(region: Region, blocks: tuple, ctx: LayoutContext, page: int, where) -
         out.add(laid, 0, y)
         y += laid.height
         previous_after = laid.space_after
+    return out, y
+
+
+def content_height(region: Region, blocks: tuple, ctx: LayoutContext) -> float:
+    """The height a region of `height: auto` takes: its content's and its padding."""
+    top, _, bottom, _ = region.padding
+    _, y = _stacked(region, blocks, ctx, 1e9)
+    return y + top + bottom
+
+
+def _fill(region: Region, blocks: tuple, ctx: LayoutContext, page: int, where) -> Laid:
+    inner = inner_box(region)
+    out, y = _stacked(region, blocks, ctx, 1e9 if region.auto_height else inner.height)
     if y > inner.height + 0.5:
         ctx.problems.append(Problem(
             where, f"the content of region '{region.name}' on page {page} needs {y:.0f} pt but the region "

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..model import Note, Notes, Rect, Table, TableRow
 from .blocks import LayoutContext, layout_of, text_block
-from .items import Break, FillBox, Laid, RuleLine, TextLine, as_artifact, stacked
+from .items import Break, FillBox, Laid, RuleLine, TextLine, as_artifact, keyed, stacked
 from .text import TextStyle, break_lines, pieces, plain_pieces
 
 PAD_X, PAD_Y = 5.0, 3.5
@@ -109,7 +109,9 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
     spans = [(r, r + c.rowspan - 1) for r, row in enumerate(all_rows) for c in row.cells if c.rowspan > 1]
     for r in range(head_n + 1, head_n + body_n - 2):  # at least two body rows on each side
         if not any(start <= r < end for start, end in spans):
-            out.breaks.append(Break(tops[r + 1], header))
+            # the rows after the cut, at any width: the table laid out again there and cut after the same row
+            again = keyed(lambda w: _table(block, w, ctx), r)
+            out.breaks.append(Break(tops[r + 1], header, rest=again, key=r))
     if block.notes:
         notes = notes_block(block.notes, "small", width, ctx)
         out.add(notes, 0, y + 4)
@@ -128,7 +130,7 @@ def notes_block(notes: tuple[Note, ...], style: str, width: float, ctx: LayoutCo
         label, _ = break_lines(plain_pieces(note.marker, (note, "label"), ts), indent, ts)
         text = text_block(pieces(note.runs, ts), width - indent, ts, ctx, note.where)
         if i:
-            out.breaks.append(Break(y))
+            out.breaks.append(Break(y, rest=keyed(lambda w: notes_block(notes, style, w, ctx), i), key=i))
         out.add(Laid(0, list(label)), 0, y)
         out.add(text, indent, y)
         y += text.height + 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .lengths import is_length_schema, is_paper_schema
+
 INTRO = """\
 # The file format
 
@@ -30,6 +32,10 @@ and names the file, line and fix of every problem.
 Inline text (headings, paragraphs, items, captions, cards, references) is Markdown: `**strong**`,
 `*emphasis*`, `[text](https://… "what the link is")`, citations `` {{cite}}`1,2` `` that link to the
 reference list, and a phrase in another language `[bonjour]{{lang=fr}}`.
+
+<a id="lengths"></a>A **length** is a number of points (1/72 inch), or a number with a unit: `12pt`, `4mm`,
+`1.5cm`, `0.5in` (`12` is 12 pt). Limits in the tables below are in points. Anything else, such as
+`12 furlongs`, is a problem that names the units allowed.
 
 Keys marked **required** must be given; every other key may be left out and then has its default.
 
@@ -62,6 +68,10 @@ def _code(value: Any) -> str:
 
 
 def _kind(node: dict) -> str:
+    if is_length_schema(node):
+        return "[length](#lengths)"
+    if is_paper_schema(node):
+        return "`letter` or `a4` (any case)"
     if "$ref" in node:
         name = _def_name(node["$ref"])
         return f"[{_label(name)}](#{_anchor(name)})"
@@ -69,7 +79,10 @@ def _kind(node: dict) -> str:
         return _kind(node["allOf"][0])
     for key in ("anyOf", "oneOf"):
         if key in node:
-            kinds = [_kind(b) for b in node[key] if b.get("type") != "null"]
+            branches = node[key]
+            if len(branches) > 2 and is_length_schema({"anyOf": branches[:2]}):  # a length, or a list of them
+                return " or ".join(dict.fromkeys([_kind({"anyOf": branches[:2]})] + [_kind(b) for b in branches[2:]]))
+            kinds = [_kind(b) for b in branches if b.get("type") != "null"]
             return " or ".join(dict.fromkeys(kinds))
     if "const" in node:
         return _code(node["const"])
@@ -85,6 +98,10 @@ def _kind(node: dict) -> str:
 
 
 def _limits(node: dict) -> list[str]:
+    if len(node.get("anyOf", [])) >= 2 and is_length_schema({"anyOf": node["anyOf"][:2]}):
+        node = {**node, "anyOf": node["anyOf"][:1] + node["anyOf"][2:]}  # limits in points; units explained once
+    if is_paper_schema(node):
+        return []
     out = []
     for key, word in (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<")):
         if key in node:

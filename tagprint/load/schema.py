@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .lengths import Columns, PaperName, length, length_or_auto
+
 
 class Strict(BaseModel):
     """Every spec forbids unknown keys."""
@@ -84,10 +86,10 @@ class FigureSpec(Strict):
     """Where the caption stands."""
     caption_style: str = "caption"
     """A type style of the theme for the caption."""
-    height: float | None = Field(default=None, gt=0)
-    """Height in points; by default from the width and the picture's aspect ratio."""
-    width: float | None = Field(default=None, gt=0)
-    """Width in points; by default the width of the region or column."""
+    height: length(gt=0, le=10_000) | None = None
+    """Height (points, or mm, cm, in); by default from the width and the picture's aspect ratio."""
+    width: length(gt=0, le=10_000) | None = None
+    """Width (points, or mm, cm, in); by default the width of the region or column."""
     align: Literal["left", "center", "right"] = "center"
     """Horizontal placement when the figure is narrower than its column."""
 
@@ -226,8 +228,8 @@ class SpacerSpec(Strict):
     """Empty vertical space."""
 
     type: Literal["spacer"]
-    height: float = Field(gt=0)
-    """Empty space in points."""
+    height: length(gt=0, le=10_000)
+    """Empty space (points, or mm, cm, in)."""
 
 
 class PageBreakSpec(Strict):
@@ -255,22 +257,22 @@ ItemSpec.model_rebuild()
 class TypeStyleSpec(Strict):
     """A type style of the theme."""
 
-    size: float = Field(gt=0, le=200)
-    """Font size in points."""
-    leading: float | None = Field(default=None, gt=0)
-    """Line distance in points; by default 1.3 × size."""
+    size: length(gt=0, le=200)
+    """Font size in points (or mm, cm, in)."""
+    leading: length(gt=0, le=1_000) | None = None
+    """Line distance (points, or mm, cm, in); by default 1.3 × size."""
     bold: bool = False
     """Bold face."""
     italic: bool = False
     """Italic face."""
     color: str = "text"
     """A colour name from the theme's colors."""
-    space_before: float = 0
-    """Space above a block of this style, in points."""
-    space_after: float = 6
-    """Space below a block of this style, in points."""
-    tracking: float = 0
-    """Extra space between letters, in points."""
+    space_before: length(ge=-1_000, le=1_000) = 0
+    """Space above a block of this style (points, or mm, cm, in)."""
+    space_after: length(ge=-1_000, le=1_000) = 6
+    """Space below a block of this style (points, or mm, cm, in)."""
+    tracking: length(ge=-100, le=100) = 0
+    """Extra space between letters (points, or mm, cm, in)."""
     uppercase: bool = False
     """Set in capitals (the text itself is kept as written, for screen readers)."""
 
@@ -325,27 +327,53 @@ class ThemeSpec(Strict):
 
 # ---- layouts ---------------------------------------------------------------------------------------
 
-Coordinate = Annotated[float, Field(ge=-10_000, le=10_000)]
+Coordinate = length(ge=-10_000, le=10_000)
 Box = Annotated[list[Coordinate], Field(min_length=4, max_length=4)]
-Spacing = Annotated[float, Field(ge=0, le=1_000)]
+Spacing = length(ge=0, le=1_000)
+
+
+class GridSpec(Strict):
+    """Columns across the page inside its margins that regions are placed on (`columns: 1-6`)."""
+
+    columns: int = Field(default=12, ge=1, le=24)
+    """How many columns."""
+    gutter: Spacing = 12
+    """Space between two columns (points, or mm, cm, in); also the default gap between stacked regions."""
 
 
 class RegionSpec(Strict):
-    """A rectangle of the page that content is placed in."""
+    """A rectangle of the page that content is placed in: a fixed `box`, or placed on the grid (`columns`)
+    and stacked (`below`, `top`, `height`)."""
 
-    box: Box
-    """[x, y, width, height] in points from the top-left corner of the page."""
+    box: Box | None = None
+    """[x, y, width, height] from the top-left corner of the page: points, or lengths such as 20mm. Leave it
+    out to place the region on the grid: by `columns`, `top` or `below`, and `height`."""
+    top: Coordinate | None = None
+    """Without a box: the region's top, from the top of the page (default: the top margin)."""
+    below: str | list[str] | None = None
+    """Without a box: the region starts under this region of the template (or under the lowest of a
+    list of them), after `gap`; when that one grows (height: auto) this one moves down instead of being
+    covered."""
+    gap: Spacing | None = None
+    """Space between this region and the one it is `below` (default: the grid's gutter)."""
+    height: length_or_auto() | None = None
+    """Without a box: a length, or `auto` (the default): as tall as its content (a flow region: down to
+    the bottom margin)."""
+    layer: Literal["content", "background"] = "content"
+    """`background`: drawn first, and other regions may lie over it (a panel behind text). Regions of
+    the content layer may not overlap each other or the footer."""
     padding: Spacing | Annotated[list[Spacing], Field(min_length=4, max_length=4)] = 0
-    """Inner space in points: one number, or [top, right, bottom, left]."""
+    """Inner space: one length, or [top, right, bottom, left] (points, or mm, cm, in)."""
     background: str | None = None
     """A theme colour filling the region (drawn as an artifact)."""
     valign: Literal["top", "middle", "bottom"] = "top"
     """Where the content sits when it is shorter than the region."""
-    columns: int = Field(default=1, ge=1, le=4)
-    """Columns a reference list in this region is set in (other blocks are not set in columns: for text in
-    columns, place regions side by side and flow through them)."""
+    columns: Columns = 1
+    """A span of the grid's columns such as `1-6` (without a box: the region's left and right edges), or a
+    number: the columns a reference list in this region is set in (other blocks are not set in columns: for
+    text in columns, place regions side by side and flow through them)."""
     gutter: Spacing = 18
-    """Space between columns, in points."""
+    """Space between columns (points, or mm, cm, in)."""
 
 
 class DecorationSpec(Strict):
@@ -358,12 +386,14 @@ class DecorationSpec(Strict):
     color: str
     """A theme colour."""
     thickness: Spacing = 1
-    """Line width of a rule, in points."""
+    """Line width of a rule (points, or mm, cm, in)."""
 
 
 class TemplateSpec(Strict):
     """Regions in drawing order; with none, the template has one region: the page inside the margins."""
 
+    grid: GridSpec | None = None
+    """The grid its regions are placed on (default: the page's grid)."""
     decorations: list[DecorationSpec] = []
     """Bands and rules drawn as artifacts, before the regions."""
     regions: dict[str, RegionSpec] = {}
@@ -406,10 +436,15 @@ class DocumentSpec(Strict):
 class PageSetupSpec(Strict):
     """Paper size and margins."""
 
-    size: Literal["letter", "a4"] = "letter"
-    """US letter (612 × 792 pt) or A4 (595 × 842 pt)."""
+    size: PaperName | Annotated[list[PaperName], Field(min_length=1, max_length=2)] = "letter"
+    """US letter (612 × 792 pt) or A4 (595 × 842 pt), in any case; a list such as [letter, a4] builds one
+    output per size (named NAME-letter, NAME-a4), each with the page's own margins."""
     margins: Annotated[list[Spacing], Field(min_length=4, max_length=4)] = [40, 40, 48, 40]  # top right bottom left
-    """[top, right, bottom, left] in points: the page of a template with no regions."""
+    """[top, right, bottom, left] (points, or mm, cm, in): the page of a template with no regions, and the
+    frame a grid is set in."""
+    grid: GridSpec = GridSpec()
+    """The column grid inside the margins that regions without a box are placed on (a template may have
+    its own)."""
 
 
 class SlideSpec(Strict):
@@ -436,8 +471,8 @@ class HandoutSpec(Strict):
 
     kind: Literal["1up", "2up", "3up"]
     """1up: a slide and its notes per page; 2up: two, each with notes; 3up: three, with lines for notes."""
-    size: Literal["letter", "a4"] = "letter"
-    """Paper size."""
+    size: PaperName = "letter"
+    """Paper size: letter or A4 (any case)."""
 
 
 class LayoutSpec(Strict):

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
+from .lengths import ALLOWED, LENGTH_ERROR
 from .yaml_source import Located
 
 
@@ -76,6 +77,12 @@ def problems_from(error: ValidationError, source: Located, root: Any) -> list[Pr
         elif kind in ("model_type", "dict_type") and not path:
             problem = Problem(where, "the file is not a mapping of keys to values",
                               "start from an example in layouts/ or content/ (key: value lines)")
+        elif isinstance(err.get("ctx"), dict) and err["ctx"].get("fix"):  # our own check, with its fix
+            problem = Problem(where, err["msg"], err["ctx"]["fix"])
+        elif kind == LENGTH_ERROR:
+            problem = Problem(where, f"{value!r} is not a length", f"write {ALLOWED}")
+        elif kind == "list_type" and any(o is not err and p == path for o, p, _ in errors):
+            continue  # the list branch of `one value or a list` (padding, size): the value's own error speaks
         else:
             shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
             problem = Problem(where, f"{err['msg']} (got {shown})", _hint(kind, annotation))

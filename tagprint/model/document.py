@@ -86,6 +86,15 @@ class Region:
     columns: int = 1
     gutter: float = 18.0
     where: Where = field(default_factory=lambda: Where(""))
+    layer: str = "content"  # or "background": drawn first, and other regions may lie over it
+    below: tuple[str, ...] = ()  # stacked under these regions of the template (its y is found at layout time)
+    gap: float = 0.0  # between this region and the one it is below
+    auto_height: bool = False  # as tall as its content (a flow region: down to the bottom margin)
+
+    @property
+    def adapts(self) -> bool:
+        """Whether its box depends on what is set on the page (found again for each page)."""
+        return bool(self.below) or self.auto_height
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,8 @@ class Document:
     handouts: tuple[tuple[str, str], ...] = ()  # (kind, paper) of each handout a deck makes
     margins: tuple[float, float, float, float] = (40.0, 40.0, 48.0, 40.0)  # top, right, bottom, left
     live_links: bool = True  # False in print: links, citations and note markers are printed, not followed
+    paper: str = ""  # the paper's name when the layout is built on several sizes (letter, a4)
+    other_sizes: tuple["Document", ...] = ()  # the same document on the layout's other paper sizes
 
     role = "Document"
 
@@ -182,6 +193,10 @@ class Document:
     def outputs(self) -> tuple[str, ...]:
         """What one build makes: the document, or a deck's slides and each of its handouts."""
         if self.kind != "deck":
-            return ("",)
+            return (self.paper, *(d.paper for d in self.other_sizes)) if self.other_sizes else ("",)
         return ("slides",) + tuple(f"handout-{kind}" + ("" if paper == "letter" else f"-{paper}")
                                    for kind, paper in self.handouts)
+
+    def for_output(self, output: str) -> "Document":
+        """The document one output shows: a layout on several paper sizes has one per size."""
+        return next((d for d in self.other_sizes if d.paper == output), self)

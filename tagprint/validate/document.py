@@ -12,6 +12,7 @@ from ..errors import InputError, Problem, Where
 from ..fonts import FAMILIES, FontMissing, FontStack
 from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
+from ..load.lengths import span
 from ..load.schema_errors import did_you_mean
 from ..model import (
     Block, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
@@ -37,7 +38,8 @@ def validate(loaded: Loaded) -> Document:
     theme = _theme(loaded, problems)
     if not problems and any(getattr(profiles().get(p), "color", None) == "cmyk" for p in spec.profiles):
         _small_text_in_one_ink(theme, loaded.theme_source, problems)  # only where the layout is printed
-    page_size = PAGE_SIZES[spec.page.size]
+    papers = [spec.page.size] if isinstance(spec.page.size, str) else list(dict.fromkeys(spec.page.size))
+    page_size = PAGE_SIZES[papers[0]]
     margins = tuple(spec.page.margins)
     templates = {name: _template(loaded, name, page_size, margins, theme, problems) for name in spec.templates}
 
@@ -108,6 +110,9 @@ def validate(loaded: Loaded) -> Document:
         kind="deck" if spec.slides else "document",
         handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )
+    if len(papers) > 1 and not spec.slides:  # one output per paper size, named after it
+        others = tuple(_on_paper(document, loaded, paper, theme, problems) for paper in papers[1:])
+        document = replace(document, paper=papers[0], other_sizes=others)
     # document-wide checks run on whatever was built, so one run reports every problem; the order of
     # headings and the citations' references are judged only when every placed content id exists
     if not missing:
@@ -260,24 +265,103 @@ def _check_columns(document: Document, problems: list[Problem]) -> None:
                     problems.append(problem)
 
 
+def _on_paper(document: Document, loaded: Loaded, paper: str, theme: Theme, problems: list[Problem]) -> Document:
+    """The document on another paper size: regions on the grid are placed on that page's own grid, fixed
+    boxes and decorations are carried over keeping the margins (see `adapted`)."""
+    size = PAGE_SIZES[paper]
+    found: list[Problem] = []
+    templates = {name: _template(loaded, name, size, document.margins, theme, found, document.page_size)
+                 for name in loaded.layout.templates}
+    problems.extend(p for p in found if p not in problems)
+    pages = tuple(replace(page, template=templates.get(page.template.name, page.template),
+                          then=templates.get(page.then.name, page.then) if page.then else None)
+                  for page in document.pages)
+    return replace(document, page_size=size, pages=pages, paper=paper)
+
+
+def adapted(raw: list[float], design: tuple[float, float], page: tuple[float, float], margins: tuple) -> list[float]:
+    """A box [x, y, w, h] drawn for the `design` page, on `page`: what lies in a margin stays there (a
+    bleed stays a bleed), what lies between the margins is stretched to the new page's text area, so
+    both sizes keep the margins the layout gives and no dead space is left."""
+    top, right, bottom, left = margins
+
+    def along(v: float, before: float, after: float, old: float, new: float) -> float:
+        if v <= before:
+            return v
+        if v >= old - after:
+            return v + new - old
+        return before + (v - before) * (new - before - after) / (old - before - after)
+
+    x, y, w, h = raw
+    x0, x1 = along(x, left, right, design[0], page[0]), along(x + w, left, right, design[0], page[0])
+    y0, y1 = along(y, top, bottom, design[1], page[1]), along(y + h, top, bottom, design[1], page[1])
+    return [round(x0, 3), round(y0, 3), round(x1 - x0, 3), round(y1 - y0, 3)]
+
+
 def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tuple, theme: Theme,
-              problems: list[Problem]) -> Template:
+              problems: list[Problem], design: tuple[float, float] | None = None) -> Template:
+    """A template on a page of size `page`; `design`: the page size its fixed boxes were written for."""
     spec = loaded.layout.templates[name]
     src = loaded.layout_source
     regions = []
+    top, right, bottom, left = margins
     if not spec.regions:  # one region: the page inside the margins
-        top, right, bottom, left = margins
         box = _box([left, top, page[0] - left - right, page[1] - top - bottom], page,
                    src.where(("page", "margins")), problems, "the page inside the margins")
         regions.append(Region("body", box, where=src.where(("templates", name))))
+    grid = spec.grid or loaded.layout.page.grid
+    grid_path = ("templates", name, "grid") if spec.grid else ("page", "grid")
+    frame = page[0] - left - right
+    column = (frame - grid.gutter * (grid.columns - 1)) / grid.columns
+    if column <= 0:
+        problems.append(Problem(src.where(grid_path), f"{grid.columns} columns with a {grid.gutter:g} pt gutter do "
+                                f"not fit in the {frame:g} pt between the margins", "use fewer columns or a smaller gutter"))
+    names = list(spec.regions)
     for rname, r in spec.regions.items():
         path = ("templates", name, "regions", rname)
-        box = _box(r.box, page, src.where(path + ("box",)), problems, f"region '{rname}'")
+        cols = span(r.columns)
+        placed_on_grid = r.below is not None or r.top is not None or r.height is not None
+        if r.box is not None:
+            if placed_on_grid or cols:
+                problems.append(Problem(src.where(path + ("box",)), f"region '{rname}' has a box and is placed on "
+                                        "the grid too (columns: a-b, top, below or height)",
+                                        "keep the box, or remove it and place the region with columns, top, "
+                                        "below and height"))
+            raw = adapted(r.box, design, page, margins) if design else list(r.box)
+            box = _box(raw, page, src.where(path + ("box",)), problems, f"region '{rname}'")
+            region = Region(rname, box, _padding(r), r.background, r.valign, r.columns if not cols else 1,
+                            r.gutter, src.where(path), r.layer)
+        else:
+            first, last = cols or (1, grid.columns)
+            if last > grid.columns:
+                problems.append(Problem(src.where(path + ("columns",)), f"columns {first}-{last}: the grid has "
+                                        f"{grid.columns} columns", f"use a span within 1-{grid.columns}"))
+                first, last = min(first, grid.columns), grid.columns
+            x = left + (first - 1) * (column + grid.gutter)
+            width = (last - first + 1) * column + (last - first) * grid.gutter
+            y = top if r.top is None else r.top
+            auto = r.height in (None, "auto")
+            height = (page[1] - bottom - y) if auto else float(r.height)  # type: ignore[arg-type]
+            below = _below(r)
+            for other in below:
+                if other not in spec.regions or other == rname:
+                    problems.append(Problem(src.where(path + ("below",)), f"'below: {other}' names no other region "
+                                            f"of template '{name}'", did_you_mean(other, [n for n in names if n != rname])))
+            if below and r.top is not None:
+                problems.append(Problem(src.where(path + ("top",)), f"region '{rname}' has both top and below",
+                                        "keep one: below places it under the other region"))
+            if not below and not auto:
+                box = _box([x, y, width, height], page, src.where(path), problems, f"region '{rname}'")
+            else:
+                box = Rect(x, y, width, max(height, 0.0))
+            below = tuple(other for other in below if other in spec.regions and other != rname)
+            region = Region(rname, box, _padding(r), r.background, r.valign, 1 if cols or r.columns == 1 else r.columns,
+                            r.gutter, src.where(path), r.layer, below, grid.gutter if r.gap is None else r.gap, auto)
         if r.background and r.background not in theme.colors:
             problems.append(Problem(src.where(path + ("background",)), f"no colour '{r.background}' in the theme",
                                     did_you_mean(r.background, theme.colors)))
-        regions.append(Region(rname, box, _padding(r), r.background, r.valign, r.columns, r.gutter,
-                              src.where(path)))
+        regions.append(region)
+    _check_stacking(spec.regions, src, name, problems)
     decorations = []
     for i, d in enumerate(spec.decorations):
         path = ("templates", name, "decorations", i)
@@ -288,9 +372,40 @@ def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tup
         if d.color not in theme.colors:
             problems.append(Problem(src.where(path + ("color",)), f"no colour '{d.color}' in the theme",
                                     did_you_mean(d.color, theme.colors)))
-        raw = d.band or d.rule or [0, 0, 0, 0]
+        raw = list(d.band or d.rule or [0, 0, 0, 0])
+        if design:
+            if d.band:
+                raw = adapted(raw, design, page, margins)
+            else:  # a rule: its two ends
+                x0, y0 = adapted([raw[0], raw[1], 0, 0], design, page, margins)[:2]
+                x1, y1 = adapted([raw[0] + raw[2], raw[1] + raw[3], 0, 0], design, page, margins)[:2]
+                raw = [x0, y0, x1 - x0, y1 - y0]
         decorations.append(Decoration("band" if d.band else "rule", Rect(*raw), d.color, d.thickness))
     return Template(name, tuple(regions), tuple(decorations))
+
+
+def _check_stacking(specs: dict[str, RegionSpec], src, template: str, problems: list[Problem]) -> None:
+    """`below` never goes round in a circle."""
+    def circle(path: list[str]) -> list[str] | None:
+        for other in _below(specs[path[-1]]):
+            if other == path[0]:
+                return path + [other]
+            if other in specs and other not in path:
+                found = circle(path + [other])
+                if found:
+                    return found
+        return None
+
+    for name in specs:
+        found = circle([name])
+        if found:
+            problems.append(Problem(src.where(("templates", template, "regions", name, "below")),
+                                    "regions placed below each other in a circle: " + " → ".join(found),
+                                    "one of them needs a top (or a box) instead of below"))
+
+
+def _below(r: RegionSpec) -> tuple[str, ...]:
+    return (r.below,) if isinstance(r.below, str) else tuple(r.below or ())
 
 
 def _padding(r: RegionSpec) -> tuple[float, float, float, float]:

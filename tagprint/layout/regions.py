@@ -1,0 +1,142 @@
+"""Region geometry on one page: regions stacked `below` others and `height: auto` are placed from what
+is set in them, and no region covers another's text or the footer unless it says it is a background.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..errors import Problem
+from ..model import Page, Rect, Region, Template
+from .blocks import LayoutContext
+from .items import PageLayout, PictureBox, TextLine
+
+OVERLAP = 0.5  # pt: edges that touch (or round to each other) are not an overlap
+
+
+def placed_here(page: Page, template: Template, first: bool) -> dict[str, tuple]:
+    """Region name -> the blocks placed in it by hand on this page (on a flow's first page only)."""
+    if not first or template is not page.template:
+        return {}
+    return {p.region: tuple(b for s in p.sections for b in s.blocks) for p in page.placements}
+
+
+def by_hand(page: Page, template: Template) -> set[str]:
+    """The regions of `template` that this page places by hand (the flow passes them by)."""
+    return {p.region for p in page.placements} if template is page.template else set()
+
+
+def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = True) -> Template:
+    """The template with every region's box found for this page: a region `below` another starts under it
+    (after its gap); an `auto` height is the height of the region's content (a flow region's: down to
+    the bottom margin)."""
+    if not any(r.adapts for r in template.regions):
+        return template
+    from .pages import content_height
+
+    placed = placed_here(page, template, first)
+    fixed = by_hand(page, template)
+    by_name = {r.name: r for r in template.regions}
+    flows = bool(page.flow)
+    _, _, bottom_margin, _ = ctx.document.margins
+    bottom = ctx.document.page_size[1] - bottom_margin
+    boxes: dict[str, Rect] = {}
+
+    def box(region: Region, depth: int = 0) -> Rect:
+        if region.name in boxes:
+            return boxes[region.name]
+        b = region.box
+        y = b.y
+        if region.below and depth < len(by_name):  # under the lowest of the regions it is below
+            y = max(_under(box(by_name[name], depth + 1), region.gap) for name in region.below)
+        height = b.height
+        if region.auto_height:
+            if region.name in placed:
+                height = content_height(region, placed[region.name], ctx)
+            elif flows and region.name not in fixed:
+                height = max(bottom - y, 0.0)
+            else:
+                height = 0.0
+        boxes[region.name] = Rect(b.x, y, b.width, height)
+        return boxes[region.name]
+
+    regions = tuple(replace(r, box=box(r)) for r in template.regions)
+    return replace(template, regions=regions)
+
+
+def _under(above: Rect, gap: float) -> float:
+    """Where a region below `above` starts: after the gap (an empty region above takes no room)."""
+    return above.y + above.height + gap if above.height > 0 else above.y
+
+
+def drawing_order(regions: tuple[Region, ...]) -> list[Region]:
+    """Background regions first (others lie over them), then the rest in the template's order."""
+    return [r for r in regions if r.layer == "background"] + [r for r in regions if r.layer != "background"]
+
+
+def _overlap(a: Rect, b: Rect) -> tuple[float, float]:
+    w = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
+    h = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+    return w, h
+
+
+def check_overlaps(pages: list[PageLayout], ctx: LayoutContext) -> None:
+    """Regions of the content layer that overlap each other, and regions or pictures over the footer, are
+    problems at the region's line in the layout: whatever is set in one would cover the other."""
+    found: list[Problem] = []
+    for page in pages:
+        regions = [r for r in page.regions if r.layer != "background" and r.box.height > 0 and r.box.width > 0]
+        for i, later in enumerate(regions):
+            for earlier in regions[:i]:
+                w, h = _overlap(earlier.box, later.box)
+                if w > OVERLAP and h > OVERLAP and earlier.name != later.name:
+                    found.append(Problem(
+                        later.where, f"region '{later.name}' overlaps region '{earlier.name}' by {w:.0f} × {h:.0f} pt "
+                                     f"(page {page.number}); what is set in one would cover the other",
+                        "move or resize one of them (or give it the other's `below:`), or mark the one meant to "
+                        "lie behind with layer: background"))
+        footer = _footer_band(page, ctx)
+        for region in regions:
+            for line in footer:
+                w, h = _overlap(region.box, line)
+                if w > OVERLAP and h > OVERLAP:
+                    found.append(Problem(
+                        region.where, f"region '{region.name}' reaches into the page footer (page {page.number}: "
+                                      f"it ends at y = {region.box.y + region.box.height:.0f} pt, the footer starts at "
+                                      f"{line.y:.0f} pt)", "make the region end above the footer"))
+                    break
+        for item in page.items:
+            if isinstance(item, PictureBox):
+                for line in footer:
+                    w, h = _overlap(item.box, line)
+                    if w > OVERLAP and h > OVERLAP:
+                        where = getattr(item.figure, "where", None) or ctx.document.pages[0].where
+                        found.append(Problem(where, f"a picture reaches into the page footer (page {page.number}: "
+                                                    f"it ends at y = {item.box.y + item.box.height:.0f} pt, the "
+                                                    f"footer starts at {line.y:.0f} pt)",
+                                             "give the picture a smaller height, or end its region above the footer"))
+                        break
+    for problem in found:
+        if not any(p.where == problem.where and p.message.split(" (page")[0] == problem.message.split(" (page")[0]
+                   for p in ctx.problems):
+            ctx.problems.append(problem)
+
+
+def _footer_band(page: PageLayout, ctx: LayoutContext) -> list[Rect]:
+    """The footer's band: as tall as its letters, across the page between the margins (its texts grow
+    with the material id and footer text, so the whole line is kept clear)."""
+    boxes = [_line_box(line) for line in page.footer]
+    if not boxes:
+        return []
+    _, right, _, left = ctx.document.margins
+    left, right = min(left, *(b.x for b in boxes)), max(page.size[0] - right, *(b.x + b.width for b in boxes))
+    top, bottom = min(b.y for b in boxes), max(b.y + b.height for b in boxes)
+    return [Rect(left, top, right - left, bottom - top)]
+
+
+def _line_box(line: TextLine) -> Rect:
+    """The box a footer line's letters take."""
+    left = line.x + min((f.x for f in line.fragments), default=0.0)
+    right = line.x + max((f.x + f.width for f in line.fragments), default=0.0)
+    size = max((f.size for f in line.fragments), default=0.0)
+    return Rect(left, line.baseline - size * 0.8, right - left, size)
