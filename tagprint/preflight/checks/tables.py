@@ -6,6 +6,8 @@ import pikepdf
 
 from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
+from ..mcid_paint import page_paint
+from ..structure_tree import ContentRef
 from . import register
 from .nesting import misplaced
 
@@ -31,14 +33,14 @@ def table_structure(doc: Doc) -> list[Finding]:
         if finding:
             out.append(finding)
         if e.std in CHILDREN:
-            for k in e.elements:
+            for k in e.structural_elements:  # a NonStruct between them is looked through
                 if k.std not in CHILDREN[e.std]:
                     out.append(Finding(ID, ERROR, f"{e.role} holds {k.role}; it may hold only "
                                        f"{', '.join(CHILDREN[e.std])}", page=k.page, object=k.ref, path=k.path,
                                        fix="wrap the content in the right table element"))
-            if e.contents:
-                out.append(Finding(ID, ERROR, f"{e.role} holds content directly", page=e.page, object=e.ref,
-                                   path=e.path, fix="move the content into a cell (TH or TD)"))
+            direct = [k for k in e.structural_kids if isinstance(k, ContentRef)]
+            if direct:
+                out.append(_direct_content(doc, e, direct))
         if e.std == "Table":
             if any(d.std == "TR" for d in e.walk()) and not any(d.std == "TH" for d in e.walk()):
                 out.append(Finding(ID, ERROR, "the table has no header cells (TH)", page=e.page, object=e.ref,
@@ -48,6 +50,24 @@ def table_structure(doc: Doc) -> list[Finding]:
                 out.append(Finding(ID, ERROR, "the table has no rows (TR)", page=e.page, object=e.ref, path=e.path,
                                    fix="tag each row as TR"))
     return out
+
+
+def _direct_content(doc: Doc, e, direct: list[ContentRef]) -> Finding:
+    """Content right in a Table, a row or a row group: text or pictures belong in a cell (an error); paths
+    alone are the table's rules and borders (Chromium tags them so), decoration a screen reader should skip
+    (a warning)."""
+    paint = page_paint(doc)
+    kinds: set[str] = set()
+    for c in direct:
+        if c.stream is None and c.page in paint:
+            kinds |= paint[c.page].by_mcid.get(c.mcid, set())
+    if kinds and kinds <= {"path"}:
+        return Finding(ID, WARNING, f"{e.role} holds content directly: {len(direct)} marked-content sequence(s) "
+                       "that draw only lines or shapes (the table's rules or borders?)", page=e.page, object=e.ref,
+                       path=e.path, fix="mark the lines as an artifact (/Artifact BMC … EMC), not as the table's "
+                                        "content")
+    return Finding(ID, ERROR, f"{e.role} holds content directly", page=e.page, object=e.ref, path=e.path,
+                   fix="move the content into a cell (TH or TD)")
 
 
 HEADERS = "TABLE-HEADERS"
@@ -64,7 +84,74 @@ def headers(doc: Doc) -> list[Finding]:
     tree = doc.tree
     if tree is None:
         return []
-    return [f for e in tree.walk() if e.std == "Table" for f in table_headers(e)]
+    return [f for e in tree.walk() if e.std == "Table" for f in table_headers(e) + header_coverage(e)]
+
+
+def header_coverage(table) -> list[Finding]:
+    """When a table has TH cells, every TD has at least one that applies to it: one listed in its /Headers,
+    a TH in its column with /Scope Column or Both, or a TH in its row with /Scope Row or Both (a TH without
+    /Scope is taken to head both its row and its column, as browsers guess)."""
+    rows = [r for r in table.walk() if r.std == "TR" and _table_of(r) is table]
+    grid: dict[tuple[int, int], object] = {}
+    placed = []  # (cell, first row, first column, rows spanned, columns spanned)
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in (k for k in row.structural_elements if k.std in ("TH", "TD")):
+            while (r, c) in grid:
+                c += 1
+            height = max(1, _int_attribute(cell, "/RowSpan"))
+            width = max(1, _int_attribute(cell, "/ColSpan"))
+            for dr in range(height):
+                for dc in range(width):
+                    grid.setdefault((r + dr, c + dc), cell)
+            placed.append((cell, r, c, height, width))
+            c += width
+    headers = [p for p in placed if p[0].std == "TH"]
+    if not headers:
+        return []  # TABLE-STRUCT reports a table without TH
+    scope = {id(p[0]): _scope(p[0]) for p in headers}
+
+    def covered(cell, r, c, height, width) -> bool:
+        if _attribute(cell, "/Headers") is not None and len(_as_list(_attribute(cell, "/Headers"))):
+            return True
+        for th, hr, hc, hh, hw in headers:
+            reach = scope[id(th)]
+            if reach in ("Column", "Both", None) and hc < c + width and c < hc + hw:
+                return True
+            if reach in ("Row", "Both", None) and hr < r + height and r < hr + hh:
+                return True
+        return False
+
+    bare = [p for p in placed if p[0].std == "TD" and not covered(*p)]
+    if not bare:
+        return []
+    cell, r, c, _, _ = bare[0]
+    total = sum(1 for p in placed if p[0].std == "TD")
+    row_scoped_header_rows = {hr for th, hr, *_ in headers if scope[id(th)] == "Row"
+                              and all(k.std == "TH" for k in rows[hr].structural_elements)}
+    hint = (" (the TH cells of the header row say /Scope /Row: they head their own row, not the columns below)"
+            if row_scoped_header_rows else "")
+    return [Finding(HEADERS, ERROR, f"{len(bare)} of {total} data cells have no header that applies to them, the "
+                    f"first in row {r + 1}, column {c + 1}{hint}", page=cell.page, object=cell.ref, path=cell.path,
+                    fix="give column headers /Scope /Column and row headers /Scope /Row (or list each cell's "
+                        "header IDs in /Headers), so that every data cell has a header")]
+
+
+def _scope(th) -> str | None:
+    value = _attribute(th, "/Scope")
+    return str(value)[1:] if isinstance(value, pikepdf.Name) else None
+
+
+def _int_attribute(element, key: str) -> int:
+    value = _attribute(element, key)
+    try:
+        return min(int(value), 1000) if value is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, pikepdf.Array) else [value]
 
 
 def table_headers(table) -> list[Finding]:
