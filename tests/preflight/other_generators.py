@@ -15,7 +15,8 @@ from tagprint.preflight import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # files that keep a defect of the generator that wrote them, with the check that names it
-AS_WRITTEN = {"libreoffice-link.pdf": "PAGE-TABS"}  # LibreOffice 7.4 writes /Tabs (S), a string, not a name
+AS_WRITTEN = {"libreoffice-link.pdf": "PAGE-TABS",      # LibreOffice 7.4 writes /Tabs (S), a string, not a name
+              "libreoffice-picture.pdf": "FIG-CONTENT"}  # and an HTML image as an artifact under an empty Figure
 VALID = sorted(p.name for p in FIXTURES.glob("*.pdf") if p.name not in AS_WRITTEN)
 
 
