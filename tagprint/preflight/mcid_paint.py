@@ -20,6 +20,7 @@ KINDS = {**{op: "text" for op in TEXT_SHOW}, **{op: "path" for op in PATH_PAINT}
 class PagePaint:
     by_mcid: dict[int, set[str]] = field(default_factory=dict)  # MCID -> kinds painted inside it
     artifact_images: int = 0                                    # images painted inside /Artifact
+    fonts: dict[int, set[str]] = field(default_factory=dict)    # MCID -> font resource names its text uses
 
 
 def page_paint(doc: Doc) -> dict[int, PagePaint]:
@@ -39,6 +40,7 @@ def _scan(doc: Doc, page: pikepdf.Dictionary) -> PagePaint:
     resources = page.get("/Resources")
     xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
     stack: list[tuple[int | None, bool]] = []  # (MCID, artifact) of each open sequence
+    font, saved = None, []  # the current font's resource name (Tf), kept and restored by q and Q
     for instruction in instructions:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
             op, operands = "INLINE IMAGE", []
@@ -53,6 +55,15 @@ def _scan(doc: Doc, page: pikepdf.Dictionary) -> PagePaint:
             if stack:
                 stack.pop()
             continue
+        if op == "Tf" and operands:
+            font = str(operands[0])
+            continue
+        if op == "q":
+            saved.append(font)
+            continue
+        if op == "Q":
+            font = saved.pop() if saved else font
+            continue
         kind = KINDS.get(op)
         if op == "Do" and operands and isinstance(xobjects, pikepdf.Dictionary):
             xobj = xobjects.get(str(operands[0]))
@@ -66,4 +77,6 @@ def _scan(doc: Doc, page: pikepdf.Dictionary) -> PagePaint:
         mcid = next((m for m, _ in reversed(stack) if m is not None), None)
         if mcid is not None:
             out.by_mcid.setdefault(mcid, set()).add(kind)
+            if kind == "text" and font is not None:
+                out.fonts.setdefault(mcid, set()).add(font)
     return out

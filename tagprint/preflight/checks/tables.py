@@ -87,47 +87,68 @@ def headers(doc: Doc) -> list[Finding]:
     return [f for e in tree.walk() if e.std == "Table" for f in table_headers(e) + header_coverage(e)]
 
 
-def header_coverage(table) -> list[Finding]:
-    """When a table has TH cells, every TD has at least one that applies to it: one listed in its /Headers,
-    a TH in its column with /Scope Column or Both, or a TH in its row with /Scope Row or Both (a TH without
-    /Scope is taken to head both its row and its column, as browsers guess)."""
+def _grid(table):
+    """The table's cells placed on its grid: (cell, first row, first column, rows spanned, columns spanned),
+    rows in reading order, each cell in the first free slot of its row (as HTML places them)."""
     rows = [r for r in table.walk() if r.std == "TR" and _table_of(r) is table]
-    grid: dict[tuple[int, int], object] = {}
-    placed = []  # (cell, first row, first column, rows spanned, columns spanned)
+    taken: set[tuple[int, int]] = set()
+    placed = []
     for r, row in enumerate(rows):
         c = 0
         for cell in (k for k in row.structural_elements if k.std in ("TH", "TD")):
-            while (r, c) in grid:
+            while (r, c) in taken:
                 c += 1
             height = max(1, _int_attribute(cell, "/RowSpan"))
             width = max(1, _int_attribute(cell, "/ColSpan"))
-            for dr in range(height):
-                for dc in range(width):
-                    grid.setdefault((r + dr, c + dc), cell)
+            taken.update((r + dr, c + dc) for dr in range(height) for dc in range(width))
             placed.append((cell, r, c, height, width))
             c += width
+    return rows, placed
+
+
+def applicable_headers(table) -> dict[int, list]:
+    """For each TD (by id), the TH cells that apply to it: those its /Headers names, else the TH cells in
+    its columns with /Scope Column or Both (or none), then those in its rows with /Scope Row or Both (or
+    none: a TH without /Scope is taken to head both its row and its column, as browsers guess)."""
+    rows, placed = _grid(table)
+    headers = [p for p in placed if p[0].std == "TH"]
+    ids = {}
+    for th, *_ in headers:
+        raw = th.obj.get("/ID")
+        if raw is not None:
+            ids[bytes(raw) if isinstance(raw, pikepdf.String) else str(raw).encode()] = th
+    out: dict[int, list] = {}
+    for cell, r, c, height, width in placed:
+        if cell.std != "TD":
+            continue
+        listed = _attribute(cell, "/Headers")
+        named = [ids[bytes(x)] for x in (_as_list(listed) if listed is not None else [])
+                 if isinstance(x, pikepdf.String) and bytes(x) in ids]
+        if named:
+            out[id(cell)] = named
+            continue
+        columns = [th for th, hr, hc, hh, hw in headers if _scope(th) in ("Column", "Both", None)
+                   and hc < c + width and c < hc + hw and hr < r]
+        row_heads = [th for th, hr, hc, hh, hw in headers if _scope(th) in ("Row", "Both", None)
+                     and hr < r + height and r < hr + hh and hc < c]
+        out[id(cell)] = columns + row_heads
+    return out
+
+
+def header_coverage(table) -> list[Finding]:
+    """When a table has TH cells, every TD has at least one that applies to it (applicable_headers)."""
+    rows, placed = _grid(table)
     headers = [p for p in placed if p[0].std == "TH"]
     if not headers:
         return []  # TABLE-STRUCT reports a table without TH
-    scope = {id(p[0]): _scope(p[0]) for p in headers}
-
-    def covered(cell, r, c, height, width) -> bool:
-        if _attribute(cell, "/Headers") is not None and len(_as_list(_attribute(cell, "/Headers"))):
-            return True
-        for th, hr, hc, hh, hw in headers:
-            reach = scope[id(th)]
-            if reach in ("Column", "Both", None) and hc < c + width and c < hc + hw:
-                return True
-            if reach in ("Row", "Both", None) and hr < r + height and r < hr + hh:
-                return True
-        return False
-
-    bare = [p for p in placed if p[0].std == "TD" and not covered(*p)]
+    found = applicable_headers(table)
+    bare = [p for p in placed if p[0].std == "TD" and not found.get(id(p[0]))
+            and not len(_as_list(_attribute(p[0], "/Headers")) if _attribute(p[0], "/Headers") is not None else [])]
     if not bare:
         return []
     cell, r, c, _, _ = bare[0]
     total = sum(1 for p in placed if p[0].std == "TD")
-    row_scoped_header_rows = {hr for th, hr, *_ in headers if scope[id(th)] == "Row"
+    row_scoped_header_rows = {hr for th, hr, *_ in headers if _scope(th) == "Row"
                               and all(k.std == "TH" for k in rows[hr].structural_elements)}
     hint = (" (the TH cells of the header row say /Scope /Row: they head their own row, not the columns below)"
             if row_scoped_header_rows else "")
