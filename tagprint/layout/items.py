@@ -174,6 +174,7 @@ class Laid:
     space_after: float = 0.0
     line_height: float = 0.0  # > 0: lines of text that may be split between regions
     breaks: list[Break] = field(default_factory=list)
+    rows: list[tuple[float, float, object]] = field(default_factory=list)  # a table's rows: top, bottom, where
 
     def add(self, other: "Laid", dx: float, dy: float) -> None:
         self.items.extend(moved(i, dx, dy) for i in other.items)
@@ -208,6 +209,8 @@ class Laid:
             else:
                 head.items.append(item)
         tail.items = backgrounds + (list(cut.prefix.items) if cut.prefix else []) + tail.items
+        tail.rows = [(top - cut.y + lift, bottom - cut.y + lift, where) for top, bottom, where in self.rows
+                     if top >= cut.y - 0.01]
         head.breaks = [b for b in self.breaks if b.y < cut.y]
         tail.breaks = [Break(b.y - cut.y + lift, b.prefix, b.head_extra) for b in self.breaks if b.y > cut.y]
         if self.line_height:  # lines of one paragraph: the rest keeps its own orphan and widow rule
