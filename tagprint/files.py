@@ -16,6 +16,21 @@ def inside(root: Path, candidate: Path) -> bool:
         return False
 
 
+def symlink_in(root: Path, candidate: Path) -> str | None:
+    """The first symbolic link on the way from `root` to `candidate` (as 'content/ra.yaml'), or None: what
+    to name when a path leaves the project through a link rather than through '..'."""
+    try:
+        parts = candidate.relative_to(root).parts if candidate.is_absolute() == root.is_absolute() else ()
+    except ValueError:
+        return None
+    node = root
+    for part in parts:
+        node = node / part
+        if node.is_symlink():
+            return node.relative_to(root).as_posix()
+    return None
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

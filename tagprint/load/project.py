@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..errors import InputError, Problem, relative
-from ..files import inside
+from ..files import inside, symlink_in
 from .schema import BlockSpec, ContentSpec, LayoutSpec, ThemeSpec
 from .schema_errors import closest, problems_from
 from .variants import substitute
@@ -142,8 +143,11 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
     theme_source = theme = None
     theme_problems: list[Problem] = []  # reported with validation's, which a stand-in theme lets run
     if not inside(root, theme_path):
-        theme_problems.append(Problem(theme_where, f"theme '{layout.theme}' leaves the project folder",
-                                      "name a theme file in layouts/themes/ by its stem"))
+        link = symlink_in(root, theme_path)
+        theme_problems.append(Problem(theme_where, f"theme '{layout.theme}' "
+                                      + (f"is a symbolic link ({link}) that leaves" if link else "leaves")
+                                      + " the project folder", "name a theme file in layouts/themes/ by its stem "
+                                      "(copy a linked theme into the project)"))
     elif not theme_path.is_file():
         names = sorted(p.stem for p in (root / "layouts" / "themes").glob("*.yaml"))
         theme_problems.append(Problem(theme_where, f"no theme '{layout.theme}' in layouts/themes/",
@@ -228,8 +232,11 @@ def _content_files(root: Path, layout: LayoutSpec, source: Located, problems: li
         path = root / name
         where = source.where(("content", i))
         if not inside(root, path):
-            problems.append(Problem(where, f"content path '{name}' leaves the project folder",
-                                    "use a path inside the project, such as content/ra.yaml"))
+            link = symlink_in(root, path)
+            said = (f"content path '{name}' is a symbolic link ({link} → {os.readlink(root / link)}) that "
+                    "leaves the project folder" if link else f"content path '{name}' leaves the project folder")
+            problems.append(Problem(where, said, "copy the file into the project (a build reads only the project "
+                                                 "folder), or use a path inside it, such as content/ra.yaml"))
         elif not path.is_file():
             known = sorted(relative(f, root) for f in (root / "content").glob("*.yaml"))
             near = closest(Path(name).name, [Path(k).name for k in known])

@@ -47,3 +47,77 @@ def test_a_row_taller_than_the_region_points_at_the_row(project, capsys):
                     f"      - [Week 4, \"{long}\"]\n      - [Week 8, 1 pen]\n      - [Week 9, 1 pen]\n")
     expect_error(project, capsys, "content/test.yaml:11:", "this table row needs",
                  "a table row cannot split across pages or regions", "split it into two rows")
+
+
+# ---- files and text ------------------------------------------------------------------------------------
+
+
+def test_windows_1252_text_is_reported_at_the_first_bad_byte(project, capsys):
+    project.layout()
+    text = (HEADING + "  - type: paragraph\n    text: Caf\u00e9 au lait.\n").encode("cp1252")
+    (project.root / "content" / "test.yaml").write_bytes(text)
+    err = expect_error(project, capsys, "content/test.yaml:6:14:", "not UTF-8 text", "save the file as UTF-8")
+    assert "byte 0xe9" in err
+
+
+def test_a_data_file_over_the_size_limit_gets_data_advice(project, capsys):
+    project.layout(MINIMAL_LAYOUT + "variants: data/markets.yaml\n")
+    project.content(HEADING)
+    (project.root / "data").mkdir()
+    (project.root / "data" / "markets.yaml").write_bytes(b"- {id: us, market: US}\n" + b"#" * (5 * 2**20))
+    err = expect_error(project, capsys, "data/markets.yaml", "more than a data file may hold")
+    assert "content/" not in err
+
+
+CONTROL = {"\\0": "U+0000 (NUL)", "\\a": "U+0007 (BEL)", "\\e": "U+001B (ESC)", "\\x7f": "U+007F (DEL)",
+           "\\x9b": "U+009B (CSI)", "\\u200b": "U+200B (ZERO WIDTH SPACE)"}
+
+
+def test_control_characters_are_refused_with_their_own_message(project, capsys):
+    project.layout()
+    lines = "".join(f"  - type: paragraph\n    text: \"Before{c}after\"\n" for c in CONTROL)
+    project.content(HEADING + lines)
+    err = expect_error(project, capsys, *CONTROL.values())
+    assert "add a font" not in err and "\ufffd" not in err
+    assert not any(ch in err for ch in "\x00\x07\x1b\x7f\x9b\u200b")  # nothing raw reaches the terminal
+    assert err.count("control or invisible character") == len(CONTROL)
+    assert "content/test.yaml:6:" in err and "content/test.yaml:16:" in err
+
+
+def test_raw_control_bytes_are_escaped_in_the_message(project, capsys):
+    project.layout()
+    (project.root / "content" / "test.yaml").write_bytes(HEADING.encode() + b"  - type: paragraph\n"
+                                                         b"    text: Ring \x07 \x1b[31m red\n")
+    err = expect_error(project, capsys, "content/test.yaml:6:")
+    assert "\x07" not in err and "\x1b" not in err
+    assert "U+0007" in err or "\\x07" in err
+
+
+def test_a_lone_surrogate_gets_no_indentation_hint(project, capsys):
+    project.layout()
+    project.content(HEADING + "  - type: paragraph\n    text: \"Half \\ud800 a character\"\n")
+    err = expect_error(project, capsys, "content/test.yaml:6:")
+    assert "indentation" not in err
+    assert "surrogate" in err
+
+
+def test_a_symlink_that_leaves_the_project_says_it_is_a_symlink(project, capsys, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "other.yaml").write_text(HEADING)
+    (project.root / "content" / "link.yaml").symlink_to(outside / "other.yaml")
+    project.layout(MINIMAL_LAYOUT + "content: [content/link.yaml]\n")
+    expect_error(project, capsys, "layouts/test.yaml:", "content path 'content/link.yaml' is a symbolic link",
+                 "leaves the project folder")
+
+
+def test_a_symlinked_image_that_leaves_the_project_says_it_is_a_symlink(project, capsys, tmp_path):
+    outside = tmp_path / "pictures"
+    outside.mkdir()
+    source = next((project.root / "images").glob("*.jpg"))
+    (outside / "photo.jpg").write_bytes(source.read_bytes())
+    (project.root / "images" / "linked.jpg").symlink_to(outside / "photo.jpg")
+    project.layout()
+    project.content(HEADING + "  - type: figure\n    image: linked.jpg\n    alt: A picture\n")
+    expect_error(project, capsys, "content/test.yaml:6:", "is a symbolic link (images/linked.jpg)",
+                 "leaves the images/ folder (and the project folder)")
