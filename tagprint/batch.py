@@ -212,6 +212,7 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
         except InputError as exc:
             outcomes.append(Outcome(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", "failed",
                                     problems=exc.problems, variant=vid))
+            outcomes[-1].warnings = list(exc.warnings)  # shown with the errors, never hidden by them
             continue
         except Exception as exc:
             outcomes.append(crashed(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", exc, vid))

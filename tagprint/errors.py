@@ -57,8 +57,10 @@ class Problems:
 class InputError(Exception):
     """Bad input: the user can fix it. Exit code 2."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None, partial: object = None):
         self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line, p.where.col))
+        self.warnings = list(warnings or [])  # still worth showing: warnings never hide behind an error
+        self.partial = partial  # what was built despite the problems (validate's document), for its warnings
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

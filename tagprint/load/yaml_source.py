@@ -33,6 +33,14 @@ class Located:
         return Where(self.file, line, col, yaml_path(path))
 
 
+def _short_path(path: PathKey, keep: int = 4) -> str:
+    """A long YAML path with its middle left out: 'body[1].items[0]…(52 levels)…items[0].text'."""
+    if len(path) <= 2 * keep + 2:
+        return yaml_path(path)
+    head, tail = yaml_path(path[:keep]), yaml_path(path[-keep:])
+    return f"{head}…({len(path) - 2 * keep} levels)…{tail.lstrip('.')}"
+
+
 def yaml_path(path: PathKey) -> str:
     out = ""
     for part in path:
@@ -204,9 +212,14 @@ def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: 
         return None
     state["seen"].add(id(node))
     if len(path) > MAX_DEPTH or state["nodes"] > MAX_NODES:
-        if state["nodes"] <= MAX_NODES + 1 or len(path) == MAX_DEPTH + 1:
-            problems.append(Problem(where, "too deeply nested or too large",
-                                    f"a file holds at most {MAX_DEPTH} levels and {MAX_NODES:,} values"))
+        deep = len(path) > MAX_DEPTH
+        if not state.get("deep" if deep else "large"):  # once per file: the first place is enough
+            state["deep" if deep else "large"] = True
+            short = Where(file, where.line, where.col, _short_path(path))
+            problems.append(Problem(short, f"too deeply nested (more than {MAX_DEPTH} levels)" if deep
+                                    else f"too large (more than {MAX_NODES:,} values)",
+                                    f"a file holds at most {MAX_DEPTH} levels and {MAX_NODES:,} values; a list "
+                                    "nests a few levels at most"))
         return None
     if node.tag not in _PLAIN_TAGS:
         problems.append(Problem(where, f"YAML tag '{node.tag}' is not allowed",

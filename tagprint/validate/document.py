@@ -120,7 +120,7 @@ def validate(loaded: Loaded) -> Document:
     _check_placed_once(document, problems)
     _check_columns(document, problems)
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, partial=document)
     return document
 
 

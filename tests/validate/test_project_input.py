@@ -121,3 +121,28 @@ def test_a_symlinked_image_that_leaves_the_project_says_it_is_a_symlink(project,
     project.content(HEADING + "  - type: figure\n    image: linked.jpg\n    alt: A picture\n")
     expect_error(project, capsys, "content/test.yaml:6:", "is a symbolic link (images/linked.jpg)",
                  "leaves the images/ folder (and the project folder)")
+
+
+# ---- warnings and messages that used to be lost or repeated ------------------------------------------
+
+
+def test_the_unmarked_note_warning_still_prints_when_the_document_has_an_error(project, capsys):
+    project.layout()
+    project.content(HEADING + "  - type: paragraph\n    text: Responders{note}`†` only.\n"
+                    "  - type: notes\n    notes:\n      - {marker: '‡', text: Orphan note.}\n")
+    err = expect_error(project, capsys, "footnote marker '†' has no note")
+    assert "warning: content/test.yaml:9:" in err and "note '‡' has no marker in the text" in err
+
+
+def test_a_list_nested_past_the_depth_limit_is_reported_once_with_a_short_path(project, capsys):
+    nested, indent = "", "    "
+    for level in range(40):
+        nested += f"{indent}items:\n{indent}  - text: Level {level}\n"
+        indent += "    "
+    project.layout()
+    project.content(HEADING + "  - type: list\n" + nested.replace("    items:\n", "    items:\n", 1))
+    err = expect_error(project, capsys, "content/test.yaml:", "too deeply nested")
+    assert err.count("too deeply nested") == 1, err
+    (line,) = [x for x in err.splitlines() if "too deeply nested" in x]
+    assert len(line) < 400, line
+    assert "…" in line
