@@ -146,3 +146,48 @@ def test_a_list_nested_past_the_depth_limit_is_reported_once_with_a_short_path(p
     (line,) = [x for x in err.splitlines() if "too deeply nested" in x]
     assert len(line) < 400, line
     assert "…" in line
+
+
+def test_a_link_with_a_space_in_its_address_warns(project, capsys):
+    project.layout()
+    project.content(HEADING + "  - type: paragraph\n    text: See [the label](https://example.com/a b.pdf) now.\n")
+    code, err = run(project, capsys)
+    assert code == 0, err
+    assert "warning: content/test.yaml:6:" in err
+    assert "the link '[the label](https://example.com/a b.pdf)' is printed as it stands: its address has a space" \
+        in err
+    assert "[the label](<https://example.com/a b.pdf>)" in err
+
+
+def test_an_unclosed_bold_warns(project, capsys):
+    project.layout()
+    project.content(HEADING + "  - type: paragraph\n    text: Take **one pen every week.\n")
+    code, err = run(project, capsys)
+    assert code == 0, err
+    assert "warning: content/test.yaml:6:" in err and "'**' is printed as two asterisks" in err
+
+
+def test_closed_bold_and_a_good_link_do_not_warn(project, capsys):
+    project.layout()
+    project.content(HEADING + "  - type: paragraph\n    text: Take **one pen** and see [the label]"
+                    "(https://example.com/label.pdf).\n")
+    code, err = run(project, capsys)
+    assert code == 0, err
+    assert "printed" not in err
+
+
+def test_a_shape_error_no_longer_hides_a_semantic_one(project, capsys):
+    """An unknown key in one block, and a citation of a reference that does not exist in another: both."""
+    project.layout()
+    project.content(HEADING + "  - type: paragraph\n    txet: Misspelt.\n    text: Sub\n"
+                    "  - type: paragraph\n    text: A claim.{cite}`7`\n"
+                    "  - type: references\n    entries:\n      - An existing reference.\n")
+    err = expect_error(project, capsys, "content/test.yaml:6:5", "unknown key 'txet'", "did you mean 'text'")
+    assert "content/test.yaml:9:" in err and "7" in err.split("content/test.yaml:9:")[1].split("\n")[0], err
+
+
+def test_a_file_that_cannot_be_read_at_all_still_reports_only_its_shape(project, capsys):
+    project.layout()
+    project.content("body: not a list\n")
+    err = expect_error(project, capsys, "content/test.yaml:1:")
+    assert err.count("error: ") == 1, err
