@@ -112,3 +112,16 @@ def test_a_label_before_a_block_body_is_joined_with_it(tmp_path):
     path = variant("weasyprint-article.pdf", tmp_path / "body.pdf", body_in_paragraph)
     lines = read_file(path)
     assert "list item: • The first thing" in lines, lines
+
+
+def test_messages_about_a_broken_file_name_no_in_memory_stream(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"\x00garbage that is no PDF at all\n" * 20)
+    code, out, err = read(path)
+    assert code == 2
+    assert err.startswith(f"{path}: unusable: "), err
+    assert "BytesIO" not in err and "0x" not in err, err
+    checked = io.StringIO()
+    with contextlib.redirect_stdout(checked):
+        assert main(["check", str(path)]) == 2
+    assert "BytesIO" not in checked.getvalue(), checked.getvalue()
