@@ -387,9 +387,10 @@ def _announces(line: str) -> bool:
 
 
 def _is_label(said: str) -> bool:
-    """A list item's label alone: a bullet or a short number ("•", "–", "3.", "b)")."""
+    """A list item's label alone: a bullet or a short number or letter ("•", "–", "3.", "b)", "iv.")."""
     said = said.strip()
-    return 0 < len(said) <= 4 and not any(c.isalpha() for c in said[:-1] if len(said) > 2)
+    return 0 < len(said) <= 4 and (not any(c.isalpha() for c in said)
+                                   or re.fullmatch(r"(?:[A-Za-z]|[ivxIVX]{1,3})[.)]", said) is not None)
 
 
 FIELD_TYPES = {"/Tx": "text field", "/Ch": "choice", "/Sig": "signature field"}

@@ -142,8 +142,7 @@ def header_coverage(table) -> list[Finding]:
     if not headers:
         return []  # TABLE-STRUCT reports a table without TH
     found = applicable_headers(table)
-    bare = [p for p in placed if p[0].std == "TD" and not found.get(id(p[0]))
-            and not len(_as_list(_attribute(p[0], "/Headers")) if _attribute(p[0], "/Headers") is not None else [])]
+    bare = [p for p in placed if p[0].std == "TD" and not found.get(id(p[0])) and not _lists_headers(p[0])]
     if not bare:
         return []
     cell, r, c, _, _ = bare[0]
@@ -156,6 +155,12 @@ def header_coverage(table) -> list[Finding]:
                     f"first in row {r + 1}, column {c + 1}{hint}", page=cell.page, object=cell.ref, path=cell.path,
                     fix="give column headers /Scope /Column and row headers /Scope /Row (or list each cell's "
                         "header IDs in /Headers), so that every data cell has a header")]
+
+
+def _lists_headers(cell) -> bool:
+    """The cell names its headers in /Headers (whether they exist is TABLE-HEADERS' other finding)."""
+    listed = _attribute(cell, "/Headers")
+    return listed is not None and len(_as_list(listed)) > 0
 
 
 def _scope(th) -> str | None:
