@@ -31,7 +31,7 @@ class Problem:
 
     def __str__(self) -> str:
         path = f" [{self.where.path}]" if self.where.path else ""
-        return _printable(f"{self.where}: {self.message}{path} — {self.fix}")
+        return printable(f"{self.where}: {self.message}{path} — {self.fix}")
 
 
 @dataclass
@@ -67,7 +67,7 @@ class InputError(Exception):
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\ud800-\udfff]")
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Control and invisible characters (a BEL or an escape sequence quoted from the input) written as
     \\xNN or \\uNNNN: a message never rings the terminal, recolours it or hides text."""
     return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",

@@ -29,8 +29,10 @@ def _read_handler(args: argparse.Namespace) -> int:
     except UnusableInput as exc:
         print(f"{args.file}: unusable: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
+    from ..errors import printable
+
     for line in lines:
-        print(line)
+        print(printable(line))  # text from the file may hold escape sequences: never printed raw
     if not lines:
         print(f"{args.file}: nothing to announce: no structure tree (or an empty one), so a screen reader "
               "has to guess the reading order", file=sys.stderr)

@@ -125,3 +125,17 @@ def test_messages_about_a_broken_file_name_no_in_memory_stream(tmp_path):
     with contextlib.redirect_stdout(checked):
         assert main(["check", str(path)]) == 2
     assert "BytesIO" not in checked.getvalue(), checked.getvalue()
+
+
+def test_escape_sequences_in_the_file_never_reach_the_terminal(tmp_path):
+    def ringing_alt(pdf):
+        (figure,) = [f for f in struct_elements(pdf, "Figure") if "/Alt" in f]
+        figure.Alt = pikepdf.String("IMG_0042.jpg\x07\x1b[31m")
+    path = variant("chromium-article.pdf", tmp_path / "esc.pdf", ringing_alt)
+    checked = io.StringIO()
+    with contextlib.redirect_stdout(checked):
+        main(["check", str(path)])
+    _, out, _ = read(path)
+    for said in (checked.getvalue(), out):
+        assert "\x1b" not in said and "\x07" not in said
+    assert "\\x1b[31m" in out
