@@ -98,3 +98,13 @@ def test_a_flate_bomb_is_capped_and_reported(tmp_path):
 def test_a_stream_below_the_cap_is_read_as_usual(tmp_path):
     path = write(tmp_path, flate_bomb(size=2**24))  # 16 MB of spaces: large, but no bomb
     assert not [f for f in check_file(path).findings if f.check == "FILE-DAMAGED"]
+
+
+def test_a_damaged_file_that_claims_pdfx_is_an_error(tmp_path):
+    def claim_pdfx(pdf):
+        pdf.docinfo["/GTS_PDFXVersion"] = "PDF/X-4"
+    pdfx = plain("typst-article.pdf", claim_pdfx)
+    start = pdfx.rindex(b"startxref\n") + len(b"startxref\n")
+    path = write(tmp_path, pdfx[:start] + b"99999999\n%%EOF\n")
+    (finding,) = [f for f in check_file(path).findings if f.check == "FILE-DAMAGED"]
+    assert finding.severity == "error"
