@@ -212,6 +212,7 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
         except InputError as exc:
             outcomes.append(Outcome(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", "failed",
                                     problems=exc.problems, variant=vid))
+            outcomes[-1].warnings = list(exc.warnings)  # shown with the errors, never hidden by them
             continue
         except Exception as exc:
             outcomes.append(crashed(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", exc, vid))
@@ -360,7 +361,8 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
 
     def collect(result: list[Outcome], task: Task) -> None:
         rel = layout_of[task.layout]
-        made.setdefault(rel, []).extend(_write(result, root, output, cache, tool))
+        made.setdefault(rel, []).extend(result)  # known before writing: an interrupt may land in between
+        _write(result, root, output, cache, tool)
         left[rel] -= 1
         if not left[rel]:
             _store_jobs(made[rel], root, cache)
@@ -380,6 +382,10 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
                 if _in_pool([task], 1, settings, collect):
                     collect([crashed(relative(task.layout, root), task.layout.stem, only or "-", WorkerDied(
                         "the process building it died twice (killed, or out of memory)"))], task)
+    except KeyboardInterrupt:
+        progress.close()
+        print(interrupted_line(made, outcomes, layouts, root, output), file=sys.stderr)
+        raise
     finally:
         progress.close()
         try:
@@ -398,6 +404,23 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
     return outcomes, (time.perf_counter() - started)
 
 
+def interrupted_line(made: dict[str, list[Outcome]], earlier: list[Outcome], layouts: list[Path], root: Path,
+                     output: Path) -> str:
+    """One line for a build that was interrupted: which files it wrote, and what it did not build."""
+    written = [o.target for rel in made for o in made[rel] if o.status == "built" and o.target and o.data is None]
+    current = sum(1 for o in earlier if o.status == "up to date")
+    done = {rel for rel in made if all(o.data is None for o in made[rel])} | {o.layout for o in earlier}
+    left = [relative(p, root) for p in layouts if relative(p, root) not in done]
+    where = relative(output, root)
+    said = (f"interrupted: wrote {len(written)} PDF(s) to {where}/"
+            + (f" ({', '.join(written[:3])}{', …' if len(written) > 3 else ''})" if written else "")
+            + (f", {current} were up to date" if current else "")
+            + f"; {len(left)} layout(s) not built"
+            + (f" ({', '.join(left[:3])}{', …' if len(left) > 3 else ''})" if left else "")
+            + "; no file was left half-written")
+    return said
+
+
 class WorkerDied(Exception):
     """The worker process building a layout ended abruptly."""
 
@@ -405,24 +428,23 @@ class WorkerDied(Exception):
 def _in_pool(tasks: list[Task], workers: int, settings: tuple, collect) -> list[Task]:
     """Builds `tasks` in a pool of worker processes, calling `collect(outcomes, task)` for each; returns
     the tasks lost when a worker died (the pool is broken then: every task still pending is lost)."""
-    from concurrent.futures.process import BrokenProcessPool
-
     root, output, only, force, tool, cache = settings
     lost: list[Task] = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                              initargs=(cache, os.getpid())) as pool:
         futures = {pool.submit(build_layout, root, output, task.layout, only, force, tool, None,
                                task.variants): task for task in tasks}
-        for future in as_completed(futures):
-            task = futures[future]
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                lost.append(task)
-                continue
-            except Exception as exc:  # could not be sent to or from the worker
-                result = [crashed(relative(task.layout, root), task.layout.stem, only or "-", exc)]
-            collect(result, task)
+        try:
+            _collect_all(futures, lost, root, only, collect)
+        except KeyboardInterrupt:  # Ctrl-C or kill: stop the workers now, not after the layouts they build
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:  # at once: a worker in the middle of a page would finish it first
+                process.kill()
+            for process in processes:
+                process.join(timeout=2)
+            remove_own_temporaries(output, [p.pid for p in processes if p.pid])  # what they left half-made
+            raise
         if lost:
             # a broken pool joins its surviving workers, which may block for ever writing a result nobody
             # reads any more (the executor of CPython 3.11 does not end them): end them first
@@ -430,6 +452,21 @@ def _in_pool(tasks: list[Task], workers: int, settings: tuple, collect) -> list[
                 process.kill()
     order = {id(t): i for i, t in enumerate(tasks)}
     return sorted(lost, key=lambda t: order[id(t)])
+
+
+def _collect_all(futures: dict, lost: list, root: Path, only: str | None, collect) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    for future in as_completed(futures):
+        task = futures[future]
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            lost.append(task)
+            continue
+        except Exception as exc:  # could not be sent to or from the worker
+            result = [crashed(relative(task.layout, root), task.layout.stem, only or "-", exc)]
+        collect(result, task)
 
 
 def _store_jobs(outcomes: list[Outcome], root: Path, cache: Cache) -> None:

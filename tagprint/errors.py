@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,7 @@ class Problem:
 
     def __str__(self) -> str:
         path = f" [{self.where.path}]" if self.where.path else ""
-        return f"{self.where}: {self.message}{path} — {self.fix}"
+        return printable(f"{self.where}: {self.message}{path} — {self.fix}")
 
 
 @dataclass
@@ -56,9 +57,21 @@ class Problems:
 class InputError(Exception):
     """Bad input: the user can fix it. Exit code 2."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None, partial: object = None):
         self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line, p.where.col))
+        self.warnings = list(warnings or [])  # still worth showing: warnings never hide behind an error
+        self.partial = partial  # what was built despite the problems (validate's document), for its warnings
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Control and invisible characters (a BEL or an escape sequence quoted from the input) written as
+    \\xNN or \\uNNNN: a message never rings the terminal, recolours it or hides text."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+                       text)
 
 
 def relative(path: Path, root: Path) -> str:

@@ -16,6 +16,21 @@ def inside(root: Path, candidate: Path) -> bool:
         return False
 
 
+def symlink_in(root: Path, candidate: Path) -> str | None:
+    """The first symbolic link on the way from `root` to `candidate` (as 'content/ra.yaml'), or None: what
+    to name when a path leaves the project through a link rather than through '..'."""
+    try:
+        parts = candidate.relative_to(root).parts if candidate.is_absolute() == root.is_absolute() else ()
+    except ValueError:
+        return None
+    node = root
+    for part in parts:
+        node = node / part
+        if node.is_symlink():
+            return node.relative_to(root).as_posix()
+    return None
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -85,13 +100,15 @@ def _writer_alive(pid: int) -> bool:
     return True
 
 
-def remove_own_temporaries(folder: Path) -> None:
-    """Removes this process's temporary files under `folder`: when a build ends, however it ends (an
-    interrupt can land between a temporary's creation and the rename that would have consumed it)."""
+def remove_own_temporaries(folder: Path, pids: list[int] | None = None) -> None:
+    """Removes this process's temporary files under `folder` (or those of `pids`, worker processes it
+    ended): when a build ends, however it ends (an interrupt can land between a temporary's creation and
+    the rename that would have consumed it)."""
     if not folder.is_dir():
         return
-    for tmp in folder.rglob(f".*.{os.getpid()}.*.tmp"):
-        tmp.unlink(missing_ok=True)
+    for pid in (pids if pids is not None else [os.getpid()]):
+        for tmp in folder.rglob(f".*.{pid}.*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:

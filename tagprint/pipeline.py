@@ -59,10 +59,18 @@ def heading_texts(document: Document, tags: TagMap) -> dict[int, str]:
 def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -> Prepared:
     started = time.perf_counter()
     loaded = load(root, layout_file, variant)  # load: YAML → shape-checked specs
-    document = validate(loaded)           # validate: specs → model, all problems at once
+    try:
+        document = validate(loaded)       # validate: specs → model, all problems at once
+    except InputError as exc:  # the warnings of what could be built are shown with the errors
+        if exc.partial is not None:
+            try:
+                exc.warnings = lint(exc.partial, loaded.layout.document.product, loaded.layout_source.where).warnings
+            except Exception:  # noqa: BLE001 - a model with problems may trip a lint rule; the errors stand
+                pass
+        raise
     found = lint(document, loaded.layout.document.product, loaded.layout_source.where)  # lint: the pharma rules
     if found.errors:
-        raise InputError(found.errors)
+        raise InputError(found.errors, warnings=found.warnings)
     return Prepared(loaded, document, (time.perf_counter() - started) * 1000, found.warnings)
 
 

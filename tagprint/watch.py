@@ -31,10 +31,41 @@ def _clock() -> str:
     return time.strftime("%H:%M:%S")
 
 
+class ShownWarnings:
+    """The warnings watch has shown, each with the state of the file it is about (or of its document's
+    layout): a warning is shown again only once that file has changed, not on every rebuild of the round."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.shown: dict[str, tuple | None] = {}
+
+    def _stamp(self, name: str) -> tuple | None:
+        try:
+            info = (self.root / name).stat()
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size
+
+    def fresh(self, outcomes) -> list[str]:
+        """The warnings of `outcomes` to show now, in order, each once."""
+        out = []
+        for o in outcomes:
+            for w in o.warnings:
+                text = str(w)
+                where = getattr(w, "where", None)
+                file = where.file if where is not None and where.file else o.layout
+                stamp = (file, self._stamp(file))
+                if self.shown.get(text) == stamp or text in out:
+                    continue
+                self.shown[text] = stamp
+                out.append(text)
+        return out
+
+
 def build_round(root: Path, output: Path, names: list[str], only: str | None, jobs: int | None,
-                out=None) -> int:
-    """One build of the watched layouts: prints what was built or failed, its problems and its previews.
-    Returns the number of problems."""
+                out=None, shown: ShownWarnings | None = None) -> int:
+    """One build of the watched layouts: prints what was built or failed, its problems and its previews
+    (with `shown`, each warning only until its file changes). Returns the number of problems."""
     from .batch import run
     from .errors import relative
     from .preview import preview_outcomes
@@ -49,7 +80,9 @@ def build_round(root: Path, output: Path, names: list[str], only: str | None, jo
         else:
             print(f"{_clock()}  {o.name} ({o.profile}): {o.status}, {o.pages} page{'s' if o.pages != 1 else ''}, "
                   f"{o.size:,} bytes, {o.milliseconds:.0f} ms → {relative(output / o.target, Path.cwd())}", file=out)
-    for warning in dict.fromkeys(str(w) for o in changed for w in o.warnings):
+    warnings = shown.fresh(changed) if shown is not None else list(dict.fromkeys(str(w) for o in changed
+                                                                              for w in o.warnings))
+    for warning in warnings:
         print(f"warning: {warning}", file=out)
     problems = problems + [p for o in outcomes for p in o.problems]
     for problem in problems:
@@ -85,7 +118,8 @@ def watch(root: Path, output: Path, names: list[str], only: str | None = None, j
     (for tests); `stop_event` (a threading.Event) ends the loop."""
     folders = [root / name for name in WATCHED if (root / name).is_dir()]
     print(f"watching {', '.join(f.name + '/' for f in folders)} — Ctrl-C stops", flush=True)
-    _safe_round(root, output, names, only, jobs)
+    shown = ShownWarnings(root)  # a warning is shown once per file, until that file changes
+    _safe_round(root, output, names, only, jobs, shown)
     if changes is None:
         from watchfiles import watch as file_changes
         changes = file_changes(*folders, watch_filter=_relevant(output), stop_event=stop_event,
@@ -98,20 +132,21 @@ def watch(root: Path, output: Path, names: list[str], only: str | None = None, j
                     print(f"{_clock()}  ready: save a file to rebuild", flush=True)
                     ready = True
                 continue
-            shown = sorted({Path(p).relative_to(root).as_posix() if Path(p).is_relative_to(root) else p
+            saved = sorted({Path(p).relative_to(root).as_posix() if Path(p).is_relative_to(root) else p
                             for _, p in batch})
-            print(f"{_clock()}  saved: {', '.join(shown)}", flush=True)
-            _safe_round(root, output, names, only, jobs)
+            print(f"{_clock()}  saved: {', '.join(saved)}", flush=True)
+            _safe_round(root, output, names, only, jobs, shown)
     except KeyboardInterrupt:
         pass
     print("stopped watching", flush=True)
     return 0
 
 
-def _safe_round(root: Path, output: Path, names: list[str], only: str | None, jobs: int | None) -> None:
+def _safe_round(root: Path, output: Path, names: list[str], only: str | None, jobs: int | None,
+                shown: ShownWarnings | None = None) -> None:
     """A round never ends the watch: an internal error is printed like a problem and watching goes on."""
     try:
-        build_round(root, output, names, only, jobs)
+        build_round(root, output, names, only, jobs, shown=shown)
     except KeyboardInterrupt:
         raise
     except Exception:

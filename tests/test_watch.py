@@ -72,3 +72,29 @@ def test_what_watch_ignores(tmp_path):
     assert not keep(None, str(tmp_path / "output" / "preview" / "a" / "page-1.png"))   # our own output
     assert not keep(None, str(tmp_path / "content" / ".a.yaml.swp"))
     assert not keep(None, str(tmp_path / "content" / "a.yaml~"))
+
+
+def test_watch_shows_a_warning_once_per_file_until_that_file_changes(project):
+    import io
+
+    from tagprint.watch import ShownWarnings, build_round
+
+    layout = project.layout(MINIMAL_LAYOUT)  # no material_id block: a warning about layouts/test.yaml
+    content = project.content(BODY.format(text="First words"))
+    output = project.root / "output"
+    shown = ShownWarnings(project.root)
+
+    def round_() -> str:
+        out = io.StringIO()
+        build_round(project.root, output, [], None, 1, out=out, shown=shown)
+        return out.getvalue()
+
+    warning = "the material id appears only in the page footers"
+    assert round_().count(warning) == 1
+    content.write_text(BODY.format(text="Other words"))  # the document is rebuilt, its layout unchanged
+    again = round_()
+    assert ": built," in again, again
+    assert warning not in again
+    layout.write_text(MINIMAL_LAYOUT.replace("Test document", "Test document, retitled"))
+    os.utime(layout, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    assert round_().count(warning) == 1  # the file it is about changed: shown again

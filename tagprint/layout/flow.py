@@ -107,11 +107,18 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
             queue[0] = (block, tail, inner.width)
             return True, False
         if y == 0 and laid.height > inner.height + 0.5:
-            ctx.problems.append(Problem(
-                getattr(block, "where", page.where),
-                f"a {type(block).__name__.lower()} needs {laid.height:.0f} pt but the region '{region.name}' "
-                f"holds {inner.height:.0f} pt; text is never clipped",
-                "shorten it, make it smaller, or make the region taller"))
+            tall = next((row for row in laid.rows if row[1] - row[0] > inner.height + 0.5), None)
+            if tall is not None:  # one row is the trouble: point at it (rows are never cut)
+                ctx.problems.append(Problem(
+                    tall[2], f"this table row needs {tall[1] - tall[0]:.0f} pt but the region '{region.name}' holds "
+                             f"{inner.height:.0f} pt; a table row cannot split across pages or regions",
+                    "shorten the row's text, split it into two rows, or make the region taller"))
+            else:
+                ctx.problems.append(Problem(
+                    getattr(block, "where", page.where),
+                    f"a {type(block).__name__.lower()} needs {laid.height:.0f} pt but the region '{region.name}' "
+                    f"holds {inner.height:.0f} pt; text is never clipped",
+                    "shorten it, make it smaller, or make the region taller"))
             queue.pop(0)
             continue
         queue[0] = (block, laid, inner.width)

@@ -189,6 +189,7 @@ class Laid:
     breaks: list[Break] = field(default_factory=list)
     rest: Rest | None = None  # a part after a cut: the same part laid out at another width
     part: bool = False  # the part after a cut (not a whole block)
+    rows: list[tuple[float, float, object]] = field(default_factory=list)  # a table's rows: top, bottom, where
 
     def add(self, other: "Laid", dx: float, dy: float) -> None:
         self.items.extend(moved(i, dx, dy) for i in other.items)
@@ -227,6 +228,8 @@ class Laid:
             else:
                 head.items.append(item)
         tail.items = backgrounds + (list(cut.prefix.items) if cut.prefix else []) + tail.items
+        tail.rows = [(top - cut.y + lift, bottom - cut.y + lift, where) for top, bottom, where in self.rows
+                     if top >= cut.y - 0.01]
         head.breaks = [b for b in self.breaks if b.y < cut.y]
         after = cut.y + (2 * self.line_height - 0.01 if self.line_height else 0.0)
         # lines of one paragraph: the rest keeps its own orphan and widow rule (two lines before a cut)

@@ -106,6 +106,8 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         piece.items.append(RuleLine(0, head_bottom - head_top, width, head_bottom - head_top, rule, 1.0))
         header = Laid(header.height, as_artifact(piece).items)
     header = stacked(continued, header) if head_n else continued
+    out.rows = [(tops[r], tops[r + 1] if r + 1 < len(tops) else y, row.where) for r, row in enumerate(all_rows)
+                if head_n <= r < head_n + body_n]  # for the message when a row cannot fit a region
     spans = [(r, r + c.rowspan - 1) for r, row in enumerate(all_rows) for c in row.cells if c.rowspan > 1]
     for r in range(head_n + 1, head_n + body_n - 2):  # at least two body rows on each side
         if not any(start <= r < end for start, end in spans):

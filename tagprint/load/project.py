@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..errors import InputError, Problem, relative
-from ..files import inside
+from ..files import inside, symlink_in
 from .schema import BlockSpec, ContentSpec, LayoutSpec, ThemeSpec
 from .schema_errors import closest, problems_from
 from .variants import substitute
@@ -41,6 +43,9 @@ class Loaded:
     # problems travel here and validation reports them with the rest
     problems: list[Problem] = field(default_factory=list)
     theme_known: bool = True
+    # the types (as written) of blocks whose shape failed and that an empty spacer stands in for: checks
+    # of the whole document that such a block could change (heading order, citations) are left out
+    stand_ins: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -142,8 +147,11 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
     theme_source = theme = None
     theme_problems: list[Problem] = []  # reported with validation's, which a stand-in theme lets run
     if not inside(root, theme_path):
-        theme_problems.append(Problem(theme_where, f"theme '{layout.theme}' leaves the project folder",
-                                      "name a theme file in layouts/themes/ by its stem"))
+        link = symlink_in(root, theme_path)
+        theme_problems.append(Problem(theme_where, f"theme '{layout.theme}' "
+                                      + (f"is a symbolic link ({link}) that leaves" if link else "leaves")
+                                      + " the project folder", "name a theme file in layouts/themes/ by its stem "
+                                      "(copy a linked theme into the project)"))
     elif not theme_path.is_file():
         names = sorted(p.stem for p in (root / "layouts" / "themes").glob("*.yaml"))
         theme_problems.append(Problem(theme_where, f"no theme '{layout.theme}' in layouts/themes/",
@@ -152,6 +160,8 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
         theme_source, theme = _parse(theme_path, root, _ModelAdapter(ThemeSpec), theme_problems)
 
     content: dict[str, tuple[ContentFile, list[Any]]] = {}
+    shape_problems: list[Problem] = []  # blocks that failed their shape; validate reports them with its own
+    stand_ins: tuple[str, ...] = ()
     files = _content_files(root, layout, layout_source, problems)
     placed = placed_content_ids(layout)
     for path in files:
@@ -161,6 +171,12 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
             only = _placed_only(located, placed)  # the problems are another document's
             if only is not None:
                 sections, found = only, []
+        if found and located is not None and sections is None:
+            stood_in = _with_stand_ins(located, found)  # the rest of the file is still validated
+            if stood_in is not None:
+                sections, shape_problems = stood_in[0], shape_problems + found
+                stand_ins += stood_in[1]
+                found = []
         problems += found
         if located is None or sections is None:
             continue
@@ -179,9 +195,39 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
     if theme is None or theme_source is None:  # only the theme failed: validate with a stand-in
         theme_source, theme = Located(relative(theme_path, root), {}, {}), stand_in_theme()
     loaded = Loaded(root, layout_file, layout_source, layout, theme_source, theme, content,
-                    problems=theme_problems, theme_known=not theme_problems)
+                    problems=shape_problems + theme_problems, theme_known=not theme_problems,
+                    stand_ins=stand_ins)
     loaded.variant = variant["id"] if variant else None
     return loaded
+
+
+_BLOCK_PATH = re.compile(r"^([^.\[]+)\[(\d+)\]")
+STAND_IN = {"type": "spacer", "height": 1}  # takes a broken block's place, so the others keep their paths
+
+
+def _with_stand_ins(located: Located, found: list[Problem]) -> tuple[dict[str, list[Any]], tuple[str, ...]] | None:
+    """The file's sections with each block whose shape is wrong replaced by a stand-in (an empty spacer):
+    the rest of the file is then validated too, so that a misspelt key does not hide a missing citation.
+    None when a problem is not inside one block (the file as a whole, a content id), or the rest still
+    fails its shape."""
+    if not isinstance(located.data, dict):
+        return None
+    broken: set[tuple[str, int]] = set()
+    for problem in found:
+        m = _BLOCK_PATH.match(problem.where.path or "")
+        if m is None:
+            return None
+        broken.add((m.group(1), int(m.group(2))))
+    data, kinds = {}, []
+    for cid, blocks in located.data.items():
+        if not isinstance(blocks, list):
+            return None
+        data[cid] = [STAND_IN if (cid, i) in broken else block for i, block in enumerate(blocks)]
+        kinds += [str(b.get("type")) if isinstance(b, dict) else "?" for i, b in enumerate(blocks) if (cid, i) in broken]
+    try:
+        return CONTENT_ADAPTER.validate_python(data), tuple(kinds)
+    except ValidationError:
+        return None
 
 
 def placed_content_ids(spec: LayoutSpec) -> set[str]:
@@ -228,8 +274,11 @@ def _content_files(root: Path, layout: LayoutSpec, source: Located, problems: li
         path = root / name
         where = source.where(("content", i))
         if not inside(root, path):
-            problems.append(Problem(where, f"content path '{name}' leaves the project folder",
-                                    "use a path inside the project, such as content/ra.yaml"))
+            link = symlink_in(root, path)
+            said = (f"content path '{name}' is a symbolic link ({link} → {os.readlink(root / link)}) that "
+                    "leaves the project folder" if link else f"content path '{name}' leaves the project folder")
+            problems.append(Problem(where, said, "copy the file into the project (a build reads only the project "
+                                                 "folder), or use a path inside it, such as content/ra.yaml"))
         elif not path.is_file():
             known = sorted(relative(f, root) for f in (root / "content").glob("*.yaml"))
             near = closest(Path(name).name, [Path(k).name for k in known])

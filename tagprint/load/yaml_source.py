@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,14 @@ class Located:
             key = key[:-1]
         line, col = self.marks.get(key, (1, 1))
         return Where(self.file, line, col, yaml_path(path))
+
+
+def _short_path(path: PathKey, keep: int = 4) -> str:
+    """A long YAML path with its middle left out: 'body[1].items[0]…(52 levels)…items[0].text'."""
+    if len(path) <= 2 * keep + 2:
+        return yaml_path(path)
+    head, tail = yaml_path(path[:keep]), yaml_path(path[-keep:])
+    return f"{head}…({len(path) - 2 * keep} levels)…{tail.lstrip('.')}"
 
 
 def yaml_path(path: PathKey) -> str:
@@ -61,13 +70,17 @@ def load_yaml(path: Path, shown_as: str, empty_ok: bool = False, data: bytes | N
             raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
                                       "make it a readable YAML file, or remove it")]) from None
         if size > MAX_BYTES:  # refused before a byte is read
-            raise InputError([Problem(Where(shown_as), f"the file is {size / 1e6:.1f} MB, more than a layout, "
-                                      f"theme or content file may hold ({MAX_BYTES // (1024 * 1024)} MB)",
-                                      "split the content into several files in content/ (pictures go in images/)")])
+            kind, fix = _kind_of(shown_as)
+            raise InputError([Problem(Where(shown_as), f"the file is {size / 1e6:.1f} MB, more than {kind} may "
+                                      f"hold ({MAX_BYTES // (1024 * 1024)} MB)", fix)])
     try:
-        text = path.read_text(encoding="utf-8") if data is None else data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(Where(shown_as, 1, 1), f"not UTF-8 text ({exc.reason})",
+        raw = path.read_bytes() if data is None else data
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # the place of the first byte that is not UTF-8
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
+        raise InputError([Problem(Where(shown_as, line, col), f"not UTF-8 text: byte 0x{raw[exc.start]:02x} here "
+                                  f"({exc.reason}; Windows-1252 or Latin-1 text looks like this)",
                                   "save the file as UTF-8")]) from None
     except OSError as exc:
         raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
@@ -80,6 +93,12 @@ def load_yaml(path: Path, shown_as: str, empty_ok: bool = False, data: bytes | N
             raise InputError([Problem(Where(shown_as, mark.line + 1, mark.column + 1),
                                       "malformed YAML: a tab character where YAML expects spaces",
                                       "replace the tab with spaces (YAML indents with spaces only)")]) from None
+        if "escape" in (exc.problem or "") and re.search(r"\\u[dD][89a-fA-F]", text):
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise InputError([Problem(Where(shown_as, line, col), "a \\u escape names half of a character (a UTF-16 "
+                                      "surrogate, U+D800 to U+DFFF), which no text may hold alone",
+                                      "write the character itself, or its full code as \\U0001F600")]) from None
         # the context mark is where the broken construct began: the line a person should look at
         mark = exc.context_mark or exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -93,7 +112,16 @@ def load_yaml(path: Path, shown_as: str, empty_ok: bool = False, data: bytes | N
         position = getattr(exc, "position", 0) or 0
         line = text.count("\n", 0, position) + 1
         col = position - (text.rfind("\n", 0, position) + 1) + 1
-        raise InputError([Problem(Where(shown_as, line, col), f"malformed YAML: {exc}".split("\n")[0],
+        character = getattr(exc, "character", None)
+        found = re.search(r"#x([0-9a-fA-F]{4})", str(exc))
+        if isinstance(character, int):
+            character = chr(character)
+        elif not isinstance(character, str) and found:
+            character = chr(int(found.group(1), 16))
+        said = (f"{character_name(character)} is a control or invisible character, which YAML does not allow"
+                if isinstance(character, str) and character else
+                f"malformed YAML: {escape(str(exc))}".split("\n")[0])
+        raise InputError([Problem(Where(shown_as, line, col), said,
                                   "remove the control character or unusual byte at this place")]) from None
     except RecursionError:
         raise InputError([Problem(Where(shown_as, 1, 1), "malformed YAML: nested too deeply",
@@ -112,6 +140,52 @@ def load_yaml(path: Path, shown_as: str, empty_ok: bool = False, data: bytes | N
     if problems:
         raise InputError(problems)
     return Located(shown_as, data, marks)
+
+
+# characters refused in text: C0 and C1 controls (but tab and line feed), DEL, lone surrogates, and the
+# invisible ones that only hide text (zero width space, word joiner, BOM, bidi overrides); the joiners a
+# script needs (ZWJ U+200D, ZWNJ U+200C) and the bidi marks (LRM, RLM) stay
+_INVISIBLE = {0x200B: "ZERO WIDTH SPACE", 0x2060: "WORD JOINER", 0xFEFF: "ZERO WIDTH NO-BREAK SPACE (BOM)",
+              0x202A: "LEFT-TO-RIGHT EMBEDDING", 0x202B: "RIGHT-TO-LEFT EMBEDDING", 0x202C: "POP DIRECTIONAL FORMATTING",
+              0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x202E: "RIGHT-TO-LEFT OVERRIDE"}
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL",
+                  0x85: "NEL", 0x9B: "CSI"}
+
+
+def _refused(ch: str) -> bool:
+    code = ord(ch)
+    return ((code < 0x20 and ch not in "\t\n") or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF
+            or code in _INVISIBLE)
+
+
+def character_name(ch: str) -> str:
+    """'U+001B (ESC)': a character named so that nothing of it reaches the terminal."""
+    code = ord(ch)
+    name = _CONTROL_NAMES.get(code) or _INVISIBLE.get(code) or (
+        "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character" if code < 0x20 or 0x7F <= code <= 0x9F
+        else None)
+    return f"U+{code:04X}" + (f" ({name})" if name else "")
+
+
+_TERMINAL_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\ud800-\udfff]")
+
+
+def escape(text: str) -> str:
+    """Text with control and invisible characters written as \\xNN or \\uNNNN, safe to print."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                else f"\\u{ord(m.group()):04x}", text)
+
+
+def _kind_of(shown_as: str) -> tuple[str, str]:
+    """What kind of project file a path is, and how to make one of that kind smaller."""
+    if shown_as.startswith("content/"):
+        return "a content file", "split the content into several files in content/ (pictures go in images/)"
+    if shown_as.startswith("layouts/themes/"):
+        return "a theme file", "a theme holds colours, fonts and styles; move anything else out of it"
+    if shown_as.startswith("layouts/"):
+        return "a layout file", "a layout places content; move the text into files in content/"
+    return "a data file", ("split the rows over several data files (one per market or language, say), or keep "
+                           "only the values the documents use")
 
 
 def _alias_problems(text: str, paths: list[PathKey], file: str) -> list[Problem]:
@@ -138,9 +212,14 @@ def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: 
         return None
     state["seen"].add(id(node))
     if len(path) > MAX_DEPTH or state["nodes"] > MAX_NODES:
-        if state["nodes"] <= MAX_NODES + 1 or len(path) == MAX_DEPTH + 1:
-            problems.append(Problem(where, "too deeply nested or too large",
-                                    f"a file holds at most {MAX_DEPTH} levels and {MAX_NODES:,} values"))
+        deep = len(path) > MAX_DEPTH
+        if not state.get("deep" if deep else "large"):  # once per file: the first place is enough
+            state["deep" if deep else "large"] = True
+            short = Where(file, where.line, where.col, _short_path(path))
+            problems.append(Problem(short, f"too deeply nested (more than {MAX_DEPTH} levels)" if deep
+                                    else f"too large (more than {MAX_NODES:,} values)",
+                                    f"a file holds at most {MAX_DEPTH} levels and {MAX_NODES:,} values; a list "
+                                    "nests a few levels at most"))
         return None
     if node.tag not in _PLAIN_TAGS:
         problems.append(Problem(where, f"YAML tag '{node.tag}' is not allowed",
@@ -164,6 +243,13 @@ def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: 
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), marks, problems, file, state) for i, item in enumerate(node.value)]
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        bad = next((ch for ch in node.value if _refused(ch)), None)
+        if bad is not None:
+            problems.append(Problem(where, f"the text holds {character_name(bad)}, a control or invisible "
+                                           "character that prints nothing (or garbage) and that a screen reader may "
+                                           "read out", "remove it (a line break in text is a new paragraph or an "
+                                                       "explicit \\n in a quoted string)"))
+            return node.value
         return node.value  # text, and dates kept as written
     try:
         return _SCALARS.construct_object(node)

@@ -7,7 +7,7 @@ from pathlib import Path
 from .checks import run_checks
 from .document import Doc
 from .findings import UnusableInput
-from .reader import read_doc
+from .reader import read_doc, read_doc_counting
 from .report import FORMATS, FileResult, exit_code
 
 
@@ -39,3 +39,9 @@ def read_file(path: Path) -> list[str]:
     """What a screen reader will announce, line by line. Raises UnusableInput for a file that is no PDF."""
     with Doc.open(Path(path)) as doc:
         return read_doc(doc)
+
+
+def read_file_counting(path: Path) -> tuple[list[str], int]:
+    """`read_file`, and how many pieces of text were unreadable (glyphs without Unicode)."""
+    with Doc.open(Path(path)) as doc:
+        return read_doc_counting(doc)

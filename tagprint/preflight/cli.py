@@ -20,20 +20,28 @@ def _check_handler(args: argparse.Namespace) -> int:
 
 
 def _read_handler(args: argparse.Namespace) -> int:
-    from .api import read_file
+    from .api import read_file_counting
     from .findings import UnusableInput
-    from .reader import SpeechUnavailable
+    from .reader import UNREADABLE, SpeechUnavailable
 
     try:
-        lines = read_file(args.file)
+        lines, unreadable = read_file_counting(args.file)
     except UnusableInput as exc:
         print(f"{args.file}: unusable: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
+    from ..errors import printable
+
     for line in lines:
-        print(line)
+        print(printable(line))  # text from the file may hold escape sequences: never printed raw
     if not lines:
         print(f"{args.file}: nothing to announce: no structure tree (or an empty one), so a screen reader "
               "has to guess the reading order", file=sys.stderr)
+    if unreadable:
+        print(f"{args.file}: {unreadable} piece(s) of text are unreadable (shown as {UNREADABLE}): their font "
+              "has no Unicode mapping (/ToUnicode), so a screen reader cannot say them — embed the font with a "
+              "/ToUnicode CMap", file=sys.stderr)
+        if args.strict:
+            return 1
     if args.speak:
         from ..speech import speak_pdf
         try:
@@ -74,6 +82,8 @@ def register_cli(subparsers) -> None:
                     "language, with pauses before headings and list items.")
     read.add_argument("file", type=Path, metavar="FILE")
     read.add_argument("--speak", type=Path, metavar="OUT.wav", help="also write the announcements as a WAV file")
+    read.add_argument("--strict", action="store_true",
+                      help="exit 1 when any text is unreadable (a font without /ToUnicode)")
     read.set_defaults(handler=_read_handler)
 
 

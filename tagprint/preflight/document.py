@@ -50,6 +50,63 @@ def number(value: object) -> int | None:
         return None
 
 
+def plain_message(message: object) -> str:
+    """A qpdf message without the name of the in-memory stream it read from ("stream <_io.BytesIO object at
+    0x…>: ", "(offset 1234)" kept)."""
+    said = re.sub(r"(?:stream )?<_io\.BytesIO object at 0x[0-9a-f]+>:?\s*", "", str(message))
+    return said.strip() or str(message)
+
+
+def _page_leaves(pdf: pikepdf.Pdf) -> list[tuple[int, int]]:
+    """The page objects the page tree names, in order, as written (kids that are no dictionary, or lost,
+    count too): read before pikepdf's page list, which repairs the tree, so that a page the repair drops is
+    still known by its number."""
+    out: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(node: object, depth: int) -> None:
+        if depth > 64 or len(out) > 100_000:
+            return
+        key = objgen(node)
+        if key is not None:
+            if key in seen:
+                return
+            seen.add(key)
+        try:
+            kids = node.get("/Kids") if isinstance(node, pikepdf.Dictionary) else None
+            is_pages = isinstance(node, pikepdf.Dictionary) and (node.get("/Type") == pikepdf.Name.Pages
+                                                                 or isinstance(kids, pikepdf.Array))
+        except pikepdf.PdfError:
+            return
+        if is_pages and isinstance(kids, pikepdf.Array):
+            for kid in kids:
+                visit(kid, depth + 1)
+        elif key is not None:
+            out.append(key)
+        elif not isinstance(node, pikepdf.Dictionary):  # a kid that could not be read: no number left
+            out.append((-1, len(out)))
+
+    try:
+        visit(pdf.Root.get("/Pages"), 0)
+    except Exception:  # noqa: BLE001 - only a hint for the damage report; pikepdf's page list decides
+        return []
+    return out
+
+
+def _dropped_while_opening(repairs: list[str], data: bytes, kept: set) -> dict[tuple[int, int], int]:
+    """Pages that qpdf dropped from the page tree while reconstructing the file ("object 9 0: Pages tree
+    includes non-dictionary object"), numbered by their place in the /Kids arrays as the bytes write them
+    (0 when no /Kids array in plain bytes names them)."""
+    dropped = [(int(m.group(1)), int(m.group(2))) for r in repairs
+               for m in [re.match(r"object (\d+) (\d+): Pages tree includes non-dictionary object", r)] if m]
+    if not dropped:
+        return {}
+    written: list[tuple[int, int]] = []
+    for kids in re.finditer(rb"/Kids\s*\[([^\]]*)\]", data):
+        written += [(int(n), int(g)) for n, g in re.findall(rb"(\d+)\s+(\d+)\s+R", kids.group(1))]
+    return {key: (written.index(key) + 1 if key in written else 0) for key in dropped if key not in kept}
+
+
 # besides the walker's: what the text-usage scan follows (graphics state, fonts, render mode)
 SHARED_OPERATORS = "q Q Tf Tr"
 
@@ -70,6 +127,9 @@ class Doc:
         self._instructions: dict[tuple[int, int], list] = {}
         self.ink_limit: float | None = None  # the press's total ink limit (0..4) for print checks; None: default
         self.views: dict[str, object] = {}  # what other modules derive once per document (print's paint scan)
+        self.repairs: list[str] = []  # what qpdf repaired while opening (its warnings), e.g. "file is damaged"
+        self.lost_pages: dict[tuple[int, int], int] = {}  # page objects the repair dropped -> page number as written
+        self.capped: list[str] = []  # streams not decoded: they inflate past the limit (stream_limits)
 
     # ---- opening ------------------------------------------------------------------------------
 
@@ -90,14 +150,22 @@ class Doc:
         except pikepdf.PasswordError:
             raise UnusableInput("the PDF needs a password to open") from None
         except pikepdf.PdfError as exc:
-            reason = re.sub(r"^.*?<_io\.BytesIO object at 0x[0-9a-f]+>:\s*", "", str(exc))
-            raise UnusableInput(f"the PDF cannot be parsed: {reason}") from None
+            raise UnusableInput(f"the PDF cannot be parsed: {plain_message(exc)}") from None
+        repairs = [plain_message(w) for w in pdf.get_warnings()]  # get_warnings() empties qpdf's list
+        leaves = _page_leaves(pdf)  # the page tree as written, before qpdf repairs it
         try:
             len(pdf.pages)
         except Exception as exc:  # a file qpdf opens but whose page tree is broken beyond repair
             pdf.close()
-            raise UnusableInput(f"the PDF has no readable page tree: {exc}") from None
-        return cls(path, data, pdf, operators)
+            raise UnusableInput(f"the PDF has no readable page tree: {plain_message(exc)}") from None
+        doc = cls(path, data, pdf, operators)
+        doc.repairs = repairs + [plain_message(w) for w in pdf.get_warnings()]
+        kept = {p.obj.objgen for p in doc.pages}
+        doc.lost_pages = {key: n for n, key in enumerate(leaves, start=1) if key not in kept}
+        doc.lost_pages.update(_dropped_while_opening(doc.repairs, data, kept))
+        from .stream_limits import cap_streams
+        doc.capped = cap_streams(doc)
+        return doc
 
     def close(self) -> None:
         if self._pdfium is not None:

@@ -15,6 +15,7 @@ A Link is announced only when it holds a link annotation, and is read by its vis
 from __future__ import annotations
 
 import ctypes
+import re
 import shutil
 import subprocess
 import tempfile
@@ -90,15 +91,25 @@ class _Reader:
         self.last_box = None  # where the last text read sits: a line break there is a word break
         self.marks = marks   # mark language changes for a voice instead of saying them
         self._landing: _Landing | None = None
+        self.unreadable = 0  # marked-content pieces whose text has no Unicode (control characters)
+        self.no_unicode = _without_unicode(doc)  # (page, MCID) whose text uses a font with no Unicode mapping
+        self._headers: dict[int, list[Element]] | None = None  # TD → the header cells that apply to it
+        self._note_labels: set[str] | None = None
 
     def content(self, kid: ContentRef) -> str:
         from .text_boxes import starts_new_line
         out = ""
         for piece in self.pieces.get((kid.page, kid.mcid), []):
-            if piece.text and not piece.text[0].isspace() and starts_new_line(self.last_box, piece.box):
+            said = piece.text
+            if _unreadable(said) or (kid.page, kid.mcid) in self.no_unicode:
+                # no Unicode for the glyphs (no /ToUnicode): what PDFium gives is glyph ids as control
+                # characters, which a screen reader spells out or skips; say so instead
+                self.unreadable += 1
+                said = UNREADABLE if not out.endswith(UNREADABLE) else ""
+            if said and not said[0].isspace() and starts_new_line(self.last_box, piece.box):
                 out += " "
-            out += piece.text
-            if piece.text.strip():
+            out += said
+            if said.strip():
                 self.last_box = piece.box
         return out
 
@@ -113,6 +124,8 @@ class _Reader:
             role = "Span"  # a Link with no link annotation (a printed address): nothing to follow, read as text
         if role == "Reference" and self._goes_to_a_note(e):
             role = NOTE_REFERENCE
+        if role == "Form":
+            return [_Line(self._lang_prefix(changed, own) + _form_line(e))]
         if role in FIGURES:
             words = " ".join(((e.alt or "").strip() or (e.actual_text or "").strip()).split())
             line = FIGURES[role] + (f": {words}" if words else "")
@@ -151,7 +164,7 @@ class _Reader:
             return f" {joined} " if role in ("Lbl", "LBody") else joined
         inner = _squash(joined)
         if said:
-            if inner.startswith("[") and inner.endswith("]") and inner.count("[") == 1:
+            if inner.startswith("[") and inner.endswith("]") and inner.count("[") == 1 and inner != UNREADABLE:
                 inner = f"[{said}, {inner[1:]}"
             else:
                 inner = f"[{said}: {inner}]" if inner else f"[{said}]"
@@ -162,6 +175,8 @@ class _Reader:
 
     def _block(self, e: Element, role: str, pieces: list[Piece], changed: bool, own: str | None) -> list[Piece]:
         prefix = self._prefix(e, role)
+        heads = ", ".join(h for h in (self._header_text(th) for th in self._cell_headers(e)) if h) \
+            if role == "TD" else ""
         lines: list[str] = []
         buffer = ""
         for p in pieces:
@@ -174,12 +189,17 @@ class _Reader:
                 buffer += p
         if _squash(buffer):
             lines.append(_squash(buffer))
+        if heads:  # a cell is read with its headers, as a screen reader does: "Dose, 80 mg"
+            lines[:1] = [f"{heads}, {lines[0]}" if lines else heads]
         if prefix is not None:
             first = next((p for p in pieces if isinstance(p, _Line) or p.strip()), None)
-            if role not in ("L", "Table") and isinstance(first, str) and lines:
+            if role not in ("L", "Table") and lines and (isinstance(first, str) or not _announces(lines[0])):
+                # the item's (or cell's) first line, even when its body is a paragraph of its own
                 lines[0] = f"{prefix}: {lines[0]}"
             else:
                 lines.insert(0, prefix)
+            if role == "LI" and len(lines) > 1 and _is_label(lines[0].split(": ", 1)[-1]) and not _announces(lines[1]):
+                lines[0:2] = [f"{lines[0]} {lines[1]}"]  # a bullet, then its text in a block: one line
         if changed and lines:
             for i in range(len(lines) if self.marks else 1):  # a voice is set again on each line
                 lines[i] = self._lang_prefix(True, own) + lines[i]
@@ -202,10 +222,46 @@ class _Reader:
         links = [k for k in reference.walk() if (k.std or k.role) == "Link"]
         annotations = [o.obj for link in links for o in link.objects if isinstance(o.obj, pikepdf.Dictionary)]
         if not annotations:
-            return False
+            # a print file has no links: a marker made of symbols (*, †, ‡) that starts a Note is that
+            # note's marker; numbers stay references (they may cite the reference list)
+            marker = self._plain_text(reference)
+            return bool(marker) and not any(c.isalnum() for c in marker) \
+                and any(note.startswith(marker) for note in self._notes())
         if self._landing is None:
             self._landing = _Landing(self.doc, self.pieces)
         return all(_is_in_note(self._landing.target(a)) for a in annotations)
+
+    def _plain_text(self, e: Element) -> str:
+        """The element's text, squashed, without moving the reading position."""
+        said = []
+        for kid in e.kids:
+            if isinstance(kid, Element):
+                said.append(self._plain_text(kid))
+            elif isinstance(kid, ContentRef):
+                text_ = "".join(piece.text for piece in self.pieces.get((kid.page, kid.mcid), []))
+                said.append(UNREADABLE if (kid.page, kid.mcid) in self.no_unicode or _unreadable(text_) else text_)
+        return _squash("".join(said))
+
+    def _notes(self) -> set[str]:
+        """The text of each Note (its label first)."""
+        if self._note_labels is None:
+            tree = self.doc.tree
+            self._note_labels = {self._plain_text(e) for e in (tree.walk() if tree else [])
+                                 if (e.std or e.role) == "Note"}
+        return self._note_labels
+
+    def _cell_headers(self, cell: Element) -> list[Element]:
+        if self._headers is None:
+            from .checks.tables import applicable_headers
+            tree = self.doc.tree
+            self._headers = {}
+            for table in (tree.walk() if tree else []):
+                if table.std == "Table":
+                    self._headers.update(applicable_headers(table))
+        return self._headers.get(id(cell), [])
+
+    def _header_text(self, th: Element) -> str:
+        return _squash((th.alt or "").strip() or (th.actual_text or "").strip() or self._plain_text(th))
 
     def _lang_prefix(self, changed: bool, own: str | None) -> str:
         if not changed:
@@ -295,20 +351,102 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
+UNREADABLE = "[unreadable text]"
+REPEATED_UNREADABLE = re.compile(r"\[unreadable text\](?:\s*\[unreadable text\])+")
+# what a line starts with when it announces a structure of its own (a nested list, a table, a figure)
+ANNOUNCING = ("list of ", "table with ", "figure", "formula", "heading", "form field", "note", "quote")
+
+
+def _unreadable(said: str) -> bool:
+    """Text that is glyph ids, not characters: control characters other than white space (what PDFium
+    returns for a font without /ToUnicode), or U+FFFD."""
+    return any((ord(c) < 32 and c not in "\t\n\r") or 0x7F <= ord(c) < 0xA0 or c == "\ufffd" for c in said)
+
+
+def _without_unicode(doc: Doc) -> set[tuple[int, int]]:
+    """The marked-content sequences (page, MCID) that show text with a font that maps its codes to no
+    Unicode (no /ToUnicode and no standard encoding): what PDFium reads there is glyph ids, not text."""
+    from .checks.fonts import _standard_unicode
+    from .mcid_paint import page_paint
+
+    out: set[tuple[int, int]] = set()
+    paint = page_paint(doc)
+    for number, page in enumerate(doc.pages, start=1):
+        fonts = page.obj.get("/Resources", {}).get("/Font") if isinstance(page.obj.get("/Resources"),
+                                                                        pikepdf.Dictionary) else None
+        if not isinstance(fonts, pikepdf.Dictionary) or number not in paint:
+            continue
+        blind = {name for name, font in fonts.items() if isinstance(font, pikepdf.Dictionary)
+                 and not isinstance(font.get("/ToUnicode"), pikepdf.Stream) and not _standard_unicode(font)}
+        out.update((number, mcid) for mcid, used in paint[number].fonts.items() if used & blind)
+    return out
+
+
+def _announces(line: str) -> bool:
+    return line.startswith(ANNOUNCING)
+
+
+def _is_label(said: str) -> bool:
+    """A list item's label alone: a bullet or a short number or letter ("•", "–", "3.", "b)", "iv.")."""
+    said = said.strip()
+    return 0 < len(said) <= 4 and (not any(c.isalpha() for c in said)
+                                   or re.fullmatch(r"(?:[A-Za-z]|[ivxIVX]{1,3})[.)]", said) is not None)
+
+
+FIELD_TYPES = {"/Tx": "text field", "/Ch": "choice", "/Sig": "signature field"}
+
+
+def _form_line(e: Element) -> str:
+    """A form field as a screen reader names it: its kind, then its tooltip (/TU), else the Form's /Alt,
+    else its name (/T)."""
+    for o in e.objects:
+        field = o.obj
+        if not isinstance(field, pikepdf.Dictionary):
+            continue
+        kind_of = _inherited(field, "/FT")
+        flags = int(_inherited(field, "/Ff") or 0)
+        if kind_of == pikepdf.Name.Btn:
+            kind = "radio button" if flags & (1 << 15) else "button" if flags & (1 << 16) else "check box"
+        else:
+            kind = FIELD_TYPES.get(str(kind_of), "form field")
+            if kind == "choice":
+                kind = "combo box" if flags & (1 << 17) else "list box"
+        name = next((t.strip() for t in (text(_inherited(field, "/TU")), e.alt, text(_inherited(field, "/T")))
+                     if t and t.strip()), "")
+        return f"form field, {kind}" + (f": {name}" if name else "")
+    return "form field" + (f": {e.alt.strip()}" if (e.alt or "").strip() else "")
+
+
+def _inherited(field: pikepdf.Dictionary, key: str):
+    """A field attribute, from the widget or its parent fields (ISO 32000-1 12.7.3.1: inheritable)."""
+    node, depth = field, 0
+    while isinstance(node, pikepdf.Dictionary) and depth < 32:
+        if key in node:
+            return node.get(key)
+        node, depth = node.get("/Parent"), depth + 1
+    return None
+
+
 def read_doc(doc: Doc, marks: bool = False) -> list[str]:
     """The announcements, line by line; `marks`: language changes as LANG_OPEN tag LANG_CLOSE marks."""
+    return read_doc_counting(doc, marks)[0]
+
+
+def read_doc_counting(doc: Doc, marks: bool = False) -> tuple[list[str], int]:
+    """The announcements, and how many pieces of text were unreadable (no Unicode for their glyphs)."""
     tree = doc.tree
     if tree is None:
-        return []
+        return [], 0
     reader = _Reader(doc, marks)
     base = text(doc.root.get("/Lang"))
     lines: list[str] = []
     for top in tree.top:
         for piece in reader.render(top, base):
             line = piece.text if isinstance(piece, _Line) else _squash(piece)
+            line = REPEATED_UNREADABLE.sub(UNREADABLE, line)
             if line:
                 lines.append(line)
-    return lines
+    return lines, reader.unreadable
 
 
 def actual_text(raw, obj) -> tuple[int, str] | None:

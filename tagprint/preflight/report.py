@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from .. import __version__
+from ..errors import printable
 from .checks import REGISTRY, Crashed, Skipped
 from .findings import Finding
 
@@ -61,7 +62,8 @@ def finding_line(file: str, f: Finding) -> str:
         f"({f.path})" if f.path else "",
     ) if part)
     head = f"{file}: {location}: " if location else f"{file}: "
-    return f"{head}{f.check} {f.severity}: {f.message}" + (f" — {f.fix}" if f.fix else "")
+    # what the file says (an alt text, a title) may hold escape sequences: never printed raw
+    return printable(f"{head}{f.check} {f.severity}: {f.message}" + (f" — {f.fix}" if f.fix else ""))
 
 
 def format_text(results: list[FileResult]) -> str:

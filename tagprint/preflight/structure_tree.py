@@ -23,6 +23,10 @@ STANDARD_TYPES = frozenset("""
 """.split())
 
 MAX_DEPTH = 200
+# grouping elements that say nothing about structure (ISO 32000-1 14.8.4.2: NonStruct "has no inherent
+# structural significance"; its kids count as kids of its parent): structure checks look through them, as
+# veraPDF's PDF/UA-1 rules do
+TRANSPARENT = frozenset({"NonStruct"})
 
 
 @dataclass(eq=False)
@@ -82,6 +86,29 @@ class Element:
     @property
     def objects(self) -> list[ObjectRef]:
         return [k for k in self.kids if isinstance(k, ObjectRef)]
+
+    @property
+    def structural_kids(self) -> list["Kid"]:
+        """The kids with transparent wrappers (NonStruct) replaced by their own kids."""
+        out: list[Kid] = []
+        for kid in self.kids:
+            if isinstance(kid, Element) and kid.std in TRANSPARENT:
+                out += kid.structural_kids
+            else:
+                out.append(kid)
+        return out
+
+    @property
+    def structural_elements(self) -> list["Element"]:
+        return [k for k in self.structural_kids if isinstance(k, Element)]
+
+    @property
+    def structural_parent(self) -> "Element | None":
+        """The nearest ancestor that is not a transparent wrapper."""
+        node = self.parent
+        while node is not None and node.std in TRANSPARENT:
+            node = node.parent
+        return node
 
     def walk(self) -> Iterator["Element"]:
         yield self

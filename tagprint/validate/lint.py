@@ -12,6 +12,7 @@ from typing import Callable
 from ..errors import Problem, Where
 from ..model import (
     CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph, References, Safety,
+    Text,
 )
 from .document import inline_runs, walk
 
@@ -25,6 +26,30 @@ BODY_MIN_PRINT = 9.0
 class Lint:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+
+
+# Markdown that the parser left as text, so that it prints as typed
+_SPACED_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*\s[^)]*)\)")
+
+
+def _literal_markdown(blocks) -> list[Problem]:
+    """A link whose address has a space, and bold that is never closed, print their Markdown literally."""
+    out = []
+    for b in blocks:
+        texts: dict[Where, str] = {}
+        for run, where in inline_runs(b):
+            if isinstance(run, Text):
+                texts[where] = texts.get(where, "") + run.text
+        for where, said in texts.items():
+            for m in _SPACED_LINK.finditer(said):
+                out.append(Problem(where, f"the link '[{m.group(1)}]({m.group(2)})' is printed as it stands: its "
+                                          "address has a space", "write the space as %20, or put the address in "
+                                                                 f"angle brackets: [{m.group(1)}](<{m.group(2)}>)"))
+            if "**" in said:
+                out.append(Problem(where, "'**' is printed as two asterisks: the bold text it starts is never "
+                                          "closed", "close the bold text with a second '**' (write \\*\\* for "
+                                                    "asterisks that are meant)"))
+    return out
 
 
 def _blocks(document: Document):
@@ -62,6 +87,8 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
                 if entry.number not in cited:
                     out.warnings.append(Problem(entry.where, f"reference {entry.number} is never cited",
                                                 "cite it with {cite}`%d` or remove it" % entry.number))
+
+    out.warnings.extend(_literal_markdown(blocks))
 
     marked = {run.note_id for b in blocks for run, _ in inline_runs(b) if isinstance(run, NoteRef)}
     for b in blocks:

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from .. import illustrations
 from ..errors import Problem, Where
-from ..files import stamp
+from ..files import stamp, symlink_in
 from ..load.project import Loaded, inside
 from ..load.schema import (
     CallToActionSpec, CalloutSpec, CardsSpec, FigureSpec, HeadingSpec, ItemSpec, ListSpec, MaterialIdSpec,
@@ -180,8 +180,11 @@ class BlockBuilder:
         root = self.loaded.root
         file = root / "images" / name
         if not inside(root / "images", file):
-            self.problems.append(Problem(where, f"image path '{name}' leaves the images/ folder",
-                                         "put the picture in images/ and name it relative to that folder"))
+            link = symlink_in(root, file)
+            self.problems.append(Problem(where, f"image path '{name}' " + (
+                f"is a symbolic link ({link}) that leaves the images/ folder (and the project folder)" if link
+                else "leaves the images/ folder"), "put the picture in images/ (a copy, not a link to a file "
+                                                  "elsewhere) and name it relative to that folder"))
             return None
         if file.suffix.lower() not in IMAGE_TYPES:
             self.problems.append(Problem(where, f"image '{name}' is not a JPEG or PNG",

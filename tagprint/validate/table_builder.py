@@ -49,9 +49,19 @@ def build_table(b: "BlockBuilder", spec: TableSpec, path: tuple) -> Table | None
                                                           "header, body or footer rows",
                                           "lower rowspan so the cell stays inside its part of the table"))
                 rowspan = 1
+            clash = next(((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan)
+                          if (r + dr, c + dc) in occupied), None)
+            if clash is not None:
+                owner_row, owner_cell = occupied[clash]
+                b.problems.append(Problem(b.where(path + ("rows", r)), f"row {r + 1}: cell {i + 1} (colspan {colspan}"
+                                          f"{f', rowspan {rowspan}' if rowspan > 1 else ''}) and cell {owner_cell + 1} "
+                                          f"of row {owner_row + 1} both claim row {clash[0] + 1}, column "
+                                          f"{clash[1] + 1}", "lower the colspan or the rowspan so that no two cells "
+                                          "share a place in the grid (a rowspan reserves its column in the rows "
+                                          "below)"))
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    occupied[(r + dr, c + dc)] = (r, i)
+                    occupied.setdefault((r + dr, c + dc), (r, i))
             cells.append((c, colspan, rowspan, text, align, cpath + (("text",) if isinstance(cell, CellSpec) else ())))
             c += colspan
         placed.append(cells)
@@ -63,10 +73,19 @@ def build_table(b: "BlockBuilder", spec: TableSpec, path: tuple) -> Table | None
                                                                    f"{columns} columns{source}",
                                       "give every row a cell for each column (an empty cell is \"\"), or use colspan"))
         elif covers[r] > columns:
-            b.problems.append(Problem(b.where(path + ("rows", r)), f"row {r + 1} has cells for {covers[r]} columns, "
-                                                                   f"but the table has {columns}{source}",
-                                      "remove the extra cell (a cell whose text has a comma needs quotes: "
-                                      "[Week 0, \"2 pens, then 1\"])"))
+            extra = covers[r] - columns
+            wide = [(i, colspan) for i, (_, colspan, *_) in enumerate(placed[r]) if colspan > extra]
+            if wide:  # a span reaches past the table's edge: the colspan is what is wrong
+                i, colspan = wide[-1]
+                fix = (f"lower the colspan of cell {i + 1} from {colspan} to {colspan - extra}, so that the row "
+                       f"spans the table's {columns} columns")
+                where_ = b.where(path + ("rows", r, i))
+            else:
+                fix = ("remove the extra cell (a cell whose text has a comma needs quotes: "
+                       "[Week 0, \"2 pens, then 1\"])")
+                where_ = b.where(path + ("rows", r))
+            b.problems.append(Problem(where_, f"row {r + 1} has cells for {covers[r]} columns, but the table has "
+                                              f"{columns}{source}", fix))
     widths = _per_column(b, spec.widths, columns, path + ("widths",), "widths")
     aligns = _per_column(b, spec.align, columns, path + ("align",), "align")
     if len(b.problems) > before:

@@ -145,7 +145,8 @@ def table_cells_outside_rows(pdf):
 
 
 def add_table(pdf, cells_in_rows: bool = True):
-    """A small empty table under Document: Table > TR > TH, TD (or the TD straight in the Table)."""
+    """A small empty table under Document: Table > TR > TH, TD (or the TD straight in the Table); the TH heads
+    its row (/Scope /Row), so the TD has a header."""
     document = element(pdf, "Document")
 
     def elem(role, parent):
@@ -155,7 +156,7 @@ def add_table(pdf, cells_in_rows: bool = True):
 
     table = elem("Table", document)
     row = elem("TR", table)
-    elem("TH", row).A = Dictionary(O=Name.Table, Scope=Name.Column)
+    elem("TH", row).A = Dictionary(O=Name.Table, Scope=Name.Row)
     elem("TD", row if cells_in_rows else table)
 
 

@@ -9,10 +9,10 @@ made with the same id.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 
-from ..document import Doc
+from ..document import Doc, plain_message
 from ..findings import Finding
 
 CheckFunction = Callable[[Doc], list[Finding]]
@@ -89,13 +89,21 @@ def run_checks(doc: Doc, only: list[str] | None = None, profile: str | None = No
         if check.profiles and profile not in check.profiles:
             continue
         try:
-            run.findings.extend(check.run(doc))
+            run.findings.extend(_plain(f) for f in check.run(doc))
         except CheckSkipped as exc:
             run.skipped.append(Skipped(check.id, str(exc)))
         except Exception as exc:  # noqa: BLE001 - one broken object must not stop the preflight
             where = traceback.extract_tb(exc.__traceback__)[-1]
-            run.crashed.append(Crashed(check.id, f"{type(exc).__name__}: {exc} (at {where.name}:{where.lineno})"))
+            run.crashed.append(Crashed(check.id, f"{type(exc).__name__}: {plain_message(exc)} "
+                                              f"(at {where.name}:{where.lineno})"))
     return run
+
+
+def _plain(finding: Finding) -> Finding:
+    """A finding whose message quotes a qpdf error, without the in-memory stream's name in it."""
+    if "<_io." not in finding.message:
+        return finding
+    return replace(finding, message=plain_message(finding.message))
 
 
 # the modules register their checks on import; this order is the report order
@@ -104,6 +112,7 @@ from . import reading_order  # noqa: E402,F401
 from . import links, annotations, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
 from . import pdfa, boxes, contrast  # noqa: E402,F401
 from . import print_pdfx, print_boxes, print_color, print_images  # noqa: E402,F401  (profile "print")
+from . import damage  # noqa: E402,F401  last: it also reports what the other checks' reading had to repair
 
 __all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "build_checks", "build_operators",
            "register", "run_checks"]

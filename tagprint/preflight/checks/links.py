@@ -84,7 +84,20 @@ def tab_order(doc: Doc) -> list[Finding]:
             continue
         tabs = page.obj.get("/Tabs")
         if tabs != pikepdf.Name.S:
-            out.append(Finding(TABS, ERROR, "the page has annotations but no /Tabs" if tabs is None
-                               else f"the page has annotations and /Tabs {tabs}, not /S", page=page_no,
+            if tabs is None:
+                said = "the page has annotations but no /Tabs"
+            elif isinstance(tabs, pikepdf.String) and str(tabs) == "S":
+                said = "the page's /Tabs is the string (S), not the name /S that PDF/UA-1 asks for"
+            elif isinstance(tabs, pikepdf.Name):
+                said = f"the page has annotations and /Tabs {tabs}, not /S (the structure order)"
+            else:
+                said = f"the page has annotations and /Tabs is {_said(tabs)}, not the name /S"
+            out.append(Finding(TABS, ERROR, said, page=page_no,
                                object=ref(page.obj), fix="set /Tabs /S on the page"))
     return out
+
+
+def _said(value: object) -> str:
+    if isinstance(value, pikepdf.String):
+        return f"the string ({value})"
+    return f"a {type(value).__name__}"

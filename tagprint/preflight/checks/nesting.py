@@ -10,10 +10,11 @@ def misplaced(check_id: str, element, parents: dict[str, tuple[str, ...]]) -> Fi
     allowed = parents.get(element.std)
     if allowed is None:
         return None
-    parent = element.parent.std if element.parent else None
+    holder = element.structural_parent  # a NonStruct between them is looked through
+    parent = holder.std if holder else None
     if parent in allowed:
         return None
-    where = element.parent.role if element.parent else "the tree root"
+    where = holder.role if holder else "the tree root"
     return Finding(check_id, ERROR, f"{element.role} is inside {where}, not {' or '.join(allowed)}",
                    page=element.page, object=element.ref, path=element.path,
                    fix=f"put the {element.role} inside {allowed[0]}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Doc
-from ..findings import WARNING, Finding
+from ..findings import ERROR, WARNING, Finding
 from ..structure_tree import ContentRef, Element
 from ..text_boxes import Box, mcid_pieces, starts_new_line, upright
 from . import register
@@ -69,9 +69,12 @@ def reading_order(doc: Doc) -> list[Finding]:
     if tree is None:
         return []
     units = _units(tree, upright(mcid_pieces(doc)))
+    early = {id(u) for u in _read_before_h1(units)}  # READ-BEFORE-H1 reports these, as errors
     out = []
     for before, after in zip(units, units[1:]):
         if before.page != after.page or not _moves_back_up(before.last, after.first):
+            continue
+        if id(before) in early:
             continue
         out.append(Finding(ID, WARNING, f"{after.element.role} {after.quote()!r} is read after {before.element.role} "
                            f"{before.quote()!r}, which is below it in the same column", page=after.page,
@@ -121,3 +124,121 @@ def _units(tree, pieces) -> list[_Unit]:
 def _in_block(element: Element) -> bool:
     """Lbl and LBody are blocks of their own only outside a list item (in a Note or a BibEntry, say)."""
     return element.parent is not None and (element.parent.std or element.parent.role) == "LI"
+
+
+FIRST = "READ-BEFORE-H1"
+
+
+@register(FIRST, "Nothing is read before the document's first heading that the page shows after it",
+          standard="PDF/UA-1 7.2, 7.4; ISO 32000-1 14.8.2.3 (logical order); WCAG 1.3.2, 2.4.6",
+          help="A screen-reader user starts at the top of the structure tree and expects the title first. An "
+               "element at the tree root before the Document element (LibreOffice puts page-anchored pictures "
+               "there), or a paragraph read before the H1 that the page draws below it, is announced before the "
+               "document has said what it is. Move the element to where it belongs in the tree.",
+          in_build=False)  # reads the page's text with PDFium, like READING-ORDER
+def read_before_h1(doc: Doc) -> list[Finding]:
+    tree = doc.tree
+    if tree is None:
+        return []
+    out = []
+    documents = [i for i, e in enumerate(tree.top) if e.std == "Document"]
+    if documents:
+        for e in tree.top[:documents[0]]:
+            out.append(Finding(FIRST, ERROR, f"{e.role} is at the root of the structure tree, before the Document "
+                               "element: it is read before the document's first heading", page=e.page,
+                               object=e.ref, path=e.path,
+                               fix=f"move the {e.role} into the Document element, where the page shows it"))
+    units = _units(tree, upright(mcid_pieces(doc)))
+    h1 = next((u for u in units if u.element.std == "H1"), None)
+    for u in _read_before_h1(units):
+        out.append(Finding(FIRST, ERROR, f"{u.element.role} {u.quote()!r} is read before the {h1.element.role} "
+                           f"{h1.quote()!r}, which the page shows above it", page=u.page, object=u.element.ref,
+                           path=u.element.path,
+                           fix="move the element after the H1 in the structure tree (/K), where the page shows it"))
+    return out
+
+
+def _read_before_h1(units: list[_Unit]) -> list[_Unit]:
+    """The text blocks read before the first H1 that lie wholly below its first line on its page."""
+    index = next((i for i, u in enumerate(units) if u.element.std == "H1"), None)
+    if index is None:
+        return []
+    h1 = units[index]
+    return [u for u in units[:index] if u.page == h1.page and u.first[3] <= h1.first[1]
+            and _inside(u.element, h1.element) is False]
+
+
+def _inside(element: Element, other: Element) -> bool:
+    node: Element | None = element
+    while node is not None:
+        if node is other:
+            return True
+        node = node.parent
+    return False
+
+
+LANG_TEXT = "LANG-TEXT"
+LONG_RUN = 200        # characters of a run's text before its language is judged
+SURE = 0.995          # the detector's probability for a clear mismatch
+
+
+@register(LANG_TEXT, "Long runs of text are in the language their /Lang says",
+          standard="PDF/UA-1 7.2; Matterhorn checkpoint 11; WCAG 3.1.1, 3.1.2",
+          help="A screen reader picks its voice from /Lang (the element's, else its ancestors', else the "
+               "catalog's). Each run of consecutive blocks in one language with at least 200 characters of text is "
+               "given to a language detector (py3langid); when it is sure (p ≥ 0.995) of another language than "
+               "the /Lang says, the run's first block is reported, once per pair of languages. A warning: names and short phrases fool any detector.",
+          in_build=False)  # tagprint sets /Lang from the content's own language; loading the model takes 0.5 s
+def language_of_text(doc: Doc) -> list[Finding]:
+    tree = doc.tree
+    if tree is None:
+        return []
+    from ..document import text as pdf_text
+    catalog = (pdf_text(doc.root.get("/Lang")) or "").strip()
+    runs: list[tuple[str, _Unit, list[str]]] = []  # consecutive blocks of one declared language
+    for unit in _units(tree, upright(mcid_pieces(doc))):
+        declared = _declared(unit.element) or catalog
+        if not runs or runs[-1][0] != declared:
+            runs.append((declared, unit, []))
+        runs[-1][2].append(" ".join("".join(unit.text).split()))
+    long_runs = [(d, u, " ".join(words)) for d, u, words in runs if len(" ".join(words)) >= LONG_RUN]
+    if not long_runs:
+        return []
+    identify = _identifier()
+    out, seen = [], set()
+    for declared, unit, words in long_runs:
+        primary = declared.split("-")[0].lower()
+        if not primary or primary not in identify.nb_classes:
+            continue
+        found, probability = identify.classify(words)
+        if found == primary or probability < SURE or (primary, found) in seen:
+            continue
+        seen.add((primary, found))
+        from ..reader import language_name
+        out.append(Finding(LANG_TEXT, WARNING, f"the text from {unit.element.role} {unit.quote()!r} on reads as "
+                           f"{language_name(found)}, "
+                           f"but its /Lang is {declared}", page=unit.page, object=unit.element.ref,
+                           path=unit.element.path,
+                           fix=f"set /Lang to the text's language ({found}) on the element (or the catalog), or "
+                               "correct the text"))
+    return out
+
+
+def _declared(element: Element) -> str:
+    node: Element | None = element
+    while node is not None:
+        if (node.lang or "").strip():
+            return (node.lang or "").strip()
+        node = node.parent
+    return ""
+
+
+_IDENTIFIER = None
+
+
+def _identifier():
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+        _IDENTIFIER = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    return _IDENTIFIER

@@ -111,6 +111,8 @@ def _mcids(doc: Doc, tree: StructTree) -> list[Finding]:
         for c in element.contents:
             stream_key = objgen(c.stream) if c.stream is not None else None
             if c.page is None and c.stream is None:
+                if doc.lost_pages:
+                    continue  # its page was lost in repair: FILE-DAMAGED says so, once
                 out.append(Finding(ID, ERROR, f"{element.role} claims MCID {c.mcid}, but neither it nor an "
                                    "ancestor says on which page (/Pg)", object=element.ref, path=element.path,
                                    fix="set /Pg on the element, or use an MCR with /Pg"))

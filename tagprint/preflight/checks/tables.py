@@ -6,6 +6,8 @@ import pikepdf
 
 from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
+from ..mcid_paint import page_paint
+from ..structure_tree import ContentRef
 from . import register
 from .nesting import misplaced
 
@@ -31,14 +33,14 @@ def table_structure(doc: Doc) -> list[Finding]:
         if finding:
             out.append(finding)
         if e.std in CHILDREN:
-            for k in e.elements:
+            for k in e.structural_elements:  # a NonStruct between them is looked through
                 if k.std not in CHILDREN[e.std]:
                     out.append(Finding(ID, ERROR, f"{e.role} holds {k.role}; it may hold only "
                                        f"{', '.join(CHILDREN[e.std])}", page=k.page, object=k.ref, path=k.path,
                                        fix="wrap the content in the right table element"))
-            if e.contents:
-                out.append(Finding(ID, ERROR, f"{e.role} holds content directly", page=e.page, object=e.ref,
-                                   path=e.path, fix="move the content into a cell (TH or TD)"))
+            direct = [k for k in e.structural_kids if isinstance(k, ContentRef)]
+            if direct:
+                out.append(_direct_content(doc, e, direct))
         if e.std == "Table":
             if any(d.std == "TR" for d in e.walk()) and not any(d.std == "TH" for d in e.walk()):
                 out.append(Finding(ID, ERROR, "the table has no header cells (TH)", page=e.page, object=e.ref,
@@ -48,6 +50,24 @@ def table_structure(doc: Doc) -> list[Finding]:
                 out.append(Finding(ID, ERROR, "the table has no rows (TR)", page=e.page, object=e.ref, path=e.path,
                                    fix="tag each row as TR"))
     return out
+
+
+def _direct_content(doc: Doc, e, direct: list[ContentRef]) -> Finding:
+    """Content right in a Table, a row or a row group: text or pictures belong in a cell (an error); paths
+    alone are the table's rules and borders (Chromium tags them so), decoration a screen reader should skip
+    (a warning)."""
+    paint = page_paint(doc)
+    kinds: set[str] = set()
+    for c in direct:
+        if c.stream is None and c.page in paint:
+            kinds |= paint[c.page].by_mcid.get(c.mcid, set())
+    if kinds and kinds <= {"path"}:
+        return Finding(ID, WARNING, f"{e.role} holds content directly: {len(direct)} marked-content sequence(s) "
+                       "that draw only lines or shapes (the table's rules or borders?)", page=e.page, object=e.ref,
+                       path=e.path, fix="mark the lines as an artifact (/Artifact BMC … EMC), not as the table's "
+                                        "content")
+    return Finding(ID, ERROR, f"{e.role} holds content directly", page=e.page, object=e.ref, path=e.path,
+                   fix="move the content into a cell (TH or TD)")
 
 
 HEADERS = "TABLE-HEADERS"
@@ -64,7 +84,100 @@ def headers(doc: Doc) -> list[Finding]:
     tree = doc.tree
     if tree is None:
         return []
-    return [f for e in tree.walk() if e.std == "Table" for f in table_headers(e)]
+    return [f for e in tree.walk() if e.std == "Table" for f in table_headers(e) + header_coverage(e)]
+
+
+def _grid(table):
+    """The table's cells placed on its grid: (cell, first row, first column, rows spanned, columns spanned),
+    rows in reading order, each cell in the first free slot of its row (as HTML places them)."""
+    rows = [r for r in table.walk() if r.std == "TR" and _table_of(r) is table]
+    taken: set[tuple[int, int]] = set()
+    placed = []
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in (k for k in row.structural_elements if k.std in ("TH", "TD")):
+            while (r, c) in taken:
+                c += 1
+            height = max(1, _int_attribute(cell, "/RowSpan"))
+            width = max(1, _int_attribute(cell, "/ColSpan"))
+            taken.update((r + dr, c + dc) for dr in range(height) for dc in range(width))
+            placed.append((cell, r, c, height, width))
+            c += width
+    return rows, placed
+
+
+def applicable_headers(table) -> dict[int, list]:
+    """For each TD (by id), the TH cells that apply to it: those its /Headers names, else the TH cells in
+    its columns with /Scope Column or Both (or none), then those in its rows with /Scope Row or Both (or
+    none: a TH without /Scope is taken to head both its row and its column, as browsers guess)."""
+    rows, placed = _grid(table)
+    headers = [p for p in placed if p[0].std == "TH"]
+    ids = {}
+    for th, *_ in headers:
+        raw = th.obj.get("/ID")
+        if raw is not None:
+            ids[bytes(raw) if isinstance(raw, pikepdf.String) else str(raw).encode()] = th
+    out: dict[int, list] = {}
+    for cell, r, c, height, width in placed:
+        if cell.std != "TD":
+            continue
+        listed = _attribute(cell, "/Headers")
+        named = [ids[bytes(x)] for x in (_as_list(listed) if listed is not None else [])
+                 if isinstance(x, pikepdf.String) and bytes(x) in ids]
+        if named:
+            out[id(cell)] = named
+            continue
+        columns = [th for th, hr, hc, hh, hw in headers if _scope(th) in ("Column", "Both", None)
+                   and hc < c + width and c < hc + hw and hr < r]
+        row_heads = [th for th, hr, hc, hh, hw in headers if _scope(th) in ("Row", "Both", None)
+                     and hr < r + height and r < hr + hh and hc < c]
+        out[id(cell)] = columns + row_heads
+    return out
+
+
+def header_coverage(table) -> list[Finding]:
+    """When a table has TH cells, every TD has at least one that applies to it (applicable_headers)."""
+    rows, placed = _grid(table)
+    headers = [p for p in placed if p[0].std == "TH"]
+    if not headers:
+        return []  # TABLE-STRUCT reports a table without TH
+    found = applicable_headers(table)
+    bare = [p for p in placed if p[0].std == "TD" and not found.get(id(p[0])) and not _lists_headers(p[0])]
+    if not bare:
+        return []
+    cell, r, c, _, _ = bare[0]
+    total = sum(1 for p in placed if p[0].std == "TD")
+    row_scoped_header_rows = {hr for th, hr, *_ in headers if _scope(th) == "Row"
+                              and all(k.std == "TH" for k in rows[hr].structural_elements)}
+    hint = (" (the TH cells of the header row say /Scope /Row: they head their own row, not the columns below)"
+            if row_scoped_header_rows else "")
+    return [Finding(HEADERS, ERROR, f"{len(bare)} of {total} data cells have no header that applies to them, the "
+                    f"first in row {r + 1}, column {c + 1}{hint}", page=cell.page, object=cell.ref, path=cell.path,
+                    fix="give column headers /Scope /Column and row headers /Scope /Row (or list each cell's "
+                        "header IDs in /Headers), so that every data cell has a header")]
+
+
+def _lists_headers(cell) -> bool:
+    """The cell names its headers in /Headers (whether they exist is TABLE-HEADERS' other finding)."""
+    listed = _attribute(cell, "/Headers")
+    return listed is not None and len(_as_list(listed)) > 0
+
+
+def _scope(th) -> str | None:
+    value = _attribute(th, "/Scope")
+    return str(value)[1:] if isinstance(value, pikepdf.Name) else None
+
+
+def _int_attribute(element, key: str) -> int:
+    value = _attribute(element, key)
+    try:
+        return min(int(value), 1000) if value is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, pikepdf.Array) else [value]
 
 
 def table_headers(table) -> list[Finding]:
