@@ -20,6 +20,7 @@ from ..profiles.images import prepare
 from ..tags import TagMap
 from .pen import Pen
 from .recording import recorded
+from ..words import ENGLISH, Words
 
 
 @dataclass
@@ -82,12 +83,12 @@ def _chevron(item: Chevron, ctx: DrawContext) -> None:
         ctx.pen.chevron(item.x, item.y, item.size, item.color)
 
 
-def _link_target(link: object) -> tuple[tuple[str, str], str]:
+def _link_target(link: object, words: Words = ENGLISH) -> tuple[tuple[str, str], str]:
     if isinstance(link, NoteRef):
-        return ("id", link.note_id), f"Go to note {link.marker}"
+        return ("id", link.note_id), words.get("go_to_note", marker=link.marker)
     if isinstance(link, Citation):
         first = link.numbers[0]
-        return ("ref", str(first)), "Go to reference " + ", ".join(map(str, link.numbers))
+        return ("ref", str(first)), words.get("go_to_reference", numbers=", ".join(map(str, link.numbers)))
     if isinstance(link, (Link, CallToAction)):
         return ("uri", link.href), link.description
     raise TypeError(type(link).__name__)
@@ -98,7 +99,7 @@ def _link_owner(link: object, tags: TagMap) -> object:
 
 
 def _link(line: TextLine, frag: Fragment, x: float, ctx: DrawContext) -> None:
-    target, contents = _link_target(frag.link)
+    target, contents = _link_target(frag.link, ctx.document.words)
     if isinstance(frag.link, CallToAction):  # the whole button is the link area
         box = (x - 14, line.baseline - line.height / 2 - frag.size * 0.4 - 6, x + frag.width + 26,
                line.baseline + line.height / 2 - frag.size * 0.4 + 6)

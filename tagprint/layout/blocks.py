@@ -231,7 +231,7 @@ def _safety(block: Safety, width: float, ctx: LayoutContext) -> Laid:
     out.add(body, 0, top)
     # cut between its paragraphs and lines, never before the first lines (the title keeps with them);
     # the next page repeats the title with "(continued)", as an artifact (it is read once)
-    label = text_block(plain_pieces(f"{block.title} (continued)", None, ts), width, ts, ctx,  # type: ignore[arg-type]
+    label = text_block(plain_pieces(f"{block.title} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,  # type: ignore[arg-type]
                        block.where)
     continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
     out.add_breaks(body, top, continued)

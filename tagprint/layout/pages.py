@@ -139,7 +139,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     ts = _readable_on(ts, _behind_footer(page, baseline, ts.style.size), ctx)
     # where the material id is set as content, the footer does not print it a second time
     left = "   ".join(t for t in ("" if _sets_material_id(page) else document.job_code, document.footer) if t)
-    right = f"Page {number} of {total}"
+    right = document.words.get("page_of", n=number, m=total)
     _, right_edge, _, left_edge = document.margins  # the footer lines up with the page's text
     lines = []
     for text, align in ((left, "left"), (right, "right")):

@@ -69,7 +69,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         caption = text_block(pieces(block.caption, cs), width, cs, ctx, block.where)
         out.add(caption, 0, 0)
         y = caption.height + 3
-        label = text_block(pieces(block.caption, cs) + plain_pieces(" (continued)", None, cs),  # type: ignore[arg-type]
+        label = text_block(pieces(block.caption, cs) + plain_pieces(" " + ctx.document.words.get("continued"), None, cs),  # type: ignore[arg-type]
                            width, cs, ctx, block.where)
         continued = as_artifact(Laid(label.height + 3, label.items))
     rule = ctx.color(block.rule)

@@ -130,7 +130,9 @@ class ReferencesSpec(Strict):
 
     type: Literal["references"]
     title: Annotated[str, Field(min_length=1, pattern=r"\S")] | None = Field(
-        default="References", description="The list's heading; null for none (never write the label twice)")
+        default="References", description="The list's heading; null for none (never write the label twice). "
+                                          "Left out: the generated word `references_title` in the document's "
+                                          "language")
     level: int = Field(default=2, ge=1, le=6, description="Heading level of the title (H1–H6)")
     entries: list[Union[str, ReferenceEntrySpec]] = Field(min_length=1)
     """The references: strings (numbered 1, 2, … in order) or {n, text}."""
@@ -140,8 +142,9 @@ class SafetySpec(Strict):
     """Important Safety Information: required when the piece names its product."""
 
     type: Literal["safety"]
-    title: str = Field(default="Important Safety Information", min_length=1, pattern=r"\S")
-    """The heading of the safety information (tagged H2)."""
+    title: Annotated[str, Field(min_length=1, pattern=r"\S")] | None = None
+    """The heading of the safety information (tagged H2); by default "Important Safety Information" in the
+    document's language (the generated word `safety_title`)."""
     blocks: list["BlockSpec"] = Field(min_length=1)
     """The safety text: paragraphs, lists and headings."""
 
@@ -451,6 +454,10 @@ class LayoutSpec(Strict):
     """A data file (a list of {id, …}); the layout is built once per entry with {{name}} filled in."""
     profiles: list[Literal["screen", "print", "email", "archive"]] = Field(default=["screen"], min_length=1)
     """The outputs built: screen, print, email, archive."""
+    words: dict[str, str] = {}
+    """The words tagprint writes itself, overridden: catalogue key → text, e.g. {continued: "(Fortsetzung)",
+    page_of: "S. {n}/{m}"}. By default they come from the catalogue in the document's language (en, de, fr,
+    es, it; others fall back to English with a warning). Keys: see docs/format.md, "Generated words"."""
     email_budget_kb: int = Field(default=300, ge=10, le=100_000)
     """The email profile's size budget, in kB."""
     page: PageSetupSpec = PageSetupSpec()

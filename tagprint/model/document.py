@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Where
+from ..words import Words
 from .blocks import Block
 
 Color = tuple[float, float, float]  # sRGB, 0..1
@@ -161,6 +162,7 @@ class Document:
     handouts: tuple[tuple[str, str], ...] = ()  # (kind, paper) of each handout a deck makes
     margins: tuple[float, float, float, float] = (40.0, 40.0, 48.0, 40.0)  # top, right, bottom, left
     live_links: bool = True  # False in print: links, citations and note markers are printed, not followed
+    words: Words = field(default_factory=Words)  # the words tagprint writes itself, in the document's language
 
     role = "Document"
 

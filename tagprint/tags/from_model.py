@@ -95,7 +95,7 @@ class _Builder:
             self.inline(figure.caption, self._keep(figure, fig.add("Caption"), "caption"))
 
     def references(self, block: References, parent: StructElem) -> None:
-        sect = self._keep(block, parent.add("Div", title=block.title or "References"))
+        sect = self._keep(block, parent.add("Div", title=block.title or self.document.words.get("references_title")))
         if block.title:  # a heading of the level the content gives, never a second label
             self._slot(block, self._keep(block, sect.add(f"H{block.level}"), "title"), "title")
         lst = self._keep(block, sect.add("L", list_numbering="Decimal"), "list")
@@ -105,6 +105,7 @@ class _Builder:
             self.inline(entry.runs, self._keep(entry, li.add("LBody"), "body"))
 
     def inline(self, runs: tuple[Inline, ...], parent: StructElem) -> None:
+        words = self.document.words
         for run in runs:
             if isinstance(run, Text) and not run.text.strip():
                 continue  # only a space: it is drawn as part of the run before it
@@ -115,12 +116,12 @@ class _Builder:
                     self._slot(run, parent)
             elif isinstance(run, NoteRef):
                 ref = self._keep(run, parent.add("Reference"))
-                link = self._keep(run, self._link(ref, f"Note {run.marker}"), "link")
+                link = self._keep(run, self._link(ref, words.get("note_link", marker=run.marker)), "link")
                 self._slot(run, link)
             elif isinstance(run, Citation):
                 ref = self._keep(run, parent.add("Reference"))
-                names = " and ".join(", ".join(map(str, run.numbers)).rsplit(", ", 1))
-                link = self._keep(run, self._link(ref, f"Reference {names}"), "link")
+                names = words.join([str(n) for n in run.numbers])
+                link = self._keep(run, self._link(ref, words.get("reference_link", numbers=names)), "link")
                 self._slot(run, link)
             elif isinstance(run, Link):
                 link = self._keep(run, self._link(parent, run.description))

@@ -19,6 +19,7 @@ from ..model import (
 )
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
+from ..words import CATALOGUE, Words, placeholders, words_for
 from ..print_rules import SMALL_TEXT_PT
 from ..profiles import profiles
 from ..layout.bidi import SUPPORTED_RTL, shaped
@@ -105,7 +106,7 @@ def validate(loaded: Loaded) -> Document:
         version=d.version, page_size=page_size, margins=margins, theme=theme, pages=tuple(pages), source=lsrc.file,
         name=loaded.name, created=d.created, footer=d.footer,
         profiles=tuple(dict.fromkeys(spec.profiles)), email_budget=spec.email_budget_kb * 1024,
-        kind="deck" if spec.slides else "document",
+        kind="deck" if spec.slides else "document", words=_words(spec, lsrc, problems),
         handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )
     # document-wide checks run on whatever was built, so one run reports every problem; the order of
@@ -122,6 +123,24 @@ def validate(loaded: Loaded) -> Document:
     if problems:
         raise InputError(problems)
     return document
+
+
+def _words(spec, lsrc, problems: list[Problem]) -> Words:
+    """The layout's `words:` overrides: known keys, with the placeholders of the catalogue's word."""
+    good = {}
+    for key, text in spec.words.items():
+        where = lsrc.where(("words", key))
+        if key not in CATALOGUE:
+            problems.append(Problem(where, f"no generated word '{key}'", did_you_mean(key, CATALOGUE)))
+            continue
+        wanted = placeholders(CATALOGUE[key]["en"])
+        if placeholders(text) != wanted or not text.strip():
+            shown = ", ".join("{%s}" % name for name in sorted(wanted)) or "no placeholders"
+            problems.append(Problem(where, f"the word '{key}' is '{text}'; it needs {shown}",
+                                    f"write it like the English one: '{CATALOGUE[key]['en']}'"))
+            continue
+        good[key] = text
+    return words_for(spec.document.lang, good)
 
 
 SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

@@ -45,6 +45,13 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
                                             "so a screen reader never hears it",
                                     "place a block '- type: material_id' once, e.g. with the references"))
 
+    missing = document.words.missing()
+    if missing:
+        out.warnings.append(Problem(place(("document", "lang")),
+                                    f"the generated words {', '.join(missing)} have no translation for "
+                                    f"'{document.lang}'; they are set in English",
+                                    "give them in the layout: words: {%s: \"…\"}" % missing[0]))
+
     if product:
         mentions = any(product.lower() in run.text.lower() for b in blocks for run, _ in inline_runs(b)) \
             or product.lower() in document.title.lower()

@@ -26,6 +26,7 @@ from ..model import (
 from ..langtags import tag_is_valid
 from ..model.inline import Inline
 from .links import check_href
+from ..words import CATALOGUE, Words, words_for
 
 IMAGE_TYPES = (".jpg", ".jpeg", ".png")
 
@@ -83,6 +84,13 @@ class BlockBuilder:
         self.loaded = loaded
         self.source = source
         self.problems = problems
+
+    @functools.cached_property
+    def words(self) -> Words:
+        """The generated words (default titles) in the document's language; the overrides are checked with
+        the document (validate.document)."""
+        layout = self.loaded.layout
+        return words_for(layout.document.lang, {k: v for k, v in layout.words.items() if k in CATALOGUE})
 
     def where(self, path: tuple) -> Where:
         return self.source.where(path)
@@ -250,10 +258,12 @@ class BlockBuilder:
             epath = path + ("entries", i)
             number, text = (entry.n, entry.text) if isinstance(entry, ReferenceEntrySpec) else (i + 1, entry)
             entries.append(Reference(number, self.inline(text, epath), self.where(epath)))
-        return References(tuple(entries), spec.title or "", self.where(path), spec.level)
+        title = spec.title if "title" in spec.model_fields_set else self.words.get("references_title")
+        return References(tuple(entries), title or "", self.where(path), spec.level)
 
     def _safety(self, spec: SafetySpec, path: tuple) -> Block:
-        return Safety(spec.title, self.blocks(spec.blocks, path + ("blocks",)), self.where(path))
+        return Safety(spec.title or self.words.get("safety_title"), self.blocks(spec.blocks, path + ("blocks",)),
+                      self.where(path))
 
     def _material_id(self, spec: MaterialIdSpec, path: tuple) -> Block:
         return MaterialId(self.where(path))

@@ -1,0 +1,121 @@
+"""The words tagprint writes itself, in the document's language: one catalogue, chosen by `document.lang`.
+
+Each entry is a word (or a short phrase with `{placeholders}`) per language. A layout overrides any of
+them (`words: {continued: "(Fortsetzung)"}`); a language the catalogue lacks a word in falls back to
+English, and `missing()` says which (the build shows it as a warning).
+
+Other parts of tagprint call `words_for(lang, overrides).get("page_of", n=1, m=2)` (or take
+`document.words`, the same thing built for a document).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+FALLBACK = "en"
+
+# key -> language -> text. Placeholders are the same in every language.
+CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    # pagination (footers and handouts)
+    "page_of": {"en": "Page {n} of {m}", "de": "Seite {n} von {m}", "fr": "Page {n} sur {m}",
+                "es": "Página {n} de {m}", "it": "Pagina {n} di {m}"},
+    "slide_of": {"en": "Slide {n} of {m}", "de": "Folie {n} von {m}", "fr": "Diapositive {n} sur {m}",
+                 "es": "Diapositiva {n} de {m}", "it": "Diapositiva {n} di {m}"},
+    # a title repeated at the top of the next page
+    "continued": {"en": "(continued)", "de": "(Fortsetzung)", "fr": "(suite)", "es": "(continuación)",
+                  "it": "(continua)"},
+    # default titles
+    "safety_title": {"en": "Important Safety Information", "de": "Wichtige Sicherheitsinformationen",
+                     "fr": "Informations importantes de sécurité", "es": "Información importante de seguridad",
+                     "it": "Informazioni importanti sulla sicurezza"},
+    "boxed_warning_title": {"en": "WARNING", "de": "WARNHINWEIS", "fr": "AVERTISSEMENT", "es": "ADVERTENCIA",
+                            "it": "AVVERTENZA"},
+    "references_title": {"en": "References", "de": "Literatur", "fr": "Références", "es": "Referencias",
+                         "it": "Bibliografia"},
+    "notes_title": {"en": "Notes", "de": "Notizen", "fr": "Notes", "es": "Notas", "it": "Note"},
+    # what a screen reader hears for a note marker or a citation (the link's alternate text)
+    "note_link": {"en": "Note {marker}", "de": "Fußnote {marker}", "fr": "Note {marker}", "es": "Nota {marker}",
+                  "it": "Nota {marker}"},
+    "reference_link": {"en": "Reference {numbers}", "de": "Literaturangabe {numbers}",
+                       "fr": "Référence {numbers}", "es": "Referencia {numbers}", "it": "Riferimento {numbers}"},
+    "go_to_note": {"en": "Go to note {marker}", "de": "Zur Fußnote {marker}", "fr": "Aller à la note {marker}",
+                   "es": "Ir a la nota {marker}", "it": "Vai alla nota {marker}"},
+    "go_to_reference": {"en": "Go to reference {numbers}", "de": "Zur Literaturangabe {numbers}",
+                        "fr": "Aller à la référence {numbers}", "es": "Ir a la referencia {numbers}",
+                        "it": "Vai al riferimento {numbers}"},
+    "and": {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e"},
+    # the first words of the alternate text of generated figures
+    "bar_chart": {"en": "Bar chart", "de": "Balkendiagramm", "fr": "Diagramme en barres",
+                  "es": "Gráfico de barras", "it": "Grafico a barre"},
+    "line_chart": {"en": "Line chart", "de": "Liniendiagramm", "fr": "Graphique linéaire",
+                   "es": "Gráfico de líneas", "it": "Grafico a linee"},
+    "forest_plot": {"en": "Forest plot", "de": "Forest-Plot", "fr": "Forest plot", "es": "Diagrama de bosque",
+                    "it": "Forest plot"},
+    "qr_code": {"en": "QR code to {target}", "de": "QR-Code zu {target}", "fr": "Code QR vers {target}",
+                "es": "Código QR a {target}", "it": "Codice QR per {target}"},
+    "logo": {"en": "Logo", "de": "Logo", "fr": "Logo", "es": "Logotipo", "it": "Logo"},
+    "dots_single": {"en": "A single dot", "de": "Ein einzelner Punkt", "fr": "Un point isolé",
+                    "es": "Un único punto", "it": "Un singolo punto"},
+    "dots_group": {"en": "A group of{count} randomly scattered dots{clusters}",
+                   "de": "Eine Gruppe von{count} zufällig verstreuten Punkten{clusters}",
+                   "fr": "Un groupe de{count} points dispersés au hasard{clusters}",
+                   "es": "Un grupo de{count} puntos dispersos al azar{clusters}",
+                   "it": "Un gruppo di{count} punti sparsi a caso{clusters}"},
+    "in_one_cluster": {"en": " in one cluster", "de": " in einem Haufen", "fr": " en un seul amas",
+                       "es": " en un solo grupo", "it": " in un solo gruppo"},
+    "in_clusters": {"en": " in {n} clusters", "de": " in {n} Haufen", "fr": " en {n} amas", "es": " en {n} grupos",
+                    "it": " in {n} gruppi"},
+})
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def language(lang: str) -> str:
+    """The catalogue's language for a BCP-47 tag: its primary subtag, lower case (de-DE → de)."""
+    return lang.split("-")[0].lower() if lang else FALLBACK
+
+
+@dataclass(frozen=True)
+class Words:
+    """The generated words of one document: the catalogue in its language, with the layout's overrides."""
+
+    lang: str = "en"
+    overrides: Mapping[str, str] = field(default_factory=dict)
+
+    def text(self, key: str) -> str:
+        """The word with its placeholders unfilled."""
+        if key in self.overrides:
+            return self.overrides[key]
+        entry = CATALOGUE[key]
+        return entry.get(language(self.lang), entry[FALLBACK])
+
+    def get(self, key: str, **values: object) -> str:
+        """The word in the document's language, placeholders filled: get("page_of", n=1, m=2)."""
+        text = self.text(key)
+        return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+    def join(self, items: list[str]) -> str:
+        """"1, 2 and 3" in the document's language."""
+        if len(items) < 2:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.get('and')} {items[-1]}"
+
+    def missing(self) -> list[str]:
+        """The catalogue's keys with no word in this language and no override (they are set in English)."""
+        lang = language(self.lang)
+        return [key for key, entry in CATALOGUE.items() if lang not in entry and key not in self.overrides]
+
+
+def words_for(lang: str, overrides: Mapping[str, str] | None = None) -> Words:
+    """The generated words for a document language, with the layout's `words:` overrides."""
+    return Words(lang, dict(overrides or {}))
+
+
+ENGLISH = Words()
