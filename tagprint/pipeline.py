@@ -14,7 +14,7 @@ from .errors import InputError, Problem, Where, relative
 from .finish import FinishContext, finish
 from .layout.pages import layout_document
 from .load import Loaded, load
-from .model import Document, Figure, Photo
+from .model import Artwork, Document, Figure, Photo
 from .profiles import Profile, get
 from .profiles.archive import Source
 from .profiles.color import ProfileMissing
@@ -74,7 +74,7 @@ def sources(prepared: Prepared) -> list[Source]:
               for cf, _ in loaded.content.values()}
     for section in prepared.document.sections():
         for block in walk(section.blocks):
-            if isinstance(block, Figure) and isinstance(block.source, Photo):
+            if isinstance(block, Figure) and isinstance(block.source, (Photo, Artwork)):
                 paths.add(loaded.root / block.source.path)
     if loaded.layout.variants:
         paths.add(loaded.root / loaded.layout.variants)

@@ -13,7 +13,7 @@ from ..layout.items import (
     Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine,
 )
 from ..errors import InputError, Problem
-from ..model import CallToAction, Citation, Document, Link, NoteRef, Photo, Rect
+from ..model import Artwork, CallToAction, Citation, Document, Link, NoteRef, Photo, Rect
 from ..profiles import Profile
 from ..profiles.press import PressPalette
 from ..profiles.images import prepare
@@ -162,7 +162,10 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
                                   f"{minimum} ppi",
                     f"use a picture of at least {round(box.width / 72 * minimum)} × "
                     f"{round(box.height / 72 * minimum)} pixels, or place it smaller"))
-            pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius)
+            pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius,
+                      prepared.lossless)
+        elif isinstance(figure.source, Artwork):
+            paint_artwork(figure.source, item.box, ctx)
         else:
             kind = illustrations.kinds()[figure.source.name]
             params = figure.source.params
@@ -186,6 +189,18 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
     with pen.marked(slot, at=(item.box.x, item.box.y)):
         paint()
     slot.owner.bbox = (pen.page_index, pen.page_rect(item.box))
+
+
+def paint_artwork(art: Artwork, box: Rect, ctx: DrawContext) -> None:
+    """An SVG or one-page PDF drawn as vectors (tagprint.artwork), inside the caller's marked content."""
+    from ..artwork import pdf_art, svg_drawing
+
+    file = ctx.root / art.path
+    key = f"{art.path}|{box.width!r}x{box.height!r}"
+    if art.kind == "svg":
+        ctx.pen.svg(box, key, svg_drawing(file))
+    else:
+        ctx.pen.pdf_page(box, key, pdf_art(file))
 
 
 def paint_items(items: list, ctx: DrawContext) -> None:

@@ -13,7 +13,7 @@ from .. import illustrations
 from ..errors import Problem, Where
 from ..fonts import FontStack
 from ..model import (
-    Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
+    Artwork, Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
     PageBreak, Paragraph, Photo, Rect, References, Safety, Spacer,
 )
 from ..model.inline import plain_text
@@ -125,6 +125,8 @@ def picture_height(figure: Figure, width: float, ctx: LayoutContext) -> tuple[fl
     if isinstance(figure.source, Photo):
         w_px, h_px = ctx.image_size(figure.source)
         aspect = w_px / h_px
+    elif isinstance(figure.source, Artwork):
+        aspect = figure.source.size[0] / figure.source.size[1]
     else:
         aspect = illustrations.kinds()[figure.source.name].aspect
     w = min(figure.width or width, width)
@@ -311,3 +313,4 @@ def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext) -> Laid:
 
 
 from . import table as _table  # noqa: E402,F401  (registers the table and notes layouts)
+from . import boxed_warning as _boxed_warning  # noqa: E402,F401

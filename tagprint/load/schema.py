@@ -68,7 +68,9 @@ class FigureSpec(Strict):
     type: Literal["figure"] = "figure"
     """May be left out where only a figure can stand (a card's figure, a slide's figure)."""
     image: str | None = None
-    """A photo in images/ (JPEG or PNG); give either image or illustration."""
+    """A picture in images/: a photo (JPEG or PNG; a PNG of few flat colours, line art, stays lossless), or
+    vector artwork (SVG, or a one-page PDF) drawn as vectors, never as pixels. Give either image or
+    illustration."""
     illustration: str | None = None
     """An illustration drawn from parameters; give either image or illustration."""
     params: dict[str, Any] = {}
@@ -239,10 +241,30 @@ class PageBreakSpec(Strict):
     type: Literal["page_break"]
 
 
+class BoxedWarningSpec(Strict):
+    """A boxed warning ("black box"): its title and text in a ruled black border. Place it first in the
+    first region of page 1 (first in the template's regions and in the page's `regions:`) and it is drawn
+    and read before the document's title; its title is then the first heading (H1)."""
+
+    type: Literal["boxed_warning"]
+    title: Annotated[str, Field(min_length=1, pattern=r"\S")] | None = None
+    """The warning's title, e.g. "WARNING: SERIOUS INFECTIONS"; by default "WARNING" in the document's
+    language (the generated word `boxed_warning_title`)."""
+    level: int = Field(default=1, ge=1, le=6)
+    """Its title's heading level: 1 when it is read before the document's title, else one below the
+    heading it stands under."""
+    rule: float = Field(default=1.5, ge=0.5, le=6)
+    """The border's thickness in points."""
+    color: str | None = None
+    """A theme colour for the border and the title; by default black."""
+    blocks: list["BlockSpec"] = Field(min_length=1)
+    """The warning's text: paragraphs and lists."""
+
+
 BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
           ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec, TableSpec,
-          NotesSpec],
+          NotesSpec, BoxedWarningSpec],
     Field(discriminator="type"),
 ]
 BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
@@ -250,6 +272,7 @@ BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[
 
 CalloutSpec.model_rebuild()
 SafetySpec.model_rebuild()
+BoxedWarningSpec.model_rebuild()
 ItemSpec.model_rebuild()
 
 

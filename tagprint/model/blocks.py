@@ -132,7 +132,7 @@ class Illustration:
 
 @dataclass(frozen=True, eq=False)
 class Figure(BlockNode):
-    source: Photo | Illustration
+    source: Any  # Photo | Illustration | model.artwork.Artwork
     alt: str
     decorative: bool = False
     caption: tuple[Inline, ...] = ()
@@ -301,9 +301,10 @@ class PageBreak(BlockNode):
 
 from .notes import Notes  # noqa: E402  (they build on BlockNode above)
 from .table import Table  # noqa: E402
+from .boxed_warning import BoxedWarning  # noqa: E402
 
 Block = Union[
     Heading, Paragraph, ListBlock, Figure, Callout, CallToAction, References, Safety, MaterialId,
-    Cards, Spacer, PageBreak, Table, Notes,
+    Cards, Spacer, PageBreak, Table, Notes, BoxedWarning,
 ]
 BLOCK_CLASSES: tuple[type, ...] = Block.__args__  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import (
-    Block, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
+    Block, BoxedWarning, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
     NoteRef, PageBreak, Paragraph, References, Safety, Spacer, Text,
 )
 from ..model.inline import Inline
@@ -204,6 +204,14 @@ def _cards(b: _Builder, block: Cards, parent: StructElem) -> None:
 @tags_of(PageBreak)
 def _nothing(b: _Builder, block: Block, parent: StructElem) -> None:
     pass
+
+
+@tags_of(BoxedWarning)
+def _boxed_warning(b: _Builder, block: BoxedWarning, parent: StructElem) -> None:
+    sect = b._keep(block, parent.add("Sect", title=block.title))
+    b._slot(block, b._keep(block, sect.add(f"H{block.level}"), "title"), "title")
+    for child in block.blocks:
+        b.block(child, sect)
 
 
 from . import table as _table  # noqa: E402,F401  (registers tables and notes)

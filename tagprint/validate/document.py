@@ -14,7 +14,7 @@ from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Block, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
+    Artwork, Block, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
     References, Region, Section, Template, Theme, TypeStyle,
 )
 from ..model.inline import Inline
@@ -407,7 +407,7 @@ def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where, bool]]:
         for run, where in inline_runs(block):
             if not isinstance(run, Link):
                 yield run.text, where, True
-        if isinstance(block, Figure) and not isinstance(block.source, Photo):
+        if isinstance(block, Figure) and not isinstance(block.source, (Photo, Artwork)):
             texts = getattr(illustrations.kinds()[block.source.name], "texts", None)
             for text in texts(block.source.params) if texts else ():
                 yield text, block.where, False

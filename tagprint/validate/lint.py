@@ -11,7 +11,7 @@ from typing import Callable
 
 from ..errors import Problem, Where
 from ..model import (
-    CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph, References, Safety,
+    BoxedWarning, CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph, References, Safety,
 )
 from .document import inline_runs, walk
 
@@ -135,7 +135,7 @@ def _safety_prominence(document: Document) -> list[Problem]:
     inside: set[int] = set()
     safety_blocks = []
     for b in _blocks(document):
-        if isinstance(b, Safety):
+        if isinstance(b, (Safety, BoxedWarning)):
             for child in walk(b.blocks):
                 inside.add(id(child))
                 safety_blocks.append(child)

@@ -20,7 +20,7 @@ from ..load.inline_markup import parse_inline
 from ..load.schema_errors import did_you_mean
 from ..load.yaml_source import Located
 from ..model import (
-    Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
+    Artwork, Block, BoxedWarning, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
     MaterialId, Note, Notes, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, Text, note_id,
 )
 from ..langtags import tag_is_valid
@@ -29,6 +29,7 @@ from .links import check_href
 from ..words import CATALOGUE, Words, words_for
 
 IMAGE_TYPES = (".jpg", ".jpeg", ".png")
+ARTWORK_TYPES = (".svg", ".pdf")  # vector artwork, drawn as vectors (tagprint.artwork)
 
 
 _BCP47_SHAPE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
@@ -154,7 +155,7 @@ class BlockBuilder:
             self.problems.append(Problem(where, "a figure needs exactly one of 'image' or 'illustration'",
                                          "add image: photo.jpg (from images/) or illustration: spectrum"))
             return None
-        source: Photo | Illustration | None
+        source: Photo | Illustration | Artwork | None
         generated_alt = ""
         if spec.image is not None:
             source = self._photo(spec.image, path + ("image",))
@@ -183,7 +184,7 @@ class BlockBuilder:
         return Figure(source, alt, spec.decorative, caption, spec.caption_position,
                       spec.height, spec.width, spec.align, where, spec.caption_style)
 
-    def _photo(self, name: str, path: tuple) -> Photo | None:
+    def _photo(self, name: str, path: tuple) -> Photo | Artwork | None:
         where = self.where(path)
         root = self.loaded.root
         file = root / "images" / name
@@ -191,20 +192,39 @@ class BlockBuilder:
             self.problems.append(Problem(where, f"image path '{name}' leaves the images/ folder",
                                          "put the picture in images/ and name it relative to that folder"))
             return None
-        if file.suffix.lower() not in IMAGE_TYPES:
-            self.problems.append(Problem(where, f"image '{name}' is not a JPEG or PNG",
-                                         "save the picture as .jpg or .png"))
+        if file.suffix.lower() not in IMAGE_TYPES + ARTWORK_TYPES:
+            self.problems.append(Problem(where, f"image '{name}' is not a JPEG, PNG, SVG or PDF",
+                                         "save a photo as .jpg or .png, a logo or line drawing as .svg or .pdf"))
             return None
         if not file.is_file():
-            names = sorted(p.name for p in (root / "images").glob("*") if p.suffix.lower() in IMAGE_TYPES)
+            names = sorted(p.name for p in (root / "images").glob("*")
+                           if p.suffix.lower() in IMAGE_TYPES + ARTWORK_TYPES)
             self.problems.append(Problem(where, f"image '{name}' not found in images/", did_you_mean(name, names)))
             return None
+        if file.suffix.lower() in ARTWORK_TYPES:
+            return self._artwork(file, name, where)
         problem = _unreadable(file)
         if problem:
             self.problems.append(Problem(where, f"image '{name}' {problem}",
                                          "save it as a JPEG or PNG of at most 60 megapixels"))
             return None
         return Photo(Path("images", name).as_posix())
+
+    def _artwork(self, file: Path, name: str, where: Where) -> Artwork | None:
+        from ..artwork import ArtworkProblem, size_of
+
+        if file.stat().st_size > MAX_IMAGE_BYTES:
+            self.problems.append(Problem(where, f"artwork '{name}' is {file.stat().st_size / 1e6:.0f} MB, too large",
+                                         "simplify the drawing, or save it as a smaller file"))
+            return None
+        try:
+            size = size_of(file)
+        except ArtworkProblem as exc:
+            self.problems.append(Problem(where, f"artwork '{name}' {exc}",
+                                         "save it as an SVG or one-page PDF of paths only (text converted to "
+                                         "outlines, no embedded pictures), or as a PNG"))
+            return None
+        return Artwork(Path("images", name).as_posix(), file.suffix.lower().lstrip("."), size)
 
     def _illustration(self, spec: FigureSpec, path: tuple) -> tuple[Illustration | None, str]:
         kinds = illustrations.kinds()
@@ -264,6 +284,19 @@ class BlockBuilder:
     def _safety(self, spec: SafetySpec, path: tuple) -> Block:
         return Safety(spec.title or self.words.get("safety_title"), self.blocks(spec.blocks, path + ("blocks",)),
                       self.where(path))
+
+    def _boxed_warning(self, spec: Any, path: tuple) -> Block:
+        if spec.color is not None:
+            self._check_color(spec.color, path + ("color",))
+        return BoxedWarning(spec.title or self.words.get("boxed_warning_title"),
+                            self.blocks(spec.blocks, path + ("blocks",)), self.where(path), spec.level, spec.rule,
+                            spec.color)
+
+    def _check_color(self, name: str, path: tuple) -> None:
+        colors = self.loaded.theme.colors
+        if name not in colors:
+            self.problems.append(Problem(self.where(path), f"no colour '{name}' in the theme",
+                                         did_you_mean(name, colors)))
 
     def _material_id(self, spec: MaterialIdSpec, path: tuple) -> Block:
         return MaterialId(self.where(path))
