@@ -14,7 +14,7 @@ from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Artwork, Block, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
+    Artwork, Block, BoxedWarning, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
     References, Region, Section, Template, Theme, TypeStyle,
 )
 from ..model.inline import Inline
@@ -355,8 +355,9 @@ def _check_headings(document: Document, problems: list[Problem]) -> None:
     for block in _blocks_in_order(document):
         for _part, level, _text in block.headings():
             if previous == 0 and level != 1:
-                problems.append(Problem(block.where, f"the first heading in reading order is H{level}",
-                                        "start the document with a level 1 heading"))
+                fix = ("a boxed warning read before the title has level: 1" if isinstance(block, BoxedWarning)
+                       else "start the document with a level 1 heading")
+                problems.append(Problem(block.where, f"the first heading in reading order is H{level}", fix))
             elif level > previous + 1 and previous:
                 problems.append(Problem(block.where, f"heading level {level} follows level {previous}",
                                         f"use level {previous + 1} here, or add the missing level above it"))
