@@ -478,7 +478,10 @@ class Pen:
             c = self.canvas
             c.saveState()
             c.scale(box.width / drawing.width, box.height / drawing.height)
-            renderPDF.draw(recoloured_drawing(drawing, colour), c, 0, 0, showBoundary=0)
+            art = recoloured_drawing(drawing, colour)
+            black = colour(RLColor(0, 0, 0))  # the renderer's starting colours, in the output's colour space
+            art.__dict__.update(initialFillColor=black, initialStrokeColor=black)
+            renderPDF.draw(art, c, 0, 0, showBoundary=0)
             c.restoreState()
 
         self.drawing(box, f"svg|{key}", draw)
