@@ -54,6 +54,8 @@ class _Builder:
             self.map.elems[(id(section), "")] = sect
             for block in section.blocks:
                 self.block(block, sect)
+            if not sect.kids:  # only artifacts (a decorative figure, a spacer): no empty Sect is read
+                self.map.root.kids.remove(sect)
         return self.map
 
     def _link(self, parent: StructElem, alt: str) -> StructElem:
