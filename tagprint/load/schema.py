@@ -112,7 +112,7 @@ class CallToActionSpec(Strict):
     text: str = Field(min_length=1, pattern=r"\S")
     """The button's text."""
     href: str
-    """Where it goes: an https://, http:// or mailto: address."""
+    """Where it goes: an https://, http://, mailto: or tel: address (tel:+ and an international number)."""
     description: str = Field(min_length=1, pattern=r"\S")
     """What the link is, for screen readers (the link annotation's /Contents); say where it goes."""
 

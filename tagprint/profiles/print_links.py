@@ -13,8 +13,8 @@ from ..model.inline import Inline
 
 
 def printed_address(href: str) -> str:
-    if href.startswith("mailto:"):
-        return href[len("mailto:"):]
+    if href.startswith(("mailto:", "tel:")):
+        return href.split(":", 1)[1]
     parsed = urlparse(href)
     return (parsed.netloc.removeprefix("www.") + parsed.path).rstrip("/")
 
