@@ -76,8 +76,8 @@ def sources(prepared: Prepared) -> list[Source]:
         for block in walk(section.blocks):
             if isinstance(block, Figure) and isinstance(block.source, (Photo, Artwork)):
                 paths.add(loaded.root / block.source.path)
-    if loaded.layout.variants:
-        paths.add(loaded.root / loaded.layout.variants)
+    if loaded.layout.variants_file:
+        paths.add(loaded.root / loaded.layout.variants_file)
     return [Source(relative(p, loaded.root), p.read_bytes()) for p in sorted(paths)]
 
 

@@ -466,6 +466,18 @@ class HandoutSpec(Strict):
     """Paper size."""
 
 
+class VariantsSpec(Strict):
+    """Variants limited to some profiles: e.g. one e-mail copy per field representative, while screen and
+    print are built once, with `defaults` filled in."""
+
+    file: str
+    """The data file: a list of mappings, each with an id and the values of {{name}} placeholders."""
+    profiles: list[Literal["screen", "print", "email", "archive"]] = Field(min_length=1)
+    """The profiles built once per variant; the layout's other profiles are built once, as one document."""
+    defaults: dict[str, str] = {}
+    """The values of the placeholders in the document built once (the profiles not listed above)."""
+
+
 class LayoutSpec(Strict):
     """A document (templates + pages) or a slide deck (slides + handouts)."""
 
@@ -473,8 +485,14 @@ class LayoutSpec(Strict):
     """What the document is: title, language, material id, dates."""
     theme: str
     """A theme in layouts/themes/ (without .yaml): colours and type styles."""
-    variants: str | None = None   # a data file: the layout expands into one document per entry
-    """A data file (a list of {id, …}); the layout is built once per entry with {{name}} filled in."""
+    variants: str | VariantsSpec | None = None   # a data file: the layout expands into one document per entry
+    """A data file (a list of {id, …}); the layout is built once per entry with {{name}} filled in. Or
+    {file, profiles, defaults}: only those profiles are built per entry, the others once with `defaults`."""
+
+    @property
+    def variants_file(self) -> str | None:
+        """The variants' data file, in either form of `variants`."""
+        return self.variants.file if isinstance(self.variants, VariantsSpec) else self.variants
     profiles: list[Literal["screen", "print", "email", "archive"]] = Field(default=["screen"], min_length=1)
     """The outputs built: screen, print, email, archive."""
     words: dict[str, str] = {}

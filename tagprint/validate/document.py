@@ -12,6 +12,7 @@ from ..errors import InputError, Problem, Where
 from ..fonts import FAMILIES, FontMissing, FontStack
 from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
+from ..load.variants import profiles_for
 from ..load.schema_errors import did_you_mean
 from ..model import (
     Artwork, Block, BoxedWarning, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
@@ -105,7 +106,7 @@ def validate(loaded: Loaded) -> Document:
         title=d.title, kicker=d.kicker, lang=d.lang, material_id=d.material_id, date=d.date,
         version=d.version, page_size=page_size, margins=margins, theme=theme, pages=tuple(pages), source=lsrc.file,
         name=loaded.name, created=d.created, footer=d.footer,
-        profiles=tuple(dict.fromkeys(spec.profiles)), email_budget=spec.email_budget_kb * 1024,
+        profiles=tuple(dict.fromkeys(profiles_for(spec, loaded.variant))), email_budget=spec.email_budget_kb * 1024,
         kind="deck" if spec.slides else "document", words=_words(spec, lsrc, problems),
         handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )
