@@ -162,7 +162,8 @@ class Document:
     handouts: tuple[tuple[str, str], ...] = ()  # (kind, paper) of each handout a deck makes
     margins: tuple[float, float, float, float] = (40.0, 40.0, 48.0, 40.0)  # top, right, bottom, left
     live_links: bool = True  # False in print: links, citations and note markers are printed, not followed
-    words: Words = field(default_factory=Words)  # the words tagprint writes itself, in the document's language
+    words: Words = field(default_factory=Words)
+    min_text_size: float = 0.0  # print's minimum: footnotes (a table's, a notes block's) are never set smaller  # the words tagprint writes itself, in the document's language
 
     role = "Document"
 

@@ -14,11 +14,12 @@ from ..model import (
     BoxedWarning, CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph, References, Safety,
 )
 from .document import inline_runs, walk
+from ..print_rules import PRINT_MIN_TEXT_PT
 
 VAGUE_LINKS = {"click here", "here", "more", "read more", "link", "this link", "learn more", "click", "go"}
 FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|svg|tiff?|webp|bmp)$", re.IGNORECASE)
 ALT_PREFIX = re.compile(r"^\s*(an?\s+)?(image|picture|photo|graphic|icon)\s+of\b", re.IGNORECASE)
-BODY_MIN_PRINT = 9.0
+BODY_MIN_PRINT = PRINT_MIN_TEXT_PT
 
 
 @dataclass
