@@ -162,12 +162,25 @@ def _figure(block: Figure, width: float, ctx: LayoutContext) -> Laid:
     return out
 
 
+CALLOUT_BAR, CALLOUT_RULE = 4.0, 1.0  # the left bar's width and the box rule's thickness, in points
+
+
 @layout_of(Callout)
 def _callout(block: Callout, width: float, ctx: LayoutContext) -> Laid:
     pad = 12.0
     inner = stack(block.blocks, width - 2 * pad, ctx)
-    out = Laid(inner.height + 2 * pad, [FillBox(Rect(0, 0, width, inner.height + 2 * pad), ctx.color("tint"), 6)],
-               6, 10)
+    height = inner.height + 2 * pad
+    border = block.border if block.tone else "none"
+    items: list = []
+    if block.fill:  # rounded when nothing is drawn along its edges
+        items.append(FillBox(Rect(0, 0, width, height), ctx.color(block.fill), 6 if border == "none" else 0))
+    if border == "left":  # a bar inside the padding: the text is set where it is without one
+        items.append(FillBox(Rect(0, 0, CALLOUT_BAR, height), ctx.color(block.tone)))
+    elif border == "box":  # four thin boxes: cut between pages, the sides go on with the box
+        color, rule = ctx.color(block.tone), CALLOUT_RULE
+        items += [FillBox(Rect(0, 0, width, rule), color), FillBox(Rect(0, height - rule, width, rule), color),
+                  FillBox(Rect(0, 0, rule, height), color), FillBox(Rect(width - rule, 0, rule, height), color)]
+    out = Laid(height, items, 6, 10)
     out.add(inner, pad, pad)
     out.add_breaks(inner, pad, Laid(pad), pad)  # cut: each part keeps its padding inside the box
     return out

@@ -99,8 +99,11 @@ class CalloutSpec(Strict):
 
     type: Literal["callout"]
     tone: str = "accent"
-    """A name for the callout's emphasis. Accepted but not drawn yet: every callout is set on the theme's
-    tint colour."""
+    """A theme colour for the callout's border: the bar at its left edge, or the rule around it."""
+    border: Literal["left", "box", "none"] = "left"
+    """left: a bar in the tone colour down the left edge; box: a rule all round; none: the fill alone."""
+    fill: str | None = "tint"
+    """A theme colour the box is filled with; null for none (then give it a border)."""
     blocks: list["BlockSpec"] = Field(min_length=1)
     """The blocks inside the box (any block type)."""
 

@@ -159,8 +159,10 @@ class Callout(BlockNode):
     """A highlighted box holding other blocks (tagged as a Div so its content reads in place)."""
 
     blocks: tuple["Block", ...]
-    tone: str = "accent"
+    tone: str = "accent"     # a theme colour for the border ("" for none)
     where: Where = field(default_factory=lambda: Where(""))
+    border: str = "left"     # left, box or none
+    fill: str | None = "tint"  # a theme colour, or None
 
     role = "Div"
 

@@ -266,7 +266,17 @@ class BlockBuilder:
         return Illustration(name, params), kind.alt_text(params, self.loaded.layout.document.lang)
 
     def _callout(self, spec: CalloutSpec, path: tuple) -> Block:
-        return Callout(self.blocks(spec.blocks, path + ("blocks",)), spec.tone, self.where(path))
+        tone = spec.tone
+        if "tone" in spec.model_fields_set or tone in self.loaded.theme.colors:
+            self._check_color(tone, path + ("tone",))
+        else:
+            tone = ""  # the default tone, in a theme without it: no border
+        if spec.fill is not None:
+            self._check_color(spec.fill, path + ("fill",))
+        if spec.fill is None and spec.border == "none":
+            self.problems.append(Problem(self.where(path), "a callout with no fill and no border is not set apart",
+                                         "give it fill: tint, or border: left or box"))
+        return Callout(self.blocks(spec.blocks, path + ("blocks",)), tone, self.where(path), spec.border, spec.fill)
 
     def _call_to_action(self, spec: CallToActionSpec, path: tuple) -> Block:
         check_href(spec.href, self.where(path + ("href",)), self.problems)
