@@ -56,7 +56,6 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
                     "it": "Forest plot"},
     "qr_code": {"en": "QR code to {target}", "de": "QR-Code zu {target}", "fr": "Code QR vers {target}",
                 "es": "Código QR a {target}", "it": "Codice QR per {target}"},
-    "logo": {"en": "Logo", "de": "Logo", "fr": "Logo", "es": "Logotipo", "it": "Logo"},
     "dots_single": {"en": "A single dot", "de": "Ein einzelner Punkt", "fr": "Un point isolé",
                     "es": "Un único punto", "it": "Un singolo punto"},
     "dots_group": {"en": "A group of{count} randomly scattered dots{clusters}",

@@ -501,7 +501,7 @@ class LayoutSpec(Strict):
     words: dict[str, str] = {}
     """The words tagprint writes itself, overridden: catalogue key → text, e.g. {continued: "(Fortsetzung)",
     page_of: "S. {n}/{m}"}. By default they come from the catalogue in the document's language (en, de, fr,
-    es, it; others fall back to English with a warning). Keys: see docs/format.md, "Generated words"."""
+    es, it; others fall back to English with a warning). The keys: "Generated words" below."""
     email_budget_kb: int = Field(default=300, ge=10, le=100_000)
     """The email profile's size budget, in kB."""
     page: PageSetupSpec = PageSetupSpec()
