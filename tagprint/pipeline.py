@@ -76,6 +76,11 @@ def sources(prepared: Prepared) -> list[Source]:
         for block in walk(section.blocks):
             if isinstance(block, Figure) and isinstance(block.source, (Photo, Artwork)):
                 paths.add(loaded.root / block.source.path)
+    for page in prepared.document.pages:  # pictures drawn as template decorations (a logo on every page)
+        for template in (page.template, page.then):
+            for deco in template.decorations if template else ():
+                if deco.figure is not None:
+                    paths.add(loaded.root / deco.figure.source.path)
     if loaded.layout.variants_file:
         paths.add(loaded.root / loaded.layout.variants_file)
     return [Source(relative(p, loaded.root), p.read_bytes()) for p in sorted(paths)]

@@ -12,7 +12,7 @@ from .blocks import LayoutContext, lay_out
 from .contrast import check_contrast
 from .flow import flow_pages
 from ..contrast import ratio
-from .items import FillBox, Laid, PageLayout, RuleLine, TextLine
+from .items import FillBox, Laid, PageLayout, PictureBox, RuleLine, TextLine
 from .text import TextStyle, break_lines, plain_pieces
 
 FOOTER_BASELINE_FROM_BOTTOM = 24.0
@@ -38,8 +38,11 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
 
 def decorate(out: PageLayout, page: Page, ctx: LayoutContext, template=None) -> None:
     for deco in (template or page.template).decorations:
-        color = ctx.color(deco.color)
         b = deco.box
+        if deco.kind == "picture":
+            out.items.append(PictureBox(b, deco.figure, None))
+            continue
+        color = ctx.color(deco.color)
         if deco.kind == "band":
             out.items.append(FillBox(b, color))
         else:

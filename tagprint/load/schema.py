@@ -378,14 +378,19 @@ class RegionSpec(Strict):
 
 
 class DecorationSpec(Strict):
-    """A band or a rule drawn as an artifact."""
+    """A band, a rule or a picture (a logo) drawn as an artifact on every page of the template."""
 
     band: Box | None = None
-    """A filled rectangle [x, y, width, height]; give band or rule."""
+    """A filled rectangle [x, y, width, height]; give band, rule or image."""
     rule: Box | None = None
     """A line [x, y, dx, dy]: from (x, y) to (x + dx, y + dy); [40, 700, 532, 0] is a horizontal rule."""
-    color: str
-    """A theme colour."""
+    image: str | None = None
+    """A picture in images/ (SVG or one-page PDF artwork, drawn as vectors; or a PNG or JPEG), drawn in
+    `box` as an artifact: a logo screen readers need not hear on every page."""
+    box: Box | None = None
+    """Where the image is drawn: [x, y, width, height]; it keeps its shape, centred in the box."""
+    color: str | None = None
+    """A theme colour (a band's or a rule's)."""
     thickness: Spacing = 1
     """Line width of a rule, in points."""
 

@@ -91,12 +91,14 @@ class Region:
 
 @dataclass(frozen=True)
 class Decoration:
-    """A band or rule drawn as an artifact: `kind` is "band" (filled rect) or "rule" (a line)."""
+    """A band, rule or picture drawn as an artifact: `kind` is "band" (filled rect), "rule" (a line) or
+    "picture" (a decorative figure: a logo)."""
 
     kind: str
     box: Rect
     color: str
     thickness: float = 1.0
+    figure: Block | None = None  # kind "picture": a decorative Figure drawn in `box`
 
 
 @dataclass(frozen=True)

@@ -301,9 +301,16 @@ def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tup
     decorations = []
     for i, d in enumerate(spec.decorations):
         path = ("templates", name, "decorations", i)
-        if (d.band is None) == (d.rule is None):
-            problems.append(Problem(src.where(path), "a decoration is either a band or a rule",
-                                    "write band: [x, y, w, h] or rule: [x, y, length, 0]"))
+        if sum(v is not None for v in (d.band, d.rule, d.image)) != 1:
+            problems.append(Problem(src.where(path), "a decoration is either a band, a rule or an image",
+                                    "write band: [x, y, w, h], rule: [x, y, length, 0] or image: logo.svg"))
+            continue
+        if d.image is not None:
+            decorations.extend(_picture_decoration(loaded, d, path, page, problems))
+            continue
+        if d.color is None:
+            problems.append(Problem(src.where(path), "a band or a rule needs a colour",
+                                    "add color: with a theme colour, e.g. color: primary"))
             continue
         if d.color not in theme.colors:
             problems.append(Problem(src.where(path + ("color",)), f"no colour '{d.color}' in the theme",
@@ -311,6 +318,31 @@ def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tup
         raw = d.band or d.rule or [0, 0, 0, 0]
         decorations.append(Decoration("band" if d.band else "rule", Rect(*raw), d.color, d.thickness))
     return Template(name, tuple(regions), tuple(decorations))
+
+
+def _picture_decoration(loaded: Loaded, d, path: tuple, page: tuple[float, float],
+                        problems: list[Problem]) -> list[Decoration]:
+    """A picture drawn as an artifact on every page of a template, fitted into its box."""
+    src = loaded.layout_source
+    if d.box is None:
+        problems.append(Problem(src.where(path), "an image decoration needs a box",
+                                "add box: [x, y, width, height] (points from the top-left corner)"))
+        return []
+    box = _box(d.box, page, src.where(path + ("box",)), problems, "the image decoration's")
+    source = BlockBuilder(loaded, src, problems)._photo(d.image, path + ("image",))
+    if source is None:
+        return []
+    if isinstance(source, Artwork):
+        width, height = source.size
+    else:
+        from PIL import Image
+        with Image.open(loaded.root / source.path) as im:
+            width, height = im.size
+    scale = min(box.width / width, box.height / height)  # its own shape, centred in the box
+    w, h = width * scale, height * scale
+    fitted = Rect(box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h)
+    figure = Figure(source, "", decorative=True, where=src.where(path))
+    return [Decoration("picture", fitted, "", figure=figure)]
 
 
 def _padding(r: RegionSpec) -> tuple[float, float, float, float]:

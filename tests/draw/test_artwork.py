@@ -178,3 +178,36 @@ def test_a_photo_with_many_colours_is_still_jpeg(built):
         assert line_art(im)
     with Image.open(REPO / "images" / "megan-outdoors.jpg") as im:
         assert not line_art(im)
+
+
+def test_a_logo_as_a_template_decoration_is_an_artifact_on_every_page(project):
+    """An SVG logo in a template's decorations: drawn as vectors on every page of the template, fitted
+    into its box, an artifact (no Figure), and an input of the build (in the archive's sources)."""
+    from tagprint.pipeline import prepare, sources
+
+    layout = MINIMAL_LAYOUT.replace("    regions:\n      main: {box: [40, 40, 532, 700]}",
+                                    "    decorations:\n      - {image: logo-mark.svg, box: [452, 20, 120, 20]}\n"
+                                    "    regions:\n      main: {box: [40, 60, 532, 680]}")
+    project.layout(layout.replace("    regions:\n      main: [body]", "    flow: [body]"))
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n  - type: page_break\n"
+                    "  - type: paragraph\n    text: Page two.\n  - type: material_id\n")
+    data = project.build().data
+    with pikepdf.open(__import__("io").BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 2
+        for page in pdf.pages:
+            forms = [x for x in page.Resources.XObject.values() if x.Subtype == "/Form"]
+            assert forms and all(float(x.BBox[2]) == pytest.approx(66.67, abs=0.05) for x in forms)  # 20 pt high: 66.7 wide
+        images, _ = _images_and_forms(pdf)
+        assert images == []
+    assert [node.role for node in structure(data).walk() if node.role == "Figure"] == []
+    prepared = prepare(project.root, project.root / "layouts" / "test.yaml")
+    assert "images/logo-mark.svg" in [s.path for s in sources(prepared)]
+
+
+def test_a_decoration_with_an_image_needs_a_box(project, capsys):
+    project.layout(MINIMAL_LAYOUT.replace("    regions:\n      main: {box: [40, 40, 532, 700]}",
+                                          "    decorations:\n      - {image: logo-mark.svg}\n"
+                                          "    regions:\n      main: {box: [40, 40, 532, 700]}"))
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n")
+    assert main(["--root", str(project.root)]) == 2
+    assert "layouts/test.yaml:11:9: an image decoration needs a box" in capsys.readouterr().err
