@@ -118,11 +118,12 @@ def _pdf(path: Path, changed: tuple) -> PdfArt:
             if int(page.obj.get("/Rotate", 0)) % 360:
                 raise ArtworkProblem("is a rotated page; save it upright")
             ops = []
-            in_text, text_ops = False, []
+            depth = 0
+            in_text = False
             for operands, operator in pikepdf.parse_content_stream(page):
                 op = str(operator)
                 if op == "BT":
-                    in_text, text_ops = True, []
+                    in_text = True
                     continue
                 if in_text:
                     if op == "ET":
@@ -136,7 +137,12 @@ def _pdf(path: Path, changed: tuple) -> PdfArt:
                     what = WHAT.get(op, f"the operator '{op}'")
                     raise ArtworkProblem(f"uses {what}; only filled and stroked paths in RGB, CMYK or grey "
                                          "are taken")
+                depth += {"q": 1, "Q": -1}.get(op, 0)
+                if depth < 0:
+                    raise ArtworkProblem("restores a graphics state it never saved (Q without q)")
                 ops.append((tuple(_plain(v) for v in operands), op))
+            if depth:
+                raise ArtworkProblem("saves a graphics state it never restores (q without Q)")
     except pikepdf.PdfError as exc:
         raise ArtworkProblem(f"cannot be read as PDF ({str(exc)[:80]})") from None
     return PdfArt((box[2] - box[0], box[3] - box[1]), (box[0], box[1]), tuple(ops))

@@ -211,3 +211,21 @@ def test_a_decoration_with_an_image_needs_a_box(project, capsys):
     project.content("body:\n  - type: heading\n    level: 1\n    text: T\n")
     assert main(["--root", str(project.root)]) == 2
     assert "layouts/test.yaml:11:9: an image decoration needs a box" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stream, message", [
+    (b"q 0 0 10 10 re f", "saves a graphics state it never restores"),
+    (b"0 0 10 10 re f Q", "restores a graphics state it never saved"),
+    (b"/Im0 Do", "uses an embedded picture or form"),
+    (b"/GS0 gs 0 0 10 10 re f", "uses a transparency or graphics-state dictionary"),
+])
+def test_pdf_operators_that_are_not_plain_paths_are_refused(tmp_path, stream, message):
+    from tagprint.artwork import ArtworkProblem, pdf_art
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(20, 20))
+    pdf.pages[0].Contents = pdf.make_stream(stream)
+    path = tmp_path / "art.pdf"
+    pdf.save(path)
+    with pytest.raises(ArtworkProblem, match=message):
+        pdf_art(path)
