@@ -15,12 +15,13 @@ from ..load.schema import RegionSpec
 from ..load.variants import profiles_for
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Artwork, Block, BoxedWarning, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
-    References, Region, Section, Template, Theme, TypeStyle,
+    Artwork, Block, BoxedWarning, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement,
+    Press, Recipe, Rect, References, Region, Section, Template, Theme, TypeStyle,
 )
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
-from ..words import CATALOGUE, Words, placeholders, words_for
+from .decorations import picture_decoration
+from .words import checked_words
 from ..print_rules import SMALL_TEXT_PT
 from ..profiles import profiles
 from ..layout.bidi import SUPPORTED_RTL, shaped
@@ -107,7 +108,7 @@ def validate(loaded: Loaded) -> Document:
         version=d.version, page_size=page_size, margins=margins, theme=theme, pages=tuple(pages), source=lsrc.file,
         name=loaded.name, created=d.created, footer=d.footer,
         profiles=tuple(dict.fromkeys(profiles_for(spec, loaded.variant))), email_budget=spec.email_budget_kb * 1024,
-        kind="deck" if spec.slides else "document", words=_words(spec, lsrc, problems),
+        kind="deck" if spec.slides else "document", words=checked_words(spec, lsrc, problems),
         handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )
     # document-wide checks run on whatever was built, so one run reports every problem; the order of
@@ -124,24 +125,6 @@ def validate(loaded: Loaded) -> Document:
     if problems:
         raise InputError(problems)
     return document
-
-
-def _words(spec, lsrc, problems: list[Problem]) -> Words:
-    """The layout's `words:` overrides: known keys, with the placeholders of the catalogue's word."""
-    good = {}
-    for key, text in spec.words.items():
-        where = lsrc.where(("words", key))
-        if key not in CATALOGUE:
-            problems.append(Problem(where, f"no generated word '{key}'", did_you_mean(key, CATALOGUE)))
-            continue
-        wanted = placeholders(CATALOGUE[key]["en"])
-        if placeholders(text) != wanted or not text.strip():
-            shown = ", ".join("{%s}" % name for name in sorted(wanted)) or "no placeholders"
-            problems.append(Problem(where, f"the word '{key}' is '{text}'; it needs {shown}",
-                                    f"write it like the English one: '{CATALOGUE[key]['en']}'"))
-            continue
-        good[key] = text
-    return words_for(spec.document.lang, good)
 
 
 SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -306,7 +289,12 @@ def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tup
                                     "write band: [x, y, w, h], rule: [x, y, length, 0] or image: logo.svg"))
             continue
         if d.image is not None:
-            decorations.extend(_picture_decoration(loaded, d, path, page, problems))
+            if d.box is None:
+                problems.append(Problem(src.where(path), "an image decoration needs a box",
+                                        "add box: [x, y, width, height] (points from the top-left corner)"))
+                continue
+            box = _box(d.box, page, src.where(path + ("box",)), problems, "the image decoration's")
+            decorations.extend(picture_decoration(loaded, d.image, box, path, problems))
             continue
         if d.color is None:
             problems.append(Problem(src.where(path), "a band or a rule needs a colour",
@@ -318,31 +306,6 @@ def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tup
         raw = d.band or d.rule or [0, 0, 0, 0]
         decorations.append(Decoration("band" if d.band else "rule", Rect(*raw), d.color, d.thickness))
     return Template(name, tuple(regions), tuple(decorations))
-
-
-def _picture_decoration(loaded: Loaded, d, path: tuple, page: tuple[float, float],
-                        problems: list[Problem]) -> list[Decoration]:
-    """A picture drawn as an artifact on every page of a template, fitted into its box."""
-    src = loaded.layout_source
-    if d.box is None:
-        problems.append(Problem(src.where(path), "an image decoration needs a box",
-                                "add box: [x, y, width, height] (points from the top-left corner)"))
-        return []
-    box = _box(d.box, page, src.where(path + ("box",)), problems, "the image decoration's")
-    source = BlockBuilder(loaded, src, problems)._photo(d.image, path + ("image",))
-    if source is None:
-        return []
-    if isinstance(source, Artwork):
-        width, height = source.size
-    else:
-        from PIL import Image
-        with Image.open(loaded.root / source.path) as im:
-            width, height = im.size
-    scale = min(box.width / width, box.height / height)  # its own shape, centred in the box
-    w, h = width * scale, height * scale
-    fitted = Rect(box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h)
-    figure = Figure(source, "", decorative=True, where=src.where(path))
-    return [Decoration("picture", fitted, "", figure=figure)]
 
 
 def _padding(r: RegionSpec) -> tuple[float, float, float, float]:
