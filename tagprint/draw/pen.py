@@ -480,7 +480,8 @@ class Pen:
             c.scale(box.width / drawing.width, box.height / drawing.height)
             art = recoloured_drawing(drawing, colour)
             black = colour(RLColor(0, 0, 0))  # the renderer's starting colours, in the output's colour space
-            art.__dict__.update(initialFillColor=black, initialStrokeColor=black)
+            # and its starting font the document's own (embedded) face: the renderer sets one, showing nothing
+            art.__dict__.update(initialFillColor=black, initialStrokeColor=black, initialFontName=c._fontname)
             renderPDF.draw(art, c, 0, 0, showBoundary=0)
             c.restoreState()
 

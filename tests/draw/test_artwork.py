@@ -229,3 +229,14 @@ def test_pdf_operators_that_are_not_plain_paths_are_refused(tmp_path, stream, me
     pdf.save(path)
     with pytest.raises(ArtworkProblem, match=message):
         pdf_art(path)
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_artwork_brings_no_font_that_is_not_embedded(built, profile, tmp_path):
+    """The SVG renderer sets a starting font: it is the document's own embedded face, never a standard
+    Helvetica that PDF/A and PDF/UA would refuse (poppler's pdffonts lists fonts in forms too)."""
+    path = tmp_path / "artwork.pdf"
+    path.write_bytes(built[profile])
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = listing.splitlines()[2:]
+    assert rows and all(" yes " in row for row in rows), listing
