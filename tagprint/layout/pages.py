@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, Where
 from ..fonts import FontStack
-from ..model import Document, Page, Rect, Region
+from ..model import Document, MaterialId, Page, Rect, Region
 from .blocks import LayoutContext, lay_out
 from .contrast import check_contrast
 from .flow import flow_pages
@@ -16,7 +16,6 @@ from .items import FillBox, Laid, PageLayout, PictureBox, RuleLine, TextLine
 from .text import TextStyle, break_lines, plain_pieces
 
 FOOTER_BASELINE_FROM_BOTTOM = 24.0
-FOOTER_SEPARATOR = " \u00b7 "  # between the material id and the footer text
 
 
 def layout_document(document: Document, root: Path) -> list[PageLayout]:
@@ -111,6 +110,11 @@ def add_footers(document: Document, pages: list[PageLayout], ctx: LayoutContext)
         page.footer = _footer(document, page, len(pages), ctx)
 
 
+def _sets_material_id(page: PageLayout) -> bool:
+    return any(isinstance(f.tag, tuple) and isinstance(f.tag[0], MaterialId)
+               for item in page.items if isinstance(item, TextLine) for f in item.fragments)
+
+
 def _behind_footer(page: PageLayout, baseline: float, height: float):
     """The colour the footer is set on: the last filled box drawn under its line, else the paper."""
     colour = None
@@ -136,10 +140,8 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     width, height = page.size
     baseline = height - FOOTER_BASELINE_FROM_BOTTOM
     ts = _readable_on(ts, _behind_footer(page, baseline, ts.style.size), ctx)
-    # the material id in the same place on every page (an artifact: a material_id block is what is read),
-    # then the footer text, one separator between them and none left dangling at either end
-    extra = document.footer.strip().strip(FOOTER_SEPARATOR.strip()).strip()
-    left = FOOTER_SEPARATOR.join(t for t in (document.job_code, extra) if t)
+    # where the material id is set as content, the footer does not print it a second time
+    left = "   ".join(t for t in ("" if _sets_material_id(page) else document.job_code, document.footer) if t)
     right = document.words.get("page_of", n=number, m=total)
     _, right_edge, _, left_edge = document.margins  # the footer lines up with the page's text
     lines = []
