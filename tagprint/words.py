@@ -67,6 +67,82 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
                        "es": " en un solo grupo", "it": " in un solo gruppo"},
     "in_clusters": {"en": " in {n} clusters", "de": " in {n} Haufen", "fr": " en {n} amas", "es": " en {n} grupos",
                     "it": " in {n} gruppi"},
+    # the helix
+    "helix": {"en": "A double helix", "de": "Eine Doppelhelix", "fr": "Une double hélice", "es": "Una doble hélice",
+              "it": "Una doppia elica"},
+    "helix_with": {"en": "{helix} with {details}", "de": "{helix} mit {details}", "fr": "{helix} avec {details}",
+                   "es": "{helix} con {details}", "it": "{helix} con {details}"},
+    "helix_turn": {"en": "{n} turn", "de": "{n} Windung", "fr": "{n} tour", "es": "{n} vuelta", "it": "{n} giro"},
+    "helix_turns": {"en": "{n} turns", "de": "{n} Windungen", "fr": "{n} tours", "es": "{n} vueltas",
+                    "it": "{n} giri"},
+    "helix_no_rungs": {"en": "no rungs", "de": "keinen Sprossen", "fr": "sans barreaux", "es": "sin peldaños",
+                       "it": "senza pioli"},
+    "helix_rung": {"en": "{n} rung", "de": "{n} Sprosse", "fr": "{n} barreau", "es": "{n} peldaño", "it": "{n} piolo"},
+    "helix_rungs": {"en": "{n} rungs", "de": "{n} Sprossen", "fr": "{n} barreaux", "es": "{n} peldaños",
+                    "it": "{n} pioli"},
+    "helix_horizontal": {"en": ", lying horizontally", "de": ", waagerecht liegend", "fr": ", à l'horizontale",
+                         "es": ", en horizontal", "it": ", in orizzontale"},
+    # the hexagons
+    "hexagons": {"en": "An inverted triangular shape consisting of rows of hexagons. ",
+                 "de": "Eine auf der Spitze stehende Dreiecksform aus Reihen von Sechsecken. ",
+                 "fr": "Une forme triangulaire inversée faite de rangées d'hexagones. ",
+                 "es": "Una forma triangular invertida formada por filas de hexágonos. ",
+                 "it": "Una forma triangolare rovesciata composta da file di esagoni. "},
+    "hexagons_all_fit": {"en": "All {n} rows of hexagons fit perfectly together",
+                         "de": "Alle {n} Reihen von Sechsecken passen genau zusammen",
+                         "fr": "Les {n} rangées d'hexagones s'emboîtent parfaitement",
+                         "es": "Las {n} filas de hexágonos encajan perfectamente",
+                         "it": "Tutte le {n} file di esagoni combaciano perfettamente"},
+    "hexagons_all_jumbled": {"en": "All {n} rows of hexagons appear jumbled and do not fit together",
+                             "de": "Alle {n} Reihen von Sechsecken wirken durcheinander und passen nicht zusammen",
+                             "fr": "Les {n} rangées d'hexagones semblent en désordre et ne s'emboîtent pas",
+                             "es": "Las {n} filas de hexágonos aparecen desordenadas y no encajan",
+                             "it": "Tutte le {n} file di esagoni appaiono in disordine e non combaciano"},
+    "hexagons_first_row": {"en": "The first row of hexagons fits perfectly together",
+                           "de": "Die erste Reihe von Sechsecken passt genau zusammen",
+                           "fr": "La première rangée d'hexagones s'emboîte parfaitement",
+                           "es": "La primera fila de hexágonos encaja perfectamente",
+                           "it": "La prima fila di esagoni combacia perfettamente"},
+    "hexagons_first_rows": {"en": "The first {n} rows of hexagons fit perfectly together",
+                            "de": "Die ersten {n} Reihen von Sechsecken passen genau zusammen",
+                            "fr": "Les {n} premières rangées d'hexagones s'emboîtent parfaitement",
+                            "es": "Las primeras {n} filas de hexágonos encajan perfectamente",
+                            "it": "Le prime {n} file di esagoni combaciano perfettamente"},
+    "hexagons_next_row": {"en": "the next row appears jumbled and does not fit together",
+                          "de": "die nächste Reihe durcheinander wirkt und nicht passt",
+                          "fr": "la rangée suivante semble en désordre et ne s'emboîte pas",
+                          "es": "la fila siguiente aparece desordenada y no encaja",
+                          "it": "la fila successiva appare in disordine e non combacia"},
+    "hexagons_next_rows": {"en": "the next {n} rows appear jumbled and do not fit together",
+                           "de": "die nächsten {n} Reihen durcheinander wirken und nicht passen",
+                           "fr": "les {n} rangées suivantes semblent en désordre et ne s'emboîtent pas",
+                           "es": "las {n} filas siguientes aparecen desordenadas y no encajan",
+                           "it": "le {n} file successive appaiono in disordine e non combaciano"},
+    "hexagons_while": {"en": "{first} while {last}", "de": "{first}, während {last}", "fr": "{first}, tandis que {last}",
+                       "es": "{first}, mientras que {last}", "it": "{first}, mentre {last}"},
+    # the spectrum
+    "spectrum": {"en": "A horizontal cylindrical shape represents the spectrum of rheumatoid arthritis. On the left of "
+                       "the shape it says \"{left}\" with {left_icons} above it. On the right side of the shape it "
+                       "says \"{right}\" and has {only}{right_icons} above it",
+                 "de": "Eine waagerechte Zylinderform stellt das Spektrum der rheumatoiden Arthritis dar. Links auf der "
+                       "Form steht „{left}“, darüber {left_icons}. Rechts auf der Form steht „{right}“, darüber "
+                       "{only}{right_icons}",
+                 "fr": "Une forme cylindrique horizontale représente le spectre de la polyarthrite rhumatoïde. À gauche "
+                       "de la forme, il est écrit « {left} », avec {left_icons} au-dessus. À droite, il est écrit "
+                       "« {right} », avec {only}{right_icons} au-dessus",
+                 "es": "Una forma cilíndrica horizontal representa el espectro de la artritis reumatoide. A la izquierda "
+                       "de la forma dice «{left}», con {left_icons} encima. A la derecha dice «{right}», con "
+                       "{only}{right_icons} encima",
+                 "it": "Una forma cilindrica orizzontale rappresenta lo spettro dell'artrite reumatoide. A sinistra "
+                       "della forma è scritto «{left}», con {left_icons} sopra. A destra è scritto «{right}», con "
+                       "{only}{right_icons} sopra"},
+    "spectrum_icon": {"en": "{n} human-shaped icon", "de": "{n} menschenförmiges Symbol",
+                      "fr": "{n} icône en forme de personne", "es": "{n} icono con forma humana",
+                      "it": "{n} icona a forma umana"},
+    "spectrum_icons": {"en": "{n} human-shaped icons", "de": "{n} menschenförmige Symbole",
+                       "fr": "{n} icônes en forme de personne", "es": "{n} iconos con forma humana",
+                       "it": "{n} icone a forma umana"},
+    "spectrum_only": {"en": "only ", "de": "nur ", "fr": "seulement ", "es": "solo ", "it": "solo "},
 })
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

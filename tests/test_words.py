@@ -102,3 +102,20 @@ def test_a_bad_override_is_a_problem_at_its_line(project, capsys, words, message
     assert main(["--root", str(project.root)]) == 2
     err = capsys.readouterr().err
     assert f"layouts/test.yaml:16:" in err and message in err, err
+
+
+@pytest.mark.parametrize("illustration, german", [
+    ("spectrum", "Eine waagerechte Zylinderform stellt das Spektrum der rheumatoiden Arthritis dar."),
+    ("hexagons", "Eine auf der Spitze stehende Dreiecksform aus Reihen von Sechsecken."),
+    ("helix", "Eine Doppelhelix"),
+    ("dots", "Eine Gruppe von zufällig verstreuten Punkten"),
+])
+def test_generated_alt_texts_are_in_the_documents_language(project, illustration, german):
+    """The Figure's /Alt, read back through the tags, in German for a de-DE document."""
+    from readers import structure
+
+    project.layout(GERMAN)
+    project.content(f"body:\n  - type: heading\n    level: 1\n    text: Titel\n  - type: figure\n"
+                    f"    illustration: {illustration}\n    height: 120\n  - type: material_id\n")
+    (alt,) = [node.attrs["Alt"] for node in structure(project.build().data).walk() if node.role == "Figure"]
+    assert alt.startswith(german), alt
