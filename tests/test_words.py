@@ -109,6 +109,7 @@ def test_a_bad_override_is_a_problem_at_its_line(project, capsys, words, message
     ("hexagons", "Eine auf der Spitze stehende Dreiecksform aus Reihen von Sechsecken."),
     ("helix", "Eine Doppelhelix"),
     ("dots", "Eine Gruppe von zufällig verstreuten Punkten"),
+    ("arrows", "Drei Pfeile winden sich umeinander und zeigen nach oben"),
 ])
 def test_generated_alt_texts_are_in_the_documents_language(project, illustration, german):
     """The Figure's /Alt, read back through the tags, in German for a de-DE document."""
