@@ -46,6 +46,7 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
     "go_to_reference": {"en": "Go to reference {numbers}", "de": "Zur Literaturangabe {numbers}",
                         "fr": "Aller à la référence {numbers}", "es": "Ir a la referencia {numbers}",
                         "it": "Vai al riferimento {numbers}"},
+    "decimal_mark": {"en": ".", "de": ",", "fr": ",", "es": ",", "it": ","},
     "and": {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e"},
     # the first words of the alternate text of generated figures
     "bar_chart": {"en": "Bar chart", "de": "Balkendiagramm", "fr": "Diagramme en barres",
@@ -202,6 +203,10 @@ class Words:
         """The word in the document's language, placeholders filled: get("page_of", n=1, m=2)."""
         text = self.text(key)
         return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+    def number(self, value: float) -> str:
+        """A number as the document's language writes it: 2.5 in English, 2,5 in German."""
+        return f"{value:g}".replace(".", self.text("decimal_mark"))
 
     def join(self, items: list[str]) -> str:
         """"1, 2 and 3" in the document's language."""

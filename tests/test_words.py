@@ -57,6 +57,7 @@ def test_words_by_language_tag_with_overrides():
     assert words_for("nl-NL").get("page_of", n=1, m=2) == "Page 1 of 2"     # no Dutch: English
     assert words_for("nl-NL").missing() == list(CATALOGUE)
     assert words_for("de").join(["1", "2", "3"]) == "1, 2 und 3"
+    assert words_for("de-CH").number(2.5) == "2,5" and words_for("en-GB").number(2.5) == "2.5"
 
 
 def test_a_german_document_has_no_english_generated_words(project, capsys):

@@ -818,7 +818,7 @@ class Arrows:
         words = words_for(lang)
         text = words.get("arrows", count=words.get(NUMBERS[p.count]))
         if p.twist != ArrowsParams.twist:
-            turns = words.get(TURNS[p.twist]) if p.twist in TURNS else words.get("turns_n", n=f"{p.twist / 2:g}")
+            turns = words.get(TURNS[p.twist]) if p.twist in TURNS else words.get("turns_n", n=words.number(p.twist / 2))
             text += words.get("arrows_turns", turns=turns)
         return text
 

@@ -100,7 +100,7 @@ class Helix:
         d = HelixParams()
         details = []
         if p.turns != d.turns:
-            details.append(words.get("helix_turn" if p.turns == 1 else "helix_turns", n=_number(p.turns)))
+            details.append(words.get("helix_turn" if p.turns == 1 else "helix_turns", n=words.number(p.turns)))
         if p.rungs != d.rungs:
             details.append(words.get("helix_no_rungs") if p.rungs == 0 else
                            words.get("helix_rung" if p.rungs == 1 else "helix_rungs", n=p.rungs))
