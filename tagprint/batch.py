@@ -75,8 +75,8 @@ def input_files(prepared: "Prepared") -> list[Path]:
 
     root = prepared.loaded.root
     files = [root / s.path for s in sources(prepared)]
-    if prepared.loaded.layout.variants:
-        files.append(root / prepared.loaded.layout.variants)
+    if prepared.loaded.layout.variants_file:
+        files.append(root / prepared.loaded.layout.variants_file)
     theme = prepared.document.theme
     for family in (theme.font, *theme.fallback_fonts):
         finder, _ = FAMILIES.get(family, (None, None))

@@ -14,7 +14,7 @@ from .errors import InputError, Problem, Where, relative
 from .finish import FinishContext, finish
 from .layout.pages import layout_document
 from .load import Loaded, load
-from .model import Document, Figure, Photo
+from .model import Artwork, Document, Figure, Photo
 from .profiles import Profile, get
 from .profiles.archive import Source
 from .profiles.color import ProfileMissing
@@ -82,10 +82,15 @@ def sources(prepared: Prepared) -> list[Source]:
               for cf, _ in loaded.content.values()}
     for section in prepared.document.sections():
         for block in walk(section.blocks):
-            if isinstance(block, Figure) and isinstance(block.source, Photo):
+            if isinstance(block, Figure) and isinstance(block.source, (Photo, Artwork)):
                 paths.add(loaded.root / block.source.path)
-    if loaded.layout.variants:
-        paths.add(loaded.root / loaded.layout.variants)
+    for page in prepared.document.pages:  # pictures drawn as template decorations (a logo on every page)
+        for template in (page.template, page.then):
+            for deco in template.decorations if template else ():
+                if deco.figure is not None:
+                    paths.add(loaded.root / deco.figure.source.path)
+    if loaded.layout.variants_file:
+        paths.add(loaded.root / loaded.layout.variants_file)
     return [Source(relative(p, loaded.root), p.read_bytes()) for p in sorted(paths)]
 
 

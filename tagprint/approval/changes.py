@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..layout.items import PageLayout, PictureBox, TextLine
-from ..model import (BLOCK_CLASSES, CallToAction, Callout, Cards, Document, Figure, Heading, ListBlock, MaterialId,
-                     Notes, PageBreak, Paragraph, Photo, References, Safety, Spacer, Table)
+from ..model import (Artwork, BLOCK_CLASSES, CallToAction, Callout, Cards, Document, Figure, Heading, ListBlock, MaterialId,
+                     Notes, PageBreak, Paragraph, Photo, References, Safety, Spacer, Table, BoxedWarning)
 from ..model.inline import Citation, Inline
 from ..validate.document import walk
 
@@ -38,6 +38,7 @@ KINDS: dict[type, UnitKind] = {
     Safety: UnitKind("safety", "safety title"), MaterialId: UnitKind("material id", shows=lambda d: d.job_code),
     Cards: UnitKind("card"), Spacer: UnitKind("spacer"), PageBreak: UnitKind("page break"),
     Table: UnitKind("table"), Notes: UnitKind(FOOTNOTE),
+    BoxedWarning: UnitKind("boxed warning", "boxed warning title"),
 }
 assert set(KINDS) == set(BLOCK_CLASSES), "every block class needs a kind of diff unit"
 
@@ -187,10 +188,11 @@ def figures(document: Document, root: Path, pages: dict[str, tuple[int, ...]]) -
             if not isinstance(block, Figure):
                 continue
             path = block.where.path
-            if isinstance(block.source, Photo):
+            if isinstance(block.source, (Photo, Artwork)):
                 file = root / block.source.path
                 digest = hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else "missing"
-                info = FigureInfo(path, f"photo {block.source.path}", digest, {}, block.alt, block.decorative,
+                what = "artwork" if isinstance(block.source, Artwork) else "photo"
+                info = FigureInfo(path, f"{what} {block.source.path}", digest, {}, block.alt, block.decorative,
                                   _pages(path, pages))
             else:
                 params = _params(block.source.params)

@@ -13,13 +13,14 @@ from ..layout.items import (
     Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine,
 )
 from ..errors import InputError, Problem
-from ..model import CallToAction, Citation, Document, Link, NoteRef, Photo, Rect
+from ..model import Artwork, CallToAction, Citation, Document, Link, NoteRef, Photo, Rect
 from ..profiles import Profile
 from ..profiles.press import PressPalette
 from ..profiles.images import prepare
 from ..tags import TagMap
 from .pen import Pen
 from .recording import recorded
+from ..words import ENGLISH, Words
 
 
 @dataclass
@@ -82,12 +83,12 @@ def _chevron(item: Chevron, ctx: DrawContext) -> None:
         ctx.pen.chevron(item.x, item.y, item.size, item.color)
 
 
-def _link_target(link: object) -> tuple[tuple[str, str], str]:
+def _link_target(link: object, words: Words = ENGLISH) -> tuple[tuple[str, str], str]:
     if isinstance(link, NoteRef):
-        return ("id", link.note_id), f"Go to note {link.marker}"
+        return ("id", link.note_id), words.get("go_to_note", marker=link.marker)
     if isinstance(link, Citation):
         first = link.numbers[0]
-        return ("ref", str(first)), "Go to reference " + ", ".join(map(str, link.numbers))
+        return ("ref", str(first)), words.get("go_to_reference", numbers=", ".join(map(str, link.numbers)))
     if isinstance(link, (Link, CallToAction)):
         return ("uri", link.href), link.description
     raise TypeError(type(link).__name__)
@@ -98,7 +99,7 @@ def _link_owner(link: object, tags: TagMap) -> object:
 
 
 def _link(line: TextLine, frag: Fragment, x: float, ctx: DrawContext) -> None:
-    target, contents = _link_target(frag.link)
+    target, contents = _link_target(frag.link, ctx.document.words)
     if isinstance(frag.link, CallToAction):  # the whole button is the link area
         box = (x - 14, line.baseline - line.height / 2 - frag.size * 0.4 - 6, x + frag.width + 26,
                line.baseline + line.height / 2 - frag.size * 0.4 + 6)
@@ -161,7 +162,10 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
                                   f"{minimum} ppi",
                     f"use a picture of at least {round(box.width / 72 * minimum)} × "
                     f"{round(box.height / 72 * minimum)} pixels, or place it smaller"))
-            pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius)
+            pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius,
+                      prepared.lossless)
+        elif isinstance(figure.source, Artwork):
+            paint_artwork(figure.source, item.box, ctx)
         else:
             kind = illustrations.kinds()[figure.source.name]
             params = figure.source.params
@@ -185,6 +189,18 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
     with pen.marked(slot, at=(item.box.x, item.box.y)):
         paint()
     slot.owner.bbox = (pen.page_index, pen.page_rect(item.box))
+
+
+def paint_artwork(art: Artwork, box: Rect, ctx: DrawContext) -> None:
+    """An SVG or one-page PDF drawn as vectors (tagprint.artwork), inside the caller's marked content."""
+    from ..artwork import pdf_art, svg_drawing
+
+    file = ctx.root / art.path
+    key = f"{art.path}|{box.width!r}x{box.height!r}"
+    if art.kind == "svg":
+        ctx.pen.svg(box, key, svg_drawing(file))
+    else:
+        ctx.pen.pdf_page(box, key, pdf_art(file))
 
 
 def paint_items(items: list, ctx: DrawContext) -> None:

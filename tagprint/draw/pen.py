@@ -357,8 +357,10 @@ class Pen:
                 t.textOut(chars)
             self.canvas.drawText(t)
 
-    def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0) -> None:
-        """Draws a JPEG cover-cropped into `box` (clipped to a rounded rectangle if `radius`)."""
+    def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0,
+              lossless: bool = False) -> None:
+        """Draws a JPEG cover-cropped into `box` (clipped to a rounded rectangle if `radius`); with
+        `lossless`, a PNG or TIFF (line art) embedded Flate-compressed instead."""
         self._check()
         x0, y0, x1, y1 = self.pdf_rect(box)
         w, h = x1 - x0, y1 - y0
@@ -372,7 +374,13 @@ class Pen:
         else:
             p.rect(x0, y0, w, h)
         c.clipPath(p, stroke=0, fill=0)
-        self._jpeg(jpeg, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        if lossless:
+            from PIL import Image
+            with Image.open(io.BytesIO(jpeg)) as picture:
+                picture.load()
+                c.drawImage(ImageReader(picture), x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        else:
+            self._jpeg(jpeg, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
         c.restoreState()
 
     def _jpeg(self, jpeg: bytes, x: float, y: float, width: float, height: float) -> None:
@@ -449,6 +457,54 @@ class Pen:
         c.translate(box.x, self.y(box.y + box.height))
         c.doForm(name)
         c.restoreState()
+
+    def svg(self, box: Rect, key: str, drawing) -> None:
+        """Paints SVG artwork (a ReportLab Drawing from svglib) as vectors scaled into `box`: its RGB colours
+        through the print palette in print, CMYK kept there and shown as RGB on screen. Drawn once per
+        document into a form XObject, like `drawing`."""
+        from reportlab.graphics import renderPDF
+
+        from ..artwork import cmyk_to_rgb, recoloured_drawing
+
+        def colour(value):
+            alpha = getattr(value, "alpha", 1.0)
+            if isinstance(value, CMYKColor):
+                if self.to_cmyk is not None:
+                    return value  # CMYK artwork keeps its inks in print
+                return RLColor(*cmyk_to_rgb((value.cyan, value.magenta, value.yellow, value.black)), alpha=alpha)
+            return self.color((value.red, value.green, value.blue), alpha)
+
+        def draw(sketch: "Sketch") -> None:
+            c = self.canvas
+            c.saveState()
+            c.scale(box.width / drawing.width, box.height / drawing.height)
+            art = recoloured_drawing(drawing, colour)
+            black = colour(RLColor(0, 0, 0))  # the renderer's starting colours, in the output's colour space
+            # and its starting font the document's own (embedded) face: the renderer sets one, showing nothing
+            art.__dict__.update(initialFillColor=black, initialStrokeColor=black, initialFontName=c._fontname)
+            renderPDF.draw(art, c, 0, 0, showBoundary=0)
+            c.restoreState()
+
+        self.drawing(box, f"svg|{key}", draw)
+
+    def pdf_page(self, box: Rect, key: str, art) -> None:
+        """Paints a one-page PDF's paths (artwork.PdfArt) as vectors scaled into `box`, in a form XObject:
+        its operators as they are, but for the colours (RGB through the print palette in print, CMYK kept
+        there; CMYK shown as RGB on screen)."""
+        from ..artwork import content
+
+        ink = (lambda rgb: self.to_cmyk(rgb).cmyk) if self.to_cmyk is not None else None
+
+        def draw(sketch: "Sketch") -> None:
+            c = self.canvas
+            width, height = art.size
+            c.saveState()
+            c.scale(box.width / width, box.height / height)
+            c.translate(-art.origin[0], -art.origin[1])
+            c._code.append("q\n" + content(art, ink) + "\nQ")
+            c.restoreState()
+
+        self.drawing(box, f"pdf|{key}", draw)
 
     def _form_resources(self):
         """ReportLab gives forms only fonts and XObjects; gradients and transparency need more."""

@@ -23,9 +23,10 @@ from .dots import check_colors, parse_background, parse_colors, theme_color
 
 COUNT = Range(2, 6)
 TWIST = Range(0.5, 4)
-NUMBERS = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six"}
-TURNS = {0.5: "a quarter turn", 1: "half a turn", 1.5: "three quarters of a turn", 2: "one full turn",
-         3: "one and a half turns", 4: "two full turns"}  # by half-turns
+# the alt text's words, keys of the generated-words catalogue (tagprint.words): counts, and turns by half-turns
+NUMBERS = {2: "count_2", 3: "count_3", 4: "count_4", 5: "count_5", 6: "count_6"}
+TURNS = {0.5: "turn_quarter", 1: "turn_half", 1.5: "turn_three_quarters", 2: "turn_one", 3: "turn_one_and_half",
+         4: "turn_two"}
 WHITE = (1.0, 1.0, 1.0)
 
 
@@ -813,9 +814,12 @@ class Arrows:
         return ArrowsParams(**{k: v for k, v in values.items() if v is not None})
 
     def alt_text(self, p: ArrowsParams, lang: str) -> str:
-        text = f"{NUMBERS[p.count]} arrows intertwine and point upward"
+        from ..words import words_for  # the phrases in the document's language
+        words = words_for(lang)
+        text = words.get("arrows", count=words.get(NUMBERS[p.count]))
         if p.twist != ArrowsParams.twist:
-            text += f", making {TURNS.get(p.twist, f'{p.twist / 2:g} turns')} around each other"
+            turns = words.get(TURNS[p.twist]) if p.twist in TURNS else words.get("turns_n", n=words.number(p.twist / 2))
+            text += words.get("arrows_turns", turns=turns)
         return text
 
     def check_theme(self, p: ArrowsParams, theme: Any) -> list[str]:

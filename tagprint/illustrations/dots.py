@@ -296,16 +296,18 @@ class Dots:
         return (float(value[0]), float(value[1]))
 
     def alt_text(self, p: DotsParams, lang: str) -> str:
+        from ..words import words_for  # the phrases in the document's language
+        words = words_for(lang)
         if p.count == 1:
-            return "A single dot"
+            return words.get("dots_single")
         default = DotsParams()
         count = f" {p.count}" if p.count != default.count else ""
         clusters = ""
         if p.clusters == 1:
-            clusters = " in one cluster"
+            clusters = words.get("in_one_cluster")
         elif p.clusters > 1:
-            clusters = f" in {p.clusters} clusters"
-        return f"A group of{count} randomly scattered dots{clusters}"
+            clusters = words.get("in_clusters", n=p.clusters)
+        return words.get("dots_group", count=count, clusters=clusters)
 
     def check_theme(self, p: DotsParams, theme: Any) -> list[str]:
         return check_colors(p.colors, theme, "dots")

@@ -95,17 +95,20 @@ class Helix:
         return HelixParams(**{k: v for k, v in values.items() if v is not None})
 
     def alt_text(self, p: HelixParams, lang: str) -> str:
+        from ..words import words_for  # the phrases in the document's language
+        words = words_for(lang)
         d = HelixParams()
         details = []
         if p.turns != d.turns:
-            details.append(f"{_number(p.turns)} turn{'s' if p.turns != 1 else ''}")
+            details.append(words.get("helix_turn" if p.turns == 1 else "helix_turns", n=words.number(p.turns)))
         if p.rungs != d.rungs:
-            details.append("no rungs" if p.rungs == 0 else f"{p.rungs} rung{'s' if p.rungs != 1 else ''}")
-        text = "A double helix"
+            details.append(words.get("helix_no_rungs") if p.rungs == 0 else
+                           words.get("helix_rung" if p.rungs == 1 else "helix_rungs", n=p.rungs))
+        text = words.get("helix")
         if details:
-            text += " with " + " and ".join(details)
+            text = words.get("helix_with", helix=text, details=words.join(details))
         if p.orientation == "horizontal":
-            text += ", lying horizontally"
+            text += words.get("helix_horizontal")
         return text
 
     def check_theme(self, p: HelixParams, theme: Any) -> list[str]:

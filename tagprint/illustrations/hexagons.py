@@ -232,16 +232,16 @@ class Hexagons:
         return HexagonsParams(**values)
 
     def alt_text(self, p: HexagonsParams, lang: str) -> str:
-        start = "An inverted triangular shape consisting of rows of hexagons. "
+        from ..words import words_for  # the phrases in the document's language
+        words = words_for(lang)
+        start = words.get("hexagons")
         if p.jumbled == 0:
-            return start + f"All {p.rows} rows of hexagons fit perfectly together"
+            return start + words.get("hexagons_all_fit", n=p.rows)
         if p.fitted == 0:
-            return start + f"All {p.rows} rows of hexagons appear jumbled and do not fit together"
-        first = ("The first row of hexagons fits" if p.fitted == 1
-                 else f"The first {p.fitted} rows of hexagons fit")
-        last = ("the next row appears jumbled and does not fit" if p.jumbled == 1
-                else f"the next {p.jumbled} rows appear jumbled and do not fit")
-        return start + f"{first} perfectly together while {last} together"
+            return start + words.get("hexagons_all_jumbled", n=p.rows)
+        first = words.get("hexagons_first_row" if p.fitted == 1 else "hexagons_first_rows", n=p.fitted)
+        last = words.get("hexagons_next_row" if p.jumbled == 1 else "hexagons_next_rows", n=p.jumbled)
+        return start + words.get("hexagons_while", first=first, last=last)
 
     def check_theme(self, p: HexagonsParams, theme: Any) -> list[str]:
         return check_colors(p.colors, theme, "hexagons")

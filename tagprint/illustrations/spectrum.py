@@ -99,13 +99,14 @@ class Spectrum:
                 for name in names if name not in theme.colors]
 
     def alt_text(self, p: SpectrumParams, lang: str) -> str:
+        from ..words import words_for  # the phrases in the document's language
+        words = words_for(lang)
+
         def icons(n: int) -> str:
-            return f"{n} human-shaped icon{'s' if n != 1 else ''}"
-        only = "only " if p.right_count < p.left_count else ""
-        return (f"A horizontal cylindrical shape represents the spectrum of rheumatoid arthritis. "
-                f"On the left of the shape it says \"{p.left_label}\" with {icons(p.left_count)} above it. "
-                f"On the right side of the shape it says \"{p.right_label}\" and has {only}{icons(p.right_count)} "
-                f"above it")
+            return words.get("spectrum_icon" if n == 1 else "spectrum_icons", n=n)
+        only = words.get("spectrum_only") if p.right_count < p.left_count else ""
+        return words.get("spectrum", left=p.left_label, right=p.right_label, left_icons=icons(p.left_count),
+                         right_icons=icons(p.right_count), only=only)
 
     def draw(self, sk: Any, p: SpectrumParams, box: Any, theme: Any) -> None:
         w, h = sk.width, sk.height

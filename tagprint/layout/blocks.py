@@ -13,7 +13,7 @@ from .. import illustrations
 from ..errors import Problem, Where
 from ..fonts import FontStack
 from ..model import (
-    Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
+    Artwork, Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
     PageBreak, Paragraph, Photo, Rect, References, Safety, Spacer,
 )
 from ..model.inline import plain_text
@@ -142,6 +142,8 @@ def picture_height(figure: Figure, width: float, ctx: LayoutContext) -> tuple[fl
     if isinstance(figure.source, Photo):
         w_px, h_px = ctx.image_size(figure.source)
         aspect = w_px / h_px
+    elif isinstance(figure.source, Artwork):
+        aspect = figure.source.size[0] / figure.source.size[1]
     else:
         aspect = illustrations.kinds()[figure.source.name].aspect
     w = min(figure.width or width, width)
@@ -177,22 +179,36 @@ def _figure(block: Figure, width: float, ctx: LayoutContext) -> Laid:
     return out
 
 
+CALLOUT_BAR, CALLOUT_RULE = 4.0, 1.0  # the left bar's width and the box rule's thickness, in points
+
+
 @layout_of(Callout)
 def _callout(block: Callout, width: float, ctx: LayoutContext) -> Laid:
-    return _boxed(stack(block.blocks, width - 2 * CALLOUT_PAD, ctx), width, ctx)
+    return _boxed(block, stack(block.blocks, width - 2 * CALLOUT_PAD, ctx), width, ctx)
 
 
 CALLOUT_PAD = 12.0
 
 
-def _boxed(inner: Laid, width: float, ctx: LayoutContext) -> Laid:
-    """`inner` on the callout's shaded box; a part after a cut is boxed again at its own width."""
+def _boxed(block: Callout, inner: Laid, width: float, ctx: LayoutContext) -> Laid:
+    """`inner` in the callout's box (its fill, and its tone as a bar or a ruled box); a part after a cut is
+    boxed again at its own width."""
     pad = CALLOUT_PAD
-    out = Laid(inner.height + 2 * pad, [FillBox(Rect(0, 0, width, inner.height + 2 * pad), ctx.color("tint"), 6)],
-               6, 10)
+    height = inner.height + 2 * pad
+    border = block.border if block.tone else "none"
+    items: list = []
+    if block.fill:  # rounded when nothing is drawn along its edges
+        items.append(FillBox(Rect(0, 0, width, height), ctx.color(block.fill), 6 if border == "none" else 0))
+    if border == "left":  # a bar inside the padding: the text is set where it is without one
+        items.append(FillBox(Rect(0, 0, CALLOUT_BAR, height), ctx.color(block.tone)))
+    elif border == "box":  # four thin boxes: cut between pages, the sides go on with the box
+        color, rule = ctx.color(block.tone), CALLOUT_RULE
+        items += [FillBox(Rect(0, 0, width, rule), color), FillBox(Rect(0, height - rule, width, rule), color),
+                  FillBox(Rect(0, 0, rule, height), color), FillBox(Rect(width - rule, 0, rule, height), color)]
+    out = Laid(height, items, 6, 10)
     out.add(inner, pad, pad)
     # cut: each part keeps its padding inside the box
-    out.add_breaks(inner, pad, Laid(pad), pad, wrap=lambda rest: lambda w: _boxed(rest(w - 2 * pad), w, ctx))
+    out.add_breaks(inner, pad, Laid(pad), pad, wrap=lambda rest: lambda w: _boxed(block, rest(w - 2 * pad), w, ctx))
     return out
 
 
@@ -249,7 +265,7 @@ def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
 def _safety(block: Safety, width: float, ctx: LayoutContext, body: Laid | None = None) -> Laid:
     """The title, then the safety text; `body` given: the part after a cut, under the continued title."""
     ts = ctx.text_style("safety_title")
-    label = text_block(plain_pieces(f"{block.title} (continued)", None, ts), width, ts, ctx,  # type: ignore[arg-type]
+    label = text_block(plain_pieces(f"{block.title} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,  # type: ignore[arg-type]
                        block.where)
     continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
     out = Laid(0, [], 0, 0)
@@ -350,3 +366,4 @@ def _stack_rest(blocks: tuple[Block, ...], ctx: LayoutContext) -> Rest:
 
 
 from . import table as _table  # noqa: E402,F401  (registers the table and notes layouts)
+from . import boxed_warning as _boxed_warning  # noqa: E402,F401

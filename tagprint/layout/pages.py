@@ -13,7 +13,7 @@ from .contrast import check_contrast
 from .flow import flow_pages
 from .regions import check_overlaps, drawing_order, resolved
 from ..contrast import ratio
-from .items import FillBox, Laid, PageLayout, RuleLine, TextLine
+from .items import FillBox, Laid, PageLayout, PictureBox, RuleLine, TextLine
 from .text import TextStyle, break_lines, plain_pieces
 
 FOOTER_BASELINE_FROM_BOTTOM = 24.0
@@ -39,8 +39,11 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
 
 def decorate(out: PageLayout, page: Page, ctx: LayoutContext, template=None) -> None:
     for deco in (template or page.template).decorations:
-        color = ctx.color(deco.color)
         b = deco.box
+        if deco.kind == "picture":
+            out.items.append(PictureBox(b, deco.figure, None))
+            continue
+        color = ctx.color(deco.color)
         if deco.kind == "band":
             out.items.append(FillBox(b, color))
         else:
@@ -160,7 +163,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     ts = _readable_on(ts, _behind_footer(page, baseline, ts.style.size), ctx)
     # where the material id is set as content, the footer does not print it a second time
     left = "   ".join(t for t in ("" if _sets_material_id(page) else document.job_code, document.footer) if t)
-    right = f"Page {number} of {total}"
+    right = document.words.get("page_of", n=number, m=total)
     _, right_edge, _, left_edge = document.margins  # the footer lines up with the page's text
     lines = []
     for text, align in ((left, "left"), (right, "right")):

@@ -69,7 +69,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         caption = text_block(pieces(block.caption, cs), width, cs, ctx, block.where)
         out.add(caption, 0, 0)
         y = caption.height + 3
-        label = text_block(pieces(block.caption, cs) + plain_pieces(" (continued)", None, cs),  # type: ignore[arg-type]
+        label = text_block(pieces(block.caption, cs) + plain_pieces(" " + ctx.document.words.get("continued"), None, cs),  # type: ignore[arg-type]
                            width, cs, ctx, block.where)
         continued = as_artifact(Laid(label.height + 3, label.items))
     rule = ctx.color(block.rule)
@@ -123,8 +123,13 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
 
 
 def notes_block(notes: tuple[Note, ...], style: str, width: float, ctx: LayoutContext) -> Laid:
-    """Each note: its marker, then its text, indented after the marker."""
+    """Each note: its marker, then its text, indented after the marker; never smaller than the output's
+    smallest text (print's minimum)."""
     ts = ctx.text_style(style)
+    least = ctx.document.min_text_size
+    if ts.style.size < least:
+        grow = least / ts.style.size
+        ts = replace(ts, style=replace(ts.style, size=least, leading=ts.style.leading * grow))
     indent = ts.style.size * 1.4
     out = Laid(0, [], 4, ts.style.space_after)
     y = 0.0

@@ -230,4 +230,23 @@ def format_reference(schemas: dict[str, dict]) -> str:
         for name in rest:
             out += _describe(name, defs[name], _label(name))
             described.add(name)
+    out += generated_words()
     return "\n".join(line.rstrip() for line in out).rstrip() + "\n"
+
+
+def generated_words() -> list[str]:
+    """The catalogue of the words tagprint writes itself (tagprint.words), one row per key."""
+    from ..words import CATALOGUE
+
+    languages = list(dict.fromkeys(lang for entry in CATALOGUE.values() for lang in entry))
+    out = ['<a id="generated-words"></a>', "", "## Generated words", "",
+           "The words tagprint writes itself (page numbers, \"(continued)\", default titles, what a screen reader "
+           "hears for a note marker or a citation, the first words of generated alt texts) come from this "
+           "catalogue in the document's language (`document.lang`; `de-DE` takes `de`). A layout overrides any "
+           "of them with `words:`, keeping the `{placeholders}`: `words: {continued: \"(Forts.)\"}`. A language "
+           "the catalogue lacks is set in English, with a warning.", "",
+           "| key | " + " | ".join(languages) + " |", "|---|" + "---|" * len(languages)]
+    for key, entry in CATALOGUE.items():
+        cells = [entry.get(lang, "").replace("|", "\\|") for lang in languages]
+        out.append(f"| `{key}` | " + " | ".join(f"`{c}`" if c.strip() != c or not c else c for c in cells) + " |")
+    return out + [""]

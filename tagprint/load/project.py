@@ -137,7 +137,7 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
         for path in _named_content_files(root, layout_source):
             _parse(path, root, CONTENT_ADAPTER, problems, variant)
         raise InputError(problems)
-    if layout.variants and variant is None:
+    if layout.variants_file and variant is None:
         raise InputError([Problem(layout_source.where(("variants",)),
                                   "this layout expands over variants and is built once per variant",
                                   "build it with render.py, or pass one variant to prepare()")])

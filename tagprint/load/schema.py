@@ -70,7 +70,9 @@ class FigureSpec(Strict):
     type: Literal["figure"] = "figure"
     """May be left out where only a figure can stand (a card's figure, a slide's figure)."""
     image: str | None = None
-    """A photo in images/ (JPEG or PNG); give either image or illustration."""
+    """A picture in images/: a photo (JPEG or PNG; a PNG of few flat colours, line art, stays lossless), or
+    vector artwork (SVG, or a one-page PDF) drawn as vectors, never as pixels. Give either image or
+    illustration."""
     illustration: str | None = None
     """An illustration drawn from parameters; give either image or illustration."""
     params: dict[str, Any] = {}
@@ -99,8 +101,11 @@ class CalloutSpec(Strict):
 
     type: Literal["callout"]
     tone: str = "accent"
-    """A name for the callout's emphasis. Accepted but not drawn yet: every callout is set on the theme's
-    tint colour."""
+    """A theme colour for the callout's border: the bar at its left edge, or the rule around it."""
+    border: Literal["left", "box", "none"] = "left"
+    """left: a bar in the tone colour down the left edge; box: a rule all round; none: the fill alone."""
+    fill: str | None = "tint"
+    """A theme colour the box is filled with; null for none (then give it a border)."""
     blocks: list["BlockSpec"] = Field(min_length=1)
     """The blocks inside the box (any block type)."""
 
@@ -112,7 +117,7 @@ class CallToActionSpec(Strict):
     text: str = Field(min_length=1, pattern=r"\S")
     """The button's text."""
     href: str
-    """Where it goes: an https://, http:// or mailto: address."""
+    """Where it goes: an https://, http://, mailto: or tel: address (tel:+ and an international number)."""
     description: str = Field(min_length=1, pattern=r"\S")
     """What the link is, for screen readers (the link annotation's /Contents); say where it goes."""
 
@@ -132,7 +137,9 @@ class ReferencesSpec(Strict):
 
     type: Literal["references"]
     title: Annotated[str, Field(min_length=1, pattern=r"\S")] | None = Field(
-        default="References", description="The list's heading; null for none (never write the label twice)")
+        default="References", description="The list's heading; null for none (never write the label twice). "
+                                          "Left out: the generated word `references_title` in the document's "
+                                          "language")
     level: int = Field(default=2, ge=1, le=6, description="Heading level of the title (H1–H6)")
     entries: list[Union[str, ReferenceEntrySpec]] = Field(min_length=1)
     """The references: strings (numbered 1, 2, … in order) or {n, text}."""
@@ -142,8 +149,9 @@ class SafetySpec(Strict):
     """Important Safety Information: required when the piece names its product."""
 
     type: Literal["safety"]
-    title: str = Field(default="Important Safety Information", min_length=1, pattern=r"\S")
-    """The heading of the safety information (tagged H2)."""
+    title: Annotated[str, Field(min_length=1, pattern=r"\S")] | None = None
+    """The heading of the safety information (tagged H2); by default "Important Safety Information" in the
+    document's language (the generated word `safety_title`)."""
     blocks: list["BlockSpec"] = Field(min_length=1)
     """The safety text: paragraphs, lists and headings."""
 
@@ -238,10 +246,30 @@ class PageBreakSpec(Strict):
     type: Literal["page_break"]
 
 
+class BoxedWarningSpec(Strict):
+    """A boxed warning ("black box"): its title and text in a ruled black border. Place it first in the
+    first region of page 1 (first in the template's regions and in the page's `regions:`) and it is drawn
+    and read before the document's title; its title is then the first heading (H1)."""
+
+    type: Literal["boxed_warning"]
+    title: Annotated[str, Field(min_length=1, pattern=r"\S")] | None = None
+    """The warning's title, e.g. "WARNING: SERIOUS INFECTIONS"; by default "WARNING" in the document's
+    language (the generated word `boxed_warning_title`)."""
+    level: int = Field(default=1, ge=1, le=6)
+    """Its title's heading level: 1 when it is read before the document's title, else one below the
+    heading it stands under."""
+    rule: float = Field(default=1.5, ge=0.5, le=6)
+    """The border's thickness in points."""
+    color: str | None = None
+    """A theme colour for the border and the title; by default black."""
+    blocks: list["BlockSpec"] = Field(min_length=1)
+    """The warning's text: paragraphs and lists."""
+
+
 BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
           ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec, TableSpec,
-          NotesSpec],
+          NotesSpec, BoxedWarningSpec],
     Field(discriminator="type"),
 ]
 BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
@@ -249,6 +277,7 @@ BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[
 
 CalloutSpec.model_rebuild()
 SafetySpec.model_rebuild()
+BoxedWarningSpec.model_rebuild()
 ItemSpec.model_rebuild()
 
 
@@ -377,14 +406,19 @@ class RegionSpec(Strict):
 
 
 class DecorationSpec(Strict):
-    """A band or a rule drawn as an artifact."""
+    """A band, a rule or a picture (a logo) drawn as an artifact on every page of the template."""
 
     band: Box | None = None
-    """A filled rectangle [x, y, width, height]; give band or rule."""
+    """A filled rectangle [x, y, width, height]; give band, rule or image."""
     rule: Box | None = None
     """A line [x, y, dx, dy]: from (x, y) to (x + dx, y + dy); [40, 700, 532, 0] is a horizontal rule."""
-    color: str
-    """A theme colour."""
+    image: str | None = None
+    """A picture in images/ (SVG or one-page PDF artwork, drawn as vectors; or a PNG or JPEG), drawn in
+    `box` as an artifact: a logo screen readers need not hear on every page."""
+    box: Box | None = None
+    """Where the image is drawn: [x, y, width, height]; it keeps its shape, centred in the box."""
+    color: str | None = None
+    """A theme colour (a band's or a rule's)."""
     thickness: Spacing = 1
     """Line width of a rule (points, or mm, cm, in)."""
 
@@ -475,6 +509,18 @@ class HandoutSpec(Strict):
     """Paper size: letter or A4 (any case)."""
 
 
+class VariantsSpec(Strict):
+    """Variants limited to some profiles: e.g. one e-mail copy per field representative, while screen and
+    print are built once, with `defaults` filled in."""
+
+    file: str
+    """The data file: a list of mappings, each with an id and the values of {{name}} placeholders."""
+    profiles: list[Literal["screen", "print", "email", "archive"]] = Field(min_length=1)
+    """The profiles built once per variant; the layout's other profiles are built once, as one document."""
+    defaults: dict[str, str] = {}
+    """The values of the placeholders in the document built once (the profiles not listed above)."""
+
+
 class LayoutSpec(Strict):
     """A document (templates + pages) or a slide deck (slides + handouts)."""
 
@@ -482,10 +528,20 @@ class LayoutSpec(Strict):
     """What the document is: title, language, material id, dates."""
     theme: str
     """A theme in layouts/themes/ (without .yaml): colours and type styles."""
-    variants: str | None = None   # a data file: the layout expands into one document per entry
-    """A data file (a list of {id, …}); the layout is built once per entry with {{name}} filled in."""
+    variants: str | VariantsSpec | None = None   # a data file: the layout expands into one document per entry
+    """A data file (a list of {id, …}); the layout is built once per entry with {{name}} filled in. Or
+    {file, profiles, defaults}: only those profiles are built per entry, the others once with `defaults`."""
+
+    @property
+    def variants_file(self) -> str | None:
+        """The variants' data file, in either form of `variants`."""
+        return self.variants.file if isinstance(self.variants, VariantsSpec) else self.variants
     profiles: list[Literal["screen", "print", "email", "archive"]] = Field(default=["screen"], min_length=1)
     """The outputs built: screen, print, email, archive."""
+    words: dict[str, str] = {}
+    """The words tagprint writes itself, overridden: catalogue key → text, e.g. {continued: "(Fortsetzung)",
+    page_of: "S. {n}/{m}"}. By default they come from the catalogue in the document's language (en, de, fr,
+    es, it; others fall back to English with a warning). The keys: "Generated words" below."""
     email_budget_kb: int = Field(default=300, ge=10, le=100_000)
     """The email profile's size budget, in kB."""
     page: PageSetupSpec = PageSetupSpec()

@@ -5,6 +5,8 @@ from .blocks import (
     MaterialId, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, BLOCK_CLASSES,
 )
 from .notes import Note, Notes, note_id
+from .boxed_warning import BoxedWarning
+from .artwork import Artwork
 from .table import Table, TableCell, TableRow
 from .document import (
     Color, Decoration, Document, Ink, Page, Placement, Press, Recipe, Rect, Region, Section, Template, Theme,
@@ -17,5 +19,5 @@ __all__ = [
     "Document", "Figure", "Heading", "Illustration", "Inline", "Link", "ListBlock", "ListItem",
     "MaterialId", "Page", "PageBreak", "Paragraph", "Photo", "Placement", "Rect", "Reference", "References",
     "Region", "Ink", "Press", "Recipe", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle",
-    "plain_text", "BLOCK_CLASSES", "Note", "NoteRef", "Notes", "Table", "TableCell", "TableRow", "note_id",
+    "plain_text", "BLOCK_CLASSES", "BoxedWarning", "Artwork", "Note", "NoteRef", "Notes", "Table", "TableCell", "TableRow", "note_id",
 ]

@@ -132,7 +132,7 @@ class Illustration:
 
 @dataclass(frozen=True, eq=False)
 class Figure(BlockNode):
-    source: Photo | Illustration
+    source: Any  # Photo | Illustration | model.artwork.Artwork
     alt: str
     decorative: bool = False
     caption: tuple[Inline, ...] = ()
@@ -159,8 +159,10 @@ class Callout(BlockNode):
     """A highlighted box holding other blocks (tagged as a Div so its content reads in place)."""
 
     blocks: tuple["Block", ...]
-    tone: str = "accent"
+    tone: str = "accent"     # a theme colour for the border ("" for none)
     where: Where = field(default_factory=lambda: Where(""))
+    border: str = "left"     # left, box or none
+    fill: str | None = "tint"  # a theme colour, or None
 
     role = "Div"
 
@@ -301,9 +303,10 @@ class PageBreak(BlockNode):
 
 from .notes import Notes  # noqa: E402  (they build on BlockNode above)
 from .table import Table  # noqa: E402
+from .boxed_warning import BoxedWarning  # noqa: E402
 
 Block = Union[
     Heading, Paragraph, ListBlock, Figure, Callout, CallToAction, References, Safety, MaterialId,
-    Cards, Spacer, PageBreak, Table, Notes,
+    Cards, Spacer, PageBreak, Table, Notes, BoxedWarning,
 ]
 BLOCK_CLASSES: tuple[type, ...] = Block.__args__  # type: ignore[attr-defined]

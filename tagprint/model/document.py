@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Where
+from ..words import Words
 from .blocks import Block
 
 Color = tuple[float, float, float]  # sRGB, 0..1
@@ -99,12 +100,14 @@ class Region:
 
 @dataclass(frozen=True)
 class Decoration:
-    """A band or rule drawn as an artifact: `kind` is "band" (filled rect) or "rule" (a line)."""
+    """A band, rule or picture drawn as an artifact: `kind` is "band" (filled rect), "rule" (a line) or
+    "picture" (a decorative figure: a logo)."""
 
     kind: str
     box: Rect
     color: str
     thickness: float = 1.0
+    figure: Block | None = None  # kind "picture": a decorative Figure drawn in `box`
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,8 @@ class Document:
     live_links: bool = True  # False in print: links, citations and note markers are printed, not followed
     paper: str = ""  # the paper's name when the layout is built on several sizes (letter, a4)
     other_sizes: tuple["Document", ...] = ()  # the same document on the layout's other paper sizes
+    words: Words = field(default_factory=Words)  # the words tagprint writes itself, in the document's language
+    min_text_size: float = 0.0  # print's minimum: footnotes (a table's, a notes block's) are never set smaller
 
     role = "Document"
 

@@ -20,9 +20,32 @@ Image.MAX_IMAGE_PIXELS = 60_000_000  # decompression bombs: refuse absurd pictur
 
 @dataclass(frozen=True)
 class Prepared:
-    data: bytes  # JPEG
+    data: bytes  # JPEG; with `lossless`, a PNG (RGB) or TIFF (CMYK) to be embedded Flate-compressed
     pixels: tuple[int, int]
     ppi: float   # effective resolution at the placed size (of the source picture)
+    lossless: bool = False
+
+
+LINE_ART_COLOURS = 16  # a PNG of at most this many colours is line art: never JPEG (ringing round its edges)
+
+
+def line_art(im: Image.Image) -> bool:
+    """A PNG of few flat colours (a diagram, a logo, a line drawing): JPEG would blur and ring its edges."""
+    return im.format == "PNG" and im.convert("RGBA").getcolors(LINE_ART_COLOURS) is not None
+
+
+def _lossless(im: Image.Image, policy: ImagePolicy, ppi: float) -> Prepared:
+    """Line art kept lossless at its own pixels (no resampling: that would blur its edges), on white where
+    it is transparent, in the profile's colour (CMYK through the press profile in print)."""
+    rgba = im.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, (255, 255, 255))
+    flat.paste(rgba, mask=rgba.split()[3])
+    out = io.BytesIO()
+    if policy.cmyk:
+        image_to_cmyk(flat, policy.icc, policy.ink_limit).save(out, "TIFF", compression="tiff_deflate")
+    else:
+        flat.save(out, "PNG")
+    return Prepared(out.getvalue(), flat.size, ppi, lossless=True)
 
 
 def effective_ppi(pixels: tuple[int, int], placed_pt: tuple[float, float]) -> float:
@@ -44,6 +67,8 @@ def _prepare(path: Path, changed: tuple, placed: tuple[float, float], policy: Im
              folder: Path | None) -> Prepared:
     with Image.open(path) as im:
         ppi = effective_ppi(im.size, placed)
+        if line_art(im):
+            return _lossless(im, policy, ppi)
         resize = bool(policy.max_ppi and ppi > policy.max_ppi)
         if not resize and not policy.cmyk and im.format == "JPEG" and im.mode == "RGB":
             return Prepared(path.read_bytes(), im.size, ppi)  # already right: pass the file through

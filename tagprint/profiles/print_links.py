@@ -10,11 +10,12 @@ from urllib.parse import urlparse
 
 from ..model import CallToAction, Document, Link, Section, Text
 from ..model.inline import Inline
+from ..print_rules import PRINT_MIN_TEXT_PT
 
 
 def printed_address(href: str) -> str:
-    if href.startswith("mailto:"):
-        return href[len("mailto:"):]
+    if href.startswith(("mailto:", "tel:")):
+        return href.split(":", 1)[1]
     parsed = urlparse(href)
     return (parsed.netloc.removeprefix("www.") + parsed.path).rstrip("/")
 
@@ -51,4 +52,5 @@ def with_printed_links(document: Document) -> Document:
                                  for pl in page.placements))
         for page in document.pages
     )
-    return replace(document, pages=pages, live_links=False)
+    # paper has a smallest readable size: footnotes set in a smaller style are set at it in print
+    return replace(document, pages=pages, live_links=False, min_text_size=PRINT_MIN_TEXT_PT)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import (
-    Block, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
+    Block, BoxedWarning, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
     NoteRef, PageBreak, Paragraph, References, Safety, Spacer, Text,
 )
 from ..model.inline import Inline
@@ -54,6 +54,8 @@ class _Builder:
             self.map.elems[(id(section), "")] = sect
             for block in section.blocks:
                 self.block(block, sect)
+            if not sect.kids:  # only artifacts (a decorative figure, a spacer): no empty Sect is read
+                self.map.root.kids.remove(sect)
         return self.map
 
     def _link(self, parent: StructElem, alt: str) -> StructElem:
@@ -95,7 +97,7 @@ class _Builder:
             self.inline(figure.caption, self._keep(figure, fig.add("Caption"), "caption"))
 
     def references(self, block: References, parent: StructElem) -> None:
-        sect = self._keep(block, parent.add("Div", title=block.title or "References"))
+        sect = self._keep(block, parent.add("Div", title=block.title or self.document.words.get("references_title")))
         if block.title:  # a heading of the level the content gives, never a second label
             self._slot(block, self._keep(block, sect.add(f"H{block.level}"), "title"), "title")
         lst = self._keep(block, sect.add("L", list_numbering="Decimal"), "list")
@@ -105,6 +107,7 @@ class _Builder:
             self.inline(entry.runs, self._keep(entry, li.add("LBody"), "body"))
 
     def inline(self, runs: tuple[Inline, ...], parent: StructElem) -> None:
+        words = self.document.words
         for run in runs:
             if isinstance(run, Text) and not run.text.strip():
                 continue  # only a space: it is drawn as part of the run before it
@@ -115,12 +118,12 @@ class _Builder:
                     self._slot(run, parent)
             elif isinstance(run, NoteRef):
                 ref = self._keep(run, parent.add("Reference"))
-                link = self._keep(run, self._link(ref, f"Note {run.marker}"), "link")
+                link = self._keep(run, self._link(ref, words.get("note_link", marker=run.marker)), "link")
                 self._slot(run, link)
             elif isinstance(run, Citation):
                 ref = self._keep(run, parent.add("Reference"))
-                names = " and ".join(", ".join(map(str, run.numbers)).rsplit(", ", 1))
-                link = self._keep(run, self._link(ref, f"Reference {names}"), "link")
+                names = words.join([str(n) for n in run.numbers])
+                link = self._keep(run, self._link(ref, words.get("reference_link", numbers=names)), "link")
                 self._slot(run, link)
             elif isinstance(run, Link):
                 link = self._keep(run, self._link(parent, run.description))
@@ -203,6 +206,14 @@ def _cards(b: _Builder, block: Cards, parent: StructElem) -> None:
 @tags_of(PageBreak)
 def _nothing(b: _Builder, block: Block, parent: StructElem) -> None:
     pass
+
+
+@tags_of(BoxedWarning)
+def _boxed_warning(b: _Builder, block: BoxedWarning, parent: StructElem) -> None:
+    sect = b._keep(block, parent.add("Sect", title=block.title))
+    b._slot(block, b._keep(block, sect.add(f"H{block.level}"), "title"), "title")
+    for child in block.blocks:
+        b.block(child, sect)
 
 
 from . import table as _table  # noqa: E402,F401  (registers tables and notes)

@@ -13,13 +13,16 @@ from ..fonts import FAMILIES, FontMissing, FontStack
 from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
 from ..load.lengths import span
+from ..load.variants import profiles_for
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Block, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement, Press, Recipe, Rect,
-    References, Region, Section, Template, Theme, TypeStyle,
+    Artwork, Block, BoxedWarning, Citation, Decoration, Document, Figure, Link, NoteRef, Page, Photo, Placement,
+    Press, Recipe, Rect, References, Region, Section, Template, Theme, TypeStyle,
 )
 from ..model.inline import Inline
 from .model_builder import BlockBuilder, check_lang
+from .decorations import picture_decoration
+from .words import checked_words
 from ..print_rules import SMALL_TEXT_PT
 from ..profiles import profiles
 from ..layout.bidi import SUPPORTED_RTL, shaped
@@ -106,8 +109,8 @@ def validate(loaded: Loaded) -> Document:
         title=d.title, kicker=d.kicker, lang=d.lang, material_id=d.material_id, date=d.date,
         version=d.version, page_size=page_size, margins=margins, theme=theme, pages=tuple(pages), source=lsrc.file,
         name=loaded.name, created=d.created, footer=d.footer,
-        profiles=tuple(dict.fromkeys(spec.profiles)), email_budget=spec.email_budget_kb * 1024,
-        kind="deck" if spec.slides else "document",
+        profiles=tuple(dict.fromkeys(profiles_for(spec, loaded.variant))), email_budget=spec.email_budget_kb * 1024,
+        kind="deck" if spec.slides else "document", words=checked_words(spec, lsrc, problems),
         handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )
     if len(papers) > 1 and not spec.slides:  # one output per paper size, named after it
@@ -369,9 +372,21 @@ def _template(loaded: Loaded, name: str, page: tuple[float, float], margins: tup
     decorations = []
     for i, d in enumerate(spec.decorations):
         path = ("templates", name, "decorations", i)
-        if (d.band is None) == (d.rule is None):
-            problems.append(Problem(src.where(path), "a decoration is either a band or a rule",
-                                    "write band: [x, y, w, h] or rule: [x, y, length, 0]"))
+        if sum(v is not None for v in (d.band, d.rule, d.image)) != 1:
+            problems.append(Problem(src.where(path), "a decoration is either a band, a rule or an image",
+                                    "write band: [x, y, w, h], rule: [x, y, length, 0] or image: logo.svg"))
+            continue
+        if d.image is not None:
+            if d.box is None:
+                problems.append(Problem(src.where(path), "an image decoration needs a box",
+                                        "add box: [x, y, width, height] (points from the top-left corner)"))
+                continue
+            box = _box(d.box, page, src.where(path + ("box",)), problems, "the image decoration's")
+            decorations.extend(picture_decoration(loaded, d.image, box, path, problems))
+            continue
+        if d.color is None:
+            problems.append(Problem(src.where(path), "a band or a rule needs a colour",
+                                    "add color: with a theme colour, e.g. color: primary"))
             continue
         if d.color not in theme.colors:
             problems.append(Problem(src.where(path + ("color",)), f"no colour '{d.color}' in the theme",
@@ -455,8 +470,9 @@ def _check_headings(document: Document, problems: list[Problem]) -> None:
     for block in _blocks_in_order(document):
         for _part, level, _text in block.headings():
             if previous == 0 and level != 1:
-                problems.append(Problem(block.where, f"the first heading in reading order is H{level}",
-                                        "start the document with a level 1 heading"))
+                fix = ("a boxed warning read before the title has level: 1" if isinstance(block, BoxedWarning)
+                       else "start the document with a level 1 heading")
+                problems.append(Problem(block.where, f"the first heading in reading order is H{level}", fix))
             elif level > previous + 1 and previous:
                 problems.append(Problem(block.where, f"heading level {level} follows level {previous}",
                                         f"use level {previous + 1} here, or add the missing level above it"))
@@ -507,7 +523,7 @@ def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where, bool]]:
         for run, where in inline_runs(block):
             if not isinstance(run, Link):
                 yield run.text, where, True
-        if isinstance(block, Figure) and not isinstance(block.source, Photo):
+        if isinstance(block, Figure) and not isinstance(block.source, (Photo, Artwork)):
             texts = getattr(illustrations.kinds()[block.source.name], "texts", None)
             for text in texts(block.source.params) if texts else ():
                 yield text, block.where, False

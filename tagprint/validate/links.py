@@ -1,4 +1,5 @@
-"""Link addresses, parsed with a URL parser: http and https need a real host, mailto needs an address."""
+"""Link addresses, parsed with a URL parser: http and https need a real host, mailto needs an address, tel
+an international (E.164) number."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem, Where
 
-LINK_SCHEMES = ("http", "https", "mailto")
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+_TEL = re.compile(r"^\+[0-9().-]+$")   # RFC 3966 global number: + then digits and visual separators
+_TEL_SEPARATORS = re.compile(r"[().-]")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _TLD = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 _LOCAL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$")
@@ -34,7 +37,7 @@ def _host_problem(host: str) -> str | None:
 
 
 def href_problem(href: str) -> str | None:
-    """What is wrong with a link address, or None if it is a full http, https or mailto address."""
+    """What is wrong with a link address, or None if it is a full http, https, mailto or tel address."""
     if not href or href != href.strip() or any(c.isspace() or ord(c) < 32 for c in href):
         return "it is empty or contains spaces or control characters"
     try:
@@ -45,6 +48,8 @@ def href_problem(href: str) -> str | None:
     scheme = parts.scheme.lower()
     if scheme not in LINK_SCHEMES:
         return f"the scheme '{scheme}' is not allowed" if scheme else "it has no scheme (https://…)"
+    if scheme == "tel":
+        return tel_problem(href[len("tel:"):])
     if scheme == "mailto":
         if parts.netloc or not parts.path:
             return "a mailto link needs an address: mailto:name@example.com"
@@ -67,9 +72,21 @@ def href_problem(href: str) -> str | None:
     return _host_problem(parts.hostname)
 
 
+def tel_problem(number: str) -> str | None:
+    """Why a tel: link's number is not an international E.164 number (+, country code, at most 15 digits)."""
+    digits = _TEL_SEPARATORS.sub("", number)
+    if not _TEL.match(number) or not digits[1:].isdigit():
+        return "a tel link is + and the international number, e.g. tel:+1-800-555-0100"
+    if digits[1] == "0":
+        return "an international number starts with its country code, never 0"
+    if not 7 <= len(digits) - 1 <= 15:
+        return f"an international number has 7 to 15 digits; this one has {len(digits) - 1}"
+    return None
+
+
 def check_href(href: str, where: Where, problems: list[Problem]) -> None:
     reason = href_problem(href)
     if reason:
-        problems.append(Problem(where, f"link '{href}' is not an http, https or mailto address: {reason}",
-                                "write a full address such as https://www.example.com/page "
-                                "or mailto:name@example.com"))
+        problems.append(Problem(where, f"link '{href}' is not an http, https, mailto or tel address: {reason}",
+                                "write a full address such as https://www.example.com/page, "
+                                "mailto:name@example.com or tel:+1-800-555-0100"))

@@ -11,15 +11,16 @@ from typing import Callable
 
 from ..errors import Problem, Where
 from ..model import (
-    CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph, References, Safety,
-    Text,
+    BoxedWarning, CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph,
+    References, Safety, Text,
 )
 from .document import inline_runs, walk
+from ..print_rules import PRINT_MIN_TEXT_PT
 
 VAGUE_LINKS = {"click here", "here", "more", "read more", "link", "this link", "learn more", "click", "go"}
 FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|svg|tiff?|webp|bmp)$", re.IGNORECASE)
 ALT_PREFIX = re.compile(r"^\s*(an?\s+)?(image|picture|photo|graphic|icon)\s+of\b", re.IGNORECASE)
-BODY_MIN_PRINT = 9.0
+BODY_MIN_PRINT = PRINT_MIN_TEXT_PT
 
 
 @dataclass
@@ -69,6 +70,13 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
         out.warnings.append(Problem(source, "the material id appears only in the page footers (artifacts), "
                                             "so a screen reader never hears it",
                                     "place a block '- type: material_id' once, e.g. with the references"))
+
+    missing = document.words.missing()
+    if missing:
+        out.warnings.append(Problem(place(("document", "lang")),
+                                    f"the generated words {', '.join(missing)} have no translation for "
+                                    f"'{document.lang}'; they are set in English",
+                                    "give them in the layout: words: {%s: \"…\"}" % missing[0]))
 
     if product:
         mentions = any(product.lower() in run.text.lower() for b in blocks for run, _ in inline_runs(b)) \
@@ -155,7 +163,7 @@ def _safety_prominence(document: Document) -> list[Problem]:
     inside: set[int] = set()
     safety_blocks = []
     for b in _blocks(document):
-        if isinstance(b, Safety):
+        if isinstance(b, (Safety, BoxedWarning)):
             for child in walk(b.blocks):
                 inside.add(id(child))
                 safety_blocks.append(child)

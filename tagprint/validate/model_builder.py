@@ -20,14 +20,16 @@ from ..load.inline_markup import parse_inline
 from ..load.schema_errors import did_you_mean
 from ..load.yaml_source import Located
 from ..model import (
-    Block, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
+    Artwork, Block, BoxedWarning, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
     MaterialId, Note, Notes, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, Text, note_id,
 )
 from ..langtags import tag_is_valid
 from ..model.inline import Inline
 from .links import check_href
+from ..words import CATALOGUE, Words, words_for
 
 IMAGE_TYPES = (".jpg", ".jpeg", ".png")
+ARTWORK_TYPES = (".svg", ".pdf")  # vector artwork, drawn as vectors (tagprint.artwork)
 
 
 _BCP47_SHAPE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
@@ -83,6 +85,13 @@ class BlockBuilder:
         self.loaded = loaded
         self.source = source
         self.problems = problems
+
+    @functools.cached_property
+    def words(self) -> Words:
+        """The generated words (default titles) in the document's language; the overrides are checked with
+        the document (validate.document)."""
+        layout = self.loaded.layout
+        return words_for(layout.document.lang, {k: v for k, v in layout.words.items() if k in CATALOGUE})
 
     def where(self, path: tuple) -> Where:
         return self.source.where(path)
@@ -146,7 +155,7 @@ class BlockBuilder:
             self.problems.append(Problem(where, "a figure needs exactly one of 'image' or 'illustration'",
                                          "add image: photo.jpg (from images/) or illustration: spectrum"))
             return None
-        source: Photo | Illustration | None
+        source: Photo | Illustration | Artwork | None
         generated_alt = ""
         if spec.image is not None:
             source = self._photo(spec.image, path + ("image",))
@@ -175,7 +184,7 @@ class BlockBuilder:
         return Figure(source, alt, spec.decorative, caption, spec.caption_position,
                       spec.height, spec.width, spec.align, where, spec.caption_style)
 
-    def _photo(self, name: str, path: tuple) -> Photo | None:
+    def _photo(self, name: str, path: tuple) -> Photo | Artwork | None:
         where = self.where(path)
         root = self.loaded.root
         file = root / "images" / name
@@ -186,20 +195,39 @@ class BlockBuilder:
                 else "leaves the images/ folder"), "put the picture in images/ (a copy, not a link to a file "
                                                   "elsewhere) and name it relative to that folder"))
             return None
-        if file.suffix.lower() not in IMAGE_TYPES:
-            self.problems.append(Problem(where, f"image '{name}' is not a JPEG or PNG",
-                                         "save the picture as .jpg or .png"))
+        if file.suffix.lower() not in IMAGE_TYPES + ARTWORK_TYPES:
+            self.problems.append(Problem(where, f"image '{name}' is not a JPEG, PNG, SVG or PDF",
+                                         "save a photo as .jpg or .png, a logo or line drawing as .svg or .pdf"))
             return None
         if not file.is_file():
-            names = sorted(p.name for p in (root / "images").glob("*") if p.suffix.lower() in IMAGE_TYPES)
+            names = sorted(p.name for p in (root / "images").glob("*")
+                           if p.suffix.lower() in IMAGE_TYPES + ARTWORK_TYPES)
             self.problems.append(Problem(where, f"image '{name}' not found in images/", did_you_mean(name, names)))
             return None
+        if file.suffix.lower() in ARTWORK_TYPES:
+            return self._artwork(file, name, where)
         problem = _unreadable(file)
         if problem:
             self.problems.append(Problem(where, f"image '{name}' {problem}",
                                          "save it as a JPEG or PNG of at most 60 megapixels"))
             return None
         return Photo(Path("images", name).as_posix())
+
+    def _artwork(self, file: Path, name: str, where: Where) -> Artwork | None:
+        from ..artwork import ArtworkProblem, size_of
+
+        if file.stat().st_size > MAX_IMAGE_BYTES:
+            self.problems.append(Problem(where, f"artwork '{name}' is {file.stat().st_size / 1e6:.0f} MB, too large",
+                                         "simplify the drawing, or save it as a smaller file"))
+            return None
+        try:
+            size = size_of(file)
+        except ArtworkProblem as exc:
+            self.problems.append(Problem(where, f"artwork '{name}' {exc}",
+                                         "save it as an SVG or one-page PDF of paths only (text converted to "
+                                         "outlines, no embedded pictures), or as a PNG"))
+            return None
+        return Artwork(Path("images", name).as_posix(), file.suffix.lower().lstrip("."), size)
 
     def _illustration(self, spec: FigureSpec, path: tuple) -> tuple[Illustration | None, str]:
         kinds = illustrations.kinds()
@@ -241,7 +269,17 @@ class BlockBuilder:
         return Illustration(name, params), kind.alt_text(params, self.loaded.layout.document.lang)
 
     def _callout(self, spec: CalloutSpec, path: tuple) -> Block:
-        return Callout(self.blocks(spec.blocks, path + ("blocks",)), spec.tone, self.where(path))
+        tone = spec.tone
+        if "tone" in spec.model_fields_set or tone in self.loaded.theme.colors:
+            self._check_color(tone, path + ("tone",))
+        else:
+            tone = ""  # the default tone, in a theme without it: no border
+        if spec.fill is not None:
+            self._check_color(spec.fill, path + ("fill",))
+        if spec.fill is None and spec.border == "none":
+            self.problems.append(Problem(self.where(path), "a callout with no fill and no border is not set apart",
+                                         "give it fill: tint, or border: left or box"))
+        return Callout(self.blocks(spec.blocks, path + ("blocks",)), tone, self.where(path), spec.border, spec.fill)
 
     def _call_to_action(self, spec: CallToActionSpec, path: tuple) -> Block:
         check_href(spec.href, self.where(path + ("href",)), self.problems)
@@ -253,10 +291,25 @@ class BlockBuilder:
             epath = path + ("entries", i)
             number, text = (entry.n, entry.text) if isinstance(entry, ReferenceEntrySpec) else (i + 1, entry)
             entries.append(Reference(number, self.inline(text, epath), self.where(epath)))
-        return References(tuple(entries), spec.title or "", self.where(path), spec.level)
+        title = spec.title if "title" in spec.model_fields_set else self.words.get("references_title")
+        return References(tuple(entries), title or "", self.where(path), spec.level)
 
     def _safety(self, spec: SafetySpec, path: tuple) -> Block:
-        return Safety(spec.title, self.blocks(spec.blocks, path + ("blocks",)), self.where(path))
+        return Safety(spec.title or self.words.get("safety_title"), self.blocks(spec.blocks, path + ("blocks",)),
+                      self.where(path))
+
+    def _boxed_warning(self, spec: Any, path: tuple) -> Block:
+        if spec.color is not None:
+            self._check_color(spec.color, path + ("color",))
+        return BoxedWarning(spec.title or self.words.get("boxed_warning_title"),
+                            self.blocks(spec.blocks, path + ("blocks",)), self.where(path), spec.level, spec.rule,
+                            spec.color)
+
+    def _check_color(self, name: str, path: tuple) -> None:
+        colors = self.loaded.theme.colors
+        if name not in colors:
+            self.problems.append(Problem(self.where(path), f"no colour '{name}' in the theme",
+                                         did_you_mean(name, colors)))
 
     def _material_id(self, spec: MaterialIdSpec, path: tuple) -> Block:
         return MaterialId(self.where(path))

@@ -98,7 +98,7 @@ def test_citation_without_reference(project, capsys):
 def test_link_that_is_not_web_or_mail(project, capsys):
     project.layout()
     project.content(HEADING + "  - type: paragraph\n    text: See [this](javascript:alert(1)) and [that](ftp://x.org).\n")
-    err = expect_error(project, capsys, "content/test.yaml:6:", "is not an http, https or mailto address")
+    err = expect_error(project, capsys, "content/test.yaml:6:", "is not an http, https, mailto or tel address")
     assert err.count("is not an http") == 2
 
 

@@ -25,6 +25,12 @@ HEADING = "body:\n  - type: heading\n    level: 1\n    text: T\n"
     ("https://example.com:99999/", "cannot be parsed"),
     ("https://exa mple.com/", "spaces"),
     ("https://-bad-.example.com/", "not a valid host name"),
+    ("tel:555-0100", "+ and the international number"),
+    ("tel:+0049301234567", "starts with its country code, never 0"),
+    ("tel:+1 800 555 0100", "spaces"),
+    ("tel:+1-800-CALL-NOW", "+ and the international number"),
+    ("tel:+12345", "7 to 15 digits; this one has 5"),
+    ("tel:+1234567890123456", "7 to 15 digits; this one has 16"),
 ])
 def test_addresses_that_are_refused(href, reason):
     problem = href_problem(href)
@@ -35,6 +41,7 @@ def test_addresses_that_are_refused(href, reason):
     "https://www.example.com/", "http://example.com:8080/a/b?c=1#d", "HTTPS://WWW.EXAMPLE.COM",
     "https://192.0.2.10/", "https://[2001:db8::1]/", "https://xn--mnchen-3ya.de/",
     "mailto:info@example.com", "mailto:a@example.com,b@example.org?subject=Hello",
+    "tel:+18005550100", "tel:+1-800-555-0100", "tel:+49.30.1234567", "tel:+44(20)79460000",
 ])
 def test_addresses_that_are_accepted(href):
     assert href_problem(href) is None
@@ -55,3 +62,39 @@ def test_every_bad_link_is_reported_at_its_line(project):
     assert "has no host" in found[("content/test.yaml", 11)]
     assert "has no domain" in found[("content/test.yaml", 14)]
     assert len(caught.value.problems) == 4
+
+
+def test_a_tel_link_is_live_on_screen_and_printed_as_its_number(project):
+    """The screen PDF's link annotation opens tel:+…; print sets the number after the link's text."""
+    import subprocess
+
+    import pikepdf
+
+    from conftest import MINIMAL_LAYOUT
+    from tagprint.pipeline import build
+
+    project.layout(MINIMAL_LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [screen, print]"))
+    project.content(HEADING + '  - type: paragraph\n    text: Call [your representative](tel:+1-800-555-0100 '
+                              '"Call your representative at +1 800 555 0100").\n')
+    screen = build(project.root, project.root / "layouts" / "test.yaml").data
+    with pikepdf.open(__import__("io").BytesIO(screen)) as pdf:
+        uris = [str(a.A.URI) for a in pdf.pages[0].Annots if a.Subtype == "/Link"]
+    assert uris == ["tel:+1-800-555-0100"]
+    printed = build(project.root, project.root / "layouts" / "test.yaml", "print").data
+    path = project.root / "print.pdf"
+    path.write_bytes(printed)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Call your representative (+1-800-555-0100)." in text
+
+
+def test_a_bad_tel_link_is_a_problem_at_its_line(project, capsys):
+    from conftest import MINIMAL_LAYOUT
+    from tagprint.cli import main
+
+    project.layout(MINIMAL_LAYOUT)
+    project.content(HEADING + "  - type: paragraph\n    text: Call [us](tel:0800-555-0100).\n")
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "content/test.yaml:6:5: link 'tel:0800-555-0100' is not an http, https, mailto or tel address: a tel " \
+           "link is + and the international number" in err, err
+    assert "tel:+1-800-555-0100" in err

@@ -110,3 +110,27 @@ def test_without_widths_or_a_header_most_rows_decide_the_columns(project, capsys
     err = expect_error(project, capsys, "content/test.yaml:11:", "row 3 covers 2 of the table's 3 columns "
                                                                  "(as many as most rows)")
     assert sum(line.startswith("error: ") for line in err.splitlines()) == 1, err  # (warnings print too)
+
+
+def test_table_notes_are_set_at_prints_minimum_in_print(project):
+    """The theme's small style is 8 pt: on screen a table's notes are 8 pt, in print 9 pt (print's minimum,
+    print_rules.PRINT_MIN_TEXT_PT), as PDFium measures the note's characters."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from conftest import MINIMAL_LAYOUT
+    from tagprint.pipeline import build
+
+    project.layout(MINIMAL_LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [screen, print]"))
+    project.content("body:\n  - type: heading\n    level: 1\n    text: T\n  - type: table\n    rows:\n"
+                    "      - [Dose, When]\n      - [\"1{note}`*`\", Week 0]\n"
+                    "    notes:\n      - {marker: '*', text: Zanzibar quokka footnote.}\n")
+
+    def size_of_note(profile: str) -> float:
+        data = build(project.root, project.root / "layouts" / "test.yaml", profile).data
+        text = pdfium.PdfDocument(data)[0].get_textpage()
+        at = text.get_text_range().index("Zanzibar")
+        return round(raw.FPDFText_GetFontSize(text.raw, at), 2)
+
+    assert size_of_note("screen") == 8.0
+    assert size_of_note("print") == 9.0

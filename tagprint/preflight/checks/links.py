@@ -13,7 +13,7 @@ from .annotations import annotation_holders, annotations
 
 LINK = "LINK-ANNOT"
 TABS = "PAGE-TABS"
-SCHEMES = ("http", "https", "mailto")
+SCHEMES = ("http", "https", "mailto", "tel")
 VAGUE = {"click here", "here", "link", "more", "read more", "this link", "click"}
 
 
@@ -49,7 +49,7 @@ def links(doc: Doc) -> list[Finding]:
                 scheme = urlsplit(uri).scheme.lower()
                 if scheme not in SCHEMES:
                     add(WARNING, f"the link goes to {uri!r} ({scheme or 'no'} scheme)",
-                        "link only to http, https or mailto addresses")
+                        "link only to http, https, mailto or tel addresses")
     return out
 
 

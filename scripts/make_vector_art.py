@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Draws the vector logo (images/logo-mark-cmyk.pdf, CMYK paths made with ReportLab) and the line-art PNG
+(images/line-art-pen.png: a few flat colours, sharp edges) the block examples show.
+
+Run from the project folder: python scripts/make_vector_art.py. Output is deterministic. (The SVG logo,
+images/logo-mark.svg, is written by hand.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+from reportlab.lib.colors import CMYKColor
+from reportlab.pdfgen.canvas import Canvas
+
+IMAGES = Path(__file__).resolve().parent.parent / "images"
+
+
+def pdf_logo(path: Path) -> None:
+    """A 120 × 36 pt mark in process inks: a navy tile with an orange peak, three bars beside it."""
+    c = Canvas(str(path), pagesize=(120, 36), invariant=1, pageCompression=1)
+    navy, teal, orange = CMYKColor(1, 0.62, 0, 0.55), CMYKColor(1, 0, 0.35, 0.45), CMYKColor(0, 0.7, 0.9, 0.05)
+    c.setFillColor(navy)
+    c.roundRect(0, 0, 36, 36, 7.5, stroke=0, fill=1)
+    c.setFillColor(orange)
+    p = c.beginPath()
+    p.moveTo(7.5, 10.5)
+    p.lineTo(18, 27)
+    p.lineTo(28.5, 10.5)
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)
+    c.setStrokeColor(CMYKColor(0, 0, 0, 0))
+    c.setLineWidth(2)
+    c.circle(18, 15, 3.4, stroke=1, fill=0)
+    for y, w, h, colour in ((22.5, 69, 6, teal), (13.5, 52, 4.5, navy), (5.5, 37, 3, orange)):
+        c.setFillColor(colour)
+        c.roundRect(43.5, y, w, h, h / 2, stroke=0, fill=1)
+    c.showPage()
+    c.save()
+
+
+def line_art(path: Path, scale: int = 3) -> None:
+    """A pen injector in outline, four flat colours, no anti-aliasing (what a line drawing is); 1440 × 480
+    pixels, 300 ppi at 345 × 115 pt (print's minimum)."""
+    navy, teal, orange, white = (27, 54, 93), (0, 115, 119), (217, 98, 43), (255, 255, 255)
+    im = Image.new("RGB", (480 * scale, 160 * scale), white)
+    d = ImageDraw.Draw(im)
+
+    def s(*values: float) -> tuple[int, ...]:
+        return tuple(round(v * scale) for v in values)
+
+    d.rounded_rectangle(s(40, 58, 360, 102), radius=20 * scale, outline=navy, width=6 * scale)  # the body
+    d.rectangle(s(360, 70, 420, 90), outline=navy, width=6 * scale)                           # the cap end
+    d.line(s(420, 80, 452, 80), fill=navy, width=4 * scale)                                   # the needle
+    d.rectangle(s(150, 66, 240, 94), fill=teal)                                               # the window
+    d.polygon((s(16, 80), s(40, 64), s(40, 96)), fill=orange)                                 # the button
+    for x in range(260, 340, 16):                                                             # dose marks
+        d.line(s(x, 66, x, 80), fill=navy, width=3 * scale)
+    im.save(path, "PNG", optimize=True)
+
+
+if __name__ == "__main__":
+    pdf_logo(IMAGES / "logo-mark-cmyk.pdf")
+    line_art(IMAGES / "line-art-pen.png")
