@@ -7,10 +7,11 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # From Debian: the fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek), the CMYK
 # press profile of the print profile (Ghostscript's default_cmyk.icc), Ghostscript itself, whose tiffsep
 # device renders the print master's separations in the tests, espeak-ng for the spoken proof
-# (`render.py read FILE.pdf --speak out.wav`), and qpdf for the tests (Debian's `qpdf --check`).
+# (`render.py read FILE.pdf --speak out.wav`), and qpdf for the tests (Debian's `qpdf --check`),
+# zbarimg (zbar-tools) to decode the QR code blocks from rendered pages in the tests.
 SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
-                /usr/bin/gs /usr/bin/espeak-ng /usr/bin/qpdf
-SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng qpdf
+                /usr/bin/gs /usr/bin/espeak-ng /usr/bin/qpdf /usr/bin/zbarimg
+SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng qpdf zbar-tools
 
 .PHONY: build test bench setup system clean
 

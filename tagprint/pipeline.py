@@ -76,6 +76,7 @@ def sources(prepared: Prepared) -> list[Source]:
         for block in walk(section.blocks):
             if isinstance(block, Figure) and isinstance(block.source, Photo):
                 paths.add(loaded.root / block.source.path)
+            paths |= {loaded.root / name for name in getattr(block, "data_files", ())}  # a chart's CSV
     if loaded.layout.variants:
         paths.add(loaded.root / loaded.layout.variants)
     return [Source(relative(p, loaded.root), p.read_bytes()) for p in sorted(paths)]

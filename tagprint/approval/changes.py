@@ -15,6 +15,7 @@ from typing import Callable
 from ..layout.items import PageLayout, PictureBox, TextLine
 from ..model import (BLOCK_CLASSES, CallToAction, Callout, Cards, Document, Figure, Heading, ListBlock, MaterialId,
                      Notes, PageBreak, Paragraph, Photo, References, Safety, Spacer, Table)
+from ..model import Chart, QrCode
 from ..model.inline import Citation, Inline
 from ..validate.document import walk
 
@@ -38,6 +39,7 @@ KINDS: dict[type, UnitKind] = {
     Safety: UnitKind("safety", "safety title"), MaterialId: UnitKind("material id", shows=lambda d: d.job_code),
     Cards: UnitKind("card"), Spacer: UnitKind("spacer"), PageBreak: UnitKind("page break"),
     Table: UnitKind("table"), Notes: UnitKind(FOOTNOTE),
+    Chart: UnitKind("chart source"), QrCode: UnitKind("QR code caption"),
 }
 assert set(KINDS) == set(BLOCK_CLASSES), "every block class needs a kind of diff unit"
 

@@ -311,3 +311,4 @@ def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext) -> Laid:
 
 
 from . import table as _table  # noqa: E402,F401  (registers the table and notes layouts)
+from . import charts as _charts  # noqa: E402,F401  (registers the chart and QR code layouts)

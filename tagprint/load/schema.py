@@ -236,10 +236,13 @@ class PageBreakSpec(Strict):
     type: Literal["page_break"]
 
 
+from .schema_charts import ChartSpec, QrSpec  # noqa: E402  (charts and QR codes: their own module)
+
 BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
           ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec, TableSpec,
-          NotesSpec],
+          NotesSpec,
+          ChartSpec, QrSpec],
     Field(discriminator="type"),
 ]
 BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
