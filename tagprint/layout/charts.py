@@ -377,8 +377,9 @@ def _lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: 
         for j, (x, v) in enumerate(zip(xs, s.values)):
             marker_shape(shapes, MARKERS[i % len(MARKERS)], x, at(v), 3.4, color, white)
             if block.value_labels:
-                others = [o.values[j] for o in block.series if o is not s]
-                above = all(v >= o for o in others)
+                # the highest point of a category is labelled above it, the others below (a tie: the first)
+                highest = max(range(len(block.series)), key=lambda k: (block.series[k].values[j], -k))
+                above = i == highest
                 words.put(axis.text(v), strong, x, at(v) - 9 if above else at(v) + 9.5, "middle")
     # direct labels, pushed apart where lines end close together
     ends = sorted(((at(s.values[-1]), i) for i, s in enumerate(block.series)))
