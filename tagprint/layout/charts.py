@@ -261,7 +261,7 @@ def _bars(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
                         _chip(shapes, words, axis.text(v), label, x0 + bar_w / 2, (y0 + y1) / 2, white)
                     level += v
                 if block.value_labels:
-                    words.put(axis.text(level), strong, x0 + bar_w / 2, at(level) - 6.5, "middle")
+                    _value(shapes, words, axis.text(level), strong, x0 + bar_w / 2, at(level) - 6.5, white)
             else:
                 x0 = gx + (group_w - bar_w * n_ser) / 2
                 for i, s in enumerate(block.series):
@@ -271,7 +271,7 @@ def _bars(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
                               PATTERNS[i % len(PATTERNS)], white)
                     if block.value_labels:
                         ly = y0 - 6.5 if v >= 0 else y1 + 6.5
-                        words.put(axis.text(v), strong, x0 + i * bar_w + bar_w / 2, ly, "middle")
+                        _value(shapes, words, axis.text(v), strong, x0 + i * bar_w + bar_w / 2, ly, white)
         if block.category_title:
             words.put(block.category_title, strong, left + (w - left) / 2, h - 6, "middle")
         return
@@ -310,7 +310,7 @@ def _bars(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
                     _chip(shapes, words, text, label, (x0 + x1) / 2, y0 + bar_h / 2, white)
                 level += v
             if block.value_labels:
-                words.put(axis.text(level), strong, at(level) + 4, y0 + bar_h / 2)
+                _value(shapes, words, axis.text(level), strong, at(level) + 4, y0 + bar_h / 2, white, "start")
         else:
             y0 = gy + (row_h - bar_h * n_ser) / 2
             for i, s in enumerate(block.series):
@@ -321,14 +321,23 @@ def _bars(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
                 if block.value_labels:
                     middle = y0 + i * bar_h + bar_h / 2
                     if v >= 0:
-                        words.put(axis.text(v), strong, x1 + 4, middle)
+                        _value(shapes, words, axis.text(v), strong, x1 + 4, middle, white, "start")
                     else:
-                        words.put(axis.text(v), strong, x0 - 4, middle, "end")
+                        _value(shapes, words, axis.text(v), strong, x0 - 4, middle, white, "end")
 
 
 def words_height(words: Words, text: str, ts: TextStyle, width: float) -> float:
     lines, _ = break_lines(plain_pieces(text, words.tag, ts), max(width, 10.0), ts)
     return len(lines) * ts.style.leading
+
+
+def _value(shapes: Shapes, words: Words, text: str, ts: TextStyle, x: float, middle: float, white: Color,
+           anchor: str = "middle") -> None:
+    """A value label on a white halo: gridlines and lines pass behind it, never through its letters."""
+    width = words.width(text, ts)
+    left = x - {"start": 0.0, "middle": width / 2, "end": width}[anchor]
+    shapes.rect(left - 1.5, middle - ts.style.size / 2 - 1, width + 3, ts.style.size + 2, fill=white)
+    words.put(text, ts, x, middle, anchor)
 
 
 def _chip(shapes: Shapes, words: Words, text: str, ts: TextStyle, cx: float, cy: float, white: Color) -> None:
@@ -380,7 +389,7 @@ def _lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: 
                 # the highest point of a category is labelled above it, the others below (a tie: the first)
                 highest = max(range(len(block.series)), key=lambda k: (block.series[k].values[j], -k))
                 above = i == highest
-                words.put(axis.text(v), strong, x, at(v) - 9 if above else at(v) + 9.5, "middle")
+                _value(shapes, words, axis.text(v), strong, x, at(v) - 9 if above else at(v) + 9.5, white)
     # direct labels, pushed apart where lines end close together
     ends = sorted(((at(s.values[-1]), i) for i, s in enumerate(block.series)))
     placed: list[float] = []
@@ -389,7 +398,7 @@ def _lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: 
         placed.append(y)
         s = block.series[i]
         marker_shape(shapes, MARKERS[i % len(MARKERS)], right + 12, y, 3.0, ctx.color(s.color), white)
-        words.put(s.name, label, right + 18, y)
+        _value(shapes, words, s.name, label, right + 18, y, white, "start")
     if block.category_title:
         words.put(block.category_title, strong, left + (right - left) / 2, h - 6, "middle")
 

@@ -294,8 +294,8 @@ def build_chart(b: "BlockBuilder", spec: ChartSpec, path: tuple) -> Chart | None
         if outside:
             what = "the stacked total " if spec.kind == "stacked_bar" else "the value "
             b.problems.append(Problem(place, f"{what}{value:g} is outside the value axis "
-                                             f"({spec.min if spec.min is not None else '…'} to "
-                                             f"{spec.max if spec.max is not None else '…'})",
+                                             f"({'…' if spec.min is None else f'{spec.min:g}'} to "
+                                             f"{'…' if spec.max is None else f'{spec.max:g}'})",
                                       "correct the value, or widen the axis with min:/max:"))
     if spec.kind == "stacked_bar" and any(v < 0 for _, n, *_ in built for v in n.values):
         b.problems.append(Problem(where, "a stacked bar chart cannot show negative values",
