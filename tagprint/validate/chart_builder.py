@@ -59,7 +59,9 @@ def _read_csv(b: "BlockBuilder", name: str, where: Where) -> list[Column] | None
         return None
     if not file.is_file():
         names = sorted(p.relative_to(root).as_posix() for p in folder.glob("*.csv")) if folder.is_dir() else []
-        b.problems.append(Problem(where, f"data file '{name}' not found", did_you_mean(name, names)))
+        b.problems.append(Problem(where, f"data file '{name}' not found",
+                                  did_you_mean(name, names) if names else
+                                  "put the CSV in the project's data/ folder and name it data/NAME.csv"))
         return None
     shown = relative(file, root)
     raw = file.read_bytes()
