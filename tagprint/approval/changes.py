@@ -39,7 +39,7 @@ KINDS: dict[type, UnitKind] = {
     Safety: UnitKind("safety", "safety title"), MaterialId: UnitKind("material id", shows=lambda d: d.job_code),
     Cards: UnitKind("card"), Spacer: UnitKind("spacer"), PageBreak: UnitKind("page break"),
     Table: UnitKind("table"), Notes: UnitKind(FOOTNOTE),
-    Chart: UnitKind("chart source"), QrCode: UnitKind("QR code caption"),
+    Chart: UnitKind("chart source", "chart"), QrCode: UnitKind("QR code caption", "QR code"),
 }
 assert set(KINDS) == set(BLOCK_CLASSES), "every block class needs a kind of diff unit"
 

@@ -508,16 +508,22 @@ def _qr(block: QrCode, width: float, ctx: LayoutContext) -> Laid:
         else:
             out.add(caption, 0, cy)
             out.items.insert(0, replace(code, box=Rect(used + gap, (h - size) / 2, size, size)))
-    else:
+    else:  # above or below: the code and each line of the caption aligned as the block is
         cap_gap = max(2.0, 8.0 - quiet)
-        total_w = size
+        lines = [item for item in caption.items if isinstance(item, TextLine)]
+        widths = [sum(f.width for f in line.fragments) for line in lines]
+        total_w = max([size] + widths)
+        share = {"left": 0.0, "center": 0.5, "right": 1.0}[block.align]
+        placed = Laid(caption.height, [replace(line, x=line.x + (total_w - w) * share) if isinstance(line, TextLine)
+                                       else line for line, w in zip(lines, widths)])
+        code_x = (total_w - size) * share
         h = size + cap_gap + caption.height
         if block.caption_position == "below":
-            out.items.append(code)
-            out.add(caption, 0, size + cap_gap)
+            out.items.append(replace(code, box=Rect(code_x, 0, size, size)))
+            out.add(placed, 0, size + cap_gap)
         else:
-            out.add(caption, 0, 0)
-            out.items.insert(0, replace(code, box=Rect(0, caption.height + cap_gap, size, size)))
+            out.add(placed, 0, 0)
+            out.items.insert(0, replace(code, box=Rect(code_x, caption.height + cap_gap, size, size)))
     shift = {"left": 0.0, "center": (width - total_w) / 2, "right": width - total_w}[block.align]
     if shift > 0:
         moved = Laid(0, [])

@@ -86,6 +86,15 @@ class Chart(BlockNode):
         if self.source:
             yield self.source, self.where
 
+    def labels(self):
+        """The words it draws (categories, series, axis titles) and its alt text, which carries every
+        number (so the font check sees what is drawn, and the diff sees a changed value)."""
+        shown = [*self.categories, *(s.name for s in self.series), self.axis.title, self.category_title,
+                 *(self.favours or ())]
+        for text in dict.fromkeys(t for t in shown if t):
+            yield text, self.where
+        yield self.alt, self.where
+
     def map_runs(self, runs, block):
         return replace(self, source=runs(self.source) if self.source else (),
                        table=block(self.table) if self.table is not None else None)
@@ -119,6 +128,9 @@ class QrCode(BlockNode):
     def text_runs(self):
         if self.caption:
             yield self.caption, self.caption_where
+
+    def labels(self):
+        yield self.alt, self.where  # where the code goes: a changed address is a change
 
     def map_runs(self, runs, block):
         return replace(self, caption=runs(self.caption)) if self.caption else self

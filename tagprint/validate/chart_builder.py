@@ -287,6 +287,8 @@ def build_chart(b: "BlockBuilder", spec: ChartSpec, path: tuple) -> Chart | None
             for numbers in (values, low, high):
                 if numbers is not None:
                     extent += list(zip(numbers.values, numbers.places))
+    if reference is not None:  # the reference line is drawn inside the axis too
+        extent.append((reference, b.where(path + (("reference",) if spec.reference is not None else ()))))
     if spec.min is not None and spec.max is not None and spec.min >= spec.max:
         b.problems.append(Problem(b.where(path + ("max",)), f"the axis runs from {spec.min:g} to {spec.max:g}",
                                   "give a max above min"))
@@ -294,7 +296,8 @@ def build_chart(b: "BlockBuilder", spec: ChartSpec, path: tuple) -> Chart | None
     for value, place in extent:
         outside = (spec.min is not None and value < spec.min - 1e-9) or (spec.max is not None and value > spec.max + 1e-9)
         if outside:
-            what = "the stacked total " if spec.kind == "stacked_bar" else "the value "
+            what = "the stacked total " if spec.kind == "stacked_bar" else \
+                "the reference line " if (value, place) == extent[-1] and reference is not None else "the value "
             b.problems.append(Problem(place, f"{what}{value:g} is outside the value axis "
                                              f"({'…' if spec.min is None else f'{spec.min:g}'} to "
                                              f"{'…' if spec.max is None else f'{spec.max:g}'})",

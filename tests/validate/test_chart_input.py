@@ -271,3 +271,32 @@ def test_a_qr_code_with_a_bad_address_or_a_light_colour(project, capsys):
     err = errors(project, capsys)
     assert line_of(err, "link 'javascript:alert(1)'").startswith("error: content/test.yaml:6:")
     assert line_of(err, "too light for a QR code").startswith("error: content/test.yaml:9:")
+
+
+def test_a_reference_line_outside_the_axis(project, capsys):
+    project.layout()
+    project.content(HEAD + """\
+  - type: chart
+    kind: forest
+    title: Differences
+    categories: [All]
+    min: 0.2
+    max: 0.9
+    reference: 1
+    series: [{name: HR, values: [0.62], low: [0.48], high: [0.80]}]
+""")
+    line = line_of(errors(project, capsys), "the reference line 1 is outside the value axis (0.2 to 0.9)")
+    assert line.startswith("error: content/test.yaml:11:")
+
+
+def test_a_chart_word_no_font_has_is_an_error_at_the_chart(project, capsys):
+    project.layout()
+    project.content(HEAD + """\
+  - type: chart
+    kind: bar
+    title: Response
+    categories: ["\u6f22\u5b57", Week 4]
+    series: [{name: Drug, values: [38, 61]}]
+""")
+    err = errors(project, capsys)
+    assert "content/test.yaml:5:" in line_of(err, "U+6F22")
