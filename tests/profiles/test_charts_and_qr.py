@@ -241,3 +241,11 @@ def test_pdfua_and_render_check_are_clean(block_examples_profiles, profile):
     check = subprocess.run([sys.executable, str(REPO / "render.py"), "check", str(path)],
                            capture_output=True, text=True)
     assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stdout, check.stdout
+
+
+def test_the_archive_carries_the_charts_csv_files(block_examples_profiles):
+    with pikepdf.open(block_examples_profiles["archive"]) as pdf:
+        attached = pdf.attachments
+        for name in ("block-examples-acr20.csv", "block-examples-subgroups.csv"):
+            data = attached[f"data/{name}"].get_file().read_bytes()
+            assert data == (REPO / "data" / name).read_bytes()
