@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..errors import Problem
 from ..model import Chart, Color, QrCode, Rect
 from .blocks import LayoutContext, layout_of, lay_out, text_block
 from .items import Break, Laid, TextLine, VectorBox
@@ -191,6 +192,19 @@ def _chart(block: Chart, width: float, ctx: LayoutContext) -> Laid:
     return out
 
 
+def _crowded(block: Chart, ctx: LayoutContext, what: str, need: float, room: float, fix: str) -> bool:
+    """Reports words or marks that would overlap (the chart is too small for them); True if so."""
+    if need <= room + 0.01:
+        return False
+    ctx.problems.append(Problem(block.where, f"the chart is too small for its {what} ({need:.0f} pt needed, "
+                                             f"{max(room, 0):.0f} pt there)", fix))
+    return True
+
+
+WIDER = "make the chart wider (width:) or taller (height:), shorten the names, or lay the bars down " \
+        "(orientation: horizontal)"
+
+
 def _legend(block: Chart, x: float, top: float, shapes: Shapes, words: Words, ctx: LayoutContext,
             style: TextStyle) -> float:
     """A row of swatches (the bars' patterns, the lines' markers) with the series' names; its height."""
@@ -237,6 +251,16 @@ def _bars(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
         cat_h = max(words_height(words, c, caption, group_w - 4) for c in block.categories)
         bottom = h - cat_h - 4 - cat_title
         plot_top = top + (12 if block.value_labels else 4)
+
+        longest = max(words.width(word, caption) for c in block.categories for word in c.split())
+        slot = group_w * 0.7 / (1 if stacked else n_ser) + group_w * (0.3 if n_ser == 1 or stacked else 0.0)
+        labels = [axis.text(s.values[j]) for s in block.series for j in range(n_cat)]
+        if (_crowded(block, ctx, "category names", longest + 4, group_w, WIDER)
+                or (block.value_labels and _crowded(block, ctx, "value labels",
+                                                    max(words.width(t, strong) for t in labels) + 2, slot,
+                                                    WIDER + ", or set value_labels: false"))
+                or _crowded(block, ctx, "plot", 40, bottom - plot_top, "make the chart taller (height:)")):
+            return
 
         def at(v: float) -> float:
             return bottom - (v - axis.low) / span * (bottom - plot_top)
@@ -285,6 +309,13 @@ def _bars(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
     bottom = h - 16
     plot_top = top + 2
     row_h = (bottom - plot_top) / n_cat
+    bar_room = row_h * 0.72 / (1 if stacked else n_ser)
+    if (_crowded(block, ctx, "rows", words_height(words, max(block.categories, key=len), caption, cat_w - 8),
+                 row_h, WIDER.replace("wider (width:) or taller (height:)", "taller (height:)"))
+            or (block.value_labels and _crowded(block, ctx, "value labels", caption.style.size, bar_room,
+                                                "make the chart taller (height:), or set value_labels: false"))
+            or _crowded(block, ctx, "plot", 40, right - left, "make the chart wider (width:)")):
+        return
 
     def at(v: float) -> float:
         return left + (v - axis.low) / span * (right - left)
@@ -366,6 +397,14 @@ def _lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: 
     bottom = h - cat_h - 4 - cat_title
     plot_top = top + (12 if block.value_labels else 4)
     span = axis.high - axis.low
+    longest = max(words.width(word, caption) for c in block.categories for word in c.split())
+    labels = [axis.text(v) for s in block.series for v in s.values]
+    if (_crowded(block, ctx, "category names", longest + 2, step_x, WIDER)
+            or (block.value_labels and _crowded(block, ctx, "value labels",
+                                                max(words.width(t, strong) for t in labels) + 2, step_x,
+                                                WIDER + ", or set value_labels: false"))
+            or _crowded(block, ctx, "plot", 40, bottom - plot_top, "make the chart taller (height:)")):
+        return
 
     def at(v: float) -> float:
         return bottom - (v - axis.low) / span * (bottom - plot_top)
@@ -425,6 +464,9 @@ def _forest(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx:
     n = len(block.categories)
     row_h = (bottom - plot_top) / n
     span = axis.high - axis.low
+    if (_crowded(block, ctx, "rows", label.style.leading, row_h, "make the chart taller (height:)")
+            or _crowded(block, ctx, "plot", 60, right - left, "make the chart wider (width:) or shorten the names")):
+        return
 
     def at(v: float) -> float:
         return left + (v - axis.low) / span * (right - left)

@@ -65,7 +65,7 @@ class ChartSpec(Strict):
     unit: str = ""
     """Written after every value in labels, ticks, the alt text and the table ("%" or " %")."""
     decimals: int | None = Field(default=None, ge=0, le=6)
-    """Decimals shown (default: as many as the numbers have, at most 2)."""
+    """Decimals shown (default: as many as the numbers have, so no value is rounded)."""
     value_labels: bool = True
     """Each bar or point labelled with its value."""
     legend: bool | None = None

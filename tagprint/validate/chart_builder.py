@@ -7,8 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..errors import Problem, Where, relative
@@ -143,11 +142,12 @@ def _inline_numbers(b: "BlockBuilder", values: Sequence[float], path: tuple) -> 
 
 
 def _decimals(values: Sequence[float]) -> int:
+    """The decimals the numbers are written with (up to 6): no value is shown rounded."""
     most = 0
     for v in values:
         text = f"{v:.6f}".rstrip("0")
         most = max(most, len(text.split(".")[1]) if "." in text else 0)
-    return min(most, 2)
+    return most
 
 
 def nice_step(span: float, target: int = 5) -> float:
@@ -365,8 +365,6 @@ def _series_numbers(b: "BlockBuilder", s: ChartSeriesSpec, spath: tuple, columns
 # ---- generated words -----------------------------------------------------------------------------
 
 def _with_alt(chart: Chart, summary: str | None) -> Chart:
-    from dataclasses import replace
-
     return replace(chart, alt=chart_alt(chart, summary))
 
 
@@ -411,8 +409,6 @@ def _cell(text: str, where: Where, scope=None, column: int = 0, align="left") ->
 
 def _with_table(chart: Chart) -> Chart:
     """The data table: the same numbers, written as the chart writes them, in a table block."""
-    from dataclasses import replace
-
     axis, where = chart.axis, chart.where
     first = chart.category_title or ("Subgroup" if chart.kind == "forest" else "Category")
     if chart.kind == "forest":
@@ -487,6 +483,3 @@ def build_qr(b: "BlockBuilder", spec: QrSpec, path: tuple) -> QrCode | None:
         return None
     return qr
 
-
-def data_files(root: Path, chart: Chart) -> list[Path]:
-    return [root / chart.data] if chart.data else []

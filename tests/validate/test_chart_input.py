@@ -300,3 +300,28 @@ def test_a_chart_word_no_font_has_is_an_error_at_the_chart(project, capsys):
 """)
     err = errors(project, capsys)
     assert "content/test.yaml:5:" in line_of(err, "U+6F22")
+
+
+def test_a_chart_too_small_for_its_words_is_an_error_that_says_what_to_change(project, capsys):
+    project.layout()
+    names = ", ".join(f"Week {n}" for n in range(1, 31))
+    values = ", ".join(str(n) for n in range(1, 31))
+    project.content(HEAD + f"""\
+  - type: chart
+    kind: bar
+    title: Response
+    categories: [{names}]
+    series: [{{name: Drug, values: [{values}]}}]
+    width: 200
+  - type: chart
+    kind: forest
+    title: Subgroups
+    categories: [A, B, C, D, E, F, G, H]
+    series: [{{name: HR, values: [1, 1, 1, 1, 1, 1, 1, 1], low: [1, 1, 1, 1, 1, 1, 1, 1],
+              high: [1, 1, 1, 1, 1, 1, 1, 1]}}]
+    height: 60
+""")
+    err = errors(project, capsys)
+    line = line_of(err, "the chart is too small for its category names")
+    assert line.startswith("error: content/test.yaml:5:") and "orientation: horizontal" in line
+    assert line_of(err, "the chart is too small for its rows").startswith("error: content/test.yaml:11:")
