@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..model import Chart, Color, QrCode, Rect
+from ..model.charts import WORDS
 from .blocks import LayoutContext, layout_of, lay_out, text_block
 from .items import Break, Laid, TextLine, VectorBox
 from .text import UNBOUNDED, TextStyle, break_lines, pieces, plain_pieces
@@ -447,14 +448,15 @@ def _forest(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx:
     axis = block.axis
     (s,) = block.series
     color, white, grid, rule = ctx.color(s.color), ctx.color("white"), _grid_color(ctx), ctx.color("muted")
-    texts = [f"{axis.text(v)} ({axis.text(lo)} to {axis.text(hi)})" for v, lo, hi in zip(s.values, s.low, s.high)]
-    head_left = block.category_title or "Subgroup"
+    texts = [f"{axis.text(v)} (" + WORDS["interval"].format(low=axis.text(lo), high=axis.text(hi)) + ")"
+             for v, lo, hi in zip(s.values, s.low, s.high)]
+    head_left = block.category_title
     head_right = s.name
     cat_w = min(max(words.width(c, label) for c in list(block.categories) + [head_left]) + 10, w * 0.34)
     val_w = max(words.width(t, label) for t in texts + [head_right]) + 10
     left, right = cat_w, w - val_w
     header = 16.0
-    favours = 13.0 if block.favours else 0.0
+    favours = 13.0 if block.favours_labels else 0.0
     titled = 13.0 if axis.title else 0.0
     bottom = h - 17 - favours - titled
     plot_top = header + 2
@@ -492,10 +494,10 @@ def _forest(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx:
         shapes.rect(xe - r, middle - r, 2 * r, 2 * r, fill=color, stroke=white, line_width=0.8)
     if axis.title:
         words.put(axis.title, strong, left + (right - left) / 2, bottom + 22, "middle")
-    if block.favours and block.reference is not None:
+    if block.favours_labels and block.reference is not None:
         x = at(block.reference)
-        words.put(f"\u2190 Favours {block.favours[0]}", caption, x - 4, h - 6, "end")
-        words.put(f"Favours {block.favours[1]} \u2192", caption, x + 4, h - 6, "start")
+        words.put(block.favours_labels[0], caption, x - 4, h - 6, "end")
+        words.put(block.favours_labels[1], caption, x + 4, h - 6, "start")
 
 
 # ---- QR codes ----------------------------------------------------------------------------------------

@@ -12,6 +12,18 @@ from .table import Table
 
 ChartKind = Literal["bar", "stacked_bar", "line", "forest"]
 
+# The English words charts and QR codes generate (alt texts, table headers and caption, the forest plot's
+# labels), kept in one place for the document-language catalogue to replace.
+WORDS = {
+    "bar": "Bar chart", "stacked_bar": "Stacked bar chart", "line": "Line chart", "forest": "Forest plot",
+    "interval": "{low} to {high}", "confidence": "confidence interval {interval}",
+    "reference": "reference line at {value}", "favours": "left of it favours {left}, right of it favours {right}",
+    "favours_left": "\u2190 Favours {name}", "favours_right": "Favours {name} \u2192",
+    "total": "total {value}", "Total": "Total", "Subgroup": "Subgroup", "Category": "Category",
+    "Confidence interval": "Confidence interval", "table_caption": "{title}: the numbers of the chart above",
+    "qr_alt": "QR code: opens {href}",
+}
+
 
 @dataclass(frozen=True, eq=False)
 class ChartSeries:
@@ -66,6 +78,7 @@ class Chart(BlockNode):
     legend: bool = True
     reference: float | None = None
     favours: tuple[str, str] | None = None
+    favours_labels: tuple[str, str] | None = None  # as drawn under the axis ("← Favours Drug")
     source: tuple[Inline, ...] = ()
     table: Table | None = None
     height: float = 200.0

@@ -15,14 +15,13 @@ from ..load.project import inside
 from ..load.schema_charts import ChartSeriesSpec, ChartSpec, QrSpec
 from ..load.schema_errors import did_you_mean
 from ..model import Axis, Chart, ChartSeries, QrCode, Table, TableCell, TableRow, Text
+from ..model.charts import WORDS
 from .links import check_href
 
 if TYPE_CHECKING:
     from .model_builder import BlockBuilder
 
 SERIES_COLORS = ("primary", "secondary", "accent", "muted", "primary_dark", "accent_text")
-KIND_NAMES = {"bar": "Bar chart", "stacked_bar": "Stacked bar chart", "line": "Line chart",
-              "forest": "Forest plot"}
 MAX_CATEGORIES = 40
 MAX_TICKS = 20
 MAX_CSV_BYTES = 1_000_000
@@ -325,9 +324,12 @@ def build_chart(b: "BlockBuilder", spec: ChartSpec, path: tuple) -> Chart | None
             b.problems.append(Problem(b.where(path + (key,)), f"{key} is empty", f"write the {key} or remove it"))
     chart = Chart(spec.kind, spec.title.strip(), tuple(categories), series, axis, "",
                   horizontal=spec.orientation == "horizontal" or spec.kind == "forest",
-                  category_title=spec.category_title or "", value_labels=spec.value_labels,
+                  category_title=spec.category_title or (WORDS["Subgroup"] if spec.kind == "forest" else ""),
+                  value_labels=spec.value_labels,
                   legend=len(series) > 1 if spec.legend is None else spec.legend and spec.kind != "forest",
                   reference=reference, favours=tuple(spec.favours) if spec.favours else None,  # type: ignore[arg-type]
+                  favours_labels=(WORDS["favours_left"].format(name=spec.favours[0]),
+                                  WORDS["favours_right"].format(name=spec.favours[1])) if spec.favours else None,
                   source=b.inline(spec.source, path + ("source",)) if spec.source else (),
                   height=spec.height, width=spec.width, where=where,
                   data=(spec.data or ""))
@@ -372,16 +374,18 @@ def chart_alt(chart: Chart, summary: str | None = None) -> str:
     """The alt text, generated from the numbers: every value, in the order a reader meets the categories
     ("Bar chart, ACR20 at week 24: Drug 71 %, Placebo 36 %.")."""
     axis = chart.axis
-    head = KIND_NAMES[chart.kind] + ", " + chart.title
+    head = WORDS[chart.kind] + ", " + chart.title
     if axis.title:
         head += f" ({axis.title})"
     if chart.kind == "forest":
         (s,) = chart.series
-        parts = [f"{cat} {axis.text(v)} (confidence interval {axis.text(lo)} to {axis.text(hi)})"
-                 for cat, v, lo, hi in zip(chart.categories, s.values, s.low, s.high)]
-        body = ("" if s.name == axis.title else f"{s.name}: ") + "; ".join(parts) + f"; reference line at {axis.text(chart.reference or 0.0)}"
+        parts = [f"{cat} {axis.text(v)} ("
+                 + WORDS["confidence"].format(interval=WORDS["interval"].format(low=axis.text(lo), high=axis.text(hi)))
+                 + ")" for cat, v, lo, hi in zip(chart.categories, s.values, s.low, s.high)]
+        body = (("" if s.name == axis.title else f"{s.name}: ") + "; ".join(parts) + "; "
+                + WORDS["reference"].format(value=axis.text(chart.reference or 0.0)))
         if chart.favours:
-            body += f"; left of it favours {chart.favours[0]}, right of it favours {chart.favours[1]}"
+            body += "; " + WORDS["favours"].format(left=chart.favours[0], right=chart.favours[1])
     elif chart.kind == "line" and len(chart.series) > 1:
         body = "; ".join(f"{s.name}: " + ", ".join(f"{cat} {axis.text(v)}" for cat, v in zip(chart.categories, s.values))
                          for s in chart.series)
@@ -394,7 +398,7 @@ def chart_alt(chart: Chart, summary: str | None = None) -> str:
         for j, cat in enumerate(chart.categories):
             values = ", ".join(f"{s.name} {axis.text(s.values[j])}" for s in chart.series)
             if chart.kind == "stacked_bar":
-                values += f" (total {axis.text(sum(s.values[j] for s in chart.series))})"
+                values += " (" + WORDS["total"].format(value=axis.text(sum(s.values[j] for s in chart.series))) + ")"
             groups.append(values if len(chart.categories) == 1 else f"{cat}: {values}")
         body = "; ".join(groups)
     text = f"{head}: {body}."
@@ -410,17 +414,17 @@ def _cell(text: str, where: Where, scope=None, column: int = 0, align="left") ->
 def _with_table(chart: Chart) -> Chart:
     """The data table: the same numbers, written as the chart writes them, in a table block."""
     axis, where = chart.axis, chart.where
-    first = chart.category_title or ("Subgroup" if chart.kind == "forest" else "Category")
+    first = chart.category_title or WORDS["Category"]
     if chart.kind == "forest":
         (s,) = chart.series
-        header = [first, s.name, "Confidence interval"]
-        rows = [[cat, axis.text(v), f"{axis.text(lo)} to {axis.text(hi)}"]
+        header = [first, s.name, WORDS["Confidence interval"]]
+        rows = [[cat, axis.text(v), WORDS["interval"].format(low=axis.text(lo), high=axis.text(hi))]
                 for cat, v, lo, hi in zip(chart.categories, s.values, s.low, s.high)]
     else:
         header = [first] + [s.name for s in chart.series]
         rows = [[cat] + [axis.text(s.values[j]) for s in chart.series] for j, cat in enumerate(chart.categories)]
         if chart.kind == "stacked_bar":
-            header.append("Total")
+            header.append(WORDS["Total"])
             for j, row in enumerate(rows):
                 row.append(axis.text(sum(s.values[j] for s in chart.series)))
     n = len(header)
@@ -431,7 +435,7 @@ def _with_table(chart: Chart) -> Chart:
     first_w = 2.0 if n <= 3 else 1.6
     widths = (first_w,) + (1.0,) * (n - 1)
     total = sum(widths)
-    caption = (Text(f"{chart.title}: the numbers of the chart above" + (f" ({axis.title})" if axis.title else "")),)
+    caption = (Text(WORDS["table_caption"].format(title=chart.title) + (f" ({axis.title})" if axis.title else "")),)
     table = Table((head,), body, (), caption, tuple(w / total for w in widths), True, "small", (), where)
     return replace(chart, table=table)
 
@@ -470,7 +474,7 @@ def build_qr(b: "BlockBuilder", spec: QrSpec, path: tuple) -> QrCode | None:
                                   "use a shorter address, or a lower error_correction"))
         return None
     modules = tuple(tuple(bool(m) for m in row) for row in code.matrix_iter(scale=1, border=spec.quiet_zone))
-    qr = QrCode(spec.href, modules, (spec.alt or f"QR code: opens {spec.href}").strip(),
+    qr = QrCode(spec.href, modules, (spec.alt or WORDS["qr_alt"].format(href=spec.href)).strip(),
                 (spec.description or spec.href).strip(), spec.size, spec.color,
                 b.inline(spec.caption, path + ("caption",)) if spec.caption else (),
                 spec.caption_position, spec.caption_style, spec.align, spec.min_module_mm, where,
