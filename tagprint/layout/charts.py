@@ -465,13 +465,12 @@ def _forest(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx:
     shapes.line(0, header - 2, w, header - 2, rule, 0.6)
     n = len(block.categories)
     row_h = (bottom - plot_top) / n
-    span = axis.high - axis.low
     if (_crowded(block, ctx, "rows", label.style.leading, row_h, "make the chart taller (height:)")
             or _crowded(block, ctx, "plot", 60, right - left, "make the chart wider (width:) or shorten the names")):
         return
 
     def at(v: float) -> float:
-        return left + (v - axis.low) / span * (right - left)
+        return left + axis.fraction(v) * (right - left)
     for t in axis.ticks():
         x = at(t)
         shapes.line(x, plot_top, x, bottom, grid, 0.6)

@@ -70,6 +70,9 @@ class ChartSpec(Strict):
     """Each bar or point labelled with its value."""
     legend: bool | None = None
     """A legend above the plot (default: with more than one series)."""
+    scale: Literal["linear", "log"] = "linear"
+    """A forest plot's value axis: linear, or log (ratios: 0.5 and 2 equally far from 1), its ticks at
+    powers of two."""
     reference: Number | None = None
     """A forest plot's reference line (1 for ratios, 0 for differences); default 1."""
     favours: Annotated[list[str], Field(min_length=2, max_length=2)] | None = None

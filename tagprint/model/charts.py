@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -46,10 +47,20 @@ class Axis:
     title: str = ""
 
     tick_decimals: int = 0
+    log: bool = False  # a log scale (ratios), its ticks at powers of two
 
     def ticks(self) -> tuple[float, ...]:
+        if self.log:
+            first, last = math.ceil(math.log2(self.low) - 1e-9), math.floor(math.log2(self.high) + 1e-9)
+            return tuple(2.0 ** k for k in range(first, last + 1))
         n = int((self.high - self.low) / self.step + 1e-9)
         return tuple(round(self.low + i * self.step, 9) for i in range(n + 1))
+
+    def fraction(self, value: float) -> float:
+        """Where a value lies along the axis, 0 at its low end and 1 at its high end."""
+        if self.log:
+            return (math.log(value) - math.log(self.low)) / (math.log(self.high) - math.log(self.low))
+        return (value - self.low) / (self.high - self.low)
 
     def text(self, value: float, decimals: int | None = None) -> str:
         """A number as every part of the chart writes it (labels, alt text, data table; ticks with the
@@ -58,6 +69,8 @@ class Axis:
         return shown + self.unit
 
     def tick_text(self, value: float) -> str:
+        if self.log:  # powers of two: 0.25, 0.5, 1, 2
+            return f"{value:g}" + self.unit
         return self.text(value, self.tick_decimals)
 
 

@@ -306,15 +306,40 @@ def build_chart(b: "BlockBuilder", spec: ChartSpec, path: tuple) -> Chart | None
                                   "use kind: bar for values below zero"))
     if len(b.problems) > before:
         return None
-    low_v, high_v, step = _axis(spec, [v for v, _ in extent], [v for v, _ in extent], reference)
-    if (high_v - low_v) / step > MAX_TICKS + 1e-9:
+    log = spec.scale == "log"
+    if log:
+        if spec.kind != "forest":
+            b.problems.append(Problem(b.where(path + ("scale",)), "a log scale is for forest plots (ratios)",
+                                      "remove scale: log, or use kind: forest"))
+            return None
+        if spec.step is not None:
+            b.problems.append(Problem(b.where(path + ("step",)), "a log scale has its ticks at powers of two",
+                                      "remove step:, or use scale: linear"))
+        for value, place in extent + [(v, b.where(path + (k,))) for k in ("min", "max")
+                                      if (v := getattr(spec, k)) is not None]:
+            if value <= 0:
+                b.problems.append(Problem(place, f"{value:g} cannot be shown on a log scale",
+                                          "give ratios above 0, or use scale: linear"))
+        if len(b.problems) > before:
+            return None
+        values = [v for v, _ in extent]
+        low_v = spec.min if spec.min is not None else 2.0 ** math.floor(math.log2(min(values)) + 1e-9)
+        high_v = spec.max if spec.max is not None else 2.0 ** math.ceil(math.log2(max(values)) - 1e-9)
+        if high_v <= low_v:
+            high_v = low_v * 2
+        step = 1.0
+    else:
+        low_v, high_v, step = _axis(spec, [v for v, _ in extent], [v for v, _ in extent], reference)
+    if not log and (high_v - low_v) / step > MAX_TICKS + 1e-9:
         b.problems.append(Problem(b.where(path + ("step",)), f"a step of {step:g} makes "
                                                              f"{round((high_v - low_v) / step)} ticks",
                                   f"use a step of at least {nice_step(high_v - low_v, MAX_TICKS):g}"))
         return None
     every = [v for _, n, lo, hi, *_ in built for nums in (n, lo, hi) if nums is not None for v in nums.values]
     decimals = spec.decimals if spec.decimals is not None else _decimals(every)
-    axis = Axis(low_v, high_v, step, spec.unit, decimals, spec.value_title or "", _decimals([step, low_v]))
+    axis = Axis(low_v, high_v, step, spec.unit, decimals, spec.value_title or "", _decimals([step, low_v]), log)
+    if log:
+        axis = replace(axis, tick_decimals=_decimals(axis.ticks()))
     series = tuple(ChartSeries(name, tuple(values.values), color, tuple(low.values) if low else (),
                                tuple(high.values) if high else ())
                    for name, values, low, high, color, _ in built)

@@ -163,3 +163,24 @@ def test_qr_commands_cover_only_dark_modules():
         ("M", 0.0, 1.0), ("L", 1.0, 1.0), ("L", 1.0, 2.0), ("L", 0.0, 2.0), ("Z",),
         ("M", 2.0, 1.0), ("L", 3.0, 1.0), ("L", 3.0, 2.0), ("L", 2.0, 2.0), ("Z",),
     ]
+
+
+def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):
+    document, items = laid(project, """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: forest
+    title: Odds ratios
+    scale: log
+    categories: [Half, One, Double]
+    series: [{name: OR, values: [0.5, 1, 2], low: [0.4, 0.8, 1.6], high: [0.6, 1.2, 2.4]}]
+""")
+    colors = document.theme.colors
+    _, calls = shapes(items, Chart)
+    squares = [args for name, args, kw in calls if name == "rect" and kw.get("fill") == colors["primary"]]
+    centres = [x + w / 2 for x, _, w, _ in squares]
+    assert len(centres) == 3 and centres[1] - centres[0] == pytest.approx(centres[2] - centres[1])
+    assert [w for w in words(items, Chart) if w in ("0.25", "0.5", "1", "2", "4")] == ["0.25", "0.5", "1", "2", "4"]

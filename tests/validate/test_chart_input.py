@@ -325,3 +325,25 @@ def test_a_chart_too_small_for_its_words_is_an_error_that_says_what_to_change(pr
     line = line_of(err, "the chart is too small for its category names")
     assert line.startswith("error: content/test.yaml:5:") and "orientation: horizontal" in line
     assert line_of(err, "the chart is too small for its rows").startswith("error: content/test.yaml:11:")
+
+
+def test_a_log_scale_needs_a_forest_plot_and_ratios_above_zero(project, capsys):
+    project.layout()
+    project.content(HEAD + """\
+  - type: chart
+    kind: forest
+    title: Differences
+    scale: log
+    categories: [All, Women]
+    series: [{name: Difference, values: [0.5, 0], low: [0.25, -1], high: [1, 1]}]
+  - type: chart
+    kind: bar
+    title: Bars
+    scale: log
+    categories: [All]
+    series: [{name: Drug, values: [1]}]
+""")
+    err = errors(project, capsys)
+    assert line_of(err, "0 cannot be shown on a log scale").startswith("error: content/test.yaml:10:")
+    assert "-1 cannot be shown on a log scale" in err
+    assert line_of(err, "a log scale is for forest plots").startswith("error: content/test.yaml:14:")
