@@ -7,11 +7,12 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # From Debian: the fallback font for characters Atkinson Hyperlegible lacks (arrows, Greek), the CMYK
 # press profile of the print profile (Ghostscript's default_cmyk.icc), Ghostscript itself, whose tiffsep
 # device renders the print master's separations in the tests, espeak-ng for the spoken proof
-# (`render.py read FILE.pdf --speak out.wav`), qpdf for the tests (Debian's `qpdf --check`), and poppler's
-# pdftotext and pdffonts, which the tests read generated words and embedded fonts with.
+# (`render.py read FILE.pdf --speak out.wav`), qpdf for the tests (Debian's `qpdf --check`), poppler's
+# pdftotext and pdffonts, which the tests read generated words and embedded fonts with, and zbarimg
+# (zbar-tools), which decodes the QR code blocks from rendered pages in the tests.
 SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
-                /usr/bin/gs /usr/bin/espeak-ng /usr/bin/qpdf /usr/bin/pdftotext /usr/bin/pdffonts
-SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng qpdf poppler-utils
+                /usr/bin/gs /usr/bin/espeak-ng /usr/bin/qpdf /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/zbarimg
+SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng qpdf poppler-utils zbar-tools
 
 .PHONY: build test bench setup system clean
 

@@ -84,6 +84,7 @@ def sources(prepared: Prepared) -> list[Source]:
         for block in walk(section.blocks):
             if isinstance(block, Figure) and isinstance(block.source, (Photo, Artwork)):
                 paths.add(loaded.root / block.source.path)
+            paths |= {loaded.root / name for name in getattr(block, "data_files", ())}  # a chart's CSV
     for page in prepared.document.pages:  # pictures drawn as template decorations (a logo on every page)
         for template in (page.template, page.then):
             for deco in template.decorations if template else ():

@@ -96,3 +96,16 @@ def seed_profiles(tmp_path_factory) -> dict[str, Path]:
 def velaris_profiles(tmp_path_factory) -> dict[str, Path]:
     """The second example (a three-page psoriasis leave-behind) in every profile."""
     return _every_profile(tmp_path_factory.mktemp("velaris"), "velaris-psoriasis", "US-VEL-0002")
+
+
+@pytest.fixture(scope="session")
+def block_examples_profiles(tmp_path_factory) -> dict[str, Path]:
+    """The block examples (one of every block type; page 3: charts and a QR code) in every profile."""
+    from tagprint.cli import main
+    out = tmp_path_factory.mktemp("block-examples")
+    assert main(["--root", str(REPO), "--output", str(out), "build", "block-examples"]) == 0
+    assert main(["--root", str(REPO), "--output", str(out), "approve", "block-examples", "--version", "1",
+                 "--by", "Test Reviewer"]) == 0
+    return {"screen": out / "block-examples.pdf", "print": out / "block-examples-print.pdf",
+            "email": out / "block-examples-email.pdf",
+            "archive": out / "archive" / "TP-BLOCKS" / "1" / "block-examples.pdf"}

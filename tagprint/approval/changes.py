@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..layout.items import PageLayout, PictureBox, TextLine
-from ..model import (Artwork, BLOCK_CLASSES, CallToAction, Callout, Cards, Document, Figure, Heading, ListBlock, MaterialId,
-                     Notes, PageBreak, Paragraph, Photo, References, Safety, Spacer, Table, BoxedWarning)
+from ..model import (Artwork, BLOCK_CLASSES, BoxedWarning, CallToAction, Callout, Cards, Chart, Document, Figure,
+                     Heading, ListBlock, MaterialId, Notes, PageBreak, Paragraph, Photo, QrCode, References, Safety,
+                     Spacer, Table)
 from ..model.inline import Citation, Inline
 from ..validate.document import walk
 
@@ -39,6 +40,7 @@ KINDS: dict[type, UnitKind] = {
     Cards: UnitKind("card"), Spacer: UnitKind("spacer"), PageBreak: UnitKind("page break"),
     Table: UnitKind("table"), Notes: UnitKind(FOOTNOTE),
     BoxedWarning: UnitKind("boxed warning", "boxed warning title"),
+    Chart: UnitKind("chart source", "chart"), QrCode: UnitKind("QR code caption", "QR code"),
 }
 assert set(KINDS) == set(BLOCK_CLASSES), "every block class needs a kind of diff unit"
 

@@ -247,3 +247,6 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
     if ctx.problems:
         raise InputError(ctx.problems)
     return buffer.getvalue(), pen
+
+
+from . import vector_box as _vector_box  # noqa: E402,F401  (registers the painter of charts and QR codes)

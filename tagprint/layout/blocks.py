@@ -367,3 +367,4 @@ def _stack_rest(blocks: tuple[Block, ...], ctx: LayoutContext) -> Rest:
 
 from . import table as _table  # noqa: E402,F401  (registers the table and notes layouts)
 from . import boxed_warning as _boxed_warning  # noqa: E402,F401
+from . import charts as _charts  # noqa: E402,F401  (registers the chart and QR code layouts)

@@ -95,13 +95,26 @@ class SlideFrame:
     slide: "PageLayout"
 
 
-Item = Union[TextLine, FillBox, RuleLine, Chevron, PictureBox, SlideFrame]
+@dataclass(frozen=True)
+class VectorBox:
+    """Vector shapes drawn into `box` (a chart's plot, a QR code's modules), claiming `tag` (None: an
+    artifact). `shapes` are Sketch calls (method name, args, keyword args) in the box's own coordinates
+    (points, origin bottom-left, y up). `link`: the model node whose "link" element owns a link annotation
+    over the box, where the profile's links are live."""
+
+    box: Rect
+    shapes: tuple[tuple[str, tuple, tuple[tuple[str, Any], ...]], ...]
+    tag: TagKey | None
+    link: Any = None
+
+
+Item = Union[TextLine, FillBox, RuleLine, Chevron, PictureBox, SlideFrame, VectorBox]
 
 
 def moved(item: Item, dx: float, dy: float) -> Item:
     if isinstance(item, TextLine):
         return replace(item, x=item.x + dx, baseline=item.baseline + dy)
-    if isinstance(item, (FillBox, PictureBox)):
+    if isinstance(item, (FillBox, PictureBox, VectorBox)):
         b = item.box
         return replace(item, box=Rect(b.x + dx, b.y + dy, b.width, b.height))
     if isinstance(item, RuleLine):
@@ -159,8 +172,8 @@ def as_artifact(laid: "Laid", subtype: str = "Header") -> "Laid":
         if isinstance(item, TextLine):
             item = replace(item, fragments=tuple(replace(f, tag=None, link=None, underline=False,
                                                          artifact=subtype) for f in item.fragments))
-        elif isinstance(item, PictureBox):
-            item = replace(item, tag=None)
+        elif isinstance(item, (PictureBox, VectorBox)):
+            item = replace(item, tag=None, **({"link": None} if isinstance(item, VectorBox) else {}))
         items.append(item)
     return Laid(laid.height, items)
 
@@ -168,7 +181,7 @@ def as_artifact(laid: "Laid", subtype: str = "Header") -> "Laid":
 def _below(item: Item, cut: float) -> bool:
     if isinstance(item, TextLine):
         return item.baseline > cut
-    if isinstance(item, (FillBox, PictureBox, SlideFrame)):
+    if isinstance(item, (FillBox, PictureBox, SlideFrame, VectorBox)):
         return item.box.y >= cut - 0.01
     if isinstance(item, RuleLine):
         return min(item.y0, item.y1) > cut + 0.01

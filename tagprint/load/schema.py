@@ -265,11 +265,13 @@ class BoxedWarningSpec(Strict):
     blocks: list["BlockSpec"] = Field(min_length=1)
     """The warning's text: paragraphs and lists."""
 
+from .schema_charts import ChartSpec, QrSpec  # noqa: E402  (charts and QR codes: their own module)
 
 BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
           ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec, TableSpec,
-          NotesSpec, BoxedWarningSpec],
+          NotesSpec, BoxedWarningSpec,
+          ChartSpec, QrSpec],
     Field(discriminator="type"),
 ]
 BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]

@@ -116,6 +116,8 @@ def _hint(kind: str, annotation: Any) -> str:
         return "use one of the values listed"
     if kind == "string_pattern_mismatch":
         return "write it as YYYY-MM-DD"
+    if kind in ("float_parsing", "float_type", "finite_number"):
+        return "write a plain number, such as 71 or 0.62"
     return f"write a value of type {name}"
 
 

@@ -8,6 +8,7 @@ from .notes import Note, Notes, note_id
 from .boxed_warning import BoxedWarning
 from .artwork import Artwork
 from .table import Table, TableCell, TableRow
+from .charts import Axis, Chart, ChartSeries, QrCode
 from .document import (
     Color, Decoration, Document, Ink, Page, Placement, Press, Recipe, Rect, Region, Section, Template, Theme,
     TypeStyle,
@@ -20,4 +21,5 @@ __all__ = [
     "MaterialId", "Page", "PageBreak", "Paragraph", "Photo", "Placement", "Rect", "Reference", "References",
     "Region", "Ink", "Press", "Recipe", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle",
     "plain_text", "BLOCK_CLASSES", "BoxedWarning", "Artwork", "Note", "NoteRef", "Notes", "Table", "TableCell", "TableRow", "note_id",
+    "Axis", "Chart", "ChartSeries", "QrCode",
 ]

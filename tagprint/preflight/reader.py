@@ -145,7 +145,8 @@ class _Reader:
                     pieces += self.render(kid, inner_lang)
                 elif isinstance(kid, ContentRef):
                     pieces.append(self.content(kid))
-            if link and not _has_text(pieces):  # nothing visible: its /Alt, else the annotation's /Contents
+            # nothing visible (a figure inside it is read by its alt text): its /Alt, else the annotation's /Contents
+            if link and not _has_text(pieces) and not any(isinstance(p, _Line) for p in pieces):
                 said = [(e.alt or "").strip()] + [(text(k.obj.get("/Contents")) or "").strip()
                                                    for k in e.objects if k.obj is not None]
                 pieces.append(next((s for s in said if s), ""))

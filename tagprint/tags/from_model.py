@@ -30,6 +30,9 @@ class TagMap:
     def has_slot(self, node: Any, part: str = "") -> bool:
         return (id(node), part) in self.slots
 
+    def has_elem(self, node: Any, part: str = "") -> bool:
+        return (id(node), part) in self.elems
+
 
 def reference_id(number: int) -> str:
     return f"ref-{number}"
@@ -217,6 +220,7 @@ def _boxed_warning(b: _Builder, block: BoxedWarning, parent: StructElem) -> None
 
 
 from . import table as _table  # noqa: E402,F401  (registers tables and notes)
+from . import charts as _charts  # noqa: E402,F401  (registers charts and QR codes)
 
 
 def build_tags(document: Document, notes: bool = False) -> TagMap:

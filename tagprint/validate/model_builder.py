@@ -347,6 +347,14 @@ class BlockBuilder:
     def _page_break(self, spec: Any, path: tuple) -> Block:
         return PageBreak(self.where(path))
 
+    def _chart(self, spec: Any, path: tuple) -> Block | None:
+        from .chart_builder import build_chart
+        return build_chart(self, spec, path)
+
+    def _qr(self, spec: Any, path: tuple) -> Block | None:
+        from .chart_builder import build_qr
+        return build_qr(self, spec, path)
+
     def _check_style(self, style: str, path: tuple) -> None:
         styles = self.loaded.theme.styles
         if style not in styles:

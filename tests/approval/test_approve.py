@@ -23,7 +23,7 @@ def _archive_files(root: Path) -> list[Path]:
 
 def test_a_plain_build_of_a_fresh_clone_writes_no_archive_file(tmp_path):
     root = tmp_path / "clone"
-    for folder in ("layouts", "content", "images"):
+    for folder in ("layouts", "content", "images", "data"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
     run_ = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "--jobs", "1"],
                           capture_output=True, text=True)

@@ -20,7 +20,7 @@ def _spec_types() -> list[str]:
 
 def test_every_block_type_has_a_shape_and_a_builder():
     assert _spec_types() == BLOCK_TYPES and len(set(BLOCK_TYPES)) == len(BLOCK_TYPES)
-    assert {"table", "notes", "references", "safety"} <= set(BLOCK_TYPES)
+    assert {"table", "notes", "references", "safety", "chart", "qr"} <= set(BLOCK_TYPES)
     missing = [name for name in BLOCK_TYPES if not callable(getattr(BlockBuilder, f"_{name}", None))]
     assert missing == []
 

@@ -1,0 +1,186 @@
+"""Chart and QR code layouts: bars and points where their numbers put them, series told apart by more than
+colour, the words set by the text engine as lines of fragments claiming the chart's Figure, a QR code's
+modules as segno makes them, its caption centred beside it."""
+
+from __future__ import annotations
+
+import pytest
+import segno
+
+from readers import structure
+from tagprint.layout.charts import qr_commands
+from tagprint.layout.items import TextLine, VectorBox
+from tagprint.model import Chart, QrCode
+from tagprint.pipeline import lay_out, prepare
+
+BARS = """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: bar
+    orientation: {orientation}
+    title: Response
+    categories: [Week 4, Week 24]
+    unit: " %"
+    series:
+      - {{name: Drug, values: [40, 70]}}
+      - {{name: Placebo, values: [20, 35]}}
+      - {{name: Other, values: [10, 5]}}
+"""
+
+
+def laid(project, content: str):
+    project.layout()
+    project.content(content)
+    prepared = prepare(project.root, project.root / "layouts" / "test.yaml")
+    pages, _ = lay_out(prepared.document, project.root, "screen")
+    items = [item for page in pages for item in page.items]
+    return prepared.document, items
+
+
+def shapes(items, cls):
+    (box,) = [i for i in items if isinstance(i, VectorBox) and isinstance(i.tag[0], cls)]
+    return box, [(name, args, dict(kwargs)) for name, args, kwargs in box.shapes]
+
+
+def words(items, cls) -> list[str]:
+    return ["".join(s.text for f in line.fragments for s in f.segments) for line in items
+            if isinstance(line, TextLine) and line.fragments and isinstance(line.fragments[0].tag[0], cls)]
+
+
+@pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
+def test_bars_are_as_long_as_their_values_and_series_differ_by_pattern(project, orientation):
+    document, items = laid(project, BARS.format(orientation=orientation))
+    colors = document.theme.colors
+    box, calls = shapes(items, Chart)
+    solid = [args for name, args, kw in calls if name == "rect" and kw["fill"] == colors["primary"]
+             and args[2:] != (10, 10)]  # the bars, not the legend's swatch
+    length = 3 if orientation == "vertical" else 2  # height or width of each bar
+    assert len(solid) == 2 and solid[1][length] / solid[0][length] == pytest.approx(70 / 40, rel=1e-6)
+    # the second series hatched, the third cross-hatched: stroked line paths in their own colours
+    hatch = [args[0] for name, args, kw in calls if name == "path" and kw["stroke"] == colors["secondary"]]
+    cross = [args[0] for name, args, kw in calls if name == "path" and kw["stroke"] == colors["accent"]]
+    assert len(hatch) == 3 and len(cross) == 3  # two bars and the legend's swatch each
+    first = hatch[0]
+    (x0, y0), (x1, y1) = first[0][1:], first[1][1:]
+    assert abs(x1 - x0) == pytest.approx(abs(y1 - y0))  # 45° lines
+    # the cross-hatched bars have lines both ways
+    slopes = {round((c2[2] - c1[2]) / (c2[1] - c1[1])) for c1, c2 in zip(cross[0][0::2], cross[0][1::2])}
+    assert slopes == {1, -1}
+
+
+def test_the_words_are_lines_of_the_text_engine_and_read_back_from_the_figure(project):
+    document, items = laid(project, BARS.format(orientation="vertical"))
+    said = words(items, Chart)
+    for expected in ["40 %", "70 %", "20 %", "35 %", "10 %", "5 %", "Week 4", "Week 24", "Drug", "Placebo",
+                     "Other", "0 %", "80 %"]:
+        assert expected in said, (expected, said)
+    fonts = {s.font for line in items if isinstance(line, TextLine) for f in line.fragments for s in f.segments}
+    chart_fonts = {s.font for line in items if isinstance(line, TextLine) and isinstance(line.fragments[0].tag[0], Chart)
+                   for f in line.fragments for s in f.segments}
+    assert chart_fonts <= fonts and len(chart_fonts) == 2  # the theme's regular and bold faces
+    # in the PDF, PDFium finds the words inside the marked content the Figure claims
+    pdf = project.build().data
+    root = structure(pdf)
+    (figure,) = [n for n in root.walk() if n.role == "Figure"]
+    shown = " ".join(k for k in figure.kids if isinstance(k, str))  # each MCID as the text PDFium finds
+    for expected in ["40 %", "70 %", "Week 24", "Placebo"]:
+        assert expected in shown, shown
+
+
+def test_lines_have_their_own_markers_and_labels_at_their_ends(project):
+    document, items = laid(project, """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: line
+    title: DAS28
+    categories: [W0, W4, W12]
+    legend: false
+    series:
+      - {name: Drug, values: [5.8, 4.9, 3.9]}
+      - {name: Placebo, values: [5.8, 5.5, 5.2]}
+      - {name: Other, values: [6.0, 5.9, 5.9]}
+""")
+    colors = document.theme.colors
+    _, calls = shapes(items, Chart)
+    kinds = {}
+    for name, args, kw in calls:
+        if kw.get("fill") in (colors["primary"], colors["secondary"], colors["accent"]):
+            kinds.setdefault(kw["fill"], set()).add(name)
+    assert kinds == {colors["primary"]: {"circle"}, colors["secondary"]: {"rect"}, colors["accent"]: {"polygon"}}
+    lines = [line for line in items if isinstance(line, TextLine) and line.fragments
+             and isinstance(line.fragments[0].tag[0], Chart)]
+    ends = {"".join(s.text for f in line.fragments for s in f.segments): line for line in lines}
+    # the labels stand right of the last points, in the order the lines end (Other highest, Drug lowest)
+    assert ends["Other"].baseline < ends["Placebo"].baseline < ends["Drug"].baseline
+    assert min(ends[n].x for n in ("Drug", "Placebo", "Other")) > max(line.x for line in lines if line is not ends["Drug"]
+                                                                       and line not in ends.values()) - 1
+
+
+def test_qr_modules_are_segnos_and_the_caption_stands_centred_beside(project):
+    href = "https://www.example.com/pi"
+    document, items = laid(project, f"""\
+body:
+  - type: heading
+    level: 1
+    text: More
+  - type: qr
+    href: {href}
+    size: 66
+    error_correction: Q
+    caption: Full prescribing information at www.example.com/pi
+""")
+    box, calls = shapes(items, QrCode)
+    (path,) = [args[0] for name, args, kw in calls if name == "path"]
+    expected = [[bool(m) for m in row] for row in segno.make(href, error="q", micro=False).matrix_iter(border=4)]
+    n = len(expected)
+    grid = [[False] * n for _ in range(n)]
+    m = box.box.width / n
+    for i in range(0, len(path), 5):  # one rectangle per run of dark modules (y up in the sketch)
+        (_, x0, top), (_, x1, _), (_, _, bottom) = path[i], path[i + 1], path[i + 2]
+        row = round((box.box.height - top) / m)
+        assert round((top - bottom) / m) == 1
+        for c in range(round(x0 / m), round(x1 / m)):
+            grid[row][c] = True
+    assert grid == expected
+    caption = [line for line in items if isinstance(line, TextLine) and line.fragments
+               and not isinstance(line.fragments[0].tag[0], (Chart, QrCode))
+               and "prescribing" in "".join(s.text for f in line.fragments for s in f.segments)]
+    assert caption and all(line.x > box.box.x + box.box.width for line in caption)
+    middle = (caption[0].baseline - caption[0].fragments[0].size * 0.7 + caption[-1].baseline) / 2
+    assert middle == pytest.approx(box.box.y + box.box.height / 2, abs=3)
+
+
+def test_qr_commands_cover_only_dark_modules():
+    modules = ((False, True, True), (True, False, True), (False, False, False))
+    assert qr_commands(modules, 3.0) == [
+        ("M", 1.0, 0.0), ("L", 3.0, 0.0), ("L", 3.0, 1.0), ("L", 1.0, 1.0), ("Z",),
+        ("M", 0.0, 1.0), ("L", 1.0, 1.0), ("L", 1.0, 2.0), ("L", 0.0, 2.0), ("Z",),
+        ("M", 2.0, 1.0), ("L", 3.0, 1.0), ("L", 3.0, 2.0), ("L", 2.0, 2.0), ("Z",),
+    ]
+
+
+def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):
+    document, items = laid(project, """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: forest
+    title: Odds ratios
+    scale: log
+    categories: [Half, One, Double]
+    series: [{name: OR, values: [0.5, 1, 2], low: [0.4, 0.8, 1.6], high: [0.6, 1.2, 2.4]}]
+""")
+    colors = document.theme.colors
+    _, calls = shapes(items, Chart)
+    squares = [args for name, args, kw in calls if name == "rect" and kw.get("fill") == colors["primary"]]
+    centres = [x + w / 2 for x, _, w, _ in squares]
+    assert len(centres) == 3 and centres[1] - centres[0] == pytest.approx(centres[2] - centres[1])
+    assert [w for w in words(items, Chart) if w in ("0.25", "0.5", "1", "2", "4")] == ["0.25", "0.5", "1", "2", "4"]
