@@ -129,11 +129,17 @@ def picture_height(figure: Figure, width: float, ctx: LayoutContext) -> tuple[fl
         aspect = illustrations.kinds()[figure.source.name].aspect
     w = min(figure.width or width, width)
     if figure.height:
-        return w, figure.height
-    h = w / aspect
-    if h > ctx.max_height:  # no height given: shrink to fit the region rather than overflow it
-        h = ctx.max_height
-        w = min(w, h * aspect)
+        h = figure.height
+    else:
+        h = w / aspect
+        if h > ctx.max_height:  # no height given: shrink to fit the region rather than overflow it
+            h = ctx.max_height
+            w = min(w, h * aspect)
+    fit = getattr(illustrations.kinds().get(getattr(figure.source, "name", "")), "fit", None)
+    if isinstance(figure.source, Illustration) and fit is not None:
+        # an illustration that draws less than the box (a narrow helix, a spectrum with few rows of people)
+        # gets a box tight to what it draws
+        w, h = fit(figure.source.params, w, h, ctx.document.theme)
     return w, h
 
 
@@ -144,17 +150,20 @@ def _figure(block: Figure, width: float, ctx: LayoutContext) -> Laid:
     out = Laid(0, [], 0, 8)
     y = 0.0
     caption = None
+    # the caption keeps the measure the figure was given, even when the picture's box is tighter
+    cap_w = max(w, min(block.width or width, width))
+    cap_x = {"left": 0.0, "center": (width - cap_w) / 2, "right": width - cap_w}[block.align]
     if block.caption:
         ts = ctx.text_style(block.caption_style)
-        caption = text_block(pieces(block.caption, ts), w, ts, ctx, block.where)
+        caption = text_block(pieces(block.caption, ts), cap_w, ts, ctx, block.where)
         if block.caption_position == "above":
-            out.add(caption, x, 0)
+            out.add(caption, cap_x, 0)
             y = caption.height + 4
     radius = 6.0 if isinstance(block.source, Photo) else 0.0
     out.items.append(PictureBox(Rect(x, y, w, h), block, None if block.decorative else (block, ""), radius))
     y += h
     if caption and block.caption_position == "below":
-        out.add(caption, x, y + 4)
+        out.add(caption, cap_x, y + 4)
         y += caption.height + 4
     out.height = y
     return out

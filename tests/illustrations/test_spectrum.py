@@ -13,7 +13,7 @@ def _icons(figures, fig) -> tuple[int, int]:
     comps = figures.components(fig)
     cylinder = max(comps, key=lambda c: c.width)  # the widest shape; the icons stand above it
     top = cylinder.centre[1] - cylinder.height / 2
-    bodies = [c for c in comps if c.centre[1] < top and c.width > c.height * 1.05]
+    bodies = [c for c in comps if c.centre[1] < top and c.width > c.height * 1.12]
     left = sum(1 for c in bodies if c.centre[0] < width * 0.5 and c.nearest() == "secondary")
     right = sum(1 for c in bodies if c.centre[0] > width * 0.6 and c.nearest() == "accent")
     return left, right
