@@ -174,13 +174,15 @@ def _rows(count: int, span: float, icon: float) -> int:
 
 
 def _plan(p: SpectrumParams, w: float, h: float, font: str | None) -> Plan:
-    """Sizes from the width (labels as large as the width allows, up to 14 pt, so they stay legible
+    """Sizes from the width (labels as large as the width allows, up to 16 pt, so they stay legible
     projected), then as many rows of people as the counts need."""
     try:
         bold = face(font, bold=True) if font else None
     except KeyError:
         bold = None
-    label_size = max(6.5, min(14.0, w * 0.042))
+    # about 10 pt in a leave-behind's column (266 pt), growing with the width to 15.4 pt on a slide
+    # (330 pt) so that even a 3-up handout's thumbnail sets it above 6 pt
+    label_size = max(6.5, min(16.0, w * 0.083 - 12.0))
     tracking = label_size * 0.08
 
     def labels_width(size: float) -> float:
@@ -188,7 +190,7 @@ def _plan(p: SpectrumParams, w: float, h: float, font: str | None) -> Plan:
             return (len(p.left_label) + len(p.right_label)) * size * 0.7
         return (bold.width(p.left_label, size) + bold.width(p.right_label, size)
                 + size * 0.08 * (len(p.left_label) + len(p.right_label)))
-    while label_size > 6.5 and labels_width(label_size) > w * 0.9:
+    while label_size > 6.5 and labels_width(label_size) > w * 0.95:
         label_size -= 0.25
     tracking = label_size * 0.08
     cyl_h = min(w * 0.15, h * 0.3)

@@ -40,6 +40,11 @@ class LayoutContext:
         link = theme.colors.get("secondary", theme.colors["text"]) if style.color == "text" else theme.colors[style.color]
         return TextStyle(style, theme.colors[style.color], link, self.fonts)
 
+    def text_style_or(self, name: str, fallback: str) -> TextStyle:
+        """The style `name` where the theme has it (or its slide style, on a slide), else `fallback`."""
+        styles = self.document.theme.styles
+        return self.text_style(name if self.document.style_name(name) in styles or name in styles else fallback)
+
     def color(self, name: str):
         return self.document.theme.colors[name]
 
@@ -200,16 +205,16 @@ def _cta(block: CallToAction, width: float, ctx: LayoutContext) -> Laid:
 
 @layout_of(References)
 def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
-    ts = ctx.text_style("small")
-    title_style = TextStyle(ts.style, ctx.color("primary"), ts.link_color, ts.fonts)
-    title_style.style = type(ts.style)(**{**ts.style.__dict__, "bold": True})
+    ts = ctx.text_style_or("references", "small")
+    # the title is a heading: set like every other heading of its level
+    title_style = ctx.text_style_or(f"h{block.level}", "h2")
     out = Laid(0, [], 6, 0)
     top = 0.0
     if block.title:
         title = text_block(plain_pieces(block.title, (block, "title"), title_style), width, title_style, ctx,
                            block.where)
         out.add(title, 0, 0)
-        top = title.height + 2
+        top = title.height + title_style.style.space_after
     cols = max(1, ctx.columns)
     col_w = (width - ctx.gutter * (cols - 1)) / cols
     per_col = math.ceil(len(block.entries) / cols)

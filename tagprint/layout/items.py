@@ -229,3 +229,4 @@ class PageLayout:
     items: list[Item] = field(default_factory=list)
     footer: list[TextLine] = field(default_factory=list)
     items_placed: bool = False  # a flow placed content on this page
+    origin: int = 0  # which page of the layout (slide of a deck) it was made from: a flow may make several

@@ -22,11 +22,11 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
     fonts = FontStack((document.theme.font, *document.theme.fallback_fonts))
     ctx = LayoutContext(document, root, fonts)
     pages: list[PageLayout] = []
-    for page in document.pages:
-        if page.flow:
-            pages.extend(flow_pages(document, page, len(pages) + 1, ctx))
-        else:
-            pages.append(_page(document, page, len(pages) + 1, ctx))
+    for origin, page in enumerate(document.pages):
+        made = flow_pages(document, page, len(pages) + 1, ctx) if page.flow else [_page(document, page, len(pages) + 1, ctx)]
+        for out in made:
+            out.origin = origin
+        pages.extend(made)
     add_footers(document, pages, ctx)
     if not ctx.problems:  # text that does not fit lies where nothing was meant to be behind it: judged once it fits
         ctx.problems.extend(check_contrast(document, pages))
@@ -132,15 +132,21 @@ def _readable_on(ts: TextStyle, background, ctx: LayoutContext) -> TextStyle:
 
 
 def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext) -> list[TextLine]:
-    ts = ctx.text_style("footer")
     number = page.number
     width, height = page.size
+    slide = document.kind == "deck" and page.size == document.page_size  # a slide, not a handout's page
+    ts = ctx.text_style_or("slide_footer", "footer") if slide else ctx.text_style("footer")
     baseline = height - FOOTER_BASELINE_FROM_BOTTOM
     ts = _readable_on(ts, _behind_footer(page, baseline, ts.style.size), ctx)
     # where the material id is set as content, the footer does not print it a second time
     left = "   ".join(t for t in ("" if _sets_material_id(page) else document.job_code, document.footer) if t)
-    right = f"Page {number} of {total}"
+    # the only place these words are written: the generated-words catalogue (in the document's language)
+    # takes them over at merge
+    right = f"Slide {number} of {total}" if slide else f"Page {number} of {total}"
     _, right_edge, _, left_edge = document.margins  # the footer lines up with the page's text
+    if document.kind == "deck" and not slide:  # a handout's page: its own margins
+        from ..decks.handouts import MARGIN
+        right_edge = left_edge = MARGIN
     lines = []
     for text, align in ((left, "left"), (right, "right")):
         found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
