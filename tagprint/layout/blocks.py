@@ -200,6 +200,15 @@ def _cta(block: CallToAction, width: float, ctx: LayoutContext) -> Laid:
         TextLine(pad, baseline, height, fragments),
         Chevron(pad + text_w + 7, height / 2, 4.0, ctx.color("white")),
     ]
+    if block.printed:  # on paper: the address under the button, in the caption style, part of the same text
+        small = ctx.text_style("caption")
+        below, _ = break_lines(plain_pieces(block.printed, (block, ""), small, None), 10_000, small)
+        line = below[0]
+        first = line.fragments[0]  # read after the button's words with a space between
+        shown = first.actual if first.actual is not None else "".join(seg.text for seg in first.segments)
+        fragments = (replace(first, actual=" " + shown), *line.fragments[1:])
+        items.append(TextLine(pad, height + 4 + small.style.size, line.height, fragments))
+        return Laid(height + 4 + line.height, items, 8, 6)
     return Laid(height, items, 8, 6)
 
 
@@ -256,7 +265,10 @@ def _safety(block: Safety, width: float, ctx: LayoutContext) -> Laid:
 @layout_of(MaterialId)
 def _material_id(block: MaterialId, width: float, ctx: LayoutContext) -> Laid:
     ts = ctx.text_style("small")
-    return text_block(plain_pieces(ctx.document.job_code, (block, ""), ts), width, ts, ctx, block.where)
+    laid = text_block(plain_pieces(ctx.document.job_code, (block, ""), ts), width, ts, ctx, block.where)
+    # the footer moves this line into its own place (the material id stands in the same place on every
+    # page): it takes no room where it is written
+    return Laid(0, laid.items, 0, 0)
 
 
 @layout_of(Cards)
