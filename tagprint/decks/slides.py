@@ -28,7 +28,7 @@ MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 
 
 def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | None = None,
-                   continued: bool = False) -> Template:
+                   continued: bool = False, columns: int = 2) -> Template:
     """The built-in slide templates; colours are theme names. `panel`: a colour the body is set on, filling
     the body's whole area (a safety slide: the boxed information reads as one panel, not a few lines at
     the top of an empty slide). `continued`: a slide the body runs on to (it has no figure)."""
@@ -42,7 +42,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
     body_w = WIDTH if wide else (300 if layout == "figure" else 470)
     figure_x = LEFT + body_w + 32 if has_body or layout != "figure" else LEFT
     figure_w = LEFT + WIDTH - figure_x
-    body = _body_kwargs(layout, panel)
+    body = _body_kwargs(layout, panel, columns)
     regions = [
         _region("title", (LEFT, 36, WIDTH, 84), valign="bottom"),
         _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
@@ -57,8 +57,8 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
     ))
 
 
-def _body_kwargs(layout: str, panel: str | None) -> dict:
-    kw: dict = dict(columns=2 if layout == "references" else 1, gutter=32)
+def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
+    kw: dict = dict(columns=columns if layout == "references" else 1, gutter=32)
     if panel:
         kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0))
     return kw
@@ -107,7 +107,10 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         panel = None
         if body and all(isinstance(b, Safety) for b in body):
             panel = "tint_warm" if "tint_warm" in colors else "tint"
-        template = slide_template(spec.layout, figure is not None, bool(body), panel)
+        # a short reference list reads down one column (two columns of three lines leave the slide bare)
+        entries = sum(len(b.entries) for b in body if isinstance(b, References))
+        columns = 2 if entries > 8 else 1
+        template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns)
         placements = [Placement("title", (Section(f"slide-{n}-title", tuple(title_blocks), where(path)),), where(path))]
         if figure is not None:
             placements.append(Placement("figure", (Section(f"slide-{n}-figure", (figure,), where(path)),), where(path)))
@@ -118,7 +121,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         if body:
             then = replace(slide_template(spec.layout, False, True, panel, continued=True),
                            regions=(_region("body", (LEFT, TOP, WIDTH, BOTTOM - TOP),
-                                            **_body_kwargs(spec.layout, panel)),))
+                                            **_body_kwargs(spec.layout, panel, columns)),))
         notes = None
         if spec.notes.strip():
             paragraphs = [p for p in spec.notes.split("\n\n") if p.strip()]

@@ -273,29 +273,34 @@ def _material_id(block: MaterialId, width: float, ctx: LayoutContext) -> Laid:
 
 @layout_of(Cards)
 def _cards(block: Cards, width: float, ctx: LayoutContext) -> Laid:
-    """Cards side by side on white panels: the picture centred on top, an accent rule, then the text."""
+    """Cards side by side on white panels, each framed by a hairline: the picture centred on top, an
+    accent rule, then the text. The rules and the texts of all the cards stand on one line (a card with
+    a shorter picture, or none, keeps its text level with its neighbours')."""
     gap, pad = 16.0, 14.0
     n = len(block.cards)
     col_w = (width - gap * (n - 1)) / n
     inner_w = col_w - 2 * pad
+    figures = [_figure(card.figure, inner_w, ctx) if card.figure else None for card in block.cards]
+    band = max((f.height for f in figures if f is not None), default=0.0)
+    rule_y = pad + (band + 12 if band else 0.0)
     contents = []
-    for card in block.cards:
+    for card, fig in zip(block.cards, figures):
         laid = Laid(0, [])
-        y = pad
-        if card.figure:
-            fig = _figure(card.figure, inner_w, ctx)
-            laid.add(fig, pad, y)
-            y += fig.height + 12
-        laid.items.append(FillBox(Rect(pad, y, 28, 3), ctx.color("accent"), 0))
+        if fig is not None:
+            laid.add(fig, pad, pad + band - fig.height)  # pictures stand on one line above the rules
+        laid.items.append(FillBox(Rect(pad, rule_y, 28, 3), ctx.color("accent"), 0))
         body = stack(card.blocks, inner_w, ctx)
-        laid.add(body, pad, y + 10)
-        laid.height = y + 10 + body.height + pad
+        laid.add(body, pad, rule_y + 10)
+        laid.height = rule_y + 10 + body.height + pad
         contents.append(laid)
     tallest = max(c.height for c in contents)
-    out = Laid(tallest, [], 10, 0)
+    out = Laid(tallest, [], 10, 10)
+    tint, muted = ctx.color("tint"), ctx.color("muted")
+    frame = tuple(a + (b - a) * 0.3 for a, b in zip(tint, muted))  # a hairline that shows on white and on tint
     for i, laid in enumerate(contents):
         x = i * (col_w + gap)
-        out.items.append(FillBox(Rect(x, 0, col_w, tallest), ctx.color("white"), 8))
+        out.items.append(FillBox(Rect(x, 0, col_w, tallest), frame, 8))
+        out.items.append(FillBox(Rect(x + 0.75, 0.75, col_w - 1.5, tallest - 1.5), ctx.color("white"), 7.25))
         out.add(laid, x, 0)
     return out
 
