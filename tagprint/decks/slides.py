@@ -25,6 +25,7 @@ TOP = 150.0
 BOTTOM = 490.0  # above the footer
 LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
+CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
 
 
 def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | None = None,
@@ -51,6 +52,9 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
         # the figure's top on the same line as the body's first line, on every slide
         regions.append(_region("figure", (figure_x, TOP, figure_w, BOTTOM - TOP), valign="top"))
     name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
+    if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
+        return Template(name, (_region("body", (LEFT, CONTINUED_TOP, WIDTH, BOTTOM - CONTINUED_TOP), **body),),
+                        (Decoration("band", Rect(0, 0, 960, 8), "primary"),))
     return Template(name, tuple(regions), (
         Decoration("band", Rect(0, 0, 960, 8), "primary"),
         Decoration("band", Rect(LEFT, 128, 80, 5), "accent"),
@@ -119,9 +123,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         flow = (Section(f"slide-{n}-body", tuple(body), where(path)),) if body else ()
         then = None
         if body:
-            then = replace(slide_template(spec.layout, False, True, panel, continued=True),
-                           regions=(_region("body", (LEFT, TOP, WIDTH, BOTTOM - TOP),
-                                            **_body_kwargs(spec.layout, panel, columns)),))
+            then = slide_template(spec.layout, False, True, panel, continued=True, columns=columns)
         notes = None
         if spec.notes.strip():
             paragraphs = [p for p in spec.notes.split("\n\n") if p.strip()]

@@ -23,7 +23,8 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
     ctx = LayoutContext(document, root, fonts)
     pages: list[PageLayout] = []
     for origin, page in enumerate(document.pages):
-        made = flow_pages(document, page, len(pages) + 1, ctx) if page.flow else [_page(document, page, len(pages) + 1, ctx)]
+        number = len(pages) + 1
+        made = flow_pages(document, page, number, ctx) if page.flow else [_page(document, page, number, ctx)]
         for out in made:
             out.origin = origin
         pages.extend(made)
