@@ -193,12 +193,18 @@ def _plan(p: SpectrumParams, w: float, h: float, font: str | None) -> Plan:
     while label_size > 6.5 and labels_width(label_size) > w * 0.95:
         label_size -= 0.25
     tracking = label_size * 0.08
-    cyl_h = min(w * 0.15, h * 0.3)
     cyl_y = label_size * 1.6
-    icon = min(w * 0.065, h * 0.2)
+    # the cylinder and the people are sized from the width; only a box too short for them shrinks them
+    # (the same sizes whether the box is exactly their height or taller, so a tight box draws the same)
+    cyl_h, icon = w * 0.15, w * 0.065
     rows = max(_rows(p.left_count, w * 0.5, icon), _rows(p.right_count, w * 0.32, icon), 1)
-    room = max(1, int((h - cyl_y - cyl_h - icon * 0.3) // (icon * 1.05)))
-    rows = min(rows, room)
+    need = cyl_h + icon * 0.3 + rows * icon * 1.05
+    if cyl_y + need > h:
+        scale = max(0.2, (h - cyl_y) / need)
+        cyl_h, icon = cyl_h * scale, icon * scale
+        rows = max(_rows(p.left_count, w * 0.5, icon), _rows(p.right_count, w * 0.32, icon), 1)
+        room = max(1, int((h - cyl_y - cyl_h - icon * 0.3) // (icon * 1.05)))
+        rows = min(rows, room)
     height = cyl_y + cyl_h + icon * 0.3 + rows * icon * 1.05
     return Plan(label_size, tracking, cyl_y, cyl_h, icon, rows, height)
 
