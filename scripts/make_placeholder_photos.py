@@ -25,16 +25,35 @@ def vertical_gradient(size: tuple[int, int], top: tuple, bottom: tuple) -> Image
 
 
 def person(d: ImageDraw.ImageDraw, x: int, ground: int, height: int, shirt: tuple, trousers: tuple,
-           skin: tuple, hair: tuple, lean: int = 0) -> None:
+           skin: tuple, hair: tuple, lean: int = 0, hat: tuple | None = None, reach: int = 0) -> None:
+    """A stylised figure, flat shapes and no face (a stand-in, not a portrait): hair or a sun hat, a
+    neck, a shirt with sleeves, an arm reaching sideways by `reach` (to hold a hand), trousers."""
     head = height // 8
     top = ground - height
-    d.ellipse([x - head + lean, top, x + head + lean, top + 2 * head], fill=skin)
-    d.pieslice([x - head - 2 + lean, top - 2, x + head + 2 + lean, top + 2 * head], 180, 360, fill=hair)
-    d.rectangle([x - head + lean - 1, top + int(head * 0.8), x + head + lean + 1, top + int(head * 1.05)],
-                fill=(25, 25, 30))  # sunglasses band
-    body_top = top + 2 * head + 4
-    d.rounded_rectangle([x - int(head * 1.4), body_top, x + int(head * 1.4), body_top + int(height * 0.38)],
+    hx = x + lean
+    d.rounded_rectangle([x - head // 3, top + int(head * 1.7), x + head // 3, top + int(head * 2.4)],
+                        radius=head // 4, fill=skin)  # neck
+    d.ellipse([hx - head, top, hx + head, top + 2 * head], fill=skin)
+    if hat:
+        d.ellipse([hx - int(head * 1.8), top + int(head * 0.35), hx + int(head * 1.8), top + int(head * 0.8)],
+                  fill=hat)  # brim
+        d.pieslice([hx - int(head * 1.05), top - int(head * 0.45), hx + int(head * 1.05), top + int(head * 1.2)],
+                   180, 360, fill=hat)
+    else:
+        d.pieslice([hx - head - 3, top - 4, hx + head + 3, top + int(head * 1.5)], 165, 375, fill=hair)
+    body_top = top + 2 * head + 2
+    shoulders = int(head * 1.5)
+    d.rounded_rectangle([x - shoulders, body_top, x + shoulders, body_top + int(height * 0.38)],
                         radius=head // 2, fill=shirt)
+    # arms: the outer one hangs at the side, the inner one reaches towards the other person's hand
+    for side in (-1, 1):
+        sx = x + side * (shoulders - head // 3)
+        if side * reach > 0:
+            hand = (x + reach, body_top + int(height * 0.22))
+        else:
+            hand = (sx + side * head // 3, body_top + int(height * 0.36))
+        d.line([(sx, body_top + head // 2), hand], fill=shirt, width=int(head * 0.7))
+        d.ellipse([hand[0] - head // 3, hand[1] - head // 3, hand[0] + head // 3, hand[1] + head // 3], fill=skin)
     leg_top = body_top + int(height * 0.36)
     d.polygon([(x - int(head * 1.3), leg_top), (x + int(head * 1.3), leg_top), (x + int(head * 1.1), ground),
                (x - int(head * 1.1), ground)], fill=trousers)
@@ -48,16 +67,21 @@ def couple() -> Image.Image:
     rng = random.Random(7)
     horizon = 330
     d.rectangle([0, horizon, w, h], fill=(170, 160, 92))
-    person(d, 250, 520, 300, (226, 232, 240), (70, 86, 110), (224, 184, 150), (210, 210, 214), lean=6)
-    person(d, 370, 525, 320, (60, 92, 140), (90, 80, 70), (205, 160, 120), (120, 110, 100), lean=-6)
-    d.line([(292, 390), (328, 392)], fill=(214, 172, 136), width=10)  # holding hands
-    for _ in range(2600):
-        x = rng.randrange(w)
-        y = rng.randrange(horizon + 20, h + 40)
-        tall = rng.randrange(30, 110)
-        tone = rng.randrange(-30, 30)
-        d.line([(x, y), (x + rng.randrange(-12, 12), y - tall)],
-               fill=(186 + tone, 170 + tone, 96 + tone // 2), width=2)
+    def grass(count: int, low: int, tall: tuple[int, int]) -> None:
+        for _ in range(count):
+            x = rng.randrange(w)
+            y = rng.randrange(low, h + 40)
+            height = rng.randrange(*tall)
+            tone = rng.randrange(-30, 30)
+            d.line([(x, y), (x + rng.randrange(-12, 12), y - height)],
+                   fill=(186 + tone, 170 + tone, 96 + tone // 2), width=2)
+    grass(1400, horizon + 10, (30, 110))  # the field behind them
+    # two figures side by side holding hands: one with grey hair in a light shirt, one in a straw sun hat
+    # and a blue shirt; the grass in front reaches their knees
+    person(d, 250, 520, 300, (226, 232, 240), (70, 86, 110), (224, 184, 150), (200, 200, 204), lean=4, reach=58)
+    person(d, 370, 525, 320, (60, 92, 140), (90, 80, 70), (205, 160, 120), (120, 110, 100), lean=-4,
+           hat=(222, 196, 132), reach=-58)
+    grass(1500, 470, (20, 70))
     return img.filter(ImageFilter.GaussianBlur(0.6))
 
 

@@ -61,3 +61,36 @@ def register_cli(subparsers, common: argparse.ArgumentParser) -> None:
                     "good PDF. Previews: output/preview/NAME/page-N.png and contact.png. Stop with Ctrl-C.")
     watch.add_argument("layouts", nargs="*", help="layouts to watch (default: every layout)")
     watch.set_defaults(handler=_watch_handler)
+
+
+def _new_handler(args: argparse.Namespace) -> int:
+    from .errors import InputError, relative
+    from .templates import create
+
+    root = _root(args)
+    try:
+        written = create(root, args.name, args.template)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {relative(path, root)}")
+    print(f"next: change the words in content/{args.name}.yaml, then `python render.py watch {args.name}` "
+          f"(the pages are in output/preview/{args.name}/)")
+    return 0
+
+
+def register_new(subparsers, common: argparse.ArgumentParser) -> None:
+    """Adds `new NAME --template KIND`."""
+    from .templates import TEMPLATES
+
+    new = subparsers.add_parser(
+        "new", parents=[common], help="start a new piece from a template (layout, content and theme)",
+        description="Writes layouts/NAME.yaml, content/NAME.yaml and layouts/themes/NAME.yaml from a template; "
+                    "they build at once with no warnings. Templates: " +
+                    "; ".join(f"{t.name}: {t.description}" for t in TEMPLATES.values()) + ".")
+    new.add_argument("name", help="the new piece's name (lower-case letters, digits and hyphens)")
+    new.add_argument("--template", "-t", required=True, choices=sorted(TEMPLATES),
+                     help="which template to start from")
+    new.set_defaults(handler=_new_handler)

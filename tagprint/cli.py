@@ -59,8 +59,9 @@ def _parser() -> argparse.ArgumentParser:
         register_cli = None
     if register_cli is not None:
         register_cli(sub)
-    from .authoring import register_cli as register_authoring
+    from .authoring import register_cli as register_authoring, register_new
     register_authoring(sub, common)
+    register_new(sub, common)
     return p
 
 

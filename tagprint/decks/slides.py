@@ -19,8 +19,20 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
     return Region(name, Rect(*box), **kw)
 
 
-def slide_template(layout: str, has_figure: bool, has_body: bool) -> Template:
-    """The built-in slide templates; colours are theme names."""
+# The slide grid: every content slide's title sits on one baseline, its accent rule under it, and its body
+# and figure start on one top line (TOP), so nothing jumps from slide to slide.
+TOP = 150.0
+BOTTOM = 490.0  # above the footer
+LEFT, WIDTH = 64.0, 832.0
+MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
+CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
+
+
+def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | None = None,
+                   continued: bool = False, columns: int = 2) -> Template:
+    """The built-in slide templates; colours are theme names. `panel`: a colour the body is set on, filling
+    the body's whole area (a safety slide: the boxed information reads as one panel, not a few lines at
+    the top of an empty slide). `continued`: a slide the body runs on to (it has no figure)."""
     if layout == "title":
         return Template("slide-title", (
             _region("title", (72, 96, 520 if has_figure else 816, 330), valign="middle"),
@@ -28,25 +40,40 @@ def slide_template(layout: str, has_figure: bool, has_body: bool) -> Template:
         ), (Decoration("band", Rect(0, 0, 960, 540), "primary"),
             Decoration("band", Rect(72, 84, 96, 6), "accent")))
     wide = not has_figure
-    body_w = 832 if wide else (300 if layout == "figure" else 470)
-    figure_x = 64 + body_w + 32 if has_body or layout != "figure" else 64
-    figure_w = 896 - figure_x
+    body_w = WIDTH if wide else (300 if layout == "figure" else 470)
+    figure_x = LEFT + body_w + 32 if has_body or layout != "figure" else LEFT
+    figure_w = LEFT + WIDTH - figure_x
+    body = _body_kwargs(layout, panel, columns)
     regions = [
-        _region("title", (64, 36, 832, 84), valign="bottom"),
-        _region("body", (64, 150, body_w, 340), columns=2 if layout == "references" else 1, gutter=32),
+        _region("title", (LEFT, 36, WIDTH, 84), valign="bottom"),
+        _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
     ]
     if has_figure:
-        regions.append(_region("figure", (figure_x, 146, figure_w, 344), valign="middle"))
-    return Template(f"slide-{layout}", tuple(regions), (
+        # the figure's top on the same line as the body's first line, on every slide
+        regions.append(_region("figure", (figure_x, TOP, figure_w, BOTTOM - TOP), valign="top"))
+    name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
+    if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
+        return Template(name, (_region("body", (LEFT, CONTINUED_TOP, WIDTH, BOTTOM - CONTINUED_TOP), **body),),
+                        (Decoration("band", Rect(0, 0, 960, 8), "primary"),))
+    return Template(name, tuple(regions), (
         Decoration("band", Rect(0, 0, 960, 8), "primary"),
-        Decoration("band", Rect(64, 128, 80, 5), "accent"),
+        Decoration("band", Rect(LEFT, 128, 80, 5), "accent"),
     ))
+
+
+def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
+    kw: dict = dict(columns=columns if layout == "references" else 1, gutter=32)
+    if panel:
+        kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0))
+    return kw
 
 
 def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Section],
                  where: Callable[[tuple], Any], problems: list[Problem]) -> list[Page]:
     """`blocks` is the validate stage's BlockBuilder for the layout file (inline text, figures)."""
     pages = []
+    theme = getattr(getattr(blocks, "loaded", None), "theme", None)
+    colors = set(getattr(theme, "colors", None) or ())
     used: set[str] = set()
     for n, spec in enumerate(specs, start=1):
         path = ("slides", n - 1)
@@ -81,18 +108,29 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
             problems.append(Problem(where(path), "a title slide has no bullets or content",
                                     "use layout: content, or move the text into subtitle"))
             body = []
-        template = slide_template(spec.layout, figure is not None, bool(body))
+        panel = None
+        if body and all(isinstance(b, Safety) for b in body):
+            panel = "tint_warm" if "tint_warm" in colors else "tint"
+        # a short reference list reads down one column (two columns of three lines leave the slide bare)
+        entries = sum(len(b.entries) for b in body if isinstance(b, References))
+        columns = 2 if entries > 8 else 1
+        template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns)
         placements = [Placement("title", (Section(f"slide-{n}-title", tuple(title_blocks), where(path)),), where(path))]
-        if body:
-            placements.append(Placement("body", (Section(f"slide-{n}-body", tuple(body), where(path)),), where(path)))
         if figure is not None:
             placements.append(Placement("figure", (Section(f"slide-{n}-figure", (figure,), where(path)),), where(path)))
+        # the body flows: what does not fit on the slide continues on the next one (same grid and sizes,
+        # its title repeated), never set smaller to fit
+        flow = (Section(f"slide-{n}-body", tuple(body), where(path)),) if body else ()
+        then = None
+        if body:
+            then = slide_template(spec.layout, False, True, panel, continued=True, columns=columns)
         notes = None
         if spec.notes.strip():
             paragraphs = [p for p in spec.notes.split("\n\n") if p.strip()]
             notes = Section(f"slide-{n}-notes", tuple(
                 Paragraph(blocks.inline(p, path + ("notes",)), where(path + ("notes",)), "slide_notes",
                           where(path + ("notes",))) for p in paragraphs), where(path + ("notes",)))
-        pages.append(Page(template, tuple(placements), where(path), notes=notes, title=f"Slide {n}: {spec.title}"))
+        pages.append(Page(template, tuple(placements), where(path), flow=flow, notes=notes,
+                          title=f"Slide {n}: {spec.title}", then=then, read_last=("figure",)))
     return pages
 

@@ -136,7 +136,7 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
             x = line.x + frag.x
             if frag.link is not None and ctx.profile.links:
                 _link(line, frag, x, ctx)
-            if frag.underline:
+            if frag.underline and ctx.profile.links:  # on paper a link is not underlined: nothing to click
                 y = line.baseline + frag.size * 0.14
                 underlines.append((x, y, x + frag.width, frag.color, max(0.5, frag.size * 0.06)))
         i = j + 1

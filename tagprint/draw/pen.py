@@ -103,7 +103,7 @@ def _path_code(commands: tuple[tuple, ...]) -> tuple[str, ...]:
     p = PDFPathObject()  # what Canvas.beginPath returns
     for cmd in commands:
         op, args = cmd[0], cmd[1:]
-        {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close()}[op](*args)
+        {"M": p.moveTo, "L": p.lineTo, "C": p.curveTo, "Z": lambda: p.close(), "R": p.rect}[op](*args)
     return tuple(p._code)
 
 
@@ -561,9 +561,18 @@ class Sketch:
         self._paint(p, None, stroke, line_width, 1.0)
 
     def path(self, commands: Sequence[tuple], fill: Color | None = None, stroke: Color | None = None,
-             line_width: float = 1.0, alpha: float = 1.0) -> None:
-        """A path from commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)."""
+             line_width: float = 1.0, alpha: float = 1.0, within: Sequence[tuple] = ()) -> None:
+        """A path from commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",), ("R", x, y, w, h)
+        (a whole rectangle); painted only
+        inside the path `within`, when one is given."""
+        if not within:
+            self._paint(_path(commands), fill, stroke, line_width, alpha)
+            return
+        c = self._c
+        c.saveState()
+        c.clipPath(_path(within), stroke=0, fill=0)
         self._paint(_path(commands), fill, stroke, line_width, alpha)
+        c.restoreState()
 
     def circle(self, cx: float, cy: float, r: float, fill: Color | None = None, stroke: Color | None = None,
                line_width: float = 1.0, alpha: float = 1.0) -> None:
@@ -587,10 +596,14 @@ class Sketch:
         self._paint(p, fill, stroke, line_width, alpha)
 
     def linear_gradient(self, clip: Sequence[tuple], x0: float, y0: float, x1: float, y1: float,
-                        colors: Sequence[Color], stops: Sequence[float] | None = None) -> None:
-        """Fills the path `clip` (commands as in `path`) with a linear gradient (an axial shading)."""
+                        colors: Sequence[Color], stops: Sequence[float] | None = None,
+                        within: Sequence[tuple] = ()) -> None:
+        """Fills the path `clip` (commands as in `path`) with a linear gradient (an axial shading); inside
+        the path `within` too, when one is given (a band of a larger shape)."""
         c = self._c
         c.saveState()
+        if within:
+            c.clipPath(_path(within), stroke=0, fill=0)
         c.clipPath(_path(clip), stroke=0, fill=0)
         # ReportLab's linearGradient, with its colour functions formatted once per process (below)
         space, values = _normalizeColors([self.pen.color(col) for col in colors])

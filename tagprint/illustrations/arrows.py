@@ -95,6 +95,9 @@ class Segment:
     # which it passes over something close by, on its left (side 0), right (1) or both (2): lay the edge
     # in the background colour there first
     under: list[Piece] = field(default_factory=list)  # hung from it, behind: drawn just before it
+    covers: list[tuple[int, int, int]] = field(default_factory=list)  # (ribbon, first, last) points of the
+    # ribbons drawn before it that it passes over: its edge is laid only on those (never on a rung or
+    # anything else drawn beside them)
     over: list[Piece] = field(default_factory=list)  # hung from it, in front: drawn just after it
 
 
@@ -360,13 +363,18 @@ def plan_ribbons(ribbons: Sequence[Ribbon], halo: float, pieces: Sequence[Piece]
                 heapq.heappush(ready, (key(j), j))
     # the edge goes wherever a stretch passes close by something drawn before it
     edged: dict[int, set[int]] = {}
+    covered: dict[int, dict[int, set[int]]] = {}  # per stretch, the points of each other ribbon it covers
     for ia, k, ib, m in touching:
         if place[ia] > place[ib]:
             edged.setdefault(ia, set()).add(k)
+            covered.setdefault(ia, {}).setdefault(nodes[ib].ribbon, set()).add(m)
         else:
             edged.setdefault(ib, set()).add(m)
+            covered.setdefault(ib, {}).setdefault(nodes[ia].ribbon, set()).add(k)
     for i, s in enumerate(nodes[:len(nodes) - len(free)]):
         s.halo = [(lo, hi, 2) for lo, hi in _spans(edged.get(i, set()), 1, len(ribbons[s.ribbon].points))]
+        s.covers = [(ri, lo, hi) for ri, points in sorted(covered.get(i, {}).items())
+                    for lo, hi in _spans(points, 3, len(ribbons[ri].points))]
     # a piece hung behind a ribbon goes just before the first-drawn stretch of it beside the piece (all of
     # them lay the edge there); one hung in front, just after the stretch it hangs from
     for ri, hangs in enumerate(hung):
@@ -584,8 +592,24 @@ def _simplify(us: list[float], fs: list[float], tol: float) -> list[int]:
     return sorted(keep)
 
 
+def _bodies(covers: Sequence[tuple[int, int, int]], everything: Sequence[tuple]) -> list[tuple]:
+    """The outlines (straight lines between the sampled edges, about eight points a side) of the
+    stretches of other ribbons in `covers`, as one path: the area a stretch's edge may be laid on. The
+    outlines all run the same way round, so where they overlap they add up."""
+    out: list[tuple] = []
+    for ri, lo, hi in covers:
+        left, right = everything[ri][0], everything[ri][1]
+        stride = max(1, (hi - lo) // 8)
+        ks = list(range(lo, hi, stride)) + [hi]
+        out.append(("M", *left[ks[0]]))
+        out += [("L", *left[k]) for k in ks[1:]]
+        out += [("L", *right[k]) for k in reversed(ks)]
+        out.append(("Z",))
+    return out
+
+
 def _paint_segment(sk: Any, r: Ribbon, s: Segment, edges: tuple, fades: list[float], halo: float,
-                   background: tuple) -> None:
+                   background: tuple, everything: Sequence[tuple] = ()) -> None:
     """One stretch: the edge in the background colour where it needs one, then its outline (up the left
     edge, across, back down the right), a plain fill or, where it passes behind, a shading."""
     left, right, turned, ways = edges
@@ -612,7 +636,7 @@ def _paint_segment(sk: Any, r: Ribbon, s: Segment, edges: tuple, fades: list[flo
                     strokes.append(("M", *part[0][0]))
                     strokes += [("C", *c1, *c2, *p3) for _, c1, c2, p3 in part]
         if strokes:
-            sk.path(strokes, stroke=background, line_width=2 * halo)
+            sk.path(strokes, stroke=background, line_width=2 * halo, within=_bodies(s.covers, everything))
     body: list[tuple] = [("M", *left[a])]
     body += [("C", *c1, *c2, *p3) for _, _, (_, c1, c2, p3) in lefts]
     body.append(("L", *right[b]))
@@ -665,7 +689,7 @@ def draw_ribbons(sk: Any, ribbons: Sequence[Ribbon], halo: float, pieces: Sequen
             for piece in item.under:
                 piece.paint(sk)
             ri = item.ribbon
-            _paint_segment(sk, ribbons[ri], item, edges[ri], fades[ri], halo, background)
+            _paint_segment(sk, ribbons[ri], item, edges[ri], fades[ri], halo, background, edges)
             for piece in item.over:
                 piece.paint(sk)
         else:
@@ -787,8 +811,14 @@ def arrow_lines(p: ArrowsParams, cx: float, amp: float, y0: float, y1: float, ro
                 x = cx + amp * math.sin(th)
                 loose = 1.0
             pts.append((x, y0 + span * t))
-            # woven like a plait: over one ribbon, under the next (the cosine breaks ties for 4 and 6)
-            depth.append((math.sin(2 * th) + 0.35 * math.cos(th)) / 1.35 * loose)
+            if n <= 3:
+                # woven like a plait: over one ribbon, under the next
+                depth.append((math.sin(2 * th) + 0.35 * math.cos(th)) / 1.35 * loose)
+            else:
+                # four or more twist like the strands of a rope: a ribbon stays in front for the whole
+                # of its sweep across the front (one long unbroken stroke), then passes behind all the
+                # others (a plait of five switches over and under every few points: it reads as dashes)
+                depth.append(math.cos(th) * loose)
             grow = min(1.0, max(0.0, t / 0.12))
             width.append(rw * (0.55 + 0.45 * (grow * grow * (3 - 2 * grow))))
         ribbons.append(Ribbon(pts, depth, width, (0.0, 0.0, 0.0), fade=0.3, axis=(0.0, 1.0)))
@@ -825,41 +855,60 @@ class Arrows:
     def check_theme(self, p: ArrowsParams, theme: Any) -> list[str]:
         return check_colors(p.colors, theme, "arrows", p.background)
 
+    def fit(self, p: ArrowsParams, w: float, h: float, theme: Any = None) -> tuple[float, float]:
+        """The box the arrows need inside w × h: as tall, and no wider than they draw (plus the margin)."""
+        used = w
+        for _ in range(4):  # in a narrower box the heads fan out less: settle on a width that holds them
+            ribbons, rw, _, (head_w, _, _) = arrows_geometry(p, used, h)
+            xs = [x for r in ribbons for x, _ in r.points]
+            need = max(xs) - min(xs) + max(rw, head_w) + 2 * min(used, h) * 0.02 + 1.0
+            if need >= used - 0.5:
+                break
+            used = need
+        return min(w, used), h
+
     def draw(self, sk: Any, p: ArrowsParams, box: Any, theme: Any) -> None:
-        w, h = sk.width, sk.height
         n = p.count
         colors = [theme_color(theme, p.colors[i % len(p.colors)]) for i in range(n)]
-        margin = min(w, h) * 0.06
-        avail_w, avail_h = w - 2 * margin, h - 2 * margin
-        # proportions in units of the ribbon width, then scaled to fit the box
-        head_w, head_l, gap = 2.6, 3.4, 0.7
-        spread = n * head_w + (n - 1) * gap  # the heads side by side at the top
-        amp = max(2.2, spread * 0.42)  # the sway: wide enough that the ribbons weave rather than pile up
-        # the height of the twisting part: squatter in a wide box so it can grow, and tall enough that
-        # each half-turn stays steep
-        braid = 11.0 + 4.0 * smoothstep((avail_h / max(avail_w, 1.0) - 0.4) / 0.6)
-        braid = max(braid, 2.2 * amp * p.twist / 0.75, 2.6 * amp)
-        wide = max(spread, 2 * amp + 1.2)
-        unit = min(avail_w / wide, avail_h / (braid * 1.15 + head_l))
-        braid = max(braid, (avail_h / unit - head_l) / 1.15)  # a tall, narrow box: rise the whole way up
-        # in a wide box, open the composition out sideways rather than leave a thin column: the heads
-        # fan out further, the twist itself widens a little
-        stretch = min(1.6, max(1.0, min(avail_w, 0.65 * avail_h) / (wide * unit)))
-        rw = unit
-        amp *= unit * min(stretch, 1.15)
-        pitch = (head_w + gap) * unit * stretch
-        head_w, head_l = head_w * unit, head_l * unit
-        cx = w / 2
-        y1 = h - margin - head_l
-        y0 = max(margin, y1 - braid * unit * 1.15)
-        slots = [cx + (i - (n - 1) / 2) * pitch for i in range(n)]
-        roots = [cx + (i - (n - 1) / 2) * pitch * 0.7 for i in range(n)]
-        ribbons = arrow_lines(p, cx, amp, y0, y1, roots, slots, rw)
+        ribbons, rw, halo, (head_w, head_l, y1) = arrows_geometry(p, sk.width, sk.height)
         for r, color in zip(ribbons, colors):
             r.color = color
         heads = [Piece(2.0, lambda sk, r=r: _head(sk, r.points[-1][0], y1, rw, head_w, head_l, r.color))
                  for r in ribbons]
-        draw_ribbons(sk, ribbons, max(0.9, rw * 0.24), heads, theme_color(theme, p.background))
+        draw_ribbons(sk, ribbons, halo, heads, theme_color(theme, p.background))
+
+
+def arrows_geometry(p: ArrowsParams, w: float, h: float) -> tuple[list[Ribbon], float, float, tuple]:
+    """The ribbons' centre lines in a w × h box (colours unset), the ribbon width, the edge's width and
+    the arrowheads' (width, length, base height)."""
+    n = p.count
+    margin = min(w, h) * 0.02  # just room for the edges: the box is tight to the drawing
+    avail_w, avail_h = w - 2 * margin, h - 2 * margin
+    # proportions in units of the ribbon width, then scaled to fit the box
+    head_w, head_l, gap = 2.6, 3.4, 0.7
+    spread = n * head_w + (n - 1) * gap  # the heads side by side at the top
+    amp = max(2.2, spread * 0.42)  # the sway: wide enough that the ribbons weave rather than pile up
+    # the height of the twisting part: squatter in a wide box so it can grow, and tall enough that
+    # each half-turn stays steep
+    braid = 11.0 + 4.0 * smoothstep((avail_h / max(avail_w, 1.0) - 0.4) / 0.6)
+    braid = max(braid, 2.2 * amp * p.twist / 0.75, 2.6 * amp)
+    wide = max(spread, 2 * amp + 1.2)
+    unit = min(avail_w / wide, avail_h / (braid * 1.15 + head_l))
+    braid = max(braid, (avail_h / unit - head_l) / 1.15)  # a tall, narrow box: rise the whole way up
+    # in a wide box, open the composition out sideways rather than leave a thin column: the heads
+    # fan out further, the twist itself widens a little
+    stretch = min(1.6, max(1.0, min(avail_w, 0.65 * avail_h) / (wide * unit)))
+    rw = unit
+    amp *= unit * min(stretch, 1.15)
+    pitch = (head_w + gap) * unit * stretch
+    head_w, head_l = head_w * unit, head_l * unit
+    cx = w / 2
+    y1 = h - margin - head_l
+    y0 = max(margin, y1 - braid * unit * 1.15)
+    slots = [cx + (i - (n - 1) / 2) * pitch for i in range(n)]
+    roots = [cx + (i - (n - 1) / 2) * pitch * 0.7 for i in range(n)]
+    ribbons = arrow_lines(p, cx, amp, y0, y1, roots, slots, rw)
+    return ribbons, rw, max(0.5, rw * 0.24), (head_w, head_l, y1)
 
 
 register(Arrows())

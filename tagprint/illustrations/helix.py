@@ -35,39 +35,47 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+MARGIN = 0.02  # of the frame's shorter side: just room for the strands' edges, so the box is tight
+
+
 def helix_geometry(p: HelixParams, across: float, along: float) -> tuple[list[Ribbon], list[tuple], float]:
     """The two strands' centre lines and the rungs, upright in an `across` × `along` frame.
 
-    Returns the ribbons (colour unset), the rungs as (x0, x1, y, z0, z1) and the strand width."""
-    margin = min(across, along) * 0.07
+    Returns the ribbons (colour unset), the rungs as (x0, x1, y, z0, z1) and the strand width. Each rung's
+    ends (x0, y) and (x1, y) lie on the two strands' centre lines. Each strand starts and ends where it
+    crosses the axis, running at a slant (never at the crest of a wave, where a cut end reads as a hook);
+    the second strand, a groove behind the first, starts and ends a little further along."""
+    margin = min(across, along) * MARGIN
+    # strand 0 runs from angle 0 to 2π·turns, to the nearest half turn, so that it ends on the axis too
+    first_end = math.pi * max(2, round(2 * p.turns))
+    offset = math.pi - GROOVE  # strand 1 (angle φ + GROOVE) crosses the axis first at φ = π − GROOVE
+    span = first_end + offset  # the angle φ the whole drawing runs over
+    # the strands' width: a fraction of one turn's length, so more turns make thinner strands
     length = along - 2 * margin
-    pitch = length / p.turns  # one full turn
-    # as wide as the frame allows, but never wider than about one turn is long (it would look squashed)
-    radius = max(1.0, min((across - 2 * margin) / 2, pitch * 0.5) * 0.92)
-    rw = max(1.2, min(radius * 0.26, pitch * 0.09))
-    radius -= rw / 2
+    pitch = length * 2 * math.pi / span  # one full turn
+    rw = max(1.2, min((across - 2 * margin) * 0.13, pitch * 0.09))
+    radius = max(1.0, min((across - 2 * margin - rw) / 2, pitch * 0.5 * 0.92 - rw / 2))
     cx = across / 2
-    y0 = margin
-    steps = int(40 * p.turns) + 20  # points along a strand: its outline is fitted to them with curves
-    # the strands start on opposite sides, level with each other (for whole and half turns they end so too)
-    start = -GROOVE / 2
+    # the ends are cut square across the slanted strand: their corners reach half a strand's width further
+    y0 = margin + rw / 2
+    length = along - 2 * margin - rw
 
-    def angle(t: float) -> float:
-        return start + 2 * math.pi * p.turns * t
+    def y_of(phi: float) -> float:
+        return y0 + length * phi / span
 
     ribbons = []
-    ts = [k / steps for k in range(steps + 1)]
-    for phase in (0.0, GROOVE):
-        ths = [angle(t) + phase for t in ts]
-        pts = [(cx + radius * math.sin(th), y0 + length * t) for th, t in zip(ths, ts)]
-        ribbons.append(Ribbon(pts, [math.cos(th) for th in ths], [rw] * len(ts), (0.0, 0.0, 0.0), fade=0.42,
-                              axis=(0.0, 1.0)))
+    for phase, (lo, hi) in ((0.0, (0.0, first_end)), (GROOVE, (offset, span))):
+        steps = int(40 * (hi - lo) / (2 * math.pi)) + 20
+        phis = [lo + (hi - lo) * k / steps for k in range(steps + 1)]
+        pts = [(cx + radius * math.sin(f + phase), y_of(f)) for f in phis]
+        ribbons.append(Ribbon(pts, [math.cos(f + phase) for f in phis], [rw] * len(phis), (0.0, 0.0, 0.0),
+                              fade=0.42, axis=(0.0, 1.0)))
     rungs = []
+    lo, hi = offset, first_end  # where both strands are drawn
     for k in range(p.rungs):
-        t = 0.04 + 0.92 * (k + 0.5) / p.rungs
-        a, b = angle(t), angle(t) + GROOVE
-        rungs.append((cx + radius * math.sin(a), cx + radius * math.sin(b), y0 + length * t, math.cos(a),
-                      math.cos(b)))
+        f = lo + (hi - lo) * (k + 0.5) / p.rungs
+        a, b = f, f + GROOVE
+        rungs.append((cx + radius * math.sin(a), cx + radius * math.sin(b), y_of(f), math.cos(a), math.cos(b)))
     return ribbons, rungs, rw
 
 
@@ -111,6 +119,16 @@ class Helix:
             text += words.get("helix_horizontal")
         return text
 
+    def fit(self, p: HelixParams, w: float, h: float, theme: Any = None) -> tuple[float, float]:
+        """The box the helix needs inside w × h: a helix is never wider than about one turn is long, so in
+        a wide box it draws narrower than the box; the box shrinks across to what it draws."""
+        lying = p.orientation == "horizontal"
+        across, along = (h, w) if lying else (w, h)
+        ribbons, _, rw = helix_geometry(p, across, along)
+        xs = [x for r in ribbons for x, _ in r.points]
+        used = min(across, max(xs) - min(xs) + rw + 2 * across * MARGIN + 1.0)
+        return (w, used) if lying else (used, h)
+
     def check_theme(self, p: HelixParams, theme: Any) -> list[str]:
         return check_colors(p.colors, theme, "helix", p.background)
 
@@ -125,38 +143,29 @@ class Helix:
             return (v, across - u) if lying else (u, v)
 
         colors = [theme_color(theme, p.colors[0]), theme_color(theme, p.colors[-1])]
-        bottom, top = ribbons[0].points[0][1], ribbons[0].points[-1][1]
-        last = len(ribbons[0].points) - 1
-
-        def at(y: float) -> int:
-            """The strands' point level with height y (the strands share their heights)."""
-            return min(last, max(0, round((y - bottom) / (top - bottom) * last)))
         for r, color in zip(ribbons, colors):
             r.color = color
             r.points = [place(u, v) for u, v in r.points]
             r.axis = (1.0, 0.0) if lying else (0.0, 1.0)  # the way along the helix
         background = theme_color(theme, p.background)
-        pieces = []
         bar = max(0.8, rw * 0.42)
-
-        def rung(sk: Any, start: tuple, end: tuple, tone: tuple) -> None:
-            """A bar `bar` thick from start to end, square at both ends (a rung is level with the frame)."""
-            (x0, y0), (x1, y1) = start, end
-            if lying:
-                sk.rect(x0 - bar / 2, min(y0, y1), bar, abs(y1 - y0), fill=tone)
-            else:
-                sk.rect(min(x0, x1), y0 - bar / 2, abs(x1 - x0), bar, fill=tone)
-        for x0, x1, y, z0, z1 in rungs:
+        # each rung is two halves meeting in the middle like a base pair, each a soft tint of its strand's
+        # colour, drawn behind both strands: each runs from one strand's centre line to the middle, so its
+        # end is tucked under its strand at every phase and it never floats. All the halves of one colour
+        # are one path (one fill).
+        halves: list[list[tuple]] = [[], []]
+        for x0, x1, y, _, _ in rungs:
             mid = (x0 + x1) / 2
-            # each rung is two halves, one from each strand, meeting in the middle like a base pair; a
-            # soft tint of its strand's colour, paler the further back it is; it hangs from its strand
-            # (behind it, which covers its end, unless the strand is further back)
-            for strand, (xa, za, color) in enumerate(((x0, z0, colors[0]), (x1, z1, colors[1]))):
-                z = (za + (z0 + z1) / 2) / 2 - 0.05
-                tone = mix(color, background, 0.5 + 0.25 * (1 - z) / 2)
-                start, end = place(xa, y), place(mid, y)
-                pieces.append(Piece(z, lambda sk, s=start, e=end, c=tone: rung(sk, s, e, c), host=(strand, at(y)),
-                                    shape=(start, end), thick=bar / 2))
+            for strand, xa in enumerate((x0, x1)):
+                (ax, ay), (bx, by) = place(xa, y), place(mid, y)
+                if lying:
+                    x, y_, w_, h_ = ax - bar / 2, min(ay, by), bar, abs(by - ay)
+                else:
+                    x, y_, w_, h_ = min(ax, bx), ay - bar / 2, abs(bx - ax), bar
+                halves[strand].append(("R", x, y_, w_, h_))
+        tones = [mix(color, background, 0.55) for color in colors]
+        pieces = [Piece(-9.0, lambda sk, path=path, tone=tone: sk.path(path, fill=tone))
+                  for path, tone in zip(halves, tones) if path]
         draw_ribbons(sk, ribbons, max(0.7, rw * 0.22), pieces, background)
 
 

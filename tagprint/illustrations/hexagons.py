@@ -246,6 +246,20 @@ class Hexagons:
     def check_theme(self, p: HexagonsParams, theme: Any) -> list[str]:
         return check_colors(p.colors, theme, "hexagons")
 
+    def fit(self, p: HexagonsParams, w: float, h: float, theme: Any = None) -> tuple[float, float]:
+        """The box the triangle needs inside w × h: as tall, no wider than it draws (a tall box leaves the
+        triangle narrower than the box)."""
+        used = w
+        for _ in range(4):  # the margin follows the box: settle on a width that holds the drawing
+            fitted, loose = _figure(p.rows, p.fitted, p.jumbled, p.seed, p.jitter, float(used), float(h))
+            xs = [c[k] for path, _ in ([fitted] if fitted else []) + list(loose) for c in path
+                  for k in range(1, len(c), 2)]
+            need = max(xs) - min(xs) + 2 * min(used, h) * MARGIN + 1.0
+            if need >= used - 0.5:
+                break
+            used = need
+        return min(w, used), h
+
     def draw(self, sk: Any, p: HexagonsParams, box: Any, theme: Any) -> None:
         fitted_color = theme_color(theme, p.colors[0])
         jumbled_color = theme_color(theme, p.colors[-1] if len(p.colors) > 1 else p.colors[0])
@@ -263,6 +277,7 @@ class Hexagons:
 
 
 Axis = tuple[float, float, float, float]  # a gradient's start and end points
+MARGIN = 0.03  # of the box's shorter side: room for a loose tile's tilt, no more
 
 
 @lru_cache(maxsize=64)
@@ -270,7 +285,7 @@ def _figure(rows: int, fitted: int, jumbled: int, seed: int, jitter: float, w: f
             h: float) -> tuple[tuple[tuple, Axis] | None, tuple[tuple[tuple, Axis], ...]]:
     """The drawing in a `w` × `h` box: the fitted tiles as one path with their gradient's axis (None
     without fitted rows), and each jumbled tile's path and axis. Worked out once for each size."""
-    margin = min(w, h) * 0.06
+    margin = min(w, h) * MARGIN
     params = HexagonsParams(rows, fitted, jumbled, seed, jitter)
 
     def fit(gap: float) -> tuple[tuple[Hexagon, ...], float, float, float]:

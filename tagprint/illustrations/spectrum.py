@@ -3,12 +3,14 @@ and rows of person icons above each end (how many patients lean which way)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import Problem, Where
 from ..fonts import face
 from . import Range, known_params, register
+from .arrows import smoothstep
 
 COUNT = Range(0, 40)
 
@@ -108,41 +110,104 @@ class Spectrum:
         return words.get("spectrum", left=p.left_label, right=p.right_label, left_icons=icons(p.left_count),
                          right_icons=icons(p.right_count), only=only)
 
+    def fit(self, p: SpectrumParams, w: float, h: float, theme: Any = None) -> tuple[float, float]:
+        """The box the picture needs inside w × h: as wide, and no taller than its rows of people need (a
+        taller box would leave an empty band above them)."""
+        return w, min(h, _plan(p, w, h, getattr(theme, 'font', None)).height)
+
     def draw(self, sk: Any, p: SpectrumParams, box: Any, theme: Any) -> None:
         w, h = sk.width, sk.height
+        plan = _plan(p, w, h, theme.font)
         left, right = theme.colors[p.left_color], theme.colors[p.right_color]
         white = (1.0, 1.0, 1.0)
-        label_size = max(6.5, min(10.0, h * 0.075))
         label_font = face(theme.font, bold=True).name
-        cyl_h = h * 0.24
-        cyl_y = label_size * 2.2
+        label_size, cyl_h, cyl_y = plan.label_size, plan.cyl_h, plan.cyl_y
         cap = cyl_h * 0.32  # half-width of the elliptical ends
         x0, x1 = cap, w - cap
         body = [("M", x0, cyl_y), ("L", x1, cyl_y), ("C", x1 + cap * 1.33, cyl_y, x1 + cap * 1.33, cyl_y + cyl_h,
                 x1, cyl_y + cyl_h), ("L", x0, cyl_y + cyl_h),
                 ("C", x0 - cap * 1.33, cyl_y + cyl_h, x0 - cap * 1.33, cyl_y, x0, cyl_y), ("Z",)]
-        sk.linear_gradient(body, 0, 0, w, 0, [left, _mix(left, right, 0.5), right], [0, 0.55, 1])
-        # 3-D shading: a soft highlight along the top and a shade along the bottom
-        top = cyl_y + cyl_h
-        sk.path([("M", x0, top - cyl_h * 0.18), ("L", x1, top - cyl_h * 0.18), ("L", x1, top - cyl_h * 0.42),
-                 ("L", x0, top - cyl_h * 0.42), ("Z",)], fill=white, alpha=0.22)
-        sk.path([("M", x0, cyl_y), ("L", x1, cyl_y), ("L", x1, cyl_y + cyl_h * 0.2), ("L", x0, cyl_y + cyl_h * 0.2),
-                 ("Z",)], fill=(0, 0, 0), alpha=0.12)
+        # the body blends left to right; it is lit from above: a soft highlight a third of the way down
+        # from the top and a shade towards the bottom, each fading smoothly (thin bands, each its own
+        # left-to-right blend with the light mixed in, so no edge shows and nothing is transparent)
+        bands = 28
+        for k in range(bands):
+            v0, v1 = k / bands, (k + 1) / bands
+            v = (v0 + v1) / 2  # 0 at the bottom, 1 at the top
+            light = 0.34 * math.exp(-((v - 0.7) / 0.16) ** 2)
+            shade = 0.16 * smoothstep((0.42 - v) / 0.42)
+
+            def lit(c: tuple) -> tuple:
+                return _mix(_mix(c, white, light), (0.0, 0.0, 0.0), shade)
+            band = [("M", -cap, cyl_y + cyl_h * v0 - 0.2), ("L", w + cap, cyl_y + cyl_h * v0 - 0.2),
+                    ("L", w + cap, cyl_y + cyl_h * v1 + 0.2), ("L", -cap, cyl_y + cyl_h * v1 + 0.2), ("Z",)]
+            sk.linear_gradient(band, 0, 0, w, 0, [lit(left), lit(_mix(left, right, 0.5)), lit(right)],
+                               [0, 0.55, 1], within=body)
         # the visible right end of the cylinder
         sk.ellipse(x1 - cap, cyl_y, x1 + cap, cyl_y + cyl_h, fill=_mix(right, white, 0.35))
         sk.ellipse(x1 - cap * 0.55, cyl_y + cyl_h * 0.2, x1 + cap * 0.55, cyl_y + cyl_h * 0.8,
                    fill=_mix(right, white, 0.55))
         # labels under each end, in colours dark enough for text
-        sk.text(2, label_size * 0.6, p.left_label, label_font, label_size, theme.colors[p.label_left_color],
-                tracking=0.8)
-        sk.text(w - 2, label_size * 0.6, p.right_label, label_font, label_size, theme.colors[p.label_right_color],
-                anchor="end", tracking=0.8)
+        sk.text(0, label_size * 0.25, p.left_label, label_font, label_size, theme.colors[p.label_left_color],
+                tracking=plan.tracking)
+        sk.text(w, label_size * 0.25, p.right_label, label_font, label_size, theme.colors[p.label_right_color],
+                anchor="end", tracking=plan.tracking)
         # people above each end
-        icon = min(h * 0.2, w * 0.065)
-        base = top + icon * 0.35
-        rows_max = max(1, int((h - base) // (icon * 1.05)))
-        _icons(sk, p.left_count, 0, w * 0.5, base, icon, left, rows_max)
-        _icons(sk, p.right_count, w * 0.68, w, base, icon, right, rows_max)
+        base = cyl_y + cyl_h + plan.icon * 0.3
+        _icons(sk, p.left_count, 0, w * 0.5, base, plan.icon, left, plan.rows)
+        _icons(sk, p.right_count, w * 0.68, w, base, plan.icon, right, plan.rows)
+
+
+@dataclass(frozen=True)
+class Plan:
+    label_size: float
+    tracking: float
+    cyl_y: float
+    cyl_h: float
+    icon: float
+    rows: int
+    height: float  # what it all needs, from the labels' baseline area to the top row of people
+
+
+def _rows(count: int, span: float, icon: float) -> int:
+    per_row = max(1, min(count, int(span // (icon * 0.78))))
+    return -(-count // per_row) if count else 0
+
+
+def _plan(p: SpectrumParams, w: float, h: float, font: str | None) -> Plan:
+    """Sizes from the width (labels as large as the width allows, up to 16 pt, so they stay legible
+    projected), then as many rows of people as the counts need."""
+    try:
+        bold = face(font, bold=True) if font else None
+    except KeyError:
+        bold = None
+    # about 10 pt in a leave-behind's column (266 pt), growing with the width to 15.4 pt on a slide
+    # (330 pt) so that even a 3-up handout's thumbnail sets it above 6 pt
+    label_size = max(6.5, min(16.0, w * 0.083 - 12.0))
+    tracking = label_size * 0.08
+
+    def labels_width(size: float) -> float:
+        if bold is None:
+            return (len(p.left_label) + len(p.right_label)) * size * 0.7
+        return (bold.width(p.left_label, size) + bold.width(p.right_label, size)
+                + size * 0.08 * (len(p.left_label) + len(p.right_label)))
+    while label_size > 6.5 and labels_width(label_size) > w * 0.95:
+        label_size -= 0.25
+    tracking = label_size * 0.08
+    cyl_y = label_size * 1.6
+    # the cylinder and the people are sized from the width; only a box too short for them shrinks them
+    # (the same sizes whether the box is exactly their height or taller, so a tight box draws the same)
+    cyl_h, icon = w * 0.15, w * 0.065
+    rows = max(_rows(p.left_count, w * 0.5, icon), _rows(p.right_count, w * 0.32, icon), 1)
+    need = cyl_h + icon * 0.3 + rows * icon * 1.05
+    if cyl_y + need > h:
+        scale = max(0.2, (h - cyl_y) / need)
+        cyl_h, icon = cyl_h * scale, icon * scale
+        rows = max(_rows(p.left_count, w * 0.5, icon), _rows(p.right_count, w * 0.32, icon), 1)
+        room = max(1, int((h - cyl_y - cyl_h - icon * 0.3) // (icon * 1.05)))
+        rows = min(rows, room)
+    height = cyl_y + cyl_h + icon * 0.3 + rows * icon * 1.05
+    return Plan(label_size, tracking, cyl_y, cyl_h, icon, rows, height)
 
 
 register(Spectrum())

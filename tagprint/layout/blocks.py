@@ -41,6 +41,11 @@ class LayoutContext:
         link = theme.colors.get("secondary", theme.colors["text"]) if style.color == "text" else theme.colors[style.color]
         return TextStyle(style, theme.colors[style.color], link, self.fonts)
 
+    def text_style_or(self, name: str, fallback: str) -> TextStyle:
+        """The style `name` where the theme has it (or its slide style, on a slide), else `fallback`."""
+        styles = self.document.theme.styles
+        return self.text_style(name if self.document.style_name(name) in styles or name in styles else fallback)
+
     def color(self, name: str):
         return self.document.theme.colors[name]
 
@@ -148,11 +153,17 @@ def picture_height(figure: Figure, width: float, ctx: LayoutContext) -> tuple[fl
         aspect = illustrations.kinds()[figure.source.name].aspect
     w = min(figure.width or width, width)
     if figure.height:
-        return w, figure.height
-    h = w / aspect
-    if h > ctx.max_height:  # no height given: shrink to fit the region rather than overflow it
-        h = ctx.max_height
-        w = min(w, h * aspect)
+        h = figure.height
+    else:
+        h = w / aspect
+        if h > ctx.max_height:  # no height given: shrink to fit the region rather than overflow it
+            h = ctx.max_height
+            w = min(w, h * aspect)
+    fit = getattr(illustrations.kinds().get(getattr(figure.source, "name", "")), "fit", None)
+    if isinstance(figure.source, Illustration) and fit is not None:
+        # an illustration that draws less than the box (a narrow helix, a spectrum with few rows of people)
+        # gets a box tight to what it draws
+        w, h = fit(figure.source.params, w, h, ctx.document.theme)
     return w, h
 
 
@@ -163,17 +174,20 @@ def _figure(block: Figure, width: float, ctx: LayoutContext) -> Laid:
     out = Laid(0, [], 0, 8)
     y = 0.0
     caption = None
+    # the caption keeps the measure the figure was given, even when the picture's box is tighter
+    cap_w = max(w, min(block.width or width, width))
+    cap_x = {"left": 0.0, "center": (width - cap_w) / 2, "right": width - cap_w}[block.align]
     if block.caption:
         ts = ctx.text_style(block.caption_style)
-        caption = text_block(pieces(block.caption, ts), w, ts, ctx, block.where)
+        caption = text_block(pieces(block.caption, ts), cap_w, ts, ctx, block.where)
         if block.caption_position == "above":
-            out.add(caption, x, 0)
+            out.add(caption, cap_x, 0)
             y = caption.height + 4
     radius = 6.0 if isinstance(block.source, Photo) else 0.0
     out.items.append(PictureBox(Rect(x, y, w, h), block, None if block.decorative else (block, ""), radius))
     y += h
     if caption and block.caption_position == "below":
-        out.add(caption, x, y + 4)
+        out.add(caption, cap_x, y + 4)
         y += caption.height + 4
     out.height = y
     return out
@@ -227,21 +241,30 @@ def _cta(block: CallToAction, width: float, ctx: LayoutContext) -> Laid:
         TextLine(pad, baseline, height, fragments),
         Chevron(pad + text_w + 7, height / 2, 4.0, ctx.color("white")),
     ]
+    if block.printed:  # on paper: the address under the button, in the caption style, part of the same text
+        small = ctx.text_style("caption")
+        below, _ = break_lines(plain_pieces(block.printed, (block, ""), small, None), 10_000, small)
+        line = below[0]
+        first = line.fragments[0]  # read after the button's words with a space between
+        shown = first.actual if first.actual is not None else "".join(seg.text for seg in first.segments)
+        fragments = (replace(first, actual=" " + shown), *line.fragments[1:])
+        items.append(TextLine(pad, height + 4 + small.style.size, line.height, fragments))
+        return Laid(height + 4 + line.height, items, 8, 6)
     return Laid(height, items, 8, 6)
 
 
 @layout_of(References)
 def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
-    ts = ctx.text_style("small")
-    title_style = TextStyle(ts.style, ctx.color("primary"), ts.link_color, ts.fonts)
-    title_style.style = type(ts.style)(**{**ts.style.__dict__, "bold": True})
+    ts = ctx.text_style_or("references", "small")
+    # the title is a heading: set like every other heading of its level
+    title_style = ctx.text_style_or(f"h{block.level}", "h2")
     out = Laid(0, [], 6, 0)
     top = 0.0
     if block.title:
         title = text_block(plain_pieces(block.title, (block, "title"), title_style), width, title_style, ctx,
                            block.where)
         out.add(title, 0, 0)
-        top = title.height + 2
+        top = title.height + title_style.style.space_after
     cols = max(1, ctx.columns)
     col_w = (width - ctx.gutter * (cols - 1)) / cols
     per_col = math.ceil(len(block.entries) / cols)
@@ -288,34 +311,42 @@ def _safety(block: Safety, width: float, ctx: LayoutContext, body: Laid | None =
 @layout_of(MaterialId)
 def _material_id(block: MaterialId, width: float, ctx: LayoutContext) -> Laid:
     ts = ctx.text_style("small")
-    return text_block(plain_pieces(ctx.document.job_code, (block, ""), ts), width, ts, ctx, block.where)
+    laid = text_block(plain_pieces(ctx.document.job_code, (block, ""), ts), width, ts, ctx, block.where)
+    # the footer moves this line into its own place (the material id stands in the same place on every
+    # page): it takes no room where it is written
+    return Laid(0, laid.items, 0, 0)
 
 
 @layout_of(Cards)
 def _cards(block: Cards, width: float, ctx: LayoutContext) -> Laid:
-    """Cards side by side on white panels: the picture centred on top, an accent rule, then the text."""
+    """Cards side by side on white panels, each framed by a hairline: the picture centred on top, an
+    accent rule, then the text. The rules and the texts of all the cards stand on one line (a card with
+    a shorter picture, or none, keeps its text level with its neighbours')."""
     gap, pad = 16.0, 14.0
     n = len(block.cards)
     col_w = (width - gap * (n - 1)) / n
     inner_w = col_w - 2 * pad
+    figures = [_figure(card.figure, inner_w, ctx) if card.figure else None for card in block.cards]
+    band = max((f.height for f in figures if f is not None), default=0.0)
+    rule_y = pad + (band + 12 if band else 0.0)
     contents = []
-    for card in block.cards:
+    for card, fig in zip(block.cards, figures):
         laid = Laid(0, [])
-        y = pad
-        if card.figure:
-            fig = _figure(card.figure, inner_w, ctx)
-            laid.add(fig, pad, y)
-            y += fig.height + 12
-        laid.items.append(FillBox(Rect(pad, y, 28, 3), ctx.color("accent"), 0))
+        if fig is not None:
+            laid.add(fig, pad, pad + band - fig.height)  # pictures stand on one line above the rules
+        laid.items.append(FillBox(Rect(pad, rule_y, 28, 3), ctx.color("accent"), 0))
         body = stack(card.blocks, inner_w, ctx)
-        laid.add(body, pad, y + 10)
-        laid.height = y + 10 + body.height + pad
+        laid.add(body, pad, rule_y + 10)
+        laid.height = rule_y + 10 + body.height + pad
         contents.append(laid)
     tallest = max(c.height for c in contents)
-    out = Laid(tallest, [], 10, 0)
+    out = Laid(tallest, [], 10, 10)
+    tint, muted = ctx.color("tint"), ctx.color("muted")
+    frame = tuple(a + (b - a) * 0.3 for a, b in zip(tint, muted))  # a hairline that shows on white and on tint
     for i, laid in enumerate(contents):
         x = i * (col_w + gap)
-        out.items.append(FillBox(Rect(x, 0, col_w, tallest), ctx.color("white"), 8))
+        out.items.append(FillBox(Rect(x, 0, col_w, tallest), frame, 8))
+        out.items.append(FillBox(Rect(x + 0.75, 0.75, col_w - 1.5, tallest - 1.5), ctx.color("white"), 7.25))
         out.add(laid, x, 0)
     return out
 

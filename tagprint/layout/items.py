@@ -275,3 +275,4 @@ class PageLayout:
     footer: list[TextLine] = field(default_factory=list)
     items_placed: bool = False  # a flow placed content on this page
     regions: list[Any] = field(default_factory=list)  # the regions used on this page, boxes as placed
+    origin: int = 0  # which page of the layout (slide of a deck) it was made from: a flow may make several

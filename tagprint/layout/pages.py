@@ -23,11 +23,12 @@ def layout_document(document: Document, root: Path) -> list[PageLayout]:
     fonts = FontStack((document.theme.font, *document.theme.fallback_fonts))
     ctx = LayoutContext(document, root, fonts)
     pages: list[PageLayout] = []
-    for page in document.pages:
-        if page.flow:
-            pages.extend(flow_pages(document, page, len(pages) + 1, ctx))
-        else:
-            pages.append(_page(document, page, len(pages) + 1, ctx))
+    for origin, page in enumerate(document.pages):
+        number = len(pages) + 1
+        made = flow_pages(document, page, number, ctx) if page.flow else [_page(document, page, number, ctx)]
+        for out in made:
+            out.origin = origin
+        pages.extend(made)
     add_footers(document, pages, ctx)
     check_overlaps(pages, ctx)
     if not ctx.problems:  # text that does not fit lies where nothing was meant to be behind it: judged once it fits
@@ -131,11 +132,6 @@ def add_footers(document: Document, pages: list[PageLayout], ctx: LayoutContext)
         page.footer = _footer(document, page, len(pages), ctx)
 
 
-def _sets_material_id(page: PageLayout) -> bool:
-    return any(isinstance(f.tag, tuple) and isinstance(f.tag[0], MaterialId)
-               for item in page.items if isinstance(item, TextLine) for f in item.fragments)
-
-
 def _behind_footer(page: PageLayout, baseline: float, height: float):
     """The colour the footer is set on: the last filled box drawn under its line, else the paper."""
     colour = None
@@ -156,15 +152,25 @@ def _readable_on(ts: TextStyle, background, ctx: LayoutContext) -> TextStyle:
 
 
 def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext) -> list[TextLine]:
-    ts = ctx.text_style("footer")
     number = page.number
     width, height = page.size
+    slide = document.kind == "deck" and page.size == document.page_size  # a slide, not a handout's page
+    ts = ctx.text_style_or("slide_footer", "footer") if slide else ctx.text_style("footer")
     baseline = height - FOOTER_BASELINE_FROM_BOTTOM
     ts = _readable_on(ts, _behind_footer(page, baseline, ts.style.size), ctx)
-    # where the material id is set as content, the footer does not print it a second time
-    left = "   ".join(t for t in ("" if _sets_material_id(page) else document.job_code, document.footer) if t)
-    right = document.words.get("page_of", n=number, m=total)
+    # where the material id is set as content, that line moves into the footer's place (the material id
+    # stands in the same place on every page) and the footer does not print it a second time
+    content_id = _take_material_id(page)
+    left = "   ".join(t for t in ("" if content_id else document.job_code, document.footer) if t)
+    right = document.words.get("slide_of" if slide else "page_of", n=number, m=total)
     _, right_edge, _, left_edge = document.margins  # the footer lines up with the page's text
+    if document.kind == "deck" and not slide:  # a handout's page: its own margins
+        from ..decks.handouts import MARGIN
+        right_edge = left_edge = MARGIN
+    shift = 0.0
+    if content_id is not None:  # real content (tagged), set where the footer starts
+        page.items.append(replace(content_id, x=left_edge, baseline=baseline))
+        shift = sum(f.width for f in content_id.fragments) + ts.style.size * 0.75  # the footer's own spacing
     lines = []
     for text, align in ((left, "left"), (right, "right")):
         found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
@@ -172,7 +178,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
             continue
         line = found[0]
         text_w = sum(f.width for f in line.fragments)
-        room = width - left_edge - right_edge - 70
+        room = width - left_edge - right_edge - 70 - shift
         if align == "left" and text_w > room:
             key = "footer" if document.footer else "material_id"
             problem = Problem(Where(document.source, 1, 1, f"document.{key}"),
@@ -180,6 +186,16 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
                               f"{room:.0f} pt beside the page number", "shorten document.footer")
             if problem not in ctx.problems:
                 ctx.problems.append(problem)
-        x = left_edge if align == "left" else width - right_edge - text_w
+        x = left_edge + shift if align == "left" else width - right_edge - text_w
         lines.append(TextLine(x, baseline, line.height, line.fragments))
     return lines
+
+
+def _take_material_id(page: PageLayout) -> TextLine | None:
+    """The line of content setting the material id, taken out of the page's items (placed again by the
+    footer), or None."""
+    for i, item in enumerate(page.items):
+        if isinstance(item, TextLine) and any(isinstance(f.tag, tuple) and isinstance(f.tag[0], MaterialId)
+                                              for f in item.fragments):
+            return page.items.pop(i)
+    return None

@@ -181,6 +181,7 @@ class CallToAction(BlockNode):
     href: str
     description: str
     where: Where = field(default_factory=lambda: Where(""))
+    printed: str = ""  # in print: the address, set beneath the button (which keeps its size)
 
     role = "P"
 

@@ -140,16 +140,19 @@ class Page:
     notes: Section | None = None  # a slide's speaker notes: read after the slide, shown in handouts
     title: str = ""               # a slide's name, for its Sect in the tag tree
     then: Template | None = None  # a flow's pages after the first (default: the same template)
+    read_last: tuple[str, ...] = ()  # regions placed by hand that are read after the flow (a slide's figure)
 
     def sections(self) -> list[Section]:
-        """Reading order: the regions placed by hand, then the flow."""
-        return [s for pl in self.placements for s in pl.sections] + list(self.flow)
+        """Reading order: the regions placed by hand, then the flow (then any regions read after it)."""
+        first = [s for pl in self.placements if pl.region not in self.read_last for s in pl.sections]
+        last = [s for pl in self.placements if pl.region in self.read_last for s in pl.sections]
+        return first + list(self.flow) + last
 
 
 # Content placed on a slide is set at slide sizes: the style a block names, as a deck sets it (where the
 # theme has the slide style).
 SLIDE_STYLES = {"body": "slide_body", "safety": "slide_safety", "safety_title": "slide_safety_title",
-                "small": "slide_small", "caption": "slide_small"}
+                "small": "slide_small", "caption": "slide_small", "references": "slide_references"}
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,8 @@ def _runs(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _block(block: Any) -> Any:
-    if isinstance(block, CallToAction):  # a button's text is plain: the address is added to it
-        return replace(block, text=f"{block.text}: {printed_address(block.href)}")
+    if isinstance(block, CallToAction):  # the button stays as it is; its address is set beneath it
+        return replace(block, printed=printed_address(block.href))
     return block.map_runs(_runs, _block)
 
 

@@ -60,8 +60,9 @@ def validate(loaded: Loaded) -> Document:
         problems.append(Problem(lsrc.where(()), "a layout has either pages (a document) or slides (a deck)",
                                 "add pages: with templates:, or slides:"))
     if spec.slides:
-        from ..decks.slides import SLIDE, build_slides
+        from ..decks.slides import MARGINS, SLIDE, build_slides
         page_size = SLIDE
+        margins = MARGINS  # the slide grid's: the footer lines up with the titles and text
         pages = build_slides(spec.slides, BlockBuilder(loaded, lsrc, problems), sections, lsrc.where, problems)
         missing += [cid for slide in spec.slides for cid in slide.content if cid not in sections]
     for p, page_spec in enumerate(spec.pages):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from tagprint.illustrations.arrows import ArrowsParams, arrow_lines
@@ -130,3 +132,48 @@ def test_the_seed_figure_draws_in_a_few_large_paths(figures):
     assert content.compressed <= 8 * 1024
     # and it still reads as three arrows
     assert len(heads(figures, built.figures[0])[0]) == 3
+
+
+@pytest.mark.parametrize("count,twist", [(2, 1), (3, 1.5), (4, 2), (5, 3), (6, 4)])
+def test_each_ribbon_is_cut_only_where_it_crosses(count, twist):
+    """Planned as stretches, every ribbon is whole from root to head (each stretch starts where the last
+    one ends, or overlaps it), and the edge in the background colour is laid only where it passes over
+    another ribbon, on that ribbon's body."""
+    from tagprint.illustrations.arrows import Segment, arrows_geometry, plan_ribbons
+    ribbons, rw, halo, _ = arrows_geometry(ArrowsParams(count=count, twist=twist), 200, 300)
+    order = plan_ribbons(ribbons, halo)
+    for ri, r in enumerate(ribbons):
+        stretches = sorted((s for s in order if isinstance(s, Segment) and s.ribbon == ri), key=lambda s: s.start)
+        assert stretches[0].start == 0 and stretches[-1].end == len(r.points) - 1
+        for a, b in zip(stretches, stretches[1:]):
+            assert b.start <= a.end  # no stretch of the ribbon left out
+        for s in stretches:
+            assert bool(s.halo) == bool(s.covers)  # an edge, only over another ribbon
+            for other, lo, hi in s.covers:
+                assert other != ri
+                near = min(math.dist(r.points[k], ribbons[other].points[m]) for k in range(s.start, s.end + 1)
+                           for m in range(lo, hi + 1))
+                assert near <= rw + halo + 1e-6
+
+
+@pytest.mark.parametrize("count,twist", [(3, 1.5), (5, 3), (6, 2)])
+def test_no_ribbon_is_broken_on_the_page_except_under_another(figures, count, twist):
+    """Rendered, each ribbon's centre line is ink all the way from its root to its head, except where
+    another ribbon nearer the viewer passes over it (the clean gap of a crossing): no dashes."""
+    from tagprint.illustrations.arrows import arrows_geometry
+    fig = figures.one("arrows", {"count": count, "twist": twist}, width=200, height=300)
+    x0, y0, x1, y1 = fig.bbox
+    w, h = x1 - x0, y1 - y0
+    ribbons, rw, halo, _ = arrows_geometry(ArrowsParams(count=count, twist=twist), w, h)
+    checked = 0
+    for ri, r in enumerate(ribbons):
+        for k, (x, y) in enumerate(r.points):
+            covered = any(math.dist((x, y), o.points[m]) < (rw + o.width[m]) / 2 + halo + 1.0
+                          and o.depth[m] > r.depth[k] - 0.05
+                          for oi, o in enumerate(ribbons) if oi != ri for m in range(len(o.points)))
+            if covered or k in (0, len(r.points) - 1):  # (an end's pixel is half paper)
+                continue
+            px = fig.image.getpixel((min(fig.image.width - 1, round(x * 2)), min(fig.image.height - 1, round((h - y) * 2))))
+            assert min(px) < 225, (ri, k, x, y, px)
+            checked += 1
+    assert checked > sum(len(r.points) for r in ribbons) * 0.4

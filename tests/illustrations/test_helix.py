@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
+import pytest
+
 from tagprint.illustrations.helix import HelixParams, helix_geometry
 from illustration_pixels import figures  # noqa: F401 (a fixture)
 
@@ -47,26 +51,85 @@ def test_more_turns_wind_more_often(figures):
     built = figures.build("helix", {"params": {"turns": 2, "rungs": 0}, "width": 120, "height": 330},
                           {"params": {"turns": 4, "rungs": 0}, "width": 120, "height": 330})
     two, four = (axis_crossings(figures, f) for f in built.figures)
-    # each strand crosses the axis twice a turn; the two strands cross it at different heights
-    assert 6 <= two <= 8
-    assert 14 <= four <= 16
+    # each strand crosses the axis twice a turn and starts and ends on it; the two strands cross it at
+    # different heights
+    assert 8 <= two <= 10
+    assert 16 <= four <= 18
+
+
+def _near_polyline(point, points) -> float:
+    """The distance from `point` to the polyline through `points`."""
+    px, py = point
+    best = float("inf")
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        dx, dy = bx - ax, by - ay
+        t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / ((dx * dx + dy * dy) or 1.0)))
+        best = min(best, math.hypot(ax + dx * t - px, ay + dy * t - py))
+    return best
+
+
+@pytest.mark.parametrize("turns,rungs,across,along", [
+    (2.5, 14, 140, 150), (1, 3, 60, 200), (1.5, 8, 120, 150), (3, 20, 110, 266), (6, 40, 90, 400),
+    (4.5, 17, 300, 300), (2, 40, 40, 60)])
+def test_every_rung_end_lies_on_its_strand(turns, rungs, across, along):
+    """At every phase of the twist (rungs spread evenly over it), in any frame, each rung's two ends lie on
+    the centre lines of the two strands (within 0.5 pt); lying down is the same geometry turned."""
+    ribbons, found, rw = helix_geometry(HelixParams(turns=turns, rungs=rungs), across, along)
+    assert len(found) == rungs
+    for x0, x1, y, _, _ in found:
+        assert _near_polyline((x0, y), ribbons[0].points) <= 0.5
+        assert _near_polyline((x1, y), ribbons[1].points) <= 0.5
+
+
+@pytest.mark.parametrize("turns", [1, 1.5, 2.5, 3, 4.5])
+def test_strands_start_and_end_on_the_axis_at_a_slant(turns):
+    """No hook at either end: each strand is cut where it crosses the axis, running steeply, not at the
+    crest of its wave."""
+    ribbons, _, rw = helix_geometry(HelixParams(turns=turns), 120, 300)
+    for r in ribbons:
+        for k, j in ((0, 1), (-1, -2)):
+            (x, y), (xn, yn) = r.points[k], r.points[j]
+            assert abs(x - 60) < 0.5
+            assert abs(xn - x) > 0.5 * abs(yn - y)  # slanted: the strand crosses, it does not turn back
+
+
+@pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
+def test_rungs_are_ink_from_strand_to_strand(figures, orientation):
+    """On the page, every rung is drawn unbroken from one strand to the other: the pixels along it are
+    ink the whole way (none floats short of a strand); without rungs the same places are mostly paper."""
+    size = {"width": 160, "height": 200} if orientation == "vertical" else {"width": 320, "height": 110}
+    built = figures.build("helix", {"params": {"rungs": 16, "orientation": orientation}, **size},
+                          {"params": {"rungs": 0, "orientation": orientation}, **size})
+    fig, bare = built.figures
+    x0b, y0b, x1b, y1b = fig.bbox
+    w, h = x1b - x0b, y1b - y0b
+    lying = orientation == "horizontal"
+    across, along = (h, w) if lying else (w, h)
+    _, rungs, rw = helix_geometry(HelixParams(rungs=16, orientation=orientation), across, along)
+
+    def pixel(image, u, v):
+        x, y = (v, across - u) if lying else (u, v)  # the drawing's frame to the box (y up)
+        return image.getpixel((min(image.width - 1, round(x * 2)), min(image.height - 1, round((h - y) * 2))))
+    fig.image.save(f'/tmp/dbg_{orientation}.png')
+    checked = 0
+    blank = total = 0
+    for xa, xb, y, _, _ in rungs:
+        if abs(xb - xa) < 3 * rw:
+            continue  # near where the strands cross, the rung is hidden under them
+        checked += 1
+        for k in range(1, 20):
+            u = xa + (xb - xa) * k / 20
+            assert min(pixel(fig.image, u, y)) < 225, (orientation, xa, xb, y, k)
+            total += 1
+            blank += min(pixel(bare.image, u, y)) >= 225
+    assert checked >= 8
+    assert blank > total / 2
 
 
 def test_rungs_join_the_strands(figures):
     built = figures.build("helix", *({"params": {"rungs": n}, "width": 200, "height": 200} for n in (0, 14, 40)))
     ink = [sum(c.area for c in figures.components(f)) for f in built.figures]
     assert ink[0] < ink[1] < ink[2]
-    # where each of the 40 rungs should be, halfway between the strands, there is ink; without rungs
-    # the same places are mostly empty paper
-    _, rungs, rw = helix_geometry(HelixParams(rungs=40), 200, 200)
-    spots = [((x0 + x1) / 2, y) for x0, x1, y, _, _ in rungs if abs(x1 - x0) > 4 * rw]
-    assert len(spots) > 20
-
-    def inked(fig, x, y):
-        r, g, b = fig.image.getpixel((round(x * 2), round((200 - y) * 2)))
-        return min(r, g, b) < 215
-    assert all(inked(built.figures[2], x, y) for x, y in spots)
-    assert sum(inked(built.figures[0], x, y) for x, y in spots) < len(spots) / 2
 
 
 def test_orientation_turns_the_helix(figures):

@@ -7,13 +7,15 @@ from illustration_pixels import figures  # noqa: F401 (a fixture)
 
 def _icons(figures, fig) -> tuple[int, int]:
     """Person icons are the small components above the cylinder: teal ones left, orange ones right.
-    An icon's head and body are separate shapes, so heads (about as wide as tall, smaller) are told from
-    bodies (wider than tall) and each icon is counted once, by its body."""
+    An icon's head and body are separate shapes, so heads (smaller) are told from bodies (the widest
+    shapes up there) and each icon is counted once, by its body."""
     width = fig.image.width
     comps = figures.components(fig)
     cylinder = max(comps, key=lambda c: c.width)  # the widest shape; the icons stand above it
     top = cylinder.centre[1] - cylinder.height / 2
-    bodies = [c for c in comps if c.centre[1] < top and c.width > c.height * 1.05]
+    above = [c for c in comps if c.centre[1] < top]
+    widest = max(c.width for c in above)
+    bodies = [c for c in above if c.width >= 0.8 * widest]  # a body is half again as wide as a head
     left = sum(1 for c in bodies if c.centre[0] < width * 0.5 and c.nearest() == "secondary")
     right = sum(1 for c in bodies if c.centre[0] > width * 0.6 and c.nearest() == "accent")
     return left, right

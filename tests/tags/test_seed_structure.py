@@ -15,15 +15,25 @@ GOLDEN = REPO / "tests" / "golden" / "kineret-dtt-ra.tags.txt"
 SEED = REPO.parent / "shared" / "seed" / "000_059b3ba5f03aea71.txt"
 SEED_COPY = REPO / "tests" / "golden" / "seed.txt"
 
-# The alt texts exactly as the seed writes them, in the seed's order.
-SEED_ALTS = [
+# The seed's alt texts for its two photos describe the licensed photos; the stand-ins in images/ are
+# drawings, and their alt texts say what the drawings show (issue 24). Those two chunks of the seed are
+# not looked for in the reading order.
+SEED_PHOTO_ALTS = [
     "An older couple wearing sunglasses holds hands and walks through tall grass in a field on a clear day "
     "while looking at each other",
+    "Megan, an adult female patient with rheumatoid arthritis, stands outside her house holding a thermos and "
+    "tote bag. She has a determined look on her face as she looks up at the sky",
+]
+
+# The alt texts, in the seed's order: the seed's own for the illustrations, the stand-ins' for the photos.
+SEED_ALTS = [
+    "An older couple stands hand in hand in a field of tall golden grass under a clear blue sky and a pale sun; "
+    "one has grey hair and a white shirt, the other a straw sun hat and a blue shirt",
     'A horizontal cylindrical shape represents the spectrum of rheumatoid arthritis. On the left of the shape it '
     'says "AUTOIMMUNE" with 13 human-shaped icons above it. On the right side of the shape it says '
     '"AUTOINFLAMMATORY" and has only 3 human-shaped icons above it',
-    "Megan, an adult female patient with rheumatoid arthritis, stands outside her house holding a thermos and "
-    "tote bag. She has a determined look on her face as she looks up at the sky",
+    "Megan, an adult patient with rheumatoid arthritis, stands in front of her house in a red coat, holding a "
+    "tote bag in one hand and a thermos flask in the other",
     "A group of randomly scattered dots",
     "An inverted triangular shape consisting of rows of hexagons. The first 4 rows of hexagons fit perfectly "
     "together while the next 3 rows appear jumbled and do not fit together",
@@ -68,6 +78,8 @@ def test_reading_order_follows_the_seed(tree):
     """Every paragraph of the seed appears, in the seed's order, in what a screen reader reads."""
     seed = (SEED if SEED.is_file() else SEED_COPY).read_text(encoding="utf-8")
     chunks = [_normal(c) for c in re.split(r"\n\s*\n", seed) if c.strip()]
+    for alt in SEED_PHOTO_ALTS:  # look for what is around a photo's alt, not the alt itself
+        chunks = [part.strip() for c in chunks for part in c.split(_normal(alt)) if part.strip()]
     read = _normal(reading_text(tree))
     position = 0
     for chunk in chunks:
