@@ -105,7 +105,8 @@ def blocks_at(pages: list[PageLayout], number: int, area: Area) -> list[str]:
         if box is None:
             continue
         if box[0] < area.x + area.width and area.x < box[2] and box[1] < area.y + area.height and area.y < box[3]:
-            path = item.where.path if isinstance(item, TextLine) else item.figure.where.path
+            where = item.where if isinstance(item, TextLine) else item.figure.where
+            path = getattr(where, "path", None)  # a bullet, a button's label, a reference number: no block
             if path and path not in found:
                 found.append(path)
     return found

@@ -195,3 +195,39 @@ body:
         "page 1, body[1].notes[0] (footnote): deleted “VOYAGE-P1” and inserted “VOYAGE-P3” after “…on the "
         "dosing in”"]
     assert (project.root / "output/review/test-1.0-vs-draft.pdf").is_file()
+
+
+MOVED = (  # each grows its paragraph or entry by a line, moving what follows: bullets, a button, reference numbers
+    ("extraarticular signs of inflammation, including:",
+     "extraarticular signs of inflammation, and any other signs you may have noticed in the clinic over the years, "
+     "including:"),
+    ("underlying cause of inflammation in difficult-to-treat RA.{cite}`7`",
+     "underlying cause of inflammation in difficult-to-treat RA, as several studies have shown in patients whose "
+     "disease did not respond.{cite}`7`"),
+    ("      - Reference 1\n",
+     "      - Reference 1, a much longer reference text that now wraps onto a second line in the list at the end\n"),
+)
+
+
+def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_numbers(tmp_path):
+    """Bullets, a button's label and reference numbers are lines that belong to no block of their own; a
+    changed area touching them once crashed `diff` (AttributeError on the line's missing block)."""
+    root = tmp_path / "project"
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn"]) == 0
+    content = root / "content" / "kineret-dtt-ra.yaml"
+    text = content.read_text(encoding="utf-8")
+    for before, after in MOVED:
+        assert text.count(before) == 1
+        text = text.replace(before, after)
+    content.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "diff", "kineret-dtt-ra"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "internal error" not in done.stderr
+    pages = _section(done.stdout, "Pages that differ (2)")
+    assert "clues[2].items[0]" in pages[0]                # the bullets below the grown paragraph moved
+    assert "kineret-specific[1]" in pages[1] and "references[0].entries[1]" in pages[1]
+    assert _section(done.stdout, "References (1)")[0].startswith("page 2, reference 1 changed")
+    assert (root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf").is_file()
