@@ -108,6 +108,40 @@ def trust_anchors(root: Path) -> list[x509.Certificate]:
     return out
 
 
+def verify_signature(certificate: x509.Certificate, signature: bytes, data: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+    key = certificate.public_key()
+    try:
+        if isinstance(key, ec.EllipticCurvePublicKey):
+            key.verify(signature, data, ec.ECDSA(hashes.SHA256()))
+        elif isinstance(key, rsa.RSAPublicKey):
+            key.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+        else:
+            return False
+    except InvalidSignature:
+        return False
+    return True
+
+
+def issued_by(certificate: x509.Certificate, anchors: list[x509.Certificate], at: datetime | None = None) -> bool:
+    """The certificate is a trust anchor, or was issued (signed) directly by one, and was valid `at`
+    (the approval's time; default now)."""
+    at = at or datetime.now(timezone.utc)
+    if not certificate.not_valid_before_utc <= at <= certificate.not_valid_after_utc:
+        return False
+    for anchor in anchors:
+        if certificate == anchor:
+            return True
+        try:
+            certificate.verify_directly_issued_by(anchor)
+            return True
+        except (ValueError, TypeError, Exception):
+            continue
+    return False
+
+
 def _name(common: str, organisation: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common),
                       x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation)])

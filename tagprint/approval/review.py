@@ -20,10 +20,10 @@ from ..files import write_atomically
 from ..layout.items import PageLayout, PictureBox, TextLine
 from ..model import Document
 from . import changes as ch
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, ledger_altered, tampering
+from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, ledger_altered, sha256, tampering
 from .ledger import Approval, Ledger
 from .pixels import Area, PageDiff, compare
-from .review_document import Frame, Picture, ReviewContent, review_pdf
+from .review_document import Frame, Picture, ReviewContent, review_pdf, stamp_review
 
 
 class Refused(Exception):
@@ -43,11 +43,14 @@ class Side:
     pages: list[PageLayout]
     pdf: bytes
     theme_file: Path
+    sources: dict[str, str]
+    entry: Approval | None = None
 
 
 def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -> Side:
-    from ..pipeline import lay_out, prepare, render
+    from ..pipeline import lay_out, prepare, render, sources
     from ..profiles import get
+    from .approve import sha256
 
     prepared = prepare(root, layout)
     document = prepared.document
@@ -55,7 +58,8 @@ def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -
     if pdf is None:
         pdf = render(prepared, get("archive"), kind).data
     pages, _ = lay_out(document, root, kind)
-    return Side(label, short, document, root, pages, pdf, prepared.loaded.theme_file)
+    return Side(label, short, document, root, pages, pdf, prepared.loaded.theme_file,
+                {s.path: sha256(s.data) for s in sources(prepared)})
 
 
 def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
@@ -69,7 +73,9 @@ def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
     files, _ = embedded_project(data)
     root = tmp / f"approved-{entry.version}"
     layout = write_project(files, root)
-    return _side(f"approved {entry.version}", entry.version, root, layout, data)
+    side = _side(f"approved {entry.version}", entry.version, root, layout, data[:entry.base_size or len(data)])
+    side.entry = entry
+    return side
 
 
 def _entry(entries: list[Approval], stem: str, version: str | None, where: Where) -> Approval:
@@ -158,7 +164,7 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
                 new = _side("the current draft", "draft", root, layout, None)
             else:
                 new = _approved(_entry(entries, layout.stem, to_version, where), output, Path(tmp))
-            return _report(old, new, root, output)
+            return _report(old, new, root, output, ledger)
     except Refused as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -170,7 +176,20 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
         return EXIT_INPUT
 
 
-def _report(old: Side, new: Side, root: Path, output: Path) -> int:
+def _who() -> tuple[str, str, str]:
+    import os
+
+    from .approve import _now, _who as who
+
+    when = os.environ.get("SOURCE_DATE_EPOCH")
+    from datetime import datetime, timezone
+    made = (datetime.fromtimestamp(int(when), timezone.utc).isoformat() if when and when.isdigit()
+            else _now().isoformat())
+    w = who()
+    return w["os_user"], w["host"], made
+
+
+def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
     old_pages, new_pages = ch.block_pages(old.pages), ch.block_pages(new.pages)
     text = ch.text_changes(ch.units(old.document, old_pages), ch.units(new.document, new_pages))
     figures = ch.figure_changes(ch.figures(old.document, old.root, old_pages),
@@ -197,9 +216,20 @@ def _report(old: Side, new: Side, root: Path, output: Path) -> int:
                 f"{len(pages)} page(s) differ.")]
     content = ReviewContent(title, intro, parts, pictures)
     frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file)
-    data = review_pdf(frame, content)
+    user, host, made = _who()
+    approved = old.entry
+    stamp = {"layout": new.document.source, "version": new.document.version, "made": made,
+             "by": f"{user}@{host}", "sources": new.sources,
+             "approved": {"entry": approved.seq, "hash": approved.hash, "document": approved.document,
+                          "pdf_sha256": approved.pdf_sha256} if approved else {}}
+    data = stamp_review(review_pdf(frame, content), stamp)
     target = output / "review" / f"{name}-{old.short}-vs-{new.short}.pdf"
     write_atomically(target, data)
+    if ledger is not None and new.short == "draft":
+        ledger.record("review", layout=new.document.source, document=target.name, version=new.document.version,
+                      material_id=new.document.material_id, sources=new.sources, pdf_sha256=sha256(data),
+                      note=f"review copy against ledger entry {approved.seq if approved else '?'}", time=made,
+                      os_user=user, host=host)
     print(f"{title}: {old.label} compared with {new.label}")
     for heading, items in parts:
         print(f"{heading}:")

@@ -117,3 +117,31 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
         body = Section("review", _blocks(content), page.flow[0].where)
         document = replace(document, pages=(replace(page, flow=(body,)),))
         return render(Prepared(loaded, document, 0.0), get("screen")).data
+
+
+STAMP_KEY = "/TagprintReview"
+
+
+def stamp_review(data: bytes, stamp: dict) -> bytes:
+    """The review copy with what it compared (the approved entry, the draft's source hashes, who made it
+    and when) in its document information, so that `approve --review` can check the sources still match."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.docinfo[pikepdf.Name(STAMP_KEY)] = pikepdf.String(json.dumps(stamp, sort_keys=True))
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def read_review_stamp(path: Path) -> dict | None:
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            raw = pdf.docinfo.get(STAMP_KEY)
+            return json.loads(str(raw)) if raw is not None else None
+    except (pikepdf.PdfError, OSError, ValueError):
+        return None

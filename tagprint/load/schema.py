@@ -440,6 +440,24 @@ class HandoutSpec(Strict):
     """Paper size."""
 
 
+class AcceptedWarningSpec(Strict):
+    """A warning this layout accepts on purpose: shown once in the build's summary, not at every build."""
+
+    id: str = Field(min_length=1)
+    """The warning's id as printed, e.g. placeholder:references[0] (a block's id covers the blocks in it)."""
+    reason: str = Field(min_length=1)
+    """Why it is accepted (approve still refuses it unless --accept names it)."""
+
+
+class ApprovalSpec(Strict):
+    """What an approval of this layout needs."""
+
+    roles: list[str] = []
+    """The roles that must each sign a version before verify calls it approved, e.g. [medical, legal, regulatory]."""
+    accept: list[AcceptedWarningSpec] = []
+    """Warnings accepted on purpose (placeholder copy in an example); approve refuses them unless --accept names them."""
+
+
 class LayoutSpec(Strict):
     """A document (templates + pages) or a slide deck (slides + handouts)."""
 
@@ -453,6 +471,8 @@ class LayoutSpec(Strict):
     """The outputs built: screen, print, email, archive."""
     email_budget_kb: int = Field(default=300, ge=10, le=100_000)
     """The email profile's size budget, in kB."""
+    approval: ApprovalSpec = ApprovalSpec()
+    """The roles an approval needs, and warnings accepted on purpose."""
     page: PageSetupSpec = PageSetupSpec()
     """The paper size and the margins of every page."""
     content: list[str] = []
