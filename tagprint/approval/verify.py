@@ -29,6 +29,12 @@ from .ledger import FILE, Approval, Ledger
 EXIT_DIFFERS = 1
 
 
+def first_revision(data: bytes) -> bytes:
+    """The file as first written, before any signature was appended (up to its first %%EOF)."""
+    end = data.find(b"%%EOF")
+    return data if end < 0 else data[:end + 5] + (b"\n" if data[end + 5:end + 6] == b"\n" else b"")
+
+
 class Report:
     def __init__(self, output: Path, strict: bool = False, anchors: list | None = None):
         self.base = output.parent
@@ -77,9 +83,8 @@ def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Ap
         return
     data = path.read_bytes()
     if sha256(data) != entry.pdf_sha256:
-        base = data[:entry.base_size] if entry.base_size else data
         try:
-            own = rebuild_check(base)
+            own = rebuild_check(first_revision(data))
             how = ("even though it rebuilds from its own embedded sources: a different build was put in place "
                    "of the approved one" if own.identical else f"and it does not rebuild from its own embedded "
                    f"sources either ({own.differences[0]})")
@@ -120,9 +125,8 @@ def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Ap
     else:
         kind = "signed and trusted" if keyed else "unsigned: the project lists no trust anchors"
         report.line("match", f"{shown} is the approved file ({who}; {kind}: {by})")
-    base = data[:entry.base_size] if entry.base_size else data
     try:
-        check = rebuild_check(base)
+        check = rebuild_check(data[:entry.base_size] if entry.base_size else data)
     except NotArchived as exc:
         report.line("rebuild differs", f"{shown}: {exc}", EXIT_DIFFERS if report.strict else EXIT_OK)
         return
