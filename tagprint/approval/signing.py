@@ -82,7 +82,9 @@ def _tag_widget(writer, generic, field: str, alt: str) -> None:
             generic.NameObject("/Pg"): page_ref}),
     })
     element_ref = writer.add_object(element)
-    children = document["/K"]
+    children = document.raw_get("/K")  # a reference stays a reference (an element's /P must be indirect)
+    if isinstance(children, generic.IndirectObject) and isinstance(children.get_object(), generic.ArrayObject):
+        children = children.get_object()
     if not isinstance(children, generic.ArrayObject):
         children = generic.ArrayObject([children])
         document["/K"] = children
@@ -93,7 +95,7 @@ def _tag_widget(writer, generic, field: str, alt: str) -> None:
         raise ValueError("the structure tree's ParentTree has no /Nums array at its root")
     parent_tree["/Nums"].extend([generic.NumberObject(key), element_ref])
     tree["/ParentTreeNextKey"] = generic.NumberObject(key + 1)
-    for container in (document, tree, parent_tree, widget):
+    for container in (document, children, tree, parent_tree, parent_tree["/Nums"], widget):
         writer.update_container(container)
 
 
