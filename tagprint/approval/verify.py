@@ -152,7 +152,12 @@ def _current(recorded: dict) -> dict:
 
 
 def _unrecorded(archive: Path, ledger: Ledger, report: Report) -> None:
-    known = {e.document for e in ledger.approvals()}
+    known = {e.document: e for e in ledger.approvals()}
+    for pending in sorted(archive.rglob("*.pdf" + PENDING)):
+        entry = known.get(pending.relative_to(archive).as_posix()[:-len(PENDING)])
+        if entry is None or sha256(pending.read_bytes()) != entry.pdf_sha256:
+            report.line("interrupted", f"{report.where(pending)}: an approval was interrupted before it was "
+                                       f"recorded, so nothing was approved by it; the next approve removes it")
     for path in sorted(archive.rglob("*.pdf")):
         if path.relative_to(archive).as_posix() not in known:
             report.line("unrecorded", f"{report.where(path)} is in the archive but the ledger has no approval "
