@@ -38,6 +38,10 @@ FIELDS = ("seq", "kind", "layout", "document", "material_id", "version", "approv
           "time", "pdf_sha256", "pdf_size", "base_size", "sources", "accepted", "required_roles", "review",
           "certificate", "fingerprint", "os_user", "host", "source_date_epoch", "tool", "environment", "previous",
           "hash", "signature")
+# columns added with signed approvals, and their value in entries written before (older ledgers are migrated)
+ADDED = {"kind": APPROVAL, "role": "", "pdf_size": 0, "base_size": 0, "accepted": [], "required_roles": [],
+         "review": "", "certificate": "", "fingerprint": "", "os_user": "", "host": "", "source_date_epoch": "",
+         "signature": ""}
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS approvals (
     seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, layout TEXT NOT NULL, document TEXT NOT NULL,
@@ -96,7 +100,9 @@ class Approval:
     signature: str = ""          # hex: the approver's signature over `hash`
 
     def computed_hash(self) -> str:
-        body = {k: v for k, v in asdict(self).items() if k not in ("hash", "signature")}
+        # the fields added with signed approvals count only when set, so entries of older ledgers keep their hash
+        body = {k: v for k, v in asdict(self).items()
+                if k not in ("hash", "signature") and not (k in ADDED and v == ADDED[k])}
         return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     @property
@@ -133,6 +139,13 @@ class Ledger:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA synchronous=FULL")
         db.executescript(_SCHEMA)
+        have = _columns(db)
+        for name, value in ADDED.items():  # a ledger of an older tagprint: add the columns, keep every row
+            if name not in have:
+                default = json.dumps(value) if name in _JSON else value
+                kind = "INTEGER" if isinstance(value, int) else "TEXT"
+                db.execute(f"ALTER TABLE approvals ADD COLUMN {name} {kind} NOT NULL DEFAULT "
+                           + (str(default) if kind == "INTEGER" else "'" + default.replace("'", "''") + "'"))
         return db
 
     def entries(self) -> list[Approval]:
@@ -141,10 +154,11 @@ class Ledger:
         if not self.exists():
             return []
         with closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as db:
-            rows = db.execute(f"SELECT {', '.join(FIELDS)} FROM approvals ORDER BY seq").fetchall()
+            have = [f for f in FIELDS if f in _columns(db)]
+            rows = db.execute(f"SELECT {', '.join(have)} FROM approvals ORDER BY seq").fetchall()
         out = []
         for row in rows:
-            values = dict(zip(FIELDS, row))
+            values = {**{k: v for k, v in ADDED.items() if k not in have}, **dict(zip(have, row))}
             for key in _JSON:
                 try:
                     values[key] = json.loads(values[key])
@@ -227,6 +241,10 @@ class Ledger:
                 last_time = max(last_time, entry.time)
             previous, expected_seq = entry.hash, entry.seq + 1
         return breaks
+
+
+def _columns(db: sqlite3.Connection) -> set[str]:
+    return {row[1] for row in db.execute("PRAGMA table_info(approvals)")}
 
 
 def entry_signature_problem(entry: Approval, anchors: list | None) -> str:
