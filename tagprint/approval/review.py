@@ -150,7 +150,25 @@ def _note(mark: Mark, side: Side) -> str:
         f" (page {mark.page} of {side.label})"
 
 
-def review_pages(old: Side, new: Side, page_diffs: list[PageDiff]) -> list[ReviewPage]:
+def _figure_notes(side: Side, number: int, figures: list) -> list[Note]:
+    """A comment beside each changed figure on a page (its change in words)."""
+    page = next((p for p in side.pages if p.number == number), None)
+    out: list[Note] = []
+    for item in page.items if page else []:
+        if isinstance(item, PictureBox):
+            path = getattr(item.figure.where, "path", None)
+            for change in figures:
+                if path and (change.what.startswith(path + " ") or change.what.startswith(f"{path}:")):
+                    out.append(Note(f"Figure changed ({_figure_place(side, path)}): {change.what}",
+                                    page.size[1] - item.box.y, "inserted"))
+    return out
+
+
+def _figure_place(side: Side, path: str) -> str:
+    return ch.place_of(side.places, path) or path
+
+
+def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None) -> list[ReviewPage]:
     """Each changed page of each side at full size, its changed words marked and commented."""
     deleted, inserted = marks(words(old.pdf), words(new.pdf))
     numbers = sorted({p.number for p in page_diffs} | {m.page for m in deleted + inserted})
@@ -162,7 +180,9 @@ def review_pages(old: Side, new: Side, page_diffs: list[PageDiff]) -> list[Revie
             if number > count:
                 continue
             on_page = [m for m in found if m.page == number]
-            notes = [Note(_note(m, side), m) for m in on_page]
+            notes = [Note.of(_note(m, side), m) for m in on_page]
+            if side is new:
+                notes += _figure_notes(side, number, figures or [])
             alt = f"Page {number} of {side.label}, at full size."
             if on_page:
                 alt += (f" {'Deleted' if side is old else 'Inserted'} words, {how}: "
@@ -229,7 +249,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
                                 ch.figures(new.document, new.root, new_pages))
     refs = ch.reference_changes(ch.references(old.document, old_pages), ch.references(new.document, new_pages))
     pages = compare(old.pdf, new.pdf)
-    shown = review_pages(old, new, pages)
+    shown = review_pages(old, new, pages, figures)
     name = new.document.name
     title = f"Review copy: {new.document.title} ({old.short} → {new.short})"
     user, host, made = _who()

@@ -20,7 +20,7 @@ from pikepdf import Array, Dictionary, Name, String
 
 from .words import Mark
 
-STRIKE = (0.80, 0.0, 0.0)      # deletions: red, through the middle of the words
+STRIKE = (0.85, 0.0, 0.0)      # deletions: red, through the middle of the words
 UNDERLINE = (0.0, 0.36, 0.72)  # insertions: blue, under the words
 NOTE_SIZE = 16.0
 _MARKED = {"BDC", "BMC", "EMC", "MP", "DP"}
@@ -28,10 +28,16 @@ _MARKED = {"BDC", "BMC", "EMC", "MP", "DP"}
 
 @dataclass
 class Note:
-    """A comment on a review page: what changed (in words) beside the first line of its mark."""
+    """A comment on a review page: what changed (in words), in the right margin level with `top` (PDF
+    points from the bottom of the page), coloured as a deletion or an insertion."""
 
     text: str
-    mark: Mark
+    top: float
+    kind: str = "inserted"
+
+    @classmethod
+    def of(cls, text: str, mark: Mark) -> "Note":
+        return cls(text, mark.lines()[0][3] if mark.words else 0.0, mark.kind)
 
 
 @dataclass
@@ -69,7 +75,7 @@ def _marks_ops(marks: list[Mark]) -> bytes:
     ops: list[str] = []
     for mark in marks:
         colour = STRIKE if mark.kind == "deleted" else UNDERLINE
-        ops.append("q " + " ".join(_number(c) for c in colour) + " RG 1.1 w 0 J")
+        ops.append("q " + " ".join(_number(c) for c in colour) + " RG 1.3 w 0 J")
         for x0, y0, x1, y1 in mark.lines():
             y = y0 + (y1 - y0) * 0.38 if mark.kind == "deleted" else y0 - 1.4
             ops.append(f"{_number(x0 - 0.5)} {_number(y)} m {_number(x1 + 0.5)} {_number(y)} l S")
@@ -118,13 +124,12 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 annots = Array()
                 taken: list[float] = []
                 for note in entry.notes:
-                    first = note.mark.lines()[0] if note.mark.words else (0, height / 2, 0, height / 2)
-                    y = first[3] - NOTE_SIZE
+                    y = min(max(note.top - NOTE_SIZE, 4), height - NOTE_SIZE - 4)
                     while any(abs(y - t) < NOTE_SIZE + 2 for t in taken):
                         y -= NOTE_SIZE + 2
                     taken.append(y)
                     x = width - NOTE_SIZE - 6
-                    colour = STRIKE if note.mark.kind == "deleted" else UNDERLINE
+                    colour = STRIKE if note.kind == "deleted" else UNDERLINE
                     annot = pdf.make_indirect(Dictionary(
                         Type=Name.Annot, Subtype=Name.Text, Rect=Array([x, y, x + NOTE_SIZE, y + NOTE_SIZE]),
                         Contents=String(note.text), T=String("tagprint diff"), Name=Name.Comment, F=4,
