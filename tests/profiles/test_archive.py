@@ -88,7 +88,7 @@ def test_verify_round_trip_and_tampering(seed_profiles, tmp_path):
     output = seed_profiles["archive"].parents[3]
     ok = _render(REPO, "--output", str(output), "verify", str(seed_profiles["archive"]))
     assert ok.returncode == 0 and ok.stdout.startswith("match: ")
-    assert "rebuilds byte for byte from its embedded sources" in ok.stdout
+    assert "rebuilds it byte for byte from its embedded sources" in ok.stdout
     tampered = tmp_path / "tampered.pdf"
     with pikepdf.open(seed_profiles["archive"]) as pdf:
         page = pdf.pages[1]
