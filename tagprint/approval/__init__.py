@@ -5,6 +5,7 @@ and the review copy of what changed since.
                       [--accept WARNING-ID …] [--reference ID] [--note TEXT]
     render.py verify [FILE.pdf | LAYOUT --version V | --all] [--expect-head HASH] [--strict]
     render.py diff LAYOUT [--from V] [--to V]
+    render.py withdraw LAYOUT --version V --by NAME --note WHY [--key FILE.p12]
     render.py keys ca | keys reviewer --name NAME --out FILE.p12
 
 `register_cli(subparsers, common)` adds the subcommands; each handler takes the parsed arguments
@@ -40,6 +41,17 @@ def _approve(args: argparse.Namespace) -> int:
                            (args.reference or "").strip(), (args.note or "").strip(), (args.role or "").strip(),
                            Path(args.key) if args.key else None, tuple(args.accept or ()),
                            Path(args.review) if args.review else None))
+
+
+def _withdraw(args: argparse.Namespace) -> int:
+    from .approve import EXIT_INPUT, Request, withdraw
+
+    layout = _layout(args)
+    if layout is None:
+        return EXIT_INPUT
+    return withdraw(Request(args.root, args.output, layout, args.version, args.by.strip(), "",
+                            (args.note or "").strip(), (args.role or "").strip(),
+                            Path(args.key) if args.key else None))
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -98,6 +110,16 @@ def register_cli(sub, common: argparse.ArgumentParser) -> None:
     a.add_argument("--review", help="the review copy (from diff) this approval follows: refused if the sources "
                                     "changed since it was made")
     a.set_defaults(handler=_approve)
+    w = sub.add_parser("withdraw", parents=[common],
+                       help="withdraw an approved version from use (recorded in the ledger; the file stays)",
+                       epilog="Exit codes: 0 withdrawn, 1 the ledger could not be written, 2 bad input.")
+    w.add_argument("layout", help="a layout name or layouts/NAME.yaml")
+    w.add_argument("--version", required=True, help="the approved version withdrawn")
+    w.add_argument("--by", required=True, help="who withdraws it")
+    w.add_argument("--note", required=True, help="why")
+    w.add_argument("--role", help="the role in which it is withdrawn")
+    w.add_argument("--key", help="the signatory's .p12 (required when the project has approval/trusted/)")
+    w.set_defaults(handler=_withdraw)
     v = sub.add_parser("verify", parents=[common],
                        help="check approved files against the ledger and rebuild them from their sources",
                        epilog="Exit codes: 0 every file matches, 1 a rebuild differs or the file was never "

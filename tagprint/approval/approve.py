@@ -313,6 +313,12 @@ def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str, sig
             key = target.relative_to(archive_folder(req.output)).as_posix()
             shown = relative(target, req.output.parent)
             earlier = ledger.find(key)
+            if any(e.kind == "withdrawal" and e.document == key for e in ledger.entries()):
+                code = max(code, _problems([Problem(prepared.loaded.layout_source.where(("document", "version")),
+                                                    f"version {d.version} of {stem} was withdrawn; it is not "
+                                                    f"approved again", "give the document a new document.version "
+                                                    "and approve that")]))
+                continue
             if earlier:
                 why = tampering(earlier[-1], target, req.output)
                 if why:
@@ -411,6 +417,58 @@ def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str, sig
                   + ("" if signatory else " — unsigned: the project lists no trust anchors in approval/trusted/"))
             crash_point("printed")
     return code
+
+
+def withdraw(req: Request) -> int:
+    """`render.py withdraw LAYOUT --version V --by NAME [--key FILE.p12] --note WHY`: the approved version
+    is withdrawn from use. The archived file stays as it is (it is the record); a withdrawal entry, signed
+    like an approval, says who withdrew it, when and why, and verify reports the version as withdrawn."""
+    from .keys import KeyProblem, issued_by, open_p12, trust_anchors
+
+    ledger = Ledger(archive_folder(req.output))
+    rel = relative(req.layout, req.root)
+    stem = req.layout.stem
+    anchors = trust_anchors(req.root)
+    signatory = None
+    if req.key is not None:
+        try:
+            signatory = open_p12(req.key)
+        except KeyProblem as exc:
+            return _problems([Problem(Where(str(req.key)), exc.message, exc.fix)])
+        if anchors and not issued_by(signatory.certificate, anchors):
+            return _problems([Problem(Where(str(req.key)), f"the certificate of {signatory.subject} does not chain "
+                                      "to a certificate in approval/trusted/", "use a key issued by the project's CA")])
+    elif anchors:
+        return _problems([Problem(Where("approval/trusted"), "this project trusts only signed withdrawals",
+                                  "sign with your key: --key FILE.p12")])
+    if not req.note:
+        return _problems([Problem(Where(rel), "a withdrawal needs its reason", "say why with --note TEXT")])
+    with ledger.exclusive():
+        documents = {e.document: e for e in ledger.approvals()
+                     if Path(e.layout).stem == stem and e.version == req.version}
+        if not documents:
+            return _problems([Problem(Where(rel), f"version {req.version} of {stem} was never approved",
+                                      "name an approved version with --version")])
+        withdrawn = {e.document for e in ledger.entries() if e.kind == "withdrawal"}
+        when = _now()
+        for key, entry in documents.items():
+            if key in withdrawn:
+                print(f"already withdrawn: {key}; nothing to do")
+                continue
+            try:
+                done = ledger.append(
+                    signer=signatory, kind="withdrawal", layout=entry.layout, document=key,
+                    material_id=entry.material_id, version=entry.version, approver=req.approver, role=req.role,
+                    reference=req.reference, note=req.note, time=when.isoformat(), pdf_sha256=entry.pdf_sha256,
+                    certificate=signatory.certificate_pem() if signatory else "",
+                    fingerprint=signatory.fingerprint if signatory else "",
+                    source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH", ""), **_who())
+            except (sqlite3.Error, OSError) as exc:
+                _say(_storage_problem(exc, ledger, req.root, "nothing was withdrawn"))
+                return EXIT_NOT_RECORDED
+            print(f"withdrawn: {key} version {entry.version} by {req.approver} ({req.note}; ledger entry {done.seq})")
+        print(f"ledger head: {ledger.head()}")
+    return EXIT_OK
 
 
 def _sync_folder(folder: Path) -> None:

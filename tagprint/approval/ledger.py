@@ -5,7 +5,7 @@ SHA-256 of the PDF after that signature and of every source, who approved it, in
 certificate's fingerprint, OS user and host, when, SOURCE_DATE_EPOCH, the warnings accepted, the tool
 digest and the environment), and the events around approvals: a review copy made (`review`), an
 approval refused (`refusal`), tampering found (`alarm`), an interrupted approval rolled back or completed
-(`interrupted`), an archive file removed again (`withdrawal`). Each entry holds the hash of the entry
+(`interrupted`), an approved version withdrawn from use (`withdrawal`, signed like an approval). Each entry holds the hash of the entry
 before it, so an edited, deleted or inserted entry breaks the chain; an approval entry is also signed
 with the approver's key (its certificate is in the entry), so a chain recomputed after an edit
 ("rechained") fails the signature, and one signed with a key the project does not trust fails the
@@ -32,7 +32,8 @@ from pathlib import Path
 FILE = "ledger.sqlite"
 GENESIS = "0" * 64
 APPROVAL = "approval"
-EVENT_KINDS = (APPROVAL, "review", "refusal", "alarm", "interrupted", "withdrawal")
+WITHDRAWAL = "withdrawal"
+EVENT_KINDS = (APPROVAL, "review", "refusal", "alarm", "interrupted", WITHDRAWAL)
 _JSON = ("sources", "environment", "accepted", "required_roles")
 FIELDS = ("seq", "kind", "layout", "document", "material_id", "version", "approver", "role", "reference", "note",
           "time", "pdf_sha256", "pdf_size", "base_size", "sources", "accepted", "required_roles", "review",
@@ -233,7 +234,7 @@ class Ledger:
             if entry.is_approval and entry.time < last_time:
                 breaks.append(ChainBreak(entry.seq, f"entry {entry.seq} is dated {entry.time}, before the entry "
                                                     f"before it ({last_time}): entries were reordered or back-dated"))
-            if entry.is_approval and (entry.signature or anchors):
+            if (entry.is_approval or entry.kind == WITHDRAWAL) and (entry.signature or anchors):
                 why = entry_signature_problem(entry, anchors)
                 if why:
                     breaks.append(ChainBreak(entry.seq, f"entry {entry.seq} ({entry.document}): {why}"))

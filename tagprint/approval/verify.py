@@ -41,6 +41,7 @@ class Report:
         self.code = EXIT_OK
         self.strict = strict
         self.anchors = anchors or []
+        self.withdrawals: list[Approval] = []
 
     def line(self, status: str, text: str, code: int = EXIT_OK) -> None:
         print(f"{status}: {text}")
@@ -116,6 +117,12 @@ def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Ap
             report.line("signature", f"{shown} ({who}): " + "; ".join(problems)
                         + " — TAMPERING: restore the approved file and report the incident", EXIT_TAMPERED)
             return
+    pulled = [w for w in report.withdrawals if w.document == entry.document]
+    if pulled:
+        w = pulled[-1]
+        report.line("withdrawn", f"{shown} is the approved file ({who}), withdrawn from use by {w.approver} on "
+                                 f"{w.time} (ledger entry {w.seq}): {w.note}", EXIT_DIFFERS)
+        return
     roles = [e.role for e in signed if e.role]
     needed = [r for r in (entry.required_roles or []) if r not in roles]
     by = "; ".join(f"{e.approver}" + (f" as {e.role}" if e.role else "") for e in signed)
@@ -187,6 +194,7 @@ def verify(root: Path, output: Path, target: str | None, version: str | None, ev
         report.line("chain broken", f"{relative(ledger.path, root)}: {b.message} — TAMPERING: restore the "
                                     f"ledger from a backup", EXIT_TAMPERED)
     entries = ledger.entries()
+    report.withdrawals = [e for e in entries if e.kind == "withdrawal"]
     if expect_head:
         if expect_head.strip().lower() not in {e.hash for e in entries}:
             report.line("rolled back", f"{relative(ledger.path, root)} does not hold the ledger head "

@@ -241,3 +241,35 @@ def test_source_date_epoch_and_the_role_are_recorded(project, capsys, tmp_path, 
     row = sqlite3.connect(project.root / "output/archive/ledger.sqlite").execute(
         "SELECT source_date_epoch, role, time FROM approvals").fetchone()
     assert row[0] == "1790000000" and row[1] == "regulatory" and not row[2].startswith("2026-09")
+
+
+def test_a_withdrawn_version_is_reported_and_never_approved_again(signed, capsys):
+    project, p12, *_ = signed
+    code, out, err = run(project, "withdraw", "test", "--version", "1.0", "--by", "Dr Quinn", "--key",
+                         str(p12["Dr Quinn"]), "--note", "label update", capsys=capsys)
+    assert code == 0 and out.startswith("withdrawn: TEST-0001/1.0/test.pdf version 1.0 by Dr Quinn (label update; "
+                                        "ledger entry 3)"), err
+    assert (project.root / ARCHIVED).is_file()  # the record stays
+    code, out, err = run(project, "verify", "--all", capsys=capsys)
+    assert code == 1 and out.startswith("withdrawn: output/archive/TEST-0001/1.0/test.pdf is the approved file") \
+        and "withdrawn from use by Dr Quinn" in out and "label update" in out
+    code, out, err = sign(project, capsys, p12["Dr Quinn"], "legal", "Dr Quinn")
+    assert code == 2 and "was withdrawn; it is not approved again" in err
+    code, out, err = run(project, "withdraw", "test", "--version", "1.0", "--by", "Someone", "--note", "x",
+                         capsys=capsys)
+    assert code == 2 and "this project trusts only signed withdrawals" in err
+
+
+def test_the_keys_command_makes_a_ca_and_a_reviewer_key(project, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("TAGPRINT_KEY_PASSWORD", PASSWORD)
+    archivable(project)
+    code, out, err = run(project, "keys", "ca", capsys=capsys)
+    assert code == 0 and "not a qualified signature" in out
+    assert (project.root / "approval/trusted/project-ca.pem").is_file()
+    assert (project.root / "approval/ca/ca.key").stat().st_mode & 0o077 == 0
+    assert run(project, "keys", "ca", capsys=capsys)[0] == 2  # never replaced
+    code, out, err = run(project, "keys", "reviewer", "--name", "Dr Quinn", "--out", str(tmp_path / "q.p12"),
+                         capsys=capsys)
+    assert code == 0, err
+    code, out, err = sign(project, capsys, tmp_path / "q.p12", "medical", "Dr Quinn")
+    assert code == 0 and "→ output/archive/TEST-0001/1.0/test.pdf (ledger entry 1)" in out, err
