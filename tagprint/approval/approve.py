@@ -372,7 +372,17 @@ def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str, sig
                 code = max(code, _problems([problem]))
                 continue
             data_in = current if current is not None else built.data
-            data = sign(data_in, signatory, req.role, req.approver, when) if signatory else data_in
+            url = prepared.loaded.layout.approval.timestamp_url
+            try:
+                data = sign(data_in, signatory, req.role, req.approver, when, url) if signatory else data_in
+            except Exception as exc:
+                if not url:
+                    raise
+                code = max(code, _problems([Problem(prepared.loaded.layout_source.where(("approval", "timestamp_url")),
+                                                    f"no timestamp from {url} ({type(exc).__name__}: {exc})",
+                                                    "check the timestamp authority's address and the network, and "
+                                                    "approve again")]))
+                continue
             crash_point("signed")
             pending = target.with_name(target.name + PENDING)
             changed = data != current

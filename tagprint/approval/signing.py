@@ -15,7 +15,7 @@ import io
 import logging
 import warnings
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from .keys import Signatory, fingerprint, load_certificate
 
@@ -32,13 +32,16 @@ def _quiet():
     return context
 
 
-def sign(data: bytes, signatory: Signatory, role: str, name: str, when: datetime) -> bytes:
-    """`data` with one more signature appended as an incremental update (the bytes before it unchanged)."""
+def sign(data: bytes, signatory: Signatory, role: str, name: str, when: datetime,
+         timestamp_url: str | None = None) -> bytes:
+    """`data` with one more signature appended as an incremental update (the bytes before it unchanged);
+    with `timestamp_url`, the signature carries an RFC 3161 timestamp from that authority."""
     context = _quiet()
     try:
         from pyhanko.pdf_utils import generic
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import fields, signers
+        from pyhanko.sign.timestamps import HTTPTimeStamper
 
         writer = IncrementalPdfFileWriter(io.BytesIO(data))
         taken = {s.field_name for s in writer.prev.embedded_signatures} if hasattr(writer, "prev") else set()
@@ -51,7 +54,8 @@ def sign(data: bytes, signatory: Signatory, role: str, name: str, when: datetime
         meta = signers.PdfSignatureMetadata(field_name=field, reason=role, name=name, md_algorithm="sha256",
                                             subfilter=fields.SigSeedSubFilter.PADES)
         out = io.BytesIO()
-        signers.PdfSigner(meta, signer).sign_pdf(writer, output=out)
+        stamper = HTTPTimeStamper(timestamp_url) if timestamp_url else None
+        signers.PdfSigner(meta, signer, timestamper=stamper).sign_pdf(writer, output=out)
         signed = out.getvalue()
     finally:
         context.__exit__(None, None, None)
@@ -111,6 +115,7 @@ class Checked:
     intact: bool              # the bytes it covers are the bytes it signed
     trusted: bool             # the certificate chains to a trust anchor
     problem: str = ""         # why it does not hold, in words
+    timestamp: str = ""       # the RFC 3161 timestamp's time (UTC, ISO 8601), when it carries a valid one
 
     @property
     def holds(self) -> bool:
@@ -137,9 +142,11 @@ def signatures(data: bytes, anchors: list) -> list[Checked]:
             role = str(embedded.sig_object.get("/Reason", ""))
             end = embedded.byte_range[2] + embedded.byte_range[3] if embedded.byte_range else 0
             problem = ""
+            stamped = ""
             try:
+                trust = ValidationContext(trust_roots=roots, allow_fetching=False)
                 status = validate_pdf_signature(
-                    embedded, ValidationContext(trust_roots=roots, allow_fetching=False),
+                    embedded, trust, ts_validation_context=trust,
                     key_usage_settings=KeyUsageConstraints(key_usage={"digital_signature"}),
                     skip_diff=True)  # what came after a signature: `after_last` and the ledger's revisions judge it
                 intact, trusted = bool(status.intact and status.valid), bool(status.trusted) and bool(roots)
@@ -148,10 +155,17 @@ def signatures(data: bytes, anchors: list) -> list[Checked]:
                 elif not trusted:
                     problem = ("its certificate does not chain to a certificate in approval/trusted/ "
                                f"(signed by {cert.subject.human_friendly})")
+                stamp = status.timestamp_validity
+                if stamp is not None:
+                    if stamp.intact and stamp.valid and stamp.trusted:
+                        stamped = stamp.timestamp.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+                    elif not problem:
+                        problem = "its timestamp does not hold (invalid, or from an authority approval/trusted/ lacks)"
             except Exception as exc:  # a malformed signature is a signature that does not hold
                 intact = trusted = False
                 problem = f"it cannot be validated ({type(exc).__name__}: {exc})"
-            out.append(Checked(field, role, cert.subject.human_friendly, print_, end, intact, trusted, problem))
+            out.append(Checked(field, role, cert.subject.human_friendly, print_, end, intact, trusted, problem,
+                               stamped))
         return out
     finally:
         context.__exit__(None, None, None)

@@ -101,6 +101,7 @@ def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Ap
                                     f"recorded — TAMPERING: restore the approved file", EXIT_TAMPERED)
             return
     keyed = [e for e in signed if e.fingerprint]
+    stamps: list[str] = []
     if keyed or report.anchors:
         checked = signatures(data, report.anchors)
         problems = [f"signature {c.field} ({c.signer}): {c.problem}" for c in checked if not c.holds]
@@ -117,6 +118,7 @@ def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Ap
             report.line("signature", f"{shown} ({who}): " + "; ".join(problems)
                         + " — TAMPERING: restore the approved file and report the incident", EXIT_TAMPERED)
             return
+        stamps = [f"{c.field} at {c.timestamp}" for c in checked if c.timestamp]
     pulled = [w for w in report.withdrawals if w.document == entry.document]
     if pulled:
         w = pulled[-1]
@@ -132,6 +134,8 @@ def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Ap
     else:
         kind = "signed and trusted" if keyed else "unsigned: the project lists no trust anchors"
         report.line("match", f"{shown} is the approved file ({who}; {kind}: {by})")
+        if stamps:
+            print(f"  timestamped (RFC 3161, trusted authority): {'; '.join(stamps)}")
     try:
         check = rebuild_check(data[:entry.base_size] if entry.base_size else data)
     except NotArchived as exc:

@@ -456,6 +456,8 @@ class ApprovalSpec(Strict):
     """The roles that must each sign a version before verify calls it approved, e.g. [medical, legal, regulatory]."""
     accept: list[AcceptedWarningSpec] = []
     """Warnings accepted on purpose (placeholder copy in an example); approve refuses them unless --accept names them."""
+    timestamp_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """An RFC 3161 timestamp authority: each approval signature gets a timestamp from it (PAdES B-T)."""
 
 
 class LayoutSpec(Strict):
