@@ -164,7 +164,12 @@ def approve(req: Request) -> int:
             signatory = open_p12(req.key)
         except KeyProblem as exc:
             return _problems([Problem(Where(str(req.key)), exc.message, exc.fix)])
-        if anchors and not issued_by(signatory.certificate, anchors):
+        if not anchors:
+            return _problems([Problem(Where("approval/trusted"), "the project lists no trust anchors, so verify "
+                                      "could not check this signature", "add the CA that issued your key to "
+                                      "approval/trusted/ (render.py keys ca makes a project CA), or approve without "
+                                      "--key (unsigned)")])
+        if not issued_by(signatory.certificate, anchors):
             return _problems([Problem(Where(str(req.key)), f"the certificate of {signatory.subject} does not chain "
                                       "to a certificate in approval/trusted/, so this project would not trust "
                                       "the approval", "use a key issued by the project's CA (render.py keys reviewer)"
@@ -222,6 +227,13 @@ def _refusals(req: Request, prepared_all: list) -> list[Problem]:
         if stamp is None:
             out.append(Problem(Where(str(req.review)), "not a review copy made by render.py diff",
                                "pass the review PDF that diff wrote into output/review/"))
+            return out
+        digest = sha256(req.review.read_bytes())
+        reviews = [e for e in Ledger(archive_folder(req.output)).entries() if e.kind == "review"]
+        if not any(e.pdf_sha256 == digest for e in reviews):
+            out.append(Problem(Where(str(req.review)), "this review copy is not in the ledger: it was made in "
+                               "another project folder, or changed after diff wrote it",
+                               "make the review copy here with render.py diff and pass that one"))
             return out
         now = {}
         for prepared in prepared_all:

@@ -110,3 +110,17 @@ def test_approve_refuses_sources_changed_after_the_review_copy(project, capsys):
     code, out, err = run(project, "approve", "test", "--version", "1.1", "--by", "Dr Quinn", "--review",
                          str(project.root / "layouts/test.yaml"), capsys=capsys)
     assert code == 2
+
+
+def test_a_review_copy_the_ledger_does_not_know_is_refused(project, capsys):
+    archivable(project)
+    assert run(project, "approve", "test", "--version", "1.0", "--by", "Dr Quinn", capsys=capsys)[0] == 0
+    project.layout(LAYOUT.replace('"1.0"', '"1.1"'))
+    assert run(project, "diff", "test", capsys=capsys)[0] == 0
+    review = project.root / "output/review/test-1.0-vs-draft.pdf"
+    with pikepdf.open(review, allow_overwriting_input=True) as pdf:  # edited after diff wrote it
+        pdf.docinfo["/Title"] = "Someone else's review"
+        pdf.save(review)
+    code, out, err = run(project, "approve", "test", "--version", "1.1", "--by", "Dr Quinn", "--review", str(review),
+                         capsys=capsys)
+    assert code == 2 and "this review copy is not in the ledger" in err

@@ -192,8 +192,10 @@ def test_a_rolled_back_ledger_fails_the_expected_head(signed, capsys, tmp_path):
 def test_approve_refuses_an_untrusted_key_and_an_unsigned_approval(project, capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("TAGPRINT_KEY_PASSWORD", PASSWORD)
     archivable(project)
-    make_keys(project.root, tmp_path / "keys")
     stranger = make_keys(tmp_path / "elsewhere", tmp_path / "stranger", names=("Dr Quinn",))["Dr Quinn"]
+    code, out, err = sign(project, capsys, stranger, "medical", "Dr Quinn")  # no trust anchors yet
+    assert code == 2 and "the project lists no trust anchors, so verify could not check this signature" in err
+    make_keys(project.root, tmp_path / "keys")
     code, out, err = sign(project, capsys, stranger, "medical", "Dr Quinn")
     assert code == 2 and "does not chain to a certificate in approval/trusted/" in err
     code, out, err = run(project, "approve", "test", "--version", "1.0", "--by", "Dr Quinn", capsys=capsys)
