@@ -182,7 +182,7 @@ def approve(req: Request) -> int:
         with ledger.exclusive():  # from the chain check to the last entry: no other approval slips in between
             recover(ledger, req.output, say=print)
             altered = ledger_altered(ledger, req.root, "restore the ledger from a backup and report the incident; "
-                                                       "nothing was approved", anchors)
+                                                       "nothing was approved", anchors or None)
             for problem in altered:
                 _say(problem)
             if altered:

@@ -206,8 +206,10 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
             raise Refused([Problem(where, "the layout expands over variants; diff compares one document",
                                    "none yet: diff does not support variant layouts (approve and verify each variant "
                                    "as usual)")], EXIT_INPUT)
+        from .keys import trust_anchors
+
         altered = ledger_altered(ledger, root, "restore the ledger from a backup (render.py verify --all lists "
-                                               "every break)")
+                                               "every break)", trust_anchors(root) or None)
         if altered:
             raise Refused(altered, EXIT_TAMPERED)
         entries = ledger.entries()
