@@ -94,9 +94,11 @@ def _diff(args: argparse.Namespace) -> int:
 def register_cli(sub, common: argparse.ArgumentParser) -> None:
     a = sub.add_parser("approve", parents=[common],
                        help="build the archive PDF of a layout and record its approval in the ledger",
-                       epilog="Exit codes: 0 approved (or already approved), 1 the ledger could not be written "
-                              "(the archive file was removed again), 2 bad input or changed content under an "
-                              "approved version, 3 tampering (approved file deleted or replaced, ledger altered).")
+                       epilog="Exit codes: 0 approved (or already approved), 1 the archive or the ledger could "
+                              "not be written (disk full, read-only; nothing was approved), 2 bad input, changed "
+                              "content under an approved version, unaccepted placeholder warnings, sources changed "
+                              "since --review, an untrusted key, 3 tampering (approved file deleted or replaced, "
+                              "ledger altered).")
     a.add_argument("layout", help="a layout name or layouts/NAME.yaml")
     a.add_argument("--version", required=True, help="the version approved (must be the layout's document.version)")
     a.add_argument("--by", required=True, help="who approves")
@@ -122,9 +124,11 @@ def register_cli(sub, common: argparse.ArgumentParser) -> None:
     w.set_defaults(handler=_withdraw)
     v = sub.add_parser("verify", parents=[common],
                        help="check approved files against the ledger and rebuild them from their sources",
-                       epilog="Exit codes: 0 every file matches, 1 a rebuild differs or the file was never "
-                              "approved, 2 bad input, 3 tampering (missing, replaced or unrecorded file, ledger "
-                              "chain broken).")
+                       epilog="Exit codes: 0 every file is exactly what was approved and signed (a rebuild that "
+                              "differs is reported; --strict makes it 1), 1 awaiting a role's signature, "
+                              "interrupted, withdrawn or never approved, 2 bad input, 3 tampering (missing, replaced "
+                              "or unrecorded file, an untrusted, invalid or missing signature, ledger chain broken, "
+                              "ledger missing or rolled back).")
     v.add_argument("target", nargs="?", help="an archived PDF, or a layout (with --version)")
     v.add_argument("--version", help="the approved version of the layout")
     v.add_argument("--all", action="store_true", help="every approval in the ledger")

@@ -4,14 +4,15 @@ For each approved document it reports one of: match (the file is exactly what wa
 its bytes are the ledger's, every revision before each signature too, and every signature holds against
 the project's trust anchors in approval/trusted/), missing (deleted), replaced (not the approved bytes),
 signature (an untrusted, invalid or missing signature), interrupted (an approval a crash interrupted:
-run approve again), awaiting (signed, but not yet by every role the layout needs); then, apart from that,
+run approve again), awaiting (signed, but not yet by every role the layout needs), withdrawn (withdrawn
+from use by a signed ledger entry); then, apart from that,
 whether today's tagprint rebuilds the file's first revision byte for byte from its embedded sources
 ("rebuild differs" is reported, exit 0, or 1 with --strict) and whether the environment differs. A ledger
 whose chain is broken, files in the archive the ledger does not know, a missing ledger beside archived
 files, and a ledger that no longer holds a head printed by an earlier approve are tampering.
 
-Exit codes: 0 every file is what was approved; 1 awaiting signatures, interrupted, never approved, or
-(with --strict) a rebuild differs; 2 bad input; 3 tampering.
+Exit codes: 0 every file is what was approved; 1 awaiting signatures, interrupted, withdrawn, never
+approved, or (with --strict) a rebuild differs; 2 bad input; 3 tampering.
 """
 
 from __future__ import annotations

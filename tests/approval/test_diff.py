@@ -296,4 +296,8 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
     assert "clues[2].items[0]" in pages[0]                # the bullets below the grown paragraph moved
     assert "kineret-specific[1]" in pages[1] and "references[0].entries[1]" in pages[1]
     assert _section(done.stdout, "References (1)")[0].startswith("page 2, reference 1 changed")
-    assert (root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf").is_file()
+    review = root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf"
+    check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(review)], capture_output=True, text=True)
+    assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
+    with pikepdf.open(review) as pdf:  # both pages of the seed, as approved and as drafted
+        assert len(pdf.pages) == 1 + 4 and all("/Annots" in page.obj for page in pdf.pages[1:])
