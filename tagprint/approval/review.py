@@ -192,7 +192,8 @@ def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list
             diff = next((p for p in page_diffs if p.number == number), None)
             if diff is not None and not diff.only_in:
                 alt += " Areas that differ: " + _page_line(diff, old, new).split(": ", 2)[2] + "."
-            out.append(ReviewPage("old" if side is old else "new", number, alt, on_page, notes))
+            out.append(ReviewPage("old" if side is old else "new", number, alt, on_page, notes,
+                                  f"{side.label[0].upper()}{side.label[1:]}, page {number}"))
     return out
 
 

@@ -47,6 +47,7 @@ class ReviewPage:
     alt: str                   # the Figure's Alt text
     marks: list[Mark] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    label: str = ""            # the page's label and bookmark: "approved 1.0, page 1"
 
 
 def _strip(form: pikepdf.Object, seen: set) -> None:
@@ -87,6 +88,19 @@ def _document_element(pdf: pikepdf.Pdf) -> pikepdf.Object:
     kids = pdf.Root.StructTreeRoot.K
     first = kids[0] if isinstance(kids, Array) else kids
     return first
+
+
+def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
+    """Each placed page named in the viewer's page box (/PageLabels) and in the bookmarks, so a reviewer
+    always sees which version a page is."""
+    first = len(pdf.pages) - len(pages)
+    nums = Array([0, Dictionary(S=Name.D)])
+    for index, entry in enumerate(pages):
+        nums.extend([first + index, Dictionary(P=String(entry.label or f"page {entry.number}"))])
+    pdf.Root.PageLabels = Dictionary(Nums=nums)
+    with pdf.open_outline() as outline:
+        for index, entry in enumerate(pages):
+            outline.root.append(pikepdf.OutlineItem(entry.label or f"page {entry.number}", first + index))
 
 
 def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPage]) -> bytes:
@@ -144,6 +158,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 if len(annots):
                     page.obj.Annots = annots
             tree.ParentTreeNextKey = key
+            _labels_and_bookmarks(pdf, pages)
             out = io.BytesIO()
             pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
             return out.getvalue()

@@ -121,7 +121,10 @@ def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_chang
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     archived = root / "output" / ARCHIVED_SEED
     with pikepdf.open(pdf_path) as pdf, pikepdf.open(archived) as original:
-        assert len(pdf.pages) == 3  # the lists, then page 1 as approved and page 1 as drafted
+        assert len(pdf.pages) == 3  # the lists, then page 1 as approved and page 1 as drafted, each named
+        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1", "The current draft, page 1"]
+        with pdf.open_outline() as outline:
+            assert [item.title for item in outline.root] == ["Approved 1.0, page 1", "The current draft, page 1"]
         for page in pdf.pages[1:]:
             assert list(page.mediabox) == list(original.pages[0].mediabox)  # 100 %: the page's own size
             (placed,) = page.Resources.XObject.values()
