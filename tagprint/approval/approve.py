@@ -386,7 +386,7 @@ def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str, sig
             data_in = current if current is not None else built.data
             url = prepared.loaded.layout.approval.timestamp_url
             try:
-                data = sign(data_in, signatory, req.role, req.approver, when, url) if signatory else data_in
+                data = sign(data_in, signatory, req.role, req.approver, url) if signatory else data_in
             except Exception as exc:
                 if not url:
                     raise

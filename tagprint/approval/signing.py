@@ -15,7 +15,7 @@ import io
 import logging
 import warnings
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import timezone
 
 from .keys import Signatory, fingerprint, load_certificate
 
@@ -32,8 +32,7 @@ def _quiet():
     return context
 
 
-def sign(data: bytes, signatory: Signatory, role: str, name: str, when: datetime,
-         timestamp_url: str | None = None) -> bytes:
+def sign(data: bytes, signatory: Signatory, role: str, name: str, timestamp_url: str | None = None) -> bytes:
     """`data` with one more signature appended as an incremental update (the bytes before it unchanged);
     with `timestamp_url`, the signature carries an RFC 3161 timestamp from that authority."""
     context = _quiet()
