@@ -50,6 +50,7 @@ class Outcome:
     variant: str = ""           # the variant id, for a layout that expands over a data file
     jobs: list[tuple[str, str, str]] | None = None  # every (profile, output, variant) the layout makes
     warnings: list[Problem] = field(default_factory=list)
+    accepted: list[Problem] = field(default_factory=list)   # warnings the layout accepts (approval.accept)
     digest: str = ""            # SHA-256 of data, computed where it was built
     internal: bool = False      # failed because of a bug in tagprint (exit 1), not because of the input
 
@@ -245,6 +246,7 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
                                         digest=hashlib.sha256(built.data).hexdigest()))
         if len(outcomes) > first:
             outcomes[first].warnings = list(prepared.warnings)
+            outcomes[first].accepted = list(prepared.accepted)
     if outcomes:
         outcomes[0].jobs = all_jobs
     return outcomes

@@ -106,8 +106,14 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
     if preview:
         from .preview import preview_outcomes
         print(preview_outcomes(outcomes, output))
-    for warning in dict.fromkeys(str(w) for o in outcomes for w in o.warnings):
+    for warning in dict.fromkeys(str(w) + (f" (warning {w.id})" if w.id else "") for o in outcomes
+                                 for w in o.warnings):
         print(f"warning: {warning}", file=sys.stderr)
+    accepted = {w.id: o.name for o in outcomes for w in o.accepted}
+    if accepted:  # once, not a warning per item: the layout accepts them on purpose
+        names = ", ".join(sorted({o.name for o in outcomes if o.accepted}))
+        print(f"accepted by the layout ({names}): {len(accepted)} warning(s) {', '.join(sorted(accepted))} — "
+              f"render.py approve refuses them unless --accept names each", file=sys.stderr)
     # a content file shared by several layouts has its problems once
     problems = list({str(p): p for o in outcomes for p in o.problems}.values())
     if problems:

@@ -28,6 +28,7 @@ class Problem:
     where: Where
     message: str
     fix: str
+    id: str = ""    # a warning's id, e.g. placeholder:safety[0] (named by a layout's or approve's acceptance)
 
     def __str__(self) -> str:
         path = f" [{self.where.path}]" if self.where.path else ""

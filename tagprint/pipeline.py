@@ -33,6 +33,7 @@ class Prepared:
     document: Document
     milliseconds: float
     warnings: list = field(default_factory=list)
+    accepted: list = field(default_factory=list)   # warnings the layout accepts on purpose (approval.accept)
     # laid out once per document, shared by the profiles: (live links?, output) -> (document, pages, notes)
     layouts: dict = field(default_factory=dict, repr=False)
 
@@ -69,9 +70,19 @@ def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None
                 pass
         raise
     found = lint(document, loaded.layout.document.product, loaded.layout_source.where)  # lint: the pharma rules
+    accepted = _accepted_by_layout(loaded.layout, found.warnings)
+    shown = [w for w in found.warnings if w not in accepted]
     if found.errors:
-        raise InputError(found.errors, warnings=found.warnings)
-    return Prepared(loaded, document, (time.perf_counter() - started) * 1000, found.warnings)
+        raise InputError(found.errors, warnings=shown)
+    return Prepared(loaded, document, (time.perf_counter() - started) * 1000, shown, accepted)
+
+
+def _accepted_by_layout(layout, warnings: list) -> list:
+    """The warnings whose id the layout's approval.accept names (a block's id covers the blocks in it)."""
+    from .approval.approve import accepted_by
+
+    ids = [a.id for a in getattr(getattr(layout, "approval", None), "accept", ())]
+    return [w for w in warnings if w.id and accepted_by(w.id, ids)]
 
 
 def sources(prepared: Prepared) -> list[Source]:

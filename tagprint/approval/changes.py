@@ -53,6 +53,7 @@ class Unit:
     kind: str
     text: str
     pages: tuple[int, ...]
+    place: str = ""  # in the reader's words: "list item 2 under “Where does your patient’s RA fall?”"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class TextChange:
     deleted: str
     inserted: str
     before: str     # a few words of context before the change (in the newer text)
+    place: str = ""
 
     def describe(self) -> str:
         where = f"page {', '.join(map(str, self.pages))}, " if self.pages else ""
@@ -72,7 +74,8 @@ class TextChange:
         if self.inserted:
             parts.append(f"inserted “{self.inserted}”")
         context = f" after “…{self.before}”" if self.before else " at the start"
-        return f"{where}{self.block} ({self.kind}): {' and '.join(parts)}{context}"
+        place = self.place or f"the {self.kind}"
+        return f"{where}{place} ({self.block}): {' and '.join(parts)}{context}"
 
 
 @dataclass(frozen=True)
@@ -139,9 +142,11 @@ def units(document: Document, pages: dict[str, tuple[int, ...]]) -> list[Unit]:
     `text_runs()`, `labels()` and `footnotes()` (a table's cells and notes too), named by `KINDS`."""
     out: list[Unit] = []
 
+    named = places(document)
+
     def add(path: str, kind: str, text: str) -> None:
         if text.strip():
-            out.append(Unit(path, kind, text, _pages(path, pages)))
+            out.append(Unit(path, kind, text, _pages(path, pages), place_of(named, path)))
 
     for section in document.sections():
         for block in walk(section.blocks):
@@ -161,6 +166,62 @@ def units(document: Document, pages: dict[str, tuple[int, ...]]) -> list[Unit]:
     return out
 
 
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def places(document: Document) -> dict[str, str]:
+    """YAML path → where it is in the reader's words: the section heading it is under, a table's caption
+    with the row's and the column's headers, a figure's caption, a reference's number, a button's text."""
+    out: dict[str, str] = {}
+    heading = ""
+    for section in document.sections():
+        for block in walk(section.blocks):
+            kind = KINDS[type(block)]
+            path = block.where.path
+            if isinstance(block, Heading):
+                heading = _short(_runs_text(block.runs))
+                out[path] = f"the heading “{heading}”"
+                continue
+            under = f" under “{heading}”" if heading else ""
+            out[path] = f"the {kind.text}{under}"
+            if isinstance(block, Table):
+                caption = _short(_runs_text(block.caption)) if block.caption else ""
+                table = f"table “{caption}”" if caption else f"the table{under}"
+                out[path] = f"the caption of {table}" if caption else table
+                headers = [_short(_runs_text(c.runs), 40) for c in block.head[-1].cells] if block.head else []
+                for row in block.rows():
+                    name = _short(_runs_text(row.cells[0].runs), 40) if row.cells else ""
+                    for cell in row.cells:
+                        column = headers[cell.column] if cell.column < len(headers) else f"column {cell.column + 1}"
+                        out[cell.where.path] = f"{table}, row “{name}”, column “{column}”"
+                for note in block.notes:
+                    out[note.where.path] = f"note {note.marker} of {table}"
+            elif isinstance(block, ListBlock):
+                for number, (runs, where) in enumerate(block.text_runs(), start=1):
+                    out[where.path] = f"list item {number}{under}"
+            elif isinstance(block, Figure):
+                caption = _short(_runs_text(block.caption)) if block.caption else ""
+                out[path] = f"the caption of figure “{caption}”" if caption else f"the figure{under}"
+            elif isinstance(block, References):
+                for entry in block.entries:
+                    out[entry.where.path] = f"reference {entry.number}"
+            elif isinstance(block, CallToAction):
+                out[path] = f"the button “{_short(block.text)}”{under}"
+            for note in block.footnotes():
+                out.setdefault(note.where.path, f"note {note.marker}{under}")
+    return out
+
+
+def place_of(named: dict[str, str], path: str) -> str:
+    """The reader's words for a path, or for the nearest block that holds it."""
+    for candidate in (path, path.removesuffix(".text")):
+        if candidate in named:
+            return named[candidate]
+    parents = [p for p in named if path.startswith(p + ".") or path.startswith(p + "[")]
+    return named[max(parents, key=len)] if parents else ""
+
+
 def text_changes(old: list[Unit], new: list[Unit]) -> list[TextChange]:
     """Every inserted and deleted run of words, in reading order, with the block it is in."""
     a = [(w, i) for i, u in enumerate(old) for w in u.text.split()]
@@ -173,7 +234,7 @@ def text_changes(old: list[Unit], new: list[Unit]) -> list[TextChange]:
         unit = new[b[j1][1]] if j1 < j2 else old[a[i1][1]]  # where the new words are, else where words went
         before = [w for w, k in b[max(0, j1 - 4):j1] if new[k].block == unit.block]
         out.append(TextChange(unit.block, unit.kind, unit.pages, " ".join(w for w, _ in a[i1:i2]),
-                              " ".join(w for w, _ in b[j1:j2]), " ".join(before)))
+                              " ".join(w for w, _ in b[j1:j2]), " ".join(before), unit.place))
     return out
 
 
@@ -228,6 +289,9 @@ def figure_changes(old: dict[str, FigureInfo], new: dict[str, FigureInfo]) -> li
             parts.append("now decorative" if b.decorative else "no longer decorative")
         if a.alt != b.alt:
             parts.append(f"alt text “{a.alt}” → “{b.alt}”")
+        elif a.content != b.content and b.alt and not b.decorative:
+            parts.append(f"warning: its alt text “{_short(b.alt, 80)}” stayed the same although the figure "
+                         f"changed — check that it still describes the figure")
         if parts:
             out.append(Change(f"{path} ({b.source}): " + "; ".join(parts), b.pages or a.pages))
     return out

@@ -1,20 +1,16 @@
-"""Pages compared by their pixels: both versions rendered by PDFium, the differing areas found on a
-coarse grid and highlighted on a side-by-side picture of the two pages."""
+"""Pages compared by their pixels: both versions rendered by PDFium and the differing areas found on a
+coarse grid (a changed figure, a moved button): which pages the review copy shows, and where."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops
 
 SCALE = 1.25            # 90 pixels per inch
 CELL = 10               # pixels per grid cell
 THRESHOLD = 24          # a channel difference below this is not a change
-GAP = 24                # pixels between the two pages
-HIGHLIGHT = (200, 0, 0)
-WASH = (255, 214, 0, 80)   # a highlighter's yellow, a third opaque
 
 
 @dataclass(frozen=True)
@@ -39,7 +35,6 @@ class PageDiff:
     size: tuple[float, float]       # points
     areas: list[Area] = field(default_factory=list)
     only_in: str = ""               # "old" or "new" when the page exists on one side only
-    picture: bytes = b""            # PNG: old | new, areas highlighted
 
 
 def render(data: bytes) -> list[tuple[Image.Image, tuple[float, float]]]:
@@ -90,32 +85,8 @@ def areas(old: Image.Image, new: Image.Image) -> list[Area]:
             for c0, r0, c1, r1 in sorted(groups, key=lambda g: (g[1], g[0]))]
 
 
-def side_by_side(old: Image.Image | None, new: Image.Image | None, found: list[Area]) -> bytes:
-    ref = old or new
-    blank = Image.new("RGB", ref.size, (235, 235, 235))
-    left, right = old or blank, new or blank
-    width, height = left.width + GAP + right.width, max(left.height, right.height)
-    out = Image.new("RGB", (width, height), (120, 120, 120))
-    out.paste(left, (0, 0))
-    out.paste(right, (left.width + GAP, 0))
-    # each area is highlighted (a translucent wash: the text under it stays readable, where an outline's
-    # edges would cross the lines around it) and marked by a red bar in the page's left margin, level with it
-    wash = Image.new("RGBA", out.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(wash)
-    for offset in (0, left.width + GAP):
-        for area in found:
-            x0, x1 = offset + area.x * SCALE - 3, offset + (area.x + area.width) * SCALE + 3
-            y0, y1 = area.y * SCALE - 3, (area.y + area.height) * SCALE + 3
-            draw.rectangle([x0, y0, x1, y1], fill=WASH)
-            draw.rectangle([offset + 5, y0, offset + 19, y1], fill=HIGHLIGHT + (255,))  # in the page's margin
-    out = Image.alpha_composite(out.convert("RGBA"), wash).convert("RGB")
-    buffer = io.BytesIO()
-    out.save(buffer, "PNG", optimize=True)
-    return buffer.getvalue()
-
-
 def compare(old_pdf: bytes, new_pdf: bytes) -> list[PageDiff]:
-    """Every page that differs, with its areas and its side-by-side picture."""
+    """Every page that differs, with its areas."""
     old, new = render(old_pdf), render(new_pdf)
     out: list[PageDiff] = []
     for i in range(max(len(old), len(new))):
@@ -124,10 +95,9 @@ def compare(old_pdf: bytes, new_pdf: bytes) -> list[PageDiff]:
         size = (b or a)[1]
         if a is None or b is None:
             whole = [Area(0, 0, size[0], size[1])]
-            out.append(PageDiff(i + 1, size, whole, "new" if a is None else "old",
-                                side_by_side(a and a[0], b and b[0], whole)))
+            out.append(PageDiff(i + 1, size, whole, "new" if a is None else "old"))
             continue
         found = areas(a[0], b[0])
         if found:
-            out.append(PageDiff(i + 1, size, found, "", side_by_side(a[0], b[0], found)))
+            out.append(PageDiff(i + 1, size, found, ""))
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem, Where, relative
@@ -20,10 +20,12 @@ from ..files import write_atomically
 from ..layout.items import PageLayout, PictureBox, TextLine
 from ..model import Document
 from . import changes as ch
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, ledger_altered, tampering
+from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, ledger_altered, sha256, tampering
 from .ledger import Approval, Ledger
 from .pixels import Area, PageDiff, compare
-from .review_document import Frame, Picture, ReviewContent, review_pdf
+from .review_document import Frame, ReviewContent, review_pdf, stamp_review
+from .review_pages import Note, ReviewPage, append_pages
+from .words import Mark, marks, words
 
 
 class Refused(Exception):
@@ -43,11 +45,15 @@ class Side:
     pages: list[PageLayout]
     pdf: bytes
     theme_file: Path
+    sources: dict[str, str]
+    entry: Approval | None = None
+    places: dict[str, str] = field(default_factory=dict)   # YAML path → the reader's words
 
 
 def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -> Side:
-    from ..pipeline import lay_out, prepare, render
+    from ..pipeline import lay_out, prepare, render, sources
     from ..profiles import get
+    from .approve import sha256
 
     prepared = prepare(root, layout)
     document = prepared.document
@@ -55,7 +61,8 @@ def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -
     if pdf is None:
         pdf = render(prepared, get("archive"), kind).data
     pages, _ = lay_out(document, root, kind)
-    return Side(label, short, document, root, pages, pdf, prepared.loaded.theme_file)
+    return Side(label, short, document, root, pages, pdf, prepared.loaded.theme_file,
+                {s.path: sha256(s.data) for s in sources(prepared)}, None, ch.places(document))
 
 
 def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
@@ -69,7 +76,9 @@ def _approved(entry: Approval, output: Path, tmp: Path) -> Side:
     files, _ = embedded_project(data)
     root = tmp / f"approved-{entry.version}"
     layout = write_project(files, root)
-    return _side(f"approved {entry.version}", entry.version, root, layout, data)
+    side = _side(f"approved {entry.version}", entry.version, root, layout, data[:entry.base_size or len(data)])
+    side.entry = entry
+    return side
 
 
 def _entry(entries: list[Approval], stem: str, version: str | None, where: Where) -> Approval:
@@ -105,7 +114,8 @@ def blocks_at(pages: list[PageLayout], number: int, area: Area) -> list[str]:
         if box is None:
             continue
         if box[0] < area.x + area.width and area.x < box[2] and box[1] < area.y + area.height and area.y < box[3]:
-            path = item.where.path if isinstance(item, TextLine) else item.figure.where.path
+            where = item.where if isinstance(item, TextLine) else item.figure.where
+            path = getattr(where, "path", None)  # a bullet, a button's label, a reference number: no block
             if path and path not in found:
                 found.append(path)
     return found
@@ -124,16 +134,67 @@ def _page_line(diff: PageDiff, old: Side, new: Side) -> str:
     return f"page {diff.number}: {len(diff.areas)} area(s) differ: " + ", ".join(parts)
 
 
-def _alt(diff: PageDiff, old: Side, new: Side, text_on_page: list[str]) -> str:
-    head = (f"Page {diff.number} side by side: {old.label} on the left, {new.label} on the right. ")
-    if diff.only_in:
-        side = new if diff.only_in == "new" else old
-        return head + f"The page exists only in {side.label}; the other side is blank."
-    body = _page_line(diff, old, new).split(": ", 1)[1]
-    alt = head + f"Highlighted in yellow with a red bar in the margin beside each, {body}."
-    if text_on_page:
-        alt += " Text changes on this page: " + "; ".join(text_on_page) + "."
-    return alt
+def _mark_place(mark: Mark, side: Side) -> str:
+    """Where a marked run of words is, in the reader's words (from the block set under its first word)."""
+    height = next((p.size[1] for p in side.pages if p.number == mark.page), 792.0)
+    x0, y0, x1, y1 = mark.words[0].box
+    found = blocks_at(side.pages, mark.page, Area(x0, height - y1, max(x1 - x0, 1), max(y1 - y0, 1)))
+    named = [ch.place_of(side.places, path) for path in found]
+    return next((n for n in named if n), "")
+
+
+def _note(mark: Mark, side: Side) -> str:
+    what = "Deleted" if mark.kind == "deleted" else "Inserted"
+    place = _mark_place(mark, side)
+    return f"{what} “{ch._short(mark.text, 200)}”" + (f", in {place}" if place else "") + \
+        f" (page {mark.page} of {side.label})"
+
+
+def _figure_notes(side: Side, number: int, figures: list) -> list[Note]:
+    """A comment beside each changed figure on a page (its change in words)."""
+    page = next((p for p in side.pages if p.number == number), None)
+    out: list[Note] = []
+    for item in page.items if page else []:
+        if isinstance(item, PictureBox):
+            path = getattr(item.figure.where, "path", None)
+            for change in figures:
+                if path and (change.what.startswith(path + " ") or change.what.startswith(f"{path}:")):
+                    out.append(Note(f"Figure changed ({_figure_place(side, path)}): {change.what}",
+                                    page.size[1] - item.box.y, "inserted"))
+    return out
+
+
+def _figure_place(side: Side, path: str) -> str:
+    return ch.place_of(side.places, path) or path
+
+
+def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None) -> list[ReviewPage]:
+    """Each changed page of each side at full size, its changed words marked and commented."""
+    deleted, inserted = marks(words(old.pdf), words(new.pdf))
+    numbers = sorted({p.number for p in page_diffs} | {m.page for m in deleted + inserted})
+    out: list[ReviewPage] = []
+    old_count, new_count = len(old.pages), len(new.pages)
+    for number in numbers:
+        for side, found, count, how in ((old, deleted, old_count, "struck through in red"),
+                                        (new, inserted, new_count, "underlined in blue")):
+            if number > count:
+                continue
+            on_page = [m for m in found if m.page == number]
+            notes = [Note.of(_note(m, side), m) for m in on_page]
+            if side is new:
+                notes += _figure_notes(side, number, figures or [])
+            alt = f"Page {number} of {side.label}, at full size."
+            if on_page:
+                alt += (f" {'Deleted' if side is old else 'Inserted'} words, {how}: "
+                        + "; ".join(f"“{ch._short(m.text, 120)}”" for m in on_page) + ".")
+            else:
+                alt += f" No words {'deleted' if side is old else 'inserted'} on this page."
+            diff = next((p for p in page_diffs if p.number == number), None)
+            if diff is not None and not diff.only_in:
+                alt += " Areas that differ: " + _page_line(diff, old, new).split(": ", 2)[2] + "."
+            out.append(ReviewPage("old" if side is old else "new", number, alt, on_page, notes,
+                                  f"{side.label[0].upper()}{side.label[1:]}, page {number}"))
+    return out
 
 
 def diff_command(root: Path, output: Path, layout: Path, from_version: str | None, to_version: str | None) -> int:
@@ -146,8 +207,10 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
             raise Refused([Problem(where, "the layout expands over variants; diff compares one document",
                                    "none yet: diff does not support variant layouts (approve and verify each variant "
                                    "as usual)")], EXIT_INPUT)
+        from .keys import trust_anchors
+
         altered = ledger_altered(ledger, root, "restore the ledger from a backup (render.py verify --all lists "
-                                               "every break)")
+                                               "every break)", trust_anchors(root) or None)
         if altered:
             raise Refused(altered, EXIT_TAMPERED)
         entries = ledger.entries()
@@ -157,7 +220,7 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
                 new = _side("the current draft", "draft", root, layout, None)
             else:
                 new = _approved(_entry(entries, layout.stem, to_version, where), output, Path(tmp))
-            return _report(old, new, root, output)
+            return _report(old, new, root, output, ledger)
     except Refused as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -169,38 +232,74 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
         return EXIT_INPUT
 
 
-def _report(old: Side, new: Side, root: Path, output: Path) -> int:
+def _who() -> tuple[str, str, str]:
+    import os
+
+    from .approve import _now, _who as who
+
+    when = os.environ.get("SOURCE_DATE_EPOCH")
+    from datetime import datetime, timezone
+    made = (datetime.fromtimestamp(int(when), timezone.utc).isoformat() if when and when.isdigit()
+            else _now().isoformat())
+    w = who()
+    return w["os_user"], w["host"], made
+
+
+def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
     old_pages, new_pages = ch.block_pages(old.pages), ch.block_pages(new.pages)
     text = ch.text_changes(ch.units(old.document, old_pages), ch.units(new.document, new_pages))
     figures = ch.figure_changes(ch.figures(old.document, old.root, old_pages),
                                 ch.figures(new.document, new.root, new_pages))
     refs = ch.reference_changes(ch.references(old.document, old_pages), ch.references(new.document, new_pages))
     pages = compare(old.pdf, new.pdf)
+    shown = review_pages(old, new, pages, figures)
     name = new.document.name
     title = f"Review copy: {new.document.title} ({old.short} → {new.short})"
+    user, host, made = _who()
+    approved = old.entry
+    cover = [f"Made by {user} on {host}, {made}, with render.py diff."]
+    if approved is not None:
+        cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
+                     f"(approved by {approved.approver}" + (f" as {approved.role}" if approved.role else "")
+                     + f" on {approved.time}), SHA-256 {approved.pdf_sha256}, ledger entry hash {approved.hash}.")
+    if new.entry is not None:
+        cover.append(f"Compared with: {new.entry.document}, version {new.entry.version}, ledger entry "
+                     f"{new.entry.seq}, SHA-256 {new.entry.pdf_sha256}.")
     parts = [
         (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
         (f"References ({len(refs)})", [c.describe() for c in refs]),
         (f"Pages that differ ({len(pages)})", [_page_line(p, old, new) for p in pages]),
+        (f"Sources of {new.label} (SHA-256)", [f"{path}: {digest}" for path, digest in sorted(new.sources.items())]),
     ]
-    pictures = []
-    for p in pages:
-        on_page = [c.describe().split(", ", 1)[1] for c in text if p.number in c.pages]
-        caption = f"Page {p.number}: {old.label} (left) and {new.label} (right), differing areas highlighted, a red bar in the margin beside each."
-        pictures.append(Picture(p.picture, _alt(p, old, new, on_page), caption))
     intro = [f"{name}: {old.label} (material {old.document.material_id}, version {old.document.version}) compared "
              f"with {new.label} (version {new.document.version}). "
              + ("Nothing differs." if not (text or figures or refs or pages) else
                 f"{len(text)} text change(s), {len(figures)} figure change(s), {len(refs)} reference change(s), "
-                f"{len(pages)} page(s) differ.")]
-    content = ReviewContent(title, intro, parts, pictures)
+                f"{len(pages)} page(s) differ."), *cover]
+    if shown:
+        intro.append(f"After these lists, each changed page follows at full size, first as in {old.label}, then as "
+                     f"in {new.label}: deleted words are struck through in red, inserted words underlined in blue, "
+                     f"and each change is a comment beside its line.")
+    content = ReviewContent(title, intro, parts)
     frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file)
+    stamp = {"layout": new.document.source, "version": new.document.version, "made": made,
+             "by": f"{user}@{host}", "sources": new.sources,
+             "approved": {"entry": approved.seq, "hash": approved.hash, "document": approved.document,
+                          "pdf_sha256": approved.pdf_sha256} if approved else {}}
     data = review_pdf(frame, content)
+    if shown:
+        data = append_pages(data, {"old": old.pdf, "new": new.pdf}, shown)
+    data = stamp_review(data, stamp)
     target = output / "review" / f"{name}-{old.short}-vs-{new.short}.pdf"
     write_atomically(target, data)
+    if ledger is not None and new.short == "draft":
+        ledger.record("review", layout=new.document.source, document=target.name, version=new.document.version,
+                      material_id=new.document.material_id, sources=new.sources, pdf_sha256=sha256(data),
+                      note=f"review copy against ledger entry {approved.seq if approved else '?'}", time=made,
+                      os_user=user, host=host)
     print(f"{title}: {old.label} compared with {new.label}")
-    for heading, items in parts:
+    for heading, items in parts[:-1]:
         print(f"{heading}:")
         for item in items or ["no changes"]:
             print(f"  {item}")

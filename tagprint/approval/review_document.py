@@ -2,9 +2,9 @@
 → draw → finish → verify stages as every other PDF, so it is tagged PDF/UA-1 too.
 
 The frame (theme, page, one flowing template) is a generated layout that goes through load and validate;
-the body is made of model blocks directly (headings, paragraphs, lists, and each changed page as a photo
-figure with an alt text saying what changed), so that text from the compared documents is never parsed as
-Markdown a second time.
+the body is made of model blocks directly (headings, paragraphs, lists), so that text from the compared
+documents is never parsed as Markdown a second time. The changed pages themselves are appended after it
+(review_pages).
 """
 
 from __future__ import annotations
@@ -15,17 +15,10 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..model import Figure, Heading, ListBlock, PageBreak, Paragraph, Photo
+from ..model import Heading, ListBlock, Paragraph
 from ..model.blocks import ListItem
 from ..model.document import Section
 from ..model.inline import Text
-
-
-@dataclass(frozen=True)
-class Picture:
-    png: bytes
-    alt: str
-    caption: str
 
 
 @dataclass
@@ -35,7 +28,6 @@ class ReviewContent:
     title: str
     intro: list[str]
     parts: list[tuple[str, list[str]]] = field(default_factory=list)   # heading, list items ("" → none)
-    pictures: list[Picture] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -84,15 +76,6 @@ def _blocks(content: ReviewContent) -> tuple:
             blocks.append(ListBlock(tuple(ListItem((Text(item),)) for item in items)))
         else:
             blocks.append(Paragraph((Text("No changes."),)))
-    if content.pictures:
-        blocks.append(PageBreak())  # the pictures start on a page of their own, with their heading
-        blocks.append(Heading(2, (Text("Changed pages side by side"),), style="h2"))
-        blocks.append(Paragraph((Text("Each picture shows the older version on the left and the newer on the "
-                                      "right, rendered by PDFium; the areas whose pixels differ are "
-                                      "highlighted in yellow on both sides, each with a red bar in the margin."),)))
-        for i, picture in enumerate(content.pictures, start=1):
-            blocks.append(Figure(Photo(f"images/review-page-{i}.png"), picture.alt,
-                                 caption=(Text(picture.caption),)))
     return tuple(blocks)
 
 
@@ -109,11 +92,37 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
         shutil.copy(frame.theme_file, root / "layouts" / "themes" / frame.theme_file.name)
         (root / "layouts" / "review.yaml").write_text(_layout(frame, content.title), encoding="utf-8")
         (root / "content" / "review.yaml").write_text(PLACEHOLDER, encoding="utf-8")
-        for i, picture in enumerate(content.pictures, start=1):
-            (root / "images" / f"review-page-{i}.png").write_bytes(picture.png)
         loaded = load(root, root / "layouts" / "review.yaml")
         document = validate(loaded)
         page = document.pages[0]
         body = Section("review", _blocks(content), page.flow[0].where)
         document = replace(document, pages=(replace(page, flow=(body,)),))
         return render(Prepared(loaded, document, 0.0), get("screen")).data
+
+
+STAMP_KEY = "/TagprintReview"
+
+
+def stamp_review(data: bytes, stamp: dict) -> bytes:
+    """The review copy with what it compared (the approved entry, the draft's source hashes, who made it
+    and when) in its document information, so that `approve --review` can check the sources still match."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.docinfo[pikepdf.Name(STAMP_KEY)] = pikepdf.String(json.dumps(stamp, sort_keys=True))
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def read_review_stamp(path: Path) -> dict | None:
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            raw = pdf.docinfo.get(STAMP_KEY)
+            return json.loads(str(raw)) if raw is not None else None
+    except (pikepdf.PdfError, OSError, ValueError):
+        return None

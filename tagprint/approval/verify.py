@@ -1,13 +1,18 @@
-"""`render.py verify [FILE.pdf | LAYOUT --version V | --all]`: approved files against the ledger.
+"""`render.py verify [FILE.pdf | LAYOUT --version V | --all] [--expect-head HASH] [--strict]`.
 
-For each approved document it reports one of: match (the file is the approved one and rebuilds byte for
-byte from its embedded sources), missing (deleted), replaced (not the approved bytes, even if the file
-rebuilds from its own sources), rebuild differs (naming the first differing object), and whether the
-environment recorded with the approval differs from the current one. A ledger whose chain is broken, and
-files in the archive the ledger does not know, are reported as tampering.
+For each approved document it reports one of: match (the file is exactly what was approved and signed:
+its bytes are the ledger's, every revision before each signature too, and every signature holds against
+the project's trust anchors in approval/trusted/), missing (deleted), replaced (not the approved bytes),
+signature (an untrusted, invalid or missing signature), interrupted (an approval a crash interrupted:
+run approve again), awaiting (signed, but not yet by every role the layout needs), withdrawn (withdrawn
+from use by a signed ledger entry); then, apart from that,
+whether today's tagprint rebuilds the file's first revision byte for byte from its embedded sources
+("rebuild differs" is reported, exit 0, or 1 with --strict) and whether the environment differs. A ledger
+whose chain is broken, files in the archive the ledger does not know, a missing ledger beside archived
+files, and a ledger that no longer holds a head printed by an earlier approve are tampering.
 
-Exit codes: 0 every file matches; 1 a rebuild differs; 2 bad input; 3 tampering (missing, replaced,
-unrecorded file, ledger altered).
+Exit codes: 0 every file is what was approved; 1 awaiting signatures, interrupted, withdrawn, never
+approved, or (with --strict) a rebuild differs; 2 bad input; 3 tampering.
 """
 
 from __future__ import annotations
@@ -17,17 +22,27 @@ from pathlib import Path
 
 from ..errors import relative
 from ..verify.archived import NotArchived, rebuild_check
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, sha256
+from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, PENDING, archive_folder, sha256
 from .environment import differences, environment
+from .keys import trust_anchors
 from .ledger import FILE, Approval, Ledger
 
 EXIT_DIFFERS = 1
 
 
+def first_revision(data: bytes) -> bytes:
+    """The file as first written, before any signature was appended (up to its first %%EOF)."""
+    end = data.find(b"%%EOF")
+    return data if end < 0 else data[:end + 5] + (b"\n" if data[end + 5:end + 6] == b"\n" else b"")
+
+
 class Report:
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, strict: bool = False, anchors: list | None = None):
         self.base = output.parent
         self.code = EXIT_OK
+        self.strict = strict
+        self.anchors = anchors or []
+        self.withdrawals: list[Approval] = []
 
     def line(self, status: str, text: str, code: int = EXIT_OK) -> None:
         print(f"{status}: {text}")
@@ -40,14 +55,29 @@ class Report:
 def _latest(entries: list[Approval]) -> list[Approval]:
     by_doc: dict[str, Approval] = {}
     for e in entries:
-        by_doc[e.document] = e
+        if e.is_approval:
+            by_doc[e.document] = e
     return list(by_doc.values())
 
 
-def _check_entry(entry: Approval, archive: Path, report: Report) -> None:
+def _signed(entries: list[Approval], latest: Approval) -> list[Approval]:
+    return [e for e in entries if e.is_approval and e.document == latest.document]
+
+
+def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Approval] | None = None) -> None:
+    """`entry`: the document's latest approval; `signed`: all of its approvals in order."""
+    from .signing import after_last, signatures
+
+    signed = signed or [entry]
     path = archive / entry.document
     shown = report.where(path)
     who = f"approved by {entry.approver} on {entry.time}, ledger entry {entry.seq}"
+    pending = path.with_name(path.name + PENDING)
+    if pending.is_file() and sha256(pending.read_bytes()) == entry.pdf_sha256:
+        report.line("interrupted", f"{shown}: the approval by {entry.approver} (ledger entry {entry.seq}) was "
+                                   f"recorded but a crash interrupted it before the file was put in place — run "
+                                   f"render.py approve again to complete it", EXIT_DIFFERS)
+        return
     if not path.is_file():
         report.line("missing", f"{shown} ({who}) has been deleted — TAMPERING: restore it from a backup "
                                f"(SHA-256 {entry.pdf_sha256}); version {entry.version} can never be approved again",
@@ -56,7 +86,7 @@ def _check_entry(entry: Approval, archive: Path, report: Report) -> None:
     data = path.read_bytes()
     if sha256(data) != entry.pdf_sha256:
         try:
-            own = rebuild_check(data)
+            own = rebuild_check(first_revision(data))
             how = ("even though it rebuilds from its own embedded sources: a different build was put in place "
                    "of the approved one" if own.identical else f"and it does not rebuild from its own embedded "
                    f"sources either ({own.differences[0]})")
@@ -66,20 +96,60 @@ def _check_entry(entry: Approval, archive: Path, report: Report) -> None:
                                 f"{how} — TAMPERING: restore the approved file (SHA-256 {entry.pdf_sha256})",
                     EXIT_TAMPERED)
         return
+    for e in signed:  # every earlier revision is the one its ledger entry recorded
+        if e.pdf_size and sha256(data[:e.pdf_size]) != e.pdf_sha256:
+            report.line("replaced", f"{shown}: its revision of ledger entry {e.seq} ({e.approver}) is not the one "
+                                    f"recorded — TAMPERING: restore the approved file", EXIT_TAMPERED)
+            return
+    keyed = [e for e in signed if e.fingerprint]
+    stamps: list[str] = []
+    if keyed or report.anchors:
+        checked = signatures(data, report.anchors)
+        problems = [f"signature {c.field} ({c.signer}): {c.problem}" for c in checked if not c.holds]
+        if len(checked) != len(keyed):
+            problems.append(f"the file carries {len(checked)} signature(s), the ledger records {len(keyed)}")
+        for c, e in zip(checked, keyed):
+            if c.fingerprint != e.fingerprint or c.revision_end != e.pdf_size:
+                problems.append(f"signature {c.field} is not the one ledger entry {e.seq} recorded for {e.approver}")
+        if not keyed and report.anchors:
+            problems.append("it is not signed, but the project trusts only signed approvals (approval/trusted/)")
+        if checked and after_last(data, checked):
+            problems.append(f"{after_last(data, checked)} bytes were added after the last signature")
+        if problems:
+            report.line("signature", f"{shown} ({who}): " + "; ".join(problems)
+                        + " — TAMPERING: restore the approved file and report the incident", EXIT_TAMPERED)
+            return
+        stamps = [f"{c.field} at {c.timestamp}" for c in checked if c.timestamp]
+    pulled = [w for w in report.withdrawals if w.document == entry.document]
+    if pulled:
+        w = pulled[-1]
+        report.line("withdrawn", f"{shown} is the approved file ({who}), withdrawn from use by {w.approver} on "
+                                 f"{w.time} (ledger entry {w.seq}): {w.note}", EXIT_DIFFERS)
+        return
+    roles = [e.role for e in signed if e.role]
+    needed = [r for r in (entry.required_roles or []) if r not in roles]
+    by = "; ".join(f"{e.approver}" + (f" as {e.role}" if e.role else "") for e in signed)
+    if needed:
+        report.line("awaiting", f"{shown} is signed ({by}) but not yet approved: the layout needs {', '.join(needed)} "
+                                f"too — approve with --role {' and --role '.join(needed)}", EXIT_DIFFERS)
+    else:
+        kind = "signed and trusted" if keyed else "unsigned: the project lists no trust anchors"
+        report.line("match", f"{shown} is the approved file ({who}; {kind}: {by})")
+        if stamps:
+            print(f"  timestamped (RFC 3161, trusted authority): {'; '.join(stamps)}")
     try:
-        check = rebuild_check(data)
+        check = rebuild_check(data[:entry.base_size] if entry.base_size else data)
     except NotArchived as exc:
-        report.line("rebuild differs", f"{shown}: {exc}", EXIT_DIFFERS)
+        report.line("rebuild differs", f"{shown}: {exc}", EXIT_DIFFERS if report.strict else EXIT_OK)
         return
     changed = differences(entry.environment, _current(entry.environment))
     if check.identical:
-        report.line("match", f"{shown} is the approved file ({who}) and rebuilds byte for byte "
-                             f"from its embedded sources")
+        print(f"  rebuild: today's tagprint rebuilds it byte for byte from its embedded sources")
     else:
-        report.line("rebuild differs", f"{shown} is the approved file ({who}) but its rebuild differs: "
-                                       + "; ".join(check.differences)
-                                       + (" (the environment differs too, see below)" if changed else ""),
-                    EXIT_DIFFERS)
+        report.line("  rebuild differs", "today's tagprint would rebuild it differently (the approved file above "
+                                         "is unaffected): " + "; ".join(check.differences)
+                    + (" (the environment differs too, see below)" if changed else ""),
+                    EXIT_DIFFERS if report.strict else EXIT_OK)
     if changed:
         print(f"  environment differs from the one recorded with the approval ({len(changed)}):")
         for line in changed:
@@ -94,7 +164,12 @@ def _current(recorded: dict) -> dict:
 
 
 def _unrecorded(archive: Path, ledger: Ledger, report: Report) -> None:
-    known = {e.document for e in ledger.entries()}
+    known = {e.document: e for e in ledger.approvals()}
+    for pending in sorted(archive.rglob("*.pdf" + PENDING)):
+        entry = known.get(pending.relative_to(archive).as_posix()[:-len(PENDING)])
+        if entry is None or sha256(pending.read_bytes()) != entry.pdf_sha256:
+            report.line("interrupted", f"{report.where(pending)}: an approval was interrupted before it was "
+                                       f"recorded, so nothing was approved by it; the next approve removes it")
     for path in sorted(archive.rglob("*.pdf")):
         if path.relative_to(archive).as_posix() not in known:
             report.line("unrecorded", f"{report.where(path)} is in the archive but the ledger has no approval "
@@ -102,41 +177,63 @@ def _unrecorded(archive: Path, ledger: Ledger, report: Report) -> None:
                                       f"removed", EXIT_TAMPERED)
 
 
-def verify(root: Path, output: Path, target: str | None, version: str | None, everything: bool) -> int:
+def verify(root: Path, output: Path, target: str | None, version: str | None, everything: bool,
+           expect_head: str | None = None, strict: bool = False) -> int:
     archive = archive_folder(output)
     ledger = Ledger(archive)
-    report = Report(output)
+    anchors = trust_anchors(root)
+    report = Report(output, strict, anchors)
     if not ledger.exists():
+        archived = sorted(archive.rglob("*.pdf")) if archive.is_dir() else []
+        if archived:
+            report.line("ledger missing", f"{relative(archive / FILE, root)} is gone but the archive holds "
+                                          f"{len(archived)} approved file(s) — TAMPERING: restore the ledger from a "
+                                          f"backup", EXIT_TAMPERED)
+            return report.code
         if target and Path(target).suffix == ".pdf" and Path(target).is_file():
             return _unknown_file(Path(target), report, "there is no approval ledger")
         print(f"error: {relative(archive / FILE, root)}: no approval ledger — nothing was approved here yet; "
               f"approve with: render.py approve LAYOUT --version V --by NAME", file=sys.stderr)
         return EXIT_INPUT
-    for b in ledger.chain_breaks():
+    for b in ledger.chain_breaks(anchors or None):
         report.line("chain broken", f"{relative(ledger.path, root)}: {b.message} — TAMPERING: restore the "
                                     f"ledger from a backup", EXIT_TAMPERED)
     entries = ledger.entries()
+    report.withdrawals = [e for e in entries if e.kind == "withdrawal"]
+    if expect_head:
+        if expect_head.strip().lower() not in {e.hash for e in entries}:
+            report.line("rolled back", f"{relative(ledger.path, root)} does not hold the ledger head "
+                                       f"{expect_head.strip()} that an earlier approve printed: entries were removed "
+                                       f"or the ledger was replaced by an older copy — TAMPERING: restore the ledger "
+                                       f"and the archive from a backup", EXIT_TAMPERED)
+        else:
+            later = len(entries) - next(i for i, e in enumerate(entries, 1) if e.hash == expect_head.strip().lower())
+            print(f"head: the ledger holds {expect_head.strip()[:16]}… and {later} later entr"
+                  f"{'y' if later == 1 else 'ies'}")
     if everything:
         for entry in _latest(entries):
-            _check_entry(entry, archive, report)
+            _check_entry(entry, archive, report, _signed(entries, entry))
         _unrecorded(archive, ledger, report)
-        if not entries:
+        if not ledger.approvals():
             print("the ledger holds no approvals")
         return report.code
     if target is None:
+        if expect_head:
+            return report.code
         print("error: name a file, a layout with --version, or --all", file=sys.stderr)
         return EXIT_INPUT
     path = Path(target)
     if path.suffix == ".pdf":
         if not path.is_absolute():
             path = Path.cwd() / path
-        chosen = _by_path(path, archive, entries)
+        chosen = _by_path(path, archive, [e for e in entries if e.is_approval])
         if chosen is None:
             if not path.is_file():
                 print(f"error: {target}: no such file and no approval of it in the ledger", file=sys.stderr)
                 return EXIT_INPUT
             return max(report.code, _unknown_file(path, report, "no ledger entry has its SHA-256"))
-        _check_entry(chosen, archive, report)
+        latest = [e for e in _latest(entries) if e.document == chosen.document][0]
+        _check_entry(latest, archive, report, _signed(entries, latest))
         return report.code
     if version is None:
         print(f"error: {target}: name the approved version with --version V", file=sys.stderr)
@@ -144,12 +241,12 @@ def verify(root: Path, output: Path, target: str | None, version: str | None, ev
     stem = Path(target).stem
     chosen_all = [e for e in _latest(entries) if Path(e.layout).stem == stem and e.version == version]
     if not chosen_all:
-        known = sorted({e.version for e in entries if Path(e.layout).stem == stem})
+        known = sorted({e.version for e in entries if e.is_approval and Path(e.layout).stem == stem})
         print(f"error: {target} version {version} was never approved — approved versions: "
               f"{', '.join(known) or 'none'}", file=sys.stderr)
         return EXIT_INPUT
     for entry in chosen_all:
-        _check_entry(entry, archive, report)
+        _check_entry(entry, archive, report, _signed(entries, entry))
     return report.code
 
 

@@ -523,6 +523,26 @@ class VariantsSpec(Strict):
     """The values of the placeholders in the document built once (the profiles not listed above)."""
 
 
+class AcceptedWarningSpec(Strict):
+    """A warning this layout accepts on purpose: shown once in the build's summary, not at every build."""
+
+    id: str = Field(min_length=1)
+    """The warning's id as printed, e.g. placeholder:references[0] (a block's id covers the blocks in it)."""
+    reason: str = Field(min_length=1)
+    """Why it is accepted (approve still refuses it unless --accept names it)."""
+
+
+class ApprovalSpec(Strict):
+    """What an approval of this layout needs."""
+
+    roles: list[str] = []
+    """The roles that must each sign a version before verify calls it approved, e.g. [medical, legal, regulatory]."""
+    accept: list[AcceptedWarningSpec] = []
+    """Warnings accepted on purpose (placeholder copy in an example); approve refuses them unless --accept names them."""
+    timestamp_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """An RFC 3161 timestamp authority: each approval signature gets a timestamp from it (PAdES B-T)."""
+
+
 class LayoutSpec(Strict):
     """A document (templates + pages) or a slide deck (slides + handouts)."""
 
@@ -546,6 +566,8 @@ class LayoutSpec(Strict):
     es, it; others fall back to English with a warning). The keys: "Generated words" below."""
     email_budget_kb: int = Field(default=300, ge=10, le=100_000)
     """The email profile's size budget, in kB."""
+    approval: ApprovalSpec = ApprovalSpec()
+    """The roles an approval needs, and warnings accepted on purpose."""
     page: PageSetupSpec = PageSetupSpec()
     """The paper size and the margins of every page."""
     content: list[str] = []

@@ -137,6 +137,8 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
     return out
 
 
+MUST_FIX = ("placeholder",)   # warning kinds that approve refuses unless --accept names each one
+
 # text that stands in for the approved copy: words, editors' marks (in capitals) and numbered stand-ins
 PLACEHOLDERS = (re.compile(r"\b(placeholder|lorem ipsum)\b", re.IGNORECASE), re.compile(r"\b(TBD|TODO|XXX)\b"),
                 re.compile(r"^Reference \d+\.?$"))
@@ -151,7 +153,8 @@ def _placeholders(blocks: list) -> list[Problem]:
             text = " ".join(getattr(run, "text", "").split())
             if any(pattern.search(text) for pattern in PLACEHOLDERS):
                 problem = Problem(where, f"placeholder text: '{text[:60]}'",
-                                  "replace it with the approved copy before the piece is approved")
+                                  "replace it with the approved copy before the piece is approved",
+                                  f"placeholder:{b.where.path}")
                 out.setdefault(str(problem), problem)
     return list(out.values())
 

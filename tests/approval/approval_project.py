@@ -39,7 +39,8 @@ def approve(project: Project, capsys, version: str = "1.0", by: str = "Dr Quinn"
 
 def ledger_rows(project: Project) -> list[tuple]:
     with sqlite3.connect(project.root / "output" / "archive" / "ledger.sqlite") as db:
-        return db.execute("SELECT seq, document, version, approver, reference FROM approvals ORDER BY seq").fetchall()
+        return db.execute("SELECT seq, document, version, approver, reference FROM approvals WHERE kind = 'approval' "
+                          "ORDER BY seq").fetchall()
 
 
 def edit_ledger(project: Project, sql: str) -> None:

@@ -13,6 +13,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
 from tagprint.cli import main
@@ -29,7 +30,8 @@ def reviewed(tmp_path_factory) -> tuple[Path, int, str, str]:
     root = tmp_path_factory.mktemp("seed") / "project"
     for folder in ("layouts", "content", "images"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
-    assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn"]) == 0
+    assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
+                 *SEED_ACCEPT]) == 0
     content = root / "content" / "kineret-dtt-ra.yaml"
     text = content.read_text(encoding="utf-8")
     assert text.count("left_count: 13") == 1
@@ -61,10 +63,12 @@ def test_the_summary_reports_exactly_the_two_changes(reviewed):
     assert out.splitlines()[0] == ("Review copy: KINERET for difficult-to-treat RA (1.0 → draft): approved 1.0 "
                                    "compared with the current draft")
     assert _section(out, "Text changes (1)") == [
-        "page 1, spectrum[1] (paragraph): deleted “RA” and inserted “rheumatoid arthritis” after "
-        "“…spectrum.[1,2] Some patients have”"]
+        "page 1, the paragraph under “RA exists along a spectrum” (spectrum[1]): deleted “RA” and inserted "
+        "“rheumatoid arthritis” after “…spectrum.[1,2] Some patients have”"]
     assert _section(out, "Figures and alt texts (1)") == [
-        "page 1, spectrum-figure[0] (illustration spectrum): parameter left_count 13 → 10"]
+        "page 1, spectrum-figure[0] (illustration spectrum): parameter left_count 13 → 10; warning: its alt text "
+        "“A horizontal cylindrical shape represents the spectrum of rheumatoid arthritis.…” stayed the same "
+        "although the figure changed — check that it still describes the figure"]
     assert _section(out, "References (0)") == ["no changes"]
     (page,) = _section(out, "Pages that differ (1)")
     assert page.startswith("page 1: 2 area(s) differ: the middle left (")
@@ -82,11 +86,13 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
         assert str(pdf.Root.Lang) == "en" and pdf.Root.MarkInfo.Marked
     tree = structure(pdf_path)
     roles = [n.role for n in tree.walk()]
-    assert roles.count("H1") == 1 and roles.count("H2") == 5 and roles.count("Figure") == 1
-    (figure,) = [n for n in tree.walk() if n.role == "Figure"]
-    assert figure.attrs["Alt"].startswith("Page 1 side by side: approved 1.0 on the left, the current draft on "
-                                          "the right. Highlighted in yellow with a red bar in the margin beside each, 2 area(s) differ: the middle left")
-    assert "deleted “RA” and inserted “rheumatoid arthritis”" in figure.attrs["Alt"]
+    assert roles.count("H1") == 1 and roles.count("H2") == 5 and roles.count("Figure") == 2
+    approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
+    assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, at full size. Deleted words, struck through in "
+                                            "red: “RA”. Areas that differ: the middle left")
+    assert draft.attrs["Alt"].startswith("Page 1 of the current draft, at full size. Inserted words, underlined in "
+                                         "blue: “rheumatoid arthritis”.")
+    assert roles.count("Annot") == 3  # a comment per change: the deletion, the insertion, the figure
     spoken = " ".join(reading_text(tree).split())
     assert "page 1, spectrum-figure[0] (illustration spectrum): parameter left_count 13 → 10" in spoken
     doc = pdfium.PdfDocument(pdf_path)
@@ -98,31 +104,92 @@ def test_the_same_inputs_give_the_same_review_copy(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     first = pdf_path.read_bytes()
-    again = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "diff", "kineret-dtt-ra"],
-                           capture_output=True, text=True)
-    assert again.returncode == 0 and again.stdout == out
-    assert pdf_path.read_bytes() == first
+    import os
+
+    at = {**os.environ, "SOURCE_DATE_EPOCH": "1800000000"}  # the copy says when it was made: fix that time
+    runs = []
+    for _ in range(2):
+        again = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "diff",
+                                "kineret-dtt-ra"], capture_output=True, text=True, env=at)
+        assert again.returncode == 0 and again.stdout == out
+        runs.append(pdf_path.read_bytes())
+    assert runs[0] == runs[1] and runs[0] != first
 
 
-def test_the_side_by_side_picture_marks_the_changes_in_red(reviewed):
+def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_changed_words_marked(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
-    with pikepdf.open(pdf_path) as pdf:
-        images = [pikepdf.PdfImage(x).as_pil_image() for page in pdf.pages
-                  for x in page.Resources.get("/XObject", {}).values() if x.get("/Subtype") == "/Image"]
-    (picture,) = images
-    assert picture.width > 2 * picture.height * 0.7  # two pages side by side
-    assert _red(picture) > 500  # the bars beside the changed areas
-    approved = pdfium.PdfDocument(root / "output" / ARCHIVED_SEED)[0].render(scale=1.25).to_pil()
-    assert _red(approved) == 0  # the seed's own colours hold no such red
+    archived = root / "output" / ARCHIVED_SEED
+    with pikepdf.open(pdf_path) as pdf, pikepdf.open(archived) as original:
+        assert len(pdf.pages) == 3  # the lists, then page 1 as approved and page 1 as drafted, each named
+        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1", "The current draft, page 1"]
+        with pdf.open_outline() as outline:
+            assert [item.title for item in outline.root] == ["Approved 1.0, page 1", "The current draft, page 1"]
+        for page in pdf.pages[1:]:
+            assert list(page.mediabox) == list(original.pages[0].mediabox)  # 100 %: the page's own size
+            (placed,) = page.Resources.XObject.values()
+            assert placed.Subtype == "/Form" and b"Do" in page.Contents.read_bytes()  # vectors, no picture
+            assert not [x for x in placed.Resources.get("/XObject", {}).values()
+                        if x.get("/Subtype") == "/Image" and int(x.Width) > 2000]
+        # the comments: Text annotations with /Contents, each inside an Annot element of the structure tree
+        tree = pdf.Root.StructTreeRoot
+        nums = list(tree.ParentTree.Nums)
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        comments = []
+        for page in pdf.pages:
+            for annot in page.get("/Annots", []):
+                if annot.Subtype == "/Text":
+                    element = parents[int(annot.StructParent)]
+                    assert element.S == "/Annot" and element.K.Obj.objgen == annot.objgen
+                    comments.append(str(annot.Contents))
+    assert comments == [
+        "Deleted “RA”, in the paragraph under “RA exists along a spectrum” (page 1 of approved 1.0)",
+        "Inserted “rheumatoid arthritis”, in the paragraph under “RA exists along a spectrum” (page 1 of the "
+        "current draft)",
+        "Figure changed (the figure under “RA exists along a spectrum”): spectrum-figure[0] (illustration spectrum): "
+        "parameter left_count 13 → 10; warning: its alt text “A horizontal cylindrical shape represents the spectrum "
+        "of rheumatoid arthritis.…” stayed the same although the figure changed — check that it still describes "
+        "the figure"]
+    # only the changed words are marked: the red and the blue strokes lie on the words PDFium finds there
+    from tagprint.approval.words import words
+
+    review = pdfium.PdfDocument(pdf_path)
+    found = words(pdf_path.read_bytes())
+    plain = pdfium.PdfDocument(archived)[0].render(scale=2, draw_annots=False).to_pil().convert("RGB")
+    for index, changed, colour in ((1, ["RA"], _red), (2, ["rheumatoid", "arthritis"], _blue)):
+        image = review[index].render(scale=2, draw_annots=False).to_pil().convert("RGB")
+        marked = _pixels(image, colour)
+        assert len(marked) > 30 and not _pixels(plain, colour)
+        boxes = [w.box for w in found if w.page == index + 1 and w.text in changed
+                 and _near(w.box, marked, image.height)]
+        assert len(boxes) == len(changed)
+        x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+        y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        for x, y in marked:  # nothing spills beyond the changed words
+            assert 2 * x0 - 4 <= x <= 2 * x1 + 4 and image.height - 2 * y1 - 6 <= y <= image.height - 2 * y0 + 8
 
 
 ARCHIVED_SEED = "archive/US-KIN-0001/1.0/kineret-dtt-ra.pdf"
 
 
-def _red(image) -> int:
-    data = image.convert("RGB").tobytes()
-    return sum(1 for i in range(0, len(data), 3) if data[i] > 170 and data[i + 1] < 60 and data[i + 2] < 60)
+def _red(r: int, g: int, b: int) -> bool:
+    return r > 180 and g < 50 and b < 50
+
+
+def _blue(r: int, g: int, b: int) -> bool:
+    return r < 40 and 70 < g < 120 and b > 160
+
+
+def _pixels(image, test) -> list[tuple[int, int]]:
+    data = image.tobytes()
+    width = image.width
+    return [((i // 3) % width, (i // 3) // width) for i in range(0, len(data), 3)
+            if test(data[i], data[i + 1], data[i + 2])]
+
+
+def _near(box, marked, height) -> bool:
+    x0, y0, x1, y1 = box
+    return any(2 * x0 - 4 <= x <= 2 * x1 + 4 and height - 2 * y1 - 6 <= y <= height - 2 * y0 + 6 for x, y in marked)
 
 
 def test_diff_between_two_approved_versions_and_its_refusals(project, capsys):
@@ -137,8 +204,8 @@ def test_diff_between_two_approved_versions_and_its_refusals(project, capsys):
     code, out, err = run(project, "diff", "test", "--from", "1.0", "--to", "1.1", capsys=capsys)
     assert code == 0, err
     assert _section(out, "Text changes (1)") == [
-        "page 1, body[1] (paragraph): deleted “will change in the draft.” and inserted “changed.” after "
-        "“…stays. The second sentence”"]
+        "page 1, the paragraph under “Approved piece” (body[1]): deleted “will change in the draft.” and inserted "
+        "“changed.” after “…stays. The second sentence”"]
     assert (project.root / "output/review/test-1.0-vs-1.1.pdf").is_file()
     (project.root / ARCHIVED).unlink()
     code, out, err = run(project, "diff", "test", "--from", "1.0", capsys=capsys)
@@ -191,7 +258,50 @@ body:
     code, out, err = run(project, "diff", "test", capsys=capsys)
     assert code == 0, err
     assert _section(out, "Text changes (2)") == [
-        "page 1, body[1].rows[2][1] (table): deleted “2” and inserted “3” at the start",
-        "page 1, body[1].notes[0] (footnote): deleted “VOYAGE-P1” and inserted “VOYAGE-P3” after “…on the "
-        "dosing in”"]
+        "page 1, table “Dosing schedule†”, row “Week 4”, column “Weight > 100 kg” (body[1].rows[2][1]): deleted "
+        "“2” and inserted “3” at the start",
+        "page 1, note † of table “Dosing schedule†” (body[1].notes[0]): deleted “VOYAGE-P1” and inserted "
+        "“VOYAGE-P3” after “…on the dosing in”"]
     assert (project.root / "output/review/test-1.0-vs-draft.pdf").is_file()
+
+
+MOVED = (  # each grows its paragraph or entry by a line, moving what follows: bullets, a button, reference numbers
+    ("extraarticular signs of inflammation, including:",
+     "extraarticular signs of inflammation, and any other signs you may have noticed in the clinic over the years, "
+     "including:"),
+    ("underlying cause of inflammation in difficult-to-treat RA.{cite}`7`",
+     "underlying cause of inflammation in difficult-to-treat RA, as several studies have shown in patients whose "
+     "disease did not respond.{cite}`7`"),
+    ("      - Reference 1\n",
+     "      - Reference 1, a much longer reference text that now wraps onto a second line in the list at the end\n"),
+)
+
+
+def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_numbers(tmp_path):
+    """Bullets, a button's label and reference numbers are lines that belong to no block of their own; a
+    changed area touching them once crashed `diff` (AttributeError on the line's missing block)."""
+    root = tmp_path / "project"
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
+                 *SEED_ACCEPT]) == 0
+    content = root / "content" / "kineret-dtt-ra.yaml"
+    text = content.read_text(encoding="utf-8")
+    for before, after in MOVED:
+        assert text.count(before) == 1
+        text = text.replace(before, after)
+    content.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "diff", "kineret-dtt-ra"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "internal error" not in done.stderr
+    pages = _section(done.stdout, "Pages that differ (2)")
+    assert "clues[2].items[0]" in pages[0]                # the bullets below the grown paragraph moved
+    assert "kineret-specific[1]" in pages[1] and "references[0].entries[1]" in pages[1]
+    assert _section(done.stdout, "References (1)")[0].startswith("page 2, reference 1 changed")
+    review = root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf"
+    check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(review)], capture_output=True, text=True)
+    assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
+    with pikepdf.open(review) as pdf:  # both pages of the seed, as approved and as drafted; comments where
+        # words changed: none on page 1 as approved (only insertions there), the rest each have some
+        assert [("/Annots" in page.obj) for page in pdf.pages] == [False, False, True, True, True]

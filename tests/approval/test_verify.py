@@ -80,5 +80,9 @@ def test_a_rebuild_that_differs_is_reported_with_its_reason(project, capsys, mon
     import tagprint.verify.archived as archived
     monkeypatch.setattr(archived, "tool_digest", lambda: "f" * 64)  # as if the code had changed since
     code, out, err = run(project, "verify", "test", "--version", "1.0", capsys=capsys)
-    assert code == 1 and out.startswith("rebuild differs: output/archive/TEST-0001/1.0/test.pdf is the approved file")
+    # the file is exactly what was approved (exit 0); that today's tagprint builds it otherwise is reported
+    assert code == 0 and out.startswith("match: output/archive/TEST-0001/1.0/test.pdf is the approved file")
+    assert "\n  rebuild differs: today's tagprint would rebuild it differently" in out
     assert "built by tagprint 0.1.0 with other code" in out
+    code, strict, err = run(project, "verify", "test", "--version", "1.0", "--strict", capsys=capsys)
+    assert code == 1 and strict == out

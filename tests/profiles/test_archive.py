@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pikepdf
+
+from conftest import SEED_ACCEPT
 import pypdf
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,7 +62,7 @@ def _render(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_write_once_store_refuses_a_changed_document(tmp_path):
     root = _copy_project(tmp_path)
-    approve = ("approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn")
+    approve = ("approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn", *SEED_ACCEPT)
     first = _render(root, *approve)
     assert first.returncode == 0, first.stderr
     archived = root / "output" / "archive" / "US-KIN-0001" / "1.0" / "kineret-dtt-ra.pdf"
@@ -76,7 +78,7 @@ def test_write_once_store_refuses_a_changed_document(tmp_path):
     assert archived.read_bytes() == original
     layout = root / "layouts" / "kineret-dtt-ra.yaml"
     layout.write_text(layout.read_text().replace('version: "1.0"', 'version: "1.1"'))
-    bumped = _render(root, "approve", "kineret-dtt-ra", "--version", "1.1", "--by", "Dr Quinn")
+    bumped = _render(root, "approve", "kineret-dtt-ra", "--version", "1.1", "--by", "Dr Quinn", *SEED_ACCEPT)
     assert bumped.returncode == 0, bumped.stderr
     assert (root / "output" / "archive" / "US-KIN-0001" / "1.1" / "kineret-dtt-ra.pdf").is_file()
     assert archived.read_bytes() == original
@@ -86,7 +88,7 @@ def test_verify_round_trip_and_tampering(seed_profiles, tmp_path):
     output = seed_profiles["archive"].parents[3]
     ok = _render(REPO, "--output", str(output), "verify", str(seed_profiles["archive"]))
     assert ok.returncode == 0 and ok.stdout.startswith("match: ")
-    assert "rebuilds byte for byte from its embedded sources" in ok.stdout
+    assert "rebuilds it byte for byte from its embedded sources" in ok.stdout
     tampered = tmp_path / "tampered.pdf"
     with pikepdf.open(seed_profiles["archive"]) as pdf:
         page = pdf.pages[1]
