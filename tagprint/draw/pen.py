@@ -357,8 +357,11 @@ class Pen:
                 t.textOut(chars)
             self.canvas.drawText(t)
 
-    def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0) -> None:
-        """Draws a JPEG cover-cropped into `box` (clipped to a rounded rectangle if `radius`)."""
+    def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0,
+              mask: bytes | None = None) -> None:
+        """Draws a picture cover-cropped into `box` (clipped to a rounded rectangle if `radius`): a JPEG
+        (embedded as it is), or a lossless picture (a TIFF, embedded with Flate); `mask`, a greyscale PNG,
+        is its soft mask (alpha)."""
         self._check()
         x0, y0, x1, y1 = self.pdf_rect(box)
         w, h = x1 - x0, y1 - y0
@@ -372,20 +375,25 @@ class Pen:
         else:
             p.rect(x0, y0, w, h)
         c.clipPath(p, stroke=0, fill=0)
-        self._jpeg(jpeg, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        self._jpeg(jpeg, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh, mask)
         c.restoreState()
 
-    def _jpeg(self, jpeg: bytes, x: float, y: float, width: float, height: float) -> None:
+    def _jpeg(self, jpeg: bytes, x: float, y: float, width: float, height: float, mask: bytes | None = None) -> None:
         """What ReportLab's `drawImage` does for a JPEG without mask, with the XObject's name known: one
         image object per document, painted with `Do` in a unit square scaled to the box."""
         c = self.canvas
         c._currentPageHasImages = 1
         reader = ImageReader(io.BytesIO(jpeg))
-        name = _photo_name(jpeg, reader)
+        name = _photo_name(jpeg + (mask or b""), reader)
         registered = c._doc.getXObjectName(name)
         if not c._doc.idToObject.get(registered, None):
             image = PDFImageXObject(name, reader, mask=None)  # the JPEG's bytes, as they are (DCTDecode)
             image.name = name
+            if mask is not None:  # alpha: a DeviceGray soft mask of the same size, Flate
+                mask_name = f"{name}M{hashlib.sha256(mask).hexdigest()[:16]}"
+                soft = PDFImageXObject(mask_name, ImageReader(io.BytesIO(mask)), mask=None)
+                mask_registered = c._doc.getXObjectName(mask_name)
+                image.smask = c._doc.Reference(soft, mask_registered)
             c._setXObjects(image)
             c._doc.Reference(image, registered)
             c._doc.addForm(name, image)

@@ -18,8 +18,8 @@ from .matrix import IDENTITY, Matrix, multiply, scale_of
 
 PROCESS = ("Cyan", "Magenta", "Yellow", "Black")
 MAX_DEPTH = 12
-OPERATORS = ("q Q cm g G rg RG k K cs CS sc scn SC SCN gs BT ET Tf Tm Td TD T* Tz Tr Tj TJ ' \" "
-             "f F f* B B* b b* S s sh Do BI")
+OPERATORS = ("q Q cm g G rg RG k K cs CS sc scn SC SCN gs w BT ET Tf Tm Td TD T* Tz Tr Tj TJ ' \" "
+             "f F f* B B* b b* S s sh Do BI BDC BMC EMC")
 FILL_OPS = {"f", "F", "f*"}
 STROKE_OPS = {"S", "s"}
 BOTH_OPS = {"B", "B*", "b", "b*"}
@@ -34,6 +34,7 @@ class Space:
     inks: tuple[str, ...] = ()       # Separation/DeviceN colourant names
     icc_components: int = 0          # ICCBased: N
     label: str = ""                  # the resource name, e.g. /CS0
+    alternate: str = ""              # Separation/DeviceN: the alternate space and what full tint looks like
 
     @property
     def kind(self) -> str:
@@ -99,6 +100,20 @@ class Paint:
     name: str = ""            # image/shading resource name
     ppi: float = 0.0          # image: effective resolution on the page (the lower axis)
     space: Space | None = None  # image/shading colour space
+    mark: "Mark | None" = None  # the innermost marked-content sequence it is painted in
+    overprint: bool = False   # text/fill/stroke: painted with overprint on (/op or /OP)
+    width: float = 0.0        # stroke: the line width on the page, in points
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A marked-content sequence: its tag, MCID (tagged content) or artifact /Type, and the form XObject
+    whose content holds it (None: the page's own)."""
+
+    tag: str
+    mcid: int | None = None
+    artifact: str | None = None       # "" for an artifact without a /Type
+    stream: tuple[int, int] | None = None
 
 
 @dataclass
@@ -138,7 +153,8 @@ def resolve_space(value: object, resources: object, label: str = "") -> Space:
             n = int(value[1].get("/N", 0))
             return Space("ICCBased", n, icc_components=n, label=label)
         if family == "Separation" and len(value) > 1:
-            return Space("Separation", 1, (str(value[1]).lstrip("/"),), label=label)
+            return Space("Separation", 1, (str(value[1]).lstrip("/"),), label=label,
+                         alternate=_alternate(value))
         if family == "DeviceN" and len(value) > 1 and isinstance(value[1], pikepdf.Array):
             names = tuple(str(n).lstrip("/") for n in value[1])
             return Space("DeviceN", len(names), names, label=label)
@@ -170,10 +186,22 @@ class _State:
     font_type0: bool = False
     render: int = 0
     hscale: float = 1.0
+    line_width: float = 1.0
+    op_fill: bool = False
+    op_stroke: bool = False
+    marks: tuple[Mark, ...] = ()
 
     def copy(self) -> "_State":
         return _State(self.ctm, self.fill, self.stroke, self.font, self.font_size, self.font_type0, self.render,
-                      self.hscale)
+                      self.hscale, self.line_width, self.op_fill, self.op_stroke, self.marks)
+
+    @property
+    def mark(self) -> Mark | None:
+        """The innermost artifact or MCID sequence (a tag without either says nothing of its owner)."""
+        for mark in reversed(self.marks):
+            if mark.mcid is not None or mark.artifact is not None:
+                return mark
+        return self.marks[-1] if self.marks else None
 
 
 def scan_paints(doc: Doc) -> PaintScan:
@@ -266,6 +294,17 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
             gs = states.get(str(operands[0]))
             if isinstance(gs, pikepdf.Dictionary):
                 _transparency(gs, str(operands[0]), page, where, scan)
+                _graphics_state(gs, state)
+        elif op == "w":
+            nums = _numbers(operands)
+            if nums:
+                state.line_width = nums[0]
+        elif op in ("BDC", "BMC"):
+            marks = list(state.marks)
+            marks.append(_mark(operands, res, holder if depth else None))
+            state.marks = tuple(marks)
+        elif op == "EMC":
+            state.marks = state.marks[:-1]
         elif op == "BT":
             tm = IDENTITY
         elif op == "Tf" and len(operands) >= 2:
@@ -290,19 +329,22 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
             chars = length // 2 if state.font_type0 else length
             size = state.font_size * scale_of(multiply(tm, state.ctm))
             colour = state.stroke if state.render in (1, 5) else state.fill
-            scan.paints.append(Paint("text", page, where, colour, round(size, 2), chars, state.font))
+            scan.paints.append(Paint("text", page, where, colour, round(size, 2), chars, state.font,
+                                     mark=state.mark,
+                                     overprint=state.op_stroke if state.render in (1, 5) else state.op_fill))
         elif op in FILL_OPS or op in BOTH_OPS:
-            scan.paints.append(Paint("fill", page, where, state.fill))
+            scan.paints.append(Paint("fill", page, where, state.fill, mark=state.mark, overprint=state.op_fill))
             if op in BOTH_OPS:
-                scan.paints.append(Paint("stroke", page, where, state.stroke))
+                scan.paints.append(_stroke(page, where, state))
         elif op in STROKE_OPS:
-            scan.paints.append(Paint("stroke", page, where, state.stroke))
+            scan.paints.append(_stroke(page, where, state))
         elif op == "sh" and operands:
             shading = shadings.get(str(operands[0]))
             if isinstance(shading, pikepdf.Object):
                 space = resolve_space(shading.get("/ColorSpace"), res)
                 scan.spaces.append((page, f"{where} > {operands[0]}", space))
-                scan.paints.append(Paint("shading", page, where, image=shading, name=str(operands[0]), space=space))
+                scan.paints.append(Paint("shading", page, where, image=shading, name=str(operands[0]), space=space,
+                                         mark=state.mark))
         elif op == "Do" and operands:
             name = str(operands[0])
             xobj = xobjects.get(name)
@@ -313,7 +355,8 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
                 scan.spaces.append((page, f"{where} > {name}", space))
                 w, h = _placed(state.ctm)
                 ppi = min(float(xobj.get("/Width", 0)) / (w / 72), float(xobj.get("/Height", 0)) / (h / 72)) if w and h else 0
-                scan.paints.append(Paint("image", page, where, image=xobj, name=name, ppi=ppi, space=space))
+                scan.paints.append(Paint("image", page, where, image=xobj, name=name, ppi=ppi, space=space,
+                                         mark=state.mark))
                 if xobj.get("/SMask") is not None:
                     scan.transparency.append(Transparency(page, f"{where} > {name}", "the image has a soft mask"))
             elif xobj.get("/Subtype") == "/Form":
@@ -332,6 +375,69 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
                     inner.ctm = multiply(matrix, inner.ctm)  # type: ignore[arg-type]
                 _scan(xobj, xobj.get("/Resources", res), page, f"{where} > {name}", inner, scan,
                       active | {key}, depth + 1, parse)
+
+
+def _stroke(page: int, where: str, state: _State) -> Paint:
+    return Paint("stroke", page, where, state.stroke, mark=state.mark, overprint=state.op_stroke,
+                 width=state.line_width * scale_of(state.ctm))
+
+
+def _graphics_state(gs: pikepdf.Dictionary, state: _State) -> None:
+    """Line width and overprint from an ExtGState (/op defaults to /OP when only /OP is given)."""
+    try:
+        if gs.get("/LW") is not None:
+            state.line_width = float(gs.get("/LW"))
+    except (TypeError, ValueError):
+        pass
+    stroke, fill = gs.get("/OP"), gs.get("/op")
+    if stroke is not None:
+        state.op_stroke = bool(stroke)
+        if fill is None:
+            state.op_fill = bool(stroke)
+    if fill is not None:
+        state.op_fill = bool(fill)
+
+
+def _mark(operands, resources: pikepdf.Dictionary, form: pikepdf.Object | None) -> Mark:
+    tag = str(operands[0]).lstrip("/") if operands else ""
+    props = operands[1] if len(operands) > 1 else None
+    if isinstance(props, pikepdf.Name):
+        named = resources.get("/Properties")
+        props = named.get(str(props)) if isinstance(named, pikepdf.Dictionary) else None
+    mcid = artifact = None
+    if isinstance(props, pikepdf.Dictionary):
+        try:
+            mcid = int(props.get("/MCID")) if props.get("/MCID") is not None else None
+        except (TypeError, ValueError):
+            mcid = None
+        if tag == "Artifact":
+            kind = props.get("/Type")
+            artifact = str(kind).lstrip("/") if isinstance(kind, pikepdf.Name) else ""
+    elif tag == "Artifact":
+        artifact = ""
+    stream = form.objgen if form is not None and form.is_indirect and mcid is not None else None
+    return Mark(tag, mcid, artifact, stream)
+
+
+def _alternate(value: pikepdf.Array) -> str:
+    """What a Separation's alternate says the ink is: the alternate space and, for the usual exponential
+    tint transform, its full-tint values; for other functions a digest of the function."""
+    import hashlib
+
+    if len(value) < 4:
+        return ""
+    alt = value[2]
+    family = str(alt) if isinstance(alt, pikepdf.Name) else str(alt[0]) if isinstance(alt, pikepdf.Array) and len(alt) else "?"
+    fn = value[3]
+    try:
+        if isinstance(fn, pikepdf.Dictionary) and int(fn.get("/FunctionType", -1)) == 2:
+            ends = fn.get("/C1", pikepdf.Array([1]))
+            return f"{family} " + " ".join(f"{float(v):.3f}" for v in ends)
+        if isinstance(fn, pikepdf.Stream):
+            return f"{family} function {hashlib.sha256(fn.read_bytes()).hexdigest()[:12]}"
+    except (pikepdf.PdfError, TypeError, ValueError):
+        pass
+    return f"{family} {fn!r}"[:80]
 
 
 def _placed(ctm: Matrix) -> tuple[float, float]:

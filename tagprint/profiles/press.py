@@ -48,7 +48,25 @@ class PressCondition:
         return f"{icc_description(self.icc)} ({self.condition})"
 
 
+ICC = Path(__file__).with_name("icc")  # the registered conditions' profiles (scripts/make_press_profiles.py)
+COLOR_ORG = "http://www.color.org"
+
 CONDITIONS: dict[str, PressCondition] = {
+    # Built with argyll's colprof from the registered characterisation data Debian's icc-profiles-free
+    # ships (see icc/README.md): the OutputIntent names the registered condition the data belongs to.
+    "fogra39": PressCondition(
+        "fogra39", (ICC / "fogra39.icc",), "tagprint (tagprint/profiles/icc)", identifier="FOGRA39",
+        condition="Offset commercial and specialty printing according to ISO 12647-2:2004/Amd 1, OFCOM, paper "
+                  "type 1 or 2 = coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)",
+        registry=COLOR_ORG, ink_limit=3.3),
+    "cgats-tr006": PressCondition(
+        "cgats-tr006", (ICC / "cgats-tr006.icc",), "tagprint (tagprint/profiles/icc)", identifier="CGATS TR 006",
+        condition="GRACoL 2006: commercial sheet-fed offset on grade 1 coated paper (CGATS TR 006)",
+        registry=COLOR_ORG, ink_limit=3.2),
+    "cgats-tr005": PressCondition(
+        "cgats-tr005", (ICC / "cgats-tr005.icc",), "tagprint (tagprint/profiles/icc)", identifier="CGATS TR 005",
+        condition="SWOP 2006: publication web offset on grade 5 coated paper (CGATS TR 005)",
+        registry=COLOR_ORG, ink_limit=3.0),
     # Ghostscript's default CMYK profile is Artifex's own characterisation of a SWOP-like coated web press;
     # it is not the registered CGATS TR 001 data set, so the intent names it as a custom condition.
     "artifex-swop": PressCondition(
@@ -56,6 +74,19 @@ CONDITIONS: dict[str, PressCondition] = {
         identifier="Custom", condition="coated offset, SWOP-like, as characterised by Artifex's CMYK SWOP Profile",
         registry="", ink_limit=3.0),
 }
+
+
+def custom_condition(path: Path) -> PressCondition:
+    """A project's own ICC output profile (`condition: custom`, `profile: FILE.icc`): a Custom intent whose
+    /Info is what the profile says it is."""
+    return PressCondition("custom", (path,), "the project", identifier="Custom",
+                          condition=f"the project's own press profile {path.name}", registry="", ink_limit=4.0)
+
+
+def condition_of(press: Press) -> PressCondition:
+    if press.condition == "custom":
+        return custom_condition(Path(press.profile))
+    return CONDITIONS[press.condition]
 
 
 @dataclass(frozen=True)
@@ -76,7 +107,7 @@ class PressPalette:
 
     def __init__(self, theme: Theme):
         self.press: Press = theme.press
-        self.condition = CONDITIONS[theme.press.condition]
+        self.condition = condition_of(theme.press)
         self.limit = min(theme.press.ink_limit, self.condition.ink_limit)
         self._recipes = {}
         for name, recipe in theme.press.recipes.items():

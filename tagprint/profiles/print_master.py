@@ -10,7 +10,7 @@ import pikepdf
 
 from ..finish.metadata import xmp
 from .output_intent import add_output_intent
-from .press import CONDITIONS
+from .press import condition_of
 from .xmp_extension import NAMESPACES, PDFUA_SCHEMA, prop, schema, schemas
 
 PDFX = "PDF/X-4"
@@ -57,7 +57,7 @@ def finish(pdf: pikepdf.Pdf, ctx) -> None:
         trans = page.obj.get("/Trans")
         if isinstance(trans, pikepdf.Dictionary) and not len(trans.keys()):
             del page.obj.Trans  # ReportLab's empty transition dictionary: a preflight flags it
-    condition = CONDITIONS[ctx.document.theme.press.condition]
+    condition = condition_of(ctx.document.theme.press)
     add_output_intent(pdf, "GTS_PDFX", condition.icc, 4, condition.identifier, condition.info,
                       condition.condition, condition.registry)
     pdf.Root.Metadata = pdf.make_stream(xmp(ctx.document, *pdfx_xmp(ctx.document)),

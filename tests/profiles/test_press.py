@@ -82,7 +82,7 @@ press:
     ("  recipes: {navy: {cmyk: [100, 72, 0, 60]}}", "recipe for 'navy', which is no colour of the theme"),
     ("  recipes: {primary: {cmyk: [100, 90, 80, 60]}}", "covers 330 %, over the ink limit of 300 %"),
     ("  ink_limit: 260\n  recipes: {primary: {cmyk: [100, 72, 40, 60]}}", "over the ink limit of 260 %"),
-    ("  condition: fogra39", "unknown press condition 'fogra39'"),
+    ("  condition: fogra99", "unknown press condition 'fogra99'"),
     ("  recipes: {primary: {cmyk: [100, 72, 0]}}", "primary"),
     ("  recipes: {text: {cmyk: [70, 60, 50, 90]}}", "recipe [70.0, 60.0, 50.0, 90.0] is a rich black, and text "
                                                     "below 12 pt is set in it (styles body, caption, "),
@@ -140,9 +140,10 @@ def test_the_output_intent_says_what_its_profile_is(seed_profiles):
         (intent,) = pdf.Root.OutputIntents
         icc = intent.DestOutputProfile.read_bytes()
         description = ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile.profile_description.strip()
-        assert str(intent.OutputConditionIdentifier) == "Custom"
-        assert description in str(intent.Info) and "/RegistryName" not in intent
-        assert "SWOP" in str(intent.OutputCondition)
+        # the seed's theme prints for FOGRA39: the registered condition, with the profile made from its data
+        assert str(intent.OutputConditionIdentifier) == "FOGRA39"
+        assert description in str(intent.Info) and str(intent.RegistryName) == "http://www.color.org"
+        assert "ISO 12647-2" in str(intent.OutputCondition)
 
 
 def test_the_navy_is_the_recipe_spot_with_its_cmyk_alternate(seed_profiles):
