@@ -175,7 +175,7 @@ class Pen:
         if self.to_cmyk is not None:
             ink = self.to_cmyk(color)
             if ink.spot:
-                return CMYKColorSep(*ink.cmyk, spotName=ink.spot, alpha=alpha)
+                return CMYKColorSep(*ink.cmyk, spotName=ink.spot, density=ink.tint, alpha=alpha)
             return CMYKColor(*ink.cmyk, alpha=alpha)
         return RLColor(*color, alpha=alpha)
 

@@ -4,6 +4,7 @@ limit, the unrecipe'd colours listed with their ΔE, and the PDF/X keys read bac
 from __future__ import annotations
 
 import io
+from pathlib import Path
 import re
 import xml.etree.ElementTree as ET
 
@@ -64,7 +65,7 @@ def test_the_build_lists_colours_without_recipes_with_their_delta_e():
     notes = recipe_notes(_theme({"primary": Recipe((1.0, 0.72, 0.0, 0.6))}), lambda name: Where("theme.yaml", 3, 3, ("colors", name)))
     text = [str(n) for n in notes]
     assert len(text) == 2 and "colour 'text'" in text[0] and "black ink only as C0 M0 Y0 K100" in text[0]
-    assert re.search(r"ΔE \d+(\.\d)? from the screen colour", text[0]) and "colour 'muted'" in text[1]
+    assert re.search(r"ΔE2000 \d+(\.\d)? from the screen colour", text[0]) and "colour 'muted'" in text[1]
 
 
 THEME_WITH = """\
@@ -177,6 +178,9 @@ def test_a_print_build_lists_the_colours_it_printed_without_recipes(project):
 
     project.layout(MINIMAL_LAYOUT)
     project.content("body:\n  - type: paragraph\n    text: Hello\n")
+    theme = project.root / "layouts" / "themes" / "kineret.yaml"  # the shipped theme, less two recipes
+    theme.write_text("".join(line for line in theme.read_text().splitlines(keepends=True)
+                             if not line.startswith(("    text: {cmyk", "    muted: {cmyk"))))
     prepared = prepare(project.root, project.root / "layouts" / "test.yaml")
     render(prepared, get("screen"))
     assert not any("no print recipe" in w.message for w in prepared.warnings)
@@ -211,3 +215,17 @@ def test_a_dark_colour_without_recipe_for_small_text_is_reported_at_the_colour_w
     project.write("layouts/themes/kineret.yaml", VIOLET_THEME.format(press=spot))
     project.layout(MINIMAL_LAYOUT + "profiles: [screen, print]\n")
     assert build(project.root, project.root / "layouts" / "test.yaml", "print").pages == 1
+
+
+@pytest.mark.parametrize("layout", ["kineret-dtt-ra", "velaris-psoriasis"])
+def test_the_shipped_themes_give_every_colour_a_recipe_within_de2000_5(layout):
+    """A fresh build prints no recipe or ΔE warnings: every colour of the shipped themes has a recipe that
+    prints within ΔE2000 5 of its screen colour under the theme's press condition."""
+    from tagprint.pipeline import prepare
+    from tagprint.profiles.press import printed
+
+    repo = Path(__file__).resolve().parents[2]
+    theme = prepare(repo, repo / "layouts" / f"{layout}.yaml").document.theme
+    assert theme.press.condition in ("fogra39", "cgats-tr006")
+    assert recipe_notes(theme, lambda name: Where("theme.yaml", 1, 1, name)) == []
+    assert all(item.delta_e <= 5 and item.name in theme.press.recipes for item in printed(theme))
