@@ -164,7 +164,7 @@ def image_to_cmyk(image: Image.Image, press: Path | None, limit: float | None, s
     """A picture through its own profile to the press profile, with black-point compensation; with `limit`
     the total ink limit (the caller applies it again after the last lossy step)."""
     press_icc = cmyk_icc(press)
-    mode = "RGB" if image.mode not in ("L", "CMYK") else image.mode
+    mode = "RGB" if image.mode not in ("L", "CMYK") or (image.mode == "L" and source is None) else image.mode
     out = ImageCms.applyTransform(image.convert(mode), _transform(source, mode, press_icc, "CMYK"))
     return limit_ink(out, limit) if limit is not None else out
 
