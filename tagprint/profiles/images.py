@@ -144,6 +144,8 @@ def _source_icc(im: Image.Image, press: bytes | None) -> bytes | None:
             space = _profile(icc).profile.xcolor_space.strip()
         except (ImageCms.PyCMSError, OSError):
             space = ""
+        if space == "RGB" and im.mode == "RGB" and _is_srgb(icc):
+            return None  # an embedded sRGB profile: the picture is what the output assumes already
         if {"RGB": "RGB", "L": "GRAY", "CMYK": "CMYK"}.get(im.mode) == space:
             return icc
     if im.mode == "CMYK":
@@ -151,6 +153,15 @@ def _source_icc(im: Image.Image, press: bytes | None) -> bytes | None:
     if im.mode == "L":
         return None  # greyscale without a profile: read as sRGB grey
     return None
+
+
+@functools.lru_cache(maxsize=16)
+def _is_srgb(icc: bytes) -> bool:
+    try:
+        description = _profile(icc).profile.profile_description or ""
+    except (ImageCms.PyCMSError, OSError):
+        return False
+    return description.strip().lower().startswith(("srgb", "srgb iec61966"))
 
 
 def same_profile(a: bytes | None, b: bytes | None) -> bool:

@@ -178,7 +178,8 @@ def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
         if needed not in styles:
             problems.append(Problem(src.where(("styles",)), f"the theme has no '{needed}' text style",
                                     f"add {needed}: {{size: 10}} under styles"))
-    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, styles, src, problems))
+    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, styles, src, problems,
+                                                                                   loaded.root))
 
 
 def _small_text_in_one_ink(theme: Theme, src, problems: list[Problem]) -> None:
@@ -207,7 +208,7 @@ def _small_text_in_one_ink(theme: Theme, src, problems: list[Problem]) -> None:
                                     "{cmyk: [...], spot: {name: ..., cmyk: [...]}} or black only {cmyk: [0, 0, 0, 100]}"))
 
 
-def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Press:
+def _press(spec, colors: dict, styles: dict, src, problems: list[Problem], root=None) -> Press:
     """The theme's print recipes: each names a theme colour, stays within the ink limit, and is no rich
     black for a text style below 12 pt."""
     from ..profiles.press import CONDITIONS, rich_black
@@ -220,7 +221,8 @@ def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Pr
             problems.append(Problem(src.where(("press", "condition")), "condition: custom names no ICC profile",
                                     "add profile: FILE.icc (the press's CMYK output profile, next to the theme)"))
         else:
-            path = (Path(src.file).parent / spec.profile).resolve()
+            theme_file = Path(src.file) if root is None or Path(src.file).is_absolute() else Path(root) / src.file
+            path = (theme_file.parent / spec.profile).resolve()
             if not path.is_file():
                 problems.append(Problem(src.where(("press", "profile")), f"the ICC profile '{spec.profile}' is missing",
                                         "put the press's CMYK output profile there (relative to the theme file)"))

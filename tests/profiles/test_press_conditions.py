@@ -115,3 +115,49 @@ def test_an_unknown_condition_is_refused_at_its_line(tmp_path):
     with pytest.raises(InputError) as caught:
         _print(project)
     assert any("fogra99" in p.message and "fogra39" in (p.fix or "") for p in caught.value.problems)
+
+
+def _set_press(project, condition: str, extra: str = "") -> None:
+    theme = project.root / "layouts" / "themes" / "kineret.yaml"
+    text = theme.read_text()
+    theme.write_text(text.replace("  condition: " + _condition(text), f"  condition: {condition}{extra}"))
+
+
+def test_a_project_may_name_its_own_profile_as_a_custom_condition(project):
+    own = CONDITIONS["cgats-tr005"].icc_path.read_bytes()
+    (project.root / "layouts" / "themes" / "our-press.icc").write_bytes(own)
+    project.layout(MINIMAL_LAYOUT)
+    project.content("body:\n  - type: paragraph\n    text: Our own press.\n")
+    _set_press(project, "custom", "\n  profile: our-press.icc")
+    with pikepdf.open(io.BytesIO(_print(project))) as pdf:  # the build's preflight passed the intent
+        intent = pdf.Root.OutputIntents[0]
+        assert str(intent.OutputConditionIdentifier) == "Custom" and "/RegistryName" not in intent
+        assert "SWOP 2006" in str(intent.Info) and "our-press.icc" in str(intent.OutputCondition)
+        assert intent.DestOutputProfile.read_bytes() == own
+
+
+def test_a_custom_condition_without_its_profile_is_refused_at_its_line(project):
+    from tagprint.errors import InputError
+
+    project.layout(MINIMAL_LAYOUT)
+    project.content("body:\n  - type: paragraph\n    text: x\n")
+    _set_press(project, "custom", "\n  profile: missing.icc")
+    with pytest.raises(InputError) as caught:
+        _print(project)
+    (problem,) = [p for p in caught.value.problems if "missing.icc" in p.message]
+    assert problem.where.file.endswith("kineret.yaml") and problem.where.path == "press.profile"
+
+
+def test_recipes_per_condition(project):
+    from tagprint.pipeline import prepare
+
+    project.layout(MINIMAL_LAYOUT)
+    project.content("body:\n  - type: paragraph\n    text: x\n")
+    extra = "\n  condition_recipes:\n    cgats-tr006: {accent: {cmyk: [0, 70, 95, 5]}}"
+    theme = project.root / "layouts" / "themes" / "kineret.yaml"
+    shipped = theme.read_text()
+    for condition, accent in (("fogra39", (0.0, 0.75, 1.0, 0.05)), ("cgats-tr006", (0.0, 0.7, 0.95, 0.05))):
+        theme.write_text(shipped)
+        _set_press(project, condition, extra)
+        press = prepare(project.root, project.root / "layouts" / "test.yaml").document.theme.press
+        assert press.condition == condition and press.recipes["accent"].cmyk == accent

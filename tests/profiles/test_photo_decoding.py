@@ -225,3 +225,12 @@ def test_the_ink_limit_holds_on_the_jpegs_own_pixels(project):
                 if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"
                 and obj.get("/ColorSpace") == "/DeviceCMYK"]
     assert tops and max(tops) <= 3.0 + 1 / 255
+
+
+def test_a_jpeg_tagged_srgb_passes_through_on_screen(project):
+    from tagprint.profiles.color import srgb_icc
+
+    source = _jpeg(_photo((300, 300)), icc_profile=srgb_icc())
+    _project(project, "tagged.jpg", source, width=144)  # 150 ppi: no downsampling on screen
+    (picture,) = _images(_build(project, "screen"))
+    assert picture["raw"] == source
