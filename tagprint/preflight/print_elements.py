@@ -4,7 +4,7 @@ artifact; what a print finding names so that a designer finds it without reading
 from __future__ import annotations
 
 from .document import Doc, objgen
-from .print_paint import Paint
+from .print_paint import Mark, Paint
 
 MAX_WORDS = 60  # characters of quoted text
 
@@ -47,21 +47,25 @@ ARTIFACTS = {"Page": "printer's marks", "Pagination": "a running header or foote
 
 def element_words(doc: Doc, paint: Paint) -> str:
     """'the text “Important Safety Information”', 'the figure “Bar chart of …”', 'a decoration (artifact)'…"""
-    mark = paint.mark
+    return mark_words(doc, paint.page, paint.mark)
+
+
+def mark_words(doc: Doc, page: int, mark: Mark | None) -> str:
+    """The words for what a marked-content sequence belongs to (see `element_words`)."""
     if mark is None:
         return "untagged content"
     if mark.artifact is not None:
-        return f"{ARTIFACTS.get(mark.artifact, 'an artifact')} (artifact)"
+        return f"{ARTIFACTS[mark.artifact]} (artifact)" if mark.artifact in ARTIFACTS else "an artifact"
     if mark.mcid is None:
         return f"content marked {mark.tag}"
-    element = _owners(doc).get((paint.page, mark.mcid, mark.stream))
+    element = _owners(doc).get((page, mark.mcid, mark.stream))
     probe = element
     while probe is not None:
         if probe.std == "Figure" or probe.role == "Figure":
             alt = probe.alt
             return f"the figure {_quote(alt)}" if alt else "a figure without alt text"
         probe = probe.parent
-    words = _texts(doc).get((paint.page, mark.mcid), "").strip()
+    words = _texts(doc).get((page, mark.mcid), "").strip()
     if words:
         return f"the text {_quote(words)}"
     if element is not None:

@@ -120,7 +120,8 @@ class Mark:
 class Transparency:
     page: int
     where: str
-    what: str                 # e.g. "/gRLs0 sets /ca 0.5"
+    what: str                 # e.g. "opacity 50 %"
+    mark: "Mark | None" = None  # the marked-content sequence it happens in
 
 
 @dataclass
@@ -293,7 +294,7 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
         elif op == "gs" and operands:
             gs = states.get(str(operands[0]))
             if isinstance(gs, pikepdf.Dictionary):
-                _transparency(gs, str(operands[0]), page, where, scan)
+                _transparency(gs, str(operands[0]), page, where, scan, state.mark)
                 _graphics_state(gs, state)
         elif op == "w":
             nums = _numbers(operands)
@@ -358,7 +359,8 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
                 scan.paints.append(Paint("image", page, where, image=xobj, name=name, ppi=ppi, space=space,
                                          mark=state.mark))
                 if xobj.get("/SMask") is not None:
-                    scan.transparency.append(Transparency(page, f"{where} > {name}", "the image has a soft mask"))
+                    scan.transparency.append(Transparency(page, f"{where} > {name}", "a soft mask (alpha)",
+                                                          state.mark))
             elif xobj.get("/Subtype") == "/Form":
                 key = xobj.objgen
                 if key in active:
@@ -366,7 +368,8 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
                 group = xobj.get("/Group")
                 if isinstance(group, pikepdf.Dictionary) and group.get("/S") == "/Transparency":
                     cs = group.get("/CS")
-                    scan.transparency.append(Transparency(page, f"{where} > {name}", "a transparency group"))
+                    scan.transparency.append(Transparency(page, f"{where} > {name}", "a transparency group",
+                                                          state.mark))
                     if cs is not None:
                         scan.spaces.append((page, f"{where} > {name} /Group /CS", resolve_space(cs, res)))
                 inner = state.copy()
@@ -430,14 +433,45 @@ def _alternate(value: pikepdf.Array) -> str:
     family = str(alt) if isinstance(alt, pikepdf.Name) else str(alt[0]) if isinstance(alt, pikepdf.Array) and len(alt) else "?"
     fn = value[3]
     try:
+        ends: list[float] | None = None
         if isinstance(fn, pikepdf.Dictionary) and int(fn.get("/FunctionType", -1)) == 2:
-            ends = fn.get("/C1", pikepdf.Array([1]))
-            return f"{family} " + " ".join(f"{float(v):.3f}" for v in ends)
+            ends = [float(v) for v in fn.get("/C1", pikepdf.Array([1]))]
+        elif isinstance(fn, pikepdf.Stream) and int(fn.get("/FunctionType", -1)) == 4:
+            ends = _calculator(fn.read_bytes().decode("latin-1"), 1.0)
+        if ends is not None:
+            if family == "/DeviceCMYK" and len(ends) == 4:
+                return "C{:.0f} M{:.0f} Y{:.0f} K{:.0f}".format(*(v * 100 for v in ends))
+            return f"{family} " + " ".join(f"{v:.3f}" for v in ends)
         if isinstance(fn, pikepdf.Stream):
             return f"{family} function {hashlib.sha256(fn.read_bytes()).hexdigest()[:12]}"
-    except (pikepdf.PdfError, TypeError, ValueError):
+    except (pikepdf.PdfError, TypeError, ValueError, IndexError):
         pass
     return f"{family} {fn!r}"[:80]
+
+
+def _calculator(program: str, tint: float) -> list[float] | None:
+    """A PostScript calculator tint transform of numbers, dup, exch, pop, index and mul (what writers
+    use for a Separation's alternate) at `tint`; None for anything else."""
+    stack = [tint]
+    for token in program.replace("{", " ").replace("}", " ").split():
+        if token == "dup":
+            stack.append(stack[-1])
+        elif token == "exch":
+            stack[-1], stack[-2] = stack[-2], stack[-1]
+        elif token == "pop":
+            stack.pop()
+        elif token == "mul":
+            b, a = stack.pop(), stack.pop()
+            stack.append(a * b)
+        elif token == "index":
+            n = int(stack.pop())
+            stack.append(stack[-1 - n])
+        else:
+            try:
+                stack.append(float(token))
+            except ValueError:
+                return None
+    return stack
 
 
 def _placed(ctm: Matrix) -> tuple[float, float]:
@@ -457,20 +491,22 @@ def _inline_space(image: pikepdf.ContentStreamInlineImage, resources) -> Space:
         return Space("unreadable", 0)
 
 
-def _transparency(gs: pikepdf.Dictionary, name: str, page: int, where: str, scan: PaintScan) -> None:
+def _transparency(gs: pikepdf.Dictionary, name: str, page: int, where: str, scan: PaintScan,
+                  mark: "Mark | None" = None) -> None:
     for key in ("/ca", "/CA"):
         value = gs.get(key)
         try:
             if value is not None and float(value) < 1:
-                scan.transparency.append(Transparency(page, where, f"{name} sets {key} {float(value):g}"))
+                what = "opacity" if key == "/ca" else "stroke opacity"
+                scan.transparency.append(Transparency(page, where, f"{what} {float(value) * 100:.0f} %", mark))
         except (TypeError, ValueError):
             pass
     mask = gs.get("/SMask")
     if mask is not None and mask != pikepdf.Name("/None"):
-        scan.transparency.append(Transparency(page, where, f"{name} sets a soft mask"))
+        scan.transparency.append(Transparency(page, where, "a soft mask", mark))
     blend = gs.get("/BM")
     if blend is not None and str(blend) not in ("/Normal", "/Compatible"):
-        scan.transparency.append(Transparency(page, where, f"{name} blends with {blend}"))
+        scan.transparency.append(Transparency(page, where, f"blend mode {str(blend).lstrip('/')}", mark))
 
 
 def object_label(obj: object, name: str = "") -> str:

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..document import Doc
 from ..findings import ERROR, NOTE, WARNING, Finding
-from ..print_elements import element_words
+from ..print_elements import element_words, mark_words
 from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import PROCESS, Colour, Paint
 from ..print_settings import DARK_L, SMALL_TEXT, ink_limit, lightness, paints
@@ -35,6 +35,9 @@ def color_spaces(doc: Doc) -> list[Finding]:
             continue
         seen[key] = 1
         label = f"{space.family}" + (f" ({space.label})" if space.label else "")
+        label_words = _space_words(doc, page, where, space)
+        if label_words:
+            label = f"{label_words}: {label}"
         if kind == "rgb" and space.family == "DeviceRGB":
             out.append(Finding(SPACES, ERROR, f"{label} colour in a CMYK print master", page=page, object=where,
                                fix="convert it to CMYK with the press profile (or the brand's recipe)"))
@@ -48,6 +51,14 @@ def color_spaces(doc: Doc) -> list[Finding]:
             out.append(Finding(SPACES, ERROR, f"colour space {label} cannot be resolved", page=page, object=where,
                                fix="define the colour space in the resources"))
     return out
+
+
+def _space_words(doc: Doc, page: int, where: str, space) -> str:
+    """The page elements painted in `space` at `where`, in words ('' when nothing is painted in it)."""
+    found = [p for p in paints(doc).paints if p.page == page and (
+        (p.where == where and p.colour is not None and p.colour.space == space)
+        or (p.name and f"{p.where} > {p.name}" == where and p.space == space))]
+    return _words(doc, found) if found else ""
 
 
 def _process(colour: Colour) -> tuple[str, ...]:
@@ -160,7 +171,7 @@ def transparency(doc: Doc) -> list[Finding]:
     scan = paints(doc)
     by_page: dict[int, list[str]] = defaultdict(list)
     for item in scan.transparency:
-        text = f"{item.where}: {item.what}"
+        text = f"{mark_words(doc, item.page, item.mark)}: {item.what}" if item.where != "page" else item.what
         if text not in by_page[item.page]:
             by_page[item.page].append(text)
     out = [Finding(TRANSPARENCY, NOTE, "live transparency (" + "; ".join(items[:6])

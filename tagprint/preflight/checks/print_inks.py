@@ -148,6 +148,6 @@ def spot_alternates(doc: Doc) -> list[Finding]:
         if first[0] != space.alternate and (name, space.alternate) not in reported:
             reported.add((name, space.alternate))
             out.append(Finding(SPOT, ERROR, f"the spot ink '{name}' is defined with two alternates: "
-                               f"{first[0]} (page {first[1]}) and {space.alternate}", page=page, object=where,
+                               f"{first[0]} (page {first[1]}) and {space.alternate} (page {page})", page=page, object=where,
                                fix="define the spot ink once, with the brand's alternate, and use it everywhere"))
     return out
