@@ -105,17 +105,17 @@ def black_knockout(pdf):
     add_tagged_text(pdf, _font(pdf), b"Knock", b"0 0 0 1 k", size=9)
 
 
-DEFECTS = [  # the change, the check that must report it, its severity
-    (rich_black_text, "PRINT-SMALL-TEXT", "error"),
-    (rgb_image, "PRINT-COLORSPACE", "error"),
-    (white_overprint, "PRINT-WHITE-OVERPRINT", "error"),
-    (registration_text, "PRINT-REGISTRATION", "error"),
-    (hairline, "PRINT-HAIRLINE", "error"),
-    (intent_claims_another_condition, "PRINT-OUTPUT-INTENT", "error"),
-    (intent_embeds_another_conditions_profile, "PRINT-OUTPUT-INTENT", "error"),
-    (intent_embeds_an_rgb_profile, "PRINT-OUTPUT-INTENT", "error"),
-    (ambiguous_spot, "PRINT-SPOT-ALTERNATE", "error"),
-    (black_knockout, "PRINT-BLACK-KNOCKOUT", "warning"),
+DEFECTS = [  # the change, the check that must report it, its severity, words its message must hold
+    (rich_black_text, "PRINT-SMALL-TEXT", "error", "the text “"),
+    (rgb_image, "PRINT-COLORSPACE", "error", "an artifact: DeviceRGB"),
+    (white_overprint, "PRINT-WHITE-OVERPRINT", "error", "the text “"),
+    (registration_text, "PRINT-REGISTRATION", "error", "the text “"),
+    (hairline, "PRINT-HAIRLINE", "error", "0.05 pt"),
+    (intent_claims_another_condition, "PRINT-OUTPUT-INTENT", "error", "'CGATS TR 006'"),
+    (intent_embeds_another_conditions_profile, "PRINT-OUTPUT-INTENT", "error", "CGATS TR 005 SWOP 2006"),
+    (intent_embeds_an_rgb_profile, "PRINT-OUTPUT-INTENT", "error", "not a CMYK output"),
+    (ambiguous_spot, "PRINT-SPOT-ALTERNATE", "error", "C100 M72 Y0 K60 (page 1) and C0 M100 Y0 K0 (page 2)"),
+    (black_knockout, "PRINT-BLACK-KNOCKOUT", "warning", "the text “"),
 ]
 
 
@@ -138,8 +138,8 @@ def test_the_untouched_seed_master_has_no_errors(master):
         assert intent.DestOutputProfile.read_bytes() == (ICC / "fogra39.icc").read_bytes()
 
 
-@pytest.mark.parametrize("change, check, severity", DEFECTS, ids=[d[0].__name__ for d in DEFECTS])
-def test_each_single_defect_gets_its_verdict(master, tmp_path, change, check, severity):
+@pytest.mark.parametrize("change, check, severity, words", DEFECTS, ids=[d[0].__name__ for d in DEFECTS])
+def test_each_single_defect_gets_its_verdict(master, tmp_path, change, check, severity, words):
     path = edited(master.read_bytes(), tmp_path / f"{change.__name__}.pdf", change)
     result = _result(path)
     before = {(f.check, f.severity, f.message) for f in _result(master).findings}
@@ -157,6 +157,7 @@ def test_each_single_defect_gets_its_verdict(master, tmp_path, change, check, se
         assert exit_code([result]) == 1
     for finding in new:
         assert "/F1+0" not in finding.message and "FormXob" not in finding.message
+    assert any(words in f.message for f in new if f.check == check), [f.message for f in new]
 
 
 def test_messages_name_the_element_in_words(master, tmp_path):

@@ -54,8 +54,16 @@ def _images(data: bytes) -> list[dict]:
                 out.append({"filter": str(obj.get("/Filter")), "space": str(obj.get("/ColorSpace")),
                             "size": (int(obj.Width), int(obj.Height)), "raw": obj.read_raw_bytes(),
                             "smask": obj.get("/SMask") is not None,
-                            "picture": pikepdf.PdfImage(obj).as_pil_image()})
+                            "picture": _decoded(obj)})
     return out
+
+
+def _decoded(obj) -> Image.Image:
+    import warnings
+
+    with warnings.catch_warnings():  # (pikepdf says a CMYK picture with a soft mask becomes RGBA)
+        warnings.simplefilter("ignore", UserWarning)
+        return pikepdf.PdfImage(obj).as_pil_image()
 
 
 def _rendered_picture(data: bytes) -> Image.Image:
@@ -234,3 +242,18 @@ def test_a_jpeg_tagged_srgb_passes_through_on_screen(project):
     _project(project, "tagged.jpg", source, width=144)  # 150 ppi: no downsampling on screen
     (picture,) = _images(_build(project, "screen"))
     assert picture["raw"] == source
+
+
+def test_a_photo_with_alpha_is_a_jpeg_with_a_soft_mask(project):
+    photo = _photo().convert("RGBA")
+    alpha = Image.new("L", photo.size, 0)
+    from PIL import ImageDraw
+    ImageDraw.Draw(alpha).ellipse((40, 40, 280, 280), fill=255)
+    photo.putalpha(alpha)
+    _project(project, "photo-alpha.png", _png(photo))
+    for profile in ("screen", "print"):
+        data = _build(project, profile)
+        (picture,) = _images(data)
+        assert picture["smask"] and "DCTDecode" in picture["filter"], profile  # a photo: JPEG, its alpha kept
+        rendered = _rendered_picture(data)
+        assert min(rendered.getpixel((rendered.width // 2, 8))) > 240, profile
