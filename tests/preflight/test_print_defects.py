@@ -5,7 +5,6 @@ master has no errors."""
 from __future__ import annotations
 
 import functools
-import io
 from pathlib import Path
 
 import pikepdf

@@ -4,11 +4,6 @@ from the same recipe, so the printed page is in one colour."""
 
 from __future__ import annotations
 
-import colorsys
-import io
-
-import pikepdf
-
 from conftest import MINIMAL_LAYOUT
 from tagprint.model import Press, Recipe, Theme
 from tagprint.profiles.color import cmyk_to_lab, delta_e2000, rgb_to_lab

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import random
-import struct
 from pathlib import Path
 
 import pikepdf
