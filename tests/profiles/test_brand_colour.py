@@ -125,3 +125,38 @@ def test_shades_of_a_recipe_colour_are_mixes_of_its_inks():
     # the theme's own colours keep their rules (text: black only), never taken as mixes
     assert palette.ink((0.1, 0.1, 0.1)).how == "black"
     assert printed(theme)[0].delta_e > 5  # the navy recipe for a purple screen colour
+
+
+def test_shades_of_a_spot_colour_print_on_its_plate(project, tmp_path):
+    """The illustration's gradients of a spot colour run in its Separation (or a DeviceN with the process
+    inks where a stop is mixed with black): Ghostscript's separation puts them on the spot's plate, with
+    the same alternate as the flat areas (no PRINT-SPOT-ALTERNATE)."""
+    import io
+
+    import pikepdf
+    import pypdfium2 as pdfium
+
+    from separations import separate
+    from tagprint.preflight import check_file
+
+    _purple_project(project)
+    from tagprint.pipeline import build
+    path = tmp_path / "purple-print.pdf"
+    path.write_bytes(build(project.root, project.root / "layouts" / "test.yaml", "print").data)
+    spaces = []
+    with pikepdf.open(path) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/ShadingType") is not None:
+                cs = obj.ColorSpace
+                spaces.append(str(cs[0]) + " " + " ".join(str(n) for n in (cs[1] if str(cs[0]) == "/DeviceN" else [cs[1]]))
+                              if isinstance(cs, pikepdf.Array) else str(cs))
+    assert spaces and all("PANTONE 534 C" in s or "#20534" in s for s in spaces), spaces
+    assert not [f for f in check_file(path, "print").findings if f.check == "PRINT-SPOT-ALTERNATE"]
+    document = pdfium.PdfDocument(path.read_bytes())
+    forms = [o for o in document[0].get_objects(max_depth=1) if o.type == pdfium.raw.FPDF_PAGEOBJ_FORM]
+    box = forms[-1].get_bounds()
+    document.close()
+    (plates,) = separate(path, tmp_path / "plates", dpi=36)
+    spot = plates.crop("PANTONE 534 C", box)
+    assert 255 - spot.getextrema()[0] > 0.9 * 255  # solid spot where the shade is the colour itself
+    assert sum(spot.histogram()[:200]) > 0.2 * spot.width * spot.height  # and on much of the figure
