@@ -169,11 +169,14 @@ def _shading_ends(shading) -> list[tuple[float, ...]]:
           profiles=("print",), operators=PAINT_OPERATORS)
 def transparency(doc: Doc) -> list[Finding]:
     scan = paints(doc)
-    by_page: dict[int, list[str]] = defaultdict(list)
+    grouped: dict[int, dict[str, list[str]]] = defaultdict(dict)  # page -> the element in words -> what
     for item in scan.transparency:
-        text = f"{mark_words(doc, item.page, item.mark)}: {item.what}" if item.where != "page" else item.what
-        if text not in by_page[item.page]:
-            by_page[item.page].append(text)
+        words = mark_words(doc, item.page, item.mark) if item.where != "page" else ""
+        whats = grouped[item.page].setdefault(words, [])
+        if item.what not in whats:
+            whats.append(item.what)
+    by_page = {page: [f"{words}: {', '.join(whats)}" if words else ", ".join(whats) for words, whats in elements.items()]
+               for page, elements in grouped.items()}
     out = [Finding(TRANSPARENCY, NOTE, "live transparency (" + "; ".join(items[:6])
                    + (f"; and {len(items) - 6} more" if len(items) > 6 else "") + ")", page=page,
                    fix="nothing to do for a PDF/X-4 workflow; flatten only for a PDF/X-1a printer")
