@@ -38,7 +38,7 @@ Image.MAX_IMAGE_PIXELS = 60_000_000  # decompression bombs: refuse absurd pictur
 
 LOSSLESS_FORMATS = ("PNG", "GIF", "TIFF", "BMP")
 LINE_ART_COLOURS = 256
-INK_STEPS = (0.0, 0.03, 0.06, 0.1, 0.15, 0.2)  # margins under the limit tried before the JPEG is within it
+MAX_MARGIN = 0.3  # how far under the ink limit a JPEG may be separated to keep its ringing within the limit
 FLAGS = ImageCms.Flags.BLACKPOINTCOMPENSATION
 
 
@@ -231,14 +231,18 @@ def _png(mask: Image.Image) -> bytes:
 
 
 def _ink_limited_jpeg(picture: Image.Image, limit: float, quality: int) -> tuple[bytes, bool]:
-    """A CMYK JPEG whose decoded pixels are within `limit`: the limit with a growing margin before the
-    encoder until the decoded file keeps it; (a lossless TIFF, True) if none does."""
-    for margin in INK_STEPS:
+    """A CMYK JPEG whose decoded pixels are within `limit`: the limit is applied before the encoder with a
+    margin grown by what the last try's ringing went over, until the decoded file keeps it; (a lossless
+    TIFF, True) if no margin up to MAX_MARGIN does."""
+    margin = 0.0
+    while margin <= MAX_MARGIN:
         data = _jpeg(limit_ink(picture, max(0.0, limit - margin)), quality)
         with Image.open(io.BytesIO(data)) as decoded:
             decoded.load()
-            if total_ink(decoded) <= limit + 0.5 / 255:
-                return data, False
+            over = total_ink(decoded) - limit
+        if over <= 0.5 / 255:
+            return data, False
+        margin = max(margin + 0.02, margin + over * 1.25)
     return _lossless(limit_ink(picture, limit)), True
 
 
