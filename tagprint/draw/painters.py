@@ -161,7 +161,8 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
                                   f"{minimum} ppi",
                     f"use a picture of at least {round(box.width / 72 * minimum)} × "
                     f"{round(box.height / 72 * minimum)} pixels, or place it smaller"))
-            pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius, prepared.mask)
+            pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius,
+                      prepared.lossless, prepared.mask)
         else:
             kind = illustrations.kinds()[figure.source.name]
             params = figure.source.params

@@ -393,10 +393,10 @@ class Pen:
             self.canvas.drawText(t)
 
     def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0,
-              mask: bytes | None = None) -> None:
+              lossless: bool = False, mask: bytes | None = None) -> None:
         """Draws a picture cover-cropped into `box` (clipped to a rounded rectangle if `radius`): a JPEG
-        (embedded as it is), or a lossless picture (a TIFF, embedded with Flate); `mask`, a greyscale PNG,
-        is its soft mask (alpha)."""
+        (embedded as it is), or with `lossless` a TIFF (line art, embedded with Flate: ReportLab's reader
+        tells the two apart); `mask`, a greyscale PNG, is its soft mask (alpha)."""
         self._check()
         x0, y0, x1, y1 = self.pdf_rect(box)
         w, h = x1 - x0, y1 - y0

@@ -13,7 +13,8 @@ In this order, for every picture:
 5. the embedded ICC profile is the source (Adobe RGB is not read as sRGB; a CMYK photo already separated
    with the press profile is passed through untouched); without one, sRGB (or the press profile for CMYK);
 6. converted with black-point compensation, so that the shadows keep their steps;
-7. line art (a lossless picture of at most 256 colours) stays lossless (Flate); photos become JPEG;
+7. line art (a lossless picture of at most 256 colours) stays lossless (Flate) at its own pixels; photos
+   become JPEG;
 8. for CMYK, the total ink limit is applied last: the JPEG is decoded again and, where its ringing goes
    over the limit, the limit is applied with a margin and the photo encoded again (stored lossless if no
    margin is enough), so that the pixels in the file are within the limit.
@@ -246,8 +247,11 @@ def _ink_limited_jpeg(picture: Image.Image, limit: float, quality: int) -> tuple
     return _lossless(limit_ink(picture, limit)), True
 
 
-def _line_art(im: Image.Image, source_format: str | None) -> bool:
-    return source_format in LOSSLESS_FORMATS and im.getcolors(LINE_ART_COLOURS) is not None
+def line_art(im: Image.Image, source_format: str | None = None) -> bool:
+    """A lossless picture of few flat colours (a diagram, a logo, a line drawing): JPEG would blur and ring
+    its edges, and resampling would blur them too."""
+    return ((source_format or im.format) in LOSSLESS_FORMATS
+            and im.convert("RGBA").getcolors(LINE_ART_COLOURS) is not None)
 
 
 # ---- preparing ------------------------------------------------------------------------------------------
@@ -278,7 +282,8 @@ def _prepare(path: Path, changed: tuple, placed: tuple[float, float], policy: Im
     source_format = raw.format
     im = upright(raw)
     ppi = effective_ppi(im.size, placed)
-    resize = bool(policy.max_ppi and ppi > policy.max_ppi)
+    lossless = line_art(im, source_format)
+    resize = bool(policy.max_ppi and ppi > policy.max_ppi) and not lossless  # line art keeps its pixels
     press_icc = cmyk_icc(policy.icc) if policy.cmyk else None
     plain_jpeg = (source_format == "JPEG" and not resize and raw.getexif().get(ORIENTATION, 1) == 1)
     if plain_jpeg and not policy.cmyk and im.mode == "RGB" and _source_icc(im, None) is None:
@@ -299,7 +304,6 @@ def _prepare(path: Path, changed: tuple, placed: tuple[float, float], policy: Im
         colour.info = info
         alpha = alpha.resize(size, Image.Resampling.LANCZOS) if alpha is not None else None
     source = _source_icc(colour, press_icc)
-    lossless = _line_art(colour, source_format)
     if policy.cmyk:
         picture = image_to_cmyk(colour, policy.icc, policy.ink_limit, source)
         if lossless:
