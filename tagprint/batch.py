@@ -79,6 +79,8 @@ def input_files(prepared: "Prepared") -> list[Path]:
     if prepared.loaded.layout.variants_file:
         files.append(root / prepared.loaded.layout.variants_file)
     theme = prepared.document.theme
+    if theme.press.profile:  # condition: custom, the project's own press profile
+        files.append(Path(theme.press.profile))
     for family in (theme.font, *theme.fallback_fonts):
         finder, _ = FAMILIES.get(family, (None, None))
         if finder:

@@ -132,7 +132,8 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     root = prepared.loaded.root
     if profile.color == "cmyk":  # how the theme's colours print: listed for the designer, once
         tsrc = prepared.loaded.theme_source
-        listed = recipe_notes(prepared.document.theme, lambda name: tsrc.where(("colors", name)))
+        listed = recipe_notes(prepared.document.theme, lambda name: tsrc.where(("colors", name)),
+                              lambda name: tsrc.where(("press", "recipes", name)))
         prepared.warnings.extend(n for n in listed if n not in prepared.warnings)
     laid_out = prepared.layouts.get((profile.links, output))
     if laid_out is None:  # once per document and output; print sets its links as text, so has its own

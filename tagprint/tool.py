@@ -30,12 +30,12 @@ def build_key() -> str:
 
     from .approval.environment import libraries
     from .files import stamp
-    from .profiles.icc_files import CMYK_PROFILES
+    from .profiles.icc_files import CMYK_PROFILES, PRESS_PROFILES
 
     h = hashlib.sha256(tool_digest().encode())
     h.update(repr((platform.python_version(), sorted(libraries().items()),
                    os.environ.get("SOURCE_DATE_EPOCH", ""))).encode())
-    for path in CMYK_PROFILES:
+    for path in (*CMYK_PROFILES, *PRESS_PROFILES):
         h.update(repr((str(path), stamp(path) if path.is_file() else None)).encode())
     return h.hexdigest()
 

@@ -163,7 +163,7 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
                     f"use a picture of at least {round(box.width / 72 * minimum)} × "
                     f"{round(box.height / 72 * minimum)} pixels, or place it smaller"))
             pen.image(prepared.data, box, prepared.pixels, 0.0 if box != item.box else item.radius,
-                      prepared.lossless)
+                      prepared.lossless, prepared.mask)
         elif isinstance(figure.source, Artwork):
             paint_artwork(figure.source, item.box, ctx)
         else:
@@ -239,7 +239,7 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
         if i:
             pen.new_page()
         if profile.crop_marks:
-            with pen.artifact():
+            with pen.artifact("Page"):  # printer's marks (ISO 32000-1 14.8.2.2)
                 pen.crop_marks(profile.bleed)
         paint_items(page.items, ctx)
         paint_text(page.footer, ctx)

@@ -19,7 +19,8 @@ from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.utils import ImageReader, _digester
-from reportlab.pdfbase.pdfdoc import (PDFArray, PDFAxialShading, PDFExponentialFunction, PDFImageXObject,
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFArrayCompact, PDFAxialShading, PDFDictionary,
+                                      PDFExponentialFunction, PDFImageXObject, PDFObjectReference,
                                       PDFStitchingFunction)
 from reportlab.pdfgen.canvas import Canvas, _buildColorFunction, _gradientExtendStr, _normalizeColors
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -86,6 +87,40 @@ class _KeptFunction(PDFExponentialFunction):
     def format(self, document) -> bytes:
         key = repr((self.C0, self.C1, self.N, sorted(self.otherkw.items())))
         return _formatted_once(self._formatted, key, lambda: super(_KeptFunction, self).format(document), self.KEPT)
+
+
+class _InkShading(PDFAxialShading):
+    """An axial shading whose colour space is an object (a spot's Separation, or a DeviceN), not a name."""
+
+    def Dict(self, document):
+        d = dict(self.otherkw)
+        d.update(ShadingType=2, ColorSpace=self.ColorSpace, Coords=PDFArrayCompact(self.Coords),
+                 Function=document.Reference(self.Function))
+        return self.ShadingDict(**d)
+
+
+def _device_n(spots: list[str], alternates: list[tuple]) -> PDFArray:
+    """[/DeviceN [spots… /Cyan /Magenta /Yellow /Black] /DeviceCMYK tint-transform]: each process output is
+    its own input plus every spot's tint times the spot's CMYK alternate, at most 1 (a PostScript
+    calculator function reading its inputs with `index`; calculators have no `min`)."""
+    from reportlab.pdfbase.pdfdoc import PDFName, PDFStream
+
+    n = len(spots)
+    inputs = n + 4
+    code = []
+    for j in range(4):  # c, m, y, k: pushed on top of the inputs, one by one
+        code.append(f"{inputs - 1 - (n + j) + j} index")
+        for i, alternate in enumerate(alternates):
+            if alternate[j]:
+                code.append(f"{inputs - 1 - i + j + 1} index {alternate[j]:g} mul add")
+        code.append("dup 1 gt {pop 1} if")
+    code.append(f"{inputs + 4} 4 roll" + " pop" * inputs)
+    program = "{" + " ".join(code) + "}"
+    stream = PDFStream(dictionary=PDFDictionary(dict(
+        FunctionType=4, Domain=PDFArrayCompact((0, 1) * inputs), Range=PDFArrayCompact((0, 1) * 4))),
+        content=program, filters=None)
+    names = [PDFName(s) for s in spots] + [PDFName(p) for p in ("Cyan", "Magenta", "Yellow", "Black")]
+    return PDFArrayCompact((PDFName("DeviceN"), PDFArrayCompact(names), PDFName("DeviceCMYK"), stream))
 
 
 def _path(commands: Sequence[tuple]) -> PDFPathObject:
@@ -175,7 +210,7 @@ class Pen:
         if self.to_cmyk is not None:
             ink = self.to_cmyk(color)
             if ink.spot:
-                return CMYKColorSep(*ink.cmyk, spotName=ink.spot, alpha=alpha)
+                return CMYKColorSep(*ink.cmyk, spotName=ink.spot, density=ink.tint, alpha=alpha)
             return CMYKColor(*ink.cmyk, alpha=alpha)
         return RLColor(*color, alpha=alpha)
 
@@ -358,9 +393,10 @@ class Pen:
             self.canvas.drawText(t)
 
     def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0,
-              lossless: bool = False) -> None:
-        """Draws a JPEG cover-cropped into `box` (clipped to a rounded rectangle if `radius`); with
-        `lossless`, a PNG or TIFF (line art) embedded Flate-compressed instead."""
+              lossless: bool = False, mask: bytes | None = None) -> None:
+        """Draws a picture cover-cropped into `box` (clipped to a rounded rectangle if `radius`): a JPEG
+        (embedded as it is), or with `lossless` a TIFF (line art, embedded with Flate: ReportLab's reader
+        tells the two apart); `mask`, a greyscale PNG, is its soft mask (alpha)."""
         self._check()
         x0, y0, x1, y1 = self.pdf_rect(box)
         w, h = x1 - x0, y1 - y0
@@ -374,26 +410,25 @@ class Pen:
         else:
             p.rect(x0, y0, w, h)
         c.clipPath(p, stroke=0, fill=0)
-        if lossless:
-            from PIL import Image
-            with Image.open(io.BytesIO(jpeg)) as picture:
-                picture.load()
-                c.drawImage(ImageReader(picture), x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
-        else:
-            self._jpeg(jpeg, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh)
+        self._jpeg(jpeg, x0 - (dw - w) / 2, y0 - (dh - h) / 2, dw, dh, mask)
         c.restoreState()
 
-    def _jpeg(self, jpeg: bytes, x: float, y: float, width: float, height: float) -> None:
+    def _jpeg(self, jpeg: bytes, x: float, y: float, width: float, height: float, mask: bytes | None = None) -> None:
         """What ReportLab's `drawImage` does for a JPEG without mask, with the XObject's name known: one
         image object per document, painted with `Do` in a unit square scaled to the box."""
         c = self.canvas
         c._currentPageHasImages = 1
         reader = ImageReader(io.BytesIO(jpeg))
-        name = _photo_name(jpeg, reader)
+        name = _photo_name(jpeg + (mask or b""), reader)
         registered = c._doc.getXObjectName(name)
         if not c._doc.idToObject.get(registered, None):
             image = PDFImageXObject(name, reader, mask=None)  # the JPEG's bytes, as they are (DCTDecode)
             image.name = name
+            if mask is not None:  # alpha: a DeviceGray soft mask of the same size, Flate
+                mask_name = f"{name}M{hashlib.sha256(mask).hexdigest()[:16]}"
+                soft = PDFImageXObject(mask_name, ImageReader(io.BytesIO(mask)), mask=None)
+                mask_registered = c._doc.getXObjectName(mask_name)
+                image.smask = c._doc.Reference(soft, mask_registered)
             c._setXObjects(image)
             c._doc.Reference(image, registered)
             c._doc.addForm(name, image)
@@ -605,12 +640,41 @@ class Sketch:
         if within:
             c.clipPath(_path(within), stroke=0, fill=0)
         c.clipPath(_path(clip), stroke=0, fill=0)
-        # ReportLab's linearGradient, with its colour functions formatted once per process (below)
-        space, values = _normalizeColors([self.pen.color(col) for col in colors])
+        # ReportLab's linearGradient, with its colour functions formatted once per process (below); in
+        # print, stops in a spot ink keep it: the gradient runs in its Separation (or a DeviceN of the
+        # spots and the process inks), so the colour prints from the same plate as the flat areas
+        spot = self._spot_gradient(colors)
+        if spot is not None:
+            space, values = spot
+        else:
+            space, values = _normalizeColors([self.pen.color(col) for col in colors])
         function = _kept(_buildColorFunction(values, list(stops) if stops else None))
-        c.shade(PDFAxialShading(x0, y0, x1, y1, Function=function, ColorSpace=space,
-                                Extend=_gradientExtendStr(True)))
+        shading_class = _InkShading if spot is not None else PDFAxialShading
+        c.shade(shading_class(x0, y0, x1, y1, Function=function, ColorSpace=space,
+                              Extend=_gradientExtendStr(True)))
         c.restoreState()
+
+    def _spot_gradient(self, colors: Sequence[Color]):
+        """(colour space, stop values) for a print gradient with a spot ink among its stops, else None."""
+        if self.pen.to_cmyk is None:
+            return None
+        inks = [self.pen.to_cmyk(col) for col in colors]
+        spots = list(dict.fromkeys(ink.spot for ink in inks if ink.spot))
+        if not spots:
+            return None
+        doc = self._c._doc
+        for ink in inks:  # each spot's own Separation, as the flat areas define it
+            if ink.spot:
+                doc.addColor(CMYKColorSep(*ink.cmyk, spotName=ink.spot))
+        alternates = {ink.spot: tuple(ink.cmyk) for ink in inks if ink.spot}
+        if len(spots) == 1 and all(ink.spot or not any(ink.cmyk) for ink in inks):
+            name = doc.addColor(CMYKColorSep(*alternates[spots[0]], spotName=spots[0]))[0]
+            return PDFObjectReference(name), [(ink.tint if ink.spot else 0.0,) for ink in inks]
+        values = []
+        for ink in inks:
+            tints = [ink.tint if ink.spot == spot else 0.0 for spot in spots]
+            values.append(tuple(tints) + ((0.0,) * 4 if ink.spot else tuple(ink.cmyk)))
+        return _device_n(spots, [alternates[s] for s in spots]), values
 
     def text(self, x: float, y: float, text: str, font: str, size: float, color: Color,
              anchor: str = "start", tracking: float = 0.0) -> None:

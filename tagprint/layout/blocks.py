@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from PIL import Image
 
 from .. import illustrations
 from ..errors import Problem, Where
@@ -51,8 +50,8 @@ class LayoutContext:
 
     def image_size(self, photo: Photo) -> tuple[int, int]:
         if photo.path not in self._image_sizes:
-            with Image.open(self.root / photo.path) as im:
-                self._image_sizes[photo.path] = im.size
+            from ..profiles.images import picture_size  # upright: EXIF orientation applied
+            self._image_sizes[photo.path] = picture_size(self.root / photo.path)
         return self._image_sizes[photo.path]
 
 

@@ -334,11 +334,16 @@ class PressSpec(Strict):
     """The press condition the print profile prints for, and the brand's colour recipes."""
 
     condition: str = "artifex-swop"
-    """A press condition of tagprint.profiles.press: its ICC profile and OutputIntent."""
+    """A press condition: fogra39, cgats-tr006 (GRACoL), cgats-tr005 (SWOP), artifex-swop, or custom (with
+    `profile`); its ICC profile and registered OutputIntent."""
+    profile: str | None = Field(default=None, max_length=500)
+    """condition: custom only: the project's own CMYK output ICC profile, relative to the theme file."""
     ink_limit: float = Field(default=300, ge=100, le=400)
     """Total area coverage in percent (300 for coated offset); colours and photos stay within it."""
     recipes: dict[str, RecipeSpec] = {}
     """Theme colour name → the brand's print recipe."""
+    condition_recipes: dict[str, dict[str, RecipeSpec]] = {}
+    """Press condition → recipes for that condition only (the brand's coated/uncoated values), over `recipes`."""
 
 
 class ThemeSpec(Strict):

@@ -41,7 +41,8 @@ class Press:
 
     condition: str = "artifex-swop"
     ink_limit: float = 3.0                          # total area coverage, 0..4 (300 %)
-    recipes: dict[str, Recipe] = field(default_factory=dict)  # theme colour name -> recipe
+    recipes: dict[str, Recipe] = field(default_factory=dict)  # theme colour name -> recipe (this condition's)
+    profile: str = ""                               # condition "custom": the ICC profile's absolute path
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from .matrix import IDENTITY, Matrix, multiply, scale_of
 
 PROCESS = ("Cyan", "Magenta", "Yellow", "Black")
 MAX_DEPTH = 12
-OPERATORS = ("q Q cm g G rg RG k K cs CS sc scn SC SCN gs BT ET Tf Tm Td TD T* Tz Tr Tj TJ ' \" "
-             "f F f* B B* b b* S s sh Do BI")
+OPERATORS = ("q Q cm g G rg RG k K cs CS sc scn SC SCN gs w BT ET Tf Tm Td TD T* Tz Tr Tj TJ ' \" "
+             "f F f* B B* b b* S s sh Do BI BDC BMC EMC")
 FILL_OPS = {"f", "F", "f*"}
 STROKE_OPS = {"S", "s"}
 BOTH_OPS = {"B", "B*", "b", "b*"}
@@ -34,6 +34,7 @@ class Space:
     inks: tuple[str, ...] = ()       # Separation/DeviceN colourant names
     icc_components: int = 0          # ICCBased: N
     label: str = ""                  # the resource name, e.g. /CS0
+    alternate: str = ""              # Separation/DeviceN: the alternate space and what full tint looks like
 
     @property
     def kind(self) -> str:
@@ -99,13 +100,28 @@ class Paint:
     name: str = ""            # image/shading resource name
     ppi: float = 0.0          # image: effective resolution on the page (the lower axis)
     space: Space | None = None  # image/shading colour space
+    mark: "Mark | None" = None  # the innermost marked-content sequence it is painted in
+    overprint: bool = False   # text/fill/stroke: painted with overprint on (/op or /OP)
+    width: float = 0.0        # stroke: the line width on the page, in points
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A marked-content sequence: its tag, MCID (tagged content) or artifact /Type, and the form XObject
+    whose content holds it (None: the page's own)."""
+
+    tag: str
+    mcid: int | None = None
+    artifact: str | None = None       # "" for an artifact without a /Type
+    stream: tuple[int, int] | None = None
 
 
 @dataclass
 class Transparency:
     page: int
     where: str
-    what: str                 # e.g. "/gRLs0 sets /ca 0.5"
+    what: str                 # e.g. "opacity 50 %"
+    mark: "Mark | None" = None  # the marked-content sequence it happens in
 
 
 @dataclass
@@ -138,7 +154,8 @@ def resolve_space(value: object, resources: object, label: str = "") -> Space:
             n = int(value[1].get("/N", 0))
             return Space("ICCBased", n, icc_components=n, label=label)
         if family == "Separation" and len(value) > 1:
-            return Space("Separation", 1, (str(value[1]).lstrip("/"),), label=label)
+            return Space("Separation", 1, (str(value[1]).lstrip("/"),), label=label,
+                         alternate=_alternate(value))
         if family == "DeviceN" and len(value) > 1 and isinstance(value[1], pikepdf.Array):
             names = tuple(str(n).lstrip("/") for n in value[1])
             return Space("DeviceN", len(names), names, label=label)
@@ -170,10 +187,22 @@ class _State:
     font_type0: bool = False
     render: int = 0
     hscale: float = 1.0
+    line_width: float = 1.0
+    op_fill: bool = False
+    op_stroke: bool = False
+    marks: tuple[Mark, ...] = ()
 
     def copy(self) -> "_State":
         return _State(self.ctm, self.fill, self.stroke, self.font, self.font_size, self.font_type0, self.render,
-                      self.hscale)
+                      self.hscale, self.line_width, self.op_fill, self.op_stroke, self.marks)
+
+    @property
+    def mark(self) -> Mark | None:
+        """The innermost artifact or MCID sequence (a tag without either says nothing of its owner)."""
+        for mark in reversed(self.marks):
+            if mark.mcid is not None or mark.artifact is not None:
+                return mark
+        return self.marks[-1] if self.marks else None
 
 
 def scan_paints(doc: Doc) -> PaintScan:
@@ -265,7 +294,18 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
         elif op == "gs" and operands:
             gs = states.get(str(operands[0]))
             if isinstance(gs, pikepdf.Dictionary):
-                _transparency(gs, str(operands[0]), page, where, scan)
+                _transparency(gs, str(operands[0]), page, where, scan, state.mark)
+                _graphics_state(gs, state)
+        elif op == "w":
+            nums = _numbers(operands)
+            if nums:
+                state.line_width = nums[0]
+        elif op in ("BDC", "BMC"):
+            marks = list(state.marks)
+            marks.append(_mark(operands, res, holder if depth else None))
+            state.marks = tuple(marks)
+        elif op == "EMC":
+            state.marks = state.marks[:-1]
         elif op == "BT":
             tm = IDENTITY
         elif op == "Tf" and len(operands) >= 2:
@@ -290,19 +330,22 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
             chars = length // 2 if state.font_type0 else length
             size = state.font_size * scale_of(multiply(tm, state.ctm))
             colour = state.stroke if state.render in (1, 5) else state.fill
-            scan.paints.append(Paint("text", page, where, colour, round(size, 2), chars, state.font))
+            scan.paints.append(Paint("text", page, where, colour, round(size, 2), chars, state.font,
+                                     mark=state.mark,
+                                     overprint=state.op_stroke if state.render in (1, 5) else state.op_fill))
         elif op in FILL_OPS or op in BOTH_OPS:
-            scan.paints.append(Paint("fill", page, where, state.fill))
+            scan.paints.append(Paint("fill", page, where, state.fill, mark=state.mark, overprint=state.op_fill))
             if op in BOTH_OPS:
-                scan.paints.append(Paint("stroke", page, where, state.stroke))
+                scan.paints.append(_stroke(page, where, state))
         elif op in STROKE_OPS:
-            scan.paints.append(Paint("stroke", page, where, state.stroke))
+            scan.paints.append(_stroke(page, where, state))
         elif op == "sh" and operands:
             shading = shadings.get(str(operands[0]))
             if isinstance(shading, pikepdf.Object):
                 space = resolve_space(shading.get("/ColorSpace"), res)
                 scan.spaces.append((page, f"{where} > {operands[0]}", space))
-                scan.paints.append(Paint("shading", page, where, image=shading, name=str(operands[0]), space=space))
+                scan.paints.append(Paint("shading", page, where, image=shading, name=str(operands[0]), space=space,
+                                         mark=state.mark))
         elif op == "Do" and operands:
             name = str(operands[0])
             xobj = xobjects.get(name)
@@ -313,9 +356,11 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
                 scan.spaces.append((page, f"{where} > {name}", space))
                 w, h = _placed(state.ctm)
                 ppi = min(float(xobj.get("/Width", 0)) / (w / 72), float(xobj.get("/Height", 0)) / (h / 72)) if w and h else 0
-                scan.paints.append(Paint("image", page, where, image=xobj, name=name, ppi=ppi, space=space))
+                scan.paints.append(Paint("image", page, where, image=xobj, name=name, ppi=ppi, space=space,
+                                         mark=state.mark))
                 if xobj.get("/SMask") is not None:
-                    scan.transparency.append(Transparency(page, f"{where} > {name}", "the image has a soft mask"))
+                    scan.transparency.append(Transparency(page, f"{where} > {name}", "a soft mask (alpha)",
+                                                          state.mark))
             elif xobj.get("/Subtype") == "/Form":
                 key = xobj.objgen
                 if key in active:
@@ -323,7 +368,8 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
                 group = xobj.get("/Group")
                 if isinstance(group, pikepdf.Dictionary) and group.get("/S") == "/Transparency":
                     cs = group.get("/CS")
-                    scan.transparency.append(Transparency(page, f"{where} > {name}", "a transparency group"))
+                    scan.transparency.append(Transparency(page, f"{where} > {name}", "a transparency group",
+                                                          state.mark))
                     if cs is not None:
                         scan.spaces.append((page, f"{where} > {name} /Group /CS", resolve_space(cs, res)))
                 inner = state.copy()
@@ -332,6 +378,100 @@ def _scan(holder: pikepdf.Object, resources: object, page: int, where: str, oute
                     inner.ctm = multiply(matrix, inner.ctm)  # type: ignore[arg-type]
                 _scan(xobj, xobj.get("/Resources", res), page, f"{where} > {name}", inner, scan,
                       active | {key}, depth + 1, parse)
+
+
+def _stroke(page: int, where: str, state: _State) -> Paint:
+    return Paint("stroke", page, where, state.stroke, mark=state.mark, overprint=state.op_stroke,
+                 width=state.line_width * scale_of(state.ctm))
+
+
+def _graphics_state(gs: pikepdf.Dictionary, state: _State) -> None:
+    """Line width and overprint from an ExtGState (/op defaults to /OP when only /OP is given)."""
+    try:
+        if gs.get("/LW") is not None:
+            state.line_width = float(gs.get("/LW"))
+    except (TypeError, ValueError):
+        pass
+    stroke, fill = gs.get("/OP"), gs.get("/op")
+    if stroke is not None:
+        state.op_stroke = bool(stroke)
+        if fill is None:
+            state.op_fill = bool(stroke)
+    if fill is not None:
+        state.op_fill = bool(fill)
+
+
+def _mark(operands, resources: pikepdf.Dictionary, form: pikepdf.Object | None) -> Mark:
+    tag = str(operands[0]).lstrip("/") if operands else ""
+    props = operands[1] if len(operands) > 1 else None
+    if isinstance(props, pikepdf.Name):
+        named = resources.get("/Properties")
+        props = named.get(str(props)) if isinstance(named, pikepdf.Dictionary) else None
+    mcid = artifact = None
+    if isinstance(props, pikepdf.Dictionary):
+        try:
+            mcid = int(props.get("/MCID")) if props.get("/MCID") is not None else None
+        except (TypeError, ValueError):
+            mcid = None
+        if tag == "Artifact":
+            kind = props.get("/Type")
+            artifact = str(kind).lstrip("/") if isinstance(kind, pikepdf.Name) else ""
+    elif tag == "Artifact":
+        artifact = ""
+    stream = form.objgen if form is not None and form.is_indirect and mcid is not None else None
+    return Mark(tag, mcid, artifact, stream)
+
+
+def _alternate(value: pikepdf.Array) -> str:
+    """What a Separation's alternate says the ink is: the alternate space and, for the usual exponential
+    tint transform, its full-tint values; for other functions a digest of the function."""
+    import hashlib
+
+    if len(value) < 4:
+        return ""
+    alt = value[2]
+    family = str(alt) if isinstance(alt, pikepdf.Name) else str(alt[0]) if isinstance(alt, pikepdf.Array) and len(alt) else "?"
+    fn = value[3]
+    try:
+        ends: list[float] | None = None
+        if isinstance(fn, pikepdf.Dictionary) and int(fn.get("/FunctionType", -1)) == 2:
+            ends = [float(v) for v in fn.get("/C1", pikepdf.Array([1]))]
+        elif isinstance(fn, pikepdf.Stream) and int(fn.get("/FunctionType", -1)) == 4:
+            ends = _calculator(fn.read_bytes().decode("latin-1"), 1.0)
+        if ends is not None:
+            if family == "/DeviceCMYK" and len(ends) == 4:
+                return "C{:.0f} M{:.0f} Y{:.0f} K{:.0f}".format(*(v * 100 for v in ends))
+            return f"{family} " + " ".join(f"{v:.3f}" for v in ends)
+        if isinstance(fn, pikepdf.Stream):
+            return f"{family} function {hashlib.sha256(fn.read_bytes()).hexdigest()[:12]}"
+    except (pikepdf.PdfError, TypeError, ValueError, IndexError):
+        pass
+    return f"{family} {fn!r}"[:80]
+
+
+def _calculator(program: str, tint: float) -> list[float] | None:
+    """A PostScript calculator tint transform of numbers, dup, exch, pop, index and mul (what writers
+    use for a Separation's alternate) at `tint`; None for anything else."""
+    stack = [tint]
+    for token in program.replace("{", " ").replace("}", " ").split():
+        if token == "dup":
+            stack.append(stack[-1])
+        elif token == "exch":
+            stack[-1], stack[-2] = stack[-2], stack[-1]
+        elif token == "pop":
+            stack.pop()
+        elif token == "mul":
+            b, a = stack.pop(), stack.pop()
+            stack.append(a * b)
+        elif token == "index":
+            n = int(stack.pop())
+            stack.append(stack[-1 - n])
+        else:
+            try:
+                stack.append(float(token))
+            except ValueError:
+                return None
+    return stack
 
 
 def _placed(ctm: Matrix) -> tuple[float, float]:
@@ -351,20 +491,22 @@ def _inline_space(image: pikepdf.ContentStreamInlineImage, resources) -> Space:
         return Space("unreadable", 0)
 
 
-def _transparency(gs: pikepdf.Dictionary, name: str, page: int, where: str, scan: PaintScan) -> None:
+def _transparency(gs: pikepdf.Dictionary, name: str, page: int, where: str, scan: PaintScan,
+                  mark: "Mark | None" = None) -> None:
     for key in ("/ca", "/CA"):
         value = gs.get(key)
         try:
             if value is not None and float(value) < 1:
-                scan.transparency.append(Transparency(page, where, f"{name} sets {key} {float(value):g}"))
+                what = "opacity" if key == "/ca" else "stroke opacity"
+                scan.transparency.append(Transparency(page, where, f"{what} {float(value) * 100:.0f} %", mark))
         except (TypeError, ValueError):
             pass
     mask = gs.get("/SMask")
     if mask is not None and mask != pikepdf.Name("/None"):
-        scan.transparency.append(Transparency(page, where, f"{name} sets a soft mask"))
+        scan.transparency.append(Transparency(page, where, "a soft mask", mark))
     blend = gs.get("/BM")
     if blend is not None and str(blend) not in ("/Normal", "/Compatible"):
-        scan.transparency.append(Transparency(page, where, f"{name} blends with {blend}"))
+        scan.transparency.append(Transparency(page, where, f"blend mode {str(blend).lstrip('/')}", mark))
 
 
 def object_label(obj: object, name: str = "") -> str:

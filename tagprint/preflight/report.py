@@ -45,7 +45,7 @@ def exit_code(results: list[FileResult], fail_on: Literal["error", "warning"] = 
         return EXIT_UNUSABLE
     if any(r.crashed for r in results):
         return EXIT_CRASHED
-    failing = (lambda f: True) if fail_on == "warning" else (lambda f: f.severity == "error")
+    failing = (lambda f: f.severity != "note") if fail_on == "warning" else (lambda f: f.severity == "error")
     if any(failing(f) for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN

@@ -103,9 +103,61 @@ def cmyk_to_lab(cmyk: tuple[float, float, float, float], path: Path | None = Non
     return _lab(_apply(_to_lab_transform("CMYK", path), Image.new("CMYK", (1, 1), ink), "LAB"))
 
 
+@functools.lru_cache(maxsize=None)
+def _to_rgb_transform(path: Path | None = None) -> ImageCms.ImageCmsTransform:
+    return ImageCms.buildTransform(ImageCms.ImageCmsProfile(io.BytesIO(cmyk_icc(path))),
+                                   ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")), "CMYK", "RGB",
+                                   renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+
+
+@functools.lru_cache(maxsize=4096)
+def cmyk_to_rgb(cmyk: tuple[float, float, float, float], path: Path | None = None) -> tuple[float, float, float]:
+    """The sRGB colour (0..1) that CMYK inks print as in the press condition."""
+    ink = tuple(round(min(1.0, max(0.0, c)) * 255) for c in cmyk)
+    r, g, b = _apply(_to_rgb_transform(path), Image.new("CMYK", (1, 1), ink), "RGB")
+    return (r / 255, g / 255, b / 255)
+
+
 def delta_e(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
     """CIE76 colour difference."""
     return sum((x - y) ** 2 for x, y in zip(a, b)) ** 0.5
+
+
+def delta_e2000(lab1: tuple[float, float, float], lab2: tuple[float, float, float]) -> float:
+    """CIEDE2000 colour difference (CIE 142-2001; Sharma, Wu and Dalal's formulation), the ΔE print
+    tolerances are quoted in (ISO 12647-2:2013)."""
+    L1, a1, b1 = lab1
+    L2, a2, b2 = lab2
+    c_mean = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(c_mean ** 7 / (c_mean ** 7 + 25 ** 7)))
+    a1p, a2p = a1 * (1 + g), a2 * (1 + g)
+    c1p, c2p = math.hypot(a1p, b1), math.hypot(a2p, b2)
+    h1p = math.degrees(math.atan2(b1, a1p)) % 360 if c1p else 0.0
+    h2p = math.degrees(math.atan2(b2, a2p)) % 360 if c2p else 0.0
+    dL, dC = L2 - L1, c2p - c1p
+    if c1p * c2p == 0:
+        dh = 0.0
+    elif abs(h2p - h1p) <= 180:
+        dh = h2p - h1p
+    else:
+        dh = h2p - h1p - 360 if h2p > h1p else h2p - h1p + 360
+    dH = 2 * math.sqrt(c1p * c2p) * math.sin(math.radians(dh / 2))
+    L_mean, C_mean = (L1 + L2) / 2, (c1p + c2p) / 2
+    if c1p * c2p == 0:
+        h_mean = h1p + h2p
+    elif abs(h1p - h2p) <= 180:
+        h_mean = (h1p + h2p) / 2
+    else:
+        h_mean = (h1p + h2p + 360) / 2 if h1p + h2p < 360 else (h1p + h2p - 360) / 2
+    t = (1 - 0.17 * math.cos(math.radians(h_mean - 30)) + 0.24 * math.cos(math.radians(2 * h_mean))
+         + 0.32 * math.cos(math.radians(3 * h_mean + 6)) - 0.20 * math.cos(math.radians(4 * h_mean - 63)))
+    d_theta = 30 * math.exp(-(((h_mean - 275) / 25) ** 2))
+    r_c = 2 * math.sqrt(C_mean ** 7 / (C_mean ** 7 + 25 ** 7))
+    s_l = 1 + 0.015 * (L_mean - 50) ** 2 / math.sqrt(20 + (L_mean - 50) ** 2)
+    s_c = 1 + 0.045 * C_mean
+    s_h = 1 + 0.015 * C_mean * t
+    r_t = -math.sin(math.radians(2 * d_theta)) * r_c
+    return math.sqrt((dL / s_l) ** 2 + (dC / s_c) ** 2 + (dH / s_h) ** 2 + r_t * (dC / s_c) * (dH / s_h))
 
 
 def limit_ink(cmyk: tuple[float, float, float, float], limit: float) -> tuple[float, float, float, float]:

@@ -9,3 +9,6 @@ CMYK_PROFILES = (
     Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),
 )
 CMYK_PACKAGE = "libgs-common (Debian)"
+
+# the registered conditions' profiles, built by scripts/make_press_profiles.py and kept in the package
+PRESS_PROFILES = tuple(sorted(Path(__file__).with_name("icc").glob("*.icc")))

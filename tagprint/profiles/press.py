@@ -6,6 +6,12 @@ A colour is printed, in this order of preference:
 2. in black ink only when it is a dark, near-neutral colour (text colours such as #1D2330): near-black as
    K 100, dark greys as the tint of K that matches their lightness under the press profile;
 3. through the press profile, within the condition's total ink limit.
+
+A colour mixed from a theme colour that has a recipe (an illustration's lighter or darker shade, a
+gradient's stop: the colour moved towards white, black or another theme colour) prints as the same mix of
+the inks: a tint of the spot or of the process recipe, with black added, or the two recipes mixed. So every
+shade of a brand colour on a page is printed from its recipe, never part from the recipe and part through
+the profile (which, with a stale recipe, printed one page in two colours).
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from pathlib import Path
 
 from ..model import Color, Ink, Press, Theme
 from ..print_rules import DARK_TEXT_L
-from .color import ProfileMissing, cmyk_icc, cmyk_icc_path, cmyk_to_lab, delta_e, icc_description, limit_ink, rgb_to_cmyk, rgb_to_lab
+from .color import (ProfileMissing, cmyk_icc, cmyk_icc_path, cmyk_to_lab, cmyk_to_rgb, delta_e2000, icc_description, limit_ink,
+                    rgb_to_cmyk, rgb_to_lab)
 
 BLACK_ONLY_L = 50.0  # CIELAB lightness below which a near-neutral colour is printed in black ink only
 NEUTRAL_C = 15.0    # chroma below which a colour counts as near-neutral
@@ -48,7 +55,25 @@ class PressCondition:
         return f"{icc_description(self.icc)} ({self.condition})"
 
 
+ICC = Path(__file__).with_name("icc")  # the registered conditions' profiles (scripts/make_press_profiles.py)
+COLOR_ORG = "http://www.color.org"
+
 CONDITIONS: dict[str, PressCondition] = {
+    # Built with argyll's colprof from the registered characterisation data Debian's icc-profiles-free
+    # ships (see icc/README.md): the OutputIntent names the registered condition the data belongs to.
+    "fogra39": PressCondition(
+        "fogra39", (ICC / "fogra39.icc",), "tagprint (tagprint/profiles/icc)", identifier="FOGRA39",
+        condition="Offset commercial and specialty printing according to ISO 12647-2:2004/Amd 1, OFCOM, paper "
+                  "type 1 or 2 = coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)",
+        registry=COLOR_ORG, ink_limit=3.3),
+    "cgats-tr006": PressCondition(
+        "cgats-tr006", (ICC / "cgats-tr006.icc",), "tagprint (tagprint/profiles/icc)", identifier="CGATS TR 006",
+        condition="GRACoL 2006: commercial sheet-fed offset on grade 1 coated paper (CGATS TR 006)",
+        registry=COLOR_ORG, ink_limit=3.2),
+    "cgats-tr005": PressCondition(
+        "cgats-tr005", (ICC / "cgats-tr005.icc",), "tagprint (tagprint/profiles/icc)", identifier="CGATS TR 005",
+        condition="SWOP 2006: publication web offset on grade 5 coated paper (CGATS TR 005)",
+        registry=COLOR_ORG, ink_limit=3.0),
     # Ghostscript's default CMYK profile is Artifex's own characterisation of a SWOP-like coated web press;
     # it is not the registered CGATS TR 001 data set, so the intent names it as a custom condition.
     "artifex-swop": PressCondition(
@@ -58,13 +83,27 @@ CONDITIONS: dict[str, PressCondition] = {
 }
 
 
+def custom_condition(path: Path) -> PressCondition:
+    """A project's own ICC output profile (`condition: custom`, `profile: FILE.icc`): a Custom intent whose
+    /Info is what the profile says it is."""
+    return PressCondition("custom", (path,), "the project", identifier="Custom",
+                          condition=f"the project's own press profile {path.name}", registry="", ink_limit=4.0)
+
+
+def condition_of(press: Press) -> PressCondition:
+    if press.condition == "custom":
+        return custom_condition(Path(press.profile))
+    return CONDITIONS[press.condition]
+
+
 @dataclass(frozen=True)
 class PressInk:
     """The inks one colour is printed with: process CMYK (0..1), or a spot ink at full tint."""
 
     cmyk: Ink
     spot: str | None = None
-    how: str = "profile"        # "recipe", "black", "profile" or "paper"
+    how: str = "profile"        # "recipe", "black", "profile", "paper" or "mix" (of recipes' inks)
+    tint: float = 1.0           # a spot ink's tint (0..1); `cmyk` stays its full-tint alternate
 
     @property
     def total(self) -> float:
@@ -76,12 +115,15 @@ class PressPalette:
 
     def __init__(self, theme: Theme):
         self.press: Press = theme.press
-        self.condition = CONDITIONS[theme.press.condition]
+        self.condition = condition_of(theme.press)
         self.limit = min(theme.press.ink_limit, self.condition.ink_limit)
         self._recipes = {}
         for name, recipe in theme.press.recipes.items():
             if name in theme.colors:
                 self._recipes.setdefault(tuple(round(c, 6) for c in theme.colors[name]), recipe)
+        # what a shade may be mixed from: the theme's colours, paper white and black
+        self._anchors = tuple(dict.fromkeys(tuple(round(c, 6) for c in color) for color in theme.colors.values()))
+        self._ends = self._anchors + ((1.0, 1.0, 1.0), (0.0, 0.0, 0.0))
 
     def ink(self, color: Color) -> PressInk:
         return _ink(self, tuple(round(c, 6) for c in color))
@@ -93,6 +135,39 @@ class PressPalette:
         return id(self)
 
 
+MIX_TOLERANCE = 1.5 / 255  # how far (per channel) a colour may lie from the line between two it is mixed from
+
+
+def _mixed_from(palette: PressPalette, color: Color) -> tuple[Color, Color, float] | None:
+    """(a, b, t) when `color` is a + t (b − a) for a theme colour `a` that has a recipe and `b` another theme
+    colour, white or black (0 < t < 1); None otherwise."""
+    for a in palette._anchors:
+        if a not in palette._recipes:
+            continue
+        for b in palette._ends:
+            if b == a:
+                continue
+            d = [y - x for x, y in zip(a, b)]
+            norm = sum(v * v for v in d)
+            if norm < 1e-6:
+                continue
+            t = sum((c - x) * v for c, x, v in zip(color, a, d)) / norm
+            if 0 < t < 1 and all(abs(x + t * v - c) <= MIX_TOLERANCE for x, v, c in zip(a, d, color)):
+                return a, b, t
+    return None
+
+
+def _mix(first: PressInk, second: PressInk, t: float) -> PressInk:
+    """`first` moved by `t` towards `second`: a spot's tint towards paper, else the process inks mixed."""
+    if first.spot and second.how == "paper":
+        return PressInk(first.cmyk, first.spot, "mix", round(first.tint * (1 - t), 4))
+    if second.spot and first.how == "paper":
+        return PressInk(second.cmyk, second.spot, "mix", round(second.tint * t, 4))
+    a = [v * first.tint for v in first.cmyk]
+    b = [v * second.tint for v in second.cmyk]
+    return PressInk(tuple(round(x + (y - x) * t, 4) for x, y in zip(a, b)), None, "mix")  # type: ignore[arg-type]
+
+
 @functools.lru_cache(maxsize=8192)
 def _ink(palette: PressPalette, color: Color) -> PressInk:
     recipe = palette._recipes.get(color)
@@ -100,6 +175,12 @@ def _ink(palette: PressPalette, color: Color) -> PressInk:
         return PressInk(recipe.cmyk, recipe.spot, "recipe")
     if all(c >= 0.999 for c in color):
         return PressInk((0.0, 0.0, 0.0, 0.0), None, "paper")
+    if all(c <= 0.001 for c in color):
+        return PressInk((0.0, 0.0, 0.0, 1.0), None, "black")
+    mixed = _mixed_from(palette, color) if color not in palette._anchors else None  # a theme colour is itself
+    if mixed is not None:
+        a, b, t = mixed
+        return _mix(_ink(palette, a), _ink(palette, b), t)
     L, a, b = rgb_to_lab(color)
     if L < BLACK_ONLY_L and (a * a + b * b) ** 0.5 < NEUTRAL_C:
         return PressInk((0.0, 0.0, 0.0, black_for(L, palette.condition.icc_path)), None, "black")
@@ -134,43 +215,89 @@ def rich_black(recipe, condition: str) -> bool:
         return False  # reported where the profile is needed
 
 
+DELTA_E_WARN = 5.0  # ΔE2000 between a colour's screen value and its print above which a build warns
+
+
 @dataclass(frozen=True)
-class Unrecipied:
+class Printed:
+    """How one theme colour prints, and how far that is from its screen value."""
+
     name: str
+    screen: Color
     ink: PressInk
-    delta_e: float   # CIE76 between the screen colour and the print under the press profile
+    delta_e: float   # CIEDE2000 between the screen colour and the print under the press profile
+    print_rgb: Color  # the print as sRGB (what the screen colour would be to match it)
 
 
-def unrecipied(theme: Theme) -> list[Unrecipied]:
-    """The theme's colours that have no recipe, how they print instead and how far that is from the screen
-    colour, so that a designer can add recipes."""
+def printed(theme: Theme) -> list[Printed]:
+    """Every theme colour that puts ink on paper, its inks and its ΔE2000 from the screen colour (for a
+    near-neutral colour in black ink only, of lightness alone: black ink has no hue to match)."""
     palette = PressPalette(theme)
+    path = palette.condition.icc_path
     out = []
     for name, color in theme.colors.items():
-        if name in theme.press.recipes:
-            continue
         ink = palette.ink(color)
         if ink.how == "paper":
             continue
-        error = delta_e(rgb_to_lab(color), cmyk_to_lab(ink.cmyk, palette.condition.icc_path))
-        out.append(Unrecipied(name, ink, round(error, 1)))
+        inks = tuple(v * ink.tint for v in ink.cmyk)
+        screen, paper = rgb_to_lab(color), cmyk_to_lab(inks, path)  # type: ignore[arg-type]
+        if _black_only(ink, screen):  # black ink has no hue to match: a dark neutral is judged by lightness
+            screen, paper = (screen[0], 0.0, 0.0), (paper[0], 0.0, 0.0)
+        error = delta_e2000(screen, paper)
+        out.append(Printed(name, color, ink, round(error, 1), cmyk_to_rgb(inks, path)))  # type: ignore[arg-type]
     return out
+
+
+def _black_only(ink: PressInk, lab: tuple[float, float, float]) -> bool:
+    """Black ink only for a near-neutral colour: text black, as printers set it."""
+    return not ink.spot and not any(ink.cmyk[:3]) and (lab[1] ** 2 + lab[2] ** 2) ** 0.5 < NEUTRAL_C
+
+
+def unrecipied(theme: Theme) -> list[Printed]:
+    """The theme's colours that have no recipe, how they print instead and how far that is from the screen
+    colour, so that a designer can add recipes."""
+    return [item for item in printed(theme) if item.name not in theme.press.recipes]
 
 
 def percent(cmyk: Ink) -> str:
     return "C{:.0f} M{:.0f} Y{:.0f} K{:.0f}".format(*(v * 100 for v in cmyk))
 
 
-def recipe_notes(theme: Theme, where) -> list:
-    """Build warnings, one per theme colour printed without a recipe: how it prints and its ΔE, so that a
-    designer can add the brand's recipe. `where(name)` gives the colour's place in the theme file."""
+def hex_of(color: Color) -> str:
+    return "#" + "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in color)
+
+
+def recipe_notes(theme: Theme, where, recipe_where=None) -> list:
+    """Build warnings: a theme colour printed without a recipe (how it prints and its ΔE2000, so that a
+    designer can add the brand's recipe), and a recipe that prints more than ΔE2000 5 away from its
+    screen colour (a stale recipe after the screen colour changed: both values and the fix). `where(name)`
+    gives the colour's place in the theme file, `recipe_where(name)` the recipe's."""
     from ..errors import Problem
 
+    recipe_where = recipe_where or where
+    palette = PressPalette(theme)
+    condition = palette.condition.identifier if palette.condition.identifier != "Custom" else palette.condition.name
     out = []
-    for item in unrecipied(theme):
-        how = {"black": "in black ink only", "profile": "through the press profile"}[item.ink.how]
+    for item in printed(theme):
+        if item.name in theme.press.recipes:
+            if item.delta_e <= DELTA_E_WARN:
+                continue
+            recipe = theme.press.recipes[item.name]
+            what = f"spot {recipe.spot} (alternate {percent(recipe.cmyk)})" if recipe.spot else percent(recipe.cmyk)
+            suggestion = percent(palette.by_profile(item.screen))
+            out.append(Problem(recipe_where(item.name),
+                               f"colour '{item.name}' is {hex_of(item.screen)} on screen, but its print recipe "
+                               f"{what} prints as about {hex_of(item.print_rgb)} under {condition}: ΔE2000 "
+                               f"{item.delta_e:g}, over {DELTA_E_WARN:g}",
+                               f"if the screen colour changed, give the recipe the brand's print values for "
+                               f"{hex_of(item.screen)} (through the press profile about {suggestion}); if the recipe "
+                               f"is right, set the screen colour to {hex_of(item.print_rgb)}"))
+            continue
+        how = {"black": "in black ink only", "profile": "through the press profile",
+               "mix": "as a mix of other recipes"}[item.ink.how]
         out.append(Problem(where(item.name), f"colour '{item.name}' has no print recipe: printed {how} as "
-                                             f"{percent(item.ink.cmyk)}, ΔE {item.delta_e:g} from the screen colour",
+                                             f"{percent(item.ink.cmyk)}, ΔE2000 {item.delta_e:g} from the screen "
+                                             "colour",
                            f"add the brand's values under press: recipes: {item.name}: {{cmyk: [C, M, Y, K]}} "
                            "if this is not what the brand wants"))
     return out

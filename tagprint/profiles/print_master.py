@@ -10,7 +10,7 @@ import pikepdf
 
 from ..finish.metadata import xmp
 from .output_intent import add_output_intent
-from .press import CONDITIONS
+from .press import condition_of
 from .xmp_extension import NAMESPACES, PDFUA_SCHEMA, prop, schema, schemas
 
 PDFX = "PDF/X-4"
@@ -19,18 +19,24 @@ XMPMM_NS = "http://ns.adobe.com/xap/1.0/mm/"
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://tagprint.example/ns/print-master")
 
 
-def document_ids(document) -> tuple[str, str]:
-    """xmpMM:DocumentID (the same for every version of a material) and the InstanceID of this rendition;
-    both derived from the document, so the same input gives the same bytes."""
+def document_id(document) -> str:
+    """xmpMM:DocumentID: the same for every version and draft of a material."""
+    return f"uuid:{uuid.uuid5(ID_NAMESPACE, f'{document.material_id}/{document.name}')}"
+
+
+def document_ids(document, draft: str = "") -> tuple[str, str]:
+    """xmpMM:DocumentID (the same for every version of a material) and the InstanceID of this draft: derived
+    from what was drawn (`draft`, a digest of the drawn pages), so that a corrected draft gets a new one
+    while the same input gives the same bytes."""
     base = f"{document.material_id}/{document.name}"
-    return (f"uuid:{uuid.uuid5(ID_NAMESPACE, base)}",
-            f"uuid:{uuid.uuid5(ID_NAMESPACE, f'{base}/{document.version}/print')}")
+    return (document_id(document),
+            f"uuid:{uuid.uuid5(ID_NAMESPACE, f'{base}/{document.version}/print/{draft}')}")
 
 
-def pdfx_xmp(document) -> tuple[str, str]:
+def pdfx_xmp(document, draft: str = "") -> tuple[str, str]:
     """Namespaces and properties for PDF/X-4: pdfxid, pdf:Trapped, xmpMM ids, and the extension schema of
     pdfxid (with pdfuaid's) for validators that read XMP as PDF/A does."""
-    document_id, instance_id = document_ids(document)
+    document_id, instance_id = document_ids(document, draft)
     namespaces = f'\n    xmlns:pdfxid="{PDFX_NS}"\n    xmlns:xmpMM="{XMPMM_NS}"' + NAMESPACES
     pdfx_schema = schema("PDF/X ID Schema", PDFX_NS, "pdfxid",
                          prop("GTS_PDFXVersion", "Text", "ID of PDF/X standard"))
@@ -57,10 +63,10 @@ def finish(pdf: pikepdf.Pdf, ctx) -> None:
         trans = page.obj.get("/Trans")
         if isinstance(trans, pikepdf.Dictionary) and not len(trans.keys()):
             del page.obj.Trans  # ReportLab's empty transition dictionary: a preflight flags it
-    condition = CONDITIONS[ctx.document.theme.press.condition]
+    condition = condition_of(ctx.document.theme.press)
     add_output_intent(pdf, "GTS_PDFX", condition.icc, 4, condition.identifier, condition.info,
                       condition.condition, condition.registry)
-    pdf.Root.Metadata = pdf.make_stream(xmp(ctx.document, *pdfx_xmp(ctx.document)),
+    pdf.Root.Metadata = pdf.make_stream(xmp(ctx.document, *pdfx_xmp(ctx.document, ctx.draft)),
                                         Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
     pdf.trailer.Info.GTS_PDFXVersion = pikepdf.String(PDFX)
     pdf.trailer.Info.Trapped = pikepdf.Name("/False")

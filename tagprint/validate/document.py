@@ -191,7 +191,8 @@ def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
         if needed not in styles:
             problems.append(Problem(src.where(("styles",)), f"the theme has no '{needed}' text style",
                                     f"add {needed}: {{size: 10}} under styles"))
-    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, styles, src, problems))
+    return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, styles, src, problems,
+                                                                                   loaded.root))
 
 
 def _small_text_in_one_ink(theme: Theme, src, problems: list[Problem]) -> None:
@@ -220,17 +221,38 @@ def _small_text_in_one_ink(theme: Theme, src, problems: list[Problem]) -> None:
                                     "{cmyk: [...], spot: {name: ..., cmyk: [...]}} or black only {cmyk: [0, 0, 0, 100]}"))
 
 
-def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Press:
+def _press(spec, colors: dict, styles: dict, src, problems: list[Problem], root=None) -> Press:
     """The theme's print recipes: each names a theme colour, stays within the ink limit, and is no rich
     black for a text style below 12 pt."""
     from ..profiles.press import CONDITIONS, rich_black
 
-    if spec.condition not in CONDITIONS:
+    from pathlib import Path
+
+    profile = ""
+    if spec.condition == "custom":
+        if not spec.profile:
+            problems.append(Problem(src.where(("press", "condition")), "condition: custom names no ICC profile",
+                                    "add profile: FILE.icc (the press's CMYK output profile, next to the theme)"))
+        else:
+            theme_file = Path(src.file) if root is None or Path(src.file).is_absolute() else Path(root) / src.file
+            path = (theme_file.parent / spec.profile).resolve()
+            if not path.is_file():
+                problems.append(Problem(src.where(("press", "profile")), f"the ICC profile '{spec.profile}' is missing",
+                                        "put the press's CMYK output profile there (relative to the theme file)"))
+            profile = str(path)
+    elif spec.condition not in CONDITIONS:
         problems.append(Problem(src.where(("press", "condition")), f"unknown press condition '{spec.condition}'",
-                                did_you_mean(spec.condition, CONDITIONS)))
+                                did_you_mean(spec.condition, [*CONDITIONS, "custom"])))
+    for condition in spec.condition_recipes:
+        if condition not in CONDITIONS and condition != "custom":
+            problems.append(Problem(src.where(("press", "condition_recipes", condition)),
+                                    f"recipes for an unknown press condition '{condition}'",
+                                    did_you_mean(condition, CONDITIONS)))
     recipes = {}
-    for name, r in spec.recipes.items():
-        where = src.where(("press", "recipes", name))
+    chosen = {**spec.recipes, **spec.condition_recipes.get(spec.condition, {})}
+    for name, r in chosen.items():
+        where = src.where(("press", "condition_recipes", spec.condition, name) if name in
+                          spec.condition_recipes.get(spec.condition, {}) else ("press", "recipes", name))
         if name not in colors:
             problems.append(Problem(where, f"recipe for '{name}', which is no colour of the theme",
                                     did_you_mean(name, colors)))
@@ -248,7 +270,7 @@ def _press(spec, colors: dict, styles: dict, src, problems: list[Problem]) -> Pr
                                     f"recipe {list(r.cmyk)} is a rich black, and text below 12 pt is set in it "
                                     f"(styles {', '.join(small)}): misregistration blurs it",
                                     "print dark text in black ink only, e.g. cmyk: [0, 0, 0, 100]"))
-    return Press(spec.condition, spec.ink_limit / 100, recipes)
+    return Press(spec.condition, spec.ink_limit / 100, recipes, profile)
 
 
 def _check_columns(document: Document, problems: list[Problem]) -> None:

@@ -70,6 +70,10 @@ def _decode_problem(file: Path, changed: tuple) -> str | None:
                 if width * height > MAX_PIXELS or not width or not height:
                     return f"is {width} × {height} pixels, more than 60 megapixels"
                 im.load()  # under the bomb limit: decode it whole
+        from ..profiles.images import decode_problem  # a JPEG whose decoder only warns is corrupt
+        problem = decode_problem(file.read_bytes())
+        if problem:
+            return problem
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return "has an absurd pixel size (a decompression bomb?)"
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:

@@ -23,7 +23,9 @@ from tagprint.preflight.checks import REGISTRY
 
 OLD = Path(__file__).resolve().parent / "fixtures" / "old-print-master.pdf"
 PRINT_CHECKS = {"PRINT-PDFX-ID", "PRINT-OUTPUT-INTENT", "PRINT-BOXES", "PRINT-COLORSPACE", "PRINT-SMALL-TEXT",
-                "PRINT-INK-LIMIT", "PRINT-TRANSPARENCY", "PRINT-IMAGE-PPI", "PRINT-IMAGE-INK"}
+                "PRINT-INK-LIMIT", "PRINT-TRANSPARENCY", "PRINT-IMAGE-PPI", "PRINT-IMAGE-INK",
+                "PRINT-WHITE-OVERPRINT", "PRINT-REGISTRATION", "PRINT-HAIRLINE", "PRINT-BLACK-KNOCKOUT",
+                "PRINT-SPOT-ALTERNATE"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,7 +140,8 @@ def _no_pdfx(pdf):
 
 
 def _claims_fogra39(pdf):
-    pdf.Root.OutputIntents[0].OutputConditionIdentifier = String("FOGRA39")
+    """The master is FOGRA39 (the theme's condition): the false claim is another registered condition."""
+    pdf.Root.OutputIntents[0].OutputConditionIdentifier = String("CGATS TR 006")
 
 
 def test_pdfx_identification_and_a_false_claim(good, tmp_path):
@@ -146,7 +149,8 @@ def test_pdfx_identification_and_a_false_claim(good, tmp_path):
     assert {f.check for f in found} == {"PRINT-PDFX-ID"}
     assert any("/GTS_PDFXVersion" in f.message for f in found) and any("/Unknown" in f.message for f in found)
     found = _print_findings(edited(good.read_bytes(), tmp_path / "fogra.pdf", _claims_fogra39), "error")
-    assert [f.check for f in found] == ["PRINT-OUTPUT-INTENT"] and "FOGRA39" in found[0].message
+    assert [f.check for f in found] == ["PRINT-OUTPUT-INTENT"] and "CGATS TR 006" in found[0].message
+    assert "FOGRA39" in found[0].message  # what the embedded profile says it is
 
 
 def _two_page_sizes(pdf):

@@ -4,6 +4,7 @@ limit, the unrecipe'd colours listed with their ΔE, and the PDF/X keys read bac
 from __future__ import annotations
 
 import io
+from pathlib import Path
 import re
 import xml.etree.ElementTree as ET
 
@@ -64,7 +65,7 @@ def test_the_build_lists_colours_without_recipes_with_their_delta_e():
     notes = recipe_notes(_theme({"primary": Recipe((1.0, 0.72, 0.0, 0.6))}), lambda name: Where("theme.yaml", 3, 3, ("colors", name)))
     text = [str(n) for n in notes]
     assert len(text) == 2 and "colour 'text'" in text[0] and "black ink only as C0 M0 Y0 K100" in text[0]
-    assert re.search(r"ΔE \d+(\.\d)? from the screen colour", text[0]) and "colour 'muted'" in text[1]
+    assert re.search(r"ΔE2000 \d+(\.\d)? from the screen colour", text[0]) and "colour 'muted'" in text[1]
 
 
 THEME_WITH = """\
@@ -82,7 +83,7 @@ press:
     ("  recipes: {navy: {cmyk: [100, 72, 0, 60]}}", "recipe for 'navy', which is no colour of the theme"),
     ("  recipes: {primary: {cmyk: [100, 90, 80, 60]}}", "covers 330 %, over the ink limit of 300 %"),
     ("  ink_limit: 260\n  recipes: {primary: {cmyk: [100, 72, 40, 60]}}", "over the ink limit of 260 %"),
-    ("  condition: fogra39", "unknown press condition 'fogra39'"),
+    ("  condition: fogra99", "unknown press condition 'fogra99'"),
     ("  recipes: {primary: {cmyk: [100, 72, 0]}}", "primary"),
     ("  recipes: {text: {cmyk: [70, 60, 50, 90]}}", "recipe [70.0, 60.0, 50.0, 90.0] is a rich black, and text "
                                                     "below 12 pt is set in it (styles body, caption, "),
@@ -140,9 +141,10 @@ def test_the_output_intent_says_what_its_profile_is(seed_profiles):
         (intent,) = pdf.Root.OutputIntents
         icc = intent.DestOutputProfile.read_bytes()
         description = ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile.profile_description.strip()
-        assert str(intent.OutputConditionIdentifier) == "Custom"
-        assert description in str(intent.Info) and "/RegistryName" not in intent
-        assert "SWOP" in str(intent.OutputCondition)
+        # the seed's theme prints for FOGRA39: the registered condition, with the profile made from its data
+        assert str(intent.OutputConditionIdentifier) == "FOGRA39"
+        assert description in str(intent.Info) and str(intent.RegistryName) == "http://www.color.org"
+        assert "ISO 12647-2" in str(intent.OutputCondition)
 
 
 def test_the_navy_is_the_recipe_spot_with_its_cmyk_alternate(seed_profiles):
@@ -176,6 +178,9 @@ def test_a_print_build_lists_the_colours_it_printed_without_recipes(project):
 
     project.layout(MINIMAL_LAYOUT)
     project.content("body:\n  - type: paragraph\n    text: Hello\n")
+    theme = project.root / "layouts" / "themes" / "kineret.yaml"  # the shipped theme, less two recipes
+    theme.write_text("".join(line for line in theme.read_text().splitlines(keepends=True)
+                             if not line.startswith(("    text: {cmyk", "    muted: {cmyk"))))
     prepared = prepare(project.root, project.root / "layouts" / "test.yaml")
     render(prepared, get("screen"))
     assert not any("no print recipe" in w.message for w in prepared.warnings)
@@ -210,3 +215,17 @@ def test_a_dark_colour_without_recipe_for_small_text_is_reported_at_the_colour_w
     project.write("layouts/themes/kineret.yaml", VIOLET_THEME.format(press=spot))
     project.layout(MINIMAL_LAYOUT + "profiles: [screen, print]\n")
     assert build(project.root, project.root / "layouts" / "test.yaml", "print").pages == 1
+
+
+@pytest.mark.parametrize("layout", ["kineret-dtt-ra", "velaris-psoriasis"])
+def test_the_shipped_themes_give_every_colour_a_recipe_within_de2000_5(layout):
+    """A fresh build prints no recipe or ΔE warnings: every colour of the shipped themes has a recipe that
+    prints within ΔE2000 5 of its screen colour under the theme's press condition."""
+    from tagprint.pipeline import prepare
+    from tagprint.profiles.press import printed
+
+    repo = Path(__file__).resolve().parents[2]
+    theme = prepare(repo, repo / "layouts" / f"{layout}.yaml").document.theme
+    assert theme.press.condition in ("fogra39", "cgats-tr006")
+    assert recipe_notes(theme, lambda name: Where("theme.yaml", 1, 1, name)) == []
+    assert all(item.delta_e <= 5 and item.name in theme.press.recipes for item in printed(theme))

@@ -111,7 +111,7 @@ from . import catalog, content, structure, roles, figures, headings, lists, tabl
 from . import reading_order  # noqa: E402,F401
 from . import links, annotations, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
 from . import pdfa, boxes, contrast  # noqa: E402,F401
-from . import print_pdfx, print_boxes, print_color, print_images  # noqa: E402,F401  (profile "print")
+from . import print_pdfx, print_boxes, print_color, print_images, print_inks  # noqa: E402,F401  (profile "print")
 from . import damage  # noqa: E402,F401  last: it also reports what the other checks' reading had to repair
 
 __all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "build_checks", "build_operators",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..document import Doc
-from ..findings import ERROR, WARNING, Finding
+from ..findings import ERROR, NOTE, WARNING, Finding
+from ..print_elements import element_words, mark_words
 from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import PROCESS, Colour, Paint
 from ..print_settings import DARK_L, SMALL_TEXT, ink_limit, lightness, paints
@@ -34,6 +35,9 @@ def color_spaces(doc: Doc) -> list[Finding]:
             continue
         seen[key] = 1
         label = f"{space.family}" + (f" ({space.label})" if space.label else "")
+        label_words = _space_words(doc, page, where, space)
+        if label_words:
+            label = f"{label_words}: {label}"
         if kind == "rgb" and space.family == "DeviceRGB":
             out.append(Finding(SPACES, ERROR, f"{label} colour in a CMYK print master", page=page, object=where,
                                fix="convert it to CMYK with the press profile (or the brand's recipe)"))
@@ -47,6 +51,14 @@ def color_spaces(doc: Doc) -> list[Finding]:
             out.append(Finding(SPACES, ERROR, f"colour space {label} cannot be resolved", page=page, object=where,
                                fix="define the colour space in the resources"))
     return out
+
+
+def _space_words(doc: Doc, page: int, where: str, space) -> str:
+    """The page elements painted in `space` at `where`, in words ('' when nothing is painted in it)."""
+    found = [p for p in paints(doc).paints if p.page == page and (
+        (p.where == where and p.colour is not None and p.colour.space == space)
+        or (p.name and f"{p.where} > {p.name}" == where and p.space == space))]
+    return _words(doc, found) if found else ""
 
 
 def _process(colour: Colour) -> tuple[str, ...]:
@@ -68,8 +80,7 @@ def small_text(doc: Doc) -> list[Finding]:
     for (page, where, colour), items in groups.items():
         chars = sum(p.chars for p in items)
         sizes = sorted({p.size for p in items})
-        fonts = ", ".join(sorted({p.font for p in items}))
-        at = f"{chars:,} characters at {', '.join(f'{s:g}' for s in sizes)} pt ({fonts})"
+        at = f"{_words(doc, items)}: {chars:,} characters at {', '.join(f'{s:g}' for s in sizes)} pt"
         kind = colour.space.kind
         if kind == "cmyk":
             inks = _process(colour)
@@ -90,6 +101,13 @@ def small_text(doc: Doc) -> list[Finding]:
     return out
 
 
+def _words(doc: Doc, items: list[Paint], most: int = 3) -> str:
+    """The page elements `items` belong to, in words: the first few, and how many more."""
+    words = list(dict.fromkeys(element_words(doc, p) for p in items))
+    shown = "; ".join(words[:most])
+    return shown + (f"; and {len(words) - most} more" if len(words) > most else "")
+
+
 @register(INK, "Total ink coverage within the press condition's limit",
           standard="ISO 12647-2 / the press condition's TAC (300 % coated offset)",
           help="Adds up the inks of every fill, stroke and text colour (CMYK and spot tints), the end colours of "
@@ -107,14 +125,15 @@ def ink_coverage(doc: Doc) -> list[Finding]:
                 continue  # registration colour: printer's marks
             total = sum(inks.values())
             if total > limit + 0.005:
-                key = (paint.page, paint.where, paint.colour)
-                worst[key] = (total, f"{paint.kind} in {paint.colour.describe()}")
+                words = element_words(doc, paint)
+                key = (paint.page, paint.where, paint.colour, words)
+                worst[key] = (total, f"{paint.kind} in {paint.colour.describe()} ({words})")
         elif paint.kind == "shading" and paint.image is not None:
             for values in _shading_ends(paint.image):
                 total = sum(values) if paint.space is not None and paint.space.kind == "cmyk" else 0
                 if total > limit + 0.005:
-                    worst[(paint.page, paint.where, paint.name, values)] = (total, f"shading {paint.name} reaches "
-                                                                            f"{Colour(paint.space, values).describe()}")
+                    worst[(paint.page, paint.where, paint.name, values)] = (
+                        total, f"a gradient ({element_words(doc, paint)}) reaches {Colour(paint.space, values).describe()}")
     out = [Finding(INK, ERROR, f"{what}: {total * 100:.0f} % ink, over the limit of {limit * 100:.0f} %",
                    page=key[0], object=key[1], fix="reduce C, M and Y (keep K), or convert with the press profile")
            for key, (total, what) in worst.items()]
@@ -143,18 +162,22 @@ def _shading_ends(shading) -> list[tuple[float, ...]]:
 
 @register(TRANSPARENCY, "Transparency noted for the RIP",
           standard="ISO 15930-7 (PDF/X-4) 6.3 (transparency allowed, blending colour space)",
-          help="PDF/X-4 allows live transparency; it is listed as a note per page (opacity, soft masks, blend "
+          help="PDF/X-4 allows live transparency; it is listed as a note (never failing a check, not even "
+               "with --fail-on warning) per page (opacity, soft masks, blend "
                "modes, transparency groups) so the printer knows a PDF/X-4-capable RIP is needed. A "
                "transparency group blending in RGB in a CMYK master is an error.",
           profiles=("print",), operators=PAINT_OPERATORS)
 def transparency(doc: Doc) -> list[Finding]:
     scan = paints(doc)
-    by_page: dict[int, list[str]] = defaultdict(list)
+    grouped: dict[int, dict[str, list[str]]] = defaultdict(dict)  # page -> the element in words -> what
     for item in scan.transparency:
-        text = f"{item.where}: {item.what}"
-        if text not in by_page[item.page]:
-            by_page[item.page].append(text)
-    out = [Finding(TRANSPARENCY, WARNING, "note: live transparency (" + "; ".join(items[:6])
+        words = mark_words(doc, item.page, item.mark) if item.where != "page" else ""
+        whats = grouped[item.page].setdefault(words, [])
+        if item.what not in whats:
+            whats.append(item.what)
+    by_page = {page: [f"{words}: {', '.join(whats)}" if words else ", ".join(whats) for words, whats in elements.items()]
+               for page, elements in grouped.items()}
+    out = [Finding(TRANSPARENCY, NOTE, "live transparency (" + "; ".join(items[:6])
                    + (f"; and {len(items) - 6} more" if len(items) > 6 else "") + ")", page=page,
                    fix="nothing to do for a PDF/X-4 workflow; flatten only for a PDF/X-1a printer")
            for page, items in sorted(by_page.items())]

@@ -10,6 +10,7 @@ import pikepdf
 from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
 from ..print_paint import OPERATORS as PAINT_OPERATORS
+from ..print_elements import element_words
 from ..print_paint import object_label
 from ..print_settings import MIN_PPI, MIN_PPI_BITMAP, ink_limit, paints
 from . import register
@@ -35,7 +36,8 @@ def image_resolution(doc: Doc) -> list[Finding]:
         if paint.ppi < need - 0.5:
             w, h = int(paint.image.get("/Width", 0)), int(paint.image.get("/Height", 0))
             out.append(Finding(PPI, ERROR if bits > 1 else WARNING,
-                               f"image {w} × {h} px is {paint.ppi:.0f} ppi where it is placed (needs {need:.0f})",
+                               f"image {w} × {h} px ({element_words(doc, paint)}) is {paint.ppi:.0f} ppi where it "
+                               f"is placed (needs {need:.0f})",
                                page=paint.page, object=f"{paint.where} > {object_label(paint.image, paint.name)}",
                                fix="use a picture with more pixels, or place it smaller"))
     return out
@@ -43,8 +45,9 @@ def image_resolution(doc: Doc) -> list[Finding]:
 
 @register(INK, "CMYK image pixels stay within the total ink limit",
           standard="ISO 12647-2 / the press condition's TAC",
-          help="Decodes each DeviceCMYK (or ICC CMYK) image and finds its darkest pixel's total ink; above the "
-               "limit (2 % tolerance for JPEG rounding) the photo was not separated for this press.",
+          help="Decodes each DeviceCMYK (or ICC CMYK) image at its own pixels and finds the highest total ink "
+               "of any one pixel (not an average: JPEG ringing around line art is real ink); above the limit "
+               "(2 % tolerance for rounding) the image was not separated for this press.",
           profiles=("print",), operators=PAINT_OPERATORS)
 def image_ink(doc: Doc) -> list[Finding]:
     limit = ink_limit(doc)
@@ -58,8 +61,8 @@ def image_ink(doc: Doc) -> list[Finding]:
         seen.add(key)
         top = darkest_ink(paint.image)
         if top is not None and top > limit + TOLERANCE:
-            out.append(Finding(INK, ERROR, f"the image's darkest pixels carry {top * 100:.0f} % ink, over the limit "
-                               f"of {limit * 100:.0f} %", page=paint.page,
+            out.append(Finding(INK, ERROR, f"the image's darkest pixels ({element_words(doc, paint)}) carry "
+                               f"{top * 100:.0f} % ink, over the limit of {limit * 100:.0f} %", page=paint.page,
                                object=f"{paint.where} > {object_label(paint.image, paint.name)}",
                                fix="separate the photo with the press profile (which keeps its ink limit)"))
     return out
@@ -74,7 +77,7 @@ _DECODING_KEYS = ("/Filter", "/DecodeParms", "/Decode", "/Width", "/Height", "/B
 
 
 def darkest_ink(image: pikepdf.Object) -> float | None:
-    """The total ink (0..4) of the image's darkest 3 × 3 pixels; None when it does not decode to CMYK."""
+    """The highest total ink (0..4) of any one pixel of the image; None when it does not decode to CMYK."""
     key = _stream_key(image)
     if key is None:
         return _measure(image)
@@ -115,7 +118,7 @@ def _plain(value: object) -> str | None:
 
 
 def _measure(image: pikepdf.Object) -> float | None:
-    from PIL import ImageFilter, ImageMath, ImageOps
+    from PIL import ImageMath, ImageOps
 
     try:
         picture = pikepdf.PdfImage(image).as_pil_image()
@@ -131,11 +134,11 @@ def _measure(image: pikepdf.Object) -> float | None:
     jpeg = pikepdf.Name.DCTDecode in _filters(image)
     if inverted and jpeg and "adobe" not in picture.info:
         bands = [ImageOps.invert(b) for b in bands]
-    # ink per 3 × 3 pixels (a tenth of a millimetre at 300 ppi): single JPEG-noise pixels are no ink
-    # problem, an area is
-    total = ImageMath.lambda_eval(lambda a: a["convert"]((a["c"] + a["m"] + a["y"] + a["k"]) / 4, "L"),
+    # every pixel as it is stored (its own maximum, not an average over its neighbours: the ringing a JPEG
+    # puts around sharp edges is ink on the plate); the sum in 32-bit integers, so nothing is rounded away
+    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
                                   c=bands[0], m=bands[1], y=bands[2], k=bands[3])
-    return total.filter(ImageFilter.BoxBlur(1)).getextrema()[1] * 4 / 255
+    return total.getextrema()[1] / 255
 
 
 def _filters(image: pikepdf.Object) -> list:

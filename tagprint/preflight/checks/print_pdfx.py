@@ -19,20 +19,35 @@ PDFXID = "http://www.npes.org/pdfx/ns/id/"
 PDF_NS = "http://ns.adobe.com/pdf/1.3/"
 XMPMM = "http://ns.adobe.com/xap/1.0/mm/"
 
-# Registered characterisation data (the ICC registry) and words the profile made from it calls itself.
+# Registered characterisation data (the ICC's registry of characterisation data, color.org) and the words a
+# profile made from that data calls itself. The CGATS technical reports: TR 001 SWOP (coated #5 web, the
+# data behind "U.S. Web Coated (SWOP) v2"), TR 002 SNAP (newsprint), TR 003 SWOP 2006 grade 3, TR 005 SWOP
+# 2006 grade 5, TR 006 GRACoL 2006 (grade 1 sheet-fed); CGATS 21-2 CRPC5/CRPC6: SWOP 2013 C3 and GRACoL 2013.
 REGISTERED = {
-    "CGATS TR 001": ("U.S. Web Coated (SWOP) v2", "SWOP2006", "TR001", "TR 001"),
-    "CGATS TR 003": ("TR003", "TR 003", "SNAP"),
-    "CGATS TR 005": ("TR005", "TR 005", "GRACoL2006", "Coated GRACoL"),
-    "CGATS TR 006": ("TR006", "TR 006", "GRACoL2013", "GRACoL 2013"),
+    "CGATS TR 001": ("TR001", "TR 001", "U.S. Web Coated (SWOP) v2", "US Web Coated (SWOP)"),
+    "CGATS TR 002": ("TR002", "TR 002", "SNAP"),
+    "CGATS TR 003": ("TR003", "TR 003", "SWOP2006_Coated3", "SWOP 2006 Coated 3", "SWOP Grade 3",
+                     "Web Coated SWOP 2006 Grade 3"),
+    "CGATS TR 005": ("TR005", "TR 005", "SWOP2006_Coated5", "SWOP 2006 Coated 5", "SWOP Grade 5",
+                     "Web Coated SWOP 2006 Grade 5"),
+    "CGATS TR 006": ("TR006", "TR 006", "GRACoL2006", "GRACoL 2006"),
     "CGATS 21-2-CRPC6": ("CRPC6", "GRACoL2013", "GRACoL 2013"),
-    "CGATS 21-2-CRPC5": ("CRPC5", "SWOP2013"),
+    "CGATS 21-2-CRPC5": ("CRPC5", "SWOP2013", "SWOP 2013"),
     "FOGRA39": ("FOGRA39", "ISO Coated v2", "Coated FOGRA39"),
     "FOGRA51": ("FOGRA51", "PSO Coated v3"),
     "FOGRA52": ("FOGRA52", "PSO Uncoated v3"),
     "FOGRA29": ("FOGRA29", "ISO Uncoated"),
     "JC200103": ("Japan Color 2001", "JC200103"),
 }
+
+
+def describes(identifier: str, description: str) -> bool | None:
+    """Whether a profile describing itself as `description` can be made from the registered condition
+    `identifier`'s data; None when the identifier is not a registered one."""
+    claims = REGISTERED.get(identifier)
+    if claims is None:
+        return None
+    return any(word.lower() in description.lower() for word in claims)
 
 
 def _xmp_values(doc: Doc) -> dict[tuple[str, str], str]:
@@ -145,9 +160,9 @@ def output_intent(doc: Doc) -> list[Finding]:
     if space != "CMYK" or klass not in ("prtr", None):
         out.append(Finding(INTENT, ERROR, f"the embedded profile is a {space} {klass or '?'} profile, not a CMYK "
                            "output (printer) profile", object=obj, fix="embed the CMYK press profile"))
-    claims = REGISTERED.get(identifier)
-    if claims is not None:
-        if not any(word.lower() in description.lower() for word in claims):
+    match = describes(identifier, description)
+    if match is not None:
+        if not match:
             out.append(Finding(INTENT, ERROR, f"the OutputIntent claims the registered condition '{identifier}', but "
                                f"its embedded profile describes itself as '{description}'", object=obj,
                                fix=f"embed a profile made from the {identifier} data, or name the condition "
