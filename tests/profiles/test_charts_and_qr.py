@@ -21,7 +21,7 @@ from separations import separate, small_dark_chars
 
 REPO = Path(__file__).resolve().parents[2]
 PROFILES = ["screen", "print", "email", "archive"]
-PAGE = 2  # page 3: the charts and the QR code
+PAGE = 3  # page 4, the last: the charts and the QR code
 QR_HREF = "https://www.example.com/format"
 
 
@@ -135,8 +135,9 @@ def test_render_read_announces_every_value(block_examples_profiles):
         for name, value in zip(header[1:], row[1:]):
             assert f"{name} {value} %" in bar
     table = said[said.index(bar):]
-    for row in rows:  # the data table, cell by cell, right after the chart
-        assert f"header cell: {row[0]}\n" + "".join(f"cell: {v} %\n" for v in row[1:]) in table
+    for row in rows:  # the data table, cell by cell, right after the chart, each cell with its headers
+        assert f"header cell: {row[0]}\n" + "".join(f"cell: {name}, {row[0]}, {v} %\n"
+                                                    for name, v in zip(header[1:], row[1:])) in table
     forest = next(line for line in said.splitlines() if line.startswith("figure: Forest plot"))
     assert all(f"{label} {estimate} (confidence interval {low} to {high})" in forest
                for label, estimate, low, high in SUBGROUPS[1:])
