@@ -170,15 +170,13 @@ CHART_KEYS = ("bar_chart", "stacked_bar_chart", "line_chart", "forest_plot", "qr
 
 
 def _english_pieces() -> set[str]:
-    """The English words of the chart keys without their placeholders ("Favours", "the numbers of the
-    chart above", " to ", "QR code: opens")."""
+    """The English words of the chart keys between their placeholders ("Favours", "the numbers of the
+    chart above", "to", "QR code: opens"), those German does not write the same way."""
     import re
-    pieces = set()
-    for key in CHART_KEYS:
-        for piece in re.split(r"\{[a-z_]+\}|[\u2190\u2192]", CATALOGUE[key]["en"]):
-            if piece.strip() and piece.strip() not in ("total", "Total"):  # French and Spanish say "total" too
-                pieces.add(piece.strip(" :,"))
-    return pieces - {""}
+
+    def pieces(text: str) -> set[str]:
+        return {piece.strip(" :,") for piece in re.split(r"\{[a-z_]+\}|[\u2190\u2192]", text)} - {""}
+    return {piece for key in CHART_KEYS for piece in pieces(CATALOGUE[key]["en"]) - pieces(CATALOGUE[key]["de"])}
 
 
 def test_a_german_documents_charts_and_qr_code_have_german_words_and_decimals(project, capsys):
@@ -224,3 +222,17 @@ def test_a_german_documents_charts_and_qr_code_have_german_words_and_decimals(pr
     assert english == [], english
     decimal_points = [said for said in [flat, *alts] if re.search(r"\d\.\d", said.replace("www.example.com", ""))]
     assert decimal_points == [], decimal_points
+
+
+def test_the_layout_overrides_a_chart_word(project):
+    """A layout's words: reach the charts' alt texts and the forest plot's drawn labels."""
+    from readers import structure
+
+    project.layout(GERMAN + 'words: {forest_plot: "Wald-Diagramm", chart_favours_left: "\u2190 besser mit {name}"}\n')
+    project.content(CHARTS)
+    result = project.build()
+    alts = [node.attrs["Alt"] for node in structure(result.data).walk() if node.role == "Figure"]
+    assert any(alt.startswith("Wald-Diagramm, Ansprechen nach Untergruppe") for alt in alts), alts
+    with open(project.root / "drawn.pdf", "wb") as f:
+        f.write(result.data)
+    assert "← besser mit Scheinmedikament" in _text(project.root / "drawn.pdf")
