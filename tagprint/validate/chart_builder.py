@@ -351,7 +351,8 @@ def build_chart(b: "BlockBuilder", spec: ChartSpec, path: tuple) -> Chart | None
             b.problems.append(Problem(b.where(path + (key,)), f"{key} is empty", f"write the {key} or remove it"))
     chart = Chart(spec.kind, spec.title.strip(), tuple(categories), series, axis, "",
                   horizontal=spec.orientation == "horizontal" or spec.kind == "forest",
-                  category_title=spec.category_title or (words.get("chart_subgroup_header") if spec.kind == "forest" else ""),
+                  category_title=spec.category_title
+                  or (words.get("chart_subgroup_header") if spec.kind == "forest" else ""),
                   value_labels=spec.value_labels,
                   legend=len(series) > 1 if spec.legend is None else spec.legend and spec.kind != "forest",
                   reference=reference, favours=tuple(spec.favours) if spec.favours else None,  # type: ignore[arg-type]
