@@ -47,6 +47,8 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
                         "fr": "Aller à la référence {numbers}", "es": "Ir a la referencia {numbers}",
                         "it": "Vai al riferimento {numbers}"},
     "decimal_mark": {"en": ".", "de": ",", "fr": ",", "es": ",", "it": ","},
+    # between groups of three digits (12,500 in English, 12.500 in German; French a no-break space)
+    "thousands_mark": {"en": ",", "de": ".", "fr": "\u00a0", "es": ".", "it": "."},
     "and": {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e"},
     # the first words of the alternate text of generated figures
     "bar_chart": {"en": "Bar chart", "de": "Balkendiagramm", "fr": "Diagramme en barres",
@@ -55,8 +57,46 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
                    "es": "Gráfico de líneas", "it": "Grafico a linee"},
     "forest_plot": {"en": "Forest plot", "de": "Forest-Plot", "fr": "Forest plot", "es": "Diagrama de bosque",
                     "it": "Forest plot"},
-    "qr_code": {"en": "QR code to {target}", "de": "QR-Code zu {target}", "fr": "Code QR vers {target}",
-                "es": "Código QR a {target}", "it": "Codice QR per {target}"},
+    "stacked_bar_chart": {"en": "Stacked bar chart", "de": "Gestapeltes Balkendiagramm",
+                          "fr": "Diagramme en barres empilées", "es": "Gráfico de barras apiladas",
+                          "it": "Grafico a barre impilate"},
+    "qr_code": {"en": "QR code: opens {target}", "de": "QR-Code: öffnet {target}", "fr": "Code QR : ouvre {target}",
+                "es": "Código QR: abre {target}", "it": "Codice QR: apre {target}"},
+    # what charts write beside their numbers (alt text, forest plot labels, data table)
+    "chart_interval": {"en": "{low} to {high}", "de": "{low} bis {high}", "fr": "{low} à {high}",
+                       "es": "{low} a {high}", "it": "da {low} a {high}"},
+    "chart_confidence": {"en": "confidence interval {interval}", "de": "Konfidenzintervall {interval}",
+                         "fr": "intervalle de confiance {interval}", "es": "intervalo de confianza {interval}",
+                         "it": "intervallo di confidenza {interval}"},
+    "chart_reference": {"en": "reference line at {value}", "de": "Referenzlinie bei {value}",
+                        "fr": "ligne de référence à {value}", "es": "línea de referencia en {value}",
+                        "it": "linea di riferimento a {value}"},
+    "chart_favours": {"en": "left of it favours {left}, right of it favours {right}",
+                      "de": "links davon Vorteil für {left}, rechts davon Vorteil für {right}",
+                      "fr": "à gauche, en faveur de {left} ; à droite, en faveur de {right}",
+                      "es": "a la izquierda, a favor de {left}; a la derecha, a favor de {right}",
+                      "it": "a sinistra a favore di {left}, a destra a favore di {right}"},
+    "chart_favours_left": {"en": "\u2190 Favours {name}", "de": "\u2190 Vorteil {name}",
+                           "fr": "\u2190 En faveur de {name}", "es": "\u2190 A favor de {name}",
+                           "it": "\u2190 A favore di {name}"},
+    "chart_favours_right": {"en": "Favours {name} \u2192", "de": "Vorteil {name} \u2192",
+                            "fr": "En faveur de {name} \u2192", "es": "A favor de {name} \u2192",
+                            "it": "A favore di {name} \u2192"},
+    "chart_total": {"en": "total {value}", "de": "insgesamt {value}", "fr": "total {value}", "es": "total {value}",
+                    "it": "totale {value}"},
+    "chart_total_header": {"en": "Total", "de": "Gesamt", "fr": "Total", "es": "Total", "it": "Totale"},
+    "chart_category_header": {"en": "Category", "de": "Kategorie", "fr": "Catégorie", "es": "Categoría",
+                              "it": "Categoria"},
+    "chart_subgroup_header": {"en": "Subgroup", "de": "Subgruppe", "fr": "Sous-groupe", "es": "Subgrupo",
+                              "it": "Sottogruppo"},
+    "chart_interval_header": {"en": "Confidence interval", "de": "Konfidenzintervall",
+                              "fr": "Intervalle de confiance", "es": "Intervalo de confianza",
+                              "it": "Intervallo di confidenza"},
+    "chart_table_caption": {"en": "{title}: the numbers of the chart above",
+                            "de": "{title}: die Zahlen des Diagramms oben",
+                            "fr": "{title} : les valeurs du graphique ci-dessus",
+                            "es": "{title}: los valores del gráfico anterior",
+                            "it": "{title}: i valori del grafico qui sopra"},
     "dots_single": {"en": "A single dot", "de": "Ein einzelner Punkt", "fr": "Un point isolé",
                     "es": "Un único punto", "it": "Un singolo punto"},
     "dots_group": {"en": "A group of{count} randomly scattered dots{clusters}",
@@ -204,9 +244,14 @@ class Words:
         text = self.text(key)
         return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
 
-    def number(self, value: float) -> str:
-        """A number as the document's language writes it: 2.5 in English, 2,5 in German."""
-        return f"{value:g}".replace(".", self.text("decimal_mark"))
+    def number(self, value: float, decimals: int | None = None) -> str:
+        """A number as the document's language writes it: 2.5 in English, 2,5 in German. With `decimals`,
+        exactly that many, and thousands grouped: number(12500.5, 1) is 12,500.5 in English, 12.500,5 in
+        German."""
+        if decimals is None:
+            return f"{value:g}".replace(".", self.text("decimal_mark"))
+        marks = {ord("."): self.text("decimal_mark"), ord(","): self.text("thousands_mark")}
+        return f"{value:,.{decimals}f}".translate(marks)
 
     def join(self, items: list[str]) -> str:
         """"1, 2 and 3" in the document's language."""

@@ -121,3 +121,118 @@ def test_generated_alt_texts_are_in_the_documents_language(project, illustration
                     f"    illustration: {illustration}\n    height: 120\n  - type: material_id\n")
     (alt,) = [node.attrs["Alt"] for node in structure(project.build().data).walk() if node.role == "Figure"]
     assert alt.startswith(german), alt
+
+
+def test_numbers_with_decimals_are_grouped_and_marked_the_languages_way():
+    assert words_for("en-US").number(12500.5, 1) == "12,500.5" and words_for("en").number(0.62, 2) == "0.62"
+    assert words_for("de-DE").number(12500.5, 1) == "12.500,5" and words_for("de").number(0.62, 2) == "0,62"
+    assert words_for("fr-FR").number(12500.5, 1) == "12\u00a0500,5"
+    assert words_for("es").number(0.8, 2) == "0,80" and words_for("it").number(71, 0) == "71"
+
+
+# a bar chart with its data table, a forest plot (favours, a log scale) with its data table, a QR code
+CHARTS = """\
+body:
+  - type: heading
+    level: 1
+    text: Wirksamkeit
+  - type: chart
+    kind: bar
+    title: ACR20 in Woche 24
+    categories: [Woche 12, Woche 24]
+    unit: " %"
+    value_title: Ansprechrate
+    data_table: true
+    series:
+      - {name: Wirkstoff, values: [58.5, 71.25]}
+      - {name: Scheinmedikament, values: [30.5, 36]}
+  - type: chart
+    kind: forest
+    title: Ansprechen nach Untergruppe
+    value_title: Odds Ratio
+    scale: log
+    favours: [Scheinmedikament, Wirkstoff]
+    data_table: true
+    height: 170
+    categories: [Alle, Unter 65 Jahre, Ab 65 Jahre]
+    series:
+      - {name: Odds Ratio, values: [0.62, 0.55, 0.71], low: [0.48, 0.4, 0.5], high: [0.8, 0.76, 1.01]}
+  - type: qr
+    href: https://www.example.com/fachinformation
+    caption: www.example.com/fachinformation
+  - type: material_id
+"""
+# every English word the chart and QR blocks generate (the catalogue's English of their keys)
+CHART_KEYS = ("bar_chart", "stacked_bar_chart", "line_chart", "forest_plot", "qr_code", "chart_interval",
+              "chart_confidence", "chart_reference", "chart_favours", "chart_favours_left", "chart_favours_right",
+              "chart_total", "chart_total_header", "chart_category_header", "chart_subgroup_header",
+              "chart_interval_header", "chart_table_caption")
+
+
+def _english_pieces() -> set[str]:
+    """The English words of the chart keys between their placeholders ("Favours", "the numbers of the
+    chart above", "to", "QR code: opens"), those German does not write the same way."""
+    import re
+
+    def pieces(text: str) -> set[str]:
+        return {piece.strip(" :,") for piece in re.split(r"\{[a-z_]+\}|[\u2190\u2192]", text)} - {""}
+    return {piece for key in CHART_KEYS for piece in pieces(CATALOGUE[key]["en"]) - pieces(CATALOGUE[key]["de"])}
+
+
+def test_a_german_documents_charts_and_qr_code_have_german_words_and_decimals(project, capsys):
+    """pdftotext reads the drawn words and the data tables, pikepdf the Figures' /Alt through the structure
+    tree: German words, decimal commas ("0,62 (0,48 bis 0,80)", "71,25 %"), none of the English ones."""
+    import re
+
+    import pikepdf
+
+    project.layout(GERMAN)
+    project.content(CHARTS)
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    assert "have no translation" not in capsys.readouterr().err
+    pdf_path = project.root / "output" / "test.pdf"
+    text = _text(pdf_path)
+    with pikepdf.open(pdf_path) as pdf:
+        alts, todo = [], [pdf.Root.StructTreeRoot]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, pikepdf.Dictionary):
+                if node.get("/S") == "/Figure":
+                    alts.append(str(node.Alt))
+                kids = node.get("/K")
+                todo += list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+    (bar,) = [a for a in alts if a.startswith("Balkendiagramm, ACR20 in Woche 24 (Ansprechrate)")]
+    assert "Woche 12: Wirkstoff 58,50 %, Scheinmedikament 30,50 %" in bar, bar
+    assert "Woche 24: Wirkstoff 71,25 %, Scheinmedikament 36,00 %" in bar, bar
+    (forest,) = [a for a in alts if a.startswith("Forest-Plot, Ansprechen nach Untergruppe")]
+    assert "Alle 0,62 (Konfidenzintervall 0,48 bis 0,80)" in forest, forest
+    assert "Referenzlinie bei 1,00" in forest and "Vorteil für Scheinmedikament" in forest, forest
+    (qr,) = [a for a in alts if a.startswith("QR-Code: öffnet https://www.example.com/fachinformation")]
+    # drawn: value labels, ticks (0,5 on the log axis), the forest plot's intervals and favours labels
+    flat = " ".join(text.split())
+    for drawn in ("71,25 %", "58,50 %", "0,5", "0,62 (0,48 bis 0,80)", "Vorteil Scheinmedikament",
+                  "Vorteil Wirkstoff", "Subgruppe"):
+        assert drawn in flat, (drawn, text)
+    # the data tables: their captions, headers and cells
+    for table_word in ("ACR20 in Woche 24: die Zahlen des Diagramms oben (Ansprechrate)", "Kategorie",
+                       "Konfidenzintervall", "0,71", "0,50 bis 1,01"):
+        assert table_word in flat, (table_word, text)
+    english = sorted(piece for piece in _english_pieces() for said in [flat, *alts]
+                     if re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", said))
+    assert english == [], english
+    decimal_points = [said for said in [flat, *alts] if re.search(r"\d\.\d", said.replace("www.example.com", ""))]
+    assert decimal_points == [], decimal_points
+
+
+def test_the_layout_overrides_a_chart_word(project):
+    """A layout's words: reach the charts' alt texts and the forest plot's drawn labels."""
+    from readers import structure
+
+    project.layout(GERMAN + 'words: {forest_plot: "Wald-Diagramm", chart_favours_left: "\u2190 besser mit {name}"}\n')
+    project.content(CHARTS)
+    result = project.build()
+    alts = [node.attrs["Alt"] for node in structure(result.data).walk() if node.role == "Figure"]
+    assert any(alt.startswith("Wald-Diagramm, Ansprechen nach Untergruppe") for alt in alts), alts
+    with open(project.root / "drawn.pdf", "wb") as f:
+        f.write(result.data)
+    assert "← besser mit Scheinmedikament" in _text(project.root / "drawn.pdf")

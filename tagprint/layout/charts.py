@@ -12,7 +12,6 @@ from typing import Any
 
 from ..errors import Problem
 from ..model import Chart, Color, QrCode, Rect
-from ..model.charts import WORDS
 from .blocks import LayoutContext, layout_of, lay_out, text_block
 from .items import Break, Laid, TextLine, VectorBox
 from .text import UNBOUNDED, TextStyle, break_lines, pieces, plain_pieces
@@ -449,7 +448,8 @@ def _forest(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx:
     axis = block.axis
     (s,) = block.series
     color, white, grid, rule = ctx.color(s.color), ctx.color("white"), _grid_color(ctx), ctx.color("muted")
-    texts = [f"{axis.text(v)} (" + WORDS["interval"].format(low=axis.text(lo), high=axis.text(hi)) + ")"
+    words_of = ctx.document.words  # the document's language: "0,62 (0,48 bis 0,80)"
+    texts = [f"{axis.text(v)} (" + words_of.get("chart_interval", low=axis.text(lo), high=axis.text(hi)) + ")"
              for v, lo, hi in zip(s.values, s.low, s.high)]
     head_left = block.category_title
     head_right = s.name

@@ -7,24 +7,12 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ..errors import Where
+from ..words import ENGLISH, Words
 from .blocks import BlockNode
 from .inline import Inline
 from .table import Table
 
 ChartKind = Literal["bar", "stacked_bar", "line", "forest"]
-
-# The English words charts and QR codes generate (alt texts, table headers and caption, the forest plot's
-# labels), kept in one place for the document-language catalogue to replace.
-WORDS = {
-    "bar": "Bar chart", "stacked_bar": "Stacked bar chart", "line": "Line chart", "forest": "Forest plot",
-    "interval": "{low} to {high}", "confidence": "confidence interval {interval}",
-    "reference": "reference line at {value}", "favours": "left of it favours {left}, right of it favours {right}",
-    "favours_left": "\u2190 Favours {name}", "favours_right": "Favours {name} \u2192",
-    "total": "total {value}", "Total": "Total", "Subgroup": "Subgroup", "Category": "Category",
-    "Confidence interval": "Confidence interval", "table_caption": "{title}: the numbers of the chart above",
-    "qr_alt": "QR code: opens {href}",
-}
-
 
 @dataclass(frozen=True, eq=False)
 class ChartSeries:
@@ -48,6 +36,7 @@ class Axis:
 
     tick_decimals: int = 0
     log: bool = False  # a log scale (ratios), its ticks at powers of two
+    words: Words = ENGLISH  # the document's words: its numbers written its language's way (0,62 in German)
 
     def ticks(self) -> tuple[float, ...]:
         if self.log:
@@ -65,12 +54,12 @@ class Axis:
     def text(self, value: float, decimals: int | None = None) -> str:
         """A number as every part of the chart writes it (labels, alt text, data table; ticks with the
         decimals their step needs)."""
-        shown = f"{value:,.{self.decimals if decimals is None else decimals}f}".replace("-", "\u2212")
-        return shown + self.unit
+        shown = self.words.number(value, self.decimals if decimals is None else decimals)
+        return shown.replace("-", "\u2212") + self.unit
 
     def tick_text(self, value: float) -> str:
         if self.log:  # powers of two: 0.25, 0.5, 1, 2
-            return f"{value:g}" + self.unit
+            return self.words.number(value) + self.unit
         return self.text(value, self.tick_decimals)
 
 

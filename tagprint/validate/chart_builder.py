@@ -15,7 +15,7 @@ from ..load.project import inside
 from ..load.schema_charts import ChartSeriesSpec, ChartSpec, QrSpec
 from ..load.schema_errors import did_you_mean
 from ..model import Axis, Chart, ChartSeries, QrCode, Table, TableCell, TableRow, Text
-from ..model.charts import WORDS
+from ..words import Words
 from .links import check_href
 
 if TYPE_CHECKING:
@@ -337,7 +337,9 @@ def build_chart(b: "BlockBuilder", spec: ChartSpec, path: tuple) -> Chart | None
         return None
     every = [v for _, n, lo, hi, *_ in built for nums in (n, lo, hi) if nums is not None for v in nums.values]
     decimals = spec.decimals if spec.decimals is not None else _decimals(every)
-    axis = Axis(low_v, high_v, step, spec.unit, decimals, spec.value_title or "", _decimals([step, low_v]), log)
+    words = b.words
+    axis = Axis(low_v, high_v, step, spec.unit, decimals, spec.value_title or "", _decimals([step, low_v]), log,
+                words)
     if log:
         axis = replace(axis, tick_decimals=_decimals(axis.ticks()))
     series = tuple(ChartSeries(name, tuple(values.values), color, tuple(low.values) if low else (),
@@ -349,18 +351,19 @@ def build_chart(b: "BlockBuilder", spec: ChartSpec, path: tuple) -> Chart | None
             b.problems.append(Problem(b.where(path + (key,)), f"{key} is empty", f"write the {key} or remove it"))
     chart = Chart(spec.kind, spec.title.strip(), tuple(categories), series, axis, "",
                   horizontal=spec.orientation == "horizontal" or spec.kind == "forest",
-                  category_title=spec.category_title or (WORDS["Subgroup"] if spec.kind == "forest" else ""),
+                  category_title=spec.category_title
+                  or (words.get("chart_subgroup_header") if spec.kind == "forest" else ""),
                   value_labels=spec.value_labels,
                   legend=len(series) > 1 if spec.legend is None else spec.legend and spec.kind != "forest",
                   reference=reference, favours=tuple(spec.favours) if spec.favours else None,  # type: ignore[arg-type]
-                  favours_labels=(WORDS["favours_left"].format(name=spec.favours[0]),
-                                  WORDS["favours_right"].format(name=spec.favours[1])) if spec.favours else None,
+                  favours_labels=(words.get("chart_favours_left", name=spec.favours[0]),
+                                  words.get("chart_favours_right", name=spec.favours[1])) if spec.favours else None,
                   source=b.inline(spec.source, path + ("source",)) if spec.source else (),
                   height=spec.height, width=spec.width, where=where,
                   data=(spec.data or ""))
-    chart = _with_alt(chart, spec.summary)
+    chart = _with_alt(chart, spec.summary, words)
     if spec.data_table:
-        chart = _with_table(chart)
+        chart = _with_table(chart, words)
     return chart
 
 
@@ -391,26 +394,31 @@ def _series_numbers(b: "BlockBuilder", s: ChartSeriesSpec, spath: tuple, columns
 
 # ---- generated words -----------------------------------------------------------------------------
 
-def _with_alt(chart: Chart, summary: str | None) -> Chart:
-    return replace(chart, alt=chart_alt(chart, summary))
+# the first words of a chart's alt text, by kind (catalogue keys)
+KIND_WORDS = {"bar": "bar_chart", "stacked_bar": "stacked_bar_chart", "line": "line_chart", "forest": "forest_plot"}
 
 
-def chart_alt(chart: Chart, summary: str | None = None) -> str:
-    """The alt text, generated from the numbers: every value, in the order a reader meets the categories
-    ("Bar chart, ACR20 at week 24: Drug 71 %, Placebo 36 %.")."""
+def _with_alt(chart: Chart, summary: str | None, words: Words) -> Chart:
+    return replace(chart, alt=chart_alt(chart, words, summary))
+
+
+def chart_alt(chart: Chart, words: Words, summary: str | None = None) -> str:
+    """The alt text, generated from the numbers in the document's language: every value, in the order a
+    reader meets the categories ("Bar chart, ACR20 at week 24: Drug 71 %, Placebo 36 %.")."""
     axis = chart.axis
-    head = WORDS[chart.kind] + ", " + chart.title
+    head = words.get(KIND_WORDS[chart.kind]) + ", " + chart.title
     if axis.title:
         head += f" ({axis.title})"
     if chart.kind == "forest":
         (s,) = chart.series
         parts = [f"{cat} {axis.text(v)} ("
-                 + WORDS["confidence"].format(interval=WORDS["interval"].format(low=axis.text(lo), high=axis.text(hi)))
+                 + words.get("chart_confidence",
+                             interval=words.get("chart_interval", low=axis.text(lo), high=axis.text(hi)))
                  + ")" for cat, v, lo, hi in zip(chart.categories, s.values, s.low, s.high)]
         body = (("" if s.name == axis.title else f"{s.name}: ") + "; ".join(parts) + "; "
-                + WORDS["reference"].format(value=axis.text(chart.reference or 0.0)))
+                + words.get("chart_reference", value=axis.text(chart.reference or 0.0)))
         if chart.favours:
-            body += "; " + WORDS["favours"].format(left=chart.favours[0], right=chart.favours[1])
+            body += "; " + words.get("chart_favours", left=chart.favours[0], right=chart.favours[1])
     elif chart.kind == "line" and len(chart.series) > 1:
         body = "; ".join(f"{s.name}: " + ", ".join(f"{cat} {axis.text(v)}" for cat, v in zip(chart.categories, s.values))
                          for s in chart.series)
@@ -423,7 +431,7 @@ def chart_alt(chart: Chart, summary: str | None = None) -> str:
         for j, cat in enumerate(chart.categories):
             values = ", ".join(f"{s.name} {axis.text(s.values[j])}" for s in chart.series)
             if chart.kind == "stacked_bar":
-                values += " (" + WORDS["total"].format(value=axis.text(sum(s.values[j] for s in chart.series))) + ")"
+                values += " (" + words.get("chart_total", value=axis.text(sum(s.values[j] for s in chart.series))) + ")"
             groups.append(values if len(chart.categories) == 1 else f"{cat}: {values}")
         body = "; ".join(groups)
     text = f"{head}: {body}."
@@ -436,20 +444,20 @@ def _cell(text: str, where: Where, scope=None, column: int = 0, align="left") ->
     return TableCell((Text(text),) if text else (), scope, 1, 1, align, column, where=where)
 
 
-def _with_table(chart: Chart) -> Chart:
+def _with_table(chart: Chart, words: Words) -> Chart:
     """The data table: the same numbers, written as the chart writes them, in a table block."""
     axis, where = chart.axis, chart.where
-    first = chart.category_title or WORDS["Category"]
+    first = chart.category_title or words.get("chart_category_header")
     if chart.kind == "forest":
         (s,) = chart.series
-        header = [first, s.name, WORDS["Confidence interval"]]
-        rows = [[cat, axis.text(v), WORDS["interval"].format(low=axis.text(lo), high=axis.text(hi))]
+        header = [first, s.name, words.get("chart_interval_header")]
+        rows = [[cat, axis.text(v), words.get("chart_interval", low=axis.text(lo), high=axis.text(hi))]
                 for cat, v, lo, hi in zip(chart.categories, s.values, s.low, s.high)]
     else:
         header = [first] + [s.name for s in chart.series]
         rows = [[cat] + [axis.text(s.values[j]) for s in chart.series] for j, cat in enumerate(chart.categories)]
         if chart.kind == "stacked_bar":
-            header.append(WORDS["Total"])
+            header.append(words.get("chart_total_header"))
             for j, row in enumerate(rows):
                 row.append(axis.text(sum(s.values[j] for s in chart.series)))
     n = len(header)
@@ -460,7 +468,7 @@ def _with_table(chart: Chart) -> Chart:
     first_w = 2.0 if n <= 3 else 1.6
     widths = (first_w,) + (1.0,) * (n - 1)
     total = sum(widths)
-    caption = (Text(WORDS["table_caption"].format(title=chart.title) + (f" ({axis.title})" if axis.title else "")),)
+    caption = (Text(words.get("chart_table_caption", title=chart.title) + (f" ({axis.title})" if axis.title else "")),)
     table = Table((head,), body, (), caption, tuple(w / total for w in widths), True, "small", (), where)
     return replace(chart, table=table)
 
@@ -499,7 +507,7 @@ def build_qr(b: "BlockBuilder", spec: QrSpec, path: tuple) -> QrCode | None:
                                   "use a shorter address, or a lower error_correction"))
         return None
     modules = tuple(tuple(bool(m) for m in row) for row in code.matrix_iter(scale=1, border=spec.quiet_zone))
-    qr = QrCode(spec.href, modules, (spec.alt or WORDS["qr_alt"].format(href=spec.href)).strip(),
+    qr = QrCode(spec.href, modules, (spec.alt or b.words.get("qr_code", target=spec.href)).strip(),
                 (spec.description or spec.href).strip(), spec.size, spec.color,
                 b.inline(spec.caption, path + ("caption",)) if spec.caption else (),
                 spec.caption_position, spec.caption_style, spec.align, spec.min_module_mm, where,

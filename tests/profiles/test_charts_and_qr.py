@@ -21,7 +21,6 @@ from separations import separate, small_dark_chars
 
 REPO = Path(__file__).resolve().parents[2]
 PROFILES = ["screen", "print", "email", "archive"]
-PAGE = 3  # page 4, the last: the charts and the QR code
 QR_HREF = "https://www.example.com/format"
 
 
@@ -80,10 +79,18 @@ def figure(elems: list[Elem], start: str) -> Elem:
     return found
 
 
+def charts_page(path: Path) -> int:
+    """The page of the charts and the QR code: the one the bar chart's marked content is on (found, not
+    counted: the block examples gain pages)."""
+    (page,) = {p for p, _ in figure(tree(path), "Bar chart").mcids()}
+    return page
+
+
 def bbox(path: Path, elem: Elem) -> tuple[float, float, float, float]:
     """The element's BBox on the media box (BBoxes are written in the trimmed page's space)."""
+    page = charts_page(path)
     with pikepdf.open(path) as pdf:
-        trim = pdf.pages[PAGE].obj.get("/TrimBox", pdf.pages[PAGE].MediaBox)
+        trim = pdf.pages[page].obj.get("/TrimBox", pdf.pages[page].MediaBox)
         dx, dy = float(trim[0]), float(trim[1])
     x0, y0, x1, y1 = (float(v) for v in elem.attrs.BBox)
     return x0 + dx, y0 + dy, x1 + dx, y1 + dy
@@ -114,6 +121,7 @@ def test_the_bar_charts_alt_and_data_table_carry_every_value(block_examples_prof
 @pytest.mark.parametrize("profile", PROFILES)
 def test_every_chart_kind_is_a_figure_with_its_numbers(block_examples_profiles, profile):
     elems = tree(block_examples_profiles[profile])
+    page = charts_page(block_examples_profiles[profile])
     stacked = figure(elems, "Stacked bar chart")
     assert "Drug: Mild 22 %, Moderate 9 %, Severe 2 % (total 33 %)" in stacked.alt
     line = figure(elems, "Line chart")
@@ -123,7 +131,7 @@ def test_every_chart_kind_is_a_figure_with_its_numbers(block_examples_profiles, 
         assert f"{label} {estimate} (confidence interval {low} to {high})" in forest.alt
     assert "reference line at 1.00" in forest.alt and "left of it favours Drug" in forest.alt
     for chart in (stacked, line, forest):
-        assert chart.attrs.BBox and list(chart.mcids()) and {p for p, _ in chart.mcids()} == {PAGE}
+        assert chart.attrs.BBox and list(chart.mcids()) and {p for p, _ in chart.mcids()} == {page}
 
 
 def test_render_read_announces_every_value(block_examples_profiles):
@@ -135,7 +143,7 @@ def test_render_read_announces_every_value(block_examples_profiles):
         for name, value in zip(header[1:], row[1:]):
             assert f"{name} {value} %" in bar
     table = said[said.index(bar):]
-    for row in rows:  # the data table, cell by cell, right after the chart, each cell with its headers
+    for row in rows:  # the data table, cell by cell with its headers, right after the chart
         assert f"header cell: {row[0]}\n" + "".join(f"cell: {name}, {row[0]}, {v} %\n"
                                                     for name, v in zip(header[1:], row[1:])) in table
     forest = next(line for line in said.splitlines() if line.startswith("figure: Forest plot"))
@@ -160,11 +168,12 @@ def _page_images(page: pikepdf.Page) -> list[str]:
 @pytest.mark.parametrize("profile", PROFILES)
 def test_charts_and_the_qr_code_are_vectors(block_examples_profiles, profile):
     path = block_examples_profiles[profile]
+    charts = charts_page(path)
     with pikepdf.open(path) as pdf:
-        assert _page_images(pdf.pages[PAGE]) == []  # no image XObject on the page of charts
+        assert _page_images(pdf.pages[charts]) == []  # no image XObject on the page of charts
         assert _page_images(pdf.pages[0])  # (the photo on page 1 is one: the reader sees images)
     doc = pdfium.PdfDocument(path)
-    page = doc[PAGE]
+    page = doc[charts]
     paths = sum(1 for i in range(raw.FPDFPage_CountObjects(page.raw))
                 if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_PATH)
     assert paths > 100  # bars, hatching, gridlines, markers, intervals, the QR code's modules
@@ -174,8 +183,8 @@ def test_chart_text_is_set_as_text_on_the_black_plate(block_examples_profiles, t
     """Every small dark character of the page of charts (ticks, value labels, legends, the data table)
     prints in black ink only: no more cyan, magenta or yellow inside its box than around it."""
     pdf = block_examples_profiles["print"]
-    plates = separate(pdf, tmp_path, dpi=150)[PAGE]
-    chars = small_dark_chars(pdf)[PAGE]
+    plates = separate(pdf, tmp_path, dpi=150)[charts_page(pdf)]
+    chars = small_dark_chars(pdf)[charts_page(pdf)]
     percent = [box for ch, box in chars if ch == "%"]
     assert len(chars) > 400 and len(percent) > 25  # the charts' words are text, not outlines
     bad = []
@@ -192,7 +201,7 @@ def test_chart_text_is_set_as_text_on_the_black_plate(block_examples_profiles, t
 
 def test_qr_modules_are_black_ink_only_in_print(block_examples_profiles, tmp_path):
     pdf = block_examples_profiles["print"]
-    plates = separate(pdf, tmp_path, dpi=150)[PAGE]
+    plates = separate(pdf, tmp_path, dpi=150)[charts_page(pdf)]
     box = bbox(pdf, figure(tree(pdf), "QR code"))
     inset = (box[0] + 1, box[1] + 1, box[2] - 1, box[3] - 1)
     for ink in ("Cyan", "Magenta", "Yellow"):
@@ -203,7 +212,8 @@ def test_qr_modules_are_black_ink_only_in_print(block_examples_profiles, tmp_pat
 
 @pytest.mark.parametrize("profile", ["screen", "print"])
 def test_the_qr_code_decodes_from_a_300_dpi_render(block_examples_profiles, profile, tmp_path):
-    page = pdfium.PdfDocument(block_examples_profiles[profile])[PAGE]
+    path = block_examples_profiles[profile]
+    page = pdfium.PdfDocument(path)[charts_page(path)]
     png = tmp_path / "page.png"
     page.render(scale=300 / 72).to_pil().save(png)
     run = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
@@ -217,7 +227,7 @@ def test_a_live_link_over_the_qr_code_on_screen_and_in_email_none_in_print(block
     elems = tree(path)
     qr = figure(elems, "QR code: opens " + QR_HREF)
     with pikepdf.open(path) as pdf:
-        links = [a for a in pdf.pages[PAGE].obj.get("/Annots", []) if a.get("/Subtype") == "/Link"
+        links = [a for a in pdf.pages[charts_page(path)].obj.get("/Annots", []) if a.get("/Subtype") == "/Link"
                  and a.get("/A", {}).get("/URI") == QR_HREF]
         if profile == "print":
             assert links == []
