@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Callable
 
 from .. import illustrations
-from ..fonts import face
 from ..layout.items import (
     Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine,
 )
@@ -129,7 +128,7 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
         with section:
             for line, frag in group:
                 with pen.actual_text(frag.actual):
-                    pen.text(line.x + frag.x, line.baseline, [(s.font, s.text) for s in frag.segments],
+                    pen.text(line.x + frag.x, line.baseline, [(s.font, s.text, s.glyphs) for s in frag.segments],
                              frag.size, frag.color, frag.rise, frag.tracking)
         for line, frag in group:
             x = line.x + frag.x
@@ -213,7 +212,7 @@ def _slide_frame(item: SlideFrame, ctx: DrawContext) -> None:
 def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, root: Path,
                   profile: Profile) -> tuple[bytes, Pen]:
     buffer = io.BytesIO()
-    body_font = face(document.theme.font).name
+    body_font = "Helvetica"  # ReportLab's initial font: never shown (the pen writes its own fonts)
     page_size = pages[0].size if pages else document.page_size
     pen = Pen.create(buffer, page_size, body_font, document.title, document.lang,
                      to_cmyk=PressPalette(document.theme).ink if profile.color == "cmyk" else None,

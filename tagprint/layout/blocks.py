@@ -11,7 +11,7 @@ from PIL import Image
 
 from .. import illustrations
 from ..errors import Problem, Where
-from ..fonts import FontStack
+from ..fonts import FontStack, theme_stack
 from ..model import (
     Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
     PageBreak, Paragraph, Photo, Rect, References, Safety, Spacer,
@@ -38,7 +38,8 @@ class LayoutContext:
         name = self.document.style_name(name)  # content blocks placed on a slide are set at slide sizes
         style = theme.styles.get(name) or theme.styles["body"]
         link = theme.colors.get("secondary", theme.colors["text"]) if style.color == "text" else theme.colors[style.color]
-        return TextStyle(style, theme.colors[style.color], link, self.fonts)
+        fonts = self.fonts if not (style.font or style.features or theme.script_fonts) else theme_stack(theme, style)
+        return TextStyle(style, theme.colors[style.color], link, fonts, self.document.lang)
 
     def color(self, name: str):
         return self.document.theme.colors[name]

@@ -19,6 +19,7 @@ class Segment:
 
     font: str
     text: str
+    glyphs: tuple = ()  # the shaped glyphs (fonts.Glyph, visual order); empty: the pen shapes `text` itself
 
 
 @dataclass(frozen=True)
