@@ -526,3 +526,52 @@ def theme_stack(theme, style=None) -> FontStack:
     return FontStack((family, *(f for f in theme.fallback_fonts if f != family)), scripts, features)
 
 
+
+
+class _Families(dict):
+    """The families known by name, as older callers ask (family -> (finder(style) -> [paths], how to
+    install)): the defaults and every family resolved in this process."""
+
+    DEFAULTS = {"Atkinson Hyperlegible": "fontpkg-atkinson-hyperlegible (PyPI)",
+                "DejaVu Sans": "fonts-dejavu-core (Debian) or matplotlib (PyPI)"}
+
+    def _finder(self, family: str):
+        def find(style: str) -> list[Path]:
+            bold, italic = next(k for k, v in STYLES.items() if v == style)
+            try:
+                return [source(family, bold, italic).path]
+            except FontMissing:
+                return []
+        return find
+
+    def _names(self) -> list[str]:
+        return list(dict.fromkeys([*self.DEFAULTS, *_RESOLVED]))
+
+    def __getitem__(self, family: str):
+        if family not in self._names():
+            raise KeyError(family)
+        return (self._finder(family), self.DEFAULTS.get(family, "its font files into the project's fonts/"))
+
+    def get(self, family, default=None):
+        return self[family] if family in self._names() else default
+
+    def __contains__(self, family) -> bool:
+        return family in self._names()
+
+    def __iter__(self):
+        return iter(self._names())
+
+    def keys(self):
+        return self._names()
+
+    def values(self):
+        return [self[f] for f in self._names()]
+
+    def items(self):
+        return [(f, self[f]) for f in self._names()]
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+FAMILIES = _Families()

@@ -27,6 +27,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..model import Color, Rect
 from ..tags import ContentSlot
+from ..layout.bidi import has_rtl
 from .glyph_map import FontUse, glyph_texts
 
 if TYPE_CHECKING:
@@ -202,7 +203,7 @@ class Pen:
         rl_config.useA85 = 0  # binary streams: ASCII85 would add a quarter to every photo
         media = (page_size[0] + 2 * offset, page_size[1] + 2 * offset)
         canvas = Canvas(buffer, pagesize=media, invariant=1, pageCompression=0,
-                        initialFontName=font_name, initialFontSize=10, lang=lang)
+                        initialFontName="Helvetica", initialFontSize=10, lang=lang)  # never shown
         canvas.setTitle(title)
         # ReportLab starts each page with its initial font selected: no text of ours is set in a ReportLab
         # font (the finish stage writes the page's fonts), so that selection goes
@@ -419,6 +420,11 @@ class Pen:
             if use is None:
                 use = self.fonts_used[face.name] = FontUse(face, f"TF{len(self.fonts_used)}")
             texts = glyph_texts(chars, glyphs)
+            if has_rtl(chars):
+                # a ligature of right-to-left letters (lam-alef) maps to its letters turned round: viewers
+                # (PDFium, poppler) turn a right-to-left line's characters round into reading order, the
+                # ligature's with them
+                texts = [t[::-1] if len(t) > 1 and has_rtl(t) else t for t in texts]
             actual = not use.note(glyphs, texts) and self._actual_depth == 0
             ops.append(f"/{use.resource} {_n(size)} Tf")
             if actual:

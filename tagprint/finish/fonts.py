@@ -17,12 +17,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import logging
 
 import pikepdf
 from fontTools import subset as ft_subset
 from fontTools.ttLib import TTFont
 
 from ..draw.glyph_map import FontUse
+
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset": a table we drop anyway
 
 
 def subset_tag(data: bytes) -> str:

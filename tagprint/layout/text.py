@@ -55,14 +55,20 @@ class TextStyle:
 
 def pieces(runs: tuple[Inline, ...], ts: TextStyle, link: Link | None = None) -> list[Piece]:
     out: list[Piece] = []
+    carried = False  # a space after right-to-left text goes with the next run (it sits between the two)
     for run in runs:
         if isinstance(run, Text) and not run.text.strip():  # a space between runs: no slot of its own
-            if out and not out[-1].text.endswith(" "):
+            if out and has_rtl(out[-1].text) and run is not runs[-1]:
+                carried = True
+            elif out and not out[-1].text.endswith(" "):
                 out[-1] = replace(out[-1], text=out[-1].text + " ")
             continue
         if isinstance(run, Text):
             color = ts.link_color if link else ts.color
             text = run.text.upper() if ts.style.uppercase else run.text
+            if carried and not text.startswith(" "):
+                text = " " + text
+            carried = False
             out.append(Piece(text, ts.style.bold or run.strong, ts.style.italic or run.emphasis, False,
                              (run, ""), link, color, run.lang or ""))
         elif isinstance(run, (Citation, NoteRef)):
@@ -361,11 +367,19 @@ def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: floa
     for k, atom in enumerate(atoms):
         for face, chunk, _ in atom.runs:
             faces.extend([face.name] * len(chunk))
+    for i, c in enumerate(text):  # a space is set in the font of the letter before it (or after it)
+        if c.isspace():
+            near = next((faces[j] for j in range(i - 1, -1, -1) if not text[j].isspace()),
+                        next((faces[j] for j in range(i + 1, len(text)) if not text[j].isspace()), faces[i]))
+            if 32 in _face_named(atoms, near).chars:
+                faces[i] = near
     runs: list[tuple[int, int]] = []  # [start, end) in text
     start = 0
     for i in range(1, len(text) + 1):
+        # a right-to-left run is cut after each space: every word its own text object, in reading order
+        # (PDFium reads a right-to-left text object backwards, but keeps the objects' order)
         if i == len(text) or lv[i] != lv[start] or atoms[chars[i][1]].piece is not atoms[chars[start][1]].piece \
-                or faces[i] != faces[start]:
+                or faces[i] != faces[start] or (lv[start] % 2 and text[i - 1].isspace() and not text[i].isspace()):
             runs.append((start, i))
             start = i
     order = visual_runs([lv[s] for s, _ in runs])
@@ -376,8 +390,8 @@ def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: floa
         before = text[max(0, s - 4) : s] if lv[max(0, s - 1)] == lv[s] else ""
         after = text[e : e + 4] if e < len(text) and lv[e] == lv[s] else ""
         glyphs = face.shape(text[s:e], ts.fonts.features, lv[s] % 2 == 1, _lang(piece, ts), before, after)
-        if e == len(text) and text[s:e].isspace():
-            glyphs = tuple(replace(g, advance=0.0) for g in glyphs)
+        if e == len(text) and text[s:e].isspace():  # the space that ends a line: in no glyph (the line
+            glyphs = ()                              # break keeps the words apart for readers)
         else:
             trailing_zero = atoms[chars[e - 1][1]].space and atoms[chars[e - 1][1]].width == 0.0
             if trailing_zero:
@@ -392,7 +406,7 @@ def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: floa
         _, w, segment, piece = shaped[r]
         placed[r] = _fragment(x, w, (segment,), piece, ts)
         x += w
-    return _text_line(n, ts, [placed[r] for r in range(len(runs))])
+    return _text_line(n, ts, [placed[r] for r in range(len(runs)) if placed[r].segments[0].glyphs])
 
 
 def _face_named(atoms: list[_Atom], name: str) -> Face:
