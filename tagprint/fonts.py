@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import importlib.util
 import io
+import os
 import pkgutil
 import re
 import unicodedata
@@ -313,16 +315,13 @@ def _load(src: Source) -> Face:
     family = str(font["name"].getDebugName(16) or font["name"].getDebugName(1))
     suffix = ""
     if src.weight is not None and "fvar" in font:
-        from fontTools.varLib import instancer
-
         axes = {a.axisTag: a for a in font["fvar"].axes}
         wght = max(axes["wght"].minValue, min(axes["wght"].maxValue, src.weight))
-        limits = {tag: (wght if tag == "wght" else a.defaultValue) for tag, a in axes.items()}
-        font = instancer.instantiateVariableFont(font, limits, updateFontNames=False)
+        data = _instance(path, src.index, font, {tag: (wght if tag == "wght" else a.defaultValue)
+                                                 for tag, a in axes.items()})
         suffix = f"-W{int(wght)}"
-    buf = io.BytesIO()
-    font.save(buf)
-    data = buf.getvalue()
+    else:
+        data = path.read_bytes() if path.suffix.lower() not in (".ttc", ".otc") else _saved(font)
     font = TTFont(io.BytesIO(data))
     ps = str(font["name"].getDebugName(6) or family.replace(" ", "")).replace(" ", "")
     if suffix:
@@ -361,6 +360,45 @@ def _load(src: Source) -> Face:
                 cmap={c: gid_of[g] for c, g in cmap.items() if g in gid_of}, metrics=metrics, _hb=hb_font)
     _BY_NAME[name] = face
     return face
+
+
+def _saved(font: TTFont) -> bytes:
+    buf = io.BytesIO()
+    font.save(buf)
+    return buf.getvalue()
+
+
+def instance_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tagprint" / "instances"
+
+
+def _instance(path: Path, index: int, font: TTFont, limits: dict[str, float]) -> bytes:
+    """A variable font's static instance (fontTools' instancer takes seconds): kept on disk, by the
+    font file's content and the axis values, so each instance is made once per machine."""
+    from fontTools.varLib import instancer
+
+    key = hashlib.sha256(path.read_bytes() + repr((index, sorted(limits.items()))).encode()).hexdigest()[:32]
+    cached = instance_cache() / f"{key}.ttf"
+    if cached.is_file():
+        return cached.read_bytes()
+    data = _saved(instancer.instantiateVariableFont(font, limits, updateFontNames=False))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, cached)
+    except OSError:  # a read-only cache: made again next time
+        pass
+    return data
+
+
+def fs_type(src: Source) -> int:
+    """The OS/2 embedding bits of a face's file (read without loading the font)."""
+    path = src.path
+    font = (TTCollection(str(path), lazy=True).fonts[src.index] if path.suffix.lower() in (".ttc", ".otc")
+            else TTFont(str(path), lazy=True))
+    return font["OS/2"].fsType if "OS/2" in font else 0
 
 
 def load_source(src: Source) -> Face:

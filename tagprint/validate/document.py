@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .. import illustrations
 from ..errors import InputError, Problem, Where
-from ..fonts import STYLE_KEYS, FontMissing, FontStack, load_source, resolve
+from ..fonts import BITMAP_ONLY, NO_EMBEDDING, STYLE_KEYS, FontMissing, FontStack, fs_type, resolve
 from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
 from ..load.schema_errors import did_you_mean
@@ -206,16 +206,16 @@ def _resolve_fonts(loaded: Loaded, problems: list[Problem]) -> None:
             continue
         for style, source in sorted(sources.items()):
             try:
-                face = load_source(source)
+                bits = fs_type(source)
             except Exception as exc:  # a damaged file
                 problems.append(Problem(where, f"font '{fam}' ({source.path.name}) cannot be read: {exc}",
                                         "replace the file with a working .ttf or .otf"))
                 break
-            if not face.embeddable:
+            if bits & (NO_EMBEDDING | BITMAP_ONLY):
                 style_name = next(k for k, v in STYLE_KEYS.items() if v == style)
                 problems.append(Problem(
                     where, f"font '{fam}' ({source.path.name}, {style_name}) does not allow embedding "
-                           f"(its OS/2 fsType is {face.fs_type:#06x}), and a PDF/UA file must embed its fonts",
+                           f"(its OS/2 fsType is {bits:#06x}), and a PDF/UA file must embed its fonts",
                     "use a font whose licence allows embedding (ask the foundry for a web/PDF licence), or "
                     "another family"))
                 break
