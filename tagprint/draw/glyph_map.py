@@ -15,15 +15,12 @@ def glyph_texts(text: str, glyphs: Sequence[Any]) -> list[str]:
     cluster; glyphs sharing a cluster give it to the first of them and '' to the others."""
     starts = sorted({g.cluster for g in glyphs})
     end_of = {c: (starts[i + 1] if i + 1 < len(starts) else len(text)) for i, c in enumerate(starts)}
-    seen: set[int] = set()
-    out = []
-    for g in glyphs:
-        if g.cluster in seen:
-            out.append("")
-        else:
-            seen.add(g.cluster)
-            out.append(text[max(0, g.cluster) : end_of[g.cluster]])
-    return out
+    owner: dict[int, int] = {}  # cluster -> the glyph that carries its text: the widest (a letter, not
+    for i, g in enumerate(glyphs):  # the dots or marks a font draws as glyphs of their own)
+        if g.cluster not in owner or g.advance > glyphs[owner[g.cluster]].advance:
+            owner[g.cluster] = i
+    return [text[max(0, g.cluster) : end_of[g.cluster]] if owner[g.cluster] == i else ""
+            for i, g in enumerate(glyphs)]
 
 
 @dataclass
@@ -36,16 +33,16 @@ class FontUse:
     used: set[int] = field(default_factory=set)
 
     def note(self, glyphs: Sequence[Any], texts: Sequence[str]) -> bool:
-        """Records the glyphs' texts; False when a glyph already stands for other text (or for none)."""
+        """Records the glyphs' texts; False when a glyph already stands for other text. A glyph that is part
+        of another's cluster (a dot, a mark drawn apart) stands for nothing of its own."""
         ok = True
         for g, t in zip(glyphs, texts):
             self.used.add(g.gid)
+            if not t:
+                continue
             known = self.texts.get(g.gid)
             if known is None:
-                if t:
-                    self.texts[g.gid] = t
-                else:
-                    ok = False
+                self.texts[g.gid] = t
             elif known != t:
                 ok = False
         return ok

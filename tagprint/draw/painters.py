@@ -125,11 +125,25 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
             section = pen.artifact("Pagination", kind)
         else:
             section = pen.marked(ctx.tags.slot(*tag), at=(first_line.x + first.x, first_line.baseline - first.size))
-        with section:
-            for line, frag in group:
-                with pen.actual_text(frag.actual):
-                    pen.text(line.x + frag.x, line.baseline, [(s.font, s.text, s.glyphs) for s in frag.segments],
-                             frag.size, frag.color, frag.rise, frag.tracking)
+        section.__enter__()
+        for line, frag in group:
+            with pen.actual_text(frag.actual):
+                pen.text(line.x + frag.x, line.baseline, [(s.font, s.text, s.glyphs) for s in frag.segments],
+                         frag.size, frag.color, frag.rise, frag.tracking)
+            if frag.hyphen is not None:
+                # a hyphen added at a line break is drawn as an artifact between two marked-content
+                # sequences of the same element: readers put the word together ("Behandlung")
+                hyphen = [(frag.hyphen.font, frag.hyphen.text, frag.hyphen.glyphs)]
+                at = line.x + frag.x + frag.width
+                if tag is None:
+                    pen.text(at, line.baseline, hyphen, frag.size, frag.color, frag.rise, frag.tracking)
+                    continue
+                section.__exit__(None, None, None)
+                with pen.artifact():
+                    pen.text(at, line.baseline, hyphen, frag.size, frag.color, frag.rise, frag.tracking)
+                section = pen.marked(ctx.tags.slot(*tag))
+                section.__enter__()
+        section.__exit__(None, None, None)
         for line, frag in group:
             x = line.x + frag.x
             if frag.link is not None and ctx.profile.links:

@@ -86,6 +86,8 @@ def _hex16(text: str) -> str:
 
 
 def to_unicode(use: FontUse) -> bytes:
+    # a dot or mark a font draws apart from its letter stands for nothing of its own (its letter carries
+    # the text): it maps to a zero width space, since every shown code needs a mapping (PDF/UA 7.21.7)
     entries = [(gid, use.texts.get(gid) or "\u200b") for gid in sorted(use.used)]
     lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
              "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",

@@ -38,6 +38,8 @@ class Fragment:
     underline: bool = False
     artifact: str = "Footer"  # with no tag: the pagination artifact's subtype (Footer, Header)
     actual: str | None = None  # the logical text, when the drawn characters differ (shaped, right to left)
+    hyphen: Segment | None = None  # a hyphen added at the line's end: drawn after the text, as an artifact
+    hyphen_width: float = 0.0
 
 
 @dataclass(frozen=True)

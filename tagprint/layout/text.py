@@ -99,6 +99,7 @@ class _Atom:
     space: bool
     runs: tuple[Run, ...] = ()
     hyphen: bool = False  # ends with a hyphen added at a line break (drawn, not part of the text)
+    hyphen_runs: tuple[Run, ...] = ()
     breaks: tuple[int, ...] = field(default=())  # soft hyphens: break points in `text`
 
 
@@ -263,13 +264,13 @@ def _hyphenate(word: list[_Atom], room: float, ts: TextStyle) -> tuple[_Atom, _A
             continue
         head_text = text[:p]
         ends_with_hyphen = head_text.endswith("-")
-        shown = head_text if ends_with_hyphen else head_text + HYPHEN
-        runs = _shape_runs(shown, atom.piece, ts)
-        w = _width(runs, atom.piece, ts)
+        runs = _shape_runs(head_text, atom.piece, ts)
+        hyphen = () if ends_with_hyphen else _shape_runs(HYPHEN, atom.piece, ts)
+        w = _width(runs, atom.piece, ts) + _width(hyphen, atom.piece, ts)
         if w <= room + 0.01:
-            head = _Atom(head_text, atom.piece, w, False, runs, not ends_with_hyphen, ())
+            head = _Atom(head_text, atom.piece, w, False, runs, not ends_with_hyphen, hyphen)
             tail_text = text[p:]
-            tail = _Atom(tail_text, atom.piece, 0.0, False, _shape_runs(tail_text, atom.piece, ts), False,
+            tail = _Atom(tail_text, atom.piece, 0.0, False, _shape_runs(tail_text, atom.piece, ts), False, (),
                          tuple(b - p for b in atom.breaks if b > p))
             tail.width = _width(tail.runs, atom.piece, ts)
             return head, tail
@@ -324,6 +325,7 @@ def _segments_of(atoms: list[_Atom], extra: float, size: float) -> tuple[tuple[S
             else:
                 segments.append(Segment(face.name, chars, tuple(glyphs)))
         width += atom.width + (extra if atom.space else 0.0)
+
     return tuple(segments), width
 
 
@@ -345,9 +347,13 @@ def _line(atoms: list[_Atom], n: int, ts: TextStyle, width: float = UNBOUNDED, a
     for group in groups:
         piece = group[0].piece
         segments, w = _segments_of(group, extra, _size(piece, ts))
-        # the hyphen added at a line's end is drawn, but the text is the word's part without it
-        actual = "".join(a.text for a in group) if group[-1].hyphen else None
-        fragments.append(_fragment(x, w, segments, piece, ts, actual))
+        fragment = _fragment(x, w, segments, piece, ts)
+        if group[-1].hyphen:  # the hyphen added at a line's end is drawn after it, but is no part of the text
+            hyphen_w = _width(group[-1].hyphen_runs, piece, ts)
+            face, chars, glyphs = group[-1].hyphen_runs[0]
+            fragment = replace(fragment, width=w - hyphen_w, hyphen=Segment(face.name, chars, glyphs),
+                               hyphen_width=hyphen_w)
+        fragments.append(fragment)
         x += w
     return _text_line(n, ts, fragments)
 

@@ -88,6 +88,7 @@ class _Reader:
         self.doc = doc
         self.pieces = upright(mcid_pieces(doc))
         self.last_box = None  # where the last text read sits: a line break there is a word break
+        self.hyphenated = False  # the last text read ends a line with an artifact hyphen: the word goes on
         self.marks = marks   # mark language changes for a voice instead of saying them
         self._landing: _Landing | None = None
 
@@ -95,11 +96,13 @@ class _Reader:
         from .text_boxes import starts_new_line
         out = ""
         for piece in self.pieces.get((kid.page, kid.mcid), []):
-            if piece.text and not piece.text[0].isspace() and starts_new_line(self.last_box, piece.box):
+            if piece.text and not piece.text[0].isspace() and starts_new_line(self.last_box, piece.box) \
+                    and not self.hyphenated:
                 out += " "
             out += piece.text
             if piece.text.strip():
                 self.last_box = piece.box
+                self.hyphenated = piece.hyphenated
         return out
 
     # an element's rendering: inline strings and whole lines, in order
