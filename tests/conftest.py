@@ -96,3 +96,9 @@ def seed_profiles(tmp_path_factory) -> dict[str, Path]:
 def velaris_profiles(tmp_path_factory) -> dict[str, Path]:
     """The second example (a three-page psoriasis leave-behind) in every profile."""
     return _every_profile(tmp_path_factory.mktemp("velaris"), "velaris-psoriasis", "US-VEL-0002")
+
+
+@pytest.fixture(scope="session")
+def norvalin_profiles(tmp_path_factory) -> dict[str, Path]:
+    """The third example (A4, German, brand fonts from fonts/ and a wheel) in every profile."""
+    return _every_profile(tmp_path_factory.mktemp("norvalin"), "norvalin-de", "DE-NOR-0003")

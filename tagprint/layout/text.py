@@ -139,7 +139,7 @@ def _atom(text: str, piece: Piece, ts: TextStyle, space: bool = False) -> _Atom:
         else:
             clean += ch
     runs = _shape_runs(clean, piece, ts) if clean else ()
-    return _Atom(clean, piece, _width(runs, piece, ts), space, runs, False, tuple(breaks))
+    return _Atom(clean, piece, _width(runs, piece, ts), space, runs, breaks=tuple(breaks))
 
 
 def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[TextLine], list[str]]:
@@ -270,7 +270,8 @@ def _hyphenate(word: list[_Atom], room: float, ts: TextStyle) -> tuple[_Atom, _A
         if w <= room + 0.01:
             head = _Atom(head_text, atom.piece, w, False, runs, not ends_with_hyphen, hyphen)
             tail_text = text[p:]
-            tail = _Atom(tail_text, atom.piece, 0.0, False, _shape_runs(tail_text, atom.piece, ts), False, (),
+            tail = _Atom(tail_text, atom.piece, 0.0, False, _shape_runs(tail_text, atom.piece, ts),
+                         breaks=
                          tuple(b - p for b in atom.breaks if b > p))
             tail.width = _width(tail.runs, atom.piece, ts)
             return head, tail
@@ -315,7 +316,7 @@ def _segments_of(atoms: list[_Atom], extra: float, size: float) -> tuple[tuple[S
     width = 0.0
     for atom in atoms:
         for face, chars, glyphs in atom.runs:
-            if atom.space and extra:
+            if atom.space and atom.width and extra:  # (the space that ends a line stays weightless)
                 glyphs = tuple(replace(g, advance=g.advance + extra * 1000 / size) for g in glyphs)
             if segments and segments[-1].font == face.name:
                 last = segments[-1]
@@ -324,7 +325,7 @@ def _segments_of(atoms: list[_Atom], extra: float, size: float) -> tuple[tuple[S
                 segments[-1] = Segment(face.name, last.text + chars, glyphs)
             else:
                 segments.append(Segment(face.name, chars, tuple(glyphs)))
-        width += atom.width + (extra if atom.space else 0.0)
+        width += atom.width + (extra if atom.space and atom.width else 0.0)
 
     return tuple(segments), width
 
