@@ -363,6 +363,7 @@ def _load(src: Source) -> Face:
 
 
 def _saved(font: TTFont) -> bytes:
+    font.recalcTimestamp = False  # the same bytes in every process
     buf = io.BytesIO()
     font.save(buf)
     return buf.getvalue()

@@ -57,6 +57,7 @@ def _subset(data: bytes, gids: tuple[int, ...], cff: bool) -> bytes:
     if cff:
         return font.getTableData("CFF ")
     out = io.BytesIO()
+    font.recalcTimestamp = False  # same input, same bytes: the head table keeps the font's own dates
     font.save(out)
     return out.getvalue()
 
