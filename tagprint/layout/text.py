@@ -151,7 +151,15 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
         for part in _SPLIT.split(piece.text):
             if part:
                 space = part.isspace()
-                atoms.append(_atom(" " if space else part, piece, ts, space))
+                atom = _atom(" " if space else part, piece, ts, space)
+                before = atoms[-1] if atoms else None
+                if space and before is not None and before.piece is piece and before.runs and atom.runs:
+                    # a space is set in the font of the letter before it (a fallback font's run goes on)
+                    face = before.runs[-1][0]
+                    if face is not atom.runs[0][0] and 32 in face.chars:
+                        runs = ((face, " ", face.shape(" ", ts.fonts.features)),)
+                        atom = replace(atom, runs=runs, width=_width(runs, piece, ts))
+                atoms.append(atom)
     lines: list[list[_Atom]] = []
     current: list[_Atom] = []
     used = 0.0
