@@ -39,11 +39,27 @@ def base_is_rtl(text: str) -> bool:
     return False
 
 
-def levels(text: str, rtl: bool) -> list[int]:
+def levels(text: str, rtl: bool, spans: list[tuple[int, int, bool]] = ()) -> list[int]:
     """The resolved embedding level of each character of one line (rules up to I2, and L1 for the line's
-    trailing white space)."""
+    trailing white space). `spans` (start, end, right to left) are embedded in their own direction (a
+    span's {dir=rtl}), as RLE/LRE … PDF would (X2–X3)."""
     if not text:
         return []
+    if spans:
+        marked, where = "", []
+        bounds = {s: ("\u202b" if r else "\u202a") for s, _, r in spans}
+        ends = {e for _, e, _ in spans}
+        for i, c in enumerate(text):
+            if i in ends:
+                marked += "\u202c"
+            if i in bounds:
+                marked += bounds[i]
+            where.append(len(marked))
+            marked += c
+        if len(text) in ends:
+            marked += "\u202c"
+        inner = levels(marked, rtl)
+        return [inner[j] for j in where]
     storage = uax9.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"

@@ -81,13 +81,13 @@ def text_block(items: list[Piece], width: float, ts: TextStyle, ctx: LayoutConte
 
 @layout_of(Heading)
 def _heading(block: Heading, width: float, ctx: LayoutContext) -> Laid:
-    ts = ctx.text_style(block.style)
+    ts = replace(ctx.text_style(block.style), direction=block.dir)
     return text_block(pieces(block.runs, ts), width, ts, ctx, block.where)
 
 
 @layout_of(Paragraph)
 def _paragraph(block: Paragraph, width: float, ctx: LayoutContext) -> Laid:
-    ts = ctx.text_style(block.style)
+    ts = replace(ctx.text_style(block.style), direction=block.dir)
     return text_block(pieces(block.runs, ts), width, ts, ctx, block.where, splittable=True)
 
 

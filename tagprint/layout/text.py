@@ -42,6 +42,7 @@ class Piece:
     link: Link | Citation | NoteRef | None
     color: Color
     lang: str = ""  # the span's language (shaping, hyphenation); "" for the document's
+    dir: str = ""   # "rtl" or "ltr" when the span says so ({dir=rtl})
 
 
 @dataclass
@@ -51,6 +52,7 @@ class TextStyle:
     link_color: Color
     fonts: FontStack
     lang: str = ""  # the document's language
+    direction: str = "auto"  # the paragraph's: ltr, rtl, or auto (that of its first strong letter)
 
 
 def pieces(runs: tuple[Inline, ...], ts: TextStyle, link: Link | None = None) -> list[Piece]:
@@ -70,7 +72,7 @@ def pieces(runs: tuple[Inline, ...], ts: TextStyle, link: Link | None = None) ->
                 text = " " + text
             carried = False
             out.append(Piece(text, ts.style.bold or run.strong, ts.style.italic or run.emphasis, False,
-                             (run, ""), link, color, run.lang or ""))
+                             (run, ""), link, color, run.lang or "", run.dir or ""))
         elif isinstance(run, (Citation, NoteRef)):
             out.append(Piece(run.text, ts.style.bold, ts.style.italic, True, (run, ""), run, ts.color))
         elif isinstance(run, Link):
@@ -145,7 +147,8 @@ def _atom(text: str, piece: Piece, ts: TextStyle, space: bool = False) -> _Atom:
 def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[TextLine], list[str]]:
     """Returns the lines (relative: x from 0, baselines from the top at 0) and words that overflow."""
     logical = "".join(piece.text for piece in items)
-    bidi = has_rtl(logical)
+    direction = getattr(ts, "direction", "auto")
+    bidi = has_rtl(logical) or direction == "rtl" or any(p.dir for p in items)
     atoms: list[_Atom] = []
     for piece in items:
         for part in _SPLIT.split(piece.text):
@@ -222,7 +225,7 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
         lines.append(current)
     align = getattr(ts.style, "align", None)
     if bidi:
-        rtl = base_is_rtl(logical)
+        rtl = base_is_rtl(logical) if direction == "auto" else direction == "rtl"
         return [_bidi_line(atoms_of_line, n, ts, rtl, width, align, n == len(lines) - 1)
                 for n, atoms_of_line in enumerate(lines)], too_wide
     return [_line(atoms_of_line, n, ts, width, align, n == len(lines) - 1)
@@ -377,7 +380,16 @@ def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: floa
     for k, atom in enumerate(atoms):
         chars.extend((c, k) for c in atom.text)
     text = "".join(c for c, _ in chars)
-    lv = levels(text, rtl)
+    spans = []  # (start, end, rtl) of the runs whose span gives a direction
+    for k, atom in enumerate(atoms):
+        if atom.piece.dir:
+            start = next(i for i, (_, a) in enumerate(chars) if a == k) if atom.text else None
+            if start is not None:
+                if spans and spans[-1][1] == start and spans[-1][2] == (atom.piece.dir == "rtl"):
+                    spans[-1] = (spans[-1][0], start + len(atom.text), spans[-1][2])
+                else:
+                    spans.append((start, start + len(atom.text), atom.piece.dir == "rtl"))
+    lv = levels(text, rtl, spans)
     faces: list[str] = []
     for k, atom in enumerate(atoms):
         for face, chunk, _ in atom.runs:

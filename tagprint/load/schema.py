@@ -27,6 +27,8 @@ class HeadingSpec(Strict):
     """A type style of the theme; empty means h1 … h6 after the level."""
     keep_with_next: bool = True
     """In a flow, never leave the heading alone at the bottom of a region."""
+    dir: Literal["ltr", "rtl", "auto"] = "auto"
+    """The direction its lines run: auto takes that of its first letter (Arabic, Hebrew: right to left)."""
 
 
 class ParagraphSpec(Strict):
@@ -39,6 +41,8 @@ class ParagraphSpec(Strict):
     """A type style of the theme (body, small, lead, …)."""
     keep_with_next: bool = False
     """In a flow, keep the paragraph on the same page as the block after it."""
+    dir: Literal["ltr", "rtl", "auto"] = "auto"
+    """The direction its lines run: auto takes that of its first letter (Arabic, Hebrew: right to left)."""
 
 
 class ItemSpec(Strict):

@@ -97,3 +97,37 @@ def test_harakat_are_placed_as_marks():
     [segment] = line.fragments[0].segments
     mark = [g for g in segment.glyphs if g.advance == 0]
     assert mark and (mark[0].dx or mark[0].dy)  # HarfBuzz moves the fatha over its letter
+
+
+def _visual_words(line) -> list[str]:
+    return [s.text.strip() for f in sorted(line.fragments, key=lambda f: f.x) for s in f.segments if s.text.strip()]
+
+
+def test_a_block_may_say_its_direction():
+    from dataclasses import replace as _replace
+
+    ts = _replace(_style(), direction="rtl")
+    [line], _ = break_lines(plain_pieces("Take two", None, ts), 200, ts)
+    assert _visual_words(line) == ["two", "Take"] or _visual_words(line) == ["Take two"]
+    assert max(f.x + f.width for f in line.fragments) == pytest.approx(200, abs=0.01)  # flush right
+    ts = _replace(_style(), direction="ltr")
+    [line], _ = break_lines(plain_pieces("שלום עולם", None, ts), 200, ts)
+    assert min(f.x for f in line.fragments) == 0  # set from the left, though its letters are Hebrew
+
+
+def test_a_span_may_say_its_direction():
+    ts = _style()
+    runs = (Text("Code "), Text("AB!", dir="rtl"), Text(" end"))
+    items = [Piece(t.text, False, False, False, (t, ""), None, (0, 0, 0), "", t.dir or "") for t in runs]
+    [line], _ = break_lines(items, 400, ts)
+    words = " ".join(_visual_words(line)).split()
+    # in a right-to-left span the closing '!' belongs to the span's direction: it stands at its left
+    assert words == ["Code", "!", "AB", "end"]
+
+
+def test_dir_is_read_from_the_layout_and_the_markup(project):
+    project.layout()
+    project.content("body:\n  - type: paragraph\n    dir: rtl\n    text: 'Hello [a b]{dir=rtl} world'\n")
+    document = project.build().document
+    [paragraph] = [b for s in document.sections() for b in s.blocks]
+    assert paragraph.dir == "rtl" and paragraph.runs[1].dir == "rtl"
