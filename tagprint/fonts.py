@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import uharfbuzz as hb
 from fontTools.ttLib import TTCollection, TTFont
@@ -78,6 +79,7 @@ class Entry:
     source: Source
 
 
+@functools.lru_cache(maxsize=1)
 def wheel_dirs() -> list[Path]:
     """The `files` folders of installed font wheels (fontpkg_*), in name order."""
     out = []
@@ -91,9 +93,18 @@ def wheel_dirs() -> list[Path]:
 
 
 def _files(folder: Path) -> list[Path]:
+    if folder in SYSTEM_DIRS or folder.parent.name == "site-packages" or "site-packages" in folder.parts:
+        return list(_installed_files(folder))  # installed fonts: listed once per process
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES and p.is_file())
+
+
+@functools.lru_cache(maxsize=64)
+def _installed_files(folder: Path) -> tuple[Path, ...]:
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES and p.is_file()))
 
 
 def _key(name: str) -> str:
@@ -250,10 +261,9 @@ def source(family: str, bold: bool, italic: bool) -> Source:
 
 # ---- faces -------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
     """One shaped glyph: its id, the index of its first character in the shaped text (cluster), and its
-    advance and offsets in thousandths of the font size."""
+    advance and offsets in thousandths of the font size. (A tuple: lines copy thousands of them.)"""
 
     gid: int
     cluster: int

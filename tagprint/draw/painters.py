@@ -128,7 +128,7 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
         section.__enter__()
         for line, frag in group:
             with pen.actual_text(frag.actual):
-                pen.text(line.x + frag.x, line.baseline, [(s.font, s.text, s.glyphs) for s in frag.segments],
+                pen.text(line.x + frag.x, line.baseline, [(s.font, s.text, s.glyphs, s.texts) for s in frag.segments],
                          frag.size, frag.color, frag.rise, frag.tracking)
             if frag.hyphen is not None:
                 # a hyphen added at a line break is drawn as an artifact between two marked-content

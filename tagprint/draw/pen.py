@@ -48,6 +48,19 @@ def _n(value: float) -> str:
 
 
 def _shown(glyphs, face, size: float) -> list[str]:
+    try:
+        return list(_shown_kept(tuple(glyphs), face, size))
+    except TypeError:  # glyphs that are not tuples: not kept
+        return _shown_made(glyphs, face, size)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _shown_kept(glyphs, face, size: float) -> tuple[str, ...]:
+    """The operators for a run, made once per process: the same lines are drawn in every profile."""
+    return tuple(_shown_made(glyphs, face, size))
+
+
+def _shown_made(glyphs, face, size: float) -> list[str]:
     """TJ (and Ts for raised or lowered marks) showing `glyphs` with HarfBuzz's advances and offsets: after
     each glyph the pen moves by its width in the font (/W); a TJ number corrects that to the shaped advance,
     and a glyph's x offset is applied before it and taken back after."""
@@ -419,7 +432,7 @@ class Pen:
             use = self.fonts_used.get(face.name)
             if use is None:
                 use = self.fonts_used[face.name] = FontUse(face, f"TF{len(self.fonts_used)}")
-            texts = glyph_texts(chars, glyphs)
+            texts = segment[3] if len(segment) > 3 and segment[3] else glyph_texts(chars, glyphs)
             if has_rtl(chars):
                 # a ligature of right-to-left letters (lam-alef) maps to its letters turned round: viewers
                 # (PDFium, poppler) turn a right-to-left line's characters round into reading order, the

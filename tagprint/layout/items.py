@@ -20,6 +20,7 @@ class Segment:
     font: str
     text: str
     glyphs: tuple = ()  # the shaped glyphs (fonts.Glyph, visual order); empty: the pen shapes `text` itself
+    texts: tuple = ()   # what each glyph stands for (glyph_map.glyph_texts); empty: worked out from clusters
 
 
 @dataclass(frozen=True)

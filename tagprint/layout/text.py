@@ -18,6 +18,7 @@ from ..fonts import Face, FontStack, Glyph
 from ..model import Citation, Color, Link, NoteRef, Text, TypeStyle
 from ..model.inline import Inline
 from .bidi import base_is_rtl, has_rtl, levels, visual_runs
+from ..draw.glyph_map import glyph_texts
 from .items import Fragment, Segment, TagKey, TextLine
 
 SUPERSCRIPT_SCALE = 0.7
@@ -233,7 +234,7 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
 
 
 def _weightless(space: _Atom) -> _Atom:
-    runs = tuple((f, t, tuple(replace(g, advance=0.0) for g in glyphs)) for f, t, glyphs in space.runs)
+    runs = tuple((f, t, tuple(g._replace(advance=0.0) for g in glyphs)) for f, t, glyphs in space.runs)
     return replace(space, width=0.0, runs=runs)
 
 
@@ -328,17 +329,21 @@ def _segments_of(atoms: list[_Atom], extra: float, size: float) -> tuple[tuple[S
     for atom in atoms:
         for face, chars, glyphs in atom.runs:
             if atom.space and atom.width and extra:  # (the space that ends a line stays weightless)
-                glyphs = tuple(replace(g, advance=g.advance + extra * 1000 / size) for g in glyphs)
+                glyphs = tuple(g._replace(advance=g.advance + extra * 1000 / size) for g in glyphs)
+            texts = _texts(chars, glyphs)
             if segments and segments[-1].font == face.name:
                 last = segments[-1]
-                base = len(last.text)
-                glyphs = last.glyphs + tuple(replace(g, cluster=g.cluster + base) for g in glyphs)
-                segments[-1] = Segment(face.name, last.text + chars, glyphs)
+                segments[-1] = Segment(face.name, last.text + chars, last.glyphs + glyphs, last.texts + texts)
             else:
-                segments.append(Segment(face.name, chars, tuple(glyphs)))
+                segments.append(Segment(face.name, chars, tuple(glyphs), texts))
         width += atom.width + (extra if atom.space and atom.width else 0.0)
 
     return tuple(segments), width
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _texts(chars: str, glyphs: tuple[Glyph, ...]) -> tuple[str, ...]:
+    return tuple(glyph_texts(chars, glyphs))
 
 
 def _line(atoms: list[_Atom], n: int, ts: TextStyle, width: float = UNBOUNDED, align: str | None = None,
@@ -422,7 +427,7 @@ def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: floa
         else:
             trailing_zero = atoms[chars[e - 1][1]].space and atoms[chars[e - 1][1]].width == 0.0
             if trailing_zero:
-                glyphs = tuple(replace(g, advance=0.0) if g.cluster == e - 1 - s else g for g in glyphs)
+                glyphs = tuple(g._replace(advance=0.0) if g.cluster == e - 1 - s else g for g in glyphs)
         size = _size(piece, ts)
         w = sum(g.advance for g in glyphs) * size / 1000 + ts.style.tracking * len(glyphs)
         shaped.append((r, w, Segment(face.name, text[s:e], glyphs), piece))
