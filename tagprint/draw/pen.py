@@ -65,11 +65,19 @@ def _shown_made(glyphs, face, size: float) -> list[str]:
     each glyph the pen moves by its width in the font (/W); a TJ number corrects that to the shaped advance,
     and a glyph's x offset is applied before it and taken back after."""
     ops: list[str] = []
-    parts: list[str] = []
+    parts: list[str] = []  # the TJ array: numbers, and hex strings of glyphs set one after another
+    codes: list[str] = []  # glyphs not yet closed into a hex string
     rise = 0.0
     pending = 0.0  # thousandths of an em to move right before the next glyph
+
+    def close() -> None:
+        if codes:
+            parts.append("<" + "".join(codes) + ">")
+            codes.clear()
+
     for g in glyphs:
         if g.dy != rise:
+            close()
             if parts:
                 ops.append("[" + " ".join(parts) + "] TJ")
                 parts = []
@@ -77,9 +85,11 @@ def _shown_made(glyphs, face, size: float) -> list[str]:
             ops.append(f"{_n(rise * size / 1000)} Ts")
         move = pending + g.dx
         if abs(move) > 0.0005:
+            close()
             parts.append(_n(-move))
-        parts.append(f"<{g.gid:04X}>")
+        codes.append(f"{g.gid:04X}")
         pending = (g.advance - g.dx) - face.widths[g.gid] if g.gid < len(face.widths) else g.advance - g.dx
+    close()
     if abs(pending) > 0.0005:
         parts.append(_n(-pending))
     if parts:

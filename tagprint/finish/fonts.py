@@ -112,10 +112,25 @@ def _flags(face) -> int:
     return flags
 
 
+@functools.lru_cache(maxsize=256)
+def _parts(use_key: tuple) -> tuple[bytes, str, list, bytes]:
+    """The subset, its tag, /W and ToUnicode of a face as a document uses it, made once per process."""
+    use = _KEYED[use_key]
+    program = _subset(use.face.data, tuple(sorted(use.used)), use.face.cff)
+    return program, subset_tag(program), _widths(use), to_unicode(use)
+
+
+_KEYED: dict[tuple, FontUse] = {}
+
+
 def font_object(pdf: pikepdf.Pdf, use: FontUse) -> pikepdf.Object:
     face = use.face
-    program = _subset(face.data, tuple(sorted(use.used)), face.cff)
-    tag = subset_tag(program)
+    key = (face.name, tuple(sorted(use.used)), tuple(sorted(use.texts.items())))
+    _KEYED[key] = use
+    try:
+        program, tag, widths, cmap = _parts(key)
+    finally:
+        del _KEYED[key]
     base = pikepdf.Name("/" + f"{tag}+{face.ps_name}")
     m = face.metrics
     descriptor = pikepdf.Dictionary(
@@ -134,13 +149,13 @@ def font_object(pdf: pikepdf.Pdf, use: FontUse) -> pikepdf.Object:
     cid = pikepdf.Dictionary(
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType0 if face.cff else pikepdf.Name.CIDFontType2,
         BaseFont=base, CIDSystemInfo=pikepdf.Dictionary(Registry="Adobe", Ordering="Identity", Supplement=0),
-        FontDescriptor=pdf.make_indirect(descriptor), DW=1000, W=_widths(use),
+        FontDescriptor=pdf.make_indirect(descriptor), DW=1000, W=widths,
     )
     if not face.cff:
         cid.CIDToGIDMap = pikepdf.Name.Identity
     font = pikepdf.Dictionary(
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0, BaseFont=base, Encoding=pikepdf.Name("/Identity-H"),
-        DescendantFonts=[pdf.make_indirect(cid)], ToUnicode=pdf.make_indirect(pikepdf.Stream(pdf, to_unicode(use))),
+        DescendantFonts=[pdf.make_indirect(cid)], ToUnicode=pdf.make_indirect(pikepdf.Stream(pdf, cmap)),
     )
     return pdf.make_indirect(font)
 
