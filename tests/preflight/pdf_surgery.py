@@ -111,13 +111,14 @@ def append_content(pdf: pikepdf.Pdf, operators: bytes, page_index: int = 0) -> N
 
 
 def codes_of(font: pikepdf.Dictionary, text: str) -> list[int]:
-    """The codes a Type0 (Identity-H) font shows `text` with, read back from its ToUnicode map."""
+    """The codes a Type0 (Identity-H) font shows `text` with, read back from its ToUnicode map (a subset
+    has only the glyphs its document shows: a character it lacks is shown with the first glyph it has)."""
     import re
 
     cmap = bytes(font.ToUnicode.read_bytes()).decode("latin-1")
     back = {bytes.fromhex(uni).decode("utf-16-be"): int(code, 16)
             for code, uni in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>", cmap)}
-    return [back[c] for c in text]
+    return [back.get(c, min(back.values())) for c in text]
 
 
 def shown(pdf: pikepdf.Pdf, font: str, text: bytes, page_index: int = 0) -> bytes:
