@@ -18,12 +18,14 @@ import functools
 import hashlib
 import io
 import logging
+import os
 
 import pikepdf
 from fontTools import subset as ft_subset
 from fontTools.ttLib import TTFont
 
 from ..draw.glyph_map import FontUse
+from ..fonts import instance_cache
 
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset": a table we drop anyway
 
@@ -40,7 +42,27 @@ def subset_tag(data: bytes) -> str:
 @functools.lru_cache(maxsize=256)
 def _subset(data: bytes, gids: tuple[int, ...], cff: bool) -> bytes:
     """The font program with only `gids` (and .notdef) drawn, glyph ids kept; for CFF the bare CFF table.
-    Kept per process: the same pages use the same glyphs in every profile."""
+    Kept per process (the same pages use the same glyphs in every profile) and on disk beside the variable
+    fonts' instances (fontTools' subsetter takes a tenth of a second a face: every build would pay it)."""
+    key = hashlib.sha256(data + repr((gids, cff, SUBSET_VERSION)).encode()).hexdigest()[:32]
+    cached = instance_cache().parent / "subsets" / f"{key}.bin"
+    if cached.is_file():
+        return cached.read_bytes()
+    program = _make_subset(data, gids, cff)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(program)
+        os.replace(temporary, cached)
+    except OSError:  # a read-only cache: made again next time
+        pass
+    return program
+
+
+SUBSET_VERSION = 1  # raise when the subsetting options change: the kept subsets are then made again
+
+
+def _make_subset(data: bytes, gids: tuple[int, ...], cff: bool) -> bytes:
     font = TTFont(io.BytesIO(data))
     options = ft_subset.Options()
     options.retain_gids = True
