@@ -9,8 +9,8 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # device renders the print master's separations in the tests, espeak-ng for the spoken proof
 # (`render.py read FILE.pdf --speak out.wav`), and qpdf for the tests (Debian's `qpdf --check`).
 SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
-                /usr/bin/gs /usr/bin/espeak-ng /usr/bin/qpdf
-SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng qpdf
+                /usr/bin/gs /usr/bin/espeak-ng /usr/bin/qpdf /usr/bin/pdffonts
+SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng qpdf poppler-utils
 
 .PHONY: build test bench setup system clean
 
