@@ -183,22 +183,41 @@ def font_object(pdf: pikepdf.Pdf, use: FontUse) -> pikepdf.Object:
 
 
 def write_fonts(pdf: pikepdf.Pdf, uses: dict[str, FontUse]) -> None:
-    """Writes the fonts and gives every page and form the one /Font dictionary."""
+    """Writes the fonts and gives every page and form the one /Font dictionary. ReportLab's initial font
+    (Helvetica, never shown: the pen selects no ReportLab font) goes; any other font already there stays."""
     fonts = pikepdf.Dictionary()
     for use in uses.values():
         fonts[pikepdf.Name("/" + use.resource)] = font_object(pdf, use)
     shared = pdf.make_indirect(fonts)
     seen: set = set()
+    merged: dict = {}
     for page in pdf.pages:
         resources = page.obj.get("/Resources")
         if resources is None:
             page.obj.Resources = resources = pikepdf.Dictionary()
-        _give(resources, shared, seen)
+        _give(pdf, resources, shared, seen, merged)
 
 
-def _give(resources: pikepdf.Dictionary, shared: pikepdf.Object, seen: set) -> None:
-    if len(shared.keys()):
-        resources.Font = shared
+def _fonts_for(pdf: pikepdf.Pdf, existing: object, shared: pikepdf.Object, merged: dict) -> pikepdf.Object | None:
+    if not isinstance(existing, pikepdf.Dictionary):
+        return shared if len(shared.keys()) else None
+    key = existing.objgen if existing.is_indirect else id(existing)
+    if key not in merged:
+        kept = {k: v for k, v in existing.items() if v.get("/BaseFont") != pikepdf.Name.Helvetica}
+        if not kept:
+            merged[key] = shared if len(shared.keys()) else None
+        else:
+            combined = pikepdf.Dictionary(kept)
+            for k, v in shared.items():
+                combined[k] = v
+            merged[key] = pdf.make_indirect(combined)
+    return merged[key]
+
+
+def _give(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary, shared: pikepdf.Object, seen: set, merged: dict) -> None:
+    fonts = _fonts_for(pdf, resources.get("/Font"), shared, merged)
+    if fonts is not None:
+        resources.Font = fonts
     elif "/Font" in resources:
         del resources["/Font"]
     xobjects = resources.get("/XObject")
@@ -211,4 +230,4 @@ def _give(resources: pikepdf.Dictionary, shared: pikepdf.Object, seen: set) -> N
         inner = xobject.get("/Resources")
         if inner is None:
             xobject.Resources = inner = pikepdf.Dictionary()
-        _give(inner, shared, seen)
+        _give(pdf, inner, shared, seen, merged)
