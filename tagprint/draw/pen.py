@@ -99,6 +99,27 @@ def _shown_made(glyphs, face, size: float) -> list[str]:
     return ops
 
 
+LAM = "\u0644"
+
+
+def _split_ligatures(face, glyphs: tuple, texts: list[str]) -> tuple[tuple, list[str]]:
+    """A ligature of right-to-left letters stands for several letters, which viewers turn round with the
+    line (PDFium, poppler turn characters round, pypdf glyphs). A lam-alef in a TrueType font therefore
+    stands for its alef, and an empty glyph of no width (one past the font's last; the finish stage adds it
+    to the subset) right after it, at its right edge where it is read first, stands for its lam. Other
+    ligatures of several right-to-left letters map to their letters turned round (right for PDFium and
+    poppler)."""
+    out_glyphs, out_texts = [], []
+    for g, t in zip(glyphs, texts):
+        if len(t) == 2 and t[0] == LAM and not face.cff:
+            out_glyphs += [g, type(g)(len(face.widths), g.cluster, 0.0, 0.0, 0.0)]
+            out_texts += [t[1], LAM]
+            continue
+        out_glyphs.append(g)
+        out_texts.append(t[::-1] if len(t) > 1 and has_rtl(t) else t)
+    return tuple(out_glyphs), out_texts
+
+
 class MarkedContentError(RuntimeError):
     pass
 
@@ -444,10 +465,7 @@ class Pen:
                 use = self.fonts_used[face.name] = FontUse(face, f"TF{len(self.fonts_used)}")
             texts = segment[3] if len(segment) > 3 and segment[3] else glyph_texts(chars, glyphs)
             if has_rtl(chars):
-                # a ligature of right-to-left letters (lam-alef) maps to its letters turned round: viewers
-                # (PDFium, poppler) turn a right-to-left line's characters round into reading order, the
-                # ligature's with them
-                texts = [t[::-1] if len(t) > 1 and has_rtl(t) else t for t in texts]
+                glyphs, texts = _split_ligatures(face, tuple(glyphs), list(texts))
             actual = not use.note(glyphs, texts) and self._actual_depth == 0
             ops.append(f"/{use.resource} {_n(size)} Tf")
             if actual:

@@ -59,11 +59,14 @@ def _subset(data: bytes, gids: tuple[int, ...], cff: bool) -> bytes:
     return program
 
 
-SUBSET_VERSION = 1  # raise when the subsetting options change: the kept subsets are then made again
+SUBSET_VERSION = 2  # raise when the subsetting options change: the kept subsets are then made again
 
 
 def _make_subset(data: bytes, gids: tuple[int, ...], cff: bool) -> bytes:
     font = TTFont(io.BytesIO(data))
+    count = font["maxp"].numGlyphs
+    phantom = count in gids  # the pen's empty glyph (see Pen.show): one past the font's last
+    gids = tuple(g for g in gids if g < count)
     options = ft_subset.Options()
     options.retain_gids = True
     options.notdef_outline = True
@@ -78,10 +81,28 @@ def _make_subset(data: bytes, gids: tuple[int, ...], cff: bool) -> bytes:
     sub.subset(font)
     if cff:
         return font.getTableData("CFF ")
+    if phantom:
+        _add_empty_glyphs(font, count + 1)
     out = io.BytesIO()
     font.recalcTimestamp = False  # same input, same bytes: the head table keeps the font's own dates
     font.save(out)
     return out.getvalue()
+
+
+def _add_empty_glyphs(font: TTFont, total: int) -> None:
+    """Pads a TrueType subset with empty, zero-width glyphs up to `total` glyphs (glyph ids are kept, so
+    the pen's empty glyph, one past the font's last, is at its id)."""
+    from fontTools.ttLib.tables._g_l_y_f import Glyph as TrueTypeGlyph
+
+    order = list(font.getGlyphOrder())
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    while len(order) < total:
+        name = f"tagprint.empty{len(order)}"
+        order.append(name)
+        glyf.glyphs[name] = TrueTypeGlyph()
+        hmtx.metrics[name] = (0, 0)
+    font.setGlyphOrder(order)
+    glyf.glyphOrder = order
 
 
 def _widths(use: FontUse) -> list:

@@ -98,8 +98,10 @@ def test_pdfium_poppler_and_pypdf_extract_the_paragraphs_in_logical_order(pdf):
     for extracted in (pdfium_text, poppler_text):
         assert _words(ARABIC) in _words(extracted)
         assert _words(HEBREW) in _words(extracted)
-    # pypdf turns glyphs round, not characters: the lam-alef ligature's letters come out turned round
-    assert _words(HEBREW) in _words(pypdf_text) and _words("مرحبا بكم في") in _words(pypdf_text)
+    # pypdf turns glyphs round, not characters: the lam-alef ligature stands for its alef, and an empty
+    # glyph beside it for its lam, so every reader gets السلام, not السالم
+    for words in (HEBREW, ARABIC, PHRASE):
+        assert _words(words) in _words(pypdf_text)
     assert "مرحبا بكم في السلام" in poppler_text  # the phrase inside the English sentence
 
 
