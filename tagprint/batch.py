@@ -71,7 +71,7 @@ def _digest(path: Path) -> str:
 
 
 def input_files(prepared: "Prepared") -> list[Path]:
-    from .fonts import FAMILIES
+    from .fonts import STYLE_KEYS, source
     from .pipeline import sources
 
     root = prepared.loaded.root
@@ -81,11 +81,16 @@ def input_files(prepared: "Prepared") -> list[Path]:
     theme = prepared.document.theme
     if theme.press.profile:  # condition: custom, the project's own press profile
         files.append(Path(theme.press.profile))
-    for family in (theme.font, *theme.fallback_fonts):
-        finder, _ = FAMILIES.get(family, (None, None))
-        if finder:
-            for style in ("Regular", "Bold", "Italic", "BoldItalic"):
-                files += [p for p in finder(style)[:1] if p.is_file()]
+    families = (theme.font, *theme.fallback_fonts, *(f for _, f in theme.script_fonts),
+                *(s.font for s in theme.styles.values() if s.font))
+    for family in dict.fromkeys(families):
+        for style in STYLE_KEYS.values():
+            try:
+                path = source(family, *style).path
+            except Exception:  # not found: validation says so
+                continue
+            if path not in files:
+                files.append(path)
     return files
 
 

@@ -82,7 +82,10 @@ def page_hashes(pdf_path: Path) -> list[str]:
 
     def fonts(h, font_resources) -> None:
         for key in sorted(font_resources.keys()):
-            h.update(key.encode() + str(font_resources[key].get("/BaseFont", "")).encode())
+            # without the subset tag: it follows the glyphs of the whole document, and a glyph id draws
+            # the same glyph in every subset of a face (ids are kept)
+            base = str(font_resources[key].get("/BaseFont", ""))
+            h.update(key.encode() + (base[8:] if base[7:8] == "+" else base).encode())
 
     out = []
     with pikepdf.open(pdf_path) as pdf:

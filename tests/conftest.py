@@ -111,3 +111,9 @@ def block_examples_profiles(tmp_path_factory) -> dict[str, Path]:
     return {"screen": out / "block-examples.pdf", "print": out / "block-examples-print.pdf",
             "email": out / "block-examples-email.pdf",
             "archive": out / "archive" / "TP-BLOCKS" / "1" / "block-examples.pdf"}
+
+
+@pytest.fixture(scope="session")
+def norvalin_profiles(tmp_path_factory) -> dict[str, Path]:
+    """The third example (A4, German, brand fonts from fonts/ and a wheel) in every profile."""
+    return _every_profile(tmp_path_factory.mktemp("norvalin"), "norvalin-de", "DE-NOR-0003")

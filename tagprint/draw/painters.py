@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Callable
 
 from .. import illustrations
-from ..fonts import face
 from ..layout.items import (
     Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine,
 )
@@ -127,11 +126,25 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
             section = pen.artifact("Pagination", kind)
         else:
             section = pen.marked(ctx.tags.slot(*tag), at=(first_line.x + first.x, first_line.baseline - first.size))
-        with section:
-            for line, frag in group:
-                with pen.actual_text(frag.actual):
-                    pen.text(line.x + frag.x, line.baseline, [(s.font, s.text) for s in frag.segments],
-                             frag.size, frag.color, frag.rise, frag.tracking)
+        section.__enter__()
+        for line, frag in group:
+            with pen.actual_text(frag.actual):
+                pen.text(line.x + frag.x, line.baseline, [(s.font, s.text, s.glyphs, s.texts) for s in frag.segments],
+                         frag.size, frag.color, frag.rise, frag.tracking)
+            if frag.hyphen is not None:
+                # a hyphen added at a line break is drawn as an artifact between two marked-content
+                # sequences of the same element: readers put the word together ("Behandlung")
+                hyphen = [(frag.hyphen.font, frag.hyphen.text, frag.hyphen.glyphs)]
+                at = line.x + frag.x + frag.width
+                if tag is None:
+                    pen.text(at, line.baseline, hyphen, frag.size, frag.color, frag.rise, frag.tracking)
+                    continue
+                section.__exit__(None, None, None)
+                with pen.artifact():
+                    pen.text(at, line.baseline, hyphen, frag.size, frag.color, frag.rise, frag.tracking)
+                section = pen.marked(ctx.tags.slot(*tag))
+                section.__enter__()
+        section.__exit__(None, None, None)
         for line, frag in group:
             x = line.x + frag.x
             if frag.link is not None and ctx.profile.links:
@@ -229,7 +242,7 @@ def _slide_frame(item: SlideFrame, ctx: DrawContext) -> None:
 def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, root: Path,
                   profile: Profile) -> tuple[bytes, Pen]:
     buffer = io.BytesIO()
-    body_font = face(document.theme.font).name
+    body_font = "Helvetica"  # ReportLab's initial font: never shown (the pen writes its own fonts)
     page_size = pages[0].size if pages else document.page_size
     pen = Pen.create(buffer, page_size, body_font, document.title, document.lang,
                      to_cmyk=PressPalette(document.theme).ink if profile.color == "cmyk" else None,

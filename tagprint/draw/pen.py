@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,11 +28,97 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..model import Color, Rect
 from ..tags import ContentSlot
+from ..layout.bidi import has_rtl
+from .glyph_map import FontUse, glyph_texts
 
 if TYPE_CHECKING:
     from ..profiles.press import PressInk
 
 Point = tuple[float, float]
+
+
+def fonts_module():
+    from .. import fonts
+    return fonts
+
+
+def _n(value: float) -> str:
+    """A number as content streams write it: at most three decimals, no trailing zeros."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _shown(glyphs, face, size: float) -> list[str]:
+    try:
+        return list(_shown_kept(tuple(glyphs), face, size))
+    except TypeError:  # glyphs that are not tuples: not kept
+        return _shown_made(glyphs, face, size)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _shown_kept(glyphs, face, size: float) -> tuple[str, ...]:
+    """The operators for a run, made once per process: the same lines are drawn in every profile."""
+    return tuple(_shown_made(glyphs, face, size))
+
+
+def _shown_made(glyphs, face, size: float) -> list[str]:
+    """TJ (and Ts for raised or lowered marks) showing `glyphs` with HarfBuzz's advances and offsets: after
+    each glyph the pen moves by its width in the font (/W); a TJ number corrects that to the shaped advance,
+    and a glyph's x offset is applied before it and taken back after."""
+    ops: list[str] = []
+    parts: list[str] = []  # the TJ array: numbers, and hex strings of glyphs set one after another
+    codes: list[str] = []  # glyphs not yet closed into a hex string
+    rise = 0.0
+    pending = 0.0  # thousandths of an em to move right before the next glyph
+
+    def close() -> None:
+        if codes:
+            parts.append("<" + "".join(codes) + ">")
+            codes.clear()
+
+    for g in glyphs:
+        if g.dy != rise:
+            close()
+            if parts:
+                ops.append("[" + " ".join(parts) + "] TJ")
+                parts = []
+            rise = g.dy
+            ops.append(f"{_n(rise * size / 1000)} Ts")
+        move = pending + g.dx
+        if abs(move) > 0.0005:
+            close()
+            parts.append(_n(-move))
+        codes.append(f"{g.gid:04X}")
+        pending = (g.advance - g.dx) - face.widths[g.gid] if g.gid < len(face.widths) else g.advance - g.dx
+    close()
+    if abs(pending) > 0.0005:
+        parts.append(_n(-pending))
+    if parts:
+        ops.append("[" + " ".join(parts) + "] TJ")
+    if rise:
+        ops.append("0 Ts")
+    return ops
+
+
+LAM = "\u0644"
+
+
+def _split_ligatures(face, glyphs: tuple, texts: list[str]) -> tuple[tuple, list[str]]:
+    """A ligature of right-to-left letters stands for several letters, which viewers turn round with the
+    line (PDFium, poppler turn characters round, pypdf glyphs). A lam-alef in a TrueType font therefore
+    stands for its alef, and an empty glyph of no width (one past the font's last; the finish stage adds it
+    to the subset) right after it, at its right edge where it is read first, stands for its lam. Other
+    ligatures of several right-to-left letters map to their letters turned round (right for PDFium and
+    poppler)."""
+    out_glyphs, out_texts = [], []
+    for g, t in zip(glyphs, texts):
+        if len(t) == 2 and t[0] == LAM and not face.cff:
+            out_glyphs += [g, type(g)(len(face.widths), g.cluster, 0.0, 0.0, 0.0)]
+            out_texts += [t[1], LAM]
+            continue
+        out_glyphs.append(g)
+        out_texts.append(t[::-1] if len(t) > 1 and has_rtl(t) else t)
+    return tuple(out_glyphs), out_texts
 
 
 class MarkedContentError(RuntimeError):
@@ -186,6 +273,8 @@ class Pen:
     _frame: tuple[float, float, float] = (0.0, 0.0, 1.0)  # the current space's origin and scale on the page
     _mcid: int = 0
     _open: str | None = None
+    fonts_used: dict[str, FontUse] = field(default_factory=dict)  # face name -> its glyphs (the finish embeds them)
+    _actual_depth: int = 0
 
     @classmethod
     def create(cls, buffer: io.BytesIO, page_size: tuple[float, float], font_name: str, title: str,
@@ -193,8 +282,11 @@ class Pen:
         rl_config.useA85 = 0  # binary streams: ASCII85 would add a quarter to every photo
         media = (page_size[0] + 2 * offset, page_size[1] + 2 * offset)
         canvas = Canvas(buffer, pagesize=media, invariant=1, pageCompression=0,
-                        initialFontName=font_name, initialFontSize=10, lang=lang)
+                        initialFontName="Helvetica", initialFontSize=10, lang=lang)  # never shown
         canvas.setTitle(title)
+        # ReportLab starts each page with its initial font selected: no text of ours is set in a ReportLab
+        # font (the finish stage writes the page's fonts), so that selection goes
+        canvas._preamble = re.sub(r" ?BT .*? ET", "", canvas._preamble)
         pen = cls(canvas, page_size, to_cmyk=to_cmyk, offset=offset)
         pen._origin()
         return pen
@@ -305,9 +397,11 @@ class Pen:
             return
         self._check()
         self.canvas.addLiteral(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
+        self._actual_depth += 1
         try:
             yield
         finally:
+            self._actual_depth -= 1
             self.canvas.addLiteral("EMC")
 
     def _check(self) -> None:
@@ -379,18 +473,43 @@ class Pen:
         finally:
             c.restoreState()
 
-    def text(self, x: float, baseline: float, segments: Sequence[tuple[str, str]], size: float,
+    def text(self, x: float, baseline: float, segments: Sequence, size: float,
              color: Color, rise: float = 0.0, tracking: float = 0.0) -> None:
-        """Shows text: `segments` are (font name, characters) pairs set one after another."""
+        """Shows text: `segments` are (font name, characters) pairs set one after another, or (font name,
+        characters, glyphs) with the glyphs already shaped (and placed) by the layout."""
         self._check()
         with self.overprint_black(color):
-            t = self.canvas.beginText(x, self.y(baseline) + rise)
-            t.setFillColor(self.color(color))
-            t.setCharSpace(tracking)  # Tc outlives the text object: always set it
-            for font, chars in segments:
-                t.setFont(font, size)
-                t.textOut(chars)
-            self.canvas.drawText(t)
+            self.canvas.setFillColor(self.color(color))
+            self.show(x, self.y(baseline) + rise, segments, size, tracking)
+
+    def show(self, x: float, y: float, segments: Sequence, size: float, tracking: float = 0.0) -> None:
+        """The text object for shaped runs at (x, y) of the current space (PDF coordinates): each glyph by
+        its id (Identity-H), moved by TJ where HarfBuzz's advance differs from the font's width, and
+        placed with its offsets (marks). A glyph whose characters differ from those its code already
+        stands for is shown inside /ActualText."""
+        self._check()
+        ops = ["BT", f"1 0 0 1 {_n(x)} {_n(y)} Tm", f"{_n(tracking)} Tc"]
+        for segment in segments:
+            font_name, chars = segment[0], segment[1]
+            glyphs = segment[2] if len(segment) > 2 and segment[2] else None
+            face = fonts_module().by_name(font_name)
+            if glyphs is None:
+                glyphs = face.shape(chars)
+            use = self.fonts_used.get(face.name)
+            if use is None:
+                use = self.fonts_used[face.name] = FontUse(face, f"TF{len(self.fonts_used)}")
+            texts = segment[3] if len(segment) > 3 and segment[3] else glyph_texts(chars, glyphs)
+            if has_rtl(chars):
+                glyphs, texts = _split_ligatures(face, tuple(glyphs), list(texts))
+            actual = not use.note(glyphs, texts) and self._actual_depth == 0
+            ops.append(f"/{use.resource} {_n(size)} Tf")
+            if actual:
+                ops.append(f"/Span <</ActualText <FEFF{chars.encode('utf-16-be').hex().upper()}>>> BDC")
+            ops.extend(_shown(glyphs, face, size))
+            if actual:
+                ops.append("EMC")
+        ops.append("ET")
+        self.canvas.addLiteral("\n".join(ops))
 
     def image(self, jpeg: bytes, box: Rect, pixel_size: tuple[int, int], radius: float = 0.0,
               lossless: bool = False, mask: bytes | None = None) -> None:
@@ -681,17 +800,12 @@ class Sketch:
         from ..fonts import segments_for
 
         # characters the font lacks are set in the fallback fonts (never a .notdef box)
-        runs = segments_for(font, text)
-        width = sum(face.width(chars, size) for face, chars in runs) + tracking * len(text)
+        runs = [(face.name, chars, face.shape(chars)) for face, chars in segments_for(font, text)]
+        width = sum(g.advance for _, _, glyphs in runs for g in glyphs) * size / 1000 + tracking * len(text)
         dx = {"start": 0.0, "middle": -width / 2, "end": -width}[anchor]
         with self.pen.overprint_black(color):
-            t = self._c.beginText(x + dx, y)
-            t.setFillColor(self.pen.color(color))
-            t.setCharSpace(tracking)  # Tc outlives the text object: always set it
-            for face, chars in runs:
-                t.setFont(face.name, size)
-                t.textOut(chars)
-            self._c.drawText(t)
+            self._c.setFillColor(self.pen.color(color))
+            self.pen.show(x + dx, y, runs, size, tracking)
 
     def _paint(self, p, fill: Color | None, stroke: Color | None, line_width: float, alpha: float) -> None:
         if fill is not None:

@@ -15,6 +15,7 @@ from ..model import Document
 from ..profiles import Profile
 from ..profiles.archive import Source, xmp_extension
 from ..tags import TagMap
+from .fonts import write_fonts
 from .metadata import pdf_date, write_metadata
 from .outline import write_outline
 from .structure import write_structure
@@ -39,6 +40,7 @@ def finish(drawn: bytes, pen: Pen, tags: TagMap, heading_texts: dict[int, str], 
     document, profile = ctx.document, ctx.profile
     ctx.draft = hashlib.sha256(drawn).hexdigest()
     with pikepdf.open(io.BytesIO(drawn)) as pdf:
+        write_fonts(pdf, pen.fonts_used)
         write_structure(pdf, tags.root, pen.links)
         write_metadata(pdf, document, xmp_extension(document) if profile.pdfa else ("", ""))
         write_outline(pdf, tags.root, heading_texts)

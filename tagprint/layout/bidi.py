@@ -1,18 +1,16 @@
-"""Right-to-left text (Arabic, Hebrew): shaping and the Unicode bidirectional algorithm, per line.
+"""Right-to-left text (Arabic, Hebrew): the Unicode bidirectional algorithm, per line.
 
-Line breaking works on the logical text (the order it is typed and read); each line is then laid out in
-visual order (UAX #9, rules L1–L4, per line). Arabic letters are shaped into their contextual forms
-(Arabic Presentation Forms, which DejaVu Sans has) by arabic-reshaper; python-bidi resolves the levels.
-Every shown character keeps the logical characters it stands for (a cluster), so that drawing can give
-each visually ordered run its logical text as /ActualText.
+Line breaking works on the logical text (the order it is typed and read); each line is then cut into runs
+of one embedding level (UAX #9, resolved by python-bidi), each run is shaped by HarfBuzz in its direction
+(joining, lam-alef, harakat placed as marks, mirrored brackets), and the runs are put in visual order (rule
+L2). The glyphs are drawn in visual order and each maps (ToUnicode) to its logical base letters, so
+viewers read the text in logical order with their own bidi; no /ActualText is needed.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from bidi import algorithm as uax9
 
@@ -23,7 +21,6 @@ SUPPORTED_RTL = ("Arabic", "Hebrew")  # scripts set right to left; others (Syria
 # the blocks of right-to-left scripts (Hebrew to Arabic Extended-A, their presentation forms, and the
 # historic scripts beyond the BMP): a quick test that lets left-to-right text skip all of this
 _RTL_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
 
 def has_rtl(text: str) -> bool:
@@ -42,75 +39,30 @@ def base_is_rtl(text: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1)
-def _reshaper():
-    import arabic_reshaper
-
-    # only the lam-alef ligatures, which Arabic requires; vowel marks (harakat) are left out of the drawn
-    # glyphs, since without positioning they would sit beside their letters (the text layer keeps them)
-    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": True, "arabic ligature allah": False})
-
-
-def shape(text: str) -> list[tuple[str, str]]:
-    """`text` as clusters (logical characters, the one character drawn for them), in logical order.
-
-    Arabic letters become their contextual forms (U+FE70–FEFF, U+FB50–FDFF); a lam-alef ligature draws two
-    letters as one; a vowel mark that is not drawn joins the cluster of its letter. Other text is one
-    cluster per character, drawn as it is."""
-    if not _ARABIC.search(text):
-        return [(c, c) for c in text]
-    shown = _reshaper().reshape(text)
-    clusters: list[tuple[str, str]] = []
-    pending = ""  # logical characters not drawn (marks) before the first cluster
-    j = 0
-    for ch in shown:
-        base = unicodedata.normalize("NFKC", ch) if _presentation_form(ch) else ch
-        while j < len(text) and text[j : j + len(base)] != base:
-            if clusters:
-                logical, drawn = clusters[-1]
-                clusters[-1] = (logical + text[j], drawn)
-            else:
-                pending += text[j]
-            j += 1
-        clusters.append((pending + text[j : j + len(base)], ch))
-        pending = ""
-        j += len(base)
-    if j < len(text):
-        if clusters:
-            logical, drawn = clusters[-1]
-            clusters[-1] = (logical + text[j:], drawn)
-        else:
-            clusters.append((pending + text[j:], ""))
-    return clusters
-
-
-def _presentation_form(ch: str) -> bool:
-    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
-
-
-def shaped(text: str) -> str:
-    """The characters drawn for `text`, still in logical order."""
-    if not _ARABIC.search(text):
-        return text
-    return "".join(drawn for _, drawn in shape(text))
-
-
-@dataclass(frozen=True)
-class Placed:
-    """One cluster of a line in visual order: which logical cluster it is and the character drawn
-    (mirrored where a bracket runs right to left)."""
-
-    index: int
-    drawn: str
-
-
-def visual_order(drawn: list[str], rtl: bool) -> list[Placed]:
-    """The clusters of one line (one drawn character each, logical order) from left to right, by the
-    Unicode bidirectional algorithm with the paragraph direction given (`rtl`)."""
+def levels(text: str, rtl: bool, spans: list[tuple[int, int, bool]] = ()) -> list[int]:
+    """The resolved embedding level of each character of one line (rules up to I2, and L1 for the line's
+    trailing white space). `spans` (start, end, right to left) are embedded in their own direction (a
+    span's {dir=rtl}), as RLE/LRE … PDF would (X2–X3)."""
+    if not text:
+        return []
+    if spans:
+        marked, where = "", []
+        bounds = {s: ("\u202b" if r else "\u202a") for s, _, r in spans}
+        ends = {e for _, e, _ in spans}
+        for i, c in enumerate(text):
+            if i in ends:
+                marked += "\u202c"
+            if i in bounds:
+                marked += bounds[i]
+            where.append(len(marked))
+            marked += c
+        if len(text) in ends:
+            marked += "\u202c"
+        inner = levels(marked, rtl)
+        return [inner[j] for j in where]
     storage = uax9.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    text = "".join(d or "\u200b" for d in drawn)  # an undrawn cluster still needs a place
     uax9.get_embedding_levels(text, storage)
     for index, ch in enumerate(storage["chars"]):
         ch["index"] = index
@@ -118,12 +70,32 @@ def visual_order(drawn: list[str], rtl: bool) -> list[Placed]:
     uax9.resolve_weak_types(storage)
     uax9.resolve_neutral_types(storage, False)
     uax9.resolve_implicit_levels(storage, False)
-    uax9.reorder_resolved_levels(storage, False)
-    uax9.apply_mirroring(storage, False)
-    placed = [Placed(ch["index"], ch["ch"] if drawn[ch["index"]] else "") for ch in storage["chars"]]
-    kept = {p.index for p in placed}
-    for index in range(len(drawn)):  # characters the algorithm removes (X9: embedding controls, BN)
-        if index not in kept:
-            after = next((k for k, p in enumerate(placed) if p.index == index - 1), -1)
-            placed.insert(after + 1, Placed(index, drawn[index]))
-    return placed
+    out = [storage["base_level"]] * len(text)
+    for ch in storage["chars"]:
+        out[ch["index"]] = ch["level"]
+    i = len(text)
+    while i > 0 and text[i - 1].isspace():  # L1: trailing white space takes the paragraph's level
+        i -= 1
+        out[i] = storage["base_level"]
+    return out
+
+
+def visual_runs(run_levels: list[int]) -> list[int]:
+    """Rule L2: the order (indices) in which runs of the given levels sit from left to right."""
+    order = list(range(len(run_levels)))
+    if not run_levels:
+        return order
+    highest = max(run_levels)
+    lowest_odd = min((lv for lv in run_levels if lv % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if run_levels[order[i]] >= level:
+                j = i
+                while j < len(order) and run_levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = reversed(order[i:j])
+                i = j
+            else:
+                i += 1
+    return order

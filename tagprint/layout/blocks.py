@@ -10,7 +10,7 @@ from typing import Callable
 
 from .. import illustrations
 from ..errors import Problem, Where
-from ..fonts import FontStack
+from ..fonts import FontStack, theme_stack
 from ..model import (
     Artwork, Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
     PageBreak, Paragraph, Photo, Rect, References, Safety, Spacer,
@@ -38,7 +38,8 @@ class LayoutContext:
         name = self.document.style_name(name)  # content blocks placed on a slide are set at slide sizes
         style = theme.styles.get(name) or theme.styles["body"]
         link = theme.colors.get("secondary", theme.colors["text"]) if style.color == "text" else theme.colors[style.color]
-        return TextStyle(style, theme.colors[style.color], link, self.fonts)
+        fonts = self.fonts if not (style.font or style.features or theme.script_fonts) else theme_stack(theme, style)
+        return TextStyle(style, theme.colors[style.color], link, fonts, self.document.lang)
 
     def text_style_or(self, name: str, fallback: str) -> TextStyle:
         """The style `name` where the theme has it (or its slide style, on a slide), else `fallback`."""
@@ -93,13 +94,13 @@ def _text_rest(items: list[Piece], lines: list[TextLine], shown: int, ts: TextSt
 
 @layout_of(Heading)
 def _heading(block: Heading, width: float, ctx: LayoutContext) -> Laid:
-    ts = ctx.text_style(block.style)
+    ts = replace(ctx.text_style(block.style), direction=block.dir)
     return text_block(pieces(block.runs, ts), width, ts, ctx, block.where)
 
 
 @layout_of(Paragraph)
 def _paragraph(block: Paragraph, width: float, ctx: LayoutContext) -> Laid:
-    ts = ctx.text_style(block.style)
+    ts = replace(ctx.text_style(block.style), direction=block.dir)
     return text_block(pieces(block.runs, ts), width, ts, ctx, block.where, splittable=True)
 
 

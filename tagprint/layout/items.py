@@ -19,6 +19,8 @@ class Segment:
 
     font: str
     text: str
+    glyphs: tuple = ()  # the shaped glyphs (fonts.Glyph, visual order); empty: the pen shapes `text` itself
+    texts: tuple = ()   # what each glyph stands for (glyph_map.glyph_texts); empty: worked out from clusters
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Fragment:
     underline: bool = False
     artifact: str = "Footer"  # with no tag: the pagination artifact's subtype (Footer, Header)
     actual: str | None = None  # the logical text, when the drawn characters differ (shaped, right to left)
+    hyphen: Segment | None = None  # a hyphen added at the line's end: drawn after the text, as an artifact
+    hyphen_width: float = 0.0
 
 
 @dataclass(frozen=True)

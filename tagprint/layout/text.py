@@ -1,24 +1,36 @@
-"""Line breaking: inline runs become lines of fragments that fit a width (ragged, no hyphens).
+"""Line breaking: inline runs become lines of fragments that fit a width.
 
-Lines are broken in logical order; a line with right-to-left text is then laid out in visual order
-(bidi.py): a paragraph whose first strong letter is Arabic or Hebrew runs right to left, flush right.
+Every word is shaped by HarfBuzz (fonts.py) and measured by its shaped advances; the glyphs travel with
+the fragments to the pen, which draws them as shaped. Lines are broken greedily in logical order; a word
+that does not fit may be hyphenated (pyphen, by the span's language; soft hyphens are break points), at
+most two hyphenated lines in a row. A style may be aligned left, right, centre or justified (the last line
+of a justified paragraph is set like the start). A line with right-to-left text is then laid out in visual
+order (bidi.py): a paragraph whose first strong letter is Arabic or Hebrew runs right to left, flush right.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from ..fonts import FontStack
+from ..fonts import Face, FontStack, Glyph
 from ..model import Citation, Color, Link, NoteRef, Text, TypeStyle
 from ..model.inline import Inline
-from .bidi import base_is_rtl, has_rtl, shape, shaped, visual_order
+from .bidi import base_is_rtl, has_rtl, levels, visual_runs
+from ..draw.glyph_map import glyph_texts
 from .items import Fragment, Segment, TagKey, TextLine
 
 SUPERSCRIPT_SCALE = 0.7
 SUPERSCRIPT_MIN = 5.5  # pt: a citation or note marker in small text (a table cell, a footnote) stays readable
 SUPERSCRIPT_RISE = 0.36
 _SPLIT = re.compile(r"([^\S\u00a0\u202f]+)")  # white space breaks a line; a no-break space (U+00A0, U+202F) does not
+SOFT_HYPHEN = "\u00ad"
+HYPHEN = "-"
+MIN_WORD = 6        # letters a word needs before it is hyphenated
+MIN_LEFT = 2        # letters left before a hyphen
+MIN_RIGHT = 3       # letters carried to the next line
+MAX_HYPHENATED = 2  # hyphenated lines in a row
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,8 @@ class Piece:
     tag: TagKey
     link: Link | Citation | NoteRef | None
     color: Color
+    lang: str = ""  # the span's language (shaping, hyphenation); "" for the document's
+    dir: str = ""   # "rtl" or "ltr" when the span says so ({dir=rtl})
 
 
 @dataclass
@@ -38,20 +52,28 @@ class TextStyle:
     color: Color
     link_color: Color
     fonts: FontStack
+    lang: str = ""  # the document's language
+    direction: str = "auto"  # the paragraph's: ltr, rtl, or auto (that of its first strong letter)
 
 
 def pieces(runs: tuple[Inline, ...], ts: TextStyle, link: Link | None = None) -> list[Piece]:
     out: list[Piece] = []
+    carried = False  # a space after right-to-left text goes with the next run (it sits between the two)
     for run in runs:
         if isinstance(run, Text) and not run.text.strip():  # a space between runs: no slot of its own
-            if out and not out[-1].text.endswith(" "):
+            if out and has_rtl(out[-1].text) and run is not runs[-1]:
+                carried = True
+            elif out and not out[-1].text.endswith(" "):
                 out[-1] = replace(out[-1], text=out[-1].text + " ")
             continue
         if isinstance(run, Text):
             color = ts.link_color if link else ts.color
             text = run.text.upper() if ts.style.uppercase else run.text
+            if carried and not text.startswith(" "):
+                text = " " + text
+            carried = False
             out.append(Piece(text, ts.style.bold or run.strong, ts.style.italic or run.emphasis, False,
-                             (run, ""), link, color))
+                             (run, ""), link, color, run.lang or "", run.dir or ""))
         elif isinstance(run, (Citation, NoteRef)):
             out.append(Piece(run.text, ts.style.bold, ts.style.italic, True, (run, ""), run, ts.color))
         elif isinstance(run, Link):
@@ -69,79 +91,203 @@ def superscript_size(size: float) -> float:
     return min(size, max(SUPERSCRIPT_MIN, size * SUPERSCRIPT_SCALE))
 
 
+Run = tuple[Face, str, tuple[Glyph, ...]]  # a face, its characters, their glyphs (visual order)
+
+
 @dataclass
 class _Atom:
-    text: str
+    text: str  # the characters it stands for (soft hyphens removed)
     piece: Piece
     width: float
     space: bool
-    font: str = ""  # in a line with right-to-left text: the font a space is set (and measured) in
+    runs: tuple[Run, ...] = ()
+    hyphen: bool = False  # ends with a hyphen added at a line break (drawn, not part of the text)
+    hyphen_runs: tuple[Run, ...] = ()
+    breaks: tuple[int, ...] = field(default=())  # soft hyphens: break points in `text`
 
 
 UNBOUNDED = 10_000.0  # a width at or beyond this is "one line, as long as it needs": no flush right
 
 
-def _measure(text: str, piece: Piece, ts: TextStyle) -> float:
-    return ts.fonts.width(text, _size(piece, ts), piece.bold, piece.italic) + ts.style.tracking * len(text)
+def _lang(piece: Piece, ts: TextStyle) -> str:
+    return piece.lang or ts.lang
+
+
+def _shape_runs(text: str, piece: Piece, ts: TextStyle, before: str = "", after: str = "") -> tuple[Run, ...]:
+    return _shaped(ts.fonts, text, piece.bold, piece.italic, _lang(piece, ts), before, after)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shaped(stack: FontStack, text: str, bold: bool, italic: bool, lang: str, before: str,
+            after: str) -> tuple[Run, ...]:
+    """A word's runs, shaped once per stack, style, language and text (left to right)."""
+    out = []
+    for face, chars in stack.segments(text, bold, italic):
+        out.append((face, chars, face.shape(chars, stack.features, False, lang, before, after)))
+    return tuple(out)
+
+
+def _width(runs: tuple[Run, ...], piece: Piece, ts: TextStyle) -> float:
+    size = _size(piece, ts)
+    return sum(sum(g.advance for g in glyphs) * size / 1000 + ts.style.tracking * len(glyphs)
+               for _, _, glyphs in runs)
+
+
+def _atom(text: str, piece: Piece, ts: TextStyle, space: bool = False) -> _Atom:
+    breaks = []
+    clean = ""
+    for ch in text:
+        if ch == SOFT_HYPHEN:
+            breaks.append(len(clean))
+        else:
+            clean += ch
+    runs = _shape_runs(clean, piece, ts) if clean else ()
+    return _Atom(clean, piece, _width(runs, piece, ts), space, runs, breaks=tuple(breaks))
 
 
 def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[TextLine], list[str]]:
     """Returns the lines (relative: x from 0, baselines from the top at 0) and words that overflow."""
     logical = "".join(piece.text for piece in items)
-    bidi = has_rtl(logical)
+    direction = getattr(ts, "direction", "auto")
+    bidi = has_rtl(logical) or direction == "rtl" or any(p.dir for p in items)
     atoms: list[_Atom] = []
     for piece in items:
-        before = ""
         for part in _SPLIT.split(piece.text):
             if part:
                 space = part.isspace()
-                text = " " if space else part
-                if space and bidi:  # set in the font of the letter before it, so it travels with that word
-                    font = ts.fonts.segments(shaped(before)[-1:] or " ", piece.bold, piece.italic)[0][0]
-                    atoms.append(_Atom(text, piece, font.width(" ", _size(piece, ts)) + ts.style.tracking,
-                                       True, font.name))
-                else:
-                    atoms.append(_Atom(text, piece, _measure(shaped(text), piece, ts), space))
-                before = text
+                atom = _atom(" " if space else part, piece, ts, space)
+                before = atoms[-1] if atoms else None
+                if space and before is not None and before.piece is piece and before.runs and atom.runs:
+                    # a space is set in the font of the letter before it (a fallback font's run goes on)
+                    face = before.runs[-1][0]
+                    if face is not atom.runs[0][0] and 32 in face.chars:
+                        runs = ((face, " ", face.shape(" ", ts.fonts.features)),)
+                        atom = replace(atom, runs=runs, width=_width(runs, piece, ts))
+                atoms.append(atom)
     lines: list[list[_Atom]] = []
     current: list[_Atom] = []
     used = 0.0
     too_wide: list[str] = []
+    hyphenated = 0  # hyphenated lines just before
+    hyphenate = getattr(ts.style, "hyphenate", False) and width < UNBOUNDED and not bidi
     i = 0
-    while i < len(atoms):
-        if atoms[i].space:
-            space = atoms[i]
-            i += 1
-            if not current:
-                continue
+    pending: list[_Atom] | None = None  # the rest of a hyphenated word, to start the next line
+    while i < len(atoms) or pending:
+        if pending:
+            word, pending, space = pending, None, None
         else:
-            space = None
-        word: list[_Atom] = []
-        while i < len(atoms) and not atoms[i].space:
-            word.append(atoms[i])
-            i += 1
-        if not word:
-            continue
+            if atoms[i].space:
+                space = atoms[i]
+                i += 1
+                if not current:
+                    continue
+            else:
+                space = None
+            word = []
+            while i < len(atoms) and not atoms[i].space:
+                word.append(atoms[i])
+                i += 1
+            if not word:
+                continue
         word_width = sum(a.width for a in word)
-        if word_width > width + 0.01:
-            too_wide.append("".join(a.text for a in word))
         gap = space.width if space and current else 0.0
         if current and used + gap + word_width > width + 0.01:
+            split = _hyphenate(word, width - used - gap, ts) if hyphenate and hyphenated < MAX_HYPHENATED else None
+            if split:
+                head, tail = split
+                if space:
+                    current.append(space)
+                current.append(head)
+                lines.append(current)
+                hyphenated += 1
+                current, used = [], 0.0
+                pending = [tail, *word[1:]]
+                continue
             if space:  # kept, weightless, at the line's end: extracted text keeps its word break
-                current.append(replace(space, width=0.0))
+                current.append(_weightless(space))
             lines.append(current)
-            current, used = list(word), word_width
-        else:
-            if space and current:
-                current.append(space)
-            current.extend(word)
-            used += gap + word_width
+            hyphenated = 0
+            current, used = [], 0.0
+            gap = 0.0
+        if not current and word_width > width + 0.01:
+            split = _hyphenate(word, width, ts) if hyphenate and hyphenated < MAX_HYPHENATED else None
+            if split:
+                head, tail = split
+                lines.append([head])
+                hyphenated += 1
+                pending = [tail, *word[1:]]
+                continue
+            too_wide.append("".join(a.text for a in word))
+        if space and current:
+            current.append(space)
+        current.extend(word)
+        used += gap + word_width
     if current:
         lines.append(current)
+    align = getattr(ts.style, "align", None)
     if bidi:
-        rtl = base_is_rtl(logical)
-        return [_bidi_line(atoms_of_line, n, ts, rtl, width) for n, atoms_of_line in enumerate(lines)], too_wide
-    return [_line(atoms_of_line, n, ts) for n, atoms_of_line in enumerate(lines)], too_wide
+        rtl = base_is_rtl(logical) if direction == "auto" else direction == "rtl"
+        return [_bidi_line(atoms_of_line, n, ts, rtl, width, align, n == len(lines) - 1)
+                for n, atoms_of_line in enumerate(lines)], too_wide
+    return [_line(atoms_of_line, n, ts, width, align, n == len(lines) - 1)
+            for n, atoms_of_line in enumerate(lines)], too_wide
+
+
+def _weightless(space: _Atom) -> _Atom:
+    runs = tuple((f, t, tuple(g._replace(advance=0.0) for g in glyphs)) for f, t, glyphs in space.runs)
+    return replace(space, width=0.0, runs=runs)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _dictionary(lang: str):
+    import pyphen
+
+    for candidate in (lang, lang.replace("-", "_"), lang.split("-")[0]):
+        if candidate and pyphen.language_fallback(candidate.replace("-", "_")):
+            return pyphen.Pyphen(lang=pyphen.language_fallback(candidate.replace("-", "_")), left=MIN_LEFT,
+                                 right=MIN_RIGHT)
+    return None
+
+
+_LETTERS = re.compile(r"^(\W*)(\w+)(\W*)$")
+
+
+def _hyphenate(word: list[_Atom], room: float, ts: TextStyle) -> tuple[_Atom, _Atom] | None:
+    """The word's first atom cut at the last break point whose head and a hyphen fit `room`: soft hyphens
+    where the text has them, else the dictionary of its language."""
+    atom = word[0]
+    if atom.space or atom.piece.superscript:
+        return None
+    text = atom.text
+    points = list(atom.breaks)
+    if not points:
+        m = _LETTERS.match(text)
+        if not m or len(m.group(2)) < MIN_WORD or any(c.isdigit() for c in m.group(2)):
+            return None
+        dic = _dictionary(_lang(atom.piece, ts))
+        if dic is None:
+            return None
+        offset = len(m.group(1))
+        points = [offset + p for p in dic.positions(m.group(2))]
+        if "-" in m.group(2):
+            return None
+    for p in sorted(points, reverse=True):
+        if p < MIN_LEFT or len(text) - p < MIN_RIGHT and not atom.breaks:
+            continue
+        head_text = text[:p]
+        ends_with_hyphen = head_text.endswith("-")
+        runs = _shape_runs(head_text, atom.piece, ts)
+        hyphen = () if ends_with_hyphen else _shape_runs(HYPHEN, atom.piece, ts)
+        w = _width(runs, atom.piece, ts) + _width(hyphen, atom.piece, ts)
+        if w <= room + 0.01:
+            head = _Atom(head_text, atom.piece, w, False, runs, not ends_with_hyphen, hyphen)
+            tail_text = text[p:]
+            tail = _Atom(tail_text, atom.piece, 0.0, False, _shape_runs(tail_text, atom.piece, ts),
+                         breaks=
+                         tuple(b - p for b in atom.breaks if b > p))
+            tail.width = _width(tail.runs, atom.piece, ts)
+            return head, tail
+    return None
 
 
 def _size(piece: Piece, ts: TextStyle) -> float:
@@ -165,73 +311,50 @@ def _text_line(n: int, ts: TextStyle, fragments: list[Fragment]) -> TextLine:
                     tuple(fragments))
 
 
-@dataclass
-class _Cluster:
-    logical: str
-    drawn: str
-    piece: Piece
-    face: str
-    width: float
+def _offset(align: str | None, width: float, used: float, rtl: bool) -> float:
+    if width >= UNBOUNDED:
+        return 0.0
+    if align == "center":
+        return (width - used) / 2
+    if align == "right" or (rtl and align in (None, "justify")):
+        return width - used
+    return 0.0
 
 
-def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: float) -> TextLine:
-    """A line with right-to-left text: shaped, then its clusters placed left to right in visual order.
-
-    Each fragment is a run of clusters of one inline run and one font that sit side by side on the page
-    and follow each other in the text; it is drawn in visual order and carries its logical text
-    (`actual`). Fragments are listed in logical order, so the content stream, and any
-    reader that follows it, meets them in reading order."""
-    clusters: list[_Cluster] = []
+def _segments_of(atoms: list[_Atom], extra: float, size: float) -> tuple[tuple[Segment, ...], float]:
+    """The atoms' runs as segments (one per face, glyph clusters counted in the segment's text), spaces
+    widened by `extra` points (justification); and the width."""
+    segments: list[Segment] = []
+    width = 0.0
     for atom in atoms:
-        if atom.space:  # measured in its own font by break_lines; at a line's end, text but no glyph
-            clusters.append(_Cluster(atom.text, atom.text if atom.width else "", atom.piece, atom.font, atom.width))
-            continue
-        for logical, drawn in shape(atom.text):
-            piece = atom.piece
-            font = ts.fonts.segments(drawn, piece.bold, piece.italic)[0][0].name if drawn else ""
-            clusters.append(_Cluster(logical, drawn, piece, font, _measure(drawn, piece, ts) if drawn else 0.0))
-    shown = [i for i, c in enumerate(clusters) if c.drawn]  # a line-end space or a lone mark draws nothing
-    runs: list[tuple[str, list[int]]] = []  # (font, ranks in `shown` of its clusters, in visual order)
-    drawn_at: dict[int, str] = {}
-    for p in visual_order([clusters[i].drawn for i in shown], rtl):
-        c = clusters[shown[p.index]]
-        drawn_at[p.index] = p.drawn
-        if runs:
-            font, members = runs[-1]
-            step = p.index - members[-1]
-            direction = members[-1] - members[-2] if len(members) > 1 else step
-            if (clusters[shown[members[-1]]].piece is c.piece and c.face == font and step in (1, -1)
-                    and step == direction):
-                members.append(p.index)
-                continue
-        runs.append((c.face, [p.index]))
-    owner = {}  # cluster index -> its run; what draws nothing belongs with the cluster before it
-    for r, (_, members) in enumerate(runs):
-        for rank in members:
-            owner[shown[rank]] = r
-    for i in range(len(clusters)):
-        if i not in owner:
-            owner[i] = owner[i - 1] if i else (owner[shown[0]] if shown else 0)
-    used = sum(c.width for c in clusters)
-    x = width - used if rtl and width < UNBOUNDED else 0.0
-    fragments: list[tuple[int, Fragment]] = []
-    for r, (font, members) in enumerate(runs):
-        run_width = sum(clusters[shown[rank]].width for rank in members)
-        drawn = "".join(drawn_at[rank] for rank in members)
-        logical = "".join(c.logical for i, c in enumerate(clusters) if owner[i] == r)
-        # every run of such a line carries its text: readers that guess the order of a right-to-left line
-        # (PDFium) would turn a Latin run inside it round, and make no text of a lone space glyph
-        actual = logical
-        fragments.append((min(shown[rank] for rank in members),
-                          _fragment(x, run_width, (Segment(font, drawn),), clusters[shown[members[0]]].piece, ts,
-                                    actual)))
-        x += run_width
-    return _text_line(n, ts, [f for _, f in sorted(fragments, key=lambda item: item[0])])
+        for face, chars, glyphs in atom.runs:
+            if atom.space and atom.width and extra:  # (the space that ends a line stays weightless)
+                glyphs = tuple(g._replace(advance=g.advance + extra * 1000 / size) for g in glyphs)
+            texts = _texts(chars, glyphs)
+            if segments and segments[-1].font == face.name:
+                last = segments[-1]
+                segments[-1] = Segment(face.name, last.text + chars, last.glyphs + glyphs, last.texts + texts)
+            else:
+                segments.append(Segment(face.name, chars, tuple(glyphs), texts))
+        width += atom.width + (extra if atom.space and atom.width else 0.0)
+
+    return tuple(segments), width
 
 
-def _line(atoms: list[_Atom], n: int, ts: TextStyle) -> TextLine:
+@functools.lru_cache(maxsize=1 << 16)
+def _texts(chars: str, glyphs: tuple[Glyph, ...]) -> tuple[str, ...]:
+    return tuple(glyph_texts(chars, glyphs))
+
+
+def _line(atoms: list[_Atom], n: int, ts: TextStyle, width: float = UNBOUNDED, align: str | None = None,
+          last: bool = True) -> TextLine:
+    inner_spaces = [k for k, a in enumerate(atoms) if a.space and a.width and k < len(atoms) - 1]
+    used = sum(a.width for a in atoms)
+    extra = 0.0
+    if align == "justify" and not last and inner_spaces and width < UNBOUNDED and used < width:
+        extra = (width - used) / len(inner_spaces)
+    x = _offset(align if align != "justify" else None, width, used, False)
     fragments: list[Fragment] = []
-    x = 0.0
     groups: list[list[_Atom]] = []
     for atom in atoms:
         if groups and groups[-1][0].piece is atom.piece:
@@ -240,9 +363,87 @@ def _line(atoms: list[_Atom], n: int, ts: TextStyle) -> TextLine:
             groups.append([atom])
     for group in groups:
         piece = group[0].piece
-        text = "".join(a.text for a in group)
-        width = sum(a.width for a in group)
-        segments = tuple(Segment(face.name, t) for face, t in ts.fonts.segments(text, piece.bold, piece.italic))
-        fragments.append(_fragment(x, width, segments, piece, ts))
-        x += width
+        segments, w = _segments_of(group, extra, _size(piece, ts))
+        fragment = _fragment(x, w, segments, piece, ts)
+        if group[-1].hyphen:  # the hyphen added at a line's end is drawn after it, but is no part of the text
+            hyphen_w = _width(group[-1].hyphen_runs, piece, ts)
+            face, chars, glyphs = group[-1].hyphen_runs[0]
+            fragment = replace(fragment, width=w - hyphen_w, hyphen=Segment(face.name, chars, glyphs),
+                               hyphen_width=hyphen_w)
+        fragments.append(fragment)
+        x += w
     return _text_line(n, ts, fragments)
+
+
+def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: float, align: str | None = None,
+               last: bool = True) -> TextLine:
+    """A line with right-to-left text: cut into runs of one level, one inline run and one face; each run
+    shaped in its direction with its neighbours as context (a bold letter inside an Arabic word still
+    joins), and the runs placed left to right in visual order (L2). Fragments are listed in logical
+    order, so the content stream, and any reader that follows it, meets them in reading order."""
+    chars: list[tuple[str, int]] = []  # (character, atom index)
+    for k, atom in enumerate(atoms):
+        chars.extend((c, k) for c in atom.text)
+    text = "".join(c for c, _ in chars)
+    spans = []  # (start, end, rtl) of the runs whose span gives a direction
+    for k, atom in enumerate(atoms):
+        if atom.piece.dir:
+            start = next(i for i, (_, a) in enumerate(chars) if a == k) if atom.text else None
+            if start is not None:
+                if spans and spans[-1][1] == start and spans[-1][2] == (atom.piece.dir == "rtl"):
+                    spans[-1] = (spans[-1][0], start + len(atom.text), spans[-1][2])
+                else:
+                    spans.append((start, start + len(atom.text), atom.piece.dir == "rtl"))
+    lv = levels(text, rtl, spans)
+    faces: list[str] = []
+    for k, atom in enumerate(atoms):
+        for face, chunk, _ in atom.runs:
+            faces.extend([face.name] * len(chunk))
+    for i, c in enumerate(text):  # a space is set in the font of the letter before it (or after it)
+        if c.isspace():
+            near = next((faces[j] for j in range(i - 1, -1, -1) if not text[j].isspace()),
+                        next((faces[j] for j in range(i + 1, len(text)) if not text[j].isspace()), faces[i]))
+            if 32 in _face_named(atoms, near).chars:
+                faces[i] = near
+    runs: list[tuple[int, int]] = []  # [start, end) in text
+    start = 0
+    for i in range(1, len(text) + 1):
+        # a right-to-left run is cut after each space: every word its own text object, in reading order
+        # (PDFium reads a right-to-left text object backwards, but keeps the objects' order)
+        if i == len(text) or lv[i] != lv[start] or atoms[chars[i][1]].piece is not atoms[chars[start][1]].piece \
+                or faces[i] != faces[start] or (lv[start] % 2 and text[i - 1].isspace() and not text[i].isspace()):
+            runs.append((start, i))
+            start = i
+    order = visual_runs([lv[s] for s, _ in runs])
+    shaped: list[tuple[int, float, Segment, Piece]] = []  # run index, width, segment, piece
+    for r, (s, e) in enumerate(runs):
+        piece = atoms[chars[s][1]].piece
+        face = _face_named(atoms, faces[s])
+        before = text[max(0, s - 4) : s] if lv[max(0, s - 1)] == lv[s] else ""
+        after = text[e : e + 4] if e < len(text) and lv[e] == lv[s] else ""
+        glyphs = face.shape(text[s:e], ts.fonts.features, lv[s] % 2 == 1, _lang(piece, ts), before, after)
+        if e == len(text) and text[s:e].isspace():  # the space that ends a line: in no glyph (the line
+            glyphs = ()                              # break keeps the words apart for readers)
+        else:
+            trailing_zero = atoms[chars[e - 1][1]].space and atoms[chars[e - 1][1]].width == 0.0
+            if trailing_zero:
+                glyphs = tuple(g._replace(advance=0.0) if g.cluster == e - 1 - s else g for g in glyphs)
+        size = _size(piece, ts)
+        w = sum(g.advance for g in glyphs) * size / 1000 + ts.style.tracking * len(glyphs)
+        shaped.append((r, w, Segment(face.name, text[s:e], glyphs), piece))
+    used = sum(w for _, w, _, _ in shaped)
+    x = _offset(align, width, used, rtl)
+    placed: dict[int, Fragment] = {}
+    for r in order:
+        _, w, segment, piece = shaped[r]
+        placed[r] = _fragment(x, w, (segment,), piece, ts)
+        x += w
+    return _text_line(n, ts, [placed[r] for r in range(len(runs)) if placed[r].segments[0].glyphs])
+
+
+def _face_named(atoms: list[_Atom], name: str) -> Face:
+    for atom in atoms:
+        for face, _, _ in atom.runs:
+            if face.name == name:
+                return face
+    raise KeyError(name)

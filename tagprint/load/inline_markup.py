@@ -35,6 +35,7 @@ def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = 
     out: list[Inline] = []
     strong = emphasis = 0
     langs: list[str | None] = []
+    dirs: list[str | None] = []
     link_stack: list[tuple[str, str, list[Inline]]] = []
 
     def emit(node: Inline) -> None:
@@ -46,7 +47,8 @@ def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = 
             content = tok.content if kind == "text" else " "
             _check_stray_markers(content, where, problems)
             if content:
-                emit(Text(content, strong > 0, emphasis > 0, next((l for l in reversed(langs) if l), None)))
+                emit(Text(content, strong > 0, emphasis > 0, next((l for l in reversed(langs) if l), None),
+                          next((d for d in reversed(dirs) if d), None)))
         elif kind == "strong_open":
             strong += 1
         elif kind == "strong_close":
@@ -57,8 +59,14 @@ def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = 
             emphasis -= 1
         elif kind == "span_open":
             langs.append(tok.attrs.get("lang"))  # type: ignore[arg-type]
+            direction = tok.attrs.get("dir")
+            if direction not in (None, "ltr", "rtl", "auto"):
+                problems.append(Problem(where, f"dir={direction} is not a direction",
+                                        "write {dir=rtl}, {dir=ltr} or {dir=auto}"))
+            dirs.append(direction if direction in ("ltr", "rtl") else None)  # type: ignore[arg-type]
         elif kind == "span_close":
             langs.pop()
+            dirs.pop()
         elif kind == "link_open":
             link_stack.append((str(tok.attrs.get("href", "")), str(tok.attrs.get("title", "") or ""), []))
         elif kind == "link_close":

@@ -29,6 +29,8 @@ class HeadingSpec(Strict):
     """A type style of the theme; empty means h1 … h6 after the level."""
     keep_with_next: bool = True
     """In a flow, never leave the heading alone at the bottom of a region."""
+    dir: Literal["ltr", "rtl", "auto"] = "auto"
+    """The direction its lines run: auto takes that of its first letter (Arabic, Hebrew: right to left)."""
 
 
 class ParagraphSpec(Strict):
@@ -41,6 +43,8 @@ class ParagraphSpec(Strict):
     """A type style of the theme (body, small, lead, …)."""
     keep_with_next: bool = False
     """In a flow, keep the paragraph on the same page as the block after it."""
+    dir: Literal["ltr", "rtl", "auto"] = "auto"
+    """The direction its lines run: auto takes that of its first letter (Arabic, Hebrew: right to left)."""
 
 
 class ItemSpec(Strict):
@@ -306,6 +310,15 @@ class TypeStyleSpec(Strict):
     """Extra space between letters (points, or mm, cm, in)."""
     uppercase: bool = False
     """Set in capitals (the text itself is kept as written, for screen readers)."""
+    font: str | None = None
+    """A font family for this style (headings in another typeface); by default the theme's font."""
+    features: list[Annotated[str, Field(pattern=r"^[-+]?[a-z0-9]{4}$")]] = []
+    """OpenType features: `tnum` (tabular figures), `zero` (slashed zero), `-liga` (no ligatures), …"""
+    hyphenate: bool = False
+    """Hyphenate words at line ends (by each span's language) where that evens the lines."""
+    align: Literal["left", "right", "center", "justify"] | None = None
+    """How lines sit in their column; by default at the paragraph's start (left, or right for Arabic and
+    Hebrew). Justified text sets its last line at the start."""
 
 
 Percent = Annotated[float, Field(ge=0, le=100)]
@@ -346,13 +359,31 @@ class PressSpec(Strict):
     """Press condition → recipes for that condition only (the brand's coated/uncoated values), over `recipes`."""
 
 
+class FontFilesSpec(Strict):
+    """The files of a font family per style (paths from the project folder, e.g. fonts/Brand-Bold.otf)."""
+
+    regular: str
+    """The upright, regular face (.ttf, .otf, .ttc; a variable font is instanced at weight 400)."""
+    bold: str | None = None
+    """The bold face (a variable font: instanced at weight 700); by default the regular one."""
+    italic: str | None = None
+    """The italic face; by default the upright one."""
+    bold_italic: str | None = None
+    """The bold italic face; by default the bold one."""
+
+
 class ThemeSpec(Strict):
     """A theme (layouts/themes/NAME.yaml): font, colours and type styles."""
 
     font: str = "Atkinson Hyperlegible"
-    """The text font family."""
+    """The text font family: found by name in the project's fonts/ folder, installed font packages
+    (fontpkg-*) and the system's fonts, or by the files given under font_files."""
     fallback_fonts: list[str] = ["DejaVu Sans"]
     """Fonts for characters the text font lacks, tried in order."""
+    font_files: dict[str, FontFilesSpec] = {}
+    """Family name → its files per style, when they should not be found by their names."""
+    script_fonts: dict[Literal["arabic", "hebrew", "greek", "cyrillic"], str] = {}
+    """A family tried first for the letters of a script (e.g. arabic: Noto Sans Arabic)."""
     colors: dict[str, str]
     """Colour names and their values (#RRGGBB); layouts and styles use the names."""
     styles: dict[str, TypeStyleSpec]

@@ -53,6 +53,7 @@ class Heading(BlockNode):
     style: str = ""
     text_where: Where = field(default_factory=lambda: Where(""))
     keep_with_next: bool = True
+    dir: str = "auto"  # the paragraph direction: ltr, rtl, or auto (its first strong letter)
 
     @property
     def role(self) -> str:
@@ -75,6 +76,7 @@ class Paragraph(BlockNode):
     style: str = "body"
     text_where: Where = field(default_factory=lambda: Where(""))
     keep_with_next: bool = False
+    dir: str = "auto"  # the paragraph direction: ltr, rtl, or auto (its first strong letter)
 
     role = "P"
 

@@ -22,6 +22,10 @@ class TypeStyle:
     space_after: float = 6.0
     tracking: float = 0.0
     uppercase: bool = False
+    font: str | None = None               # a family of its own (else the theme's font)
+    features: tuple[str, ...] = ()        # OpenType features: "tnum", "zero", "-liga"
+    hyphenate: bool = False
+    align: str | None = None              # left, right, center, justify; None: the paragraph's start
 
 
 Ink = tuple[float, float, float, float]  # C, M, Y, K, 0..1
@@ -52,6 +56,7 @@ class Theme:
     font: str = "Atkinson Hyperlegible"
     fallback_fonts: tuple[str, ...] = ("DejaVu Sans",)
     press: Press = field(default_factory=Press)
+    script_fonts: tuple[tuple[str, str], ...] = ()  # (script, family): tried first for that script's letters
 
     def color(self, name: str) -> Color:
         return self.colors[name]

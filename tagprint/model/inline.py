@@ -16,6 +16,7 @@ class Text:
     strong: bool = False
     emphasis: bool = False
     lang: str | None = None
+    dir: str | None = None  # "rtl" or "ltr": the span's direction ({dir=rtl}); None: from its letters
 
     @property
     def role(self) -> str | None:

@@ -89,6 +89,7 @@ class _Reader:
         self.doc = doc
         self.pieces = upright(mcid_pieces(doc))
         self.last_box = None  # where the last text read sits: a line break there is a word break
+        self.hyphenated = False  # the last text read ends a line with an artifact hyphen: the word goes on
         self.marks = marks   # mark language changes for a voice instead of saying them
         self._landing: _Landing | None = None
         self.unreadable = 0  # marked-content pieces whose text has no Unicode (control characters)
@@ -106,11 +107,13 @@ class _Reader:
                 # characters, which a screen reader spells out or skips; say so instead
                 self.unreadable += 1
                 said = UNREADABLE if not out.endswith(UNREADABLE) else ""
-            if said and not said[0].isspace() and starts_new_line(self.last_box, piece.box):
+            if said and not said[0].isspace() and starts_new_line(self.last_box, piece.box) \
+                    and not self.hyphenated:
                 out += " "
             out += said
             if said.strip():
                 self.last_box = piece.box
+                self.hyphenated = piece.hyphenated
         return out
 
     # an element's rendering: inline strings and whole lines, in order

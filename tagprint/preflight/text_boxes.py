@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .document import Doc
 from .reader import actual_text, object_text
@@ -24,6 +24,7 @@ class TextPiece:
     text: str
     box: Box | None
     angle: int = 0      # the direction the text runs, counter-clockwise from left-to-right: 0, 90, 180 or 270
+    hyphenated: bool = False  # an artifact hyphen follows it: its word goes on, unbroken, on the next line
 
 
 def starts_new_line(previous: Box | None, box: Box | None) -> bool:
@@ -44,6 +45,7 @@ def mcid_pieces(doc: Doc) -> dict[tuple[int, int], list[TextPiece]]:
         page = pdf[index]
         textpage = page.get_textpage()
         seen_mark = [0]  # the ActualText mark of the last text object
+        last: list = [None]  # the key and index of the last piece of marked content
 
         def visit(count, get, outer):
             for i in range(count):
@@ -69,6 +71,10 @@ def mcid_pieces(doc: Doc) -> dict[tuple[int, int], list[TextPiece]]:
                             seen_mark[0] = replaced[0]
                         piece = TextPiece(shown, _bounds(raw, obj, outer), angle)
                         out.setdefault((index + 1, mcid), []).append(piece)
+                        last[0] = ((index + 1, mcid), len(out[(index + 1, mcid)]) - 1)
+                    elif last[0] is not None and object_text(raw, obj, textpage.raw).strip() in ("-", "\u2010", "\x02"):
+                        key, k = last[0]  # a hyphen drawn as an artifact at a line end (PDFium reads it as \x02)
+                        out[key][k] = replace(out[key][k], hyphenated=True)
 
         visit(raw.FPDFPage_CountObjects(page.raw), lambda k, p=page: raw.FPDFPage_GetObject(p.raw, k), IDENTITY)
     return out

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .. import illustrations
 from ..errors import InputError, Problem, Where
-from ..fonts import FAMILIES, FontMissing, FontStack
+from ..fonts import BITMAP_ONLY, NO_EMBEDDING, STYLE_KEYS, FontMissing, FontStack, fs_type, resolve
 from ..load.project import AnyName, Loaded, placed_content_ids
 from ..load.schema import RegionSpec
 from ..load.lengths import span
@@ -25,7 +25,7 @@ from .decorations import picture_decoration
 from .words import checked_words
 from ..print_rules import SMALL_TEXT_PT
 from ..profiles import profiles
-from ..layout.bidi import SUPPORTED_RTL, shaped
+from ..layout.bidi import SUPPORTED_RTL
 from .scripts import right_to_left, unsupported_right_to_left
 
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
@@ -177,12 +177,9 @@ def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
             problems.append(Problem(src.where(("styles", name, "color")), f"no colour '{s.color}' in the theme",
                                     did_you_mean(s.color, colors)))
         styles[name] = TypeStyle(s.size, s.leading or round(s.size * 1.3, 2), s.bold, s.italic, s.color,
-                                 s.space_before, s.space_after, s.tracking, s.uppercase)
-    families = [spec.font, *spec.fallback_fonts]
-    for i, fam in enumerate(families):
-        if fam not in FAMILIES:
-            where = src.where(("font",) if i == 0 else ("fallback_fonts", i - 1))
-            problems.append(Problem(where, f"unknown font family '{fam}'", did_you_mean(fam, FAMILIES)))
+                                 s.space_before, s.space_after, s.tracking, s.uppercase, s.font,
+                                 tuple(s.features), s.hyphenate, s.align)
+    _resolve_fonts(loaded, problems)
     for needed in ("text", "primary", "secondary", "accent", "tint", "white"):
         if needed not in colors:
             problems.append(Problem(src.where(("colors",)), f"the theme has no '{needed}' colour",
@@ -192,7 +189,50 @@ def _theme(loaded: Loaded, problems: list[Problem]) -> Theme:
             problems.append(Problem(src.where(("styles",)), f"the theme has no '{needed}' text style",
                                     f"add {needed}: {{size: 10}} under styles"))
     return Theme(colors, styles, spec.font, tuple(spec.fallback_fonts), _press(spec.press, colors, styles, src, problems,
-                                                                                   loaded.root))
+                                                                                   loaded.root),
+                 tuple(sorted(spec.script_fonts.items())))
+
+
+def _resolve_fonts(loaded: Loaded, problems: list[Problem]) -> None:
+    """Every family the theme names is found (its files, or by name in the project's fonts/, the font
+    packages and the system) and may be embedded; each one that is not is a problem at its line."""
+    spec, src = loaded.theme, loaded.theme_source
+    named: dict[str, tuple] = {}
+    named.setdefault(spec.font, ("font",))
+    for i, fam in enumerate(spec.fallback_fonts):
+        named.setdefault(fam, ("fallback_fonts", i))
+    for script, fam in spec.script_fonts.items():
+        named.setdefault(fam, ("script_fonts", script))
+    for name, s in spec.styles.items():
+        if s.font:
+            named.setdefault(s.font, ("styles", name, "font"))
+    for fam, key in named.items():
+        files = spec.font_files.get(fam)
+        where = src.where(("font_files", fam) if files else key)
+        try:
+            paths = {k: loaded.root / v for k, v in files.model_dump().items() if v} if files else None
+            sources = resolve(fam, loaded.root, paths)
+        except FontMissing as exc:
+            problems.append(Problem(where, f"font family '{fam}' is not available"
+                                    + (f": {exc.how.split(';')[0]}" if files else ""),
+                                    exc.how if not files else "give the path of a .ttf, .otf or .ttc file from "
+                                    "the project folder, e.g. fonts/Brand-Regular.otf"))
+            continue
+        for style, source in sorted(sources.items()):
+            try:
+                bits = fs_type(source)
+            except Exception as exc:  # a damaged file
+                problems.append(Problem(where, f"font '{fam}' ({source.path.name}) cannot be read: {exc}",
+                                        "replace the file with a working .ttf or .otf"))
+                break
+            if bits & (NO_EMBEDDING | BITMAP_ONLY):
+                style_name = next(k for k, v in STYLE_KEYS.items() if v == style)
+                problems.append(Problem(
+                    where, f"font '{fam}' ({source.path.name}, {style_name}) does not allow embedding "
+                           f"(its OS/2 fsType is {bits:#06x}), and a PDF/UA file must embed its fonts",
+                    "use a font whose licence allows embedding (ask the foundry for a web/PDF licence), or "
+                    "another family"))
+                break
 
 
 def _small_text_in_one_ink(theme: Theme, src, problems: list[Problem]) -> None:
@@ -555,7 +595,10 @@ def _texts(document: Document, lsrc=None) -> Iterator[tuple[str, Where, bool]]:
 
 
 def _check_fonts(document: Document, theme_where: Where, problems: list[Problem], lsrc=None) -> None:
-    stack = FontStack((document.theme.font, *document.theme.fallback_fonts))
+    theme = document.theme
+    families = [theme.font, *theme.fallback_fonts, *(f for _, f in theme.script_fonts),
+                *(s.font for s in theme.styles.values() if s.font)]
+    stack = FontStack(tuple(dict.fromkeys(families)))
     try:
         for text, where, set_by_lines in _texts(document, lsrc):
             refused = unsupported_right_to_left(text) if set_by_lines else right_to_left(text)
@@ -569,9 +612,6 @@ def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]
                     else f"leave the passage out of this document (tagprint sets {' and '.join(SUPPORTED_RTL)} "
                          "right to left, and left-to-right scripts)"))
             missing = stack.missing(text)
-            if set_by_lines:  # the joined forms of Arabic letters are drawn: the font needs those too
-                missing |= {c for c in stack.missing(shaped(text))
-                            if unicodedata.normalize("NFKC", c)[:1] not in missing}
             if missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" if c in text else
                                  f"the joined form U+{ord(c):04X} of '{unicodedata.normalize('NFKC', c)}'"
@@ -579,8 +619,9 @@ def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]
                 problems.append(Problem(where, f"no configured font has {shown}",
                                         f"replace the character, or add a font that has it to the theme's "
                                         f"fallback_fonts (now: {', '.join(stack.families)})"))
-    except FontMissing as exc:
-        problems.append(Problem(theme_where, str(exc).split(" — ")[0], f"install {exc.how}"))
+    except FontMissing as exc:  # reported at the theme's line when it was resolved
+        if not any(f"'{exc.family}'" in p.message for p in problems):
+            problems.append(Problem(theme_where, str(exc).split(" — ")[0], exc.how))
 
 
 def _check_placed_once(document: Document, problems: list[Problem]) -> None:

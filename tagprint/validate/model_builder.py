@@ -132,12 +132,12 @@ class BlockBuilder:
     def _heading(self, spec: HeadingSpec, path: tuple) -> Block:
         self._check_style(spec.style or f"h{spec.level}", path + (("style",) if spec.style else ("level",)))
         return Heading(spec.level, self.inline(spec.text, path + ("text",)), self.where(path),
-                       spec.style or f"h{spec.level}", self.where(path + ("text",)), spec.keep_with_next)
+                       spec.style or f"h{spec.level}", self.where(path + ("text",)), spec.keep_with_next, spec.dir)
 
     def _paragraph(self, spec: ParagraphSpec, path: tuple) -> Block:
         self._check_style(spec.style, path + ("style",))
         return Paragraph(self.inline(spec.text, path + ("text",)), self.where(path), spec.style,
-                         self.where(path + ("text",)), spec.keep_with_next)
+                         self.where(path + ("text",)), spec.keep_with_next, spec.dir)
 
     def _list(self, spec: ListSpec, path: tuple) -> Block:
         return self._list_items(spec.items, spec.ordered, path, spec.style)

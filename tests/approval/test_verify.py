@@ -23,7 +23,7 @@ def test_the_first_differing_object_is_named(seed_profiles):
 
     def content(pdf):
         page = pdf.pages[1]
-        page.Contents.write(page.Contents.read_bytes().replace(b"Reference 5", b"Reference 9"))
+        page.Contents.write(page.Contents.read_bytes().replace(b" Tm", b" Tm 0 Tw", 1))  # one more operator
 
     def image(pdf):
         for page in pdf.pages:
@@ -42,7 +42,7 @@ def test_the_first_differing_object_is_named(seed_profiles):
 
     assert first_difference(data, _changed(data, content)) == \
         "page content: page 2's content differs from the rebuild"
-    assert first_difference(data, _changed(data, font)).startswith("font: font /F")
+    assert first_difference(data, _changed(data, font)).startswith("font: font /TF")
     assert first_difference(data, _changed(data, image)).startswith("image: image /")
     assert first_difference(data, _changed(data, metadata)) == \
         "metadata: the XMP metadata or document info differs from the rebuild"

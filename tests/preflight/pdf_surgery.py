@@ -110,6 +110,25 @@ def append_content(pdf: pikepdf.Pdf, operators: bytes, page_index: int = 0) -> N
     page.contents_add(pdf.make_stream(b"\n" + operators + b"\n"), prepend=False)
 
 
+def codes_of(font: pikepdf.Dictionary, text: str) -> list[int]:
+    """The codes a Type0 (Identity-H) font shows `text` with, read back from its ToUnicode map (a subset
+    has only the glyphs its document shows: a character it lacks is shown with the first glyph it has)."""
+    import re
+
+    cmap = bytes(font.ToUnicode.read_bytes()).decode("latin-1")
+    back = {bytes.fromhex(uni).decode("utf-16-be"): int(code, 16)
+            for code, uni in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>", cmap)}
+    return [back.get(c, min(back.values())) for c in text]
+
+
+def shown(pdf: pikepdf.Pdf, font: str, text: bytes, page_index: int = 0) -> bytes:
+    """`text` as a string operand for `font`: literal for a simple font, glyph codes for a Type0 font."""
+    obj = pdf.pages[page_index].Resources.Font[font if font.startswith("/") else "/" + font]
+    if obj.get("/Subtype") == Name.Type0:
+        return b"<" + "".join(f"{c:04X}" for c in codes_of(obj, text.decode())).encode() + b">"
+    return b"(" + text + b")"
+
+
 def add_tagged_text(pdf: pikepdf.Pdf, font: str, text: bytes, colour: bytes = b"0 g", size: float = 12,
                     at: tuple[float, float] = (72, 100), page_index: int = 0) -> pikepdf.Dictionary:
     """Appends text in its own marked-content sequence, claimed by a new P element under Document and
@@ -117,8 +136,9 @@ def add_tagged_text(pdf: pikepdf.Pdf, font: str, text: bytes, colour: bytes = b"
     owners = page_mcids(pdf, page_index)
     mcid = len(owners)
     page = pdf.pages[page_index]
-    append_content(pdf, b"/P <</MCID %d>> BDC BT /%s %g Tf %s %g %g Td (%s) Tj ET EMC"
-                   % (mcid, font.lstrip("/").encode(), size, colour, at[0], at[1], text), page_index)
+    append_content(pdf, b"/P <</MCID %d>> BDC BT /%s %g Tf %s %g %g Td %s Tj ET EMC"
+                   % (mcid, font.lstrip("/").encode(), size, colour, at[0], at[1],
+                      shown(pdf, font.lstrip("/"), text, page_index)), page_index)
     document = element(pdf, "Document")
     p = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.P, P=document, Pg=page.obj, K=mcid))
     kids = document.K
@@ -141,6 +161,12 @@ def drop_glyph_from_font(pdf: pikepdf.Pdf, fragment: str, char: str, page_index:
     from fontTools.ttLib import TTFont
 
     font = pdf.pages[page_index].Resources.Font[font_named(pdf, fragment, page_index)]
+    if font.get("/Subtype") == Name.Type0:  # glyphs by CID: the CID's glyph is gone from the CIDToGIDMap
+        (gid,) = codes_of(font, char)
+        table = bytearray(b"".join(n.to_bytes(2, "big") for n in range(65536)))
+        table[2 * gid : 2 * gid + 2] = b"\0\0"
+        font.DescendantFonts[0].CIDToGIDMap = pdf.make_stream(bytes(table))
+        return
     stream = font.FontDescriptor.FontFile2
     tt = TTFont(io.BytesIO(stream.read_bytes()))
     for table in tt["cmap"].tables:

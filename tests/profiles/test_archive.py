@@ -92,7 +92,7 @@ def test_verify_round_trip_and_tampering(seed_profiles, tmp_path):
     tampered = tmp_path / "tampered.pdf"
     with pikepdf.open(seed_profiles["archive"]) as pdf:
         page = pdf.pages[1]
-        page.Contents.write(page.Contents.read_bytes().replace(b"Reference 5", b"Reference 9"))
+        page.Contents.write(page.Contents.read_bytes().replace(b" Tm", b" Tm 0 Tw", 1))  # one more operator
         pdf.save(tampered)
     bad = _render(REPO, "--output", str(output), "verify", str(tampered))
     assert bad.returncode == 1
