@@ -121,6 +121,9 @@ def _split_ligatures(face, glyphs: tuple, texts: list[str]) -> tuple[tuple, list
     return tuple(out_glyphs), out_texts
 
 
+_FONT_ONLY = re.compile(r"BT /\S+ [\d.]+ Tf [\d.]+ TL ET")  # a font selected, nothing shown
+
+
 class MarkedContentError(RuntimeError):
     pass
 
@@ -635,8 +638,12 @@ class Pen:
             art = recoloured_drawing(drawing, colour)
             black = colour(RLColor(0, 0, 0))  # the renderer's starting colours, in the output's colour space
             # and its starting font the document's own (embedded) face: the renderer sets one, showing nothing
-            art.__dict__.update(initialFillColor=black, initialStrokeColor=black, initialFontName=c._fontname)
+            art.__dict__.update(initialFillColor=black, initialStrokeColor=black)
+            start = len(c._code)
             renderPDF.draw(art, c, 0, 0, showBoundary=0)
+            # the renderer selects its starting font in an empty text object (artwork shows no text: text
+            # is refused at validation); the pen's fonts are written at finish, so none is named here
+            c._code[start:] = [line for line in c._code[start:] if not _FONT_ONLY.fullmatch(line.strip())]
             c.restoreState()
 
         self.drawing(box, f"svg|{key}", draw)
