@@ -35,32 +35,14 @@ def body_outlines(covers: Sequence[tuple[int, int, int]], everything: Sequence[t
 
 
 def paint_segment(sk: Any, r: Ribbon, s: Segment, edges: tuple, fades: list[float], halo: float,
-                   background: tuple, everything: Sequence[tuple] = ()) -> None:
+                  background: tuple, everything: Sequence[tuple] = ()) -> None:
     """One stretch: the edge in the background colour where it needs one, then its outline (up the left
     edge, across, back down the right), a plain fill or, where it passes behind, a shading."""
     left, right, turned, ways = edges
     a, b = s.start, s.end
     lefts, rights = fit_curves((left, right), a, b, turned, ways)
     if s.halo and halo > 0:
-        # the edge: a band in the background colour along each side (its inner half under the body)
-        # where the stretch passes over something, stopping short of the stretch's ends so it never cuts
-        # across the ribbon's neighbouring stretch
-        strokes: list[tuple] = []
-        for which, side in enumerate((lefts, rights)):
-            spans = sorted((e0, e1) for e0, e1, where in s.halo if where in (which, 2))
-            runs: list[list[tuple]] = []
-            for lo, hi, curve in side:
-                if any(lo <= e1 and hi >= e0 for e0, e1 in spans):
-                    if runs and runs[-1][-1][1] == lo:
-                        runs[-1].append((lo, hi, curve))
-                    else:
-                        runs.append([(lo, hi, curve)])
-            for run in runs:
-                part = trim_chain([c for _, _, c in run], 1.5 * halo if run[0][0] == a else 0.0,
-                             1.5 * halo if run[-1][1] == b else 0.0)
-                if part:
-                    strokes.append(("M", *part[0][0]))
-                    strokes += [("C", *c1, *c2, *p3) for _, c1, c2, p3 in part]
+        strokes = edge_strokes(s, lefts, rights, halo)
         if strokes:
             sk.path(strokes, stroke=background, line_width=2 * halo, within=body_outlines(s.covers, everything))
     body: list[tuple] = [("M", *left[a])]
@@ -68,13 +50,48 @@ def paint_segment(sk: Any, r: Ribbon, s: Segment, edges: tuple, fades: list[floa
     body.append(("L", *right[b]))
     body += [("C", *c2, *c1, *p0) for _, _, (p0, c1, c2, _) in reversed(rights)]
     body.append(("Z",))
+    fill_stretch(sk, r, body, fades, a, b, background)
+
+
+def edge_strokes(s: Segment, lefts: list[tuple], rights: list[tuple], halo: float) -> list[tuple]:
+    """The edge: a band in the background colour along each side (its inner half under the body) where the
+    stretch passes over something, stopping short of the stretch's ends so it never cuts across the
+    ribbon's neighbouring stretch. `lefts` and `rights` are the sides' curves (first, last point, curve)."""
+    strokes: list[tuple] = []
+    for which, side in enumerate((lefts, rights)):
+        spans = sorted((e0, e1) for e0, e1, where in s.halo if where in (which, 2))
+        for run in runs_along(side, spans):
+            part = trim_chain([c for _, _, c in run], 1.5 * halo if run[0][0] == s.start else 0.0,
+                              1.5 * halo if run[-1][1] == s.end else 0.0)
+            if part:
+                strokes.append(("M", *part[0][0]))
+                strokes += [("C", *c1, *c2, *p3) for _, c1, c2, p3 in part]
+    return strokes
+
+
+def runs_along(side: list[tuple], spans: list[tuple[int, int]]) -> list[list[tuple]]:
+    """The curves of one side (first, last point, curve) that reach into any of `spans` (first, last
+    point), as runs of curves that follow on from one another."""
+    runs: list[list[tuple]] = []
+    for lo, hi, curve in side:
+        if any(lo <= e1 and hi >= e0 for e0, e1 in spans):
+            if runs and runs[-1][-1][1] == lo:
+                runs[-1].append((lo, hi, curve))
+            else:
+                runs.append([(lo, hi, curve)])
+    return runs
+
+
+def fill_stretch(sk: Any, r: Ribbon, body: list[tuple], fades: list[float], a: int, b: int,
+                 background: tuple) -> None:
+    """Fills the outline `body` of points a..b of ribbon r: plain where its fade hardly changes, else
+    paler where it passes behind: a shading along the ribbon's axis, its tones following the fade at the
+    centre line's points (from the point before the stretch to the one after, so where two stretches
+    meet both shade alike)."""
     shade = fades[a:b + 1]
     if max(shade) - min(shade) < 2 * TONE:
         sk.path(body, fill=mix(r.color, background, (max(shade) + min(shade)) / 2))
         return
-    # paler where it passes behind: a shading along the ribbon's axis, its tones following the fade at
-    # the centre line's points (from the point before the stretch to the one after, so where two
-    # stretches meet both shade alike)
     n = len(r.points)
     ux, uy = shading_axis(r)
     us, fs = [], []
@@ -95,6 +112,7 @@ def paint_segment(sk: Any, r: Ribbon, s: Segment, edges: tuple, fades: list[floa
 
 
 def shading_axis(r: Ribbon) -> tuple[float, float]:
+    """The way a ribbon's shading runs: its `axis`, or from its first point towards its last."""
     if r.axis is not None:
         return r.axis
     (x0, y0), (x1, y1) = r.points[0], r.points[-1]
