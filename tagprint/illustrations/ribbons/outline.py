@@ -54,7 +54,7 @@ def directions(pts: Sequence[tuple]) -> list[tuple]:
 
 
 def fit_curves(edges: Sequence[Sequence[tuple]], a: int, b: int, turned: Sequence[float],
-              ways: Sequence[Sequence[tuple]], tol: float = FIT) -> list[list[tuple]]:
+               ways: Sequence[Sequence[tuple]], tol: float = FIT) -> list[list[tuple]]:
     """Cubic Béziers through points a..b of each of `edges` (a ribbon's edges, sampled finely, all at the
     same steps), each curve as (first point, last point, (p0, c1, c2, p3)). `turned` is how far the
     ribbon has turned at each point, `ways` each edge's direction at each point. The edges are cut
