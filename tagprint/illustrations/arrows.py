@@ -56,29 +56,35 @@ def arrow_lines(p: ArrowsParams, cx: float, amp: float, y0: float, y1: float, ro
                 slots: Sequence[float], rw: float) -> list[Ribbon]:
     """The ribbons' centre lines from y0 up to y1: side by side at `roots`, twisting round one another
     about `cx` with sway `amp`, then side by side again at `slots` (the arrowheads' places)."""
-    n = p.count
     a, b = 0.16, 0.74  # the twist runs from a to b; below and above it the ribbons stand apart
-    speed = math.pi * p.twist / (b - a)
-    # the Hermite weights (of start, start slope, end, end slope) at the places checked for tangles,
-    # below and above the twist; None where the place is the twist's own end
-    checks = []
-    for lo, hi in ((0.0, a), (b, 1.0)):
-        weights = []
-        for k in range(25):
-            t = lo + (hi - lo) * k / 24
-            if t < a:
-                tau = t / a
-            elif t > b:
-                tau = (t - b) / (1 - b)
-            else:
-                weights.append(None)
-                continue
-            t2, t3 = tau * tau, tau * tau * tau
-            weights.append((2 * t3 - 3 * t2 + 1, t3 - 2 * t2 + tau, -2 * t3 + 3 * t2, t3 - t2))
-        checks.append(weights)
+    twist = Twist(p.count, cx, amp, math.pi * p.twist / (b - a), roots, slots, a, b)
+    offset = twist.cleanest_offset()
+    ends = twist.plan(offset)
+    # enough points for a smooth curve at any twist, and to tell crossings apart however thin the ribbons
+    steps = max(45 + int(23 * p.twist), min(400, int(2 * (y1 - y0) / rw)))
+    return [twist.centre_line(i, offset, ends, y0, y1, steps, rw) for i in range(p.count)]
 
-    def plan(offset: float) -> tuple[list, list, list, list]:
+
+Ends = tuple[list, list, list, list]  # each ribbon's (x, dx/dt) entering and leaving the twist, root and slot
+
+
+@dataclass(frozen=True)
+class Twist:
+    """`count` ribbons twisting round `cx` with sway `amp` from `a` to `b` of the way up (turning `speed`
+    radians per unit of the way), gliding in from `roots` below and out to `slots` above."""
+
+    count: int
+    cx: float
+    amp: float
+    speed: float
+    roots: Sequence[float]
+    slots: Sequence[float]
+    a: float
+    b: float
+
+    def plan(self, offset: float) -> Ends:
         """Each ribbon's x and dx/dt where it enters and leaves the twist, and its root and slot."""
+        n, a, b, speed, cx, amp = self.count, self.a, self.b, self.speed, self.cx, self.amp
         ends = []
         for i in range(n):
             ths = (speed * (a - a) + 2 * math.pi * i / n + offset, speed * (b - a) + 2 * math.pi * i / n + offset)
@@ -86,14 +92,36 @@ def arrow_lines(p: ArrowsParams, cx: float, amp: float, y0: float, y1: float, ro
         # each ribbon leaves the twist for the root or slot on the side it is heading to
         below, above = [0.0] * n, [0.0] * n
         for k, i in enumerate(sorted(range(n), key=lambda i: ends[i][0][0] + 0.5 * ends[i][0][1] * -a)):
-            below[i] = roots[k]
+            below[i] = self.roots[k]
         for k, i in enumerate(sorted(range(n), key=lambda i: ends[i][1][0] + 0.5 * ends[i][1][1] * (1 - b))):
-            above[i] = slots[k]
+            above[i] = self.slots[k]
         return [e[0] for e in ends], [e[1] for e in ends], below, above
 
-    def crossings(offset: float) -> int:
+    def checks(self) -> list[list]:
+        """The Hermite weights (of start, start slope, end, end slope) at the places checked for tangles,
+        below and above the twist; None where the place is the twist's own end."""
+        a, b = self.a, self.b
+        checks = []
+        for lo, hi in ((0.0, a), (b, 1.0)):
+            weights: list = []
+            for k in range(25):
+                t = lo + (hi - lo) * k / 24
+                if t < a:
+                    tau = t / a
+                elif t > b:
+                    tau = (t - b) / (1 - b)
+                else:
+                    weights.append(None)
+                    continue
+                t2, t3 = tau * tau, tau * tau * tau
+                weights.append((2 * t3 - 3 * t2 + 1, t3 - 2 * t2 + tau, -2 * t3 + 3 * t2, t3 - t2))
+            checks.append(weights)
+        return checks
+
+    def tangles(self, offset: float, checks: list[list]) -> int:
         """How often ribbons cross outside the twist, where a crossing looks like a tangle."""
-        enter, leave, below, above = plan(offset)
+        enter, leave, below, above = self.plan(offset)
+        n, a, b = self.count, self.a, self.b
         count = 0
         for region, weights in enumerate(checks):
             xs = []
@@ -112,48 +140,56 @@ def arrow_lines(p: ArrowsParams, cx: float, amp: float, y0: float, y1: float, ro
                     count += sum(s != t for s, t in zip(signs, signs[1:]))
         return count
 
-    # of a few starting angles, the one whose ribbons enter and leave the twist most cleanly (the first
-    # without a tangle, if there is one)
-    offset, fewest = 0.0, -1
-    for k in range(16):
-        o = 2 * math.pi / n * k / 16
-        c = crossings(o)
-        if fewest < 0 or c < fewest:
-            offset, fewest = o, c
-            if c == 0:
-                break
-    enter, leave, below, above = plan(offset)
-    # enough points for a smooth curve at any twist, and to tell crossings apart however thin the ribbons
-    steps = max(45 + int(23 * p.twist), min(400, int(2 * (y1 - y0) / rw)))
-    ribbons = []
-    span = y1 - y0
-    for i in range(n):
-        (xa, dxa), (xb, dxb) = enter[i], leave[i]
-        m1, m0 = dxa * a, dxb * (1 - b)
-        turn = 2 * math.pi * i / n
+    def cleanest_offset(self) -> float:
+        """Of a few starting angles, the one whose ribbons enter and leave the twist most cleanly (the
+        first without a tangle, if there is one)."""
+        checks = self.checks()
+        offset, fewest = 0.0, -1
+        for k in range(16):
+            o = 2 * math.pi / self.count * k / 16
+            c = self.tangles(o, checks)
+            if fewest < 0 or c < fewest:
+                offset, fewest = o, c
+                if c == 0:
+                    break
+        return offset
+
+    def glide(self, i: int, t: float, th: float, ends: Ends) -> tuple[float, float]:
+        """Ribbon i's x at t (of the way up; angle th in the twist), and how loose it is there (0 standing
+        apart, 1 in the twist): it glides from the root to the twist and from the twist to the slot along
+        smooth curves that end upright."""
+        a, b = self.a, self.b
+        enter, leave, below, above = ends
+        if t < a:
+            (xa, dxa) = enter[i]
+            m1 = dxa * a
+            tau = t / a
+            t2, t3 = tau * tau, tau * tau * tau
+            x = (2 * t3 - 3 * t2 + 1) * below[i] + (-2 * t3 + 3 * t2) * xa + (t3 - t2) * m1
+            loose = min(1.0, max(0.0, tau))
+            return x, loose * loose * (3 - 2 * loose)
+        if t > b:
+            (xb, dxb) = leave[i]
+            m0 = dxb * (1 - b)
+            tau = (t - b) / (1 - b)
+            t2, t3 = tau * tau, tau * tau * tau
+            x = (2 * t3 - 3 * t2 + 1) * xb + (t3 - 2 * t2 + tau) * m0 + (-2 * t3 + 3 * t2) * above[i]
+            loose = min(1.0, max(0.0, tau))
+            return x, 1 - loose * loose * (3 - 2 * loose)
+        return self.cx + self.amp * math.sin(th), 1.0
+
+    def centre_line(self, i: int, offset: float, ends: Ends, y0: float, y1: float, steps: int,
+                    rw: float) -> Ribbon:
+        """Ribbon i sampled at `steps` + 1 points from y0 up to y1 (colour unset)."""
+        turn = 2 * math.pi * i / self.count
+        span = y1 - y0
         pts, depth, width = [], [], []
         for k in range(steps + 1):
             t = k / steps
-            th = speed * (t - a) + turn + offset
-            # glides from the root to the twist and from the twist to the slot along smooth curves that
-            # end upright
-            if t < a:
-                tau = t / a
-                t2, t3 = tau * tau, tau * tau * tau
-                x = (2 * t3 - 3 * t2 + 1) * below[i] + (-2 * t3 + 3 * t2) * xa + (t3 - t2) * m1
-                loose = min(1.0, max(0.0, tau))
-                loose = loose * loose * (3 - 2 * loose)
-            elif t > b:
-                tau = (t - b) / (1 - b)
-                t2, t3 = tau * tau, tau * tau * tau
-                x = (2 * t3 - 3 * t2 + 1) * xb + (t3 - 2 * t2 + tau) * m0 + (-2 * t3 + 3 * t2) * above[i]
-                loose = min(1.0, max(0.0, tau))
-                loose = 1 - loose * loose * (3 - 2 * loose)
-            else:
-                x = cx + amp * math.sin(th)
-                loose = 1.0
+            th = self.speed * (t - self.a) + turn + offset
+            x, loose = self.glide(i, t, th, ends)
             pts.append((x, y0 + span * t))
-            if n <= 3:
+            if self.count <= 3:
                 # woven like a plait: over one ribbon, under the next
                 depth.append((math.sin(2 * th) + 0.35 * math.cos(th)) / 1.35 * loose)
             else:
@@ -163,8 +199,7 @@ def arrow_lines(p: ArrowsParams, cx: float, amp: float, y0: float, y1: float, ro
                 depth.append(math.cos(th) * loose)
             grow = min(1.0, max(0.0, t / 0.12))
             width.append(rw * (0.55 + 0.45 * (grow * grow * (3 - 2 * grow))))
-        ribbons.append(Ribbon(pts, depth, width, (0.0, 0.0, 0.0), fade=0.3, axis=(0.0, 1.0)))
-    return ribbons
+        return Ribbon(pts, depth, width, (0.0, 0.0, 0.0), fade=0.3, axis=(0.0, 1.0))
 
 
 class Arrows:
