@@ -68,68 +68,81 @@ def fit_curves(edges: Sequence[Sequence[tuple]], a: int, b: int, turned: Sequenc
     outs: list[list[tuple]] = [[] for _ in edges]
     todo = list(zip(knots, knots[1:]))[::-1]
     tol2 = tol * tol
-    hypot = math.hypot
     while todo:
         lo, hi = todo.pop()
-        span = hi - lo
-        if span < 3:  # too short to fit: handles as long as for a circular arc through its ends
+        if hi - lo < 3:  # too short to fit
             for pts, way, out in zip(edges, ways, outs):
-                (x0, y0), (x3, y3) = pts[lo], pts[hi]
-                (ex, ey), (fx, fy) = way[lo], way[hi]
-                cx, cy = x3 - x0, y3 - y0
-                chord = hypot(cx, cy) or 1.0
-                h0 = 2 * chord / (3 * (1 + max(-0.5, (ex * cx + ey * cy) / chord)))
-                h1 = 2 * chord / (3 * (1 + max(-0.5, (fx * cx + fy * cy) / chord)))
-                c1, c2 = (x0 + ex * h0, y0 + ey * h0), (x3 - fx * h1, y3 - fy * h1)
-                out.append((lo, hi, ((x0, y0), c1, c2, (x3, y3))))
+                out.append(arc_curve(pts, way, lo, hi))
             continue
-        # the handles' lengths by least squares at a few samples, placed by their index (the samples
-        # are evenly spaced in a smooth parameter, which the curve's own parameter then follows)
-        idx = sorted({lo + span * i // 6 for i in range(1, 6)})
-        basis = []
-        c00 = c11 = b12 = 0.0
-        for k in idx:
-            u = (k - lo) / span
-            v = 1 - u
-            b0, b1, b2, b3 = v * v * v, 3 * u * v * v, 3 * u * u * v, u * u * u
-            basis.append((k, b0, b1, b2, b3))
-            c00 += b1 * b1
-            b12 += b1 * b2
-            c11 += b2 * b2
-        curves, worst, at = [], 0.0, 0
-        for pts, way in zip(edges, ways):
-            (x0, y0), (x3, y3) = pts[lo], pts[hi]
-            (ex, ey), (fx, fy) = way[lo], way[hi]
-            c01 = -(ex * fx + ey * fy) * b12
-            det = c00 * c11 - c01 * c01
-            r0 = r1 = 0.0
-            for k, b0, b1, b2, b3 in basis:
-                px, py = pts[k]
-                qx = px - x0 * (b0 + b1) - x3 * (b2 + b3)
-                qy = py - y0 * (b0 + b1) - y3 * (b2 + b3)
-                r0 += b1 * (ex * qx + ey * qy)
-                r1 -= b2 * (fx * qx + fy * qy)
-            h0 = h1 = hypot(x3 - x0, y3 - y0) / 3
-            if abs(det) > 1e-12:
-                g0, g1 = (r0 * c11 - r1 * c01) / det, (c00 * r1 - c01 * r0) / det
-                if g0 > 0 and g1 > 0:
-                    h0, h1 = g0, g1
-            x1, y1, x2, y2 = x0 + ex * h0, y0 + ey * h0, x3 - fx * h1, y3 - fy * h1
-            for i, (k, b0, b1, b2, b3) in enumerate(basis):
-                px, py = pts[k]
-                dx = b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3 - px
-                dy = b0 * y0 + b1 * y1 + b2 * y2 + b3 * y3 - py
-                d = dx * dx + dy * dy
-                if d > worst:
-                    worst, at = d, i
-            curves.append((lo, hi, ((x0, y0), (x1, y1), (x2, y2), (x3, y3))))
+        curves, worst, at = fit_piece(edges, ways, lo, hi)
         if worst > tol2:
-            mid = min(hi - 1, max(lo + 1, basis[at][0]))
+            mid = min(hi - 1, max(lo + 1, at))
             todo += [(mid, hi), (lo, mid)]
             continue
         for out, curve in zip(outs, curves):
             out.append(curve)
     return outs
+
+
+def arc_curve(pts: Sequence[tuple], way: Sequence[tuple], lo: int, hi: int) -> tuple:
+    """The curve from point lo to point hi of a line leaving and meeting it in its direction `way`, with
+    handles as long as for a circular arc through its ends: (lo, hi, (p0, c1, c2, p3))."""
+    (x0, y0), (x3, y3) = pts[lo], pts[hi]
+    (ex, ey), (fx, fy) = way[lo], way[hi]
+    cx, cy = x3 - x0, y3 - y0
+    chord = math.hypot(cx, cy) or 1.0
+    h0 = 2 * chord / (3 * (1 + max(-0.5, (ex * cx + ey * cy) / chord)))
+    h1 = 2 * chord / (3 * (1 + max(-0.5, (fx * cx + fy * cy) / chord)))
+    c1, c2 = (x0 + ex * h0, y0 + ey * h0), (x3 - fx * h1, y3 - fy * h1)
+    return (lo, hi, ((x0, y0), c1, c2, (x3, y3)))
+
+
+def fit_piece(edges: Sequence[Sequence[tuple]], ways: Sequence[Sequence[tuple]], lo: int,
+              hi: int) -> tuple[list[tuple], float, int]:
+    """One curve per edge from point lo to point hi, leaving and meeting the edge in its direction, its
+    handles' lengths by least squares at a few samples, placed by their index (the samples are evenly
+    spaced in a smooth parameter, which the curve's own parameter then follows). Returns the curves, the
+    square of the furthest any strays from its samples, and the sample where it does."""
+    span = hi - lo
+    idx = sorted({lo + span * i // 6 for i in range(1, 6)})
+    basis = []
+    c00 = c11 = b12 = 0.0
+    for k in idx:
+        u = (k - lo) / span
+        v = 1 - u
+        b0, b1, b2, b3 = v * v * v, 3 * u * v * v, 3 * u * u * v, u * u * u
+        basis.append((k, b0, b1, b2, b3))
+        c00 += b1 * b1
+        b12 += b1 * b2
+        c11 += b2 * b2
+    curves, worst, at = [], 0.0, 0
+    for pts, way in zip(edges, ways):
+        (x0, y0), (x3, y3) = pts[lo], pts[hi]
+        (ex, ey), (fx, fy) = way[lo], way[hi]
+        c01 = -(ex * fx + ey * fy) * b12
+        det = c00 * c11 - c01 * c01
+        r0 = r1 = 0.0
+        for k, b0, b1, b2, b3 in basis:
+            px, py = pts[k]
+            qx = px - x0 * (b0 + b1) - x3 * (b2 + b3)
+            qy = py - y0 * (b0 + b1) - y3 * (b2 + b3)
+            r0 += b1 * (ex * qx + ey * qy)
+            r1 -= b2 * (fx * qx + fy * qy)
+        h0 = h1 = math.hypot(x3 - x0, y3 - y0) / 3
+        if abs(det) > 1e-12:
+            g0, g1 = (r0 * c11 - r1 * c01) / det, (c00 * r1 - c01 * r0) / det
+            if g0 > 0 and g1 > 0:
+                h0, h1 = g0, g1
+        x1, y1, x2, y2 = x0 + ex * h0, y0 + ey * h0, x3 - fx * h1, y3 - fy * h1
+        for i, (k, b0, b1, b2, b3) in enumerate(basis):
+            px, py = pts[k]
+            dx = b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3 - px
+            dy = b0 * y0 + b1 * y1 + b2 * y2 + b3 * y3 - py
+            d = dx * dx + dy * dy
+            if d > worst:
+                worst, at = d, i
+        curves.append((lo, hi, ((x0, y0), (x1, y1), (x2, y2), (x3, y3))))
+    return curves, worst, basis[at][0]
 
 
 def split_curve(curve: tuple, u: float) -> tuple[tuple, tuple]:
