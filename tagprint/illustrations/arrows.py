@@ -250,8 +250,10 @@ class Arrows:
         ribbons, rw, halo, (head_w, head_l, y1) = arrows_geometry(p, sk.width, sk.height)
         for r, color in zip(ribbons, colors):
             r.color = color
-        heads = [Piece(2.0, lambda sk, r=r: _head(sk, r.points[-1][0], y1, rw, head_w, head_l, r.color))
-                 for r in ribbons]
+
+        def head(r: Ribbon) -> Callable[[Any], None]:
+            return lambda sk: _head(sk, r.points[-1][0], y1, rw, head_w, head_l, r.color)
+        heads = [Piece(2.0, head(r)) for r in ribbons]
         draw_ribbons(sk, ribbons, halo, heads, theme_color(theme, p.background))
 
 

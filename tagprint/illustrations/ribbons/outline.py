@@ -5,15 +5,22 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from typing import Sequence
+from typing import Protocol, Sequence
 
 from .model import Ribbon
+
+
+class Directions(Protocol):
+    """A line's direction (a unit vector) at each of its points, by number: a list, or `LazyDirections`."""
+
+    def __getitem__(self, k: int) -> tuple: ...
+
 
 FIT = 0.1  # points: how far an outline's curves may stray from the sampled edges
 TURN = 1.3  # radians: the most a ribbon turns along one of those curves
 
 
-def ribbon_edges(r: Ribbon) -> tuple[list[tuple], list[tuple], list[float], tuple[list[tuple], list[tuple]]]:
+def ribbon_edges(r: Ribbon) -> tuple[list[tuple], list[tuple], list[float], tuple[Directions, Directions]]:
     """A ribbon's two edges, left and right of its centre line; how far the centre line has turned (in
     radians, every bend counted) at each point; and each edge's direction at each point."""
     pts = r.points
@@ -54,7 +61,7 @@ def directions(pts: Sequence[tuple]) -> list[tuple]:
 
 
 def fit_curves(edges: Sequence[Sequence[tuple]], a: int, b: int, turned: Sequence[float],
-               ways: Sequence[Sequence[tuple]], tol: float = FIT) -> list[list[tuple]]:
+               ways: Sequence[Directions], tol: float = FIT) -> list[list[tuple]]:
     """Cubic Béziers through points a..b of each of `edges` (a ribbon's edges, sampled finely, all at the
     same steps), each curve as (first point, last point, (p0, c1, c2, p3)). `turned` is how far the
     ribbon has turned at each point, `ways` each edge's direction at each point. The edges are cut
@@ -84,7 +91,7 @@ def fit_curves(edges: Sequence[Sequence[tuple]], a: int, b: int, turned: Sequenc
     return outs
 
 
-def arc_curve(pts: Sequence[tuple], way: Sequence[tuple], lo: int, hi: int) -> tuple:
+def arc_curve(pts: Sequence[tuple], way: Directions, lo: int, hi: int) -> tuple:
     """The curve from point lo to point hi of a line leaving and meeting it in its direction `way`, with
     handles as long as for a circular arc through its ends: (lo, hi, (p0, c1, c2, p3))."""
     (x0, y0), (x3, y3) = pts[lo], pts[hi]
@@ -97,7 +104,7 @@ def arc_curve(pts: Sequence[tuple], way: Sequence[tuple], lo: int, hi: int) -> t
     return (lo, hi, ((x0, y0), c1, c2, (x3, y3)))
 
 
-def fit_piece(edges: Sequence[Sequence[tuple]], ways: Sequence[Sequence[tuple]], lo: int,
+def fit_piece(edges: Sequence[Sequence[tuple]], ways: Sequence[Directions], lo: int,
               hi: int) -> tuple[list[tuple], float, int]:
     """One curve per edge from point lo to point hi, leaving and meeting the edge in its direction, its
     handles' lengths by least squares at a few samples, placed by their index (the samples are evenly

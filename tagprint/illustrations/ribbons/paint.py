@@ -94,7 +94,8 @@ def fill_stretch(sk: Any, r: Ribbon, body: list[tuple], fades: list[float], a: i
         return
     n = len(r.points)
     ux, uy = shading_axis(r)
-    us, fs = [], []
+    us: list[float] = []
+    fs: list[float] = []
     for k in range(max(0, a - 1), min(n, b + 2)):
         x, y = r.points[k]
         u = x * ux + y * uy
