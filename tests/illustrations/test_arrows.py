@@ -139,7 +139,8 @@ def test_each_ribbon_is_cut_only_where_it_crosses(count, twist):
     """Planned as stretches, every ribbon is whole from root to head (each stretch starts where the last
     one ends, or overlaps it), and the edge in the background colour is laid only where it passes over
     another ribbon, on that ribbon's body."""
-    from tagprint.illustrations.arrows import Segment, arrows_geometry, plan_ribbons
+    from tagprint.illustrations.arrows import arrows_geometry
+    from tagprint.illustrations.ribbons import Segment, plan_ribbons
     ribbons, rw, halo, _ = arrows_geometry(ArrowsParams(count=count, twist=twist), 200, 300)
     order = plan_ribbons(ribbons, halo)
     for ri, r in enumerate(ribbons):
