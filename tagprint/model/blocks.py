@@ -273,10 +273,11 @@ from .notes import Notes  # noqa: E402  (they build on BlockNode above)
 from .table import Table  # noqa: E402
 from .boxed_warning import BoxedWarning  # noqa: E402
 from .charts import Chart, QrCode  # noqa: E402
+from .quote import Quote  # noqa: E402
 
 Block = Union[
     Heading, Paragraph, ListBlock, Figure, Callout, CallToAction, References, Safety, MaterialId,
     Cards, Spacer, PageBreak, Table, Notes, BoxedWarning,
-    Chart, QrCode,
+    Chart, QrCode, Quote,
 ]
 BLOCK_CLASSES: tuple[type, ...] = Block.__args__  # type: ignore[attr-defined]
