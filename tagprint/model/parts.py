@@ -21,6 +21,11 @@ declares, with no default (the registry test names a class that leaves one out):
 - `text_role`: what lint reads it as (`BODY_TEXT`, `SAFETY`, `CAPTION`, …);
 - `reading_order` (optional): the parts in reading order where the fields' order is not (a table's caption
   is read before its rows).
+
+Adding a block type (the quote block is the example): its spec in `load/schema.py` (and in `BlockSpec`), its
+model class in `model/` (and in the `Block` union), its builder `BlockBuilder._<type>`, its layout
+(`@layout_of`) and tagging rule (`@tags_of`), `render.py schema --write`, and one example in
+`content/block-examples.yaml`. `tests/model/test_block_parts.py` names whatever is left out.
 """
 
 from __future__ import annotations
