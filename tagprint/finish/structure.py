@@ -8,6 +8,16 @@ from ..draw.pen import LinkArea
 from ..tags import AnnotRef, ContentSlot, StructElem, reference_id
 
 
+class LinkTargetMissing(Exception):
+    """A link whose target element is not in the structure tree, or never drawn: validation let a citation
+    or note marker through with no target. An internal error: a link never goes to page 1 instead."""
+
+    def __init__(self, kind: str, value: str, page: int, contents: str):
+        self.kind, self.value, self.page, self.contents = kind, value, page, contents
+        super().__init__(f"the link '{contents}' on page {page} points at {kind} '{value}', which the document "
+                         "does not have (or never draws)")
+
+
 def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
     pages = list(pdf.pages)
     tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
@@ -113,7 +123,9 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
             a.A = Dictionary(S=Name.URI, URI=String(value))
         else:
             target = anchors.get(value if kind == "id" else reference_id(int(value)))
-            page, x, y = target.anchor if target and target.anchor else (0, 0, 0)
+            if target is None or not target.anchor:
+                raise LinkTargetMissing(kind, value, area.page + 1, area.contents)
+            page, x, y = target.anchor
             a.Dest = Array([pages[page].obj, Name.XYZ, round(x, 2), round(y + 12, 2), 0])
         page_obj = pages[area.page].obj
         if Name.Annots not in page_obj:

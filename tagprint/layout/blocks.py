@@ -13,7 +13,7 @@ from ..errors import Problem, Where
 from ..fonts import FontStack, theme_stack
 from ..model import (
     Artwork, Block, CallToAction, Callout, Cards, Document, Figure, Heading, Illustration, ListBlock, MaterialId,
-    PageBreak, Paragraph, Photo, Rect, References, Safety, Spacer,
+    PageBreak, Paragraph, Photo, Quote, Rect, References, Safety, Spacer,
 )
 from ..model.inline import plain_text
 from .bidi import base_is_rtl
@@ -102,6 +102,28 @@ def _heading(block: Heading, width: float, ctx: LayoutContext) -> Laid:
 def _paragraph(block: Paragraph, width: float, ctx: LayoutContext) -> Laid:
     ts = replace(ctx.text_style(block.style), direction=block.dir)
     return text_block(pieces(block.runs, ts), width, ts, ctx, block.where, splittable=True)
+
+
+QUOTE_BAR, QUOTE_INDENT = 3.0, 14.0  # the bar beside a quote and the text's distance from the column's edge
+
+
+@layout_of(Quote)
+def _quote(block: Quote, width: float, ctx: LayoutContext) -> Laid:
+    """The quoted text beside a bar in the theme's link colour; who said it under it, after a dash."""
+    ts = ctx.text_style(block.style)
+    out = Laid(0, [], ts.style.space_before, ts.style.space_after)
+    text = text_block(pieces(block.runs, ts), width - QUOTE_INDENT, ts, ctx, block.where)
+    out.add(text, QUOTE_INDENT, 0)
+    height = text.height
+    if block.attribution:
+        said = plain_pieces("\u2014 ", (block, "dash"), ts) + pieces(block.attribution, ts)
+        by = text_block(said, width - QUOTE_INDENT, ts, ctx, block.where)
+        height += ts.style.leading * 0.3
+        out.add(by, QUOTE_INDENT, height)
+        height += by.height
+    out.items.insert(0, FillBox(Rect(0, 0, QUOTE_BAR, height), ts.link_color))
+    out.height = height
+    return out
 
 
 @layout_of(ListBlock)

@@ -47,6 +47,18 @@ class ParagraphSpec(Strict):
     """The direction its lines run: auto takes that of its first letter (Arabic, Hebrew: right to left)."""
 
 
+class QuoteSpec(Strict):
+    """A quotation set apart (BlockQuote): its text beside a bar, and who said it under it."""
+
+    type: Literal["quote"]
+    text: str = Field(min_length=1, pattern=r"\S")
+    """The quoted words (inline Markdown), without quotation marks."""
+    attribution: str = ""
+    """Who said it, e.g. "Dr A. Patel, rheumatologist" (inline Markdown); set after a dash, under the text."""
+    style: str = "body"
+    """A type style of the theme, for the text and the attribution."""
+
+
 class ItemSpec(Strict):
     """A list item with a nested list."""
 
@@ -275,7 +287,7 @@ BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,
           ReferencesSpec, SafetySpec, MaterialIdSpec, CardsSpec, SpacerSpec, PageBreakSpec, TableSpec,
           NotesSpec, BoxedWarningSpec,
-          ChartSpec, QrSpec],
+          ChartSpec, QrSpec, QuoteSpec],
     Field(discriminator="type"),
 ]
 BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from .boxed_warning import BoxedWarning
 from .artwork import Artwork
 from .table import Table, TableCell, TableRow
 from .charts import Axis, Chart, ChartSeries, QrCode
+from .quote import Quote
 from .document import (
     Color, Decoration, Document, Ink, Page, Placement, Press, Recipe, Rect, Region, Section, Template, Theme,
     TypeStyle,
@@ -21,5 +22,5 @@ __all__ = [
     "MaterialId", "Page", "PageBreak", "Paragraph", "Photo", "Placement", "Rect", "Reference", "References",
     "Region", "Ink", "Press", "Recipe", "Safety", "Section", "Spacer", "Template", "Text", "Theme", "TypeStyle",
     "plain_text", "BLOCK_CLASSES", "BoxedWarning", "Artwork", "Note", "NoteRef", "Notes", "Table", "TableCell", "TableRow", "note_id",
-    "Axis", "Chart", "ChartSeries", "QrCode",
+    "Axis", "Chart", "ChartSeries", "QrCode", "Quote",
 ]

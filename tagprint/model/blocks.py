@@ -3,46 +3,51 @@
 Every block type answers the same few questions, so traversal is written once (never an isinstance
 ladder elsewhere): `children()` (nested blocks in reading order), `text_runs()` (the inline text it shows
 directly, with where it was written), `labels()` (plain strings it shows), `headings()` (the headings it
-contributes: part, level, text) and `map_runs()` (a copy with every inline run rewritten).
+contributes: part, level, text), `footnotes()` and `map_runs()` (a copy with every inline run rewritten).
+The answers come from the types of its fields and its few declarations (`model.parts`), never from
+methods a new block type could forget.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterator, Literal, Union
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Callable, ClassVar, Iterator, Literal, Union
 
 from ..errors import Where
-from .inline import Inline, plain_text
+from . import parts
+from .inline import Inline
+from .parts import (BODY_TEXT, BUTTON, CAPTION, CONTAINER, HEADING, MATERIAL_ID, REFERENCES, SAFETY, SPACE,
+                    Inside)
 
 RunsFn = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
 BlockFn = Callable[["Block"], "Block"]
 
 
 class BlockNode:
-    """What every block type answers; the defaults fit a block with no text and no nested blocks."""
+    """What every block type answers, read from its fields (`model.parts`). Each block class declares
+    `label_fields`, `heading_field` and `text_role` itself: there are no defaults to forget."""
+    label_fields: ClassVar[tuple[str, ...]]
+    heading_field: ClassVar[str]
+    text_role: ClassVar[str]
 
     def children(self) -> tuple["Block", ...]:
-        return ()
+        return parts.children(self)
 
     def text_runs(self) -> Iterator[tuple[tuple[Inline, ...], Where]]:
-        return iter(())
+        return parts.text_runs(self)
 
     def labels(self) -> Iterator[tuple[str, Where]]:
-        return iter(())
+        return parts.labels(self)
 
     def headings(self) -> tuple[tuple[str, int, str], ...]:
-        return ()
+        return parts.headings(self)
 
     def footnotes(self) -> tuple[Any, ...]:
         """The footnotes (model.notes.Note) this block sets."""
-        return ()
+        return parts.footnotes(self)
 
     def map_runs(self, runs: RunsFn, block: BlockFn) -> Any:
-        return self
-
-
-def _map_blocks(blocks: tuple["Block", ...], block: BlockFn) -> tuple["Block", ...]:
-    return tuple(block(b) for b in blocks)
+        return parts.map_runs(self, runs, block)
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,14 +64,9 @@ class Heading(BlockNode):
     def role(self) -> str:
         return f"H{self.level}"
 
-    def text_runs(self):
-        yield self.runs, self.text_where
-
-    def headings(self):
-        return (("", self.level, plain_text(self.runs)),)
-
-    def map_runs(self, runs, block):
-        return replace(self, runs=runs(self.runs))
+    label_fields = ()
+    heading_field = "runs"
+    text_role = HEADING
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,18 +79,15 @@ class Paragraph(BlockNode):
     dir: str = "auto"  # the paragraph direction: ltr, rtl, or auto (its first strong letter)
 
     role = "P"
-
-    def text_runs(self):
-        yield self.runs, self.text_where
-
-    def map_runs(self, runs, block):
-        return replace(self, runs=runs(self.runs))
+    label_fields = ()
+    heading_field = ""
+    text_role = BODY_TEXT
 
 
 @dataclass(frozen=True, eq=False)
 class ListItem:
     runs: tuple[Inline, ...]
-    children: "ListBlock | None" = None
+    children: Annotated["ListBlock | None", Inside] = None  # its items are this list's items
     where: Where = field(default_factory=lambda: Where(""))
 
     role = "LI"
@@ -104,17 +101,9 @@ class ListBlock(BlockNode):
     style: str = "body"
 
     role = "L"
-
-    def text_runs(self):
-        for item in self.items:
-            yield item.runs, item.where
-            if item.children:
-                yield from item.children.text_runs()
-
-    def map_runs(self, runs, block):
-        def item(i: ListItem) -> ListItem:
-            return replace(i, runs=runs(i.runs), children=i.children.map_runs(runs, block) if i.children else None)
-        return replace(self, items=tuple(item(i) for i in self.items))
+    label_fields = ()
+    heading_field = ""
+    text_role = BODY_TEXT
 
 
 @dataclass(frozen=True, eq=False)
@@ -149,11 +138,9 @@ class Figure(BlockNode):
     def role(self) -> str | None:
         return None if self.decorative else "Figure"
 
-    def text_runs(self):
-        yield self.caption, self.where
-
-    def map_runs(self, runs, block):
-        return replace(self, caption=runs(self.caption)) if self.caption else self
+    label_fields = ()
+    heading_field = ""
+    text_role = CAPTION
 
 
 @dataclass(frozen=True, eq=False)
@@ -167,12 +154,9 @@ class Callout(BlockNode):
     fill: str | None = "tint"  # a theme colour, or None
 
     role = "Div"
-
-    def children(self):
-        return self.blocks
-
-    def map_runs(self, runs, block):
-        return replace(self, blocks=_map_blocks(self.blocks, block))
+    label_fields = ()
+    heading_field = ""
+    text_role = CONTAINER
 
 
 @dataclass(frozen=True, eq=False)
@@ -186,9 +170,9 @@ class CallToAction(BlockNode):
     printed: str = ""  # in print: the address, set beneath the button (which keeps its size)
 
     role = "P"
-
-    def labels(self):
-        yield self.text, self.where
+    label_fields = ("text",)
+    heading_field = ""
+    text_role = BUTTON
 
 
 @dataclass(frozen=True, eq=False)
@@ -208,20 +192,9 @@ class References(BlockNode):
     level: int = 2
 
     role = "L"
-
-    def text_runs(self):
-        for entry in self.entries:
-            yield entry.runs, entry.where
-
-    def labels(self):
-        if self.title:
-            yield self.title, self.where
-
-    def headings(self):
-        return (("title", self.level, self.title),) if self.title else ()
-
-    def map_runs(self, runs, block):
-        return replace(self, entries=tuple(replace(e, runs=runs(e.runs)) for e in self.entries))
+    label_fields = ("title",)
+    heading_field = "title"
+    text_role = REFERENCES
 
 
 @dataclass(frozen=True, eq=False)
@@ -234,18 +207,9 @@ class Safety(BlockNode):
     level: int = 2  # its title's heading level: H2 in a document, one below the slide title on a slide
 
     role = "Sect"
-
-    def children(self):
-        return self.blocks
-
-    def labels(self):
-        yield self.title, self.where
-
-    def headings(self):
-        return (("title", self.level, self.title),)
-
-    def map_runs(self, runs, block):
-        return replace(self, blocks=_map_blocks(self.blocks, block))
+    label_fields = ("title",)
+    heading_field = "title"
+    text_role = SAFETY
 
 
 @dataclass(frozen=True, eq=False)
@@ -255,6 +219,9 @@ class MaterialId(BlockNode):
     where: Where = field(default_factory=lambda: Where(""))
 
     role = "P"
+    label_fields = ()
+    heading_field = ""
+    text_role = MATERIAL_ID
 
 
 @dataclass(frozen=True, eq=False)
@@ -276,15 +243,9 @@ class Cards(BlockNode):
     where: Where = field(default_factory=lambda: Where(""))
 
     role = "L"
-
-    def children(self):
-        out: list[Block] = []
-        for card in self.cards:
-            out.extend(((card.figure,) if card.figure else ()) + card.blocks)
-        return tuple(out)
-
-    def map_runs(self, runs, block):
-        return replace(self, cards=tuple(replace(c, blocks=_map_blocks(c.blocks, block)) for c in self.cards))
+    label_fields = ()
+    heading_field = ""
+    text_role = CONTAINER
 
 
 @dataclass(frozen=True, eq=False)
@@ -293,6 +254,9 @@ class Spacer(BlockNode):
     where: Where = field(default_factory=lambda: Where(""))
 
     role = None
+    label_fields = ()
+    heading_field = ""
+    text_role = SPACE
 
 
 @dataclass(frozen=True, eq=False)
@@ -302,16 +266,20 @@ class PageBreak(BlockNode):
     where: Where = field(default_factory=lambda: Where(""))
 
     role = None
+    label_fields = ()
+    heading_field = ""
+    text_role = SPACE
 
 
 from .notes import Notes  # noqa: E402  (they build on BlockNode above)
 from .table import Table  # noqa: E402
 from .boxed_warning import BoxedWarning  # noqa: E402
 from .charts import Chart, QrCode  # noqa: E402
+from .quote import Quote  # noqa: E402
 
 Block = Union[
     Heading, Paragraph, ListBlock, Figure, Callout, CallToAction, References, Safety, MaterialId,
     Cards, Spacer, PageBreak, Table, Notes, BoxedWarning,
-    Chart, QrCode,
+    Chart, QrCode, Quote,
 ]
 BLOCK_CLASSES: tuple[type, ...] = Block.__args__  # type: ignore[attr-defined]

@@ -3,32 +3,27 @@ at the top of page 1, before the document's title, when the layout places it the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import Where
 from .blocks import BlockNode
+from .parts import BOXED_WARNING
+
+if TYPE_CHECKING:
+    from .blocks import Block
 
 
 @dataclass(frozen=True, eq=False)
 class BoxedWarning(BlockNode):
     title: str
-    blocks: tuple[Any, ...]
+    blocks: tuple["Block", ...]
     where: Where = field(default_factory=lambda: Where(""))
     level: int = 1           # its title's heading level: H1 when it is read before the document's title
     rule: float = 1.5        # the border's thickness, in points
     color: str | None = None  # a theme colour for the border and title; None: black
 
     role = "Sect"
-
-    def children(self):
-        return self.blocks
-
-    def labels(self):
-        yield self.title, self.where
-
-    def headings(self):
-        return (("title", self.level, self.title),)
-
-    def map_runs(self, runs, block):
-        return replace(self, blocks=tuple(block(b) for b in self.blocks))
+    label_fields = ("title",)
+    heading_field = "title"
+    text_role = BOXED_WARNING

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import Where
 from ..words import ENGLISH, Words
 from .blocks import BlockNode
 from .inline import Inline
+from .parts import GRAPHIC
 from .table import Table
 
 ChartKind = Literal["bar", "stacked_bar", "line", "forest"]
@@ -89,30 +90,21 @@ class Chart(BlockNode):
     data: str = ""  # the CSV the numbers come from (relative to the project), an input of the build
 
     role = "Figure"
+    # its alt text carries every number (so the font check sees what is drawn, and the diff a changed value)
+    label_fields = ("drawn", "alt")
+    heading_field = ""
+    text_role = GRAPHIC
 
     @property
     def data_files(self) -> tuple[str, ...]:
         return (self.data,) if self.data else ()
 
-    def children(self):
-        return (self.table,) if self.table is not None else ()
-
-    def text_runs(self):
-        if self.source:
-            yield self.source, self.where
-
-    def labels(self):
-        """The words it draws (categories, series, axis titles) and its alt text, which carries every
-        number (so the font check sees what is drawn, and the diff sees a changed value)."""
+    @property
+    def drawn(self) -> tuple[str, ...]:
+        """The words it draws (categories, series, axis titles), once each."""
         shown = [*self.categories, *(s.name for s in self.series), self.axis.title, self.category_title,
                  *(self.favours or ())]
-        for text in dict.fromkeys(t for t in shown if t):
-            yield text, self.where
-        yield self.alt, self.where
-
-    def map_runs(self, runs, block):
-        return replace(self, source=runs(self.source) if self.source else (),
-                       table=block(self.table) if self.table is not None else None)
+        return tuple(dict.fromkeys(t for t in shown if t))
 
 
 @dataclass(frozen=True, eq=False)
@@ -135,17 +127,10 @@ class QrCode(BlockNode):
     caption_where: Where = field(default_factory=lambda: Where(""))
 
     role = "Figure"
+    label_fields = ("alt",)  # where the code goes: a changed address is a change
+    heading_field = ""
+    text_role = GRAPHIC
 
     @property
     def module_mm(self) -> float:
         return self.size / len(self.modules) * 25.4 / 72
-
-    def text_runs(self):
-        if self.caption:
-            yield self.caption, self.caption_where
-
-    def labels(self):
-        yield self.alt, self.where  # where the code goes: a changed address is a change
-
-    def map_runs(self, runs, block):
-        return replace(self, caption=runs(self.caption)) if self.caption else self

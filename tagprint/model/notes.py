@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..errors import Where
 from .blocks import BlockNode
+from .parts import NOTES
 from .inline import Inline
 
 MARKER_NAMES = {"*": "star", "\u2020": "dagger", "\u2021": "ddagger", "\u00a7": "section"}
@@ -26,24 +27,11 @@ class Note:
     where: Where = field(default_factory=lambda: Where(""))
 
     role = "Note"
-
-
-class CarriesNotes:
-    """A block with footnotes of its own (`self.notes`): they are its footnotes, and their markers its
-    labels."""
-
-    notes: tuple[Note, ...]
-
-    def footnotes(self):
-        return self.notes
-
-    def labels(self):
-        for note in self.notes:
-            yield note.marker, note.where
+    label_fields = ("marker",)  # a block's notes are its footnotes (model.parts), their markers its labels
 
 
 @dataclass(frozen=True, eq=False)
-class Notes(CarriesNotes, BlockNode):
+class Notes(BlockNode):
     """Footnotes set where the block stands (e.g. right under the table, figure or paragraph they annotate)."""
 
     notes: tuple[Note, ...]
@@ -52,11 +40,6 @@ class Notes(CarriesNotes, BlockNode):
     at_foot: bool = False  # in a flow: set at the foot of the page where the block is reached
 
     role = "Div"
-
-    def text_runs(self):
-        for note in self.notes:
-            yield note.runs, note.where
-
-
-    def map_runs(self, runs, block):
-        return replace(self, notes=tuple(replace(n, runs=runs(n.runs)) for n in self.notes))
+    label_fields = ()
+    heading_field = ""
+    text_role = NOTES

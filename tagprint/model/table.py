@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import Where
 from .blocks import BlockNode
 from .inline import Inline
-from .notes import CarriesNotes, Note
+from .notes import Note
+from .parts import TABLE
 
 Align = Literal["left", "center", "right"]
 
@@ -41,7 +42,7 @@ class TableRow:
 
 
 @dataclass(frozen=True, eq=False)
-class Table(CarriesNotes, BlockNode):
+class Table(BlockNode):
     """A data table: header rows repeat on each page it crosses; notes are set right under it."""
 
     head: tuple[TableRow, ...]
@@ -57,24 +58,10 @@ class Table(CarriesNotes, BlockNode):
     rule: str = "primary"
 
     role = "Table"
+    label_fields = ()
+    heading_field = ""
+    text_role = TABLE
+    reading_order = ("caption", "head", "body", "foot", "notes")
 
     def rows(self) -> tuple[TableRow, ...]:
         return self.head + self.body + self.foot
-
-    def text_runs(self):
-        if self.caption:
-            yield self.caption, self.where
-        for row in self.rows():
-            for cell in row.cells:
-                yield cell.runs, cell.where
-        for note in self.notes:
-            yield note.runs, note.where
-
-
-    def map_runs(self, runs, block):
-        def row(r: TableRow) -> TableRow:
-            return replace(r, cells=tuple(replace(c, runs=runs(c.runs)) for c in r.cells))
-        return replace(self, caption=runs(self.caption) if self.caption else (),
-                       head=tuple(map(row, self.head)), body=tuple(map(row, self.body)),
-                       foot=tuple(map(row, self.foot)),
-                       notes=tuple(replace(n, runs=runs(n.runs)) for n in self.notes))

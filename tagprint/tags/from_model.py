@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from ..model import (
     Block, BoxedWarning, CallToAction, Callout, Cards, Citation, Document, Figure, Heading, Link, ListBlock, MaterialId,
-    NoteRef, PageBreak, Paragraph, References, Safety, Spacer, Text,
+    NoteRef, PageBreak, Paragraph, Quote, References, Safety, Spacer, Text,
 )
 from ..model.inline import Inline
 from .tree import ContentSlot, StructElem
@@ -149,6 +149,17 @@ def tags_of(cls: type) -> Callable[[Tagger], Tagger]:
 @tags_of(Paragraph)
 def _text_block(b: _Builder, block: Heading | Paragraph, parent: StructElem) -> None:
     b.inline(block.runs, b._keep(block, parent.add(block.role)))
+
+
+@tags_of(Quote)
+def _quote(b: _Builder, block: Quote, parent: StructElem) -> None:
+    """A BlockQuote holding the quoted paragraph and, inside it too, the attribution's paragraph."""
+    quote = b._keep(block, parent.add("BlockQuote"))
+    b.inline(block.runs, b._keep(block, quote.add("P"), "text"))
+    if block.attribution:
+        said = b._keep(block, quote.add("P"), "attribution")
+        b._slot(block, said, "dash")
+        b.inline(block.attribution, said)
 
 
 @tags_of(ListBlock)

@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..errors import Problem, Where
-from ..model import (
-    BoxedWarning, CallToAction, Citation, Document, Figure, Link, ListBlock, MaterialId, NoteRef, Paragraph,
-    References, Safety, Text,
-)
+from ..model import Citation, Document, Link, NoteRef, Text
+from ..model.parts import BODY_TEXT, BUTTON, CAPTION, MATERIAL_ID, REFERENCES, SAFETY, SAFETY_ROLES
 from .document import inline_runs, walk
 from ..print_rules import PRINT_MIN_TEXT_PT
 
@@ -66,7 +64,7 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
     place = where or (lambda path: Where(document.source, 0, 0, ".".join(path)))
     source = place(("pages",))
 
-    if document.kind == "document" and not any(isinstance(b, MaterialId) for b in blocks):
+    if document.kind == "document" and not any(b.text_role == MATERIAL_ID for b in blocks):
         out.warnings.append(Problem(source, "the material id appears only in the page footers (artifacts), "
                                             "so a screen reader never hears it",
                                     "place a block '- type: material_id' once, e.g. with the references"))
@@ -81,7 +79,7 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
     if product:
         mentions = any(product.lower() in run.text.lower() for b in blocks for run, _ in inline_runs(b)) \
             or product.lower() in document.title.lower()
-        if mentions and not any(isinstance(b, Safety) for b in blocks):
+        if mentions and not any(b.text_role == SAFETY for b in blocks):
             out.errors.append(Problem(place(("document", "product")),
                                       f"the piece names {product} but carries no safety information",
                                       "place the Important Safety Information (a '- type: safety' block)"))
@@ -90,7 +88,7 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
 
     cited = {n for b in blocks for run, _ in inline_runs(b) if isinstance(run, Citation) for n in run.numbers}
     for b in blocks:
-        if isinstance(b, References):
+        if b.text_role == REFERENCES:
             for entry in b.entries:
                 if entry.number not in cited:
                     out.warnings.append(Problem(entry.where, f"reference {entry.number} is never cited",
@@ -110,7 +108,7 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
     if "print" in document.profiles:
         for b in blocks:
             style = getattr(b, "style", None)
-            if isinstance(b, (Paragraph, ListBlock)) and style in document.theme.styles:
+            if b.text_role == BODY_TEXT and style in document.theme.styles:
                 size = document.theme.styles[style].size
                 if size < BODY_MIN_PRINT:
                     out.errors.append(Problem(b.where, f"body text in style '{style}' is {size:g} pt; print "
@@ -123,10 +121,10 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
                     and run.description.endswith(f"({run.href.split('//')[-1].split('/')[0]})"):
                 out.errors.append(Problem(where, f"the link text '{run.text}' does not say where it goes",
                                           'write what the link opens, or add a title: [text](https://… "where it goes")'))
-        if isinstance(b, CallToAction) and b.text.strip().lower() in VAGUE_LINKS and len(b.description) < 12:
+        if b.text_role == BUTTON and b.text.strip().lower() in VAGUE_LINKS and len(b.description) < 12:
             out.errors.append(Problem(b.where, f"the button '{b.text}' does not say where it goes",
                                       "write a description that names the destination"))
-        if isinstance(b, Figure) and not b.decorative:
+        if b.text_role == CAPTION and not b.decorative:
             if FILE_NAME.match(b.alt.strip()):
                 out.errors.append(Problem(b.where, f"the alt text '{b.alt}' is a file name",
                                           "describe what the picture shows"))
@@ -166,8 +164,8 @@ def _safety_prominence(document: Document) -> list[Problem]:
     inside: set[int] = set()
     safety_blocks = []
     for b in _blocks(document):
-        if isinstance(b, (Safety, BoxedWarning)):
-            for child in walk(b.blocks):
+        if b.text_role in SAFETY_ROLES:
+            for child in walk(b.children()):
                 inside.add(id(child))
                 safety_blocks.append(child)
     claims: dict[str, int] = {}
@@ -175,7 +173,7 @@ def _safety_prominence(document: Document) -> list[Problem]:
     shown = [b for section in document.sections() if id(section) not in spoken for b in walk(section.blocks)]
     for b in shown:
         style = document.style_name(getattr(b, "style", None) or "")
-        if isinstance(b, (Paragraph, ListBlock)) and id(b) not in inside and style in styles:
+        if b.text_role == BODY_TEXT and id(b) not in inside and style in styles:
             claims[style] = claims.get(style, 0) + 1
     if not claims or not safety_blocks:
         return []
@@ -183,7 +181,7 @@ def _safety_prominence(document: Document) -> list[Problem]:
     out = []
     for b in safety_blocks:
         style = document.style_name(getattr(b, "style", None) or "")
-        if isinstance(b, (Paragraph, ListBlock)) and style in styles and styles[style].size < styles[body].size:
+        if b.text_role == BODY_TEXT and style in styles and styles[style].size < styles[body].size:
             out.append(Problem(b.where, f"safety text in style '{style}' is {styles[style].size:g} pt, smaller than "
                                         f"the claims' body text ('{body}', {styles[body].size:g} pt)",
                                "set the Important Safety Information at least as large as the claims (fair balance)"))

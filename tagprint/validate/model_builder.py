@@ -14,14 +14,16 @@ from ..files import stamp, symlink_in
 from ..load.project import Loaded, inside
 from ..load.schema import (
     CallToActionSpec, CalloutSpec, CardsSpec, FigureSpec, HeadingSpec, ItemSpec, ListSpec, MaterialIdSpec,
-    NoteSpec, NotesSpec, ParagraphSpec, ReferenceEntrySpec, ReferencesSpec, SafetySpec, SpacerSpec, TableSpec,
+    NoteSpec, NotesSpec, ParagraphSpec, QuoteSpec, ReferenceEntrySpec, ReferencesSpec, SafetySpec, SpacerSpec,
+    TableSpec,
 )
 from ..load.inline_markup import parse_inline
 from ..load.schema_errors import did_you_mean
 from ..load.yaml_source import Located
 from ..model import (
     Artwork, Block, BoxedWarning, CallToAction, Callout, Card, Cards, Figure, Heading, Illustration, Link, ListBlock, ListItem,
-    MaterialId, Note, Notes, PageBreak, Paragraph, Photo, Reference, References, Safety, Spacer, Text, note_id,
+    MaterialId, Note, Notes, PageBreak, Paragraph, Photo, Quote, Reference, References, Safety, Spacer, Text,
+    note_id,
 )
 from ..langtags import tag_is_valid
 from ..model.inline import Inline
@@ -138,6 +140,11 @@ class BlockBuilder:
         self._check_style(spec.style, path + ("style",))
         return Paragraph(self.inline(spec.text, path + ("text",)), self.where(path), spec.style,
                          self.where(path + ("text",)), spec.keep_with_next, spec.dir)
+
+    def _quote(self, spec: QuoteSpec, path: tuple) -> Block:
+        self._check_style(spec.style, path + ("style",))
+        return Quote(self.inline(spec.text, path + ("text",)), self.inline(spec.attribution, path + ("attribution",)),
+                     self.where(path), spec.style, self.where(path + ("text",)), self.where(path + ("attribution",)))
 
     def _list(self, spec: ListSpec, path: tuple) -> Block:
         return self._list_items(spec.items, spec.ordered, path, spec.style)

@@ -20,12 +20,14 @@ import copy
 import functools
 import math
 import random
+import typing
 from typing import Any
 
 import yaml
 from hypothesis import strategies as st
 
 from fuzz_support import Files
+from tagprint.load import schema
 
 # ---- what the repository's theme and images offer ----------------------------------------------
 
@@ -35,8 +37,7 @@ STYLES = ["kicker", "title", "subtitle", "lead", "h2", "h3", "body", "card", "ca
           "small", "footer", "safety_title", "safety"]
 IMAGES = ["couple-walking.jpg", "megan-outdoors.jpg"]
 ILLUSTRATIONS = ["spectrum", "dots", "hexagons", "arrows", "helix"]
-BLOCK_TYPES = ["heading", "paragraph", "list", "figure", "callout", "call_to_action", "references", "safety",
-               "material_id", "cards", "spacer", "page_break", "table", "notes"]
+BLOCK_TYPES = list(schema.BLOCK_TYPES)  # from the registry: a new block type is fuzzed without an edit here
 PROFILES = ["screen", "print", "email", "archive"]
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 LANGS = ["en-US", "en-GB", "en", "fr", "de-CH", "es-419", "ar", "he-IL", "ja", "zh-Hans", "sr-Latn-RS"]
@@ -235,23 +236,65 @@ def block(refs: int, depth: int = 2, weird: bool = False) -> st.SearchStrategy[d
     cta = st.fixed_dictionaries({"type": st.just("call_to_action"), "text": plain_text(1, 4, weird), "href": href,
                                  "description": plain_text(3, 10, weird)})
     spacer = st.fixed_dictionaries({"type": st.just("spacer"), "height": st.floats(1, 120).map(lambda h: round(h, 1))})
-    simple = [
-        (6, paragraph), (3, heading), (2, lst), (2, figure(refs, weird)), (1, cta), (1, spacer),
-        (1, st.just({"type": "material_id"})), (1, st.just({"type": "page_break"})),
-    ]
     card = st.fixed_dictionaries({"text": inline_text(refs, 1, 15, weird)}, optional={
         "figure": figure(refs, weird, in_card=True)})
     cards = st.fixed_dictionaries({"type": st.just("cards"), "cards": st.lists(card, min_size=1, max_size=4)})
-    simple.append((1, cards))
-    simple.append((1, table(refs, weird)))
-    simple.append((1, notes_block(refs, weird)))
-    if depth > 0:
-        inner = st.lists(block(refs, depth - 1, weird), min_size=1, max_size=3)
-        simple.append((1, st.fixed_dictionaries({"type": st.just("callout"), "blocks": inner},
-                                                 optional={"tone": st.sampled_from(["accent", "tint", "primary"])})))
-        simple.append((1, st.fixed_dictionaries({"type": st.just("safety"), "blocks": inner},
-                                                 optional={"title": plain_text(1, 5, weird)})))
-    return one_of_weighted(*simple)
+    made: dict[str, tuple[int, st.SearchStrategy]] = {  # type: (weight, strategy), by hand where it pays
+        "paragraph": (6, paragraph), "heading": (3, heading), "list": (2, lst), "figure": (2, figure(refs, weird)),
+        "call_to_action": (1, cta), "spacer": (1, spacer), "material_id": (1, st.just({"type": "material_id"})),
+        "page_break": (1, st.just({"type": "page_break"})), "cards": (1, cards), "table": (1, table(refs, weird)),
+        "notes": (1, notes_block(refs, weird)),
+    }
+    inner = st.lists(block(refs, depth - 1, weird), min_size=1, max_size=3) if depth > 0 else None
+    if inner is not None:
+        made["callout"] = (1, st.fixed_dictionaries({"type": st.just("callout"), "blocks": inner},
+                                                     optional={"tone": st.sampled_from(["accent", "tint", "primary"])}))
+        made["safety"] = (1, st.fixed_dictionaries({"type": st.just("safety"), "blocks": inner},
+                                                    optional={"title": plain_text(1, 5, weird)}))
+    for name in BLOCK_TYPES:  # every other block type of the registry: drawn from its schema spec
+        if name not in made and name not in PLACED_APART:
+            spec = spec_block(name, refs, weird, inner)
+            if spec is not None:
+                made[name] = (1, spec)
+    return one_of_weighted(*made.values())
+
+
+PLACED_APART = {"references"}  # the document strategy places the reference list once, matching the citations
+INLINE_KEYS = {"text", "attribution", "caption", "source"}  # keys holding inline Markdown
+
+
+def spec_block(name: str, refs: int, weird: bool, inner: st.SearchStrategy | None) -> st.SearchStrategy | None:
+    """A block of type `name` from its schema spec: its required keys, and its optional inline-text keys
+    (None: it needs nested blocks and none may be nested here)."""
+    spec = next(s for s in typing.get_args(typing.get_args(schema.BlockSpec)[0])
+                if typing.get_args(s.model_fields["type"].annotation) == (name,))
+    required: dict[str, st.SearchStrategy] = {}
+    optional: dict[str, st.SearchStrategy] = {}
+    for key, f in spec.model_fields.items():
+        tp, text = f.annotation, inline_text(refs, 1, 15, weird) if key in INLINE_KEYS else plain_text(1, 5, weird)
+        if typing.get_origin(tp) is typing.Literal:
+            value = st.sampled_from(typing.get_args(tp))
+        elif key == "href":
+            value = href
+        elif tp is str:
+            value = text
+        elif tp is int or tp is float:
+            value = st.integers(1, 3)
+        elif typing.get_origin(tp) is list and "HeadingSpec" in str(tp):  # nested blocks
+            if inner is None and f.is_required():
+                return None
+            if inner is None:
+                continue
+            value = inner
+        elif f.is_required():
+            raise TypeError(f"the fuzz strategies cannot draw {name}.{key} ({tp}): add a strategy for '{name}'")
+        else:
+            continue
+        if f.is_required():
+            required[key] = value
+        elif key in INLINE_KEYS:
+            optional[key] = value
+    return st.fixed_dictionaries(required, optional=optional)
 
 
 @st.composite

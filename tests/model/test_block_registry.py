@@ -61,7 +61,7 @@ def test_every_block_class_has_its_text_in_the_diff_units():
     footnotes with their marker; reference entries in the diff's reference list)."""
     from pathlib import Path
 
-    from tagprint.approval.changes import FOOTNOTE, KINDS, _runs_text, references, units
+    from tagprint.approval.changes import FOOTNOTE, _runs_text, kind_of, references, units
     from tagprint.pipeline import prepare
 
     root = Path(__file__).resolve().parents[2]
@@ -72,7 +72,7 @@ def test_every_block_class_has_its_text_in_the_diff_units():
     for section in document.sections():
         for block in walk(section.blocks):
             seen.add(type(block))
-            kind, name = KINDS[type(block)], type(block).__name__
+            kind, name = kind_of(type(block)), type(block).__name__
             notes = {id(note.where): note for note in block.footnotes()}
             for runs, where in block.text_runs():
                 text = _runs_text(runs)
