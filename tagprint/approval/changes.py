@@ -183,7 +183,7 @@ def places(document: Document) -> dict[str, str]:
     heading = ""
     for section in document.sections():
         for block in walk(section.blocks):
-            kind = KINDS[type(block)]
+            kind = kind_of(type(block))
             path = block.where.path
             if isinstance(block, Heading):
                 heading = _short(_runs_text(block.runs))
