@@ -232,7 +232,7 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
     body_font = face(document.theme.font).name
     page_size = pages[0].size if pages else document.page_size
     pen = Pen.create(buffer, page_size, body_font, document.title, document.lang,
-                     to_cmyk=PressPalette(document.theme).ink if profile.color == "cmyk" else None,
+                     to_cmyk=PressPalette(document.theme).ink if profile.cmyk else None,
                      offset=profile.offset)
     ctx = DrawContext(pen, tags, document, root, profile)
     for i, page in enumerate(pages):

@@ -16,6 +16,7 @@ from ..model import (
 )
 from .document import inline_runs, walk
 from ..print_rules import PRINT_MIN_TEXT_PT
+from ..profiles import printed
 
 VAGUE_LINKS = {"click here", "here", "more", "read more", "link", "this link", "learn more", "click", "go"}
 FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|svg|tiff?|webp|bmp)$", re.IGNORECASE)
@@ -107,7 +108,7 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
 
     out.warnings.extend(_placeholders(blocks))
 
-    if "print" in document.profiles:
+    if printed(document.profiles):
         for b in blocks:
             style = getattr(b, "style", None)
             if isinstance(b, (Paragraph, ListBlock)) and style in document.theme.styles:
