@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 
 from ..document import Doc, plain_message
+from ..family import Family
 from ..findings import Finding
 
 CheckFunction = Callable[[Doc], list[Finding]]
