@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 import pikepdf
 
-from ..draw.pen import Pen
 from ..model import Document
 from ..tags import TagMap
 from .metadata import document_id, pdf_date, write_metadata
@@ -19,6 +18,7 @@ from .outline import write_outline
 from .structure import write_structure
 
 if TYPE_CHECKING:  # the profiles import their finishers, which take this context: one way at run time
+    from ..draw.pen import Pen
     from ..profiles import Profile
     from ..profiles.archive import Source
 
