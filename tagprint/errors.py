@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -33,26 +33,6 @@ class Problem:
     def __str__(self) -> str:
         path = f" [{self.where.path}]" if self.where.path else ""
         return printable(f"{self.where}: {self.message}{path} — {self.fix}")
-
-
-@dataclass
-class Problems:
-    """Collects problems across a stage; `raise_if_any` ends the stage with all of them."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, where: Where, message: str, fix: str) -> None:
-        self.items.append(Problem(where, message, fix))
-
-    def extend(self, other: "Problems") -> None:
-        self.items.extend(other.items)
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise InputError(list(self.items))
 
 
 class InputError(Exception):

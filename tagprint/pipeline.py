@@ -15,7 +15,7 @@ from .finish import FinishContext, finish
 from .layout.pages import layout_document
 from .load import Loaded, load
 from .model import Artwork, Document, Figure, Photo
-from .profiles import Profile, get
+from .profiles import SCREEN, Profile, get
 from .profiles.archive import Source
 from .profiles.color import ProfileMissing
 from .profiles.print_links import with_printed_links
@@ -130,7 +130,7 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     """One output (the document, or a deck's slides or one of its handouts) in one profile."""
     started = time.perf_counter()
     root = prepared.loaded.root
-    if profile.color == "cmyk":  # how the theme's colours print: listed for the designer, once
+    if profile.cmyk:  # how the theme's colours print: listed for the designer, once
         tsrc = prepared.loaded.theme_source
         listed = recipe_notes(prepared.document.theme, lambda name: tsrc.where(("colors", name)),
                               lambda name: tsrc.where(("press", "recipes", name)))
@@ -152,7 +152,7 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
                         {"variant": prepared.loaded.variant or "", "output": output})
     data = finish(drawn, pen, tags, heading_texts(document, tags), ctx)  # finish: tree, metadata, profile
     # verify: reopen, check every operator; and the preflight's in-build checks (their warnings are shown)
-    found = check_built(data, profile.name, document.theme.press.ink_limit)
+    found = check_built(data, profile.preflight, document.theme.press.ink_limit)
     problems = [p for check in profile.checks for p in check(data, prepared)]  # the profile's own checks
     if problems:
         raise InputError(problems)
@@ -166,7 +166,7 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     return Built(name, profile, data, len(pages), elapsed, document)
 
 
-def build(root: Path, layout_file: Path, profile: str = "screen", output: str = "") -> Built:
+def build(root: Path, layout_file: Path, profile: str = SCREEN.name, output: str = "") -> Built:
     """One layout in one profile (and one output of a deck): what the tests and the benchmark call."""
     prepared = prepare(root, layout_file)
     if not output and prepared.document.kind == "deck":

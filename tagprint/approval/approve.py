@@ -27,11 +27,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import InputError, Problem, Where, relative
-from ..profiles import get
+from ..profiles import ARCHIVE
 from .ledger import Approval, Ledger, crash_point
 
 EXIT_OK, EXIT_NOT_RECORDED, EXIT_INPUT, EXIT_TAMPERED = 0, 1, 2, 3
-ARCHIVE = "archive"
 
 
 class NotRecorded(Exception):
@@ -62,7 +61,7 @@ def sha256(data: bytes) -> str:
 
 
 def archive_folder(output: Path) -> Path:
-    return output / ARCHIVE
+    return output / ARCHIVE.folder[0]
 
 
 RESTORE = ("restore the approved file from a backup (its SHA-256 is in the ledger) and report the incident; "
@@ -134,7 +133,7 @@ def approve(req: Request) -> int:
     problems: list[Problem] = []
     for prepared in prepared_all:
         d, lsrc = prepared.document, prepared.loaded.layout_source
-        if ARCHIVE not in d.profiles:
+        if ARCHIVE.name not in d.profiles:
             problems.append(Problem(lsrc.where(("profiles",)), f"{d.name} does not list the archive profile, so "
                                     "it cannot be approved", "add archive to the layout's profiles: [..., archive]"))
         if d.version != req.version:
@@ -315,7 +314,7 @@ def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str, sig
     from ..pipeline import render, sources
     from .signing import sign
 
-    profile = get(ARCHIVE)
+    profile = ARCHIVE
     code = EXIT_OK
     for prepared in prepared_all:
         d = prepared.document

@@ -106,16 +106,6 @@ class Change:
         return (f"page {', '.join(map(str, self.pages))}, " if self.pages else "") + self.what
 
 
-@dataclass
-class Changes:
-    text: list[TextChange] = field(default_factory=list)
-    figures: list[Change] = field(default_factory=list)
-    references: list[Change] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.text or self.figures or self.references)
-
-
 def _runs_text(runs: tuple[Inline, ...]) -> str:
     """Inline text as read: citations in brackets ("[1,2]"), footnote markers and link texts as shown."""
     return " ".join("".join(f"[{run.text}]" if isinstance(run, Citation) else run.text for run in runs).split())

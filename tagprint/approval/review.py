@@ -52,14 +52,14 @@ class Side:
 
 def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -> Side:
     from ..pipeline import lay_out, prepare, render, sources
-    from ..profiles import get
+    from ..profiles import ARCHIVE
     from .approve import sha256
 
     prepared = prepare(root, layout)
     document = prepared.document
     kind = document.outputs[0]
     if pdf is None:
-        pdf = render(prepared, get("archive"), kind).data
+        pdf = render(prepared, ARCHIVE, kind).data
     pages, _ = lay_out(document, root, kind)
     return Side(label, short, document, root, pages, pdf, prepared.loaded.theme_file,
                 {s.path: sha256(s.data) for s in sources(prepared)}, None, ch.places(document))

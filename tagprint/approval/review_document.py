@@ -81,7 +81,7 @@ def _blocks(content: ReviewContent) -> tuple:
 
 def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
     from ..pipeline import Prepared, load, render
-    from ..profiles import get
+    from ..profiles import SCREEN
     from ..validate import validate
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -97,7 +97,7 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
         page = document.pages[0]
         body = Section("review", _blocks(content), page.flow[0].where)
         document = replace(document, pages=(replace(page, flow=(body,)),))
-        return render(Prepared(loaded, document, 0.0), get("screen")).data
+        return render(Prepared(loaded, document, 0.0), SCREEN).data
 
 
 STAMP_KEY = "/TagprintReview"

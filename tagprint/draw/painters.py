@@ -18,7 +18,7 @@ from ..profiles.press import PressPalette
 from ..profiles.images import prepare
 from ..tags import TagMap
 from .pen import Pen
-from .recording import recorded
+from .recording import Drawn, recorded
 from ..words import ENGLISH, Words
 
 
@@ -29,6 +29,7 @@ class DrawContext:
     document: Document
     root: Path
     profile: Profile
+    palette: PressPalette | None = None  # the theme's inks, in a CMYK profile: one for the whole drawing
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -36,7 +37,7 @@ class DrawContext:
         """The profile's photo policy; CMYK photos go through the theme's press condition and ink limit."""
         policy = self.profile.images
         if policy.cmyk:
-            palette = PressPalette(self.document.theme)
+            palette = self.palette or PressPalette(self.document.theme)
             policy = replace(policy, icc=palette.condition.icc_path, ink_limit=palette.limit)
         return policy
 
@@ -182,13 +183,12 @@ def _picture(item: PictureBox, ctx: DrawContext) -> None:
         else:
             kind = illustrations.kinds()[figure.source.name]
             params = figure.source.params
-            key = f"{kind.name}|{params!r}|{item.box.width:.2f}x{item.box.height:.2f}"
+            form = (kind.name, params, f"{item.box.width:.2f}x{item.box.height:.2f}")  # one form per document
             theme = ctx.document.theme
             try:  # recorded by the exact size: which document a worker drew first never changes the geometry
-                draw = recorded(f"{kind.name}|{params!r}|{item.box.width!r}x{item.box.height!r}|{theme!r}",
-                                item.box.width, item.box.height,
+                draw = recorded(Drawn.of(kind.name, params, item.box.width, item.box.height, theme),
                                 lambda sketch: kind.draw(sketch, params, item.box, theme))
-                pen.drawing(item.box, key, draw)
+                pen.drawing(item.box, form, draw)
             except ValueError as exc:
                 ctx.problems.append(Problem(figure.where, f"the {kind.name} illustration cannot be drawn in a "
                                                           f"{item.box.width:.0f} × {item.box.height:.0f} pt box: {exc}",
@@ -244,10 +244,10 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
     buffer = io.BytesIO()
     body_font = "Helvetica"  # ReportLab's initial font: never shown (the pen writes its own fonts)
     page_size = pages[0].size if pages else document.page_size
+    palette = PressPalette(document.theme) if profile.cmyk else None
     pen = Pen.create(buffer, page_size, body_font, document.title, document.lang,
-                     to_cmyk=PressPalette(document.theme).ink if profile.color == "cmyk" else None,
-                     offset=profile.offset)
-    ctx = DrawContext(pen, tags, document, root, profile)
+                     to_cmyk=palette.ink if palette else None, offset=profile.offset)
+    ctx = DrawContext(pen, tags, document, root, profile, palette)
     for i, page in enumerate(pages):
         if i:
             pen.new_page()

@@ -14,7 +14,7 @@ import re
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Hashable, Iterator, Sequence
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
@@ -272,7 +272,7 @@ class Pen:
     links: list[LinkArea] = field(default_factory=list)
     to_cmyk: Callable[[Color], "PressInk"] | None = None  # the print palette: inks for a colour
     offset: float = 0.0
-    _forms: dict[str, str] = field(default_factory=dict)
+    _forms: dict[Hashable, str] = field(default_factory=dict)
     _frame: tuple[float, float, float] = (0.0, 0.0, 1.0)  # the current space's origin and scale on the page
     _mcid: int = 0
     _open: str | None = None
@@ -597,7 +597,7 @@ class Pen:
         finally:
             c.restoreState()
 
-    def drawing(self, box: Rect, key: str, draw: Callable[["Sketch"], None]) -> None:
+    def drawing(self, box: Rect, key: Hashable, draw: Callable[["Sketch"], None]) -> None:
         """Paints a drawing that may appear more than once: drawn once into a form XObject (with no
         marked content inside it) and painted here, inside the caller's marked content — so the same
         marked content is never painted twice (PDF/UA 7.20-2) and the bytes are not repeated."""

@@ -7,13 +7,35 @@ when the calls reach the pen)."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Callable
+from typing import Any, Callable, Hashable, NamedTuple
 
+from ..model import Color, Theme, TypeStyle
 from .pen import Sketch
 
 Call = tuple[str, tuple, dict]
 LIMIT = 256  # recorded drawings kept per process
-_RECORDED: OrderedDict[str, list[Call]] = OrderedDict()
+
+
+class Drawn(NamedTuple):
+    """What a recorded drawing is made from, compared by value: the illustration's kind and parameters, the
+    exact box size, and what of the theme a drawing may use (its colours, styles and fonts; the press's
+    inks are applied later, at the pen)."""
+
+    kind: str
+    params: Hashable   # the kind's frozen parameters dataclass
+    width: float
+    height: float
+    colors: tuple[tuple[str, Color], ...]
+    styles: tuple[tuple[str, TypeStyle], ...]
+    fonts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, kind: str, params: Hashable, width: float, height: float, theme: Theme) -> "Drawn":
+        return cls(kind, params, width, height, tuple(sorted(theme.colors.items())),
+                   tuple(sorted(theme.styles.items())), (theme.font, *theme.fallback_fonts))
+
+
+_RECORDED: OrderedDict[Drawn, list[Call]] = OrderedDict()
 
 
 class Recorder:
@@ -32,8 +54,9 @@ class Recorder:
         return note
 
 
-def recorded(key: str, width: float, height: float, draw: Callable[[Any], None]) -> Callable[[Sketch], None]:
+def recorded(key: Drawn, draw: Callable[[Any], None]) -> Callable[[Sketch], None]:
     """A drawing function for `Pen.drawing` that replays what `draw` did the first time under `key`."""
+    width, height = key.width, key.height
     calls = _RECORDED.get(key)
     if calls is None:
         recorder = Recorder(width, height)

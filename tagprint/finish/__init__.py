@@ -7,25 +7,28 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pikepdf
 
-from ..draw.pen import Pen
 from ..model import Document
-from ..profiles import Profile
-from ..profiles.archive import Source, xmp_extension
 from ..tags import TagMap
 from .fonts import write_fonts
-from .metadata import pdf_date, write_metadata
+from .metadata import document_id, pdf_date, write_metadata
 from .outline import write_outline
 from .structure import write_structure
+
+if TYPE_CHECKING:  # the profiles import their finishers, which take this context: one way at run time
+    from ..draw.pen import Pen
+    from ..profiles import Profile
+    from ..profiles.archive import Source
 
 
 @dataclass
 class FinishContext:
     document: Document
-    profile: Profile
-    sources: list[Source] = field(default_factory=list)
+    profile: "Profile"
+    sources: list["Source"] = field(default_factory=list)
     root: Path | None = None
     page_size: tuple[float, float] = (0.0, 0.0)
     build: dict[str, str] = field(default_factory=dict)  # which document of the layout: variant, output
@@ -42,7 +45,7 @@ def finish(drawn: bytes, pen: Pen, tags: TagMap, heading_texts: dict[int, str], 
     with pikepdf.open(io.BytesIO(drawn)) as pdf:
         write_fonts(pdf, pen.fonts_used)
         write_structure(pdf, tags.root, pen.links)
-        write_metadata(pdf, document, xmp_extension(document) if profile.pdfa else ("", ""))
+        write_metadata(pdf, document, profile.xmp(document) if profile.xmp else ("", ""))
         write_outline(pdf, tags.root, heading_texts)
         for finisher in profile.finishers:
             finisher(pdf, ctx)
@@ -58,6 +61,4 @@ def finish(drawn: bytes, pen: Pen, tags: TagMap, heading_texts: dict[int, str], 
 
 def _permanent_id(document: Document) -> bytes:
     """The /ID's permanent half (ISO 32000-1 14.4): an MD5 of the material's DocumentID."""
-    from ..profiles.print_master import document_id
-
     return hashlib.md5(document_id(document).encode()).digest()

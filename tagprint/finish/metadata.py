@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
@@ -12,6 +13,13 @@ from .. import __version__
 from ..model import Document
 
 PRODUCER = f"tagprint {__version__}"
+ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://tagprint.example/ns/print-master")
+
+
+def document_id(document: Document) -> str:
+    """xmpMM:DocumentID: the same for every version and draft of a material (the /ID's permanent half
+    comes from it too)."""
+    return f"uuid:{uuid.uuid5(ID_NAMESPACE, f'{document.material_id}/{document.name}')}"
 
 
 def build_date(document: Document) -> datetime:

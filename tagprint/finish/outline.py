@@ -7,10 +7,6 @@ from pikepdf import Array, Name, OutlineItem, Pdf
 from ..tags import StructElem
 
 
-def heading_text(elem: StructElem, texts: dict[int, str]) -> str:
-    return texts.get(id(elem), "")
-
-
 def write_outline(pdf: Pdf, root: StructElem, texts: dict[int, str]) -> None:
     headings = [e for e in root.walk() if e.role in ("H1", "H2", "H3", "H4", "H5", "H6") and e.anchor]
     if len(pdf.pages) < 2 or not headings:

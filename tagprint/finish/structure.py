@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pikepdf import Array, Dictionary, Name, Object, Pdf, String
 
-from ..draw.pen import LinkArea
 from ..tags import AnnotRef, ContentSlot, StructElem, reference_id
+
+if TYPE_CHECKING:  # the drawing library stays unloaded for the profiles' finishers
+    from ..draw.pen import LinkArea
 
 
 class LinkTargetMissing(Exception):

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..profiles import NAMES as PROFILE_NAMES, SCREEN
 from .lengths import Columns, PaperName, length, length_or_auto
+
+if TYPE_CHECKING:
+    ProfileName = str
+else:
+    ProfileName = Literal[PROFILE_NAMES]  # the output profiles' names, from their registry
 
 
 class Strict(BaseModel):
@@ -565,7 +571,7 @@ class VariantsSpec(Strict):
 
     file: str
     """The data file: a list of mappings, each with an id and the values of {{name}} placeholders."""
-    profiles: list[Literal["screen", "print", "email", "archive"]] = Field(min_length=1)
+    profiles: list[ProfileName] = Field(min_length=1)
     """The profiles built once per variant; the layout's other profiles are built once, as one document."""
     defaults: dict[str, str] = {}
     """The values of the placeholders in the document built once (the profiles not listed above)."""
@@ -606,7 +612,7 @@ class LayoutSpec(Strict):
     def variants_file(self) -> str | None:
         """The variants' data file, in either form of `variants`."""
         return self.variants.file if isinstance(self.variants, VariantsSpec) else self.variants
-    profiles: list[Literal["screen", "print", "email", "archive"]] = Field(default=["screen"], min_length=1)
+    profiles: list[ProfileName] = Field(default=[SCREEN.name], min_length=1)
     """The outputs built: screen, print, email, archive."""
     words: dict[str, str] = {}
     """The words tagprint writes itself, overridden: catalogue key → text, e.g. {continued: "(Fortsetzung)",

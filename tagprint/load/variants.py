@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import InputError, Problem, relative
 from ..files import inside
+from ..profiles import SCREEN
 from .yaml_source import Located, load_yaml
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
@@ -53,7 +54,7 @@ def variants_of(root: Path, layout_file: Path) -> list[dict[str, str]] | None:
     if isinstance(spec, dict):
         name, where = spec.get("file"), layout.where(("variants", "file"))
         limited = spec.get("profiles")
-        built = layout.data.get("profiles", ["screen"])
+        built = layout.data.get("profiles", [SCREEN.name])
         if not isinstance(limited, list) or not isinstance(built, list) or not isinstance(spec.get("defaults", {}), dict):
             return None  # the schema reports it
         if not [p for p in built if p in limited]:

@@ -178,6 +178,7 @@ class Document:
     footer: str = ""
     profiles: tuple[str, ...] = ("screen",)
     email_budget: int = 300 * 1024  # bytes
+    email_budget_where: Where = field(default_factory=lambda: Where(""))  # email_budget_kb, else profiles
     kind: str = "document"  # or "deck": each page (slide) is one Sect in the tag tree
     handouts: tuple[tuple[str, str], ...] = ()  # (kind, paper) of each handout a deck makes
     margins: tuple[float, float, float, float] = (40.0, 40.0, 48.0, 40.0)  # top, right, bottom, left

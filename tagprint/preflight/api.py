@@ -6,22 +6,34 @@ from pathlib import Path
 
 from .checks import run_checks
 from .document import Doc
+from .family import Family
 from .findings import UnusableInput
 from .reader import read_doc, read_doc_counting
 from .report import FORMATS, FileResult, exit_code
 
 
 def check_file(path: Path, profile: str | None = None, ink_limit: float | None = None) -> FileResult:
-    """`profile` adds that profile's checks (print: PDF/X, inks, boxes, image resolution); `ink_limit` is
-    the print checks' total ink limit (0..4, default 3.0 = 300 %)."""
+    """`profile` (a profile's name, as in `--profile print`) adds the checks of its family (a press profile's:
+    PDF/X, inks, boxes, image resolution); `ink_limit` is the press checks' total ink limit (0..4, default
+    3.0 = 300 %)."""
+    family = family_of(profile)
     try:
         doc = Doc.open(path)
     except UnusableInput as exc:
         return FileResult(path, error=str(exc))
     with doc:
         doc.ink_limit = ink_limit
-        run = run_checks(doc, profile=profile)
+        run = run_checks(doc, family=family)
         return FileResult(path, run.findings, skipped=run.skipped, crashed=run.crashed)
+
+
+def family_of(profile: str | None) -> Family | None:
+    """The family of checks a profile asks for, by the profile's name (None: the common checks only)."""
+    if profile is None:
+        return None
+    from ..profiles import get  # the build's registry, only when a profile is named: the preflight stays light
+
+    return get(profile).preflight
 
 
 def check_files(paths: list[Path], fmt: str = "text", fail_on: str = "error", profile: str | None = None,

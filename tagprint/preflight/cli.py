@@ -69,7 +69,9 @@ def register_cli(subparsers) -> None:
     check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format (default: text)")
     check.add_argument("--fail-on", choices=("error", "warning"), default="error",
                        help="exit 1 on errors only (default), or on any finding, warnings included")
-    check.add_argument("--profile", choices=("print",), help="also run a profile's checks: print = a printer's "
+    from ..profiles import preflight_names  # the profiles with checks of their own: print
+
+    check.add_argument("--profile", choices=preflight_names(), help="also run a profile's checks: print = a printer's "
                        "preflight (PDF/X-4 id and OutputIntent, boxes, colour spaces, small text in one ink, "
                        "ink limit, image resolution, transparency)")
     check.add_argument("--ink-limit", type=float, metavar="PERCENT", help="total ink limit for --profile print "

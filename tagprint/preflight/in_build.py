@@ -6,17 +6,18 @@ from __future__ import annotations
 from ..verify import VerifyError, verify_walked
 from .checks import build_checks, build_operators, run_checks
 from .document import Doc
+from .family import Family
 from .findings import ERROR, WARNING, Finding
 
 
-def check_built(data: bytes, profile: str | None = None, ink_limit: float | None = None) -> list[Finding]:
+def check_built(data: bytes, family: Family | None = None, ink_limit: float | None = None) -> list[Finding]:
     """Raises VerifyError when the built PDF fails verify or any in-build check of the preflight (with the
-    profile's own checks, e.g. print's, against the press's `ink_limit`). A check that crashes fails the
+    checks of the profile's `family`, e.g. a press profile's, against the press's `ink_limit`). A check that crashes fails the
     build too. Returns the warnings, which the build shows like `render.py check` would."""
-    with Doc.from_bytes(data, operators=build_operators(profile)) as doc:
+    with Doc.from_bytes(data, operators=build_operators(family)) as doc:
         verify_walked(doc.pdf, doc.walk)
         doc.ink_limit = ink_limit
-        run = run_checks(doc, build_checks(), profile)
+        run = run_checks(doc, build_checks(), family)
     errors = [str(f) for f in run.findings if f.severity == ERROR]
     errors += [f"{c.check} crashed: {c.error}" for c in run.crashed]
     if errors:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.sax.saxutils import escape
 
+from typing import TYPE_CHECKING
+
 import pikepdf
 
 from .. import __version__
@@ -20,6 +22,9 @@ from ..tool import tool_digest
 from .color import srgb_icc
 from .output_intent import add_output_intent
 from .xmp_extension import NAMESPACES, PDFUA_SCHEMA, prop, schema, schemas
+
+if TYPE_CHECKING:
+    from ..finish import FinishContext
 
 MANIFEST = "tagprint-manifest.json"
 MIME = {".yaml": "application/yaml", ".yml": "application/yaml", ".json": "application/json",
@@ -86,7 +91,7 @@ def embed_sources(pdf: pikepdf.Pdf, sources: list[Source], date: str, build: dic
     pdf.Root.Names = pikepdf.Dictionary(EmbeddedFiles=pikepdf.Dictionary(Names=names))
 
 
-def finish(pdf: pikepdf.Pdf, ctx) -> None:
+def finish(pdf: pikepdf.Pdf, ctx: FinishContext) -> None:
     add_output_intent(pdf, "GTS_PDFA1", srgb_icc(), 3, "sRGB IEC61966-2.1", "sRGB IEC61966-2.1")
     embed_sources(pdf, ctx.sources, ctx.pdf_date, ctx.build)
 

@@ -1,5 +1,9 @@
 """Colour management: the ICC profiles the outputs declare, RGB → CMYK through a real press profile, CIELAB
-for measuring colour differences, and the total-ink limit."""
+for measuring colour differences, and the total-ink limit.
+
+A press profile, its transforms and the colours converted through it are cached by the profile file's
+stamp (`IccFile`: path, size, inode, times), not by its path alone: a profile replaced while `watch` runs
+is read again."""
 
 from __future__ import annotations
 
@@ -10,7 +14,10 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageMath
 
+from ..files import stamp
 from .icc_files import CMYK_PACKAGE, CMYK_PROFILES  # noqa: F401  (the press profile's place)
+
+IccFile = tuple[Path, tuple[int, int, int, int]]  # a profile file and its stamp: what a cached profile is made from
 
 
 class ProfileMissing(Exception):
@@ -37,9 +44,22 @@ def cmyk_icc_path(candidates: tuple[Path, ...] = CMYK_PROFILES, package: str = C
     raise ProfileMissing(f"no CMYK ICC profile found — install {package}")
 
 
-@functools.lru_cache(maxsize=None)
+def icc_file(path: Path | None = None) -> IccFile:
+    """The press profile at `path` (None: the default one) as it is now: the key of every cache below."""
+    chosen = path or cmyk_icc_path()
+    try:
+        return chosen, stamp(chosen)
+    except OSError:
+        raise ProfileMissing(f"the CMYK ICC profile {chosen} cannot be read — put the press's profile there") from None
+
+
 def cmyk_icc(path: Path | None = None) -> bytes:
-    return (path or cmyk_icc_path()).read_bytes()
+    return _icc_bytes(icc_file(path))
+
+
+@functools.lru_cache(maxsize=16)
+def _icc_bytes(file: IccFile) -> bytes:
+    return file[0].read_bytes()
 
 
 def icc_description(icc: bytes) -> str:
@@ -47,18 +67,23 @@ def icc_description(icc: bytes) -> str:
     return ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile.profile_description.strip()
 
 
-@functools.lru_cache(maxsize=None)
 def _to_cmyk_transform(path: Path | None = None) -> ImageCms.ImageCmsTransform:
+    return _to_cmyk_transform_of(icc_file(path))
+
+
+@functools.lru_cache(maxsize=16)
+def _to_cmyk_transform_of(file: IccFile) -> ImageCms.ImageCmsTransform:
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-    cmyk = ImageCms.ImageCmsProfile(io.BytesIO(cmyk_icc(path)))
+    cmyk = ImageCms.ImageCmsProfile(io.BytesIO(_icc_bytes(file)))
     return ImageCms.buildTransform(srgb, cmyk, "RGB", "CMYK",
                                    renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
 
 
-@functools.lru_cache(maxsize=None)
-def _to_lab_transform(mode: str, path: Path | None = None) -> ImageCms.ImageCmsTransform:
-    source = (ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")) if mode == "RGB"
-              else ImageCms.ImageCmsProfile(io.BytesIO(cmyk_icc(path))))
+@functools.lru_cache(maxsize=16)
+def _to_lab_transform(mode: str, file: IccFile | None = None) -> ImageCms.ImageCmsTransform:
+    """sRGB (`mode` RGB, no file) or the press's CMYK (`file`) to CIELAB."""
+    source = (ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")) if file is None
+              else ImageCms.ImageCmsProfile(io.BytesIO(_icc_bytes(file))))
     return ImageCms.buildTransform(source, ImageCms.createProfile("LAB"), mode, "LAB",
                                    renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
 
@@ -73,14 +98,15 @@ def _apply(transform: ImageCms.ImageCmsTransform, pixel: Image.Image, mode: str)
 
 def rgb_to_cmyk(color: tuple[float, float, float], path: Path | None = None) -> tuple[float, float, float, float]:
     """One sRGB colour (0..1) to CMYK (0..1) through the press profile. Pure white stays paper white."""
-    return _cmyk_of(tuple(round(min(1.0, max(0.0, c)) * 255) for c in color), path)
+    rgb = tuple(round(min(1.0, max(0.0, c)) * 255) for c in color)
+    if all(c == 255 for c in rgb):
+        return (0.0, 0.0, 0.0, 0.0)
+    return _cmyk_of(rgb, icc_file(path))
 
 
 @functools.lru_cache(maxsize=4096)
-def _cmyk_of(rgb: tuple[int, ...], path: Path | None = None) -> tuple[float, float, float, float]:
-    if all(c == 255 for c in rgb):
-        return (0.0, 0.0, 0.0, 0.0)
-    c, m, y, k = _apply(_to_cmyk_transform(path), Image.new("RGB", (1, 1), rgb), "CMYK")
+def _cmyk_of(rgb: tuple[int, ...], file: IccFile) -> tuple[float, float, float, float]:
+    c, m, y, k = _apply(_to_cmyk_transform_of(file), Image.new("RGB", (1, 1), rgb), "CMYK")
     return (round(c / 255, 4), round(m / 255, 4), round(y / 255, 4), round(k / 255, 4))
 
 
@@ -96,25 +122,31 @@ def rgb_to_lab(color: tuple[float, float, float]) -> tuple[float, float, float]:
     return _lab(_apply(_to_lab_transform("RGB"), Image.new("RGB", (1, 1), rgb), "LAB"))
 
 
-@functools.lru_cache(maxsize=4096)
 def cmyk_to_lab(cmyk: tuple[float, float, float, float], path: Path | None = None) -> tuple[float, float, float]:
     """CIELAB of CMYK inks (0..1) printed in the press condition the profile characterises."""
-    ink = tuple(round(min(1.0, max(0.0, c)) * 255) for c in cmyk)
-    return _lab(_apply(_to_lab_transform("CMYK", path), Image.new("CMYK", (1, 1), ink), "LAB"))
+    return _cmyk_lab(tuple(round(min(1.0, max(0.0, c)) * 255) for c in cmyk), icc_file(path))
 
 
-@functools.lru_cache(maxsize=None)
-def _to_rgb_transform(path: Path | None = None) -> ImageCms.ImageCmsTransform:
-    return ImageCms.buildTransform(ImageCms.ImageCmsProfile(io.BytesIO(cmyk_icc(path))),
+@functools.lru_cache(maxsize=4096)
+def _cmyk_lab(ink: tuple[int, ...], file: IccFile) -> tuple[float, float, float]:
+    return _lab(_apply(_to_lab_transform("CMYK", file), Image.new("CMYK", (1, 1), ink), "LAB"))
+
+
+@functools.lru_cache(maxsize=16)
+def _to_rgb_transform(file: IccFile) -> ImageCms.ImageCmsTransform:
+    return ImageCms.buildTransform(ImageCms.ImageCmsProfile(io.BytesIO(_icc_bytes(file))),
                                    ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")), "CMYK", "RGB",
                                    renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
 
 
-@functools.lru_cache(maxsize=4096)
 def cmyk_to_rgb(cmyk: tuple[float, float, float, float], path: Path | None = None) -> tuple[float, float, float]:
     """The sRGB colour (0..1) that CMYK inks print as in the press condition."""
-    ink = tuple(round(min(1.0, max(0.0, c)) * 255) for c in cmyk)
-    r, g, b = _apply(_to_rgb_transform(path), Image.new("CMYK", (1, 1), ink), "RGB")
+    return _cmyk_rgb(tuple(round(min(1.0, max(0.0, c)) * 255) for c in cmyk), icc_file(path))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cmyk_rgb(ink: tuple[int, ...], file: IccFile) -> tuple[float, float, float]:
+    r, g, b = _apply(_to_rgb_transform(file), Image.new("CMYK", (1, 1), ink), "RGB")
     return (r / 255, g / 255, b / 255)
 
 

@@ -12,14 +12,20 @@ from __future__ import annotations
 
 import io
 
+from typing import TYPE_CHECKING
+
 import pikepdf
 
 from ..errors import Problem, Where
 from .color import srgb_icc
 from .output_intent import add_output_intent
 
+if TYPE_CHECKING:
+    from ..finish import FinishContext
+    from ..pipeline import Prepared
 
-def finish(pdf: pikepdf.Pdf, ctx) -> None:
+
+def finish(pdf: pikepdf.Pdf, ctx: FinishContext) -> None:
     add_output_intent(pdf, "GTS_PDFA1", srgb_icc(), 3, "sRGB IEC61966-2.1", "sRGB IEC61966-2.1")
 
 
@@ -37,11 +43,10 @@ def largest_objects(data: bytes, count: int = 5) -> list[tuple[int, str]]:
     return sorted(rows, reverse=True)[:count]
 
 
-def check_budget(data: bytes, prepared) -> list[Problem]:
+def check_budget(data: bytes, prepared: Prepared) -> list[Problem]:
     """The profile's check on the saved bytes: the size budget of the layout (`email_budget_kb`)."""
-    source = prepared.loaded.layout_source
-    key = ("email_budget_kb",) if "email_budget_kb" in (source.data or {}) else ("profiles",)
-    problem = over_budget(data, prepared.document.email_budget, source.where(key))
+    document = prepared.document
+    problem = over_budget(data, document.email_budget, document.email_budget_where)
     return [problem] if problem else []
 
 

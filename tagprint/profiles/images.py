@@ -33,7 +33,7 @@ from PIL import Image, ImageCms, ImageMath, ImageOps
 
 from ..files import stamp, write_atomically
 from . import ImagePolicy
-from .color import cmyk_icc, cmyk_icc_path
+from .color import IccFile, cmyk_icc, cmyk_icc_path, icc_file
 
 Image.MAX_IMAGE_PIXELS = 60_000_000  # decompression bombs: refuse absurd pictures before decoding
 
@@ -277,7 +277,8 @@ def _open(path: Path) -> Image.Image:
 
 @functools.lru_cache(maxsize=64)
 def _prepare(path: Path, changed: tuple, placed: tuple[float, float], policy: ImagePolicy,
-             folder: Path | None) -> Prepared:
+             folder: Path | None, press: IccFile | None) -> Prepared:
+    """`changed` (the photo's stamp) and `press` (the press profile's, in CMYK) key the cache only."""
     raw = _open(path)
     source_format = raw.format
     im = upright(raw)
@@ -322,7 +323,8 @@ def _prepare(path: Path, changed: tuple, placed: tuple[float, float], policy: Im
 
 
 def prepare(path: Path, placed: tuple[float, float], policy: ImagePolicy) -> Prepared:
-    return _prepare(path, stamp(path), (round(placed[0], 2), round(placed[1], 2)), policy, _KEPT_IN)
+    press = icc_file(policy.icc) if policy.cmyk else None  # a replaced press profile, the photos again
+    return _prepare(path, stamp(path), (round(placed[0], 2), round(placed[1], 2)), policy, _KEPT_IN, press)
 
 
 # ---- prepared photos kept between runs: named by the digest of all that makes their bytes ----------

@@ -20,10 +20,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Color, Ink, Press, Theme
+from ..model import Color, Ink, Press, Recipe, Theme
 from ..print_rules import DARK_TEXT_L
-from .color import (ProfileMissing, cmyk_icc, cmyk_icc_path, cmyk_to_lab, cmyk_to_rgb, delta_e2000, icc_description, limit_ink,
-                    rgb_to_cmyk, rgb_to_lab)
+from .color import (IccFile, ProfileMissing, cmyk_icc, cmyk_icc_path, cmyk_to_lab, cmyk_to_rgb, delta_e2000, icc_description,
+                    icc_file, limit_ink, rgb_to_cmyk, rgb_to_lab)
 
 BLACK_ONLY_L = 50.0  # CIELAB lightness below which a near-neutral colour is printed in black ink only
 NEUTRAL_C = 15.0    # chroma below which a colour counts as near-neutral
@@ -111,28 +111,48 @@ class PressInk:
 
 
 class PressPalette:
-    """Maps the sRGB colours the layout draws with to the inks of the print master."""
+    """Maps the sRGB colours the layout draws with to the inks of the print master.
+
+    Equal, and hashed, by what makes it (the condition, the ink limit, the recipes by colour and the theme's
+    colours): two palettes of the same theme share the cache of inks, however often one is made."""
 
     def __init__(self, theme: Theme):
-        self.press: Press = theme.press
         self.condition = condition_of(theme.press)
         self.limit = min(theme.press.ink_limit, self.condition.ink_limit)
-        self._recipes = {}
+        self._recipes: dict[Color, Recipe] = {}
         for name, recipe in theme.press.recipes.items():
             if name in theme.colors:
-                self._recipes.setdefault(tuple(round(c, 6) for c in theme.colors[name]), recipe)
+                self._recipes.setdefault(_rounded(theme.colors[name]), recipe)
         # what a shade may be mixed from: the theme's colours, paper white and black
-        self._anchors = tuple(dict.fromkeys(tuple(round(c, 6) for c in color) for color in theme.colors.values()))
+        self._anchors = tuple(dict.fromkeys(_rounded(color) for color in theme.colors.values()))
         self._ends = self._anchors + ((1.0, 1.0, 1.0), (0.0, 0.0, 0.0))
+        self._value = (self.condition, self.limit, tuple(sorted(self._recipes.items())), self._anchors)
 
     def ink(self, color: Color) -> PressInk:
-        return _ink(self, tuple(round(c, 6) for c in color))
+        return _ink(self, _icc_now(self.condition), _rounded(color))
 
     def by_profile(self, color: Color) -> Ink:
         return limit_ink(rgb_to_cmyk(color, self.condition.icc_path), self.limit)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PressPalette) and self._value == other._value
+
     def __hash__(self) -> int:
-        return id(self)
+        return hash(self._value)
+
+
+def _rounded(color: Color) -> Color:
+    r, g, b = color
+    return (round(r, 6), round(g, 6), round(b, 6))
+
+
+def _icc_now(condition: PressCondition) -> IccFile | None:
+    """The condition's profile file as it is now, for the cache of inks (None: not installed, which is said
+    where a colour needs it)."""
+    try:
+        return icc_file(condition.icc_path)
+    except ProfileMissing:
+        return None
 
 
 MIX_TOLERANCE = 1.5 / 255  # how far (per channel) a colour may lie from the line between two it is mixed from
@@ -169,7 +189,8 @@ def _mix(first: PressInk, second: PressInk, t: float) -> PressInk:
 
 
 @functools.lru_cache(maxsize=8192)
-def _ink(palette: PressPalette, color: Color) -> PressInk:
+def _ink(palette: PressPalette, icc: IccFile | None, color: Color) -> PressInk:
+    """The inks of `color`; `icc` (the profile file's stamp) keys the cache: a replaced profile, new inks."""
     recipe = palette._recipes.get(color)
     if recipe is not None:
         return PressInk(recipe.cmyk, recipe.spot, "recipe")
@@ -180,22 +201,22 @@ def _ink(palette: PressPalette, color: Color) -> PressInk:
     mixed = _mixed_from(palette, color) if color not in palette._anchors else None  # a theme colour is itself
     if mixed is not None:
         a, b, t = mixed
-        return _mix(_ink(palette, a), _ink(palette, b), t)
+        return _mix(_ink(palette, icc, a), _ink(palette, icc, b), t)
     L, a, b = rgb_to_lab(color)
     if L < BLACK_ONLY_L and (a * a + b * b) ** 0.5 < NEUTRAL_C:
         return PressInk((0.0, 0.0, 0.0, black_for(L, palette.condition.icc_path)), None, "black")
     return PressInk(palette.by_profile(color), None, "profile")
 
 
-@functools.lru_cache(maxsize=None)
-def _black_ramp(path: Path) -> tuple[tuple[float, float], ...]:
-    return tuple((k / 100, cmyk_to_lab((0.0, 0.0, 0.0, k / 100), path)[0]) for k in range(0, 101))
+@functools.lru_cache(maxsize=16)
+def _black_ramp(file: IccFile) -> tuple[tuple[float, float], ...]:
+    return tuple((k / 100, cmyk_to_lab((0.0, 0.0, 0.0, k / 100), file[0])[0]) for k in range(0, 101))
 
 
 def black_for(lightness: float, path: Path) -> float:
     """The tint of black ink whose lightness under the press profile is nearest `lightness`; anything
     darker than solid black is solid black."""
-    ramp = _black_ramp(path)
+    ramp = _black_ramp(icc_file(path))
     if lightness <= ramp[-1][1]:
         return 1.0
     return min(ramp, key=lambda kl: abs(kl[1] - lightness))[0]

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import pikepdf
 
-from ..finish.metadata import xmp
+from ..finish.metadata import ID_NAMESPACE, document_id, xmp
 from .output_intent import add_output_intent
 from .press import condition_of
 from .xmp_extension import NAMESPACES, PDFUA_SCHEMA, prop, schema, schemas
@@ -16,12 +17,9 @@ from .xmp_extension import NAMESPACES, PDFUA_SCHEMA, prop, schema, schemas
 PDFX = "PDF/X-4"
 PDFX_NS = "http://www.npes.org/pdfx/ns/id/"
 XMPMM_NS = "http://ns.adobe.com/xap/1.0/mm/"
-ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://tagprint.example/ns/print-master")
 
-
-def document_id(document) -> str:
-    """xmpMM:DocumentID: the same for every version and draft of a material."""
-    return f"uuid:{uuid.uuid5(ID_NAMESPACE, f'{document.material_id}/{document.name}')}"
+if TYPE_CHECKING:
+    from ..finish import FinishContext
 
 
 def document_ids(document, draft: str = "") -> tuple[str, str]:
@@ -52,7 +50,7 @@ def pdfx_xmp(document, draft: str = "") -> tuple[str, str]:
     return namespaces, properties
 
 
-def finish(pdf: pikepdf.Pdf, ctx) -> None:
+def finish(pdf: pikepdf.Pdf, ctx: FinishContext) -> None:
     profile, (width, height) = ctx.profile, ctx.page_size
     o, b = profile.offset, profile.bleed
     for page in pdf.pages:

@@ -16,6 +16,7 @@ from ..load.schema_charts import ChartSeriesSpec, ChartSpec, QrSpec
 from ..load.schema_errors import did_you_mean
 from ..model import Axis, Chart, ChartSeries, QrCode, Table, TableCell, TableRow, Text
 from ..words import Words
+from ..profiles import printed
 from .links import check_href
 
 if TYPE_CHECKING:
@@ -512,7 +513,7 @@ def build_qr(b: "BlockBuilder", spec: QrSpec, path: tuple) -> QrCode | None:
                 b.inline(spec.caption, path + ("caption",)) if spec.caption else (),
                 spec.caption_position, spec.caption_style, spec.align, spec.min_module_mm, where,
                 b.where(path + ("caption",)))
-    if "print" in b.loaded.layout.profiles and qr.module_mm < spec.min_module_mm - 1e-9:
+    if printed(b.loaded.layout.profiles) and qr.module_mm < spec.min_module_mm - 1e-9:
         needed = math.ceil(spec.min_module_mm / 25.4 * 72 * len(modules))
         b.problems.append(Problem(b.where(path + ("size",)), f"the QR code's modules are {qr.module_mm:.2f} mm; "
                                                              f"print needs at least {spec.min_module_mm:g} mm",

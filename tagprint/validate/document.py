@@ -24,7 +24,7 @@ from .model_builder import BlockBuilder, check_lang
 from .decorations import picture_decoration
 from .words import checked_words
 from ..print_rules import SMALL_TEXT_PT
-from ..profiles import profiles
+from ..profiles import separated
 from ..layout.bidi import SUPPORTED_RTL
 from .scripts import right_to_left, unsupported_right_to_left
 
@@ -39,7 +39,7 @@ def validate(loaded: Loaded) -> Document:
     lsrc = loaded.layout_source
     check_lang(spec.document.lang, lsrc.where(("document", "lang")), problems)
     theme = _theme(loaded, problems)
-    if not problems and any(getattr(profiles().get(p), "color", None) == "cmyk" for p in spec.profiles):
+    if not problems and separated(spec.profiles):
         _small_text_in_one_ink(theme, loaded.theme_source, problems)  # only where the layout is printed
     papers = [spec.page.size] if isinstance(spec.page.size, str) else list(dict.fromkeys(spec.page.size))
     page_size = PAGE_SIZES[papers[0]]
@@ -111,6 +111,8 @@ def validate(loaded: Loaded) -> Document:
         version=d.version, page_size=page_size, margins=margins, theme=theme, pages=tuple(pages), source=lsrc.file,
         name=loaded.name, created=d.created, footer=d.footer,
         profiles=tuple(dict.fromkeys(profiles_for(spec, loaded.variant))), email_budget=spec.email_budget_kb * 1024,
+        email_budget_where=lsrc.where(("email_budget_kb",) if "email_budget_kb" in spec.model_fields_set
+                                     else ("profiles",)),
         kind="deck" if spec.slides else "document", words=checked_words(spec, lsrc, problems),
         handouts=tuple(dict.fromkeys((h.kind, h.size) for h in spec.handouts)) if spec.slides else (),
     )

@@ -14,6 +14,7 @@ from ..model import Citation, Document, Link, NoteRef, Text
 from ..model.parts import BODY_TEXT, BUTTON, CAPTION, MATERIAL_ID, REFERENCES, SAFETY, SAFETY_ROLES
 from .document import inline_runs, walk
 from ..print_rules import PRINT_MIN_TEXT_PT
+from ..profiles import printed
 
 VAGUE_LINKS = {"click here", "here", "more", "read more", "link", "this link", "learn more", "click", "go"}
 FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|svg|tiff?|webp|bmp)$", re.IGNORECASE)
@@ -105,7 +106,7 @@ def lint(document: Document, product: str = "", where: Callable[[tuple], Where] 
 
     out.warnings.extend(_placeholders(blocks))
 
-    if "print" in document.profiles:
+    if printed(document.profiles):
         for b in blocks:
             style = getattr(b, "style", None)
             if b.text_role == BODY_TEXT and style in document.theme.styles:

@@ -65,7 +65,7 @@ def rebuild(root: Path, layout: Path, manifest: dict) -> bytes:
     """The archive PDF the sources in `root` make: the variant and output the manifest names."""
     from ..load.variants import variants_of
     from ..pipeline import prepare, render
-    from ..profiles import get
+    from ..profiles import ARCHIVE
 
     chosen = manifest.get("build", {})
     variant = None
@@ -76,7 +76,7 @@ def rebuild(root: Path, layout: Path, manifest: dict) -> bytes:
                                       "embedded data file", "the embedded sources do not make this document")])
     prepared = prepare(root, layout, variant)
     output = chosen.get("output", "slides" if prepared.document.kind == "deck" else "")
-    return render(prepared, get("archive"), output).data
+    return render(prepared, ARCHIVE, output).data
 
 
 def rebuild_check(data: bytes) -> RebuildCheck:

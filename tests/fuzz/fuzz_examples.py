@@ -217,7 +217,7 @@ NOTE_MARKER_TWICE_IN_ONE_CONTENT_ID = content(
 # 26. The archive profile writes to output/archive/MATERIAL_ID/VERSION/NAME.pdf with both taken from the
 #     layout unchecked: version "../../../escape" writes the PDF outside output/ (an absolute version
 #     anywhere on the disk). Fix: tagprint/validate/document.py (material id and version must be
-#     single, safe path segments) and tagprint/profiles/__init__.py output_path (check the target is
+#     single, safe path segments) and tagprint/profiles/profile.py output_path (check the target is
 #     inside output/).
 ARCHIVE_VERSION_LEAVES_OUTPUT = Files(
     LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [archive]").replace(

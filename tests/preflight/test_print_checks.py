@@ -20,6 +20,8 @@ from pdf_surgery import SAMPLE_CONTENT, add_tagged_text, append_content, edited,
 
 from tagprint.preflight import check_file
 from tagprint.preflight.checks import REGISTRY
+from tagprint.preflight.family import Family
+from tagprint.profiles import profiles
 
 OLD = Path(__file__).resolve().parent / "fixtures" / "old-print-master.pdf"
 PRINT_CHECKS = {"PRINT-PDFX-ID", "PRINT-OUTPUT-INTENT", "PRINT-BOXES", "PRINT-COLORSPACE", "PRINT-SMALL-TEXT",
@@ -54,9 +56,10 @@ def _ids(findings) -> set[str]:
     return {f.check for f in findings}
 
 
-def test_the_print_checks_are_registered_for_print_only(good):
+def test_the_print_checks_are_registered_for_press_profiles_only(good):
     assert PRINT_CHECKS <= set(REGISTRY)
-    assert all(REGISTRY[c].profiles == ("print",) for c in PRINT_CHECKS)
+    assert {c for c, check in REGISTRY.items() if check.family is Family.PRESS} == PRINT_CHECKS
+    assert [name for name, p in profiles().items() if p.preflight is Family.PRESS] == ["print"]
     assert not _ids(check_file(OLD).findings) & PRINT_CHECKS  # without --profile print they do not run
 
 
@@ -266,12 +269,12 @@ def test_a_print_build_scans_paints_from_the_shared_parse_with_the_same_findings
     def findings(operators: str) -> list:
         parses.clear()
         with Doc.from_bytes(data, operators=operators) as doc:
-            found = run_checks(doc, build_checks(), "print")
+            found = run_checks(doc, build_checks(), Family.PRESS)
             streams = len(doc.pages) + len(doc.content_ids.forms)
         assert not found.crashed
         return [(f.check, f.severity, f.message, f.page, f.object) for f in found.findings], streams
 
-    shared, streams = findings(build_operators("print"))
+    shared, streams = findings(build_operators(Family.PRESS))
     assert len(parses) == streams  # one parse per page and form, for every view
     own, _ = findings("")
     assert len(parses) == 2 * streams  # the check command's way: the paint scan parses on its own

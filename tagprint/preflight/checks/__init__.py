@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 
 from ..document import Doc, plain_message
+from ..family import Family
 from ..findings import Finding
 
 CheckFunction = Callable[[Doc], list[Finding]]
@@ -25,7 +26,7 @@ class Check:
     standard: str       # where the requirement comes from
     help: str           # what the check looks at and how to fix what it finds
     run: CheckFunction
-    profiles: tuple[str, ...] = ()  # run only when checking for one of these profiles (empty: always)
+    family: Family | None = None  # run only for profiles of this family (press: PDF/X); None: always
     in_build: bool = True  # runs on every PDF a build writes (False: only when a file is checked)
     operators: str = ""  # content operators it reads through Doc.instructions (the shared parse) in a build
 
@@ -33,12 +34,12 @@ class Check:
 REGISTRY: dict[str, Check] = {}
 
 
-def register(check_id: str, title: str, *, standard: str, help: str, profiles: tuple[str, ...] = (),
+def register(check_id: str, title: str, *, standard: str, help: str, family: Family | None = None,
              in_build: bool = True, operators: str = "") -> Callable[[CheckFunction], CheckFunction]:
     def decorate(fn: CheckFunction) -> CheckFunction:
         if check_id in REGISTRY:
             raise ValueError(f"check id {check_id} registered twice")
-        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, profiles, in_build, operators)
+        REGISTRY[check_id] = Check(check_id, title, standard, help, fn, family, in_build, operators)
         return fn
     return decorate
 
@@ -58,10 +59,10 @@ def build_checks() -> list[str]:
     return [c.id for c in REGISTRY.values() if c.in_build]
 
 
-def build_operators(profile: str | None) -> str:
-    """The content operators the in-build checks of `profile` read through the shared parse."""
+def build_operators(family: Family | None) -> str:
+    """The content operators the in-build checks for a profile of `family` read through the shared parse."""
     return " ".join(c.operators for c in REGISTRY.values()
-                    if c.in_build and c.operators and (not c.profiles or profile in c.profiles))
+                    if c.in_build and c.operators and c.family in (None, family))
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,15 @@ class CheckRun(NamedTuple):
     crashed: list[Crashed]
 
 
-def run_checks(doc: Doc, only: list[str] | None = None, profile: str | None = None) -> CheckRun:
+def run_checks(doc: Doc, only: list[str] | None = None, family: Family | None = None) -> CheckRun:
     """Every registered check (or the named ones) on one document: the findings, the checks that could
     not run here, and the checks that crashed. A crash does not stop the other checks. Checks that belong
-    to profiles (print) run only for that `profile`."""
+    to a family of profiles (press: PDF/X, inks) run only for that `family`."""
     run = CheckRun([], [], [])
     for check in REGISTRY.values():
         if only is not None and check.id not in only:
             continue
-        if check.profiles and profile not in check.profiles:
+        if check.family is not None and check.family is not family:
             continue
         try:
             run.findings.extend(_plain(f) for f in check.run(doc))
@@ -111,7 +112,7 @@ from . import catalog, content, structure, roles, figures, headings, lists, tabl
 from . import reading_order  # noqa: E402,F401
 from . import links, annotations, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
 from . import pdfa, boxes, contrast  # noqa: E402,F401
-from . import print_pdfx, print_boxes, print_color, print_images, print_inks  # noqa: E402,F401  (profile "print")
+from . import print_pdfx, print_boxes, print_color, print_images, print_inks  # noqa: E402,F401  (family press)
 from . import damage  # noqa: E402,F401  last: it also reports what the other checks' reading had to repair
 
 __all__ = ["Check", "CheckRun", "CheckSkipped", "Crashed", "REGISTRY", "Skipped", "build_checks", "build_operators",

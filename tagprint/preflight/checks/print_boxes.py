@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..document import Doc, ref
 from ..findings import ERROR, Finding
+from ..family import Family
 from . import register
 from .boxes import _box, _fmt, _inherited
 
@@ -27,7 +28,7 @@ def _size_and_offsets(page) -> tuple[tuple[float, float], tuple[float, ...]] | N
           standard="ISO 15930-7 (PDF/X-4) 6.2.3; printers' imposition",
           help="A print master needs a /TrimBox (the finished size) and a /BleedBox on every page; a press "
                "imposes all pages alike, so the trimmed size and the bleed must be the same on every page.",
-          profiles=("print",))
+          family=Family.PRESS)
 def print_boxes(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     first: tuple[int, tuple] | None = None

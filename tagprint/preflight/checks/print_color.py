@@ -11,6 +11,7 @@ from ..print_elements import element_words, mark_words
 from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import PROCESS, Colour, Paint
 from ..print_settings import DARK_L, SMALL_TEXT, ink_limit, lightness, paints
+from ..family import Family
 from . import register
 
 SPACES = "PRINT-COLORSPACE"
@@ -24,7 +25,7 @@ TRANSPARENCY = "PRINT-TRANSPARENCY"
           help="With a CMYK OutputIntent, DeviceRGB (in content, forms, images, shadings, transparency groups) "
                "is not allowed; ICC-based RGB and Lab are allowed by PDF/X-4 but leave the separation to the RIP "
                "(a warning); DeviceGray prints on the black plate (a warning, so it is a choice).",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def color_spaces(doc: Doc) -> list[Finding]:
     seen: dict[tuple, int] = {}
     out: list[Finding] = []
@@ -70,7 +71,7 @@ def _process(colour: Colour) -> tuple[str, ...]:
           help="Dark text below 12 pt built from several process inks (rich black, e.g. C82 M73 Y60 K81) blurs "
                "with any misregistration: an error. Coloured text below 12 pt in three or more inks: a warning. "
                "RGB text is judged by what it would separate into (dark RGB becomes rich black).",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def small_text(doc: Doc) -> list[Finding]:
     groups: dict[tuple, list[Paint]] = defaultdict(list)
     for paint in paints(doc).paints:
@@ -114,7 +115,7 @@ def _words(doc: Doc, items: list[Paint], most: int = 3) -> str:
                "shadings, and every pixel of CMYK images; more than the limit (300 % unless told otherwise, "
                "`--ink-limit`) dries badly and sets off. The registration colour (Separation /All, used for "
                "printer's marks) is not counted.",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def ink_coverage(doc: Doc) -> list[Finding]:
     limit = ink_limit(doc)
     worst: dict[tuple, tuple[float, str]] = {}
@@ -166,7 +167,7 @@ def _shading_ends(shading) -> list[tuple[float, ...]]:
                "with --fail-on warning) per page (opacity, soft masks, blend "
                "modes, transparency groups) so the printer knows a PDF/X-4-capable RIP is needed. A "
                "transparency group blending in RGB in a CMYK master is an error.",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def transparency(doc: Doc) -> list[Finding]:
     scan = paints(doc)
     grouped: dict[int, dict[str, list[str]]] = defaultdict(dict)  # page -> the element in words -> what

@@ -13,6 +13,7 @@ from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_elements import element_words
 from ..print_paint import object_label
 from ..print_settings import MIN_PPI, MIN_PPI_BITMAP, ink_limit, paints
+from ..family import Family
 from . import register
 
 PPI = "PRINT-IMAGE-PPI"
@@ -25,7 +26,7 @@ TOLERANCE = 0.02  # JPEG rounding on top of a profile's separation
           help="The effective resolution of every image drawn on a page (its pixels over the size it is placed "
                "at, the lower of the two axes), in forms too. Below 300 ppi a continuous-tone image looks soft "
                "in print; 1-bit images need 1200 ppi.",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def image_resolution(doc: Doc) -> list[Finding]:
     out = []
     for paint in paints(doc).paints:
@@ -48,7 +49,7 @@ def image_resolution(doc: Doc) -> list[Finding]:
           help="Decodes each DeviceCMYK (or ICC CMYK) image at its own pixels and finds the highest total ink "
                "of any one pixel (not an average: JPEG ringing around line art is real ink); above the limit "
                "(2 % tolerance for rounding) the image was not separated for this press.",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def image_ink(doc: Doc) -> list[Finding]:
     limit = ink_limit(doc)
     out, seen = [], set()

@@ -12,6 +12,7 @@ from ..print_elements import element_words
 from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import Paint
 from ..print_settings import SMALL_TEXT, paints
+from ..family import Family
 from . import register
 
 WHITE = "PRINT-WHITE-OVERPRINT"
@@ -46,7 +47,7 @@ def _white(paint: Paint) -> bool:
           help="White (no ink: CMYK 0 0 0 0, grey 1, a spot at 0 %) painted with overprint on (/op or /OP in "
                "the graphics state) lets the inks beneath print through: the white text or shape vanishes on "
                "press while the screen shows it. Turn overprint off for white.",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def white_overprint(doc: Doc) -> list[Finding]:
     found: dict[tuple, Finding] = {}
     for paint in paints(doc).paints:
@@ -68,7 +69,7 @@ def _registration(paint: Paint) -> bool:
           help="The Separation /All prints on every plate: 400 % ink, for crop and registration marks. "
                "Anything else in it (text, shapes, images) is an error. Printer's marks are recognised as "
                "artifacts of /Type /Page (ISO 32000-1 14.8.2.2).",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def registration(doc: Doc) -> list[Finding]:
     found: dict[tuple, Finding] = {}
     for paint in paints(doc).paints:
@@ -88,7 +89,7 @@ def registration(doc: Doc) -> list[Finding]:
           standard="printers' practice (GWG 2015: minimum line weight)",
           help="A stroke thinner than 0.25 pt on the page (0.125 pt when it prints in a single ink; 0 means "
                "the thinnest the device can draw) breaks up or disappears on an offset press.",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def hairlines(doc: Doc) -> list[Finding]:
     found: dict[tuple, Finding] = {}
     for paint in paints(doc).paints:
@@ -115,7 +116,7 @@ def _solid_black(paint: Paint) -> bool:
           standard="printers' practice (GWG 2015: black text overprint)",
           help="Black text below 12 pt in black ink only should overprint: when it knocks out, the slightest "
                "misregistration shows a white halo of paper around each letter on a tint or image.",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def black_knockout(doc: Doc) -> list[Finding]:
     found: dict[tuple, Finding] = {}
     count: dict[tuple, int] = defaultdict(int)
@@ -135,7 +136,7 @@ def black_knockout(doc: Doc) -> list[Finding]:
           help="Every Separation with the same ink name must have the same alternate colour: a RIP or proofer "
                "takes one of them and the other pages proof (or print, with the spot converted) in another "
                "colour.",
-          profiles=("print",), operators=PAINT_OPERATORS)
+          family=Family.PRESS, operators=PAINT_OPERATORS)
 def spot_alternates(doc: Doc) -> list[Finding]:
     seen: dict[str, tuple[str, int, str]] = {}
     out: list[Finding] = []

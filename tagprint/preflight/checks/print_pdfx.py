@@ -10,6 +10,7 @@ import pikepdf
 from ..document import Doc, ref, text
 from ..findings import ERROR, WARNING, Finding
 from ..print_settings import intent_profile, pdfx_intent
+from ..family import Family
 from . import register
 
 ID = "PRINT-PDFX-ID"
@@ -77,7 +78,7 @@ def _xmp_values(doc: Doc) -> dict[tuple[str, str], str]:
                "/Trapped must be /True or /False in Info and pdf:Trapped the same in XMP; XMP needs "
                "xmpMM:DocumentID, xmpMM:VersionID and xmpMM:RenditionClass; the trailer needs an /ID. A page "
                "with an empty /Trans dictionary is reported too (a transition with no content).",
-          profiles=("print",))
+          family=Family.PRESS)
 def pdfx_identification(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     info = doc.pdf.trailer.get("/Info")
@@ -132,7 +133,7 @@ def pdfx_identification(doc: Doc) -> list[Finding]:
                "/OutputConditionIdentifier, and an embedded /DestOutputProfile (an output-class CMYK ICC "
                "profile). A registered condition (FOGRA39, CGATS TR 006, …) must be what the embedded profile "
                "describes itself as; 'Custom' (or an unregistered name) needs /Info saying what it is.",
-          profiles=("print",))
+          family=Family.PRESS)
 def output_intent(doc: Doc) -> list[Finding]:
     intents = doc.root.get("/OutputIntents")
     pdfx = [i for i in intents if isinstance(i, pikepdf.Dictionary) and i.get("/S") == "/GTS_PDFX"] \
