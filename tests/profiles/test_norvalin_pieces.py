@@ -7,6 +7,7 @@ numbers and none of the English generated words, pdfua and `render.py check` are
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -165,3 +166,12 @@ def test_pdfua_and_render_check_are_clean(norvalin_profiles, profile):
     check = subprocess.run([sys.executable, str(REPO / "render.py"), "check", str(path)],
                            capture_output=True, text=True)
     assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stdout, check.stdout
+
+
+def test_the_example_builds_with_no_warning(tmp_path):
+    """No recipe, contrast or layout warning: the example is what a writer copies."""
+    run = subprocess.run([sys.executable, str(REPO / "render.py"), "--output", str(tmp_path), "build", "norvalin-de"],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "warning" not in (run.stdout + run.stderr).lower(), run.stderr
+    assert re.search(r"^norvalin-de\s+screen\s+2\s", run.stdout, re.M), run.stdout  # two pages
