@@ -486,7 +486,8 @@ def object_text(raw, obj, textpage) -> str:
         return ""
     buf = ctypes.create_string_buffer(n)
     raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
-    return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
+    # PDFium gives a hyphen that ends a line as U+0002 (it takes it for a soft hyphen): it is a hyphen
+    return buf.raw[: n - 2].decode("utf-16-le", errors="replace").replace("\x02", "-")
 
 
 def speak(lines: list[str], wav_path: Path | str, voice: str | None = None) -> Path:

@@ -1,0 +1,177 @@
+"""The German third example's pieces in every profile, read back by other tools: the boxed warning is read
+and drawn first on page 1 (pikepdf walks the structure tree and the page's content stream, `render.py read`
+says it first), the bar chart's alt and data table and the forest plot's alt carry every number of the CSV
+files with German decimals, the QR code decodes from 300 dpi renders (zbarimg), pdftotext shows German page
+numbers and none of the English generated words, pdfua and `render.py check` are clean."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from profiles.test_charts_and_qr import Elem, figure, tree
+from readers import mcid_texts
+
+REPO = Path(__file__).resolve().parents[2]
+PROFILES = ["screen", "print", "email", "archive"]
+QR_HREF = "https://www.example.com/norvalin/fachinformation"
+WARNING_TITLE = "WARNHINWEIS: SCHWERWIEGENDE INFEKTIONEN UND THROMBOSEN"
+TITLE = "NORVALIN – Beweglichkeit zurückgewinnen, einmal täglich"
+
+
+def _csv(name: str) -> list[list[str]]:
+    with open(REPO / "data" / name, newline="", encoding="utf-8") as f:
+        return [row for row in csv.reader(f) if row]
+
+
+def de(number: str) -> str:
+    """A CSV number as the German document writes it: a decimal comma."""
+    return number.replace(".", ",")
+
+
+ACR = _csv("norvalin-de-acr.csv")
+SUBGROUPS = _csv("norvalin-de-subgroups.csv")
+
+
+def _first_on_page_one(elems: list[Elem]) -> Elem:
+    """The first element in reading order that shows something (marked content) on page 1."""
+    return next(e for e in elems if e.role not in ("Document", "Part", "Art") and
+                any(page == 0 for page, _ in e.mcids()))
+
+
+def _mcids_in_drawing_order(path: Path) -> list[int]:
+    """Page 1's marked-content ids in the order its content stream draws them."""
+    with pikepdf.open(path) as pdf:
+        out = []
+        for operands, operator in pikepdf.parse_content_stream(pdf.pages[0]):
+            if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+                out.append(int(operands[1].MCID))
+        return out
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_boxed_warning_is_read_and_drawn_first_on_page_one(norvalin_profiles, profile):
+    path = norvalin_profiles[profile]
+    elems = tree(path)
+    texts = mcid_texts(path)
+    warning = _first_on_page_one(elems)
+    headings = [e for e in warning.walk() if e.role.startswith("H")]
+    assert [(h.role, h.text(texts)) for h in headings] == [("H1", WARNING_TITLE)]
+    assert "Tuberkulose" in warning.text(texts)
+    # the document's title comes after it, also an H1 (the warning's title is the first heading)
+    h1s = [e.text(texts) for e in elems if e.role == "H1"]
+    assert h1s[:2] == [WARNING_TITLE, TITLE]
+    # drawn first: the first marked content painted on page 1 is the warning's, and all of it precedes
+    # everything else's
+    drawn = _mcids_in_drawing_order(path)
+    own = {mcid for page, mcid in warning.mcids() if page == 0}
+    assert drawn[0] in own and set(drawn[:len(own)]) == own
+
+
+def test_render_read_says_the_boxed_warning_first(norvalin_profiles):
+    said = subprocess.run([sys.executable, str(REPO / "render.py"), "read", str(norvalin_profiles["screen"])],
+                          capture_output=True, text=True, check=True).stdout
+    lines = said.splitlines()
+    assert lines[0] == f"heading level 1: {WARNING_TITLE}"
+    assert lines[1].startswith("Unter NORVALIN traten schwerwiegende")
+    assert lines.index(f"heading level 1: {TITLE}") > 1
+    assert "[unreadable text]" not in said  # a hyphen ending a line ("Knorpel- und") is read as one
+    assert "Knorpel- und Knochenschäden" in said
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_bar_charts_alt_and_data_table_carry_every_value_in_german(norvalin_profiles, profile):
+    path = norvalin_profiles[profile]
+    elems = tree(path)
+    texts = mcid_texts(path)
+    chart = figure(elems, "Balkendiagramm, ACR-Ansprechen in Woche 24")
+    header, *rows = ACR
+    for row in rows:  # "ACR20: NORVALIN 100 mg 68,4 %, Placebo 34,9 %"
+        said = ", ".join(f"{name} {de(value)} %" for name, value in zip(header[1:], row[1:]))
+        assert f"{row[0]}: {said}" in chart.alt
+    after = elems[elems.index(chart) + 1:]
+    table = next(e for e in after if e.role in ("Table", "Figure"))
+    assert table.role == "Table"
+    read = [[cell.text(texts) for cell in tr.kids if isinstance(cell, Elem)]
+            for tr in table.walk() if tr.role == "TR"]
+    assert read[0] == ["Kategorie", *header[1:]]
+    assert [r[0] for r in read[1:]] == [row[0] for row in rows]
+    assert [r[1:] for r in read[1:]] == [[f"{de(v)} %" for v in row[1:]] for row in rows]
+    caption = next(e for e in table.walk() if e.role == "Caption")
+    assert caption.text(texts).startswith("ACR-Ansprechen in Woche 24 (Beispielzahlen): die Zahlen des Diagramms")
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_forest_plots_alt_carries_every_subgroup_in_german(norvalin_profiles, profile):
+    forest = figure(tree(norvalin_profiles[profile]), "Forest-Plot, Hazard Ratio eines Schubs")
+    for label, estimate, low, high in SUBGROUPS[1:]:
+        assert f"{label} {de(estimate)} (Konfidenzintervall {de(low)} bis {de(high)})" in forest.alt
+    assert "Referenzlinie bei 1,00" in forest.alt
+    assert "links davon Vorteil für NORVALIN, rechts davon Vorteil für Placebo" in forest.alt
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_the_qr_code_decodes_from_a_300_dpi_render(norvalin_profiles, profile, tmp_path):
+    path = norvalin_profiles[profile]
+    (page,) = {p for p, _ in figure(tree(path), "QR-Code: öffnet").mcids()}
+    png = tmp_path / "page.png"
+    pdfium.PdfDocument(path)[page].render(scale=300 / 72).to_pil().save(png)
+    run = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [QR_HREF]
+
+
+def test_the_qr_code_stands_beside_its_address(norvalin_profiles):
+    """caption_position: right — the printed address starts right of the code, on the code's height."""
+    path = norvalin_profiles["screen"]
+    qr = figure(tree(path), "QR-Code: öffnet " + QR_HREF)
+    x0, y0, x1, y1 = (float(v) for v in qr.attrs.BBox)
+    (page,) = {p for p, _ in qr.mcids()}
+    words = subprocess.run(["pdftotext", "-bbox", "-f", str(page + 1), "-l", str(page + 1), str(path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    with pikepdf.open(path) as pdf:
+        height = float(pdf.pages[page].MediaBox[3])
+    line = next(w for w in words.splitlines() if ">www.example.com/norvalin/fachinformation<" in w)
+    attrs = dict(part.split("=") for part in line.split("<word ")[1].split(">")[0].split())
+    left, top = float(attrs["xMin"].strip('"')), height - float(attrs["yMin"].strip('"'))
+    assert left > x1 and y0 < top < y1
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_every_generated_word_is_german(norvalin_profiles, profile):
+    text = subprocess.run(["pdftotext", "-layout", str(norvalin_profiles[profile]), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    pages = text.count("\f")
+    assert pages == 2
+    for n in range(1, pages + 1):
+        assert f"Seite {n} von {pages}" in text
+    for english in ("Page ", " of 2", "(continued)", "Bar chart", "Forest plot", "Favours", "Subgroup",
+                    "Category", "Confidence", "WARNING", "Important Safety", "References", "QR code"):
+        assert english not in text, english
+    assert "← Vorteil NORVALIN" in text and "Vorteil Placebo →" in text and "Subgruppe" in text
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_pdfua_and_render_check_are_clean(norvalin_profiles, profile):
+    path = norvalin_profiles[profile]
+    run = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], capture_output=True, text=True)
+    assert run.returncode == 0 and "PASS (no findings)" in run.stdout, run.stdout
+    check = subprocess.run([sys.executable, str(REPO / "render.py"), "check", str(path)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stdout, check.stdout
+
+
+def test_the_example_builds_with_no_warning(tmp_path):
+    """No recipe, contrast or layout warning: the example is what a writer copies."""
+    run = subprocess.run([sys.executable, str(REPO / "render.py"), "--output", str(tmp_path), "build", "norvalin-de"],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "warning" not in (run.stdout + run.stderr).lower(), run.stderr
+    assert re.search(r"^norvalin-de\s+screen\s+2\s", run.stdout, re.M), run.stdout  # two pages
