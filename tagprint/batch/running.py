@@ -43,20 +43,9 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
             store_jobs(made[rel], root, cache)
             progress.step()
 
+    settings = (root, output, only, force, tool, cache)
     try:
-        if workers == 1:
-            start_worker(cache)
-            for task in tasks:
-                collect(build_layout(root, output, task.layout, only, force, tool, cache, task.variants), task)
-        elif tasks:
-            settings = (root, output, only, force, tool, cache)
-            lost = _in_pool(tasks, workers, settings, collect)
-            if lost:  # a worker died (killed, out of memory): those again in a new pool, then each alone
-                lost = _in_pool(lost, min(workers, len(lost)), settings, collect)
-            for task in lost:
-                if _in_pool([task], 1, settings, collect):
-                    collect([crashed(relative(task.layout, root), task.layout.stem, only or "-", WorkerDied(
-                        "the process building it died twice (killed, or out of memory)"))], task)
+        _build(tasks, workers, settings, collect)
     except KeyboardInterrupt:
         progress.close()
         print(interrupted_line(made, outcomes, layouts, root, output), file=sys.stderr)
@@ -64,19 +53,45 @@ def run(root: Path, output: Path, layouts: list[Path], only: str | None = None, 
     finally:
         progress.close()
         try:
-            if any(o.status == "built" for rel in made for o in made[rel]):
-                try:
-                    cache.save()
-                except OSError:  # only a cache: the next build rebuilds what it cannot tell is up to date
-                    pass
+            _save(cache, made)
         finally:
             remove_own_temporaries(output)  # an interrupt may land between a temporary and its rename
     outcomes += [o for rel in made for o in made[rel]]
+    _in_order(outcomes, layouts, tasks, root)
+    return outcomes, (time.perf_counter() - started)
+
+
+def _build(tasks: list[Task], workers: int, settings: tuple, collect) -> None:
+    """Every task, here (one worker) or in a pool; a task whose worker died twice is a failed row."""
+    root, output, only, force, tool, cache = settings
+    if workers == 1:
+        start_worker(cache)
+        for task in tasks:
+            collect(build_layout(root, output, task.layout, only, force, tool, cache, task.variants), task)
+    elif tasks:
+        lost = _in_pool(tasks, workers, settings, collect)
+        if lost:  # a worker died (killed, out of memory): those again in a new pool, then each alone
+            lost = _in_pool(lost, min(workers, len(lost)), settings, collect)
+        for task in lost:
+            if _in_pool([task], 1, settings, collect):
+                collect([crashed(relative(task.layout, root), task.layout.stem, only or "-", WorkerDied(
+                    "the process building it died twice (killed, or out of memory)"))], task)
+
+
+def _save(cache: Cache, made: dict[str, list[Outcome]]) -> None:
+    if any(o.status == "built" for rel in made for o in made[rel]):
+        try:
+            cache.save()
+        except OSError:  # only a cache: the next build rebuilds what it cannot tell is up to date
+            pass
+
+
+def _in_order(outcomes: list[Outcome], layouts: list[Path], tasks: list[Task], root: Path) -> None:
+    """The table's order: the layouts as given, then the profiles' order, then the variants' order."""
     order = {relative(p, root): i for i, p in enumerate(layouts)}
-    position = {(layout_of[t.layout], v["id"]): i for i, t in enumerate(tasks) for v in t.variants or []}
+    position = {(relative(t.layout, root), v["id"]): i for i, t in enumerate(tasks) for v in t.variants or []}
     outcomes.sort(key=lambda o: (order.get(o.layout, 0), NAMES.index(o.profile) if o.profile in NAMES else 9,
                                  position.get((o.layout, o.variant), 0)))
-    return outcomes, (time.perf_counter() - started)
 
 
 def interrupted_line(made: dict[str, list[Outcome]], earlier: list[Outcome], layouts: list[Path], root: Path,

@@ -5,13 +5,31 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, relative
 from ..profiles import drafts, profiles
 from .cache import CACHE, Cache, input_files, record
 from .outcome import Outcome, crashed
 from .planning import up_to_date
+
+if TYPE_CHECKING:
+    from ..pipeline import Prepared
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """One layout's build, as the helpers of `build_layout` need it."""
+    root: Path
+    output: Path
+    layout: Path
+    rel: str                    # the layout's path relative to the project
+    only: str | None
+    force: bool
+    tool: str
+    cache: Cache
 
 
 def build_layout(root: Path, output: Path, layout: Path, only: str | None, force: bool, tool: str,
@@ -25,7 +43,6 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
         if done is not None:
             return done
     from ..load.variants import variants_of
-    from ..pipeline import prepare, render
     from ..profiles.images import keep_in
 
     keep_in(output / CACHE.parent / "photos")  # prepared photos, kept for the next run
@@ -36,52 +53,62 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
             return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
         except Exception as exc:  # a bug of ours: this layout fails, the batch goes on
             return [crashed(rel, layout.stem, only or "-", exc)]
+    this = _Layout(root, output, layout, rel, only, force, tool, cache)
     outcomes: list[Outcome] = []
     all_jobs: list[tuple[str, str, str]] = []
     for variant in variants:
-        vid = variant["id"] if variant else ""
-        try:
-            prepared = prepare(root, layout, variant)
-        except InputError as exc:
-            outcomes.append(Outcome(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", "failed",
-                                    problems=exc.problems, variant=vid))
-            outcomes[-1].warnings = list(exc.warnings)  # shown with the errors, never hidden by them
-            continue
-        except Exception as exc:
-            outcomes.append(crashed(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", exc, vid))
-            continue
-        d = prepared.document
-        inputs = record(root, input_files(prepared))
-        first = len(outcomes)
-        all_jobs += [(name, kind, vid) for name in drafts(d.profiles) for kind in d.outputs]
-        for name in drafts([p for p in d.profiles if not only or p == only]):
-            profile = profiles()[name]
-            for kind in d.outputs:
-                stem = f"{d.name}-{kind}" if kind else d.name
-                target = relative(profile.output_path(output, stem, d.material_id, d.version), output)
-                hit = None if force else cache.up_to_date(root, output, rel, f"{name}|{kind}|{vid}", tool)
-                if hit:
-                    outcomes.append(Outcome(rel, stem, name, "up to date", hit["target"], hit.get("pages", 0),
-                                            hit["output"][0], output_kind=kind, variant=vid))
-                    continue
-                try:
-                    built = render(prepared, profile, kind)
-                except InputError as exc:
-                    outcomes.append(Outcome(rel, stem, name, "failed", target, problems=exc.problems,
-                                            output_kind=kind, variant=vid))
-                    continue
-                except Exception as exc:
-                    outcomes.append(crashed(rel, stem, name, exc, vid, kind))
-                    continue
-                outcomes.append(Outcome(rel, stem, name, "built", target, built.pages, len(built.data),
-                                        built.milliseconds, built.data, inputs, output_kind=kind, variant=vid,
-                                        digest=hashlib.sha256(built.data).hexdigest()))
-        if len(outcomes) > first:
-            outcomes[first].warnings = list(prepared.warnings)
-            outcomes[first].accepted = list(prepared.accepted)
+        outcomes += _variant(this, variant, all_jobs)
     if outcomes:
         outcomes[0].jobs = all_jobs
     return outcomes
+
+
+def _variant(this: _Layout, variant: dict[str, str] | None, all_jobs: list[tuple[str, str, str]]) -> list[Outcome]:
+    """The documents of one variant (or of a layout without variants); adds every job it makes to `all_jobs`."""
+    from ..pipeline import prepare
+
+    rel, layout, only = this.rel, this.layout, this.only
+    vid = variant["id"] if variant else ""
+    try:
+        prepared = prepare(this.root, layout, variant)
+    except InputError as exc:
+        failed = Outcome(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", "failed",
+                         problems=exc.problems, variant=vid)
+        failed.warnings = list(exc.warnings)  # shown with the errors, never hidden by them
+        return [failed]
+    except Exception as exc:
+        return [crashed(rel, f"{layout.stem}-{vid}" if vid else layout.stem, only or "-", exc, vid)]
+    d = prepared.document
+    inputs = record(this.root, input_files(prepared))
+    all_jobs += [(name, kind, vid) for name in drafts(d.profiles) for kind in d.outputs]
+    outcomes = [_output(this, prepared, name, kind, vid, inputs)
+                for name in drafts([p for p in d.profiles if not only or p == only]) for kind in d.outputs]
+    if outcomes:
+        outcomes[0].warnings = list(prepared.warnings)
+        outcomes[0].accepted = list(prepared.accepted)
+    return outcomes
+
+
+def _output(this: _Layout, prepared: "Prepared", name: str, kind: str, vid: str, inputs: dict) -> Outcome:
+    """One output (the document, or a deck's slides or a handout) of one variant in one profile."""
+    from ..pipeline import render
+
+    rel, output, d = this.rel, this.output, prepared.document
+    profile = profiles()[name]
+    stem = f"{d.name}-{kind}" if kind else d.name
+    target = relative(profile.output_path(output, stem, d.material_id, d.version), output)
+    hit = None if this.force else this.cache.up_to_date(this.root, output, rel, f"{name}|{kind}|{vid}", this.tool)
+    if hit:
+        return Outcome(rel, stem, name, "up to date", hit["target"], hit.get("pages", 0), hit["output"][0],
+                       output_kind=kind, variant=vid)
+    try:
+        built = render(prepared, profile, kind)
+    except InputError as exc:
+        return Outcome(rel, stem, name, "failed", target, problems=exc.problems, output_kind=kind, variant=vid)
+    except Exception as exc:
+        return crashed(rel, stem, name, exc, vid, kind)
+    return Outcome(rel, stem, name, "built", target, built.pages, len(built.data), built.milliseconds, built.data,
+                   inputs, output_kind=kind, variant=vid, digest=hashlib.sha256(built.data).hexdigest())
 
 
 _WORKER_CACHE: Cache | None = None
