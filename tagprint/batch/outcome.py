@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..errors import Problem, Where
+from ..errors import Problem, VerifyError, Where
+
+if TYPE_CHECKING:
+    from ..preflight.findings import Finding
+
+BUG = "this is a bug in tagprint, not in your files: please report it with this layout"
 
 
 @dataclass
@@ -36,14 +42,27 @@ class Outcome:
 def crashed(layout: str, name: str, profile: str, exc: BaseException, variant: str = "",
             kind: str = "") -> Outcome:
     """A document that failed because of a bug in tagprint (or a worker that died): reported in the
-    table, never a traceback."""
+    table, never a traceback. A built PDF that fails an in-build check is one problem per finding."""
+    if isinstance(exc, VerifyError) and exc.findings:
+        return Outcome(layout, name, profile, "failed", problems=[failed_check(layout, profile, kind, f)
+                                                                  for f in exc.findings],
+                       output_kind=kind, variant=variant, internal=True)
     what = f"{type(exc).__name__}: {exc}".split("\n")[0][:300]
     fix = ("check the machine's free memory, and report it with this layout if it happens again"
            if isinstance(exc, WorkerDied) else
-           "this is a bug in tagprint, not in your files: please report it with this layout")
+           BUG)
     return Outcome(layout, name, profile, "failed", problems=[Problem(
         Where(layout), f"internal error while building this document ({what})", fix)],
         output_kind=kind, variant=variant, internal=True)
+
+
+def failed_check(layout: str, profile: str, kind: str, finding: "Finding") -> Problem:
+    """A finding of the preflight on a PDF tagprint has just made: the check id, the page, the whole
+    message and the check's fix."""
+    where = f"the {profile} PDF" + (f" ({kind})" if kind else "") + (f", page {finding.page}" if finding.page else "")
+    fix = (f"{finding.fix}; " if finding.fix else "") + BUG
+    return Problem(Where(layout, 0, 0, where),
+                   f"internal error: the built PDF fails the in-build check {finding.check}: {finding.message}", fix)
 
 
 class WorkerDied(Exception):

@@ -580,7 +580,7 @@ def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]
                                         f"replace the character, or add a font that has it to the theme's "
                                         f"fallback_fonts (now: {', '.join(stack.families)})"))
     except FontMissing as exc:
-        problems.append(Problem(theme_where, str(exc).split(" — ")[0], f"install {exc.how}"))
+        problems.append(Problem(theme_where, f"font family '{exc.family}' is not installed", f"install {exc.how}"))
 
 
 def _check_placed_once(document: Document, problems: list[Problem]) -> None:
