@@ -20,9 +20,10 @@ def up_to_date(root: Path, output: Path, layout: Path, only: str | None, tool: s
         if not jobs:
             return []
     hits = [cache.up_to_date(root, output, rel, "|".join(job), tool) for job in jobs or []]
-    if jobs and all(hits):
+    found = [hit for hit in hits if hit]
+    if jobs and len(found) == len(jobs):
         return [Outcome(rel, hit["name"], p, "up to date", hit["target"], hit.get("pages", 0), hit["output"][0],
-                        output_kind=k, variant=v) for (p, k, v), hit in zip(jobs, hits)]
+                        output_kind=k, variant=v) for (p, k, v), hit in zip(jobs, found)]
     return None
 
 

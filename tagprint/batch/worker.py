@@ -37,6 +37,7 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
     """Every document a layout makes (each variant × profile × output), skipping what is up to date.
     `variants` (from the scheduler) limits the work to those variants; `cache` defaults to the worker's."""
     cache = cache if cache is not None else _WORKER_CACHE
+    assert cache is not None, "start_worker gives every worker its cache"
     rel = relative(layout, root)
     if not force and variants is None:
         done = up_to_date(root, output, layout, only, tool, cache)
@@ -46,9 +47,11 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
     from ..profiles.images import keep_in
 
     keep_in(output / CACHE.parent / "photos")  # prepared photos, kept for the next run
+    chosen: list[dict[str, str] | None] = list(variants or [])
     if variants is None:
         try:
-            variants = variants_of(root, layout) or [None]
+            listed = variants_of(root, layout)
+            chosen = list(listed) if listed else [None]
         except InputError as exc:
             return [Outcome(rel, layout.stem, only or "-", "failed", problems=exc.problems)]
         except Exception as exc:  # a bug of ours: this layout fails, the batch goes on
@@ -56,7 +59,7 @@ def build_layout(root: Path, output: Path, layout: Path, only: str | None, force
     this = _Layout(root, output, layout, rel, only, force, tool, cache)
     outcomes: list[Outcome] = []
     all_jobs: list[tuple[str, str, str]] = []
-    for variant in variants:
+    for variant in chosen:
         outcomes += _variant(this, variant, all_jobs)
     if outcomes:
         outcomes[0].jobs = all_jobs
