@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .preflight.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,26 @@ class InputError(Exception):
         self.warnings = list(warnings or [])  # still worth showing: warnings never hide behind an error
         self.partial = partial  # what was built despite the problems (validate's document), for its warnings
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class VerifyError(AssertionError):
+    """The PDF a build has just made fails verify or an in-build check of the preflight: a bug in tagprint
+    (exit 1), never written to output/. It carries every finding (check id, page, message, fix), each
+    reported as a problem of its own; its text lists them all, one a line."""
+
+    def __init__(self, findings: "list[Finding]"):
+        self.findings = list(findings)
+        super().__init__("the built PDF fails the preflight:\n" + "\n".join(map(finding_line, self.findings)))
+
+    def __reduce__(self):  # from a worker to the parent: the findings, not the text
+        return (type(self), (self.findings,))
+
+
+def finding_line(finding: "Finding") -> str:
+    """A finding in one line, all of it: check id, page, message and fix."""
+    page = f" on page {finding.page}" if finding.page else ""
+    fix = f" — {finding.fix}" if finding.fix else ""
+    return f"{finding.check}{page}: {finding.message}{fix}"
 
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\ud800-\udfff]")

@@ -19,7 +19,7 @@ from .profiles import SCREEN, Profile, get
 from .profiles.archive import Source
 from .profiles.color import ProfileMissing
 from .profiles.print_links import with_printed_links
-from .profiles.press import recipe_notes
+from .profiles.press import condition_of, recipe_notes
 from .tags import TagMap, build_tags, check_all_claimed
 from .validate import validate
 from .validate.document import walk
@@ -128,6 +128,16 @@ def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
 
 def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
     """One output (the document, or a deck's slides or one of its handouts) in one profile."""
+    try:
+        return _render(prepared, profile, output)
+    except ProfileMissing:  # the press condition knows which profile it needs and what installs it
+        condition = condition_of(prepared.document.theme.press)
+        raise InputError([Problem(Where(prepared.document.source, 0, 0, "profiles"),
+                                  f"no CMYK ICC profile found for the press condition {condition.name}",
+                                  f"install {condition.package}")]) from None
+
+
+def _render(prepared: Prepared, profile: Profile, output: str) -> Built:
     started = time.perf_counter()
     root = prepared.loaded.root
     if profile.cmyk:  # how the theme's colours print: listed for the designer, once
@@ -142,11 +152,7 @@ def render(prepared: Prepared, profile: Profile, output: str = "") -> Built:
         laid_out = prepared.layouts[(profile.links, output)] = (document, *lay_out(document, root, output))
     document, pages, notes = laid_out                                # lay out: positioned items per page
     tags = build_tags(document, notes)                               # tag: the structure tree, reading order
-    try:
-        drawn, pen = draw_document(document, pages, tags, root, profile)  # draw: items → marked content
-    except ProfileMissing as exc:
-        raise InputError([Problem(Where(document.source, 0, 0, "profiles"), str(exc).split(" — ")[0],
-                                  str(exc).split(" — ")[-1])]) from None
+    drawn, pen = draw_document(document, pages, tags, root, profile)  # draw: items → marked content
     check_all_claimed(tags.root)
     ctx = FinishContext(document, profile, sources(prepared) if profile.pdfa else [], root, pages[0].size,
                         {"variant": prepared.loaded.variant or "", "output": output})

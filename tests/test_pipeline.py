@@ -46,3 +46,25 @@ def test_a_build_leaves_the_costly_lookup_tables_unloaded(tmp_path):
               "print(sorted(m for m in ('fontTools.agl', 'langcodes') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_press_profile_that_is_not_installed_is_a_problem_naming_the_condition_and_its_package(
+        project, monkeypatch):
+    import dataclasses
+
+    import pytest
+
+    from tagprint.errors import InputError
+    from tagprint.profiles import press
+
+    missing = dataclasses.replace(press.CONDITIONS["fogra39"], profiles=(project.root / "absent.icc",),
+                                  package="the package icc-test")
+    monkeypatch.setitem(press.CONDITIONS, "fogra39", missing)
+    project.layout()
+    project.content("body:\n  - type: heading\n    level: 1\n    text: Hello\n")
+    prepared = prepare(project.root, project.root / "layouts" / "test.yaml")
+    with pytest.raises(InputError) as caught:
+        render(prepared, get("print"))
+    [problem] = caught.value.problems
+    assert problem.message == "no CMYK ICC profile found for the press condition fogra39"
+    assert problem.fix == "install the package icc-test" and problem.where.path == "profiles"

@@ -9,6 +9,8 @@ from .document import Doc
 from .family import Family
 from .findings import ERROR, WARNING, Finding
 
+CRASH_FIX = "this is a bug in tagprint's preflight, not in your files: please report it with this layout"
+
 
 def check_built(data: bytes, family: Family | None = None, ink_limit: float | None = None) -> list[Finding]:
     """Raises VerifyError when the built PDF fails verify or any in-build check of the preflight (with the
@@ -18,8 +20,8 @@ def check_built(data: bytes, family: Family | None = None, ink_limit: float | No
         verify_walked(doc.pdf, doc.walk)
         doc.ink_limit = ink_limit
         run = run_checks(doc, build_checks(), family)
-    errors = [str(f) for f in run.findings if f.severity == ERROR]
-    errors += [f"{c.check} crashed: {c.error}" for c in run.crashed]
+    errors = [f for f in run.findings if f.severity == ERROR]
+    errors += [Finding(c.check, ERROR, f"the check crashed: {c.error}", fix=CRASH_FIX) for c in run.crashed]
     if errors:
-        raise VerifyError("the built PDF fails the preflight:\n" + "\n".join(errors))
+        raise VerifyError(errors)  # one finding each: check id, page, message and fix
     return [f for f in run.findings if f.severity == WARNING]  # notes (for a printer) are not shown

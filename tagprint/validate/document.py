@@ -623,7 +623,7 @@ def _check_fonts(document: Document, theme_where: Where, problems: list[Problem]
                                         f"fallback_fonts (now: {', '.join(stack.families)})"))
     except FontMissing as exc:  # reported at the theme's line when it was resolved
         if not any(f"'{exc.family}'" in p.message for p in problems):
-            problems.append(Problem(theme_where, str(exc).split(" — ")[0], exc.how))
+            problems.append(Problem(theme_where, f"font family '{exc.family}' is not available", exc.how))
 
 
 def _check_placed_once(document: Document, problems: list[Problem]) -> None:

@@ -102,6 +102,7 @@ def test_a_build_leaves_none_of_its_own_temporaries_however_it_ends(project, mon
     SIGINT test above hits now and then) leaves nothing behind: the build removes its own on the way out."""
     import pytest
     from tagprint import batch, files
+    from tagprint.batch import running
 
     project.layout()
     project.content("body:\n  - type: heading\n    level: 1\n    text: Hello\n")
@@ -110,7 +111,7 @@ def test_a_build_leaves_none_of_its_own_temporaries_however_it_ends(project, mon
         files._temporary(target, data)     # the temporary is there …
         raise KeyboardInterrupt            # … and the rename never happens
 
-    monkeypatch.setattr(batch, "write_atomically", interrupted)
+    monkeypatch.setattr(running, "write_atomically", interrupted)  # where the parent writes
     with pytest.raises(KeyboardInterrupt):
         batch.run(project.root, project.root / "output", [project.root / "layouts" / "test.yaml"], jobs=1)
     assert _leftovers(project.root / "output") == []

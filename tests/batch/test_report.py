@@ -68,3 +68,30 @@ def test_an_output_folder_that_cannot_be_written_is_a_problem_not_a_traceback(pr
     assert code == 1 and "Traceback" not in err  # not the input's fault: exit 1, the row says why
     assert "failed" in out.splitlines()[1]
     assert "cannot write not-a-folder/one.pdf" in err and "writable folder" in err
+
+
+def test_a_failed_in_build_check_is_one_problem_per_finding_with_its_id_page_and_fix(project, capsys, monkeypatch):
+    """A PDF that fails the preflight's in-build checks is not written, exits 1 (a bug of ours), and says
+    each finding whole: the check id, the page, the message (however long, on one line) and the fix."""
+    import dataclasses
+
+    from tagprint.preflight.checks import REGISTRY
+    from tagprint.preflight.findings import ERROR, Finding
+
+    long = "the figure's alternate text is missing " + "and this sentence goes on " * 15 + "to its very end"
+    findings = [Finding("FIG-ALT", ERROR, long, page=1, path="Document/Figure[1]", fix="give the figure alt text"),
+                Finding("FIG-ALT", ERROR, "a second figure has none either", page=1, fix="describe it too")]
+    monkeypatch.setitem(REGISTRY, "FIG-ALT", dataclasses.replace(REGISTRY["FIG-ALT"], run=lambda doc: findings))
+    project.content(HEADING)
+    project.layout(MINIMAL_LAYOUT, name="one")
+    code = main(["--root", str(project.root), "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err
+    assert "failed" in out.splitlines()[1] and not (project.root / "output" / "one.pdf").exists()
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2, err
+    assert "in-build check FIG-ALT" in errors[0] and "[the screen PDF, page 1]" in errors[0]
+    assert long in errors[0], "the finding's message is cut off"
+    assert "— give the figure alt text; this is a bug in tagprint" in errors[0]
+    assert "a second figure has none either" in errors[1] and "describe it too" in errors[1]
+    assert "Finding(" not in err and "2 problem(s) in one" in err

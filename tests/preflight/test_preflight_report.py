@@ -181,7 +181,7 @@ def test_exit_code_precedence_with_a_crash(sample, broken, not_a_pdf, crashing_c
 def test_a_crash_fails_the_build_time_preflight(sample_bytes, crashing_check):
     from tagprint.preflight.in_build import check_built
     from tagprint.verify import VerifyError
-    with pytest.raises(VerifyError, match="BOOM crashed: KeyError"):
+    with pytest.raises(VerifyError, match="BOOM: the check crashed: KeyError"):
         check_built(sample_bytes)
 
 
