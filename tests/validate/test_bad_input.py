@@ -157,20 +157,3 @@ def test_input_error_carries_structured_problems(project):
     assert problem.where.path == "body[1]"
 
 
-def test_a_font_family_that_is_not_installed_names_it_and_what_installs_it(project, capsys, monkeypatch):
-    from tagprint import fonts
-
-    family = "Atkinson Hyperlegible"  # the kineret theme's font, with no file found for it
-    monkeypatch.setitem(fonts.FAMILIES, family, (lambda style: [], "the package fonts-atkinson-test"))
-    caches = (fonts.face, fonts._missing, fonts._segments)  # what earlier tests found is kept per process
-    for cache in caches:
-        cache.cache_clear()
-    try:
-        project.layout()
-        project.content(HEADING)
-        err = expect_error(project, capsys, f"font family '{family}' is not installed [theme] — "
-                                            "install the package fonts-atkinson-test")
-    finally:
-        for cache in caches:
-            cache.cache_clear()
-    assert "install install" not in err
