@@ -77,7 +77,8 @@ def _new_handler(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {relative(path, root)}")
     print(f"next: change the words in content/{args.name}.yaml, then `python render.py watch {args.name}` "
-          f"(the pages are in output/preview/{args.name}/)")
+          f"(each PDF's pages are in output/preview/, in a folder named after the PDF: {args.name}/, or "
+          f"{args.name}-slides/ and {args.name}-email/ for a deck or an e-mail attachment)")
     return 0
 
 

@@ -166,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
     root = getattr(args, "root", Path.cwd()).resolve()
     output = getattr(args, "output", root / "output").resolve()
+    if not root.is_dir():
+        print(f"error: --root {root}: no such folder — name the project folder (the one holding layouts/)",
+              file=sys.stderr)
+        return EXIT_INPUT
     try:
         if args.command == "list":
             for path in project_layouts(root):

@@ -88,7 +88,7 @@ def build_round(root: Path, output: Path, names: list[str], only: str | None, jo
     for problem in problems:
         print(f"error: {problem}", file=out)
     if not changed and not problems:
-        print(f"{_clock()}  nothing changed ({len(outcomes)} documents up to date)", file=out)
+        print(f"{_clock()}  nothing changed ({len(outcomes)} document{'s' if len(outcomes) != 1 else ''} up to date)", file=out)
     previews = preview_outcomes([o for o in outcomes if o.status != "failed"], output)
     for line in previews.splitlines():
         if "(unchanged)" not in line:

@@ -13,6 +13,7 @@ A .p12 is opened with the password in the environment variable TAGPRINT_KEY_PASS
 from __future__ import annotations
 
 import getpass
+import sys
 import hashlib
 import os
 from dataclasses import dataclass
@@ -73,6 +74,10 @@ def fingerprint(certificate: x509.Certificate) -> str:
 def password(prompt: str = "password of the key: ") -> bytes:
     value = os.environ.get(PASSWORD_VARIABLE)
     if value is None:
+        if not sys.stdin.isatty():  # no terminal to ask at (a script, CI): getpass would fail with EOFError
+            raise KeyProblem(f"no password for the key: {PASSWORD_VARIABLE} is not set and there is no terminal "
+                             "to ask at", f"set {PASSWORD_VARIABLE} in the environment, or run the command in a "
+                             "terminal")
         value = getpass.getpass(prompt)
     return value.encode()
 
