@@ -125,3 +125,21 @@ def test_a_python_without_the_libraries_is_told_how_to_get_them(monkeypatch, cap
     err = capsys.readouterr().err
     assert "(no-such-package)" in err and "make build" in err and ".venv/bin/python render.py" in err
     assert "Traceback" not in err
+
+
+def test_a_root_that_does_not_exist_is_an_error_not_an_empty_build(tmp_path):
+    for args in ([], ["list"]):
+        run = render("--root", str(tmp_path / "no-such-project"), *args, cwd=tmp_path)
+        assert run.returncode == 2, run
+        assert "no such folder" in run.stderr
+
+
+def test_a_reviewer_key_with_no_password_and_no_terminal_is_one_clear_problem(project, tmp_path):
+    assert render("keys", "ca", cwd=project.root).returncode == 0
+    env = {k: v for k, v in os.environ.items() if k != "TAGPRINT_KEY_PASSWORD"}
+    run = subprocess.run([sys.executable, str(REPO / "render.py"), "keys", "reviewer", "--name", "Dr Quinn",
+                          "--out", str(tmp_path / "quinn.p12")], cwd=project.root, capture_output=True, text=True,
+                         env={**env, "PYTHONPATH": str(REPO)}, stdin=subprocess.DEVNULL)
+    assert run.returncode == 2, run
+    assert "TAGPRINT_KEY_PASSWORD" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "quinn.p12").exists()
