@@ -80,8 +80,9 @@ def test_slides_are_numbered_slide_n_of_m(deck):
         assert "Page " not in text
 
 
-def figure_tops(path: Path) -> dict[int, list[float]]:
-    """The top edge (pt from the top of the page) of every Figure's /BBox, by page index."""
+def figure_tops(path: Path, edge: int = 3) -> dict[int, list[float]]:
+    """The top edge (pt from the top of the page) of every Figure's /BBox, by page index (edge=1: the
+    bottom edge)."""
     out: dict[int, list[float]] = {}
     with pikepdf.open(path) as pdf:
         pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
@@ -91,7 +92,7 @@ def figure_tops(path: Path) -> dict[int, list[float]]:
             if isinstance(node, pikepdf.Dictionary):
                 page = pages.get(node.Pg.objgen, page) if "/Pg" in node else page
                 if node.get("/S") == pikepdf.Name.Figure and "/A" in node:
-                    out.setdefault(page, []).append(height - float(node.A.BBox[3]))
+                    out.setdefault(page, []).append(height - float(node.A.BBox[edge]))
                 kids = node.get("/K")
                 for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
                     walk(kid, page)
@@ -114,6 +115,20 @@ PER_PAGE = {"handout-1up": 1, "handout-2up": 2, "handout-3up": 3, "handout-3up-a
 def slides_per_page(path: Path) -> list[int]:
     pdf = pdfium.PdfDocument(path)
     return [len(re.findall(r"Slide \d+ of 7", pdf[i].get_textpage().get_text_range())) for i in range(len(pdf))]
+
+
+def test_figures_end_24_pt_or_more_above_the_footer(deck):
+    """Every content slide's figure (its /BBox) ends at least 24 pt above the top of the footer's text, as
+    pdftotext measures it."""
+    import subprocess
+    bottoms = figure_tops(deck["slides"], edge=1)
+    xml = subprocess.run(["pdftotext", "-bbox", str(deck["slides"]), "-"], capture_output=True, text=True).stdout
+    pages = xml.split("<page ")[1:]
+    for page, found in bottoms.items():
+        if page == 0:
+            continue
+        (top,) = [float(m) for m in re.findall(r'yMin="([\d.]+)"[^>]*>US-KIN-0002<', pages[page])]
+        assert all(top - bottom >= 24 for bottom in found), (page + 1, top, found)
 
 
 @pytest.mark.parametrize("name", HANDOUTS)
