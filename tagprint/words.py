@@ -177,6 +177,22 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
                  "it": "Una forma cilindrica orizzontale rappresenta lo spettro dell'artrite reumatoide. A sinistra "
                        "della forma è scritto «{left}», con {left_icons} sopra. A destra è scritto «{right}», con "
                        "{only}{right_icons} sopra"},
+    # the same, for a spectrum with labels of its own (it is not then the spectrum of RA)
+    "spectrum_any": {"en": "A horizontal cylindrical shape represents a spectrum. On the left of "
+                       "the shape it says \"{left}\" with {left_icons} above it. On the right side of the shape it "
+                       "says \"{right}\" and has {only}{right_icons} above it",
+                 "de": "Eine waagerechte Zylinderform stellt ein Spektrum dar. Links auf der "
+                       "Form steht „{left}“, darüber {left_icons}. Rechts auf der Form steht „{right}“, darüber "
+                       "{only}{right_icons}",
+                 "fr": "Une forme cylindrique horizontale représente un spectre. À gauche "
+                       "de la forme, il est écrit « {left} », avec {left_icons} au-dessus. À droite, il est écrit "
+                       "« {right} », avec {only}{right_icons} au-dessus",
+                 "es": "Una forma cilíndrica horizontal representa un espectro. A la izquierda "
+                       "de la forma dice «{left}», con {left_icons} encima. A la derecha dice «{right}», con "
+                       "{only}{right_icons} encima",
+                 "it": "Una forma cilindrica orizzontale rappresenta uno spettro. A sinistra "
+                       "della forma è scritto «{left}», con {left_icons} sopra. A destra è scritto «{right}», con "
+                       "{only}{right_icons} sopra"},
     "spectrum_icon": {"en": "{n} human-shaped icon", "de": "{n} menschenförmiges Symbol",
                       "fr": "{n} icône en forme de personne", "es": "{n} icono con forma humana",
                       "it": "{n} icona a forma umana"},

@@ -23,6 +23,7 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
 # and figure start on one top line (TOP), so nothing jumps from slide to slide.
 TOP = 150.0
 BOTTOM = 490.0  # above the footer
+FIGURE_BOTTOM = 480.0  # a figure ends 24 pt or more above the footer's text
 LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
@@ -50,7 +51,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
     ]
     if has_figure:
         # the figure's top on the same line as the body's first line, on every slide
-        regions.append(_region("figure", (figure_x, TOP, figure_w, BOTTOM - TOP), valign="top"))
+        regions.append(_region("figure", (figure_x, TOP, figure_w, FIGURE_BOTTOM - TOP), valign="top"))
     name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
     if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
         return Template(name, (_region("body", (LEFT, CONTINUED_TOP, WIDTH, BOTTOM - CONTINUED_TOP), **body),),
@@ -63,8 +64,8 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
 
 def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
     kw: dict = dict(columns=columns if layout == "references" else 1, gutter=32)
-    if panel:
-        kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0))
+    if panel:  # the panel ends under its text (the flow keeps the whole height to fill)
+        kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0), auto_height=True)
     return kw
 
 

@@ -107,7 +107,10 @@ class Spectrum:
         def icons(n: int) -> str:
             return words.get("spectrum_icon" if n == 1 else "spectrum_icons", n=n)
         only = words.get("spectrum_only") if p.right_count < p.left_count else ""
-        return words.get("spectrum", left=p.left_label, right=p.right_label, left_icons=icons(p.left_count),
+        # the default labels are the spectrum of RA; other labels name a spectrum of their own
+        ra = (p.left_label, p.right_label) == (SpectrumParams.left_label, SpectrumParams.right_label)
+        return words.get("spectrum" if ra else "spectrum_any", left=p.left_label, right=p.right_label,
+                         left_icons=icons(p.left_count),
                          right_icons=icons(p.right_count), only=only)
 
     def fit(self, p: SpectrumParams, w: float, h: float, theme: Any = None) -> tuple[float, float]:

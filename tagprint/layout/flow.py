@@ -9,6 +9,8 @@ is set again at that width (its lines broken anew), never carried over at the fi
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..errors import Problem
 from ..model import Block, Document, Page, PageBreak
 from .blocks import LayoutContext, lay_out
@@ -67,9 +69,21 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
     """Fills one region from the front of the queue. Returns (placed anything, a page break was hit)."""
     from .pages import inner_box
 
+    panel = None
     if region.background:
+        panel = len(out.items)
         out.items.append(FillBox(region.box, ctx.color(region.background), 4))
     inner = inner_box(region)
+
+    def fitted(result: tuple[bool, bool]) -> tuple[bool, bool]:
+        """A region of height: auto with a background: the background ends under what was set in it (a
+        safety panel sized to its text), not at the foot of the page."""
+        if panel is not None and region.auto_height and not foot and y > 0:
+            fill = out.items[panel]
+            height = inner.y - region.box.y + y + region.padding[2]
+            out.items[panel] = replace(fill, box=replace(fill.box, height=min(fill.box.height, height)))
+        return result
+
     ctx.columns, ctx.gutter = region.columns, region.gutter
     y, previous_after, placed = 0.0, None, False
     foot = 0.0  # height taken at the region's foot by notes placed there
@@ -78,7 +92,7 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
         if isinstance(block, PageBreak):
             queue.pop(0)
             if placed or out.items_placed:
-                return placed, True
+                return fitted((placed, True))
             continue
         laid = at_width(block, laid, width, inner.width, ctx)
         _check_inside(laid, inner.width, block, region, ctx, page)
@@ -122,8 +136,8 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
             queue.pop(0)
             continue
         queue[0] = (block, laid, inner.width)
-        return placed, False
-    return placed, False
+        return fitted((placed, False))
+    return fitted((placed, False))
 
 
 def at_width(block: Block, laid: Laid | None, width: float, region_width: float, ctx: LayoutContext) -> Laid:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import InputError, Problem, Where
 from ..fonts import FontStack
 from ..model import Document, MaterialId, Page, Rect, Region
+from ..model.document import FOOTER_SEPARATOR
 from .blocks import LayoutContext, lay_out
 from .contrast import check_contrast
 from .flow import flow_pages
@@ -161,7 +162,10 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     # where the material id is set as content, that line moves into the footer's place (the material id
     # stands in the same place on every page) and the footer does not print it a second time
     content_id = _take_material_id(page)
-    left = "   ".join(t for t in ("" if content_id else document.job_code, document.footer) if t)
+    # "ID · date · text": one separator, the same on every page (with the id set as content or not)
+    left = FOOTER_SEPARATOR.join(t for t in ("" if content_id else document.job_code, document.footer) if t)
+    if content_id is not None and left:
+        left = FOOTER_SEPARATOR.lstrip() + left  # "· text", set one space after the content's date
     right = document.words.get("slide_of" if slide else "page_of", n=number, m=total)
     _, right_edge, _, left_edge = document.margins  # the footer lines up with the page's text
     if document.kind == "deck" and not slide:  # a handout's page: its own margins
@@ -170,7 +174,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     shift = 0.0
     if content_id is not None:  # real content (tagged), set where the footer starts
         page.items.append(replace(content_id, x=left_edge, baseline=baseline))
-        shift = sum(f.width for f in content_id.fragments) + ts.style.size * 0.75  # the footer's own spacing
+        shift = sum(f.width for f in content_id.fragments) + _space_width(ts)  # the separator's own space
     lines = []
     for text, align in ((left, "left"), (right, "right")):
         found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
@@ -189,6 +193,14 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
         x = left_edge + shift if align == "left" else width - right_edge - text_w
         lines.append(TextLine(x, baseline, line.height, line.fragments))
     return lines
+
+
+def _space_width(ts: TextStyle) -> float:
+    """The width of one word space in the footer's style (what the separator's spaces are set at)."""
+    def width(text: str) -> float:
+        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
+        return sum(f.width for f in found[0].fragments)
+    return width("x x") - width("xx")
 
 
 def _take_material_id(page: PageLayout) -> TextLine | None:

@@ -31,6 +31,9 @@ MIN_WORD = 6        # letters a word needs before it is hyphenated
 MIN_LEFT = 2        # letters left before a hyphen
 MIN_RIGHT = 3       # letters carried to the next line
 MAX_HYPHENATED = 2  # hyphenated lines in a row
+GLUED_AFTER = "≥≤×±<>=~≈"  # a space after these does not break a line ("≥ 3" stays together) ...
+GLUED_BEFORE = "%‰"  # ... nor a space before these ("25 %")
+RUNT_CHARS = 7  # a last line of one word this short ("RA.⁷") takes the word before it along too
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,7 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
                         runs = ((face, " ", face.shape(" ", ts.fonts.features)),)
                         atom = replace(atom, runs=runs, width=_width(runs, piece, ts))
                 atoms.append(atom)
+    _glue(atoms)
     lines: list[list[_Atom]] = []
     current: list[_Atom] = []
     used = 0.0
@@ -224,6 +228,8 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
         used += gap + word_width
     if current:
         lines.append(current)
+    if width < UNBOUNDED and not bidi:
+        _no_runt(lines, width, ts)
     align = getattr(ts.style, "align", None)
     if bidi:
         rtl = base_is_rtl(logical) if direction == "auto" else direction == "rtl"
@@ -231,6 +237,40 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
                 for n, atoms_of_line in enumerate(lines)], too_wide
     return [_line(atoms_of_line, n, ts, width, align, n == len(lines) - 1)
             for n, atoms_of_line in enumerate(lines)], too_wide
+
+
+def _glue(atoms: list[_Atom]) -> None:
+    """A typesetting rule: no line break after a relation or operator sign ("≥", "≤", "×", "±", …) or
+    before a per cent sign; such a space is set as part of the word (it neither breaks nor stretches)."""
+    for k in range(1, len(atoms) - 1):
+        space, before, after = atoms[k], atoms[k - 1], atoms[k + 1]
+        if space.space and not before.space and not after.space and before.text and after.text and (
+                before.text[-1] in GLUED_AFTER or after.text[0] in GLUED_BEFORE):
+            atoms[k] = replace(space, space=False)
+
+
+def _no_runt(lines: list[list[_Atom]], width: float, ts: TextStyle) -> None:
+    """A typesetting rule: a paragraph does not end on a line of one short word ("RA.⁷" alone): the word
+    before it comes down too, where it fits and the line above keeps at least half the measure."""
+    if len(lines) < 2 or any(a.space for a in lines[-1]):
+        return
+    last, above = lines[-1], lines[-2]
+    if sum(len(a.text) for a in last) > RUNT_CHARS or not above or not above[-1].space or above[-1].width:
+        return  # not a runt, or the line above does not end at a space (a hyphenated word)
+    body = above[:-1]  # the line above without its weightless end space
+    cut = max((k for k, a in enumerate(body) if a.space), default=None)
+    if cut is None:
+        return
+    moved = body[cut + 1:]
+    if any(a.hyphen for a in moved):
+        return
+    gap = _atom(" ", above[-1].piece, ts, True)
+    if sum(a.width for a in moved) + gap.width + sum(a.width for a in last) > width + 0.01:
+        return
+    if sum(a.width for a in body[:cut]) < width / 2:
+        return
+    lines[-2] = body[:cut] + [_weightless(body[cut])]
+    lines[-1] = moved + [gap] + last
 
 
 def _weightless(space: _Atom) -> _Atom:

@@ -11,6 +11,9 @@ from .blocks import Block
 Color = tuple[float, float, float]  # sRGB, 0..1
 
 
+FOOTER_SEPARATOR = " · "  # between the material id, its date and the footer text, on every page
+
+
 @dataclass(frozen=True)
 class TypeStyle:
     size: float
@@ -198,7 +201,9 @@ class Document:
 
     @property
     def job_code(self) -> str:
-        return f"{self.material_id} {self.date}"
+        """The material id and its date as printed: "US-KIN-0001 · 11/2026" (the footer goes on with the
+        same separator)."""
+        return f"{self.material_id}{FOOTER_SEPARATOR}{self.date}"
 
     def sections(self) -> list[Section]:
         """Every placed section in reading order (page by page, region by region; a slide's notes last)."""

@@ -188,7 +188,9 @@ class BlockBuilder:
             return None
         alt = alt or generated_alt
         # "{alt}" in a caption prints the alt text (galleries and review copies show what is announced)
-        caption_text = spec.caption.replace("{alt}", alt) if spec.caption else ""
+        # (set as print: its straight quotes are curled, "AUTOIMMUNE" → “AUTOIMMUNE”)
+        shown = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", alt)
+        caption_text = spec.caption.replace("{alt}", shown) if spec.caption else ""
         caption = self.inline(caption_text, path + ("caption",)) if caption_text else ()
         if spec.caption:
             self._check_style(spec.caption_style, path + ("caption_style",))

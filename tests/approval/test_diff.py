@@ -71,7 +71,7 @@ def test_the_summary_reports_exactly_the_two_changes(reviewed):
         "although the figure changed — check that it still describes the figure"]
     assert _section(out, "References (0)") == ["no changes"]
     (page,) = _section(out, "Pages that differ (1)")
-    assert page.startswith("page 1: 2 area(s) differ: the middle left (")
+    assert page.startswith("page 1: 2 area(s) differ: the middle")  # the spectrum row: the middle (left)
     assert "; spectrum[1])" in page and "; spectrum-figure[0])" in page
     assert out.strip().endswith("review copy: output/review/kineret-dtt-ra-1.0-vs-draft.pdf")
 
@@ -89,7 +89,7 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
     assert roles.count("H1") == 1 and roles.count("H2") == 5 and roles.count("Figure") == 2
     approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, at full size. Deleted words, struck through in "
-                                            "red: “RA”. Areas that differ: the middle left")
+                                            "red: “RA”. Areas that differ: the middle")
     assert draft.attrs["Alt"].startswith("Page 1 of the current draft, at full size. Inserted words, underlined in "
                                          "blue: “rheumatoid arthritis”.")
     assert roles.count("Annot") == 3  # a comment per change: the deletion, the insertion, the figure

@@ -1,6 +1,6 @@
 """The slide grid and the handouts as people print them, read back with PDFium and pikepdf: no text on a
 slide under 12 pt, no thumbnail text under 6 pt, figures on one top line, "Slide N of M", handout pages
-filled (slide, number, "Notes", notes and ruled lines), a body too long for its slide continued on the next."""
+filled on one fixed grid (slide, number, "Notes", notes and ruled lines at fixed places), a body too long for its slide continued on the next."""
 
 from __future__ import annotations
 
@@ -80,8 +80,9 @@ def test_slides_are_numbered_slide_n_of_m(deck):
         assert "Page " not in text
 
 
-def figure_tops(path: Path) -> dict[int, list[float]]:
-    """The top edge (pt from the top of the page) of every Figure's /BBox, by page index."""
+def figure_tops(path: Path, edge: int = 3) -> dict[int, list[float]]:
+    """The top edge (pt from the top of the page) of every Figure's /BBox, by page index (edge=1: the
+    bottom edge)."""
     out: dict[int, list[float]] = {}
     with pikepdf.open(path) as pdf:
         pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
@@ -91,7 +92,7 @@ def figure_tops(path: Path) -> dict[int, list[float]]:
             if isinstance(node, pikepdf.Dictionary):
                 page = pages.get(node.Pg.objgen, page) if "/Pg" in node else page
                 if node.get("/S") == pikepdf.Name.Figure and "/A" in node:
-                    out.setdefault(page, []).append(height - float(node.A.BBox[3]))
+                    out.setdefault(page, []).append(height - float(node.A.BBox[edge]))
                 kids = node.get("/K")
                 for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
                     walk(kid, page)
@@ -108,17 +109,45 @@ def test_figures_share_one_top_line(deck):
     assert max(content) - min(content) <= 1.0, content
 
 
+PER_PAGE = {"handout-1up": 1, "handout-2up": 2, "handout-3up": 3, "handout-3up-a4": 3}
+
+
+def slides_per_page(path: Path) -> list[int]:
+    pdf = pdfium.PdfDocument(path)
+    return [len(re.findall(r"Slide \d+ of 7", pdf[i].get_textpage().get_text_range())) for i in range(len(pdf))]
+
+
+def test_figures_end_24_pt_or_more_above_the_footer(deck):
+    """Every content slide's figure (its /BBox) ends at least 24 pt above the top of the footer's text, as
+    pdftotext measures it."""
+    import subprocess
+    bottoms = figure_tops(deck["slides"], edge=1)
+    xml = subprocess.run(["pdftotext", "-bbox", str(deck["slides"]), "-"], capture_output=True, text=True).stdout
+    pages = xml.split("<page ")[1:]
+    for page, found in bottoms.items():
+        if page == 0:
+            continue
+        (top,) = [float(m) for m in re.findall(r'yMin="([\d.]+)"[^>]*>US-KIN-0002<', pages[page])]
+        assert all(top - bottom >= 24 for bottom in found), (page + 1, top, found)
+
+
 @pytest.mark.parametrize("name", HANDOUTS)
 def test_no_handout_page_is_half_empty(deck, name):
+    """No full page is more than half empty; the last page, holding fewer slides than its grid has slots
+    (the only page of its kind), is measured too: its slides fill their share of the page."""
     shares = empty_row_shares(deck[name])
-    assert all(share <= 0.5 for share in shares), [round(s, 2) for s in shares]
+    counts = slides_per_page(deck[name])
+    per_page = PER_PAGE[name]
+    for share, count in zip(shares, counts):
+        assert share <= max(0.5, 1 - 0.85 * count / per_page), ([round(s, 2) for s in shares], counts)
+    assert all(count == per_page for count in counts[:-1]), counts
 
 
 def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
     pdf = pdfium.PdfDocument(deck["handout-1up"])
     for i in range(len(pdf)):
         text = pdf[i].get_textpage().get_text_range()
-        assert f"Slide {i + 1} of 7" in text and "Notes" in text
+        assert f"Slide {i + 1} of 7" in text and ("Notes" in text or "Your notes" in text)
     # ruled lines under the notes: a column of pixels down the lower part of the page crosses ten or more
     image = pdf[6].render(scale=1).to_pil().convert("L")
     column = [image.getpixel((300, y)) for y in range(420, 730)]
@@ -126,13 +155,45 @@ def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
     assert crossings >= 10
 
 
-def test_the_slides_are_spread_over_the_pages(deck):
-    """Seven slides 3-up are 3, 2, 2 a page (not 3, 3, 1); 2-up, the lone last slide is set large."""
+def test_the_slides_fill_one_fixed_grid(deck):
+    """Seven slides 3-up are 3, 3, 1 a page and 2-up 2, 2, 2, 1: every page uses the same slots (a slide's
+    frame at the same place on each page, ~18 pt between slots), and every slot has the same number of
+    ruled lines at the same height under (or beside) its slide."""
     from tagprint.decks.handouts import spread
-    assert spread(7, 3) == [3, 2, 2] and spread(7, 2) == [2, 2, 2, 1] and spread(6, 3) == [3, 3]
-    counts = [len(re.findall(r"Slide \d+ of 7", pdfium.PdfDocument(deck["handout-3up"])[i].get_textpage()
-                             .get_text_range())) for i in range(3)]
-    assert counts == [3, 2, 2]
+    assert spread(7, 3) == [3, 3, 1] and spread(7, 2) == [2, 2, 2, 1] and spread(6, 3) == [3, 3]
+    assert slides_per_page(deck["handout-3up"]) == [3, 3, 1]
+    assert slides_per_page(deck["handout-2up"]) == [2, 2, 2, 1]
+    for name in ["handout-2up", "handout-3up", "handout-3up-a4", "handout-1up"]:
+        pdf = pdfium.PdfDocument(deck[name])
+        slots = []
+        for i in range(len(pdf)):
+            tp = pdf[i].get_textpage()
+            for n in re.findall(r"Slide (\d+) of 7", tp.get_text_range()):
+                box = tp.search(f"Slide {n} of 7").get_next()
+                slots.append(round(pdf[i].get_size()[1] - tp.get_charbox(box[0])[3]))
+        per = PER_PAGE[name]
+        grid = slots[:per]
+        assert all(top == grid[j % per] for j, top in enumerate(slots)), (name, slots)
+        if per == 3:
+            assert all(16 <= b - a - 219 <= 20 for a, b in zip(grid, grid[1:])), (name, grid)
+    # the ruled lines: rows of pixels dark nearly all the way across the slot's notes column (no line of
+    # text is), from each slide's number down to where the next slot's slide begins, or the footer
+    for name, (x0, x1) in [("handout-2up", (130, 480)), ("handout-3up", (460, 560)), ("handout-1up", (60, 550))]:
+        pdf = pdfium.PdfDocument(deck[name])
+        counts = []
+        for i in range(len(pdf)):
+            tp = pdf[i].get_textpage()
+            height = pdf[i].get_size()[1]
+            tops = [height - tp.get_charbox(tp.search(f"Slide {n} of 7").get_next()[0])[3]
+                    for n in re.findall(r"Slide (\d+) of 7", tp.get_text_range())]
+            image = pdf[i].render(scale=1).to_pil().convert("L")
+            lead = tops[0] - 48 + 3 if name == "handout-2up" else 0  # 2-up: the frame above the number
+            ends = [b - lead for b in tops[1:]] + [height - 56]
+            for top, end in zip(tops, ends):
+                ruled = [sum(image.getpixel((x, y)) < 200 for x in range(x0, x1)) > 0.9 * (x1 - x0)
+                         for y in range(int(top), int(end))]
+                counts.append(sum(1 for a, b in zip([False, *ruled], ruled) if b and not a))
+        assert len(set(counts)) == 1 and counts[0] >= 2, (name, counts)
 
 
 LONG_DECK = """\

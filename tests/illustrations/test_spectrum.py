@@ -42,6 +42,7 @@ def test_labels_are_real_text(figures):
     text = pdfium.PdfDocument(built.data)[0].get_textpage().get_text_range()
     assert "INNATE" in text and "ADAPTIVE" in text
     assert '"INNATE"' in built.figures[0].alt
+    assert "rheumatoid" not in built.figures[0].alt and "represents a spectrum." in built.figures[0].alt
 
 
 def test_bad_count_names_the_range(figures):

@@ -31,3 +31,21 @@ def test_the_footer_lines_up_with_the_page_margins(project):
     assert footer, chars
     assert abs(min(box[0] for _, box in footer) - 60) < 1.5
     assert abs(max(box[2] for _, box in footer) - (612 - 48)) < 1.5
+
+
+@pytest.mark.parametrize("example, code", [("seed_profiles", "US-KIN-0001"), ("velaris_profiles", "US-VEL-0002")])
+def test_the_footer_reads_id_date_text_with_one_spacing_on_every_page(request, example, code):
+    """Read by PDFium: "ID · date · text", the gaps around each of the first two separators the same on
+    every page (the page where the material id is content used to set 6 pt after the date, the others 2.2)."""
+    pdf = pdfium.PdfDocument(request.getfixturevalue(example)["screen"])
+    gaps = []
+    for i in range(len(pdf)):
+        tp = pdf[i].get_textpage()
+        start = tp.get_text_range().index(code)
+        boxes = [(tp.get_text_range(j, 1), tp.get_charbox(j)) for j in range(start, start + 30)]
+        boxes = [(c, b) for c, b in boxes if c.strip()]
+        dots = [k for k, (c, _) in enumerate(boxes) if c == "·"][:2]
+        assert len(dots) == 2, "".join(c for c, _ in boxes)
+        gaps.append(tuple(round(boxes[k + d][1][0] - boxes[k + d - 1][1][2], 1) for k in dots for d in (0, 1)))
+    assert len(set(gaps)) == 1, gaps
+    assert max(gaps[0]) - min(gaps[0]) < 0.6, gaps  # the same space both sides of each separator

@@ -117,3 +117,42 @@ def test_the_structure_text_of_a_hyphenated_paragraph_holds_whole_words(project,
 
 
 
+
+
+def _line_texts(lines) -> list[str]:
+    return [" ".join("".join(s.text for f in line.fragments for s in f.segments).split()) for line in lines]
+
+
+def test_no_break_after_a_relation_sign_or_before_a_per_cent_sign():
+    """"≥ 3" and "≤ 1 %" stay together: at every width that would break there, the sign goes down with
+    its number (or the number comes up)."""
+    ts = _style()
+    text = "Patients with a score ≥ 3 and elevations of ≤ 1 % or 2 × the upper limit ± 5 were included."
+    for width in range(60, 260, 3):
+        lines, _ = break_lines(plain_pieces(text, None, ts), width, ts)
+        texts = _line_texts(lines)
+        assert " ".join(texts) == text
+        for line in texts:
+            assert not line.endswith(("≥", "≤", "×", "±")) and not line.startswith("%"), (width, texts)
+
+
+def test_a_paragraph_does_not_end_on_one_short_word():
+    """A last line of one short word ("RA.") takes the word before it down, unless that would leave the
+    line above under half the measure."""
+    ts = _style()
+
+    def wide(words: str) -> float:
+        found, _ = break_lines(plain_pieces(words, None, ts), 1e9, ts)
+        return sum(f.width for f in found[0].fragments)
+
+    text = "a blocking of an underlying cause of inflammation in difficult-to-treat RA."
+    ends = []
+    for width in range(150, 330, 2):
+        lines, _ = break_lines(plain_pieces(text, None, ts), width, ts)
+        texts = _line_texts(lines)
+        assert " ".join(texts) == text
+        if len(texts) > 1:
+            ends.append(texts[-1])
+            if texts[-1] == "RA.":
+                assert wide(texts[-2].rsplit(" ", 1)[0]) < width / 2, (width, texts)
+    assert ends.count("difficult-to-treat RA.") > len(ends) / 2, ends

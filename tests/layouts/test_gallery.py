@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -32,7 +34,9 @@ def test_each_caption_prints_its_parameters_and_the_alt_text(gallery):
     for figure in (n for n in structure(gallery).walk() if n.role == "Figure"):
         (caption,) = [k for k in figure.kids if not isinstance(k, str) and k.role == "Caption"]
         text = " ".join(caption.text().split())
-        assert "Alt text: " + figure.attrs["Alt"] in text
+        printed = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", figure.attrs["Alt"])  # set with curly quotes
+        assert "Alt text: " + printed + "." in text
+        assert '"' not in text  # no straight quotes in print
         assert text.split(".")[0]  # the parameters come first, in bold
 
 

@@ -32,8 +32,8 @@ def test_the_references_title_is_set_like_the_other_h2s(seed_profiles, velaris_p
 
 
 def test_the_material_id_stands_in_one_place_on_every_page(seed_profiles, velaris_profiles):
-    for path, job in ((seed_profiles["screen"], "US-KIN-0001 11/2026"),
-                      (velaris_profiles["screen"], "US-VEL-0002 11/2026")):
+    for path, job in ((seed_profiles["screen"], "US-KIN-0001 · 11/2026"),
+                      (velaris_profiles["screen"], "US-VEL-0002 · 11/2026")):
         pdf = pdfium.PdfDocument(path)
         places = []
         for i in range(len(pdf)):

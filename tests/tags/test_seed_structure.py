@@ -123,4 +123,4 @@ def test_links_say_where_they_go(tree):
 
 def test_material_id_is_real_content_once(tree):
     texts = [n.text().strip() for n in tree.walk() if n.role == "P"]
-    assert texts.count("US-KIN-0001 11/2026") == 1
+    assert texts.count("US-KIN-0001 · 11/2026") == 1
