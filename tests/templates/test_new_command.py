@@ -42,6 +42,10 @@ def test_a_new_piece_builds_clean_at_once(tmp_path, capsys, template):
         assert len(pdf) >= 1
         text = pdf[0].get_textpage().get_text_range()
         assert "Page 1 of" in text or "Slide 1 of" in text
+        # and the preflight a designer runs on it finds nothing either (no reading-order warning)
+        assert main(["check", str(root / "output" / name.format(n="my-piece"))]) == 0
+        checked = capsys.readouterr().out
+        assert "0 error(s), 0 warning(s)" in checked, checked
 
 
 def test_the_files_follow_the_schemas(tmp_path):
