@@ -20,10 +20,19 @@ def printed_address(href: str) -> str:
     return (parsed.netloc.removeprefix("www.") + parsed.path).rstrip("/")
 
 
+def _shown(address: str, text: str) -> bool:
+    """Whether the link's text already shows its address: written out, or (a phone number) the same digits
+    with other spacing ("+1 800 555 0100" for tel:+1-800-555-0100)."""
+    if address in text:
+        return True
+    digits = "".join(c for c in address if c.isdigit())
+    return address.startswith("+") and len(digits) >= 7 and digits in "".join(c for c in text if c.isdigit())
+
+
 def _runs(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for run in runs:
-        if isinstance(run, Link) and printed_address(run.href) not in run.text:
+        if isinstance(run, Link) and not _shown(printed_address(run.href), run.text):
             address = printed_address(run.href)  # in brackets, or after a colon where the text ends in brackets
             shown = f": {address}" if run.text.rstrip().endswith(")") else f" ({address})"
             out.append(replace(run, runs=run.runs + (Text(shown),)))

@@ -98,3 +98,19 @@ def test_a_bad_tel_link_is_a_problem_at_its_line(project, capsys):
     assert "content/test.yaml:6:5: link 'tel:0800-555-0100' is not an http, https, mailto or tel address: a tel " \
            "link is + and the international number" in err, err
     assert "tel:+1-800-555-0100" in err
+
+
+def test_a_tel_link_whose_text_is_the_number_prints_it_once(project):
+    """"[+1 800 555 0100](tel:+1-800-555-0100)" prints the number once in print, not again in brackets."""
+    import subprocess
+
+    from conftest import MINIMAL_LAYOUT
+    from tagprint.pipeline import build
+
+    project.layout(MINIMAL_LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [screen, print]"))
+    project.content(HEADING + '  - type: paragraph\n    text: Call [+1 800 555 0100](tel:+1-800-555-0100 '
+                              '"Call the medical information line").\n')
+    path = project.root / "print.pdf"
+    path.write_bytes(build(project.root, project.root / "layouts" / "test.yaml", "print").data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Call +1 800 555 0100." in text and "(+1-800-555-0100)" not in text
