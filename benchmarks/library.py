@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def make_library(root: Path, count: int) -> None:
-    for folder in ("layouts", "content", "images"):
+    for folder in ("layouts", "content", "images", "data", "fonts"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
     (root / "layouts" / "illustration-gallery.yaml").unlink()
     (root / "layouts" / "kineret-dtt-ra-deck.yaml").unlink()
@@ -40,7 +40,7 @@ def make_library(root: Path, count: int) -> None:
     text = text.replace("footer: KINERET® (anakinra) · For US healthcare professionals only",
                         "footer: KINERET® (anakinra) · For healthcare professionals in {{market}} only")
     layout.write_text(text)
-    (root / "data").mkdir()
+    (root / "data").mkdir(exist_ok=True)
     (root / "data" / "markets.yaml").write_text(
         "".join(f"- {{id: m{i:04d}, market: Market {i}}}\n" for i in range(count)))
 
