@@ -178,10 +178,9 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
                                      f"{kind} handout has {side.y + side.height - y - label_h - 2:.0f} pt for them",
                         "shorten the notes, or leave this handout kind out of the deck's handouts"))
                 placed.add(laid, side.x, y + label_h + 2)
+            else:  # no speaker notes: the lines are the reader's, and say so, where "Notes" stands elsewhere
+                placed.add(_artifact_text(OWN_NOTES_LABEL, label_ts, side.width, ctx, document), side.x, y)
             y += notes_h  # the same place in every slot, with notes or without
-            if notes is None:  # no speaker notes: the lines are the reader's, and say so
-                placed.add(_artifact_text(OWN_NOTES_LABEL, label_ts, side.width, ctx, document), side.x,
-                           y - label_h - 2)
             page.items.extend(placed.items)
             _rules(page, side.x, side.x + side.width, y - 4, side.y + side.height, rule)
     return pages
