@@ -30,6 +30,8 @@ from typing import NamedTuple
 import uharfbuzz as hb
 from fontTools.ttLib import TTCollection, TTFont
 
+from .files import stamp
+
 STYLES = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic", (True, True): "BoldItalic"}
 STYLE_KEYS = {"regular": (False, False), "bold": (True, False), "italic": (False, True), "bold_italic": (True, True)}
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
@@ -405,9 +407,14 @@ def _instance(path: Path, index: int, font: TTFont, limits: dict[str, float]) ->
 
 
 def fs_type(src: Source) -> int:
-    """The OS/2 embedding bits of a face's file (read without loading the font)."""
-    path = src.path
-    font = (TTCollection(str(path), lazy=True).fonts[src.index] if path.suffix.lower() in (".ttc", ".otc")
+    """The OS/2 embedding bits of a face's file (read without loading the font), once per file stamp."""
+    return _fs_type(src.path, src.index, stamp(src.path))
+
+
+@functools.lru_cache(maxsize=256)
+def _fs_type(path: Path, index: int, changed: tuple) -> int:
+    """`changed` (the file's stamp) keys the cache only: a replaced font file is read again."""
+    font = (TTCollection(str(path), lazy=True).fonts[index] if path.suffix.lower() in (".ttc", ".otc")
             else TTFont(str(path), lazy=True))
     return font["OS/2"].fsType if "OS/2" in font else 0
 

@@ -21,7 +21,6 @@ import logging
 import os
 
 import pikepdf
-from fontTools import subset as ft_subset
 from fontTools.ttLib import TTFont
 
 from ..draw.glyph_map import FontUse
@@ -63,6 +62,8 @@ SUBSET_VERSION = 2  # raise when the subsetting options change: the kept subsets
 
 
 def _make_subset(data: bytes, gids: tuple[int, ...], cff: bool) -> bytes:
+    from fontTools import subset as ft_subset  # here, not at import: a rebuild with nothing to do skips 0.1 s
+
     font = TTFont(io.BytesIO(data))
     count = font["maxp"].numGlyphs
     phantom = count in gids  # the pen's empty glyph (see Pen.show): one past the font's last

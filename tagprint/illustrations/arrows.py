@@ -7,6 +7,7 @@ arrowheads and the alt text.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -234,15 +235,7 @@ class Arrows:
 
     def fit(self, p: ArrowsParams, w: float, h: float, theme: Any = None) -> tuple[float, float]:
         """The box the arrows need inside w × h: as tall, and no wider than they draw (plus the margin)."""
-        used = w
-        for _ in range(4):  # in a narrower box the heads fan out less: settle on a width that holds them
-            ribbons, rw, _, (head_w, _, _) = arrows_geometry(p, used, h)
-            xs = [x for r in ribbons for x, _ in r.points]
-            need = max(xs) - min(xs) + max(rw, head_w) + 2 * min(used, h) * 0.02 + 1.0
-            if need >= used - 0.5:
-                break
-            used = need
-        return min(w, used), h
+        return _fit(p, w, h)
 
     def draw(self, sk: Any, p: ArrowsParams, box: Any, theme: Any) -> None:
         n = p.count
@@ -255,6 +248,20 @@ class Arrows:
             return lambda sk: _head(sk, r.points[-1][0], y1, rw, head_w, head_l, r.color)
         heads = [Piece(2.0, head(r)) for r in ribbons]
         draw_ribbons(sk, ribbons, halo, heads, theme_color(theme, p.background))
+
+
+@functools.lru_cache(maxsize=1024)
+def _fit(p: ArrowsParams, w: float, h: float) -> tuple[float, float]:
+    """The arrows' tight box, worked out once per params and box (a few geometry passes each)."""
+    used = w
+    for _ in range(4):  # in a narrower box the heads fan out less: settle on a width that holds them
+        ribbons, rw, _, (head_w, _, _) = arrows_geometry(p, used, h)
+        xs = [x for r in ribbons for x, _ in r.points]
+        need = max(xs) - min(xs) + max(rw, head_w) + 2 * min(used, h) * 0.02 + 1.0
+        if need >= used - 0.5:
+            break
+        used = need
+    return min(w, used), h
 
 
 def arrows_geometry(p: ArrowsParams, w: float, h: float) -> tuple[list[Ribbon], float, float, tuple]:

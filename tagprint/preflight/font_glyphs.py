@@ -370,10 +370,9 @@ def _build(font: pikepdf.Dictionary) -> GlyphMap | None:
                     gid = c
                 return gid == 0 or (count is not None and gid >= count)
             return GlyphMap(cid2)
-        cff = _cff(data, sub)
-        if cff is None:
+        cids = _type0_cff_cids(data, sub == pikepdf.Name.OpenType)
+        if cids is None:
             return None
-        cids = _cff_cids(cff)
 
         def cid0(code: bytes) -> bool | None:
             c = cid(code)
@@ -406,7 +405,9 @@ def _is_glyf(data: bytes) -> bool:
     return data[:4] in (b"\x00\x01\x00\x00", b"true") or b"glyf" in data[:512]
 
 
+@functools.lru_cache(maxsize=32)
 def _truetype_glyph_count(data: bytes) -> int | None:
+    """The program's glyph count, read once per process for the same bytes (the subsets recur in every build)."""
     from fontTools.ttLib import TTFont
     try:
         return TTFont(io.BytesIO(data), lazy=True)["maxp"].numGlyphs
@@ -490,6 +491,14 @@ def _cff(data: bytes, sub: object):
         cff = CFFFontSet()
         cff.decompile(io.BytesIO(data), None)
     return cff[cff.fontNames[0]]
+
+
+@functools.lru_cache(maxsize=32)
+def _type0_cff_cids(data: bytes, opentype: bool) -> frozenset[int] | None:
+    """The CIDs a CFF program (bare, or in an OpenType wrapper) has glyphs for, parsed once per process for
+    the same bytes; None when an OpenType program holds no CFF table."""
+    cff = _cff(data, pikepdf.Name.OpenType if opentype else None)
+    return None if cff is None else frozenset(_cff_cids(cff))
 
 
 def _cff_cids(top) -> set[int]:

@@ -95,7 +95,8 @@ def _hits(doc: Doc) -> list[_Hit]:
 @register(JS, "No JavaScript",
           standard="ISO 19005-2 (PDF/A-2) 6.6.1; ACCESSIBILITY.md (archive)",
           help="Reports JavaScript actions (/S /JavaScript, /JS) in open actions, additional actions (/AA), "
-               "annotations and outlines, and a /JavaScript name tree in the catalog.")
+               "annotations and outlines, and a /JavaScript name tree in the catalog.",
+          in_build=False)  # tagprint writes only URI and GoTo actions: a build cannot hold a script (2 ms)
 def javascript(doc: Doc) -> list[Finding]:
     return [Finding(JS, ERROR, f"JavaScript at {h.where}", page=h.page, object=h.obj,
                     fix="remove the script: a leave-behind needs none, and PDF/A forbids it")
@@ -104,7 +105,8 @@ def javascript(doc: Doc) -> list[Finding]:
 
 @register(LAUNCH, "No Launch actions",
           standard="ISO 19005-2 (PDF/A-2) 6.6.1",
-          help="Reports /S /Launch actions, which start other programs or open files outside the PDF.")
+          help="Reports /S /Launch actions, which start other programs or open files outside the PDF.",
+          in_build=False)  # like ACTION-JS: nothing tagprint writes launches a program
 def launch(doc: Doc) -> list[Finding]:
     return [Finding(LAUNCH, ERROR, f"Launch action at {h.where}", page=h.page, object=h.obj,
                     fix="replace it with a URI link, or remove it")
