@@ -203,18 +203,18 @@ def limit_ink(cmyk: tuple[float, float, float, float], limit: float) -> tuple[fl
     return (down(c), down(m), down(y), k)
 
 
-def image_to_cmyk(image: Image.Image, path: Path | None = None, limit: float | None = None) -> Image.Image:
-    """A photo through the press profile; with `limit`, pixels over the total ink limit give up C, M and Y
-    (black kept) until they are within it."""
-    out = ImageCms.applyTransform(image.convert("RGB"), _to_cmyk_transform(path))
-    if limit is None:
-        return out
+def total_ink(image: Image.Image) -> float:
+    """The highest total ink (0..4) of any one pixel of a CMYK image."""
+    c, m, y, k = image.split()
+    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
+    return total.getextrema()[1] / 255
+
+
+def limit_image_ink(out: Image.Image, limit: float) -> Image.Image:
+    """Pixels over the total ink limit give up C, M and Y (black kept) until they are within it."""
     bands = out.split()
-    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
-                                  c=bands[0], m=bands[1], y=bands[2], k=bands[3])
-    top = total.getextrema()[1]
     cap = int(limit * 255)
-    if top <= cap:
+    if total_ink(out) * 255 <= cap:
         return out
     # factor in 1/1024 steps, integer arithmetic: cmy' = cmy * (cap - k) / (c + m + y) where over the cap
     scaled = []
@@ -225,3 +225,10 @@ def image_to_cmyk(image: Image.Image, path: Path | None = None, limit: float | N
                 + (a["c"] + a["m"] + a["y"] + a["k"] <= cap) * a["x"], "L"),
             c=bands[0], m=bands[1], y=bands[2], k=bands[3], x=band))
     return Image.merge("CMYK", (*scaled, bands[3]))
+
+
+def image_to_cmyk(image: Image.Image, path: Path | None = None, limit: float | None = None) -> Image.Image:
+    """A photo through the press profile; with `limit`, pixels over the total ink limit give up C, M and Y
+    (black kept) until they are within it."""
+    out = ImageCms.applyTransform(image.convert("RGB"), _to_cmyk_transform(path))
+    return limit_image_ink(out, limit) if limit is not None else out

@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageCms, ImageMath, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 from ..files import stamp, write_atomically
 from . import ImagePolicy
-from .color import IccFile, cmyk_icc, cmyk_icc_path, icc_file
+from .color import IccFile, cmyk_icc, cmyk_icc_path, icc_file, total_ink
+from .color import limit_image_ink as limit_ink
 
 Image.MAX_IMAGE_PIXELS = 60_000_000  # decompression bombs: refuse absurd pictures before decoding
 
@@ -186,29 +187,6 @@ def to_srgb(image: Image.Image, source: bytes | None) -> Image.Image:
     if source is None and mode != "CMYK":
         return image.convert("RGB")  # already sRGB
     return ImageCms.applyTransform(image.convert(mode), _transform(source, mode, None, "RGB"))
-
-
-def total_ink(image: Image.Image) -> float:
-    """The highest total ink (0..4) of any one pixel."""
-    c, m, y, k = image.split()
-    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
-    return total.getextrema()[1] / 255
-
-
-def limit_ink(out: Image.Image, limit: float) -> Image.Image:
-    """Pixels over the total ink limit give up C, M and Y (black kept) until they are within it."""
-    bands = out.split()
-    cap = int(limit * 255)
-    if total_ink(out) * 255 <= cap:
-        return out
-    scaled = []
-    for band in bands[:3]:
-        scaled.append(ImageMath.lambda_eval(
-            lambda a: a["convert"](
-                (a["c"] + a["m"] + a["y"] + a["k"] > cap) * (a["x"] * ((cap - a["k"]) * 1024 / (a["c"] + a["m"] + a["y"] + (a["c"] + a["m"] + a["y"] == 0))) / 1024)
-                + (a["c"] + a["m"] + a["y"] + a["k"] <= cap) * a["x"], "L"),
-            c=bands[0], m=bands[1], y=bands[2], k=bands[3], x=band))
-    return Image.merge("CMYK", (*scaled, bands[3]))
 
 
 # ---- encoding -----------------------------------------------------------------------------------------
