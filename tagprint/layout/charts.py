@@ -164,6 +164,25 @@ def _grid_color(ctx: LayoutContext) -> Color:
     return next((colors[name] for name in GRID_COLORS if name in colors), ctx.color("muted"))
 
 
+def _plot_crowded(block, ctx, words, strong, labels, names: tuple[float, float], slot: float,
+                  plot_height: float) -> bool:
+    """Whether the category names (`names`: needed, room), the value labels (in `slot`) or the plot itself
+    do not fit: each is a problem at the chart's line (bars and lines alike)."""
+    return bool(_crowded(block, ctx, "category names", names[0], names[1], WIDER)
+                or (block.value_labels and _crowded(block, ctx, "value labels",
+                                                    max(words.width(t, strong) for t in labels) + 2, slot,
+                                                    WIDER + ", or set value_labels: false"))
+                or _crowded(block, ctx, "plot", 40, plot_height, "make the chart taller (height:)"))
+
+
+def _gridlines(shapes, words, axis, ticks, at, left: float, end: float, grid, rule, caption) -> None:
+    """A gridline at each value tick from `left` to `end` (the zero line heavier) and its label at the left."""
+    for t in ticks:
+        y = at(t)
+        shapes.line(left, y, end, y, grid if abs(t) > 1e-12 else rule, 0.6 if abs(t) > 1e-12 else 0.9)
+        words.put(axis.tick_text(t), caption, left - 5, y, "end")
+
+
 # ---- the chart ---------------------------------------------------------------------------------------
 
 @layout_of(Chart)
@@ -256,19 +275,12 @@ def _bars(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
         longest = max(words.width(word, caption) for c in block.categories for word in c.split())
         slot = group_w * 0.7 / (1 if stacked else n_ser) + group_w * (0.3 if n_ser == 1 or stacked else 0.0)
         labels = [axis.text(s.values[j]) for s in block.series for j in range(n_cat)]
-        if (_crowded(block, ctx, "category names", longest + 4, group_w, WIDER)
-                or (block.value_labels and _crowded(block, ctx, "value labels",
-                                                    max(words.width(t, strong) for t in labels) + 2, slot,
-                                                    WIDER + ", or set value_labels: false"))
-                or _crowded(block, ctx, "plot", 40, bottom - plot_top, "make the chart taller (height:)")):
+        if _plot_crowded(block, ctx, words, strong, labels, (longest + 4, group_w), slot, bottom - plot_top):
             return
 
         def at(v: float) -> float:
             return bottom - (v - axis.low) / span * (bottom - plot_top)
-        for t in ticks:
-            y = at(t)
-            shapes.line(left, y, w, y, grid if abs(t) > 1e-12 else rule, 0.6 if abs(t) > 1e-12 else 0.9)
-            words.put(axis.tick_text(t), caption, left - 5, y, "end")
+        _gridlines(shapes, words, axis, ticks, at, left, w, grid, rule, caption)
         zero = at(min(max(0.0, axis.low), axis.high))
         for j, cat in enumerate(block.categories):
             gx = left + j * group_w
@@ -400,19 +412,12 @@ def _lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: 
     span = axis.high - axis.low
     longest = max(words.width(word, caption) for c in block.categories for word in c.split())
     labels = [axis.text(v) for s in block.series for v in s.values]
-    if (_crowded(block, ctx, "category names", longest + 2, step_x, WIDER)
-            or (block.value_labels and _crowded(block, ctx, "value labels",
-                                                max(words.width(t, strong) for t in labels) + 2, step_x,
-                                                WIDER + ", or set value_labels: false"))
-            or _crowded(block, ctx, "plot", 40, bottom - plot_top, "make the chart taller (height:)")):
+    if _plot_crowded(block, ctx, words, strong, labels, (longest + 2, step_x), step_x, bottom - plot_top):
         return
 
     def at(v: float) -> float:
         return bottom - (v - axis.low) / span * (bottom - plot_top)
-    for t in ticks:
-        y = at(t)
-        shapes.line(left, y, right + 6, y, grid if abs(t) > 1e-12 else rule, 0.6 if abs(t) > 1e-12 else 0.9)
-        words.put(axis.tick_text(t), caption, left - 5, y, "end")
+    _gridlines(shapes, words, axis, ticks, at, left, right + 6, grid, rule, caption)
     xs = [left + step_x * (j + 0.5) for j in range(n)]
     for j, cat in enumerate(block.categories):
         words.block(cat, caption, xs[j] - step_x / 2 + 1, bottom + 4, step_x - 2)
