@@ -148,8 +148,55 @@ def _atom(text: str, piece: Piece, ts: TextStyle, space: bool = False) -> _Atom:
     return _Atom(clean, piece, _width(runs, piece, ts), space, runs, breaks=tuple(breaks))
 
 
+# ---- set lines, kept: the same words in the same style and width break the same way ---------------------
+# A paragraph is broken once per process for its words, styles and width (the next variant of a library,
+# the next profile, a rebuild in `watch`); a later document's lines are the kept ones with its own inline
+# runs put in (the tags and links are the only parts of a line that name the model's objects).
+
+_SET: dict[tuple, tuple[list[TextLine], list[str], list[Piece]]] = {}
+_SET_LIMIT = 8192  # paragraphs kept; the oldest half goes when it is reached
+
+
+def _set_key(items: list[Piece], width: float, ts: TextStyle) -> tuple:
+    words = tuple((p.text, p.bold, p.italic, p.superscript, p.color, p.lang, p.dir, type(p.link),
+                   k > 0 and p is items[k - 1]) for k, p in enumerate(items))
+    return words, width, ts.style, ts.fonts, ts.lang, getattr(ts, "direction", "auto")
+
+
+def _rebound(lines: list[TextLine], kept: list[Piece], items: list[Piece]) -> list[TextLine] | None:
+    """The kept lines with the tags and links of `items` in place of those of `kept` (the same words);
+    None when the kept pieces shared a tag or link that the new ones do not."""
+    tags: dict[int, object] = {}
+    links: dict[int, object] = {}
+    same = True
+    for old, new in zip(kept, items):
+        for table, a, b in ((tags, old.tag, new.tag), (links, old.link, new.link)):
+            if table.setdefault(id(a), b) is not b:
+                return None
+            same = same and a is b
+    if same:
+        return list(lines)
+    return [replace(line, fragments=tuple(replace(f, tag=tags.get(id(f.tag), f.tag), link=links.get(id(f.link), f.link))
+                                          for f in line.fragments)) for line in lines]
+
+
 def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[TextLine], list[str]]:
     """Returns the lines (relative: x from 0, baselines from the top at 0) and words that overflow."""
+    key = _set_key(items, width, ts)
+    kept = _SET.get(key)
+    if kept is not None:
+        lines = _rebound(kept[0], kept[2], items)
+        if lines is not None:
+            return lines, list(kept[1])
+    lines, too_wide = _break_lines(items, width, ts)
+    if len(_SET) >= _SET_LIMIT:
+        for old in list(_SET)[: _SET_LIMIT // 2]:
+            del _SET[old]
+    _SET[key] = (lines, list(too_wide), list(items))
+    return list(lines), too_wide
+
+
+def _break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[TextLine], list[str]]:
     logical = "".join(piece.text for piece in items)
     direction = getattr(ts, "direction", "auto")
     bidi = has_rtl(logical) or direction == "rtl" or any(p.dir for p in items)
