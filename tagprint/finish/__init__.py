@@ -54,6 +54,7 @@ def finish(drawn: bytes, pen: Pen, tags: TagMap, heading_texts: dict[int, str], 
         pdf.trailer.ID = pikepdf.Array([pikepdf.String(_permanent_id(document)), pikepdf.String(bytes(16))])
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none,  # streams already Flate stay as written
                  linearize=profile.linearize, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  min_version=profile.pdf_version)
         return out.getvalue()
