@@ -127,9 +127,17 @@ class PressPalette:
         self._anchors = tuple(dict.fromkeys(_rounded(color) for color in theme.colors.values()))
         self._ends = self._anchors + ((1.0, 1.0, 1.0), (0.0, 0.0, 0.0))
         self._value = (self.condition, self.limit, tuple(sorted(self._recipes.items())), self._anchors)
+        self._hash = hash(self._value)
+        # the profile file as it is when the palette is made (one per build: a replaced profile is read by
+        # the next build, and a drawing's hundreds of colours do not each look at the file again)
+        self._icc = _icc_now(self.condition)
+        self._inks: dict[Color, PressInk] = {}
 
     def ink(self, color: Color) -> PressInk:
-        return _ink(self, _icc_now(self.condition), _rounded(color))
+        found = self._inks.get(color)
+        if found is None:
+            found = self._inks[color] = _ink(self, self._icc, _rounded(color))
+        return found
 
     def by_profile(self, color: Color) -> Ink:
         return limit_ink(rgb_to_cmyk(color, self.condition.icc_path), self.limit)
@@ -138,7 +146,7 @@ class PressPalette:
         return isinstance(other, PressPalette) and self._value == other._value
 
     def __hash__(self) -> int:
-        return hash(self._value)
+        return self._hash
 
 
 def _rounded(color: Color) -> Color:

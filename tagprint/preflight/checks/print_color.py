@@ -35,6 +35,9 @@ def color_spaces(doc: Doc) -> list[Finding]:
         if key in seen or kind in ("cmyk", "spot", "pattern"):
             continue
         seen[key] = 1
+        if not (kind in ("rgb", "lab", "indexed", "missing", "other", "unreadable")
+                or (kind == "gray" and space.family == "DeviceGray")):
+            continue  # nothing to say: the words for it (read with PDFium) are not needed
         label = f"{space.family}" + (f" ({space.label})" if space.label else "")
         label_words = _space_words(doc, page, where, space)
         if label_words:
@@ -79,24 +82,26 @@ def small_text(doc: Doc) -> list[Finding]:
             groups[(paint.page, paint.where, paint.colour)].append(paint)
     out: list[Finding] = []
     for (page, where, colour), items in groups.items():
-        chars = sum(p.chars for p in items)
-        sizes = sorted({p.size for p in items})
-        at = f"{_words(doc, items)}: {chars:,} characters at {', '.join(f'{s:g}' for s in sizes)} pt"
+        def at(items: list[Paint] = items) -> str:  # the words (read with PDFium) only for a finding
+            sizes = sorted({p.size for p in items})
+            chars = sum(p.chars for p in items)
+            return f"{_words(doc, items)}: {chars:,} characters at {', '.join(f'{s:g}' for s in sizes)} pt"
+
         kind = colour.space.kind
         if kind == "cmyk":
             inks = _process(colour)
             dark = lightness(doc, "CMYK", colour.values) < DARK_L
             if dark and len(inks) >= 2:
-                out.append(Finding(TEXT, ERROR, f"rich black small text: {at} in {colour.describe()} "
+                out.append(Finding(TEXT, ERROR, f"rich black small text: {at()} in {colour.describe()} "
                                    f"({len(inks)} inks)", page=page, object=where,
                                    fix="print dark text below 12 pt in black ink only (0 0 0 100, or a tint of K)"))
             elif len(inks) >= 3:
-                out.append(Finding(TEXT, WARNING, f"small coloured text in {len(inks)} inks: {at} in "
+                out.append(Finding(TEXT, WARNING, f"small coloured text in {len(inks)} inks: {at()} in "
                                    f"{colour.describe()}", page=page, object=where,
                                    fix="use a recipe with fewer inks (or a spot colour) for small coloured text"))
         elif kind == "rgb" and len(colour.values) == 3:
             if lightness(doc, "RGB", colour.values) < DARK_L:
-                out.append(Finding(TEXT, ERROR, f"dark RGB small text: {at} in {colour.describe()} will separate "
+                out.append(Finding(TEXT, ERROR, f"dark RGB small text: {at()} in {colour.describe()} will separate "
                                    "into rich black", page=page, object=where,
                                    fix="print dark text below 12 pt in black ink only"))
     return out
