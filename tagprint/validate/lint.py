@@ -12,7 +12,7 @@ from typing import Callable
 from ..errors import Problem, Where
 from ..model import Citation, Document, Link, NoteRef, Text
 from ..model.parts import BODY_TEXT, BUTTON, CAPTION, MATERIAL_ID, REFERENCES, SAFETY, SAFETY_ROLES
-from .document import inline_runs, walk
+from ..model.walk import blocks_in_order, inline_runs, walk
 from ..print_rules import PRINT_MIN_TEXT_PT
 from ..profiles import printed
 
@@ -52,16 +52,11 @@ def _literal_markdown(blocks) -> list[Problem]:
     return out
 
 
-def _blocks(document: Document):
-    for section in document.sections():
-        yield from walk(section.blocks)
-
-
 def lint(document: Document, product: str = "", where: Callable[[tuple], Where] | None = None) -> Lint:
     """`where`: the layout source's places (file:line:col of a YAML path), for problems of the layout as
     a whole; without it they name only the file."""
     out = Lint()
-    blocks = list(_blocks(document))
+    blocks = list(blocks_in_order(document))
     place = where or (lambda path: Where(document.source, 0, 0, ".".join(path)))
     source = place(("pages",))
 
@@ -164,7 +159,7 @@ def _safety_prominence(document: Document) -> list[Problem]:
     styles = document.theme.styles
     inside: set[int] = set()
     safety_blocks = []
-    for b in _blocks(document):
+    for b in blocks_in_order(document):
         if b.text_role in SAFETY_ROLES:
             for child in walk(b.children()):
                 inside.add(id(child))

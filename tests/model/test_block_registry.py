@@ -9,7 +9,7 @@ from tagprint.load.schema import BLOCK_TYPES, BlockSpec
 from tagprint.model import BLOCK_CLASSES, Link, Note, Paragraph, Table, TableCell, TableRow, Text
 from tagprint.profiles.print_links import _block as printed
 from tagprint.tags.from_model import TAGGERS
-from tagprint.validate.document import inline_runs, walk
+from tagprint.model.walk import inline_runs, walk
 from tagprint.validate.model_builder import BlockBuilder
 
 
