@@ -112,7 +112,13 @@ def span(columns: int | str) -> tuple[int, int] | None:
 # The lengths the specs use, by their limits (in points). mypy reads each as the number it is after
 # validation (pydantic builds it from `length()` at run time).
 if TYPE_CHECKING:
-    FontSize = Leading = Offset = Tracking = Extent = Coordinate = Spacing = float
+    FontSize = float
+    Leading = float
+    Offset = float
+    Tracking = float
+    Extent = float
+    Coordinate = float
+    Spacing = float
     HeightOrAuto = float | Literal["auto"]
 else:
     FontSize = length(gt=0, le=200)            # a type style's size
