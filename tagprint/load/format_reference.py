@@ -94,7 +94,7 @@ def _kind(node: dict) -> str:
     if kind == "object":
         extra = node.get("additionalProperties")
         return f"mapping of names to {_kind(extra)}" if isinstance(extra, dict) and extra else "mapping"
-    return TYPE_WORDS.get(kind, "anything")
+    return TYPE_WORDS.get(kind, "anything") if isinstance(kind, str) else "anything"
 
 
 def _limits(node: dict) -> list[str]:
@@ -191,7 +191,7 @@ def _definition_order(root: dict) -> list[str]:
 def _conditional(definition: dict) -> list[str]:
     """Keys whose allowed sub-keys depend on another key's value (a figure's `params` on its
     `illustration`): one row per value, with the sub-keys and their defaults."""
-    rows = []
+    rows: list[str] = []
     for rule in definition.get("allOf", []):
         (key, test), = rule.get("if", {}).get("properties", {}).items()
         (target, then), = rule.get("then", {}).get("properties", {}).items()

@@ -19,7 +19,9 @@ from ..model.notes import note_id
 
 _MD = MarkdownIt("commonmark", {"linkify": False}).use(myst_role_plugin).use(attrs_plugin, spans=True)
 _MD.disable(["image", "html_inline", "backticks", "autolink", "entity", "escape"])
-_MD.validateLink = lambda url: True  # every link is parsed; validation reports bad schemes with a fix
+# every link is parsed; validation reports bad schemes with a fix (markdown-it has no option for it: its
+# documented way is to replace the method)
+_MD.validateLink = lambda url: True  # type: ignore[method-assign]  # replaced on purpose, as markdown-it documents
 MAX_RANGE = 100
 _MARKER = re.compile(r"^(\*|\u2020|\u2021|\u00a7|[1-9][0-9]?)$")
 _FOLDS = re.compile(r"[^\S\u00a0\u202f]+")
@@ -63,7 +65,7 @@ def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = 
             if direction not in (None, "ltr", "rtl", "auto"):
                 problems.append(Problem(where, f"dir={direction} is not a direction",
                                         "write {dir=rtl}, {dir=ltr} or {dir=auto}"))
-            dirs.append(direction if direction in ("ltr", "rtl") else None)  # type: ignore[arg-type]
+            dirs.append(direction if direction in ("ltr", "rtl") else None)
         elif kind == "span_close":
             langs.pop()
             dirs.pop()

@@ -30,7 +30,7 @@ def to_points(value: Any) -> Any:
     if isinstance(value, str):
         found = _LENGTH.match(value)
         if found and found.group(2).lower() in ("", *POINTS_PER):
-            return round(float(found.group(1)) * POINTS_PER.get(found.group(2).lower() or "pt"), 4)
+            return round(float(found.group(1)) * POINTS_PER[found.group(2).lower() or "pt"], 4)
     raise PydanticCustomError(LENGTH_ERROR, "'{value}' is not a length", {"value": value})
 
 

@@ -64,7 +64,7 @@ def theme_file_of(root: Path, theme: str) -> Path:
 
 # Files that parse and validate cleanly, by path, name shown and content: a batch worker reads the same
 # theme and content files for every document (a variant's placeholders make its own copy, never cached).
-_PARSED: dict[tuple, tuple[Located, Any]] = {}
+_PARSED: dict[tuple, tuple[Located | None, Any]] = {}
 PARSED_KEPT = 64
 
 
@@ -137,6 +137,7 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
         for path in _named_content_files(root, layout_source):
             _parse(path, root, CONTENT_ADAPTER, problems, variant)
         raise InputError(problems)
+    assert layout_source is not None  # the layout's shape was checked, so its file was read
     if layout.variants_file and variant is None:
         raise InputError([Problem(layout_source.where(("variants",)),
                                   "this layout expands over variants and is built once per variant",

@@ -3,6 +3,7 @@ the `BlockSpec` union (charts and QR codes in schema_charts)."""
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field
@@ -283,8 +284,8 @@ BlockSpec = Annotated[
           ChartSpec, QrSpec, QuoteSpec],
     Field(discriminator="type"),
 ]
-BLOCK_TYPES = [spec.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
-               for spec in BlockSpec.__origin__.__args__]  # type: ignore[attr-defined]
+BLOCK_TYPES: list[str] = [typing.get_args(spec.model_fields["type"].annotation)[0]
+                          for spec in typing.get_args(typing.get_args(BlockSpec)[0])]
 
 CalloutSpec.model_rebuild()
 SafetySpec.model_rebuild()

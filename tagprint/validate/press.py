@@ -72,8 +72,8 @@ def _recipe(spec: PressSpec, name: str, r: RecipeSpec, styles: dict[str, TypeSty
                                     f"recipe {inks} covers {sum(inks):g} %, over the ink limit of "
                                     f"{spec.ink_limit:g} %", "take some cyan, magenta or yellow out"))
     # a spot ink prints as a Separation whose alternate is the spot's own CMYK
-    inks = r.spot.cmyk if r.spot else r.cmyk
-    recipe = Recipe(tuple(v / 100 for v in inks), r.spot.name if r.spot else None)
+    c, m, y, k = r.spot.cmyk if r.spot else r.cmyk
+    recipe = Recipe((c / 100, m / 100, y / 100, k / 100), r.spot.name if r.spot else None)
     small = _small_styles(styles, name)
     if small and not r.spot and spec.condition in CONDITIONS and rich_black(recipe, spec.condition):
         problems.append(Problem(src.where(("press", "recipes", name, "cmyk")),
