@@ -365,7 +365,7 @@ class BlockBuilder:
         return build_chart(self, spec, path)
 
     def _qr(self, spec: Any, path: tuple) -> Block | None:
-        from .chart_builder import build_qr
+        from .qr_builder import build_qr
         return build_qr(self, spec, path)
 
     def _check_style(self, style: str, path: tuple) -> None:
