@@ -88,6 +88,11 @@ def _kind(node: dict) -> str:
         return _code(node["const"])
     if "enum" in node:
         return "one of " + ", ".join(_code(v) for v in node["enum"])
+    return _plain_kind(node)
+
+
+def _plain_kind(node: dict) -> str:
+    """A node by its JSON type: a list, a mapping, or a word for a scalar."""
     kind = node.get("type")
     if kind == "array":
         return f"list of {_kind(node.get('items', {}))}"

@@ -95,36 +95,47 @@ def _boxed_region(sheet: Sheet, rname: str, r: RegionSpec) -> Region:
 def _grid_region(sheet: Sheet, rname: str, r: RegionSpec, grid: GridSpec, column: float) -> Region:
     """A region placed on the grid: its columns, its top (or the regions it is below) and its height."""
     path = ("regions", rname)
-    problems = sheet.problems
-    page = sheet.page
-    top, _right, bottom, left = sheet.margins
-    cols = span(r.columns)
-    first, last = cols or (1, grid.columns)
-    if last > grid.columns:
-        problems.append(Problem(sheet.where(*path, "columns"), f"columns {first}-{last}: the grid has "
-                                f"{grid.columns} columns", f"use a span within 1-{grid.columns}"))
-        first, last = min(first, grid.columns), grid.columns
-    x = left + (first - 1) * (column + grid.gutter)
-    width = (last - first + 1) * column + (last - first) * grid.gutter
+    top, _right, bottom, _left = sheet.margins
+    x, width = _across(sheet, rname, r, grid, column)
     y = top if r.top is None else r.top
     auto = r.height is None or r.height == "auto"
-    height = (page[1] - bottom - y) if r.height is None or r.height == "auto" else float(r.height)
+    height = (sheet.page[1] - bottom - y) if r.height is None or r.height == "auto" else float(r.height)
+    below = _stacked_below(sheet, rname, r)
+    if not below and not auto:
+        box = checked_box([x, y, width, height], sheet.page, sheet.where(*path), sheet.problems, f"region '{rname}'")
+    else:
+        box = Rect(x, y, width, max(height, 0.0))
+    below = tuple(other for other in below if other in sheet.spec.regions and other != rname)
+    text_columns = 1 if span(r.columns) or r.columns == 1 else int(r.columns)
+    return Region(rname, box, _padding(r), r.background, r.valign, text_columns, r.gutter, sheet.where(*path),
+                  r.layer, below, grid.gutter if r.gap is None else r.gap, auto)
+
+
+def _across(sheet: Sheet, rname: str, r: RegionSpec, grid: GridSpec, column: float) -> tuple[float, float]:
+    """The left edge and width of the grid columns a region spans (a span past the grid is a problem)."""
+    _top, _right, _bottom, left = sheet.margins
+    first, last = span(r.columns) or (1, grid.columns)
+    if last > grid.columns:
+        sheet.problems.append(Problem(sheet.where("regions", rname, "columns"), f"columns {first}-{last}: the grid "
+                                      f"has {grid.columns} columns", f"use a span within 1-{grid.columns}"))
+        first, last = min(first, grid.columns), grid.columns
+    x = left + (first - 1) * (column + grid.gutter)
+    return x, (last - first + 1) * column + (last - first) * grid.gutter
+
+
+def _stacked_below(sheet: Sheet, rname: str, r: RegionSpec) -> tuple[str, ...]:
+    """The regions `r` is written below (each must be another region of the template; not with a top)."""
     below = _below(r)
     names = list(sheet.spec.regions)
     for other in below:
         if other not in sheet.spec.regions or other == rname:
-            problems.append(Problem(sheet.where(*path, "below"), f"'below: {other}' names no other region of "
-                                    f"template '{sheet.name}'", did_you_mean(other, [n for n in names if n != rname])))
+            sheet.problems.append(Problem(sheet.where("regions", rname, "below"), f"'below: {other}' names no other "
+                                          f"region of template '{sheet.name}'",
+                                          did_you_mean(other, [n for n in names if n != rname])))
     if below and r.top is not None:
-        problems.append(Problem(sheet.where(*path, "top"), f"region '{rname}' has both top and below",
-                                "keep one: below places it under the other region"))
-    if not below and not auto:
-        box = checked_box([x, y, width, height], page, sheet.where(*path), problems, f"region '{rname}'")
-    else:
-        box = Rect(x, y, width, max(height, 0.0))
-    below = tuple(other for other in below if other in sheet.spec.regions and other != rname)
-    return Region(rname, box, _padding(r), r.background, r.valign, 1 if cols or r.columns == 1 else int(r.columns),
-                  r.gutter, sheet.where(*path), r.layer, below, grid.gutter if r.gap is None else r.gap, auto)
+        sheet.problems.append(Problem(sheet.where("regions", rname, "top"), f"region '{rname}' has both top and below",
+                                      "keep one: below places it under the other region"))
+    return below
 
 
 def _check_stacking(specs: dict[str, RegionSpec], sheet: Sheet, problems: list[Problem]) -> None:
