@@ -338,7 +338,7 @@ class BlockBuilder:
         return Cards(tuple(cards), self.where(path))
 
     def _notes_of(self, specs: list[NoteSpec], path: tuple) -> tuple[Note, ...]:
-        out = []  # markers unique within the content id: checked for the whole document (validate/document.py)
+        out = []  # markers unique within the content id: checked for the whole document (validate/notes.py)
         for i, spec in enumerate(specs):
             npath = path + (i,)
             out.append(Note(spec.marker, self.inline(spec.text, npath + ("text",)),
