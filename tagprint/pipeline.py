@@ -22,7 +22,7 @@ from .profiles.print_links import with_printed_links
 from .profiles.press import condition_of, recipe_notes
 from .tags import TagMap, build_tags, check_all_claimed
 from .validate import validate
-from .validate.document import walk
+from .model.walk import walk
 from .validate.lint import lint
 from .preflight.in_build import check_built
 

@@ -18,7 +18,7 @@ from ..model import (Artwork, BLOCK_CLASSES, BoxedWarning, CallToAction, Callout
                      Heading, ListBlock, MaterialId, Notes, PageBreak, Paragraph, Photo, QrCode, References, Safety,
                      Spacer, Table)
 from ..model.inline import Citation, Inline
-from ..validate.document import walk
+from ..model.walk import walk
 
 
 @dataclass(frozen=True)

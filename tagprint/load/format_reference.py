@@ -88,13 +88,18 @@ def _kind(node: dict) -> str:
         return _code(node["const"])
     if "enum" in node:
         return "one of " + ", ".join(_code(v) for v in node["enum"])
+    return _plain_kind(node)
+
+
+def _plain_kind(node: dict) -> str:
+    """A node by its JSON type: a list, a mapping, or a word for a scalar."""
     kind = node.get("type")
     if kind == "array":
         return f"list of {_kind(node.get('items', {}))}"
     if kind == "object":
         extra = node.get("additionalProperties")
         return f"mapping of names to {_kind(extra)}" if isinstance(extra, dict) and extra else "mapping"
-    return TYPE_WORDS.get(kind, "anything")
+    return TYPE_WORDS.get(kind, "anything") if isinstance(kind, str) else "anything"
 
 
 def _limits(node: dict) -> list[str]:
@@ -191,7 +196,7 @@ def _definition_order(root: dict) -> list[str]:
 def _conditional(definition: dict) -> list[str]:
     """Keys whose allowed sub-keys depend on another key's value (a figure's `params` on its
     `illustration`): one row per value, with the sub-keys and their defaults."""
-    rows = []
+    rows: list[str] = []
     for rule in definition.get("allOf", []):
         (key, test), = rule.get("if", {}).get("properties", {}).items()
         (target, then), = rule.get("then", {}).get("properties", {}).items()

@@ -7,9 +7,11 @@ another language [bonjour]{lang=fr}, footnote markers {note}`*`. Everything else
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
@@ -19,7 +21,9 @@ from ..model.notes import note_id
 
 _MD = MarkdownIt("commonmark", {"linkify": False}).use(myst_role_plugin).use(attrs_plugin, spans=True)
 _MD.disable(["image", "html_inline", "backticks", "autolink", "entity", "escape"])
-_MD.validateLink = lambda url: True  # every link is parsed; validation reports bad schemes with a fix
+# every link is parsed; validation reports bad schemes with a fix (markdown-it has no option for it: its
+# documented way is to replace the method)
+_MD.validateLink = lambda url: True  # type: ignore[method-assign]  # replaced on purpose, as markdown-it documents
 MAX_RANGE = 100
 _MARKER = re.compile(r"^(\*|\u2020|\u2021|\u00a7|[1-9][0-9]?)$")
 _FOLDS = re.compile(r"[^\S\u00a0\u202f]+")
@@ -31,69 +35,86 @@ def parse_inline(text: str, where: Where, problems: list[Problem], scope: str = 
     text = " ".join(_FOLDS.split(text.strip()))  # YAML folding aside, whitespace is not meaningful; a no-break
     # space (U+00A0, U+202F) is kept: it holds a number to its unit ("12 weeks") on one line
     tokens = _MD.parseInline(text)
-    children = tokens[0].children or [] if tokens else []
-    out: list[Inline] = []
-    strong = emphasis = 0
-    langs: list[str | None] = []
-    dirs: list[str | None] = []
-    link_stack: list[tuple[str, str, list[Inline]]] = []
+    reader = _Reader(where, problems, scope)
+    for tok in tokens[0].children or [] if tokens else []:
+        reader.read(tok)
+    return tuple(reader.out)
 
-    def emit(node: Inline) -> None:
-        (link_stack[-1][2] if link_stack else out).append(node)
 
-    for tok in children:
+@dataclass
+class _Reader:
+    """The inline runs of one text, read token by token: bold, italic, language and direction spans, and
+    links open around the runs inside them."""
+
+    where: Where
+    problems: list[Problem]
+    scope: str
+    out: list[Inline] = field(default_factory=list)
+    strong: int = 0
+    emphasis: int = 0
+    langs: list[str | None] = field(default_factory=list)
+    dirs: list[str | None] = field(default_factory=list)
+    links: list[tuple[str, str, list[Inline]]] = field(default_factory=list)
+
+    def emit(self, node: Inline) -> None:
+        (self.links[-1][2] if self.links else self.out).append(node)
+
+    def read(self, tok: Token) -> None:
         kind = tok.type
-        if kind == "text" or kind == "softbreak":
-            content = tok.content if kind == "text" else " "
-            _check_stray_markers(content, where, problems)
-            if content:
-                emit(Text(content, strong > 0, emphasis > 0, next((l for l in reversed(langs) if l), None),
-                          next((d for d in reversed(dirs) if d), None)))
-        elif kind == "strong_open":
-            strong += 1
-        elif kind == "strong_close":
-            strong -= 1
-        elif kind == "em_open":
-            emphasis += 1
-        elif kind == "em_close":
-            emphasis -= 1
+        if kind in ("strong_open", "strong_close"):
+            self.strong += 1 if kind == "strong_open" else -1
+        elif kind in ("em_open", "em_close"):
+            self.emphasis += 1 if kind == "em_open" else -1
+        elif kind in ("text", "softbreak"):
+            self._text(tok.content if kind == "text" else " ")
         elif kind == "span_open":
-            langs.append(tok.attrs.get("lang"))  # type: ignore[arg-type]
-            direction = tok.attrs.get("dir")
-            if direction not in (None, "ltr", "rtl", "auto"):
-                problems.append(Problem(where, f"dir={direction} is not a direction",
-                                        "write {dir=rtl}, {dir=ltr} or {dir=auto}"))
-            dirs.append(direction if direction in ("ltr", "rtl") else None)  # type: ignore[arg-type]
+            self._span(tok)
         elif kind == "span_close":
-            langs.pop()
-            dirs.pop()
+            self.langs.pop()
+            self.dirs.pop()
         elif kind == "link_open":
-            link_stack.append((str(tok.attrs.get("href", "")), str(tok.attrs.get("title", "") or ""), []))
+            self.links.append((str(tok.attrs.get("href", "")), str(tok.attrs.get("title", "") or ""), []))
         elif kind == "link_close":
-            href, title, runs = link_stack.pop()
+            href, title, runs = self.links.pop()
             label = "".join(r.text for r in runs)
-            description = title or f"{label} ({_host(href)})"
-            emit(Link(href, tuple(runs), description, where))
+            self.emit(Link(href, tuple(runs), title or f"{label} ({_host(href)})", self.where))
         elif kind == "myst_role":
-            name = tok.meta.get("name")
-            if name == "note":
-                marker = tok.content.strip()
-                if not _MARKER.match(marker):
-                    problems.append(Problem(where, f"footnote marker '{marker}' is not *, †, ‡, § or a number",
-                                            "write {note}`*`, {note}`†`, {note}`‡`, {note}`§` or {note}`1`"))
-                else:
-                    emit(NoteRef(marker, note_id(scope, marker), where))
-                continue
-            if name != "cite":
-                problems.append(Problem(where, f"unknown inline role '{{{name}}}'",
-                                        "use {cite}`1,2` for citations or {note}`*` for footnote markers"))
-                continue
-            numbers = _citation_numbers(tok.content, where, problems)
-            if numbers:
-                emit(Citation(numbers, where))
+            self._role(tok)
         else:
-            emit(Text(tok.content, strong > 0, emphasis > 0))
-    return tuple(out)
+            self.emit(Text(tok.content, self.strong > 0, self.emphasis > 0))
+
+    def _text(self, content: str) -> None:
+        _check_stray_markers(content, self.where, self.problems)
+        if content:
+            self.emit(Text(content, self.strong > 0, self.emphasis > 0, next((l for l in reversed(self.langs) if l), None),
+                           next((d for d in reversed(self.dirs) if d), None)))
+
+    def _span(self, tok: Token) -> None:
+        lang = tok.attrs.get("lang")
+        self.langs.append(str(lang) if lang is not None else None)
+        direction = tok.attrs.get("dir")
+        if direction not in (None, "ltr", "rtl", "auto"):
+            self.problems.append(Problem(self.where, f"dir={direction} is not a direction",
+                                         "write {dir=rtl}, {dir=ltr} or {dir=auto}"))
+        self.dirs.append(direction if direction == "ltr" or direction == "rtl" else None)
+
+    def _role(self, tok: Token) -> None:
+        """{note}`*` (a footnote marker) or {cite}`1,2` (citations)."""
+        name = tok.meta.get("name")
+        if name == "note":
+            marker = tok.content.strip()
+            if not _MARKER.match(marker):
+                self.problems.append(Problem(self.where, f"footnote marker '{marker}' is not *, †, ‡, § or a number",
+                                             "write {note}`*`, {note}`†`, {note}`‡`, {note}`§` or {note}`1`"))
+            else:
+                self.emit(NoteRef(marker, note_id(self.scope, marker), self.where))
+        elif name != "cite":
+            self.problems.append(Problem(self.where, f"unknown inline role '{{{name}}}'",
+                                         "use {cite}`1,2` for citations or {note}`*` for footnote markers"))
+        else:
+            numbers = _citation_numbers(tok.content, self.where, self.problems)
+            if numbers:
+                self.emit(Citation(numbers, self.where))
 
 
 _STRAY_ROLE = re.compile(r"\{(cite|note)\}`?([^\s`]*)`?")

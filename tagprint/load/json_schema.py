@@ -48,7 +48,8 @@ def _illustrations() -> dict[str, tuple[str, dict[str, Any]]]:
         params = next((t for t in (returned, *typing.get_args(returned)) if dataclasses.is_dataclass(t)), None)
         fields = {}
         for f in dataclasses.fields(params) if params else ():
-            value = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+            factory = f.default_factory  # every parameter has a default, or a factory that makes one
+            value = f.default if f.default is not dataclasses.MISSING else factory() if callable(factory) else None
             fields[f.name] = json.loads(json.dumps(value, default=str))
         doc = (sys.modules[type(kind).__module__].__doc__ or name).strip().split("\n\n")[0]
         out[name] = (" ".join(doc.split()), fields)

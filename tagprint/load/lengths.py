@@ -8,7 +8,7 @@ Page-size names (letter, A4) are read whatever their case.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -30,7 +30,7 @@ def to_points(value: Any) -> Any:
     if isinstance(value, str):
         found = _LENGTH.match(value)
         if found and found.group(2).lower() in ("", *POINTS_PER):
-            return round(float(found.group(1)) * POINTS_PER.get(found.group(2).lower() or "pt"), 4)
+            return round(float(found.group(1)) * POINTS_PER[found.group(2).lower() or "pt"], 4)
     raise PydanticCustomError(LENGTH_ERROR, "'{value}' is not a length", {"value": value})
 
 
@@ -107,3 +107,25 @@ def span(columns: int | str) -> tuple[int, int] | None:
         first, last = columns.split("-")
         return int(first), int(last)
     return None
+
+
+# The lengths the specs use, by their limits (in points). mypy reads each as the number it is after
+# validation (pydantic builds it from `length()` at run time).
+if TYPE_CHECKING:
+    FontSize = float
+    Leading = float
+    Offset = float
+    Tracking = float
+    Extent = float
+    Coordinate = float
+    Spacing = float
+    HeightOrAuto = float | Literal["auto"]
+else:
+    FontSize = length(gt=0, le=200)            # a type style's size
+    Leading = length(gt=0, le=1_000)           # a type style's line distance
+    Offset = length(ge=-1_000, le=1_000)       # space before or after a block (may be negative)
+    Tracking = length(ge=-100, le=100)         # extra space between letters
+    Extent = length(gt=0, le=10_000)           # a width or height that must be above 0
+    Coordinate = length(ge=-10_000, le=10_000)  # a place on the page (may lie in the bleed)
+    Spacing = length(ge=0, le=1_000)           # a gap, gutter, margin or padding
+    HeightOrAuto = length_or_auto()            # a region's height, or auto

@@ -64,7 +64,7 @@ def theme_file_of(root: Path, theme: str) -> Path:
 
 # Files that parse and validate cleanly, by path, name shown and content: a batch worker reads the same
 # theme and content files for every document (a variant's placeholders make its own copy, never cached).
-_PARSED: dict[tuple, tuple[Located, Any]] = {}
+_PARSED: dict[tuple, tuple[Located | None, Any]] = {}
 PARSED_KEPT = 64
 
 
@@ -137,34 +137,56 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
         for path in _named_content_files(root, layout_source):
             _parse(path, root, CONTENT_ADAPTER, problems, variant)
         raise InputError(problems)
+    assert layout_source is not None  # the layout's shape was checked, so its file was read
     if layout.variants_file and variant is None:
         raise InputError([Problem(layout_source.where(("variants",)),
                                   "this layout expands over variants and is built once per variant",
                                   "build it with render.py, or pass one variant to prepare()")])
+    theme_path = theme_file_of(root, layout.theme)
+    theme_problems: list[Problem] = []  # reported with validation's, which a stand-in theme lets run
+    theme_source, theme = _theme(root, layout, layout_source, theme_problems)
+    content, shape_problems, stand_ins = _content(root, layout, layout_source, problems, variant)
+    if problems:
+        raise InputError(problems + theme_problems)
+    if theme is None or theme_source is None:  # only the theme failed: validate with a stand-in
+        theme_source, theme = Located(relative(theme_path, root), {}, {}), stand_in_theme()
+    loaded = Loaded(root, layout_file, layout_source, layout, theme_source, theme, content,
+                    problems=shape_problems + theme_problems, theme_known=not theme_problems,
+                    stand_ins=stand_ins)
+    loaded.variant = variant["id"] if variant else None
+    return loaded
 
+
+def _theme(root: Path, layout: LayoutSpec, layout_source: Located,
+           problems: list[Problem]) -> tuple[Located | None, ThemeSpec | None]:
+    """The theme the layout names: a file in the project's layouts/themes/ (None when it cannot be used)."""
     theme_path = theme_file_of(root, layout.theme)
     theme_where = layout_source.where(("theme",))
-    theme_source = theme = None
-    theme_problems: list[Problem] = []  # reported with validation's, which a stand-in theme lets run
     if not inside(root, theme_path):
         link = symlink_in(root, theme_path)
-        theme_problems.append(Problem(theme_where, f"theme '{layout.theme}' "
-                                      + (f"is a symbolic link ({link}) that leaves" if link else "leaves")
-                                      + " the project folder", "name a theme file in layouts/themes/ by its stem "
-                                      "(copy a linked theme into the project)"))
-    elif not theme_path.is_file():
+        problems.append(Problem(theme_where, f"theme '{layout.theme}' "
+                                + (f"is a symbolic link ({link}) that leaves" if link else "leaves")
+                                + " the project folder", "name a theme file in layouts/themes/ by its stem "
+                                "(copy a linked theme into the project)"))
+        return None, None
+    if not theme_path.is_file():
         names = sorted(p.stem for p in (root / "layouts" / "themes").glob("*.yaml"))
-        theme_problems.append(Problem(theme_where, f"no theme '{layout.theme}' in layouts/themes/",
-                                      f"use one of: {', '.join(names) or '(none yet)'}"))
-    else:
-        theme_source, theme = _parse(theme_path, root, _ModelAdapter(ThemeSpec), theme_problems)
+        problems.append(Problem(theme_where, f"no theme '{layout.theme}' in layouts/themes/",
+                                f"use one of: {', '.join(names) or '(none yet)'}"))
+        return None, None
+    return _parse(theme_path, root, _ModelAdapter(ThemeSpec), problems)
 
+
+def _content(root: Path, layout: LayoutSpec, layout_source: Located, problems: list[Problem],
+             variant: dict[str, str] | None) -> tuple[dict[str, tuple[ContentFile, list[Any]]], list[Problem],
+                                                      tuple[str, ...]]:
+    """The content ids of the layout's content files; the problems of blocks whose shape failed (and the
+    types of the stand-ins that took their places), which validate reports with its own."""
     content: dict[str, tuple[ContentFile, list[Any]]] = {}
-    shape_problems: list[Problem] = []  # blocks that failed their shape; validate reports them with its own
+    shape_problems: list[Problem] = []
     stand_ins: tuple[str, ...] = ()
-    files = _content_files(root, layout, layout_source, problems)
     placed = placed_content_ids(layout)
-    for path in files:
+    for path in _content_files(root, layout, layout_source, problems):
         found: list[Problem] = []
         located, sections = _parse(path, root, CONTENT_ADAPTER, found, variant)
         if found and located is not None and not any(_about(p, placed) for p in found):
@@ -178,27 +200,24 @@ def load(root: Path, layout_file: Path, variant: dict[str, str] | None = None) -
                 stand_ins += stood_in[1]
                 found = []
         problems += found
-        if located is None or sections is None:
+        if located is not None and sections is not None:
+            _add_sections(content, ContentFile(located, sections), placed, problems)
+    return content, shape_problems, stand_ins
+
+
+def _add_sections(content: dict[str, tuple[ContentFile, list[Any]]], cf: ContentFile, placed: set[str],
+                  problems: list[Problem]) -> None:
+    """A content file's ids, each once (a problem only for a layout that places it: another file's
+    examples are not)."""
+    for cid, blocks in cf.sections.items():
+        if cid in content:
+            if cid in placed:
+                problems.append(Problem(cf.source.where((cid,)),
+                                        f"content id '{cid}' is also defined in {content[cid][0].source.file}",
+                                        "give one of them another id, or name this layout's files in "
+                                        "content: [content/….yaml]"))
             continue
-        cf = ContentFile(located, sections)
-        for cid, blocks in sections.items():
-            if cid in content:  # a problem only for a layout that places it (another file's examples are not)
-                if cid in placed:
-                    problems.append(Problem(located.where((cid,)),
-                                            f"content id '{cid}' is also defined in {content[cid][0].source.file}",
-                                            "give one of them another id, or name this layout's files in "
-                                            "content: [content/….yaml]"))
-                continue
-            content[cid] = (cf, blocks)
-    if problems:
-        raise InputError(problems + theme_problems)
-    if theme is None or theme_source is None:  # only the theme failed: validate with a stand-in
-        theme_source, theme = Located(relative(theme_path, root), {}, {}), stand_in_theme()
-    loaded = Loaded(root, layout_file, layout_source, layout, theme_source, theme, content,
-                    problems=shape_problems + theme_problems, theme_known=not theme_problems,
-                    stand_ins=stand_ins)
-    loaded.variant = variant["id"] if variant else None
-    return loaded
+        content[cid] = (cf, blocks)
 
 
 _BLOCK_PATH = re.compile(r"^([^.\[]+)\[(\d+)\]")

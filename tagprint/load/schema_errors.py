@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Problem
+from ..errors import Problem, Where
 from .lengths import ALLOWED, LENGTH_ERROR
 from .yaml_source import Located
 
@@ -31,63 +31,90 @@ def problems_from(error: ValidationError, source: Located, root: Any) -> list[Pr
     found: dict[tuple, Problem] = {}
     errors = [(err, *_data_path(err["loc"], source.data, root)) for err in error.errors(include_url=False)]
     colon_texts = _unquoted_colons(errors, source.data, root)
+    misspelt = _misspelt(errors, source, root)
+    for err, path, annotation in errors:
+        text_path = next((p for p in colon_texts if path[:len(p)] == p), None)
+        if text_path is not None:
+            problem = _colon_problem(source, text_path)
+            found.setdefault((text_path, problem.message), problem)
+            continue
+        value = _value_at(source.data, path)
+        if _other_branch(err, path, value, errors, misspelt):
+            continue
+        found_problem = _problem(err, path, annotation, value, errors, source, root, misspelt)
+        if found_problem is not None:
+            where = source.where(path)
+            found.setdefault((where.line, where.col, found_problem.message), found_problem)
+    return list(found.values())
+
+
+def _misspelt(errors: list, source: Located, root: Any) -> set[tuple]:
+    """Missing keys that an unknown key next to them misspells."""
     missing = {path for err, path, _ in errors if err["type"] == "missing" and path}
-    misspelt: set[tuple] = set()  # missing keys that an unknown key next to them misspells
+    misspelt: set[tuple] = set()
     for err, path, _ in errors:
         if err["type"] == "extra_forbidden":
             close = closest(str(path[-1]), _fields(_model_for(path[:-1], source.data, root)))
             if close is not None and path[:-1] + (close,) in missing:
                 misspelt.add(path[:-1] + (close,))
-    for err, path, annotation in errors:
-        value = _value_at(source.data, path)
-        kind = err["type"]
-        text_path = next((p for p in colon_texts if path[:len(p)] == p), None)
-        if text_path is not None:
-            key, rest = next(iter(_value_at(source.data, text_path).items()))
-            text = f"{key}: {rest}" if rest is not None else f"{key}:"
-            problem = Problem(source.where(text_path), f"the text '{text}' has a ': ', so YAML reads it as a key "
-                                                       "and a value", f"put it in quotes: {_quoted(text)}")
-            found.setdefault((text_path, problem.message), problem)
-            continue
-        if kind == "missing" and path in misspelt:
-            continue  # reported once, at the misspelt key
-        if kind in ("string_type", "model_type") and isinstance(value, (dict, str)) and path:
-            # a Union[str, Model] branch that did not apply to this value, when the other branch spoke
-            others = any(o is not err and p[:len(path)] == path for o, p, _ in errors)
-            if others and (kind == "string_type") == isinstance(value, dict):
-                continue
-        where = source.where(path)
-        if kind == "extra_forbidden":
-            key = path[-1]
-            allowed = _fields(_model_for(path[:-1], source.data, root))
-            close = closest(str(key), allowed)
-            if close is not None and path[:-1] + (close,) in misspelt:
-                problem = Problem(where, f"unknown key '{key}', and the required key '{close}' is missing",
-                                  f"rename '{key}' to '{close}'")
-            else:
-                problem = Problem(where, f"unknown key '{key}'", did_you_mean(str(key), allowed))
-        elif kind == "union_tag_invalid":
-            tag = err["ctx"]["tag"]
-            problem = Problem(where, f"unknown block type '{tag}'",
-                              did_you_mean(tag, [t.strip("'") for t in err["ctx"]["expected_tags"].split(", ")]))
-        elif kind == "union_tag_not_found":
-            problem = Problem(where, "block has no 'type'", "add a line 'type: paragraph' (or heading, list, figure, …)")
-        elif kind == "missing" and path:
-            problem = Problem(source.where(path[:-1]), f"missing key '{path[-1]}'", f"add '{path[-1]}: …' here")
-        elif kind in ("model_type", "dict_type") and not path:
-            problem = Problem(where, "the file is not a mapping of keys to values",
-                              "start from an example in layouts/ or content/ (key: value lines)")
-        elif isinstance(err.get("ctx"), dict) and err["ctx"].get("fix"):  # our own check, with its fix
-            problem = Problem(where, err["msg"], err["ctx"]["fix"])
-        elif kind == LENGTH_ERROR:
-            problem = Problem(where, f"{value!r} is not a length", f"write {ALLOWED}")
-        elif kind == "list_type" and any(o is not err and p == path for o, p, _ in errors):
-            continue  # the list branch of `one value or a list` (padding, size): the value's own error speaks
-        else:
-            shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-            problem = Problem(where, f"{err['msg']} (got {shown})", _hint(kind, annotation))
-        found.setdefault((where.line, where.col, problem.message), problem)
-    return list(found.values())
+    return misspelt
+
+
+def _colon_problem(source: Located, text_path: tuple) -> Problem:
+    key, rest = next(iter(_value_at(source.data, text_path).items()))
+    text = f"{key}: {rest}" if rest is not None else f"{key}:"
+    return Problem(source.where(text_path), f"the text '{text}' has a ': ', so YAML reads it as a key "
+                                            "and a value", f"put it in quotes: {_quoted(text)}")
+
+
+def _other_branch(err: Any, path: tuple, value: Any, errors: list, misspelt: set[tuple]) -> bool:
+    """Errors said elsewhere: a missing key that is misspelt (said at the misspelling), and a Union[str,
+    Model] branch that did not apply to this value, when the other branch spoke."""
+    kind = err["type"]
+    if kind == "missing" and path in misspelt:
+        return True
+    if kind in ("string_type", "model_type") and isinstance(value, (dict, str)) and path:
+        others = any(o is not err and p[:len(path)] == path for o, p, _ in errors)
+        return others and (kind == "string_type") == isinstance(value, dict)
+    return False
+
+
+def _problem(err: Any, path: tuple, annotation: Any, value: Any, errors: list, source: Located, root: Any,
+             misspelt: set[tuple]) -> Problem | None:
+    """The problem one error says (None: another error about the same value speaks for it)."""
+    kind = err["type"]
+    where = source.where(path)
+    if kind == "extra_forbidden":
+        return _unknown_key(path, where, source, root, misspelt)
+    if kind == "union_tag_invalid":
+        tag = err["ctx"]["tag"]
+        return Problem(where, f"unknown block type '{tag}'",
+                       did_you_mean(tag, [t.strip("'") for t in err["ctx"]["expected_tags"].split(", ")]))
+    if kind == "union_tag_not_found":
+        return Problem(where, "block has no 'type'", "add a line 'type: paragraph' (or heading, list, figure, …)")
+    if kind == "missing" and path:
+        return Problem(source.where(path[:-1]), f"missing key '{path[-1]}'", f"add '{path[-1]}: …' here")
+    if kind in ("model_type", "dict_type") and not path:
+        return Problem(where, "the file is not a mapping of keys to values",
+                       "start from an example in layouts/ or content/ (key: value lines)")
+    if isinstance(err.get("ctx"), dict) and err["ctx"].get("fix"):  # our own check, with its fix
+        return Problem(where, err["msg"], err["ctx"]["fix"])
+    if kind == LENGTH_ERROR:
+        return Problem(where, f"{value!r} is not a length", f"write {ALLOWED}")
+    if kind == "list_type" and any(o is not err and p == path for o, p, _ in errors):
+        return None  # the list branch of `one value or a list` (padding, size): the value's own error speaks
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return Problem(where, f"{err['msg']} (got {shown})", _hint(kind, annotation))
+
+
+def _unknown_key(path: tuple, where: Where, source: Located, root: Any, misspelt: set[tuple]) -> Problem:
+    key = path[-1]
+    allowed = _fields(_model_for(path[:-1], source.data, root))
+    close = closest(str(key), allowed)
+    if close is not None and path[:-1] + (close,) in misspelt:
+        return Problem(where, f"unknown key '{key}', and the required key '{close}' is missing",
+                       f"rename '{key}' to '{close}'")
+    return Problem(where, f"unknown key '{key}'", did_you_mean(str(key), allowed))
 
 
 def _unquoted_colons(errors: list, data: Any, root: Any) -> list[tuple]:

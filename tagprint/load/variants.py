@@ -57,19 +57,31 @@ def variants_of(root: Path, layout_file: Path) -> list[dict[str, str]] | None:
         built = layout.data.get("profiles", [SCREEN.name])
         if not isinstance(limited, list) or not isinstance(built, list) or not isinstance(spec.get("defaults", {}), dict):
             return None  # the schema reports it
-        if not [p for p in built if p in limited]:
-            raise InputError([Problem(layout.where(("variants", "profiles")),
-                                      f"the variants' profiles ({', '.join(map(str, limited))}) are not among the "
-                                      f"layout's profiles ({', '.join(map(str, built))})",
-                                      "name profiles the layout builds, or add them to profiles:")])
-        if [p for p in built if p not in limited]:
-            plain = {str(k): str(v) for k, v in spec.get("defaults", {}).items()}
-            plain["id"] = PLAIN
+        plain = _plain_build(layout, spec, limited, built)
     path = root / str(name)
     if not isinstance(name, str) or not inside(root, path) or not path.is_file():
         raise InputError([Problem(where, f"no variants file '{name}' in the project",
                                   "name a YAML file such as data/markets.yaml (a list of mappings with an id)")])
-    data = load_yaml(path, relative(path, root))
+    return _entries(load_yaml(path, relative(path, root))) + ([plain] if plain is not None else [])
+
+
+def _plain_build(layout: Located, spec: dict, limited: list, built: list) -> dict[str, str] | None:
+    """The values of the document built once (the profiles the variants are not limited to), or None
+    when every profile is built per variant; the limited profiles must be built at all."""
+    if not [p for p in built if p in limited]:
+        raise InputError([Problem(layout.where(("variants", "profiles")),
+                                  f"the variants' profiles ({', '.join(map(str, limited))}) are not among the "
+                                  f"layout's profiles ({', '.join(map(str, built))})",
+                                  "name profiles the layout builds, or add them to profiles:")])
+    if not [p for p in built if p not in limited]:
+        return None
+    plain = {str(k): str(v) for k, v in spec.get("defaults", {}).items()}
+    plain["id"] = PLAIN
+    return plain
+
+
+def _entries(data: Located) -> list[dict[str, str]]:
+    """The variants of a variants file: a non-empty list of mappings, each with its own id."""
     problems: list[Problem] = []
     out: list[dict[str, str]] = []
     if not isinstance(data.data, list) or not data.data:
@@ -88,7 +100,7 @@ def variants_of(root: Path, layout_file: Path) -> list[dict[str, str]] | None:
         out.append({str(k): str(v) for k, v in entry.items()})
     if problems:
         raise InputError(problems)
-    return out + ([plain] if plain is not None else [])
+    return out
 
 
 def substitute(located: Located, values: dict[str, str], problems: list[Problem]) -> None:

@@ -61,6 +61,26 @@ def _tab_at(text: str, mark) -> bool:
 def load_yaml(path: Path, shown_as: str, empty_ok: bool = False, data: bytes | None = None) -> Located:
     """`empty_ok`: an empty file is an empty mapping (a content file with no ids yet), not a problem.
     `data`: the file's bytes when the caller has read them already (after checking the size)."""
+    text = _read_text(path, shown_as, data)
+    node = _compose(text, shown_as)
+    if node is None or isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style:
+        if empty_ok:
+            return Located(shown_as, {}, {(): (1, 1)})
+        raise InputError([Problem(Where(shown_as, 1, 1), "the file is empty",
+                                  "write the layout or content into it, or delete the file")])
+    marks: dict[PathKey, tuple[int, int]] = {}
+    problems: list[Problem] = []
+    state: dict[str, Any] = {"nodes": 0, "seen": set(), "aliases": []}
+    converted = _convert(node, (), marks, problems, shown_as, state)
+    if state["aliases"]:
+        problems += _alias_problems(text, state["aliases"], shown_as)
+    if problems:
+        raise InputError(problems)
+    return Located(shown_as, converted, marks)
+
+
+def _read_text(path: Path, shown_as: str, data: bytes | None) -> str:
+    """The file's text: a readable file within the size limit, in UTF-8 (else InputError at the place)."""
     if data is None:
         try:
             size = path.stat().st_size
@@ -75,7 +95,7 @@ def load_yaml(path: Path, shown_as: str, empty_ok: bool = False, data: bytes | N
                                       f"hold ({MAX_BYTES // (1024 * 1024)} MB)", fix)])
     try:
         raw = path.read_bytes() if data is None else data
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:  # the place of the first byte that is not UTF-8
         line = raw.count(b"\n", 0, exc.start) + 1
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
@@ -85,61 +105,60 @@ def load_yaml(path: Path, shown_as: str, empty_ok: bool = False, data: bytes | N
     except OSError as exc:
         raise InputError([Problem(Where(shown_as), f"the file cannot be read ({exc.strerror or exc})",
                                   "make it a readable YAML file, or remove it")]) from None
+
+
+def _compose(text: str, shown_as: str) -> Any:
+    """The YAML node tree of `text` (a parse error is an InputError at its line)."""
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        if _tab_at(text, exc.problem_mark):  # YAML indents with spaces only: point at the tab itself
-            mark = exc.problem_mark
-            raise InputError([Problem(Where(shown_as, mark.line + 1, mark.column + 1),
-                                      "malformed YAML: a tab character where YAML expects spaces",
-                                      "replace the tab with spaces (YAML indents with spaces only)")]) from None
-        if "escape" in (exc.problem or "") and re.search(r"\\u[dD][89a-fA-F]", text):
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            raise InputError([Problem(Where(shown_as, line, col), "a \\u escape names half of a character (a UTF-16 "
-                                      "surrogate, U+D800 to U+DFFF), which no text may hold alone",
-                                      "write the character itself, or its full code as \\U0001F600")]) from None
-        # the context mark is where the broken construct began: the line a person should look at
-        mark = exc.context_mark or exc.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = ", ".join(part for part in (exc.context, exc.problem) if part) or "cannot parse"
-        if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
-            what += f" (at line {exc.problem_mark.line + 1})"
-        raise InputError([Problem(Where(shown_as, line, col), f"malformed YAML: {what}",
-                                  "check the indentation and quoting at this line "
-                                  "(quote text that contains ': ' or starts with a symbol)")]) from None
+        raise InputError([_marked_problem(exc, text, shown_as)]) from None
     except yaml.YAMLError as exc:  # e.g. a control character (ReaderError carries a position, no mark)
-        position = getattr(exc, "position", 0) or 0
-        line = text.count("\n", 0, position) + 1
-        col = position - (text.rfind("\n", 0, position) + 1) + 1
-        character = getattr(exc, "character", None)
-        found = re.search(r"#x([0-9a-fA-F]{4})", str(exc))
-        if isinstance(character, int):
-            character = chr(character)
-        elif not isinstance(character, str) and found:
-            character = chr(int(found.group(1), 16))
-        said = (f"{character_name(character)} is a control or invisible character, which YAML does not allow"
-                if isinstance(character, str) and character else
-                f"malformed YAML: {escape(str(exc))}".split("\n")[0])
-        raise InputError([Problem(Where(shown_as, line, col), said,
-                                  "remove the control character or unusual byte at this place")]) from None
+        raise InputError([_reader_problem(exc, text, shown_as)]) from None
     except RecursionError:
         raise InputError([Problem(Where(shown_as, 1, 1), "malformed YAML: nested too deeply",
                                   f"a layout or content file nests at most {MAX_DEPTH} levels")]) from None
-    if node is None or isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style:
-        if empty_ok:
-            return Located(shown_as, {}, {(): (1, 1)})
-        raise InputError([Problem(Where(shown_as, 1, 1), "the file is empty",
-                                  "write the layout or content into it, or delete the file")])
-    marks: dict[PathKey, tuple[int, int]] = {}
-    problems: list[Problem] = []
-    state: dict[str, Any] = {"nodes": 0, "seen": set(), "aliases": []}
-    data = _convert(node, (), marks, problems, shown_as, state)
-    if state["aliases"]:
-        problems += _alias_problems(text, state["aliases"], shown_as)
-    if problems:
-        raise InputError(problems)
-    return Located(shown_as, data, marks)
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
+    """A parse error with its place: a tab, half a character, or the construct that broke."""
+    if _tab_at(text, exc.problem_mark):  # YAML indents with spaces only: point at the tab itself
+        mark = exc.problem_mark
+        return Problem(Where(shown_as, mark.line + 1, mark.column + 1),
+                       "malformed YAML: a tab character where YAML expects spaces",
+                       "replace the tab with spaces (YAML indents with spaces only)")
+    if "escape" in (exc.problem or "") and re.search(r"\\u[dD][89a-fA-F]", text):
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Problem(Where(shown_as, line, col), "a \\u escape names half of a character (a UTF-16 "
+                       "surrogate, U+D800 to U+DFFF), which no text may hold alone",
+                       "write the character itself, or its full code as \\U0001F600")
+    # the context mark is where the broken construct began: the line a person should look at
+    mark = exc.context_mark or exc.problem_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = ", ".join(part for part in (exc.context, exc.problem) if part) or "cannot parse"
+    if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+        what += f" (at line {exc.problem_mark.line + 1})"
+    return Problem(Where(shown_as, line, col), f"malformed YAML: {what}",
+                   "check the indentation and quoting at this line "
+                   "(quote text that contains ': ' or starts with a symbol)")
+
+
+def _reader_problem(exc: yaml.YAMLError, text: str, shown_as: str) -> Problem:
+    """A character YAML refuses, at its position, named."""
+    position = getattr(exc, "position", 0) or 0
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = getattr(exc, "character", None)
+    found = re.search(r"#x([0-9a-fA-F]{4})", str(exc))
+    if isinstance(character, int):
+        character = chr(character)
+    elif not isinstance(character, str) and found:
+        character = chr(int(found.group(1), 16))
+    said = (f"{character_name(character)} is a control or invisible character, which YAML does not allow"
+            if isinstance(character, str) and character else
+            f"malformed YAML: {escape(str(exc))}".split("\n")[0])
+    return Problem(Where(shown_as, line, col), said, "remove the control character or unusual byte at this place")
 
 
 # characters refused in text: C0 and C1 controls (but tab and line feed), DEL, lone surrogates, and the
@@ -203,6 +222,37 @@ _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml
                "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
+def _too_big(path: PathKey, where: Where, problems: list, state: dict) -> None:
+    """A file nested too deeply or holding too many values: said once per file, at the first place."""
+    deep = len(path) > MAX_DEPTH
+    if not state.get("deep" if deep else "large"):
+        state["deep" if deep else "large"] = True
+        short = Where(where.file, where.line, where.col, _short_path(path))
+        problems.append(Problem(short, f"too deeply nested (more than {MAX_DEPTH} levels)" if deep
+                                else f"too large (more than {MAX_NODES:,} values)",
+                                f"a file holds at most {MAX_DEPTH} levels and {MAX_NODES:,} values; a list "
+                                "nests a few levels at most"))
+
+
+def _mapping(node: yaml.MappingNode, path: PathKey, marks: dict, problems: list, file: str,
+             state: dict) -> dict[str, Any]:
+    """A mapping's keys and converted values (an alias as a key is noted, a duplicate key is a problem)."""
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+        if id(key_node) in state["seen"]:  # an alias as a key
+            state["aliases"].append(path + (key,))
+        state["seen"].add(id(key_node))
+        if key in out:
+            problems.append(Problem(
+                Where(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                      yaml_path(path + (key,))),
+                f"duplicate key '{key}'", "remove one of the two entries"))
+        out[key] = _convert(value_node, path + (key,), marks, problems, file, state)
+        marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    return out
+
+
 def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: str, state: dict) -> Any:
     where = Where(file, node.start_mark.line + 1, node.start_mark.column + 1, yaml_path(path))
     marks[path] = (where.line, where.col)
@@ -212,34 +262,14 @@ def _convert(node: yaml.Node, path: PathKey, marks: dict, problems: list, file: 
         return None
     state["seen"].add(id(node))
     if len(path) > MAX_DEPTH or state["nodes"] > MAX_NODES:
-        deep = len(path) > MAX_DEPTH
-        if not state.get("deep" if deep else "large"):  # once per file: the first place is enough
-            state["deep" if deep else "large"] = True
-            short = Where(file, where.line, where.col, _short_path(path))
-            problems.append(Problem(short, f"too deeply nested (more than {MAX_DEPTH} levels)" if deep
-                                    else f"too large (more than {MAX_NODES:,} values)",
-                                    f"a file holds at most {MAX_DEPTH} levels and {MAX_NODES:,} values; a list "
-                                    "nests a few levels at most"))
+        _too_big(path, where, problems, state)
         return None
     if node.tag not in _PLAIN_TAGS:
         problems.append(Problem(where, f"YAML tag '{node.tag}' is not allowed",
                                 "remove the tag (tagprint reads plain YAML: text, numbers, lists, mappings)"))
         return None
     if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            if id(key_node) in state["seen"]:  # an alias as a key
-                state["aliases"].append(path + (key,))
-            state["seen"].add(id(key_node))
-            if key in out:
-                problems.append(Problem(
-                    Where(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                          yaml_path(path + (key,))),
-                    f"duplicate key '{key}'", "remove one of the two entries"))
-            out[key] = _convert(value_node, path + (key,), marks, problems, file, state)
-            marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        return out
+        return _mapping(node, path, marks, problems, file, state)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), marks, problems, file, state) for i, item in enumerate(node.value)]
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):

@@ -11,7 +11,7 @@ methods a new block type could forget.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Callable, ClassVar, Iterator, Literal, Union
+from typing import Annotated, Any, Callable, ClassVar, Iterator, Literal, Union, get_args
 
 from ..errors import Where
 from . import parts
@@ -282,4 +282,4 @@ Block = Union[
     Cards, Spacer, PageBreak, Table, Notes, BoxedWarning,
     Chart, QrCode, Quote,
 ]
-BLOCK_CLASSES: tuple[type, ...] = Block.__args__  # type: ignore[attr-defined]
+BLOCK_CLASSES: tuple[type, ...] = get_args(Block)  # the union's members, in the order written

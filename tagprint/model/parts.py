@@ -169,6 +169,12 @@ def undeclared(cls: type) -> list[str]:
     return missing
 
 
+def _parts_of(node: Any) -> tuple[Part, ...]:
+    """The parts of a block or record, by its class."""
+    cls: type = type(node)  # named as a type: mypy reads `type(x)` as unhashable for the cache of `parts`
+    return parts(cls)
+
+
 def where_of(node: Any, name: str) -> Where:
     """Where the part `name` of a block or record was written."""
     for attribute in (f"{name}_where", "text_where" if name == "runs" else ""):
@@ -180,7 +186,7 @@ def where_of(node: Any, name: str) -> Where:
 def children(node: Any) -> tuple[Any, ...]:
     """The blocks nested in a block (or a record of it), in reading order."""
     out: list[Any] = []
-    for part in parts(type(node)):
+    for part in _parts_of(node):
         value = getattr(node, part.name)
         if value is None:
             continue
@@ -198,7 +204,7 @@ def children(node: Any) -> tuple[Any, ...]:
 
 def _inner(node: Any) -> Iterator[Any]:
     """The records and inside blocks of a node (not its nested blocks)."""
-    for part in parts(type(node)):
+    for part in _parts_of(node):
         value = getattr(node, part.name)
         if value is None:
             continue
@@ -211,7 +217,7 @@ def _inner(node: Any) -> Iterator[Any]:
 def text_runs(node: Any) -> Iterator[tuple[tuple[Inline, ...], Where]]:
     """The inline runs a block shows itself (records and inside blocks included), with where each was
     written; nested blocks answer for their own."""
-    for part in parts(type(node)):
+    for part in _parts_of(node):
         value = getattr(node, part.name)
         if part.kind == RUNS:
             if value:
@@ -262,7 +268,7 @@ def map_runs(node: Any, runs: RunsFn, block: BlockFn) -> Any:
     """A copy with every inline run rewritten by `runs` and every nested block by `block` (the node itself
     where nothing changes)."""
     changed: dict[str, Any] = {}
-    for part in parts(type(node)):
+    for part in _parts_of(node):
         value = getattr(node, part.name)
         if part.kind == RUNS:
             new = runs(value) if value else value

@@ -21,7 +21,14 @@ IccFile = tuple[Path, tuple[int, int, int, int]]  # a profile file and its stamp
 
 
 class ProfileMissing(Exception):
-    pass
+    """No CMYK ICC profile to print with: the file that cannot be read (`path`; None: none of the known
+    places has one), and what installs or replaces it (`fix`)."""
+
+    def __init__(self, path: Path | None, fix: str):
+        self.path = path
+        self.fix = fix
+        self.what = "no CMYK ICC profile found" if path is None else f"the CMYK ICC profile {path} cannot be read"
+        super().__init__(f"{self.what} — {fix}")
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,7 +48,7 @@ def cmyk_icc_path(candidates: tuple[Path, ...] = CMYK_PROFILES, package: str = C
     for path in candidates:
         if path.is_file():
             return path
-    raise ProfileMissing(f"no CMYK ICC profile found — install {package}")
+    raise ProfileMissing(None, f"install {package}")
 
 
 def icc_file(path: Path | None = None) -> IccFile:
@@ -50,7 +57,7 @@ def icc_file(path: Path | None = None) -> IccFile:
     try:
         return chosen, stamp(chosen)
     except OSError:
-        raise ProfileMissing(f"the CMYK ICC profile {chosen} cannot be read — put the press's profile there") from None
+        raise ProfileMissing(chosen, "put the press's profile there") from None
 
 
 def cmyk_icc(path: Path | None = None) -> bytes:

@@ -51,16 +51,7 @@ def href_problem(href: str) -> str | None:
     if scheme == "tel":
         return tel_problem(href[len("tel:"):])
     if scheme == "mailto":
-        if parts.netloc or not parts.path:
-            return "a mailto link needs an address: mailto:name@example.com"
-        for address in unquote(parts.path).split(","):
-            local, at, domain = address.strip().rpartition("@")
-            if not at or not _LOCAL.match(local) or ".." in local:
-                return f"'{address}' is not an e-mail address"
-            problem = _host_problem(domain)
-            if problem:
-                return problem
-        return None
+        return mailto_problem(parts.netloc, parts.path)
     if not href.lower().startswith(f"{scheme}://"):
         return f"an {scheme} address starts with {scheme}:// and a host"
     if parts.username is not None or parts.password is not None:
@@ -70,6 +61,20 @@ def href_problem(href: str) -> str | None:
     if port is not None and port == 0:
         return "port 0 is not a port"
     return _host_problem(parts.hostname)
+
+
+def mailto_problem(netloc: str, path: str) -> str | None:
+    """Why a mailto: link's addresses (its path, comma-separated) are not e-mail addresses."""
+    if netloc or not path:
+        return "a mailto link needs an address: mailto:name@example.com"
+    for address in unquote(path).split(","):
+        local, at, domain = address.strip().rpartition("@")
+        if not at or not _LOCAL.match(local) or ".." in local:
+            return f"'{address}' is not an e-mail address"
+        problem = _host_problem(domain)
+        if problem:
+            return problem
+    return None
 
 
 def tel_problem(number: str) -> str | None:

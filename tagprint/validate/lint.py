@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from ..errors import Problem, Where
-from ..model import Citation, Document, Link, NoteRef, Text
+from ..model import Block, Citation, Document, Link, NoteRef, Text
 from ..model.parts import BODY_TEXT, BUTTON, CAPTION, MATERIAL_ID, REFERENCES, SAFETY, SAFETY_ROLES
-from .document import inline_runs, walk
+from ..model.walk import blocks_in_order, inline_runs, walk
 from ..print_rules import PRINT_MIN_TEXT_PT
 from ..profiles import printed
 
@@ -52,88 +52,112 @@ def _literal_markdown(blocks) -> list[Problem]:
     return out
 
 
-def _blocks(document: Document):
-    for section in document.sections():
-        yield from walk(section.blocks)
-
-
 def lint(document: Document, product: str = "", where: Callable[[tuple], Where] | None = None) -> Lint:
     """`where`: the layout source's places (file:line:col of a YAML path), for problems of the layout as
     a whole; without it they name only the file."""
     out = Lint()
-    blocks = list(_blocks(document))
+    blocks = list(blocks_in_order(document))
     place = where or (lambda path: Where(document.source, 0, 0, ".".join(path)))
-    source = place(("pages",))
+    out.warnings += _material_id_read(document, blocks, place) + _untranslated_words(document, place)
+    if product:
+        out.errors += _safety_for_product(document, blocks, product, place)
+    out.errors.extend(_safety_prominence(document))  # documents and decks alike
+    out.warnings += _uncited_references(blocks) + _literal_markdown(blocks) + _unmarked_notes(blocks)
+    out.warnings.extend(_placeholders(blocks))
+    if printed(document.profiles):
+        out.errors += _small_body_text(document, blocks)
+    for b in blocks:
+        out.errors += _vague_links(b) + _vague_button(b) + _poor_alt_text(b)
+    return out
 
+
+def _material_id_read(document: Document, blocks: list[Block], place: Callable[[tuple], Where]) -> list[Problem]:
     if document.kind == "document" and not any(b.text_role == MATERIAL_ID for b in blocks):
-        out.warnings.append(Problem(source, "the material id appears only in the page footers (artifacts), "
-                                            "so a screen reader never hears it",
-                                    "place a block '- type: material_id' once, e.g. with the references"))
+        return [Problem(place(("pages",)), "the material id appears only in the page footers (artifacts), "
+                                           "so a screen reader never hears it",
+                        "place a block '- type: material_id' once, e.g. with the references")]
+    return []
 
+
+def _untranslated_words(document: Document, place: Callable[[tuple], Where]) -> list[Problem]:
     missing = document.words.missing()
     if missing:
-        out.warnings.append(Problem(place(("document", "lang")),
-                                    f"the generated words {', '.join(missing)} have no translation for "
-                                    f"'{document.lang}'; they are set in English",
-                                    "give them in the layout: words: {%s: \"…\"}" % missing[0]))
+        return [Problem(place(("document", "lang")),
+                        f"the generated words {', '.join(missing)} have no translation for "
+                        f"'{document.lang}'; they are set in English",
+                        "give them in the layout: words: {%s: \"…\"}" % missing[0])]
+    return []
 
-    if product:
-        mentions = any(product.lower() in run.text.lower() for b in blocks for run, _ in inline_runs(b)) \
-            or product.lower() in document.title.lower()
-        if mentions and not any(b.text_role == SAFETY for b in blocks):
-            out.errors.append(Problem(place(("document", "product")),
-                                      f"the piece names {product} but carries no safety information",
-                                      "place the Important Safety Information (a '- type: safety' block)"))
 
-    out.errors.extend(_safety_prominence(document))  # documents and decks alike
+def _safety_for_product(document: Document, blocks: list[Block], product: str,
+                        place: Callable[[tuple], Where]) -> list[Problem]:
+    mentions = any(product.lower() in run.text.lower() for b in blocks for run, _ in inline_runs(b)) \
+        or product.lower() in document.title.lower()
+    if mentions and not any(b.text_role == SAFETY for b in blocks):
+        return [Problem(place(("document", "product")), f"the piece names {product} but carries no safety information",
+                        "place the Important Safety Information (a '- type: safety' block)")]
+    return []
 
+
+def _uncited_references(blocks: list[Block]) -> list[Problem]:
     cited = {n for b in blocks for run, _ in inline_runs(b) if isinstance(run, Citation) for n in run.numbers}
-    for b in blocks:
-        if b.text_role == REFERENCES:
-            for entry in b.entries:
-                if entry.number not in cited:
-                    out.warnings.append(Problem(entry.where, f"reference {entry.number} is never cited",
-                                                "cite it with {cite}`%d` or remove it" % entry.number))
+    return [Problem(entry.where, f"reference {entry.number} is never cited",
+                    "cite it with {cite}`%d` or remove it" % entry.number)
+            for b in blocks for entry in _entries(b) if entry.number not in cited]
 
-    out.warnings.extend(_literal_markdown(blocks))
 
+def _entries(b: Any) -> tuple[Any, ...]:
+    """The entries of a block whose role is a reference list (the role promises them); else none."""
+    return b.entries if b.text_role == REFERENCES else ()
+
+
+def _unmarked_notes(blocks: list[Block]) -> list[Problem]:
     marked = {run.note_id for b in blocks for run, _ in inline_runs(b) if isinstance(run, NoteRef)}
+    return [Problem(note.where, f"note '{note.marker}' has no marker in the text",
+                    "put {note}`%s` where the note applies, or remove the note" % note.marker)
+            for b in blocks for note in b.footnotes() if note.note_id not in marked]
+
+
+def _small_body_text(document: Document, blocks: list[Block]) -> list[Problem]:
+    out = []
     for b in blocks:
-        for note in b.footnotes():
-            if note.note_id not in marked:
-                out.warnings.append(Problem(note.where, f"note '{note.marker}' has no marker in the text",
-                                            "put {note}`%s` where the note applies, or remove the note" % note.marker))
-
-    out.warnings.extend(_placeholders(blocks))
-
-    if printed(document.profiles):
-        for b in blocks:
-            style = getattr(b, "style", None)
-            if b.text_role == BODY_TEXT and style in document.theme.styles:
-                size = document.theme.styles[style].size
-                if size < BODY_MIN_PRINT:
-                    out.errors.append(Problem(b.where, f"body text in style '{style}' is {size:g} pt; print "
-                                                       f"pieces need at least {BODY_MIN_PRINT:g} pt",
-                                              "use a larger style for this paragraph, or enlarge the style"))
-
-    for b in blocks:
-        for run, where in inline_runs(b):
-            if isinstance(run, Link) and run.text.strip().lower().rstrip(".") in VAGUE_LINKS \
-                    and run.description.endswith(f"({run.href.split('//')[-1].split('/')[0]})"):
-                out.errors.append(Problem(where, f"the link text '{run.text}' does not say where it goes",
-                                          'write what the link opens, or add a title: [text](https://… "where it goes")'))
-        if b.text_role == BUTTON and b.text.strip().lower() in VAGUE_LINKS and len(b.description) < 12:
-            out.errors.append(Problem(b.where, f"the button '{b.text}' does not say where it goes",
-                                      "write a description that names the destination"))
-        if b.text_role == CAPTION and not b.decorative:
-            if FILE_NAME.match(b.alt.strip()):
-                out.errors.append(Problem(b.where, f"the alt text '{b.alt}' is a file name",
-                                          "describe what the picture shows"))
-            elif ALT_PREFIX.match(b.alt):
-                out.errors.append(Problem(b.where, "the alt text starts with 'image of' (screen readers already "
-                                                   "say it is a figure)",
-                                          "start with what the picture shows"))
+        style = getattr(b, "style", None)
+        if b.text_role == BODY_TEXT and style in document.theme.styles:
+            size = document.theme.styles[style].size
+            if size < BODY_MIN_PRINT:
+                out.append(Problem(b.where, f"body text in style '{style}' is {size:g} pt; print "
+                                            f"pieces need at least {BODY_MIN_PRINT:g} pt",
+                                   "use a larger style for this paragraph, or enlarge the style"))
     return out
+
+
+def _vague_links(b: Block) -> list[Problem]:
+    return [Problem(where, f"the link text '{run.text}' does not say where it goes",
+                    'write what the link opens, or add a title: [text](https://… "where it goes")')
+            for run, where in inline_runs(b)
+            if isinstance(run, Link) and run.text.strip().lower().rstrip(".") in VAGUE_LINKS
+            and run.description.endswith(f"({run.href.split('//')[-1].split('/')[0]})")]
+
+
+def _vague_button(b: Any) -> list[Problem]:
+    """`b`: any block; one whose role is a button has its text and description (the role promises them)."""
+    if b.text_role == BUTTON and b.text.strip().lower() in VAGUE_LINKS and len(b.description) < 12:
+        return [Problem(b.where, f"the button '{b.text}' does not say where it goes",
+                        "write a description that names the destination")]
+    return []
+
+
+def _poor_alt_text(b: Any) -> list[Problem]:
+    """`b`: any block; one whose role is a caption holder has its alt text and `decorative` (the role
+    promises them)."""
+    if b.text_role != CAPTION or b.decorative:
+        return []
+    if FILE_NAME.match(b.alt.strip()):
+        return [Problem(b.where, f"the alt text '{b.alt}' is a file name", "describe what the picture shows")]
+    if ALT_PREFIX.match(b.alt):
+        return [Problem(b.where, "the alt text starts with 'image of' (screen readers already say it is a figure)",
+                        "start with what the picture shows")]
+    return []
 
 
 MUST_FIX = ("placeholder",)   # warning kinds that approve refuses unless --accept names each one
@@ -162,23 +186,11 @@ def _safety_prominence(document: Document) -> list[Problem]:
     """Fair balance: the safety information's text is not set smaller than the claims' body text
     (the style most paragraphs and lists outside it use)."""
     styles = document.theme.styles
-    inside: set[int] = set()
-    safety_blocks = []
-    for b in _blocks(document):
-        if b.text_role in SAFETY_ROLES:
-            for child in walk(b.children()):
-                inside.add(id(child))
-                safety_blocks.append(child)
-    claims: dict[str, int] = {}
-    spoken = {id(page.notes) for page in document.pages if page.notes}  # a deck's speaker notes are no claims
-    shown = [b for section in document.sections() if id(section) not in spoken for b in walk(section.blocks)]
-    for b in shown:
-        style = document.style_name(getattr(b, "style", None) or "")
-        if b.text_role == BODY_TEXT and id(b) not in inside and style in styles:
-            claims[style] = claims.get(style, 0) + 1
-    if not claims or not safety_blocks:
+    safety_blocks = [child for b in blocks_in_order(document) if b.text_role in SAFETY_ROLES
+                     for child in walk(b.children())]
+    body = _claims_style(document, {id(b) for b in safety_blocks})
+    if body is None or not safety_blocks:
         return []
-    body = max(sorted(claims), key=lambda name: claims[name])
     out = []
     for b in safety_blocks:
         style = document.style_name(getattr(b, "style", None) or "")
@@ -187,3 +199,17 @@ def _safety_prominence(document: Document) -> list[Problem]:
                                         f"the claims' body text ('{body}', {styles[body].size:g} pt)",
                                "set the Important Safety Information at least as large as the claims (fair balance)"))
     return out
+
+
+def _claims_style(document: Document, inside: set[int]) -> str | None:
+    """The style most body text outside the safety information (`inside`: its blocks' ids) is set in;
+    a deck's speaker notes are no claims."""
+    styles = document.theme.styles
+    claims: dict[str, int] = {}
+    spoken = {id(page.notes) for page in document.pages if page.notes}
+    shown = [b for section in document.sections() if id(section) not in spoken for b in walk(section.blocks)]
+    for b in shown:
+        style = document.style_name(getattr(b, "style", None) or "")
+        if b.text_role == BODY_TEXT and id(b) not in inside and style in styles:
+            claims[style] = claims.get(style, 0) + 1
+    return max(sorted(claims), key=lambda name: claims[name]) if claims else None

@@ -338,7 +338,7 @@ class BlockBuilder:
         return Cards(tuple(cards), self.where(path))
 
     def _notes_of(self, specs: list[NoteSpec], path: tuple) -> tuple[Note, ...]:
-        out = []  # markers unique within the content id: checked for the whole document (validate/document.py)
+        out = []  # markers unique within the content id: checked for the whole document (validate/notes.py)
         for i, spec in enumerate(specs):
             npath = path + (i,)
             out.append(Note(spec.marker, self.inline(spec.text, npath + ("text",)),
@@ -365,7 +365,7 @@ class BlockBuilder:
         return build_chart(self, spec, path)
 
     def _qr(self, spec: Any, path: tuple) -> Block | None:
-        from .chart_builder import build_qr
+        from .qr_builder import build_qr
         return build_qr(self, spec, path)
 
     def _check_style(self, style: str, path: tuple) -> None:

@@ -23,7 +23,9 @@ from tagprint.model.inline import Inline
 from tagprint.model.parts import BODY_TEXT, parts, undeclared
 from tagprint.profiles.print_links import with_printed_links
 from tagprint.tags.from_model import TAGGERS
-from tagprint.validate.document import _check_citations, _check_fonts, walk
+from tagprint.model.walk import walk
+from tagprint.validate.citations import check_citations
+from tagprint.validate.fonts import check_fonts
 from tagprint.validate.lint import lint
 from tagprint.validate.model_builder import BlockBuilder
 
@@ -109,7 +111,7 @@ def test_every_inline_run_is_seen_by_validation_lint_print_links_fonts_and_the_d
     doc = marked.document
 
     problems: list[Problem] = []
-    _check_citations(doc, problems)
+    check_citations(doc, problems)
     cited = {int(m) - 900 for m in re.findall(r"citation (\d+) has no", " ".join(p.message for p in problems))}
     assert [n for n in numbers if n not in cited] == [], "validation does not see these runs"
 
@@ -117,7 +119,7 @@ def test_every_inline_run_is_seen_by_validation_lint_print_links_fonts_and_the_d
     assert [n for n in numbers if f"TBD n{n} " not in warned] == [], "lint does not see these runs"
 
     problems = []
-    _check_fonts(doc, Where("theme"), problems)
+    check_fonts(doc, Where("theme"), problems)
     missing = " ".join(p.message for p in problems)
     assert [n for n in numbers if f"U+{0xE000 + n:04X}" not in missing] == [], "the font check does not see these"
 

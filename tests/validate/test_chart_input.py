@@ -3,6 +3,9 @@ exit 2 and nothing written; every problem of a file at once."""
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
+import pytest
 from conftest import MINIMAL_LAYOUT
 
 from tagprint.cli import main
@@ -16,13 +19,38 @@ body:
 CSV = "Week,Drug,Placebo\nWeek 4,38,18\nWeek 12,61,29\nWeek 24,71,36\n"
 
 
-def errors(project, capsys) -> str:
-    code = main(["--root", str(project.root)])
-    err = capsys.readouterr().err
-    assert code == 2, err
-    out = project.root / "output"
-    assert not out.exists() or not any(out.iterdir())
-    return err
+class Build:
+    """Builds a project whose content is HEAD and then `blocks` (with `csv` as data/acr.csv, and the minimal
+    layout or `layout`): the exit code, and what the build said (`err`)."""
+
+    def __init__(self, project: Any, capsys: Any):
+        self.project, self.capsys, self.err = project, capsys, ""
+
+    def __call__(self, blocks: str, csv: str | None = None, layout: str = MINIMAL_LAYOUT) -> int:
+        self.project.layout(layout)
+        if csv is not None:
+            self.project.write("data/acr.csv", csv)
+        self.project.content(HEAD + blocks)
+        code = main(["--root", str(self.project.root)])
+        self.err = self.capsys.readouterr().err
+        return code
+
+
+@pytest.fixture
+def build(project, capsys) -> Build:
+    return Build(project, capsys)
+
+
+@pytest.fixture
+def refused(build: Build, project) -> Callable[..., str]:
+    """`build`, which must exit 2 and write nothing: what it said."""
+    def run(blocks: str, csv: str | None = None, layout: str = MINIMAL_LAYOUT) -> str:
+        code = build(blocks, csv, layout)
+        assert code == 2, build.err
+        out = project.root / "output"
+        assert not out.exists() or not any(out.iterdir())
+        return build.err
+    return run
 
 
 def line_of(err: str, fragment: str) -> str:
@@ -33,24 +61,19 @@ def line_of(err: str, fragment: str) -> str:
     return found[0]
 
 
-def test_a_good_chart_and_qr_code_build(project, capsys):
-    project.layout()
-    project.write("data/acr.csv", CSV)
-    project.content(HEAD + """\
+def test_a_good_chart_and_qr_code_build(build):
+    assert build("""\
   - type: chart
     kind: bar
     title: ACR20
     data: data/acr.csv
   - type: qr
     href: https://www.example.com/pi
-""")
-    code = main(["--root", str(project.root)])
-    assert code == 0, capsys.readouterr().err
+""", csv=CSV) == 0, build.err
 
 
-def test_a_chart_with_no_numbers(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_a_chart_with_no_numbers(refused):
+    err = refused("""\
   - type: chart
     kind: bar
     title: ACR20
@@ -61,14 +84,12 @@ def test_a_chart_with_no_numbers(project, capsys):
     categories: [Week 4]
     series: [{name: Drug, values: []}]
 """)
-    err = errors(project, capsys)
     assert "content/test.yaml:5:" in line_of(err, "the chart has no numbers")
     assert "content/test.yaml:9:" in [line for line in err.splitlines() if "no numbers" in line][1]
 
 
-def test_series_of_different_lengths(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_series_of_different_lengths(refused):
+    err = refused("""\
   - type: chart
     kind: bar
     title: ACR20
@@ -77,15 +98,12 @@ def test_series_of_different_lengths(project, capsys):
       - {name: Drug, values: [38, 61, 71]}
       - {name: Placebo, values: [18, 29]}
 """)
-    err = errors(project, capsys)
     line = line_of(err, "series 'Placebo' has 2 values for 3 categories")
     assert line.startswith("error: content/test.yaml:11:") and "one value per category" in line
 
 
-def test_a_value_outside_its_axis_inline_and_in_a_csv(project, capsys):
-    project.layout()
-    project.write("data/acr.csv", "Week,Drug,Placebo\nWeek 4,38,18\nWeek 12,161,29\n")
-    project.content(HEAD + """\
+def test_a_value_outside_its_axis_inline_and_in_a_csv(refused):
+    err = refused("""\
   - type: chart
     kind: bar
     title: ACR20
@@ -101,15 +119,13 @@ def test_a_value_outside_its_axis_inline_and_in_a_csv(project, capsys):
     title: ACR20 again
     data: data/acr.csv
     max: 100
-""")
-    err = errors(project, capsys)
+""", csv="Week,Drug,Placebo\nWeek 4,38,18\nWeek 12,161,29\n")
     assert line_of(err, "the value 112 is outside the value axis").startswith("error: content/test.yaml:14:")
     assert line_of(err, "the value 161 is outside the value axis").startswith("error: data/acr.csv:3:")
 
 
-def test_a_stacked_total_outside_its_axis(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_a_stacked_total_outside_its_axis(refused):
+    err = refused("""\
   - type: chart
     kind: stacked_bar
     title: Events
@@ -119,14 +135,12 @@ def test_a_stacked_total_outside_its_axis(project, capsys):
       - {name: Mild, values: [22]}
       - {name: Severe, values: [9]}
 """)
-    line = line_of(errors(project, capsys), "the stacked total 31 is outside the value axis (… to 30)")
+    line = line_of(err, "the stacked total 31 is outside the value axis (… to 30)")
     assert line.startswith("error: content/test.yaml:12:")  # the last series: where the total is reached
 
 
-def test_an_unknown_csv_column_suggests_the_right_one(project, capsys):
-    project.layout()
-    project.write("data/acr.csv", CSV)
-    project.content(HEAD + """\
+def test_an_unknown_csv_column_suggests_the_right_one(refused):
+    err = refused("""\
   - type: chart
     kind: bar
     title: ACR20
@@ -134,41 +148,35 @@ def test_an_unknown_csv_column_suggests_the_right_one(project, capsys):
     series:
       - {column: Drug}
       - {column: Placbo}
-""")
-    line = line_of(errors(project, capsys), "no column 'Placbo' in the data file")
+""", csv=CSV)
+    line = line_of(err, "no column 'Placbo' in the data file")
     assert line.startswith("error: content/test.yaml:11:") and "did you mean 'Placebo'" in line
 
 
-def test_bad_csv_cells_and_rows_are_reported_at_their_csv_line(project, capsys):
-    project.layout()
-    project.write("data/acr.csv", "Week,Drug,Placebo\nWeek 4,38,18\nWeek 12,sixty,29\nWeek 24,71\n")
-    project.content(HEAD + """\
+def test_bad_csv_cells_and_rows_are_reported_at_their_csv_line(refused):
+    err = refused("""\
   - type: chart
     kind: bar
     title: ACR20
     data: data/acr.csv
-""")
-    err = errors(project, capsys)
+""", csv="Week,Drug,Placebo\nWeek 4,38,18\nWeek 12,sixty,29\nWeek 24,71\n")
     assert line_of(err, "this row has 2 cells, the header has 3").startswith("error: data/acr.csv:4:")
 
 
-def test_a_cell_that_is_not_a_number(project, capsys):
-    project.layout()
-    project.write("data/acr.csv", "Week,Drug,Placebo\nWeek 4,38,18\nWeek 12,sixty,29\n")
-    project.content(HEAD + """\
+def test_a_cell_that_is_not_a_number(refused):
+    err = refused("""\
   - type: chart
     kind: bar
     title: ACR20
     data: data/acr.csv
-""")
-    line = line_of(errors(project, capsys), "'sixty' in column 'Drug' is not a number")
+""", csv="Week,Drug,Placebo\nWeek 4,38,18\nWeek 12,sixty,29\n")
+    line = line_of(err, "'sixty' in column 'Drug' is not a number")
     assert line.startswith("error: data/acr.csv:3:")
 
 
-def test_a_data_file_outside_data_or_missing(project, capsys):
-    project.layout()
+def test_a_data_file_outside_data_or_missing(refused, project):
     project.write("data/acr20.csv", CSV)
-    project.content(HEAD + """\
+    err = refused("""\
   - type: chart
     kind: bar
     title: One
@@ -178,15 +186,13 @@ def test_a_data_file_outside_data_or_missing(project, capsys):
     title: Two
     data: data/acr2.csv
 """)
-    err = errors(project, capsys)
     assert line_of(err, "is not in the data/ folder").startswith("error: content/test.yaml:8:")
     line = line_of(err, "data file 'data/acr2.csv' not found")
     assert line.startswith("error: content/test.yaml:12:") and "data/acr20.csv" in line
 
 
-def test_a_forest_estimate_outside_its_interval_and_a_missing_end(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_a_forest_estimate_outside_its_interval_and_a_missing_end(refused):
+    err = refused("""\
   - type: chart
     kind: forest
     title: Hazard ratios
@@ -202,15 +208,13 @@ def test_a_forest_estimate_outside_its_interval_and_a_missing_end(project, capsy
     categories: [All]
     series: [{name: HR, values: [0.62]}]
 """)
-    err = errors(project, capsys)
     line = line_of(err, "the estimate 0.9 for 'Women' is not inside its interval 0.43 to 0.84")
     assert line.startswith("error: content/test.yaml:11:")
     assert line_of(err, "the series has no low").startswith("error: content/test.yaml:18:")
 
 
-def test_an_unknown_series_colour(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_an_unknown_series_colour(refused):
+    err = refused("""\
   - type: chart
     kind: line
     title: DAS28
@@ -219,13 +223,12 @@ def test_an_unknown_series_colour(project, capsys):
       - {name: Drug, values: [5.8, 4.9], color: primery}
       - {name: Placebo, values: [5.8, 5.5]}
 """)
-    line = line_of(errors(project, capsys), "no colour 'primery' in the theme")
+    line = line_of(err, "no colour 'primery' in the theme")
     assert line.startswith("error: content/test.yaml:10:") and "did you mean 'primary'" in line
 
 
-def test_a_value_that_is_not_a_number(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_a_value_that_is_not_a_number(refused):
+    err = refused("""\
   - type: chart
     kind: line
     title: DAS28
@@ -233,49 +236,43 @@ def test_a_value_that_is_not_a_number(project, capsys):
     series:
       - {name: Placebo, values: [5.8, high]}
 """)
-    line = line_of(errors(project, capsys), "got 'high'")
+    line = line_of(err, "got 'high'")
     assert line.startswith("error: content/test.yaml:10:") and "write a plain number" in line
 
 
-def test_a_qr_code_too_small_for_print(project, capsys):
-    project.layout(MINIMAL_LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [screen, print]"))
-    project.content(HEAD + """\
+def test_a_qr_code_too_small_for_print(refused):
+    err = refused("""\
   - type: qr
     href: https://www.example.com/prescribing-information/full/version-2026.pdf
     size: 24
-""")
-    line = line_of(errors(project, capsys), "the QR code's modules are")
+""", layout=MINIMAL_LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [screen, print]"))
+    line = line_of(err, "the QR code's modules are")
     assert line.startswith("error: content/test.yaml:7:") and "print needs at least 0.4 mm" in line
     assert "make size: at least" in line
 
 
-def test_the_same_qr_code_is_fine_on_screen_only(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_the_same_qr_code_is_fine_on_screen_only(build):
+    assert build("""\
   - type: qr
     href: https://www.example.com/prescribing-information/full/version-2026.pdf
     size: 24
-""")
-    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+""") == 0, build.err
 
 
-def test_a_qr_code_with_a_bad_address_or_a_light_colour(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_a_qr_code_with_a_bad_address_or_a_light_colour(refused):
+    err = refused("""\
   - type: qr
     href: javascript:alert(1)
   - type: qr
     href: https://www.example.com/
     color: tint
 """)
-    err = errors(project, capsys)
     assert line_of(err, "link 'javascript:alert(1)'").startswith("error: content/test.yaml:6:")
     assert line_of(err, "too light for a QR code").startswith("error: content/test.yaml:9:")
 
 
-def test_a_reference_line_outside_the_axis(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_a_reference_line_outside_the_axis(refused):
+    err = refused("""\
   - type: chart
     kind: forest
     title: Differences
@@ -285,28 +282,25 @@ def test_a_reference_line_outside_the_axis(project, capsys):
     reference: 1
     series: [{name: HR, values: [0.62], low: [0.48], high: [0.80]}]
 """)
-    line = line_of(errors(project, capsys), "the reference line 1 is outside the value axis (0.2 to 0.9)")
+    line = line_of(err, "the reference line 1 is outside the value axis (0.2 to 0.9)")
     assert line.startswith("error: content/test.yaml:11:")
 
 
-def test_a_chart_word_no_font_has_is_an_error_at_the_chart(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_a_chart_word_no_font_has_is_an_error_at_the_chart(refused):
+    err = refused("""\
   - type: chart
     kind: bar
     title: Response
     categories: ["\u6f22\u5b57", Week 4]
     series: [{name: Drug, values: [38, 61]}]
 """)
-    err = errors(project, capsys)
     assert "content/test.yaml:5:" in line_of(err, "U+6F22")
 
 
-def test_a_chart_too_small_for_its_words_is_an_error_that_says_what_to_change(project, capsys):
-    project.layout()
+def test_a_chart_too_small_for_its_words_is_an_error_that_says_what_to_change(refused):
     names = ", ".join(f"Week {n}" for n in range(1, 31))
     values = ", ".join(str(n) for n in range(1, 31))
-    project.content(HEAD + f"""\
+    err = refused(f"""\
   - type: chart
     kind: bar
     title: Response
@@ -321,15 +315,13 @@ def test_a_chart_too_small_for_its_words_is_an_error_that_says_what_to_change(pr
               high: [1, 1, 1, 1, 1, 1, 1, 1]}}]
     height: 60
 """)
-    err = errors(project, capsys)
     line = line_of(err, "the chart is too small for its category names")
     assert line.startswith("error: content/test.yaml:5:") and "orientation: horizontal" in line
     assert line_of(err, "the chart is too small for its rows").startswith("error: content/test.yaml:11:")
 
 
-def test_a_log_scale_needs_a_forest_plot_and_ratios_above_zero(project, capsys):
-    project.layout()
-    project.content(HEAD + """\
+def test_a_log_scale_needs_a_forest_plot_and_ratios_above_zero(refused):
+    err = refused("""\
   - type: chart
     kind: forest
     title: Differences
@@ -343,7 +335,6 @@ def test_a_log_scale_needs_a_forest_plot_and_ratios_above_zero(project, capsys):
     categories: [All]
     series: [{name: Drug, values: [1]}]
 """)
-    err = errors(project, capsys)
     assert line_of(err, "0 cannot be shown on a log scale").startswith("error: content/test.yaml:10:")
     assert "-1 cannot be shown on a log scale" in err
     assert line_of(err, "a log scale is for forest plots").startswith("error: content/test.yaml:14:")
