@@ -177,7 +177,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
         shift = sum(f.width for f in content_id.fragments) + _space_width(ts)  # the separator's own space
     lines = []
     for text, align in ((left, "left"), (right, "right")):
-        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
+        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)
         if not found:
             continue
         line = found[0]
@@ -198,7 +198,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
 def _space_width(ts: TextStyle) -> float:
     """The width of one word space in the footer's style (what the separator's spaces are set at)."""
     def width(text: str) -> float:
-        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
+        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)
         return sum(f.width for f in found[0].fragments)
     return width("x x") - width("xx")
 
@@ -209,5 +209,6 @@ def _take_material_id(page: PageLayout) -> TextLine | None:
     for i, item in enumerate(page.items):
         if isinstance(item, TextLine) and any(isinstance(f.tag, tuple) and isinstance(f.tag[0], MaterialId)
                                               for f in item.fragments):
-            return page.items.pop(i)
+            del page.items[i]
+            return item
     return None

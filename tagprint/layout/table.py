@@ -69,7 +69,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         caption = text_block(pieces(block.caption, cs), width, cs, ctx, block.where)
         out.add(caption, 0, 0)
         y = caption.height + 3
-        label = text_block(pieces(block.caption, cs) + plain_pieces(" " + ctx.document.words.get("continued"), None, cs),  # type: ignore[arg-type]
+        label = text_block(pieces(block.caption, cs) + plain_pieces(" " + ctx.document.words.get("continued"), None, cs),
                            width, cs, ctx, block.where)
         continued = as_artifact(Laid(label.height + 3, label.items))
     rule = ctx.color(block.rule)
@@ -105,7 +105,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
                 piece.add(laid, xs[cell.column] + PAD_X, tops[r] - head_top + PAD_Y)
         piece.items.append(RuleLine(0, head_bottom - head_top, width, head_bottom - head_top, rule, 1.0))
         header = Laid(header.height, as_artifact(piece).items)
-    header = stacked(continued, header) if head_n else continued
+    repeated = stacked(continued, header) if head_n else continued  # on top of each part after a cut
     out.rows = [(tops[r], tops[r + 1] if r + 1 < len(tops) else y, row.where) for r, row in enumerate(all_rows)
                 if head_n <= r < head_n + body_n]  # for the message when a row cannot fit a region
     spans = [(r, r + c.rowspan - 1) for r, row in enumerate(all_rows) for c in row.cells if c.rowspan > 1]
@@ -113,7 +113,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         if not any(start <= r < end for start, end in spans):
             # the rows after the cut, at any width: the table laid out again there and cut after the same row
             again = keyed(lambda w: _table(block, w, ctx), r)
-            out.breaks.append(Break(tops[r + 1], header, rest=again, key=r))
+            out.breaks.append(Break(tops[r + 1], repeated, rest=again, key=r))
     if block.notes:
         notes = notes_block(block.notes, "small", width, ctx)
         out.add(notes, 0, y + 4)

@@ -42,7 +42,7 @@ class Piece:
     bold: bool
     italic: bool
     superscript: bool
-    tag: TagKey
+    tag: TagKey | None  # None: set as an artifact or untagged (a "continued" label, a measurement)
     link: Link | Citation | NoteRef | None
     color: Color
     lang: str = ""  # the span's language (shaping, hyphenation); "" for the document's
@@ -84,7 +84,7 @@ def pieces(runs: tuple[Inline, ...], ts: TextStyle, link: Link | None = None) ->
     return out
 
 
-def plain_pieces(text: str, tag: TagKey, ts: TextStyle, link: Link | None = None) -> list[Piece]:
+def plain_pieces(text: str, tag: TagKey | None, ts: TextStyle, link: Link | None = None) -> list[Piece]:
     shown = text.upper() if ts.style.uppercase else text
     return [Piece(shown, ts.style.bold, ts.style.italic, False, tag, link, ts.color)]
 
@@ -425,7 +425,7 @@ def _bidi_line(atoms: list[_Atom], n: int, ts: TextStyle, rtl: bool, width: floa
     for k, atom in enumerate(atoms):
         chars.extend((c, k) for c in atom.text)
     text = "".join(c for c, _ in chars)
-    spans = []  # (start, end, rtl) of the runs whose span gives a direction
+    spans: list[tuple[int, int, bool]] = []  # (start, end, rtl) of the runs whose span gives a direction
     for k, atom in enumerate(atoms):
         if atom.piece.dir:
             start = next(i for i, (_, a) in enumerate(chars) if a == k) if atom.text else None
