@@ -9,10 +9,11 @@ import io
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 import pikepdf
 
-from ..verify.marked_content import WALKER_OPERATORS, WalkResult, parse_instructions, walk_pdf
+from ..verify.marked_content import WALKER_OPERATORS, Holder, WalkResult, parse_instructions, walk_pdf
 from .findings import UnusableInput
 
 
@@ -183,14 +184,15 @@ class Doc:
 
     @property
     def root(self) -> pikepdf.Dictionary:
-        return self.pdf.Root
+        # the trailer's /Root: pikepdf opens no file without a catalog dictionary
+        return cast(pikepdf.Dictionary, self.pdf.Root)
 
     def page_number(self, page: object) -> int | None:
         """1-based number of a page object, None when it is not a page of this document."""
         key = objgen(page)
         return self._page_numbers.get(key) if key else None
 
-    def instructions(self, holder: object) -> list:
+    def instructions(self, holder: Holder) -> list:
         """The parsed content of a page, form XObject or appearance stream, parsed once for every view:
         the walker's operators and those the text and content-id scans read (others are left out)."""
         obj = holder.obj if isinstance(holder, pikepdf.Page) else holder

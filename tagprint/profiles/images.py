@@ -178,7 +178,7 @@ def image_to_cmyk(image: Image.Image, press: Path | None, limit: float | None, s
     the total ink limit (the caller applies it again after the last lossy step)."""
     press_icc = cmyk_icc(press)
     mode = "RGB" if image.mode not in ("L", "CMYK") or (image.mode == "L" and source is None) else image.mode
-    out = ImageCms.applyTransform(image.convert(mode), _transform(source, mode, press_icc, "CMYK"))
+    out = _converted(image.convert(mode), _transform(source, mode, press_icc, "CMYK"))
     return limit_ink(out, limit) if limit is not None else out
 
 
@@ -186,7 +186,13 @@ def to_srgb(image: Image.Image, source: bytes | None) -> Image.Image:
     mode = "RGB" if image.mode not in ("L", "CMYK") else image.mode
     if source is None and mode != "CMYK":
         return image.convert("RGB")  # already sRGB
-    return ImageCms.applyTransform(image.convert(mode), _transform(source, mode, None, "RGB"))
+    return _converted(image.convert(mode), _transform(source, mode, None, "RGB"))
+
+
+def _converted(image: Image.Image, transform: ImageCms.ImageCmsTransform) -> Image.Image:
+    out = ImageCms.applyTransform(image, transform)
+    assert out is not None  # not in place: applyTransform returns the new image
+    return out
 
 
 # ---- encoding -----------------------------------------------------------------------------------------
@@ -275,8 +281,8 @@ def _prepare(path: Path, changed: tuple, placed: tuple[float, float], policy: Im
     if kept is not None:
         return kept
     colour, alpha = _split_alpha(im)
-    if resize:
-        scale = policy.max_ppi / ppi  # type: ignore[operator]
+    if resize and policy.max_ppi:  # (resize implies a max_ppi)
+        scale = policy.max_ppi / ppi
         size = (max(1, round(im.width * scale)), max(1, round(im.height * scale)))
         info = colour.info
         colour = colour.resize(size, Image.Resampling.LANCZOS)

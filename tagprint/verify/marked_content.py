@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Union
 
 import pikepdf
 
@@ -52,10 +52,11 @@ def _mark(operator: str, operands: list) -> _Mark:
     return _Mark(tag, mcid, tag == "Artifact")
 
 
-Parse = Callable[[pikepdf.Object], list]
+Holder = Union[pikepdf.Object, pikepdf.Page]  # what has a content stream: a page, a form XObject, …
+Parse = Callable[[Holder], list]
 
 
-def parse_instructions(holder: pikepdf.Object, extra: str = "") -> list:
+def parse_instructions(holder: Holder, extra: str = "") -> list:
     """The instructions of a page's or form's content the walker needs (and the `extra` operators):
     qpdf filters operators in C++ (fast) but drops inline images, so a stream with any is parsed fully."""
     raw = _raw(holder)
@@ -73,7 +74,7 @@ def walk_pdf(pdf: pikepdf.Pdf, parse: Parse = parse_instructions) -> WalkResult:
     return result
 
 
-def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], result: WalkResult, depth: int,
+def _walk(holder: Holder, page: int, where: str, stack: list[_Mark], result: WalkResult, depth: int,
           parse: Parse) -> None:
     if depth > 12:
         result.findings.append(Finding(page, where, "Do", "form XObjects nested too deep (a cycle?)"))
@@ -134,7 +135,7 @@ _INTERESTING = PAINTING | {"BDC", "BMC", "EMC"}
 _INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
 
 
-def _raw(holder: pikepdf.Object) -> bytes:
+def _raw(holder: Holder) -> bytes:
     if isinstance(holder, pikepdf.Stream):
         return holder.read_bytes()
     contents = holder.get("/Contents")
