@@ -9,12 +9,14 @@ import io
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import cast
+from typing import Callable, TypeVar, cast
 
 import pikepdf
 
 from ..verify.marked_content import WALKER_OPERATORS, Holder, WalkResult, parse_instructions, walk_pdf
 from .findings import UnusableInput
+
+T = TypeVar("T")
 
 
 def ref(obj: object) -> str | None:
@@ -44,9 +46,14 @@ def text(value: object) -> str | None:
     return None
 
 
+def is_true(value: object) -> bool:
+    """A PDF boolean that is true (pikepdf gives PDF booleans as Python's; its stubs say Object)."""
+    return value is True
+
+
 def number(value: object) -> int | None:
     try:
-        return int(value)  # type: ignore[call-overload]
+        return int(value)  # type: ignore[call-overload]  # any PDF object: TypeError when it is no number
     except (TypeError, ValueError):
         return None
 
@@ -181,6 +188,12 @@ class Doc:
         self.close()
 
     # ---- shared views -------------------------------------------------------------------------
+
+    def view(self, name: str, make: Callable[[], T]) -> T:
+        """What another module derives once per document (`name` is its own), made on first use."""
+        if name not in self.views:
+            self.views[name] = make()
+        return cast(T, self.views[name])  # each name is made by one function, so always of one type
 
     @property
     def root(self) -> pikepdf.Dictionary:

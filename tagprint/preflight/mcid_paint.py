@@ -25,10 +25,7 @@ class PagePaint:
 
 def page_paint(doc: Doc) -> dict[int, PagePaint]:
     """Per page (1-based): what its MCIDs paint, and how many images it paints as artifacts."""
-    found = doc.views.get("mcid_paint")
-    if found is None:
-        found = doc.views["mcid_paint"] = {n: _scan(doc, page.obj) for n, page in enumerate(doc.pages, start=1)}
-    return found  # type: ignore[return-value]
+    return doc.view("mcid_paint", lambda: {n: _scan(doc, page.obj) for n, page in enumerate(doc.pages, start=1)})
 
 
 def _scan(doc: Doc, page: pikepdf.Dictionary) -> PagePaint:

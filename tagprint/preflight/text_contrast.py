@@ -221,5 +221,5 @@ def _background(raw, page, image, box, colour) -> tuple[int, int, int] | None:
     for _, count, rgb in scored:
         seen += count
         if seen >= needed:
-            return tuple(rgb)  # type: ignore[return-value]
-    return tuple(scored[-1][2]) if scored else None  # type: ignore[return-value]
+            return tuple(rgb)
+    return tuple(scored[-1][2]) if scored else None

@@ -141,9 +141,9 @@ def _scan(doc: Doc, holder: pikepdf.Object, resources: object, page: int, where:
             xobj = xobjects.get(str(operands[0]))
             if not isinstance(xobj, pikepdf.Stream) or xobj.get("/Subtype") != pikepdf.Name.Form:
                 continue
-            key = objgen(xobj)
-            if key is not None and key in active:
+            form = objgen(xobj)
+            if form is not None and form in active:
                 continue
             inner = xobj.get("/Resources", resources)
             _scan(doc, xobj, inner, page, f"{where} > {operands[0]}", current, usage, by_key,
-                  active | ({key} if key else set()), depth + 1)
+                  active | ({form} if form else set()), depth + 1)

@@ -4,7 +4,7 @@ pdfaid:part and pdfaid:conformance (each may be written as an element or as an a
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pikepdf
 
@@ -25,7 +25,7 @@ class Xmp:
     pdfua_part: str | None = None
     pdfa_part: str | None = None
     pdfa_conformance: str | None = None
-    misplaced: list[str] | None = None  # e.g. "pdfuaid:part in namespace http://…/id (no trailing slash)"
+    misplaced: list[str] = field(default_factory=list)  # e.g. "pdfuaid:part in namespace http://…/id (no trailing slash)"
 
 
 def read_xmp(doc: Doc) -> Xmp:
@@ -46,7 +46,7 @@ def parse_xmp(data: bytes) -> Xmp:
         root = ET.fromstring(data.strip().rstrip(b"\x00"))
     except ET.ParseError as exc:
         return Xmp(present=True, error=f"the XMP is not well-formed XML: {exc}")
-    out = Xmp(present=True, misplaced=[])
+    out = Xmp(present=True)
     for description in root.iter(f"{{{RDF}}}Description"):
         out.pdfua_part = out.pdfua_part or _prop(description, PDFUAID, "part")
         out.pdfa_part = out.pdfa_part or _prop(description, PDFAID, "part")

@@ -32,8 +32,8 @@ def _scan(doc: Doc) -> list[_Hit]:
         hits.append(_Hit("js", "/Root/Names/JavaScript", ref(names.get("/JavaScript")) or ref(names), None))
     stack: list[tuple[object, str, int | None, str | None]] = []
     keys = sorted(root.keys(), key=lambda k: k != "/Pages")[::-1]  # /Pages popped first
-    for key in keys:
-        stack.append((root.get(key), f"/Root{key}", None, ref(root)))
+    for name in keys:
+        stack.append((root.get(name), f"/Root{name}", None, ref(root)))
     visited = 0
     while stack and visited < MAX_NODES:
         obj, where, page, holder = stack.pop()
