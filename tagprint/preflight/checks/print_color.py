@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..colour_spaces import PROCESS, Colour
 from ..document import Doc
 from ..findings import ERROR, NOTE, WARNING, Finding
 from ..print_elements import element_words, mark_words
 from ..print_paint import OPERATORS as PAINT_OPERATORS
-from ..print_paint import PROCESS, Colour, Paint
+from ..print_paint import Paint
 from ..print_settings import DARK_L, SMALL_TEXT, ink_limit, lightness, paints
 from ..family import Family
 from . import register
