@@ -6,8 +6,9 @@ import pikepdf
 
 from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
-from ..font_glyphs import (HAVE_FONTTOOLS, PREDEFINED_SIMPLE, GlyphMap, UnreadableFont, code_splitter, font_file,
-                           glyph_unicode, is_symbolic, read_cmap, simple_encoding)
+from ..font_cmaps import code_splitter, read_cmap
+from ..font_encodings import HAVE_FONTTOOLS, PREDEFINED_SIMPLE, glyph_unicode, is_symbolic, simple_encoding
+from ..font_glyphs import GlyphMap, UnreadableFont, font_file
 from ..text_usage import FontUse
 from . import CheckSkipped, register
 
