@@ -85,11 +85,7 @@ def _may_hold_actions(doc: Doc) -> bool:
 
 
 def _hits(doc: Doc) -> list[_Hit]:
-    cached = getattr(doc, "_action_hits", None)
-    if cached is None:
-        cached = _scan(doc) if _may_hold_actions(doc) else []
-        doc._action_hits = cached  # type: ignore[attr-defined]
-    return cached
+    return doc.view("action hits", lambda: _scan(doc) if _may_hold_actions(doc) else [])
 
 
 @register(JS, "No JavaScript",
