@@ -51,15 +51,29 @@ def parse_xmp(data: bytes) -> Xmp:
         out.pdfua_part = out.pdfua_part or _prop(description, PDFUAID, "part")
         out.pdfa_part = out.pdfa_part or _prop(description, PDFAID, "part")
         out.pdfa_conformance = out.pdfa_conformance or _prop(description, PDFAID, "conformance")
-        title = description.find(f"{{{DC}}}title")
-        if title is not None and out.title is None:
-            items = list(title.iter(f"{{{RDF}}}li"))
-            chosen = next((li for li in items if li.get(XML_LANG) == "x-default"), items[0] if items else None)
-            out.title = (chosen.text or "") if chosen is not None else (title.text or "").strip() or None
-        for node in list(description) + [ET.Element(k) for k in description.attrib]:
-            ns, _, local = node.tag[1:].partition("}") if node.tag.startswith("{") else ("", "", node.tag)
-            if local == "part" and ns not in (PDFUAID, PDFAID) and ("pdfua" in ns or "pdfa" in ns):
-                out.misplaced.append(f"'part' in namespace {ns}")
+        if out.title is None:
+            out.title = _title(description)
+        out.misplaced += _misplaced(description)
+    return out
+
+
+def _title(description: ET.Element) -> str | None:
+    """dc:title: its x-default entry, else its first, else its own text."""
+    title = description.find(f"{{{DC}}}title")
+    if title is None:
+        return None
+    items = list(title.iter(f"{{{RDF}}}li"))
+    chosen = next((li for li in items if li.get(XML_LANG) == "x-default"), items[0] if items else None)
+    return (chosen.text or "") if chosen is not None else (title.text or "").strip() or None
+
+
+def _misplaced(description: ET.Element) -> list[str]:
+    """A 'part' property (element or attribute) in a namespace that looks like PDF/UA's or PDF/A's but is not."""
+    out = []
+    for node in list(description) + [ET.Element(k) for k in description.attrib]:
+        ns, _, local = node.tag[1:].partition("}") if node.tag.startswith("{") else ("", "", node.tag)
+        if local == "part" and ns not in (PDFUAID, PDFAID) and ("pdfua" in ns or "pdfa" in ns):
+            out.append(f"'part' in namespace {ns}")
     return out
 
 
