@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from bidi import algorithm as uax9
 
@@ -39,7 +40,7 @@ def base_is_rtl(text: str) -> bool:
     return False
 
 
-def levels(text: str, rtl: bool, spans: list[tuple[int, int, bool]] = ()) -> list[int]:
+def levels(text: str, rtl: bool, spans: Sequence[tuple[int, int, bool]] = ()) -> list[int]:
     """The resolved embedding level of each character of one line (rules up to I2, and L1 for the line's
     trailing white space). `spans` (start, end, right to left) are embedded in their own direction (a
     span's {dir=rtl}), as RLE/LRE … PDF would (X2–X3)."""

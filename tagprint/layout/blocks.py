@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 
 from .. import illustrations
@@ -17,7 +17,8 @@ from ..model import (
 )
 from ..model.inline import plain_text
 from .bidi import base_is_rtl
-from .items import Break, Chevron, FillBox, Laid, PictureBox, Rest, TextLine, as_artifact, keyed, line_breaks
+from .items import (Break, Chevron, FillBox, Item, Laid, PictureBox, Rest, TextLine, Wrap, as_artifact, keyed,
+                    line_breaks)
 from .remainder import pieces_after
 from .text import Piece, TextStyle, break_lines, pieces, plain_pieces
 
@@ -57,12 +58,16 @@ class LayoutContext:
 
 
 
-LayoutFn = Callable[[Block, float, LayoutContext], Laid]
+# A block's layout: (block of its type, width, context, optional extra arguments of its own) -> Laid.
+LayoutFn = Callable[..., Laid]
 LAYOUTS: dict[type, LayoutFn] = {}
+Fn = TypeVar("Fn", bound=LayoutFn)
 
 
-def layout_of(cls: type) -> Callable[[LayoutFn], LayoutFn]:
-    def register(fn: LayoutFn) -> LayoutFn:
+def layout_of(cls: type) -> Callable[[Fn], Fn]:
+    """Registers a layout for blocks of type `cls`; the function keeps its own signature (a list's depth, a
+    safety panel's continued body)."""
+    def register(fn: Fn) -> Fn:
         LAYOUTS[cls] = fn
         return fn
     return register
@@ -258,7 +263,7 @@ def _cta(block: CallToAction, width: float, ctx: LayoutContext) -> Laid:
     button_w = text_w + 2 * pad + arrow
     fragments = tuple(type(f)(**{**f.__dict__, "link": block}) for f in line.fragments)
     baseline = (height - ts.style.size) / 2 + ts.style.size * 0.76
-    items = [
+    items: list[Item] = [
         FillBox(Rect(0, 0, button_w, height), ctx.color("secondary"), height / 2),
         TextLine(pad, baseline, height, fragments),
         Chevron(pad + text_w + 7, height / 2, 4.0, ctx.color("white")),
@@ -310,7 +315,7 @@ def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
 def _safety(block: Safety, width: float, ctx: LayoutContext, body: Laid | None = None) -> Laid:
     """The title, then the safety text; `body` given: the part after a cut, under the continued title."""
     ts = ctx.text_style("safety_title")
-    label = text_block(plain_pieces(f"{block.title} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,  # type: ignore[arg-type]
+    label = text_block(plain_pieces(f"{block.title} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,
                        block.where)
     continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
     out = Laid(0, [], 0, 0)
@@ -393,11 +398,12 @@ def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext, lead: Lai
     y = 0.0
     previous_after = None
     keeps = True
-    entries: list[tuple[Block | None, Laid | None]] = [(None, lead)] if lead else []
-    entries += [(block, None) for block in blocks]
+    entries: list[Block | Laid] = [lead] if lead else []
+    entries += blocks
     first = len(entries) - len(blocks)  # index in `entries` of blocks[0]
-    for i, (block, laid) in enumerate(entries):
-        laid = laid or lay_out(block, width, ctx)  # type: ignore[arg-type]
+    for i, entry in enumerate(entries):
+        block = None if isinstance(entry, Laid) else entry
+        laid = entry if isinstance(entry, Laid) else lay_out(entry, width, ctx)
         gap = 0.0
         if previous_after is not None:
             gap = max(previous_after, laid.space_before)
@@ -406,7 +412,7 @@ def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext, lead: Lai
         if not keeps:
             out.breaks.append(Break(y, None, -gap, _stack_rest(blocks[i - first:], ctx)))
         out.add(laid, 0, y)
-        out.add_breaks(laid, y, wrap=lambda rest, after=following: lambda w: stack(after, w, ctx, rest(w)))
+        out.add_breaks(laid, y, wrap=_stack_after(following, ctx))
         y += laid.height
         previous_after = laid.space_after
         keeps = bool(getattr(block, "keep_with_next", False))
@@ -416,6 +422,11 @@ def stack(blocks: tuple[Block, ...], width: float, ctx: LayoutContext, lead: Lai
 
 def _stack_rest(blocks: tuple[Block, ...], ctx: LayoutContext) -> Rest:
     return lambda width: stack(blocks, width, ctx)
+
+
+def _stack_after(after: tuple[Block, ...], ctx: LayoutContext) -> Wrap:
+    """A cut inside a block of a stack: the part after it, then the blocks `after` it, at any width."""
+    return lambda rest: lambda w: stack(after, w, ctx, rest(w))
 
 
 from . import table as _table  # noqa: E402,F401  (registers the table and notes layouts)

@@ -80,6 +80,7 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
         safety panel sized to its text), not at the foot of the page."""
         if panel is not None and region.auto_height and not foot and y > 0:
             fill = out.items[panel]
+            assert isinstance(fill, FillBox)  # the panel's background, appended above
             height = inner.y - region.box.y + y + region.padding[2]
             out.items[panel] = replace(fill, box=replace(fill.box, height=min(fill.box.height, height)))
         return result

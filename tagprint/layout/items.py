@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Union
 
+from ..errors import Where
 from ..model import Color, Rect
 
 TagKey = tuple[Any, str]  # (model node, part)
@@ -176,8 +177,10 @@ def as_artifact(laid: "Laid", subtype: str = "Header") -> "Laid":
         if isinstance(item, TextLine):
             item = replace(item, fragments=tuple(replace(f, tag=None, link=None, underline=False,
                                                          artifact=subtype) for f in item.fragments))
-        elif isinstance(item, (PictureBox, VectorBox)):
-            item = replace(item, tag=None, **({"link": None} if isinstance(item, VectorBox) else {}))
+        elif isinstance(item, VectorBox):
+            item = replace(item, tag=None, link=None)
+        elif isinstance(item, PictureBox):
+            item = replace(item, tag=None)
         items.append(item)
     return Laid(laid.height, items)
 
@@ -206,7 +209,7 @@ class Laid:
     breaks: list[Break] = field(default_factory=list)
     rest: Rest | None = None  # a part after a cut: the same part laid out at another width
     part: bool = False  # the part after a cut (not a whole block)
-    rows: list[tuple[float, float, object]] = field(default_factory=list)  # a table's rows: top, bottom, where
+    rows: list[tuple[float, float, Where]] = field(default_factory=list)  # a table's rows: top, bottom, where
 
     def add(self, other: "Laid", dx: float, dy: float) -> None:
         self.items.extend(moved(i, dx, dy) for i in other.items)

@@ -153,7 +153,6 @@ def _readable_on(ts: TextStyle, background, ctx: LayoutContext) -> TextStyle:
 
 
 def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext) -> list[TextLine]:
-    number = page.number
     width, height = page.size
     slide = document.kind == "deck" and page.size == document.page_size  # a slide, not a handout's page
     ts = ctx.text_style_or("slide_footer", "footer") if slide else ctx.text_style("footer")
@@ -162,43 +161,60 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     # where the material id is set as content, that line moves into the footer's place (the material id
     # stands in the same place on every page) and the footer does not print it a second time
     content_id = _take_material_id(page)
-    # "ID · date · text": one separator, the same on every page (with the id set as content or not)
-    left = FOOTER_SEPARATOR.join(t for t in ("" if content_id else document.job_code, document.footer) if t)
-    if content_id is not None and left:
-        left = FOOTER_SEPARATOR.lstrip() + left  # "· text", set one space after the content's date
-    right = document.words.get("slide_of" if slide else "page_of", n=number, m=total)
-    _, right_edge, _, left_edge = document.margins  # the footer lines up with the page's text
-    if document.kind == "deck" and not slide:  # a handout's page: its own margins
-        from ..decks.handouts import MARGIN
-        right_edge = left_edge = MARGIN
+    left = _footer_text(document, content_id is not None)
+    right = document.words.get("slide_of" if slide else "page_of", n=page.number, m=total)
+    left_edge, right_edge = _footer_edges(document, slide)
     shift = 0.0
     if content_id is not None:  # real content (tagged), set where the footer starts
         page.items.append(replace(content_id, x=left_edge, baseline=baseline))
         shift = sum(f.width for f in content_id.fragments) + _space_width(ts)  # the separator's own space
     lines = []
     for text, align in ((left, "left"), (right, "right")):
-        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
+        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)
         if not found:
             continue
         line = found[0]
         text_w = sum(f.width for f in line.fragments)
-        room = width - left_edge - right_edge - 70 - shift
-        if align == "left" and text_w > room:
-            key = "footer" if document.footer else "material_id"
-            problem = Problem(Where(document.source, 1, 1, f"document.{key}"),
-                              f"the footer '{text[:60]}…' is {text_w:.0f} pt wide; the page has room for "
-                              f"{room:.0f} pt beside the page number", "shorten document.footer")
-            if problem not in ctx.problems:
-                ctx.problems.append(problem)
+        if align == "left":
+            _check_room(document, ctx, text, text_w, width - left_edge - right_edge - 70 - shift)
         x = left_edge + shift if align == "left" else width - right_edge - text_w
         lines.append(TextLine(x, baseline, line.height, line.fragments))
     return lines
 
 
+def _footer_text(document: Document, content_id: bool) -> str:
+    """The footer's left text, "ID · date · text": one separator, the same on every page (with the id set as
+    content or not)."""
+    left = FOOTER_SEPARATOR.join(t for t in ("" if content_id else document.job_code, document.footer) if t)
+    if content_id and left:
+        left = FOOTER_SEPARATOR.lstrip() + left  # "· text", set one space after the content's date
+    return left
+
+
+def _footer_edges(document: Document, slide: bool) -> tuple[float, float]:
+    """The footer's left and right edges: it lines up with the page's text."""
+    _, right_edge, _, left_edge = document.margins
+    if document.kind == "deck" and not slide:  # a handout's page: its own margins
+        from ..decks.handouts import MARGIN
+        return MARGIN, MARGIN
+    return left_edge, right_edge
+
+
+def _check_room(document: Document, ctx: LayoutContext, text: str, text_w: float, room: float) -> None:
+    if text_w <= room:
+        return
+    key = "footer" if document.footer else "material_id"
+    problem = Problem(Where(document.source, 1, 1, f"document.{key}"),
+                      f"the footer '{text[:60]}…' is {text_w:.0f} pt wide; the page has room for "
+                      f"{room:.0f} pt beside the page number", "shorten document.footer")
+    if problem not in ctx.problems:
+        ctx.problems.append(problem)
+
+
 def _space_width(ts: TextStyle) -> float:
     """The width of one word space in the footer's style (what the separator's spaces are set at)."""
     def width(text: str) -> float:
-        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)  # type: ignore[arg-type]
+        found, _ = break_lines(plain_pieces(text, None, ts), 1e9, ts)
         return sum(f.width for f in found[0].fragments)
     return width("x x") - width("xx")
 
@@ -209,5 +225,6 @@ def _take_material_id(page: PageLayout) -> TextLine | None:
     for i, item in enumerate(page.items):
         if isinstance(item, TextLine) and any(isinstance(f.tag, tuple) and isinstance(f.tag[0], MaterialId)
                                               for f in item.fragments):
-            return page.items.pop(i)
+            del page.items[i]
+            return item
     return None

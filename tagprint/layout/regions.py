@@ -86,40 +86,60 @@ def check_overlaps(pages: list[PageLayout], ctx: LayoutContext) -> None:
     found: list[Problem] = []
     for page in pages:
         regions = [r for r in page.regions if r.layer != "background" and r.box.height > 0 and r.box.width > 0]
-        for i, later in enumerate(regions):
-            for earlier in regions[:i]:
-                w, h = _overlap(earlier.box, later.box)
-                if w > OVERLAP and h > OVERLAP and earlier.name != later.name:
-                    found.append(Problem(
-                        later.where, f"region '{later.name}' overlaps region '{earlier.name}' by {w:.0f} × {h:.0f} pt "
-                                     f"(page {page.number}); what is set in one would cover the other",
-                        "move or resize one of them (or give it the other's `below:`), or mark the one meant to "
-                        "lie behind with layer: background"))
         footer = _footer_band(page, ctx)
-        for region in regions:
-            for line in footer:
-                w, h = _overlap(region.box, line)
-                if w > OVERLAP and h > OVERLAP:
-                    found.append(Problem(
-                        region.where, f"region '{region.name}' reaches into the page footer (page {page.number}: "
-                                      f"it ends at y = {region.box.y + region.box.height:.0f} pt, the footer starts at "
-                                      f"{line.y:.0f} pt)", "make the region end above the footer"))
-                    break
-        for item in page.items:
-            if isinstance(item, PictureBox):
-                for line in footer:
-                    w, h = _overlap(item.box, line)
-                    if w > OVERLAP and h > OVERLAP:
-                        where = getattr(item.figure, "where", None) or ctx.document.pages[0].where
-                        found.append(Problem(where, f"a picture reaches into the page footer (page {page.number}: "
-                                                    f"it ends at y = {item.box.y + item.box.height:.0f} pt, the "
-                                                    f"footer starts at {line.y:.0f} pt)",
-                                             "give the picture a smaller height, or end its region above the footer"))
-                        break
+        found += _regions_overlapping(page, regions)
+        found += _regions_in_footer(page, regions, footer)
+        found += _pictures_in_footer(page, footer, ctx)
     for problem in found:
         if not any(p.where == problem.where and p.message.split(" (page")[0] == problem.message.split(" (page")[0]
                    for p in ctx.problems):
             ctx.problems.append(problem)
+
+
+def _crosses(a: Rect, b: Rect) -> bool:
+    w, h = _overlap(a, b)
+    return w > OVERLAP and h > OVERLAP
+
+
+def _regions_overlapping(page: PageLayout, regions: list[Region]) -> list[Problem]:
+    found = []
+    for i, later in enumerate(regions):
+        for earlier in regions[:i]:
+            w, h = _overlap(earlier.box, later.box)
+            if w > OVERLAP and h > OVERLAP and earlier.name != later.name:
+                found.append(Problem(
+                    later.where, f"region '{later.name}' overlaps region '{earlier.name}' by {w:.0f} × {h:.0f} pt "
+                                 f"(page {page.number}); what is set in one would cover the other",
+                    "move or resize one of them (or give it the other's `below:`), or mark the one meant to "
+                    "lie behind with layer: background"))
+    return found
+
+
+def _regions_in_footer(page: PageLayout, regions: list[Region], footer: list[Rect]) -> list[Problem]:
+    found = []
+    for region in regions:
+        line = next((line for line in footer if _crosses(region.box, line)), None)
+        if line is not None:
+            found.append(Problem(
+                region.where, f"region '{region.name}' reaches into the page footer (page {page.number}: "
+                              f"it ends at y = {region.box.y + region.box.height:.0f} pt, the footer starts at "
+                              f"{line.y:.0f} pt)", "make the region end above the footer"))
+    return found
+
+
+def _pictures_in_footer(page: PageLayout, footer: list[Rect], ctx: LayoutContext) -> list[Problem]:
+    found = []
+    for item in page.items:
+        if not isinstance(item, PictureBox):
+            continue
+        line = next((line for line in footer if _crosses(item.box, line)), None)
+        if line is not None:
+            where = getattr(item.figure, "where", None) or ctx.document.pages[0].where
+            found.append(Problem(where, f"a picture reaches into the page footer (page {page.number}: "
+                                        f"it ends at y = {item.box.y + item.box.height:.0f} pt, the "
+                                        f"footer starts at {line.y:.0f} pt)",
+                                 "give the picture a smaller height, or end its region above the footer"))
+    return found
 
 
 def _footer_band(page: PageLayout, ctx: LayoutContext) -> list[Rect]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Note, Notes, Rect, Table, TableRow
+from ..model import Color, Note, Notes, Rect, Table, TableRow
 from .blocks import LayoutContext, layout_of, text_block
-from .items import Break, FillBox, Laid, RuleLine, TextLine, as_artifact, keyed, stacked
+from .items import Break, FillBox, Laid, Rest, RuleLine, TextLine, as_artifact, keyed, stacked
 from .text import TextStyle, break_lines, pieces, plain_pieces
 
 PAD_X, PAD_Y = 5.0, 3.5
@@ -61,17 +62,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
     for fraction in block.widths:
         xs.append(xs[-1] + fraction * width)
     out = Laid(0, [], 6, 10)
-    y = 0.0
-    continued = None
-    if block.caption:
-        cs = ctx.text_style("caption")
-        cs = TextStyle(replace(cs.style, bold=True), ctx.color("primary"), cs.link_color, cs.fonts)
-        caption = text_block(pieces(block.caption, cs), width, cs, ctx, block.where)
-        out.add(caption, 0, 0)
-        y = caption.height + 3
-        label = text_block(pieces(block.caption, cs) + plain_pieces(" " + ctx.document.words.get("continued"), None, cs),  # type: ignore[arg-type]
-                           width, cs, ctx, block.where)
-        continued = as_artifact(Laid(label.height + 3, label.items))
+    y, continued = _caption(block, width, ctx, out)
     rule = ctx.color(block.rule)
     stripe = ctx.color(block.stripe)
     all_rows = block.rows()
@@ -81,11 +72,9 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
     for h in heights:
         tops.append(y)
         y += h
-    head_top = tops[0]
     head_bottom = tops[head_n] if head_n < len(tops) else y
     for r, row in enumerate(all_rows):
-        in_body = head_n <= r < head_n + body_n
-        if in_body and block.zebra and (r - head_n) % 2 == 1:
+        if block.zebra and head_n <= r < head_n + body_n and (r - head_n) % 2 == 1:
             out.items.append(FillBox(Rect(0, tops[r], width, heights[r]), stripe))
         for cell, (_, laid) in zip(row.cells, laid_rows[r]):
             out.add(laid, xs[cell.column] + PAD_X, tops[r] + PAD_Y)
@@ -95,31 +84,63 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         foot_top = tops[head_n + body_n]
         out.items.append(RuleLine(0, foot_top, width, foot_top, rule, 0.5))
     out.items.append(RuleLine(0, y, width, y, rule, 1.0))
-    # breaks after a body row (never inside a row span, never before the first body row); the part
-    # that moves on starts with the header rows again, drawn as pagination artifacts
-    header = Laid(head_bottom - head_top + (1.0 if head_n else 0.0), [])
+    # the part after a cut starts with the caption "(continued)" and the header rows again, drawn as
+    # pagination artifacts
     if head_n:
-        piece = Laid(0, [])
-        for r in range(head_n):
-            for cell, (_, laid) in zip(all_rows[r].cells, laid_rows[r]):
-                piece.add(laid, xs[cell.column] + PAD_X, tops[r] - head_top + PAD_Y)
-        piece.items.append(RuleLine(0, head_bottom - head_top, width, head_bottom - head_top, rule, 1.0))
-        header = Laid(header.height, as_artifact(piece).items)
-    header = stacked(continued, header) if head_n else continued
+        header = _header_again(all_rows[:head_n], laid_rows, xs, tops, head_bottom, width, rule)
+        repeated = stacked(continued, header)
+    else:
+        repeated = continued
     out.rows = [(tops[r], tops[r + 1] if r + 1 < len(tops) else y, row.where) for r, row in enumerate(all_rows)
                 if head_n <= r < head_n + body_n]  # for the message when a row cannot fit a region
-    spans = [(r, r + c.rowspan - 1) for r, row in enumerate(all_rows) for c in row.cells if c.rowspan > 1]
-    for r in range(head_n + 1, head_n + body_n - 2):  # at least two body rows on each side
-        if not any(start <= r < end for start, end in spans):
-            # the rows after the cut, at any width: the table laid out again there and cut after the same row
-            again = keyed(lambda w: _table(block, w, ctx), r)
-            out.breaks.append(Break(tops[r + 1], header, rest=again, key=r))
+    out.breaks += _row_breaks(block, ctx, all_rows, tops, repeated)
     if block.notes:
         notes = notes_block(block.notes, "small", width, ctx)
         out.add(notes, 0, y + 4)
         y += 4 + notes.height
     out.height = y
     return out
+
+
+def _caption(block: Table, width: float, ctx: LayoutContext, out: Laid) -> tuple[float, Laid | None]:
+    """The caption set on top of `out`: where the rows start, and the caption with "(continued)" as an
+    artifact for the parts after a cut (None without a caption)."""
+    if not block.caption:
+        return 0.0, None
+    cs = ctx.text_style("caption")
+    cs = TextStyle(replace(cs.style, bold=True), ctx.color("primary"), cs.link_color, cs.fonts)
+    caption = text_block(pieces(block.caption, cs), width, cs, ctx, block.where)
+    out.add(caption, 0, 0)
+    label = text_block(pieces(block.caption, cs) + plain_pieces(" " + ctx.document.words.get("continued"), None, cs),
+                       width, cs, ctx, block.where)
+    return caption.height + 3, as_artifact(Laid(label.height + 3, label.items))
+
+
+def _header_again(head: Sequence[TableRow], laid_rows: list, xs: list[float], tops: list[float], head_bottom: float,
+                  width: float, rule: Color) -> Laid:
+    """The header rows and their rule again, as pagination artifacts, for the part after a cut."""
+    head_top = tops[0]
+    piece = Laid(0, [])
+    for r, row in enumerate(head):
+        for cell, (_, laid) in zip(row.cells, laid_rows[r]):
+            piece.add(laid, xs[cell.column] + PAD_X, tops[r] - head_top + PAD_Y)
+    piece.items.append(RuleLine(0, head_bottom - head_top, width, head_bottom - head_top, rule, 1.0))
+    return Laid(head_bottom - head_top + 1.0, as_artifact(piece).items)
+
+
+def _row_breaks(block: Table, ctx: LayoutContext, rows: Sequence[TableRow], tops: list[float],
+                repeated: Laid | None) -> list[Break]:
+    """Breaks after a body row (never inside a row span, never before the first body row, at least two body
+    rows on each side); the part that moves on starts with `repeated` (the header rows, as artifacts)."""
+    head_n, body_n = len(block.head), len(block.body)
+    spans = [(r, r + c.rowspan - 1) for r, row in enumerate(rows) for c in row.cells if c.rowspan > 1]
+    # the rows after the cut, at any width: the table laid out again there and cut after the same row
+    return [Break(tops[r + 1], repeated, rest=_table_after(block, ctx, r), key=r)
+            for r in range(head_n + 1, head_n + body_n - 2) if not any(start <= r < end for start, end in spans)]
+
+
+def _table_after(block: Table, ctx: LayoutContext, row: int) -> Rest:
+    return keyed(lambda w: _table(block, w, ctx), row)
 
 
 def notes_block(notes: tuple[Note, ...], style: str, width: float, ctx: LayoutContext) -> Laid:

@@ -9,7 +9,7 @@ from .document import Doc
 from .family import Family
 from .findings import UnusableInput
 from .reader import read_doc, read_doc_counting
-from .report import FORMATS, FileResult, exit_code
+from .report import FORMATS, FailOn, FileResult, exit_code
 
 
 def check_file(path: Path, profile: str | None = None, ink_limit: float | None = None) -> FileResult:
@@ -36,7 +36,7 @@ def family_of(profile: str | None) -> Family | None:
     return get(profile).preflight
 
 
-def check_files(paths: list[Path], fmt: str = "text", fail_on: str = "error", profile: str | None = None,
+def check_files(paths: list[Path], fmt: str = "text", fail_on: FailOn = "error", profile: str | None = None,
                 ink_limit: float | None = None) -> tuple[str, int]:
     """Checks each file (with a profile's own checks, e.g. print's); returns the report in `fmt` (text,
     json or sarif) and the exit code (findings fail it from severity `fail_on` up: "error", or "warning"

@@ -9,11 +9,14 @@ import io
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import Callable, TypeVar, cast
 
 import pikepdf
 
-from ..verify.marked_content import WALKER_OPERATORS, WalkResult, parse_instructions, walk_pdf
+from ..verify.marked_content import WALKER_OPERATORS, Holder, WalkResult, parse_instructions, walk_pdf
 from .findings import UnusableInput
+
+T = TypeVar("T")
 
 
 def ref(obj: object) -> str | None:
@@ -43,9 +46,14 @@ def text(value: object) -> str | None:
     return None
 
 
+def is_true(value: object) -> bool:
+    """A PDF boolean that is true (pikepdf gives PDF booleans as Python's; its stubs say Object)."""
+    return value is True
+
+
 def number(value: object) -> int | None:
     try:
-        return int(value)  # type: ignore[call-overload]
+        return int(value)  # type: ignore[call-overload]  # any PDF object: TypeError when it is no number
     except (TypeError, ValueError):
         return None
 
@@ -181,16 +189,23 @@ class Doc:
 
     # ---- shared views -------------------------------------------------------------------------
 
+    def view(self, name: str, make: Callable[[], T]) -> T:
+        """What another module derives once per document (`name` is its own), made on first use."""
+        if name not in self.views:
+            self.views[name] = make()
+        return cast(T, self.views[name])  # each name is made by one function, so always of one type
+
     @property
     def root(self) -> pikepdf.Dictionary:
-        return self.pdf.Root
+        # the trailer's /Root: pikepdf opens no file without a catalog dictionary
+        return cast(pikepdf.Dictionary, self.pdf.Root)
 
     def page_number(self, page: object) -> int | None:
         """1-based number of a page object, None when it is not a page of this document."""
         key = objgen(page)
         return self._page_numbers.get(key) if key else None
 
-    def instructions(self, holder: object) -> list:
+    def instructions(self, holder: Holder) -> list:
         """The parsed content of a page, form XObject or appearance stream, parsed once for every view:
         the walker's operators and those the text and content-id scans read (others are left out)."""
         obj = holder.obj if isinstance(holder, pikepdf.Page) else holder

@@ -1,142 +1,23 @@
-"""From shown bytes to glyphs and to Unicode, for the font checks.
-
-- `split_codes`: the byte string of a Tj split into character codes (1 byte for simple fonts; for
-  Type0 fonts the CMap's code space: Identity-H/V, an embedded CMap, or a UCS-2 predefined one).
-- `read_cmap`: a CMap stream (ToUnicode or an embedded CID CMap) as code -> value.
-- `GlyphMap.for_font(font).is_notdef(code)`: whether the code selects glyph 0 (.notdef) in the embedded
-  font program, following ISO 32000-1 9.6.6.4 for simple TrueType fonts (the (3,0) cmap with the
-  0xF000 offsets, else (1,0), for symbolic fonts — ReportLab's subsets are symbolic and carry a (1,0)
-  cmap; the glyph name's Unicode through (3,1) for non-symbolic ones), CIDToGIDMap for CIDFontType2,
-  the charset for CFF fonts. None means "cannot tell" (Type 1 programs, unknown CMaps): no finding.
+"""From character codes to glyphs, for FONT-NOTDEF: `GlyphMap.for_font(font).is_notdef(code)` says
+whether the code selects glyph 0 (.notdef) in the embedded font program, following ISO 32000-1 9.6.6.4
+for simple TrueType fonts (the (3,0) cmap with the 0xF000 offsets, else (1,0), for symbolic fonts —
+ReportLab's subsets are symbolic and carry a (1,0) cmap; the glyph name's Unicode through (3,1) for
+non-symbolic ones), CIDToGIDMap for CIDFontType2, the charset for CFF fonts. None means "cannot tell"
+(Type 1 programs, unknown CMaps): no finding. The codes come from font_cmaps.py, the glyph names from
+font_encodings.py.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-import re
-from dataclasses import dataclass, field
 from typing import Callable
 
 import pikepdf
 
-from .document import number
-
-try:  # fontTools reads the embedded font programs; without it FONT-NOTDEF says it could not check
-    from fontTools.encodings.StandardEncoding import StandardEncoding
-    HAVE_FONTTOOLS = True
-except ImportError:  # pragma: no cover - depends on the environment
-    StandardEncoding = [".notdef"] * 256
-    HAVE_FONTTOOLS = False
-
-
-@functools.cache
-def _agl():
-    """The Adobe Glyph List (a large table: imported when a glyph name is first looked up)."""
-    if not HAVE_FONTTOOLS:  # pragma: no cover - depends on the environment
-        return None
-    from fontTools import agl
-    return agl
-
-
-def glyph_unicode(name: str) -> str:
-    """The Unicode text of a glyph name (Adobe Glyph List rules); '' when unknown."""
-    agl = _agl()
-    if agl is not None:
-        return agl.toUnicode(name)
-    if name.startswith("uni") and len(name) == 7:
-        try:
-            return chr(int(name[3:], 16))
-        except ValueError:
-            return ""
-    return name if len(name) == 1 else ""
-
-
-def glyph_name(codepoint: int) -> str:
-    agl = _agl()
-    if agl is not None and codepoint in agl.UV2AGL:
-        return agl.UV2AGL[codepoint]
-    return f"uni{codepoint:04X}"
-
-SYMBOLIC = 4
-
-# ---- encodings of simple fonts --------------------------------------------------------------------
-
-
-def _codec_names(codec: str) -> list[str | None]:
-    names: list[str | None] = []
-    for code in range(256):
-        try:
-            char = bytes([code]).decode(codec)
-        except UnicodeDecodeError:
-            names.append(None)
-            continue
-        names.append(glyph_name(ord(char)) if code >= 32 else None)
-    return names
-
-
-class _BaseEncodings(dict):
-    """The glyph names of the base encodings, each made when first asked for (WinAnsi and MacRoman need
-    the glyph list)."""
-
-    MAKERS: dict[str, Callable[[], list[str | None]]] = {
-        "StandardEncoding": lambda: [n if n != ".notdef" else None for n in StandardEncoding],
-        "WinAnsiEncoding": lambda: _codec_names("cp1252"),
-        "MacRomanEncoding": lambda: _codec_names("mac_roman"),
-    }
-
-    def __missing__(self, name: str) -> list[str | None]:
-        table = self[name] = self.MAKERS[name]()
-        return table
-
-    def get(self, name: str, default=None):  # type: ignore[override]
-        return self[name] if name in self.MAKERS else default
-
-
-BASE_ENCODINGS: dict[str, list[str | None]] = _BaseEncodings()
-PREDEFINED_SIMPLE = {"StandardEncoding", "WinAnsiEncoding", "MacRomanEncoding", "MacExpertEncoding"}
-
-
-@dataclass
-class SimpleEncoding:
-    base: str | None                      # name of the base encoding, None: the font's built-in one
-    differences: dict[int, str] = field(default_factory=dict)
-
-    def glyph_name(self, code: int, builtin: list[str | None] | None = None) -> str | None:
-        if code in self.differences:
-            return self.differences[code]
-        table = BASE_ENCODINGS.get(self.base) if self.base else builtin
-        if table is None:
-            return None
-        return table[code] if code < len(table) else None
-
-
-def simple_encoding(font: pikepdf.Dictionary) -> SimpleEncoding | None:
-    """The /Encoding of a simple font; None when the font has none."""
-    enc = font.get("/Encoding")
-    if isinstance(enc, pikepdf.Name):
-        return SimpleEncoding(str(enc)[1:])
-    if isinstance(enc, pikepdf.Dictionary):
-        base = enc.get("/BaseEncoding")
-        out = SimpleEncoding(str(base)[1:] if isinstance(base, pikepdf.Name) else None)
-        code = 0
-        diffs = enc.get("/Differences")
-        for item in (diffs if isinstance(diffs, pikepdf.Array) else []):
-            if isinstance(item, int):
-                code = item
-            elif isinstance(item, pikepdf.Name):
-                out.differences[code] = str(item)[1:]
-                code += 1
-        return out
-    return None
-
-
-def is_symbolic(font: pikepdf.Dictionary) -> bool:
-    descriptor = font.get("/FontDescriptor")
-    if isinstance(descriptor, pikepdf.Dictionary):
-        return bool((number(descriptor.get("/Flags")) or 0) & SYMBOLIC)
-    base = str(font.get("/BaseFont", ""))
-    return base.endswith(("Symbol", "ZapfDingbats"))
+from .font_cmaps import cid_of
+from .font_encodings import (BASE_ENCODINGS, HAVE_FONTTOOLS, SimpleEncoding, glyph_unicode, is_symbolic,
+                             simple_encoding)
 
 
 def descendant(font: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
@@ -163,162 +44,6 @@ def font_file(font: pikepdf.Dictionary) -> tuple[str, pikepdf.Stream] | None:
     return None
 
 
-# ---- CMaps ----------------------------------------------------------------------------------------
-
-_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>|(\[)|(\])|/([^\s<>\[\]()/%]+)|(-?\d+)|([A-Za-z]+)|%[^\r\n]*")
-
-
-@dataclass
-class CMap:
-    codespace: list[tuple[bytes, bytes]] = field(default_factory=list)
-    map: dict[bytes, object] = field(default_factory=dict)   # code -> str (ToUnicode) or int (CID)
-
-    def split(self, data: bytes) -> list[bytes]:
-        return split_with_codespace(data, self.codespace or [(b"\x00", b"\xff")])
-
-
-def split_with_codespace(data: bytes, ranges: list[tuple[bytes, bytes]]) -> list[bytes]:
-    codes, i = [], 0
-    lengths = sorted({len(lo) for lo, _ in ranges})
-    while i < len(data):
-        for n in lengths:
-            chunk = data[i:i + n]
-            if len(chunk) == n and any(len(lo) == n and all(a <= c <= b for a, b, c in zip(lo, hi, chunk))
-                                       for lo, hi in ranges):
-                codes.append(chunk)
-                i += n
-                break
-        else:  # not in any range: take the shortest length (ISO 32000-1 9.7.6.3)
-            n = lengths[0] if lengths else 1
-            codes.append(data[i:i + n])
-            i += n
-    return codes
-
-
-def read_cmap(stream: pikepdf.Stream, unicode: bool) -> CMap:
-    """ToUnicode (unicode=True: values are text) or a CID CMap (values are CIDs). The same bytes are
-    parsed once per process (the same fonts recur in every build); callers only read the map."""
-    return _parse_cmap(stream.read_bytes(), unicode)
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_cmap(data: bytes, unicode: bool) -> CMap:
-    tokens: list[object] = []
-    for m in _TOKEN.finditer(data):
-        hexstr, open_, close, name, num, word = m.groups()
-        if hexstr is not None:
-            tokens.append(bytes.fromhex(re.sub(rb"\s", b"", hexstr).decode().ljust(2, "0")))
-        elif open_:
-            tokens.append("[")
-        elif close:
-            tokens.append("]")
-        elif name is not None:
-            tokens.append(("name", name.decode("latin-1")))
-        elif num is not None:
-            tokens.append(int(num))
-        elif word is not None:
-            tokens.append(word.decode())
-    out = CMap()
-
-    def value(v: object) -> object:
-        if unicode:
-            if isinstance(v, bytes):
-                return v.decode("utf-16-be", errors="replace")
-            if isinstance(v, tuple):
-                return glyph_unicode(v[1])
-            return None
-        return v if isinstance(v, int) else None
-
-    i, section = 0, None
-    while i < len(tokens):
-        t = tokens[i]
-        if isinstance(t, str) and t.startswith("begin") and t != "begincmap":
-            section = t[5:]
-            i += 1
-            continue
-        if isinstance(t, str) and t.startswith("end"):
-            section = None
-            i += 1
-            continue
-        if section == "codespacerange" and i + 1 < len(tokens):
-            lo, hi = tokens[i], tokens[i + 1]
-            if isinstance(lo, bytes) and isinstance(hi, bytes):
-                out.codespace.append((lo, hi))
-            i += 2
-        elif section in ("bfchar", "cidchar") and i + 1 < len(tokens):
-            if isinstance(tokens[i], bytes):
-                out.map[tokens[i]] = value(tokens[i + 1])
-            i += 2
-        elif section in ("bfrange", "cidrange") and i + 2 < len(tokens):
-            lo, hi, dst = tokens[i], tokens[i + 1], tokens[i + 2]
-            step = 3
-            if dst == "[":
-                j = i + 3
-                items = []
-                while j < len(tokens) and tokens[j] != "]":
-                    items.append(tokens[j])
-                    j += 1
-                step = j - i + 1
-                dst = items
-            if isinstance(lo, bytes) and isinstance(hi, bytes) and len(lo) == len(hi):
-                a, b = int.from_bytes(lo, "big"), int.from_bytes(hi, "big")
-                for k, code in enumerate(range(a, min(b, a + 65535) + 1)):
-                    key = code.to_bytes(len(lo), "big")
-                    if isinstance(dst, list):
-                        out.map[key] = value(dst[k]) if k < len(dst) else None
-                    elif isinstance(dst, bytes) and unicode and dst:
-                        last = (int.from_bytes(dst[-2:], "big") + k) & 0xFFFF if len(dst) >= 2 else dst[-1] + k
-                        out.map[key] = (dst[:-2] + last.to_bytes(2, "big")).decode("utf-16-be", errors="replace") \
-                            if len(dst) >= 2 else chr(last)
-                    elif isinstance(dst, int):
-                        out.map[key] = dst + k
-            i += step
-        else:
-            i += 1
-    return out
-
-
-# ---- splitting shown strings into codes -----------------------------------------------------------
-
-IDENTITY = {"Identity-H", "Identity-V"}
-_ONE_BYTE = [bytes([b]) for b in range(256)]  # a simple font's codes, made once: cutting is then a lookup
-
-
-def code_splitter(font: pikepdf.Dictionary) -> Callable[[bytes], list[bytes]] | None:
-    """How to cut a shown string into codes; None when the CMap is not understood."""
-    if font.get("/Subtype") != pikepdf.Name.Type0:
-        return lambda data: list(map(_ONE_BYTE.__getitem__, data))
-    enc = font.get("/Encoding")
-    if isinstance(enc, pikepdf.Name):
-        name = str(enc)[1:]
-        if name in IDENTITY or "UCS2" in name:
-            return lambda data: [data[i:i + 2] for i in range(0, len(data) - 1, 2)]
-        return None
-    if isinstance(enc, pikepdf.Stream):
-        try:
-            cmap = read_cmap(enc, unicode=False)
-        except pikepdf.PdfError:
-            return None
-        return cmap.split
-    return None
-
-
-def cid_of(font: pikepdf.Dictionary) -> Callable[[bytes], int | None] | None:
-    enc = font.get("/Encoding")
-    if isinstance(enc, pikepdf.Name) and str(enc)[1:] in IDENTITY:
-        return lambda code: int.from_bytes(code, "big")
-    if isinstance(enc, pikepdf.Stream):
-        try:
-            cmap = read_cmap(enc, unicode=False)
-        except pikepdf.PdfError:
-            return None
-        return lambda code: cmap.map.get(code)  # type: ignore[return-value]
-    return None
-
-
-# ---- glyphs ---------------------------------------------------------------------------------------
-
-
 class UnreadableFont(Exception):
     """The embedded font program is there but cannot be parsed."""
 
@@ -331,10 +56,10 @@ class GlyphMap:
 
     @classmethod
     def for_font(cls, font: pikepdf.Dictionary) -> "GlyphMap | None":
-        if not HAVE_FONTTOOLS:
-            return None
         """None when the font is not embedded or its kind is not decoded here (Type 1 programs, unknown
         CMaps); UnreadableFont when the embedded program is damaged."""
+        if not HAVE_FONTTOOLS:
+            return None
         try:
             return _build(font)
         except Exception as exc:  # noqa: BLE001 - fontTools raises many kinds on a damaged program
@@ -342,63 +67,73 @@ class GlyphMap:
 
 
 def _build(font: pikepdf.Dictionary) -> GlyphMap | None:
-    subtype = font.get("/Subtype")
     found = font_file(font)
     if found is None:
         return None
     key, stream = found
     data = stream.read_bytes()
     sub = stream.get("/Subtype")
-    if subtype == pikepdf.Name.Type0:
-        cid = cid_of(font)
-        desc = descendant(font)
-        if cid is None or desc is None:
-            return None
-        if desc.get("/Subtype") == pikepdf.Name.CIDFontType2 or (key == "FontFile3" and sub == pikepdf.Name.OpenType
-                                                                  and _is_glyf(data)):
-            count = _truetype_glyph_count(data)
-            cid_to_gid = desc.get("/CIDToGIDMap")
-            table = cid_to_gid.read_bytes() if isinstance(cid_to_gid, pikepdf.Stream) else None
-
-            def cid2(code: bytes) -> bool | None:
-                c = cid(code)
-                if c is None:
-                    return True
-                if table is not None:
-                    gid = int.from_bytes(table[2 * c:2 * c + 2], "big") if 2 * c + 2 <= len(table) else 0
-                else:
-                    gid = c
-                return gid == 0 or (count is not None and gid >= count)
-            return GlyphMap(cid2)
-        cids = _type0_cff_cids(data, sub == pikepdf.Name.OpenType)
-        if cids is None:
-            return None
-
-        def cid0(code: bytes) -> bool | None:
-            c = cid(code)
-            return c is None or c == 0 or c not in cids
-        return GlyphMap(cid0)
-
-    if subtype == pikepdf.Name.TrueType or (key == "FontFile2"):
+    glyf = sub == pikepdf.Name.OpenType and _is_glyf(data)  # an OpenType wrapper around TrueType outlines
+    if font.get("/Subtype") == pikepdf.Name.Type0:
+        return _type0(font, data, sub, key == "FontFile3" and glyf)
+    if font.get("/Subtype") == pikepdf.Name.TrueType or key == "FontFile2":
         return _truetype_simple(font, data)
     if key == "FontFile3":
-        if sub == pikepdf.Name.OpenType and _is_glyf(data):
-            return _truetype_simple(font, data)
-        cff = _cff(data, sub)
-        if cff is None:
-            return None
-        names = set(cff.CharStrings.keys())
-        builtin = _cff_encoding(cff)
-        enc = simple_encoding(font) or SimpleEncoding(None)
-        symbolic = is_symbolic(font)
-        if enc.base is None and not symbolic and font.get("/Encoding") is not None and builtin is None:
-            enc.base = "StandardEncoding"
-
-        def cff_simple(code: bytes) -> bool | None:
-            name = enc.glyph_name(code[0], builtin)
-            return name is None or name == ".notdef" or name not in names
-        return GlyphMap(cff_simple)
+        return _truetype_simple(font, data) if glyf else _cff_simple(font, data, sub)
     return None  # Type 1 (FontFile) programs: not decoded here
+
+
+def _type0(font: pikepdf.Dictionary, data: bytes, sub: object, glyf: bool) -> GlyphMap | None:
+    cid = cid_of(font)
+    desc = descendant(font)
+    if cid is None or desc is None:
+        return None
+    if desc.get("/Subtype") == pikepdf.Name.CIDFontType2 or glyf:
+        return _cid_truetype(cid, desc, data)
+    cids = _type0_cff_cids(data, sub == pikepdf.Name.OpenType)
+    if cids is None:
+        return None
+
+    def cid0(code: bytes) -> bool | None:
+        c = cid(code)
+        return c is None or c == 0 or c not in cids
+    return GlyphMap(cid0)
+
+
+def _cid_truetype(cid: Callable[[bytes], int | None], desc: pikepdf.Dictionary, data: bytes) -> GlyphMap:
+    """A CIDFontType2: CID → GID through its CIDToGIDMap (Identity when it has none)."""
+    count = _truetype_glyph_count(data)
+    cid_to_gid = desc.get("/CIDToGIDMap")
+    table = cid_to_gid.read_bytes() if isinstance(cid_to_gid, pikepdf.Stream) else None
+
+    def cid2(code: bytes) -> bool | None:
+        c = cid(code)
+        if c is None:
+            return True
+        if table is not None:
+            gid = int.from_bytes(table[2 * c:2 * c + 2], "big") if 2 * c + 2 <= len(table) else 0
+        else:
+            gid = c
+        return gid == 0 or (count is not None and gid >= count)
+    return GlyphMap(cid2)
+
+
+def _cff_simple(font: pikepdf.Dictionary, data: bytes, sub: object) -> GlyphMap | None:
+    """A simple font with a CFF program: code → glyph name (its encoding, else the program's) → charset."""
+    cff = _cff(data, sub)
+    if cff is None:
+        return None
+    names = set(cff.CharStrings.keys())
+    builtin = _cff_encoding(cff)
+    enc = simple_encoding(font) or SimpleEncoding(None)
+    symbolic = is_symbolic(font)
+    if enc.base is None and not symbolic and font.get("/Encoding") is not None and builtin is None:
+        enc.base = "StandardEncoding"
+
+    def cff_simple(code: bytes) -> bool | None:
+        name = enc.glyph_name(code[0], builtin)
+        return name is None or name == ".notdef" or name not in names
+    return GlyphMap(cff_simple)
 
 
 def _is_glyf(data: bytes) -> bool:
@@ -422,7 +157,7 @@ def _truetype_program(data: bytes):
     from fontTools.ttLib import TTFont
     tt = TTFont(io.BytesIO(data), lazy=True)
     count = tt["maxp"].numGlyphs
-    tables = {}
+    tables: dict[tuple[int, int], dict[int, str]] = {}  # (platform, encoding) → code → glyph name
     if "cmap" in tt:
         for sub in tt["cmap"].tables:
             tables.setdefault((sub.platformID, sub.platEncID), sub.cmap)

@@ -25,10 +25,7 @@ class PagePaint:
 
 def page_paint(doc: Doc) -> dict[int, PagePaint]:
     """Per page (1-based): what its MCIDs paint, and how many images it paints as artifacts."""
-    found = doc.views.get("mcid_paint")
-    if found is None:
-        found = doc.views["mcid_paint"] = {n: _scan(doc, page.obj) for n, page in enumerate(doc.pages, start=1)}
-    return found  # type: ignore[return-value]
+    return doc.view("mcid_paint", lambda: {n: _scan(doc, page.obj) for n, page in enumerate(doc.pages, start=1)})
 
 
 def _scan(doc: Doc, page: pikepdf.Dictionary) -> PagePaint:
@@ -40,43 +37,59 @@ def _scan(doc: Doc, page: pikepdf.Dictionary) -> PagePaint:
     resources = page.get("/Resources")
     xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
     stack: list[tuple[int | None, bool]] = []  # (MCID, artifact) of each open sequence
-    font, saved = None, []  # the current font's resource name (Tf), kept and restored by q and Q
+    font: str | None = None  # the current font's resource name (Tf), kept and restored by q and Q
+    saved: list[str | None] = []
     for instruction in instructions:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
             op, operands = "INLINE IMAGE", []
         else:
             op, operands = str(instruction.operator), instruction.operands
         if op in ("BDC", "BMC"):
-            props = operands[1] if op == "BDC" and len(operands) > 1 else None
-            mcid = number(props.get("/MCID")) if isinstance(props, pikepdf.Dictionary) else None
-            stack.append((mcid, bool(operands) and operands[0] == pikepdf.Name.Artifact))
-            continue
-        if op == "EMC":
+            stack.append(_opened(op, operands))
+        elif op == "EMC":
             if stack:
                 stack.pop()
-            continue
-        if op == "Tf" and operands:
-            font = str(operands[0])
-            continue
-        if op == "q":
-            saved.append(font)
-            continue
-        if op == "Q":
-            font = saved.pop() if saved else font
-            continue
-        kind = KINDS.get(op)
-        if op == "Do" and operands and isinstance(xobjects, pikepdf.Dictionary):
-            xobj = xobjects.get(str(operands[0]))
-            subtype = xobj.get("/Subtype") if isinstance(xobj, pikepdf.Stream) else None
-            kind = "image" if subtype == pikepdf.Name.Image else "form"
-        if kind is None:
-            continue
-        if any(artifact for _, artifact in stack):
-            out.artifact_images += kind == "image"
-            continue
-        mcid = next((m for m, _ in reversed(stack) if m is not None), None)
-        if mcid is not None:
-            out.by_mcid.setdefault(mcid, set()).add(kind)
-            if kind == "text" and font is not None:
-                out.fonts.setdefault(mcid, set()).add(font)
+        elif op in ("Tf", "q", "Q"):
+            font = _font(op, operands, font, saved)
+        else:
+            kind = _kind(op, operands, xobjects)
+            if kind is not None:
+                _record(out, stack, kind, font)
     return out
+
+
+def _opened(op: str, operands: list) -> tuple[int | None, bool]:
+    """A marked-content sequence's MCID (None: none) and whether it is an artifact."""
+    props = operands[1] if op == "BDC" and len(operands) > 1 else None
+    mcid = number(props.get("/MCID")) if isinstance(props, pikepdf.Dictionary) else None
+    return mcid, bool(operands) and operands[0] == pikepdf.Name.Artifact
+
+
+def _font(op: str, operands: list, font: str | None, saved: list[str | None]) -> str | None:
+    """The current font after Tf, q or Q."""
+    if op == "Tf":
+        return str(operands[0]) if operands else font
+    if op == "q":
+        saved.append(font)
+        return font
+    return saved.pop() if saved else font
+
+
+def _kind(op: str, operands: list, xobjects: object) -> str | None:
+    """What the operator paints (text, path, image, shading, form), None when nothing."""
+    if op == "Do" and operands and isinstance(xobjects, pikepdf.Dictionary):
+        xobj = xobjects.get(str(operands[0]))
+        subtype = xobj.get("/Subtype") if isinstance(xobj, pikepdf.Stream) else None
+        return "image" if subtype == pikepdf.Name.Image else "form"
+    return KINDS.get(op)
+
+
+def _record(out: PagePaint, stack: list[tuple[int | None, bool]], kind: str, font: str | None) -> None:
+    if any(artifact for _, artifact in stack):
+        out.artifact_images += kind == "image"
+        return
+    mcid = next((m for m, _ in reversed(stack) if m is not None), None)
+    if mcid is not None:
+        out.by_mcid.setdefault(mcid, set()).add(kind)
+        if kind == "text" and font is not None:
+            out.fonts.setdefault(mcid, set()).add(font)

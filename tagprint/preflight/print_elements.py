@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .document import Doc, objgen
 from .print_paint import Mark, Paint
+from .structure_tree import Element
 
 MAX_WORDS = 60  # characters of quoted text
 
@@ -14,31 +15,31 @@ def _quote(text: str) -> str:
     return f"“{text[:MAX_WORDS]}…”" if len(text) > MAX_WORDS else f"“{text}”"
 
 
-def _owners(doc: Doc) -> dict[tuple, object]:
+Owner = tuple[int | None, int, tuple[int, int] | None]  # page, MCID, form objgen or None
+
+
+def _owners(doc: Doc) -> dict[Owner, Element]:
     """(page, MCID, form objgen or None) → the structure element that claims it."""
-    found = doc.views.get("print owners")
-    if found is None:
-        found = {}
+    def made() -> dict[Owner, Element]:
+        found: dict[Owner, Element] = {}
         tree = doc.tree
         if tree is not None:
             for element in tree.walk():
                 for content in element.contents:
                     found[(content.page, content.mcid, objgen(content.stream))] = element
-        doc.views["print owners"] = found
-    return found  # type: ignore[return-value]
+        return found
+    return doc.view("print owners", made)
 
 
 def _texts(doc: Doc) -> dict[tuple[int, int], str]:
-    found = doc.views.get("print texts")
-    if found is None:
+    def made() -> dict[tuple[int, int], str]:
         try:
             from .text_boxes import mcid_pieces
 
-            found = {key: "".join(p.text for p in pieces) for key, pieces in mcid_pieces(doc).items()}
+            return {key: "".join(p.text for p in pieces) for key, pieces in mcid_pieces(doc).items()}
         except Exception:  # noqa: BLE001 - a file PDFium cannot read: the words are only a help
-            found = {}
-        doc.views["print texts"] = found
-    return found  # type: ignore[return-value]
+            return {}
+    return doc.view("print texts", made)
 
 
 ARTIFACTS = {"Page": "printer's marks", "Pagination": "a running header or footer", "Layout": "a decoration",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+from typing import TYPE_CHECKING
 
 import pikepdf
 
@@ -17,16 +18,16 @@ from .print_paint import PaintScan, scan_paints
 from ..print_rules import DARK_TEXT_L as DARK_L, DEFAULT_INK_LIMIT, MIN_PPI, MIN_PPI_BITMAP  # noqa: F401
 from ..print_rules import SMALL_TEXT_PT as SMALL_TEXT  # noqa: F401
 
+if TYPE_CHECKING:
+    from PIL import ImageCms
+
 
 def ink_limit(doc: Doc) -> float:
     return doc.ink_limit or DEFAULT_INK_LIMIT
 
 
 def paints(doc: Doc) -> PaintScan:
-    scan = doc.views.get("print paints")
-    if scan is None:
-        scan = doc.views["print paints"] = scan_paints(doc)
-    return scan  # type: ignore[return-value]
+    return doc.view("print paints", lambda: scan_paints(doc))
 
 
 def pdfx_intent(doc: Doc) -> pikepdf.Dictionary | None:
@@ -41,17 +42,15 @@ def pdfx_intent(doc: Doc) -> pikepdf.Dictionary | None:
 
 def intent_profile(doc: Doc) -> bytes | None:
     """The PDF/X OutputIntent's ICC profile, read once per document."""
-    if "intent profile" not in doc.views:
-        doc.views["intent profile"] = _read_intent_profile(doc)
-    return doc.views["intent profile"]  # type: ignore[return-value]
+    return doc.view("intent profile", lambda: _read_intent_profile(doc))
 
 
 def _intent_key(doc: Doc) -> str:
     """The digest that names the OutputIntent's profile in the process-wide transform cache ("-": none)."""
-    if "intent key" not in doc.views:
+    def digest() -> str:
         icc = intent_profile(doc)
-        doc.views["intent key"] = hashlib.sha256(icc).hexdigest() if icc else "-"
-    return doc.views["intent key"]  # type: ignore[return-value]
+        return hashlib.sha256(icc).hexdigest() if icc else "-"
+    return doc.view("intent key", digest)
 
 
 def _read_intent_profile(doc: Doc) -> bytes | None:
@@ -65,7 +64,7 @@ def _read_intent_profile(doc: Doc) -> bytes | None:
     return None
 
 
-_PROFILES: dict[str, object] = {}
+_PROFILES: dict[str, ImageCms.ImageCmsTransform | None] = {}
 
 
 def _lab_transform(icc: bytes | None, icc_key: str, mode: str):
@@ -76,7 +75,8 @@ def _lab_transform(icc: bytes | None, icc_key: str, mode: str):
         try:
             source = (ImageCms.ImageCmsProfile(io.BytesIO(icc)) if mode == "CMYK" and icc
                       else ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")) if mode == "RGB" else None)
-            _PROFILES[key] = source and ImageCms.buildTransform(source, ImageCms.createProfile("LAB"), mode, "LAB")
+            _PROFILES[key] = (ImageCms.buildTransform(source, ImageCms.createProfile("LAB"), mode, "LAB")
+                              if source is not None else None)
         except (ImageCms.PyCMSError, OSError):
             _PROFILES[key] = None
     return _PROFILES[key]
@@ -90,8 +90,9 @@ def _lightness(icc_key: str, mode: str, values: tuple[float, ...]) -> float | No
     if transform is None:
         return None
     pixel = Image.new(mode, (1, 1), tuple(round(min(1, max(0, v)) * 255) for v in values))
-    out = transform.apply(pixel)  # type: ignore[union-attr]
-    return out.getpixel((0, 0))[0] * 100 / 255
+    lab = transform.apply(pixel).getpixel((0, 0))
+    assert isinstance(lab, tuple)  # a LAB image: three bands
+    return lab[0] * 100 / 255
 
 
 def lightness(doc: Doc, mode: str, values: tuple[float, ...]) -> float:

@@ -9,12 +9,12 @@ destination: a structure destination (/SD), else the text at the destination's p
 language is said where it happens: "(in French) bonjour (in English)" inline, "(in French) …" before a
 block's line. The text of each marked-content sequence is read with PDFium (a second reader, not the
 one that wrote the file); where a line ends without a space, the two lines still read as two words.
-A Link is announced only when it holds a link annotation, and is read by its visible text.
+A Link is announced only when it holds a link annotation, and is read by its visible text. Where a link
+lands is link_landing.py's, a form field's name form_fields.py's, PDFium's text pdfium_text.py's.
 """
 
 from __future__ import annotations
 
-import ctypes
 import re
 import shutil
 import subprocess
@@ -26,7 +26,10 @@ from typing import Union
 import pikepdf
 
 from .document import Doc, text
-from .structure_tree import ContentRef, Element, ObjectRef
+from .form_fields import form_line
+from .link_landing import Landing, is_in_note
+from .structure_tree import ContentRef, Element
+from .text_boxes import Box, mcid_pieces, starts_new_line, upright
 
 NOTE_REFERENCE = "Reference to a Note"  # not a role: a Reference whose link lands on a Note
 # roles a screen reader announces inline, and what it says
@@ -85,24 +88,23 @@ LANG_OPEN, LANG_CLOSE = "\ue000", "\ue001"
 
 class _Reader:
     def __init__(self, doc: Doc, marks: bool = False):
-        from .text_boxes import mcid_pieces, upright
         self.doc = doc
         self.pieces = upright(mcid_pieces(doc))
-        self.last_box = None  # where the last text read sits: a line break there is a word break
+        self.last_box: Box | None = None  # where the last text read sits: a line break there is a word break
         self.hyphenated = False  # the last text read ends a line with an artifact hyphen: the word goes on
         self.marks = marks   # mark language changes for a voice instead of saying them
-        self._landing: _Landing | None = None
+        self._landing: Landing | None = None
         self.unreadable = 0  # marked-content pieces whose text has no Unicode (control characters)
         self.no_unicode = _without_unicode(doc)  # (page, MCID) whose text uses a font with no Unicode mapping
         self._headers: dict[int, list[Element]] | None = None  # TD → the header cells that apply to it
         self._note_labels: set[str] | None = None
 
     def content(self, kid: ContentRef) -> str:
-        from .text_boxes import starts_new_line
         out = ""
-        for piece in self.pieces.get((kid.page, kid.mcid), []):
+        key = (kid.page or 0, kid.mcid)  # page 0: no page, no text
+        for piece in self.pieces.get(key, []):
             said = piece.text
-            if _unreadable(said) or (kid.page, kid.mcid) in self.no_unicode:
+            if _unreadable(said) or key in self.no_unicode:
                 # no Unicode for the glyphs (no /ToUnicode): what PDFium gives is glyph ids as control
                 # characters, which a screen reader spells out or skips; say so instead
                 self.unreadable += 1
@@ -121,43 +123,54 @@ class _Reader:
         own = (e.lang or "").strip() or None
         changed = own is not None and lang is not None and _primary(own) != _primary(lang)
         inner_lang = own or lang
-        role = e.std or e.role
-        link = role == "Link"
-        if link and not _has_link_annotation(e):
-            role = "Span"  # a Link with no link annotation (a printed address): nothing to follow, read as text
-        if role == "Reference" and self._goes_to_a_note(e):
-            role = NOTE_REFERENCE
+        role = self._role(e)
         if role == "Form":
-            return [_Line(self._lang_prefix(changed, own) + _form_line(e))]
+            return [_Line(self._lang_prefix(changed, own) + form_line(e))]
         if role in FIGURES:
-            words = " ".join(((e.alt or "").strip() or (e.actual_text or "").strip()).split())
-            line = FIGURES[role] + (f": {words}" if words else "")
-            pieces: list[Piece] = [_Line(self._lang_prefix(changed, own) + line)]
-            for kid in e.elements:  # the alt text stands for the picture; a caption is read after it
-                if (kid.std or kid.role) == "Caption":
-                    pieces += self.render(kid, inner_lang)
-            return pieces
-        # a link is read by its visible text, as screen readers do; its /Alt only when it shows none
-        replacement = e.actual_text if e.actual_text is not None else None if link else e.alt
-        if replacement is not None and replacement.strip():
-            pieces = [replacement]
-        else:
-            pieces = []
-            for kid in e.kids:
-                if isinstance(kid, Element):
-                    pieces += self.render(kid, inner_lang)
-                elif isinstance(kid, ContentRef):
-                    pieces.append(self.content(kid))
-            # nothing visible (a figure inside it is read by its alt text): its /Alt, else the annotation's /Contents
-            if link and not _has_text(pieces) and not any(isinstance(p, _Line) for p in pieces):
-                said = [(e.alt or "").strip()] + [(text(k.obj.get("/Contents")) or "").strip()
-                                                   for k in e.objects if k.obj is not None]
-                pieces.append(next((s for s in said if s), ""))
+            return self._figure(e, role, changed, own, inner_lang)
+        pieces = self._pieces(e, (e.std or e.role) == "Link", inner_lang)
         has_lines = any(isinstance(p, _Line) for p in pieces)
         # unknown (unmapped) roles are inline unless they hold blocks, like the neutral ones
         if role in INLINE or (not has_lines and (role in NEUTRAL or role not in BLOCKS)):
             return [self._inline(role, pieces, changed, own, lang)]
         return self._block(e, role, pieces, changed, own)
+
+    def _role(self, e: Element) -> str:
+        """The role a screen reader reads the element as."""
+        role = e.std or e.role
+        if role == "Link" and not _has_link_annotation(e):
+            return "Span"  # a Link with no link annotation (a printed address): nothing to follow, read as text
+        if role == "Reference" and self._goes_to_a_note(e):
+            return NOTE_REFERENCE
+        return role
+
+    def _figure(self, e: Element, role: str, changed: bool, own: str | None, inner_lang: str | None) -> list[Piece]:
+        words = " ".join(((e.alt or "").strip() or (e.actual_text or "").strip()).split())
+        line = FIGURES[role] + (f": {words}" if words else "")
+        pieces: list[Piece] = [_Line(self._lang_prefix(changed, own) + line)]
+        for kid in e.elements:  # the alt text stands for the picture; a caption is read after it
+            if (kid.std or kid.role) == "Caption":
+                pieces += self.render(kid, inner_lang)
+        return pieces
+
+    def _pieces(self, e: Element, link: bool, inner_lang: str | None) -> list[Piece]:
+        """What the element says: its replacement text, else its kids' pieces in order."""
+        # a link is read by its visible text, as screen readers do; its /Alt only when it shows none
+        replacement = e.actual_text if e.actual_text is not None else None if link else e.alt
+        if replacement is not None and replacement.strip():
+            return [replacement]
+        pieces: list[Piece] = []
+        for kid in e.kids:
+            if isinstance(kid, Element):
+                pieces += self.render(kid, inner_lang)
+            elif isinstance(kid, ContentRef):
+                pieces.append(self.content(kid))
+        # nothing visible (a figure inside it is read by its alt text): its /Alt, else the annotation's /Contents
+        if link and not _has_text(pieces) and not any(isinstance(p, _Line) for p in pieces):
+            said = [(e.alt or "").strip()] + [(text(k.obj.get("/Contents")) or "").strip()
+                                               for k in e.objects if k.obj is not None]
+            pieces.append(next((s for s in said if s), ""))
+        return pieces
 
     def _inline(self, role: str, pieces: list[Piece], changed: bool, own: str | None, outer: str | None) -> str:
         joined = "".join(p if isinstance(p, str) else p.text for p in pieces)
@@ -178,32 +191,14 @@ class _Reader:
         return " " + inner if said or changed else inner
 
     def _block(self, e: Element, role: str, pieces: list[Piece], changed: bool, own: str | None) -> list[Piece]:
+        lines = _lines(pieces)
+        if role == "TD":  # a cell is read with its headers, as a screen reader does: "Dose, 80 mg"
+            heads = ", ".join(h for h in (self._header_text(th) for th in self._cell_headers(e)) if h)
+            if heads:
+                lines[:1] = [f"{heads}, {lines[0]}" if lines else heads]
         prefix = self._prefix(e, role)
-        heads = ", ".join(h for h in (self._header_text(th) for th in self._cell_headers(e)) if h) \
-            if role == "TD" else ""
-        lines: list[str] = []
-        buffer = ""
-        for p in pieces:
-            if isinstance(p, _Line):
-                if _squash(buffer):
-                    lines.append(_squash(buffer))
-                buffer = ""
-                lines.append(p.text)
-            else:
-                buffer += p
-        if _squash(buffer):
-            lines.append(_squash(buffer))
-        if heads:  # a cell is read with its headers, as a screen reader does: "Dose, 80 mg"
-            lines[:1] = [f"{heads}, {lines[0]}" if lines else heads]
         if prefix is not None:
-            first = next((p for p in pieces if isinstance(p, _Line) or p.strip()), None)
-            if role not in ("L", "Table") and lines and (isinstance(first, str) or not _announces(lines[0])):
-                # the item's (or cell's) first line, even when its body is a paragraph of its own
-                lines[0] = f"{prefix}: {lines[0]}"
-            else:
-                lines.insert(0, prefix)
-            if role == "LI" and len(lines) > 1 and _is_label(lines[0].split(": ", 1)[-1]) and not _announces(lines[1]):
-                lines[0:2] = [f"{lines[0]} {lines[1]}"]  # a bullet, then its text in a block: one line
+            _announce(lines, pieces, prefix, role)
         if changed and lines:
             for i in range(len(lines) if self.marks else 1):  # a voice is set again on each line
                 lines[i] = self._lang_prefix(True, own) + lines[i]
@@ -232,8 +227,8 @@ class _Reader:
             return bool(marker) and not any(c.isalnum() for c in marker) \
                 and any(note.startswith(marker) for note in self._notes())
         if self._landing is None:
-            self._landing = _Landing(self.doc, self.pieces)
-        return all(_is_in_note(self._landing.target(a)) for a in annotations)
+            self._landing = Landing(self.doc, self.pieces)
+        return all(is_in_note(self._landing.target(a)) for a in annotations)
 
     def _plain_text(self, e: Element) -> str:
         """The element's text, squashed, without moving the reading position."""
@@ -242,8 +237,9 @@ class _Reader:
             if isinstance(kid, Element):
                 said.append(self._plain_text(kid))
             elif isinstance(kid, ContentRef):
-                text_ = "".join(piece.text for piece in self.pieces.get((kid.page, kid.mcid), []))
-                said.append(UNREADABLE if (kid.page, kid.mcid) in self.no_unicode or _unreadable(text_) else text_)
+                key = (kid.page or 0, kid.mcid)  # page 0: no page, no text
+                text_ = "".join(piece.text for piece in self.pieces.get(key, []))
+                said.append(UNREADABLE if key in self.no_unicode or _unreadable(text_) else text_)
         return _squash("".join(said))
 
     def _notes(self) -> set[str]:
@@ -271,75 +267,6 @@ class _Reader:
         if not changed:
             return ""
         return f"{LANG_OPEN}{own or ''}{LANG_CLOSE}" if self.marks else f"(in {language_name(own or '')}) "
-
-
-class _Landing:
-    """Where a link annotation lands: the structure element at its destination."""
-
-    def __init__(self, doc: Doc, pieces: dict):
-        self.doc = doc
-        self.pieces = pieces
-        self.owner: dict[tuple[int, int], Element] = {}  # (page, MCID) → the element holding it
-        self.by_object: dict[tuple[int, int], Element] = {}
-        tree = doc.tree
-        for top in tree.top if tree is not None else []:
-            for e in top.walk():
-                self.by_object[e.obj.objgen] = e
-                for ref in e.contents:
-                    if ref.page is not None and ref.stream is None:
-                        self.owner[(ref.page, ref.mcid)] = e
-
-    def target(self, annotation: pikepdf.Dictionary) -> Element | None:
-        action = annotation.get("/A")
-        if isinstance(action, pikepdf.Dictionary) and action.get("/S") == pikepdf.Name.GoTo:
-            structure = action.get("/SD")
-            if isinstance(structure, pikepdf.Array) and len(structure) and isinstance(structure[0], pikepdf.Dictionary):
-                return self.by_object.get(structure[0].objgen)
-            dest = action.get("/D")
-        else:
-            dest = annotation.get("/Dest")
-        if isinstance(dest, (pikepdf.String, pikepdf.Name)):
-            dest = _named_destination(self.doc, dest)
-        if not isinstance(dest, pikepdf.Array) or len(dest) < 4 or dest[1] != pikepdf.Name.XYZ:
-            return None
-        page = self.doc.page_number(dest[0])
-        try:
-            y = float(dest[3])
-        except (TypeError, ValueError):
-            return None  # a null top: no place on the page to look at
-        try:
-            x: float | None = float(dest[2])
-        except (TypeError, ValueError):
-            x = None
-        # the first text at or below the destination's top edge, nearest to its left edge: what the
-        # reader lands on
-        best, best_key = None, None
-        for (p, mcid), found in self.pieces.items():
-            if p != page or (p, mcid) not in self.owner:
-                continue
-            for piece in found:
-                if piece.box is None or piece.box[3] > y + 1:
-                    continue
-                key = (y - piece.box[3]) + (abs(piece.box[0] - x) if x is not None else 0.0)
-                if best_key is None or key < best_key:
-                    best, best_key = self.owner[(p, mcid)], key
-        return best
-
-
-def _named_destination(doc: Doc, name: object) -> object:
-    names = doc.pdf.Root.get("/Dests")
-    if isinstance(names, pikepdf.Dictionary) and isinstance(name, pikepdf.Name):
-        found = names.get(name)
-        return found.get("/D") if isinstance(found, pikepdf.Dictionary) else found
-    return None
-
-
-def _is_in_note(e: Element | None) -> bool:
-    while e is not None:
-        if (e.std or e.role) == "Note":
-            return True
-        e = e.parent
-    return False
 
 
 def _has_link_annotation(e: Element) -> bool:
@@ -376,14 +303,43 @@ def _without_unicode(doc: Doc) -> set[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     paint = page_paint(doc)
     for number, page in enumerate(doc.pages, start=1):
-        fonts = page.obj.get("/Resources", {}).get("/Font") if isinstance(page.obj.get("/Resources"),
-                                                                        pikepdf.Dictionary) else None
+        resources = page.obj.get("/Resources")
+        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
         if not isinstance(fonts, pikepdf.Dictionary) or number not in paint:
             continue
         blind = {name for name, font in fonts.items() if isinstance(font, pikepdf.Dictionary)
                  and not isinstance(font.get("/ToUnicode"), pikepdf.Stream) and not _standard_unicode(font)}
         out.update((number, mcid) for mcid, used in paint[number].fonts.items() if used & blind)
     return out
+
+
+def _lines(pieces: list[Piece]) -> list[str]:
+    """A block's pieces as lines: inline strings joined (and squashed) between the whole lines."""
+    lines: list[str] = []
+    buffer = ""
+    for p in pieces:
+        if isinstance(p, _Line):
+            if _squash(buffer):
+                lines.append(_squash(buffer))
+            buffer = ""
+            lines.append(p.text)
+        else:
+            buffer += p
+    if _squash(buffer):
+        lines.append(_squash(buffer))
+    return lines
+
+
+def _announce(lines: list[str], pieces: list[Piece], prefix: str, role: str) -> None:
+    """Puts a block's announcement ("list item", "heading level 2", "list of 3 items") before its lines."""
+    first = next((p for p in pieces if isinstance(p, _Line) or p.strip()), None)
+    if role not in ("L", "Table") and lines and (isinstance(first, str) or not _announces(lines[0])):
+        # the item's (or cell's) first line, even when its body is a paragraph of its own
+        lines[0] = f"{prefix}: {lines[0]}"
+    else:
+        lines.insert(0, prefix)
+    if role == "LI" and len(lines) > 1 and _is_label(lines[0].split(": ", 1)[-1]) and not _announces(lines[1]):
+        lines[0:2] = [f"{lines[0]} {lines[1]}"]  # a bullet, then its text in a block: one line
 
 
 def _announces(line: str) -> bool:
@@ -395,40 +351,6 @@ def _is_label(said: str) -> bool:
     said = said.strip()
     return 0 < len(said) <= 4 and (not any(c.isalpha() for c in said)
                                    or re.fullmatch(r"(?:[A-Za-z]|[ivxIVX]{1,3})[.)]", said) is not None)
-
-
-FIELD_TYPES = {"/Tx": "text field", "/Ch": "choice", "/Sig": "signature field"}
-
-
-def _form_line(e: Element) -> str:
-    """A form field as a screen reader names it: its kind, then its tooltip (/TU), else the Form's /Alt,
-    else its name (/T)."""
-    for o in e.objects:
-        field = o.obj
-        if not isinstance(field, pikepdf.Dictionary):
-            continue
-        kind_of = _inherited(field, "/FT")
-        flags = int(_inherited(field, "/Ff") or 0)
-        if kind_of == pikepdf.Name.Btn:
-            kind = "radio button" if flags & (1 << 15) else "button" if flags & (1 << 16) else "check box"
-        else:
-            kind = FIELD_TYPES.get(str(kind_of), "form field")
-            if kind == "choice":
-                kind = "combo box" if flags & (1 << 17) else "list box"
-        name = next((t.strip() for t in (text(_inherited(field, "/TU")), e.alt, text(_inherited(field, "/T")))
-                     if t and t.strip()), "")
-        return f"form field, {kind}" + (f": {name}" if name else "")
-    return "form field" + (f": {e.alt.strip()}" if (e.alt or "").strip() else "")
-
-
-def _inherited(field: pikepdf.Dictionary, key: str):
-    """A field attribute, from the widget or its parent fields (ISO 32000-1 12.7.3.1: inheritable)."""
-    node, depth = field, 0
-    while isinstance(node, pikepdf.Dictionary) and depth < 32:
-        if key in node:
-            return node.get(key)
-        node, depth = node.get("/Parent"), depth + 1
-    return None
 
 
 def read_doc(doc: Doc, marks: bool = False) -> list[str]:
@@ -451,43 +373,6 @@ def read_doc_counting(doc: Doc, marks: bool = False) -> tuple[list[str], int]:
             if line:
                 lines.append(line)
     return lines, reader.unreadable
-
-
-def actual_text(raw, obj) -> tuple[int, str] | None:
-    """The /ActualText of the innermost marked content around a PDFium text object, with a key of that
-    mark (objects of one marked sequence share it): the logical text that shaped or right-to-left glyphs
-    stand for, as assistive technology reads it. PDFium's own text of such an object is the ActualText
-    turned around again by its visual-to-logical guess, so it reads right-to-left words backwards."""
-    for k in reversed(range(raw.FPDFPageObj_CountMarks(obj))):
-        mark = raw.FPDFPageObj_GetMark(obj, k)
-        size = ctypes.c_ulong()
-        if not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, ctypes.byref(size)):
-            continue
-        buf = (ctypes.c_ubyte * size.value)()
-        raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buf, size.value, ctypes.byref(size))
-        return ctypes.cast(mark, ctypes.c_void_p).value or 0, pdf_text_string(bytes(buf)[: size.value])
-    return None
-
-
-def pdf_text_string(data: bytes) -> str:
-    """A PDF text string's bytes as text: UTF-16BE after its byte order mark, else PDFDocEncoding (read
-    as Latin-1, which it equals for letters)."""
-    if data.startswith(b"\xfe\xff"):
-        return data[2:].decode("utf-16-be", errors="replace")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    return data.decode("latin-1")
-
-
-def object_text(raw, obj, textpage) -> str:
-    """The text of one PDFium text object (UTF-16 from FPDFTextObj_GetText)."""
-    n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
-    if n <= 2:
-        return ""
-    buf = ctypes.create_string_buffer(n)
-    raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
-    # PDFium gives a hyphen that ends a line as U+0002 (it takes it for a soft hyphen): it is a hyphen
-    return buf.raw[: n - 2].decode("utf-16-le", errors="replace").replace("\x02", "-")
 
 
 def speak(lines: list[str], wav_path: Path | str, voice: str | None = None) -> Path:

@@ -40,7 +40,10 @@ class FileResult:
         return sum(f.severity == "warning" for f in self.findings)
 
 
-def exit_code(results: list[FileResult], fail_on: Literal["error", "warning"] = "error") -> int:
+FailOn = Literal["error", "warning"]  # the least severity that fails a check
+
+
+def exit_code(results: list[FileResult], fail_on: FailOn = "error") -> int:
     if any(r.error for r in results):
         return EXIT_UNUSABLE
     if any(r.crashed for r in results):
@@ -155,7 +158,7 @@ def format_sarif(results: list[FileResult]) -> str:
             if f.path:
                 location["logicalLocations"] = [{"fullyQualifiedName": f.path, "name": f.path.rsplit("/", 1)[-1],
                                                  "kind": "element"}]
-            result = {
+            result: dict[str, object] = {
                 "ruleId": f.check,
                 "level": f.severity,
                 "message": {"text": f.message + (f" — {f.fix}" if f.fix else "")},

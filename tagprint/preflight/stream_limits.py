@@ -42,8 +42,11 @@ def cap_streams(doc: Doc) -> list[str]:
     as "12 0 R (content of page 1)". When any was emptied, the Doc's bytes (which PDFium reads) become the
     emptied copy's."""
     capped = []
-    pages = {p.obj.get("/Contents").objgen: n for n, p in enumerate(doc.pages, start=1)
-             if isinstance(p.obj.get("/Contents"), pikepdf.Stream) and p.obj.get("/Contents").is_indirect}
+    pages: dict[tuple[int, int], int] = {}  # a page's content stream → the page's number
+    for n, page in enumerate(doc.pages, start=1):
+        contents = page.obj.get("/Contents")
+        if isinstance(contents, pikepdf.Stream) and contents.is_indirect:
+            pages[contents.objgen] = n
     for obj in doc.pdf.objects:
         if not isinstance(obj, pikepdf.Stream):
             continue

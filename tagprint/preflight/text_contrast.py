@@ -27,7 +27,7 @@ import math
 from dataclasses import dataclass
 
 from .document import Doc
-from .reader import object_text
+from .pdfium_text import object_text
 from .matrix import IDENTITY, Matrix, apply, multiply
 
 PERCENTILE = 0.25
@@ -195,7 +195,24 @@ def _without_blends(colours: list, text: tuple[int, int, int]) -> list:
 def _background(raw, page, image, box, colour) -> tuple[int, int, int] | None:
     from ..contrast import ratio
 
-    width, height = image.size
+    area = _device_box(raw, page, image.size, box)
+    if area is None:
+        return None  # off the page
+    region = image.crop(area)
+    colours = region.getcolors(maxcolors=region.width * region.height + 1) or []
+    others = [(n, rgb) for n, rgb in colours if max(abs(a - b) for a, b in zip(rgb, colour)) > SAME_AS_TEXT]
+    # underlines and strike-throughs are drawn in the text colour: not background, unless they are all there is
+    if sum(n for n, _ in others) >= sum(n for n, _ in colours) / 2:
+        colours = others
+    colours = _without_blends(colours, colour)
+    fg = tuple(c / 255 for c in colour)
+    scored = sorted(((ratio(fg, tuple(c / 255 for c in rgb)), count, rgb) for count, rgb in colours))
+    return _percentile(scored)
+
+
+def _device_box(raw, page, size: tuple[int, int], box) -> tuple[int, int, int, int] | None:
+    """A box on the page (PDF units) in the rendered image's pixels, clipped to it; None when off the page."""
+    width, height = size
     points = []
     for x, y in ((box[0], box[1]), (box[2], box[3]), (box[0], box[3]), (box[2], box[1])):
         dx, dy = ctypes.c_int(), ctypes.c_int()
@@ -206,20 +223,16 @@ def _background(raw, page, image, box, colour) -> tuple[int, int, int] | None:
     y0 = max(0, min(p[1] for p in points))
     y1 = min(height, max(p[1] for p in points) + 1)
     if x1 <= x0 or y1 <= y0:
-        return None  # off the page
-    region = image.crop((x0, y0, x1, y1))
-    colours = region.getcolors(maxcolors=region.width * region.height + 1) or []
-    others = [(n, rgb) for n, rgb in colours if max(abs(a - b) for a, b in zip(rgb, colour)) > SAME_AS_TEXT]
-    # underlines and strike-throughs are drawn in the text colour: not background, unless they are all there is
-    if sum(n for n, _ in others) >= sum(n for n, _ in colours) / 2:
-        colours = others
-    colours = _without_blends(colours, colour)
-    fg = tuple(c / 255 for c in colour)
-    scored = sorted(((ratio(fg, tuple(c / 255 for c in rgb)), count, rgb) for count, rgb in colours))
+        return None
+    return x0, y0, x1, y1
+
+
+def _percentile(scored: list) -> tuple[int, int, int] | None:
+    """The colour at PERCENTILE of the pixels, counted from the lowest contrast with the text."""
     total = sum(count for _, count, _ in scored)
     needed, seen = total * PERCENTILE, 0
     for _, count, rgb in scored:
         seen += count
         if seen >= needed:
-            return tuple(rgb)  # type: ignore[return-value]
-    return tuple(scored[-1][2]) if scored else None  # type: ignore[return-value]
+            return tuple(rgb)
+    return tuple(scored[-1][2]) if scored else None

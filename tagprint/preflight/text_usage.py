@@ -99,8 +99,7 @@ def _scan(doc: Doc, holder: pikepdf.Object, resources: object, page: int, where:
         instructions = doc.instructions(holder)  # parsed once, shared with the walker (a superset of OPERATORS)
     except pikepdf.PdfError:
         return
-    fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
-    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    fonts, xobjects = _resource(resources, "/Font"), _resource(resources, "/XObject")
     stack: list[_State] = []
     current = _State(state.font, state.mode)
     for instruction in instructions:
@@ -112,38 +111,58 @@ def _scan(doc: Doc, holder: pikepdf.Object, resources: object, page: int, where:
             if stack:
                 current = stack.pop()
         elif op == "Tf" and operands:
-            name = str(operands[0])
-            font = fonts.get(name) if isinstance(fonts, pikepdf.Dictionary) else None
-            if not isinstance(font, pikepdf.Dictionary):
-                usage.missing.append(MissingFont(name, page, where))
-                current.font = None
-                continue
-            key = objgen(font) or (page, where, name)
-            use = by_key.get(key)
-            if use is None:
-                use = by_key[key] = FontUse(font, name, page)
-                usage.fonts.append(use)
-            current.font = use
+            current.font = _font_use(str(operands[0]), fonts, page, where, usage, by_key)
         elif op == "Tr" and operands:
             current.mode = number(operands[0]) or 0
         elif op in ("Tj", "'", '"', "TJ"):
-            if current.font is None or not operands:
-                continue
-            use = current.font
-            if current.mode != 3:
-                use.visible = True
-            shown = operands[-1]
-            parts = list(shown) if isinstance(shown, pikepdf.Array) else [shown]
-            for part in parts:
-                if isinstance(part, pikepdf.String) and len(use.strings) < MAX_STRINGS:
-                    use.strings.add(bytes(part))
-        elif op == "Do" and operands and isinstance(xobjects, pikepdf.Dictionary):
-            xobj = xobjects.get(str(operands[0]))
-            if not isinstance(xobj, pikepdf.Stream) or xobj.get("/Subtype") != pikepdf.Name.Form:
-                continue
-            key = objgen(xobj)
-            if key is not None and key in active:
-                continue
-            inner = xobj.get("/Resources", resources)
-            _scan(doc, xobj, inner, page, f"{where} > {operands[0]}", current, usage, by_key,
-                  active | ({key} if key else set()), depth + 1)
+            if current.font is not None and operands:
+                _shown(current.font, current.mode, operands[-1])
+        elif op == "Do" and operands:
+            found = _form(xobjects, str(operands[0]), active)
+            if found is not None:
+                xobj, inside = found
+                _scan(doc, xobj, xobj.get("/Resources", resources), page, f"{where} > {operands[0]}", current, usage,
+                      by_key, inside, depth + 1)
+
+
+def _font_use(name: str, fonts: object, page: int, where: str, usage: TextUsage,
+              by_key: dict[object, FontUse]) -> FontUse | None:
+    """The font a Tf selects, one FontUse per font object; None (and a MissingFont) when it is not there."""
+    font = fonts.get(name) if isinstance(fonts, pikepdf.Dictionary) else None
+    if not isinstance(font, pikepdf.Dictionary):
+        usage.missing.append(MissingFont(name, page, where))
+        return None
+    key = objgen(font) or (page, where, name)
+    use = by_key.get(key)
+    if use is None:
+        use = by_key[key] = FontUse(font, name, page)
+        usage.fonts.append(use)
+    return use
+
+
+def _shown(use: FontUse, mode: int, shown: object) -> None:
+    """A Tj/TJ's strings, kept for the font (bounded); mode 3 (invisible) does not make it visible."""
+    if mode != 3:
+        use.visible = True
+    parts = list(shown) if isinstance(shown, pikepdf.Array) else [shown]
+    for part in parts:
+        if isinstance(part, pikepdf.String) and len(use.strings) < MAX_STRINGS:
+            use.strings.add(bytes(part))
+
+
+def _form(xobjects: object, name: str, active: set) -> tuple[pikepdf.Stream, set] | None:
+    """The form XObject a Do paints, and the forms being read inside it (`active` and itself); None for an
+    image, a missing one, or one being read already."""
+    if not isinstance(xobjects, pikepdf.Dictionary):
+        return None
+    xobj = xobjects.get(name)
+    if not isinstance(xobj, pikepdf.Stream) or xobj.get("/Subtype") != pikepdf.Name.Form:
+        return None
+    form = objgen(xobj)
+    if form is not None and form in active:
+        return None
+    return xobj, active | ({form} if form else set())
+
+
+def _resource(resources: object, kind: str) -> object:
+    return resources.get(kind) if isinstance(resources, pikepdf.Dictionary) else None

@@ -4,7 +4,7 @@ pdfaid:part and pdfaid:conformance (each may be written as an element or as an a
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pikepdf
 
@@ -25,7 +25,7 @@ class Xmp:
     pdfua_part: str | None = None
     pdfa_part: str | None = None
     pdfa_conformance: str | None = None
-    misplaced: list[str] | None = None  # e.g. "pdfuaid:part in namespace http://…/id (no trailing slash)"
+    misplaced: list[str] = field(default_factory=list)  # e.g. "pdfuaid:part in namespace http://…/id (no trailing slash)"
 
 
 def read_xmp(doc: Doc) -> Xmp:
@@ -46,20 +46,34 @@ def parse_xmp(data: bytes) -> Xmp:
         root = ET.fromstring(data.strip().rstrip(b"\x00"))
     except ET.ParseError as exc:
         return Xmp(present=True, error=f"the XMP is not well-formed XML: {exc}")
-    out = Xmp(present=True, misplaced=[])
+    out = Xmp(present=True)
     for description in root.iter(f"{{{RDF}}}Description"):
         out.pdfua_part = out.pdfua_part or _prop(description, PDFUAID, "part")
         out.pdfa_part = out.pdfa_part or _prop(description, PDFAID, "part")
         out.pdfa_conformance = out.pdfa_conformance or _prop(description, PDFAID, "conformance")
-        title = description.find(f"{{{DC}}}title")
-        if title is not None and out.title is None:
-            items = list(title.iter(f"{{{RDF}}}li"))
-            chosen = next((li for li in items if li.get(XML_LANG) == "x-default"), items[0] if items else None)
-            out.title = (chosen.text or "") if chosen is not None else (title.text or "").strip() or None
-        for node in list(description) + [ET.Element(k) for k in description.attrib]:
-            ns, _, local = node.tag[1:].partition("}") if node.tag.startswith("{") else ("", "", node.tag)
-            if local == "part" and ns not in (PDFUAID, PDFAID) and ("pdfua" in ns or "pdfa" in ns):
-                out.misplaced.append(f"'part' in namespace {ns}")
+        if out.title is None:
+            out.title = _title(description)
+        out.misplaced += _misplaced(description)
+    return out
+
+
+def _title(description: ET.Element) -> str | None:
+    """dc:title: its x-default entry, else its first, else its own text."""
+    title = description.find(f"{{{DC}}}title")
+    if title is None:
+        return None
+    items = list(title.iter(f"{{{RDF}}}li"))
+    chosen = next((li for li in items if li.get(XML_LANG) == "x-default"), items[0] if items else None)
+    return (chosen.text or "") if chosen is not None else (title.text or "").strip() or None
+
+
+def _misplaced(description: ET.Element) -> list[str]:
+    """A 'part' property (element or attribute) in a namespace that looks like PDF/UA's or PDF/A's but is not."""
+    out = []
+    for node in list(description) + [ET.Element(k) for k in description.attrib]:
+        ns, _, local = node.tag[1:].partition("}") if node.tag.startswith("{") else ("", "", node.tag)
+        if local == "part" and ns not in (PDFUAID, PDFAID) and ("pdfua" in ns or "pdfa" in ns):
+            out.append(f"'part' in namespace {ns}")
     return out
 
 

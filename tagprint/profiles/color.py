@@ -71,11 +71,7 @@ def _icc_bytes(file: IccFile) -> bytes:
 
 def icc_description(icc: bytes) -> str:
     """The profile's own description tag (what the profile says it characterises)."""
-    return ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile.profile_description.strip()
-
-
-def _to_cmyk_transform(path: Path | None = None) -> ImageCms.ImageCmsTransform:
-    return _to_cmyk_transform_of(icc_file(path))
+    return (ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile.profile_description or "").strip()
 
 
 @functools.lru_cache(maxsize=16)
@@ -100,7 +96,9 @@ def _apply(transform: ImageCms.ImageCmsTransform, pixel: Image.Image, mode: str)
     # the core transform directly: ImageCmsTransform.apply also serialises the whole output profile
     # into the image's info on every call (6 ms each for a press profile)
     transform.transform.apply(pixel.getim(), out.getim())
-    return out.getpixel((0, 0))
+    value = out.getpixel((0, 0))
+    assert isinstance(value, tuple)  # every mode used here (RGB, CMYK, LAB) has several bands
+    return value
 
 
 def rgb_to_cmyk(color: tuple[float, float, float], path: Path | None = None) -> tuple[float, float, float, float]:
@@ -232,10 +230,3 @@ def limit_image_ink(out: Image.Image, limit: float) -> Image.Image:
                 + (a["c"] + a["m"] + a["y"] + a["k"] <= cap) * a["x"], "L"),
             c=bands[0], m=bands[1], y=bands[2], k=bands[3], x=band))
     return Image.merge("CMYK", (*scaled, bands[3]))
-
-
-def image_to_cmyk(image: Image.Image, path: Path | None = None, limit: float | None = None) -> Image.Image:
-    """A photo through the press profile; with `limit`, pixels over the total ink limit give up C, M and Y
-    (black kept) until they are within it."""
-    out = ImageCms.applyTransform(image.convert("RGB"), _to_cmyk_transform(path))
-    return limit_image_ink(out, limit) if limit is not None else out

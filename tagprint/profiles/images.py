@@ -178,7 +178,7 @@ def image_to_cmyk(image: Image.Image, press: Path | None, limit: float | None, s
     the total ink limit (the caller applies it again after the last lossy step)."""
     press_icc = cmyk_icc(press)
     mode = "RGB" if image.mode not in ("L", "CMYK") or (image.mode == "L" and source is None) else image.mode
-    out = ImageCms.applyTransform(image.convert(mode), _transform(source, mode, press_icc, "CMYK"))
+    out = _converted(image.convert(mode), _transform(source, mode, press_icc, "CMYK"))
     return limit_ink(out, limit) if limit is not None else out
 
 
@@ -186,7 +186,13 @@ def to_srgb(image: Image.Image, source: bytes | None) -> Image.Image:
     mode = "RGB" if image.mode not in ("L", "CMYK") else image.mode
     if source is None and mode != "CMYK":
         return image.convert("RGB")  # already sRGB
-    return ImageCms.applyTransform(image.convert(mode), _transform(source, mode, None, "RGB"))
+    return _converted(image.convert(mode), _transform(source, mode, None, "RGB"))
+
+
+def _converted(image: Image.Image, transform: ImageCms.ImageCmsTransform) -> Image.Image:
+    out = ImageCms.applyTransform(image, transform)
+    assert out is not None  # not in place: applyTransform returns the new image
+    return out
 
 
 # ---- encoding -----------------------------------------------------------------------------------------
@@ -258,46 +264,61 @@ def _prepare(path: Path, changed: tuple, placed: tuple[float, float], policy: Im
              folder: Path | None, press: IccFile | None) -> Prepared:
     """`changed` (the photo's stamp) and `press` (the press profile's, in CMYK) key the cache only."""
     raw = _open(path)
-    source_format = raw.format
     im = upright(raw)
     ppi = effective_ppi(im.size, placed)
-    lossless = line_art(im, source_format)
+    lossless = line_art(im, raw.format)
     resize = bool(policy.max_ppi and ppi > policy.max_ppi) and not lossless  # line art keeps its pixels
     press_icc = cmyk_icc(policy.icc) if policy.cmyk else None
-    plain_jpeg = (source_format == "JPEG" and not resize and raw.getexif().get(ORIENTATION, 1) == 1)
-    if plain_jpeg and not policy.cmyk and im.mode == "RGB" and _source_icc(im, None) is None:
-        return Prepared(path.read_bytes(), im.size, ppi)  # already right: pass the file through
-    if (plain_jpeg and policy.cmyk and im.mode == "CMYK" and same_profile(im.info.get("icc_profile"), press_icc)
-            and (policy.ink_limit is None or total_ink(im) <= policy.ink_limit + 0.5 / 255)):
-        return Prepared(path.read_bytes(), im.size, ppi)  # separated for this press already: untouched
+    if _ready(raw, im, resize, policy, press_icc):
+        return Prepared(path.read_bytes(), im.size, ppi)  # already what the output wants: the file as it is
     key = _key(path, placed, policy) if folder is not None else ""
     kept = _kept(folder, key, ppi) if folder is not None else None
     if kept is not None:
         return kept
     colour, alpha = _split_alpha(im)
-    if resize:
-        scale = policy.max_ppi / ppi  # type: ignore[operator]
-        size = (max(1, round(im.width * scale)), max(1, round(im.height * scale)))
-        info = colour.info
-        colour = colour.resize(size, Image.Resampling.LANCZOS)
-        colour.info = info
-        alpha = alpha.resize(size, Image.Resampling.LANCZOS) if alpha is not None else None
-    source = _source_icc(colour, press_icc)
-    if policy.cmyk:
-        picture = image_to_cmyk(colour, policy.icc, policy.ink_limit, source)
-        if lossless:
-            data = _lossless(picture)
-        elif policy.ink_limit is not None:
-            data, lossless = _ink_limited_jpeg(picture, policy.ink_limit, policy.quality)
-        else:
-            data = _jpeg(picture, policy.quality)
-    else:
-        picture = to_srgb(colour, source) if colour.mode != "L" or source else colour
-        data = _lossless(picture) if lossless else _jpeg(picture, policy.quality)
+    if resize and policy.max_ppi:  # (resize implies a max_ppi)
+        scale = policy.max_ppi / ppi
+        colour, alpha = _resized(colour, alpha, (max(1, round(im.width * scale)), max(1, round(im.height * scale))))
+    picture, data, lossless = _encoded(colour, _source_icc(colour, press_icc), lossless, policy)
     prepared = Prepared(data, picture.size, ppi, _png(alpha) if alpha is not None else None, lossless)
     if folder is not None:
         _keep(folder, key, prepared)
     return prepared
+
+
+def _ready(raw: Image.Image, im: Image.Image, resize: bool, policy: ImagePolicy, press_icc: bytes | None) -> bool:
+    """A JPEG that needs nothing done: sRGB for the screen; for print, separated for this press already and
+    within its ink limit."""
+    plain_jpeg = (raw.format == "JPEG" and not resize and raw.getexif().get(ORIENTATION, 1) == 1)
+    if not plain_jpeg:
+        return False
+    if not policy.cmyk:
+        return im.mode == "RGB" and _source_icc(im, None) is None
+    return (im.mode == "CMYK" and same_profile(im.info.get("icc_profile"), press_icc)
+            and (policy.ink_limit is None or total_ink(im) <= policy.ink_limit + 0.5 / 255))
+
+
+def _resized(colour: Image.Image, alpha: Image.Image | None,
+             size: tuple[int, int]) -> tuple[Image.Image, Image.Image | None]:
+    info = colour.info
+    colour = colour.resize(size, Image.Resampling.LANCZOS)
+    colour.info = info  # the embedded profile goes with the pixels
+    return colour, alpha.resize(size, Image.Resampling.LANCZOS) if alpha is not None else None
+
+
+def _encoded(colour: Image.Image, source: bytes | None, lossless: bool,
+             policy: ImagePolicy) -> tuple[Image.Image, bytes, bool]:
+    """The picture in the output's colours, its encoded bytes, and whether they are lossless."""
+    if policy.cmyk:
+        picture = image_to_cmyk(colour, policy.icc, policy.ink_limit, source)
+        if lossless:
+            return picture, _lossless(picture), lossless
+        if policy.ink_limit is not None:
+            data, lossless = _ink_limited_jpeg(picture, policy.ink_limit, policy.quality)
+            return picture, data, lossless
+        return picture, _jpeg(picture, policy.quality), lossless
+    picture = to_srgb(colour, source) if colour.mode != "L" or source else colour
+    return picture, (_lossless(picture) if lossless else _jpeg(picture, policy.quality)), lossless
 
 
 def prepare(path: Path, placed: tuple[float, float], policy: ImagePolicy) -> Prepared:

@@ -193,7 +193,8 @@ def _mix(first: PressInk, second: PressInk, t: float) -> PressInk:
         return PressInk(second.cmyk, second.spot, "mix", round(second.tint * t, 4))
     a = [v * first.tint for v in first.cmyk]
     b = [v * second.tint for v in second.cmyk]
-    return PressInk(tuple(round(x + (y - x) * t, 4) for x, y in zip(a, b)), None, "mix")  # type: ignore[arg-type]
+    c, m, y, k = (round(x + (z - x) * t, 4) for x, z in zip(a, b))
+    return PressInk((c, m, y, k), None, "mix")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -208,8 +209,8 @@ def _ink(palette: PressPalette, icc: IccFile | None, color: Color) -> PressInk:
         return PressInk((0.0, 0.0, 0.0, 1.0), None, "black")
     mixed = _mixed_from(palette, color) if color not in palette._anchors else None  # a theme colour is itself
     if mixed is not None:
-        a, b, t = mixed
-        return _mix(_ink(palette, icc, a), _ink(palette, icc, b), t)
+        first, second, t = mixed
+        return _mix(_ink(palette, icc, first), _ink(palette, icc, second), t)
     L, a, b = rgb_to_lab(color)
     if L < BLACK_ONLY_L and (a * a + b * b) ** 0.5 < NEUTRAL_C:
         return PressInk((0.0, 0.0, 0.0, black_for(L, palette.condition.icc_path)), None, "black")
@@ -268,12 +269,13 @@ def printed(theme: Theme) -> list[Printed]:
         ink = palette.ink(color)
         if ink.how == "paper":
             continue
-        inks = tuple(v * ink.tint for v in ink.cmyk)
-        screen, paper = rgb_to_lab(color), cmyk_to_lab(inks, path)  # type: ignore[arg-type]
+        c, m, y, k = (v * ink.tint for v in ink.cmyk)
+        inks = (c, m, y, k)
+        screen, paper = rgb_to_lab(color), cmyk_to_lab(inks, path)
         if _black_only(ink, screen):  # black ink has no hue to match: a dark neutral is judged by lightness
             screen, paper = (screen[0], 0.0, 0.0), (paper[0], 0.0, 0.0)
         error = delta_e2000(screen, paper)
-        out.append(Printed(name, color, ink, round(error, 1), cmyk_to_rgb(inks, path)))  # type: ignore[arg-type]
+        out.append(Printed(name, color, ink, round(error, 1), cmyk_to_rgb(inks, path)))
     return out
 
 

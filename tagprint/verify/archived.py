@@ -103,12 +103,19 @@ def rebuild_check(data: bytes) -> RebuildCheck:
     return RebuildCheck(not differences, differences, manifest)
 
 
+def _resources(page: pikepdf.Page, kind: str) -> pikepdf.Dictionary:
+    """The page's resources of one kind (/Font, /XObject); empty when it has none."""
+    resources = page.obj.get("/Resources")
+    found = resources.get(kind) if isinstance(resources, pikepdf.Dictionary) else None
+    return found if isinstance(found, pikepdf.Dictionary) else pikepdf.Dictionary()
+
+
 def _fonts(page: pikepdf.Page) -> dict[str, bytes]:
     out = {}
-    for name, font in dict(page.obj.get("/Resources", {}).get("/Font", {})).items():
+    for name, font in dict(_resources(page, "/Font")).items():
         descendants = font.get("/DescendantFonts")
         top = descendants[0] if descendants else font
-        descriptor = top.get("/FontDescriptor", {})
+        descriptor = top.get("/FontDescriptor", pikepdf.Dictionary())
         program = next((descriptor[k] for k in ("/FontFile2", "/FontFile3", "/FontFile") if k in descriptor), None)
         widths = top.get("/W", top.get("/Widths"))
         out[str(name)] = (str(font.get("/BaseFont")).encode() + (program.read_bytes() if program is not None else b"")
@@ -118,7 +125,7 @@ def _fonts(page: pikepdf.Page) -> dict[str, bytes]:
 
 def _images(page: pikepdf.Page) -> dict[str, bytes]:
     out = {}
-    for name, xobject in dict(page.obj.get("/Resources", {}).get("/XObject", {})).items():
+    for name, xobject in dict(_resources(page, "/XObject")).items():
         if xobject.get("/Subtype") == "/Image":
             out[str(name)] = xobject.read_raw_bytes()
     return out

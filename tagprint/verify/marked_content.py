@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Union
 
 import pikepdf
 
@@ -52,10 +52,11 @@ def _mark(operator: str, operands: list) -> _Mark:
     return _Mark(tag, mcid, tag == "Artifact")
 
 
-Parse = Callable[[pikepdf.Object], list]
+Holder = Union[pikepdf.Object, pikepdf.Page]  # what has a content stream: a page, a form XObject, …
+Parse = Callable[[Holder], list]
 
 
-def parse_instructions(holder: pikepdf.Object, extra: str = "") -> list:
+def parse_instructions(holder: Holder, extra: str = "") -> list:
     """The instructions of a page's or form's content the walker needs (and the `extra` operators):
     qpdf filters operators in C++ (fast) but drops inline images, so a stream with any is parsed fully."""
     raw = _raw(holder)
@@ -73,7 +74,7 @@ def walk_pdf(pdf: pikepdf.Pdf, parse: Parse = parse_instructions) -> WalkResult:
     return result
 
 
-def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], result: WalkResult, depth: int,
+def _walk(holder: Holder, page: int, where: str, stack: list[_Mark], result: WalkResult, depth: int,
           parse: Parse) -> None:
     if depth > 12:
         result.findings.append(Finding(page, where, "Do", "form XObjects nested too deep (a cycle?)"))
@@ -85,11 +86,9 @@ def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], res
     except pikepdf.PdfError as exc:
         result.findings.append(Finding(page, where, "-", f"content stream cannot be parsed: {exc}"))
         return
-    local: list[_Mark] = []
-    # running counts of the enclosing marks (inherited from the painting context of a form XObject)
-    artifacts = sum(m.artifact for m in stack)
-    tagged = sum(m.mcid is not None for m in stack)
-    seen = result.mcids[page]
+    # the marks opened here, with running counts of the enclosing ones (inherited from the painting
+    # context of a form XObject)
+    open_ = _Open(page, where, depth, result, stack)
     for instruction in instructions:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
             op, operands = "INLINE IMAGE", []
@@ -99,42 +98,66 @@ def _walk(holder: pikepdf.Object, page: int, where: str, stack: list[_Mark], res
                 continue
             operands = instruction.operands
         if op == "BDC" or op == "BMC":
-            mark = _mark(op, list(operands))
-            if mark.mcid is not None and artifacts:
-                result.findings.append(Finding(page, where, op, f"MCID {mark.mcid} inside an artifact"))
-            if mark.artifact and tagged:
-                result.findings.append(Finding(page, where, op, "artifact inside tagged content"))
-            if mark.mcid is not None:
-                if mark.mcid in seen and depth == 0:
-                    result.findings.append(Finding(page, where, op, f"MCID {mark.mcid} used twice on the page"))
-                seen.append(mark.mcid)
-                tagged += 1
-            artifacts += mark.artifact
-            local.append(mark)
+            open_.begin(op, _mark(op, list(operands)))
         elif op == "EMC":
-            if not local:
-                result.findings.append(Finding(page, where, op, "EMC without a matching BDC/BMC"))
-            else:
-                mark = local.pop()
-                artifacts -= mark.artifact
-                tagged -= mark.mcid is not None
+            open_.end(op)
         else:
-            result.painted += 1
-            if not artifacts and not tagged:
-                result.findings.append(Finding(page, where, op, "painted outside tagged content and artifacts"))
+            open_.paint(op)
             if op == "Do" and operands and xobjects is not None:
                 xobj = xobjects.get(str(operands[0]))
                 if xobj is not None and xobj.get("/Subtype") == "/Form":
-                    _walk(xobj, page, f"{where} > {operands[0]}", stack + local, result, depth + 1, parse)
-    if local:
-        result.findings.append(Finding(page, where, "BDC", f"{len(local)} marked-content sequence(s) never closed"))
+                    _walk(xobj, page, f"{where} > {operands[0]}", stack + open_.local, result, depth + 1, parse)
+    if open_.local:
+        result.findings.append(Finding(page, where, "BDC",
+                                       f"{len(open_.local)} marked-content sequence(s) never closed"))
+
+
+class _Open:
+    """The marked-content sequences open in one content stream, and how many of those around it (its own
+    and the enclosing ones) are artifacts and tagged content."""
+
+    def __init__(self, page: int, where: str, depth: int, result: WalkResult, stack: list[_Mark]):
+        self.page, self.where, self.depth, self.result = page, where, depth, result
+        self.local: list[_Mark] = []
+        self.artifacts = sum(m.artifact for m in stack)
+        self.tagged = sum(m.mcid is not None for m in stack)
+        self.seen = result.mcids[page]
+
+    def _finding(self, op: str, problem: str) -> None:
+        self.result.findings.append(Finding(self.page, self.where, op, problem))
+
+    def begin(self, op: str, mark: _Mark) -> None:
+        if mark.mcid is not None and self.artifacts:
+            self._finding(op, f"MCID {mark.mcid} inside an artifact")
+        if mark.artifact and self.tagged:
+            self._finding(op, "artifact inside tagged content")
+        if mark.mcid is not None:
+            if mark.mcid in self.seen and self.depth == 0:
+                self._finding(op, f"MCID {mark.mcid} used twice on the page")
+            self.seen.append(mark.mcid)
+            self.tagged += 1
+        self.artifacts += mark.artifact
+        self.local.append(mark)
+
+    def end(self, op: str) -> None:
+        if not self.local:
+            self._finding(op, "EMC without a matching BDC/BMC")
+            return
+        mark = self.local.pop()
+        self.artifacts -= mark.artifact
+        self.tagged -= mark.mcid is not None
+
+    def paint(self, op: str) -> None:
+        self.result.painted += 1
+        if not self.artifacts and not self.tagged:
+            self._finding(op, "painted outside tagged content and artifacts")
 
 
 _INTERESTING = PAINTING | {"BDC", "BMC", "EMC"}
 _INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
 
 
-def _raw(holder: pikepdf.Object) -> bytes:
+def _raw(holder: Holder) -> bytes:
     if isinstance(holder, pikepdf.Stream):
         return holder.read_bytes()
     contents = holder.get("/Contents")

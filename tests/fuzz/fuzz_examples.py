@@ -202,7 +202,7 @@ ITALIC_ARABIC = content('body:\n- {type: paragraph, text: "*\u0645\u0631\u062d\u
 #     (FONT-UNICODE: "the check could not finish: ValueError: non-hexadecimal number found in fromhex()").
 #     Fix: tagprint/finish (rewrite the ToUnicode CMaps with surrogate pairs) or, until then,
 #     tagprint/fonts.py FontStack.missing (report characters above U+FFFF as problems). The preflight's
-#     read_cmap (tagprint/preflight/font_glyphs.py) could also name the bad entry instead of "could not
+#     read_cmap (tagprint/preflight/font_cmaps.py) could also name the bad entry instead of "could not
 #     finish".
 EMOJI_IN_TEXT = content('body:\n- {type: paragraph, text: "a \\U0001F600 b"}\n')
 

@@ -1,4 +1,4 @@
-"""The small readers the checks stand on: XMP, CMaps, language tags, role maps."""
+"""The small readers the checks stand on: XMP, language tags, role maps (CMaps: test_font_cmaps.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pikepdf
 import pytest
 
 from tagprint.preflight.checks.catalog import valid_language
-from tagprint.preflight.font_glyphs import read_cmap, split_with_codespace
 from tagprint.preflight.structure_tree import resolve_role
 from tagprint.preflight.xmp import parse_xmp
 
@@ -36,26 +35,6 @@ def test_xmp_pdfuaid_in_the_wrong_namespace_is_noticed():
 
 def test_xmp_that_is_not_xml():
     assert "not well-formed" in (parse_xmp(b"<x:xmpmeta><oops").error or "")
-
-
-def test_tounicode_ranges_and_arrays():
-    pdf = pikepdf.new()
-    stream = pdf.make_stream(b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
-1 begincodespacerange <0000> <FFFF> endcodespacerange
-2 beginbfchar <0001> <0041> <0002> <D83DDE00> endbfchar
-2 beginbfrange <0010> <0012> <0061> <0020> <0021> [<0066006C> <2192>] endbfrange
-endcmap CMapName currentdict /CMap defineresource pop end end""")
-    cmap = read_cmap(stream, unicode=True)
-    assert cmap.map[b"\x00\x01"] == "A"
-    assert cmap.map[b"\x00\x02"] == "\U0001F600"
-    assert [cmap.map[bytes([0, c])] for c in (0x10, 0x11, 0x12)] == ["a", "b", "c"]
-    assert cmap.map[b"\x00\x20"] == "fl" and cmap.map[b"\x00\x21"] == "\u2192"
-    assert cmap.split(b"\x00\x01\x00\x02") == [b"\x00\x01", b"\x00\x02"]
-
-
-def test_codes_of_mixed_lengths():
-    ranges = [(b"\x00", b"\x80"), (b"\x81\x40", b"\xfe\xfe")]
-    assert split_with_codespace(b"A\x81\x41B", ranges) == [b"A", b"\x81\x41", b"B"]
 
 
 @pytest.mark.parametrize("tag, ok", [("en-US", True), ("fr", True), ("de-CH-1996", True), ("zh-Hant-TW", True),

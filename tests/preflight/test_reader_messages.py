@@ -9,7 +9,7 @@ import io
 
 import pikepdf
 import pytest
-from other_generators import add_annotation, fixture, struct_elements, text_field, variant
+from other_generators import fixture, struct_elements, variant
 
 from tagprint.preflight import main, read_file
 
@@ -47,18 +47,6 @@ def test_readable_text_passes_strict():
     code, out, err = read(fixture("chromium-article.pdf"), "--strict")
     assert (code, err) == (0, "")
     assert out.startswith("heading level 1: Chromium preflight sample\n")
-
-
-def test_a_form_field_is_announced_with_its_kind_and_name(tmp_path):
-    path = variant("typst-article.pdf", tmp_path / "form.pdf",
-                   lambda pdf: add_annotation(pdf, text_field(pdf), "Form"))
-    assert read_file(path)[-1] == "form field, text field: Your e-mail address"
-
-
-def test_a_form_field_without_tooltip_is_named_by_its_alt(tmp_path):
-    path = variant("weasyprint-article.pdf", tmp_path / "form.pdf", lambda pdf: add_annotation(
-        pdf, text_field(pdf, tooltip=None), "Form", Alt=pikepdf.String("E-mail")))
-    assert read_file(path)[-1] == "form field, text field: E-mail"
 
 
 @pytest.mark.parametrize("name", ["chromium-article.pdf", "libreoffice-article.pdf", "typst-article.pdf",

@@ -16,7 +16,8 @@ from PIL import Image, ImageCms
 from conftest import MINIMAL_LAYOUT
 from tagprint.errors import InputError, Where
 from tagprint.model import Press, Recipe, Theme
-from tagprint.profiles.color import image_to_cmyk, limit_ink
+from tagprint.profiles.color import limit_ink
+from tagprint.profiles.images import image_to_cmyk
 from tagprint.profiles.press import PressPalette, recipe_notes
 
 NAVY, TEXT, MUTED = (0x1B / 255, 0x36 / 255, 0x5D / 255), (0x1D / 255, 0x23 / 255, 0x30 / 255), \
@@ -57,8 +58,9 @@ def test_photos_are_separated_within_the_limit():
     def top(im):
         data = im.tobytes()
         return max(sum(data[i:i + 4]) for i in range(0, len(data), 4)) / 255
-    assert top(image_to_cmyk(dark)) > 2.6                  # the profile alone goes up to ~300 %
-    assert top(image_to_cmyk(dark, limit=2.4)) <= 2.4 + 2 / 255
+    # the photo path of every build: an sRGB picture (no embedded profile) to the default press profile
+    assert top(image_to_cmyk(dark, None, None)) > 2.6                 # the profile alone goes up to ~300 %
+    assert top(image_to_cmyk(dark, None, 2.4)) <= 2.4 + 2 / 255
 
 
 def test_the_build_lists_colours_without_recipes_with_their_delta_e():

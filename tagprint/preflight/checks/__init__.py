@@ -110,7 +110,7 @@ def _plain(finding: Finding) -> Finding:
 # the modules register their checks on import; this order is the report order
 from . import catalog, content, structure, roles, figures, headings, lists, tables, notes  # noqa: E402,F401
 from . import reading_order  # noqa: E402,F401
-from . import links, annotations, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
+from . import links, annots, fonts, actions, optional_content, embedded_files  # noqa: E402,F401
 from . import pdfa, boxes, contrast  # noqa: E402,F401
 from . import print_pdfx, print_boxes, print_color, print_images, print_inks  # noqa: E402,F401  (family press)
 from . import damage  # noqa: E402,F401  last: it also reports what the other checks' reading had to repair

@@ -32,8 +32,8 @@ def _scan(doc: Doc) -> list[_Hit]:
         hits.append(_Hit("js", "/Root/Names/JavaScript", ref(names.get("/JavaScript")) or ref(names), None))
     stack: list[tuple[object, str, int | None, str | None]] = []
     keys = sorted(root.keys(), key=lambda k: k != "/Pages")[::-1]  # /Pages popped first
-    for key in keys:
-        stack.append((root.get(key), f"/Root{key}", None, ref(root)))
+    for name in keys:
+        stack.append((root.get(name), f"/Root{name}", None, ref(root)))
     visited = 0
     while stack and visited < MAX_NODES:
         obj, where, page, holder = stack.pop()
@@ -46,25 +46,36 @@ def _scan(doc: Doc) -> list[_Hit]:
             page = doc.page_number(obj) or page
             holder = ref(obj)
         if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-            d = obj
-            kind = d.get("/S")
-            if kind == pikepdf.Name.JavaScript or ("/JS" in d and kind != pikepdf.Name.Launch):
-                hits.append(_Hit("js", where, holder, page))
-            elif kind == pikepdf.Name.Launch:
-                hits.append(_Hit("launch", where, holder, page))
-            if isinstance(obj, pikepdf.Stream):
-                items = list(obj.stream_dict.items())
-            else:
-                items = list(d.items())
-            for k, v in reversed(items):
-                if k in ("/Parent", "/P") or not isinstance(v, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)):
-                    continue
-                stack.append((v, f"{where}{k}" if len(where) < 200 else where, page, holder))
-        elif isinstance(obj, pikepdf.Array):
-            for i, v in reversed(list(enumerate(obj))):
-                if isinstance(v, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)):
-                    stack.append((v, f"{where}[{i}]" if len(where) < 200 else where, page, holder))
+            kind = _action_kind(obj)
+            if kind is not None:
+                hits.append(_Hit(kind, where, holder, page))
+        stack += [(v, path, page, holder) for v, path in reversed(_children(obj, where))]
     return hits
+
+
+def _action_kind(d: pikepdf.Object) -> str | None:
+    """What the dictionary does: "js" (a JavaScript action, or any dictionary with /JS), "launch" (a
+    Launch action), or None."""
+    kind = d.get("/S")
+    if kind == pikepdf.Name.JavaScript or ("/JS" in d and kind != pikepdf.Name.Launch):
+        return "js"
+    return "launch" if kind == pikepdf.Name.Launch else None
+
+
+_CONTAINERS = (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)
+
+
+def _children(obj: object, where: str) -> list[tuple[object, str]]:
+    """The dictionaries, arrays and streams inside `obj` (not up the tree: /Parent, /P), with their key paths
+    (which stop growing at 200 characters)."""
+    if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+        items = list(obj.stream_dict.items()) if isinstance(obj, pikepdf.Stream) else list(obj.items())
+        return [(v, f"{where}{k}" if len(where) < 200 else where) for k, v in items
+                if k not in ("/Parent", "/P") and isinstance(v, _CONTAINERS)]
+    if isinstance(obj, pikepdf.Array):
+        return [(v, f"{where}[{i}]" if len(where) < 200 else where) for i, v in enumerate(obj)
+                if isinstance(v, _CONTAINERS)]
+    return []
 
 
 _MARKERS = (b"/JS", b"/JavaScript", b"/Launch")
@@ -85,11 +96,7 @@ def _may_hold_actions(doc: Doc) -> bool:
 
 
 def _hits(doc: Doc) -> list[_Hit]:
-    cached = getattr(doc, "_action_hits", None)
-    if cached is None:
-        cached = _scan(doc) if _may_hold_actions(doc) else []
-        doc._action_hits = cached  # type: ignore[attr-defined]
-    return cached
+    return doc.view("action hits", lambda: _scan(doc) if _may_hold_actions(doc) else [])
 
 
 @register(JS, "No JavaScript",

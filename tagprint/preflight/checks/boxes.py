@@ -67,7 +67,8 @@ def page_boxes(doc: Doc) -> list[Finding]:
 
 
 def _inherited(page: pikepdf.Dictionary, key: str) -> object:
-    node, depth = page, 0
+    node: object = page
+    depth = 0
     while isinstance(node, pikepdf.Dictionary) and depth < 64:
         if key in node:
             return node.get(key)

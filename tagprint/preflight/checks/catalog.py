@@ -6,7 +6,7 @@ import re
 
 import pikepdf
 
-from ..document import Doc, ref, text
+from ..document import Doc, is_true, ref, text
 from ..findings import ERROR, WARNING, Finding
 from . import register
 
@@ -33,13 +33,13 @@ def tagged(doc: Doc) -> list[Finding]:
     out = []
     mark_info = doc.root.get("/MarkInfo")
     marked = mark_info.get("/Marked") if isinstance(mark_info, pikepdf.Dictionary) else None
-    if marked is not True:
+    if not is_true(marked):
         out.append(Finding("CAT-TAGGED", ERROR,
                            "the catalog has no /MarkInfo << /Marked true >>" if mark_info is None
                            else f"/MarkInfo /Marked is {marked!r}, not true",
                            object="Catalog",
                            fix="set /MarkInfo << /Marked true >> in the catalog (after tagging the content)"))
-    if isinstance(mark_info, pikepdf.Dictionary) and mark_info.get("/Suspects") is True:
+    if isinstance(mark_info, pikepdf.Dictionary) and is_true(mark_info.get("/Suspects")):
         out.append(Finding("CAT-TAGGED", ERROR, "/MarkInfo /Suspects is true: the tags are flagged as unreliable",
                            object="Catalog", fix="repair the tags, then remove /Suspects"))
     if not isinstance(doc.root.get("/StructTreeRoot"), pikepdf.Dictionary):
@@ -87,7 +87,7 @@ def title(doc: Doc) -> list[Finding]:
     out = []
     prefs = doc.root.get("/ViewerPreferences")
     shown = prefs.get("/DisplayDocTitle") if isinstance(prefs, pikepdf.Dictionary) else None
-    if shown is not True:
+    if not is_true(shown):
         out.append(Finding("CAT-TITLE", ERROR,
                            "/ViewerPreferences /DisplayDocTitle is not true: viewers show the file name",
                            object="Catalog", fix="set /ViewerPreferences << /DisplayDocTitle true >> in the catalog"))

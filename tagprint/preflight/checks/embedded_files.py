@@ -3,7 +3,7 @@ as the Unicode /UF."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, TypeGuard
 
 import pikepdf
 
@@ -20,7 +20,7 @@ def file_specs(doc: Doc) -> Iterator[tuple[str, int | None, pikepdf.Dictionary]]
     catalog's and pages' /AF arrays, and FileAttachment annotations. Each specification once."""
     seen: set = set()
 
-    def once(spec):
+    def once(spec: object) -> TypeGuard[pikepdf.Dictionary]:
         key = objgen(spec) or id(spec)
         if key in seen or not isinstance(spec, pikepdf.Dictionary):
             return False

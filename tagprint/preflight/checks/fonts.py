@@ -6,8 +6,9 @@ import pikepdf
 
 from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
-from ..font_glyphs import (HAVE_FONTTOOLS, PREDEFINED_SIMPLE, GlyphMap, UnreadableFont, code_splitter, font_file,
-                           glyph_unicode, is_symbolic, read_cmap, simple_encoding)
+from ..font_cmaps import code_splitter, read_cmap
+from ..font_encodings import HAVE_FONTTOOLS, PREDEFINED_SIMPLE, glyph_unicode, is_symbolic, simple_encoding
+from ..font_glyphs import GlyphMap, UnreadableFont, font_file
 from ..text_usage import FontUse
 from . import CheckSkipped, register
 
@@ -58,14 +59,14 @@ def _standard_unicode(font: pikepdf.Dictionary) -> bool:
     if subtype == pikepdf.Name.Type0:
         enc = font.get("/Encoding")
         return isinstance(enc, pikepdf.Name) and str(enc)[1:] not in ("Identity-H", "Identity-V")
-    enc = simple_encoding(font)
-    if enc is None:  # the font program's built-in encoding: StandardEncoding for Latin text fonts
+    simple = simple_encoding(font)
+    if simple is None:  # the font program's built-in encoding: StandardEncoding for Latin text fonts
         return not is_symbolic(font)
-    if enc.base is not None and enc.base not in PREDEFINED_SIMPLE:
+    if simple.base is not None and simple.base not in PREDEFINED_SIMPLE:
         return False
-    if enc.base is None and not enc.differences:
+    if simple.base is None and not simple.differences:
         return False
-    return all(glyph_unicode(name) for name in enc.differences.values())
+    return all(glyph_unicode(name) for name in simple.differences.values())
 
 
 @register(UNICODE, "Text can be mapped to Unicode",

@@ -29,7 +29,7 @@ def heading_levels(doc: Doc) -> list[Finding]:
                            fix="use numbered headings H1–H6 throughout"))
     previous = 0
     for e in numbered:
-        level = NUMBERED[e.std]  # type: ignore[index]
+        level = NUMBERED[e.std]
         if previous == 0 and level != 1:
             out.append(Finding(ID, ERROR, f"the first heading is {e.std}, not H1", page=e.page, object=e.ref,
                                path=e.path, fix="make the document's first heading an H1"))

@@ -9,7 +9,7 @@ import pikepdf
 from ..document import Doc, number, objgen, ref, text
 from ..findings import ERROR, WARNING, Finding
 from . import register
-from .annotations import annotation_holders, annotations
+from .annots import annotation_holders, page_annotations
 
 LINK = "LINK-ANNOT"
 TABS = "PAGE-TABS"
@@ -27,7 +27,7 @@ def links(doc: Doc) -> list[Finding]:
     holders = annotation_holders(doc)
     out = []
     for page_no, page in enumerate(doc.pages, start=1):
-        for annot in annotations(page):
+        for annot in page_annotations(page):
             if annot.get("/Subtype") != pikepdf.Name.Link:
                 continue
             obj = ref(annot)
@@ -80,7 +80,7 @@ def _tagging(doc: Doc, annot: pikepdf.Dictionary, page_no: int, holders: dict) -
 def tab_order(doc: Doc) -> list[Finding]:
     out = []
     for page_no, page in enumerate(doc.pages, start=1):
-        if not annotations(page):
+        if not page_annotations(page):
             continue
         tabs = page.obj.get("/Tabs")
         if tabs != pikepdf.Name.S:

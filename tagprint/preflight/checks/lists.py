@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..document import Doc
 from ..findings import ERROR, Finding
+from ..structure_tree import Element
 from . import register
 from .nesting import misplaced
 
@@ -32,26 +33,33 @@ def list_structure(doc: Doc) -> list[Finding]:
         if finding:
             out.append(finding)
         if e.std in CHILDREN:
-            allowed = CHILDREN[e.std]
-            if e.std == "LI":
-                wrong = [k for k in e.elements if k.std not in allowed and k.std not in BODY_WRAPPERS]
-            else:
-                wrong = [k for k in e.structural_elements if k.std not in allowed]
-            for k in wrong:
-                out.append(Finding(ID, ERROR, f"{e.role} holds {k.role}; it may hold only {', '.join(allowed)}",
-                                   page=k.page, object=k.ref, path=k.path,
-                                   fix="wrap the item in LI > LBody" if e.std == "L" else "move it into the LBody"))
-            direct = len(e.contents) if e.std == "LI" else len(e.structural_kids) - len(e.structural_elements)
-            if direct:
-                out.append(Finding(ID, ERROR, f"{e.role} holds content directly ({direct} marked-content "
-                                   "sequence(s))", page=e.page, object=e.ref, path=e.path,
-                                   fix="move the content into an LI" if e.std == "L" else "move it into Lbl or LBody"))
-            if e.std == "LI" and not e.elements and not e.contents:
-                out.append(Finding(ID, ERROR, "LI is empty", page=e.page, object=e.ref, path=e.path,
-                                   fix="give it an LBody (and Lbl), or remove it"))
-            if e.std == "L" and not any(k.std == "LI" for k in e.structural_elements):
-                out.append(Finding(ID, ERROR, "L has no LI", page=e.page, object=e.ref, path=e.path,
-                                   fix="each list item is an LI of the L"))
+            out += _children(e)
+    return out
+
+
+def _children(e: Element) -> list[Finding]:
+    """What an L or LI holds: only its allowed kinds, no content of its own, not nothing."""
+    out = []
+    allowed = CHILDREN[e.std or ""]
+    if e.std == "LI":
+        wrong = [k for k in e.elements if k.std not in allowed and k.std not in BODY_WRAPPERS]
+    else:
+        wrong = [k for k in e.structural_elements if k.std not in allowed]
+    for k in wrong:
+        out.append(Finding(ID, ERROR, f"{e.role} holds {k.role}; it may hold only {', '.join(allowed)}",
+                           page=k.page, object=k.ref, path=k.path,
+                           fix="wrap the item in LI > LBody" if e.std == "L" else "move it into the LBody"))
+    direct = len(e.contents) if e.std == "LI" else len(e.structural_kids) - len(e.structural_elements)
+    if direct:
+        out.append(Finding(ID, ERROR, f"{e.role} holds content directly ({direct} marked-content "
+                           "sequence(s))", page=e.page, object=e.ref, path=e.path,
+                           fix="move the content into an LI" if e.std == "L" else "move it into Lbl or LBody"))
+    if e.std == "LI" and not e.elements and not e.contents:
+        out.append(Finding(ID, ERROR, "LI is empty", page=e.page, object=e.ref, path=e.path,
+                           fix="give it an LBody (and Lbl), or remove it"))
+    if e.std == "L" and not any(k.std == "LI" for k in e.structural_elements):
+        out.append(Finding(ID, ERROR, "L has no LI", page=e.page, object=e.ref, path=e.path,
+                           fix="each list item is an LI of the L"))
     return out
 
 

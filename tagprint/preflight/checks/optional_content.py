@@ -20,10 +20,10 @@ def optional_content(doc: Doc) -> list[Finding]:
     props = doc.root.get("/OCProperties")
     if not isinstance(props, pikepdf.Dictionary):
         return []
-    configs = [("the default configuration (/D)", props.get("/D"))]
+    configs: list[tuple[str, object]] = [("the default configuration (/D)", props.get("/D"))]
     extra = props.get("/Configs")
-    for i, config in enumerate(extra if isinstance(extra, pikepdf.Array) else [], start=1):
-        configs.append((f"configuration {i} of /Configs", config))
+    for i, listed in enumerate(extra if isinstance(extra, pikepdf.Array) else [], start=1):
+        configs.append((f"configuration {i} of /Configs", listed))
     out = []
     for label, config in configs:
         if not isinstance(config, pikepdf.Dictionary):

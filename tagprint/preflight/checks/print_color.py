@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..colour_spaces import PROCESS, Colour
 from ..document import Doc
 from ..findings import ERROR, NOTE, WARNING, Finding
 from ..print_elements import element_words, mark_words
 from ..print_paint import OPERATORS as PAINT_OPERATORS
-from ..print_paint import PROCESS, Colour, Paint
+from ..print_paint import Paint
 from ..print_settings import DARK_L, SMALL_TEXT, ink_limit, lightness, paints
 from ..family import Family
 from . import register
@@ -135,11 +136,12 @@ def ink_coverage(doc: Doc) -> list[Finding]:
                 key = (paint.page, paint.where, paint.colour, words)
                 worst[key] = (total, f"{paint.kind} in {paint.colour.describe()} ({words})")
         elif paint.kind == "shading" and paint.image is not None:
+            space = paint.space
             for values in _shading_ends(paint.image):
-                total = sum(values) if paint.space is not None and paint.space.kind == "cmyk" else 0
-                if total > limit + 0.005:
+                total = sum(values) if space is not None and space.kind == "cmyk" else 0
+                if space is not None and total > limit + 0.005:
                     worst[(paint.page, paint.where, paint.name, values)] = (
-                        total, f"a gradient ({element_words(doc, paint)}) reaches {Colour(paint.space, values).describe()}")
+                        total, f"a gradient ({element_words(doc, paint)}) reaches {Colour(space, values).describe()}")
     out = [Finding(INK, ERROR, f"{what}: {total * 100:.0f} % ink, over the limit of {limit * 100:.0f} %",
                    page=key[0], object=key[1], fix="reduce C, M and Y (keep K), or convert with the press profile")
            for key, (total, what) in worst.items()]

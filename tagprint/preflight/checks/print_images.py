@@ -7,7 +7,7 @@ from collections import OrderedDict
 
 import pikepdf
 
-from ..document import Doc
+from ..document import Doc, is_true
 from ..findings import ERROR, WARNING, Finding
 from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_elements import element_words
@@ -32,7 +32,7 @@ def image_resolution(doc: Doc) -> list[Finding]:
     for paint in paints(doc).paints:
         if paint.kind != "image" or paint.image is None or not paint.ppi:
             continue
-        bits = int(paint.image.get("/BitsPerComponent", 8)) if paint.image.get("/ImageMask") is not True else 1
+        bits = int(paint.image.get("/BitsPerComponent", 8)) if not is_true(paint.image.get("/ImageMask")) else 1
         need = MIN_PPI_BITMAP if bits == 1 else MIN_PPI
         if paint.ppi < need - 0.5:
             w, h = int(paint.image.get("/Width", 0)), int(paint.image.get("/Height", 0))
@@ -111,7 +111,8 @@ def _plain(value: object) -> str | None:
         return None
     if isinstance(value, pikepdf.Array):
         parts = [_plain(v) for v in value]
-        return None if None in parts else "[" + " ".join(parts) + "]"  # type: ignore[arg-type]
+        known = [p for p in parts if p is not None]
+        return "[" + " ".join(known) + "]" if len(known) == len(parts) else None
     if isinstance(value, pikepdf.Dictionary):
         items = [(str(k), _plain(v)) for k, v in value.items()]
         return None if any(v is None for _, v in items) else "<<" + " ".join(f"{k} {v}" for k, v in sorted(items)) + ">>"
@@ -121,6 +122,8 @@ def _plain(value: object) -> str | None:
 def _measure(image: pikepdf.Object) -> float | None:
     from PIL import ImageMath, ImageOps
 
+    if not isinstance(image, pikepdf.Stream):
+        return None  # no samples to measure
     try:
         picture = pikepdf.PdfImage(image).as_pil_image()
     except Exception:  # noqa: BLE001 - undecodable images are the image checks' business
@@ -134,7 +137,7 @@ def _measure(image: pikepdf.Object) -> float | None:
     # Pillow has already undone Adobe's inverted CMYK JPEGs
     jpeg = pikepdf.Name.DCTDecode in _filters(image)
     if inverted and jpeg and "adobe" not in picture.info:
-        bands = [ImageOps.invert(b) for b in bands]
+        bands = tuple(ImageOps.invert(b) for b in bands)
     # every pixel as it is stored (its own maximum, not an average over its neighbours: the ringing a JPEG
     # puts around sharp edges is ink on the plate); the sum in 32-bit integers, so nothing is rounded away
     total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],

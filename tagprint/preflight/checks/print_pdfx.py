@@ -9,7 +9,7 @@ import pikepdf
 
 from ..document import Doc, ref, text
 from ..findings import ERROR, WARNING, Finding
-from ..print_settings import intent_profile, pdfx_intent
+from ..print_settings import intent_profile
 from ..family import Family
 from . import register
 
@@ -145,7 +145,7 @@ def output_intent(doc: Doc) -> list[Finding]:
     if len(pdfx) > 1:
         out.append(Finding(INTENT, ERROR, f"{len(pdfx)} GTS_PDFX OutputIntents; PDF/X allows one",
                            object="/Root /OutputIntents", fix="keep the one the file was separated for"))
-    intent = pdfx_intent(doc)
+    intent = pdfx[0]  # the one pdfx_intent finds
     obj = ref(intent) or "/Root /OutputIntents[0]"
     identifier = text(intent.get("/OutputConditionIdentifier")) or ""
     info = text(intent.get("/Info")) or ""
@@ -186,4 +186,4 @@ def _profile_facts(icc: bytes) -> tuple[str, str, str | None]:
     except (ImageCms.PyCMSError, OSError):
         return ("(unreadable profile)", "?", None)
     klass = icc[12:16].decode("latin-1") if len(icc) >= 16 else None
-    return (profile.profile_description.strip(), profile.xcolor_space.strip(), klass)
+    return ((profile.profile_description or "").strip(), profile.xcolor_space.strip(), klass)

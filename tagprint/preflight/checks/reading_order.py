@@ -151,6 +151,7 @@ def read_before_h1(doc: Doc) -> list[Finding]:
     units = _units(tree, upright(mcid_pieces(doc)))
     h1 = next((u for u in units if u.element.std == "H1"), None)
     for u in _read_before_h1(units):
+        assert h1 is not None  # only text read before an H1 is listed
         out.append(Finding(FIRST, ERROR, f"{u.element.role} {u.quote()!r} is read before the {h1.element.role} "
                            f"{h1.quote()!r}, which the page shows above it", page=u.page, object=u.element.ref,
                            path=u.element.path,

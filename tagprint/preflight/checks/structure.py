@@ -103,42 +103,20 @@ def _annots(page: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
     return [a for a in annots if isinstance(a, pikepdf.Dictionary)] if isinstance(annots, pikepdf.Array) else []
 
 
-def _mcids(doc: Doc, tree: StructTree) -> list[Finding]:
-    out = []
-    # who claims what, from the elements' /K: (page, stream objgen or None, mcid) -> elements
-    claims: dict[tuple[int | None, tuple | None, int], list[Element]] = defaultdict(list)
-    for element in tree.walk():
-        for c in element.contents:
-            stream_key = objgen(c.stream) if c.stream is not None else None
-            if c.page is None and c.stream is None:
-                if doc.lost_pages:
-                    continue  # its page was lost in repair: FILE-DAMAGED says so, once
-                out.append(Finding(ID, ERROR, f"{element.role} claims MCID {c.mcid}, but neither it nor an "
-                                   "ancestor says on which page (/Pg)", object=element.ref, path=element.path,
-                                   fix="set /Pg on the element, or use an MCR with /Pg"))
-                continue
-            claims[(None if stream_key else c.page, stream_key, c.mcid)].append(element)
+Claims = dict[tuple[int | None, tuple | None, int], list[Element]]  # (page, form objgen, MCID) → elements
 
-    content: set[tuple[int | None, tuple | None, int]] = set()
+
+def _mcids(doc: Doc, tree: StructTree) -> list[Finding]:
+    out: list[Finding] = []
+    claims = _claims(doc, tree, out)
     ids = doc.content_ids
+    content: set[tuple[int | None, tuple | None, int]] = set()
     for page_no, mcids in ids.pages.items():
         content.update((page_no, None, m) for m in mcids)
     for key, form in ids.forms.items():
         content.update((None, key, m) for m in form.mcids)
-
     for (page_no, stream_key, mcid), elements in claims.items():
-        where = _where(ids, page_no, stream_key)
-        if len(elements) > 1:
-            paths = ", ".join(e.path for e in elements)
-            out.append(Finding(ID, ERROR, f"MCID {mcid}{where} is claimed by {len(elements)} elements: {paths}",
-                               page=_page_of(ids, page_no, stream_key), object=elements[1].ref, path=elements[1].path,
-                               fix="each marked-content sequence belongs to exactly one element"))
-        if (page_no, stream_key, mcid) not in content:
-            e = elements[0]
-            out.append(Finding(ID, ERROR, f"{e.role} claims MCID {mcid}{where}, which the content does not contain",
-                               page=_page_of(ids, page_no, stream_key), object=e.ref, path=e.path,
-                               fix="remove the claim, or draw the content it stands for"))
-
+        out += _claimed(ids, page_no, stream_key, mcid, elements, content)
     # the ParentTree, from the content's side
     for page_no, mcids in ids.pages.items():
         key = number(doc.pages[page_no - 1].obj.get("/StructParents"))
@@ -151,6 +129,41 @@ def _mcids(doc: Doc, tree: StructTree) -> list[Finding]:
         if key is None or not form.mcids:
             continue
         out += _check_entries(tree, key, form.mcids, None, skey, claims, f"XObject {form.name}", form.name)
+    return out
+
+
+def _claims(doc: Doc, tree: StructTree, out: list[Finding]) -> Claims:
+    """Who claims what, from the elements' /K; a claim with no page is a finding in `out`."""
+    claims: Claims = defaultdict(list)
+    for element in tree.walk():
+        for c in element.contents:
+            stream_key = objgen(c.stream) if c.stream is not None else None
+            if c.page is None and c.stream is None:
+                if doc.lost_pages:
+                    continue  # its page was lost in repair: FILE-DAMAGED says so, once
+                out.append(Finding(ID, ERROR, f"{element.role} claims MCID {c.mcid}, but neither it nor an "
+                                   "ancestor says on which page (/Pg)", object=element.ref, path=element.path,
+                                   fix="set /Pg on the element, or use an MCR with /Pg"))
+                continue
+            claims[(None if stream_key else c.page, stream_key, c.mcid)].append(element)
+    return claims
+
+
+def _claimed(ids, page_no: int | None, stream_key: tuple | None, mcid: int, elements: list[Element],
+             content: set) -> list[Finding]:
+    """A marked-content sequence claimed once, by elements that the content has."""
+    out = []
+    where = _where(ids, page_no, stream_key)
+    if len(elements) > 1:
+        paths = ", ".join(e.path for e in elements)
+        out.append(Finding(ID, ERROR, f"MCID {mcid}{where} is claimed by {len(elements)} elements: {paths}",
+                           page=_page_of(ids, page_no, stream_key), object=elements[1].ref, path=elements[1].path,
+                           fix="each marked-content sequence belongs to exactly one element"))
+    if (page_no, stream_key, mcid) not in content:
+        e = elements[0]
+        out.append(Finding(ID, ERROR, f"{e.role} claims MCID {mcid}{where}, which the content does not contain",
+                           page=_page_of(ids, page_no, stream_key), object=e.ref, path=e.path,
+                           fix="remove the claim, or draw the content it stands for"))
     return out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import pikepdf
 
 from ..document import Doc
@@ -112,11 +114,7 @@ def applicable_headers(table) -> dict[int, list]:
     none: a TH without /Scope is taken to head both its row and its column, as browsers guess)."""
     rows, placed = _grid(table)
     headers = [p for p in placed if p[0].std == "TH"]
-    ids = {}
-    for th, *_ in headers:
-        raw = th.obj.get("/ID")
-        if raw is not None:
-            ids[bytes(raw) if isinstance(raw, pikepdf.String) else str(raw).encode()] = th
+    ids = _ids(th for th, *_ in headers)
     out: dict[int, list] = {}
     for cell, r, c, height, width in placed:
         if cell.std != "TD":
@@ -124,15 +122,28 @@ def applicable_headers(table) -> dict[int, list]:
         listed = _attribute(cell, "/Headers")
         named = [ids[bytes(x)] for x in (_as_list(listed) if listed is not None else [])
                  if isinstance(x, pikepdf.String) and bytes(x) in ids]
-        if named:
-            out[id(cell)] = named
-            continue
-        columns = [th for th, hr, hc, hh, hw in headers if _scope(th) in ("Column", "Both", None)
-                   and hc < c + width and c < hc + hw and hr < r]
-        row_heads = [th for th, hr, hc, hh, hw in headers if _scope(th) in ("Row", "Both", None)
-                     and hr < r + height and r < hr + hh and hc < c]
-        out[id(cell)] = columns + row_heads
+        out[id(cell)] = named or _heads_by_place(headers, r, c, height, width)
     return out
+
+
+def _ids(elements: Iterable) -> dict[bytes, object]:
+    """The elements by their /ID."""
+    ids = {}
+    for e in elements:
+        raw = e.obj.get("/ID")
+        if raw is not None:
+            ids[bytes(raw) if isinstance(raw, pikepdf.String) else str(raw).encode()] = e
+    return ids
+
+
+def _heads_by_place(headers: list, r: int, c: int, height: int, width: int) -> list:
+    """The TH cells above a cell's columns (scope Column, Both or none), then those left in its rows (scope
+    Row, Both or none)."""
+    columns = [th for th, hr, hc, hh, hw in headers if _scope(th) in ("Column", "Both", None)
+               and hc < c + width and c < hc + hw and hr < r]
+    row_heads = [th for th, hr, hc, hh, hw in headers if _scope(th) in ("Row", "Both", None)
+                 and hr < r + height and r < hr + hh and hc < c]
+    return columns + row_heads
 
 
 def header_coverage(table) -> list[Finding]:
@@ -184,40 +195,47 @@ def table_headers(table) -> list[Finding]:
     """/Scope values, /Headers references and header cells without either, in one Table element."""
     out = []
     cells = [d for d in table.walk() if d.std in ("TH", "TD") and _table_of(d) is table]
-    ids = {}
-    for d in table.walk():
-        raw = d.obj.get("/ID")
-        if raw is not None:
-            ids[bytes(raw) if isinstance(raw, pikepdf.String) else str(raw).encode()] = d
+    ids = _ids(table.walk())
     all_listed = bool(cells) and all(_attribute(d, "/Headers") is not None
                                      for d in cells if d.std == "TD")
     for cell in cells:
-        scope = _attribute(cell, "/Scope")
-        if scope is not None:
-            value = str(scope)[1:] if isinstance(scope, pikepdf.Name) else repr(scope)
-            if value not in SCOPES:
-                out.append(Finding(HEADERS, ERROR, f"{cell.role} has /Scope {value}, not Row, Column or Both",
-                                   page=cell.page, object=cell.ref, path=cell.path,
-                                   fix="set /Scope to /Row, /Column or /Both in the cell's /O /Table attributes"))
-        elif cell.std == "TH" and not all_listed:
-            out.append(Finding(HEADERS, WARNING, "TH has no /Scope, and the table's cells do not list their "
-                               "headers (/Headers)", page=cell.page, object=cell.ref, path=cell.path,
-                               fix="give the TH an attribute object << /O /Table /Scope /Column >> (or /Row, "
-                                   "/Both), or give every cell /Headers naming the IDs of its TH cells"))
+        out += _scope_findings(cell, all_listed)
         listed = _attribute(cell, "/Headers")
-        if listed is None:
+        if listed is not None:
+            out += _headers_findings(cell, listed, ids)
+    return out
+
+
+def _scope_findings(cell, all_listed: bool) -> list[Finding]:
+    scope = _attribute(cell, "/Scope")
+    if scope is not None:
+        value = str(scope)[1:] if isinstance(scope, pikepdf.Name) else repr(scope)
+        if value not in SCOPES:
+            return [Finding(HEADERS, ERROR, f"{cell.role} has /Scope {value}, not Row, Column or Both",
+                            page=cell.page, object=cell.ref, path=cell.path,
+                            fix="set /Scope to /Row, /Column or /Both in the cell's /O /Table attributes")]
+    elif cell.std == "TH" and not all_listed:
+        return [Finding(HEADERS, WARNING, "TH has no /Scope, and the table's cells do not list their "
+                        "headers (/Headers)", page=cell.page, object=cell.ref, path=cell.path,
+                        fix="give the TH an attribute object << /O /Table /Scope /Column >> (or /Row, "
+                            "/Both), or give every cell /Headers naming the IDs of its TH cells")]
+    return []
+
+
+def _headers_findings(cell, listed: object, ids: dict) -> list[Finding]:
+    """Each /Headers entry names the /ID of a TH of the table."""
+    out = []
+    for entry in (listed if isinstance(listed, pikepdf.Array) else [listed]):
+        key = bytes(entry) if isinstance(entry, pikepdf.String) else None
+        target = ids.get(key) if key is not None else None
+        if target is not None and target.std == "TH":
             continue
-        for entry in (listed if isinstance(listed, pikepdf.Array) else [listed]):
-            key = bytes(entry) if isinstance(entry, pikepdf.String) else None
-            target = ids.get(key) if key is not None else None
-            if target is not None and target.std == "TH":
-                continue
-            said = repr(key.decode("latin-1")) if key is not None else f"a {type(entry).__name__}"
-            why = ("is no ID in this table" if target is None and key is not None
-                   else f"is the ID of a {target.role}, not of a TH" if target is not None else "is not an ID string")
-            out.append(Finding(HEADERS, ERROR, f"{cell.role} /Headers entry {said} {why}", page=cell.page,
-                               object=cell.ref, path=cell.path,
-                               fix="list in /Headers the /ID strings of the TH cells that head this cell"))
+        said = repr(key.decode("latin-1")) if key is not None else f"a {type(entry).__name__}"
+        why = ("is no ID in this table" if target is None and key is not None
+               else f"is the ID of a {target.role}, not of a TH" if target is not None else "is not an ID string")
+        out.append(Finding(HEADERS, ERROR, f"{cell.role} /Headers entry {said} {why}", page=cell.page,
+                           object=cell.ref, path=cell.path,
+                           fix="list in /Headers the /ID strings of the TH cells that head this cell"))
     return out
 
 

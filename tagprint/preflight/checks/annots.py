@@ -19,7 +19,7 @@ NOT_HERE = {"Link", "Popup", "PrinterMark"}
 ELEMENT_FOR = {"Widget": "Form"}  # every other kind goes in an Annot element
 
 
-def annotations(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
+def page_annotations(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
     annots = page.obj.get("/Annots")
     return [a for a in annots if isinstance(a, pikepdf.Dictionary)] if isinstance(annots, pikepdf.Array) else []
 
@@ -39,7 +39,7 @@ def annotation_holders(doc: Doc) -> dict[tuple[int, int], list]:
 def _shown(doc: Doc):
     """(page number, kind, annotation) for every annotation these checks look at."""
     for page_no, page in enumerate(doc.pages, start=1):
-        for annot in annotations(page):
+        for annot in page_annotations(page):
             kind = text(annot.get("/Subtype")) or ""
             if kind in NOT_HERE or (number(annot.get("/F")) or 0) & HIDDEN:
                 continue
@@ -70,7 +70,7 @@ def tagged(doc: Doc) -> list[Finding]:
                 f"put an OBJR to it in a {wanted} element and map /StructParent to that element in the ParentTree")
         if doc.tree is None:
             continue  # CAT-TAGGED reports the missing tree
-        owners = holders.get(objgen(annot) or (), [])
+        owners = holders.get(objgen(annot) or (0, 0), [])  # (0, 0): no object, no owners
         if not owners:
             add(f"no structure element has an OBJR to the {name}",
                 f"put an OBJR to the annotation inside a {wanted} element")
@@ -89,7 +89,7 @@ def described(doc: Doc) -> list[Finding]:
     holders = annotation_holders(doc)
     out = []
     for page_no, kind, annot in _shown(doc):
-        owners = holders.get(objgen(annot) or (), [])
+        owners = holders.get(objgen(annot) or (0, 0), [])  # (0, 0): no object, no owners
         alt = next(((e.alt or "").strip() for e in owners if (e.alt or "").strip()), "")
         if alt:
             continue
@@ -110,7 +110,8 @@ def described(doc: Doc) -> list[Finding]:
 
 def _field_tooltip(widget: pikepdf.Dictionary) -> str:
     """The /TU of the widget's field: on the widget itself (merged field) or up its /Parent chain."""
-    node, depth = widget, 0
+    node: object = widget
+    depth = 0
     while isinstance(node, pikepdf.Dictionary) and depth < 32:
         tooltip = (text(node.get("/TU")) or "").strip()
         if tooltip:
