@@ -3,16 +3,38 @@ its interval per row, with the line of no difference)."""
 
 from __future__ import annotations
 
+import re
+from typing import Callable, Sequence
+
 from ..model import Chart
 from .blocks import LayoutContext
 from .chart_marks import (MARKERS, Shapes, Words, crowded, gridlines, grid_color, legend, marker_shape,
                           plot_crowded, styles, value_label, value_top, words_height)
 
 
+_NUMBER = re.compile(r"^[-\u2212]?\d+(?:[.,]\d+)?$")
+
+
+def category_positions(categories: Sequence[str], left: float, right: float,
+                       widest: float) -> tuple[list[float], float]:
+    """Where a line chart's points stand along its x axis, and the room each category's name has. Categories
+    that are all numbers, in rising order (weeks 0, 4, 12, 24), stand as far apart as their values (the
+    first and last inset by half the widest name); other categories are evenly spaced, each in its slot."""
+    values = [float(c.replace(",", ".").replace("\u2212", "-")) if _NUMBER.match(c) else None for c in categories]
+    numbers = [v for v in values if v is not None]
+    if len(numbers) == len(values) > 1 and all(a < b for a, b in zip(numbers, numbers[1:])):
+        inset = max(widest / 2 + 2, 12.0)
+        low, high = numbers[0], numbers[-1]
+        xs = [left + inset + (v - low) / (high - low) * (right - left - 2 * inset) for v in numbers]
+        return xs, min(min(b - a for a, b in zip(xs, xs[1:])), 2 * inset)
+    step = (right - left) / len(categories)
+    return [left + step * (j + 0.5) for j in range(len(categories))], step
+
+
 def lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: LayoutContext) -> None:
     caption, strong, label = styles(ctx)
     axis = block.axis
-    white, grid, rule = ctx.color("white"), grid_color(ctx), ctx.color("muted")
+    grid, rule = grid_color(ctx), ctx.color("muted")
     top = legend(block, 0, 0, shapes, words, ctx, label)
     top += value_top(block, words, caption, strong, top, 0)
     ticks = axis.ticks()
@@ -21,29 +43,38 @@ def lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
     # the series' names at the ends of their lines (direct labels), with their markers
     end_w = max(words.width(s.name, label) for s in block.series) + 18
     right = w - end_w
-    n = len(block.categories)
-    step_x = (right - left) / n
+    xs, room = category_positions(block.categories, left, right,
+                                  max(words.width(c, caption) for c in block.categories))
     cat_title = 14.0 if block.category_title else 0.0
-    cat_h = max(words_height(words, c, caption, step_x - 2) for c in block.categories)
+    cat_h = max(words_height(words, c, caption, room - 2) for c in block.categories)
     bottom = h - cat_h - 4 - cat_title
     plot_top = top + (12 if block.value_labels else 4)
     span = axis.high - axis.low
     longest = max(words.width(word, caption) for c in block.categories for word in c.split())
     labels = [axis.text(v) for s in block.series for v in s.values]
-    if plot_crowded(block, ctx, words, strong, labels, (longest + 2, step_x), step_x, bottom - plot_top):
+    if plot_crowded(block, ctx, words, strong, labels, (longest + 2, room), room, bottom - plot_top):
         return
 
     def at(v: float) -> float:
         return bottom - (v - axis.low) / span * (bottom - plot_top)
     gridlines(shapes, words, axis, ticks, at, left, right + 6, grid, rule, caption)
-    xs = [left + step_x * (j + 0.5) for j in range(n)]
-    for j, cat in enumerate(block.categories):
-        words.block(cat, caption, xs[j] - step_x / 2 + 1, bottom + 4, step_x - 2)
-    for i, s in enumerate(block.series):
-        color = ctx.color(s.color)
+    for x, cat in zip(xs, block.categories):
+        words.block(cat, caption, x - room / 2 + 1, bottom + 4, room - 2)
+    _points(block, xs, at, shapes, words, ctx)
+    _end_labels(block, right, at, shapes, words, ctx)
+    if block.category_title:
+        words.put(block.category_title, strong, left + (right - left) / 2, h - 6, "middle")
+
+
+def _points(block: Chart, xs: list[float], at: Callable[[float], float], shapes: Shapes, words: Words,
+            ctx: LayoutContext) -> None:
+    """Each series' line through its points, then the markers and the value labels over every line."""
+    _, strong, _ = styles(ctx)
+    white = ctx.color("white")
+    for s in block.series:
         points = [(x, at(v)) for x, v in zip(xs, s.values)]
         if len(points) > 1:
-            shapes.polyline(points, color, 1.75)
+            shapes.polyline(points, ctx.color(s.color), 1.75)
     for i, s in enumerate(block.series):
         color = ctx.color(s.color)
         for j, (x, v) in enumerate(zip(xs, s.values)):
@@ -52,8 +83,16 @@ def lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
                 # the highest point of a category is labelled above it, the others below (a tie: the first)
                 highest = max(range(len(block.series)), key=lambda k: (block.series[k].values[j], -k))
                 above = i == highest
-                value_label(shapes, words, axis.text(v), strong, x, at(v) - 9 if above else at(v) + 9.5, white)
-    # direct labels, pushed apart where lines end close together
+                value_label(shapes, words, block.axis.text(v), strong, x, at(v) - 9 if above else at(v) + 9.5,
+                            white)
+
+
+def _end_labels(block: Chart, right: float, at: Callable[[float], float], shapes: Shapes, words: Words,
+                ctx: LayoutContext) -> None:
+    """The series' names at the ends of their lines, with their markers, pushed apart where lines end close
+    together."""
+    _, _, label = styles(ctx)
+    white = ctx.color("white")
     ends = sorted(((at(s.values[-1]), i) for i, s in enumerate(block.series)))
     placed: list[float] = []
     for y, i in ends:
@@ -62,8 +101,6 @@ def lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
         s = block.series[i]
         marker_shape(shapes, MARKERS[i % len(MARKERS)], right + 12, y, 3.0, ctx.color(s.color), white)
         value_label(shapes, words, s.name, label, right + 18, y, white, "start")
-    if block.category_title:
-        words.put(block.category_title, strong, left + (right - left) / 2, h - 6, "middle")
 
 
 def forest(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: LayoutContext) -> None:

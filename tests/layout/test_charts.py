@@ -138,3 +138,44 @@ body:
     centres = [x + w / 2 for x, _, w, _ in squares]
     assert len(centres) == 3 and centres[1] - centres[0] == pytest.approx(centres[2] - centres[1])
     assert [w for w in words(items, Chart) if w in ("0.25", "0.5", "1", "2", "4")] == ["0.25", "0.5", "1", "2", "4"]
+
+
+LINE = """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: line
+    title: DAS28
+    categories: {categories}
+    legend: false
+    series:
+      - {{name: Drug, values: [5.8, 4.9, 3.9, 3.4]}}
+"""
+
+
+@pytest.mark.parametrize("categories, spacing", [
+    ('["0", "4", "12", "24"]', [0, 4, 12, 24]),           # numbers: as far apart as their values
+    ('["0", "4,5", "12", "24"]', [0, 4.5, 12, 24]),       # a decimal comma is a number too
+    ('[W0, W4, W12, W24]', [0, 1, 2, 3]),                 # names: evenly spaced
+    ('["0", "12", "4", "24"]', [0, 1, 2, 3]),             # numbers out of order: taken as names
+])
+def test_line_points_stand_as_far_apart_as_their_numeric_categories(project, categories, spacing):
+    document, items = laid(project, LINE.format(categories=categories))
+    box, calls = shapes(items, Chart)
+    (points,) = [args[0] for name, args, kw in calls if name == "polyline" and args[1] == document.theme.colors["primary"]
+                 and len(args[0]) == 4]
+    xs = [x for x, _ in points]
+    expected = [(s - spacing[0]) / (spacing[-1] - spacing[0]) for s in spacing]
+    assert [(x - xs[0]) / (xs[-1] - xs[0]) for x in xs] == pytest.approx(expected, abs=1e-6)
+    # each category's name stands centred under its point (on the lowest row of words: not a tick label)
+    chart_lines = [line for line in items if isinstance(line, TextLine) and line.fragments
+                   and isinstance(line.fragments[0].tag[0], Chart)]
+    lowest = max(line.baseline for line in chart_lines)
+    names = {"".join(s.text for f in line.fragments for s in f.segments): line for line in chart_lines
+             if line.baseline == lowest}
+    for x, name in zip(xs, categories.strip("[]").replace('"', "").split(", ")):
+        line = names[name]
+        middle = line.x + sum(f.width for f in line.fragments) / 2
+        assert middle == pytest.approx(box.box.x + x, abs=0.5), name  # shapes: in the box's coordinates
