@@ -44,10 +44,11 @@ def pdf_logo(path: Path) -> None:
 
 
 def line_art(path: Path, scale: int = 3) -> None:
-    """A pen injector in outline, four flat colours, no anti-aliasing (what a line drawing is); 1440 × 480
-    pixels, 300 ppi at 345 × 115 pt (print's minimum)."""
-    navy, teal, orange, white = (27, 54, 93), (0, 115, 119), (217, 98, 43), (255, 255, 255)
-    im = Image.new("RGB", (480 * scale, 160 * scale), white)
+    """A pen injector in outline, three flat colours on a transparent ground (the page or panel shows
+    through: no white box around the drawing), no anti-aliasing (what a line drawing is); 1440 × 480 pixels,
+    300 ppi at 345 × 115 pt (print's minimum)."""
+    navy, teal, orange = (27, 54, 93, 255), (0, 115, 119, 255), (217, 98, 43, 255)
+    im = Image.new("RGBA", (480 * scale, 160 * scale), (255, 255, 255, 0))
     d = ImageDraw.Draw(im)
 
     def s(*values: float) -> tuple[int, ...]:
