@@ -201,14 +201,11 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
         gap = space.width if space and current else 0.0
         if current and used + gap + word_width > width + 0.01:
             held = _number_before_unit(current, word, gap, width) if space else None
-            if held is not None:  # the number comes down with its unit (the pair fits a line)
+            if space and held is not None:  # the number comes down with its unit (the pair fits a line)
                 lines.append(current[:held] + [_weightless(current[held])])
                 hyphenated = 0
-                current = current[held + 1:]
+                current = [*current[held + 1:], space, *word]
                 used = sum(a.width for a in current)
-                current.append(space)
-                current.extend(word)
-                used += gap + word_width
                 continue
             split = _hyphenate(word, width - used - gap, ts) if hyphenate and hyphenated < MAX_HYPHENATED else None
             if split:
