@@ -200,11 +200,10 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
         word_width = sum(a.width for a in word)
         gap = space.width if space and current else 0.0
         if current and used + gap + word_width > width + 0.01:
-            held = _number_before_unit(current, word, gap, width) if space else None
-            if space and held is not None:  # the number comes down with its unit (the pair fits a line)
-                lines.append(current[:held] + [_weightless(current[held])])
-                hyphenated = 0
-                current = [*current[held + 1:], space, *word]
+            carried = _carry_number(current, space, word, width)
+            if carried:  # the number comes down with its unit (the pair fits a line)
+                lines.append(carried[0])
+                current, hyphenated = carried[1], 0
                 used = sum(a.width for a in current)
                 continue
             split = _hyphenate(word, width - used - gap, ts) if hyphenate and hyphenated < MAX_HYPHENATED else None
@@ -250,19 +249,21 @@ def break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[T
             for n, atoms_of_line in enumerate(lines)], too_wide
 
 
-def _number_before_unit(current: list[_Atom], word: list[_Atom], gap: float, width: float) -> int | None:
-    """Where the line must end so that the number at its end ("100") goes on with the unit that does not fit
-    after it ("mg"): the index of the space before the number; None when the line ends otherwise, the number
-    is all the line holds, or the number, space and unit together are wider than a line (then they part)."""
+def _carry_number(current: list[_Atom], space: _Atom | None, word: list[_Atom],
+                  width: float) -> tuple[list[_Atom], list[_Atom]] | None:
+    """When `word` is a unit ("mg") that does not fit after the number ending the line ("100"): the line
+    ended before the number, and the next line begun with the number, the space and the unit. None when the
+    line ends otherwise, the number is all the line holds, or the number, space and unit together are wider
+    than a line (then they part)."""
     cut = max((k for k, a in enumerate(current) if a.space), default=None)
-    if cut is None or cut == 0 or not _UNIT.match(word[0].text):
+    if space is None or not cut or not _UNIT.match(word[0].text):
         return None
     number = current[cut + 1:]
     if not number or not _NUMBER.match(number[-1].text):
         return None
-    if sum(a.width for a in number) + gap + sum(a.width for a in word) > width + 0.01:
+    if sum(a.width for a in number) + space.width + sum(a.width for a in word) > width + 0.01:
         return None
-    return cut
+    return current[:cut] + [_weightless(current[cut])], [*number, space, *word]
 
 
 def _glue(atoms: list[_Atom]) -> None:
