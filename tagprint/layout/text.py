@@ -34,6 +34,10 @@ MAX_HYPHENATED = 2  # hyphenated lines in a row
 GLUED_AFTER = "≥≤×±<>=~≈"  # a space after these does not break a line ("≥ 3" stays together) ...
 GLUED_BEFORE = "%‰"  # ... nor a space before these ("25 %")
 RUNT_CHARS = 7  # a last line of one word this short ("RA.⁷") takes the word before it along too
+# a number and the unit after it ("100 mg") go to the next line together when the pair fits a line
+_NUMBER = re.compile(r"^[(\[]?[-+−±]?\d[\d.,\u00a0\u202f]*$")
+_UNIT = re.compile(r"^(?:[mµμn]?g|mcg|kg|[mdµμ]?[lL]|[mµμn]?mol|I\.?U\.?|[mck]?m[²³]?|h|min|s|ms|k?Hz|°[CF]|mmHg"
+                   r"|k?cal|kJ)(?=$|[/²³.,;:)\]])")
 
 
 @dataclass(frozen=True)
@@ -245,6 +249,12 @@ def _break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[
         word_width = sum(a.width for a in word)
         gap = space.width if space and current else 0.0
         if current and used + gap + word_width > width + 0.01:
+            carried = _carry_number(current, space, word, width)
+            if carried:  # the number comes down with its unit (the pair fits a line)
+                lines.append(carried[0])
+                current, hyphenated = carried[1], 0
+                used = sum(a.width for a in current)
+                continue
             split = _hyphenate(word, width - used - gap, ts) if hyphenate and hyphenated < MAX_HYPHENATED else None
             if split:
                 head, tail = split
@@ -286,6 +296,23 @@ def _break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[
                 for n, atoms_of_line in enumerate(lines)], too_wide
     return [_line(atoms_of_line, n, ts, width, align, n == len(lines) - 1)
             for n, atoms_of_line in enumerate(lines)], too_wide
+
+
+def _carry_number(current: list[_Atom], space: _Atom | None, word: list[_Atom],
+                  width: float) -> tuple[list[_Atom], list[_Atom]] | None:
+    """When `word` is a unit ("mg") that does not fit after the number ending the line ("100"): the line
+    ended before the number, and the next line begun with the number, the space and the unit. None when the
+    line ends otherwise, the number is all the line holds, or the number, space and unit together are wider
+    than a line (then they part)."""
+    cut = max((k for k, a in enumerate(current) if a.space), default=None)
+    if space is None or not cut or not _UNIT.match(word[0].text):
+        return None
+    number = current[cut + 1:]
+    if not number or not _NUMBER.match(number[-1].text):
+        return None
+    if sum(a.width for a in number) + space.width + sum(a.width for a in word) > width + 0.01:
+        return None
+    return current[:cut] + [_weightless(current[cut])], [*number, space, *word]
 
 
 def _glue(atoms: list[_Atom]) -> None:

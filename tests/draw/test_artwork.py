@@ -93,16 +93,16 @@ def test_figures_have_their_alt_and_the_decorative_one_is_an_artifact(built):
 
 
 def test_print_keeps_cmyk_artwork_and_converts_rgb_artwork(built):
-    """The PDF logo's process inks are written as they are (1 0.62 0 0.55 k); the SVG's RGB colours go
+    """The PDF logo's process inks are written as they are (0.9 0.52 0.04 0.62 k); the SVG's RGB colours go
     through the print palette (no rg or RG left in any form); on screen the CMYK logo is shown as RGB."""
     with pikepdf.open(__import__("io").BytesIO(built["print"])) as pdf:
         _, forms = _images_and_forms(pdf)
     every = "\n".join(forms)
-    assert "1 0.62 0 0.55 k" in every and " rg" not in every and " RG" not in every
+    assert "0.9 0.52 0.04 0.62 k" in every and " rg" not in every and " RG" not in every
     with pikepdf.open(__import__("io").BytesIO(built["screen"])) as pdf:
         _, forms = _images_and_forms(pdf)
     every = "\n".join(forms)
-    assert " k\n" not in every and "0 0.171 0.45 rg" in every  # navy: (1 - 1)(1 - .55), (1 - .62)(1 - .55), …
+    assert " k\n" not in every and "0.038 0.1824 0.3648 rg" in every  # navy: (1 - .9)(1 - .62), (1 - .52)(1 - .62), …
 
 
 @pytest.mark.parametrize("profile", PROFILES)

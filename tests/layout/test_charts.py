@@ -1,16 +1,13 @@
-"""Chart and QR code layouts: bars and points where their numbers put them, series told apart by more than
-colour, the words set by the text engine as lines of fragments claiming the chart's Figure, a QR code's
-modules as segno makes them, its caption centred beside it."""
+"""Chart layouts: bars and points where their numbers put them, series told apart by more than colour, the
+words set by the text engine as lines of fragments claiming the chart's Figure."""
 
 from __future__ import annotations
 
 import pytest
-import segno
 
 from readers import structure
-from tagprint.layout.charts import qr_commands
 from tagprint.layout.items import TextLine, VectorBox
-from tagprint.model import Chart, QrCode
+from tagprint.model import Chart
 from tagprint.pipeline import lay_out, prepare
 
 BARS = """\
@@ -122,49 +119,6 @@ body:
                                                                        and line not in ends.values()) - 1
 
 
-def test_qr_modules_are_segnos_and_the_caption_stands_centred_beside(project):
-    href = "https://www.example.com/pi"
-    document, items = laid(project, f"""\
-body:
-  - type: heading
-    level: 1
-    text: More
-  - type: qr
-    href: {href}
-    size: 66
-    error_correction: Q
-    caption: Full prescribing information at www.example.com/pi
-""")
-    box, calls = shapes(items, QrCode)
-    (path,) = [args[0] for name, args, kw in calls if name == "path"]
-    expected = [[bool(m) for m in row] for row in segno.make(href, error="q", micro=False).matrix_iter(border=4)]
-    n = len(expected)
-    grid = [[False] * n for _ in range(n)]
-    m = box.box.width / n
-    for i in range(0, len(path), 5):  # one rectangle per run of dark modules (y up in the sketch)
-        (_, x0, top), (_, x1, _), (_, _, bottom) = path[i], path[i + 1], path[i + 2]
-        row = round((box.box.height - top) / m)
-        assert round((top - bottom) / m) == 1
-        for c in range(round(x0 / m), round(x1 / m)):
-            grid[row][c] = True
-    assert grid == expected
-    caption = [line for line in items if isinstance(line, TextLine) and line.fragments
-               and not isinstance(line.fragments[0].tag[0], (Chart, QrCode))
-               and "prescribing" in "".join(s.text for f in line.fragments for s in f.segments)]
-    assert caption and all(line.x > box.box.x + box.box.width for line in caption)
-    middle = (caption[0].baseline - caption[0].fragments[0].size * 0.7 + caption[-1].baseline) / 2
-    assert middle == pytest.approx(box.box.y + box.box.height / 2, abs=3)
-
-
-def test_qr_commands_cover_only_dark_modules():
-    modules = ((False, True, True), (True, False, True), (False, False, False))
-    assert qr_commands(modules, 3.0) == [
-        ("M", 1.0, 0.0), ("L", 3.0, 0.0), ("L", 3.0, 1.0), ("L", 1.0, 1.0), ("Z",),
-        ("M", 0.0, 1.0), ("L", 1.0, 1.0), ("L", 1.0, 2.0), ("L", 0.0, 2.0), ("Z",),
-        ("M", 2.0, 1.0), ("L", 3.0, 1.0), ("L", 3.0, 2.0), ("L", 2.0, 2.0), ("Z",),
-    ]
-
-
 def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):
     document, items = laid(project, """\
 body:
@@ -184,3 +138,44 @@ body:
     centres = [x + w / 2 for x, _, w, _ in squares]
     assert len(centres) == 3 and centres[1] - centres[0] == pytest.approx(centres[2] - centres[1])
     assert [w for w in words(items, Chart) if w in ("0.25", "0.5", "1", "2", "4")] == ["0.25", "0.5", "1", "2", "4"]
+
+
+LINE = """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: line
+    title: DAS28
+    categories: {categories}
+    legend: false
+    series:
+      - {{name: Drug, values: [5.8, 4.9, 3.9, 3.4]}}
+"""
+
+
+@pytest.mark.parametrize("categories, spacing", [
+    ('["0", "4", "12", "24"]', [0, 4, 12, 24]),           # numbers: as far apart as their values
+    ('["0", "4,5", "12", "24"]', [0, 4.5, 12, 24]),       # a decimal comma is a number too
+    ('[W0, W4, W12, W24]', [0, 1, 2, 3]),                 # names: evenly spaced
+    ('["0", "12", "4", "24"]', [0, 1, 2, 3]),             # numbers out of order: taken as names
+])
+def test_line_points_stand_as_far_apart_as_their_numeric_categories(project, categories, spacing):
+    document, items = laid(project, LINE.format(categories=categories))
+    box, calls = shapes(items, Chart)
+    (points,) = [args[0] for name, args, kw in calls if name == "polyline" and args[1] == document.theme.colors["primary"]
+                 and len(args[0]) == 4]
+    xs = [x for x, _ in points]
+    expected = [(s - spacing[0]) / (spacing[-1] - spacing[0]) for s in spacing]
+    assert [(x - xs[0]) / (xs[-1] - xs[0]) for x in xs] == pytest.approx(expected, abs=1e-6)
+    # each category's name stands centred under its point (on the lowest row of words: not a tick label)
+    chart_lines = [line for line in items if isinstance(line, TextLine) and line.fragments
+                   and isinstance(line.fragments[0].tag[0], Chart)]
+    lowest = max(line.baseline for line in chart_lines)
+    names = {"".join(s.text for f in line.fragments for s in f.segments): line for line in chart_lines
+             if line.baseline == lowest}
+    for x, name in zip(xs, categories.strip("[]").replace('"', "").split(", ")):
+        line = names[name]
+        middle = line.x + sum(f.width for f in line.fragments) / 2
+        assert middle == pytest.approx(box.box.x + x, abs=0.5), name  # shapes: in the box's coordinates

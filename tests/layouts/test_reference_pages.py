@@ -32,7 +32,7 @@ def test_no_page_is_more_than_half_empty(pdfs, name):
 
 
 def test_the_cards_rules_stand_on_one_line(pdfs):
-    """The accent rules of the two example cards (one with a picture, one without) are level."""
+    """The accent rules of the two example cards (pictures of different heights above them) are level."""
     page = pdfium.PdfDocument(pdfs["block-examples"])[0]
     image = page.render(scale=2).to_pil().convert("RGB")
     accent = (0xD9, 0x62, 0x2B)

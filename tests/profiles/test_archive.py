@@ -70,7 +70,9 @@ def test_write_once_store_refuses_a_changed_document(tmp_path):
     again = _render(root, *approve)
     assert again.returncode == 0 and again.stdout.startswith("already approved: output/archive/US-KIN-0001/1.0/")
     content = root / "content" / "kineret-dtt-ra.yaml"
-    content.write_text(content.read_text().replace("Reference 7", "Reference seven"))
+    text = content.read_text()
+    assert "Placeholder for an approved citation" in text
+    content.write_text(text.replace("Placeholder for an approved citation", "Placeholder for an approved source", 1))
     changed = _render(root, *approve)
     assert changed.returncode == 2
     assert "version 1.0 of kineret-dtt-ra was approved by Dr Quinn" in changed.stderr

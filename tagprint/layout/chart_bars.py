@@ -1,0 +1,194 @@
+"""Bar charts: grouped or stacked, standing (categories along the bottom) or lying (categories down the
+left); series differ by fill pattern, each bar's value labelled beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Chart, Color
+from .blocks import LayoutContext
+from .chart_marks import (PATTERNS, WIDER, Shapes, Words, bar_shape, chip, crowded, gridlines, grid_color,
+                          legend, plot_crowded, styles, value_label, value_top, words_height)
+from .text import TextStyle
+
+
+def bars(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: LayoutContext) -> None:
+    """Bars standing on the categories, or lying beside them (orientation: horizontal)."""
+    (_lying if block.horizontal else _standing)(_Bars.of(block, shapes, words, ctx), w, h)
+
+
+@dataclass
+class _Bars:
+    """What drawing the bars of one chart needs: where to draw, its words' styles, its colours."""
+
+    block: Chart
+    shapes: Shapes
+    words: Words
+    ctx: LayoutContext
+    caption: TextStyle  # ticks and category names
+    strong: TextStyle   # value labels
+    label: TextStyle    # legend, values inside stacked segments
+    white: Color
+    at: Callable[[float], float] = float  # a value's place along the value axis (set once the plot is known)
+
+    @classmethod
+    def of(cls, block: Chart, shapes: Shapes, words: Words, ctx: LayoutContext) -> "_Bars":
+        caption, strong, label = styles(ctx)
+        return cls(block, shapes, words, ctx, caption, strong, label, ctx.color("white"))
+
+    @property
+    def stacked(self) -> bool:
+        return self.block.kind == "stacked_bar"
+
+    def head(self) -> tuple[float, float]:
+        """The legend and the value axis' title drawn above the plot: the top of what follows, and the width
+        of the widest tick label."""
+        top = legend(self.block, 0, 0, self.shapes, self.words, self.ctx, self.label)
+        top += value_top(self.block, self.words, self.caption, self.strong, top, 0)
+        axis = self.block.axis
+        return top, max(self.words.width(axis.tick_text(t), self.caption) for t in axis.ticks())
+
+    def bar(self, i: int, x: float, y: float, w: float, h: float) -> None:
+        """Series i's bar (or segment) in its colour and pattern."""
+        s = self.block.series[i]
+        bar_shape(self.shapes, x, y, w, h, self.ctx.color(s.color), PATTERNS[i % len(PATTERNS)], self.white)
+
+    def value(self, v: float, x: float, middle: float, anchor: str = "middle") -> None:
+        if self.block.value_labels:
+            value_label(self.shapes, self.words, self.block.axis.text(v), self.strong, x, middle, self.white,
+                        anchor)
+
+
+def _standing(b: _Bars, w: float, h: float) -> None:
+    """Categories along the bottom, values up the left."""
+    block, words, axis = b.block, b.words, b.block.axis
+    top, tick_w = b.head()
+    n_cat, n_ser = len(block.categories), len(block.series)
+    left = tick_w + 6
+    cat_title = 14.0 if block.category_title else 0.0
+    group_w = (w - left) / n_cat
+    cat_h = max(words_height(words, c, b.caption, group_w - 4) for c in block.categories)
+    bottom = h - cat_h - 4 - cat_title
+    plot_top = top + (12 if block.value_labels else 4)
+    longest = max(words.width(word, b.caption) for c in block.categories for word in c.split())
+    slot = group_w * 0.7 / (1 if b.stacked else n_ser) + group_w * (0.3 if n_ser == 1 or b.stacked else 0.0)
+    labels = [axis.text(s.values[j]) for s in block.series for j in range(n_cat)]
+    if plot_crowded(block, b.ctx, words, b.strong, labels, (longest + 4, group_w), slot, bottom - plot_top):
+        return
+    span = axis.high - axis.low
+    b.at = lambda v: bottom - (v - axis.low) / span * (bottom - plot_top)
+    gridlines(b.shapes, words, axis, axis.ticks(), b.at, left, w, grid_color(b.ctx), b.ctx.color("muted"),
+              b.caption)
+    for j, cat in enumerate(block.categories):
+        gx = left + j * group_w
+        words.block(cat, b.caption, gx + 2, bottom + 4, group_w - 4)
+        inner = group_w * 0.7
+        bar_w = min(inner if b.stacked else inner / n_ser, 46.0)
+        (_standing_stack if b.stacked else _standing_group)(b, j, gx, group_w, bar_w)
+    if block.category_title:
+        words.put(block.category_title, b.strong, left + (w - left) / 2, h - 6, "middle")
+
+
+def _standing_stack(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -> None:
+    """Category j's segments one on another, each value in a chip where it fits, the total on top."""
+    x0 = gx + (group_w - bar_w) / 2
+    middle = x0 + bar_w / 2
+    level = 0.0
+    for i, s in enumerate(b.block.series):
+        v = s.values[j]
+        y0, y1 = b.at(level + v), b.at(level)
+        b.bar(i, x0, y0, bar_w, y1 - y0)
+        if b.block.value_labels and y1 - y0 >= b.caption.style.size + 4 and v:
+            chip(b.shapes, b.words, b.block.axis.text(v), b.label, middle, (y0 + y1) / 2, b.white)
+        level += v
+    b.value(level, middle, b.at(level) - 6.5)
+
+
+def _standing_group(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -> None:
+    """Category j's bars side by side from the zero line, each value above (below, if negative) its bar."""
+    axis = b.block.axis
+    zero = b.at(min(max(0.0, axis.low), axis.high))
+    x0 = gx + (group_w - bar_w * len(b.block.series)) / 2
+    for i, s in enumerate(b.block.series):
+        v = s.values[j]
+        y0, y1 = sorted((b.at(v), zero))
+        b.bar(i, x0 + i * bar_w + 0.75, y0, bar_w - 1.5, y1 - y0)
+        b.value(v, x0 + i * bar_w + bar_w / 2, y0 - 6.5 if v >= 0 else y1 + 6.5)
+
+
+def _lying(b: _Bars, w: float, h: float) -> None:
+    """Categories down the left, values along the bottom."""
+    block, words, axis = b.block, b.words, b.block.axis
+    top, tick_w = b.head()
+    ticks = axis.ticks()
+    n_cat, n_ser = len(block.categories), len(block.series)
+    cat_w = min(max(words.width(c, b.caption) for c in block.categories) + 8, w * 0.35)
+    left = cat_w
+    if block.category_title:
+        words.put(block.category_title, b.strong, 0, top + 6)
+        top += 16 if not block.axis.title else 0
+    right = w - (max(words.width(axis.tick_text(t), b.strong) for t in ticks) + 4 if block.value_labels
+                 else tick_w / 2)
+    bottom = h - 16
+    plot_top = top + 2
+    row_h = (bottom - plot_top) / n_cat
+    if _lying_crowded(b, cat_w, row_h, row_h * 0.72 / (1 if b.stacked else n_ser), right - left):
+        return
+    span = axis.high - axis.low
+    b.at = lambda v: left + (v - axis.low) / span * (right - left)
+    grid, rule = grid_color(b.ctx), b.ctx.color("muted")
+    for t in ticks:
+        x = b.at(t)
+        b.shapes.line(x, plot_top, x, bottom, grid if abs(t) > 1e-12 else rule, 0.6 if abs(t) > 1e-12 else 0.9)
+        words.put(axis.tick_text(t), b.caption, x, bottom + 8, "middle")
+    for j, cat in enumerate(block.categories):
+        gy = plot_top + j * row_h
+        words.block(cat, b.caption, 0, gy + row_h / 2 - b.caption.style.leading / 2, cat_w - 8, "end")
+        inner = row_h * 0.72
+        bar_h = min(inner if b.stacked else inner / n_ser, 30.0)
+        (_lying_stack if b.stacked else _lying_group)(b, j, gy, row_h, bar_h)
+
+
+def _lying_crowded(b: _Bars, cat_w: float, row_h: float, bar_room: float, plot_w: float) -> bool:
+    """Whether the rows, the value labels or the plot do not fit (each a problem at the chart's line)."""
+    block, caption = b.block, b.caption
+    return bool(crowded(block, b.ctx, "rows", words_height(b.words, max(block.categories, key=len), caption,
+                                                           cat_w - 8),
+                        row_h, WIDER.replace("wider (width:) or taller (height:)", "taller (height:)"))
+                or (block.value_labels and crowded(block, b.ctx, "value labels", caption.style.size, bar_room,
+                                                   "make the chart taller (height:), or set value_labels: false"))
+                or crowded(block, b.ctx, "plot", 40, plot_w, "make the chart wider (width:)"))
+
+
+def _lying_stack(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> None:
+    """Category j's segments end to end, each value in a chip where it fits, the total after them."""
+    y0 = gy + (row_h - bar_h) / 2
+    middle = y0 + bar_h / 2
+    level = 0.0
+    for i, s in enumerate(b.block.series):
+        v = s.values[j]
+        x0, x1 = b.at(level), b.at(level + v)
+        b.bar(i, x0, y0, x1 - x0, bar_h)
+        text = b.block.axis.text(v)
+        if (b.block.value_labels and v and x1 - x0 >= b.words.width(text, b.label) + 6
+                and bar_h >= b.caption.style.size + 3):
+            chip(b.shapes, b.words, text, b.label, (x0 + x1) / 2, middle, b.white)
+        level += v
+    b.value(level, b.at(level) + 4, middle, "start")
+
+
+def _lying_group(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> None:
+    """Category j's bars one under another from the zero line, each value after (before, if negative) it."""
+    axis = b.block.axis
+    zero = b.at(min(max(0.0, axis.low), axis.high))
+    y0 = gy + (row_h - bar_h * len(b.block.series)) / 2
+    for i, s in enumerate(b.block.series):
+        v = s.values[j]
+        x0, x1 = sorted((b.at(v), zero))
+        b.bar(i, x0, y0 + i * bar_h + 0.75, x1 - x0, bar_h - 1.5)
+        row_middle = y0 + i * bar_h + bar_h / 2
+        if v >= 0:
+            b.value(v, x1 + 4, row_middle, "start")
+        else:
+            b.value(v, x0 - 4, row_middle, "end")
