@@ -20,9 +20,9 @@ from pathlib import Path
 
 
 def _layout(args: argparse.Namespace) -> Path | None:
-    from ..cli import _resolve
+    from ..discovery import resolve_layouts
 
-    paths, problems = _resolve(args.root, [args.layout])
+    paths, problems = resolve_layouts(args.root, [args.layout])
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     return paths[0] if paths else None

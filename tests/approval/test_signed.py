@@ -138,7 +138,7 @@ def test_a_forgery_from_another_clone_with_its_own_ca_is_tampering(signed, capsy
 
 
 def main_run(root: Path, *args: str) -> int:
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
     return main(["--root", str(root), *args])
 
 

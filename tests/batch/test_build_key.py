@@ -14,7 +14,7 @@ def fresh_key():
 
 
 def _statuses(project, capsys) -> list[str]:
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     tool.build_key.cache_clear()
     assert main(["--root", str(project.root), "build", "test"]) == 0

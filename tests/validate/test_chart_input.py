@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import MINIMAL_LAYOUT
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 HEAD = """\
 body:

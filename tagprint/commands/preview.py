@@ -172,7 +172,7 @@ def contact_sheet(pages: list[Path], out: Path) -> None:
 
 def preview_outcomes(outcomes: Iterable, output: Path) -> str:
     """Previews of every PDF a build wrote or found up to date; one line each."""
-    from .errors import relative
+    from ..errors import relative
 
     lines = []
     for outcome in outcomes:

@@ -10,15 +10,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from .errors import InputError, Problem, Where, relative
-from .files import inside
-from .profiles import profiles
+from ..discovery import project_layouts, resolve_layouts
+from ..errors import Problem, relative
+from ..profiles import profiles
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
-
-
-def project_layouts(root: Path) -> list[Path]:
-    return sorted((root / "layouts").glob("*.yaml"))
 
 
 def _options() -> argparse.ArgumentParser:
@@ -51,10 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", parents=[common], help="build the named layouts (names or paths)")
     b.add_argument("layouts", nargs="+")
     sub.add_parser("list", parents=[common], help="list the layouts that can be built")
-    from .approval import register_cli as register_approval
+    from ..approval import register_cli as register_approval
     register_approval(sub, common)
     try:
-        from .preflight import register_cli
+        from ..preflight import register_cli
     except ImportError:  # pragma: no cover - the preflight package is optional while it is being built
         register_cli = None
     if register_cli is not None:
@@ -65,29 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _resolve(root: Path, names: list[str]) -> tuple[list[Path], list[Problem]]:
-    paths, problems = [], []
-    for name in names:
-        candidate = Path(name)
-        if candidate.suffix != ".yaml":
-            candidate = root / "layouts" / f"{name}.yaml"
-        elif not candidate.is_absolute():
-            candidate = (Path.cwd() / candidate)
-        if not inside(root, candidate):
-            problems.append(Problem(Where(name), "the layout is outside the project folder",
-                                    "name a layout in layouts/ of the project"))
-        elif not candidate.is_file():
-            known = ", ".join(p.stem for p in project_layouts(root)) or "none"
-            problems.append(Problem(Where(name), "no such layout", f"use one of: {known}"))
-        else:
-            paths.append(candidate)
-    return paths, problems
-
-
 def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, force: bool = False,
               jobs: int | None = None, preview: bool = False, shown_output: str = "output") -> int:
     """Every layout × profile; bad documents are reported at the end and do not stop the others."""
-    from .batch import run, table
+    from ..batch import run, table
 
     if only and profiles()[only].approval_only:
         print(f"error: --profile {only}: the {only} profile is written only by an approval — run "
@@ -179,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             args.root, args.output = root, output
             return args.handler(args)
         if args.command == "build":
-            layouts, problems = _resolve(root, args.layouts)
+            layouts, problems = resolve_layouts(root, args.layouts)
             if problems:
                 return _report(problems, output, root)
         else:

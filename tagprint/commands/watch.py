@@ -20,10 +20,10 @@ SUFFIXES = {".yaml", ".yml", ".json", ".jpg", ".jpeg", ".png", ".tif", ".tiff", 
 
 
 def _layouts(root: Path, names: list[str]) -> tuple[list[Path], list]:
-    from .cli import _resolve, project_layouts
+    from ..discovery import project_layouts, resolve_layouts
 
     if names:
-        return _resolve(root, names)
+        return resolve_layouts(root, names)
     return project_layouts(root), []
 
 
@@ -66,8 +66,8 @@ def build_round(root: Path, output: Path, names: list[str], only: str | None, jo
                 out=None, shown: ShownWarnings | None = None) -> int:
     """One build of the watched layouts: prints what was built or failed, its problems and its previews
     (with `shown`, each warning only until its file changes). Returns the number of problems."""
-    from .batch import run
-    from .errors import relative
+    from ..batch import run
+    from ..errors import relative
     from .preview import preview_outcomes
 
     out = out or sys.stdout
