@@ -79,7 +79,7 @@ def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None
 
 def _accepted_by_layout(layout, warnings: list) -> list:
     """The warnings whose id the layout's approval.accept names (a block's id covers the blocks in it)."""
-    from .approval.approve import accepted_by
+    from .approval.acceptance import accepted_by
 
     ids = [a.id for a in getattr(getattr(layout, "approval", None), "accept", ())]
     return [w for w in warnings if w.id and accepted_by(w.id, ids)]

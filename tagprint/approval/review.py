@@ -20,7 +20,8 @@ from ..files import write_atomically
 from ..layout.items import PageLayout, PictureBox, TextLine
 from ..model import Document
 from . import changes as ch
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, ledger_altered, sha256, tampering
+from .archive_files import archive_folder, ledger_altered, sha256, tampering
+from .exits import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED
 from .ledger import Approval, Ledger
 from .pixels import Area, PageDiff, compare
 from .review_document import Frame, ReviewContent, review_pdf, stamp_review
@@ -53,7 +54,7 @@ class Side:
 def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -> Side:
     from ..pipeline import lay_out, prepare, render, sources
     from ..profiles import ARCHIVE
-    from .approve import sha256
+    from .archive_files import sha256
 
     prepared = prepare(root, layout)
     document = prepared.document
@@ -235,7 +236,7 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
 def _who() -> tuple[str, str, str]:
     import os
 
-    from .approve import _now, _who as who
+    from .archive_files import now as _now, who
 
     when = os.environ.get("SOURCE_DATE_EPOCH")
     from datetime import datetime, timezone

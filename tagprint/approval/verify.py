@@ -22,7 +22,8 @@ from pathlib import Path
 
 from ..errors import relative
 from ..verify.archived import NotArchived, rebuild_check
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, PENDING, archive_folder, sha256
+from .archive_files import PENDING, archive_folder, sha256
+from .exits import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED
 from .environment import differences, environment
 from .keys import trust_anchors
 from .ledger import FILE, Approval, Ledger
