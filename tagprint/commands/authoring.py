@@ -24,8 +24,7 @@ def _schema_handler(args: argparse.Namespace) -> int:
             print(f"{path}: {'written' if path in changed else 'up to date'}")
         return 0
     if args.docs:
-        from ..load.format_reference import format_reference
-        sys.stdout.write(format_reference({kind: json_schema.schema(kind) for kind in json_schema.KINDS}))
+        sys.stdout.write(json_schema.reference())
         return 0
     if args.kind is None:
         print("name a schema (content, layout, theme), or give --docs or --write", file=sys.stderr)

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..profiles import NAMES as PROFILE_NAMES, SCREEN
 from .lengths import Columns, PaperName, length, length_or_auto
+from .schema_charts import ChartSpec, QrSpec  # charts and QR codes: their own module
+from .strict import Strict
 
 if TYPE_CHECKING:
     ProfileName = str
 else:
     ProfileName = Literal[PROFILE_NAMES]  # the output profiles' names, from their registry
-
-
-class Strict(BaseModel):
-    """Every spec forbids unknown keys."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True)
 
 
 # ---- content files: a mapping of content id -> list of blocks -------------------------------------
@@ -287,7 +283,6 @@ class BoxedWarningSpec(Strict):
     blocks: list["BlockSpec"] = Field(min_length=1)
     """The warning's text: paragraphs and lists."""
 
-from .schema_charts import ChartSpec, QrSpec  # noqa: E402  (charts and QR codes: their own module)
 
 BlockSpec = Annotated[
     Union[HeadingSpec, ParagraphSpec, ListSpec, FigureSpec, CalloutSpec, CallToActionSpec,

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .schema import Strict
+from .strict import Strict
 
 Number = Annotated[float, Field(ge=-1e9, le=1e9)]
 
