@@ -64,7 +64,8 @@ def approve(req: Request) -> int:
 
     rel = relative(req.layout, req.root)
     try:
-        variants = variants_of(req.root, req.layout) or [None]
+        found = variants_of(req.root, req.layout)
+        variants: list[dict[str, str] | None] = list(found) if found else [None]
         prepared_all = [prepare(req.root, req.layout, v) for v in variants]
     except InputError as exc:
         return refuse(exc.problems)
@@ -95,9 +96,9 @@ def approve(req: Request) -> int:
                           note=problem.message, time=now().isoformat(), **who())
         return refuse(refused)
     anchors = trust_anchors(req.root)
-    signatory, problem = _signatory(req, anchors, "approval")
-    if problem is not None:
-        return refuse([problem])
+    signatory, unusable = _signatory(req, anchors, "approval")
+    if unusable is not None:
+        return refuse([unusable])
     try:
         with ledger.exclusive():  # from the chain check to the last entry: no other approval slips in between
             recover(ledger, req.output, say=print)
@@ -235,7 +236,7 @@ def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str, sig
                 continue
             crash_point("built")
             current = target.read_bytes() if earlier else None
-            if earlier:
+            if earlier and current is not None:  # an earlier signatory's file: this approval adds its signature
                 entry = earlier[-1]
                 base = current[:entry.base_size] if entry.base_size else current
                 if base != built.data:

@@ -10,7 +10,6 @@ import os
 import socket
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 from ..errors import Problem, Where, relative
 from ..profiles import ARCHIVE

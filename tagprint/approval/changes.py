@@ -235,7 +235,7 @@ def text_changes(old: list[Unit], new: list[Unit]) -> list[TextChange]:
 
 
 def _params(params) -> dict:
-    if dataclasses.is_dataclass(params):
+    if dataclasses.is_dataclass(params) and not isinstance(params, type):
         return dataclasses.asdict(params)
     return dict(params) if isinstance(params, dict) else {"value": params}
 
@@ -265,11 +265,12 @@ def figure_changes(old: dict[str, FigureInfo], new: dict[str, FigureInfo]) -> li
     out: list[Change] = []
     for path in list(new) + [p for p in old if p not in new]:
         a, b = old.get(path), new.get(path)
-        if a is None:
+        if b is not None and a is None:
             out.append(Change(f"{path}: figure added ({b.source}), alt text “{b.alt}”", b.pages))
             continue
-        if b is None:
-            out.append(Change(f"{path}: figure removed ({a.source})", a.pages))
+        if a is None or b is None:  # a path of old only (each path is in old or new)
+            if a is not None:
+                out.append(Change(f"{path}: figure removed ({a.source})", a.pages))
             continue
         parts = []
         if a.source != b.source:
@@ -310,10 +311,10 @@ def reference_changes(old: dict[int, tuple[str, tuple]], new: dict[int, tuple[st
         a, b = old.get(number), new.get(number)
         if a is not None and b is not None and a[0] == b[0]:
             continue
-        if a is None:
+        if b is not None and a is None:
             out.append(Change(f"reference {number} added: “{b[0]}”", b[1]))
-        elif b is None:
+        elif a is not None and b is None:
             out.append(Change(f"reference {number} removed: “{a[0]}”", a[1]))
-        else:
+        elif a is not None and b is not None:
             out.append(Change(f"reference {number} changed: “{a[0]}” → “{b[0]}”", b[1]))
     return out

@@ -3,7 +3,6 @@ profiles. Recorded with every approval, so that a rebuild years later can say wh
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import platform
 import re

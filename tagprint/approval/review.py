@@ -115,7 +115,8 @@ def blocks_at(pages: list[PageLayout], number: int, area: Area) -> list[str]:
         if box is None:
             continue
         if box[0] < area.x + area.width and area.x < box[2] and box[1] < area.y + area.height and area.y < box[3]:
-            where = item.where if isinstance(item, TextLine) else item.figure.where
+            where = (item.where if isinstance(item, TextLine) else
+                     item.figure.where if isinstance(item, PictureBox) else None)
             path = getattr(where, "path", None)  # a bullet, a button's label, a reference number: no block
             if path and path not in found:
                 found.append(path)
@@ -156,7 +157,7 @@ def _figure_notes(side: Side, number: int, figures: list) -> list[Note]:
     page = next((p for p in side.pages if p.number == number), None)
     out: list[Note] = []
     for item in page.items if page else []:
-        if isinstance(item, PictureBox):
+        if page is not None and isinstance(item, PictureBox):
             path = getattr(item.figure.where, "path", None)
             for change in figures:
                 if path and (change.what.startswith(path + " ") or change.what.startswith(f"{path}:")):

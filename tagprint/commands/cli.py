@@ -49,12 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="list the layouts that can be built")
     from ..approval import register_cli as register_approval
     register_approval(sub, common)
-    try:
-        from ..preflight import register_cli
-    except ImportError:  # pragma: no cover - the preflight package is optional while it is being built
-        register_cli = None
-    if register_cli is not None:
-        register_cli(sub)
+    from ..preflight import register_cli as register_preflight
+    register_preflight(sub)
     from .authoring import register_cli as register_authoring, register_new
     register_authoring(sub, common)
     register_new(sub, common)
