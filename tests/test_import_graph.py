@@ -21,7 +21,6 @@ KNOWN: dict[frozenset[str], str] = {
                "illustrations.hexagons", "illustrations.spectrum"}): "illustrations/: the registry in __init__",
     frozenset({"layout.blocks", "layout.boxed_warning", "layout.charts", "layout.table"}):
         "layout/blocks.py imports the block layouts that register themselves with it",
-    frozenset({"tags.charts", "tags.from_model", "tags.table"}): "tags/from_model.py imports its registered entries",
     frozenset({"preflight.content_ids", "preflight.document", "preflight.stream_limits", "preflight.structure_tree",
                "preflight.text_usage", "preflight.xmp"}): "preflight/document.py and the readers it calls",
     frozenset({"preflight.checks", "preflight.reader", "preflight.text_boxes", "preflight.text_contrast",
