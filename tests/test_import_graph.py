@@ -17,8 +17,6 @@ PACKAGE = Path(__file__).resolve().parents[1] / "tagprint"
 KNOWN: dict[frozenset[str], str] = {
     frozenset({"model.blocks", "model.boxed_warning", "model.charts", "model.notes", "model.parts", "model.quote",
                "model.table"}): "model/: the Block union in blocks.py imports the block modules, which import BlockNode",
-    frozenset({"layout.blocks", "layout.boxed_warning", "layout.charts", "layout.table"}):
-        "layout/blocks.py imports the block layouts that register themselves with it",
     frozenset({"preflight.content_ids", "preflight.document", "preflight.stream_limits", "preflight.structure_tree",
                "preflight.text_usage", "preflight.xmp"}): "preflight/document.py and the readers it calls",
     frozenset({"preflight.checks", "preflight.reader", "preflight.text_boxes", "preflight.text_contrast",

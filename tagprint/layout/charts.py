@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..model import Chart, Color, QrCode, Rect
-from .blocks import LayoutContext, layout_of, lay_out, text_block
+from .context import LayoutContext, layout_of, lay_out, text_block
 from .items import Break, Laid, TextLine, VectorBox
 from .text import UNBOUNDED, TextStyle, break_lines, pieces, plain_pieces
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Note, Notes, Rect, Table, TableRow
-from .blocks import LayoutContext, layout_of, text_block
+from .context import LayoutContext, layout_of, text_block
 from .items import Break, FillBox, Laid, RuleLine, TextLine, as_artifact, keyed, stacked
 from .text import TextStyle, break_lines, pieces, plain_pieces
 
