@@ -17,10 +17,6 @@ PACKAGE = Path(__file__).resolve().parents[1] / "tagprint"
 KNOWN: dict[frozenset[str], str] = {
     frozenset({"model.blocks", "model.boxed_warning", "model.charts", "model.notes", "model.parts", "model.quote",
                "model.table"}): "model/: the Block union in blocks.py imports the block modules, which import BlockNode",
-    frozenset({"preflight.content_ids", "preflight.document", "preflight.stream_limits", "preflight.structure_tree",
-               "preflight.text_usage", "preflight.xmp"}): "preflight/document.py and the readers it calls",
-    frozenset({"preflight.checks", "preflight.reader", "preflight.text_boxes", "preflight.text_contrast",
-               "preflight.print_elements"}): "preflight/checks/: the registry in __init__ and the readers",
 }
 
 
@@ -137,10 +133,8 @@ def _short(name: str) -> str:
 
 
 def _known(cycle: list[str]) -> bool:
-    """Whether the cycle runs among the modules of one KNOWN circle (any of the package's checks counts)."""
-    names = {_short(c) for c in cycle}
-    return any(names <= k or (names & k and all(n.startswith("preflight.checks") or n in k for n in names))
-               for k in KNOWN)
+    """Whether the cycle runs among the modules of one KNOWN circle."""
+    return any({_short(c) for c in cycle} <= k for k in KNOWN)
 
 
 def test_no_module_imports_itself_back():

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .document import Doc
-from .reader import actual_text, object_text
+from .pdfium_text import actual_text, object_text
 from .matrix import IDENTITY, multiply
 from .text_contrast import _bounds
 

@@ -27,7 +27,7 @@ import math
 from dataclasses import dataclass
 
 from .document import Doc
-from .reader import object_text
+from .pdfium_text import object_text
 from .matrix import IDENTITY, Matrix, apply, multiply
 
 PERCENTILE = 0.25

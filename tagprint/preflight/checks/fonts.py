@@ -9,7 +9,7 @@ from ..findings import ERROR, WARNING, Finding
 from ..font_glyphs import (HAVE_FONTTOOLS, PREDEFINED_SIMPLE, GlyphMap, UnreadableFont, code_splitter, font_file,
                            glyph_unicode, is_symbolic, read_cmap, simple_encoding)
 from ..text_usage import FontUse
-from . import CheckSkipped, register
+from .registry import CheckSkipped, register
 
 EMBED, UNICODE, NOTDEF = "FONT-EMBED", "FONT-UNICODE", "FONT-NOTDEF"
 SHOWN_LIMIT = 8  # codes quoted in a message

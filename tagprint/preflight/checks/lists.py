@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import Doc
 from ..findings import ERROR, Finding
-from . import register
+from .registry import register
 from .nesting import misplaced
 
 ID = "LIST-STRUCT"
