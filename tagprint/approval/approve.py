@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,8 @@ from .archive_files import (PENDING, RESTORE, archive_folder, ledger_altered, no
 from .exits import EXIT_NOT_RECORDED, EXIT_OK, EXIT_TAMPERED, refuse, say
 from .ledger import Ledger, crash_point
 
-if TYPE_CHECKING:  # the key library loads only when a key is opened
+if TYPE_CHECKING:  # the key library loads only when a key is opened; the pipeline only when a build runs
+    from ..pipeline import Prepared
     from .keys import Signatory
 
 
@@ -69,23 +71,7 @@ def approve(req: Request) -> int:
         prepared_all = [prepare(req.root, req.layout, v) for v in variants]
     except InputError as exc:
         return refuse(exc.problems)
-    problems: list[Problem] = []
-    for prepared in prepared_all:
-        d, lsrc = prepared.document, prepared.loaded.layout_source
-        if ARCHIVE.name not in d.profiles:
-            problems.append(Problem(lsrc.where(("profiles",)), f"{d.name} does not list the archive profile, so "
-                                    "it cannot be approved", "add archive to the layout's profiles: [..., archive]"))
-        if d.version != req.version:
-            problems.append(Problem(lsrc.where(("document", "version")),
-                                    f"the layout is version {d.version}, not {req.version}",
-                                    f"set document.version: \"{req.version}\" in the layout, or approve "
-                                    f"--version {d.version}"))
-        roles = required_roles(prepared)
-        if roles and req.role and req.role not in roles:
-            problems.append(Problem(lsrc.where(("approval", "roles")),
-                                    f"the layout asks for the roles {', '.join(roles)}, not {req.role}",
-                                    f"approve with --role {' or --role '.join(roles)}, or add {req.role} to "
-                                    f"approval.roles in the layout"))
+    problems = _mismatches(req, prepared_all)
     if problems:
         return refuse(problems)
     ledger = Ledger(archive_folder(req.output))
@@ -120,6 +106,29 @@ def approve(req: Request) -> int:
     except OSError as exc:  # the lock file or the archive folder itself cannot be made
         say(storage_problem(exc, ledger, req.root))
         return EXIT_NOT_RECORDED
+
+
+def _mismatches(req: Request, prepared_all: list[Prepared]) -> list[Problem]:
+    """What stops the request before anything is built: a layout without the archive profile, another
+    version than the one named, a role the layout does not ask for."""
+    problems: list[Problem] = []
+    for prepared in prepared_all:
+        d, lsrc = prepared.document, prepared.loaded.layout_source
+        if ARCHIVE.name not in d.profiles:
+            problems.append(Problem(lsrc.where(("profiles",)), f"{d.name} does not list the archive profile, so "
+                                    "it cannot be approved", "add archive to the layout's profiles: [..., archive]"))
+        if d.version != req.version:
+            problems.append(Problem(lsrc.where(("document", "version")),
+                                    f"the layout is version {d.version}, not {req.version}",
+                                    f"set document.version: \"{req.version}\" in the layout, or approve "
+                                    f"--version {d.version}"))
+        roles = required_roles(prepared)
+        if roles and req.role and req.role not in roles:
+            problems.append(Problem(lsrc.where(("approval", "roles")),
+                                    f"the layout asks for the roles {', '.join(roles)}, not {req.role}",
+                                    f"approve with --role {' or --role '.join(roles)}, or add {req.role} to "
+                                    f"approval.roles in the layout"))
+    return problems
 
 
 def _signatory(req: Request, anchors: list, act: str) -> tuple[Signatory | None, Problem | None]:
@@ -193,134 +202,188 @@ def _refusals(req: Request, prepared_all: list) -> list[Problem]:
     return out
 
 
-def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str, signatory) -> int:
-    from ..pipeline import render, sources
-    from .signing import sign
-
-    profile = ARCHIVE
+def _approve_all(req: Request, prepared_all: list[Prepared], ledger: Ledger, rel: str,
+                 signatory: Signatory | None) -> int:
     code = EXIT_OK
     for prepared in prepared_all:
-        d = prepared.document
-        for kind in d.outputs:
-            stem = f"{d.name}-{kind}" if kind else d.name
-            target = profile.output_path(req.output, stem, d.material_id, d.version)
-            key = target.relative_to(archive_folder(req.output)).as_posix()
-            shown = relative(target, req.output.parent)
-            earlier = ledger.find(key)
-            if any(e.kind == "withdrawal" and e.document == key for e in ledger.entries()):
-                code = max(code, refuse([Problem(prepared.loaded.layout_source.where(("document", "version")),
-                                                    f"version {d.version} of {stem} was withdrawn; it is not "
-                                                    f"approved again", "give the document a new document.version "
-                                                    "and approve that")]))
-                continue
-            if earlier:
-                why = tampering(earlier[-1], target, req.output)
-                if why:
-                    say(why)
-                    ledger.record("alarm", layout=rel, document=key, version=d.version, note=why.message,
-                                  time=now().isoformat(), **who())
-                    code = EXIT_TAMPERED
-                    continue
-            elif target.exists():
-                why = Problem(Where(shown), "TAMPERING: in the archive, but the ledger has no approval for it (it was "
-                                            "put there by hand, or its ledger entry was removed)", RESTORE)
-                say(why)
-                ledger.record("alarm", layout=rel, document=key, version=d.version, note=why.message,
-                              time=now().isoformat(), **who())
-                code = EXIT_TAMPERED
-                continue
-            try:
-                built = render(prepared, profile, kind)
-            except InputError as exc:
-                code = max(code, refuse(exc.problems))
-                continue
-            crash_point("built")
-            current = target.read_bytes() if earlier else None
-            if earlier and current is not None:  # an earlier signatory's file: this approval adds its signature
-                entry = earlier[-1]
-                base = current[:entry.base_size] if entry.base_size else current
-                if base != built.data:
-                    problems = [Problem(prepared.loaded.layout_source.where(("document", "version")),
-                                        f"version {d.version} of {stem} was approved by {entry.approver} on "
-                                        f"{entry.time} (ledger entry {entry.seq}) and the draft now differs from it",
-                                        "an approved version is never changed: give the changed document a new "
-                                        "document.version and approve that")]
-                    code = max(code, refuse(problems))
-                    continue
-                same = [e for e in earlier if e.role == req.role and (
-                    e.fingerprint == signatory.fingerprint if signatory else e.approver == req.approver)]
-                if same or (signatory is None and not req.role):
-                    e = (same or earlier)[-1]
-                    print(f"already approved: {shown} (version {d.version}, by {e.approver}"
-                          + (f" as {e.role}" if e.role else "") + f" on {e.time}, ledger entry {e.seq}); nothing to do")
-                    continue
-            when = now()
-            last = ledger.approvals()
-            if last and when.isoformat() < last[-1].time:
-                problem = Problem(Where(relative(ledger.path, req.root)),
-                                  f"this approval would be dated {when.isoformat()}, before the last entry of the "
-                                  f"ledger ({last[-1].time}, entry {last[-1].seq}): the clock is wrong",
-                                  "set the computer's clock right and approve again")
-                ledger.record("refusal", layout=rel, document=key, version=d.version, approver=req.approver,
-                              role=req.role, note=problem.message, time=last[-1].time, **who())
-                code = max(code, refuse([problem]))
-                continue
-            data_in = current if current is not None else built.data
-            url = prepared.loaded.layout.approval.timestamp_url
-            try:
-                data = sign(data_in, signatory, req.role, req.approver, url) if signatory else data_in
-            except Exception as exc:
-                if not url:
-                    raise
-                code = max(code, refuse([Problem(prepared.loaded.layout_source.where(("approval", "timestamp_url")),
-                                                    f"no timestamp from {url} ({type(exc).__name__}: {exc})",
-                                                    "check the timestamp authority's address and the network, and "
-                                                    "approve again")]))
-                continue
-            crash_point("signed")
-            pending = target.with_name(target.name + PENDING)
-            changed = data != current
-            if changed:
-                try:
-                    write_pending(pending, data)
-                except OSError as exc:
-                    pending.unlink(missing_ok=True)
-                    raise NotRecorded(storage_problem(exc, ledger, req.root)) from exc
-                crash_point("pending-written")
-            env_families = (d.theme.font, *d.theme.fallback_fonts)
-            try:
-                entry = ledger.append(
-                    signer=signatory,
-                    layout=rel, document=key, material_id=d.material_id, version=d.version, approver=req.approver,
-                    role=req.role, reference=req.reference, note=req.note, time=when.isoformat(),
-                    pdf_sha256=sha256(data), pdf_size=len(data), base_size=len(built.data),
-                    sources={s.path: sha256(s.data) for s in sources(prepared)},
-                    accepted=sorted({w.id for w in must_fix(prepared.warnings + prepared.accepted)}),
-                    required_roles=required_roles(prepared),
-                    review=sha256(req.review.read_bytes()) if req.review else "",
-                    certificate=signatory.certificate_pem() if signatory else "",
-                    fingerprint=signatory.fingerprint if signatory else "",
-                    source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH", ""),
-                    tool=_tool(), environment=_environment(env_families), **who())
-            except (sqlite3.Error, OSError) as exc:  # unrecorded: the pending file goes, nothing was approved
-                pending.unlink(missing_ok=True)
-                raise NotRecorded(storage_problem(
-                    exc, ledger, req.root, f"the approval of {stem} version {d.version} could not be recorded, so "
-                                           f"nothing was approved")) from exc
-            crash_point("ledger-committed")
-            if changed:
-                os.replace(pending, target)
-                crash_point("replaced")
-                os.chmod(target, 0o444)
-                sync_folder(target.parent)
-            crash_point("read-only")
-            print(f"approved: {stem} version {d.version} by {req.approver}"
-                  + (f" as {req.role}" if req.role else "")
-                  + (f" ({req.reference})" if req.reference else "")
-                  + f" → {shown} (ledger entry {entry.seq})"
-                  + ("" if signatory else " — unsigned: the project lists no trust anchors in approval/trusted/"))
-            crash_point("printed")
+        for kind in prepared.document.outputs:
+            code = max(code, _approve_output(_Output(req, prepared, kind, ledger, rel, signatory)))
     return code
+
+
+@dataclass(frozen=True)
+class _Output:
+    """One output of one approval: the request, its document, and where its archived file goes."""
+    req: Request
+    prepared: Prepared
+    kind: str                   # a deck's "slides" or "handout-…"; "" for a document
+    ledger: Ledger
+    rel: str                    # the layout, relative to the project
+    signatory: Signatory | None
+
+    @property
+    def stem(self) -> str:
+        d = self.prepared.document
+        return f"{d.name}-{self.kind}" if self.kind else d.name
+
+    @property
+    def target(self) -> Path:
+        d = self.prepared.document
+        return ARCHIVE.output_path(self.req.output, self.stem, d.material_id, d.version)
+
+    @property
+    def key(self) -> str:
+        return self.target.relative_to(archive_folder(self.req.output)).as_posix()
+
+    @property
+    def shown(self) -> str:
+        return relative(self.target, self.req.output.parent)
+
+    def at_version(self) -> Where:
+        return self.prepared.loaded.layout_source.where(("document", "version"))
+
+    def alarm(self, why: Problem) -> int:
+        say(why)
+        self.ledger.record("alarm", layout=self.rel, document=self.key, version=self.prepared.document.version,
+                           note=why.message, time=now().isoformat(), **who())
+        return EXIT_TAMPERED
+
+
+def _approve_output(o: _Output) -> int:
+    """Builds, signs, stores and records one output; each step may end it with the exit code it comes to."""
+    from ..pipeline import render
+
+    earlier = o.ledger.find(o.key)
+    stop = _archive_refuses(o, earlier)
+    if stop is not None:
+        return stop
+    try:
+        built = render(o.prepared, ARCHIVE, o.kind)
+    except InputError as exc:
+        return refuse(exc.problems)
+    crash_point("built")
+    current = o.target.read_bytes() if earlier else None
+    if earlier and current is not None:
+        stop = _already_approved(o, earlier, current, built.data)
+        if stop is not None:
+            return stop
+    when = now()
+    last = o.ledger.approvals()
+    if last and when.isoformat() < last[-1].time:
+        problem = Problem(Where(relative(o.ledger.path, o.req.root)),
+                          f"this approval would be dated {when.isoformat()}, before the last entry of the "
+                          f"ledger ({last[-1].time}, entry {last[-1].seq}): the clock is wrong",
+                          "set the computer's clock right and approve again")
+        o.ledger.record("refusal", layout=o.rel, document=o.key, version=o.prepared.document.version,
+                        approver=o.req.approver, role=o.req.role, note=problem.message, time=last[-1].time, **who())
+        return refuse([problem])
+    data = _signed(o, current if current is not None else built.data)
+    if isinstance(data, int):
+        return data
+    crash_point("signed")
+    _store(o, data, current, len(built.data), when)
+    return EXIT_OK
+
+
+def _archive_refuses(o: _Output, earlier: list) -> int | None:
+    """The exit code when the archive forbids approving this output: it was withdrawn, its approved file
+    was tampered with, or a file is there that the ledger never approved. None when it may go on."""
+    d = o.prepared.document
+    if any(e.kind == "withdrawal" and e.document == o.key for e in o.ledger.entries()):
+        return refuse([Problem(o.at_version(), f"version {d.version} of {o.stem} was withdrawn; it is not approved "
+                                               "again", "give the document a new document.version and approve that")])
+    if earlier:
+        why = tampering(earlier[-1], o.target, o.req.output)
+        return o.alarm(why) if why else None
+    if o.target.exists():
+        return o.alarm(Problem(Where(o.shown), "TAMPERING: in the archive, but the ledger has no approval for it (it "
+                                               "was put there by hand, or its ledger entry was removed)", RESTORE))
+    return None
+
+
+def _already_approved(o: _Output, earlier: list, current: bytes, built: bytes) -> int | None:
+    """An output approved before: refused when the draft now differs from it, nothing to do when this
+    signatory (or, unsigned, this approver) has approved it in this role; None when this adds a signature."""
+    d, req, entry = o.prepared.document, o.req, earlier[-1]
+    base = current[:entry.base_size] if entry.base_size else current
+    if base != built:
+        return refuse([Problem(o.at_version(), f"version {d.version} of {o.stem} was approved by {entry.approver} on "
+                                               f"{entry.time} (ledger entry {entry.seq}) and the draft now differs "
+                                               "from it", "an approved version is never changed: give the changed "
+                                                          "document a new document.version and approve that")])
+    same = [e for e in earlier if e.role == req.role and (
+        e.fingerprint == o.signatory.fingerprint if o.signatory else e.approver == req.approver)]
+    if same or (o.signatory is None and not req.role):
+        e = (same or earlier)[-1]
+        print(f"already approved: {o.shown} (version {d.version}, by {e.approver}"
+              + (f" as {e.role}" if e.role else "") + f" on {e.time}, ledger entry {e.seq}); nothing to do")
+        return EXIT_OK
+    return None
+
+
+def _signed(o: _Output, data: bytes) -> bytes | int:
+    """`data` signed by the signatory (with a timestamp when the layout names an authority); unchanged when
+    the approval is unsigned; the exit code when the timestamp authority cannot be reached."""
+    from .signing import sign
+
+    url = o.prepared.loaded.layout.approval.timestamp_url
+    try:
+        return sign(data, o.signatory, o.req.role, o.req.approver, url) if o.signatory else data
+    except Exception as exc:
+        if not url:
+            raise
+        return refuse([Problem(o.prepared.loaded.layout_source.where(("approval", "timestamp_url")),
+                               f"no timestamp from {url} ({type(exc).__name__}: {exc})",
+                               "check the timestamp authority's address and the network, and approve again")])
+
+
+def _store(o: _Output, data: bytes, current: bytes | None, base_size: int, when: datetime) -> None:
+    """The crash-safe write (see the module's text): pending file, ledger entry, then the archived file."""
+    from ..pipeline import sources
+
+    d, req, signatory = o.prepared.document, o.req, o.signatory
+    pending = o.target.with_name(o.target.name + PENDING)
+    changed = data != current
+    if changed:
+        try:
+            write_pending(pending, data)
+        except OSError as exc:
+            pending.unlink(missing_ok=True)
+            raise NotRecorded(storage_problem(exc, o.ledger, req.root)) from exc
+        crash_point("pending-written")
+    env_families = (d.theme.font, *d.theme.fallback_fonts)
+    try:
+        entry = o.ledger.append(
+            signer=signatory,
+            layout=o.rel, document=o.key, material_id=d.material_id, version=d.version, approver=req.approver,
+            role=req.role, reference=req.reference, note=req.note, time=when.isoformat(),
+            pdf_sha256=sha256(data), pdf_size=len(data), base_size=base_size,
+            sources={s.path: sha256(s.data) for s in sources(o.prepared)},
+            accepted=sorted({w.id for w in must_fix(o.prepared.warnings + o.prepared.accepted)}),
+            required_roles=required_roles(o.prepared),
+            review=sha256(req.review.read_bytes()) if req.review else "",
+            certificate=signatory.certificate_pem() if signatory else "",
+            fingerprint=signatory.fingerprint if signatory else "",
+            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH", ""),
+            tool=_tool(), environment=_environment(env_families), **who())
+    except (sqlite3.Error, OSError) as exc:  # unrecorded: the pending file goes, nothing was approved
+        pending.unlink(missing_ok=True)
+        raise NotRecorded(storage_problem(
+            exc, o.ledger, req.root, f"the approval of {o.stem} version {d.version} could not be recorded, so "
+                                     f"nothing was approved")) from exc
+    crash_point("ledger-committed")
+    if changed:
+        os.replace(pending, o.target)
+        crash_point("replaced")
+        os.chmod(o.target, 0o444)
+        sync_folder(o.target.parent)
+    crash_point("read-only")
+    print(f"approved: {o.stem} version {d.version} by {req.approver}"
+          + (f" as {req.role}" if req.role else "")
+          + (f" ({req.reference})" if req.reference else "")
+          + f" → {o.shown} (ledger entry {entry.seq})"
+          + ("" if signatory else " — unsigned: the project lists no trust anchors in approval/trusted/"))
+    crash_point("printed")
 
 
 def withdraw(req: Request) -> int:
