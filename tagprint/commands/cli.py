@@ -9,10 +9,14 @@ import argparse
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..discovery import project_layouts, resolve_layouts
 from ..errors import Problem, relative
 from ..profiles import profiles
+
+if TYPE_CHECKING:
+    from ..batch.outcome import Outcome
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -79,14 +83,7 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
     if preview:
         from .preview import preview_outcomes
         print(preview_outcomes(outcomes, output))
-    for warning in dict.fromkeys(str(w) + (f" (warning {w.id})" if w.id else "") for o in outcomes
-                                 for w in o.warnings):
-        print(f"warning: {warning}", file=sys.stderr)
-    accepted = {w.id: o.name for o in outcomes for w in o.accepted}
-    if accepted:  # once, not a warning per item: the layout accepts them on purpose
-        names = ", ".join(sorted({o.name for o in outcomes if o.accepted}))
-        print(f"accepted by the layout ({names}): {len(accepted)} warning(s) {', '.join(sorted(accepted))} — "
-              f"render.py approve refuses them unless --accept names each", file=sys.stderr)
+    _print_warnings(outcomes)
     # a content file shared by several layouts has its problems once
     problems = list({str(p): p for o in outcomes for p in o.problems}.values())
     if problems:
@@ -97,6 +94,18 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
               file=sys.stderr)
         return EXIT_INTERNAL if any(o.internal for o in outcomes) else EXIT_INPUT
     return EXIT_OK
+
+
+def _print_warnings(outcomes: list[Outcome]) -> None:
+    """Each warning once (with its id), and the warnings the layouts accept in one line."""
+    for warning in dict.fromkeys(str(w) + (f" (warning {w.id})" if w.id else "") for o in outcomes
+                                 for w in o.warnings):
+        print(f"warning: {warning}", file=sys.stderr)
+    accepted = {w.id: o.name for o in outcomes for w in o.accepted}
+    if accepted:  # once, not a warning per item: the layout accepts them on purpose
+        names = ", ".join(sorted({o.name for o in outcomes if o.accepted}))
+        print(f"accepted by the layout ({names}): {len(accepted)} warning(s) {', '.join(sorted(accepted))} — "
+              f"render.py approve refuses them unless --accept names each", file=sys.stderr)
 
 
 def _report(problems: list[Problem], output: Path, root: Path, written: bool = False) -> int:
