@@ -247,6 +247,19 @@ def _who() -> tuple[str, str, str]:
     return w["os_user"], w["host"], made
 
 
+def _cover(made: str, approved: Approval | None, compared: Approval | None) -> list[str]:
+    """Who made the review copy, and the ledger entries of the two sides it compares."""
+    cover = [made]
+    if approved is not None:
+        cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
+                     f"(approved by {approved.approver}" + (f" as {approved.role}" if approved.role else "")
+                     + f" on {approved.time}), SHA-256 {approved.pdf_sha256}, ledger entry hash {approved.hash}.")
+    if compared is not None:
+        cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
+                     f"{compared.seq}, SHA-256 {compared.pdf_sha256}.")
+    return cover
+
+
 def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
     old_pages, new_pages = ch.block_pages(old.pages), ch.block_pages(new.pages)
     text = ch.text_changes(ch.units(old.document, old_pages), ch.units(new.document, new_pages))
@@ -259,14 +272,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     title = f"Review copy: {new.document.title} ({old.short} → {new.short})"
     user, host, made = _who()
     approved = old.entry
-    cover = [f"Made by {user} on {host}, {made}, with render.py diff."]
-    if approved is not None:
-        cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
-                     f"(approved by {approved.approver}" + (f" as {approved.role}" if approved.role else "")
-                     + f" on {approved.time}), SHA-256 {approved.pdf_sha256}, ledger entry hash {approved.hash}.")
-    if new.entry is not None:
-        cover.append(f"Compared with: {new.entry.document}, version {new.entry.version}, ledger entry "
-                     f"{new.entry.seq}, SHA-256 {new.entry.pdf_sha256}.")
+    cover = _cover(f"Made by {user} on {host}, {made}, with render.py diff.", approved, new.entry)
     parts = [
         (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
