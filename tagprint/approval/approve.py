@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError, Problem, Where, relative
+from ..errors import InputError, Problem, VerifyError, Where, relative
 from ..profiles import ARCHIVE
 from .acceptance import accepted_by, must_fix, required_roles
 from .archive_files import (PENDING, RESTORE, archive_folder, ledger_altered, now, recover, sha256,
                             storage_problem, sync_folder, tampering, who, write_pending)
-from .exits import EXIT_NOT_RECORDED, EXIT_OK, EXIT_TAMPERED, refuse, say
+from .exits import EXIT_INTERNAL, EXIT_NOT_RECORDED, EXIT_OK, EXIT_TAMPERED, refuse, say
 from .ledger import Ledger, crash_point
 
 if TYPE_CHECKING:  # the key library loads only when a key is opened; the pipeline only when a build runs
@@ -261,6 +262,8 @@ def _approve_output(o: _Output) -> int:
         built = render(o.prepared, ARCHIVE, o.kind)
     except InputError as exc:
         return refuse(exc.problems)
+    except VerifyError as exc:  # a bug of ours: one problem per finding of the in-build check, nothing approved
+        return _failed_checks(o, exc)
     crash_point("built")
     current = o.target.read_bytes() if earlier else None
     if earlier and current is not None:
@@ -283,6 +286,17 @@ def _approve_output(o: _Output) -> int:
     crash_point("signed")
     _store(o, data, current, len(built.data), when)
     return EXIT_OK
+
+
+def _failed_checks(o: _Output, exc: VerifyError) -> int:
+    """The archive PDF fails an in-build check: each finding is a problem (check id, page, fix), as a build
+    reports it; exit 1, since it is a bug in tagprint, not in the files."""
+    from ..batch.outcome import failed_check
+
+    for finding in exc.findings:
+        say(failed_check(o.rel, ARCHIVE.name, o.kind, finding))
+    print(f"{len(exc.findings)} problem(s); nothing was approved", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def _archive_refuses(o: _Output, earlier: list) -> int | None:
