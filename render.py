@@ -3,7 +3,7 @@
 
 import sys
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

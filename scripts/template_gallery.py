@@ -23,7 +23,7 @@ WIDTH = 400  # pixels
 def main() -> None:
     import pypdfium2 as pdfium
 
-    from tagprint.cli import main as render
+    from tagprint.commands.cli import main as render
     from tagprint.templates import TEMPLATES
 
     OUT.mkdir(parents=True, exist_ok=True)

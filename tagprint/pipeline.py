@@ -63,7 +63,7 @@ def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None
     try:
         document = validate(loaded)       # validate: specs → model, all problems at once
     except InputError as exc:  # the warnings of what could be built are shown with the errors
-        if exc.partial is not None:
+        if isinstance(exc.partial, Document):
             try:
                 exc.warnings = lint(exc.partial, loaded.layout.document.product, loaded.layout_source.where).warnings
             except Exception:  # noqa: BLE001 - a model with problems may trip a lint rule; the errors stand
@@ -79,7 +79,7 @@ def prepare(root: Path, layout_file: Path, variant: dict[str, str] | None = None
 
 def _accepted_by_layout(layout, warnings: list) -> list:
     """The warnings whose id the layout's approval.accept names (a block's id covers the blocks in it)."""
-    from .approval.approve import accepted_by
+    from .approval.acceptance import accepted_by
 
     ids = [a.id for a in getattr(getattr(layout, "approval", None), "accept", ())]
     return [w for w in warnings if w.id and accepted_by(w.id, ids)]
@@ -99,7 +99,7 @@ def sources(prepared: Prepared) -> list[Source]:
     for page in prepared.document.pages:  # pictures drawn as template decorations (a logo on every page)
         for template in (page.template, page.then):
             for deco in template.decorations if template else ():
-                if deco.figure is not None:
+                if isinstance(deco.figure, Figure) and isinstance(deco.figure.source, (Photo, Artwork)):
                     paths.add(loaded.root / deco.figure.source.path)
     if loaded.layout.variants_file:
         paths.add(loaded.root / loaded.layout.variants_file)

@@ -1,14 +1,18 @@
-"""Which code is running: a digest of the package's own source files (for caches and manifests)."""
+"""Which code is running: a digest of the package's own source files and the versions of the libraries it runs
+on (for caches, manifests and the environment an approval records)."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata as metadata
+import re
 from pathlib import Path
 
 from . import __version__
 
 PACKAGE = Path(__file__).resolve().parent
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @functools.lru_cache(maxsize=None)
@@ -20,6 +24,36 @@ def tool_digest() -> str:
     return h.hexdigest()
 
 
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@functools.lru_cache(maxsize=None)
+def libraries() -> dict[str, str]:
+    """Every distribution tagprint runs on (its runtime requirements, transitively) and its version."""
+    found: dict[str, str] = {}
+    todo = ["tagprint"]
+    while todo:
+        name = _normal(todo.pop())
+        if name in found:
+            continue
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+            continue
+        found[name] = dist.version
+        for requirement in dist.requires or []:
+            spec, _, marker = requirement.partition(";")
+            if "extra" in marker:
+                continue  # optional extras (tests, benchmarks) do not make the PDF
+            m = _NAME.match(spec.strip())
+            if m:
+                todo.append(m.group(0))
+    found.pop("tagprint", None)
+    return dict(sorted(found.items()))
+
+
 @functools.lru_cache(maxsize=None)
 def build_key() -> str:
     """What decides a build's bytes besides its own inputs, for the build cache: this code, the Python and
@@ -28,7 +62,6 @@ def build_key() -> str:
     import os
     import platform
 
-    from .approval.environment import libraries
     from .files import stamp
     from .profiles.icc_files import CMYK_PROFILES, PRESS_PROFILES
 
@@ -40,4 +73,4 @@ def build_key() -> str:
     return h.hexdigest()
 
 
-__all__ = ["__version__", "build_key", "tool_digest"]
+__all__ = ["__version__", "build_key", "libraries", "tool_digest"]

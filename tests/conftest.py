@@ -67,7 +67,7 @@ def project(tmp_path: Path) -> Project:
 @pytest.fixture(scope="session")
 def seed_pdf(tmp_path_factory) -> Path:
     """The seed leave-behind, built once per test session through the real command line."""
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
     out = tmp_path_factory.mktemp("output")
     assert main(["--root", str(REPO), "--output", str(out), "build", SEED_LAYOUT]) == 0
     return out / f"{SEED_LAYOUT}.pdf"
@@ -76,7 +76,7 @@ def seed_pdf(tmp_path_factory) -> Path:
 def _every_profile(out: Path, name: str, material_id: str) -> dict[str, Path]:
     """A layout in every profile, built once through the real command line (the archive profile through
     an approval of version 1.0, the only way it is written)."""
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
     assert main(["--root", str(REPO), "--output", str(out), "build", name]) == 0
     assert main(["--root", str(REPO), "--output", str(out), "approve", name, "--version", "1.0",
                  "--by", "Test Reviewer", *SEED_ACCEPT]) == 0
@@ -103,7 +103,7 @@ def velaris_profiles(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def block_examples_profiles(tmp_path_factory) -> dict[str, Path]:
     """The block examples (one of every block type; page 3: charts and a QR code) in every profile."""
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
     out = tmp_path_factory.mktemp("block-examples")
     assert main(["--root", str(REPO), "--output", str(out), "build", "block-examples"]) == 0
     assert main(["--root", str(REPO), "--output", str(out), "approve", "block-examples", "--version", "1",

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from conftest import MINIMAL_LAYOUT
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.words import CATALOGUE, placeholders, words_for
 
 GERMAN = MINIMAL_LAYOUT.replace("lang: en-US", "lang: de-DE").replace(

@@ -20,16 +20,17 @@ from pathlib import Path
 
 
 def _layout(args: argparse.Namespace) -> Path | None:
-    from ..cli import _resolve
+    from ..discovery import resolve_layouts
 
-    paths, problems = _resolve(args.root, [args.layout])
+    paths, problems = resolve_layouts(args.root, [args.layout])
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     return paths[0] if paths else None
 
 
 def _approve(args: argparse.Namespace) -> int:
-    from .approve import EXIT_INPUT, Request, approve
+    from .approve import Request, approve
+    from .exits import EXIT_INPUT
 
     layout = _layout(args)
     if layout is None:
@@ -44,7 +45,8 @@ def _approve(args: argparse.Namespace) -> int:
 
 
 def _withdraw(args: argparse.Namespace) -> int:
-    from .approve import EXIT_INPUT, Request, withdraw
+    from .approve import Request, withdraw
+    from .exits import EXIT_INPUT
 
     layout = _layout(args)
     if layout is None:
@@ -82,7 +84,7 @@ def _keys(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .approve import EXIT_INPUT
+    from .exits import EXIT_INPUT
     from .review import diff_command
 
     layout = _layout(args)

@@ -15,22 +15,26 @@ the ledger records its SHA-256 the approval is completed, else it is rolled back
 
 from __future__ import annotations
 
-import errno
-import getpass
-import hashlib
 import os
-import socket
 import sqlite3
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import InputError, Problem, Where, relative
+from ..errors import InputError, Problem, VerifyError, Where, relative
 from ..profiles import ARCHIVE
-from .ledger import Approval, Ledger, crash_point
+from .acceptance import accepted_by, must_fix, required_roles
+from .archive_files import (PENDING, RESTORE, archive_folder, ledger_altered, now, recover, sha256,
+                            storage_problem, sync_folder, tampering, who, write_pending)
+from .exits import EXIT_INTERNAL, EXIT_NOT_RECORDED, EXIT_OK, EXIT_TAMPERED, refuse, say
+from .ledger import Ledger, crash_point
 
-EXIT_OK, EXIT_NOT_RECORDED, EXIT_INPUT, EXIT_TAMPERED = 0, 1, 2, 3
+if TYPE_CHECKING:  # the key library loads only when a key is opened; the pipeline only when a build runs
+    from ..pipeline import Prepared
+    from .keys import Signatory
+
 
 
 class NotRecorded(Exception):
@@ -56,80 +60,58 @@ class Request:
     review: Path | None = None
 
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def archive_folder(output: Path) -> Path:
-    return output / ARCHIVE.folder[0]
-
-
-RESTORE = ("restore the approved file from a backup (its SHA-256 is in the ledger) and report the incident; "
-           "this version can never be approved again")
-
-
-def tampering(entry, target: Path, output: Path, fix: str = RESTORE) -> Problem | None:
-    """Why the approved file of a ledger entry is no longer what was approved (where, what, `fix`), or None."""
-    where = Where(relative(target, output.parent))
-    approved = f"approved by {entry.approver} on {entry.time} (ledger entry {entry.seq})"
-    if not target.is_file():
-        return Problem(where, f"TAMPERING: {approved}, and has been deleted", fix)
-    if sha256(target.read_bytes()) != entry.pdf_sha256:
-        return Problem(where, f"TAMPERING: {approved}, and has been replaced: its SHA-256 is not the approved "
-                              f"{entry.pdf_sha256[:16]}…", fix)
-    return None
-
-
-def ledger_altered(ledger: Ledger, root: Path, fix: str, anchors: list | None = None) -> list[Problem]:
-    """Every break of the ledger's chain, as a TAMPERING problem with `fix`."""
-    where = Where(relative(ledger.path, root))
-    return [Problem(where, f"TAMPERING: the approval ledger was altered: {b.message}", fix)
-            for b in ledger.chain_breaks(anchors)]
-
-
-def _say(problem: Problem) -> None:
-    print(f"error: {problem}", file=sys.stderr)
-
-
-PENDING = ".pending"
-
-
-def accepted_by(warning_id: str, accepted: tuple[str, ...] | list[str]) -> bool:
-    """`--accept placeholder:references[0]` accepts that id and every id under that block."""
-    return any(warning_id == a or warning_id.startswith(a + ".") or warning_id.startswith(a + "[")
-               for a in accepted)
-
-
-def must_fix(warnings: list) -> list:
-    """The warnings of the "must fix before approval" kind (placeholder copy), one per id."""
-    from ..validate.lint import MUST_FIX
-
-    found: dict[str, object] = {}
-    for w in warnings:
-        if getattr(w, "id", "").split(":")[0] in MUST_FIX:
-            found.setdefault(w.id, w)
-    return list(found.values())
-
-
-def required_roles(prepared) -> list[str]:
-    return list(prepared.loaded.layout.approval.roles)
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
-
-
 def approve(req: Request) -> int:
     from ..load.variants import variants_of
     from ..pipeline import prepare
-    from .keys import KeyProblem, issued_by, open_p12, trust_anchors
+    from .keys import trust_anchors
 
     rel = relative(req.layout, req.root)
     try:
-        variants = variants_of(req.root, req.layout) or [None]
+        found = variants_of(req.root, req.layout)
+        variants: list[dict[str, str] | None] = list(found) if found else [None]
         prepared_all = [prepare(req.root, req.layout, v) for v in variants]
     except InputError as exc:
-        return _problems(exc.problems)
+        return refuse(exc.problems)
+    problems = _mismatches(req, prepared_all)
+    if problems:
+        return refuse(problems)
+    ledger = Ledger(archive_folder(req.output))
+    refused = _refusals(req, prepared_all)
+    if refused:
+        for problem in refused:
+            ledger.record("refusal", layout=rel, version=req.version, approver=req.approver, role=req.role,
+                          note=problem.message, time=now().isoformat(), **who())
+        return refuse(refused)
+    anchors = trust_anchors(req.root)
+    signatory, unusable = _signatory(req, anchors, "approval")
+    if unusable is not None:
+        return refuse([unusable])
+    try:
+        with ledger.exclusive():  # from the chain check to the last entry: no other approval slips in between
+            recover(ledger, req.output, say=print)
+            altered = ledger_altered(ledger, req.root, "restore the ledger from a backup and report the incident; "
+                                                       "nothing was approved", anchors or None)
+            for problem in altered:
+                say(problem)
+            if altered:
+                ledger.record("alarm", layout=rel, version=req.version, approver=req.approver,
+                              note="; ".join(p.message for p in altered)[:2000], time=now().isoformat(), **who())
+                return EXIT_TAMPERED
+            code = _approve_all(req, prepared_all, ledger, rel, signatory)
+            if ledger.exists():
+                print(f"ledger head: {ledger.head()}")
+            return code
+    except NotRecorded as exc:
+        say(exc.problem)
+        return EXIT_NOT_RECORDED
+    except OSError as exc:  # the lock file or the archive folder itself cannot be made
+        say(storage_problem(exc, ledger, req.root))
+        return EXIT_NOT_RECORDED
+
+
+def _mismatches(req: Request, prepared_all: list[Prepared]) -> list[Problem]:
+    """What stops the request before anything is built: a layout without the archive profile, another
+    version than the one named, a role the layout does not ask for."""
     problems: list[Problem] = []
     for prepared in prepared_all:
         d, lsrc = prepared.document, prepared.loaded.layout_source
@@ -147,65 +129,39 @@ def approve(req: Request) -> int:
                                     f"the layout asks for the roles {', '.join(roles)}, not {req.role}",
                                     f"approve with --role {' or --role '.join(roles)}, or add {req.role} to "
                                     f"approval.roles in the layout"))
-    if problems:
-        return _problems(problems)
-    ledger = Ledger(archive_folder(req.output))
-    refused = _refusals(req, prepared_all)
-    if refused:
-        for problem in refused:
-            ledger.record("refusal", layout=rel, version=req.version, approver=req.approver, role=req.role,
-                          note=problem.message, time=_now().isoformat(), **_who())
-        return _problems(refused)
-    anchors = trust_anchors(req.root)
-    signatory = None
-    if req.key is not None:
-        try:
-            signatory = open_p12(req.key)
-        except KeyProblem as exc:
-            return _problems([Problem(Where(str(req.key)), exc.message, exc.fix)])
+    return problems
+
+
+def _signatory(req: Request, anchors: list, act: str) -> tuple[Signatory | None, Problem | None]:
+    """The key `req` signs an approval or a withdrawal (`act`) with, opened once; or the problem that stops it.
+
+    A project with trust anchors takes only signed acts, by keys its anchors issued. An approval signed with a
+    key needs anchors (else verify could not check it); a withdrawal may be signed without."""
+    from .keys import KeyProblem, issued_by, open_p12
+
+    if req.key is None:
         if not anchors:
-            return _problems([Problem(Where("approval/trusted"), "the project lists no trust anchors, so verify "
-                                      "could not check this signature", "add the CA that issued your key to "
-                                      "approval/trusted/ (render.py keys ca makes a project CA), or approve without "
-                                      "--key (unsigned)")])
-        if not issued_by(signatory.certificate, anchors):
-            return _problems([Problem(Where(str(req.key)), f"the certificate of {signatory.subject} does not chain "
-                                      "to a certificate in approval/trusted/, so this project would not trust "
-                                      "the approval", "use a key issued by the project's CA (render.py keys reviewer)"
-                                      ", or add its CA to approval/trusted/ through the project's review")])
-    elif anchors:
-        return _problems([Problem(Where("approval/trusted"), "this project trusts only signed approvals",
-                                  "sign with your key: --key FILE.p12 (password in TAGPRINT_KEY_PASSWORD or at "
-                                  "the prompt)")])
+            return None, None
+        fix = ("sign with your key: --key FILE.p12 (password in TAGPRINT_KEY_PASSWORD or at the prompt)"
+               if act == "approval" else "sign with your key: --key FILE.p12")
+        return None, Problem(Where("approval/trusted"), f"this project trusts only signed {act}s", fix)
     try:
-        with ledger.exclusive():  # from the chain check to the last entry: no other approval slips in between
-            recover(ledger, req.output, say=print)
-            altered = ledger_altered(ledger, req.root, "restore the ledger from a backup and report the incident; "
-                                                       "nothing was approved", anchors or None)
-            for problem in altered:
-                _say(problem)
-            if altered:
-                ledger.record("alarm", layout=rel, version=req.version, approver=req.approver,
-                              note="; ".join(p.message for p in altered)[:2000], time=_now().isoformat(), **_who())
-                return EXIT_TAMPERED
-            code = _approve_all(req, prepared_all, ledger, rel, signatory)
-            if ledger.exists():
-                print(f"ledger head: {ledger.head()}")
-            return code
-    except NotRecorded as exc:
-        _say(exc.problem)
-        return EXIT_NOT_RECORDED
-    except OSError as exc:  # the lock file or the archive folder itself cannot be made
-        _say(_storage_problem(exc, ledger, req.root))
-        return EXIT_NOT_RECORDED
-
-
-def _who() -> dict:
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = str(os.getuid())
-    return {"os_user": user, "host": socket.gethostname()}
+        signatory = open_p12(req.key)
+    except KeyProblem as exc:
+        return None, Problem(Where(str(req.key)), exc.message, exc.fix)
+    if act == "approval" and not anchors:
+        return None, Problem(Where("approval/trusted"), "the project lists no trust anchors, so verify could not "
+                             "check this signature", "add the CA that issued your key to approval/trusted/ "
+                             "(render.py keys ca makes a project CA), or approve without --key (unsigned)")
+    if anchors and not issued_by(signatory.certificate, anchors):
+        if act == "approval":
+            return None, Problem(Where(str(req.key)), f"the certificate of {signatory.subject} does not chain to a "
+                                 "certificate in approval/trusted/, so this project would not trust the approval",
+                                 "use a key issued by the project's CA (render.py keys reviewer), or add its CA to "
+                                 "approval/trusted/ through the project's review")
+        return None, Problem(Where(str(req.key)), f"the certificate of {signatory.subject} does not chain to a "
+                             "certificate in approval/trusted/", "use a key issued by the project's CA")
+    return signatory, None
 
 
 def _refusals(req: Request, prepared_all: list) -> list[Problem]:
@@ -247,231 +203,226 @@ def _refusals(req: Request, prepared_all: list) -> list[Problem]:
     return out
 
 
-def recover(ledger: Ledger, output: Path, say) -> None:
-    """Completes or rolls back approvals a crash interrupted (see the module's text): never TAMPERING."""
-    archive = archive_folder(output)
-    if not archive.is_dir():
-        return
-    latest = {e.document: e for e in ledger.approvals()}
-    for pending in sorted(archive.rglob("*.pdf" + PENDING)):
-        target = pending.with_name(pending.name[:-len(PENDING)])
-        key = target.relative_to(archive).as_posix()
-        entry = latest.get(key)
-        data = pending.read_bytes()
-        shown = relative(target, output.parent)
-        if entry is not None and sha256(data) == entry.pdf_sha256:
-            if not (target.is_file() and sha256(target.read_bytes()) == entry.pdf_sha256):
-                os.replace(pending, target)
-            else:
-                pending.unlink()
-            say(f"interrupted: the approval of {shown} by {entry.approver} ({entry.role or 'no role'}, ledger entry "
-                f"{entry.seq}) was interrupted after it was recorded; completed now")
-            ledger.record("interrupted", layout=entry.layout, document=key, version=entry.version,
-                          approver=entry.approver, role=entry.role, pdf_sha256=entry.pdf_sha256,
-                          note="completed after a crash", time=_now().isoformat(), **_who())
-        else:
-            pending.unlink()
-            say(f"interrupted: an approval of {shown} was interrupted before it was recorded; nothing was "
-                f"approved by it, starting over")
-            ledger.record("interrupted", document=key, note="rolled back after a crash", time=_now().isoformat(),
-                          **_who())
-    for key, entry in latest.items():  # interrupted between the rename and making it read-only
-        target = archive / key
-        if target.is_file() and target.stat().st_mode & 0o222 and sha256(target.read_bytes()) == entry.pdf_sha256:
-            os.chmod(target, 0o444)
-
-
-def _storage_problem(exc: BaseException, ledger: Ledger, root: Path, what: str = "") -> Problem:
-    code = getattr(exc, "errno", None)
-    text = str(exc).lower()
-    where = Where(relative(ledger.path.parent, root))
-    tail = f"; {what}" if what else "; nothing was approved"
-    if code == errno.ENOSPC or "disk is full" in text or "disk full" in text:
-        return Problem(where, f"the archive's disk is full{tail}", "free disk space and approve again")
-    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
-        return Problem(where, f"the archive folder is read-only{tail}",
-                       "approve on a machine or mount where the archive folder is writable")
-    return Problem(where, f"the archive could not be written ({type(exc).__name__}: {exc}){tail}",
-                   "make the archive folder and its ledger writable, and approve again")
-
-
-def _write_pending(pending: Path, data: bytes) -> None:
-    pending.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(pending, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        half = len(data) // 2
-        os.write(fd, data[:half])
-        crash_point("pending-half")
-        view = memoryview(data)[half:]
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _approve_all(req: Request, prepared_all: list, ledger: Ledger, rel: str, signatory) -> int:
-    from ..pipeline import render, sources
-    from .signing import sign
-
-    profile = ARCHIVE
+def _approve_all(req: Request, prepared_all: list[Prepared], ledger: Ledger, rel: str,
+                 signatory: Signatory | None) -> int:
     code = EXIT_OK
     for prepared in prepared_all:
-        d = prepared.document
-        for kind in d.outputs:
-            stem = f"{d.name}-{kind}" if kind else d.name
-            target = profile.output_path(req.output, stem, d.material_id, d.version)
-            key = target.relative_to(archive_folder(req.output)).as_posix()
-            shown = relative(target, req.output.parent)
-            earlier = ledger.find(key)
-            if any(e.kind == "withdrawal" and e.document == key for e in ledger.entries()):
-                code = max(code, _problems([Problem(prepared.loaded.layout_source.where(("document", "version")),
-                                                    f"version {d.version} of {stem} was withdrawn; it is not "
-                                                    f"approved again", "give the document a new document.version "
-                                                    "and approve that")]))
-                continue
-            if earlier:
-                why = tampering(earlier[-1], target, req.output)
-                if why:
-                    _say(why)
-                    ledger.record("alarm", layout=rel, document=key, version=d.version, note=why.message,
-                                  time=_now().isoformat(), **_who())
-                    code = EXIT_TAMPERED
-                    continue
-            elif target.exists():
-                why = Problem(Where(shown), "TAMPERING: in the archive, but the ledger has no approval for it (it was "
-                                            "put there by hand, or its ledger entry was removed)", RESTORE)
-                _say(why)
-                ledger.record("alarm", layout=rel, document=key, version=d.version, note=why.message,
-                              time=_now().isoformat(), **_who())
-                code = EXIT_TAMPERED
-                continue
-            try:
-                built = render(prepared, profile, kind)
-            except InputError as exc:
-                code = max(code, _problems(exc.problems))
-                continue
-            crash_point("built")
-            current = target.read_bytes() if earlier else None
-            if earlier:
-                entry = earlier[-1]
-                base = current[:entry.base_size] if entry.base_size else current
-                if base != built.data:
-                    problems = [Problem(prepared.loaded.layout_source.where(("document", "version")),
-                                        f"version {d.version} of {stem} was approved by {entry.approver} on "
-                                        f"{entry.time} (ledger entry {entry.seq}) and the draft now differs from it",
-                                        "an approved version is never changed: give the changed document a new "
-                                        "document.version and approve that")]
-                    code = max(code, _problems(problems))
-                    continue
-                same = [e for e in earlier if e.role == req.role and (
-                    e.fingerprint == signatory.fingerprint if signatory else e.approver == req.approver)]
-                if same or (signatory is None and not req.role):
-                    e = (same or earlier)[-1]
-                    print(f"already approved: {shown} (version {d.version}, by {e.approver}"
-                          + (f" as {e.role}" if e.role else "") + f" on {e.time}, ledger entry {e.seq}); nothing to do")
-                    continue
-            when = _now()
-            last = ledger.approvals()
-            if last and when.isoformat() < last[-1].time:
-                problem = Problem(Where(relative(ledger.path, req.root)),
-                                  f"this approval would be dated {when.isoformat()}, before the last entry of the "
-                                  f"ledger ({last[-1].time}, entry {last[-1].seq}): the clock is wrong",
-                                  "set the computer's clock right and approve again")
-                ledger.record("refusal", layout=rel, document=key, version=d.version, approver=req.approver,
-                              role=req.role, note=problem.message, time=last[-1].time, **_who())
-                code = max(code, _problems([problem]))
-                continue
-            data_in = current if current is not None else built.data
-            url = prepared.loaded.layout.approval.timestamp_url
-            try:
-                data = sign(data_in, signatory, req.role, req.approver, url) if signatory else data_in
-            except Exception as exc:
-                if not url:
-                    raise
-                code = max(code, _problems([Problem(prepared.loaded.layout_source.where(("approval", "timestamp_url")),
-                                                    f"no timestamp from {url} ({type(exc).__name__}: {exc})",
-                                                    "check the timestamp authority's address and the network, and "
-                                                    "approve again")]))
-                continue
-            crash_point("signed")
-            pending = target.with_name(target.name + PENDING)
-            changed = data != current
-            if changed:
-                try:
-                    _write_pending(pending, data)
-                except OSError as exc:
-                    pending.unlink(missing_ok=True)
-                    raise NotRecorded(_storage_problem(exc, ledger, req.root)) from exc
-                crash_point("pending-written")
-            env_families = (d.theme.font, *d.theme.fallback_fonts)
-            try:
-                entry = ledger.append(
-                    signer=signatory,
-                    layout=rel, document=key, material_id=d.material_id, version=d.version, approver=req.approver,
-                    role=req.role, reference=req.reference, note=req.note, time=when.isoformat(),
-                    pdf_sha256=sha256(data), pdf_size=len(data), base_size=len(built.data),
-                    sources={s.path: sha256(s.data) for s in sources(prepared)},
-                    accepted=sorted({w.id for w in must_fix(prepared.warnings + prepared.accepted)}),
-                    required_roles=required_roles(prepared),
-                    review=sha256(req.review.read_bytes()) if req.review else "",
-                    certificate=signatory.certificate_pem() if signatory else "",
-                    fingerprint=signatory.fingerprint if signatory else "",
-                    source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH", ""),
-                    tool=_tool(), environment=_environment(env_families), **_who())
-            except (sqlite3.Error, OSError) as exc:  # unrecorded: the pending file goes, nothing was approved
-                pending.unlink(missing_ok=True)
-                raise NotRecorded(_storage_problem(
-                    exc, ledger, req.root, f"the approval of {stem} version {d.version} could not be recorded, so "
-                                           f"nothing was approved")) from exc
-            crash_point("ledger-committed")
-            if changed:
-                os.replace(pending, target)
-                crash_point("replaced")
-                os.chmod(target, 0o444)
-                _sync_folder(target.parent)
-            crash_point("read-only")
-            print(f"approved: {stem} version {d.version} by {req.approver}"
-                  + (f" as {req.role}" if req.role else "")
-                  + (f" ({req.reference})" if req.reference else "")
-                  + f" → {shown} (ledger entry {entry.seq})"
-                  + ("" if signatory else " — unsigned: the project lists no trust anchors in approval/trusted/"))
-            crash_point("printed")
+        for kind in prepared.document.outputs:
+            code = max(code, _approve_output(_Output(req, prepared, kind, ledger, rel, signatory)))
     return code
+
+
+@dataclass(frozen=True)
+class _Output:
+    """One output of one approval: the request, its document, and where its archived file goes."""
+    req: Request
+    prepared: Prepared
+    kind: str                   # a deck's "slides" or "handout-…"; "" for a document
+    ledger: Ledger
+    rel: str                    # the layout, relative to the project
+    signatory: Signatory | None
+
+    @property
+    def stem(self) -> str:
+        d = self.prepared.document
+        return f"{d.name}-{self.kind}" if self.kind else d.name
+
+    @property
+    def target(self) -> Path:
+        d = self.prepared.document
+        return ARCHIVE.output_path(self.req.output, self.stem, d.material_id, d.version)
+
+    @property
+    def key(self) -> str:
+        return self.target.relative_to(archive_folder(self.req.output)).as_posix()
+
+    @property
+    def shown(self) -> str:
+        return relative(self.target, self.req.output.parent)
+
+    def at_version(self) -> Where:
+        return self.prepared.loaded.layout_source.where(("document", "version"))
+
+    def alarm(self, why: Problem) -> int:
+        say(why)
+        self.ledger.record("alarm", layout=self.rel, document=self.key, version=self.prepared.document.version,
+                           note=why.message, time=now().isoformat(), **who())
+        return EXIT_TAMPERED
+
+
+def _approve_output(o: _Output) -> int:
+    """Builds, signs, stores and records one output; each step may end it with the exit code it comes to."""
+    from ..pipeline import render
+
+    earlier = o.ledger.find(o.key)
+    stop = _archive_refuses(o, earlier)
+    if stop is not None:
+        return stop
+    try:
+        built = render(o.prepared, ARCHIVE, o.kind)
+    except InputError as exc:
+        return refuse(exc.problems)
+    except VerifyError as exc:  # a bug of ours: one problem per finding of the in-build check, nothing approved
+        return _failed_checks(o, exc)
+    crash_point("built")
+    current = o.target.read_bytes() if earlier else None
+    if earlier and current is not None:
+        stop = _already_approved(o, earlier, current, built.data)
+        if stop is not None:
+            return stop
+    when = now()
+    last = o.ledger.approvals()
+    if last and when.isoformat() < last[-1].time:
+        problem = Problem(Where(relative(o.ledger.path, o.req.root)),
+                          f"this approval would be dated {when.isoformat()}, before the last entry of the "
+                          f"ledger ({last[-1].time}, entry {last[-1].seq}): the clock is wrong",
+                          "set the computer's clock right and approve again")
+        o.ledger.record("refusal", layout=o.rel, document=o.key, version=o.prepared.document.version,
+                        approver=o.req.approver, role=o.req.role, note=problem.message, time=last[-1].time, **who())
+        return refuse([problem])
+    data = _signed(o, current if current is not None else built.data)
+    if isinstance(data, int):
+        return data
+    crash_point("signed")
+    _store(o, data, current, len(built.data), when)
+    return EXIT_OK
+
+
+def _failed_checks(o: _Output, exc: VerifyError) -> int:
+    """The archive PDF fails an in-build check: each finding is a problem (check id, page, fix), as a build
+    reports it; exit 1, since it is a bug in tagprint, not in the files."""
+    from ..batch.outcome import failed_check
+
+    for finding in exc.findings:
+        say(failed_check(o.rel, ARCHIVE.name, o.kind, finding))
+    print(f"{len(exc.findings)} problem(s); nothing was approved", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _archive_refuses(o: _Output, earlier: list) -> int | None:
+    """The exit code when the archive forbids approving this output: it was withdrawn, its approved file
+    was tampered with, or a file is there that the ledger never approved. None when it may go on."""
+    d = o.prepared.document
+    if any(e.kind == "withdrawal" and e.document == o.key for e in o.ledger.entries()):
+        return refuse([Problem(o.at_version(), f"version {d.version} of {o.stem} was withdrawn; it is not approved "
+                                               "again", "give the document a new document.version and approve that")])
+    if earlier:
+        why = tampering(earlier[-1], o.target, o.req.output)
+        return o.alarm(why) if why else None
+    if o.target.exists():
+        return o.alarm(Problem(Where(o.shown), "TAMPERING: in the archive, but the ledger has no approval for it (it "
+                                               "was put there by hand, or its ledger entry was removed)", RESTORE))
+    return None
+
+
+def _already_approved(o: _Output, earlier: list, current: bytes, built: bytes) -> int | None:
+    """An output approved before: refused when the draft now differs from it, nothing to do when this
+    signatory (or, unsigned, this approver) has approved it in this role; None when this adds a signature."""
+    d, req, entry = o.prepared.document, o.req, earlier[-1]
+    base = current[:entry.base_size] if entry.base_size else current
+    if base != built:
+        return refuse([Problem(o.at_version(), f"version {d.version} of {o.stem} was approved by {entry.approver} on "
+                                               f"{entry.time} (ledger entry {entry.seq}) and the draft now differs "
+                                               "from it", "an approved version is never changed: give the changed "
+                                                          "document a new document.version and approve that")])
+    same = [e for e in earlier if e.role == req.role and (
+        e.fingerprint == o.signatory.fingerprint if o.signatory else e.approver == req.approver)]
+    if same or (o.signatory is None and not req.role):
+        e = (same or earlier)[-1]
+        print(f"already approved: {o.shown} (version {d.version}, by {e.approver}"
+              + (f" as {e.role}" if e.role else "") + f" on {e.time}, ledger entry {e.seq}); nothing to do")
+        return EXIT_OK
+    return None
+
+
+def _signed(o: _Output, data: bytes) -> bytes | int:
+    """`data` signed by the signatory (with a timestamp when the layout names an authority); unchanged when
+    the approval is unsigned; the exit code when the timestamp authority cannot be reached."""
+    from .signing import sign
+
+    url = o.prepared.loaded.layout.approval.timestamp_url
+    try:
+        return sign(data, o.signatory, o.req.role, o.req.approver, url) if o.signatory else data
+    except Exception as exc:
+        if not url:
+            raise
+        return refuse([Problem(o.prepared.loaded.layout_source.where(("approval", "timestamp_url")),
+                               f"no timestamp from {url} ({type(exc).__name__}: {exc})",
+                               "check the timestamp authority's address and the network, and approve again")])
+
+
+def _store(o: _Output, data: bytes, current: bytes | None, base_size: int, when: datetime) -> None:
+    """The crash-safe write (see the module's text): pending file, ledger entry, then the archived file."""
+    from ..pipeline import sources
+
+    d, req, signatory = o.prepared.document, o.req, o.signatory
+    pending = o.target.with_name(o.target.name + PENDING)
+    changed = data != current
+    if changed:
+        try:
+            write_pending(pending, data)
+        except OSError as exc:
+            pending.unlink(missing_ok=True)
+            raise NotRecorded(storage_problem(exc, o.ledger, req.root)) from exc
+        crash_point("pending-written")
+    env_families = (d.theme.font, *d.theme.fallback_fonts)
+    try:
+        entry = o.ledger.append(
+            signer=signatory,
+            layout=o.rel, document=o.key, material_id=d.material_id, version=d.version, approver=req.approver,
+            role=req.role, reference=req.reference, note=req.note, time=when.isoformat(),
+            pdf_sha256=sha256(data), pdf_size=len(data), base_size=base_size,
+            sources={s.path: sha256(s.data) for s in sources(o.prepared)},
+            accepted=sorted({w.id for w in must_fix(o.prepared.warnings + o.prepared.accepted)}),
+            required_roles=required_roles(o.prepared),
+            review=sha256(req.review.read_bytes()) if req.review else "",
+            certificate=signatory.certificate_pem() if signatory else "",
+            fingerprint=signatory.fingerprint if signatory else "",
+            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH", ""),
+            tool=_tool(), environment=_environment(env_families), **who())
+    except (sqlite3.Error, OSError) as exc:  # unrecorded: the pending file goes, nothing was approved
+        pending.unlink(missing_ok=True)
+        raise NotRecorded(storage_problem(
+            exc, o.ledger, req.root, f"the approval of {o.stem} version {d.version} could not be recorded, so "
+                                     f"nothing was approved")) from exc
+    crash_point("ledger-committed")
+    if changed:
+        os.replace(pending, o.target)
+        crash_point("replaced")
+        os.chmod(o.target, 0o444)
+        sync_folder(o.target.parent)
+    crash_point("read-only")
+    print(f"approved: {o.stem} version {d.version} by {req.approver}"
+          + (f" as {req.role}" if req.role else "")
+          + (f" ({req.reference})" if req.reference else "")
+          + f" → {o.shown} (ledger entry {entry.seq})"
+          + ("" if signatory else " — unsigned: the project lists no trust anchors in approval/trusted/"))
+    crash_point("printed")
 
 
 def withdraw(req: Request) -> int:
     """`render.py withdraw LAYOUT --version V --by NAME [--key FILE.p12] --note WHY`: the approved version
     is withdrawn from use. The archived file stays as it is (it is the record); a withdrawal entry, signed
     like an approval, says who withdrew it, when and why, and verify reports the version as withdrawn."""
-    from .keys import KeyProblem, issued_by, open_p12, trust_anchors
+    from .keys import trust_anchors
 
     ledger = Ledger(archive_folder(req.output))
     rel = relative(req.layout, req.root)
     stem = req.layout.stem
     anchors = trust_anchors(req.root)
-    signatory = None
-    if req.key is not None:
-        try:
-            signatory = open_p12(req.key)
-        except KeyProblem as exc:
-            return _problems([Problem(Where(str(req.key)), exc.message, exc.fix)])
-        if anchors and not issued_by(signatory.certificate, anchors):
-            return _problems([Problem(Where(str(req.key)), f"the certificate of {signatory.subject} does not chain "
-                                      "to a certificate in approval/trusted/", "use a key issued by the project's CA")])
-    elif anchors:
-        return _problems([Problem(Where("approval/trusted"), "this project trusts only signed withdrawals",
-                                  "sign with your key: --key FILE.p12")])
+    signatory, problem = _signatory(req, anchors, "withdrawal")
+    if problem is not None:
+        return refuse([problem])
     if not req.note:
-        return _problems([Problem(Where(rel), "a withdrawal needs its reason", "say why with --note TEXT")])
+        return refuse([Problem(Where(rel), "a withdrawal needs its reason", "say why with --note TEXT")])
     with ledger.exclusive():
         documents = {e.document: e for e in ledger.approvals()
                      if Path(e.layout).stem == stem and e.version == req.version}
         if not documents:
-            return _problems([Problem(Where(rel), f"version {req.version} of {stem} was never approved",
+            return refuse([Problem(Where(rel), f"version {req.version} of {stem} was never approved",
                                       "name an approved version with --version")])
         withdrawn = {e.document for e in ledger.entries() if e.kind == "withdrawal"}
-        when = _now()
+        when = now()
         for key, entry in documents.items():
             if key in withdrawn:
                 print(f"already withdrawn: {key}; nothing to do")
@@ -483,21 +434,13 @@ def withdraw(req: Request) -> int:
                     reference=req.reference, note=req.note, time=when.isoformat(), pdf_sha256=entry.pdf_sha256,
                     certificate=signatory.certificate_pem() if signatory else "",
                     fingerprint=signatory.fingerprint if signatory else "",
-                    source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH", ""), **_who())
+                    source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH", ""), **who())
             except (sqlite3.Error, OSError) as exc:
-                _say(_storage_problem(exc, ledger, req.root, "nothing was withdrawn"))
+                say(storage_problem(exc, ledger, req.root, "nothing was withdrawn"))
                 return EXIT_NOT_RECORDED
             print(f"withdrawn: {key} version {entry.version} by {req.approver} ({req.note}; ledger entry {done.seq})")
         print(f"ledger head: {ledger.head()}")
     return EXIT_OK
-
-
-def _sync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _tool() -> str:
@@ -510,8 +453,3 @@ def _environment(families: tuple[str, ...]) -> dict:
     return environment(families)
 
 
-def _problems(problems: list[Problem]) -> int:
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    print(f"{len(problems)} problem(s); nothing was approved", file=sys.stderr)
-    return EXIT_INPUT

@@ -182,17 +182,7 @@ def places(document: Document) -> dict[str, str]:
             under = f" under “{heading}”" if heading else ""
             out[path] = f"the {kind.text}{under}"
             if isinstance(block, Table):
-                caption = _short(_runs_text(block.caption)) if block.caption else ""
-                table = f"table “{caption}”" if caption else f"the table{under}"
-                out[path] = f"the caption of {table}" if caption else table
-                headers = [_short(_runs_text(c.runs), 40) for c in block.head[-1].cells] if block.head else []
-                for row in block.rows():
-                    name = _short(_runs_text(row.cells[0].runs), 40) if row.cells else ""
-                    for cell in row.cells:
-                        column = headers[cell.column] if cell.column < len(headers) else f"column {cell.column + 1}"
-                        out[cell.where.path] = f"{table}, row “{name}”, column “{column}”"
-                for note in block.notes:
-                    out[note.where.path] = f"note {note.marker} of {table}"
+                out.update(_table_places(block, under))
             elif isinstance(block, ListBlock):
                 for number, (runs, where) in enumerate(block.text_runs(), start=1):
                     out[where.path] = f"list item {number}{under}"
@@ -206,6 +196,23 @@ def places(document: Document) -> dict[str, str]:
                 out[path] = f"the button “{_short(block.text)}”{under}"
             for note in block.footnotes():
                 out.setdefault(note.where.path, f"note {note.marker}{under}")
+    return out
+
+
+def _table_places(block: Table, under: str) -> dict[str, str]:
+    """A table's places: its caption, each cell by its row's and its column's header, each note."""
+    out: dict[str, str] = {}
+    caption = _short(_runs_text(block.caption)) if block.caption else ""
+    table = f"table “{caption}”" if caption else f"the table{under}"
+    out[block.where.path] = f"the caption of {table}" if caption else table
+    headers = [_short(_runs_text(c.runs), 40) for c in block.head[-1].cells] if block.head else []
+    for row in block.rows():
+        name = _short(_runs_text(row.cells[0].runs), 40) if row.cells else ""
+        for cell in row.cells:
+            column = headers[cell.column] if cell.column < len(headers) else f"column {cell.column + 1}"
+            out[cell.where.path] = f"{table}, row “{name}”, column “{column}”"
+    for note in block.notes:
+        out[note.where.path] = f"note {note.marker} of {table}"
     return out
 
 
@@ -235,7 +242,7 @@ def text_changes(old: list[Unit], new: list[Unit]) -> list[TextChange]:
 
 
 def _params(params) -> dict:
-    if dataclasses.is_dataclass(params):
+    if dataclasses.is_dataclass(params) and not isinstance(params, type):
         return dataclasses.asdict(params)
     return dict(params) if isinstance(params, dict) else {"value": params}
 
@@ -261,26 +268,30 @@ def figures(document: Document, root: Path, pages: dict[str, tuple[int, ...]]) -
     return out
 
 
+def _what_changed(a: FigureInfo, b: FigureInfo) -> list[str]:
+    """How a figure's picture changed: another source, other parameters, or the file's content."""
+    if a.source != b.source:
+        return [f"now {b.source} instead of {a.source}"]
+    if a.content == b.content:
+        return []
+    if b.params or a.params:
+        return [f"parameter {key} {a.params.get(key)!r} → {b.params.get(key)!r}"
+                for key in sorted(set(a.params) | set(b.params)) if a.params.get(key) != b.params.get(key)]
+    return ["the picture file's content changed"]
+
+
 def figure_changes(old: dict[str, FigureInfo], new: dict[str, FigureInfo]) -> list[Change]:
     out: list[Change] = []
     for path in list(new) + [p for p in old if p not in new]:
         a, b = old.get(path), new.get(path)
-        if a is None:
+        if b is not None and a is None:
             out.append(Change(f"{path}: figure added ({b.source}), alt text “{b.alt}”", b.pages))
             continue
-        if b is None:
-            out.append(Change(f"{path}: figure removed ({a.source})", a.pages))
+        if a is None or b is None:  # a path of old only (each path is in old or new)
+            if a is not None:
+                out.append(Change(f"{path}: figure removed ({a.source})", a.pages))
             continue
-        parts = []
-        if a.source != b.source:
-            parts.append(f"now {b.source} instead of {a.source}")
-        elif a.content != b.content:
-            if b.params or a.params:
-                for key in sorted(set(a.params) | set(b.params)):
-                    if a.params.get(key) != b.params.get(key):
-                        parts.append(f"parameter {key} {a.params.get(key)!r} → {b.params.get(key)!r}")
-            else:
-                parts.append("the picture file's content changed")
+        parts = _what_changed(a, b)
         if a.decorative != b.decorative:
             parts.append("now decorative" if b.decorative else "no longer decorative")
         if a.alt != b.alt:
@@ -310,10 +321,10 @@ def reference_changes(old: dict[int, tuple[str, tuple]], new: dict[int, tuple[st
         a, b = old.get(number), new.get(number)
         if a is not None and b is not None and a[0] == b[0]:
             continue
-        if a is None:
+        if b is not None and a is None:
             out.append(Change(f"reference {number} added: “{b[0]}”", b[1]))
-        elif b is None:
+        elif a is not None and b is None:
             out.append(Change(f"reference {number} removed: “{a[0]}”", a[1]))
-        else:
+        elif a is not None and b is not None:
             out.append(Change(f"reference {number} changed: “{a[0]}” → “{b[0]}”", b[1]))
     return out

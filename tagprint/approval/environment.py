@@ -3,46 +3,11 @@ profiles. Recorded with every approval, so that a rebuild years later can say wh
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.metadata as metadata
 import platform
 import re
 
-from ..tool import tool_digest
-
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
-
-
-def _normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-@functools.lru_cache(maxsize=None)
-def libraries() -> dict[str, str]:
-    """Every distribution tagprint runs on (its runtime requirements, transitively) and its version."""
-    found: dict[str, str] = {}
-    todo = ["tagprint"]
-    while todo:
-        name = _normal(todo.pop())
-        if name in found:
-            continue
-        try:
-            dist = metadata.distribution(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "not installed"
-            continue
-        found[name] = dist.version
-        for requirement in dist.requires or []:
-            spec, _, marker = requirement.partition(";")
-            if "extra" in marker:
-                continue  # optional extras (tests, benchmarks) do not make the PDF
-            m = _NAME.match(spec.strip())
-            if m:
-                todo.append(m.group(0))
-    found.pop("tagprint", None)
-    return dict(sorted(found.items()))
-
+from ..tool import libraries, tool_digest
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

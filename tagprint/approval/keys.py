@@ -22,7 +22,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -43,7 +43,7 @@ class KeyProblem(Exception):
 class Signatory:
     """An approver's key and certificate, opened from a .p12."""
 
-    key: object
+    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
     certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...]
     p12: bytes
@@ -60,7 +60,6 @@ class Signatory:
     def sign(self, data: bytes) -> bytes:
         if isinstance(self.key, ec.EllipticCurvePrivateKey):
             return self.key.sign(data, ec.ECDSA(hashes.SHA256()))
-        from cryptography.hazmat.primitives.asymmetric import padding
         return self.key.sign(data, padding.PKCS1v15(), hashes.SHA256())
 
     def certificate_pem(self) -> str:
@@ -96,6 +95,9 @@ def open_p12(path: Path, secret: bytes | None = None) -> Signatory:
     if key is None or cert is None:
         raise KeyProblem(f"{path}: the .p12 holds no private key and certificate",
                          "export the reviewer's key with its certificate (render.py keys reviewer makes one)")
+    if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
+        raise KeyProblem(f"{path}: the key is a {type(key).__name__}, which approvals do not sign with",
+                         "use an EC or RSA key (render.py keys reviewer makes an EC one)")
     return Signatory(key, cert, tuple(extra or ()), data, secret)
 
 
@@ -189,6 +191,11 @@ def make_reviewer(root: Path, name: str, out: Path, secret: bytes, years: int = 
     except FileNotFoundError:
         raise KeyProblem(f"{CA_KEY.as_posix()}: the project has no CA", "make one first: render.py keys ca") from None
     ca_cert = x509.load_pem_x509_certificate((root / TRUSTED / "project-ca.pem").read_bytes())
+    ca_public = ca_cert.public_key()
+    if not isinstance(ca_key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)) or not isinstance(
+            ca_public, (ec.EllipticCurvePublicKey, rsa.RSAPublicKey)):
+        raise KeyProblem(f"{CA_KEY.as_posix()}: the project CA's key is neither EC nor RSA",
+                         "make the project CA again: render.py keys ca")
     key = ec.generate_private_key(ec.SECP256R1())
     now = _now()
     cert = (x509.CertificateBuilder().subject_name(_name(name, "tagprint project reviewers"))
@@ -199,7 +206,7 @@ def make_reviewer(root: Path, name: str, out: Path, secret: bytes, years: int = 
                                          data_encipherment=False, key_agreement=False, key_cert_sign=False,
                                          crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_cert.public_key()), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_public), critical=False)
             .sign(ca_key, hashes.SHA256()))
     encryption = (serialization.BestAvailableEncryption(secret) if secret else serialization.NoEncryption())
     out.parent.mkdir(parents=True, exist_ok=True)

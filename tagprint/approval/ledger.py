@@ -143,7 +143,7 @@ class Ledger:
         have = _columns(db)
         for name, value in ADDED.items():  # a ledger of an older tagprint: add the columns, keep every row
             if name not in have:
-                default = json.dumps(value) if name in _JSON else value
+                default = json.dumps(value) if name in _JSON else str(value)
                 kind = "INTEGER" if isinstance(value, int) else "TEXT"
                 db.execute(f"ALTER TABLE approvals ADD COLUMN {name} {kind} NOT NULL DEFAULT "
                            + (str(default) if kind == "INTEGER" else "'" + default.replace("'", "''") + "'"))

@@ -92,7 +92,9 @@ def compare(old_pdf: bytes, new_pdf: bytes) -> list[PageDiff]:
     for i in range(max(len(old), len(new))):
         a = old[i] if i < len(old) else None
         b = new[i] if i < len(new) else None
-        size = (b or a)[1]
+        either = b if b is not None else a
+        assert either is not None  # i < the longer side's page count: that side has page i
+        size = either[1]
         if a is None or b is None:
             whole = [Area(0, 0, size[0], size[1])]
             out.append(PageDiff(i + 1, size, whole, "new" if a is None else "old"))

@@ -20,7 +20,8 @@ from ..files import write_atomically
 from ..layout.items import PageLayout, PictureBox, TextLine
 from ..model import Document
 from . import changes as ch
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, archive_folder, ledger_altered, sha256, tampering
+from .archive_files import archive_folder, ledger_altered, sha256, tampering
+from .exits import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED
 from .ledger import Approval, Ledger
 from .pixels import Area, PageDiff, compare
 from .review_document import Frame, ReviewContent, review_pdf, stamp_review
@@ -53,7 +54,7 @@ class Side:
 def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -> Side:
     from ..pipeline import lay_out, prepare, render, sources
     from ..profiles import ARCHIVE
-    from .approve import sha256
+    from .archive_files import sha256
 
     prepared = prepare(root, layout)
     document = prepared.document
@@ -114,7 +115,8 @@ def blocks_at(pages: list[PageLayout], number: int, area: Area) -> list[str]:
         if box is None:
             continue
         if box[0] < area.x + area.width and area.x < box[2] and box[1] < area.y + area.height and area.y < box[3]:
-            where = item.where if isinstance(item, TextLine) else item.figure.where
+            where = (item.where if isinstance(item, TextLine) else
+                     item.figure.where if isinstance(item, PictureBox) else None)
             path = getattr(where, "path", None)  # a bullet, a button's label, a reference number: no block
             if path and path not in found:
                 found.append(path)
@@ -155,7 +157,7 @@ def _figure_notes(side: Side, number: int, figures: list) -> list[Note]:
     page = next((p for p in side.pages if p.number == number), None)
     out: list[Note] = []
     for item in page.items if page else []:
-        if isinstance(item, PictureBox):
+        if page is not None and isinstance(item, PictureBox):
             path = getattr(item.figure.where, "path", None)
             for change in figures:
                 if path and (change.what.startswith(path + " ") or change.what.startswith(f"{path}:")):
@@ -235,7 +237,7 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
 def _who() -> tuple[str, str, str]:
     import os
 
-    from .approve import _now, _who as who
+    from .archive_files import now as _now, who
 
     when = os.environ.get("SOURCE_DATE_EPOCH")
     from datetime import datetime, timezone
@@ -243,6 +245,19 @@ def _who() -> tuple[str, str, str]:
             else _now().isoformat())
     w = who()
     return w["os_user"], w["host"], made
+
+
+def _cover(made: str, approved: Approval | None, compared: Approval | None) -> list[str]:
+    """Who made the review copy, and the ledger entries of the two sides it compares."""
+    cover = [made]
+    if approved is not None:
+        cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
+                     f"(approved by {approved.approver}" + (f" as {approved.role}" if approved.role else "")
+                     + f" on {approved.time}), SHA-256 {approved.pdf_sha256}, ledger entry hash {approved.hash}.")
+    if compared is not None:
+        cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
+                     f"{compared.seq}, SHA-256 {compared.pdf_sha256}.")
+    return cover
 
 
 def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
@@ -257,14 +272,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     title = f"Review copy: {new.document.title} ({old.short} → {new.short})"
     user, host, made = _who()
     approved = old.entry
-    cover = [f"Made by {user} on {host}, {made}, with render.py diff."]
-    if approved is not None:
-        cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
-                     f"(approved by {approved.approver}" + (f" as {approved.role}" if approved.role else "")
-                     + f" on {approved.time}), SHA-256 {approved.pdf_sha256}, ledger entry hash {approved.hash}.")
-    if new.entry is not None:
-        cover.append(f"Compared with: {new.entry.document}, version {new.entry.version}, ledger entry "
-                     f"{new.entry.seq}, SHA-256 {new.entry.pdf_sha256}.")
+    cover = _cover(f"Made by {user} on {host}, {made}, with render.py diff.", approved, new.entry)
     parts = [
         (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),

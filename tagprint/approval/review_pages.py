@@ -96,7 +96,7 @@ def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
     first = len(pdf.pages) - len(pages)
     nums = Array([0, Dictionary(S=Name.D)])
     for index, entry in enumerate(pages):
-        nums.extend([first + index, Dictionary(P=String(entry.label or f"page {entry.number}"))])
+        nums.extend(Array([first + index, Dictionary(P=String(entry.label or f"page {entry.number}"))]))
     pdf.Root.PageLabels = Dictionary(Nums=nums)
     with pdf.open_outline() as outline:
         for index, entry in enumerate(pages):
@@ -133,7 +133,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                     Type=Name.StructElem, S=Name.Figure, P=document, Pg=page.obj, K=0, Alt=String(entry.alt),
                     A=Dictionary(O=Name.Layout, BBox=Array([0, 0, width, height]), Placement=Name.Block)))
                 document.K.append(figure)
-                nums.extend([key, Array([figure])])
+                nums.extend(Array([key, Array([figure])]))
                 key += 1
                 annots = Array()
                 taken: list[float] = []
@@ -152,7 +152,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                         Type=Name.StructElem, S=Name.Annot, P=document, Pg=page.obj, Alt=String(note.text),
                         K=Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)))
                     document.K.append(element)
-                    nums.extend([key, element])
+                    nums.extend(Array([key, element]))
                     key += 1
                     annots.append(annot)
                 if len(annots):
@@ -163,5 +163,5 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
             pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
             return out.getvalue()
         finally:
-            for source in sources.values():
-                source.close()
+            for opened in sources.values():
+                opened.close()

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from ..errors import relative
 from ..verify.archived import NotArchived, rebuild_check
-from .approve import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED, PENDING, archive_folder, sha256
+from .archive_files import PENDING, archive_folder, sha256
+from .exits import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED
 from .environment import differences, environment
 from .keys import trust_anchors
 from .ledger import FILE, Approval, Ledger
@@ -66,60 +67,17 @@ def _signed(entries: list[Approval], latest: Approval) -> list[Approval]:
 
 def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Approval] | None = None) -> None:
     """`entry`: the document's latest approval; `signed`: all of its approvals in order."""
-    from .signing import after_last, signatures
-
     signed = signed or [entry]
     path = archive / entry.document
     shown = report.where(path)
     who = f"approved by {entry.approver} on {entry.time}, ledger entry {entry.seq}"
-    pending = path.with_name(path.name + PENDING)
-    if pending.is_file() and sha256(pending.read_bytes()) == entry.pdf_sha256:
-        report.line("interrupted", f"{shown}: the approval by {entry.approver} (ledger entry {entry.seq}) was "
-                                   f"recorded but a crash interrupted it before the file was put in place — run "
-                                   f"render.py approve again to complete it", EXIT_DIFFERS)
+    data = _approved_bytes(entry, path, shown, who, report, signed)
+    if data is None:
         return
-    if not path.is_file():
-        report.line("missing", f"{shown} ({who}) has been deleted — TAMPERING: restore it from a backup "
-                               f"(SHA-256 {entry.pdf_sha256}); version {entry.version} can never be approved again",
-                    EXIT_TAMPERED)
-        return
-    data = path.read_bytes()
-    if sha256(data) != entry.pdf_sha256:
-        try:
-            own = rebuild_check(first_revision(data))
-            how = ("even though it rebuilds from its own embedded sources: a different build was put in place "
-                   "of the approved one" if own.identical else f"and it does not rebuild from its own embedded "
-                   f"sources either ({own.differences[0]})")
-        except NotArchived as exc:
-            how = f"and it is not an archived tagprint PDF ({exc})"
-        report.line("replaced", f"{shown} ({who}) is not the approved file: its SHA-256 differs from the ledger, "
-                                f"{how} — TAMPERING: restore the approved file (SHA-256 {entry.pdf_sha256})",
-                    EXIT_TAMPERED)
-        return
-    for e in signed:  # every earlier revision is the one its ledger entry recorded
-        if e.pdf_size and sha256(data[:e.pdf_size]) != e.pdf_sha256:
-            report.line("replaced", f"{shown}: its revision of ledger entry {e.seq} ({e.approver}) is not the one "
-                                    f"recorded — TAMPERING: restore the approved file", EXIT_TAMPERED)
-            return
     keyed = [e for e in signed if e.fingerprint]
-    stamps: list[str] = []
-    if keyed or report.anchors:
-        checked = signatures(data, report.anchors)
-        problems = [f"signature {c.field} ({c.signer}): {c.problem}" for c in checked if not c.holds]
-        if len(checked) != len(keyed):
-            problems.append(f"the file carries {len(checked)} signature(s), the ledger records {len(keyed)}")
-        for c, e in zip(checked, keyed):
-            if c.fingerprint != e.fingerprint or c.revision_end != e.pdf_size:
-                problems.append(f"signature {c.field} is not the one ledger entry {e.seq} recorded for {e.approver}")
-        if not keyed and report.anchors:
-            problems.append("it is not signed, but the project trusts only signed approvals (approval/trusted/)")
-        if checked and after_last(data, checked):
-            problems.append(f"{after_last(data, checked)} bytes were added after the last signature")
-        if problems:
-            report.line("signature", f"{shown} ({who}): " + "; ".join(problems)
-                        + " — TAMPERING: restore the approved file and report the incident", EXIT_TAMPERED)
-            return
-        stamps = [f"{c.field} at {c.timestamp}" for c in checked if c.timestamp]
+    stamps = _signature_stamps(data, keyed, shown, who, report)
+    if stamps is None:
+        return
     pulled = [w for w in report.withdrawals if w.document == entry.document]
     if pulled:
         w = pulled[-1]
@@ -137,6 +95,73 @@ def _check_entry(entry: Approval, archive: Path, report: Report, signed: list[Ap
         report.line("match", f"{shown} is the approved file ({who}; {kind}: {by})")
         if stamps:
             print(f"  timestamped (RFC 3161, trusted authority): {'; '.join(stamps)}")
+    _rebuild(entry, data, shown, report)
+
+
+def _approved_bytes(entry: Approval, path: Path, shown: str, who: str, report: Report,
+                    signed: list[Approval]) -> bytes | None:
+    """The archived file's bytes when they are what the ledger recorded (every revision of it); else None,
+    with the line that says what happened to it (interrupted, deleted, replaced)."""
+    pending = path.with_name(path.name + PENDING)
+    if pending.is_file() and sha256(pending.read_bytes()) == entry.pdf_sha256:
+        report.line("interrupted", f"{shown}: the approval by {entry.approver} (ledger entry {entry.seq}) was "
+                                   f"recorded but a crash interrupted it before the file was put in place — run "
+                                   f"render.py approve again to complete it", EXIT_DIFFERS)
+        return None
+    if not path.is_file():
+        report.line("missing", f"{shown} ({who}) has been deleted — TAMPERING: restore it from a backup "
+                               f"(SHA-256 {entry.pdf_sha256}); version {entry.version} can never be approved again",
+                    EXIT_TAMPERED)
+        return None
+    data = path.read_bytes()
+    if sha256(data) != entry.pdf_sha256:
+        try:
+            own = rebuild_check(first_revision(data))
+            how = ("even though it rebuilds from its own embedded sources: a different build was put in place "
+                   "of the approved one" if own.identical else f"and it does not rebuild from its own embedded "
+                   f"sources either ({own.differences[0]})")
+        except NotArchived as exc:
+            how = f"and it is not an archived tagprint PDF ({exc})"
+        report.line("replaced", f"{shown} ({who}) is not the approved file: its SHA-256 differs from the ledger, "
+                                f"{how} — TAMPERING: restore the approved file (SHA-256 {entry.pdf_sha256})",
+                    EXIT_TAMPERED)
+        return None
+    for e in signed:  # every earlier revision is the one its ledger entry recorded
+        if e.pdf_size and sha256(data[:e.pdf_size]) != e.pdf_sha256:
+            report.line("replaced", f"{shown}: its revision of ledger entry {e.seq} ({e.approver}) is not the one "
+                                    f"recorded — TAMPERING: restore the approved file", EXIT_TAMPERED)
+            return None
+    return data
+
+
+def _signature_stamps(data: bytes, keyed: list[Approval], shown: str, who: str, report: Report) -> list[str] | None:
+    """The timestamps of the file's signatures when every signature holds and is the one its ledger entry
+    recorded (none to check: []); else None, with the TAMPERING line that says why."""
+    from .signing import after_last, signatures
+
+    if not (keyed or report.anchors):
+        return []
+    checked = signatures(data, report.anchors)
+    problems = [f"signature {c.field} ({c.signer}): {c.problem}" for c in checked if not c.holds]
+    if len(checked) != len(keyed):
+        problems.append(f"the file carries {len(checked)} signature(s), the ledger records {len(keyed)}")
+    for c, e in zip(checked, keyed):
+        if c.fingerprint != e.fingerprint or c.revision_end != e.pdf_size:
+            problems.append(f"signature {c.field} is not the one ledger entry {e.seq} recorded for {e.approver}")
+    if not keyed and report.anchors:
+        problems.append("it is not signed, but the project trusts only signed approvals (approval/trusted/)")
+    if checked and after_last(data, checked):
+        problems.append(f"{after_last(data, checked)} bytes were added after the last signature")
+    if problems:
+        report.line("signature", f"{shown} ({who}): " + "; ".join(problems)
+                    + " — TAMPERING: restore the approved file and report the incident", EXIT_TAMPERED)
+        return None
+    return [f"{c.field} at {c.timestamp}" for c in checked if c.timestamp]
+
+
+def _rebuild(entry: Approval, data: bytes, shown: str, report: Report) -> None:
+    """Whether today's tagprint rebuilds the approved file from its embedded sources, and how the
+    environment differs from the one recorded with the approval."""
     try:
         check = rebuild_check(data[:entry.base_size] if entry.base_size else data)
     except NotArchived as exc:
@@ -184,32 +209,14 @@ def verify(root: Path, output: Path, target: str | None, version: str | None, ev
     anchors = trust_anchors(root)
     report = Report(output, strict, anchors)
     if not ledger.exists():
-        archived = sorted(archive.rglob("*.pdf")) if archive.is_dir() else []
-        if archived:
-            report.line("ledger missing", f"{relative(archive / FILE, root)} is gone but the archive holds "
-                                          f"{len(archived)} approved file(s) — TAMPERING: restore the ledger from a "
-                                          f"backup", EXIT_TAMPERED)
-            return report.code
-        if target and Path(target).suffix == ".pdf" and Path(target).is_file():
-            return _unknown_file(Path(target), report, "there is no approval ledger")
-        print(f"error: {relative(archive / FILE, root)}: no approval ledger — nothing was approved here yet; "
-              f"approve with: render.py approve LAYOUT --version V --by NAME", file=sys.stderr)
-        return EXIT_INPUT
+        return _without_ledger(root, archive, target, report)
     for b in ledger.chain_breaks(anchors or None):
         report.line("chain broken", f"{relative(ledger.path, root)}: {b.message} — TAMPERING: restore the "
                                     f"ledger from a backup", EXIT_TAMPERED)
     entries = ledger.entries()
     report.withdrawals = [e for e in entries if e.kind == "withdrawal"]
     if expect_head:
-        if expect_head.strip().lower() not in {e.hash for e in entries}:
-            report.line("rolled back", f"{relative(ledger.path, root)} does not hold the ledger head "
-                                       f"{expect_head.strip()} that an earlier approve printed: entries were removed "
-                                       f"or the ledger was replaced by an older copy — TAMPERING: restore the ledger "
-                                       f"and the archive from a backup", EXIT_TAMPERED)
-        else:
-            later = len(entries) - next(i for i, e in enumerate(entries, 1) if e.hash == expect_head.strip().lower())
-            print(f"head: the ledger holds {expect_head.strip()[:16]}… and {later} later entr"
-                  f"{'y' if later == 1 else 'ies'}")
+        _check_head(expect_head.strip().lower(), expect_head.strip(), entries, relative(ledger.path, root), report)
     if everything:
         for entry in _latest(entries):
             _check_entry(entry, archive, report, _signed(entries, entry))
@@ -222,19 +229,13 @@ def verify(root: Path, output: Path, target: str | None, version: str | None, ev
             return report.code
         print("error: name a file, a layout with --version, or --all", file=sys.stderr)
         return EXIT_INPUT
-    path = Path(target)
-    if path.suffix == ".pdf":
-        if not path.is_absolute():
-            path = Path.cwd() / path
-        chosen = _by_path(path, archive, [e for e in entries if e.is_approval])
-        if chosen is None:
-            if not path.is_file():
-                print(f"error: {target}: no such file and no approval of it in the ledger", file=sys.stderr)
-                return EXIT_INPUT
-            return max(report.code, _unknown_file(path, report, "no ledger entry has its SHA-256"))
-        latest = [e for e in _latest(entries) if e.document == chosen.document][0]
-        _check_entry(latest, archive, report, _signed(entries, latest))
-        return report.code
+    if Path(target).suffix == ".pdf":
+        return _verify_file(target, archive, entries, report)
+    return _verify_layout(target, version, archive, entries, report)
+
+
+def _verify_layout(target: str, version: str | None, archive: Path, entries: list[Approval], report: Report) -> int:
+    """`verify LAYOUT --version V`: every document of that approved version, checked."""
     if version is None:
         print(f"error: {target}: name the approved version with --version V", file=sys.stderr)
         return EXIT_INPUT
@@ -247,6 +248,48 @@ def verify(root: Path, output: Path, target: str | None, version: str | None, ev
         return EXIT_INPUT
     for entry in chosen_all:
         _check_entry(entry, archive, report, _signed(entries, entry))
+    return report.code
+
+
+def _without_ledger(root: Path, archive: Path, target: str | None, report: Report) -> int:
+    """No ledger: TAMPERING when the archive holds approved files, else nothing was approved here."""
+    archived = sorted(archive.rglob("*.pdf")) if archive.is_dir() else []
+    if archived:
+        report.line("ledger missing", f"{relative(archive / FILE, root)} is gone but the archive holds "
+                                      f"{len(archived)} approved file(s) — TAMPERING: restore the ledger from a "
+                                      f"backup", EXIT_TAMPERED)
+        return report.code
+    if target and Path(target).suffix == ".pdf" and Path(target).is_file():
+        return _unknown_file(Path(target), report, "there is no approval ledger")
+    print(f"error: {relative(archive / FILE, root)}: no approval ledger — nothing was approved here yet; "
+          f"approve with: render.py approve LAYOUT --version V --by NAME", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def _check_head(head: str, given: str, entries: list[Approval], ledger_name: str, report: Report) -> None:
+    """The ledger still holds the head an earlier approve printed (`given`, as typed), or it was rolled back."""
+    if head not in {e.hash for e in entries}:
+        report.line("rolled back", f"{ledger_name} does not hold the ledger head {given} that an earlier approve "
+                                   f"printed: entries were removed or the ledger was replaced by an older copy — "
+                                   f"TAMPERING: restore the ledger and the archive from a backup", EXIT_TAMPERED)
+        return
+    later = len(entries) - next(i for i, e in enumerate(entries, 1) if e.hash == head)
+    print(f"head: the ledger holds {given[:16]}… and {later} later entr{'y' if later == 1 else 'ies'}")
+
+
+def _verify_file(target: str, archive: Path, entries: list[Approval], report: Report) -> int:
+    """`verify FILE.pdf`: the approval it is (by its place in the archive, or its SHA-256), checked."""
+    path = Path(target)
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    chosen = _by_path(path, archive, [e for e in entries if e.is_approval])
+    if chosen is None:
+        if not path.is_file():
+            print(f"error: {target}: no such file and no approval of it in the ledger", file=sys.stderr)
+            return EXIT_INPUT
+        return max(report.code, _unknown_file(path, report, "no ledger entry has its SHA-256"))
+    latest = [e for e in _latest(entries) if e.document == chosen.document][0]
+    _check_entry(latest, archive, report, _signed(entries, latest))
     return report.code
 
 

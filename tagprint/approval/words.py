@@ -39,7 +39,7 @@ class Mark:
                 out[-1][2], out[-1][1], out[-1][3] = max(out[-1][2], x1), min(out[-1][1], y0), max(out[-1][3], y1)
             else:
                 out.append([x0, y0, x1, y1])
-        return [tuple(box) for box in out]
+        return [(x0, y0, x1, y1) for x0, y0, x1, y1 in out]
 
 
 def words(data: bytes) -> list[Word]:
@@ -51,12 +51,13 @@ def words(data: bytes) -> list[Word]:
         for index in range(len(doc)):
             page = doc[index]
             text = page.get_textpage()
-            current, box = [], None
+            current: list[str] = []
+            box: tuple[float, float, float, float] | None = None
             last_y = None
 
-            def flush():
-                if current:
-                    out.append(Word("".join(current), index + 1, tuple(box)))
+            def flush() -> None:
+                if current and box is not None:
+                    out.append(Word("".join(current), index + 1, box))
 
             for i in range(text.count_chars()):
                 ch = text.get_text_range(i, 1)
@@ -69,8 +70,8 @@ def words(data: bytes) -> list[Word]:
                     flush()
                     current, box = [], None
                 current.append(ch)
-                box = [x0, y0, x1, y1] if box is None else [min(box[0], x0), min(box[1], y0), max(box[2], x1),
-                                                            max(box[3], y1)]
+                box = (x0, y0, x1, y1) if box is None else (min(box[0], x0), min(box[1], y0), max(box[2], x1),
+                                                            max(box[3], y1))
                 last_y = y0
             flush()
             text.close()
@@ -83,8 +84,8 @@ def words(data: bytes) -> list[Word]:
 def marks(old: list[Word], new: list[Word]) -> tuple[list[Mark], list[Mark]]:
     """The deleted runs (on the old pages) and the inserted runs (on the new pages), one per run and page."""
     matcher = difflib.SequenceMatcher(None, [w.text for w in old], [w.text for w in new], autojunk=False)
-    deleted: list[Mark] = []
-    inserted: list[Mark] = []
+    deleted: list[_Open] = []
+    inserted: list[_Open] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue

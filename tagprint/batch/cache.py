@@ -116,7 +116,7 @@ class Cache:
         """The (profile, output, variant) triples a layout made when last built, if its files are unchanged."""
         entry = self.entries.get(f"{layout}|jobs")
         if entry and unchanged(root, entry["files"], self.seen):
-            return [tuple(job) for job in entry["jobs"]]  # type: ignore[misc]
+            return [tuple(job) for job in entry["jobs"]]
         return None
 
     def store_jobs(self, root: Path, layout: str, jobs: list[tuple[str, str, str]], files: dict) -> None:

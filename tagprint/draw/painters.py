@@ -9,7 +9,7 @@ from typing import Callable
 
 from .. import illustrations
 from ..layout.items import (
-    Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine,
+    Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine, VectorBox,
 )
 from ..errors import InputError, Problem
 from ..model import Artwork, CallToAction, Citation, Document, Link, NoteRef, Photo, Rect
@@ -216,6 +216,32 @@ def paint_artwork(art: Artwork, box: Rect, ctx: DrawContext) -> None:
         ctx.pen.pdf_page(box, key, pdf_art(file))
 
 
+# A VectorBox (a chart's shapes, a QR code's modules) is painted through the pen's Sketch, so theme colours
+# reach the page as every other drawing's do (the print palette's recipes and black ink included).
+@paints(VectorBox)
+def _vector_box(item: VectorBox, ctx: DrawContext) -> None:
+    pen = ctx.pen
+
+    def paint() -> None:
+        with pen.sketch(item.box) as sketch:
+            for name, args, kwargs in item.shapes:
+                getattr(sketch, name)(*args, **dict(kwargs))
+
+    if item.tag is None:
+        with pen.artifact():
+            paint()
+    else:
+        slot = ctx.tags.slot(*item.tag)
+        with pen.marked(slot, at=(item.box.x, item.box.y)):
+            paint()
+        slot.owner.bbox = (pen.page_index, pen.page_rect(item.box))
+    if item.link is not None and ctx.profile.links and ctx.tags.has_elem(item.link, "link"):
+        b = item.box
+        node = item.link
+        pen.link((b.x, b.y, b.x + b.width, b.y + b.height), ("uri", node.href), node.description,
+                 ctx.tags.elem(node, "link"))
+
+
 def paint_items(items: list, ctx: DrawContext) -> None:
     """Paints items in order; consecutive lines of text go together (one marked sequence per run)."""
     batch: list[TextLine] = []
@@ -260,6 +286,3 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
     if ctx.problems:
         raise InputError(ctx.problems)
     return buffer.getvalue(), pen
-
-
-from . import vector_box as _vector_box  # noqa: E402,F401  (registers the painter of charts and QR codes)

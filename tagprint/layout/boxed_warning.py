@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import BoxedWarning
-from .blocks import LayoutContext, layout_of, stack, text_block
+from .context import LayoutContext, layout_of, stack, text_block
 from .items import Laid, RuleLine, TextLine
 from .text import TextStyle, plain_pieces
 

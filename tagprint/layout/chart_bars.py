@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Chart, Color
-from .blocks import LayoutContext
+from .context import LayoutContext
 from .chart_marks import (PATTERNS, WIDER, Shapes, Words, bar_shape, chip, crowded, gridlines, grid_color,
                           legend, plot_crowded, styles, value_label, value_top, words_height)
 from .text import TextStyle

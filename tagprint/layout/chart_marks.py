@@ -10,7 +10,7 @@ from typing import Any, Callable, Sequence
 
 from ..errors import Problem
 from ..model import Axis, Chart, Color
-from .blocks import LayoutContext
+from .context import LayoutContext
 from .items import TextLine
 from .text import UNBOUNDED, TextStyle, break_lines, plain_pieces
 

@@ -7,7 +7,7 @@ import re
 from typing import Callable, Sequence
 
 from ..model import Chart
-from .blocks import LayoutContext
+from .context import LayoutContext
 from .chart_marks import (MARKERS, Shapes, Words, crowded, gridlines, grid_color, legend, marker_shape,
                           plot_crowded, styles, value_label, value_top, words_height)
 

@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..model import Chart, Rect
 from . import qr as _qr  # noqa: F401  (registers the QR code layout)
-from .blocks import LayoutContext, layout_of, lay_out, text_block
+from .context import LayoutContext, layout_of, lay_out, text_block
 from .chart_bars import bars
 from .chart_marks import Shapes, Words
 from .chart_plots import forest, lines

@@ -26,7 +26,7 @@ Queue = list[tuple[Block, "Laid | None", float]]  # a block, its layout so far (
 def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutContext) -> list[PageLayout]:
     """The flow's pages: the first of `page.template` (its placed regions filled first), the rest of
     `page.then` (or the same template), each region not placed by hand taking the flow in turn."""
-    from .pages import decorate, place_fixed
+    from .placing import decorate, place_fixed
     from .regions import resolved
 
     queue: Queue = [(b, None, 0.0) for section in page.flow for b in section.blocks]
@@ -67,7 +67,7 @@ def flow_pages(document: Document, page: Page, first_number: int, ctx: LayoutCon
 
 def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page: Page) -> tuple[bool, bool]:
     """Fills one region from the front of the queue. Returns (placed anything, a page break was hit)."""
-    from .pages import inner_box
+    from .placing import inner_box
 
     panel = None
     if region.background:

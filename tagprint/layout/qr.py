@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import QrCode, Rect
-from .blocks import LayoutContext, layout_of, text_block
+from .context import LayoutContext, layout_of, text_block
 from .chart_marks import Shapes
 from .items import Laid, TextLine, VectorBox
 from .text import pieces

@@ -10,6 +10,7 @@ from ..errors import Problem
 from ..model import Page, Rect, Region, Template
 from .blocks import LayoutContext
 from .items import PageLayout, PictureBox, TextLine
+from .placing import content_height
 
 OVERLAP = 0.5  # pt: edges that touch (or round to each other) are not an overlap
 
@@ -32,8 +33,6 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
     the bottom margin)."""
     if not any(r.adapts for r in template.regions):
         return template
-    from .pages import content_height
-
     placed = placed_here(page, template, first)
     fixed = by_hand(page, template)
     by_name = {r.name: r for r in template.regions}
@@ -67,11 +66,6 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
 def _under(above: Rect, gap: float) -> float:
     """Where a region below `above` starts: after the gap (an empty region above takes no room)."""
     return above.y + above.height + gap if above.height > 0 else above.y
-
-
-def drawing_order(regions: tuple[Region, ...]) -> list[Region]:
-    """Background regions first (others lie over them), then the rest in the template's order."""
-    return [r for r in regions if r.layer == "background"] + [r for r in regions if r.layer != "background"]
 
 
 def _overlap(a: Rect, b: Rect) -> tuple[float, float]:

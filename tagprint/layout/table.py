@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Color, Note, Notes, Rect, Table, TableRow
-from .blocks import LayoutContext, layout_of, text_block
+from .context import LayoutContext, layout_of, text_block
 from .items import Break, FillBox, Laid, Rest, RuleLine, TextLine, as_artifact, keyed, stacked
 from .text import TextStyle, break_lines, pieces, plain_pieces
 

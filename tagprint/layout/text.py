@@ -170,14 +170,14 @@ def _set_key(items: list[Piece], width: float, ts: TextStyle) -> tuple:
 def _rebound(lines: list[TextLine], kept: list[Piece], items: list[Piece]) -> list[TextLine] | None:
     """The kept lines with the tags and links of `items` in place of those of `kept` (the same words);
     None when the kept pieces shared a tag or link that the new ones do not."""
-    tags: dict[int, object] = {}
-    links: dict[int, object] = {}
+    tags: dict[int, TagKey | None] = {}
+    links: dict[int, Link | Citation | NoteRef | None] = {}
     same = True
     for old, new in zip(kept, items):
-        for table, a, b in ((tags, old.tag, new.tag), (links, old.link, new.link)):
-            if table.setdefault(id(a), b) is not b:
-                return None
-            same = same and a is b
+        if tags.setdefault(id(old.tag), new.tag) is not new.tag or \
+                links.setdefault(id(old.link), new.link) is not new.link:
+            return None
+        same = same and old.tag is new.tag and old.link is new.link
     if same:
         return list(lines)
     return [replace(line, fragments=tuple(replace(f, tag=tags.get(id(f.tag), f.tag), link=links.get(id(f.link), f.link))

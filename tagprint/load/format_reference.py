@@ -215,11 +215,11 @@ def _describe(name: str, definition: dict, heading: str) -> list[str]:
     return lines + _table(definition) + [""] + _conditional(definition)
 
 
-def format_reference(schemas: dict[str, dict]) -> str:
-    from .json_schema import KINDS, WRITE_COMMAND, modeline
-
-    modelines = "\n".join(f"| {SECTIONS[k][1]} | `{modeline(k)}` |" for k in KINDS)
-    out = [INTRO.format(command=WRITE_COMMAND, modelines=modelines)]
+def format_reference(schemas: dict[str, dict], modelines: dict[str, str], command: str) -> str:
+    """docs/format.md from the schemas; `modelines`: kind → the line that points an editor at its schema;
+    `command`: what writes the generated files."""
+    lines = "\n".join(f"| {SECTIONS[k][1]} | `{line}` |" for k, line in modelines.items())
+    out = [INTRO.format(command=command, modelines=lines)]
     described: set[str] = set()
     for kind, root in schemas.items():
         defs = root.get("$defs", {})

@@ -173,11 +173,17 @@ def _drop_titles(root: dict) -> None:
 
 def generated_files() -> dict[str, str]:
     """Relative path → text of every file `schema --write` writes."""
-    from .format_reference import format_reference
-
     files = {f"schemas/{kind}.json": schema_text(kind) for kind in KINDS}
-    files["docs/format.md"] = format_reference({kind: schema(kind) for kind in KINDS})
+    files["docs/format.md"] = reference()
     return files
+
+
+def reference() -> str:
+    """The text of docs/format.md, from the schemas."""
+    from .format_reference import format_reference  # loaded only when the reference is written
+
+    return format_reference({kind: schema(kind) for kind in KINDS}, {kind: modeline(kind) for kind in KINDS},
+                            WRITE_COMMAND)
 
 
 def write_generated(root: Path) -> list[str]:

@@ -43,7 +43,7 @@ def _read_handler(args: argparse.Namespace) -> int:
         if args.strict:
             return 1
     if args.speak:
-        from ..speech import speak_pdf
+        from ..commands.speech import speak_pdf
         try:
             spoken = speak_pdf(args.file, args.speak)
         except SpeechUnavailable as exc:

@@ -9,10 +9,14 @@ BDC and Do of the content the Doc has parsed once for every view, so it stays ch
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pikepdf
 
-from .document import Doc, number
+from .pdf_values import number
+
+if TYPE_CHECKING:  # the Doc's views call these readers: one way at run time
+    from .document import Doc
 
 
 @dataclass

@@ -15,47 +15,9 @@ import pikepdf
 
 from ..verify.marked_content import WALKER_OPERATORS, Holder, WalkResult, parse_instructions, walk_pdf
 from .findings import UnusableInput
+from .pdf_values import is_true, number, objgen, ref, text  # noqa: F401  (the checks read them from here too)
 
 T = TypeVar("T")
-
-
-def ref(obj: object) -> str | None:
-    """'12 0 R' for an indirect object, None for a direct one."""
-    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
-        num, gen = obj.objgen
-        return f"{num} {gen} R"
-    return None
-
-
-def objgen(obj: object) -> tuple[int, int] | None:
-    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
-        return obj.objgen
-    return None
-
-
-def text(value: object) -> str | None:
-    """A PDF string (or name) as Python text; None when absent or not a string."""
-    if value is None:
-        return None
-    if isinstance(value, pikepdf.String):
-        return str(value)
-    if isinstance(value, pikepdf.Name):
-        return str(value)[1:]
-    if isinstance(value, str):
-        return value
-    return None
-
-
-def is_true(value: object) -> bool:
-    """A PDF boolean that is true (pikepdf gives PDF booleans as Python's; its stubs say Object)."""
-    return value is True
-
-
-def number(value: object) -> int | None:
-    try:
-        return int(value)  # type: ignore[call-overload]  # any PDF object: TypeError when it is no number
-    except (TypeError, ValueError):
-        return None
 
 
 def plain_message(message: object) -> str:

@@ -81,7 +81,7 @@ class _Line:
 Piece = Union[str, _Line]
 
 
-# For speech (tagprint.speech), a change of language is marked instead of said: OPEN tag CLOSE, where the
+# For speech (tagprint.commands.speech), a change of language is marked instead of said: OPEN tag CLOSE, where the
 # voice changes. Private-use characters: never whitespace, never in a PDF's text we announce.
 LANG_OPEN, LANG_CLOSE = "\ue000", "\ue001"
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import io
 import zlib
+from typing import TYPE_CHECKING
 
 import pikepdf
 
-from .document import Doc, ref
+from .pdf_values import ref
+
+if TYPE_CHECKING:  # the Doc's views call these readers: one way at run time
+    from .document import Doc
 
 STREAM_LIMIT = 128 * 1024 * 1024  # bytes one stream may inflate to
 MAX_RATIO = 1032                  # Deflate's best: a stream of less than LIMIT / 1032 bytes cannot pass the cap

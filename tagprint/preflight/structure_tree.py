@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 import pikepdf
 
-from .document import Doc, number, objgen, ref, text
+from .pdf_values import number, objgen, ref, text
+
+if TYPE_CHECKING:  # the Doc's views call these readers: one way at run time
+    from .document import Doc
 
 # ISO 32000-1 (PDF 1.7) 14.8.4: the standard structure types. PDF/UA-1 files use these or map to them.
 STANDARD_TYPES = frozenset("""

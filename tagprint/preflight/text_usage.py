@@ -9,10 +9,14 @@ embedded program but still must not show .notdef.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pikepdf
 
-from .document import Doc, number, objgen, ref
+from .pdf_values import number, objgen, ref
+
+if TYPE_CHECKING:  # the Doc's views call these readers: one way at run time
+    from .document import Doc
 
 OPERATORS = "q Q Tf Tr Tj TJ ' \" Do"
 MAX_STRINGS = 20000  # distinct strings kept per font: plenty for checking, bounded for huge files

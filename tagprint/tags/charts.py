@@ -6,7 +6,7 @@ caption is a paragraph after it."""
 from __future__ import annotations
 
 from ..model import Chart, QrCode
-from .from_model import _Builder, tags_of
+from .builder import _Builder, tags_of
 from .tree import StructElem
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Note, Notes, Table
-from .from_model import _Builder, tags_of
+from .builder import _Builder, tags_of
 from .tree import StructElem
 
 

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from conftest import MINIMAL_LAYOUT, Project
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 LAYOUT = MINIMAL_LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [screen, archive]").replace(
     "  created:", '  version: "1.0"\n  created:')

@@ -226,3 +226,29 @@ def _locked(lock: Path) -> bool:
             return True
         fcntl.flock(handle, fcntl.LOCK_UN)
         return False
+
+
+def test_an_archive_pdf_failing_an_in_build_check_is_one_problem_per_finding(project, capsys, monkeypatch):
+    """A built archive PDF that fails the preflight (a bug of ours) is reported like a build reports it: each
+    finding its own error with its check id, page and fix; exit 1, and nothing is archived or recorded."""
+    import tagprint.pipeline
+    from tagprint.errors import VerifyError
+    from tagprint.preflight.findings import ERROR, Finding
+
+    def failing(prepared, profile, output=""):
+        raise VerifyError([Finding("FONT-GLYPHS", ERROR, "a glyph is missing from Kineret Sans", page=1,
+                                   fix="set the text in a font that has it"),
+                           Finding("TAG-CONTENT", ERROR, "Tj outside marked content", page=2, fix="tag it")])
+
+    archivable(project)
+    monkeypatch.setattr(tagprint.pipeline, "render", failing)
+    code, out, err = approve(project, capsys)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 3, err
+    assert lines[0].startswith("error: layouts/test.yaml: internal error: the built PDF fails the in-build check "
+                               "FONT-GLYPHS: a glyph is missing from Kineret Sans [the archive PDF, page 1] — set the "
+                               "text in a font that has it; this is a bug in tagprint")
+    assert "TAG-CONTENT: Tj outside marked content [the archive PDF, page 2] — tag it;" in lines[1]
+    assert lines[2] == "2 problem(s); nothing was approved"
+    assert [p.name for p in _archive_files(project.root) if ".pdf" in p.name] == []
+    assert not (project.root / "output/archive/ledger.sqlite").exists() or ledger_rows(project) == []

@@ -16,7 +16,7 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
 REPO = Path(__file__).resolve().parents[2]

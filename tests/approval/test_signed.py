@@ -138,7 +138,7 @@ def test_a_forgery_from_another_clone_with_its_own_ca_is_tampering(signed, capsy
 
 
 def main_run(root: Path, *args: str) -> int:
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
     return main(["--root", str(root), *args])
 
 
@@ -225,7 +225,7 @@ def test_an_approval_dated_before_the_last_entry_is_refused(signed, capsys, monk
 
     project, p12, *_ = signed
     project.layout(ROLES_LAYOUT.replace('version: "1.0"', 'version: "1.1"'))
-    monkeypatch.setattr(approve_module, "_now", lambda: datetime(2020, 1, 1, tzinfo=timezone.utc))
+    monkeypatch.setattr(approve_module, "now", lambda: datetime(2020, 1, 1, tzinfo=timezone.utc))
     code, out, err = sign(project, capsys, p12["Dr Quinn"], "medical", "Dr Quinn", version="1.1")
     assert code == 2 and "would be dated 2020-01-01T00:00:00+00:00, before the last entry of the ledger" in err
     assert not (project.root / "output/archive/TEST-0001/1.1/test.pdf").exists()

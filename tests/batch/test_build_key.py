@@ -14,7 +14,7 @@ def fresh_key():
 
 
 def _statuses(project, capsys) -> list[str]:
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     tool.build_key.cache_clear()
     assert main(["--root", str(project.root), "build", "test"]) == 0
@@ -30,7 +30,6 @@ def test_a_changed_build_environment_rebuilds(project, capsys, monkeypatch, fres
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert _statuses(project, capsys) == ["built"]
     assert _statuses(project, capsys) == ["up to date"]
-    from tagprint.approval import environment
-    upgraded = {**environment.libraries(), "reportlab": "99.0"}
-    monkeypatch.setattr(environment, "libraries", lambda: upgraded)
+    upgraded = {**tool.libraries(), "reportlab": "99.0"}
+    monkeypatch.setattr(tool, "libraries", lambda: upgraded)
     assert _statuses(project, capsys) == ["built"]

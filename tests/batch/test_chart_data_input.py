@@ -5,7 +5,7 @@ from __future__ import annotations
 import pikepdf
 
 from tagprint import tool
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 CONTENT = """\
 body:

@@ -4,7 +4,7 @@ folder as the user named it."""
 from __future__ import annotations
 
 from conftest import MINIMAL_LAYOUT
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 HEADING = "body:\n  - type: heading\n    level: 1\n    text: T\n"
 

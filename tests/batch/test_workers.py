@@ -131,7 +131,7 @@ def test_an_old_temporary_goes_even_if_its_pid_was_reused(tmp_path):
 
 def test_a_layout_that_kills_its_worker_fails_alone(project, capsys, monkeypatch):
     import tagprint.pipeline as pipeline
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     real = pipeline.prepare
 

@@ -27,7 +27,7 @@ NOTES = [
 
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory) -> dict[str, Path]:
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
     out = tmp_path_factory.mktemp("deck")
     assert main(["--root", str(REPO), "--output", str(out), "--force", "build", "kineret-dtt-ra-deck"]) == 0
     return {name: out / f"kineret-dtt-ra-deck-{name}.pdf" for name in OUTPUTS}

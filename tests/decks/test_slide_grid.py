@@ -22,7 +22,7 @@ HANDOUTS = ["handout-1up", "handout-2up", "handout-3up", "handout-3up-a4"]
 
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory) -> dict[str, Path]:
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
     out = tmp_path_factory.mktemp("deck")
     assert main(["--root", str(REPO), "--output", str(out), "--force", "build", "kineret-dtt-ra-deck"]) == 0
     return {name: out / f"kineret-dtt-ra-deck-{name}.pdf" for name in ["slides", *HANDOUTS]}

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINIMAL_LAYOUT, REPO
 from readers import structure
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.pipeline import build
 
 PROFILES = ["screen", "print", "email", "archive"]

@@ -18,7 +18,7 @@ import pytest
 from conftest import MINIMAL_LAYOUT, Project
 from readers import _actual_text, _text_of, structure
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 PHRASE = "مرحبا بكم في السلام"                      # Arabic in English text: lam-alef in السلام
 HEBREW = "שלום עולם, זהו טקסט בעברית עם המספר 25 מ״ג (פעמיים ביום) כדי לבדוק שבירת שורות ויישור לימין."

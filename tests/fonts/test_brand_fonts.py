@@ -15,7 +15,7 @@ import pytest
 from conftest import MINIMAL_LAYOUT, REPO
 from fontTools.ttLib import TTFont
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.finish.fonts import subset_tag
 
 THEME = REPO / "layouts" / "themes" / "kineret.yaml"

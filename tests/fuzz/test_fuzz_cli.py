@@ -1,4 +1,4 @@
-"""The command line on generated projects: `tagprint.cli.main([..., "--root", ROOT])` exits 0 (every PDF
+"""The command line on generated projects: `tagprint.commands.cli.main([..., "--root", ROOT])` exits 0 (every PDF
 written, each passing our checks) or 2 (bad input: no PDF and no temporary file in output/), never 1 (an
 internal error), and writes nothing outside output/."""
 
@@ -16,7 +16,7 @@ import fuzz_examples as bugs
 from fuzz_strategies import dump, mangled_text, mutated, valid_documents
 from fuzz_support import COLLECT, TIMEOUT, Bug, Files, check_pdf, fuzz_settings, project_with, record, time_limit
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.errors import InputError
 
 

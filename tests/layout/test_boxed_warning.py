@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 
 from readers import mcid_texts, structure
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.preflight import check_file
 from tagprint.verify.marked_content import walk_pdf
 

@@ -6,7 +6,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from conftest import MINIMAL_LAYOUT
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 KINERET = {"accent": (217, 98, 43), "secondary": (0, 115, 119), "tint": (234, 242, 245), "white": (255, 255, 255)}
 

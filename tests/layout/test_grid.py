@@ -7,7 +7,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 LAYOUT = """\
 document:

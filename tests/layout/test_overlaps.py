@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 LAYOUT = """\
 document:

@@ -12,7 +12,7 @@ import pypdfium2.raw as raw
 import pytest
 from conftest import MINIMAL_LAYOUT
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.fonts import FontStack, face
 from tagprint.layout.text import TextStyle, break_lines, plain_pieces
 from tagprint.model import TypeStyle

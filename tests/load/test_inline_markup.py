@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.errors import Problem, Where
 from tagprint.load.inline_markup import parse_inline
 

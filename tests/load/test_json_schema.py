@@ -11,7 +11,7 @@ import pytest
 from pydantic import Field, TypeAdapter
 
 from conftest import REPO
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.load import json_schema
 from tagprint.load.json_schema import KINDS, WRITE_COMMAND, FileKind, modeline, schema, stale_files
 from tagprint.load.schema import ContentSpec, HeadingSpec, ParagraphSpec, Strict

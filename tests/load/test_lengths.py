@@ -7,7 +7,7 @@ import pypdf
 import pytest
 
 from conftest import MINIMAL_LAYOUT
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.load.lengths import to_points
 
 HEADING = "body:\n  - type: heading\n    level: 1\n    text: Title\n  - type: paragraph\n    text: Hello.\n"

@@ -65,7 +65,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 
 
 def test_a_folder_named_like_a_yaml_file_is_a_problem_not_a_crash(project, capsys):
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     project.layout()
     project.content("body:\n  - type: heading\n    level: 1\n    text: T\n")
@@ -77,7 +77,7 @@ def test_a_folder_named_like_a_yaml_file_is_a_problem_not_a_crash(project, capsy
 
 def test_an_empty_content_file_is_no_content_and_an_empty_layout_is_a_problem(project, capsys):
     from conftest import MINIMAL_LAYOUT
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     project.content("body:\n  - type: heading\n    level: 1\n    text: T\n")
     project.content("", name="later")  # a content file started but not written yet

@@ -103,7 +103,7 @@ def test_a_print_build_shows_the_warnings_of_its_own_preflight(capsys, project):
     import tempfile
 
     from conftest import MINIMAL_LAYOUT
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     theme = project.root / "layouts" / "themes" / "kineret.yaml"
     text = theme.read_text()

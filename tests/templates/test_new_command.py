@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.templates import TEMPLATES
 
 OUTPUTS = {"leave-behind": ["{n}.pdf"], "sell-sheet": ["{n}.pdf"], "deck": ["{n}-slides.pdf", "{n}-handout-3up.pdf"],

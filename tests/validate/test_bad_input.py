@@ -6,7 +6,7 @@ import pytest
 
 from conftest import MINIMAL_LAYOUT
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.errors import InputError
 
 HEADING = """\

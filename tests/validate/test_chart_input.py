@@ -8,7 +8,7 @@ from typing import Any, Callable
 import pytest
 from conftest import MINIMAL_LAYOUT
 
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 HEAD = """\
 body:

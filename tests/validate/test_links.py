@@ -89,7 +89,7 @@ def test_a_tel_link_is_live_on_screen_and_printed_as_its_number(project):
 
 def test_a_bad_tel_link_is_a_problem_at_its_line(project, capsys):
     from conftest import MINIMAL_LAYOUT
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     project.layout(MINIMAL_LAYOUT)
     project.content(HEADING + "  - type: paragraph\n    text: Call [us](tel:0800-555-0100).\n")

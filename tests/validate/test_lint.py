@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import MINIMAL_LAYOUT
-from tagprint.cli import main
+from tagprint.commands.cli import main
 
 H1 = "body:\n  - type: heading\n    level: 1\n    text: Title\n"
 

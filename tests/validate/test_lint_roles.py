@@ -4,7 +4,7 @@ and the fair-balance rules like a paragraph."""
 from __future__ import annotations
 
 from conftest import MINIMAL_LAYOUT
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.model import BLOCK_CLASSES
 from tagprint.model.parts import BODY_TEXT, SAFETY_ROLES
 

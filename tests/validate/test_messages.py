@@ -80,7 +80,7 @@ def test_a_layout_syntax_error_does_not_hide_the_content_problems(project):
 
 
 def test_the_command_line_lists_a_broken_layout_with_its_content_problems(project, capsys):
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     project.content(TWO_SECTIONS.replace("type: heading", "type: headnig", 1))
     project.layout(MINIMAL_LAYOUT.replace("[body]", "[intro, more"))

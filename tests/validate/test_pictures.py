@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from conftest import MINIMAL_LAYOUT
-from tagprint.cli import main
+from tagprint.commands.cli import main
 from tagprint.errors import InputError
 
 FIGURE = "body:\n  - type: heading\n    level: 1\n    text: T\n  - type: figure\n    image: {name}\n    alt: A picture\n"

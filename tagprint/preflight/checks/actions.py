@@ -8,7 +8,7 @@ import pikepdf
 
 from ..document import Doc, objgen, ref
 from ..findings import ERROR, Finding
-from . import register
+from .registry import register
 
 JS, LAUNCH = "ACTION-JS", "ACTION-LAUNCH"
 MAX_NODES = 500_000

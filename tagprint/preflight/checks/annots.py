@@ -9,7 +9,7 @@ import pikepdf
 
 from ..document import Doc, number, objgen, ref, text
 from ..findings import ERROR, Finding
-from . import register
+from .registry import register
 
 TAGGED = "ANNOT-TAGGED"
 DESCRIBED = "ANNOT-DESC"

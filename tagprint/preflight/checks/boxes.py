@@ -6,7 +6,7 @@ import pikepdf
 
 from ..document import Doc, ref
 from ..findings import ERROR, WARNING, Finding
-from . import register
+from .registry import register
 
 ID = "PAGE-BOXES"
 EPSILON = 0.01

@@ -8,7 +8,7 @@ import pikepdf
 
 from ..document import Doc, is_true, ref, text
 from ..findings import ERROR, WARNING, Finding
-from . import register
+from .registry import register
 
 # BCP 47, loosely: language (2-3 letters, or 4-8 registered) then subtags of 1-8 letters/digits;
 # private use (x-…) and grandfathered i-… tags are accepted as they are.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..document import Doc
 from ..findings import ERROR, Finding
-from . import register
+from .registry import register
 
 FIXES = {
     "painted outside tagged content and artifacts":

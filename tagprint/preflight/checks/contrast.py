@@ -10,7 +10,7 @@ from ...contrast import LARGE_TEXT, TEXT, ratio, to_hex
 from ..document import Doc, number
 from ..findings import ERROR, WARNING, Finding
 from ..text_contrast import TextRun, text_runs
-from . import register
+from .registry import register
 
 ID = "CONTRAST"
 QUOTE = 60  # characters of the text quoted in a message

@@ -9,7 +9,7 @@ import pikepdf
 from ..document import Doc, number, objgen, ref, text
 from ..findings import ERROR, WARNING, Finding
 from ..stream_limits import STREAM_LIMIT
-from . import register
+from .registry import register
 
 ID = "FILE-DAMAGED"
 SHOWN = 3  # repair messages quoted in the finding

@@ -9,7 +9,7 @@ import pikepdf
 
 from ..document import Doc, objgen, ref, text
 from ..findings import ERROR, Finding
-from . import register
+from .registry import register
 
 ID = "EMBEDDED-FILE"
 MAX_NODES = 100_000

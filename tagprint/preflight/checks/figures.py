@@ -7,7 +7,7 @@ import re
 from ..document import Doc
 from ..findings import ERROR, Finding
 from ..mcid_paint import page_paint
-from . import register
+from .registry import register
 
 ID = "FIG-ALT"
 CONTENT = "FIG-CONTENT"

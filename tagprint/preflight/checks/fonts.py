@@ -10,7 +10,7 @@ from ..font_cmaps import code_splitter, read_cmap
 from ..font_encodings import HAVE_FONTTOOLS, PREDEFINED_SIMPLE, glyph_unicode, is_symbolic, simple_encoding
 from ..font_glyphs import GlyphMap, UnreadableFont, font_file
 from ..text_usage import FontUse
-from . import CheckSkipped, register
+from .registry import CheckSkipped, register
 
 EMBED, UNICODE, NOTDEF = "FONT-EMBED", "FONT-UNICODE", "FONT-NOTDEF"
 SHOWN_LIMIT = 8  # codes quoted in a message

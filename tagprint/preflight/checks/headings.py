@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import Doc
 from ..findings import ERROR, Finding
-from . import register
+from .registry import register
 
 ID = "HEADING-LEVELS"
 NUMBERED = {f"H{i}": i for i in range(1, 7)}

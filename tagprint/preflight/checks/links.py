@@ -8,7 +8,7 @@ import pikepdf
 
 from ..document import Doc, number, objgen, ref, text
 from ..findings import ERROR, WARNING, Finding
-from . import register
+from .registry import register
 from .annots import annotation_holders, page_annotations
 
 LINK = "LINK-ANNOT"

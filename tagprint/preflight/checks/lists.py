@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..document import Doc
 from ..findings import ERROR, Finding
 from ..structure_tree import Element
-from . import register
+from .registry import register
 from .nesting import misplaced
 
 ID = "LIST-STRUCT"

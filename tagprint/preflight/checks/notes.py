@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..document import Doc
 from ..findings import ERROR, Finding
-from . import register
+from .registry import register
 
 ID = "NOTE-ID"
 

@@ -6,7 +6,7 @@ import pikepdf
 
 from ..document import Doc, ref, text
 from ..findings import ERROR, Finding
-from . import register
+from .registry import register
 
 ID = "OC-CONFIG"
 

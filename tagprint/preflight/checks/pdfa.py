@@ -6,7 +6,7 @@ import pikepdf
 
 from ..document import Doc, number, ref, text
 from ..findings import ERROR, WARNING, Finding
-from . import register
+from .registry import register
 
 ID = "PDFA"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..document import Doc, ref
 from ..findings import ERROR, Finding
 from ..family import Family
-from . import register
+from .registry import register
 from .boxes import _box, _fmt, _inherited
 
 ID = "PRINT-BOXES"

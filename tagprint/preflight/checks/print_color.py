@@ -13,7 +13,7 @@ from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import Paint
 from ..print_settings import DARK_L, SMALL_TEXT, ink_limit, lightness, paints
 from ..family import Family
-from . import register
+from .registry import register
 
 SPACES = "PRINT-COLORSPACE"
 TEXT = "PRINT-SMALL-TEXT"

@@ -14,7 +14,7 @@ from ..print_elements import element_words
 from ..print_paint import object_label
 from ..print_settings import MIN_PPI, MIN_PPI_BITMAP, ink_limit, paints
 from ..family import Family
-from . import register
+from .registry import register
 
 PPI = "PRINT-IMAGE-PPI"
 INK = "PRINT-IMAGE-INK"

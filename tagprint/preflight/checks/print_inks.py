@@ -13,7 +13,7 @@ from ..print_paint import OPERATORS as PAINT_OPERATORS
 from ..print_paint import Paint
 from ..print_settings import SMALL_TEXT, paints
 from ..family import Family
-from . import register
+from .registry import register
 
 WHITE = "PRINT-WHITE-OVERPRINT"
 REGISTRATION = "PRINT-REGISTRATION"

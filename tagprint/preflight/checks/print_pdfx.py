@@ -11,7 +11,7 @@ from ..document import Doc, ref, text
 from ..findings import ERROR, WARNING, Finding
 from ..print_settings import intent_profile
 from ..family import Family
-from . import register
+from .registry import register
 
 ID = "PRINT-PDFX-ID"
 INTENT = "PRINT-OUTPUT-INTENT"

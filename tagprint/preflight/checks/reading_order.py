@@ -22,7 +22,7 @@ from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
 from ..structure_tree import ContentRef, Element
 from ..text_boxes import Box, mcid_pieces, starts_new_line, upright
-from . import register
+from .registry import register
 
 ID = "READING-ORDER"
 BLOCKS = {"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TD", "TH", "Caption", "BlockQuote", "Note", "TOCI",

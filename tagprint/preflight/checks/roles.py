@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..document import Doc, ref
 from ..findings import ERROR, Finding
 from ..structure_tree import STANDARD_TYPES
-from . import register
+from .registry import register
 
 ID = "STRUCT-ROLES"
 

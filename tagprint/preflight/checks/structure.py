@@ -16,7 +16,7 @@ import pikepdf
 from ..document import Doc, number, objgen, ref
 from ..findings import ERROR, WARNING, Finding
 from ..structure_tree import Element, StructTree
-from . import register
+from .registry import register
 
 ID = "STRUCT-TREE"
 FIX_PARENT_TREE = "rebuild the ParentTree from the elements' /K entries (page key → array indexed by MCID)"

@@ -10,7 +10,7 @@ from ..document import Doc
 from ..findings import ERROR, WARNING, Finding
 from ..mcid_paint import page_paint
 from ..structure_tree import ContentRef
-from . import register
+from .registry import register
 from .nesting import misplaced
 
 ID = "TABLE-STRUCT"

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINIMAL_LAYOUT, REPO
 from tagprint.preflight.reader import LANG_CLOSE, LANG_OPEN
-from tagprint.speech import (PAUSES, Segment, _synthesize, available_voices, document_speech, segments,
+from tagprint.commands.speech import (PAUSES, Segment, _synthesize, available_voices, document_speech, segments,
                              synthesize, voice_for)
 
 SAMPLE = """\
@@ -130,7 +130,7 @@ def test_text_starting_with_a_dash_is_spoken_not_read_as_an_option(espeak, tmp_p
 
 
 def test_read_speak_says_a_paragraph_that_starts_with_a_dash(espeak, project, tmp_path, capsys):
-    from tagprint.cli import main
+    from tagprint.commands.cli import main
 
     project.layout(MINIMAL_LAYOUT)
     project.content(f'body:\n  - type: paragraph\n    text: "-w{tmp_path / "x.wav"}"\n'
@@ -144,7 +144,7 @@ def test_read_speak_says_a_paragraph_that_starts_with_a_dash(espeak, project, tm
 def test_no_audio_from_espeak_is_speech_unavailable(tmp_path):
     from tagprint.errors import Where
     from tagprint.preflight.reader import SpeechUnavailable
-    from tagprint.speech import SpeechFailed
+    from tagprint.commands.speech import SpeechFailed
 
     silent = tmp_path / "espeak-ng"
     silent.write_text("#!/bin/sh\ncat > /dev/null\nexit 0\n")

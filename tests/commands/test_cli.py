@@ -119,7 +119,7 @@ def test_an_internal_error_exits_1_and_leaves_no_partial_file(project):
 def test_a_python_without_the_libraries_is_told_how_to_get_them(monkeypatch, capsys):
     """Run with a Python that lacks a library (e.g. the system one instead of .venv): one clear line naming
     the library and the fix, exit 1, no traceback."""
-    from tagprint import cli
+    from tagprint.commands import cli
     monkeypatch.setitem(cli.LIBRARIES, "tagprint_no_such_module", "no-such-package")
     assert cli.main(["list"]) == 1
     err = capsys.readouterr().err

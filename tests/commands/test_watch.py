@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from conftest import MINIMAL_LAYOUT, REPO
-from tagprint.watch import _relevant
+from tagprint.commands.watch import _relevant
 
 BODY = "body:\n  - type: heading\n    level: 1\n    text: {text}\n"
 DEADLINE = 60.0   # seconds for any one step; the machine is shared and may be slow
@@ -77,7 +77,7 @@ def test_what_watch_ignores(tmp_path):
 def test_watch_shows_a_warning_once_per_file_until_that_file_changes(project):
     import io
 
-    from tagprint.watch import ShownWarnings, build_round
+    from tagprint.commands.watch import ShownWarnings, build_round
 
     layout = project.layout(MINIMAL_LAYOUT)  # no material_id block: a warning about layouts/test.yaml
     content = project.content(BODY.format(text="First words"))

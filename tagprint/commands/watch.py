@@ -13,17 +13,20 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
+
+if TYPE_CHECKING:
+    from ..batch.outcome import Outcome
 
 WATCHED = ("layouts", "content", "images", "data")
 SUFFIXES = {".yaml", ".yml", ".json", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".ttf", ".otf"}
 
 
 def _layouts(root: Path, names: list[str]) -> tuple[list[Path], list]:
-    from .cli import _resolve, project_layouts
+    from ..discovery import project_layouts, resolve_layouts
 
     if names:
-        return _resolve(root, names)
+        return resolve_layouts(root, names)
     return project_layouts(root), []
 
 
@@ -66,8 +69,7 @@ def build_round(root: Path, output: Path, names: list[str], only: str | None, jo
                 out=None, shown: ShownWarnings | None = None) -> int:
     """One build of the watched layouts: prints what was built or failed, its problems and its previews
     (with `shown`, each warning only until its file changes). Returns the number of problems."""
-    from .batch import run
-    from .errors import relative
+    from ..batch import run
     from .preview import preview_outcomes
 
     out = out or sys.stdout
@@ -75,11 +77,7 @@ def build_round(root: Path, output: Path, names: list[str], only: str | None, jo
     outcomes, seconds = run(root, output, layouts, only, False, jobs) if layouts else ([], 0.0)
     changed = [o for o in outcomes if o.status not in ("up to date", "unchanged")]
     for o in changed:
-        if o.status == "failed":
-            print(f"{_clock()}  {o.name} ({o.profile}): failed, the last good PDF is kept", file=out)
-        else:
-            print(f"{_clock()}  {o.name} ({o.profile}): {o.status}, {o.pages} page{'s' if o.pages != 1 else ''}, "
-                  f"{o.size:,} bytes, {o.milliseconds:.0f} ms → {relative(output / o.target, Path.cwd())}", file=out)
+        print(_built_line(o, output), file=out)
     warnings = shown.fresh(changed) if shown is not None else list(dict.fromkeys(str(w) for o in changed
                                                                               for w in o.warnings))
     for warning in warnings:
@@ -95,6 +93,16 @@ def build_round(root: Path, output: Path, names: list[str], only: str | None, jo
             print(line, file=out)
     out.flush()
     return len(problems)
+
+
+def _built_line(o: Outcome, output: Path) -> str:
+    """What became of one document this round: failed (its last good PDF kept), or built and where."""
+    from ..errors import relative
+
+    if o.status == "failed":
+        return f"{_clock()}  {o.name} ({o.profile}): failed, the last good PDF is kept"
+    return (f"{_clock()}  {o.name} ({o.profile}): {o.status}, {o.pages} page{'s' if o.pages != 1 else ''}, "
+            f"{o.size:,} bytes, {o.milliseconds:.0f} ms → {relative(output / o.target, Path.cwd())}")
 
 
 def _relevant(output: Path) -> Callable[[object, str], bool]:

@@ -154,7 +154,7 @@ def contact_sheet(pages: list[Path], out: Path) -> None:
     for path in pages:
         with Image.open(path) as page:
             height = round(page.height * THUMB_WIDTH / page.width)
-            thumbs.append(page.convert("RGB").resize((THUMB_WIDTH, height), Image.LANCZOS))
+            thumbs.append(page.convert("RGB").resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS))
     if not thumbs:
         return
     columns = min(SHEET_COLUMNS, len(thumbs))
@@ -172,7 +172,7 @@ def contact_sheet(pages: list[Path], out: Path) -> None:
 
 def preview_outcomes(outcomes: Iterable, output: Path) -> str:
     """Previews of every PDF a build wrote or found up to date; one line each."""
-    from .errors import relative
+    from ..errors import relative
 
     lines = []
     for outcome in outcomes:

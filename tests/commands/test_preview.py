@@ -5,8 +5,8 @@ from __future__ import annotations
 from PIL import Image
 
 from conftest import MINIMAL_LAYOUT
-from tagprint.cli import main
-from tagprint.preview import SCALE, page_hashes, preview_folder, render_preview
+from tagprint.commands.cli import main
+from tagprint.commands.preview import SCALE, page_hashes, preview_folder, render_preview
 
 TWO_PAGES = MINIMAL_LAYOUT.replace("    regions:\n      main: [body]\n", "    flow: [one, two]\n")
 

@@ -15,7 +15,7 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def _schema_handler(args: argparse.Namespace) -> int:
-    from .load import json_schema
+    from ..load import json_schema
 
     if args.write:
         root = _root(args)
@@ -24,8 +24,7 @@ def _schema_handler(args: argparse.Namespace) -> int:
             print(f"{path}: {'written' if path in changed else 'up to date'}")
         return 0
     if args.docs:
-        from .load.format_reference import format_reference
-        sys.stdout.write(format_reference({kind: json_schema.schema(kind) for kind in json_schema.KINDS}))
+        sys.stdout.write(json_schema.reference())
         return 0
     if args.kind is None:
         print("name a schema (content, layout, theme), or give --docs or --write", file=sys.stderr)
@@ -64,8 +63,8 @@ def register_cli(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def _new_handler(args: argparse.Namespace) -> int:
-    from .errors import InputError, relative
-    from .templates import create
+    from ..errors import InputError, relative
+    from ..templates import create
 
     root = _root(args)
     try:
@@ -84,7 +83,7 @@ def _new_handler(args: argparse.Namespace) -> int:
 
 def register_new(subparsers, common: argparse.ArgumentParser) -> None:
     """Adds `new NAME --template KIND`."""
-    from .templates import TEMPLATES
+    from ..templates import TEMPLATES
 
     new = subparsers.add_parser(
         "new", parents=[common], help="start a new piece from a template (layout, content and theme)",

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import Problem, Where
-from .preflight.reader import LANG_CLOSE, LANG_OPEN, SpeechUnavailable
+from ..errors import Problem, Where
+from ..preflight.reader import LANG_CLOSE, LANG_OPEN, SpeechUnavailable
 
 PAUSES = {"heading": 0.7, "list item": 0.4, "list of": 0.4}   # seconds of silence before such a line
 LINE_PAUSE = 0.25                                              # before any other line
@@ -144,8 +144,8 @@ def synthesize(parts: list[Segment], wav_path: Path | str, source: Where = Where
 
 def document_speech(pdf_path: Path | str) -> tuple[list[Segment], str]:
     """The segments of a PDF's announcements (with voices) and its language."""
-    from .preflight.document import Doc, text
-    from .preflight.reader import read_doc
+    from ..preflight.document import Doc, text
+    from ..preflight.reader import read_doc
 
     exe = _espeak()
     with Doc.open(Path(pdf_path)) as doc:

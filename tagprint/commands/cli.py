@@ -9,16 +9,16 @@ import argparse
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import InputError, Problem, Where, relative
-from .files import inside
-from .profiles import profiles
+from ..discovery import project_layouts, resolve_layouts
+from ..errors import Problem, relative
+from ..profiles import profiles
+
+if TYPE_CHECKING:
+    from ..batch.outcome import Outcome
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
-
-
-def project_layouts(root: Path) -> list[Path]:
-    return sorted((root / "layouts").glob("*.yaml"))
 
 
 def _options() -> argparse.ArgumentParser:
@@ -51,43 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", parents=[common], help="build the named layouts (names or paths)")
     b.add_argument("layouts", nargs="+")
     sub.add_parser("list", parents=[common], help="list the layouts that can be built")
-    from .approval import register_cli as register_approval
+    from ..approval import register_cli as register_approval
     register_approval(sub, common)
-    try:
-        from .preflight import register_cli
-    except ImportError:  # pragma: no cover - the preflight package is optional while it is being built
-        register_cli = None
-    if register_cli is not None:
-        register_cli(sub)
+    from ..preflight import register_cli as register_preflight
+    register_preflight(sub)
     from .authoring import register_cli as register_authoring, register_new
     register_authoring(sub, common)
     register_new(sub, common)
     return p
 
 
-def _resolve(root: Path, names: list[str]) -> tuple[list[Path], list[Problem]]:
-    paths, problems = [], []
-    for name in names:
-        candidate = Path(name)
-        if candidate.suffix != ".yaml":
-            candidate = root / "layouts" / f"{name}.yaml"
-        elif not candidate.is_absolute():
-            candidate = (Path.cwd() / candidate)
-        if not inside(root, candidate):
-            problems.append(Problem(Where(name), "the layout is outside the project folder",
-                                    "name a layout in layouts/ of the project"))
-        elif not candidate.is_file():
-            known = ", ".join(p.stem for p in project_layouts(root)) or "none"
-            problems.append(Problem(Where(name), "no such layout", f"use one of: {known}"))
-        else:
-            paths.append(candidate)
-    return paths, problems
-
-
 def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, force: bool = False,
               jobs: int | None = None, preview: bool = False, shown_output: str = "output") -> int:
     """Every layout × profile; bad documents are reported at the end and do not stop the others."""
-    from .batch import run, table
+    from ..batch import run, table
 
     if only and profiles()[only].approval_only:
         print(f"error: --profile {only}: the {only} profile is written only by an approval — run "
@@ -106,14 +83,7 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
     if preview:
         from .preview import preview_outcomes
         print(preview_outcomes(outcomes, output))
-    for warning in dict.fromkeys(str(w) + (f" (warning {w.id})" if w.id else "") for o in outcomes
-                                 for w in o.warnings):
-        print(f"warning: {warning}", file=sys.stderr)
-    accepted = {w.id: o.name for o in outcomes for w in o.accepted}
-    if accepted:  # once, not a warning per item: the layout accepts them on purpose
-        names = ", ".join(sorted({o.name for o in outcomes if o.accepted}))
-        print(f"accepted by the layout ({names}): {len(accepted)} warning(s) {', '.join(sorted(accepted))} — "
-              f"render.py approve refuses them unless --accept names each", file=sys.stderr)
+    _print_warnings(outcomes)
     # a content file shared by several layouts has its problems once
     problems = list({str(p): p for o in outcomes for p in o.problems}.values())
     if problems:
@@ -124,6 +94,18 @@ def build_all(root: Path, output: Path, layouts: list[Path], only: str | None, f
               file=sys.stderr)
         return EXIT_INTERNAL if any(o.internal for o in outcomes) else EXIT_INPUT
     return EXIT_OK
+
+
+def _print_warnings(outcomes: list[Outcome]) -> None:
+    """Each warning once (with its id), and the warnings the layouts accept in one line."""
+    for warning in dict.fromkeys(str(w) + (f" (warning {w.id})" if w.id else "") for o in outcomes
+                                 for w in o.warnings):
+        print(f"warning: {warning}", file=sys.stderr)
+    accepted = {w.id: o.name for o in outcomes for w in o.accepted}
+    if accepted:  # once, not a warning per item: the layout accepts them on purpose
+        names = ", ".join(sorted({o.name for o in outcomes if o.accepted}))
+        print(f"accepted by the layout ({names}): {len(accepted)} warning(s) {', '.join(sorted(accepted))} — "
+              f"render.py approve refuses them unless --accept names each", file=sys.stderr)
 
 
 def _report(problems: list[Problem], output: Path, root: Path, written: bool = False) -> int:
@@ -179,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             args.root, args.output = root, output
             return args.handler(args)
         if args.command == "build":
-            layouts, problems = _resolve(root, args.layouts)
+            layouts, problems = resolve_layouts(root, args.layouts)
             if problems:
                 return _report(problems, output, root)
         else:
