@@ -142,7 +142,7 @@ def write_structure(pdf: Pdf, root: StructElem, links: list[LinkArea]) -> None:
         pages[page_index].obj.Tabs = Name.S
         nums.append(page_index)
         nums.append(Array([o if o is not None else Object.parse(b"null") for o in parent_tree[page_index]]))
-    for i in sorted(annot_keys, key=annot_keys.get):
+    for i in sorted(annot_keys, key=lambda k: annot_keys[k]):
         nums.append(annot_keys[i])
         nums.append(objs[id(links[i].owner)])
     tree_root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
