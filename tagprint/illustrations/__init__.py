@@ -5,6 +5,7 @@ A kind registers itself here; layouts name it (`illustration: spectrum`) and pas
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
@@ -57,7 +58,7 @@ def known_params(kind: str, fields: type, params: dict[str, Any], where: Callabl
     the closest known parameter."""
     from ..load.schema_errors import did_you_mean
 
-    known = fields.__dataclass_fields__
+    known = [f.name for f in dataclasses.fields(fields)]  # in the order the class declares them
     for key in params:
         if key not in known:
             problems.append(Problem(where(key), f"unknown {kind} parameter '{key}'", did_you_mean(key, known)))

@@ -135,7 +135,7 @@ def _best_candidate(rng: random.Random, n: int, x0: float, y0: float, x1: float,
     """`n` points spread well apart (Mitchell's best candidate)."""
     points: list[tuple] = []
     for _ in range(n):
-        best, best_d = None, -1.0
+        best, best_d = (x0, y0), -1.0  # the first candidate always replaces it (its distance is at least 0)
         for _ in range(24):
             p = (rng.uniform(x0, x1), rng.uniform(y0, y1))
             d = min((math.dist(p, q) for q in points), default=1.0)
