@@ -15,6 +15,7 @@ from ..model import Color
 from . import reportlab_adapter as rl
 
 if TYPE_CHECKING:
+    from ..profiles.press import PressInk
     from .pen import Pen
 
 Point = tuple[float, float]
@@ -118,7 +119,7 @@ class Sketch:
         if self.pen.to_cmyk is None:
             return None
         inks = [self.pen.to_cmyk(col) for col in colors]
-        spots = list(dict.fromkeys(ink.spot for ink in inks if ink.spot))
+        spots = [spot for spot in dict.fromkeys(ink.spot for ink in inks) if spot]
         if not spots:
             return None
         for ink in inks:  # each spot's own Separation, as the flat areas define it
@@ -128,11 +129,7 @@ class Sketch:
         if len(spots) == 1 and all(ink.spot or not any(ink.cmyk) for ink in inks):
             name = rl.add_separation(self._c, CMYKColorSep(*alternates[spots[0]], spotName=spots[0]))
             return rl.separation_reference(name), [(ink.tint if ink.spot else 0.0,) for ink in inks]
-        values = []
-        for ink in inks:
-            tints = [ink.tint if ink.spot == spot else 0.0 for spot in spots]
-            values.append(tuple(tints) + ((0.0,) * 4 if ink.spot else tuple(ink.cmyk)))
-        return rl.device_n([s for s in spots if s], [alternates[s] for s in spots]), values
+        return rl.device_n(spots, [alternates[s] for s in spots]), _device_n_values(inks, spots)
 
     def text(self, x: float, y: float, text: str, font: str, size: float, color: Color,
              anchor: str = "start", tracking: float = 0.0) -> None:
@@ -154,3 +151,13 @@ class Sketch:
             self.pen.stroke_colour(stroke, alpha)
             self._c.setLineWidth(line_width)
         self._c.drawPath(p, stroke=1 if stroke is not None else 0, fill=1 if fill is not None else 0)
+
+
+def _device_n_values(inks: Sequence[PressInk], spots: list[str]) -> list[tuple[float, ...]]:
+    """Each stop in a DeviceN of `spots` and the process inks: a spot stop its tint in its own channel, a
+    process stop its CMYK."""
+    values = []
+    for ink in inks:
+        tints = [ink.tint if ink.spot == spot else 0.0 for spot in spots]
+        values.append(tuple(tints) + ((0.0,) * 4 if ink.spot else tuple(ink.cmyk)))
+    return values
