@@ -143,6 +143,9 @@ class Pen:
     # ---- marked content ------------------------------------------------------------------------
     @contextmanager
     def marked(self, slot: ContentSlot, at: Point | None = None) -> Iterator[None]:
+        """Real content: what is drawn inside is the next marked-content sequence of the page, claimed by
+        `slot`'s structure element (its MCID recorded in the slot). `at` (top-left coordinates) anchors the
+        element and its unanchored ancestors there, for outlines and link destinations."""
         if self._open:
             raise MarkedContentError(f"marked content for {slot.tag} opened inside {self._open}")
         mcid = self._mcid
@@ -152,21 +155,24 @@ class Pen:
         while elem is not None and elem.anchor is None and at is not None:
             elem.anchor = (self.page_index, *self.to_page(at[0], self.y(at[1])))
             elem = elem.parent
-        self.canvas.addLiteral(f"/{slot.tag} <</MCID {mcid}>> BDC")
-        self._open = slot.tag
-        try:
+        with self._sequence(slot.tag, f"/{slot.tag} <</MCID {mcid}>> BDC"):
             yield
-        finally:
-            self.canvas.addLiteral("EMC")
-            self._open = None
 
     @contextmanager
     def artifact(self, kind: str = "Layout", subtype: str | None = None) -> Iterator[None]:
+        """Decoration: what is drawn inside is an artifact of `kind` (Layout, Page, Pagination, Background),
+        which readers skip."""
         if self._open:
             raise MarkedContentError(f"artifact opened inside {self._open}")
         props = f"/Type /{kind}" + (f" /Subtype /{subtype}" if subtype else "")
-        self.canvas.addLiteral(f"/Artifact <<{props}>> BDC")
-        self._open = "Artifact"
+        with self._sequence("Artifact", f"/Artifact <<{props}>> BDC"):
+            yield
+
+    @contextmanager
+    def _sequence(self, label: str, opening: str) -> Iterator[None]:
+        """One marked-content sequence, `opening` (its BDC) to EMC: the only one open until it ends."""
+        self.canvas.addLiteral(opening)
+        self._open = label
         try:
             yield
         finally:
