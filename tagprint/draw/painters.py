@@ -9,7 +9,7 @@ from typing import Any, Callable, TypeVar
 
 from .. import illustrations
 from ..layout.items import (
-    Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine,
+    Chevron, FillBox, Fragment, Item, PageLayout, PictureBox, RuleLine, SlideFrame, TextLine, VectorBox,
 )
 from ..errors import InputError, Problem
 from ..model import Artwork, CallToAction, Citation, Document, Link, NoteRef, Photo, Rect
@@ -19,6 +19,7 @@ from ..profiles.images import prepare
 from ..tags import TagMap
 from .pen import Pen
 from .recording import Drawn, recorded
+from .vector_box import paint_vector_box
 from ..words import ENGLISH, Words
 
 
@@ -265,4 +266,4 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
     return buffer.getvalue(), pen
 
 
-from . import vector_box as _vector_box  # noqa: E402,F401  (registers the painter of charts and QR codes)
+paints(VectorBox)(paint_vector_box)  # charts and QR codes: painted through the pen's Sketch (vector_box.py)

@@ -3,12 +3,15 @@ reach the page as every other drawing's do (the print palette's recipes and blac
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..layout.items import VectorBox
-from .painters import DrawContext, paints
+
+if TYPE_CHECKING:
+    from .painters import DrawContext
 
 
-@paints(VectorBox)
-def _vector_box(item: VectorBox, ctx: DrawContext) -> None:
+def paint_vector_box(item: VectorBox, ctx: DrawContext) -> None:
     pen = ctx.pen
 
     def paint() -> None:

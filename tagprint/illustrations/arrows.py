@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..errors import Problem, Where
-from . import Range, known_params, register
+from .registry import Range, known_params, register
 from .dots import check_colors, parse_background, parse_colors, theme_color
 # the helix takes the ribbon engine's names from here
 from .ribbons import WHITE, Piece, Ribbon, draw_ribbons, mix  # noqa: F401

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from ..contrast import GRAPHICS, check
 from ..errors import Problem, Where
-from . import Range, known_params, register
+from .registry import Range, known_params, register
 
 COUNT = Range(1, 400)
 SEED = Range(0, 999_999_999)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import Problem, Where
-from . import Range, known_params, register
+from .registry import Range, known_params, register
 from .arrows import Piece, Ribbon, draw_ribbons, mix
 from .dots import check_colors, parse_background, parse_colors, theme_color
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from ..errors import Problem, Where
-from . import Range, known_params, register
+from .registry import Range, known_params, register
 from .dots import check_colors, parse_colors, theme_color
 
 ROWS = Range(2, 12)

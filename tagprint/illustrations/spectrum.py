@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from ..errors import Problem, Where
 from ..fonts import face
-from . import Range, known_params, register
+from .registry import Range, known_params, register
 from .arrows import smoothstep
 
 COUNT = Range(0, 40)
