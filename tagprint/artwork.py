@@ -120,8 +120,8 @@ def _pdf(path: Path, changed: tuple) -> PdfArt:
             ops = []
             depth = 0
             in_text = False
-            for operands, operator in pikepdf.parse_content_stream(page):
-                op = str(operator)
+            for instruction in pikepdf.parse_content_stream(page):
+                operands, op = instruction.operands, str(instruction.operator)
                 if op == "BT":
                     in_text = True
                     continue
@@ -172,9 +172,11 @@ def content(art: PdfArt, ink: Callable[[Rgb], tuple[float, float, float, float]]
             side, space = COLOUR_OPS[op]
             values = tuple(float(v) for v in operands)
             if space == "rgb" and ink is not None:
-                operands, op = ink(values[:3]), ("k" if side == "fill" else "K")  # type: ignore[index]
+                r, g, b = values[:3]
+                operands, op = ink((r, g, b)), ("k" if side == "fill" else "K")
             elif space == "cmyk" and ink is None:
-                operands, op = cmyk_to_rgb(values), ("rg" if side == "fill" else "RG")  # type: ignore[arg-type]
+                c, m, y, k = values[:4]
+                operands, op = cmyk_to_rgb((c, m, y, k)), ("rg" if side == "fill" else "RG")
         lines.append(" ".join([*(_format(v) for v in operands), op]))
     return "\n".join(lines)
 

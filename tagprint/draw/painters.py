@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, TypeVar
 
 from .. import illustrations
 from ..layout.items import (
@@ -54,12 +54,15 @@ class DrawContext:
         return Rect(x0, y0, x1 - x0, y1 - y0)
 
 
-Painter = Callable[[Item, DrawContext], None]
+Painter = Callable[[Any, DrawContext], None]  # called with an item of the class it is registered for
 PAINTERS: dict[type, Painter] = {}
+ItemT = TypeVar("ItemT", bound=Item)
+PainterOf = Callable[[ItemT, DrawContext], None]
 
 
-def paints(cls: type) -> Callable[[Painter], Painter]:
-    def register(fn: Painter) -> Painter:
+def paints(cls: type[ItemT]) -> Callable[[PainterOf[ItemT]], PainterOf[ItemT]]:
+    """Registers the painter of one kind of laid-out item."""
+    def register(fn: PainterOf[ItemT]) -> PainterOf[ItemT]:
         PAINTERS[cls] = fn
         return fn
     return register

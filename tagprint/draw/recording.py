@@ -10,7 +10,7 @@ from collections import OrderedDict
 from typing import Any, Callable, Hashable, NamedTuple
 
 from ..model import Color, Theme, TypeStyle
-from .pen import Sketch
+from .sketch import Sketch
 
 Call = tuple[str, tuple, dict]
 LIMIT = 256  # recorded drawings kept per process

@@ -18,13 +18,12 @@ import functools
 import hashlib
 import io
 import logging
-import os
 
 import pikepdf
 from fontTools.ttLib import TTFont
 
 from ..draw.glyph_map import FontUse
-from ..fonts import instance_cache
+from ..fonts import cache_folder, kept_on_disk
 
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset": a table we drop anyway
 
@@ -44,18 +43,7 @@ def _subset(data: bytes, gids: tuple[int, ...], cff: bool) -> bytes:
     Kept per process (the same pages use the same glyphs in every profile) and on disk beside the variable
     fonts' instances (fontTools' subsetter takes a tenth of a second a face: every build would pay it)."""
     key = hashlib.sha256(data + repr((gids, cff, SUBSET_VERSION)).encode()).hexdigest()[:32]
-    cached = instance_cache().parent / "subsets" / f"{key}.bin"
-    if cached.is_file():
-        return cached.read_bytes()
-    program = _make_subset(data, gids, cff)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(program)
-        os.replace(temporary, cached)
-    except OSError:  # a read-only cache: made again next time
-        pass
-    return program
+    return kept_on_disk(cache_folder("subsets") / f"{key}.bin", lambda: _make_subset(data, gids, cff))
 
 
 SUBSET_VERSION = 2  # raise when the subsetting options change: the kept subsets are then made again
@@ -147,15 +135,6 @@ def to_unicode(use: FontUse) -> bytes:
     return "\n".join(lines).encode("ascii")
 
 
-def _flags(face) -> int:
-    flags = 32  # nonsymbolic: Latin text
-    if face.metrics.get("fixed"):
-        flags |= 1
-    if face.metrics.get("italic_angle"):
-        flags |= 64
-    return flags
-
-
 @functools.lru_cache(maxsize=256)
 def _parts(use_key: tuple) -> tuple[bytes, str, bytes, bytes]:
     """The subset, its tag, /W (written out: parsed again per document, ten times faster than building the
@@ -177,12 +156,7 @@ def font_object(pdf: pikepdf.Pdf, use: FontUse) -> pikepdf.Object:
     finally:
         del _KEYED[key]
     base = pikepdf.Name("/" + f"{tag}+{face.ps_name}")
-    m = face.metrics
-    descriptor = pikepdf.Dictionary(
-        Type=pikepdf.Name.FontDescriptor, FontName=base, Flags=_flags(face),
-        FontBBox=[round(v) for v in m["bbox"]], ItalicAngle=m["italic_angle"], Ascent=round(m["ascent"]),
-        Descent=round(m["descent"]), CapHeight=round(m["cap_height"]), StemV=round(m["stem_v"]),
-    )
+    descriptor = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontName=base, **face.metrics.descriptor())
     if face.cff:
         stream = pikepdf.Stream(pdf, program)
         stream.Subtype = pikepdf.Name.CIDFontType0C
@@ -237,7 +211,7 @@ def _fonts_for(pdf: pikepdf.Pdf, existing: object, shared: pikepdf.Object, merge
     return merged[key]
 
 
-def _give(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary, shared: pikepdf.Object, seen: set, merged: dict) -> None:
+def _give(pdf: pikepdf.Pdf, resources: pikepdf.Object, shared: pikepdf.Object, seen: set, merged: dict) -> None:
     fonts = _fonts_for(pdf, resources.get("/Font"), shared, merged)
     if fonts is not None:
         resources.Font = fonts

@@ -135,7 +135,7 @@ def _best_candidate(rng: random.Random, n: int, x0: float, y0: float, x1: float,
     """`n` points spread well apart (Mitchell's best candidate)."""
     points: list[tuple] = []
     for _ in range(n):
-        best, best_d = None, -1.0
+        best, best_d = (x0, y0), -1.0  # the first candidate always replaces it (its distance is at least 0)
         for _ in range(24):
             p = (rng.uniform(x0, x1), rng.uniform(y0, y1))
             d = min((math.dist(p, q) for q in points), default=1.0)
@@ -168,10 +168,28 @@ def _layout_dots(p: DotsParams, width: float, height: float) -> tuple[Dot, ...]:
 
 def _try_layout(p: DotsParams, x0: float, y0: float, x1: float, y1: float, area: float,
                 scale: float) -> list[Dot] | None:
+    """One try at placing the dots with every radius times `scale`; None when they do not fit. Every
+    random number is drawn from one generator seeded by the parameters, in a fixed order."""
     rng = random.Random(p.seed)
-    random_ = rng.random  # (random.uniform(a, b) is a + (b - a) * random(): written out below, same numbers)
+    radii = _radii(p, rng.random, area, scale, x1 - x0, y1 - y0)
+    gap = max(1.5, 0.35 * sorted(radii)[p.count // 2])
+    placer = _Placer(p, rng, (x0, y0, x1, y1), gap, 2 * max(radii) + gap)
+    if p.clusters and not placer.make_clusters(radii):
+        return None
+    placed: list[Dot] = []
+    for i in sorted(range(p.count), key=lambda i: -radii[i]):  # the large dots first: the hardest to fit
+        dot = placer.place(i, radii[i])
+        if dot is None:
+            return None
+        placed.append(dot)
+    return placed
+
+
+def _radii(p: DotsParams, random_: Callable[[], float], area: float, scale: float, width: float,
+           height: float) -> list[float]:
+    """The dots' radii: mostly small with a few large ones, covering about a fifth of the box (or in the
+    range asked for, shrunk alike if they cannot fit), times `scale`."""
     n = p.count
-    # sizes: mostly small with a few large ones
     rel = [0.45 + 0.55 * random_() ** 1.8 for _ in range(n)]
     if p.radius is None:
         # cover about a fifth of the box (less when there are very few dots, so they stay dots)
@@ -186,63 +204,81 @@ def _try_layout(p: DotsParams, x0: float, y0: float, x1: float, y1: float, area:
         most = 0.3 * area / (math.pi * sum(r * r for r in radii))
         if most < 1:  # the asked-for sizes cannot fit: shrink them all alike
             radii = [r * math.sqrt(most) for r in radii]
-    radii = [min(r * scale, (x1 - x0) / 2, (y1 - y0) / 2) for r in radii]
-    gap = max(1.5, 0.35 * sorted(radii)[n // 2])
+    return [min(r * scale, width / 2, height / 2) for r in radii]
 
-    colors = len(p.colors)
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    half_w, half_h = (x1 - x0) / 2, (y1 - y0) / 2
-    if p.clusters:
+
+class _Placer:
+    """Places dots one by one at random, each clear of those placed (a grid of buckets finds the near
+    ones): around its cluster's centre, or in one loose group denser in the middle."""
+
+    def __init__(self, p: DotsParams, rng: random.Random, box: tuple[float, float, float, float], gap: float,
+                 cell: float):
+        self.p, self.rng, self.box, self.gap, self.cell = p, rng, box, gap, cell
+        self.grid: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+        self.member: list[int] = []
+        self.centres: list[tuple] = []
+        self.reach = 0.0
+
+    def make_clusters(self, radii: list[float]) -> bool:
+        """Gives each dot a cluster, and each cluster a centre; False when the clusters do not fit apart."""
+        p, (x0, y0, x1, y1), n = self.p, self.box, self.p.count
         member = [i % p.clusters for i in range(n)]
-        rng.shuffle(member)
+        self.rng.shuffle(member)
         # each cluster is a round patch just big enough for its dots (loosely packed)
         need = [0.0] * p.clusters
         for i in range(n):
-            need[member[i]] += math.pi * (radii[i] + gap / 2) ** 2 / 0.42
+            need[member[i]] += math.pi * (radii[i] + self.gap / 2) ** 2 / 0.42
         reach = max(math.sqrt(a / math.pi) for a in need)
         if 2 * reach > min(x1 - x0, y1 - y0):
-            return None
-        centres = _best_candidate(rng, p.clusters, x0 + reach, y0 + reach, x1 - reach, y1 - reach)
+            return False
+        centres = _best_candidate(self.rng, p.clusters, x0 + reach, y0 + reach, x1 - reach, y1 - reach)
         if any(math.dist(a, b) < 2.3 * reach for j, a in enumerate(centres) for b in centres[:j]):
-            return None
-    order = sorted(range(n), key=lambda i: -radii[i])  # the large dots first: they are the hardest to fit
+            return False
+        self.member, self.centres, self.reach = member, centres, reach
+        return True
 
-    placed: list[Dot] = []
-    cell = 2 * max(radii) + gap  # a grid of buckets to find near neighbours quickly
-    grid: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
-    hypot, cos, sin, tau = math.hypot, math.cos, math.sin, 2 * math.pi
-    for i in order:
-        r = radii[i]
+    def place(self, i: int, r: float) -> Dot | None:
+        """Dot `i` of radius `r` somewhere free (None after 1,500 tries)."""
+        p, rng, random_ = self.p, self.rng, self.rng.random
+        x0, y0, x1, y1 = self.box
         left, right, low, high = x0 + r, x1 - r, y0 + r, y1 - r
         for attempt in range(1500):
-            if p.clusters:
-                c = member[i]
-                # denser towards the middle; a crowded cluster slowly grows
-                dist = reach * random_() ** 0.65 * (1 + attempt / 500)
-                angle = tau * random_()
-                x, y = centres[c][0] + dist * cos(angle), centres[c][1] + dist * sin(angle)
-            else:
-                x = left + (right - left) * random_()
-                y = low + (high - low) * random_()
-                # one loose group: denser in the middle, thinning towards the edges
-                d = ((x - cx) / half_w) ** 2 + ((y - cy) / half_h) ** 2
-                if random_() < 0.5 * d and attempt < 600:
-                    continue
+            spot = self._candidate(i, attempt, left, right, low, high)
+            if spot is None:
+                continue
+            x, y = spot
             if not (left <= x <= right and low <= y <= high):
                 continue
-            gx, gy = int(x // cell), int(y // cell)
-            if _crowded(grid, gx, gy, x, y, r, gap, hypot):
+            gx, gy = int(x // self.cell), int(y // self.cell)
+            if _crowded(self.grid, gx, gy, x, y, r, self.gap, math.hypot):
                 continue
             if p.clusters and random_() < 0.7:
-                color = member[i] % colors  # each cluster leans to one colour
+                color = self.member[i] % len(p.colors)  # each cluster leans to one colour
             else:
-                color = rng.randrange(colors)
-            placed.append(Dot(x, y, r, color))
-            grid.setdefault((gx, gy), []).append((x, y, r))
-            break
-        else:
+                color = rng.randrange(len(p.colors))
+            self.grid.setdefault((gx, gy), []).append((x, y, r))
+            return Dot(x, y, r, color)
+        return None
+
+    def _candidate(self, i: int, attempt: int, left: float, right: float, low: float,
+                   high: float) -> tuple[float, float] | None:
+        """A random point for dot `i` (random.uniform(a, b) is a + (b - a) * random(): written out, the same
+        numbers); None when the loose group's thinning turns it down."""
+        random_ = self.rng.random
+        if self.p.clusters:
+            c = self.member[i]
+            # denser towards the middle; a crowded cluster slowly grows
+            dist = self.reach * random_() ** 0.65 * (1 + attempt / 500)
+            angle = 2 * math.pi * random_()
+            return self.centres[c][0] + dist * math.cos(angle), self.centres[c][1] + dist * math.sin(angle)
+        x0, y0, x1, y1 = self.box
+        x = left + (right - left) * random_()
+        y = low + (high - low) * random_()
+        # one loose group: denser in the middle, thinning towards the edges
+        d = ((x - (x0 + x1) / 2) / ((x1 - x0) / 2)) ** 2 + ((y - (y0 + y1) / 2) / ((y1 - y0) / 2)) ** 2
+        if random_() < 0.5 * d and attempt < 600:
             return None
-    return placed
+        return x, y
 
 
 def _crowded(grid: dict, gx: int, gy: int, x: float, y: float, r: float, gap: float, hypot: Callable) -> bool:

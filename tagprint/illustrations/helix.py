@@ -164,9 +164,13 @@ class Helix:
                     x, y_, w_, h_ = min(ax, bx), ay - bar / 2, abs(bx - ax), bar
                 halves[strand].append(("R", x, y_, w_, h_))
         tones = [mix(color, background, 0.55) for color in colors]
-        pieces = [Piece(-9.0, lambda sk, path=path, tone=tone: sk.path(path, fill=tone))
-                  for path, tone in zip(halves, tones) if path]
+        pieces = [Piece(-9.0, _filled(path, tone)) for path, tone in zip(halves, tones) if path]
         draw_ribbons(sk, ribbons, max(0.7, rw * 0.22), pieces, background)
+
+
+def _filled(path: list[tuple], tone: Any) -> Callable[[Any], None]:
+    """Paints `path` filled with `tone` on the sketch it is given."""
+    return lambda sk: sk.path(path, fill=tone)
 
 
 register(Helix())

@@ -21,6 +21,9 @@ ROWS = Range(2, 12)
 PART = Range(0, 12)
 SEED = Range(0, 999_999_999)
 JITTER = Range(0.1, 1.0)
+CHECKS: dict[str, tuple[Range, dict[str, Any]]] = {  # each numeric parameter's range
+    "rows": (ROWS, {}), "fitted": (PART, {}), "jumbled": (PART, {}), "seed": (SEED, {}),
+    "jitter": (JITTER, {"integer": False})}
 SQRT3 = math.sqrt(3)
 WHITE = (1.0, 1.0, 1.0)
 
@@ -132,6 +135,33 @@ def layout_hexagons(p: HexagonsParams, gap: float) -> tuple[Hexagon, ...]:
 @lru_cache(maxsize=64)
 def _layout(rows: int, fitted: int, jumbled_rows: int, seed: int, jitter: float, gap: float) -> tuple[Hexagon, ...]:
     rng = random.Random(seed)
+    homes = _homes(rows, fitted, jitter, gap)
+    # only tiles whose centres are near enough could come within a gutter (each fits in a unit circle)
+    reach = 2 + gap + 1.0
+    home_tiles = [_Tile(x, y, 0.0) for _, x, y, _ in homes]
+    placed: list[Hexagon] = []
+    placed_tiles: list[_Tile] = []
+    for index, (row, hx, hy, jumbled) in enumerate(homes):
+        home = Hexagon(row, hx, hy, 0.0, jumbled)
+        if not jumbled:
+            placed.append(home)
+            placed_tiles.append(home_tiles[index])
+            continue
+        depth = (row - fitted + 1) / max(1, jumbled_rows)  # the lowest row comes apart the most
+        amount = min(1.0, jitter * 1.6 * (0.6 + 0.4 * depth))
+        # clear of every hexagon placed so far and of the home of every one still to come, so that
+        # staying home is always possible (the rows above and below are the only ones in reach)
+        others = [t for t in placed_tiles if math.hypot(t.x - hx, t.y - hy) < reach]
+        others += [t for t in home_tiles[index + 1:] if math.hypot(t.x - hx, t.y - hy) < reach]
+        choice, chosen = _jumbled(rng, home, home_tiles[index], amount, others, gap)
+        placed.append(choice)
+        placed_tiles.append(chosen)
+    return tuple(placed)
+
+
+def _homes(rows: int, fitted: int, jitter: float, gap: float) -> list[tuple[int, float, float, bool]]:
+    """Where each hexagon sits before it is jumbled: (row, x, y, jumbled), top row first; a jumbled row
+    spread a little and lowered until it is clear of the row above."""
     pitch_x = SQRT3 + gap
     pitch_y = pitch_x * SQRT3 / 2
     loose = 1 + 0.22 * jitter  # jumbled rows sit a little further apart: room to move without touching
@@ -151,37 +181,22 @@ def _layout(rows: int, fitted: int, jumbled_rows: int, seed: int, jitter: float,
                     y -= 0.05
         above = [_Tile(x, y, 0.0) for x in xs]
         homes += [(row, x, y, jumbled) for x in xs]
+    return homes
 
-    # only tiles whose centres are near enough could come within a gutter (each fits in a unit circle)
-    reach = 2 + gap + 1.0
-    home_tiles = [_Tile(x, y, 0.0) for _, x, y, _ in homes]
-    placed: list[Hexagon] = []
-    placed_tiles: list[_Tile] = []
-    for index, (row, hx, hy, jumbled) in enumerate(homes):
-        home = Hexagon(row, hx, hy, 0.0, jumbled)
-        if not jumbled:
-            placed.append(home)
-            placed_tiles.append(home_tiles[index])
-            continue
-        depth = (row - fitted + 1) / max(1, jumbled_rows)  # the lowest row comes apart the most
-        amount = min(1.0, jitter * 1.6 * (0.6 + 0.4 * depth))
-        # clear of every hexagon placed so far and of the home of every one still to come, so that
-        # staying home is always possible (the rows above and below are the only ones in reach)
-        others = [t for t in placed_tiles if math.hypot(t.x - hx, t.y - hy) < reach]
-        others += [t for t in home_tiles[index + 1:] if math.hypot(t.x - hx, t.y - hy) < reach]
-        choice, chosen = home, home_tiles[index]
-        for attempt in range(60):
-            scale = amount * (1 - attempt / 60)
-            candidate = Hexagon(row, hx + rng.uniform(-0.4, 0.4) * scale,
-                                hy + rng.uniform(-0.3, 0.3) * scale,
-                                rng.choice((-1, 1)) * rng.uniform(0.3, 1.0) * scale * math.radians(28), True)
-            tile = _Tile(candidate.x, candidate.y, candidate.angle)
-            if all(_clear(tile, o, gap) for o in others):
-                choice, chosen = candidate, tile
-                break
-        placed.append(choice)
-        placed_tiles.append(chosen)
-    return tuple(placed)
+
+def _jumbled(rng: random.Random, home: Hexagon, home_tile: _Tile, amount: float, others: list[_Tile],
+             gap: float) -> tuple[Hexagon, _Tile]:
+    """A jumbled hexagon moved and turned at random by up to `amount`, less at each of 60 tries, clear of
+    `others` by the gutter; at home if no try is."""
+    for attempt in range(60):
+        scale = amount * (1 - attempt / 60)
+        candidate = Hexagon(home.row, home.x + rng.uniform(-0.4, 0.4) * scale,
+                            home.y + rng.uniform(-0.3, 0.3) * scale,
+                            rng.choice((-1, 1)) * rng.uniform(0.3, 1.0) * scale * math.radians(28), True)
+        tile = _Tile(candidate.x, candidate.y, candidate.angle)
+        if all(_clear(tile, o, gap) for o in others):
+            return candidate, tile
+    return home, home_tile
 
 
 class Hexagons:
@@ -192,43 +207,18 @@ class Hexagons:
               problems: list[Problem]) -> HexagonsParams | None:
         values: dict[str, Any] = {}
         for key, value in known_params(self.name, HexagonsParams, params, where, problems).items():
-            if key == "rows":
-                values[key] = ROWS.check(key, value, where(key), problems)
-            elif key in ("fitted", "jumbled"):
-                values[key] = PART.check(key, value, where(key), problems)
-            elif key == "seed":
-                values[key] = SEED.check(key, value, where(key), problems)
-            elif key == "jitter":
-                values[key] = JITTER.check(key, value, where(key), problems, integer=False)
+            if key in CHECKS:
+                rule, kwargs = CHECKS[key]
+                values[key] = rule.check(key, value, where(key), problems, **kwargs)
             elif key == "colors":
                 values[key] = parse_colors(key, value, where(key), problems, most=2)
         values = {k: v for k, v in values.items() if v is not None}
         if any(k in params and k not in values for k in ("rows", "fitted", "jumbled")):
             return None  # already reported
-        # fill in whichever of rows / fitted / jumbled is missing from the other two
-        d = HexagonsParams()
-        rows, fitted, jumbled = (values.get(k) for k in ("rows", "fitted", "jumbled"))
-        if rows is None:
-            rows = (fitted if fitted is not None else d.fitted) + (jumbled if jumbled is not None else d.jumbled)
-        elif fitted is None and jumbled is None:
-            jumbled = min(rows - 1, max(1, round(rows * d.jumbled / d.rows)))
-        if fitted is None:
-            fitted = rows - (jumbled if jumbled is not None else d.jumbled)
-        if jumbled is None:
-            jumbled = rows - fitted
-        if fitted < 0 or jumbled < 0 or fitted + jumbled != rows:
-            given = [k for k in ("rows", "fitted", "jumbled") if k in params]
-            problems.append(Problem(where(given[-1]),
-                                    f"fitted ({fitted}) + jumbled ({jumbled}) is {fitted + jumbled}, "
-                                    f"but rows is {rows}",
-                                    f"make fitted + jumbled equal rows (rows from {ROWS.low:g} to {ROWS.high:g})"))
+        parts = _rows_parts(values, params, where, problems)
+        if parts is None:
             return None
-        if not ROWS.low <= rows <= ROWS.high:
-            problems.append(Problem(where("fitted" if "fitted" in params else "jumbled"),
-                                    f"fitted ({fitted}) + jumbled ({jumbled}) makes {rows} rows",
-                                    f"use from {ROWS.low:g} to {ROWS.high:g} rows in all"))
-            return None
-        values.update(rows=rows, fitted=fitted, jumbled=jumbled)
+        values.update(zip(("rows", "fitted", "jumbled"), parts))
         return HexagonsParams(**values)
 
     def alt_text(self, p: HexagonsParams, lang: str) -> str:
@@ -274,6 +264,35 @@ class Hexagons:
             # each loose tile lit on its own, turned with it
             sk.linear_gradient(clip, *axis, [_mix(jumbled_color, WHITE, 0.28), jumbled_color,
                                              _mix(jumbled_color, (0, 0, 0), 0.1)], [0, 0.6, 1])
+
+
+def _rows_parts(values: dict[str, Any], params: dict[str, Any], where: Callable[[str], Where],
+                problems: list[Problem]) -> tuple[int, int, int] | None:
+    """(rows, fitted, jumbled), whichever is missing filled in from the other two (or the defaults); None,
+    with a problem, when they do not add up or make too many or too few rows."""
+    d = HexagonsParams()
+    rows, fitted, jumbled = (values.get(k) for k in ("rows", "fitted", "jumbled"))
+    if rows is None:
+        rows = (fitted if fitted is not None else d.fitted) + (jumbled if jumbled is not None else d.jumbled)
+    elif fitted is None and jumbled is None:
+        jumbled = min(rows - 1, max(1, round(rows * d.jumbled / d.rows)))
+    if fitted is None:
+        fitted = rows - (jumbled if jumbled is not None else d.jumbled)
+    if jumbled is None:
+        jumbled = rows - fitted
+    if fitted < 0 or jumbled < 0 or fitted + jumbled != rows:
+        given = [k for k in ("rows", "fitted", "jumbled") if k in params]
+        problems.append(Problem(where(given[-1]),
+                                f"fitted ({fitted}) + jumbled ({jumbled}) is {fitted + jumbled}, "
+                                f"but rows is {rows}",
+                                f"make fitted + jumbled equal rows (rows from {ROWS.low:g} to {ROWS.high:g})"))
+        return None
+    if not ROWS.low <= rows <= ROWS.high:
+        problems.append(Problem(where("fitted" if "fitted" in params else "jumbled"),
+                                f"fitted ({fitted}) + jumbled ({jumbled}) makes {rows} rows",
+                                f"use from {ROWS.low:g} to {ROWS.high:g} rows in all"))
+        return None
+    return rows, fitted, jumbled
 
 
 Axis = tuple[float, float, float, float]  # a gradient's start and end points

@@ -1,8 +1,9 @@
-"""The registry of illustration kinds and what every kind shares: its protocol, parameter ranges and the one
-rule for unknown parameters. The kinds import this module; the package imports the kinds."""
+"""The contract every illustration kind keeps, and the registry kinds enter when their module is imported:
+a kind's name, preferred aspect, parameter parsing (with `Range` and `known_params`), drawing and alt text."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
@@ -55,7 +56,7 @@ def known_params(kind: str, fields: type, params: dict[str, Any], where: Callabl
     the closest known parameter."""
     from ..load.schema_errors import did_you_mean
 
-    known = fields.__dataclass_fields__
+    known = [f.name for f in dataclasses.fields(fields)]  # in the order the class declares them
     for key in params:
         if key not in known:
             problems.append(Problem(where(key), f"unknown {kind} parameter '{key}'", did_you_mean(key, known)))

@@ -33,7 +33,9 @@ def beside_all(ribbons: Sequence[Ribbon], hung: Hung, halo: float) -> dict[int, 
 def points_beside(r: Ribbon, piece: Piece, halo: float) -> tuple[int, int]:
     """The points of ribbon r, around the one `piece` hangs from, close enough for its edge to touch the
     piece's shape (a step more either side)."""
-    k = piece.host[1]  # type: ignore[index]
+    if piece.host is None:
+        raise ValueError("only a piece that hangs from a ribbon has points beside it")
+    k = piece.host[1]
     shape = piece.shape or (r.points[k],)
     lines = [(x0, y0, x1 - x0, y1 - y0, ((x1 - x0) ** 2 + (y1 - y0) ** 2) or 1.0)
              for (x0, y0), (x1, y1) in (list(zip(shape, shape[1:])) or [(shape[0], shape[0])])]
