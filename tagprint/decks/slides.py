@@ -21,9 +21,9 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
 
 # The slide grid: every content slide's title sits on one baseline, its accent rule under it, and its body
 # and figure start on one top line (TOP), so nothing jumps from slide to slide.
-TOP = 150.0
+TOP = 160.0
 BOTTOM = 490.0  # above the footer
-FIGURE_BOTTOM = 480.0  # a figure ends 24 pt or more above the footer's text
+FIGURE_BOTTOM = 460.0  # a figure is at most 300 pt tall and ends 24 pt or more above the footer's text
 LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
@@ -41,7 +41,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
         ), (Decoration("band", Rect(0, 0, 960, 540), "primary"),
             Decoration("band", Rect(72, 84, 96, 6), "accent")))
     wide = not has_figure
-    body_w = WIDTH if wide else (300 if layout == "figure" else 470)
+    body_w = WIDTH if wide else (360 if layout == "figure" else 500)
     figure_x = LEFT + body_w + 32 if has_body or layout != "figure" else LEFT
     figure_w = LEFT + WIDTH - figure_x
     body = _body_kwargs(layout, panel, columns)
@@ -67,6 +67,17 @@ def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
     if panel:  # the panel ends under its text (the flow keeps the whole height to fill)
         kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0), auto_height=True)
     return kw
+
+
+def _under_title(block: Any, title: str, level: int) -> Any:
+    """A content block as it stands under the slide's title: a reference list's or safety information's own
+    title that says what the slide title says is dropped (one heading, not two), and safety information's
+    title is otherwise a heading one level below the slide's."""
+    if not isinstance(block, (References, Safety)):
+        return block
+    if block.title.strip().lower() == title.strip().lower():
+        block = replace(block, title="")
+    return replace(block, level=level + 1) if isinstance(block, Safety) else block
 
 
 def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Section],
@@ -100,10 +111,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
                 used.add(cid)
                 # the slide title is the heading: a reference list's own title would say it twice, and
                 # safety information's title is a heading one level below it
-                body.extend(replace(b, title="") if isinstance(b, References) and plain_text(heading.runs)
-                            .strip().lower() == b.title.strip().lower()
-                            else replace(b, level=level + 1) if isinstance(b, Safety) else b
-                            for b in sections[cid].blocks)
+                body.extend(_under_title(b, plain_text(heading.runs), level) for b in sections[cid].blocks)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",

@@ -315,10 +315,12 @@ def _safety(block: Safety, width: float, ctx: LayoutContext, body: Laid | None =
     continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
     out = Laid(0, [], 0, 0)
     if body is None:
-        title = text_block(plain_pieces(block.title, (block, "title"), ts), width, ts, ctx, block.where)
         body = stack(block.blocks, width, ctx)
-        out.add(title, 0, 0)
-        top = title.height + ts.style.space_after
+        top = 0.0
+        if block.title:  # none when the slide's title says it
+            title = text_block(plain_pieces(block.title, (block, "title"), ts), width, ts, ctx, block.where)
+            out.add(title, 0, 0)
+            top = title.height + ts.style.space_after
     else:
         out.add(continued, 0, 0)
         top = continued.height
