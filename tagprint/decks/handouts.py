@@ -137,8 +137,17 @@ def rule_heights(top: float, bottom: float) -> list[float]:
     return [top + room * (k + 1) / count for k in range(count)]
 
 
-def _rules(page: PageLayout, x0: float, x1: float, top: float, bottom: float, color) -> None:
-    for y in rule_heights(top, bottom):
+def _rules(page: PageLayout, x0: float, x1: float, top: float, bottom: float, color,
+           since: float | None = None) -> None:
+    """The lines spread between `top` and `bottom`; where the slot's own text ends higher (at `since`: a
+    slide without speaker notes), more lines above them at the same pitch, so that every slot's lines lie
+    at the same heights and none leaves a blank band under a short label."""
+    heights = rule_heights(top, bottom)
+    if since is not None and len(heights) > 1:
+        pitch = heights[1] - heights[0]
+        while heights[0] - pitch >= since + pitch - 0.01:
+            heights.insert(0, heights[0] - pitch)
+    for y in heights:
         page.items.append(RuleLine(x0, y, x1, y, color, RULE_WIDTH))
 
 
@@ -220,7 +229,7 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
                 continue
             placed.add(number, side.x + side.width - _width(number), side.y)  # the number at the right
             placed.add(text(NOTES_LABEL if notes is not None else OWN_NOTES_LABEL, label_ts), side.x, side.y)
-            y = side.y + label_h + 4
+            y = own = side.y + label_h + 4
             if notes is not None:
                 laid = laid_notes[index - 1]
                 if y + laid.height > side.y + side.height + 0.5:
@@ -229,7 +238,8 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
                                      f"{kind} handout has {side.y + side.height - y:.0f} pt for them",
                         "shorten the notes, or leave this handout kind out of the deck's handouts"))
                 placed.add(laid, side.x, y)
+                own += laid.height
             y += notes_h  # the same place in every slot, with notes or without
             page.items.extend(placed.items)
-            _rules(page, side.x, side.x + side.width, y, side.y + side.height, rule)
+            _rules(page, side.x, side.x + side.width, y, side.y + side.height, rule, own)
     return pages
