@@ -124,7 +124,8 @@ def _artifact_text(text: str, ts: TextStyle, width: float, ctx: LayoutContext, d
 
 def rule_color(ctx: LayoutContext) -> tuple[float, float, float]:
     """The ruled lines' light grey: the theme's muted colour mixed with white."""
-    return tuple(1 - RULE_TINT * (1 - c) for c in ctx.color("muted"))  # type: ignore[return-value]
+    r, g, b = (1 - RULE_TINT * (1 - c) for c in ctx.color("muted"))
+    return r, g, b
 
 
 def rule_heights(top: float, bottom: float) -> list[float]:

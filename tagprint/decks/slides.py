@@ -80,6 +80,35 @@ def _under_title(block: Any, title: str, level: int) -> Any:
     return replace(block, level=level + 1) if isinstance(block, Safety) else block
 
 
+def _body(spec: SlideSpec, path: tuple, blocks: Any, sections: dict[str, Section], used: set[str],
+          where: Callable[[tuple], Any], problems: list[Problem], title: str, level: int) -> list:
+    """The slide's body: its bullets, then the content it names (each content id once per deck)."""
+    body: list = []
+    if spec.bullets:
+        body.append(blocks.block(ListSpec(type="list", items=spec.bullets, style="slide_body"), path + ("bullets",)))
+    for i, cid in enumerate(spec.content):
+        if cid not in sections:
+            problems.append(Problem(where(path + ("content", i)), f"no content with id '{cid}'",
+                                    did_you_mean(cid, sections)))
+        elif cid in used:
+            problems.append(Problem(where(path + ("content", i)), f"content '{cid}' is already on another slide",
+                                    "place each content id once per deck"))
+        else:
+            used.add(cid)
+            body.extend(_under_title(b, title, level) for b in sections[cid].blocks)
+    return body
+
+
+def _notes(spec: SlideSpec, n: int, path: tuple, blocks: Any, where: Callable[[tuple], Any]) -> Section | None:
+    """The speaker notes, a paragraph per blank-line-separated part (None when there are none)."""
+    if not spec.notes.strip():
+        return None
+    paragraphs = [p for p in spec.notes.split("\n\n") if p.strip()]
+    at = where(path + ("notes",))
+    return Section(f"slide-{n}-notes", tuple(
+        Paragraph(blocks.inline(p, path + ("notes",)), at, "slide_notes", at) for p in paragraphs), at)
+
+
 def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Section],
                  where: Callable[[tuple], Any], problems: list[Problem]) -> list[Page]:
     """`blocks` is the validate stage's BlockBuilder for the layout file (inline text, figures)."""
@@ -97,21 +126,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         if spec.subtitle:
             title_blocks.append(Paragraph(blocks.inline(spec.subtitle, path + ("subtitle",)), where(path),
                                           "slide_subtitle", where(path + ("subtitle",))))
-        body: list = []
-        if spec.bullets:
-            body.append(blocks.block(ListSpec(type="list", items=spec.bullets, style="slide_body"), path + ("bullets",)))
-        for i, cid in enumerate(spec.content):
-            if cid not in sections:
-                problems.append(Problem(where(path + ("content", i)), f"no content with id '{cid}'",
-                                        did_you_mean(cid, sections)))
-            elif cid in used:
-                problems.append(Problem(where(path + ("content", i)), f"content '{cid}' is already on another slide",
-                                        "place each content id once per deck"))
-            else:
-                used.add(cid)
-                # the slide title is the heading: a reference list's own title would say it twice, and
-                # safety information's title is a heading one level below it
-                body.extend(_under_title(b, plain_text(heading.runs), level) for b in sections[cid].blocks)
+        body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), level)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",
@@ -133,12 +148,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         then = None
         if body:
             then = slide_template(spec.layout, False, True, panel, continued=True, columns=columns)
-        notes = None
-        if spec.notes.strip():
-            paragraphs = [p for p in spec.notes.split("\n\n") if p.strip()]
-            notes = Section(f"slide-{n}-notes", tuple(
-                Paragraph(blocks.inline(p, path + ("notes",)), where(path + ("notes",)), "slide_notes",
-                          where(path + ("notes",))) for p in paragraphs), where(path + ("notes",)))
+        notes = _notes(spec, n, path, blocks, where)
         pages.append(Page(template, tuple(placements), where(path), flow=flow, notes=notes,
                           title=f"Slide {n}: {spec.title}", then=then, read_last=("figure",)))
     return pages
