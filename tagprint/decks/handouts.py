@@ -38,7 +38,7 @@ THREE_UP_WIDTH = 390.0  # a 3-up slide this wide sets a slide's 15.4 pt labels a
 LEAST = 6.0  # pt: no text on a thumbnail is smaller (smaller text, superscripts, is enlarged to this)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
 TWO_UP_WIDTH = 360.0  # pt: a 2-up slide, centred, leaving room under it for notes and four ruled lines
-NOTES_MEASURE = 325.0  # pt: speaker notes set no wider (at most about 75 characters of 10 pt text a line)
+NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
 
 # The only place the handouts' words are written: the generated-words catalogue (in the document's
 # language) takes them over at merge.
