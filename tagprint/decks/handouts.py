@@ -153,15 +153,13 @@ def _rules(page: PageLayout, x0: float, x1: float, top: float, bottom: float, co
 
 
 def legible(slide: PageLayout, scale: float) -> PageLayout:
-    """The slide as a thumbnail drawn at `scale` sets it: text that would print under LEAST pt is set at
-    LEAST pt instead, from the same place (the superscript citations, a picture's labels), or left out when
-    it is not content (the slide's own footer: the handout's page and slot say the same, legibly)."""
+    """The slide as a thumbnail drawn at `scale` sets it: text that would print under LEAST pt (the
+    superscript citations) is set at LEAST pt instead, from the same place. (The slide's own footer is
+    not drawn on a thumbnail at all: the handout's page and slot number say the same, legibly.)"""
     least = LEAST / scale
     items = []
     for item in slide.items:
         if isinstance(item, TextLine) and any(f.size < least for f in item.fragments):
-            if all(f.tag is None for f in item.fragments):
-                continue  # an artifact (the slide's footer) too small to read: the thumbnail leaves it out
             item = replace(item, fragments=tuple(
                 replace(f, size=least, width=f.width * least / f.size) if f.size < least else f
                 for f in item.fragments))
