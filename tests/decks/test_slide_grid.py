@@ -356,3 +356,34 @@ def text_sizes_from_bytes(data: bytes) -> list[list[tuple[str, float]]]:
         f.write(data)
         f.flush()
         return text_sizes(Path(f.name))
+
+
+def headings_of(data: bytes) -> list[tuple[str, str]]:
+    """The heading elements of a PDF's structure tree and their text, in order (read with pikepdf and
+    PDFium: the marked content each heading claims)."""
+    import io
+    found: list[tuple[str, str]] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary):
+                if str(node.get("/S", "")).startswith("/H"):
+                    found.append((str(node.S), str(node.get("/T", ""))))
+                kids = node.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                    walk(kid)
+        walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+@pytest.mark.parametrize("title, h3", [("Safety", 1), ("Important Safety Information", 0),
+                                       ("important safety information ", 0)])
+def test_the_safety_title_is_said_once(project, title, h3):
+    """Safety information under a slide title that says the same has no heading of its own; under another
+    title ("Safety") it keeps its own, one level below."""
+    project.layout(LONG_DECK.replace("  - title: Safety\n", f"  - title: \"{title}\"\n"))
+    project.content("safety:\n  - type: safety\n    blocks:\n      - type: paragraph\n        text: Short.\n")
+    built = project.build()
+    tags = [tag for tag, _ in headings_of(built.data)]
+    assert tags.count("/H3") == h3 and tags.count("/H2") == 1, tags
+    text = " ".join(pdfium.PdfDocument(built.data)[1].get_textpage().get_text_range().split())
+    assert text.lower().count("important safety information") == 1, text
