@@ -1,7 +1,7 @@
 """Handouts: the slides, scaled down but still real tagged content, with notes or ruled lines.
 
 - 1up: one slide per page; under it, on one line, a "Notes" label and the slide's number, its speaker notes
-  (set at a readable measure of about 70 characters) and ruled lines for the reader's own notes;
+  (at most about 75 characters a line) and ruled lines for the reader's own notes;
 - 2up: two slides per page, each with the same label line, its notes and ruled lines below;
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number and
   ruled lines beside it (no speaker notes).
@@ -37,7 +37,7 @@ RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (
 THREE_UP_WIDTH = 390.0  # a 3-up slide this wide sets a slide's 15.4 pt labels at 6.3 pt
 LEAST = 6.0  # pt: no text on a thumbnail is smaller (smaller text, superscripts, is enlarged to this)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
-TWO_UP_WIDTH = 360.0  # pt: a 2-up slide, centred, leaving room under it for notes and four ruled lines
+TWO_UP_WIDTH = 360.0  # pt: a 2-up slide, centred, leaving room under it for notes and three ruled lines
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
 
 # The only place the handouts' words are written: the generated-words catalogue (in the document's

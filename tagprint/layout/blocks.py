@@ -310,7 +310,8 @@ def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
 def _safety(block: Safety, width: float, ctx: LayoutContext, body: Laid | None = None) -> Laid:
     """The title, then the safety text; `body` given: the part after a cut, under the continued title."""
     ts = ctx.text_style("safety_title")
-    label = text_block(plain_pieces(f"{block.title} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,  # type: ignore[arg-type]
+    said = block.title or ctx.document.words.get("safety_title")  # no title of its own: the slide's says it
+    label = text_block(plain_pieces(f"{said} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,  # type: ignore[arg-type]
                        block.where)
     continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
     out = Laid(0, [], 0, 0)

@@ -332,9 +332,12 @@ slides:
 """
 
 
-def test_a_body_too_long_for_its_slide_continues_on_the_next(project):
+@pytest.mark.parametrize("title", ["Safety", "Important Safety Information"])
+def test_a_body_too_long_for_its_slide_continues_on_the_next(project, title):
+    """The continued slide says what it continues ("Important Safety Information (continued)"), also when
+    the safety information shows no title of its own (the slide's title says it)."""
     paragraph = "The safety information is long and is set at the body's size on the slide, as every body. " * 6
-    project.layout(LONG_DECK)
+    project.layout(LONG_DECK.replace("  - title: Safety\n", f"  - title: {title}\n"))
     project.content("safety:\n  - type: safety\n    blocks:\n" + "".join(
         f"      - type: paragraph\n        text: \"{paragraph.strip()} {k}\"\n" for k in range(5)))
     built = project.build()
@@ -344,7 +347,7 @@ def test_a_body_too_long_for_its_slide_continues_on_the_next(project):
         text = pdf[i].get_textpage().get_text_range()
         assert f"Slide {i + 1} of {len(pdf)}" in text
     last = " ".join(pdf[len(pdf) - 1].get_textpage().get_text_range().split())
-    assert "(continued)" in last and "4" in last
+    assert "Important Safety Information (continued)" in last and "4" in last
     data_pages = text_sizes_from_bytes(built.data)
     body = [size for chars in data_pages[1:] for _, size in chars]
     assert min(body) >= 12 - 0.05 and body.count(theme_size("slide_safety")) > len(body) / 2
