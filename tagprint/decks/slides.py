@@ -21,9 +21,9 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
 
 # The slide grid: every content slide's title sits on one baseline, its accent rule under it, and its body
 # and figure start on one top line (TOP), so nothing jumps from slide to slide.
-TOP = 150.0
+TOP = 160.0
 BOTTOM = 490.0  # above the footer
-FIGURE_BOTTOM = 480.0  # a figure ends 24 pt or more above the footer's text
+FIGURE_BOTTOM = 460.0  # a figure is at most 300 pt tall and ends 24 pt or more above the footer's text
 LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
@@ -41,7 +41,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
         ), (Decoration("band", Rect(0, 0, 960, 540), "primary"),
             Decoration("band", Rect(72, 84, 96, 6), "accent")))
     wide = not has_figure
-    body_w = WIDTH if wide else (300 if layout == "figure" else 470)
+    body_w = WIDTH if wide else (360 if layout == "figure" else 500)
     figure_x = LEFT + body_w + 32 if has_body or layout != "figure" else LEFT
     figure_w = LEFT + WIDTH - figure_x
     body = _body_kwargs(layout, panel, columns)
@@ -69,6 +69,46 @@ def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
     return kw
 
 
+def _under_title(block: Any, title: str, level: int) -> Any:
+    """A content block as it stands under the slide's title: a reference list's or safety information's own
+    title that says what the slide title says is dropped (one heading, not two), and safety information's
+    title is otherwise a heading one level below the slide's."""
+    if not isinstance(block, (References, Safety)):
+        return block
+    if block.title.strip().lower() == title.strip().lower():
+        block = replace(block, title="")
+    return replace(block, level=level + 1) if isinstance(block, Safety) else block
+
+
+def _body(spec: SlideSpec, path: tuple, blocks: Any, sections: dict[str, Section], used: set[str],
+          where: Callable[[tuple], Any], problems: list[Problem], title: str, level: int) -> list:
+    """The slide's body: its bullets, then the content it names (each content id once per deck)."""
+    body: list = []
+    if spec.bullets:
+        body.append(blocks.block(ListSpec(type="list", items=spec.bullets, style="slide_body"), path + ("bullets",)))
+    for i, cid in enumerate(spec.content):
+        if cid not in sections:
+            problems.append(Problem(where(path + ("content", i)), f"no content with id '{cid}'",
+                                    did_you_mean(cid, sections)))
+        elif cid in used:
+            problems.append(Problem(where(path + ("content", i)), f"content '{cid}' is already on another slide",
+                                    "place each content id once per deck"))
+        else:
+            used.add(cid)
+            body.extend(_under_title(b, title, level) for b in sections[cid].blocks)
+    return body
+
+
+def _notes(spec: SlideSpec, n: int, path: tuple, blocks: Any, where: Callable[[tuple], Any]) -> Section | None:
+    """The speaker notes, a paragraph per blank-line-separated part (None when there are none)."""
+    if not spec.notes.strip():
+        return None
+    paragraphs = [p for p in spec.notes.split("\n\n") if p.strip()]
+    at = where(path + ("notes",))
+    return Section(f"slide-{n}-notes", tuple(
+        Paragraph(blocks.inline(p, path + ("notes",)), at, "slide_notes", at) for p in paragraphs), at)
+
+
 def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Section],
                  where: Callable[[tuple], Any], problems: list[Problem]) -> list[Page]:
     """`blocks` is the validate stage's BlockBuilder for the layout file (inline text, figures)."""
@@ -86,24 +126,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         if spec.subtitle:
             title_blocks.append(Paragraph(blocks.inline(spec.subtitle, path + ("subtitle",)), where(path),
                                           "slide_subtitle", where(path + ("subtitle",))))
-        body: list = []
-        if spec.bullets:
-            body.append(blocks.block(ListSpec(type="list", items=spec.bullets, style="slide_body"), path + ("bullets",)))
-        for i, cid in enumerate(spec.content):
-            if cid not in sections:
-                problems.append(Problem(where(path + ("content", i)), f"no content with id '{cid}'",
-                                        did_you_mean(cid, sections)))
-            elif cid in used:
-                problems.append(Problem(where(path + ("content", i)), f"content '{cid}' is already on another slide",
-                                        "place each content id once per deck"))
-            else:
-                used.add(cid)
-                # the slide title is the heading: a reference list's own title would say it twice, and
-                # safety information's title is a heading one level below it
-                body.extend(replace(b, title="") if isinstance(b, References) and plain_text(heading.runs)
-                            .strip().lower() == b.title.strip().lower()
-                            else replace(b, level=level + 1) if isinstance(b, Safety) else b
-                            for b in sections[cid].blocks)
+        body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), level)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",
@@ -125,12 +148,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         then = None
         if body:
             then = slide_template(spec.layout, False, True, panel, continued=True, columns=columns)
-        notes = None
-        if spec.notes.strip():
-            paragraphs = [p for p in spec.notes.split("\n\n") if p.strip()]
-            notes = Section(f"slide-{n}-notes", tuple(
-                Paragraph(blocks.inline(p, path + ("notes",)), where(path + ("notes",)), "slide_notes",
-                          where(path + ("notes",))) for p in paragraphs), where(path + ("notes",)))
+        notes = _notes(spec, n, path, blocks, where)
         pages.append(Page(template, tuple(placements), where(path), flow=flow, notes=notes,
                           title=f"Slide {n}: {spec.title}", then=then, read_last=("figure",)))
     return pages

@@ -238,15 +238,18 @@ def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
 def _safety(block: Safety, width: float, ctx: LayoutContext, body: Laid | None = None) -> Laid:
     """The title, then the safety text; `body` given: the part after a cut, under the continued title."""
     ts = ctx.text_style("safety_title")
-    label = text_block(plain_pieces(f"{block.title} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,
+    said = block.title or ctx.document.words.get("safety_title")  # no title of its own: the slide's says it
+    label = text_block(plain_pieces(f"{said} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,
                        block.where)
     continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
     out = Laid(0, [], 0, 0)
     if body is None:
-        title = text_block(plain_pieces(block.title, (block, "title"), ts), width, ts, ctx, block.where)
         body = stack(block.blocks, width, ctx)
-        out.add(title, 0, 0)
-        top = title.height + ts.style.space_after
+        top = 0.0
+        if block.title:  # none when the slide's title says it
+            title = text_block(plain_pieces(block.title, (block, "title"), ts), width, ts, ctx, block.where)
+            out.add(title, 0, 0)
+            top = title.height + ts.style.space_after
     else:
         out.add(continued, 0, 0)
         top = continued.height

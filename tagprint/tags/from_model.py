@@ -63,7 +63,8 @@ def _references(b: _Builder, block: References, parent: StructElem) -> None:
 @tags_of(Safety)
 def _safety(b: _Builder, block: Safety, parent: StructElem) -> None:
     sect = b._keep(block, parent.add("Sect", title=block.title))
-    b._slot(block, b._keep(block, sect.add(f"H{block.level}"), "title"), "title")
+    if block.title:  # none on a slide whose title says it
+        b._slot(block, b._keep(block, sect.add(f"H{block.level}"), "title"), "title")
     for child in block.blocks:
         b.block(child, sect)
 
@@ -94,7 +95,8 @@ def _nothing(b: _Builder, block: Block, parent: StructElem) -> None:
 @tags_of(BoxedWarning)
 def _boxed_warning(b: _Builder, block: BoxedWarning, parent: StructElem) -> None:
     sect = b._keep(block, parent.add("Sect", title=block.title))
-    b._slot(block, b._keep(block, sect.add(f"H{block.level}"), "title"), "title")
+    if block.title:  # none on a slide whose title says it
+        b._slot(block, b._keep(block, sect.add(f"H{block.level}"), "title"), "title")
     for child in block.blocks:
         b.block(child, sect)
 

@@ -57,12 +57,45 @@ def test_no_text_on_a_slide_under_12_pt(deck):
         assert not small, (n, small[:10])
 
 
-def test_slide_body_text_is_18_pt(deck):
-    """The bullets and the safety and reference text are set at 18 pt (the 12 pt ones are the footer,
-    the superscripts and the picture labels)."""
-    for n, chars in enumerate(text_sizes(deck["slides"])[1:], start=2):
+def theme_size(style: str) -> float:
+    """A slide style's size, as the deck's theme file says it (the test reads the theme, not the code)."""
+    import yaml
+    theme = yaml.safe_load((REPO / "layouts" / "themes" / "kineret.yaml").read_text(encoding="utf-8"))
+    return float(theme["styles"][style]["size"])
+
+
+def test_slide_body_text_is_the_theme_body_size(deck):
+    """The bullets and the safety text are set at the theme's slide body size, at least 18 pt (the 12 pt
+    ones are the footer, the superscripts and the picture labels); the references at their own size, no
+    smaller than 18 pt."""
+    body = theme_size("slide_body")
+    assert body >= 18 and theme_size("slide_references") >= 18 and theme_size("slide_safety") >= body
+    pages = text_sizes(deck["slides"])
+    for n, chars in enumerate(pages[1:-1], start=2):
         sizes = [round(size, 1) for _, size in chars]
-        assert max(set(sizes), key=sizes.count) == 18.0 or n == 1, (n, sorted(set(sizes)))
+        assert max(set(sizes), key=sizes.count) == body, (n, sorted(set(sizes)))
+    sizes = [round(size, 1) for _, size in pages[-1]]
+    assert max(set(sizes), key=sizes.count) == theme_size("slide_references")
+
+
+def test_one_heading_on_the_safety_slide(deck):
+    """The safety slide says "Important Safety Information" once: as its title (H2), not again as the
+    panel's own heading."""
+    pdf = pdfium.PdfDocument(deck["slides"])
+    text = " ".join(pdf[5].get_textpage().get_text_range().split())
+    assert text.count("Important Safety Information") == 2  # the title and "the approved ... Information" in text
+    assert text.startswith("Important Safety Information Placeholder")
+    headings = []
+    with pikepdf.open(deck["slides"]) as doc:
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary):
+                if str(node.get("/S", "")).startswith("/H"):
+                    headings.append(str(node.S))
+                kids = node.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                    walk(kid)
+        walk(doc.Root.StructTreeRoot)
+    assert headings.count("/H3") == 0 and headings.count("/H2") == 6, headings
 
 
 def test_no_thumbnail_text_under_6_pt(deck):
@@ -112,6 +145,43 @@ def test_figures_share_one_top_line(deck):
 PER_PAGE = {"handout-1up": 1, "handout-2up": 2, "handout-3up": 3, "handout-3up-a4": 3}
 
 
+def rules(path: Path) -> list[list[tuple[float, float, float, tuple[float, ...], float]]]:
+    """Per page, the ruled lines drawn on the page itself (not inside a slide): every stroked horizontal
+    segment outside any q/Q, as (y from the top, x0, x1, stroke colour, line width), read from the page's
+    content stream with pikepdf."""
+    out = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            height = float(page.mediabox[3])
+            depth, colour, width, start, found = 0, (0.0,), 1.0, None, []
+            segments: list[tuple[float, float, float]] = []
+            for operands, op in pikepdf.parse_content_stream(page):
+                name = str(op)
+                if name == "q":
+                    depth += 1
+                elif name == "Q":
+                    depth -= 1
+                elif name == "RG" or name == "G":
+                    colour = tuple(float(v) for v in operands)
+                elif name == "w":
+                    width = float(operands[0])
+                elif name == "m":
+                    start = (float(operands[0]), float(operands[1]))
+                elif name == "l" and start is not None:
+                    x, y = float(operands[0]), float(operands[1])
+                    if abs(y - start[1]) < 0.01:
+                        segments.append((height - y, min(x, start[0]), max(x, start[0])))
+                    start = None
+                elif name == "S":
+                    if depth == 0:
+                        found.extend((y, x0, x1, colour, width) for y, x0, x1 in segments)
+                    segments = []
+                elif name in ("n", "f", "B", "b", "f*"):
+                    segments = []
+            out.append(sorted(found))
+    return out
+
+
 def slides_per_page(path: Path) -> list[int]:
     pdf = pdfium.PdfDocument(path)
     return [len(re.findall(r"Slide \d+ of 7", pdf[i].get_textpage().get_text_range())) for i in range(len(pdf))]
@@ -133,67 +203,114 @@ def test_figures_end_24_pt_or_more_above_the_footer(deck):
 
 @pytest.mark.parametrize("name", HANDOUTS)
 def test_no_handout_page_is_half_empty(deck, name):
-    """No full page is more than half empty; the last page, holding fewer slides than its grid has slots
-    (the only page of its kind), is measured too: its slides fill their share of the page."""
+    """No page is more than half empty (by 18 pt rows of rendered pixels), the last one included: the
+    slides are spread over the pages evenly (seven 3-up are 3, 2, 2) and a page with fewer slides than
+    its grid has slots runs its ruled lines on down the page."""
+    from tagprint.decks.handouts import spread
     shares = empty_row_shares(deck[name])
     counts = slides_per_page(deck[name])
-    per_page = PER_PAGE[name]
-    for share, count in zip(shares, counts):
-        assert share <= max(0.5, 1 - 0.85 * count / per_page), ([round(s, 2) for s in shares], counts)
-    assert all(count == per_page for count in counts[:-1]), counts
+    assert counts == spread(7, PER_PAGE[name]), counts
+    assert all(share <= 0.5 for share in shares), [round(s, 2) for s in shares]
+    assert max(counts) - min(counts) <= 1 or PER_PAGE[name] == 2, counts  # no lone slide after full pages
+
+
+def test_slides_spread_evenly_over_the_pages():
+    from tagprint.decks.handouts import spread
+    assert spread(7, 3) == [3, 2, 2] and spread(7, 2) == [2, 2, 2, 1] and spread(6, 3) == [3, 3]
+    assert spread(10, 3) == [3, 3, 2, 2] and spread(1, 3) == [1] and spread(0, 2) == [0] and spread(7, 1) == [1] * 7
+    for count in range(1, 30):
+        for per in (1, 2, 3):
+            got = spread(count, per)
+            assert sum(got) == count and max(got) <= per and max(got) - min(got) <= 1
+            assert len(got) == -(-count // per) and got == sorted(got, reverse=True)
+
+
+LIGHT = 0.7  # a ruled line's grey is lighter than this (0 black, 1 white) in every channel
+
+
+@pytest.mark.parametrize("name", HANDOUTS)
+def test_ruled_lines_are_light_hairlines(deck, name):
+    """Every ruled line is a hairline (0.5 pt or thinner) in a light grey, read from the content stream."""
+    pages = rules(deck[name])
+    assert all(pages), [len(found) for found in pages]
+    for found in pages:
+        for _, x0, x1, colour, width in found:
+            assert width <= 0.5 and len(colour) == 3 and min(colour) > LIGHT and max(colour) < 0.95, (colour, width)
+            assert max(colour) - min(colour) < 0.06  # grey, not a brand colour
 
 
 def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
+    """Each 1-up page: "Slide N of 7", "Notes" (or "Your notes"), the speaker notes set no wider than about
+    75 characters a line, and ruled lines pinned at the same heights on every page, a useful number of
+    them, evenly spaced down to the page's foot."""
     pdf = pdfium.PdfDocument(deck["handout-1up"])
     for i in range(len(pdf)):
         text = pdf[i].get_textpage().get_text_range()
         assert f"Slide {i + 1} of 7" in text and ("Notes" in text or "Your notes" in text)
-    # ruled lines under the notes: a column of pixels down the lower part of the page crosses ten or more
-    image = pdf[6].render(scale=1).to_pil().convert("L")
-    column = [image.getpixel((300, y)) for y in range(420, 730)]
-    crossings = sum(1 for a, b in zip(column, column[1:]) if a >= 200 > b)
-    assert crossings >= 10
+        notes = text.split("Notes", 1)[1] if "Notes" in text else ""
+        lines = [line for line in notes.splitlines() if line.strip() and "of 7" not in line]
+        assert all(len(line) <= 76 for line in lines), [len(line) for line in lines]
+    heights = [[y for y, *_ in found] for found in rules(deck["handout-1up"])]
+    assert_one_pitch(heights)
+    assert len(min(heights, key=len)) >= 10
+    assert all(abs(h[-1] - (792 - 56)) < 0.5 for h in heights)  # the last line at the page's foot
+
+
+def assert_one_pitch(slots: list[list[float]]) -> None:
+    """Every slot's ruled lines are evenly spaced 18 to 24 pt apart and lie at the same heights: the lines
+    of a slot with less text above them (no speaker notes) are the others' with more at the same pitch
+    above them, never a set of their own."""
+    fewest = min(slots, key=len)
+    assert len(fewest) >= 2, slots
+    pitch = fewest[1] - fewest[0]
+    assert 18 <= pitch <= 24, pitch
+    for lines in slots:
+        gaps = [b - a for a, b in zip(lines, lines[1:])]
+        assert all(abs(g - pitch) < 0.05 for g in gaps), (pitch, gaps)
+        assert lines[-len(fewest):] == pytest.approx(fewest, abs=0.05), (lines, fewest)
+
+
+def slot_rules(path: Path, lead: float) -> list[list[list[float]]]:
+    """Per page, per slide on it (top to bottom), the heights of the ruled lines below its "Slide N of 7"
+    and above the next slot (which starts `lead` pt above its number), relative to the number's top."""
+    pdf = pdfium.PdfDocument(path)
+    out = []
+    for i, found in enumerate(rules(path)):
+        tp = pdf[i].get_textpage()
+        height = pdf[i].get_size()[1]
+        tops = sorted(height - tp.get_charbox(tp.search(f"Slide {n} of 7").get_next()[0])[3]
+                      for n in re.findall(r"Slide (\d+) of 7", tp.get_text_range()))
+        ends = [b - lead for b in tops[1:]] + [height - 40]
+        out.append([[round(y - top, 2) for y, *_ in found if top <= y < end] for top, end in zip(tops, ends)])
+    return out
 
 
 def test_the_slides_fill_one_fixed_grid(deck):
-    """Seven slides 3-up are 3, 3, 1 a page and 2-up 2, 2, 2, 1: every page uses the same slots (a slide's
-    frame at the same place on each page, ~18 pt between slots), and every slot has the same number of
-    ruled lines at the same height under (or beside) its slide."""
+    """Every full page uses the same slots (a slide's frame and its number at the same place on each
+    page, ~18 pt between 3-up slots), and every slot of a full page has the same ruled lines at the same
+    heights relative to its number; a page with fewer slides keeps the frames' size and gives each slot
+    at least as many lines."""
     from tagprint.decks.handouts import spread
-    assert spread(7, 3) == [3, 3, 1] and spread(7, 2) == [2, 2, 2, 1] and spread(6, 3) == [3, 3]
-    assert slides_per_page(deck["handout-3up"]) == [3, 3, 1]
-    assert slides_per_page(deck["handout-2up"]) == [2, 2, 2, 1]
-    for name in ["handout-2up", "handout-3up", "handout-3up-a4", "handout-1up"]:
+    for name in HANDOUTS:
         pdf = pdfium.PdfDocument(deck[name])
-        slots = []
-        for i in range(len(pdf)):
-            tp = pdf[i].get_textpage()
-            for n in re.findall(r"Slide (\d+) of 7", tp.get_text_range()):
-                box = tp.search(f"Slide {n} of 7").get_next()
-                slots.append(round(pdf[i].get_size()[1] - tp.get_charbox(box[0])[3]))
         per = PER_PAGE[name]
-        grid = slots[:per]
-        assert all(top == grid[j % per] for j, top in enumerate(slots)), (name, slots)
-        if per == 3:
-            assert all(16 <= b - a - 219 <= 20 for a, b in zip(grid, grid[1:])), (name, grid)
-    # the ruled lines: rows of pixels dark nearly all the way across the slot's notes column (no line of
-    # text is), from each slide's number down to where the next slot's slide begins, or the footer
-    for name, (x0, x1) in [("handout-2up", (130, 480)), ("handout-3up", (460, 560)), ("handout-1up", (60, 550))]:
-        pdf = pdfium.PdfDocument(deck[name])
-        counts = []
+        counts = spread(7, per)
+        slots, partial = [], []
         for i in range(len(pdf)):
             tp = pdf[i].get_textpage()
-            height = pdf[i].get_size()[1]
-            tops = [height - tp.get_charbox(tp.search(f"Slide {n} of 7").get_next()[0])[3]
+            tops = [round(pdf[i].get_size()[1] - tp.get_charbox(tp.search(f"Slide {n} of 7").get_next()[0])[3])
                     for n in re.findall(r"Slide (\d+) of 7", tp.get_text_range())]
-            image = pdf[i].render(scale=1).to_pil().convert("L")
-            lead = tops[0] - 48 + 3 if name == "handout-2up" else 0  # 2-up: the frame above the number
-            ends = [b - lead for b in tops[1:]] + [height - 56]
-            for top, end in zip(tops, ends):
-                ruled = [sum(image.getpixel((x, y)) < 200 for x in range(x0, x1)) > 0.9 * (x1 - x0)
-                         for y in range(int(top), int(end))]
-                counts.append(sum(1 for a, b in zip([False, *ruled], ruled) if b and not a))
-        assert len(set(counts)) == 1 and counts[0] >= 2, (name, counts)
+            (slots if counts[i] == per else partial).append(tops)
+        assert all(tops == slots[0] for tops in slots), (name, slots)
+        assert all(tops[0] == slots[0][0] for tops in partial), (name, partial)
+        if per == 3:
+            assert all(16 <= b - a - 219 <= 20 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
+        by_slot = slot_rules(deck[name], 10 if per == 3 else 60)  # 3-up: the number beside the frame's top
+        full = [lines for page, n in zip(by_slot, counts) if n == per for lines in page]
+        assert_one_pitch(full)
+        fewest = len(min(full, key=len))
+        assert fewest >= (3 if per == 2 else 8), (name, full)
+        assert all(len(lines) >= fewest for page, n in zip(by_slot, counts) if n < per for lines in page)
 
 
 LONG_DECK = """\
@@ -215,9 +332,12 @@ slides:
 """
 
 
-def test_a_body_too_long_for_its_slide_continues_on_the_next(project):
-    paragraph = "The safety information is long and is set at 18 points on the slide, as every body. " * 6
-    project.layout(LONG_DECK)
+@pytest.mark.parametrize("title", ["Safety", "Important Safety Information"])
+def test_a_body_too_long_for_its_slide_continues_on_the_next(project, title):
+    """The continued slide says what it continues ("Important Safety Information (continued)"), also when
+    the safety information shows no title of its own (the slide's title says it)."""
+    paragraph = "The safety information is long and is set at the body's size on the slide, as every body. " * 6
+    project.layout(LONG_DECK.replace("  - title: Safety\n", f"  - title: {title}\n"))
     project.content("safety:\n  - type: safety\n    blocks:\n" + "".join(
         f"      - type: paragraph\n        text: \"{paragraph.strip()} {k}\"\n" for k in range(5)))
     built = project.build()
@@ -227,10 +347,10 @@ def test_a_body_too_long_for_its_slide_continues_on_the_next(project):
         text = pdf[i].get_textpage().get_text_range()
         assert f"Slide {i + 1} of {len(pdf)}" in text
     last = " ".join(pdf[len(pdf) - 1].get_textpage().get_text_range().split())
-    assert "(continued)" in last and "4" in last
+    assert "Important Safety Information (continued)" in last and "4" in last
     data_pages = text_sizes_from_bytes(built.data)
     body = [size for chars in data_pages[1:] for _, size in chars]
-    assert min(body) >= 12 - 0.05 and body.count(18.0) > len(body) / 2
+    assert min(body) >= 12 - 0.05 and body.count(theme_size("slide_safety")) > len(body) / 2
 
 
 def text_sizes_from_bytes(data: bytes) -> list[list[tuple[str, float]]]:
@@ -239,3 +359,34 @@ def text_sizes_from_bytes(data: bytes) -> list[list[tuple[str, float]]]:
         f.write(data)
         f.flush()
         return text_sizes(Path(f.name))
+
+
+def headings_of(data: bytes) -> list[tuple[str, str]]:
+    """The heading elements of a PDF's structure tree and their text, in order (read with pikepdf and
+    PDFium: the marked content each heading claims)."""
+    import io
+    found: list[tuple[str, str]] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary):
+                if str(node.get("/S", "")).startswith("/H"):
+                    found.append((str(node.S), str(node.get("/T", ""))))
+                kids = node.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                    walk(kid)
+        walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+@pytest.mark.parametrize("title, h3", [("Safety", 1), ("Important Safety Information", 0),
+                                       ("important safety information ", 0)])
+def test_the_safety_title_is_said_once(project, title, h3):
+    """Safety information under a slide title that says the same has no heading of its own; under another
+    title ("Safety") it keeps its own, one level below."""
+    project.layout(LONG_DECK.replace("  - title: Safety\n", f"  - title: \"{title}\"\n"))
+    project.content("safety:\n  - type: safety\n    blocks:\n      - type: paragraph\n        text: Short.\n")
+    built = project.build()
+    tags = [tag for tag, _ in headings_of(built.data)]
+    assert tags.count("/H3") == h3 and tags.count("/H2") == 1, tags
+    text = " ".join(pdfium.PdfDocument(built.data)[1].get_textpage().get_text_range().split())
+    assert text.lower().count("important safety information") == 1, text
