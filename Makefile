@@ -20,6 +20,7 @@ build: setup
 	$(BIN)/python render.py
 
 test: setup
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 bench: setup
