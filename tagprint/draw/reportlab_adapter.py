@@ -167,7 +167,7 @@ def shade_axial(canvas: Canvas, x0: float, y0: float, x1: float, y1: float, spac
     ends: ReportLab's `linearGradient`, with its colour functions formatted once per process and, with
     `ink_space`, a colour space that is an object (a Separation or a DeviceN) rather than a name."""
     function = _kept(_buildColorFunction(list(values), list(stops) if stops else None))
-    shading_class = _InkShading if ink_space else PDFAxialShading
+    shading_class = _InkShading if ink_space else _Shading
     canvas.shade(shading_class(x0, y0, x1, y1, Function=function, ColorSpace=space,
                                Extend=_gradientExtendStr(True)))
 
@@ -218,13 +218,27 @@ class _KeptFunction(PDFExponentialFunction):
         return _formatted_once(self._formatted, key, lambda: super(_KeptFunction, self).format(document), self.KEPT)
 
 
+class _Shading(PDFAxialShading):
+    """An axial shading whose colour function is written inside it (a direct dictionary, ISO 32000-1 8.7.4.5:
+    a shading's /Function is a function object, direct or indirect): no object of its own per function, so
+    ReportLab formats, numbers and cross-references a third of the objects it did (gradients brought 231
+    of the seed's 300)."""
+
+    def Dict(self, document: Any) -> Any:
+        d = dict(self.otherkw)
+        d.update(ShadingType=2, ColorSpace=PDFName(self.ColorSpace), Coords=PDFArrayCompact(self.Coords),
+                 Function=self.Function)
+        return self.ShadingDict(**d)
+
+
 class _InkShading(PDFAxialShading):
-    """An axial shading whose colour space is an object (a spot's Separation, or a DeviceN), not a name."""
+    """An axial shading whose colour space is an object (a spot's Separation, or a DeviceN), not a name; its
+    function written inside it, as `_Shading`'s."""
 
     def Dict(self, document: Any) -> Any:
         d = dict(self.otherkw)
         d.update(ShadingType=2, ColorSpace=self.ColorSpace, Coords=PDFArrayCompact(self.Coords),
-                 Function=document.Reference(self.Function))
+                 Function=self.Function)
         return self.ShadingDict(**d)
 
 
@@ -240,14 +254,27 @@ class _KeptArray(PDFArray):
 
 
 class _KeptStitching(PDFStitchingFunction):
-    """A stitching function with its Bounds and Encode arrays formatted once per process (its Functions
-    are references, numbered per document)."""
+    """A stitching function written whole, its functions inside it (no references): its PDF text made once
+    per process, like `_KeptFunction`'s."""
+
+    _formatted: OrderedDict[str, bytes] = OrderedDict()
+    KEPT = 4096
 
     def Dict(self, document: Any) -> Any:
-        d = super().Dict(document)
-        d.dict["Bounds"] = _KeptArray(self.Bounds)
-        d.dict["Encode"] = _KeptArray(self.Encode)
-        return d
+        # (not ReportLab's Dict: it registers each function as an object of its own, a side effect on the
+        # document that the kept text would then skip on the next build)
+        d = dict(self.otherkw)
+        d.update(FunctionType=3, Functions=PDFArray(list(self.Functions)), Bounds=_KeptArray(self.Bounds),
+                 Encode=_KeptArray(self.Encode))
+        return self.FunctionDict(**d)
+
+    def format(self, document: Any) -> bytes:
+        parts = [(f.C0, f.C1, f.N, sorted(f.otherkw.items())) if isinstance(f, _KeptFunction) else id(f)
+                 for f in self.Functions]
+        if any(isinstance(p, int) for p in parts):  # a function not kept by value: formatted every time
+            return super().format(document)
+        key = repr((parts, self.Bounds, self.Encode, sorted(self.otherkw.items())))
+        return _formatted_once(self._formatted, key, lambda: super(_KeptStitching, self).format(document), self.KEPT)
 
 
 def _kept(function: Any) -> Any:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 import reportlab
-from canvas_pages import page_bytes
+from canvas_pages import page_bytes, painted
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.utils import ImageReader
@@ -263,7 +263,7 @@ def test_normalized_colors_put_the_stops_in_one_colour_space():
 
 
 @pytest.mark.parametrize("stops", [None, [0.0, 0.3, 1.0]])
-def test_shade_axial_writes_what_linear_gradient_writes(stops):
+def test_shade_axial_paints_what_linear_gradient_paints_with_its_functions_inside(stops):
     colors = [RLColor(0.1, 0.2, 0.3), RLColor(0.9, 0.5, 0.1), RLColor(0.2, 0.7, 0.4)][: 3 if stops else 2]
 
     def ours(c: Canvas) -> None:
@@ -275,8 +275,19 @@ def test_shade_axial_writes_what_linear_gradient_writes(stops):
         for _ in range(2):
             c.linearGradient(0, 0, 100, 50, colors, stops, extend=True)
 
-    written = page_bytes(ours)
-    assert written == page_bytes(theirs) and written.count(b"/ShadingType 2") == 2
+    mine, reportlabs = painted(page_bytes(ours)), painted(page_bytes(theirs))
+    assert len(mine[1]) == 2 and mine == reportlabs  # the same content, shadings, colours, stops and extents
+    with pikepdf.open(io.BytesIO(page_bytes(ours))) as pdf:
+        for shading in pdf.pages[0].Resources.Shading.values():
+            function = shading.Function
+            assert not function.is_indirect  # written inside the shading: no object of its own
+            assert all(not f.is_indirect for f in function.get("/Functions", []))
+    # and the kept text is the text: a document whose first gradient is made, then kept, writes the same
+    # bytes as one whose every gradient is kept (no side effect of the first formatting)
+    rl._KeptStitching._formatted.clear()
+    rl._KeptFunction._formatted.clear()
+    first = page_bytes(ours)
+    assert page_bytes(ours) == first
 
 
 # ---- paths and the renderer's empty text objects ------------------------------------------------------

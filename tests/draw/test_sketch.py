@@ -10,9 +10,10 @@ from tagprint.draw.sketch import Sketch
 
 
 @pytest.mark.parametrize("stops", [None, [0.0, 0.4, 1.0]])
-def test_a_gradient_is_written_as_reportlabs_linear_gradient(stops):
-    """The pen formats a gradient's colour functions once per process: the bytes are ReportLab's own."""
-    from canvas_pages import page_bytes
+def test_a_gradient_paints_what_reportlabs_linear_gradient_paints(stops):
+    """The pen formats a gradient's colour functions once per process and writes them inside the shading:
+    the page paints what ReportLab's own gradient paints."""
+    from canvas_pages import page_bytes, painted
     from reportlab.lib.colors import Color as RLColor
 
     colors = [(0.1, 0.2, 0.3), (0.9, 0.5, 0.1), (0.2, 0.7, 0.4)][: 3 if stops else 2]
@@ -35,7 +36,8 @@ def test_a_gradient_is_written_as_reportlabs_linear_gradient(stops):
             canvas.restoreState()
 
     written = page_bytes(ours, (200, 200))
-    assert written == page_bytes(reportlab, (200, 200)) and written.count(b"/FunctionType 2") >= 2
+    assert painted(written) == painted(page_bytes(reportlab, (200, 200)))
+    assert written.count(b"/FunctionType 2") >= 2 and len(painted(written)[1]) == 2
 
 
 def test_a_path_is_written_as_reportlabs_path_object():
