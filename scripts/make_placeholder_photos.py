@@ -106,6 +106,55 @@ def megan() -> Image.Image:
     return img.filter(ImageFilter.GaussianBlur(0.5))
 
 
+def capsule(d: ImageDraw.ImageDraw, a: tuple[float, float], b: tuple[float, float], width: float,
+            fill: tuple) -> None:
+    """A straight stroke with round ends (a finger, a forearm) from a to b."""
+    d.line([a, b], fill=fill, width=round(width))
+    for x, y in (a, b):
+        d.ellipse([x - width / 2, y - width / 2, x + width / 2, y + width / 2], fill=fill)
+
+
+def forearm() -> Image.Image:
+    """VELARIS stand-in: a bare forearm and relaxed hand, clear smooth skin, resting across a pale folded
+    towel in soft daylight from the upper left. No face, no person beyond the arm."""
+    w, h = 560, 560
+    img = vertical_gradient((w, h), (236, 230, 244), (214, 204, 228))  # a pale violet wall
+    d = ImageDraw.Draw(img)
+    # the towel: a light folded cloth across the lower two thirds, with soft fold lines
+    d.polygon([(0, 200), (w, 150), (w, h), (0, h)], fill=(246, 244, 240))
+    d.polygon([(0, 200), (w, 150), (w, 168), (0, 220)], fill=(232, 228, 222))  # the folded edge
+    for y0, y1 in ((330, 300), (430, 392), (505, 470)):
+        d.line([(0, y0), (w, y1)], fill=(234, 230, 224), width=5)
+    # a sprig of eucalyptus at the top right, for calm
+    d.line([(w - 30, 60), (w - 150, 175)], fill=(112, 138, 120), width=4)
+    for i, t in enumerate((0.15, 0.35, 0.55, 0.75)):
+        cx, cy = w - 30 - 120 * t, 60 + 115 * t
+        side = -1 if i % 2 else 1
+        d.ellipse([cx - 18 + side * 16, cy - 12 - side * 10, cx + 18 + side * 16, cy + 12 - side * 10],
+                  fill=(150, 176, 156))
+    skin, skin_light = (222, 178, 146), (236, 198, 168)
+    # the soft shadow the arm casts on the towel, offset down-right and blurred
+    mask = Image.new("L", (w, h), 0)
+    md = ImageDraw.Draw(mask)
+    capsule(md, (-40, 480), (300, 342), 112, 110)
+    md.ellipse([280, 300, 450, 405], fill=110)
+    img.paste((150, 140, 150), (0, 0), mask.filter(ImageFilter.GaussianBlur(16)))
+    d = ImageDraw.Draw(img)
+    # the forearm from the lower left, widening towards the elbow, and the hand resting palm down
+    capsule(d, (-60, 450), (268, 310), 112, skin)
+    d.polygon([(-60, 390), (268, 262), (268, 352), (-60, 520)], fill=skin)
+    capsule(d, (-40, 412), (250, 288), 30, skin_light)  # daylight along the top of the arm
+    d.ellipse([236, 262, 372, 356], fill=skin)  # the back of the hand
+    for (ax, ay), (bx, by), width in (((336, 276), (420, 268), 27), ((344, 300), (436, 300), 28),
+                                      ((340, 324), (426, 334), 27), ((330, 344), (400, 362), 24)):
+        capsule(d, (ax, ay), (bx, by), width, skin)  # four relaxed fingers
+        d.ellipse([bx - 6, by - 5, bx + 8, by + 5], fill=(232, 192, 168))  # a fingernail
+    capsule(d, (296, 284), (356, 258), 26, skin)  # the thumb, tucked along the index finger
+    d.ellipse([350, 253, 364, 263], fill=(232, 192, 168))
+    d.arc([250, 270, 330, 330], 200, 300, fill=(210, 166, 134), width=2)  # the wrist crease
+    return img.filter(ImageFilter.GaussianBlur(0.7))
+
+
 def print_resolution(img: Image.Image, factor: float) -> Image.Image:
     """Enlarged for the print profile's 300 ppi at the placed size, then sharpened."""
     size = (round(img.width * factor), round(img.height * factor))
@@ -116,6 +165,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     print_resolution(couple(), 1.6).save(OUT / "couple-walking.jpg", quality=80, optimize=True)
     print_resolution(megan(), 1.75).save(OUT / "megan-outdoors.jpg", quality=80, optimize=True)
+    print_resolution(forearm(), 1.6).save(OUT / "velaris-forearm.jpg", quality=80, optimize=True)
     for p in sorted(OUT.glob("*.jpg")):
         print(p.name, p.stat().st_size, "bytes")
 
