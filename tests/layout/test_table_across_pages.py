@@ -47,6 +47,7 @@ def test_dosing_table_rows_on_two_pages_header_repeated_as_artifact(velaris_prof
         row_pages = [_pages_of(tr, numbers) for tr in _elements(body, "/TR")]
         assert {0} in row_pages and {1} in row_pages  # one Table, its rows on pages 1 and 2
         assert _pages_of(head, numbers) == {0}         # the header is tagged once, where it first stands
-    repeated = " ".join(artifact_texts(path, 1))
+    repeated = " ".join(" ".join(artifact_texts(path, 1)).split())  # a header cell may wrap
     assert "Visit" in repeated and "Weight ≤ 100 kg" in repeated and "(continued)" in repeated
-    assert "Weight ≤ 100 kg" not in " ".join(artifact_texts(path, 0))
+    # page 1 sets the table in two columns: the header stands tagged in the first, repeated once in the second
+    assert " ".join(" ".join(artifact_texts(path, 0)).split()).count("(continued)") == 1
