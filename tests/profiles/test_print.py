@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import pathlib
 import re
 
 import pikepdf
@@ -124,12 +125,22 @@ def test_a_print_build_shows_the_warnings_of_its_own_preflight(capsys, project):
     assert "PRINT-" not in capsys.readouterr().err
 
 
-def test_a_printed_link_whose_text_ends_in_brackets_gets_its_address_after_a_colon(velaris_profiles):
+def test_a_printed_link_whose_text_ends_in_brackets_gets_its_address_after_a_colon(project):
     """"Prescribing Information (PDF) (example.com/…)" read as two asides; on paper it is now
     "Prescribing Information (PDF): example.com/…" (PDFium reads the printed text)."""
+    import tempfile
+
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(velaris_profiles["print"])
-    text = " ".join(" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf)))
+    from conftest import MINIMAL_LAYOUT
+    from tagprint.commands.cli import main
+
+    project.layout(MINIMAL_LAYOUT + "profiles: [print]\n")
+    project.content("body:\n  - type: paragraph\n    text: Read the [Prescribing Information (PDF)]"
+                    "(https://www.example.com/velaris/prescribing-information.pdf \"Prescribing Information, PDF\").\n")
+    with tempfile.TemporaryDirectory() as out:
+        assert main(["--root", str(project.root), "--output", out, "--force", "build", "test"]) == 0
+        pdf = pdfium.PdfDocument(next(pathlib.Path(out).glob("*.pdf")))
+        text = " ".join(" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf)))
     assert "Prescribing Information (PDF): example.com/velaris/prescribing-information.pdf" in text.replace("- ", "-")
     assert "(PDF) (example.com" not in text
