@@ -116,7 +116,8 @@ def capsule(d: ImageDraw.ImageDraw, a: tuple[float, float], b: tuple[float, floa
 
 def forearm() -> Image.Image:
     """VELARIS stand-in: a bare forearm and relaxed hand, clear smooth skin, resting across a pale folded
-    towel in soft daylight from the upper left. No face, no person beyond the arm."""
+    towel in soft daylight from the upper left, a sprig of leaves beside it. No face, no person beyond
+    the arm."""
     w, h = 560, 560
     img = vertical_gradient((w, h), (236, 230, 244), (214, 204, 228))  # a pale violet wall
     d = ImageDraw.Draw(img)
@@ -125,10 +126,10 @@ def forearm() -> Image.Image:
     d.polygon([(0, 200), (w, 150), (w, 168), (0, 220)], fill=(232, 228, 222))  # the folded edge
     for y0, y1 in ((330, 300), (430, 392), (505, 470)):
         d.line([(0, y0), (w, y1)], fill=(234, 230, 224), width=5)
-    # a sprig of eucalyptus at the top right, for calm
-    d.line([(w - 30, 60), (w - 150, 175)], fill=(112, 138, 120), width=4)
+    # a sprig of eucalyptus lying on the towel at the top right, for calm
+    d.line([(w - 100, 168), (w - 215, 206)], fill=(112, 138, 120), width=4)
     for i, t in enumerate((0.15, 0.35, 0.55, 0.75)):
-        cx, cy = w - 30 - 120 * t, 60 + 115 * t
+        cx, cy = w - 100 - 115 * t, 168 + 38 * t
         side = -1 if i % 2 else 1
         d.ellipse([cx - 18 + side * 16, cy - 12 - side * 10, cx + 18 + side * 16, cy + 12 - side * 10],
                   fill=(150, 176, 156))
@@ -152,6 +153,8 @@ def forearm() -> Image.Image:
     capsule(d, (296, 284), (356, 258), 26, skin)  # the thumb, tucked along the index finger
     d.ellipse([350, 253, 364, 263], fill=(232, 192, 168))
     d.arc([250, 270, 330, 330], 200, 300, fill=(210, 166, 134), width=2)  # the wrist crease
+    # framed close: the hand and forearm fill the picture, little wall above
+    img = img.crop((10, 100, 470, 560)).resize((w, h), Image.Resampling.LANCZOS)
     return img.filter(ImageFilter.GaussianBlur(0.7))
 
 
