@@ -279,7 +279,7 @@ def test_slide_text_ends_24_pt_or_more_above_the_footer(deck):
             first = spec[n]["bullets"][0].split()[0]
             left = min(x0 for w, x0, *_ in page if w == first)
             text = [x1 for w, x0, y0, x1, _ in page if 150 < y0 < footer - 1 and x0 < 480]
-            assert max(text) - left >= 0.45 * 832 * 0.9, (n + 1, max(text) - left)
+            assert max(text) - left >= 0.45 * 832, (n + 1, max(text) - left)
 
 
 def test_a_short_safety_panel_is_centred_in_the_body_area(deck):
