@@ -145,6 +145,25 @@ def _cap_top(styles: dict, name: str) -> float:
     return cap_top(size, float(style.leading or 1.3 * size))
 
 
+def _titles(spec: SlideSpec, n: int, path: tuple, blocks: Any, where: Callable[[tuple], Any]) -> tuple:
+    """The slide's heading, the blocks of its title region and the subtitle set on a measure of its own
+    (the title slide's; None elsewhere, where the subtitle follows the heading)."""
+    style = "slide_title" if spec.layout == "title" else "slide_heading"
+    heading = Heading(1 if n == 1 else 2, blocks.inline(spec.title, path + ("title",)), where(path), style,
+                      where(path + ("title",)))
+    if not spec.subtitle:
+        return heading, [heading], None
+    subtitle = Paragraph(blocks.inline(spec.subtitle, path + ("subtitle",)), where(path), "slide_subtitle",
+                         where(path + ("subtitle",)))
+    return (heading, [heading], subtitle) if spec.layout == "title" else (heading, [heading, subtitle], None)
+
+
+def _placements(n: int, path: tuple, where: Callable[[tuple], Any], **regions: Any) -> tuple[Placement, ...]:
+    """A placement per region given a block list (None: none), in reading order."""
+    return tuple(Placement(name, (Section(f"slide-{n}-{name}", tuple(found), where(path)),), where(path))
+                 for name, found in regions.items() if found is not None)
+
+
 def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Section],
                  where: Callable[[tuple], Any], problems: list[Problem]) -> list[Page]:
     """`blocks` is the validate stage's BlockBuilder for the layout file (inline text, figures)."""
@@ -156,19 +175,8 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
     caps = (_cap_top(styles, "slide_body"), _cap_top(styles, "slide_title"))
     for n, spec in enumerate(specs, start=1):
         path = ("slides", n - 1)
-        level = 1 if n == 1 else 2
-        style = "slide_title" if spec.layout == "title" else "slide_heading"
-        heading = Heading(level, blocks.inline(spec.title, path + ("title",)), where(path), style,
-                          where(path + ("title",)))
-        title_blocks: list = [heading]
-        subtitle = None
-        if spec.subtitle:
-            subtitle = Paragraph(blocks.inline(spec.subtitle, path + ("subtitle",)), where(path),
-                                 "slide_subtitle", where(path + ("subtitle",)))
-            if spec.layout != "title":  # the title slide sets it on a measure of its own
-                title_blocks.append(subtitle)
-                subtitle = None
-        body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), level)
+        heading, title_blocks, subtitle = _titles(spec, n, path, blocks, where)
+        body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), heading.level)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",
@@ -181,12 +189,8 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         entries = sum(len(b.entries) for b in body if isinstance(b, References))
         columns = 2 if entries > 8 else 1
         template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns, caps=caps)
-        placements = [Placement("title", (Section(f"slide-{n}-title", tuple(title_blocks), where(path)),), where(path))]
-        if subtitle is not None:
-            placements.append(Placement("subtitle", (Section(f"slide-{n}-subtitle", (subtitle,), where(path)),),
-                                        where(path)))
-        if figure is not None:
-            placements.append(Placement("figure", (Section(f"slide-{n}-figure", (figure,), where(path)),), where(path)))
+        placements = _placements(n, path, where, title=title_blocks, subtitle=subtitle and [subtitle],
+                                 figure=figure and [figure])
         # the body flows: what does not fit on the slide continues on the next one (same grid and sizes,
         # its title repeated), never set smaller to fit
         flow = (Section(f"slide-{n}-body", tuple(body), where(path)),) if body else ()
@@ -194,7 +198,6 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         if body:
             then = slide_template(spec.layout, False, True, panel, continued=True, columns=columns)
         notes = _notes(spec, n, path, blocks, where)
-        pages.append(Page(template, tuple(placements), where(path), flow=flow, notes=notes,
+        pages.append(Page(template, placements, where(path), flow=flow, notes=notes,
                           title=f"Slide {n}: {spec.title}", then=then, read_last=("figure",)))
     return pages
-
