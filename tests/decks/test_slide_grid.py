@@ -1,6 +1,8 @@
 """The slide grid and the handouts as people print them, read back with PDFium and pikepdf: no text on a
 slide under 12 pt, no thumbnail text under 6 pt, figures on one top line, "Slide N of M", handout pages
-filled on one fixed grid (slide, number, "Notes", notes and ruled lines at fixed places), a body too long for its slide continued on the next."""
+filled on one fixed grid (slide, number, "Speaker notes", notes, "Your notes" and ruled lines at fixed
+places), a body too long for its slide continued on the next; the title slide's rule and subtitle, a short
+safety panel centred."""
 
 from __future__ import annotations
 
