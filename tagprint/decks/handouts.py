@@ -1,16 +1,19 @@
 """Handouts: the slides, scaled down but still real tagged content, with notes or ruled lines.
 
-- 1up: one slide per page; under it, on one line, a "Notes" label and the slide's number, its speaker notes
-  (at most about 75 characters a line) and ruled lines for the reader's own notes;
-- 2up: two slides per page, each with the same label line, its notes and ruled lines below;
-- 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number and
-  ruled lines beside it (no speaker notes).
-Every page of a handout uses one fixed grid of slots, and every slot has the same ruled lines at the same
-place, however long its slide's notes: the notes area is as tall as the longest notes of the deck. The
-lines are hairlines in a light grey (they guide a pen; they are not content), spaced evenly from under the
-notes down to the slot's end. The slides are spread over the pages evenly (seven slides 3-up are 3, 2, 2,
-never 3, 3, 1: no last page holds one slide at its top). Reading order: slide 1, its notes, slide 2, …
-(the tag tree is built with the notes when they are shown).
+- 1up: one slide per page; under it, on one line, a label and the slide's number, then its speaker notes
+  (at most about 75 characters a line) under "Speaker notes", and ruled lines for the reader's own notes
+  under "Your notes" (a slide without speaker notes: "Your notes" and the lines at once);
+- 2up: two slides per page, each with the same labels, notes and ruled lines below;
+- 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
+  notes" and ruled lines beside it (no speaker notes).
+One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above ruled lines.
+Every page of a handout uses one fixed grid of slots, at the same places on every page; every slot has the
+same ruled lines at the same place, however long its slide's notes: the notes area is as tall as the
+longest notes of the deck. A slot a page has no slide for (the last page's) is a "Your notes" area of
+ruled lines in the slide's place. The lines are hairlines in a light grey (they guide a pen; they are not
+content), spaced evenly down to the slot's end. The slides are spread over the pages evenly (seven slides
+3-up are 3, 2, 2, never 3, 3, 1: no last page holds one slide at its top). Reading order: slide 1, its
+notes, slide 2, … (the tag tree is built with the notes when they are shown).
 """
 
 from __future__ import annotations
@@ -37,12 +40,15 @@ RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (
 THREE_UP_WIDTH = 390.0  # a 3-up slide this wide sets a slide's 15.4 pt labels at 6.3 pt
 LEAST = 6.0  # pt: no text on a thumbnail is smaller (smaller text, superscripts, is enlarged to this)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
-TWO_UP_WIDTH = 360.0  # pt: a 2-up slide, centred, leaving room under it for notes and three ruled lines
+TWO_UP_WIDTH = 360.0  # pt: a 2-up slide, centred, leaving room under it for its notes and three ruled
+# lines (no narrower: a slide's 16 pt picture labels would print under 6 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
+LABEL_GAP = 6.0  # pt between a slot's speaker notes and its "Your notes"
+RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
 
 # The only place the handouts' words are written: the generated-words catalogue (in the document's
 # language) takes them over at merge.
-NOTES_LABEL = "Notes"
+NOTES_LABEL = "Speaker notes"
 OWN_NOTES_LABEL = "Your notes"
 SLIDE_NUMBER = "Slide {number} of {total}"
 
@@ -62,19 +68,16 @@ def spread(count: int, per_page: int) -> list[int]:
 
 class Slot(NamedTuple):
     """One slide's place on a handout page: its frame, the area for its number, notes and ruled lines
-    (beside the frame for 3-up, below it otherwise) and, on a page with fewer slides than the grid has
-    slots, the room left under a 3-up frame, ruled across the page (None elsewhere)."""
+    (beside the frame for 3-up, below it otherwise), and the whole slot (frame and notes area: on a page
+    with no slide for it, a "Your notes" area of ruled lines)."""
 
     frame: Rect
     side: Rect
-    under: Rect | None = None
+    whole: Rect
 
 
-def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float], count: int | None = None) -> list[Slot]:
-    """The slots of a page holding `count` slides (None: a full page). A full page uses the handout's fixed
-    grid; a page with fewer slides shares the page's height among them the same way (each frame at the top
-    of its slot, the same size as on a full page), and its ruled lines run on down the taller slot: the page
-    is filled, never a lone slide at the top of an empty sheet."""
+def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) -> list[Slot]:
+    """The handout's fixed grid: the same slots on every page, whatever number of slides it holds."""
     w, h = paper
     usable_w, top = w - 2 * MARGIN, MARGIN + 6
     avail = h - top - FOOT
@@ -82,33 +85,29 @@ def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float], co
     if kind == "1up":
         frame = Rect(MARGIN, top, usable_w, usable_w * aspect)
         below = frame.y + frame.height + 10
-        return [Slot(frame, Rect(MARGIN, below, usable_w, top + avail - below))]
+        return [Slot(frame, Rect(MARGIN, below, usable_w, top + avail - below), Rect(MARGIN, top, usable_w, avail))]
     k = PER_PAGE[kind]
-    n = k if count is None else count
-    full_h = (avail - (k - 1) * SLOT_GAP) / k  # a slot of a full page: it sets the frame's size
-    slot_h = (avail - (n - 1) * SLOT_GAP) / n
+    slot_h = (avail - (k - 1) * SLOT_GAP) / k
     out = []
     if kind == "2up":
         fw = TWO_UP_WIDTH
-        for i in range(n):
+        for i in range(k):
             y = top + i * (slot_h + SLOT_GAP)
             frame = Rect(MARGIN + (usable_w - fw) / 2, y, fw, fw * aspect)
             below = frame.y + frame.height + 8
-            out.append(Slot(frame, Rect(frame.x, below, fw, y + slot_h - below)))
+            out.append(Slot(frame, Rect(frame.x, below, fw, y + slot_h - below), Rect(frame.x, y, fw, slot_h)))
         return out
-    fw = min(THREE_UP_WIDTH, usable_w - 110, full_h / aspect)
+    fw = min(THREE_UP_WIDTH, usable_w - 110, slot_h / aspect)
     fh = fw * aspect
-    for i in range(n):
-        y = top + i * ((fh if n == k else slot_h) + SLOT_GAP)
+    for i in range(k):
+        y = top + i * (fh + SLOT_GAP)
         frame = Rect(MARGIN, y, fw, fh)
-        rest = (slot_h if n < k else fh) - fh
-        under = Rect(MARGIN, y + fh, usable_w, rest) if rest >= LINE_GAP else None
-        out.append(Slot(frame, Rect(MARGIN + fw + 18, y, usable_w - fw - 18, fh), under))
+        out.append(Slot(frame, Rect(MARGIN + fw + 18, y, usable_w - fw - 18, fh), Rect(MARGIN, y, usable_w, fh)))
     return out
 
 
 def _styles(ctx: LayoutContext) -> tuple[TextStyle, TextStyle]:
-    """The slide number's style (small, muted) and the "Notes" label's (bold)."""
+    """The slide number's style (small, muted) and the labels' ("Speaker notes", "Your notes": bold)."""
     notes = ctx.text_style("slide_notes")
     number = TextStyle(notes.style, ctx.color("muted"), notes.link_color, notes.fonts)
     label = TextStyle(type(notes.style)(**{**notes.style.__dict__, "bold": True}), ctx.color("primary"),
@@ -128,28 +127,34 @@ def rule_color(ctx: LayoutContext) -> tuple[float, float, float]:
     return r, g, b
 
 
-def rule_heights(top: float, bottom: float) -> list[float]:
-    """The ruled lines between `top` and `bottom`, spread evenly: the last one at `bottom`, as many as fit
-    about LINE_GAP apart (never closer than LINE_GAP_LEAST)."""
-    room = bottom - top
-    count = max(round(room / LINE_GAP), 1) if room >= LINE_GAP_LEAST else 0
-    while count > 1 and room / count < LINE_GAP_LEAST:
-        count -= 1
-    return [top + room * (k + 1) / count for k in range(count)]
+def rule_heights(first: float, bottom: float) -> list[float]:
+    """The ruled lines from `first` down to `bottom`, spread evenly: the first at `first`, the last at
+    `bottom`, about LINE_GAP apart (never closer than LINE_GAP_LEAST; one line when two would be)."""
+    room = bottom - first
+    if room < 0:
+        return []
+    gaps = max(round(room / LINE_GAP), 1)
+    while gaps > 1 and room / gaps < LINE_GAP_LEAST:
+        gaps -= 1
+    if room / gaps < LINE_GAP_LEAST:
+        return [first]
+    return [first + room * k / gaps for k in range(gaps + 1)]
 
 
-def _rules(page: PageLayout, x0: float, x1: float, top: float, bottom: float, color,
-           since: float | None = None) -> None:
-    """The lines spread between `top` and `bottom`; where the slot's own text ends higher (at `since`: a
-    slide without speaker notes), more lines above them at the same pitch, so that every slot's lines lie
-    at the same heights and none leaves a blank band under a short label."""
-    heights = rule_heights(top, bottom)
+def _rules(page: PageLayout, x0: float, x1: float, first: float, bottom: float, color,
+           since: float | None = None) -> list[float]:
+    """The lines spread from `first` down to `bottom`; where the slot's own text ends higher (a slide
+    with shorter speaker notes, or none: its first line may lie as high as `since`), more lines above them
+    at the same pitch, so that every slot's lines lie at the same heights and none leaves a blank band
+    under its "Your notes". Returns the lines' heights."""
+    heights = rule_heights(first, bottom)
     if since is not None and len(heights) > 1:
         pitch = heights[1] - heights[0]
-        while heights[0] - pitch >= since + pitch - 0.01:
+        while heights[0] - pitch >= since - 0.01:
             heights.insert(0, heights[0] - pitch)
     for y in heights:
         page.items.append(RuleLine(x0, y, x1, y, color, RULE_WIDTH))
+    return heights
 
 
 def legible(slide: PageLayout, scale: float) -> PageLayout:
@@ -190,55 +195,100 @@ def _notes_area(document: Document, slides: list[PageLayout], kind: str, measure
     return laid, max((one.height for one in laid.values()), default=0.0)
 
 
+class _Setting(NamedTuple):
+    """What every slot of one handout shares: the words' styles and heights, the laid-out speaker notes
+    (by slide index) and the height kept for the longest, and the ruled lines' colour."""
+
+    number_ts: TextStyle
+    label_ts: TextStyle
+    number_h: float
+    label_h: float  # 1-up, 2-up: the label and the number share a line
+    laid_notes: dict[int, Laid]
+    notes_h: float
+    rule: tuple[float, float, float]
+    width: float  # the widest a label or number is set
+
+
 def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper_name: str,
                   ctx: LayoutContext) -> list[PageLayout]:
     paper = PAPER[paper_name]
     pages: list[PageLayout] = []
-    white, edge, rule = ctx.color("white"), ctx.color("tint"), rule_color(ctx)
-    number_ts, label_ts = _styles(ctx)
+    white, edge = ctx.color("white"), ctx.color("tint")
     total = len(slides)
-    side_w = _slots(kind, paper, document.page_size)[0].side.width
-    measure = min(side_w, NOTES_MEASURE)
-
-    def text(words: str, ts: TextStyle) -> Laid:
-        return _artifact_text(words, ts, side_w, ctx, document)
-
-    number_h = text(SLIDE_NUMBER.format(number=total, total=total), number_ts).height
-    label_h = max(text(NOTES_LABEL, label_ts).height, number_h)  # 1-up, 2-up: the label and number share a line
-    laid_notes, notes_h = _notes_area(document, slides, kind, measure, ctx)
+    grid = _slots(kind, paper, document.page_size)
+    side_w = grid[0].side.width
+    number_ts, label_ts = _styles(ctx)
+    number_h = _artifact_text(SLIDE_NUMBER.format(number=total, total=total), number_ts, side_w, ctx, document).height
+    label_h = max(_artifact_text(OWN_NOTES_LABEL, label_ts, side_w, ctx, document).height, number_h)
+    laid_notes, notes_h = _notes_area(document, slides, kind, min(side_w, NOTES_MEASURE), ctx)
+    setting = _Setting(number_ts, label_ts, number_h, label_h, laid_notes, notes_h, rule_color(ctx), side_w)
     index = 0
     for count in spread(total, PER_PAGE[kind]):
         page = PageLayout(len(pages) + 1, paper)
         pages.append(page)
-        for frame, side, under in _slots(kind, paper, document.page_size, count):
+        for slot in grid[count:]:  # the slots this page has no slide for: ruled lines for the reader's notes
+            _own_notes_area(page, slot.whole, setting, ctx, document)
+        for frame, side, _ in grid[:count]:
             slide = slides[index]
-            notes = _notes_of(document, slides, index)
             index += 1
             page.items.append(FillBox(Rect(frame.x - 1.5, frame.y - 1.5, frame.width + 3, frame.height + 3), edge, 3))
             page.items.append(FillBox(frame, white))  # the slide's paper
             page.items.append(SlideFrame(frame, legible(slide, frame.width / document.page_size[0])))
-            number = text(SLIDE_NUMBER.format(number=index, total=total), number_ts)
-            placed = Laid(0, [])
+            number = _artifact_text(SLIDE_NUMBER.format(number=index, total=total), number_ts, side_w, ctx, document)
             if kind == "3up":
-                placed.add(number, side.x, side.y)
-                page.items.extend(placed.items)
-                _rules(page, side.x, side.x + side.width, side.y + number_h, side.y + side.height, rule)
-                if under is not None:  # a page with fewer slides: the lines run on under the slide
-                    _rules(page, under.x, under.x + under.width, under.y, under.y + under.height, rule)
-                continue
-            placed.add(number, side.x + side.width - _width(number), side.y)  # the number at the right
-            placed.add(text(NOTES_LABEL if notes is not None else OWN_NOTES_LABEL, label_ts), side.x, side.y)
-            y = own = side.y + label_h + 4
-            if notes is not None:
-                laid = laid_notes[index - 1]
-                if y + laid.height > side.y + side.height + 0.5:
-                    ctx.problems.append(Problem(
-                        notes.where, f"the speaker notes of slide {index} need {laid.height:.0f} pt but the "
-                                     f"{kind} handout has {side.y + side.height - y:.0f} pt for them",
-                        "shorten the notes, or leave this handout kind out of the deck's handouts"))
-                placed.add(laid, side.x, y)
-                own += laid.height
-            y += notes_h  # the same place in every slot, with notes or without
-            page.items.extend(placed.items)
-            _rules(page, side.x, side.x + side.width, y, side.y + side.height, rule, own)
+                _beside(page, side, number, setting, ctx, document)
+            else:
+                _below(page, side, number, index, _notes_of(document, slides, index - 1), kind, setting, ctx, document)
     return pages
+
+
+def _label(words: str, setting: _Setting, ctx: LayoutContext, document: Document) -> Laid:
+    return _artifact_text(words, setting.label_ts, setting.width, ctx, document)
+
+
+def _own_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: LayoutContext, document: Document) -> None:
+    """A slot without a slide: "Your notes" at its top and ruled lines from under it to the slot's end."""
+    placed = Laid(0, [])
+    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), area.x, area.y)
+    page.items.extend(placed.items)
+    _rules(page, area.x, area.x + area.width, area.y + setting.label_h + RULE_UNDER, area.y + area.height,
+           setting.rule)
+
+
+def _beside(page: PageLayout, side: Rect, number: Laid, setting: _Setting, ctx: LayoutContext,
+            document: Document) -> None:
+    """3-up: the slide's number, "Your notes" under it and the ruled lines, beside the frame."""
+    placed = Laid(0, [])
+    placed.add(number, side.x, side.y)
+    label = _label(OWN_NOTES_LABEL, setting, ctx, document)
+    placed.add(label, side.x, side.y + setting.number_h)
+    page.items.extend(placed.items)
+    first = side.y + setting.number_h + label.height + RULE_UNDER
+    _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)
+
+
+def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, kind: str, setting: _Setting,
+           ctx: LayoutContext, document: Document) -> None:
+    """1-up, 2-up: under the frame, a label and the slide's number on one line; the speaker notes (under
+    "Speaker notes"), then "Your notes" on the first of the ruled lines, which lie at the same heights in
+    every slot (under the longest notes of the deck, and as high as each slot's own text allows)."""
+    placed = Laid(0, [])
+    placed.add(number, side.x + side.width - _width(number), side.y)  # the number at the right
+    placed.add(_label(NOTES_LABEL if notes is not None else OWN_NOTES_LABEL, setting, ctx, document), side.x, side.y)
+    y = side.y + setting.label_h + 4
+    first = y + setting.notes_h + LABEL_GAP + setting.label_h + RULE_UNDER
+    since = side.y + setting.label_h + RULE_UNDER  # no speaker notes: the lines begin under the label line
+    if notes is not None:
+        laid = setting.laid_notes[index - 1]
+        room = side.y + side.height - y - setting.label_h - LABEL_GAP
+        if laid.height > room + 0.5:
+            ctx.problems.append(Problem(
+                notes.where, f"the speaker notes of slide {index} need {laid.height:.0f} pt but the "
+                             f"{kind} handout has {room:.0f} pt for them",
+                "shorten the notes, or leave this handout kind out of the deck's handouts"))
+        placed.add(laid, side.x, y)
+        since = y + laid.height + LABEL_GAP + setting.label_h + RULE_UNDER
+    heights = _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule, since)
+    if notes is not None and heights:  # "Your notes" stands on the first line
+        placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, heights[0] - RULE_UNDER - setting.label_h)
+    page.items.extend(placed.items)

@@ -27,22 +27,48 @@ FIGURE_BOTTOM = 460.0  # a figure is at most 300 pt tall and ends 24 pt or more 
 LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
+GUTTER = 32.0  # between the text column and the figure
+FIGURE_TEXT_W = (WIDTH - GUTTER) / 2  # layout: figure: text and picture share the slide half and half
+CONTENT_TEXT_W = 500.0  # a content slide's text column (its figure takes the rest)
+# The title slide: its accent rule, then (16 pt below the rule) the title's capitals; the photo's top on
+# the rule's top; the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
+# lines rather than a long one and a lone word)
+TITLE_RULE_Y, TITLE_RULE_H, RULE_GAP = 140.0, 6.0, 16.0
+TITLE_X, TITLE_W, SUBTITLE_W = 72.0, 520.0, 340.0
+TITLE_GAP = 12.0  # between the title and the subtitle
+# The height of capitals, as a share of the type size (Atkinson Hyperlegible's is 0.68; most sans faces'
+# lie between 0.66 and 0.72): where the first line's capitals begin, the grid's top line is drawn.
+CAP_HEIGHT = 0.68
+LINE_ASCENT = 0.78  # the layout's first baseline: LINE_ASCENT × size + half the leading's extra
+
+
+def cap_top(size: float, leading: float) -> float:
+    """How far under a text region's top the capitals of its first line begin (the line's baseline, as the
+    layout sets it, less the capitals' height)."""
+    return LINE_ASCENT * size + (leading - size) / 2 - CAP_HEIGHT * size
 
 
 def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | None = None,
-                   continued: bool = False, columns: int = 2) -> Template:
-    """The built-in slide templates; colours are theme names. `panel`: a colour the body is set on, filling
-    the body's whole area (a safety slide: the boxed information reads as one panel, not a few lines at
-    the top of an empty slide). `continued`: a slide the body runs on to (it has no figure)."""
+                   continued: bool = False, columns: int = 2, caps: tuple[float, float] = (0.0, 0.0)) -> Template:
+    """The built-in slide templates; colours are theme names. `panel`: a colour the body is set on (a
+    safety slide: the boxed information reads as one panel, centred in the body's area when it fits on
+    the slide, not a few lines at the top of an empty slide). `continued`: a slide the body runs on to (it
+    has no figure). `caps`: how far under their regions' tops the capitals of the body's first line and
+    of the title slide's title begin (a figure's top is drawn on the body's capitals; the title slide's
+    rule 16 pt above its title's capitals)."""
+    body_caps, title_caps = caps
     if layout == "title":
+        title_y = TITLE_RULE_Y + TITLE_RULE_H + RULE_GAP - title_caps
         return Template("slide-title", (
-            _region("title", (72, 96, 520 if has_figure else 816, 330), valign="middle"),
-            _region("figure", (620, 70, 290, 390), valign="middle"),
+            _region("title", (TITLE_X, title_y, TITLE_W if has_figure else 816, 0), auto_height=True),
+            _region("subtitle", (TITLE_X, title_y, SUBTITLE_W, 0), auto_height=True, below=("title",),
+                    gap=TITLE_GAP),
+            _region("figure", (620, TITLE_RULE_Y, 290, FIGURE_BOTTOM - TITLE_RULE_Y), valign="top"),
         ), (Decoration("band", Rect(0, 0, 960, 540), "primary"),
-            Decoration("band", Rect(72, 84, 96, 6), "accent")))
+            Decoration("band", Rect(TITLE_X, TITLE_RULE_Y, 96, TITLE_RULE_H), "accent")))
     wide = not has_figure
-    body_w = WIDTH if wide else (360 if layout == "figure" else 500)
-    figure_x = LEFT + body_w + 32 if has_body or layout != "figure" else LEFT
+    body_w = WIDTH if wide else (FIGURE_TEXT_W if layout == "figure" else CONTENT_TEXT_W)
+    figure_x = LEFT + body_w + GUTTER if has_body or layout != "figure" else LEFT
     figure_w = LEFT + WIDTH - figure_x
     body = _body_kwargs(layout, panel, columns)
     regions = [
@@ -50,8 +76,9 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
         _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
     ]
     if has_figure:
-        # the figure's top on the same line as the body's first line, on every slide
-        regions.append(_region("figure", (figure_x, TOP, figure_w, FIGURE_BOTTOM - TOP), valign="top"))
+        # the figure's top on the line where the body's first capitals begin, on every slide
+        top = TOP + (body_caps if has_body else 0.0)
+        regions.append(_region("figure", (figure_x, top, figure_w, FIGURE_BOTTOM - top), valign="top"))
     name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
     if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
         return Template(name, (_region("body", (LEFT, CONTINUED_TOP, WIDTH, BOTTOM - CONTINUED_TOP), **body),),
@@ -63,9 +90,9 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
 
 
 def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
-    kw: dict = dict(columns=columns if layout == "references" else 1, gutter=32)
-    if panel:  # the panel ends under its text (the flow keeps the whole height to fill)
-        kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0), auto_height=True)
+    kw: dict = dict(columns=columns if layout == "references" else 1, gutter=GUTTER)
+    if panel:  # the panel ends under its text, centred in the body's area when the whole body fits there
+        kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0), auto_height=True, valign="middle")
     return kw
 
 
@@ -109,6 +136,34 @@ def _notes(spec: SlideSpec, n: int, path: tuple, blocks: Any, where: Callable[[t
         Paragraph(blocks.inline(p, path + ("notes",)), at, "slide_notes", at) for p in paragraphs), at)
 
 
+def _cap_top(styles: dict, name: str) -> float:
+    """cap_top() of the theme's style `name` (0 when the theme has no such style)."""
+    style = styles.get(name)
+    if style is None:
+        return 0.0
+    size = float(style.size)
+    return cap_top(size, float(style.leading or 1.3 * size))
+
+
+def _titles(spec: SlideSpec, n: int, path: tuple, blocks: Any, where: Callable[[tuple], Any]) -> tuple:
+    """The slide's heading, the blocks of its title region and the subtitle set on a measure of its own
+    (the title slide's; None elsewhere, where the subtitle follows the heading)."""
+    style = "slide_title" if spec.layout == "title" else "slide_heading"
+    heading = Heading(1 if n == 1 else 2, blocks.inline(spec.title, path + ("title",)), where(path), style,
+                      where(path + ("title",)))
+    if not spec.subtitle:
+        return heading, [heading], None
+    subtitle = Paragraph(blocks.inline(spec.subtitle, path + ("subtitle",)), where(path), "slide_subtitle",
+                         where(path + ("subtitle",)))
+    return (heading, [heading], subtitle) if spec.layout == "title" else (heading, [heading, subtitle], None)
+
+
+def _placements(n: int, path: tuple, where: Callable[[tuple], Any], **regions: Any) -> tuple[Placement, ...]:
+    """A placement per region given a block list (None: none), in reading order."""
+    return tuple(Placement(name, (Section(f"slide-{n}-{name}", tuple(found), where(path)),), where(path))
+                 for name, found in regions.items() if found is not None)
+
+
 def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Section],
                  where: Callable[[tuple], Any], problems: list[Problem]) -> list[Page]:
     """`blocks` is the validate stage's BlockBuilder for the layout file (inline text, figures)."""
@@ -116,17 +171,12 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
     theme = getattr(getattr(blocks, "loaded", None), "theme", None)
     colors = set(getattr(theme, "colors", None) or ())
     used: set[str] = set()
+    styles = getattr(theme, "styles", None) or {}
+    caps = (_cap_top(styles, "slide_body"), _cap_top(styles, "slide_title"))
     for n, spec in enumerate(specs, start=1):
         path = ("slides", n - 1)
-        level = 1 if n == 1 else 2
-        style = "slide_title" if spec.layout == "title" else "slide_heading"
-        heading = Heading(level, blocks.inline(spec.title, path + ("title",)), where(path), style,
-                          where(path + ("title",)))
-        title_blocks: list = [heading]
-        if spec.subtitle:
-            title_blocks.append(Paragraph(blocks.inline(spec.subtitle, path + ("subtitle",)), where(path),
-                                          "slide_subtitle", where(path + ("subtitle",))))
-        body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), level)
+        heading, title_blocks, subtitle = _titles(spec, n, path, blocks, where)
+        body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), heading.level)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",
@@ -138,10 +188,9 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         # a short reference list reads down one column (two columns of three lines leave the slide bare)
         entries = sum(len(b.entries) for b in body if isinstance(b, References))
         columns = 2 if entries > 8 else 1
-        template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns)
-        placements = [Placement("title", (Section(f"slide-{n}-title", tuple(title_blocks), where(path)),), where(path))]
-        if figure is not None:
-            placements.append(Placement("figure", (Section(f"slide-{n}-figure", (figure,), where(path)),), where(path)))
+        template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns, caps=caps)
+        placements = _placements(n, path, where, title=title_blocks, subtitle=subtitle and [subtitle],
+                                 figure=figure and [figure])
         # the body flows: what does not fit on the slide continues on the next one (same grid and sizes,
         # its title repeated), never set smaller to fit
         flow = (Section(f"slide-{n}-body", tuple(body), where(path)),) if body else ()
@@ -149,7 +198,6 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         if body:
             then = slide_template(spec.layout, False, True, panel, continued=True, columns=columns)
         notes = _notes(spec, n, path, blocks, where)
-        pages.append(Page(template, tuple(placements), where(path), flow=flow, notes=notes,
+        pages.append(Page(template, placements, where(path), flow=flow, notes=notes,
                           title=f"Slide {n}: {spec.title}", then=then, read_last=("figure",)))
     return pages
-

@@ -54,6 +54,8 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
                 height = content_height(region, placed[region.name], ctx)
             elif flows and region.name not in fixed:
                 height = max(bottom - y, 0.0)
+                if region.valign != "top" and first:
+                    y, height = _aligned(region, y, height, page, ctx)
             else:
                 height = 0.0
         boxes[region.name] = Rect(b.x, y, b.width, height)
@@ -61,6 +63,18 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
 
     regions = tuple(replace(r, box=box(r)) for r in template.regions)
     return replace(template, regions=regions)
+
+
+def _aligned(region: Region, y: float, height: float, page: Page, ctx: LayoutContext) -> tuple[float, float]:
+    """A flow region of height: auto that holds the whole flow (a short safety panel): moved down its box
+    as its valign says, centred in (or at the foot of) the room it has; a flow that does not fit starts at
+    the top as always."""
+    need = content_height(region, tuple(b for s in page.flow for b in s.blocks), ctx)
+    room = min(region.box.height, height) if region.box.height > 0 else height
+    if need > room + 0.5:
+        return y, height
+    shift = (room - need) / (2 if region.valign == "middle" else 1)
+    return y + shift, height - shift
 
 
 def _under(above: Rect, gap: float) -> float:

@@ -1,6 +1,8 @@
 """The slide grid and the handouts as people print them, read back with PDFium and pikepdf: no text on a
 slide under 12 pt, no thumbnail text under 6 pt, figures on one top line, "Slide N of M", handout pages
-filled on one fixed grid (slide, number, "Notes", notes and ruled lines at fixed places), a body too long for its slide continued on the next."""
+filled on one fixed grid (slide, number, "Speaker notes", notes, "Your notes" and ruled lines at fixed
+places), a body too long for its slide continued on the next; the title slide's rule and subtitle, a short
+safety panel centred."""
 
 from __future__ import annotations
 
@@ -201,6 +203,103 @@ def test_figures_end_24_pt_or_more_above_the_footer(deck):
         assert all(top - bottom >= 24 for bottom in found), (page + 1, top, found)
 
 
+def deck_spec() -> dict:
+    """The deck's layout file, as written (the tests read the words they look for from it)."""
+    import yaml
+    return yaml.safe_load((REPO / "layouts" / "kineret-dtt-ra-deck.yaml").read_text(encoding="utf-8"))
+
+
+def words(path: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """Per page, pdftotext's words as (word, xMin, yMin, xMax, yMax), pt from the top-left."""
+    import html
+    import subprocess
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True).stdout
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    return [[(html.unescape(w), float(x0), float(y0), float(x1), float(y1))
+             for x0, y0, x1, y1, w in re.findall(pattern, page)] for page in xml.split("<page ")[1:]]
+
+
+def cap_top(path: Path, page: int, text: str) -> float:
+    """The top of the first letter of `text` on the page (PDFium's glyph box), pt from the top."""
+    pdf = pdfium.PdfDocument(path)
+    tp = pdf[page].get_textpage()
+    hit = tp.search(text, match_case=True).get_next()
+    assert hit is not None, (page + 1, text)
+    return pdf[page].get_size()[1] - tp.get_charbox(hit[0])[3]
+
+
+def test_figures_stand_on_the_first_lines_capitals(deck):
+    """On every content slide, the figure's top (its /BBox) is on the line where the capitals of the
+    body's first line begin (within 1.5 pt): picture and text start together."""
+    tops = figure_tops(deck["slides"])
+    for n, slide in enumerate(deck_spec()["slides"]):
+        if n == 0 or "figure" not in slide or not slide.get("bullets"):
+            continue
+        first = " ".join(slide["bullets"][0].split()[:3])
+        assert abs(tops[n][0] - cap_top(deck["slides"], n, first)) <= 1.5, (n + 1, tops[n], first)
+
+
+def test_the_title_slide_rule_stands_16_pt_over_the_title(deck):
+    """The title slide's accent rule (read from PDFium's render, in the theme's accent colour) ends 12 to
+    20 pt above the title's capitals, and its top is the photo's top (within 1.5 pt)."""
+    import yaml
+    theme = yaml.safe_load((REPO / "layouts" / "themes" / "kineret.yaml").read_text(encoding="utf-8"))
+    accent = tuple(int(theme["colors"]["accent"][i:i + 2], 16) for i in (1, 3, 5))
+    image = pdfium.PdfDocument(deck["slides"])[0].render(scale=1).to_pil().convert("RGB")
+    rows = [y for y in range(image.height)
+            if sum(all(abs(a - b) <= 12 for a, b in zip(image.getpixel((x, y)), accent)) for x in range(60, 200)) > 50]
+    assert rows and rows[-1] - rows[0] < 10, rows
+    title = deck_spec()["slides"][0]["title"].split()[0]
+    gap = cap_top(deck["slides"], 0, title) - (rows[-1] + 1)
+    assert 12 <= gap <= 20, gap
+    assert abs(figure_tops(deck["slides"])[0][0] - rows[0]) <= 1.5
+
+
+def test_the_subtitle_has_no_lone_word_line(deck):
+    """The title slide's subtitle breaks into lines of two words or more, the shortest at least half as
+    wide as the longest (pdftotext's words, grouped by line)."""
+    subtitle = deck_spec()["slides"][0]["subtitle"].split()
+    found = [w for w in words(deck["slides"])[0] if w[0] in subtitle and w[4] - w[2] < 30]  # not the title's
+    lines: dict[float, list] = {}
+    for w in found:
+        lines.setdefault(round(w[2]), []).append(w)
+    assert sum(len(line) for line in lines.values()) == len(subtitle)
+    assert len(lines) >= 2 and all(len(line) >= 2 for line in lines.values()), lines
+    widths = [max(w[3] for w in line) - min(w[1] for w in line) for line in lines.values()]
+    assert min(widths) >= max(widths) / 2, widths
+
+
+def test_slide_text_ends_24_pt_or_more_above_the_footer(deck):
+    """On every slide, the lowest word above the footer ends 24 pt or more above the footer's text; the
+    text of a figure slide (layout: figure) runs across about half the slide's width (45 % or more)."""
+    spec = deck_spec()["slides"]
+    for n, page in enumerate(words(deck["slides"])):
+        footer = min(y0 for w, _, y0, _, _ in page if w == "US-KIN-0002")
+        above = [y1 for _, _, y0, _, y1 in page if y0 < footer - 1]
+        assert footer - max(above) >= 24, (n + 1, footer, max(above))
+        if spec[n].get("layout") == "figure":
+            first = spec[n]["bullets"][0].split()[0]
+            left = min(x0 for w, x0, *_ in page if w == first)
+            text = [x1 for w, x0, y0, x1, _ in page if 150 < y0 < footer - 1 and x0 < 480]
+            assert max(text) - left >= 0.45 * 832, (n + 1, max(text) - left)
+
+
+def test_a_short_safety_panel_is_centred_in_the_body_area(deck):
+    """The safety slide's panel (its tint, read from PDFium's render) sits in the middle of the grid's
+    body area: as much room above it as below (within 2 pt)."""
+    import yaml
+
+    from tagprint.decks.slides import BOTTOM, TOP
+    theme = yaml.safe_load((REPO / "layouts" / "themes" / "kineret.yaml").read_text(encoding="utf-8"))
+    tint = tuple(int(theme["colors"]["tint_warm"][i:i + 2], 16) for i in (1, 3, 5))
+    n = next(i for i, s in enumerate(deck_spec()["slides"]) if "safety" in s.get("content", []))
+    image = pdfium.PdfDocument(deck["slides"])[n].render(scale=1).to_pil().convert("RGB")
+    rows = [y for y in range(image.height) if all(abs(a - b) <= 3 for a, b in zip(image.getpixel((80, y)), tint))]
+    assert rows, "no panel"
+    above, below = rows[0] - TOP, BOTTOM - (rows[-1] + 1)
+    assert above > 20 and abs(above - below) <= 2, (rows[0], rows[-1])
+
+
 @pytest.mark.parametrize("name", HANDOUTS)
 def test_no_handout_page_is_half_empty(deck, name):
     """No page is more than half empty (by 18 pt rows of rendered pixels), the last one included: the
@@ -240,20 +339,63 @@ def test_ruled_lines_are_light_hairlines(deck, name):
 
 
 def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
-    """Each 1-up page: "Slide N of 7", "Notes" (or "Your notes"), the speaker notes set no wider than about
-    75 characters a line, and ruled lines pinned at the same heights on every page, a useful number of
-    them, evenly spaced down to the page's foot."""
+    """Each 1-up page: "Slide N of 7", the speaker notes under "Speaker notes" set no wider than about 75
+    characters a line, "Your notes" above the ruled lines, and the lines pinned at the same heights on every
+    page, a useful number of them, evenly spaced down to the page's foot."""
     pdf = pdfium.PdfDocument(deck["handout-1up"])
     for i in range(len(pdf)):
         text = pdf[i].get_textpage().get_text_range()
-        assert f"Slide {i + 1} of 7" in text and ("Notes" in text or "Your notes" in text)
-        notes = text.split("Notes", 1)[1] if "Notes" in text else ""
+        assert f"Slide {i + 1} of 7" in text and text.count("Your notes") == 1
+        notes = text.split("Speaker notes", 1)[1].split("Your notes")[0] if "Speaker notes" in text else ""
         lines = [line for line in notes.splitlines() if line.strip() and "of 7" not in line]
         assert all(len(line) <= 76 for line in lines), [len(line) for line in lines]
     heights = [[y for y, *_ in found] for found in rules(deck["handout-1up"])]
     assert_one_pitch(heights)
     assert len(min(heights, key=len)) >= 10
     assert all(abs(h[-1] - (792 - 56)) < 0.5 for h in heights)  # the last line at the page's foot
+
+
+def labels(path: Path) -> list[list[tuple[str, float, float]]]:
+    """Per page, each "Speaker notes", "Your notes" and "Slide N of 7" with its top and bottom (pt from the
+    top of the page), in the order PDFium finds them."""
+    pdf = pdfium.PdfDocument(path)
+    out = []
+    for page in pdf:
+        tp, height = page.get_textpage(), page.get_size()[1]
+        found = []
+        for words in ("Speaker notes", "Your notes", *(f"Slide {n} of 7" for n in range(1, 8))):
+            search = tp.search(words, match_case=True, match_whole_word=True)
+            while (hit := search.get_next()) is not None:
+                box = tp.get_charbox(hit[0])
+                found.append((words, height - box[3], height - box[1]))
+        out.append(sorted(found, key=lambda f: f[1]))
+    return out
+
+
+@pytest.mark.parametrize("name", HANDOUTS)
+def test_one_label_scheme(deck, name):
+    """One label scheme on every handout: printed speaker notes stand under "Speaker notes" (1-up, 2-up:
+    the slides with notes), every slot and every slide-less notes area has "Your notes" with its ruled
+    lines starting under it (the first no more than a line's pitch, 24 pt, under the label's letters, and
+    none through them), and no slot is labelled plain "Notes"."""
+    from tagprint.decks.handouts import spread
+    counts = spread(7, PER_PAGE[name])
+    with_notes = {1, 2, 3, 4, 5}  # the deck's slides with speaker notes
+    pdf = pdfium.PdfDocument(deck[name])
+    number = 0
+    for i, (found, lines) in enumerate(zip(labels(deck[name]), rules(deck[name]))):
+        text = pdf[i].get_textpage().get_text_range()
+        assert not re.search(r"(?<!Speaker )(?<!Your )\bNotes\b", text), (name, i + 1)
+        slides = [int(w.split()[1]) for w, *_ in found if w.startswith("Slide")]
+        number += len(slides)
+        spoken = [n for n in slides if n in with_notes] if name in ("handout-1up", "handout-2up") else []
+        assert sum(w == "Speaker notes" for w, *_ in found) == len(spoken), (name, i + 1, found)
+        own = [(top, bottom) for w, top, bottom in found if w == "Your notes"]
+        assert len(own) == PER_PAGE[name], (name, i + 1, found)  # a slide's slot or a notes area in its place
+        for top, bottom in own:
+            assert any(0 < y - bottom <= 24 for y, *_ in lines), (name, i + 1, bottom)
+            assert not any(top - 1 < y < bottom + 1 for y, *_ in lines), (name, i + 1, top)
+    assert number == 7 and len(pdf) == len(counts)
 
 
 def assert_one_pitch(slots: list[list[float]]) -> None:
@@ -286,10 +428,10 @@ def slot_rules(path: Path, lead: float) -> list[list[list[float]]]:
 
 
 def test_the_slides_fill_one_fixed_grid(deck):
-    """Every full page uses the same slots (a slide's frame and its number at the same place on each
-    page, ~18 pt between 3-up slots), and every slot of a full page has the same ruled lines at the same
-    heights relative to its number; a page with fewer slides keeps the frames' size and gives each slot
-    at least as many lines."""
+    """Every page uses the same slots (a slide's frame and its number at the same place on each page, a
+    page with fewer slides filling the first slots; ~18 pt between 3-up slots), and every slot of a full
+    page has the same ruled lines at the same heights relative to its number; a page with fewer slides
+    keeps the frames' size and gives each slot at least as many lines."""
     from tagprint.decks.handouts import spread
     for name in HANDOUTS:
         pdf = pdfium.PdfDocument(deck[name])
@@ -302,7 +444,7 @@ def test_the_slides_fill_one_fixed_grid(deck):
                     for n in re.findall(r"Slide (\d+) of 7", tp.get_text_range())]
             (slots if counts[i] == per else partial).append(tops)
         assert all(tops == slots[0] for tops in slots), (name, slots)
-        assert all(tops[0] == slots[0][0] for tops in partial), (name, partial)
+        assert all(tops == slots[0][:len(tops)] for tops in partial), (name, partial)  # the same slots, in order
         if per == 3:
             assert all(16 <= b - a - 219 <= 20 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
         by_slot = slot_rules(deck[name], 10 if per == 3 else 60)  # 3-up: the number beside the frame's top
