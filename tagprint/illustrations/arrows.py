@@ -225,10 +225,9 @@ class Arrows:
         from ..words import words_for  # the phrases in the document's language
         words = words_for(lang)
         text = words.get("arrows", count=words.get(NUMBERS[p.count]))
-        if p.twist != ArrowsParams.twist:
-            turns = words.get(TURNS[p.twist]) if p.twist in TURNS else words.get("turns_n", n=words.number(p.twist / 2))
-            text += words.get("arrows_turns", turns=turns)
-        return text
+        # the turns are always said, the default's as every variant's
+        turns = words.get(TURNS[p.twist]) if p.twist in TURNS else words.get("turns_n", n=words.number(p.twist / 2))
+        return text + words.get("arrows_turns", turns=turns)
 
     def check_theme(self, p: ArrowsParams, theme: Any) -> list[str]:
         return check_colors(p.colors, theme, "arrows", p.background)

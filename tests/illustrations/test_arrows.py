@@ -17,17 +17,18 @@ def heads(figures, fig):
     return sorted(figures.components(strip), key=lambda c: c.x0), strip
 
 
-def test_default_alt_text_is_the_seed_wording(figures):
-    assert figures.one("arrows", height=84, width=165).alt == "Three arrows intertwine and point upward"
+def test_default_alt_text_says_its_turns_like_every_variant(figures):
+    assert figures.one("arrows", height=84, width=165).alt == (
+        "Three arrows intertwine and point upward, making three quarters of a turn around each other")
 
 
 def test_alt_text_follows_the_params(figures):
     specs = [{"count": 2}, {"count": 4, "twist": 2}, {"count": 5}, {"count": 6, "twist": 0.5}, {"twist": 2.5}]
     built = figures.build("arrows", *({"params": p, "height": 60} for p in specs))
     assert [f.alt for f in built.figures] == [
-        "Two arrows intertwine and point upward",
+        "Two arrows intertwine and point upward, making three quarters of a turn around each other",
         "Four arrows intertwine and point upward, making one full turn around each other",
-        "Five arrows intertwine and point upward",
+        "Five arrows intertwine and point upward, making three quarters of a turn around each other",
         "Six arrows intertwine and point upward, making a quarter turn around each other",
         "Three arrows intertwine and point upward, making 1.25 turns around each other",
     ]

@@ -93,6 +93,29 @@ def test_strands_start_and_end_on_the_axis_at_a_slant(turns):
             assert abs(xn - x) > 0.5 * abs(yn - y)  # slanted: the strand crosses, it does not turn back
 
 
+@pytest.mark.parametrize("turns,across,along", [
+    (2.5, 140, 150), (1, 60, 200), (1.5, 120, 180), (3, 110, 532), (6, 90, 400), (4.5, 300, 300), (2, 40, 60)])
+def test_strand_ends_are_rounded(turns, across, along):
+    """Every strand end is a half disc, not a flat cut: from its end point the strand widens along a
+    quarter circle of radius half its width (within 0.15 pt), reaching its full width half a width in, at
+    any size (lying down is the same geometry turned)."""
+    ribbons, _, rw = helix_geometry(HelixParams(turns=turns), across, along)
+    for r in ribbons:
+        for pts, widths in ((r.points, r.width), (r.points[::-1], r.width[::-1])):
+            assert widths[0] <= 0.05 * rw  # the tip: no cut edge across the strand
+            run, checked = 0.0, 0
+            for (ax, ay), (bx, by), w in zip(pts, pts[1:], widths[1:]):
+                run += math.hypot(bx - ax, by - ay)
+                if w >= 0.999 * rw:
+                    break
+                expected = 2 * math.sqrt(max(0.0, (rw / 2) ** 2 - (rw / 2 - run) ** 2))
+                assert abs(w - expected) <= 0.15 + 0.02 * rw, (run, w, expected)
+                checked += 1
+            assert checked >= 5  # the curve is sampled finely enough to draw round
+            assert run <= rw / 2 * 1.05  # full width half a width in
+            assert max(widths[len(widths) // 4:3 * len(widths) // 4]) == pytest.approx(rw)
+
+
 @pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
 def test_rungs_are_ink_from_strand_to_strand(figures, orientation):
     """On the page, every rung is drawn unbroken from one strand to the other: the pixels along it are
