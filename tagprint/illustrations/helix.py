@@ -119,16 +119,11 @@ class Helix:
     def alt_text(self, p: HelixParams, lang: str) -> str:
         from ..words import words_for  # the phrases in the document's language
         words = words_for(lang)
-        d = HelixParams()
-        details = []
-        if p.turns != d.turns:
-            details.append(words.get("helix_turn" if p.turns == 1 else "helix_turns", n=words.number(p.turns)))
-        if p.rungs != d.rungs:
-            details.append(words.get("helix_no_rungs") if p.rungs == 0 else
-                           words.get("helix_rung" if p.rungs == 1 else "helix_rungs", n=p.rungs))
-        text = words.get("helix")
-        if details:
-            text = words.get("helix_with", helix=text, details=words.join(details))
+        # the turns and rungs are always said, the default's as every variant's
+        details = [words.get("helix_turn" if p.turns == 1 else "helix_turns", n=words.number(p.turns)),
+                   words.get("helix_no_rungs") if p.rungs == 0 else
+                   words.get("helix_rung" if p.rungs == 1 else "helix_rungs", n=p.rungs)]
+        text = words.get("helix_with", helix=words.get("helix"), details=words.join(details))
         if p.orientation == "horizontal":
             text += words.get("helix_horizontal")
         return text

@@ -21,8 +21,8 @@ def axis_crossings(figures, fig, vertical: bool = True) -> int:
     return len(figures.components(line, threshold=200))
 
 
-def test_default_alt_text_is_the_seed_wording(figures):
-    assert figures.one("helix", width=140, height=150).alt == "A double helix"
+def test_default_alt_text_says_its_turns_and_rungs_like_every_variant(figures):
+    assert figures.one("helix", width=140, height=150).alt == "A double helix with 2.5 turns and 14 rungs"
 
 
 def test_alt_text_follows_the_params(figures):
@@ -31,10 +31,10 @@ def test_alt_text_follows_the_params(figures):
     built = figures.build("helix", *({"params": p, "height": 60} for p in specs))
     assert [f.alt for f in built.figures] == [
         "A double helix with 3 turns and 20 rungs, lying horizontally",
-        "A double helix with 1 turn",
-        "A double helix with no rungs",
-        "A double helix with 1 rung",
-        "A double helix with 4.5 turns, lying horizontally",
+        "A double helix with 1 turn and 14 rungs",
+        "A double helix with 2.5 turns and no rungs",
+        "A double helix with 2.5 turns and 1 rung",
+        "A double helix with 4.5 turns and 14 rungs, lying horizontally",
     ]
 
 
