@@ -17,6 +17,22 @@ from typing import Mapping
 
 FALLBACK = "en"
 
+# The spectrum's alt text: what the picture shows, in plain words. No disease (the picture names none: a
+# piece that means one says so in its own alt or text), and no "only" ("has only 5" read oddly; the
+# catalogue keeps "spectrum_only" while spectrum.py still passes it).
+_SPECTRUM = {"en": "A horizontal cylindrical shape represents a spectrum. On the left of the shape it says "
+                   "\"{left}\", with {left_icons} above it. On the right of the shape it says \"{right}\", with "
+                   "{right_icons} above it",
+             "de": "Eine waagerechte Zylinderform stellt ein Spektrum dar. Links auf der Form steht „{left}“, "
+                   "darüber {left_icons}. Rechts auf der Form steht „{right}“, darüber {right_icons}",
+             "fr": "Une forme cylindrique horizontale représente un spectre. À gauche de la forme, il est écrit "
+                   "« {left} », avec {left_icons} au-dessus. À droite, il est écrit « {right} », avec "
+                   "{right_icons} au-dessus",
+             "es": "Una forma cilíndrica horizontal representa un espectro. A la izquierda de la forma dice "
+                   "«{left}», con {left_icons} encima. A la derecha dice «{right}», con {right_icons} encima",
+             "it": "Una forma cilindrica orizzontale rappresenta uno spettro. A sinistra della forma è scritto "
+                   "«{left}», con {left_icons} sopra. A destra è scritto «{right}», con {right_icons} sopra"}
+
 # key -> language -> text. Placeholders are the same in every language.
 CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
     # pagination (footers and handouts)
@@ -161,38 +177,9 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
                            "it": "le {n} file successive appaiono in disordine e non combaciano"},
     "hexagons_while": {"en": "{first} while {last}", "de": "{first}, während {last}", "fr": "{first}, tandis que {last}",
                        "es": "{first}, mientras que {last}", "it": "{first}, mentre {last}"},
-    # the spectrum
-    "spectrum": {"en": "A horizontal cylindrical shape represents the spectrum of rheumatoid arthritis. On the left of "
-                       "the shape it says \"{left}\" with {left_icons} above it. On the right side of the shape it "
-                       "says \"{right}\" and has {only}{right_icons} above it",
-                 "de": "Eine waagerechte Zylinderform stellt das Spektrum der rheumatoiden Arthritis dar. Links auf der "
-                       "Form steht „{left}“, darüber {left_icons}. Rechts auf der Form steht „{right}“, darüber "
-                       "{only}{right_icons}",
-                 "fr": "Une forme cylindrique horizontale représente le spectre de la polyarthrite rhumatoïde. À gauche "
-                       "de la forme, il est écrit « {left} », avec {left_icons} au-dessus. À droite, il est écrit "
-                       "« {right} », avec {only}{right_icons} au-dessus",
-                 "es": "Una forma cilíndrica horizontal representa el espectro de la artritis reumatoide. A la izquierda "
-                       "de la forma dice «{left}», con {left_icons} encima. A la derecha dice «{right}», con "
-                       "{only}{right_icons} encima",
-                 "it": "Una forma cilindrica orizzontale rappresenta lo spettro dell'artrite reumatoide. A sinistra "
-                       "della forma è scritto «{left}», con {left_icons} sopra. A destra è scritto «{right}», con "
-                       "{only}{right_icons} sopra"},
-    # the same, for a spectrum with labels of its own (it is not then the spectrum of RA)
-    "spectrum_any": {"en": "A horizontal cylindrical shape represents a spectrum. On the left of "
-                       "the shape it says \"{left}\" with {left_icons} above it. On the right side of the shape it "
-                       "says \"{right}\" and has {only}{right_icons} above it",
-                 "de": "Eine waagerechte Zylinderform stellt ein Spektrum dar. Links auf der "
-                       "Form steht „{left}“, darüber {left_icons}. Rechts auf der Form steht „{right}“, darüber "
-                       "{only}{right_icons}",
-                 "fr": "Une forme cylindrique horizontale représente un spectre. À gauche "
-                       "de la forme, il est écrit « {left} », avec {left_icons} au-dessus. À droite, il est écrit "
-                       "« {right} », avec {only}{right_icons} au-dessus",
-                 "es": "Una forma cilíndrica horizontal representa un espectro. A la izquierda "
-                       "de la forma dice «{left}», con {left_icons} encima. A la derecha dice «{right}», con "
-                       "{only}{right_icons} encima",
-                 "it": "Una forma cilindrica orizzontale rappresenta uno spettro. A sinistra "
-                       "della forma è scritto «{left}», con {left_icons} sopra. A destra è scritto «{right}», con "
-                       "{only}{right_icons} sopra"},
+    # the spectrum: what the picture shows, in plain words (see _SPECTRUM)
+    "spectrum": _SPECTRUM,
+    "spectrum_any": _SPECTRUM,  # the same: spectrum.py still chooses between the two keys by the labels
     "spectrum_icon": {"en": "{n} human-shaped icon", "de": "{n} menschenförmiges Symbol",
                       "fr": "{n} icône en forme de personne", "es": "{n} icono con forma humana",
                       "it": "{n} icona a forma umana"},

@@ -106,10 +106,10 @@ def test_a_bad_override_is_a_problem_at_its_line(project, capsys, words, message
 
 
 @pytest.mark.parametrize("illustration, german", [
-    ("spectrum", "Eine waagerechte Zylinderform stellt das Spektrum der rheumatoiden Arthritis dar."),
+    ("spectrum", "Eine waagerechte Zylinderform stellt ein Spektrum dar."),
     ("hexagons", "Eine auf der Spitze stehende Dreiecksform aus Reihen von Sechsecken."),
-    ("helix", "Eine Doppelhelix"),
-    ("dots", "Eine Gruppe von zufällig verstreuten Punkten"),
+    ("helix", "Eine Doppelhelix mit 2,5 Windungen und 14 Sprossen"),
+    ("dots", "Eine Gruppe von 60 zufällig verstreuten Punkten"),
     ("arrows", "Drei Pfeile winden sich umeinander und zeigen nach oben"),
 ])
 def test_generated_alt_texts_are_in_the_documents_language(project, illustration, german):

@@ -19,6 +19,8 @@ from .dots import check_colors, parse_background, parse_colors, theme_color
 from .ribbons import WHITE, Piece, Ribbon, draw_ribbons, mix  # noqa: F401
 
 COUNT = Range(2, 6)
+FAN = 2.2  # four or more arrows: from one head's middle to the next's, in head widths (at most)
+BIG_HEADS = 1.3  # four or more arrows: their heads this much larger than a few arrows' (for thin ribbons)
 TWIST = Range(0.5, 4)
 # the alt text's words, keys of the generated-words catalogue (tagprint.words): counts, and turns by half-turns
 NUMBERS = {2: "count_2", 3: "count_3", 4: "count_4", 5: "count_5", 6: "count_6"}
@@ -225,10 +227,9 @@ class Arrows:
         from ..words import words_for  # the phrases in the document's language
         words = words_for(lang)
         text = words.get("arrows", count=words.get(NUMBERS[p.count]))
-        if p.twist != ArrowsParams.twist:
-            turns = words.get(TURNS[p.twist]) if p.twist in TURNS else words.get("turns_n", n=words.number(p.twist / 2))
-            text += words.get("arrows_turns", turns=turns)
-        return text
+        # the turns are always said, the default's as every variant's
+        turns = words.get(TURNS[p.twist]) if p.twist in TURNS else words.get("turns_n", n=words.number(p.twist / 2))
+        return text + words.get("arrows_turns", turns=turns)
 
     def check_theme(self, p: ArrowsParams, theme: Any) -> list[str]:
         return check_colors(p.colors, theme, "arrows", p.background)
@@ -287,6 +288,13 @@ def arrows_geometry(p: ArrowsParams, w: float, h: float) -> tuple[list[Ribbon], 
     rw = unit
     amp *= unit * min(stretch, 1.15)
     pitch = (head_w + gap) * unit * stretch
+    if n > 3:
+        # four or more heads side by side crowd into a comb: a little larger (their ribbons are thin),
+        # they fan out further than the twist is wide, with more than a head's width of air beside each,
+        # as far as the box allows
+        head_w, head_l = head_w * BIG_HEADS, head_l * BIG_HEADS
+        room = (avail_w - head_w * unit) / (n - 1)
+        pitch = max(pitch, min(room, FAN * head_w * unit))
     head_w, head_l = head_w * unit, head_l * unit
     cx = w / 2
     y1 = h - margin - head_l

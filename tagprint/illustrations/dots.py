@@ -336,8 +336,7 @@ class Dots:
         words = words_for(lang)
         if p.count == 1:
             return words.get("dots_single")
-        default = DotsParams()
-        count = f" {p.count}" if p.count != default.count else ""
+        count = f" {p.count}"  # always said, as in every variant
         clusters = ""
         if p.clusters == 1:
             clusters = words.get("in_one_cluster")

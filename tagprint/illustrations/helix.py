@@ -35,6 +35,7 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+CAP_STEPS = 8  # points along each rounded end (from the tip in, closer together near the tip)
 MARGIN = 0.02  # of the frame's shorter side: just room for the strands' edges, so the box is tight
 
 
@@ -43,8 +44,9 @@ def helix_geometry(p: HelixParams, across: float, along: float) -> tuple[list[Ri
 
     Returns the ribbons (colour unset), the rungs as (x0, x1, y, z0, z1) and the strand width. Each rung's
     ends (x0, y) and (x1, y) lie on the two strands' centre lines. Each strand starts and ends where it
-    crosses the axis, running at a slant (never at the crest of a wave, where a cut end reads as a hook);
-    the second strand, a groove behind the first, starts and ends a little further along."""
+    crosses the axis, running at a slant (never at the crest of a wave, where a cut end reads as a hook),
+    with a rounded end (its width narrowing to nothing along a quarter circle); the second strand, a
+    groove behind the first, starts and ends a little further along."""
     margin = min(across, along) * MARGIN
     # strand 0 runs from angle 0 to 2π·turns, to the nearest half turn, so that it ends on the axis too
     first_end = math.pi * max(2, round(2 * p.turns))
@@ -56,20 +58,32 @@ def helix_geometry(p: HelixParams, across: float, along: float) -> tuple[list[Ri
     rw = max(1.2, min((across - 2 * margin) * 0.13, pitch * 0.09))
     radius = max(1.0, min((across - 2 * margin - rw) / 2, pitch * 0.5 * 0.92 - rw / 2))
     cx = across / 2
-    # the ends are cut square across the slanted strand: their corners reach half a strand's width further
+    # the rounded ends reach no further than half a strand's width from their end points
     y0 = margin + rw / 2
     length = along - 2 * margin - rw
 
     def y_of(phi: float) -> float:
         return y0 + length * phi / span
 
+    # each end is rounded: over its last half strand-width the strand narrows along a quarter circle to
+    # its end point on the axis (a round cap, never a flat cut); at the axis the strand runs nearly
+    # straight, so the cap is a true half disc
+    speed = math.hypot(radius, length / span)  # the strand's length per radian where it crosses the axis
+    cap = rw / 2 / speed  # the angle the cap takes
+
+    def width_at(f: float, lo: float, hi: float) -> float:
+        s = min(f - lo, hi - f, cap) / cap  # 0 at an end … 1 a cap's length in
+        return rw * max(0.04, math.sqrt(max(0.0, 1 - (1 - s) ** 2)))
+
     ribbons = []
     for phase, (lo, hi) in ((0.0, (0.0, first_end)), (GROOVE, (offset, span))):
         steps = int(40 * (hi - lo) / (2 * math.pi)) + 20
-        phis = [lo + (hi - lo) * k / steps for k in range(steps + 1)]
+        inner = [lo + cap + (hi - lo - 2 * cap) * k / steps for k in range(steps + 1)]
+        ends = [cap * (1 - math.cos(math.pi / 2 * k / CAP_STEPS)) for k in range(CAP_STEPS)]
+        phis = [lo + e for e in ends] + inner + [hi - e for e in reversed(ends)]
         pts = [(cx + radius * math.sin(f + phase), y_of(f)) for f in phis]
-        ribbons.append(Ribbon(pts, [math.cos(f + phase) for f in phis], [rw] * len(phis), (0.0, 0.0, 0.0),
-                              fade=0.42, axis=(0.0, 1.0)))
+        ribbons.append(Ribbon(pts, [math.cos(f + phase) for f in phis], [width_at(f, lo, hi) for f in phis],
+                              (0.0, 0.0, 0.0), fade=0.42, axis=(0.0, 1.0)))
     rungs = []
     lo, hi = offset, first_end  # where both strands are drawn
     for k in range(p.rungs):
@@ -105,16 +119,11 @@ class Helix:
     def alt_text(self, p: HelixParams, lang: str) -> str:
         from ..words import words_for  # the phrases in the document's language
         words = words_for(lang)
-        d = HelixParams()
-        details = []
-        if p.turns != d.turns:
-            details.append(words.get("helix_turn" if p.turns == 1 else "helix_turns", n=words.number(p.turns)))
-        if p.rungs != d.rungs:
-            details.append(words.get("helix_no_rungs") if p.rungs == 0 else
-                           words.get("helix_rung" if p.rungs == 1 else "helix_rungs", n=p.rungs))
-        text = words.get("helix")
-        if details:
-            text = words.get("helix_with", helix=text, details=words.join(details))
+        # the turns and rungs are always said, the default's as every variant's
+        details = [words.get("helix_turn" if p.turns == 1 else "helix_turns", n=words.number(p.turns)),
+                   words.get("helix_no_rungs") if p.rungs == 0 else
+                   words.get("helix_rung" if p.rungs == 1 else "helix_rungs", n=p.rungs)]
+        text = words.get("helix_with", helix=words.get("helix"), details=words.join(details))
         if p.orientation == "horizontal":
             text += words.get("helix_horizontal")
         return text

@@ -79,7 +79,7 @@ def test_svg_and_pdf_artwork_are_vectors_and_line_art_is_flate(built, profile):
     (image,) = images
     filters = image.get("/Filter")
     filters = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
-    assert filters == [pikepdf.Name.FlateDecode] and (image.Width, image.Height) == (1440, 480)
+    assert filters == [pikepdf.Name.FlateDecode] and (image.Width, image.Height) == (1332, 156)
     assert image.ColorSpace == ("/DeviceCMYK" if profile == "print" else "/DeviceRGB")
     paths = [form for form in forms if " re" in form or " c\n" in form or "\nf" in form]
     assert len(paths) >= 3  # the SVG at two sizes and the PDF: painted paths in forms

@@ -17,17 +17,18 @@ def heads(figures, fig):
     return sorted(figures.components(strip), key=lambda c: c.x0), strip
 
 
-def test_default_alt_text_is_the_seed_wording(figures):
-    assert figures.one("arrows", height=84, width=165).alt == "Three arrows intertwine and point upward"
+def test_default_alt_text_says_its_turns_like_every_variant(figures):
+    assert figures.one("arrows", height=84, width=165).alt == (
+        "Three arrows intertwine and point upward, making three quarters of a turn around each other")
 
 
 def test_alt_text_follows_the_params(figures):
     specs = [{"count": 2}, {"count": 4, "twist": 2}, {"count": 5}, {"count": 6, "twist": 0.5}, {"twist": 2.5}]
     built = figures.build("arrows", *({"params": p, "height": 60} for p in specs))
     assert [f.alt for f in built.figures] == [
-        "Two arrows intertwine and point upward",
+        "Two arrows intertwine and point upward, making three quarters of a turn around each other",
         "Four arrows intertwine and point upward, making one full turn around each other",
-        "Five arrows intertwine and point upward",
+        "Five arrows intertwine and point upward, making three quarters of a turn around each other",
         "Six arrows intertwine and point upward, making a quarter turn around each other",
         "Three arrows intertwine and point upward, making 1.25 turns around each other",
     ]
@@ -93,6 +94,31 @@ def test_ribbons_end_upright_in_their_slots():
         (xa, ya), (xb, yb) = r.points[-2], r.points[-1]
         assert abs(xb - xa) < 0.05 * (yb - ya)  # upright at the top: the head points straight up
         assert r.depth[-1] == pytest.approx(0.0)  # and level with the others, not behind
+
+
+@pytest.mark.parametrize("count,twist,w,h", [(5, 3, 254, 150), (4, 2, 254, 150), (6, 3, 254, 150),
+                                              (5, 1.5, 165, 84), (6, 4, 120, 300)])
+def test_many_arrowheads_stand_clear_of_one_another(count, twist, w, h):
+    """Four or more arrows do not end in a comb: in the box the figure takes (its tight width), between
+    two neighbouring heads there is more than a head's width of air (1.15 of it), and never less than 1.5 pt."""
+    from tagprint.illustrations.arrows import _fit, arrows_geometry
+    p = ArrowsParams(count=count, twist=twist)
+    used_w, used_h = _fit(p, w, h)
+    ribbons, _, _, (head_w, _, _) = arrows_geometry(p, used_w, used_h)
+    tips = sorted(r.points[-1][0] for r in ribbons)
+    gaps = [b - a - head_w for a, b in zip(tips, tips[1:])]
+    assert min(gaps) >= max(1.5, 1.15 * head_w), (gaps, head_w)
+    assert tips[0] - head_w / 2 >= 0 and tips[-1] + head_w / 2 <= used_w  # and all inside the box
+
+
+@pytest.mark.parametrize("count,twist", [(5, 3), (4, 2)])
+def test_many_arrowheads_are_separate_on_the_page(figures, count, twist):
+    """On the page, a braid of four or five arrows at the gallery's size shows one separate head each."""
+    fig = figures.one("arrows", {"count": count, "twist": twist}, width=254, height=150)
+    found, _ = heads(figures, fig)
+    assert len(found) == count
+    spaces = [b.x0 - a.x1 for a, b in zip(found, found[1:])]
+    assert min(spaces) >= 14  # pixels at 144 dpi (7 pt): clear air between heads
 
 
 def test_same_params_same_bytes(figures):

@@ -11,9 +11,9 @@ from illustration_pixels import PALETTE, figures  # noqa: F401 (a fixture)
 PALETTE_SECONDARY = PALETTE["secondary"]
 
 
-def test_default_alt_text_is_the_seed_wording(figures):
+def test_default_alt_text_says_its_count_like_every_variant(figures):
     fig = figures.one("dots", height=84, width=165)
-    assert fig.alt == "A group of randomly scattered dots"
+    assert fig.alt == "A group of 60 randomly scattered dots"
 
 
 def test_alt_text_states_the_params(figures):
@@ -23,8 +23,8 @@ def test_alt_text_states_the_params(figures):
     assert [f.alt for f in built.figures] == [
         "A group of 120 randomly scattered dots in 3 clusters",
         "A single dot",
-        "A group of randomly scattered dots in one cluster",
-        "A group of randomly scattered dots",  # seed and colours do not change what it shows
+        "A group of 60 randomly scattered dots in one cluster",
+        "A group of 60 randomly scattered dots",  # seed and colours do not change what it shows
     ]
 
 

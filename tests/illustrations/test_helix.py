@@ -21,8 +21,8 @@ def axis_crossings(figures, fig, vertical: bool = True) -> int:
     return len(figures.components(line, threshold=200))
 
 
-def test_default_alt_text_is_the_seed_wording(figures):
-    assert figures.one("helix", width=140, height=150).alt == "A double helix"
+def test_default_alt_text_says_its_turns_and_rungs_like_every_variant(figures):
+    assert figures.one("helix", width=140, height=150).alt == "A double helix with 2.5 turns and 14 rungs"
 
 
 def test_alt_text_follows_the_params(figures):
@@ -31,10 +31,10 @@ def test_alt_text_follows_the_params(figures):
     built = figures.build("helix", *({"params": p, "height": 60} for p in specs))
     assert [f.alt for f in built.figures] == [
         "A double helix with 3 turns and 20 rungs, lying horizontally",
-        "A double helix with 1 turn",
-        "A double helix with no rungs",
-        "A double helix with 1 rung",
-        "A double helix with 4.5 turns, lying horizontally",
+        "A double helix with 1 turn and 14 rungs",
+        "A double helix with 2.5 turns and no rungs",
+        "A double helix with 2.5 turns and 1 rung",
+        "A double helix with 4.5 turns and 14 rungs, lying horizontally",
     ]
 
 
@@ -91,6 +91,29 @@ def test_strands_start_and_end_on_the_axis_at_a_slant(turns):
             (x, y), (xn, yn) = r.points[k], r.points[j]
             assert abs(x - 60) < 0.5
             assert abs(xn - x) > 0.5 * abs(yn - y)  # slanted: the strand crosses, it does not turn back
+
+
+@pytest.mark.parametrize("turns,across,along", [
+    (2.5, 140, 150), (1, 60, 200), (1.5, 120, 180), (3, 110, 532), (6, 90, 400), (4.5, 300, 300), (2, 40, 60)])
+def test_strand_ends_are_rounded(turns, across, along):
+    """Every strand end is a half disc, not a flat cut: from its end point the strand widens along a
+    quarter circle of radius half its width (within 0.15 pt), reaching its full width half a width in, at
+    any size (lying down is the same geometry turned)."""
+    ribbons, _, rw = helix_geometry(HelixParams(turns=turns), across, along)
+    for r in ribbons:
+        for pts, widths in ((r.points, r.width), (r.points[::-1], r.width[::-1])):
+            assert widths[0] <= 0.05 * rw  # the tip: no cut edge across the strand
+            run, checked = 0.0, 0
+            for (ax, ay), (bx, by), w in zip(pts, pts[1:], widths[1:]):
+                run += math.hypot(bx - ax, by - ay)
+                if w >= 0.999 * rw:
+                    break
+                expected = 2 * math.sqrt(max(0.0, (rw / 2) ** 2 - (rw / 2 - run) ** 2))
+                assert abs(w - expected) <= 0.15 + 0.02 * rw, (run, w, expected)
+                checked += 1
+            assert checked >= 5  # the curve is sampled finely enough to draw round
+            assert run <= rw / 2 * 1.05  # full width half a width in
+            assert max(widths[len(widths) // 4:3 * len(widths) // 4]) == pytest.approx(rw)
 
 
 @pytest.mark.parametrize("orientation", ["vertical", "horizontal"])

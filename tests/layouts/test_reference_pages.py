@@ -1,5 +1,6 @@
 """The reference pages (block examples, illustration gallery) balanced like a specimen book, judged from
-PDFium's renders: no page more than half empty, card rules level, a page-foot note near its paragraph."""
+PDFium's renders: no page more than half empty, card rules level, a page-foot note near its paragraph, a
+caption under its drawing, a photo beside its text, the call to action before the references."""
 
 from __future__ import annotations
 
@@ -67,3 +68,46 @@ def test_the_helix_page_is_filled(pdfs):
     assert len(pdf) == 3
     text = pdf[2].get_textpage().get_text_range()
     assert text.count("Alt text: A double helix") == 3
+
+
+def _ink_columns(page, top: float, bottom: float) -> list[int]:
+    """The x (pt) of every column with ink between top and bottom (pt from the page's top)."""
+    image = page.render(scale=1).to_pil().convert("RGB")
+    return [x for x in range(image.width) if any(sum(image.getpixel((x, y))) < 450
+                                                    for y in range(int(top), int(bottom)))]
+
+
+def _word_box(textpage, text: str) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of `text`'s first character, in pt from the page's top-left."""
+    at = textpage.get_text_range().index(text)
+    height = textpage.page.get_height()
+    left, bottom, right, top = textpage.get_charbox(at)
+    return left, height - top, right, height - bottom
+
+
+def test_the_line_art_caption_starts_under_the_drawing(pdfs):
+    """The pen's caption is not off-centre: it starts where the drawing starts (within 4 pt), the picture
+    being tight to the drawing."""
+    page = pdfium.PdfDocument(pdfs["block-examples"])[2]
+    left, top, _, _ = _word_box(page.get_textpage(), "A line-art PNG")
+    ink = _ink_columns(page, top - 60, top - 8)  # the drawing just above its caption
+    assert ink and abs(min(ink) - left) <= 4, (min(ink), left)
+
+
+def test_the_photo_stands_beside_its_text(pdfs):
+    """The photo is not alone with a void beside it: its paragraphs stand to its right, beginning level
+    with its top, and its caption fits on one line."""
+    page = pdfium.PdfDocument(pdfs["block-examples"])[2]
+    tp = page.get_textpage()
+    caption_left, caption_top, _, _ = _word_box(tp, "A photo, as wide as its region")
+    _, caption_bottom_line, _, _ = _word_box(tp, "its region")
+    assert abs(caption_bottom_line - caption_top) < 2  # one line
+    heading_left, heading_top, _, _ = _word_box(tp, "A photo beside its text")
+    assert heading_left > caption_left + 120  # beside, not under
+    assert heading_top < caption_top - 150  # level with the photo, well above its caption
+
+
+def test_the_call_to_action_comes_before_the_references(pdfs):
+    tp = pdfium.PdfDocument(pdfs["block-examples"])[1].get_textpage()
+    text = tp.get_text_range()
+    assert text.index("Read the format reference") < text.index("References")

@@ -109,10 +109,11 @@ def test_helix_each_strand_drawn_whole_and_the_nearer_later_at_every_crossing(tu
 
 
 @pytest.mark.parametrize("case", [("arrows", 2, 4, 200, 300), ("arrows", 3, 1.5, 200, 300),
-                                  ("arrows", 3, 4, 60, 200), ("helix", 6, 140, 300), ("helix", 1, 60, 60)])
+                                  ("arrows", 3, 4, 60, 200), ("helix", 6, 140, 300), ("helix", 1.5, 60, 60)])
 def test_a_plait_goes_over_and_under_by_turns(case):
     """Two or three ribbons are woven like a plait (and the helix's strands wind round each other): along
-    each ribbon its crossings go over, under, over … (four or more twist like a rope instead)."""
+    each ribbon its crossings go over, under, over … (four or more twist like a rope instead). A helix of
+    one turn crosses once (its rounded ends no longer touch): the smallest helix here has a turn and a half."""
     ribbons, halo = arrows(*case[1:]) if case[0] == "arrows" else helix(*case[1:])
     crossings = crossing_points(ribbons, halo)
     for ri in range(len(ribbons)):
