@@ -119,6 +119,38 @@ body:
                                                                        and line not in ends.values()) - 1
 
 
+def test_a_point_two_lines_share_is_labelled_once_above_it_and_clear_of_the_value_axis(project):
+    """Drug and Placebo both start at 5.8: one "5.8" above the shared point, not one above and one below
+    over the overlapping markers; and the first point stands clear of the value axis' "0" tick."""
+    document, items = laid(project, """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: line
+    title: DAS28
+    categories: ["0", "4", "12"]
+    legend: false
+    series:
+      - {name: Drug, values: [5.8, 4.9, 3.9]}
+      - {name: Placebo, values: [5.8, 5.5, 5.2]}
+""")
+    said = words(items, Chart)
+    assert said.count("5.8") == 1 and said.count("4.9") == 1 and said.count("5.5") == 1, said
+    box, calls = shapes(items, Chart)
+    (drug,) = [args[0] for name, args, kw in calls if name == "polyline" and args[1] == document.theme.colors["primary"]]
+    first_x = box.box.x + drug[0][0]  # the shapes are in the box's own coordinates
+    lines = {"".join(s.text for f in line.fragments for s in f.segments): line for line in items
+             if isinstance(line, TextLine) and line.fragments and isinstance(line.fragments[0].tag[0], Chart)}
+    assert lines["5.8"].baseline < lines["5.5"].baseline  # above the shared point, as the higher line's labels
+    rights = [line.x + sum(f.width for f in line.fragments) for line in items if isinstance(line, TextLine)
+              and line.fragments and isinstance(line.fragments[0].tag[0], Chart)
+              and "".join(s.text for f in line.fragments for s in f.segments).replace(".", "").isdigit()]
+    ticks = [r for r in rights if r < first_x - 5]  # the value axis' tick labels, right of which the plot begins
+    assert ticks and first_x - max(ticks) >= 22
+
+
 def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):
     document, items = laid(project, """\
 body:
