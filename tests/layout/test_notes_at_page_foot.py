@@ -21,7 +21,7 @@ def test_efficacy_note_sits_at_the_foot_of_page_one_below_the_table():
         return "".join(s.text for f in line.fragments for s in f.segments)
 
     note = next(line for line in lines if text(line).startswith("Non-responder imputation"))
-    week16 = next(line for line in lines if text(line).startswith("Week 16"))
-    assert note.baseline > week16.baseline  # read before the table, drawn below it
+    week0 = next(line for line in lines if text(line).startswith("Week 0"))  # the table's first row
+    assert note.baseline > week0.baseline  # read before the table, drawn below it
     assert note.baseline == max(line.baseline for line in lines)  # the lowest line above the footer
     assert note.baseline > 792 - 60
