@@ -65,6 +65,9 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = MappingProxyType({
     "decimal_mark": {"en": ".", "de": ",", "fr": ",", "es": ",", "it": ","},
     # between groups of three digits (12,500 in English, 12.500 in German; French a no-break space)
     "thousands_mark": {"en": ",", "de": ".", "fr": "\u00a0", "es": ".", "it": "."},
+    # between a number and a per cent sign: 38% in English and Italian, 38 % (a no-break space) in German,
+    # French and Spanish (DIN 5008, the Imprimerie nationale, the RAE)
+    "per_cent_space": {"en": "", "de": "\u00a0", "fr": "\u00a0", "es": "\u00a0", "it": ""},
     "and": {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e"},
     # the first words of the alternate text of generated figures
     "bar_chart": {"en": "Bar chart", "de": "Balkendiagramm", "fr": "Diagramme en barres",
@@ -255,6 +258,14 @@ class Words:
             return f"{value:g}".replace(".", self.text("decimal_mark"))
         marks = {ord("."): self.text("decimal_mark"), ord(","): self.text("thousands_mark")}
         return f"{value:,.{decimals}f}".translate(marks)
+
+    def with_unit(self, number: str, unit: str) -> str:
+        """A number and its unit as the language writes them: a per cent (or per mille) sign after the
+        language's space whatever space the unit was given with (38% in English, 38 % in German); other
+        units as given."""
+        if unit.strip() in ("%", "‰"):
+            return number + self.text("per_cent_space") + unit.strip()
+        return number + unit
 
     def join(self, items: list[str]) -> str:
         """"1, 2 and 3" in the document's language."""

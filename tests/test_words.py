@@ -202,8 +202,8 @@ def test_a_german_documents_charts_and_qr_code_have_german_words_and_decimals(pr
                 kids = node.get("/K")
                 todo += list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
     (bar,) = [a for a in alts if a.startswith("Balkendiagramm, ACR20 in Woche 24 (Ansprechrate)")]
-    assert "Woche 12: Wirkstoff 58,50 %, Scheinmedikament 30,50 %" in bar, bar
-    assert "Woche 24: Wirkstoff 71,25 %, Scheinmedikament 36,00 %" in bar, bar
+    assert "Woche 12: Wirkstoff 58,50\u00a0%, Scheinmedikament 30,50\u00a0%" in bar, bar
+    assert "Woche 24: Wirkstoff 71,25\u00a0%, Scheinmedikament 36,00\u00a0%" in bar, bar
     (forest,) = [a for a in alts if a.startswith("Forest-Plot, Ansprechen nach Untergruppe")]
     assert "Alle 0,62 (Konfidenzintervall 0,48 bis 0,80)" in forest, forest
     assert "Referenzlinie bei 1,00" in forest and "Vorteil für Scheinmedikament" in forest, forest
@@ -236,3 +236,14 @@ def test_the_layout_overrides_a_chart_word(project):
     with open(project.root / "drawn.pdf", "wb") as f:
         f.write(result.data)
     assert "← besser mit Scheinmedikament" in _text(project.root / "drawn.pdf")
+
+
+def test_a_per_cent_sign_follows_the_languages_spacing_whatever_space_the_unit_was_given_with():
+    """38% in English, 38 % (a no-break space) in German and French; other units as given."""
+    from tagprint.model.charts import Axis
+
+    for unit in ("%", " %"):
+        assert Axis(0, 100, 20, unit, words=words_for("en-US")).text(38) == "38%"
+        assert Axis(0, 100, 20, unit, words=words_for("de-DE")).text(38) == "38\u00a0%"
+        assert Axis(0, 1, 0.5, unit, 1, tick_decimals=1, words=words_for("fr-FR")).tick_text(0.5) == "0,5\u00a0%"
+    assert Axis(0, 10, 2, " mg", words=words_for("de-DE")).text(4) == "4 mg"

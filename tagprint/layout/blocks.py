@@ -208,7 +208,7 @@ def _references(block: References, width: float, ctx: LayoutContext) -> Laid:
     ts = ctx.text_style_or("references", "small")
     # the title is a heading: set like every other heading of its level
     title_style = ctx.text_style_or(f"h{block.level}", "h2")
-    out = Laid(0, [], 6, 0)
+    out = Laid(0, [], max(6.0, title_style.style.space_before) if block.title else 6.0, 0)  # (and spaced like one)
     top = 0.0
     if block.title:
         title = text_block(plain_pieces(block.title, (block, "title"), title_style), width, title_style, ctx,

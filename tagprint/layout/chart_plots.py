@@ -23,7 +23,7 @@ def category_positions(categories: Sequence[str], left: float, right: float,
     values = [float(c.replace(",", ".").replace("\u2212", "-")) if _NUMBER.match(c) else None for c in categories]
     numbers = [v for v in values if v is not None]
     if len(numbers) == len(values) > 1 and all(a < b for a, b in zip(numbers, numbers[1:])):
-        inset = max(widest / 2 + 2, 12.0)
+        inset = max(widest / 2 + 2, 18.0)  # the first point clear of the value axis' lowest tick
         low, high = numbers[0], numbers[-1]
         xs = [left + inset + (v - low) / (high - low) * (right - left - 2 * inset) for v in numbers]
         return xs, min(min(b - a for a, b in zip(xs, xs[1:])), 2 * inset)
@@ -79,12 +79,19 @@ def _points(block: Chart, xs: list[float], at: Callable[[float], float], shapes:
         color = ctx.color(s.color)
         for j, (x, v) in enumerate(zip(xs, s.values)):
             marker_shape(shapes, MARKERS[i % len(MARKERS)], x, at(v), 3.4, color, white)
-            if block.value_labels:
+            if block.value_labels and not _tied(block, i, j):
                 # the highest point of a category is labelled above it, the others below (a tie: the first)
                 highest = max(range(len(block.series)), key=lambda k: (block.series[k].values[j], -k))
                 above = i == highest
                 value_label(shapes, words, block.axis.text(v), strong, x, at(v) - 9 if above else at(v) + 9.5,
                             white)
+
+
+def _tied(block: Chart, i: int, j: int) -> bool:
+    """Whether an earlier series has the same value at category j (its point is the same point): the value
+    is labelled once, above the shared point, not once above and once below it."""
+    text = block.axis.text(block.series[i].values[j])
+    return any(block.axis.text(s.values[j]) == text for s in block.series[:i])
 
 
 def _end_labels(block: Chart, right: float, at: Callable[[float], float], shapes: Shapes, words: Words,

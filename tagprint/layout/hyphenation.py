@@ -1,5 +1,7 @@
 """Hyphenation: a word cut at a soft hyphen, or where the dictionary of its language (pyphen) allows, with
-sensible minimum lengths; the hyphen added at the line end is drawn, not part of the text."""
+sensible minimum lengths; the hyphen added at the line end is drawn, not part of the text. A word set in
+capitals or a brand name (two or more capitals, as "NORVALIN" or "VELARIS", or a word carrying ® or ™) is
+never cut by the dictionary: a reader must meet a brand whole."""
 
 from __future__ import annotations
 
@@ -13,12 +15,9 @@ HYPHEN = "-"
 
 
 MIN_WORD = 6        # letters a word needs before it is hyphenated
-
-
-MIN_LEFT = 2        # letters left before a hyphen
-
-
+MIN_LEFT = 3        # letters left before a hyphen ("Be-" is too short a head to read on)
 MIN_RIGHT = 3       # letters carried to the next line
+MARKS = "®™℠"       # a word carrying one of these is a brand name
 
 
 def weightless(space: Atom) -> Atom:
@@ -40,6 +39,13 @@ def _dictionary(lang: str):
 _LETTERS = re.compile(r"^(\W*)(\w+)(\W*)$")
 
 
+def is_name(word: list[Atom]) -> bool:
+    """A word set in capitals or a brand name: two or more capital letters ("NORVALIN", "McKinley",
+    "VELARIS"), or a registered or trade mark anywhere in it."""
+    text = "".join(a.text for a in word)
+    return sum(c.isupper() for c in text) >= 2 or any(c in MARKS for c in text)
+
+
 def hyphenate(word: list[Atom], room: float, ts: TextStyle) -> tuple[Atom, Atom] | None:
     """The word's first atom cut at the last break point whose head and a hyphen fit `room`: soft hyphens
     where the text has them, else the dictionary of its language."""
@@ -50,7 +56,7 @@ def hyphenate(word: list[Atom], room: float, ts: TextStyle) -> tuple[Atom, Atom]
     points = list(atom.breaks)
     if not points:
         m = _LETTERS.match(text)
-        if not m or len(m.group(2)) < MIN_WORD or any(c.isdigit() for c in m.group(2)):
+        if not m or len(m.group(2)) < MIN_WORD or any(c.isdigit() for c in m.group(2)) or is_name(word):
             return None
         dic = _dictionary(lang_of(atom.piece, ts))
         if dic is None:

@@ -3,9 +3,11 @@
 Every word is shaped by HarfBuzz (fonts.py) and measured by its shaped advances; the glyphs travel with
 the fragments to the pen, which draws them as shaped. Lines are broken greedily in logical order; a word
 that does not fit may be hyphenated (pyphen, by the span's language; soft hyphens are break points), at
-most two hyphenated lines in a row. A style may be aligned left, right, centre or justified (the last line
-of a justified paragraph is set like the start). A line with right-to-left text is then laid out in visual
-order (bidi.py): a paragraph whose first strong letter is Arabic or Hebrew runs right to left, flush right.
+most two hyphenated lines in a row; ragged text only where the line would otherwise end more than its
+hyphenation zone short of the measure; words in capitals and brand names never. A style may be aligned
+left, right, centre or justified (the last line of a justified paragraph is set like the start). A line
+with right-to-left text is then laid out in visual order
+(bidi.py): a paragraph whose first strong letter is Arabic or Hebrew runs right to left, flush right.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from .set_lines import set_bidi_line, set_line
 
 _SPLIT = re.compile(r"([^\S\u00a0\u202f]+)")  # white space breaks a line; a no-break space (U+00A0, U+202F) does not
 MAX_HYPHENATED = 2  # hyphenated lines in a row
+HYPHENATION_ZONE = 0.14  # ragged text: a word is hyphenated only when the line would otherwise leave more
+                         # than this share of the measure empty (InDesign's and TeX's hyphenation zone)
 GLUED_AFTER = "≥≤×±<>=~≈"  # a space after these does not break a line ("≥ 3" stays together) ...
 GLUED_BEFORE = "%‰"  # ... nor a space before these ("25 %")
 RUNT_CHARS = 7  # a last line of one word this short ("RA.⁷") takes the word before it along too
@@ -189,7 +193,7 @@ class _Breaker:
             self.current, self.hyphenated = carried[1], 0
             self.used = sum(a.width for a in self.current)
             return True, None
-        split = self._split(word, self.width - self.used - gap)
+        split = self._split(word, self.width - self.used - gap) if self._in_zone() else None
         if split:
             if space:
                 self.current.append(space)
@@ -202,6 +206,14 @@ class _Breaker:
         self._end_line()
         self.hyphenated = 0
         return False, None
+
+    def _in_zone(self) -> bool:
+        """Whether ending the line here would leave too ragged a line: justified text is always
+        hyphenated where it can be (its spaces would stretch); ragged text only when more than the
+        hyphenation zone of the measure would stay empty."""
+        if getattr(self.ts.style, "align", None) == "justify":
+            return True
+        return self.width - self.used > HYPHENATION_ZONE * self.width
 
     def _split(self, word: list[Atom], room: float) -> tuple[Atom, Atom] | None:
         return hyphenate(word, room, self.ts) if self.hyphenate and self.hyphenated < MAX_HYPHENATED else None

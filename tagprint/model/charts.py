@@ -56,11 +56,11 @@ class Axis:
         """A number as every part of the chart writes it (labels, alt text, data table; ticks with the
         decimals their step needs)."""
         shown = self.words.number(value, self.decimals if decimals is None else decimals)
-        return shown.replace("-", "\u2212") + self.unit
+        return self.words.with_unit(shown.replace("-", "\u2212"), self.unit)
 
     def tick_text(self, value: float) -> str:
         if self.log:  # powers of two: 0.25, 0.5, 1, 2
-            return self.words.number(value) + self.unit
+            return self.words.with_unit(self.words.number(value), self.unit)
         return self.text(value, self.tick_decimals)
 
 

@@ -71,8 +71,8 @@ def test_bars_are_as_long_as_their_values_and_series_differ_by_pattern(project, 
 def test_the_words_are_lines_of_the_text_engine_and_read_back_from_the_figure(project):
     document, items = laid(project, BARS.format(orientation="vertical"))
     said = words(items, Chart)
-    for expected in ["40 %", "70 %", "20 %", "35 %", "10 %", "5 %", "Week 4", "Week 24", "Drug", "Placebo",
-                     "Other", "0 %", "80 %"]:
+    for expected in ["40%", "70%", "20%", "35%", "10%", "5%", "Week 4", "Week 24", "Drug", "Placebo",
+                     "Other", "0%", "80%"]:
         assert expected in said, (expected, said)
     fonts = {s.font for line in items if isinstance(line, TextLine) for f in line.fragments for s in f.segments}
     chart_fonts = {s.font for line in items if isinstance(line, TextLine) and isinstance(line.fragments[0].tag[0], Chart)
@@ -83,7 +83,7 @@ def test_the_words_are_lines_of_the_text_engine_and_read_back_from_the_figure(pr
     root = structure(pdf)
     (figure,) = [n for n in root.walk() if n.role == "Figure"]
     shown = " ".join(k for k in figure.kids if isinstance(k, str))  # each MCID as the text PDFium finds
-    for expected in ["40 %", "70 %", "Week 24", "Placebo"]:
+    for expected in ["40%", "70%", "Week 24", "Placebo"]:
         assert expected in shown, shown
 
 
@@ -117,6 +117,38 @@ body:
     assert ends["Other"].baseline < ends["Placebo"].baseline < ends["Drug"].baseline
     assert min(ends[n].x for n in ("Drug", "Placebo", "Other")) > max(line.x for line in lines if line is not ends["Drug"]
                                                                        and line not in ends.values()) - 1
+
+
+def test_a_point_two_lines_share_is_labelled_once_above_it_and_clear_of_the_value_axis(project):
+    """Drug and Placebo both start at 5.8: one "5.8" above the shared point, not one above and one below
+    over the overlapping markers; and the first point stands clear of the value axis' "0" tick."""
+    document, items = laid(project, """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: line
+    title: DAS28
+    categories: ["0", "4", "12"]
+    legend: false
+    series:
+      - {name: Drug, values: [5.8, 4.9, 3.9]}
+      - {name: Placebo, values: [5.8, 5.5, 5.2]}
+""")
+    said = words(items, Chart)
+    assert said.count("5.8") == 1 and said.count("4.9") == 1 and said.count("5.5") == 1, said
+    box, calls = shapes(items, Chart)
+    (drug,) = [args[0] for name, args, kw in calls if name == "polyline" and args[1] == document.theme.colors["primary"]]
+    first_x = box.box.x + drug[0][0]  # the shapes are in the box's own coordinates
+    lines = {"".join(s.text for f in line.fragments for s in f.segments): line for line in items
+             if isinstance(line, TextLine) and line.fragments and isinstance(line.fragments[0].tag[0], Chart)}
+    assert lines["5.8"].baseline < lines["5.5"].baseline  # above the shared point, as the higher line's labels
+    rights = [line.x + sum(f.width for f in line.fragments) for line in items if isinstance(line, TextLine)
+              and line.fragments and isinstance(line.fragments[0].tag[0], Chart)
+              and "".join(s.text for f in line.fragments for s in f.segments).replace(".", "").isdigit()]
+    ticks = [r for r in rights if r < first_x - 5]  # the value axis' tick labels, right of which the plot begins
+    assert ticks and first_x - max(ticks) >= 22
 
 
 def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):

@@ -21,8 +21,8 @@ def test_efficacy_note_sits_at_the_foot_of_page_one_below_the_table():
         return "".join(s.text for f in line.fragments for s in f.segments)
 
     note = next(line for line in lines if text(line).startswith("Non-responder imputation"))
-    week16 = next(line for line in lines if text(line).startswith("Week 16"))
-    assert note.baseline > week16.baseline  # read before the table, drawn below it
+    week0 = next(line for line in lines if text(line).startswith("Week 0"))  # the table's first row
+    assert note.baseline > week0.baseline  # read before the table, drawn below it
     lowest = max(lines, key=lambda line: line.baseline)
     assert lowest.where.path == note.where.path  # the note's lines are the lowest above the footer
     assert lowest.baseline > 792 - 60

@@ -119,6 +119,62 @@ def test_the_structure_text_of_a_hyphenated_paragraph_holds_whole_words(project,
 
 
 
+def _text(lines) -> str:
+    return "".join(s.text for line in lines for f in line.fragments for s in f.segments)
+
+
+def _hyphenated(lines) -> list[tuple[str, str]]:
+    """(the line's text before its last word, the head of the word hyphenated there) of each hyphenated line."""
+    found = []
+    for line in lines:
+        if line.fragments[-1].hyphen is not None:
+            text = "".join(s.text for f in line.fragments for s in f.segments)
+            before, _, head = text.rpartition(" ")
+            found.append((before, head))
+    return found
+
+
+def test_ragged_text_is_hyphenated_only_where_the_line_would_end_in_the_hyphenation_zone():
+    """Ragged text: a word is cut only when the line without it would leave more than the hyphenation
+    zone of the measure empty; every head keeps at least three letters; justified text is cut more often."""
+    from tagprint.layout.hyphenation import MIN_LEFT
+    from tagprint.layout.text import HYPHENATION_ZONE
+
+    ragged, justified = _style(hyphenate=True), _style(hyphenate=True, align="justify")
+
+    def wide(words: str) -> float:
+        found, _ = break_lines(plain_pieces(words, None, ragged), 1e9, ragged)
+        return sum(f.width for f in found[0].fragments) if words else 0.0
+
+    cuts = {"ragged": 0, "justified": 0}
+    for width in range(100, 260, 7):
+        lines, _ = break_lines(plain_pieces(GERMAN, None, ragged), width, ragged)
+        assert " ".join(_text(lines).split()) == GERMAN
+        for before, head in _hyphenated(lines):
+            assert len(head) >= MIN_LEFT, (width, head)
+            assert width - wide(before) > HYPHENATION_ZONE * width, (width, before, head)
+            cuts["ragged"] += 1
+        lines, _ = break_lines(plain_pieces(GERMAN, None, justified), width, justified)
+        cuts["justified"] += len(_hyphenated(lines))
+    assert 0 < cuts["ragged"] < cuts["justified"], cuts
+
+
+def test_words_in_capitals_and_brand_names_are_never_hyphenated():
+    """"NORVALIN" and "Hyperlegible®" stay whole at every width where the dictionary would cut them; a
+    German noun beside them (one capital) is still cut."""
+    for text in ("Unter NORVALIN erreichten deutlich mehr Patientinnen eine Remission",
+                 "Unter Behandlungsbeginn® erreichten deutlich mehr Patientinnen eine Remission"):
+        brand = text.split()[1]
+        ts = _style(hyphenate=True, align="justify")
+        for width in range(70, 200, 3):
+            lines, _ = break_lines(plain_pieces(text, None, ts), width, ts)
+            assert " ".join(_text(lines).split()) == text
+            assert any(brand in t.split() for t in _line_texts(lines)), (width, _line_texts(lines))
+    ts = _style(hyphenate=True, align="justify")
+    lines, _ = break_lines(plain_pieces("Unter Behandlungsbeginn erreichten", None, ts), 90, ts)
+    assert _hyphenated(lines)
+
+
 def _line_texts(lines) -> list[str]:
     return [" ".join("".join(s.text for f in line.fragments for s in f.segments).split()) for line in lines]
 

@@ -103,8 +103,8 @@ def test_the_bar_charts_alt_and_data_table_carry_every_value(block_examples_prof
     texts = mcid_texts(path)
     chart = figure(elems, "Bar chart, ACR20 response by week")
     header, *rows = ACR20
-    for row in rows:  # "Week 4: Drug 38 %, Placebo 18 %"
-        said = ", ".join(f"{name} {value} %" for name, value in zip(header[1:], row[1:]))
+    for row in rows:  # "Week 4: Drug 38%, Placebo 18%" (English: no space before the per cent sign)
+        said = ", ".join(f"{name} {value}%" for name, value in zip(header[1:], row[1:]))
         assert f"{row[0]}: {said}" in chart.alt
     # the data table is the element right after the chart's figure, holding the same numbers
     after = elems[elems.index(chart) + 1:]
@@ -114,7 +114,7 @@ def test_the_bar_charts_alt_and_data_table_carry_every_value(block_examples_prof
             for tr in table.walk() if tr.role == "TR"]
     assert read[0][1:] == header[1:]
     assert [r[0] for r in read[1:]] == [row[0] for row in rows]
-    assert [r[1:] for r in read[1:]] == [[f"{v} %" for v in row[1:]] for row in rows]
+    assert [r[1:] for r in read[1:]] == [[f"{v}%" for v in row[1:]] for row in rows]
     assert [c.role for c in table.walk() if c.role in ("TH", "TD")].count("TD") == len(rows) * (len(header) - 1)
 
 
@@ -123,7 +123,7 @@ def test_every_chart_kind_is_a_figure_with_its_numbers(block_examples_profiles, 
     elems = tree(block_examples_profiles[profile])
     page = charts_page(block_examples_profiles[profile])
     stacked = figure(elems, "Stacked bar chart")
-    assert "Drug: Mild 22 %, Moderate 9 %, Severe 2 % (total 33 %)" in stacked.alt
+    assert "Drug: Mild 22%, Moderate 9%, Severe 2% (total 33%)" in stacked.alt
     line = figure(elems, "Line chart")
     assert "Drug: 0 5.8, 4 4.9, 12 3.9, 24 3.4; Placebo: 0 5.8, 4 5.5, 12 5.2, 24 5.0" in line.alt
     forest = figure(elems, "Forest plot")
@@ -141,10 +141,10 @@ def test_render_read_announces_every_value(block_examples_profiles):
     bar = next(line for line in said.splitlines() if line.startswith("figure: Bar chart"))
     for row in rows:
         for name, value in zip(header[1:], row[1:]):
-            assert f"{name} {value} %" in bar
+            assert f"{name} {value}%" in bar
     table = said[said.index(bar):]
     for row in rows:  # the data table, cell by cell with its headers, right after the chart
-        assert f"header cell: {row[0]}\n" + "".join(f"cell: {name}, {row[0]}, {v} %\n"
+        assert f"header cell: {row[0]}\n" + "".join(f"cell: {name}, {row[0]}, {v}%\n"
                                                     for name, v in zip(header[1:], row[1:])) in table
     forest = next(line for line in said.splitlines() if line.startswith("figure: Forest plot"))
     assert all(f"{label} {estimate} (confidence interval {low} to {high})" in forest

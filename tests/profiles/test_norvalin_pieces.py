@@ -93,8 +93,8 @@ def test_the_bar_charts_alt_and_data_table_carry_every_value_in_german(norvalin_
     texts = mcid_texts(path)
     chart = figure(elems, "Balkendiagramm, ACR-Ansprechen in Woche 24")
     header, *rows = ACR
-    for row in rows:  # "ACR20: NORVALIN 100 mg 68,4 %, Placebo 34,9 %"
-        said = ", ".join(f"{name} {de(value)} %" for name, value in zip(header[1:], row[1:]))
+    for row in rows:  # "ACR20: NORVALIN 100 mg 68,4 %, Placebo 34,9 %" (German: a no-break space before the per cent sign)
+        said = ", ".join(f"{name} {de(value)}\u00a0%" for name, value in zip(header[1:], row[1:]))
         assert f"{row[0]}: {said}" in chart.alt
     after = elems[elems.index(chart) + 1:]
     table = next(e for e in after if e.role in ("Table", "Figure"))
@@ -103,7 +103,7 @@ def test_the_bar_charts_alt_and_data_table_carry_every_value_in_german(norvalin_
             for tr in table.walk() if tr.role == "TR"]
     assert read[0] == ["Kategorie", *header[1:]]
     assert [r[0] for r in read[1:]] == [row[0] for row in rows]
-    assert [r[1:] for r in read[1:]] == [[f"{de(v)} %" for v in row[1:]] for row in rows]
+    assert [r[1:] for r in read[1:]] == [[f"{de(v)}\u00a0%" for v in row[1:]] for row in rows]
     caption = next(e for e in table.walk() if e.role == "Caption")
     assert caption.text(texts).startswith("ACR-Ansprechen in Woche 24 (Beispielzahlen): die Zahlen des Diagramms")
 
