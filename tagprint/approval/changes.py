@@ -81,7 +81,7 @@ class TextChange:
             parts.append(f"inserted “{self.inserted}”")
         context = f" after “…{self.before}”" if self.before else " at the start"
         place = self.place or f"the {self.kind}"
-        return f"{where}{place} ({self.block}): {' and '.join(parts)}{context}"
+        return f"{where}{place}: {' and '.join(parts)}{context}"
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ class FigureInfo:
     alt: str = ""
     decorative: bool = False
     pages: tuple[int, ...] = ()
+    place: str = ""                   # in the reader's words: "the figure under “RA exists along a spectrum”"
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Change:
 
     what: str
     pages: tuple[int, ...] = ()
+    block: str = ""                   # the YAML path of the figure it is about (none for a reference)
 
     def describe(self) -> str:
         return (f"page {', '.join(map(str, self.pages))}, " if self.pages else "") + self.what
@@ -166,6 +168,17 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+def plural(count: int, word: str, many: str = "") -> str:
+    """“1 text change”, “3 text changes”: a count with its noun in the right number."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def first_words(text: str, count: int = 6) -> str:
+    """The first few words of a text, as a reader would quote them to find it: “If your patient has tried…”."""
+    found = text.split()
+    return " ".join(found[:count]) + ("…" if len(found) > count else "")
+
+
 def places(document: Document) -> dict[str, str]:
     """YAML path → where it is in the reader's words: the section heading it is under, a table's caption
     with the row's and the column's headers, a figure's caption, a reference's number, a button's text."""
@@ -180,12 +193,14 @@ def places(document: Document) -> dict[str, str]:
                 out[path] = f"the heading “{heading}”"
                 continue
             under = f" under “{heading}”" if heading else ""
-            out[path] = f"the {kind.text}{under}"
+            runs = [r for r, _ in block.text_runs()]
+            first = first_words(_runs_text(runs[0])) if runs and not kind.apart else ""
+            out[path] = f"the {kind.text} “{first}”" if first else f"the {kind.text}{under}"
             if isinstance(block, Table):
                 out.update(_table_places(block, under))
             elif isinstance(block, ListBlock):
-                for number, (runs, where) in enumerate(block.text_runs(), start=1):
-                    out[where.path] = f"list item {number}{under}"
+                for number, (item, where) in enumerate(block.text_runs(), start=1):
+                    out[where.path] = f"list item {number} “{first_words(_runs_text(item))}”{under}"
             elif isinstance(block, Figure):
                 caption = _short(_runs_text(block.caption)) if block.caption else ""
                 out[path] = f"the caption of figure “{caption}”" if caption else f"the figure{under}"
@@ -249,6 +264,7 @@ def _params(params) -> dict:
 
 def figures(document: Document, root: Path, pages: dict[str, tuple[int, ...]]) -> dict[str, FigureInfo]:
     out: dict[str, FigureInfo] = {}
+    named = places(document)
     for section in document.sections():
         for block in walk(section.blocks):
             if not isinstance(block, Figure):
@@ -264,7 +280,7 @@ def figures(document: Document, root: Path, pages: dict[str, tuple[int, ...]]) -
                 params = _params(block.source.params)
                 info = FigureInfo(path, f"illustration {block.source.name}", repr(sorted(params.items())), params,
                                   block.alt, block.decorative, _pages(path, pages))
-            out[path] = info
+            out[path] = dataclasses.replace(info, place=place_of(named, path) or "a figure")
     return out
 
 
@@ -285,11 +301,11 @@ def figure_changes(old: dict[str, FigureInfo], new: dict[str, FigureInfo]) -> li
     for path in list(new) + [p for p in old if p not in new]:
         a, b = old.get(path), new.get(path)
         if b is not None and a is None:
-            out.append(Change(f"{path}: figure added ({b.source}), alt text “{b.alt}”", b.pages))
+            out.append(Change(f"{b.place}: figure added ({b.source}), alt text “{b.alt}”", b.pages, path))
             continue
         if a is None or b is None:  # a path of old only (each path is in old or new)
             if a is not None:
-                out.append(Change(f"{path}: figure removed ({a.source})", a.pages))
+                out.append(Change(f"{a.place}: figure removed ({a.source})", a.pages, path))
             continue
         parts = _what_changed(a, b)
         if a.decorative != b.decorative:
@@ -300,7 +316,7 @@ def figure_changes(old: dict[str, FigureInfo], new: dict[str, FigureInfo]) -> li
             parts.append(f"warning: its alt text “{_short(b.alt, 80)}” stayed the same although the figure "
                          f"changed — check that it still describes the figure")
         if parts:
-            out.append(Change(f"{path} ({b.source}): " + "; ".join(parts), b.pages or a.pages))
+            out.append(Change(f"{b.place} ({b.source}): " + "; ".join(parts), b.pages or a.pages, path))
     return out
 
 

@@ -50,6 +50,21 @@ class Side:
     entry: Approval | None = None
     places: dict[str, str] = field(default_factory=dict)   # YAML path → the reader's words
 
+    @property
+    def name(self) -> str:
+        """What the side is called above its pages: "Approved 1.0", "Draft (not yet approved)"."""
+        return DRAFT_NAME if self.short == DRAFT else f"Approved {self.short}"
+
+    @property
+    def version_words(self) -> str:
+        """The side's version as the cover says it: the draft has none yet (its layout may still name the
+        approved version it started from)."""
+        return "not yet approved" if self.short == DRAFT else f"version {self.document.version}"
+
+
+DRAFT = "draft"
+DRAFT_NAME = "Draft (not yet approved)"
+
 
 def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -> Side:
     from ..pipeline import lay_out, prepare, render, sources
@@ -131,9 +146,15 @@ def _page_line(diff: PageDiff, old: Side, new: Side) -> str:
     for area in diff.areas:
         blocks = blocks_at(new.pages, diff.number, area) or blocks_at(old.pages, diff.number, area)
         pct = 100 * area.width * area.height / (diff.size[0] * diff.size[1])
+        named = [n for n in dict.fromkeys(_place(new, path) or _place(old, path) for path in blocks) if n]
         parts.append(f"{area.where(diff.size)} ({max(pct, 0.1):.1f}% of the page"
-                     + (f"; {', '.join(blocks)}" if blocks else "") + ")")
-    return f"page {diff.number}: {len(diff.areas)} area(s) differ: " + ", ".join(parts)
+                     + (f": {'; '.join(named)}" if named else "") + ")")
+    return f"page {diff.number}: {ch.plural(len(diff.areas), 'area')} {'differs' if len(diff.areas) == 1 else 'differ'}: " \
+        + ", ".join(parts)
+
+
+def _place(side: Side, path: str) -> str:
+    return ch.place_of(side.places, path)
 
 
 def _mark_place(mark: Mark, side: Side) -> str:
@@ -160,14 +181,9 @@ def _figure_notes(side: Side, number: int, figures: list) -> list[Note]:
         if page is not None and isinstance(item, PictureBox):
             path = getattr(item.figure.where, "path", None)
             for change in figures:
-                if path and (change.what.startswith(path + " ") or change.what.startswith(f"{path}:")):
-                    out.append(Note(f"Figure changed ({_figure_place(side, path)}): {change.what}",
-                                    page.size[1] - item.box.y, "inserted"))
+                if path and change.block == path:
+                    out.append(Note(f"Figure changed: {change.what}", page.size[1] - item.box.y, "inserted"))
     return out
-
-
-def _figure_place(side: Side, path: str) -> str:
-    return ch.place_of(side.places, path) or path
 
 
 def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None) -> list[ReviewPage]:
@@ -195,7 +211,7 @@ def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list
             if diff is not None and not diff.only_in:
                 alt += " Areas that differ: " + _page_line(diff, old, new).split(": ", 2)[2] + "."
             out.append(ReviewPage("old" if side is old else "new", number, alt, on_page, notes,
-                                  f"{side.label[0].upper()}{side.label[1:]}, page {number}"))
+                                  f"{side.name}, page {number}"))
     return out
 
 
@@ -219,7 +235,7 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
         with tempfile.TemporaryDirectory() as tmp:
             old = _approved(_entry(entries, layout.stem, from_version, where), output, Path(tmp))
             if to_version is None:
-                new = _side("the current draft", "draft", root, layout, None)
+                new = _side("the current draft", DRAFT, root, layout, None)
             else:
                 new = _approved(_entry(entries, layout.stem, to_version, where), output, Path(tmp))
             return _report(old, new, root, output, ledger)
@@ -230,7 +246,7 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
     except InputError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); no review copy was written", file=sys.stderr)
+        print(f"{ch.plural(len(exc.problems), 'problem')}; no review copy was written", file=sys.stderr)
         return EXIT_INPUT
 
 
@@ -247,13 +263,32 @@ def _who() -> tuple[str, str, str]:
     return w["os_user"], w["host"], made
 
 
+def spoken_time(stamp: str) -> str:
+    """An ISO time as a reader says it: “6 December 2026 at 11:02 UTC” (the time as given if it is not ISO)."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc)
+    return f"{when.day} {when:%B %Y} at {when:%H:%M} UTC"
+
+
+def role_words(role: str) -> str:
+    """A signatory's role as a person: “medical” → “medical reviewer” (a role already naming a person stays)."""
+    return role if any(w in role.lower() for w in ("review", "officer", "lead", "manager")) else f"{role} reviewer"
+
+
 def _cover(made: str, approved: Approval | None, compared: Approval | None) -> list[str]:
     """Who made the review copy, and the ledger entries of the two sides it compares."""
     cover = [made]
     if approved is not None:
         cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
-                     f"(approved by {approved.approver}" + (f" as {approved.role}" if approved.role else "")
-                     + f" on {approved.time}), SHA-256 {approved.pdf_sha256}, ledger entry hash {approved.hash}.")
+                     f"(approved by {approved.approver}" + (f" as {role_words(approved.role)}" if approved.role else "")
+                     + f" on {spoken_time(approved.time)}), SHA-256 {approved.pdf_sha256}, ledger entry hash "
+                     f"{approved.hash}.")
     if compared is not None:
         cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
                      f"{compared.seq}, SHA-256 {compared.pdf_sha256}.")
@@ -269,10 +304,10 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     pages = compare(old.pdf, new.pdf)
     shown = review_pages(old, new, pages, figures)
     name = new.document.name
-    title = f"Review copy: {new.document.title} ({old.short} → {new.short})"
+    title = f"Review copy: {new.document.title}"
     user, host, made = _who()
     approved = old.entry
-    cover = _cover(f"Made by {user} on {host}, {made}, with render.py diff.", approved, new.entry)
+    cover = _cover(f"Made with render.py diff by the user {user} on {spoken_time(made)}.", approved, new.entry)
     parts = [
         (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
@@ -280,16 +315,18 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         (f"Pages that differ ({len(pages)})", [_page_line(p, old, new) for p in pages]),
         (f"Sources of {new.label} (SHA-256)", [f"{path}: {digest}" for path, digest in sorted(new.sources.items())]),
     ]
-    intro = [f"{name}: {old.label} (material {old.document.material_id}, version {old.document.version}) compared "
-             f"with {new.label} (version {new.document.version}). "
+    counts = [ch.plural(len(text), "text change"), ch.plural(len(figures), "figure change"),
+              ch.plural(len(refs), "reference change")]
+    intro = [f"{old.name} of {name} (material {old.document.material_id}) compared with {new.label} "
+             f"({new.version_words}). "
              + ("Nothing differs." if not (text or figures or refs or pages) else
-                f"{len(text)} text change(s), {len(figures)} figure change(s), {len(refs)} reference change(s), "
-                f"{len(pages)} page(s) differ."), *cover]
+                f"{', '.join(counts)}; {ch.plural(len(pages), 'page')} "
+                f"{'differs' if len(pages) == 1 else 'differ'}."), *cover]
     if shown:
         intro.append(f"After these lists, each changed page follows at full size, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red, inserted words underlined in blue, "
                      f"and each change is a comment beside its line.")
-    content = ReviewContent(title, intro, parts)
+    content = ReviewContent(title, intro, parts, [p.label for p in shown])
     frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file)
     stamp = {"layout": new.document.source, "version": new.document.version, "made": made,
              "by": f"{user}@{host}", "sources": new.sources,
