@@ -69,7 +69,8 @@ def _strip(form: pikepdf.Object, seen: set) -> None:
 
 
 def _number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def _marks_ops(marks: list[Mark]) -> bytes:
@@ -91,16 +92,25 @@ def _document_element(pdf: pikepdf.Pdf) -> pikepdf.Object:
 
 
 def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
-    """Each placed page named in the viewer's page box (/PageLabels) and in the bookmarks, so a reviewer
-    always sees which version a page is."""
+    """Each placed page named in the viewer's page box (/PageLabels), so a reviewer always sees which version
+    a page is; its bookmark (from its label heading) opens the page at its top."""
     first = len(pdf.pages) - len(pages)
     nums = Array([0, Dictionary(S=Name.D)])
     for index, entry in enumerate(pages):
         nums.extend(Array([first + index, Dictionary(P=String(entry.label or f"page {entry.number}"))]))
     pdf.Root.PageLabels = Dictionary(Nums=nums)
+    placed = {pdf.pages[first + index].obj.objgen: pdf.pages[first + index] for index in range(len(pages))}
+
+    def retarget(items: list) -> None:
+        for item in items:
+            target = item.destination
+            if isinstance(target, Array) and len(target) and target[0].objgen in placed:
+                page = placed[target[0].objgen]
+                item.destination = Array([page.obj, Name.XYZ, 0, page.mediabox[3], 0])
+            retarget(item.children)
+
     with pdf.open_outline() as outline:
-        for index, entry in enumerate(pages):
-            outline.root.append(pikepdf.OutlineItem(entry.label or f"page {entry.number}", first + index))
+        retarget(outline.root)
 
 
 TOP_BAND = 40.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
