@@ -344,3 +344,36 @@ def reference_changes(old: dict[int, tuple[str, tuple]], new: dict[int, tuple[st
         elif a is not None and b is not None:
             out.append(Change(f"reference {number} changed: “{a[0]}” → “{b[0]}”", b[1]))
     return out
+
+
+def heading_lines(document: Document, pages: list[PageLayout]) -> dict[str, list[str]]:
+    """Each heading's lines as set: its YAML path → the text of each of its lines, in order."""
+    headings = {b.where.path for s in document.sections() for b in walk(s.blocks) if isinstance(b, Heading)}
+    out: dict[str, list[str]] = {}
+    for page in pages:
+        for item in page.items:
+            path = getattr(item.where, "path", "") if isinstance(item, TextLine) else ""
+            path = (path or "").removesuffix(".text")
+            if path in headings:
+                out.setdefault(path, []).append("".join(s.text for f in item.fragments for s in f.segments))
+    return out
+
+
+def _runt(lines: list[str]) -> str:
+    """The word a heading leaves alone on its last line (a runt), or ""."""
+    last = lines[-1].split() if len(lines) > 1 else []
+    return last[0] if len(last) == 1 else ""
+
+
+def new_runts(old: Document, old_pages: list[PageLayout], new: Document, new_pages: list[PageLayout]) -> list[Change]:
+    """Headings the newer version sets with one word alone on their last line where the older did not: a
+    change that reflowed a heading into a runt, for the reviewer to reword or break by hand."""
+    before, after = heading_lines(old, old_pages), heading_lines(new, new_pages)
+    named, pages = places(new), block_pages(new_pages)
+    out: list[Change] = []
+    for path, lines in after.items():
+        word = _runt(lines)
+        if word and not _runt(before.get(path, [])):
+            out.append(Change(f"{place_of(named, path) or 'a heading'} now leaves “{word}” alone on its last "
+                              f"line: reword it or break the line by hand", _pages(path, pages), path))
+    return out

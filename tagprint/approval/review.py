@@ -186,7 +186,22 @@ def _figure_notes(side: Side, number: int, figures: list) -> list[Note]:
     return out
 
 
-def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None) -> list[ReviewPage]:
+def _runt_notes(side: Side, number: int, runts: list) -> list[Note]:
+    """A comment beside each heading the draft reflowed into a runt, level with its last line."""
+    page = next((p for p in side.pages if p.number == number), None)
+    out: list[Note] = []
+    for change in runts:
+        lines = [item for item in (page.items if page else []) if isinstance(item, TextLine)
+                 and (getattr(item.where, "path", "") or "").removesuffix(".text") == change.block]
+        if page is not None and lines:
+            last = lines[-1]
+            out.append(Note(f"Line break to check: {change.what}", page.size[1] - (last.baseline - last.height * 0.8),
+                            "inserted"))
+    return out
+
+
+def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None,
+                 runts: list | None = None) -> list[ReviewPage]:
     """Each changed page of each side at full size, its changed words marked and commented."""
     deleted, inserted = marks(words(old.pdf), words(new.pdf))
     numbers = sorted({p.number for p in page_diffs} | {m.page for m in deleted + inserted})
@@ -200,7 +215,7 @@ def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list
             on_page = [m for m in found if m.page == number]
             notes = [Note.of(_note(m, side), m) for m in on_page]
             if side is new:
-                notes += _figure_notes(side, number, figures or [])
+                notes += _figure_notes(side, number, figures or []) + _runt_notes(side, number, runts or [])
             alt = f"Page {number} of {side.label}, at full size."
             if on_page:
                 alt += (f" {'Deleted' if side is old else 'Inserted'} words, {how}: "
@@ -302,7 +317,8 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
                                 ch.figures(new.document, new.root, new_pages))
     refs = ch.reference_changes(ch.references(old.document, old_pages), ch.references(new.document, new_pages))
     pages = compare(old.pdf, new.pdf)
-    shown = review_pages(old, new, pages, figures)
+    runts = ch.new_runts(old.document, old.pages, new.document, new.pages)
+    shown = review_pages(old, new, pages, figures, runts)
     name = new.document.name
     title = f"Review copy: {new.document.title}"
     user, host, made = _who()
@@ -313,6 +329,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
         (f"References ({len(refs)})", [c.describe() for c in refs]),
         (f"Pages that differ ({len(pages)})", [_page_line(p, old, new) for p in pages]),
+        *([(f"Line breaks to check ({len(runts)})", [c.describe() for c in runts])] if runts else []),
         (f"Sources of {new.label} (SHA-256)", [f"{path}: {digest}" for path, digest in sorted(new.sources.items())]),
     ]
     counts = [ch.plural(len(text), "text change"), ch.plural(len(figures), "figure change"),

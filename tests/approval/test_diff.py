@@ -406,3 +406,28 @@ def test_comments_sit_inside_the_page_margin(reviewed):
     assert len(rects) == 3
     for (x0, y0, x1, y1), (_, _, width, height) in rects:
         assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE
+
+
+def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page(project, capsys):
+    from approval_project import CONTENT, LAYOUT
+
+    project.layout(LAYOUT.replace("[40, 40, 532, 700]", "[40, 40, 260, 700]"))  # a column as narrow as the seed's
+    spectrum = "  - {type: heading, level: 2, text: %s}\n  - {type: paragraph, text: Words under it.}\n"
+    project.content(CONTENT + spectrum % "RA exists along a spectrum")
+    assert approve(project, capsys)[0] == 0
+    code, out, err = run(project, "diff", "test", capsys=capsys)  # nothing changed yet: nothing to flag
+    assert code == 0 and "Line breaks to check" not in out
+    project.content(CONTENT + spectrum % "Rheumatoid arthritis exists along a spectrum")
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert code == 0, err
+    assert _section(out, "Line breaks to check (1)") == [
+        "page 1, the heading “Rheumatoid arthritis exists along a spectrum” now leaves “spectrum” alone on its last "
+        "line: reword it or break the line by hand"]
+    review = project.root / "output/review/test-1.0-vs-draft.pdf"
+    words = _page_words(review)
+    (runt,) = [w for w in words[3] if w.text == "spectrum"]  # the draft's page: alone on the heading's 2nd line
+    assert not [w for w in words[3] if w is not runt and abs(w.box[1] - runt.box[1]) < 2]
+    with pikepdf.open(review) as pdf:
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[2].get("/Annots", [])]
+    (flag,) = [n for n in notes if n[0].startswith("Line break to check: the heading")]
+    assert flag[1] - 20 <= runt.box[1] <= flag[2] + 20  # level with the runt's line
