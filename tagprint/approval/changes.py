@@ -352,8 +352,9 @@ def heading_lines(document: Document, pages: list[PageLayout]) -> dict[str, list
     out: dict[str, list[str]] = {}
     for page in pages:
         for item in page.items:
-            path = getattr(item.where, "path", "") if isinstance(item, TextLine) else ""
-            path = (path or "").removesuffix(".text")
+            if not isinstance(item, TextLine):
+                continue
+            path = (getattr(item.where, "path", "") or "").removesuffix(".text")
             if path in headings:
                 out.setdefault(path, []).append("".join(s.text for f in item.fragments for s in f.segments))
     return out

@@ -200,6 +200,15 @@ def _runt_notes(side: Side, number: int, runts: list) -> list[Note]:
     return out
 
 
+def _alt(older: bool, label: str, number: int, on_page: list[Mark], how: str) -> str:
+    """A placed page's Alt text: which page of which side, and the words marked on it."""
+    alt = f"Page {number} of {label}, at full size."
+    if on_page:
+        return alt + (f" {'Deleted' if older else 'Inserted'} words, {how}: "
+                      + "; ".join(f"“{ch._short(m.text, 120)}”" for m in on_page) + ".")
+    return alt + f" No words {'deleted' if older else 'inserted'} on this page."
+
+
 def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None,
                  runts: list | None = None) -> list[ReviewPage]:
     """Each changed page of each side at full size, its changed words marked and commented."""
@@ -216,13 +225,8 @@ def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list
             notes = [Note.of(_note(m, side), m) for m in on_page]
             if side is new:
                 notes += _figure_notes(side, number, figures or []) + _runt_notes(side, number, runts or [])
-            alt = f"Page {number} of {side.label}, at full size."
-            if on_page:
-                alt += (f" {'Deleted' if side is old else 'Inserted'} words, {how}: "
-                        + "; ".join(f"“{ch._short(m.text, 120)}”" for m in on_page) + ".")
-            else:
-                alt += f" No words {'deleted' if side is old else 'inserted'} on this page."
             diff = next((p for p in page_diffs if p.number == number), None)
+            alt = _alt(side is old, side.label, number, on_page, how)
             if diff is not None and not diff.only_in:
                 alt += " Areas that differ: " + _page_line(diff, old, new).split(": ", 2)[2] + "."
             out.append(ReviewPage("old" if side is old else "new", number, alt, on_page, notes,
@@ -310,6 +314,15 @@ def _cover(made: str, approved: Approval | None, compared: Approval | None) -> l
     return cover
 
 
+def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: int) -> str:
+    """The cover's first sentence: what is compared with what, and how much changed (counted in words)."""
+    counts = [ch.plural(text, "text change"), ch.plural(figures, "figure change"), ch.plural(refs, "reference change")]
+    return (f"{old.name} of {new.document.name} (material {old.document.material_id}) compared with {new.label} "
+            f"({new.version_words}). "
+            + ("Nothing differs." if not (text or figures or refs or pages) else
+               f"{', '.join(counts)}; {ch.plural(pages, 'page')} {'differs' if pages == 1 else 'differ'}."))
+
+
 def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
     old_pages, new_pages = ch.block_pages(old.pages), ch.block_pages(new.pages)
     text = ch.text_changes(ch.units(old.document, old_pages), ch.units(new.document, new_pages))
@@ -332,13 +345,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         *([(f"Line breaks to check ({len(runts)})", [c.describe() for c in runts])] if runts else []),
         (f"Sources of {new.label} (SHA-256)", [f"{path}: {digest}" for path, digest in sorted(new.sources.items())]),
     ]
-    counts = [ch.plural(len(text), "text change"), ch.plural(len(figures), "figure change"),
-              ch.plural(len(refs), "reference change")]
-    intro = [f"{old.name} of {name} (material {old.document.material_id}) compared with {new.label} "
-             f"({new.version_words}). "
-             + ("Nothing differs." if not (text or figures or refs or pages) else
-                f"{', '.join(counts)}; {ch.plural(len(pages), 'page')} "
-                f"{'differs' if len(pages) == 1 else 'differ'}."), *cover]
+    intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
     if shown:
         intro.append(f"After these lists, each changed page follows at full size, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red, inserted words underlined in blue, "
