@@ -37,7 +37,7 @@ KINDS: dict[type, UnitKind] = {
     Heading: UnitKind("heading"), Paragraph: UnitKind("paragraph"), ListBlock: UnitKind("list item"),
     Figure: UnitKind("caption"), Callout: UnitKind("callout"), CallToAction: UnitKind("button", "button"),
     References: UnitKind("reference", "references title", apart=True),
-    Safety: UnitKind("safety", "safety title"), MaterialId: UnitKind("material id", shows=lambda d: d.job_code),
+    Safety: UnitKind("safety information", "safety title"), MaterialId: UnitKind("material id", shows=lambda d: d.job_code),
     Cards: UnitKind("card"), Spacer: UnitKind("spacer"), PageBreak: UnitKind("page break"),
     Table: UnitKind("table"), Notes: UnitKind(FOOTNOTE),
     BoxedWarning: UnitKind("boxed warning", "boxed warning title"),

@@ -63,6 +63,7 @@ class Side:
 
 
 DRAFT = "draft"
+PLACES_SHOWN = 3   # a differing area names at most this many of the blocks set in it, then counts the rest
 DRAFT_NAME = "Draft (not yet approved)"
 
 
@@ -147,8 +148,10 @@ def _page_line(diff: PageDiff, old: Side, new: Side) -> str:
         blocks = blocks_at(new.pages, diff.number, area) or blocks_at(old.pages, diff.number, area)
         pct = 100 * area.width * area.height / (diff.size[0] * diff.size[1])
         named = [n for n in dict.fromkeys(_place(new, path) or _place(old, path) for path in blocks) if n]
+        more = f" and {len(named) - PLACES_SHOWN} more blocks" if len(named) > PLACES_SHOWN + 1 else ""
+        named = named[:PLACES_SHOWN] if more else named  # a large area: its first blocks, then how many more
         parts.append(f"{area.where(diff.size)} ({max(pct, 0.1):.1f}% of the page"
-                     + (f": {'; '.join(named)}" if named else "") + ")")
+                     + (f": {'; '.join(named)}{more}" if named else "") + ")")
     return f"page {diff.number}: {ch.plural(len(diff.areas), 'area')} {'differs' if len(diff.areas) == 1 else 'differ'}: " \
         + ", ".join(parts)
 

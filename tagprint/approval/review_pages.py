@@ -1,5 +1,9 @@
 """The changed pages of the review copy: each compared page at full size (100 %), one page of the review
 copy per page compared, placed as a vector form XObject (pikepdf `Page.as_form_xobject`), never a picture.
+review_document sets a page for each (its label heading, "Approved 1.0, page 1", and the copy's running
+footer, "Review copy · page 3 of 4", both through the normal pipeline, so tagged and with embedded fonts);
+here that page grows to the compared page's width and height plus a band above it (the label moves into
+it) and a strip below it (the footer stays there), and the compared page is placed between them.
 On the approved page the deleted words are struck through in red; on the draft page the inserted words
 are underlined; nothing else is marked. Each change is also a comment (a Text annotation whose /Contents
 says what changed and where), in the structure tree as an Annot element, so a comment list and a screen
