@@ -37,7 +37,7 @@ KINDS: dict[type, UnitKind] = {
     Heading: UnitKind("heading"), Paragraph: UnitKind("paragraph"), ListBlock: UnitKind("list item"),
     Figure: UnitKind("caption"), Callout: UnitKind("callout"), CallToAction: UnitKind("button", "button"),
     References: UnitKind("reference", "references title", apart=True),
-    Safety: UnitKind("safety", "safety title"), MaterialId: UnitKind("material id", shows=lambda d: d.job_code),
+    Safety: UnitKind("safety information", "safety title"), MaterialId: UnitKind("material id", shows=lambda d: d.job_code),
     Cards: UnitKind("card"), Spacer: UnitKind("spacer"), PageBreak: UnitKind("page break"),
     Table: UnitKind("table"), Notes: UnitKind(FOOTNOTE),
     BoxedWarning: UnitKind("boxed warning", "boxed warning title"),
@@ -81,7 +81,7 @@ class TextChange:
             parts.append(f"inserted “{self.inserted}”")
         context = f" after “…{self.before}”" if self.before else " at the start"
         place = self.place or f"the {self.kind}"
-        return f"{where}{place} ({self.block}): {' and '.join(parts)}{context}"
+        return f"{where}{place}: {' and '.join(parts)}{context}"
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ class FigureInfo:
     alt: str = ""
     decorative: bool = False
     pages: tuple[int, ...] = ()
+    place: str = ""                   # in the reader's words: "the figure under “RA exists along a spectrum”"
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Change:
 
     what: str
     pages: tuple[int, ...] = ()
+    block: str = ""                   # the YAML path of the figure it is about (none for a reference)
 
     def describe(self) -> str:
         return (f"page {', '.join(map(str, self.pages))}, " if self.pages else "") + self.what
@@ -166,6 +168,17 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+def plural(count: int, word: str, many: str = "") -> str:
+    """“1 text change”, “3 text changes”: a count with its noun in the right number."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def first_words(text: str, count: int = 6) -> str:
+    """The first few words of a text, as a reader would quote them to find it: “If your patient has tried…”."""
+    found = text.split()
+    return " ".join(found[:count]) + ("…" if len(found) > count else "")
+
+
 def places(document: Document) -> dict[str, str]:
     """YAML path → where it is in the reader's words: the section heading it is under, a table's caption
     with the row's and the column's headers, a figure's caption, a reference's number, a button's text."""
@@ -180,12 +193,14 @@ def places(document: Document) -> dict[str, str]:
                 out[path] = f"the heading “{heading}”"
                 continue
             under = f" under “{heading}”" if heading else ""
-            out[path] = f"the {kind.text}{under}"
+            runs = [r for r, _ in block.text_runs()]
+            first = first_words(_runs_text(runs[0])) if runs and not kind.apart else ""
+            out[path] = f"the {kind.text} “{first}”" if first else f"the {kind.text}{under}"
             if isinstance(block, Table):
                 out.update(_table_places(block, under))
             elif isinstance(block, ListBlock):
-                for number, (runs, where) in enumerate(block.text_runs(), start=1):
-                    out[where.path] = f"list item {number}{under}"
+                for number, (item, where) in enumerate(block.text_runs(), start=1):
+                    out[where.path] = f"list item {number} “{first_words(_runs_text(item))}”{under}"
             elif isinstance(block, Figure):
                 caption = _short(_runs_text(block.caption)) if block.caption else ""
                 out[path] = f"the caption of figure “{caption}”" if caption else f"the figure{under}"
@@ -249,6 +264,7 @@ def _params(params) -> dict:
 
 def figures(document: Document, root: Path, pages: dict[str, tuple[int, ...]]) -> dict[str, FigureInfo]:
     out: dict[str, FigureInfo] = {}
+    named = places(document)
     for section in document.sections():
         for block in walk(section.blocks):
             if not isinstance(block, Figure):
@@ -264,7 +280,7 @@ def figures(document: Document, root: Path, pages: dict[str, tuple[int, ...]]) -
                 params = _params(block.source.params)
                 info = FigureInfo(path, f"illustration {block.source.name}", repr(sorted(params.items())), params,
                                   block.alt, block.decorative, _pages(path, pages))
-            out[path] = info
+            out[path] = dataclasses.replace(info, place=place_of(named, path) or "a figure")
     return out
 
 
@@ -285,11 +301,11 @@ def figure_changes(old: dict[str, FigureInfo], new: dict[str, FigureInfo]) -> li
     for path in list(new) + [p for p in old if p not in new]:
         a, b = old.get(path), new.get(path)
         if b is not None and a is None:
-            out.append(Change(f"{path}: figure added ({b.source}), alt text “{b.alt}”", b.pages))
+            out.append(Change(f"{b.place}: figure added ({b.source}), alt text “{b.alt}”", b.pages, path))
             continue
         if a is None or b is None:  # a path of old only (each path is in old or new)
             if a is not None:
-                out.append(Change(f"{path}: figure removed ({a.source})", a.pages))
+                out.append(Change(f"{a.place}: figure removed ({a.source})", a.pages, path))
             continue
         parts = _what_changed(a, b)
         if a.decorative != b.decorative:
@@ -300,7 +316,7 @@ def figure_changes(old: dict[str, FigureInfo], new: dict[str, FigureInfo]) -> li
             parts.append(f"warning: its alt text “{_short(b.alt, 80)}” stayed the same although the figure "
                          f"changed — check that it still describes the figure")
         if parts:
-            out.append(Change(f"{path} ({b.source}): " + "; ".join(parts), b.pages or a.pages))
+            out.append(Change(f"{b.place} ({b.source}): " + "; ".join(parts), b.pages or a.pages, path))
     return out
 
 
@@ -327,4 +343,38 @@ def reference_changes(old: dict[int, tuple[str, tuple]], new: dict[int, tuple[st
             out.append(Change(f"reference {number} removed: “{a[0]}”", a[1]))
         elif a is not None and b is not None:
             out.append(Change(f"reference {number} changed: “{a[0]}” → “{b[0]}”", b[1]))
+    return out
+
+
+def heading_lines(document: Document, pages: list[PageLayout]) -> dict[str, list[str]]:
+    """Each heading's lines as set: its YAML path → the text of each of its lines, in order."""
+    headings = {b.where.path for s in document.sections() for b in walk(s.blocks) if isinstance(b, Heading)}
+    out: dict[str, list[str]] = {}
+    for page in pages:
+        for item in page.items:
+            if not isinstance(item, TextLine):
+                continue
+            path = (getattr(item.where, "path", "") or "").removesuffix(".text")
+            if path in headings:
+                out.setdefault(path, []).append("".join(s.text for f in item.fragments for s in f.segments))
+    return out
+
+
+def _runt(lines: list[str]) -> str:
+    """The word a heading leaves alone on its last line (a runt), or ""."""
+    last = lines[-1].split() if len(lines) > 1 else []
+    return last[0] if len(last) == 1 else ""
+
+
+def new_runts(old: Document, old_pages: list[PageLayout], new: Document, new_pages: list[PageLayout]) -> list[Change]:
+    """Headings the newer version sets with one word alone on their last line where the older did not: a
+    change that reflowed a heading into a runt, for the reviewer to reword or break by hand."""
+    before, after = heading_lines(old, old_pages), heading_lines(new, new_pages)
+    named, pages = places(new), block_pages(new_pages)
+    out: list[Change] = []
+    for path, lines in after.items():
+        word = _runt(lines)
+        if word and not _runt(before.get(path, [])):
+            out.append(Change(f"{place_of(named, path) or 'a heading'} now leaves “{word}” alone on its last "
+                              f"line: reword it or break the line by hand", _pages(path, pages), path))
     return out

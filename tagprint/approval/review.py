@@ -50,6 +50,22 @@ class Side:
     entry: Approval | None = None
     places: dict[str, str] = field(default_factory=dict)   # YAML path → the reader's words
 
+    @property
+    def name(self) -> str:
+        """What the side is called above its pages: "Approved 1.0", "Draft (not yet approved)"."""
+        return DRAFT_NAME if self.short == DRAFT else f"Approved {self.short}"
+
+    @property
+    def version_words(self) -> str:
+        """The side's version as the cover says it: the draft has none yet (its layout may still name the
+        approved version it started from)."""
+        return "not yet approved" if self.short == DRAFT else f"version {self.document.version}"
+
+
+DRAFT = "draft"
+PLACES_SHOWN = 3   # a differing area names at most this many of the blocks set in it, then counts the rest
+DRAFT_NAME = "Draft (not yet approved)"
+
 
 def _side(label: str, short: str, root: Path, layout: Path, pdf: bytes | None) -> Side:
     from ..pipeline import lay_out, prepare, render, sources
@@ -131,9 +147,17 @@ def _page_line(diff: PageDiff, old: Side, new: Side) -> str:
     for area in diff.areas:
         blocks = blocks_at(new.pages, diff.number, area) or blocks_at(old.pages, diff.number, area)
         pct = 100 * area.width * area.height / (diff.size[0] * diff.size[1])
+        named = [n for n in dict.fromkeys(_place(new, path) or _place(old, path) for path in blocks) if n]
+        more = f" and {len(named) - PLACES_SHOWN} more blocks" if len(named) > PLACES_SHOWN + 1 else ""
+        named = named[:PLACES_SHOWN] if more else named  # a large area: its first blocks, then how many more
         parts.append(f"{area.where(diff.size)} ({max(pct, 0.1):.1f}% of the page"
-                     + (f"; {', '.join(blocks)}" if blocks else "") + ")")
-    return f"page {diff.number}: {len(diff.areas)} area(s) differ: " + ", ".join(parts)
+                     + (f": {'; '.join(named)}{more}" if named else "") + ")")
+    return f"page {diff.number}: {ch.plural(len(diff.areas), 'area')} {'differs' if len(diff.areas) == 1 else 'differ'}: " \
+        + ", ".join(parts)
+
+
+def _place(side: Side, path: str) -> str:
+    return ch.place_of(side.places, path)
 
 
 def _mark_place(mark: Mark, side: Side) -> str:
@@ -160,17 +184,36 @@ def _figure_notes(side: Side, number: int, figures: list) -> list[Note]:
         if page is not None and isinstance(item, PictureBox):
             path = getattr(item.figure.where, "path", None)
             for change in figures:
-                if path and (change.what.startswith(path + " ") or change.what.startswith(f"{path}:")):
-                    out.append(Note(f"Figure changed ({_figure_place(side, path)}): {change.what}",
-                                    page.size[1] - item.box.y, "inserted"))
+                if path and change.block == path:
+                    out.append(Note(f"Figure changed: {change.what}", page.size[1] - item.box.y, "inserted"))
     return out
 
 
-def _figure_place(side: Side, path: str) -> str:
-    return ch.place_of(side.places, path) or path
+def _runt_notes(side: Side, number: int, runts: list) -> list[Note]:
+    """A comment beside each heading the draft reflowed into a runt, level with its last line."""
+    page = next((p for p in side.pages if p.number == number), None)
+    out: list[Note] = []
+    for change in runts:
+        lines = [item for item in (page.items if page else []) if isinstance(item, TextLine)
+                 and (getattr(item.where, "path", "") or "").removesuffix(".text") == change.block]
+        if page is not None and lines:
+            last = lines[-1]
+            out.append(Note(f"Line break to check: {change.what}", page.size[1] - (last.baseline - last.height * 0.8),
+                            "inserted"))
+    return out
 
 
-def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None) -> list[ReviewPage]:
+def _alt(older: bool, label: str, number: int, on_page: list[Mark], how: str) -> str:
+    """A placed page's Alt text: which page of which side, and the words marked on it."""
+    alt = f"Page {number} of {label}, at full size."
+    if on_page:
+        return alt + (f" {'Deleted' if older else 'Inserted'} words, {how}: "
+                      + "; ".join(f"“{ch._short(m.text, 120)}”" for m in on_page) + ".")
+    return alt + f" No words {'deleted' if older else 'inserted'} on this page."
+
+
+def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None,
+                 runts: list | None = None) -> list[ReviewPage]:
     """Each changed page of each side at full size, its changed words marked and commented."""
     deleted, inserted = marks(words(old.pdf), words(new.pdf))
     numbers = sorted({p.number for p in page_diffs} | {m.page for m in deleted + inserted})
@@ -184,18 +227,13 @@ def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list
             on_page = [m for m in found if m.page == number]
             notes = [Note.of(_note(m, side), m) for m in on_page]
             if side is new:
-                notes += _figure_notes(side, number, figures or [])
-            alt = f"Page {number} of {side.label}, at full size."
-            if on_page:
-                alt += (f" {'Deleted' if side is old else 'Inserted'} words, {how}: "
-                        + "; ".join(f"“{ch._short(m.text, 120)}”" for m in on_page) + ".")
-            else:
-                alt += f" No words {'deleted' if side is old else 'inserted'} on this page."
+                notes += _figure_notes(side, number, figures or []) + _runt_notes(side, number, runts or [])
             diff = next((p for p in page_diffs if p.number == number), None)
+            alt = _alt(side is old, side.label, number, on_page, how)
             if diff is not None and not diff.only_in:
                 alt += " Areas that differ: " + _page_line(diff, old, new).split(": ", 2)[2] + "."
             out.append(ReviewPage("old" if side is old else "new", number, alt, on_page, notes,
-                                  f"{side.label[0].upper()}{side.label[1:]}, page {number}"))
+                                  f"{side.name}, page {number}"))
     return out
 
 
@@ -219,7 +257,7 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
         with tempfile.TemporaryDirectory() as tmp:
             old = _approved(_entry(entries, layout.stem, from_version, where), output, Path(tmp))
             if to_version is None:
-                new = _side("the current draft", "draft", root, layout, None)
+                new = _side("the current draft", DRAFT, root, layout, None)
             else:
                 new = _approved(_entry(entries, layout.stem, to_version, where), output, Path(tmp))
             return _report(old, new, root, output, ledger)
@@ -230,7 +268,7 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
     except InputError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); no review copy was written", file=sys.stderr)
+        print(f"{ch.plural(len(exc.problems), 'problem')}; no review copy was written", file=sys.stderr)
         return EXIT_INPUT
 
 
@@ -247,17 +285,45 @@ def _who() -> tuple[str, str, str]:
     return w["os_user"], w["host"], made
 
 
+def spoken_time(stamp: str) -> str:
+    """An ISO time as a reader says it: “6 December 2026 at 11:02 UTC” (the time as given if it is not ISO)."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc)
+    return f"{when.day} {when:%B %Y} at {when:%H:%M} UTC"
+
+
+def role_words(role: str) -> str:
+    """A signatory's role as a person: “medical” → “medical reviewer” (a role already naming a person stays)."""
+    return role if any(w in role.lower() for w in ("review", "officer", "lead", "manager")) else f"{role} reviewer"
+
+
 def _cover(made: str, approved: Approval | None, compared: Approval | None) -> list[str]:
     """Who made the review copy, and the ledger entries of the two sides it compares."""
     cover = [made]
     if approved is not None:
         cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
-                     f"(approved by {approved.approver}" + (f" as {approved.role}" if approved.role else "")
-                     + f" on {approved.time}), SHA-256 {approved.pdf_sha256}, ledger entry hash {approved.hash}.")
+                     f"(approved by {approved.approver}" + (f" as {role_words(approved.role)}" if approved.role else "")
+                     + f" on {spoken_time(approved.time)}), SHA-256 {approved.pdf_sha256}, ledger entry hash "
+                     f"{approved.hash}.")
     if compared is not None:
         cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
                      f"{compared.seq}, SHA-256 {compared.pdf_sha256}.")
     return cover
+
+
+def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: int) -> str:
+    """The cover's first sentence: what is compared with what, and how much changed (counted in words)."""
+    counts = [ch.plural(text, "text change"), ch.plural(figures, "figure change"), ch.plural(refs, "reference change")]
+    return (f"{old.name} of {new.document.name} (material {old.document.material_id}) compared with {new.label} "
+            f"({new.version_words}). "
+            + ("Nothing differs." if not (text or figures or refs or pages) else
+               f"{', '.join(counts)}; {ch.plural(pages, 'page')} {'differs' if pages == 1 else 'differ'}."))
 
 
 def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
@@ -267,29 +333,27 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
                                 ch.figures(new.document, new.root, new_pages))
     refs = ch.reference_changes(ch.references(old.document, old_pages), ch.references(new.document, new_pages))
     pages = compare(old.pdf, new.pdf)
-    shown = review_pages(old, new, pages, figures)
+    runts = ch.new_runts(old.document, old.pages, new.document, new.pages)
+    shown = review_pages(old, new, pages, figures, runts)
     name = new.document.name
-    title = f"Review copy: {new.document.title} ({old.short} → {new.short})"
+    title = f"Review copy: {new.document.title}"
     user, host, made = _who()
     approved = old.entry
-    cover = _cover(f"Made by {user} on {host}, {made}, with render.py diff.", approved, new.entry)
+    cover = _cover(f"Made with render.py diff by the user {user} on {spoken_time(made)}.", approved, new.entry)
     parts = [
         (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
         (f"References ({len(refs)})", [c.describe() for c in refs]),
         (f"Pages that differ ({len(pages)})", [_page_line(p, old, new) for p in pages]),
+        *([(f"Line breaks to check ({len(runts)})", [c.describe() for c in runts])] if runts else []),
         (f"Sources of {new.label} (SHA-256)", [f"{path}: {digest}" for path, digest in sorted(new.sources.items())]),
     ]
-    intro = [f"{name}: {old.label} (material {old.document.material_id}, version {old.document.version}) compared "
-             f"with {new.label} (version {new.document.version}). "
-             + ("Nothing differs." if not (text or figures or refs or pages) else
-                f"{len(text)} text change(s), {len(figures)} figure change(s), {len(refs)} reference change(s), "
-                f"{len(pages)} page(s) differ."), *cover]
+    intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
     if shown:
         intro.append(f"After these lists, each changed page follows at full size, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red, inserted words underlined in blue, "
                      f"and each change is a comment beside its line.")
-    content = ReviewContent(title, intro, parts)
+    content = ReviewContent(title, intro, parts, [p.label for p in shown])
     frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file)
     stamp = {"layout": new.document.source, "version": new.document.version, "made": made,
              "by": f"{user}@{host}", "sources": new.sources,

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..model import Heading, ListBlock, Paragraph
+from ..model import Heading, ListBlock, PageBreak, Paragraph
 from ..model.blocks import ListItem
 from ..model.document import Section
 from ..model.inline import Text
@@ -28,6 +28,7 @@ class ReviewContent:
     title: str
     intro: list[str]
     parts: list[tuple[str, list[str]]] = field(default_factory=list)   # heading, list items ("" → none)
+    page_labels: list[str] = field(default_factory=list)  # a page each, its heading: "Approved 1.0, page 1"
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def _layout(frame: Frame, title: str) -> str:
         f"  date: {json.dumps(frame.date)}",
         f"  created: {json.dumps(frame.created)}",
         f"theme: {json.dumps(frame.theme_file.stem)}",
+        f"words: {{page_of: {json.dumps(FOOTER, ensure_ascii=False)}}}",
         "page: {size: letter, margins: [40, 40, 48, 40]}",
         "templates:",
         "  text: {}",
@@ -65,6 +67,9 @@ def _layout(frame: Frame, title: str) -> str:
         "    flow: [review]",
         "",
     ])
+
+
+FOOTER = "Review copy · page {n} of {m}"   # the review copy's running footer, on every page of it
 
 
 def _blocks(content: ReviewContent) -> tuple:
@@ -76,6 +81,8 @@ def _blocks(content: ReviewContent) -> tuple:
             blocks.append(ListBlock(tuple(ListItem((Text(item),)) for item in items)))
         else:
             blocks.append(Paragraph((Text("No changes."),)))
+    for label in content.page_labels:  # a page each, its label set at the top; the compared page is placed under it
+        blocks += [PageBreak(), Heading(2, (Text(label),), style="h2", keep_with_next=False)]
     return tuple(blocks)
 
 

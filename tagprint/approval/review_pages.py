@@ -1,5 +1,9 @@
 """The changed pages of the review copy: each compared page at full size (100 %), one page of the review
 copy per page compared, placed as a vector form XObject (pikepdf `Page.as_form_xobject`), never a picture.
+review_document sets a page for each (its label heading, "Approved 1.0, page 1", and the copy's running
+footer, "Review copy · page 3 of 4", both through the normal pipeline, so tagged and with embedded fonts);
+here that page grows to the compared page's width and height plus a band above it (the label moves into
+it) and a strip below it (the footer stays there), and the compared page is placed between them.
 On the approved page the deleted words are struck through in red; on the draft page the inserted words
 are underlined; nothing else is marked. Each change is also a comment (a Text annotation whose /Contents
 says what changed and where), in the structure tree as an Annot element, so a comment list and a screen
@@ -69,7 +73,8 @@ def _strip(form: pikepdf.Object, seen: set) -> None:
 
 
 def _number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def _marks_ops(marks: list[Mark]) -> bytes:
@@ -91,67 +96,153 @@ def _document_element(pdf: pikepdf.Pdf) -> pikepdf.Object:
 
 
 def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
-    """Each placed page named in the viewer's page box (/PageLabels) and in the bookmarks, so a reviewer
-    always sees which version a page is."""
+    """Each placed page named in the viewer's page box (/PageLabels), so a reviewer always sees which version
+    a page is; its bookmark (from its label heading) opens the page at its top."""
     first = len(pdf.pages) - len(pages)
     nums = Array([0, Dictionary(S=Name.D)])
     for index, entry in enumerate(pages):
         nums.extend(Array([first + index, Dictionary(P=String(entry.label or f"page {entry.number}"))]))
     pdf.Root.PageLabels = Dictionary(Nums=nums)
+    placed = {pdf.pages[first + index].obj.objgen: pdf.pages[first + index] for index in range(len(pages))}
+
+    def retarget(items: list) -> None:
+        for item in items:
+            target = item.destination
+            if isinstance(target, Array) and len(target) and target[0].objgen in placed:
+                page = placed[target[0].objgen]
+                item.destination = Array([page.obj, Name.XYZ, 0, page.mediabox[3], 0])
+            retarget(item.children)
+
     with pdf.open_outline() as outline:
-        for index, entry in enumerate(pages):
-            outline.root.append(pikepdf.OutlineItem(entry.label or f"page {entry.number}", first + index))
+        retarget(outline.root)
+
+
+TOP_BAND = 40.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
+BOTTOM_BAND = 36.0  # the strip under it, holding the review copy's own running footer
+EDGE = 18.0         # comments sit this far inside the page's edges
+BANDS = {"old": (0.98, 0.92, 0.92), "new": (0.91, 0.95, 0.99)}   # the label band: red for approved, blue for the draft
+RULE = (0.72, 0.74, 0.78)                                          # the hairline round a placed page
+
+
+def _parents(tree: pikepdf.Object) -> dict[int, pikepdf.Object]:
+    nums = tree.ParentTree.Nums
+    return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+
+
+def _op(operator: str, *operands: float) -> pikepdf.ContentStreamInstruction:
+    return pikepdf.ContentStreamInstruction(list(operands), pikepdf.Operator(operator))
+
+
+def _sequences(ops: list) -> list[tuple[str, list]]:
+    """A page's content split at its top-level marked-content sequences: ("artifact" | "content" | "", ops)."""
+    out: list[tuple[str, list]] = []
+    depth = 0
+    for operands, operator in ops:
+        op = str(operator)
+        if depth == 0 and op in ("BDC", "BMC"):
+            out.append(("artifact" if str(operands[0]) == "/Artifact" else "content", []))
+        elif depth == 0 and (not out or out[-1][0]):
+            out.append(("", []))
+        out[-1][1].append(pikepdf.ContentStreamInstruction(operands, operator))
+        depth += 1 if op in ("BDC", "BMC") else -1 if op == "EMC" else 0
+    return out
+
+
+def _relaid(page: pikepdf.Page, size: tuple[float, float], full: float) -> bytes:
+    """The label page's own content moved onto the taller page: its label (tagged content) into the top band,
+    its running footer (an artifact) kept at the bottom, the page number moved to the new right edge."""
+    frame_width, frame_height = (float(v) for v in page.mediabox[2:])
+    chunks = _sequences(list(pikepdf.parse_content_stream(page)))
+    baselines = [float(o.operands[5]) for kind, ops in chunks if kind == "content" for o in ops
+                 if str(o.operator) == "Tm"]
+    lift = (full - TOP_BAND / 2 - 5.0 - max(baselines)) if baselines else full - frame_height
+    out: list = []
+    for kind, ops in chunks:
+        if kind == "content":
+            out += [_op("q"), _op("cm", 1, 0, 0, 1, 0, lift), *ops, _op("Q")]
+            continue
+        for o in ops:
+            if kind == "artifact" and str(o.operator) == "Tm" and float(o.operands[4]) > frame_width / 2:
+                values = [float(v) for v in o.operands]
+                values[4] += size[0] - frame_width
+                o = _op("Tm", *values)
+            out.append(o)
+    return pikepdf.unparse_content_stream(out)
+
+
+def _frame_ops(side: str, width: float, height: float, full: float) -> bytes:
+    """The label band and the hairline round the placed page: decoration, so an artifact."""
+    band = " ".join(_number(c) for c in BANDS[side])
+    rule = " ".join(_number(c) for c in RULE)
+    return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg 0 {_number(BOTTOM_BAND + height)} {_number(width)} "
+            f"{_number(TOP_BAND)} re f {rule} RG 0.5 w 0.25 {_number(BOTTOM_BAND + 0.25)} {_number(width - 0.5)} "
+            f"{_number(height - 0.5)} re S Q\nEMC\n").encode()
 
 
 def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPage]) -> bytes:
-    """`review` with `pages` appended: each a page of `compared[side]` at full size, marked and commented."""
+    """`review` with `pages` placed on its last pages (one each, made for them by review_document: its label
+    heading and the running footer): each a page of `compared[side]` at full size, marked and commented."""
     with pikepdf.open(io.BytesIO(review)) as pdf:
         sources = {side: pikepdf.open(io.BytesIO(data)) for side, data in compared.items()}
         try:
             tree = pdf.Root.StructTreeRoot
-            document = _document_element(pdf)
-            if not isinstance(document.K, Array):
-                document.K = Array([document.K])
+            parents = _parents(tree)
             nums = tree.ParentTree.Nums
             key = int(tree.get("/ParentTreeNextKey", len(nums) // 2))
             seen: set = set()
-            for entry in pages:
+            first = len(pdf.pages) - len(pages)
+            for index, entry in enumerate(pages):
                 source = sources[entry.side].pages[entry.number - 1]
                 x0, y0, x1, y1 = (float(v) for v in source.mediabox)
                 width, height = x1 - x0, y1 - y0
+                full = height + TOP_BAND + BOTTOM_BAND
                 form = pdf.copy_foreign(source.as_form_xobject())
                 _strip(form, seen)
-                content = (b"/Figure <</MCID 0>> BDC\nq 1 0 0 1 " + f"{_number(-x0)} {_number(-y0)}".encode()
-                           + b" cm /Placed Do Q\n" + _marks_ops(entry.marks) + b"EMC\n")
-                page = pikepdf.Page(pdf.make_indirect(Dictionary(
-                    Type=Name.Page, MediaBox=Array([0, 0, width, height]),
-                    Resources=Dictionary(XObject=Dictionary(Placed=form)),
-                    Contents=pdf.make_stream(content), Tabs=Name.S, StructParents=key)))
-                pdf.pages.append(page)
-                page = pdf.pages[-1]
+                page = pdf.pages[first + index]
+                marked = parents[int(page.obj.StructParents)]
+                label = marked[0]          # the label heading: the page's first (and only) marked content
+                mcid = len(marked)
+                content = (_frame_ops(entry.side, width, height, full) + _relaid(page, (width, height), full) + b"\n"
+                           + f"/Figure <</MCID {mcid}>> BDC\nq 1 0 0 1 {_number(-x0)} {_number(BOTTOM_BAND - y0)} cm "
+                             f"/Placed Do Q\nq 1 0 0 1 0 {_number(BOTTOM_BAND)} cm\n".encode()
+                           + _marks_ops(entry.marks) + b"Q\nEMC\n")
+                page.obj.Contents = pdf.make_stream(content)
+                box = Array([0, 0, width, full])
+                for name in ("/MediaBox", "/CropBox", "/TrimBox", "/BleedBox", "/ArtBox"):
+                    if name == "/MediaBox" or name in page.obj:
+                        page.obj[name] = box
+                resources = page.obj.Resources
+                if "/XObject" not in resources:
+                    resources.XObject = Dictionary()
+                resources.XObject.Placed = form
+                page.obj.Tabs = Name.S
+                holder = label.P
+                at = next(i for i, kid in enumerate(holder.K) if kid.objgen == label.objgen) + 1
                 figure = pdf.make_indirect(Dictionary(
-                    Type=Name.StructElem, S=Name.Figure, P=document, Pg=page.obj, K=0, Alt=String(entry.alt),
-                    A=Dictionary(O=Name.Layout, BBox=Array([0, 0, width, height]), Placement=Name.Block)))
-                document.K.append(figure)
-                nums.extend(Array([key, Array([figure])]))
-                key += 1
+                    Type=Name.StructElem, S=Name.Figure, P=holder, Pg=page.obj, K=mcid, Alt=String(entry.alt),
+                    A=Dictionary(O=Name.Layout, BBox=Array([0, BOTTOM_BAND, width, BOTTOM_BAND + height]),
+                                 Placement=Name.Block)))
+                holder.K.insert(at, figure)
+                marked.append(figure)
                 annots = Array()
                 taken: list[float] = []
                 for note in entry.notes:
-                    y = min(max(note.top - NOTE_SIZE, 4), height - NOTE_SIZE - 4)
+                    y = min(max(note.top - NOTE_SIZE, EDGE), height - NOTE_SIZE - EDGE)
                     while any(abs(y - t) < NOTE_SIZE + 2 for t in taken):
                         y -= NOTE_SIZE + 2
                     taken.append(y)
-                    x = width - NOTE_SIZE - 6
+                    y += BOTTOM_BAND
+                    x = width - NOTE_SIZE - EDGE
                     colour = STRIKE if note.kind == "deleted" else UNDERLINE
                     annot = pdf.make_indirect(Dictionary(
                         Type=Name.Annot, Subtype=Name.Text, Rect=Array([x, y, x + NOTE_SIZE, y + NOTE_SIZE]),
                         Contents=String(note.text), T=String("tagprint diff"), Name=Name.Comment, F=4,
                         C=Array(list(colour)), P=page.obj, StructParent=key))
                     element = pdf.make_indirect(Dictionary(
-                        Type=Name.StructElem, S=Name.Annot, P=document, Pg=page.obj, Alt=String(note.text),
+                        Type=Name.StructElem, S=Name.Annot, P=holder, Pg=page.obj, Alt=String(note.text),
                         K=Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)))
-                    document.K.append(element)
+                    at += 1
+                    holder.K.insert(at, element)
                     nums.extend(Array([key, element]))
                     key += 1
                     annots.append(annot)

@@ -17,9 +17,9 @@ def test_word_changes_in_reading_order_with_block_and_page():
     new = _units("One two 3 four.", "Five six.", "Seven nine. Ten.")
     changes = text_changes(old, new)
     assert [c.describe() for c in changes] == [
-        "page 1, the paragraph (body[0]): deleted “three” and inserted “3” after “…One two”",
-        "page 2, the paragraph (body[2]): deleted “eight” after “…Seven”",
-        "page 2, the paragraph (body[2]): inserted “Ten.” after “…Seven nine.”",
+        "page 1, the paragraph: deleted “three” and inserted “3” after “…One two”",
+        "page 2, the paragraph: deleted “eight” after “…Seven”",
+        "page 2, the paragraph: inserted “Ten.” after “…Seven nine.”",
     ]
     assert text_changes(old, old) == []
 
@@ -27,7 +27,7 @@ def test_word_changes_in_reading_order_with_block_and_page():
 def test_a_whole_new_block_is_an_insertion():
     (change,) = text_changes(_units("A b."), _units("A b.", "New words here."))
     assert (change.block, change.deleted, change.inserted, change.before) == ("body[1]", "", "New words here.", "")
-    assert change.describe() == "page 1, the paragraph (body[1]): inserted “New words here.” at the start"
+    assert change.describe() == "page 1, the paragraph: inserted “New words here.” at the start"
 
 
 def test_differing_areas_are_found_apart_and_in_reading_order():
@@ -85,9 +85,9 @@ def test_a_changed_table_cell_and_footnote_are_exactly_the_text_changes(project)
     new = _dosing_units(project, DOSING.replace("[Week 4, 1 pen, 2 pens]", "[Week 4, 1 pen, 3 pens]")
                         .replace("from a subgroup analysis", "from a pooled analysis"))
     assert [c.describe() for c in text_changes(old, new)] == [
-        "table “Dosing schedule in the first year†”, row “Week 4”, column “Weight > 100 kg” (body[2].rows[2][2]): "
+        "table “Dosing schedule in the first year†”, row “Week 4”, column “Weight > 100 kg”: "
         "deleted “2” and inserted “3” at the start",
-        "note ‡ of table “Dosing schedule in the first year†” (body[2].notes[1]): deleted “subgroup” and inserted "
+        "note ‡ of table “Dosing schedule in the first year†”: deleted “subgroup” and inserted "
         "“pooled” after “…kg is from a”",
     ]
     assert {u.kind for u in new} == {"heading", "paragraph", "table", "footnote"}

@@ -16,6 +16,7 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
+from tagprint.approval.review_pages import BOTTOM_BAND, EDGE, TOP_BAND
 from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
@@ -31,7 +32,7 @@ def reviewed(tmp_path_factory) -> tuple[Path, int, str, str]:
     for folder in ("layouts", "content", "images"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
     assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
-                 *SEED_ACCEPT]) == 0
+                 "--role", "medical", *SEED_ACCEPT]) == 0
     content = root / "content" / "kineret-dtt-ra.yaml"
     text = content.read_text(encoding="utf-8")
     assert text.count("left_count: 13") == 1
@@ -60,19 +61,21 @@ def _section(out: str, heading: str) -> list[str]:
 def test_the_summary_reports_exactly_the_two_changes(reviewed):
     root, code, out, err = reviewed
     assert code == 0, err
-    assert out.splitlines()[0] == ("Review copy: KINERET for difficult-to-treat RA (1.0 → draft): approved 1.0 "
-                                   "compared with the current draft")
+    assert out.splitlines()[0] == ("Review copy: KINERET for difficult-to-treat RA: approved 1.0 compared with the "
+                                   "current draft")
     assert _section(out, "Text changes (1)") == [
-        "page 1, the paragraph under “RA exists along a spectrum” (spectrum[1]): deleted “RA” and inserted "
+        "page 1, the paragraph “Though RA is primarily defined as…”: deleted “RA” and inserted "
         "“rheumatoid arthritis” after “…spectrum.[1,2] Some patients have”"]
     assert _section(out, "Figures and alt texts (1)") == [
-        "page 1, spectrum-figure[0] (illustration spectrum): parameter left_count 13 → 10; warning: its alt text "
+        "page 1, the figure under “RA exists along a spectrum” (illustration spectrum): parameter left_count 13 → 10; "
+        "warning: its alt text "
         "“A horizontal cylindrical shape represents the spectrum of rheumatoid arthritis.…” stayed the same "
         "although the figure changed — check that it still describes the figure"]
     assert _section(out, "References (0)") == ["no changes"]
     (page,) = _section(out, "Pages that differ (1)")
-    assert page.startswith("page 1: 2 area(s) differ: the middle")  # the spectrum row: the middle (left)
-    assert "; spectrum[1])" in page and "; spectrum-figure[0])" in page
+    assert page.startswith("page 1: 2 areas differ: the middle")  # the spectrum row: the middle (left)
+    assert "of the page: the paragraph “Though RA is primarily defined as…”)" in page
+    assert "of the page: the figure under “RA exists along a spectrum”)" in page
     assert out.strip().endswith("review copy: output/review/kineret-dtt-ra-1.0-vs-draft.pdf")
 
 
@@ -86,7 +89,7 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
         assert str(pdf.Root.Lang) == "en" and pdf.Root.MarkInfo.Marked
     tree = structure(pdf_path)
     roles = [n.role for n in tree.walk()]
-    assert roles.count("H1") == 1 and roles.count("H2") == 5 and roles.count("Figure") == 2
+    assert roles.count("H1") == 1 and roles.count("H2") == 7 and roles.count("Figure") == 2  # 5 parts, 2 page labels
     approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, at full size. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: the middle")
@@ -94,7 +97,8 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
                                          "blue: “rheumatoid arthritis”.")
     assert roles.count("Annot") == 3  # a comment per change: the deletion, the insertion, the figure
     spoken = " ".join(reading_text(tree).split())
-    assert "page 1, spectrum-figure[0] (illustration spectrum): parameter left_count 13 → 10" in spoken
+    assert "page 1, the figure under “RA exists along a spectrum” (illustration spectrum): parameter left_count 13 → 10" \
+        in spoken
     doc = pdfium.PdfDocument(pdf_path)
     text = " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
     assert "deleted “RA” and inserted “rheumatoid arthritis”" in " ".join(text.split())
@@ -122,11 +126,18 @@ def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_chang
     archived = root / "output" / ARCHIVED_SEED
     with pikepdf.open(pdf_path) as pdf, pikepdf.open(archived) as original:
         assert len(pdf.pages) == 3  # the lists, then page 1 as approved and page 1 as drafted, each named
-        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1", "The current draft, page 1"]
-        with pdf.open_outline() as outline:
-            assert [item.title for item in outline.root] == ["Approved 1.0, page 1", "The current draft, page 1"]
+        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1", "Draft (not yet approved), page 1"]
+        with pdf.open_outline() as outline:  # the bookmarks: the cover's title, its parts, then each page's label
+            (title,) = outline.root
+            assert [item.title for item in title.children][-2:] == ["Approved 1.0, page 1",
+                                                                   "Draft (not yet approved), page 1"]
+            for item, page in zip(title.children[-2:], pdf.pages[1:]):
+                assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
         for page in pdf.pages[1:]:
-            assert list(page.mediabox) == list(original.pages[0].mediabox)  # 100 %: the page's own size
+            # 100 %: the page's own width; its height grown by the label band above and the footer strip below
+            x0, y0, x1, y1 = (float(v) for v in original.pages[0].mediabox)
+            assert [float(v) for v in page.mediabox] == [0, 0, x1 - x0, y1 - y0 + TOP_BAND + BOTTOM_BAND]
+            assert f"1 0 0 1 0 {BOTTOM_BAND:g} cm /Placed Do".encode() in page.Contents.read_bytes()
             (placed,) = page.Resources.XObject.values()
             assert placed.Subtype == "/Form" and b"Do" in page.Contents.read_bytes()  # vectors, no picture
             assert not [x for x in placed.Resources.get("/XObject", {}).values()
@@ -143,10 +154,10 @@ def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_chang
                     assert element.S == "/Annot" and element.K.Obj.objgen == annot.objgen
                     comments.append(str(annot.Contents))
     assert comments == [
-        "Deleted “RA”, in the paragraph under “RA exists along a spectrum” (page 1 of approved 1.0)",
-        "Inserted “rheumatoid arthritis”, in the paragraph under “RA exists along a spectrum” (page 1 of the "
+        "Deleted “RA”, in the paragraph “Though RA is primarily defined as…” (page 1 of approved 1.0)",
+        "Inserted “rheumatoid arthritis”, in the paragraph “Though RA is primarily defined as…” (page 1 of the "
         "current draft)",
-        "Figure changed (the figure under “RA exists along a spectrum”): spectrum-figure[0] (illustration spectrum): "
+        "Figure changed: the figure under “RA exists along a spectrum” (illustration spectrum): "
         "parameter left_count 13 → 10; warning: its alt text “A horizontal cylindrical shape represents the spectrum "
         "of rheumatoid arthritis.…” stayed the same although the figure changed — check that it still describes "
         "the figure"]
@@ -204,7 +215,7 @@ def test_diff_between_two_approved_versions_and_its_refusals(project, capsys):
     code, out, err = run(project, "diff", "test", "--from", "1.0", "--to", "1.1", capsys=capsys)
     assert code == 0, err
     assert _section(out, "Text changes (1)") == [
-        "page 1, the paragraph under “Approved piece” (body[1]): deleted “will change in the draft.” and inserted "
+        "page 1, the paragraph “The first sentence stays. The second…”: deleted “will change in the draft.” and inserted "
         "“changed.” after “…stays. The second sentence”"]
     assert (project.root / "output/review/test-1.0-vs-1.1.pdf").is_file()
     (project.root / ARCHIVED).unlink()
@@ -258,9 +269,9 @@ body:
     code, out, err = run(project, "diff", "test", capsys=capsys)
     assert code == 0, err
     assert _section(out, "Text changes (2)") == [
-        "page 1, table “Dosing schedule†”, row “Week 4”, column “Weight > 100 kg” (body[1].rows[2][1]): deleted "
+        "page 1, table “Dosing schedule†”, row “Week 4”, column “Weight > 100 kg”: deleted "
         "“2” and inserted “3” at the start",
-        "page 1, note † of table “Dosing schedule†” (body[1].notes[0]): deleted “VOYAGE-P1” and inserted "
+        "page 1, note † of table “Dosing schedule†”: deleted “VOYAGE-P1” and inserted "
         "“VOYAGE-P3” after “…on the dosing in”"]
     assert (project.root / "output/review/test-1.0-vs-draft.pdf").is_file()
 
@@ -296,8 +307,8 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
     assert done.returncode == 0, done.stderr
     assert "internal error" not in done.stderr
     pages = _section(done.stdout, "Pages that differ (2)")
-    assert "clues[2].items[0]" in pages[0]                # the bullets below the grown paragraph moved
-    assert "kineret-specific[1]" in pages[1] and "references[0].entries[1]" in pages[1]
+    assert "list item 1 “Fever[3,4]” under “Where does your patient’s RA fall?”" in pages[0]  # moved bullets
+    assert "the paragraph “RA that is primarily autoinflammatory may…”" in pages[1] and "reference 2" in pages[1]
     assert _section(done.stdout, "References (1)")[0].startswith("page 2, reference 1 changed")
     review = root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf"
     check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(review)], capture_output=True, text=True)
@@ -305,3 +316,118 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
     with pikepdf.open(review) as pdf:  # both pages of the seed, as approved and as drafted; comments where
         # words changed: none on page 1 as approved (only insertions there), the rest each have some
         assert [("/Annots" in page.obj) for page in pdf.pages] == [False, False, True, True, True]
+
+
+def _page_words(pdf_path: Path) -> dict[int, list]:
+    from tagprint.approval.words import words
+
+    out: dict[int, list] = {}
+    for word in words(pdf_path.read_bytes()):  # read back by PDFium
+        out.setdefault(word.page, []).append(word)
+    return out
+
+
+def _find(found: list, phrase: str) -> list:
+    """The words of `phrase`, in a row, among a page's words (empty if it is not there)."""
+    wanted = phrase.split()
+    texts = [w.text for w in found]
+    for i in range(len(texts) - len(wanted) + 1):
+        if texts[i:i + len(wanted)] == wanted:
+            return found[i:i + len(wanted)]
+    return []
+
+
+def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    pages = _page_words(pdf_path)
+    assert sorted(pages) == [1, 2, 3]
+    for number, found in pages.items():
+        footer = _find(found, f"Review copy · page {number} of 3")
+        assert footer, number
+        assert max(w.box[3] for w in footer) < BOTTOM_BAND  # at the foot of the page, under the placed page
+        others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < BOTTOM_BAND]
+        assert not others  # one footer per page
+    assert not _find(pages[1], "Page 1 of 1")
+
+
+def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    pages = _page_words(pdf_path)
+    with pikepdf.open(pdf_path) as pdf:
+        heights = [float(page.mediabox[3]) for page in pdf.pages]
+    for number, label in ((2, "Approved 1.0, page 1"), (3, "Draft (not yet approved), page 1")):
+        found = _find(pages[number], label)
+        assert found, label
+        assert min(w.box[1] for w in found) > heights[number - 1] - TOP_BAND  # in the band above the page
+    tree = structure(pdf_path)
+    flat = [(n.role, n) for n in tree.walk()]
+    roles = [r for r, _ in flat]
+    figures = [i for i, r in enumerate(roles) if r == "Figure"]
+    for at in figures:  # each placed page directly follows its label heading in reading order
+        assert roles[at - 1] == "H2"
+    spoken = " ".join(reading_text(tree).split())
+    first, second = spoken.index("Approved 1.0, page 1"), spoken.index("Draft (not yet approved), page 1")
+    assert first < spoken.index("Page 1 of approved 1.0, at full size") < second
+    assert second < spoken.index("Page 1 of the current draft, at full size")
+
+
+def test_the_cover_names_the_draft_and_people_plainly(reviewed):
+    import socket
+
+    import yaml
+
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    doc = pdfium.PdfDocument(pdf_path)
+    text = " ".join(" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc)))
+    cover = " ".join(doc[0].get_textpage().get_text_range().split())
+    assert "compared with the current draft (not yet approved)" in cover
+    assert "draft (version" not in cover                 # the draft is not called by the approved version
+    assert "(s)" not in text and "1 text change," in cover and "1 page differs" in cover
+    assert "approved by Dr Quinn as medical reviewer on " in cover
+    assert "Made with render.py diff by the user " in cover and f" on {socket.gethostname()}" not in cover
+    content = yaml.safe_load((root / "content" / "kineret-dtt-ra.yaml").read_text(encoding="utf-8"))
+    assert [key for key in content if f"{key}[" in text] == []   # no YAML ids such as spectrum[1]
+    first = _page_words(pdf_path)[1]
+    title = first[:next(i for i, w in enumerate(first) if w.text == "Approved")]  # PDFium splits at hyphens too
+    assert "".join(w.text for w in title) == "Reviewcopy:KINERETfordifficult-to-treatRA"
+    assert max(w.box[1] for w in title) - min(w.box[1] for w in title) < 6  # the title on one line
+    assert "→" not in cover.split("Approved 1.0 of")[0]
+
+
+def test_comments_sit_inside_the_page_margin(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    with pikepdf.open(pdf_path) as pdf:
+        rects = [([float(v) for v in annot.Rect], [float(v) for v in page.mediabox])
+                 for page in pdf.pages for annot in page.get("/Annots", []) if annot.Subtype == "/Text"]
+    assert len(rects) == 3
+    for (x0, y0, x1, y1), (_, _, width, height) in rects:
+        assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE
+
+
+def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page(project, capsys):
+    from approval_project import CONTENT, LAYOUT
+
+    project.layout(LAYOUT.replace("[40, 40, 532, 700]", "[40, 40, 260, 700]"))  # a column as narrow as the seed's
+    spectrum = "  - {type: heading, level: 2, text: %s}\n  - {type: paragraph, text: Words under it.}\n"
+    project.content(CONTENT + spectrum % "RA exists along a spectrum")
+    assert approve(project, capsys)[0] == 0
+    code, out, err = run(project, "diff", "test", capsys=capsys)  # nothing changed yet: nothing to flag
+    assert code == 0 and "Line breaks to check" not in out
+    project.content(CONTENT + spectrum % "Rheumatoid arthritis exists along a spectrum")
+    code, out, err = run(project, "diff", "test", capsys=capsys)
+    assert code == 0, err
+    assert _section(out, "Line breaks to check (1)") == [
+        "page 1, the heading “Rheumatoid arthritis exists along a spectrum” now leaves “spectrum” alone on its last "
+        "line: reword it or break the line by hand"]
+    review = project.root / "output/review/test-1.0-vs-draft.pdf"
+    words = _page_words(review)
+    (runt,) = [w for w in words[3] if w.text == "spectrum"]  # the draft's page: alone on the heading's 2nd line
+    assert not [w for w in words[3] if w is not runt and abs(w.box[1] - runt.box[1]) < 2]
+    with pikepdf.open(review) as pdf:
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[2].get("/Annots", [])]
+    (flag,) = [n for n in notes if n[0].startswith("Line break to check: the heading")]
+    assert flag[1] - 20 <= runt.box[1] <= flag[2] + 20  # level with the runt's line
