@@ -105,7 +105,7 @@ def test_the_bar_charts_alt_and_data_table_carry_every_value_in_german(norvalin_
     assert [r[0] for r in read[1:]] == [row[0] for row in rows]
     assert [r[1:] for r in read[1:]] == [[f"{de(v)} %" for v in row[1:]] for row in rows]
     caption = next(e for e in table.walk() if e.role == "Caption")
-    assert caption.text(texts).startswith("ACR-Ansprechen in Woche 24 (Beispielzahlen): die Zahlen des Diagramms")
+    assert caption.text(texts) == "Tabelle 1: ACR-Ansprechraten in Woche 24"  # table_caption: as a designed table
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -175,3 +175,17 @@ def test_the_example_builds_with_no_warning(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "warning" not in (run.stdout + run.stderr).lower(), run.stderr
     assert re.search(r"^norvalin-de\s+screen\s+2\s", run.stdout, re.M), run.stdout  # two pages
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_arabic_and_hebrew_are_set_in_faces_made_for_them(norvalin_profiles, profile):
+    """script_fonts: the Arabic line in Noto Sans Arabic, the Hebrew line in Arimo (a Helvetica-like sans,
+    as the body is), and no third fallback face (DejaVu Sans) anywhere."""
+    listed = subprocess.run(["pdffonts", str(norvalin_profiles[profile])], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]
+    faces = {line.split()[0].split("+")[1] for line in listed}
+    assert "NotoSansArabic-W400" in faces and "Arimo-W400" in faces, faces
+    assert not any("DejaVu" in face for face in faces), faces
+    page_two = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(norvalin_profiles[profile]), "-"],
+                              capture_output=True, text=True, check=True).stdout
+    assert "الجمعة" in page_two and "התרופה" in page_two
