@@ -33,8 +33,9 @@ def _mix(a: tuple, b: tuple, t: float) -> tuple:
 
 WHITE, BLACK = (1.0, 1.0, 1.0), (0.0, 0.0, 0.0)
 # the neutral the two ends blend through: paper white with a touch of both ends (a warm light grey, light
-# enough that the middle reads as a highlight between the two colours, not as a third colour)
-NEUTRAL_WHITE = 0.68
+# enough that the middle reads as a highlight between the two colours, not as a third colour; at 0.64 every
+# band's middle prints through the press profile: none matches a mix of brand inks by chance)
+NEUTRAL_WHITE = 0.64
 
 
 def _blend(left: tuple, right: tuple) -> tuple[list[tuple], list[float]]:
