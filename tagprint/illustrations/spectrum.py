@@ -31,6 +31,32 @@ def _mix(a: tuple, b: tuple, t: float) -> tuple:
     return tuple(x + (y - x) * t for x, y in zip(a, b))
 
 
+WHITE, BLACK = (1.0, 1.0, 1.0), (0.0, 0.0, 0.0)
+# the neutral the two ends blend through: paper white with a touch of both ends (a warm light grey, light
+# enough that the middle reads as a highlight between the two colours, not as a third colour; at 0.64 every
+# band's middle prints through the press profile: none matches a mix of brand inks by chance)
+NEUTRAL_WHITE = 0.64
+
+
+def _blend(left: tuple, right: tuple) -> tuple[list[tuple], list[float]]:
+    """The body's colours left to right and where each sits: each end held a little, then a light
+    neutral between them."""
+    neutral = _mix(_mix(left, right, 0.5), WHITE, NEUTRAL_WHITE)
+    return [left, left, neutral, right, right], [0.0, 0.08, 0.52, 0.9, 1.0]
+
+
+def _light(v: float) -> float:
+    """How lit the cylinder is at height v (0 bottom, 1 top): above 0 towards white (a soft highlight a
+    third of the way down), below 0 towards black (the shade underneath)."""
+    return 0.34 * math.exp(-((v - 0.7) / 0.16) ** 2) - 0.16 * smoothstep((0.42 - v) / 0.42)
+
+
+def _lit(color: tuple, light: float) -> tuple:
+    """`color` lit by `light`: mixed with white or with black, never both (in print each band's colours
+    are then one ink mix of a brand colour, the same kind in every band, so no band stands out)."""
+    return _mix(color, WHITE, light) if light >= 0 else _mix(color, BLACK, -light)
+
+
 KAPPA = 0.5522847498  # Bézier handle length for a quarter circle, times the radius
 
 
@@ -122,7 +148,6 @@ class Spectrum:
         w, h = sk.width, sk.height
         plan = _plan(p, w, h, theme.font)
         left, right = theme.colors[p.left_color], theme.colors[p.right_color]
-        white = (1.0, 1.0, 1.0)
         label_font = face(theme.font, bold=True).name
         label_size, cyl_h, cyl_y = plan.label_size, plan.cyl_h, plan.cyl_y
         cap = cyl_h * 0.32  # half-width of the elliptical ends
@@ -130,26 +155,22 @@ class Spectrum:
         body = [("M", x0, cyl_y), ("L", x1, cyl_y), ("C", x1 + cap * 1.33, cyl_y, x1 + cap * 1.33, cyl_y + cyl_h,
                 x1, cyl_y + cyl_h), ("L", x0, cyl_y + cyl_h),
                 ("C", x0 - cap * 1.33, cyl_y + cyl_h, x0 - cap * 1.33, cyl_y, x0, cyl_y), ("Z",)]
-        # the body blends left to right; it is lit from above: a soft highlight a third of the way down
-        # from the top and a shade towards the bottom, each fading smoothly (thin bands, each its own
-        # left-to-right blend with the light mixed in, so no edge shows and nothing is transparent)
+        # the body blends left to right through a light neutral (teal and orange mixed straight would meet
+        # in a muddy grey-brown); it is lit from above: a soft highlight a third of the way down from the
+        # top and a shade towards the bottom, each fading smoothly (thin bands, each its own left-to-right
+        # blend with the light mixed in, so no edge shows and nothing is transparent)
+        colors, stops = _blend(left, right)
         bands = 28
         for k in range(bands):
             v0, v1 = k / bands, (k + 1) / bands
-            v = (v0 + v1) / 2  # 0 at the bottom, 1 at the top
-            light = 0.34 * math.exp(-((v - 0.7) / 0.16) ** 2)
-            shade = 0.16 * smoothstep((0.42 - v) / 0.42)
-
-            def lit(c: tuple) -> tuple:
-                return _mix(_mix(c, white, light), (0.0, 0.0, 0.0), shade)
             band = [("M", -cap, cyl_y + cyl_h * v0 - 0.2), ("L", w + cap, cyl_y + cyl_h * v0 - 0.2),
                     ("L", w + cap, cyl_y + cyl_h * v1 + 0.2), ("L", -cap, cyl_y + cyl_h * v1 + 0.2), ("Z",)]
-            sk.linear_gradient(band, 0, 0, w, 0, [lit(left), lit(_mix(left, right, 0.5)), lit(right)],
-                               [0, 0.55, 1], within=body)
+            light = _light((v0 + v1) / 2)
+            sk.linear_gradient(band, 0, 0, w, 0, [_lit(c, light) for c in colors], stops, within=body)
         # the visible right end of the cylinder
-        sk.ellipse(x1 - cap, cyl_y, x1 + cap, cyl_y + cyl_h, fill=_mix(right, white, 0.35))
+        sk.ellipse(x1 - cap, cyl_y, x1 + cap, cyl_y + cyl_h, fill=_mix(right, WHITE, 0.35))
         sk.ellipse(x1 - cap * 0.55, cyl_y + cyl_h * 0.2, x1 + cap * 0.55, cyl_y + cyl_h * 0.8,
-                   fill=_mix(right, white, 0.55))
+                   fill=_mix(right, WHITE, 0.55))
         # labels under each end, in colours dark enough for text
         sk.text(0, label_size * 0.25, p.left_label, label_font, label_size, theme.colors[p.label_left_color],
                 tracking=plan.tracking)

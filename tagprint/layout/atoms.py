@@ -112,7 +112,9 @@ def _shaped(stack: FontStack, text: str, bold: bool, italic: bool, lang: str, be
     """A word's runs, shaped once per stack, style, language and text (left to right)."""
     out = []
     for face, chars in stack.segments(text, bold, italic):
-        out.append((face, chars, face.shape(chars, stack.features, False, lang, before, after)))
+        # shaped in its direction: Arabic shaped left to right takes other forms, and the line it is measured
+        # for (set_bidi_line shapes right to left) would come out wider than the measure
+        out.append((face, chars, face.shape(chars, stack.features, has_rtl(chars), lang, before, after)))
     return tuple(out)
 
 

@@ -83,6 +83,9 @@ class ChartSpec(Strict):
     """A source or footnote line under the chart (inline Markdown)."""
     data_table: bool = False
     """Follow the chart with a tagged data table holding the same numbers."""
+    table_caption: str | None = None
+    """The data table's caption, as a designed table is titled ("Table 1: ACR response at week 24");
+    default: the title, saying the table holds the chart's numbers. Needs `data_table: true`."""
     height: float = Field(default=200, gt=40, le=1000)
     """The chart's height in points (a forest plot: at least a row per category)."""
     width: float | None = Field(default=None, gt=60)

@@ -187,8 +187,13 @@ def _chart(b: "BlockBuilder", spec: ChartSpec, path: tuple, categories: list[str
                   height=spec.height, width=spec.width, where=b.where(path),
                   data=(spec.data or ""))
     chart = with_alt(chart, spec.summary, words)
+    if spec.table_caption is not None and not (spec.data_table and spec.table_caption.strip()):
+        where = b.where(path + ("table_caption",))
+        b.problems.append(Problem(where, "table_caption is empty", "write the caption or remove it") if spec.data_table
+                          else Problem(where, "table_caption without a data table",
+                                       "add data_table: true, or remove table_caption"))
     if spec.data_table:
-        chart = with_table(chart, words)
+        chart = with_table(chart, words, spec.table_caption)
     return chart
 
 

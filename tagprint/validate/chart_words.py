@@ -75,8 +75,9 @@ def _cell(text: str, where: Where, scope: Literal["Column", "Row"] | None = None
     return TableCell((Text(text),) if text else (), scope, 1, 1, align, column, where=where)
 
 
-def with_table(chart: Chart, words: Words) -> Chart:
-    """The data table: the same numbers, written as the chart writes them, in a table block."""
+def with_table(chart: Chart, words: Words, caption_text: str | None = None) -> Chart:
+    """The data table: the same numbers, written as the chart writes them, in a table block; captioned
+    `caption_text`, else by the chart's title and words saying it holds the chart's numbers."""
     axis, where = chart.axis, chart.where
     first = chart.category_title or words.get("chart_category_header")
     if chart.kind == "forest":
@@ -99,6 +100,10 @@ def with_table(chart: Chart, words: Words) -> Chart:
     first_w = 2.0 if n <= 3 else 1.6
     widths = (first_w,) + (1.0,) * (n - 1)
     total = sum(widths)
-    caption = (Text(words.get("chart_table_caption", title=chart.title) + (f" ({axis.title})" if axis.title else "")),)
+    if caption_text and caption_text.strip():
+        caption = (Text(" ".join(caption_text.split())),)
+    else:
+        said = words.get("chart_table_caption", title=chart.title)
+        caption = (Text(said + (f" ({axis.title})" if axis.title else "")),)
     table = Table((head,), body, (), caption, tuple(w / total for w in widths), True, "small", (), where)
     return replace(chart, table=table)

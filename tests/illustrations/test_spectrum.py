@@ -49,3 +49,33 @@ def test_labels_are_real_text(figures):
 def test_bad_count_names_the_range(figures):
     message = figures.error("spectrum", {"left_count": 99})
     assert "parameter 'left_count' is 99" in message and "from 0 to 40" in message
+
+
+def _lab_l_and_chroma(rgb: tuple) -> tuple[float, float]:
+    """CIELAB L* and chroma of an 8-bit sRGB pixel (D65), by the textbook formulas."""
+    lin = [((c / 255 + 0.055) / 1.055) ** 2.4 if c / 255 > 0.04045 else c / 255 / 12.92 for c in rgb]
+    x = (0.4124 * lin[0] + 0.3576 * lin[1] + 0.1805 * lin[2]) / 0.95047
+    y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    z = (0.0193 * lin[0] + 0.1192 * lin[1] + 0.9505 * lin[2]) / 1.08883
+    fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z))
+    a, b = 500 * (fx - fy), 200 * (fy - fz)
+    return 116 * fy - 16, (a * a + b * b) ** 0.5
+
+
+def test_the_body_blends_through_a_light_neutral_not_a_muddy_mix(figures):
+    """Along the cylinder's middle row: teal at the left, orange at the right, and between them no colour
+    darker than the lighter end (teal and orange mixed straight meet in a dark grey-brown, L* ≈ 45); the
+    lightest point is a near-neutral in the middle third."""
+    fig = figures.one("spectrum", width=300, height=170)
+    cylinder = max(figures.components(fig), key=lambda c: c.width)
+    y = (cylinder.y0 + cylinder.y1) // 2
+    xs = range(cylinder.x0 + cylinder.width // 10, cylinder.x1 - cylinder.width // 6)
+    row = [fig.image.convert("RGB").getpixel((x, y)) for x in xs]
+    lightness = [_lab_l_and_chroma(p)[0] for p in row]
+    ends = min(lightness[0], lightness[-1])
+    darkest_between = min(lightness[len(row) // 4: 3 * len(row) // 4])
+    assert darkest_between >= ends, (round(darkest_between, 1), round(ends, 1))
+    peak = max(range(len(row)), key=lambda i: lightness[i])
+    assert len(row) / 3 < peak < 2 * len(row) / 3
+    L, chroma = _lab_l_and_chroma(row[peak])
+    assert L > 75 and chroma < 12, (round(L, 1), round(chroma, 1))

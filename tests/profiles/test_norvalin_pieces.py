@@ -105,7 +105,7 @@ def test_the_bar_charts_alt_and_data_table_carry_every_value_in_german(norvalin_
     assert [r[0] for r in read[1:]] == [row[0] for row in rows]
     assert [r[1:] for r in read[1:]] == [[f"{de(v)}\u00a0%" for v in row[1:]] for row in rows]
     caption = next(e for e in table.walk() if e.role == "Caption")
-    assert caption.text(texts).startswith("ACR-Ansprechen in Woche 24 (Beispielzahlen): die Zahlen des Diagramms")
+    assert caption.text(texts) == "Tabelle 1: ACR-Ansprechraten in Woche 24"  # table_caption: as a designed table
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -175,3 +175,16 @@ def test_the_example_builds_with_no_warning(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "warning" not in (run.stdout + run.stderr).lower(), run.stderr
     assert re.search(r"^norvalin-de\s+screen\s+2\s", run.stdout, re.M), run.stdout  # two pages
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_hebrew_is_set_in_a_face_like_the_body_and_both_scripts_read_in_order(norvalin_profiles, profile):
+    """script_fonts: the Hebrew line in Arimo (a Helvetica-like sans, as the body is), the Arabic line in
+    DejaVu Sans; PDFium reads both lines' words in reading order."""
+    listed = subprocess.run(["pdffonts", str(norvalin_profiles[profile])], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]
+    faces = {line.split()[0].split("+")[1] for line in listed}
+    assert "Arimo-W400" in faces and "DejaVuSans" in faces, faces
+    text = " ".join(pdfium.PdfDocument(norvalin_profiles[profile])[1].get_textpage().get_text_range().split())
+    assert "من الاثنين إلى الجمعة." in text
+    assert "לנטילת התרופה ולמועדי" in text

@@ -338,3 +338,22 @@ def test_a_log_scale_needs_a_forest_plot_and_ratios_above_zero(refused):
     assert line_of(err, "0 cannot be shown on a log scale").startswith("error: content/test.yaml:10:")
     assert "-1 cannot be shown on a log scale" in err
     assert line_of(err, "a log scale is for forest plots").startswith("error: content/test.yaml:14:")
+
+
+def test_a_table_caption_needs_a_data_table_and_words(refused):
+    err = refused("""\
+  - type: chart
+    kind: bar
+    title: ACR20
+    data: data/acr.csv
+    table_caption: "Table 1: ACR20 response"
+  - type: chart
+    kind: bar
+    title: ACR20 again
+    data: data/acr.csv
+    data_table: true
+    table_caption: "  "
+""", csv=CSV)
+    assert line_of(err, "table_caption without a data table").startswith("error: content/test.yaml:9:")
+    assert "add data_table: true" in line_of(err, "table_caption without a data table")
+    assert line_of(err, "table_caption is empty").startswith("error: content/test.yaml:15:")

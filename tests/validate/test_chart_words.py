@@ -33,3 +33,15 @@ def test_the_data_table_has_a_row_per_category_and_a_column_per_series():
     assert [[run.text for cell in row.cells for run in cell.runs] for row in table.rows()] == [
         ["Category", "Drug"], ["Week 4", "38%"], ["Week 24", "71%"]]  # the catalogue's category header first
     assert [cell.scope for cell in table.body[0].cells] == ["Row", None]
+
+
+def test_the_data_table_takes_a_caption_of_its_own():
+    chart = _chart()
+    default = with_table(chart, ENGLISH).table
+    own = with_table(chart, ENGLISH, " Table 1:  ACR20 response at week 24 ").table
+    assert default is not None and own is not None
+    assert "".join(run.text for run in default.caption).startswith("ACR20: the numbers of the chart above")
+    assert [run.text for run in own.caption] == ["Table 1: ACR20 response at week 24"]
+    def texts(table):
+        return [[run.text for cell in row.cells for run in cell.runs] for row in table.rows()]
+    assert texts(own) == texts(default)
