@@ -69,6 +69,14 @@ def decode_problem(data: bytes) -> str | None:
     None for a sound JPEG or another format. Pillow's decoder paints over such damage silently."""
     if not data.startswith(b"\xff\xd8"):
         return None
+    from ..fonts import cache_folder, kept_on_disk  # the verdict kept by the bytes: a new process building
+                                                     # the same photos loads no strict decoder (nor NumPy)
+    key = hashlib.sha256(b"tagprint strict JPEG verdict 1\0" + data).hexdigest()
+    return kept_on_disk(cache_folder("pictures") / f"{key}.jpeg.txt",
+                        lambda: (_strict_jpeg_problem(data) or "").encode()).decode() or None
+
+
+def _strict_jpeg_problem(data: bytes) -> str | None:
     import simplejpeg
 
     try:

@@ -54,15 +54,34 @@ def _unreadable(file: Path) -> str | None:
     return _decode_problem(file, stamp(file))
 
 
+VERDICT_VERSION = b"tagprint picture verdict 1\0"  # raise when what makes a picture unreadable changes
+
+
 @functools.lru_cache(maxsize=128)  # a picture shared by many layouts in one worker is decoded once
 def _decode_problem(file: Path, changed: tuple) -> str | None:
-    import warnings
+    """The verdict on a picture, kept on disk by its bytes (and Pillow's version): a new process building
+    the same photos does not decode every pixel again, nor load the strict JPEG decoder (and NumPy)."""
+    import hashlib
 
-    from PIL import Image, ImageFile, UnidentifiedImageError
+    import PIL
+
+    from ..fonts import cache_folder, kept_on_disk
 
     size = changed[0]  # the file's size (stamp)
     if size > MAX_IMAGE_BYTES:
         return f"is {size / 1e6:.0f} MB, too large"
+    data = file.read_bytes()
+    key = hashlib.sha256(VERDICT_VERSION + PIL.__version__.encode() + b"\0" + data).hexdigest()
+    verdict = kept_on_disk(cache_folder("pictures") / f"{key}.txt",
+                           lambda: (_decoded_problem(file, data) or "").encode())
+    return verdict.decode() or None
+
+
+def _decoded_problem(file: Path, data: bytes) -> str | None:
+    import warnings
+
+    from PIL import Image, ImageFile, UnidentifiedImageError
+
     ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated picture is an error, never silently padded
     try:
         with warnings.catch_warnings():
@@ -73,7 +92,7 @@ def _decode_problem(file: Path, changed: tuple) -> str | None:
                     return f"is {width} × {height} pixels, more than 60 megapixels"
                 im.load()  # under the bomb limit: decode it whole
         from ..profiles.images import decode_problem  # a JPEG whose decoder only warns is corrupt
-        problem = decode_problem(file.read_bytes())
+        problem = decode_problem(data)
         if problem:
             return problem
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

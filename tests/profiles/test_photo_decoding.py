@@ -120,6 +120,29 @@ def test_a_jpeg_with_garbage_in_the_middle_is_one_problem_at_its_line(project):
     assert problems[0].where.line == 5
 
 
+def test_a_jpegs_verdict_is_kept_by_its_bytes(tmp_path, monkeypatch):
+    """The strict decoder's verdict is kept on disk by the picture's bytes: asked again (a new process),
+    the same bytes get the same verdict without decoding; other bytes are decoded."""
+    from tagprint.profiles import images
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    data = bytearray(_jpeg(_photo()))
+    rng = random.Random(7)
+    for i in range(len(data) // 2, len(data) // 2 + 1500):
+        data[i] = rng.randrange(255)
+    sound, corrupt = _jpeg(_photo()), bytes(data)
+    first = images.decode_problem(corrupt)
+    assert first is not None and "corrupt" in first and images.decode_problem(sound) is None
+    decoded = []
+    real = images._strict_jpeg_problem
+    monkeypatch.setattr(images, "_strict_jpeg_problem", lambda b: decoded.append(b) or real(b))
+    assert images.decode_problem(corrupt) == first and images.decode_problem(sound) is None
+    assert decoded == []  # both kept
+    other = _jpeg(_photo((40, 30)))
+    assert images.decode_problem(other) is None and decoded == [other]
+    assert len(list((tmp_path / "tagprint" / "pictures").iterdir())) == 3
+
+
 def test_a_16_bit_greyscale_png_keeps_its_greys(project):
     image = Image.new("I;16", (320, 320))
     image.putdata([(y * 65535) // 319 for y in range(320) for _ in range(320)])  # black at top, white below
