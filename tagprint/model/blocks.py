@@ -15,40 +15,15 @@ from typing import Annotated, Any, Callable, ClassVar, Iterator, Literal, Union,
 
 from ..errors import Where
 from . import parts
+from .boxed_warning import BoxedWarning
+from .charts import Chart, QrCode
 from .inline import Inline
+from .node import BlockFn, BlockNode, RunsFn  # noqa: F401  (the base of every block, named here too)
+from .notes import Notes
+from .quote import Quote
+from .table import Table
 from .parts import (BODY_TEXT, BUTTON, CAPTION, CONTAINER, HEADING, MATERIAL_ID, REFERENCES, SAFETY, SPACE,
                     Inside)
-
-RunsFn = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
-BlockFn = Callable[["Block"], "Block"]
-
-
-class BlockNode:
-    """What every block type answers, read from its fields (`model.parts`). Each block class declares
-    `label_fields`, `heading_field` and `text_role` itself: there are no defaults to forget."""
-    label_fields: ClassVar[tuple[str, ...]]
-    heading_field: ClassVar[str]
-    text_role: ClassVar[str]
-
-    def children(self) -> tuple["Block", ...]:
-        return parts.children(self)
-
-    def text_runs(self) -> Iterator[tuple[tuple[Inline, ...], Where]]:
-        return parts.text_runs(self)
-
-    def labels(self) -> Iterator[tuple[str, Where]]:
-        return parts.labels(self)
-
-    def headings(self) -> tuple[tuple[str, int, str], ...]:
-        return parts.headings(self)
-
-    def footnotes(self) -> tuple[Any, ...]:
-        """The footnotes (model.notes.Note) this block sets."""
-        return parts.footnotes(self)
-
-    def map_runs(self, runs: RunsFn, block: BlockFn) -> Any:
-        return parts.map_runs(self, runs, block)
-
 
 @dataclass(frozen=True, eq=False)
 class Heading(BlockNode):
@@ -271,15 +246,10 @@ class PageBreak(BlockNode):
     text_role = SPACE
 
 
-from .notes import Notes  # noqa: E402  (they build on BlockNode above)
-from .table import Table  # noqa: E402
-from .boxed_warning import BoxedWarning  # noqa: E402
-from .charts import Chart, QrCode  # noqa: E402
-from .quote import Quote  # noqa: E402
-
 Block = Union[
     Heading, Paragraph, ListBlock, Figure, Callout, CallToAction, References, Safety, MaterialId,
     Cards, Spacer, PageBreak, Table, Notes, BoxedWarning,
     Chart, QrCode, Quote,
 ]
 BLOCK_CLASSES: tuple[type, ...] = get_args(Block)  # the union's members, in the order written
+parts.NAMESPACE.update(vars())  # the names block annotations use ("Block", the members), for model.parts

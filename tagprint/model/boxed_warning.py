@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import Where
-from .blocks import BlockNode
+from .node import BlockNode
 from .parts import BOXED_WARNING
 
 if TYPE_CHECKING:

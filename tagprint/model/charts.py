@@ -8,7 +8,7 @@ from typing import Literal
 
 from ..errors import Where
 from ..words import ENGLISH, Words
-from .blocks import BlockNode
+from .node import BlockNode
 from .inline import Inline
 from .parts import GRAPHIC
 from .table import Table

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ..errors import Where
-from .blocks import BlockNode
+from .node import BlockNode
 from .parts import NOTES
 from .inline import Inline
 
@@ -27,6 +28,7 @@ class Note:
     where: Where = field(default_factory=lambda: Where(""))
 
     role = "Note"
+    is_footnote: ClassVar[bool] = True  # what `model.parts` recognises a footnote by (no import back)
     label_fields = ("marker",)  # a block's notes are its footnotes (model.parts), their markers its labels
 
 

@@ -74,15 +74,18 @@ class Part:
     kind: str  # RUNS, CHILD, CHILDREN, RECORD, RECORDS or INSIDE
 
 
+# The names block modules' annotations may use (the Block union and its members), for reading their
+# fields: filled by model.blocks when it is imported (so that this module imports none of the blocks).
+NAMESPACE: dict[str, Any] = {}
+
+
 def _names() -> dict[str, Any]:
-    from . import blocks  # the Block union, for modules that name it only in annotations
-    return dict(vars(blocks))
+    return NAMESPACE
 
 
 def _is_block_type(tp: Any) -> bool:
-    from .blocks import BlockNode
     if isinstance(tp, type) and typing.get_origin(tp) is None:
-        return issubclass(tp, BlockNode)
+        return bool(getattr(tp, "is_block_node", False))
     args = typing.get_args(tp)
     return typing.get_origin(tp) in (typing.Union, types.UnionType) and bool(args) and all(map(_is_block_type, args))
 
@@ -155,8 +158,8 @@ def parts(cls: type) -> tuple[Part, ...]:
 
 def undeclared(cls: type) -> list[str]:
     """What a block class leaves out: the declarations every block type makes, and readable parts."""
-    from .blocks import BlockNode
-    missing = [name for name in DECLARED if not any(name in c.__dict__ for c in cls.__mro__ if c is not BlockNode)]
+    missing = [name for name in DECLARED
+               if not any(name in c.__dict__ for c in cls.__mro__ if "is_block_node" not in c.__dict__)]
     if "text_role" not in missing and getattr(cls, "text_role") not in TEXT_ROLES:
         missing.append(f"text_role (one of {', '.join(sorted(TEXT_ROLES))})")
     try:
@@ -253,10 +256,9 @@ def headings(node: Any) -> tuple[tuple[str, int, str], ...]:
 
 def footnotes(node: Any) -> tuple[Any, ...]:
     """The footnotes (model.notes.Note) a block sets."""
-    from .notes import Note
     out: list[Any] = []
     for inner in _inner(node):
-        out.extend((inner,) if isinstance(inner, Note) else footnotes(inner))
+        out.extend((inner,) if getattr(type(inner), "is_footnote", False) else footnotes(inner))
     return tuple(out)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Where
-from .blocks import BlockNode
+from .node import BlockNode
 from .inline import Inline
 from .parts import BODY_TEXT
 

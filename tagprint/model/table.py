@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import Where
-from .blocks import BlockNode
+from .node import BlockNode
 from .inline import Inline
 from .notes import Note
 from .parts import TABLE
