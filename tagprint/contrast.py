@@ -25,7 +25,8 @@ def to_rgb(color: ColorLike) -> tuple[float, float, float]:
         if len(digits) != 6:
             raise ValueError(f"not a hex colour: {color!r}")
         try:
-            return tuple(int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+            red, green, blue = (int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+            return (red, green, blue)
         except ValueError:
             raise ValueError(f"not a hex colour: {color!r}") from None
     r, g, b = color
