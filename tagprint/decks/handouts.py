@@ -3,17 +3,21 @@
 - 1up: one slide per page; under it, on one line, a label and the slide's number, then its speaker notes
   (at most about 75 characters a line) under "Speaker notes", and ruled lines for the reader's own notes
   under "Your notes" (a slide without speaker notes: "Your notes" and the lines at once);
-- 2up: two slides per page, each with the same labels, notes and ruled lines below;
+- 2up: two slides per page, each with its number and speaker notes beside it, and "Your notes" with at
+  least five ruled lines across the page under it (a slide without speaker notes: "Your notes" and the
+  lines beside it at once, running on under it);
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
-  notes" and ruled lines beside it (no speaker notes).
-One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above ruled lines.
-Every page of a handout uses one fixed grid of slots, at the same places on every page; every slot has the
-same ruled lines at the same place, however long its slide's notes: the notes area is as tall as the
-longest notes of the deck. A slot a page has no slide for (the last page's) is a "Your notes" area of
-ruled lines in the slide's place. The lines are hairlines in a light grey (they guide a pen; they are not
-content), spaced evenly down to the slot's end. The slides are spread over the pages evenly (seven slides
-3-up are 3, 2, 2, never 3, 3, 1: no last page holds one slide at its top). Reading order: slide 1, its
-notes, slide 2, … (the tag tree is built with the notes when they are shown).
+  notes" and ruled lines beside it (no speaker notes); on A4 the slots share the taller page's depth and
+  the lines run on to each slot's end.
+One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above a slide's
+ruled lines, "More notes" above the ruled lines of the slots a part-filled page has no slide for (one
+area, so no page says "Your notes" twice for one slide). Every page of a handout uses one fixed grid of
+slots, at the same places on every page; on 2-up and 3-up every slot has the same ruled lines at the same
+place. On 1-up "Your notes" stands a fixed gap under the slide's own speaker notes, however long they are.
+The lines are hairlines in a light grey (they guide a pen; they are not content), one pitch (PITCH) apart
+on every handout. The slides are spread over the pages evenly (seven slides 3-up are 3, 2, 2, never 3, 3,
+1: no last page holds one slide at its top). Reading order: slide 1, its notes, slide 2, … (the tag tree
+is built with the notes when they are shown).
 """
 
 from __future__ import annotations
@@ -32,24 +36,23 @@ PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 MARGIN = 42.0
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
-LINE_GAP = 22.0  # ruled lines for notes: a comfortable handwriting line (the slot's lines are spread to
-# fill it evenly, each between LINE_GAP_LEAST and about LINE_GAP apart)
-LINE_GAP_LEAST = 18.0
+PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
 THREE_UP_WIDTH = 390.0  # a 3-up slide this wide sets a slide's 15.4 pt labels at 6.3 pt
 LEAST = 6.0  # pt: no text on a thumbnail is smaller (smaller text, superscripts, is enlarged to this)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
-TWO_UP_WIDTH = 360.0  # pt: a 2-up slide, centred, leaving room under it for its notes and three ruled
-# lines (no narrower: a slide's 16 pt picture labels would print under 6 pt)
+TWO_UP_WIDTH = 320.0  # pt: a 2-up slide at the left, its speaker notes beside it (~190 pt, about 35
+# characters a line) and seven ruled lines under it (its 16 pt picture labels are enlarged to 6 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
-LABEL_GAP = 6.0  # pt between a slot's speaker notes and its "Your notes"
+LABEL_GAP = 10.0  # pt between a slide's speaker notes (or its frame) and its "Your notes"
 RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
 
 # The only place the handouts' words are written: the generated-words catalogue (in the document's
 # language) takes them over at merge.
 NOTES_LABEL = "Speaker notes"
 OWN_NOTES_LABEL = "Your notes"
+MORE_NOTES_LABEL = "More notes"
 SLIDE_NUMBER = "Slide {number} of {total}"
 
 
@@ -67,12 +70,14 @@ def spread(count: int, per_page: int) -> list[int]:
 
 
 class Slot(NamedTuple):
-    """One slide's place on a handout page: its frame, the area for its number, notes and ruled lines
-    (beside the frame for 3-up, below it otherwise), and the whole slot (frame and notes area: on a page
-    with no slide for it, a "Your notes" area of ruled lines)."""
+    """One slide's place on a handout page: its frame; the area for its number, notes and ruled lines
+    (`side`: below the frame for 1-up, beside it for 2-up and 3-up); the area under the frame for "Your
+    notes" and its lines (2-up; empty elsewhere); and the whole slot (on a page with no slide for it,
+    part of the "More notes" area)."""
 
     frame: Rect
     side: Rect
+    under: Rect
     whole: Rect
 
 
@@ -85,24 +90,19 @@ def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) ->
     if kind == "1up":
         frame = Rect(MARGIN, top, usable_w, usable_w * aspect)
         below = frame.y + frame.height + 10
-        return [Slot(frame, Rect(MARGIN, below, usable_w, top + avail - below), Rect(MARGIN, top, usable_w, avail))]
+        side = Rect(MARGIN, below, usable_w, top + avail - below)
+        return [Slot(frame, side, Rect(MARGIN, below, usable_w, 0), Rect(MARGIN, top, usable_w, avail))]
     k = PER_PAGE[kind]
     slot_h = (avail - (k - 1) * SLOT_GAP) / k
-    out = []
-    if kind == "2up":
-        fw = TWO_UP_WIDTH
-        for i in range(k):
-            y = top + i * (slot_h + SLOT_GAP)
-            frame = Rect(MARGIN + (usable_w - fw) / 2, y, fw, fw * aspect)
-            below = frame.y + frame.height + 8
-            out.append(Slot(frame, Rect(frame.x, below, fw, y + slot_h - below), Rect(frame.x, y, fw, slot_h)))
-        return out
-    fw = min(THREE_UP_WIDTH, usable_w - 110, slot_h / aspect)
+    fw = TWO_UP_WIDTH if kind == "2up" else min(THREE_UP_WIDTH, usable_w - 110, slot_h / aspect)
     fh = fw * aspect
+    out = []
     for i in range(k):
-        y = top + i * (fh + SLOT_GAP)
+        y = top + i * (slot_h + SLOT_GAP)
         frame = Rect(MARGIN, y, fw, fh)
-        out.append(Slot(frame, Rect(MARGIN + fw + 18, y, usable_w - fw - 18, fh), Rect(MARGIN, y, usable_w, fh)))
+        beside = Rect(MARGIN + fw + 18, y, usable_w - fw - 18, fh if kind == "2up" else slot_h)
+        under = Rect(MARGIN, y + fh, usable_w, slot_h - fh) if kind == "2up" else Rect(MARGIN, y + slot_h, usable_w, 0)
+        out.append(Slot(frame, beside, under, Rect(MARGIN, y, usable_w, slot_h)))
     return out
 
 
@@ -128,30 +128,19 @@ def rule_color(ctx: LayoutContext) -> tuple[float, float, float]:
 
 
 def rule_heights(first: float, bottom: float) -> list[float]:
-    """The ruled lines from `first` down to `bottom`, spread evenly: the first at `first`, the last at
-    `bottom`, about LINE_GAP apart (never closer than LINE_GAP_LEAST; one line when two would be)."""
-    room = bottom - first
-    if room < 0:
-        return []
-    gaps = max(round(room / LINE_GAP), 1)
-    while gaps > 1 and room / gaps < LINE_GAP_LEAST:
-        gaps -= 1
-    if room / gaps < LINE_GAP_LEAST:
-        return [first]
-    return [first + room * k / gaps for k in range(gaps + 1)]
+    """The ruled lines from `first` down to no lower than `bottom`, PITCH apart."""
+    count = math.floor((bottom - first) / PITCH + 1e-6) + 1
+    return [first + k * PITCH for k in range(max(count, 0))]
 
 
 def _rules(page: PageLayout, x0: float, x1: float, first: float, bottom: float, color,
            since: float | None = None) -> list[float]:
-    """The lines spread from `first` down to `bottom`; where the slot's own text ends higher (a slide
-    with shorter speaker notes, or none: its first line may lie as high as `since`), more lines above them
-    at the same pitch, so that every slot's lines lie at the same heights and none leaves a blank band
-    under its "Your notes". Returns the lines' heights."""
+    """The lines from `first` down to `bottom`, PITCH apart; where the slot's own text ends higher (its
+    first line may lie as high as `since`), more lines above them at the same pitch. Returns the heights."""
     heights = rule_heights(first, bottom)
-    if since is not None and len(heights) > 1:
-        pitch = heights[1] - heights[0]
-        while heights[0] - pitch >= since - 0.01:
-            heights.insert(0, heights[0] - pitch)
+    if since is not None and heights:
+        while heights[0] - PITCH >= since - 0.01:
+            heights.insert(0, heights[0] - PITCH)
     for y in heights:
         page.items.append(RuleLine(x0, y, x1, y, color, RULE_WIDTH))
     return heights
@@ -226,19 +215,25 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
     for count in spread(total, PER_PAGE[kind]):
         page = PageLayout(len(pages) + 1, paper)
         pages.append(page)
-        for slot in grid[count:]:  # the slots this page has no slide for: ruled lines for the reader's notes
-            _own_notes_area(page, slot.whole, setting, ctx, document)
-        for frame, side, _ in grid[:count]:
+        if count < len(grid):  # the slots this page has no slide for: one area of lines for more notes
+            first, last = grid[count].whole, grid[-1].whole
+            _more_notes_area(page, Rect(first.x, first.y, first.width, last.y + last.height - first.y),
+                             setting, ctx, document)
+        for slot in grid[:count]:
+            frame = slot.frame
             slide = slides[index]
             index += 1
             page.items.append(FillBox(Rect(frame.x - 1.5, frame.y - 1.5, frame.width + 3, frame.height + 3), edge, 3))
             page.items.append(FillBox(frame, white))  # the slide's paper
             page.items.append(SlideFrame(frame, legible(slide, frame.width / document.page_size[0])))
             number = _artifact_text(SLIDE_NUMBER.format(number=index, total=total), number_ts, side_w, ctx, document)
+            notes = _notes_of(document, slides, index - 1) if shows_notes(kind) else None
             if kind == "3up":
-                _beside(page, side, number, setting, ctx, document)
+                _beside(page, slot.side, number, setting, ctx, document)
+            elif kind == "2up":
+                _two_up(page, slot, number, index, notes, setting, ctx, document)
             else:
-                _below(page, side, number, index, _notes_of(document, slides, index - 1), kind, setting, ctx, document)
+                _below(page, slot.side, number, index, notes, setting, ctx, document)
     return pages
 
 
@@ -246,10 +241,12 @@ def _label(words: str, setting: _Setting, ctx: LayoutContext, document: Document
     return _artifact_text(words, setting.label_ts, setting.width, ctx, document)
 
 
-def _own_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: LayoutContext, document: Document) -> None:
-    """A slot without a slide: "Your notes" at its top and ruled lines from under it to the slot's end."""
+def _more_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: LayoutContext,
+                     document: Document) -> None:
+    """The slots a part-filled page has no slide for, as one area: "More notes" at its top and ruled lines
+    from under it to the area's end."""
     placed = Laid(0, [])
-    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), area.x, area.y)
+    placed.add(_label(MORE_NOTES_LABEL, setting, ctx, document), area.x, area.y)
     page.items.extend(placed.items)
     _rules(page, area.x, area.x + area.width, area.y + setting.label_h + RULE_UNDER, area.y + area.height,
            setting.rule)
@@ -267,28 +264,60 @@ def _beside(page: PageLayout, side: Rect, number: Laid, setting: _Setting, ctx: 
     _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)
 
 
-def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, kind: str, setting: _Setting,
+def _check_room(laid: Laid, room: float, notes, index: int, kind: str, ctx: LayoutContext) -> None:
+    if laid.height > room + 0.5:
+        ctx.problems.append(Problem(
+            notes.where, f"the speaker notes of slide {index} need {laid.height:.0f} pt but the "
+                         f"{kind} handout has {room:.0f} pt for them",
+            "shorten the notes, or leave this handout kind out of the deck's handouts"))
+
+
+def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setting: _Setting,
+            ctx: LayoutContext, document: Document) -> None:
+    """2-up: beside the frame the slide's number and its speaker notes (under "Speaker notes"); under the
+    frame "Your notes" and ruled lines across the slot, at the same heights in every slot. A slide without
+    speaker notes has "Your notes" beside it and its lines begin there, at the same pitch."""
+    side, under = slot.side, slot.under
+    placed = Laid(0, [])
+    placed.add(number, side.x, side.y)
+    y = side.y + setting.number_h + 4
+    first = under.y + LABEL_GAP + setting.label_h + RULE_UNDER
+    bottom = under.y + under.height
+    if notes is not None:
+        placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, y)
+        laid = setting.laid_notes[index - 1]
+        _check_room(laid, side.y + side.height - y - setting.label_h - 2, notes, index, "2up", ctx)
+        placed.add(laid, side.x, y + setting.label_h + 2)
+        placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), under.x, first - RULE_UNDER - setting.label_h)
+        page.items.extend(placed.items)
+        _rules(page, under.x, under.x + under.width, first, bottom, setting.rule)
+        return
+    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, y)
+    page.items.extend(placed.items)
+    heights = rule_heights(first, bottom)
+    while heights[0] - PITCH >= y + setting.label_h + RULE_UNDER - 0.01:
+        heights.insert(0, heights[0] - PITCH)
+    for h in heights:  # beside the frame, then across the slot under it
+        x0 = under.x if h > under.y + 4 else side.x
+        page.items.append(RuleLine(x0, h, under.x + under.width, h, setting.rule, RULE_WIDTH))
+
+
+def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,
            ctx: LayoutContext, document: Document) -> None:
-    """1-up, 2-up: under the frame, a label and the slide's number on one line; the speaker notes (under
-    "Speaker notes"), then "Your notes" on the first of the ruled lines, which lie at the same heights in
-    every slot (under the longest notes of the deck, and as high as each slot's own text allows)."""
+    """1-up: under the frame, a label and the slide's number on one line; the speaker notes (under
+    "Speaker notes"), then, LABEL_GAP under their end, "Your notes" on the first of the ruled lines, PITCH
+    apart down to the page's foot."""
     placed = Laid(0, [])
     placed.add(number, side.x + side.width - _width(number), side.y)  # the number at the right
     placed.add(_label(NOTES_LABEL if notes is not None else OWN_NOTES_LABEL, setting, ctx, document), side.x, side.y)
     y = side.y + setting.label_h + 4
-    first = y + setting.notes_h + LABEL_GAP + setting.label_h + RULE_UNDER
-    since = side.y + setting.label_h + RULE_UNDER  # no speaker notes: the lines begin under the label line
+    first = side.y + setting.label_h + RULE_UNDER  # no speaker notes: the lines begin under the label line
     if notes is not None:
         laid = setting.laid_notes[index - 1]
-        room = side.y + side.height - y - setting.label_h - LABEL_GAP
-        if laid.height > room + 0.5:
-            ctx.problems.append(Problem(
-                notes.where, f"the speaker notes of slide {index} need {laid.height:.0f} pt but the "
-                             f"{kind} handout has {room:.0f} pt for them",
-                "shorten the notes, or leave this handout kind out of the deck's handouts"))
+        _check_room(laid, side.y + side.height - y - setting.label_h - LABEL_GAP, notes, index, "1up", ctx)
         placed.add(laid, side.x, y)
-        since = y + laid.height + LABEL_GAP + setting.label_h + RULE_UNDER
-    heights = _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule, since)
-    if notes is not None and heights:  # "Your notes" stands on the first line
-        placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, heights[0] - RULE_UNDER - setting.label_h)
+        label_y = y + laid.height + LABEL_GAP
+        placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
+        first = label_y + setting.label_h + RULE_UNDER
     page.items.extend(placed.items)
+    _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)
