@@ -42,8 +42,9 @@ RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (
 THREE_UP_WIDTH = 390.0  # a 3-up slide this wide sets a slide's 15.4 pt labels at 6.3 pt
 LEAST = 6.0  # pt: no text on a thumbnail is smaller (smaller text, superscripts, is enlarged to this)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
-TWO_UP_WIDTH = 320.0  # pt: a 2-up slide at the left, its speaker notes beside it (~190 pt, about 35
-# characters a line) and seven ruled lines under it (its 16 pt picture labels are enlarged to 6 pt)
+TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes beside it (150 pt, about 28
+# characters a line) and six ruled lines under it (no narrower: a picture's 16 pt labels, drawn inside the
+# picture where they cannot be enlarged, would print under 6 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
 LABEL_GAP = 10.0  # pt between a slide's speaker notes (or its frame) and its "Your notes"
 RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
