@@ -340,19 +340,30 @@ def test_ruled_lines_are_light_hairlines(deck, name):
 
 def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
     """Each 1-up page: "Slide N of 7", the speaker notes under "Speaker notes" set no wider than about 75
-    characters a line, "Your notes" above the ruled lines, and the lines pinned at the same heights on every
-    page, a useful number of them, evenly spaced down to the page's foot."""
+    characters a line, "Your notes" above the ruled lines the same gap under the end of the speaker notes
+    on every page (not at one height whatever the notes' length), and the lines at the one pitch of every
+    handout, a useful number of them, down to within a pitch of the page's foot."""
+    from tagprint.decks.handouts import PITCH
     pdf = pdfium.PdfDocument(deck["handout-1up"])
+    gaps = []
     for i in range(len(pdf)):
-        text = pdf[i].get_textpage().get_text_range()
+        tp = pdf[i].get_textpage()
+        text = tp.get_text_range()
         assert f"Slide {i + 1} of 7" in text and text.count("Your notes") == 1
         notes = text.split("Speaker notes", 1)[1].split("Your notes")[0] if "Speaker notes" in text else ""
         lines = [line for line in notes.splitlines() if line.strip() and "of 7" not in line]
         assert all(len(line) <= 76 for line in lines), [len(line) for line in lines]
+        if "Speaker notes" in text:  # the notes' last line (its font's box) ends this far above "Your notes"
+            start, own = text.index("Speaker notes") + len("Speaker notes"), text.index("Your notes")
+            ends = [tp.get_charbox(k, loose=True)[1] for k in range(start, own)
+                    if text[k].strip() and tp.get_charbox(k, loose=True)[3] - tp.get_charbox(k, loose=True)[1] > 9]
+            gaps.append(round(min(ends) - tp.get_charbox(own, loose=True)[3], 1))
+    assert len(gaps) == 5 and max(gaps) - min(gaps) < 1, gaps
     heights = [[y for y, *_ in found] for found in rules(deck["handout-1up"])]
-    assert_one_pitch(heights)
-    assert len(min(heights, key=len)) >= 10
-    assert all(abs(h[-1] - (792 - 56)) < 0.5 for h in heights)  # the last line at the page's foot
+    for h in heights:
+        assert all(abs(b - a - PITCH) < 0.05 for a, b in zip(h, h[1:])), h
+    assert 18 <= PITCH <= 24 and len(min(heights, key=len)) >= 10
+    assert all(792 - 56 - PITCH < h[-1] <= 792 - 56 + 0.05 for h in heights)  # down to the page's foot
 
 
 def labels(path: Path) -> list[list[tuple[str, float, float]]]:
@@ -363,7 +374,7 @@ def labels(path: Path) -> list[list[tuple[str, float, float]]]:
     for page in pdf:
         tp, height = page.get_textpage(), page.get_size()[1]
         found = []
-        for words in ("Speaker notes", "Your notes", *(f"Slide {n} of 7" for n in range(1, 8))):
+        for words in ("Speaker notes", "Your notes", "More notes", *(f"Slide {n} of 7" for n in range(1, 8))):
             search = tp.search(words, match_case=True, match_whole_word=True)
             while (hit := search.get_next()) is not None:
                 box = tp.get_charbox(hit[0])
@@ -375,9 +386,10 @@ def labels(path: Path) -> list[list[tuple[str, float, float]]]:
 @pytest.mark.parametrize("name", HANDOUTS)
 def test_one_label_scheme(deck, name):
     """One label scheme on every handout: printed speaker notes stand under "Speaker notes" (1-up, 2-up:
-    the slides with notes), every slot and every slide-less notes area has "Your notes" with its ruled
-    lines starting under it (the first no more than a line's pitch, 24 pt, under the label's letters, and
-    none through them), and no slot is labelled plain "Notes"."""
+    the slides with notes), every slide's slot has one "Your notes" and the slots a part-filled page has no
+    slide for one "More notes" (never a second "Your notes" on the page), each with its ruled lines
+    starting under it (the first no more than a line's pitch, 24 pt, under the label's letters, and none
+    through them), and no slot is labelled plain "Notes"."""
     from tagprint.decks.handouts import spread
     counts = spread(7, PER_PAGE[name])
     with_notes = {1, 2, 3, 4, 5}  # the deck's slides with speaker notes
@@ -390,8 +402,10 @@ def test_one_label_scheme(deck, name):
         number += len(slides)
         spoken = [n for n in slides if n in with_notes] if name in ("handout-1up", "handout-2up") else []
         assert sum(w == "Speaker notes" for w, *_ in found) == len(spoken), (name, i + 1, found)
-        own = [(top, bottom) for w, top, bottom in found if w == "Your notes"]
-        assert len(own) == PER_PAGE[name], (name, i + 1, found)  # a slide's slot or a notes area in its place
+        own = [(top, bottom) for w, top, bottom in found if w in ("Your notes", "More notes")]
+        assert sum(w == "Your notes" for w, *_ in found) == len(slides), (name, i + 1, found)
+        more = sum(w == "More notes" for w, *_ in found)
+        assert more == (len(slides) < PER_PAGE[name]), (name, i + 1, found)  # one area for the empty slots
         for top, bottom in own:
             assert any(0 < y - bottom <= 24 for y, *_ in lines), (name, i + 1, bottom)
             assert not any(top - 1 < y < bottom + 1 for y, *_ in lines), (name, i + 1, top)
@@ -429,10 +443,12 @@ def slot_rules(path: Path, lead: float) -> list[list[list[float]]]:
 
 def test_the_slides_fill_one_fixed_grid(deck):
     """Every page uses the same slots (a slide's frame and its number at the same place on each page, a
-    page with fewer slides filling the first slots; ~18 pt between 3-up slots), and every slot of a full
-    page has the same ruled lines at the same heights relative to its number; a page with fewer slides
-    keeps the frames' size and gives each slot at least as many lines."""
-    from tagprint.decks.handouts import spread
+    page with fewer slides filling the first slots; 3-up slots at least a 217 pt frame and ~18 pt apart,
+    sharing the page's depth, A4's too: the last slot's lines end within a pitch of the footer line), and
+    every slot of a full 2-up or 3-up page has the same ruled lines at the same heights relative to its
+    number (1-up: under each slide's own notes, see above), at least five under a 2-up slide; a page with
+    fewer slides keeps the frames' size and gives each slot at least as many lines."""
+    from tagprint.decks.handouts import PITCH, spread
     for name in HANDOUTS:
         pdf = pdfium.PdfDocument(deck[name])
         per = PER_PAGE[name]
@@ -446,12 +462,17 @@ def test_the_slides_fill_one_fixed_grid(deck):
         assert all(tops == slots[0] for tops in slots), (name, slots)
         assert all(tops == slots[0][:len(tops)] for tops in partial), (name, partial)  # the same slots, in order
         if per == 3:
-            assert all(16 <= b - a - 219 <= 20 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
-        by_slot = slot_rules(deck[name], 10 if per == 3 else 60)  # 3-up: the number beside the frame's top
+            assert all(217 + 16 <= b - a <= 217 + 40 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
+            last = max(y for y, *_ in rules(deck[name])[0])
+            assert 0 <= pdf[0].get_size()[1] - 56 - last < PITCH, (name, last)
+        by_slot = slot_rules(deck[name], 60 if per == 1 else 10)  # 2-, 3-up: the number beside the frame's top
         full = [lines for page, n in zip(by_slot, counts) if n == per for lines in page]
-        assert_one_pitch(full)
+        if per > 1:
+            assert_one_pitch(full)
         fewest = len(min(full, key=len))
-        assert fewest >= (3 if per == 2 else 8), (name, full)
+        assert fewest >= {1: 10, 2: 5, 3: 8}[per], (name, full)
+        if per == 2:  # and five under the slide (below its frame's foot, 202.5 pt under its number's top)
+            assert min(sum(y > 203 for y in lines) for lines in full) >= 5, (name, full)
         assert all(len(lines) >= fewest for page, n in zip(by_slot, counts) if n < per for lines in page)
 
 
