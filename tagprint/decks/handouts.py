@@ -244,13 +244,15 @@ def _label(words: str, setting: _Setting, ctx: LayoutContext, document: Document
 
 def _more_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: LayoutContext,
                      document: Document) -> None:
-    """The slots a part-filled page has no slide for, as one area: "More notes" at its top and ruled lines
-    from under it to the area's end."""
+    """The slots a part-filled page has no slide for, as one area: ruled lines up from the area's end (the
+    last on the page's foot line) and "More notes" standing on the first of them."""
+    bottom = area.y + area.height
+    heights = rule_heights(area.y + setting.label_h + RULE_UNDER, bottom)
+    first = heights[0] + bottom - heights[-1]
     placed = Laid(0, [])
-    placed.add(_label(MORE_NOTES_LABEL, setting, ctx, document), area.x, area.y)
+    placed.add(_label(MORE_NOTES_LABEL, setting, ctx, document), area.x, first - RULE_UNDER - setting.label_h)
     page.items.extend(placed.items)
-    _rules(page, area.x, area.x + area.width, area.y + setting.label_h + RULE_UNDER, area.y + area.height,
-           setting.rule)
+    _rules(page, area.x, area.x + area.width, first, bottom, setting.rule)
 
 
 def _beside(page: PageLayout, side: Rect, number: Laid, setting: _Setting, ctx: LayoutContext,
@@ -293,11 +295,11 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
         page.items.extend(placed.items)
         _rules(page, under.x, under.x + under.width, first, bottom, setting.rule)
         return
-    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, y)
-    page.items.extend(placed.items)
     heights = rule_heights(first, bottom)
     while heights[0] - PITCH >= y + setting.label_h + RULE_UNDER - 0.01:
         heights.insert(0, heights[0] - PITCH)
+    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, heights[0] - RULE_UNDER - setting.label_h)
+    page.items.extend(placed.items)  # "Your notes" stands on the first line
     for h in heights:  # beside the frame, then across the slot under it
         x0 = under.x if h > under.y + 4 else side.x
         page.items.append(RuleLine(x0, h, under.x + under.width, h, setting.rule, RULE_WIDTH))
