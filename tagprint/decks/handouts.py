@@ -284,8 +284,9 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
     placed = Laid(0, [])
     placed.add(number, side.x, side.y)
     y = side.y + setting.number_h + 4
-    first = under.y + LABEL_GAP + setting.label_h + RULE_UNDER
     bottom = under.y + under.height
+    first = under.y + LABEL_GAP + setting.label_h + RULE_UNDER
+    first += bottom - rule_heights(first, bottom)[-1]  # the last line on the slot's foot
     if notes is not None:
         placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, y)
         laid = setting.laid_notes[index - 1]
