@@ -11,10 +11,44 @@ from tagprint.pipeline import prepare
 
 REPO = Path(__file__).resolve().parents[2]
 
+LAYOUT = """\
+document:
+  title: Notes at the foot
+  lang: en-US
+  material_id: TEST-0032
+  date: 11/2026
+  created: 2026-11-01
+theme: kineret
+templates:
+  columns:
+    regions:
+      left: {box: [40, 40, 256, 700]}
+      right: {box: [316, 40, 256, 700]}
+pages:
+  - template: columns
+    flow: [results]
+"""
 
-def test_efficacy_note_sits_at_the_foot_of_page_one_below_the_table():
-    document = prepare(REPO, REPO / "layouts" / "velaris-psoriasis.yaml").document
-    first = layout_document(document, REPO)[0]
+CONTENT = """\
+results:
+  - type: paragraph
+    text: Most patients reached the endpoint at week 16.{note}`*`
+  - type: notes
+    place: page_foot
+    notes:
+      - {marker: "*", text: "Non-responder imputation; patients who switched therapy were counted as non-responders."}
+  - type: table
+    caption: Visits
+    rows:
+      - [Visit, What happens]
+%s""" % "".join(f"      - [Week {4 * r}, A visit to check the skin]\n" for r in range(12))
+
+
+def test_a_page_foot_note_sits_at_the_foot_of_its_page_below_the_table(project):
+    project.layout(LAYOUT)
+    project.content(CONTENT)
+    document = prepare(project.root, project.root / "layouts" / "test.yaml").document
+    first = layout_document(document, project.root)[0]
     lines = [item for item in first.items if isinstance(item, TextLine)]
 
     def text(line):

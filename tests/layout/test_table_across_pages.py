@@ -35,15 +35,48 @@ def _elements(elem, role):
             yield from _elements(kid, role)
 
 
-def test_dosing_table_rows_on_two_pages_header_repeated_as_artifact(velaris_profiles):
-    path = velaris_profiles["screen"]
+LAYOUT = """\
+document:
+  title: A long schedule
+  lang: en-US
+  material_id: TEST-0031
+  date: 11/2026
+  created: 2026-11-01
+theme: kineret
+templates:
+  columns:
+    regions:
+      left: {box: [40, 40, 256, 700]}
+      right: {box: [316, 40, 256, 700]}
+pages:
+  - template: columns
+    flow: [schedule]
+"""
+
+
+def _schedule(rows: int) -> str:
+    """A table with a two-level header (a spanned upper cell) long enough to run through four columns."""
+    body = "".join(f"      - [Week {4 * r}, 1 pen, 2 pens, Maintenance dose and a check of the skin]\n"
+                   for r in range(rows))
+    return ("schedule:\n  - type: table\n    caption: Dosing schedule\n    header_rows: 2\n"
+            "    row_headers: true\n    widths: [1.3, 1.2, 1.2, 2.6]\n    rows:\n"
+            "      - [{text: Visit, rowspan: 2}, {text: Dose, colspan: 2}, {text: What happens, rowspan: 2}]\n"
+            "      - [Weight ≤ 100 kg, Weight > 100 kg]\n" + body)
+
+
+def test_table_rows_on_two_pages_header_repeated_as_artifact(project, tmp_path):
+    project.layout(LAYOUT)
+    project.content(_schedule(70))
+    path = tmp_path / "schedule.pdf"
+    path.write_bytes(project.build().data)
     with pikepdf.open(path) as pdf:
+        assert len(pdf.pages) == 2
         numbers = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
         root = pdf.Root.StructTreeRoot.K
         root = root[0] if isinstance(root, pikepdf.Array) else root
-        dosing = next(_elements(root, "/Table"))
-        body = next(_elements(dosing, "/TBody"))
-        head = next(_elements(dosing, "/THead"))
+        table = next(_elements(root, "/Table"))
+        body = next(_elements(table, "/TBody"))
+        head = next(_elements(table, "/THead"))
         row_pages = [_pages_of(tr, numbers) for tr in _elements(body, "/TR")]
         assert {0} in row_pages and {1} in row_pages  # one Table, its rows on pages 1 and 2
         assert _pages_of(head, numbers) == {0}         # the header is tagged once, where it first stands

@@ -49,8 +49,12 @@ def test_tables_hold_only_table_parts_and_every_th_has_a_scope(tree):
         assert ths and all(th.attrs.get("Scope") in ("Column", "Row") for th in ths)
 
 
+def _table(tree, caption: str):
+    return next(t for t in _tables(tree) if t.kids[0].text().strip().startswith(caption))
+
+
 def test_the_two_level_header_table_links_every_cell_to_its_headers(tree):
-    dosing = _tables(tree)[0]
+    dosing = _table(tree, "Dosing schedule")
     ths = {th.attrs["ID"]: th for th in dosing.walk() if th.role == "TH"}
     assert len(ths) == 5 + 14  # five column headers on two levels, one row header per body row
     spanned = [th for th in ths.values() if th.attrs.get("ColSpan") == "2"]
@@ -64,6 +68,15 @@ def test_the_two_level_header_table_links_every_cell_to_its_headers(tree):
         assert all(h in ths for h in named)
         assert sum(ths[h].attrs["Scope"] == "Row" for h in named) == 1  # its row header
         assert sum(ths[h].attrs["Scope"] == "Column" for h in named) >= 1
+
+
+def test_the_adverse_reaction_header_gives_the_arm_and_its_size_on_two_lines(tree):
+    """"VELARIS" and "(n = 1,204)" are header cells of their own, so the count never wraps inside its
+    parenthesis."""
+    table = _table(tree, "Adverse reactions")
+    head = next(part for part in table.kids if part.role == "THead")
+    rows = [[cell.text().strip() for cell in tr.kids] for tr in head.kids]
+    assert rows == [["Adverse reaction", "VELARIS", "Placebo"], ["(n = 1,204)", "(n = 402)"]]
 
 
 def test_notes_have_unique_ids_and_every_marker_links_to_a_note(tree):
