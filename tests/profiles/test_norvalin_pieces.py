@@ -2,7 +2,8 @@
 and drawn first on page 1 (pikepdf walks the structure tree and the page's content stream, `render.py read`
 says it first), the bar chart's alt and data table and the forest plot's alt carry every number of the CSV
 files with German decimals, the QR code decodes from 300 dpi renders (zbarimg), pdftotext shows German page
-numbers and none of the English generated words, pdfua and `render.py check` are clean."""
+numbers and none of the English generated words, pdfua and `render.py check` are clean; PDFium shows no word
+of the boxed warning, the safety panel or the support callout broken by a hyphen."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+import yaml
 
 from profiles.test_charts_and_qr import Elem, figure, tree
 from readers import mcid_texts
@@ -188,3 +190,24 @@ def test_hebrew_is_set_in_a_face_like_the_body_and_both_scripts_read_in_order(no
     text = " ".join(pdfium.PdfDocument(norvalin_profiles[profile])[1].get_textpage().get_text_range().split())
     assert "من الاثنين إلى الجمعة." in text
     assert "לנטילת התרופה ולמועדי" in text
+
+
+def _unhyphenated_words() -> set[str]:
+    """The words of the boxed warning, the safety panel and the support callout's German text, which are set
+    without hyphenation (theme styles warning, safety and callout)."""
+    content = yaml.safe_load((REPO / "content" / "norvalin-de.yaml").read_text(encoding="utf-8"))
+    texts = [p["text"] for p in content["warning"][0]["blocks"] + content["safety"][0]["blocks"]]
+    texts += [p["text"] for p in content["support"][0]["blocks"] if p.get("style") == "callout"]
+    return {w for text in texts for w in re.findall(r"\w+", text)}
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_no_word_of_the_warning_safety_panel_or_callout_is_hyphenated(norvalin_profiles, profile):
+    # PDFium reads a hyphen added at a line's end as U+FFFE between the word's two pieces
+    words = _unhyphenated_words()
+    assert {"Schwangerschaft", "schwerwiegenden", "Thrombosen", "Kontrollterminen"} <= words
+    pdf = pdfium.PdfDocument(norvalin_profiles[profile])
+    broken = [m.group().replace("\ufffe", "") for page in pdf
+              for m in re.finditer(r"\w+\ufffe\s*\w+", page.get_textpage().get_text_range())]
+    assert broken, "the references are hyphenated ('erfun-dene'): PDFium should show a broken word"
+    assert not [w for w in broken if re.sub(r"\s", "", w) in words], broken
