@@ -211,3 +211,33 @@ def test_no_word_of_the_warning_safety_panel_or_callout_is_hyphenated(norvalin_p
               for m in re.finditer(r"\w+\ufffe\s*\w+", page.get_textpage().get_text_range())]
     assert broken, "the references are hyphenated ('erfun-dene'): PDFium should show a broken word"
     assert not [w for w in broken if re.sub(r"\s", "", w) in words], broken
+
+
+def _lines(path: Path) -> list[tuple[int, int, str]]:
+    """Every line PDFium reads, as (page, top, text): runs of text on one baseline with no gap wider than
+    12 pt (the gutter between two columns is wider, so each column's line is its own)."""
+    out = []
+    for number, page in enumerate(pdfium.PdfDocument(path)):
+        height = page.get_size()[1]
+        textpage = page.get_textpage()
+        rects = sorted((round(height - top), left, right, textpage.get_text_bounded(left, bottom, right, top))
+                       for left, bottom, right, top in
+                       (textpage.get_rect(i) for i in range(textpage.count_rects())))
+        lines: list[list] = []
+        for y, left, right, text in rects:
+            if lines and abs(lines[-1][0] - y) <= 1 and 0 <= left - lines[-1][2] < 12:
+                lines[-1][2], lines[-1][3] = right, lines[-1][3] + text
+            else:
+                lines.append([y, left, right, text])
+        out += [(number, y, text.strip()) for y, _, _, text in lines]
+    return out
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_no_line_runs_over_about_80_characters(norvalin_profiles, profile):
+    # the boxed warning, the lead under the title and the references once ran 105-116 characters a line
+    lines = _lines(norvalin_profiles[profile])
+    assert any(text.startswith("Unter NORVALIN traten") for _, _, text in lines)
+    long = [(page + 1, y, len(text), text) for page, y, text in lines
+            if len(text) > 82 and "Nur für Fachkreise" not in text]   # the footer: one short line of 8 pt
+    assert not long, long
