@@ -241,3 +241,25 @@ def test_no_line_runs_over_about_80_characters(norvalin_profiles, profile):
     long = [(page + 1, y, len(text), text) for page, y, text in lines
             if len(text) > 82 and "Nur für Fachkreise" not in text]   # the footer: one short line of 8 pt
     assert not long, long
+
+
+def _near(pixel: tuple[int, int, int], color: tuple[int, int, int]) -> bool:
+    """The same colour within 3 levels a channel (the print PDF's CMYK recipe renders one level off)."""
+    return all(abs(a - b) <= 3 for a, b in zip(pixel, color))
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_the_safety_panel_follows_the_text_and_ends_level_with_tabelle_1(norvalin_profiles, profile):
+    # the panel once began 66 pt under the text above it and ended 15 pt under the table's bottom rule
+    scale = 4
+    page = pdfium.PdfDocument(norvalin_profiles[profile])[0]
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    bleed = 27 if profile == "print" else 0   # the print page's trim box sits 27 pt (about 9.5 mm) in
+    panel = [y / scale for y in range(image.height)
+             if _near(image.getpixel(((bleed + 100) * scale, y)), (0xFD, 0xF3, 0xE4))]   # tint_warm
+    rule = [y / scale for y in range((bleed + 600) * scale, (bleed + 800) * scale)
+            if sum(image.getpixel(((bleed + 400) * scale, y))) < 300]   # dark: Tabelle 1's rules
+    text_end = max(y for _, y, text in _lines(norvalin_profiles[profile]) if "Sicherheitsprofil der" in text)
+    assert panel and rule
+    assert panel[0] - text_end <= 36, (text_end, panel[0])   # from the last line's top: its leading and the gap
+    assert abs(panel[-1] - rule[-1]) <= 1.5, (panel[-1], rule[-1])
