@@ -2,7 +2,8 @@
 and drawn first on page 1 (pikepdf walks the structure tree and the page's content stream, `render.py read`
 says it first), the bar chart's alt and data table and the forest plot's alt carry every number of the CSV
 files with German decimals, the QR code decodes from 300 dpi renders (zbarimg), pdftotext shows German page
-numbers and none of the English generated words, pdfua and `render.py check` are clean."""
+numbers and none of the English generated words, pdfua and `render.py check` are clean; PDFium shows no word
+of the boxed warning, the safety panel or the support callout broken by a hyphen."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+import yaml
 
 from profiles.test_charts_and_qr import Elem, figure, tree
 from readers import mcid_texts
@@ -188,3 +190,76 @@ def test_hebrew_is_set_in_a_face_like_the_body_and_both_scripts_read_in_order(no
     text = " ".join(pdfium.PdfDocument(norvalin_profiles[profile])[1].get_textpage().get_text_range().split())
     assert "من الاثنين إلى الجمعة." in text
     assert "לנטילת התרופה ולמועדי" in text
+
+
+def _unhyphenated_words() -> set[str]:
+    """The words of the boxed warning, the safety panel and the support callout's German text, which are set
+    without hyphenation (theme styles warning, safety and callout)."""
+    content = yaml.safe_load((REPO / "content" / "norvalin-de.yaml").read_text(encoding="utf-8"))
+    texts = [p["text"] for p in content["warning"][0]["blocks"] + content["safety"][0]["blocks"]]
+    texts += [p["text"] for p in content["support"][0]["blocks"] if p.get("style") == "callout"]
+    return {w for text in texts for w in re.findall(r"\w+", text)}
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_no_word_of_the_warning_safety_panel_or_callout_is_hyphenated(norvalin_profiles, profile):
+    # PDFium reads a hyphen added at a line's end as U+FFFE between the word's two pieces
+    words = _unhyphenated_words()
+    assert {"Schwangerschaft", "schwerwiegenden", "Thrombosen", "Kontrollterminen"} <= words
+    pdf = pdfium.PdfDocument(norvalin_profiles[profile])
+    broken = [m.group().replace("\ufffe", "") for page in pdf
+              for m in re.finditer(r"\w+\ufffe\s*\w+", page.get_textpage().get_text_range())]
+    assert broken, "the references are hyphenated ('erfun-dene'): PDFium should show a broken word"
+    assert not [w for w in broken if re.sub(r"\s", "", w) in words], broken
+
+
+def _lines(path: Path) -> list[tuple[int, int, str]]:
+    """Every line PDFium reads, as (page, top, text): runs of text on one baseline with no gap wider than
+    12 pt (the gutter between two columns is wider, so each column's line is its own)."""
+    out = []
+    for number, page in enumerate(pdfium.PdfDocument(path)):
+        height = page.get_size()[1]
+        textpage = page.get_textpage()
+        rects = sorted((round(height - top), left, right, textpage.get_text_bounded(left, bottom, right, top))
+                       for left, bottom, right, top in
+                       (textpage.get_rect(i) for i in range(textpage.count_rects())))
+        lines: list[list] = []
+        for y, left, right, text in rects:
+            if lines and abs(lines[-1][0] - y) <= 1 and 0 <= left - lines[-1][2] < 12:
+                lines[-1][2], lines[-1][3] = right, lines[-1][3] + text
+            else:
+                lines.append([y, left, right, text])
+        out += [(number, y, text.strip()) for y, _, _, text in lines]
+    return out
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_no_line_runs_over_about_80_characters(norvalin_profiles, profile):
+    # the boxed warning, the lead under the title and the references once ran 105-116 characters a line
+    lines = _lines(norvalin_profiles[profile])
+    assert any(text.startswith("Unter NORVALIN traten") for _, _, text in lines)
+    long = [(page + 1, y, len(text), text) for page, y, text in lines
+            if len(text) > 82 and "Nur für Fachkreise" not in text]   # the footer: one short line of 8 pt
+    assert not long, long
+
+
+def _near(pixel: tuple[int, int, int], color: tuple[int, int, int]) -> bool:
+    """The same colour within 3 levels a channel (the print PDF's CMYK recipe renders one level off)."""
+    return all(abs(a - b) <= 3 for a, b in zip(pixel, color))
+
+
+@pytest.mark.parametrize("profile", ["screen", "print"])
+def test_the_safety_panel_follows_the_text_and_ends_level_with_tabelle_1(norvalin_profiles, profile):
+    # the panel once began 66 pt under the text above it and ended 15 pt under the table's bottom rule
+    scale = 4
+    page = pdfium.PdfDocument(norvalin_profiles[profile])[0]
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    bleed = 27 if profile == "print" else 0   # the print page's trim box sits 27 pt (about 9.5 mm) in
+    panel = [y / scale for y in range(image.height)
+             if _near(image.getpixel(((bleed + 100) * scale, y)), (0xFD, 0xF3, 0xE4))]   # tint_warm
+    rule = [y / scale for y in range((bleed + 600) * scale, (bleed + 800) * scale)
+            if sum(image.getpixel(((bleed + 400) * scale, y))) < 300]   # dark: Tabelle 1's rules
+    text_end = max(y for _, y, text in _lines(norvalin_profiles[profile]) if "Sicherheitsprofil der" in text)
+    assert panel and rule
+    assert panel[0] - text_end <= 36, (text_end, panel[0])   # from the last line's top: its leading and the gap
+    assert abs(panel[-1] - rule[-1]) <= 1.5, (panel[-1], rule[-1])
