@@ -149,6 +149,14 @@ body:
               and "".join(s.text for f in line.fragments for s in f.segments).replace(".", "").isdigit()]
     ticks = [r for r in rights if r < first_x - 5]  # the value axis' tick labels, right of which the plot begins
     assert ticks and first_x - max(ticks) >= 22
+    # both markers of the shared point show, side by side and centred on it: none hides the other
+    colors = document.theme.colors
+    circle = min((args for name, args, kw in calls if name == "circle" and kw["fill"] == colors["primary"]),
+                 key=lambda a: a[0])
+    square = min((args for name, args, kw in calls if name == "rect" and kw["fill"] == colors["secondary"]),
+                 key=lambda a: a[0])
+    assert circle[0] + circle[2] < square[0], (circle, square)  # the circle ends before the square starts
+    assert (circle[0] + square[0] + square[2] / 2) / 2 == pytest.approx(drug[0][0])
 
 
 def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):
