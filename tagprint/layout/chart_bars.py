@@ -49,6 +49,17 @@ class _Bars:
         axis = self.block.axis
         return top, max(self.words.width(axis.tick_text(t), self.caption) for t in axis.ticks())
 
+    def total_text(self, j: int) -> str:
+        """Category j's total as drawn after (or on top of) its stack: "Total 33%", named, so it is not read
+        as the last segment's value."""
+        total = sum(s.values[j] for s in self.block.series)
+        return f"{self.ctx.document.words.get('chart_total_header')} {self.block.axis.text(total)}"
+
+    def total(self, j: int, x: float, middle: float, anchor: str = "middle") -> None:
+        """Category j's total, in the regular weight of the segments' values (the bold is for single values)."""
+        if self.block.value_labels:
+            value_label(self.shapes, self.words, self.total_text(j), self.label, x, middle, self.white, anchor)
+
     def bar(self, i: int, x: float, y: float, w: float, h: float) -> None:
         """Series i's bar (or segment) in its colour and pattern."""
         s = self.block.series[i]
@@ -102,7 +113,7 @@ def _standing_stack(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -
         if b.block.value_labels and y1 - y0 >= b.caption.style.size + 4 and v:
             chip(b.shapes, b.words, b.block.axis.text(v), b.label, middle, (y0 + y1) / 2, b.white)
         level += v
-    b.value(level, middle, b.at(level) - 6.5)
+    b.total(j, middle, b.at(level) - 6.5)
 
 
 def _standing_group(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -> None:
@@ -130,6 +141,8 @@ def _lying(b: _Bars, w: float, h: float) -> None:
         top += 16 if not block.axis.title else 0
     right = w - (max(words.width(axis.tick_text(t), b.strong) for t in ticks) + 4 if block.value_labels
                  else tick_w / 2)
+    if block.value_labels and b.stacked:  # room after the longest stack for its "Total 33%"
+        right = min([right] + [_total_right(b, j, left, w) for j in range(n_cat)])
     bottom = h - 16
     plot_top = top + 2
     row_h = (bottom - plot_top) / n_cat
@@ -148,6 +161,14 @@ def _lying(b: _Bars, w: float, h: float) -> None:
         inner = row_h * 0.72
         bar_h = min(inner if b.stacked else inner / n_ser, 30.0)
         (_lying_stack if b.stacked else _lying_group)(b, j, gy, row_h, bar_h)
+
+
+def _total_right(b: _Bars, j: int, left: float, w: float) -> float:
+    """The furthest right the plot may end for category j's total ("Total 33%") to fit after its stack."""
+    axis = b.block.axis
+    share = (sum(s.values[j] for s in b.block.series) - axis.low) / (axis.high - axis.low)
+    room = w - left - b.words.width(b.total_text(j), b.label) - 4  # where the stack may end, from the left
+    return left + room / share if share > 0 else w
 
 
 def _lying_crowded(b: _Bars, cat_w: float, row_h: float, bar_room: float, plot_w: float) -> bool:
@@ -175,7 +196,7 @@ def _lying_stack(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> Non
                 and bar_h >= b.caption.style.size + 3):
             chip(b.shapes, b.words, text, b.label, (x0 + x1) / 2, middle, b.white)
         level += v
-    b.value(level, b.at(level) + 4, middle, "start")
+    b.total(j, b.at(level) + 4, middle, "start")
 
 
 def _lying_group(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> None:

@@ -78,13 +78,21 @@ def _points(block: Chart, xs: list[float], at: Callable[[float], float], shapes:
     for i, s in enumerate(block.series):
         color = ctx.color(s.color)
         for j, (x, v) in enumerate(zip(xs, s.values)):
-            marker_shape(shapes, MARKERS[i % len(MARKERS)], x, at(v), 3.4, color, white)
+            marker_shape(shapes, MARKERS[i % len(MARKERS)], x + _dodge(block, i, j), at(v), 3.4, color, white)
             if block.value_labels and not _tied(block, i, j):
                 # the highest point of a category is labelled above it, the others below (a tie: the first)
                 highest = max(range(len(block.series)), key=lambda k: (block.series[k].values[j], -k))
                 above = i == highest
                 value_label(shapes, words, block.axis.text(v), strong, x, at(v) - 9 if above else at(v) + 9.5,
                             white)
+
+
+def _dodge(block: Chart, i: int, j: int) -> float:
+    """How far series i's marker at category j stands aside (pt): where series share a point, their markers
+    stand side by side, centred on it, so none hides another (a hidden marker reads as a missing value)."""
+    text = block.axis.text(block.series[i].values[j])
+    sharing = [k for k, s in enumerate(block.series) if block.axis.text(s.values[j]) == text]
+    return (sharing.index(i) - (len(sharing) - 1) / 2) * 8.0
 
 
 def _tied(block: Chart, i: int, j: int) -> bool:

@@ -149,6 +149,14 @@ body:
               and "".join(s.text for f in line.fragments for s in f.segments).replace(".", "").isdigit()]
     ticks = [r for r in rights if r < first_x - 5]  # the value axis' tick labels, right of which the plot begins
     assert ticks and first_x - max(ticks) >= 22
+    # both markers of the shared point show, side by side and centred on it: none hides the other
+    colors = document.theme.colors
+    circle = min((args for name, args, kw in calls if name == "circle" and kw["fill"] == colors["primary"]),
+                 key=lambda a: a[0])
+    square = min((args for name, args, kw in calls if name == "rect" and kw["fill"] == colors["secondary"]),
+                 key=lambda a: a[0])
+    assert circle[0] + circle[2] < square[0], (circle, square)  # the circle ends before the square starts
+    assert (circle[0] + square[0] + square[2] / 2) / 2 == pytest.approx(drug[0][0])
 
 
 def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):
@@ -211,3 +219,33 @@ def test_line_points_stand_as_far_apart_as_their_numeric_categories(project, cat
         line = names[name]
         middle = line.x + sum(f.width for f in line.fragments) / 2
         assert middle == pytest.approx(box.box.x + x, abs=0.5), name  # shapes: in the box's coordinates
+
+
+@pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
+def test_a_stacks_total_is_named_and_set_apart_from_its_segments_values(project, orientation):
+    """A stack's total reads "Total 39%", in the regular weight, not a bare bold "39%" that reads as the
+    top segment's value; lying, it fits after a stack that nearly reaches the axis' end."""
+    document, items = laid(project, f"""\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: stacked_bar
+    orientation: {orientation}
+    title: Adverse events
+    categories: [Drug, Placebo]
+    unit: " %"
+    max: 40
+    series:
+      - {{name: Mild, values: [30, 18]}}
+      - {{name: Severe, values: [9, 1]}}
+""")
+    lines = {"".join(s.text for f in line.fragments for s in f.segments): line for line in items
+             if isinstance(line, TextLine) and line.fragments and isinstance(line.fragments[0].tag[0], Chart)}
+    assert "Total 39%" in lines and "Total 19%" in lines and "39%" not in lines, sorted(lines)
+    total = lines["Total 39%"]
+    assert all("Bold" not in seg.font for f in total.fragments for seg in f.segments)
+    box, _ = shapes(items, Chart)
+    right = total.x + sum(f.width for f in total.fragments)
+    assert right <= box.box.x + box.box.width + 0.5, (right, box.box)
