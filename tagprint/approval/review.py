@@ -205,7 +205,7 @@ def _runt_notes(side: Side, number: int, runts: list) -> list[Note]:
 
 def _alt(older: bool, label: str, number: int, on_page: list[Mark], how: str) -> str:
     """A placed page's Alt text: which page of which side, and the words marked on it."""
-    alt = f"Page {number} of {label}, at full size."
+    alt = f"Page {number} of {label}, the whole page."
     if on_page:
         return alt + (f" {'Deleted' if older else 'Inserted'} words, {how}: "
                       + "; ".join(f"“{ch._short(m.text, 120)}”" for m in on_page) + ".")
@@ -214,7 +214,7 @@ def _alt(older: bool, label: str, number: int, on_page: list[Mark], how: str) ->
 
 def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None,
                  runts: list | None = None) -> list[ReviewPage]:
-    """Each changed page of each side at full size, its changed words marked and commented."""
+    """Each changed page of each side, whole, its changed words marked and commented."""
     deleted, inserted = marks(words(old.pdf), words(new.pdf))
     numbers = sorted({p.number for p in page_diffs} | {m.page for m in deleted + inserted})
     out: list[ReviewPage] = []
@@ -317,6 +317,11 @@ def _cover(made: str, approved: Approval | None, compared: Approval | None) -> l
     return cover
 
 
+def paper_of(size: tuple[float, float]) -> str:
+    """The paper name of a page size: A4 if it is A4 (either way round), else letter."""
+    return "a4" if abs(min(size) - 595.3) < 2 and abs(max(size) - 841.9) < 2 else "letter"
+
+
 def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: int) -> str:
     """The cover's first sentence: what is compared with what, and how much changed (counted in words)."""
     counts = [ch.plural(text, "text change"), ch.plural(figures, "figure change"), ch.plural(refs, "reference change")]
@@ -350,11 +355,12 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     ]
     intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
     if shown:
-        intro.append(f"After these lists, each changed page follows at full size, first as in {old.label}, then as "
+        intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red, inserted words underlined in blue, "
                      f"and each change is a comment beside its line.")
     content = ReviewContent(title, intro, parts, [p.label for p in shown])
-    frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file)
+    frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file,
+                  paper_of(new.pages[0].size if new.pages else (612.0, 792.0)))
     stamp = {"layout": new.document.source, "version": new.document.version, "made": made,
              "by": f"{user}@{host}", "sources": new.sources,
              "approved": {"entry": approved.seq, "hash": approved.hash, "document": approved.document,

@@ -37,6 +37,7 @@ class Frame:
     date: str
     created: str
     theme_file: Path
+    paper: str = "letter"   # the compared document's paper: every page of the review copy is that size
 
 
 # Validated with the frame, so that a theme without a style the review copy uses is reported, then replaced.
@@ -59,7 +60,7 @@ def _layout(frame: Frame, title: str) -> str:
         f"  created: {json.dumps(frame.created)}",
         f"theme: {json.dumps(frame.theme_file.stem)}",
         f"words: {{page_of: {json.dumps(FOOTER, ensure_ascii=False)}}}",
-        "page: {size: letter, margins: [40, 40, 48, 40]}",
+        f"page: {{size: {frame.paper}, margins: [40, 40, 48, 40]}}",
         "templates:",
         "  text: {}",
         "pages:",

@@ -16,7 +16,7 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
-from tagprint.approval.review_pages import BOTTOM_BAND, EDGE, TOP_BAND
+from tagprint.approval.review_pages import BOTTOM_BAND, EDGE, TOP_BAND, fitted
 from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
@@ -91,9 +91,9 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
     roles = [n.role for n in tree.walk()]
     assert roles.count("H1") == 1 and roles.count("H2") == 7 and roles.count("Figure") == 2  # 5 parts, 2 page labels
     approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
-    assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, at full size. Deleted words, struck through in "
+    assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: the middle")
-    assert draft.attrs["Alt"].startswith("Page 1 of the current draft, at full size. Inserted words, underlined in "
+    assert draft.attrs["Alt"].startswith("Page 1 of the current draft, the whole page. Inserted words, underlined in "
                                          "blue: “rheumatoid arthritis”.")
     assert roles.count("Annot") == 3  # a comment per change: the deletion, the insertion, the figure
     spoken = " ".join(reading_text(tree).split())
@@ -120,7 +120,7 @@ def test_the_same_inputs_give_the_same_review_copy(reviewed):
     assert runs[0] == runs[1] and runs[0] != first
 
 
-def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_changed_words_marked(reviewed):
+def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_vectors_with_only_the_changed_words_marked(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     archived = root / "output" / ARCHIVED_SEED
@@ -134,10 +134,14 @@ def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_chang
             for item, page in zip(title.children[-2:], pdf.pages[1:]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
         for page in pdf.pages[1:]:
-            # 100 %: the page's own width; its height grown by the label band above and the footer strip below
-            x0, y0, x1, y1 = (float(v) for v in original.pages[0].mediabox)
-            assert [float(v) for v in page.mediabox] == [0, 0, x1 - x0, y1 - y0 + TOP_BAND + BOTTOM_BAND]
-            assert f"1 0 0 1 0 {BOTTOM_BAND:g} cm /Placed Do".encode() in page.Contents.read_bytes()
+            # every page the document's own size (so it prints at one scale), the page scaled down to fit between
+            # the label band above and the footer strip below
+            assert [float(v) for v in page.mediabox] == [float(v) for v in original.pages[0].mediabox]
+            assert [float(v) for v in page.mediabox] == [float(v) for v in pdf.pages[0].mediabox]
+            fit = fitted(tuple(float(v) for v in original.pages[0].mediabox[2:]), (612.0, 792.0))
+            assert fit.height == 792 - TOP_BAND - BOTTOM_BAND and 0.85 < fit.scale < 1
+            assert f"q {fit.scale:.2f}".rstrip("0").encode() in page.Contents.read_bytes()
+            assert b"/Placed Do" in page.Contents.read_bytes()
             (placed,) = page.Resources.XObject.values()
             assert placed.Subtype == "/Form" and b"Do" in page.Contents.read_bytes()  # vectors, no picture
             assert not [x for x in placed.Resources.get("/XObject", {}).values()
@@ -369,8 +373,8 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
         assert roles[at - 1] == "H2"
     spoken = " ".join(reading_text(tree).split())
     first, second = spoken.index("Approved 1.0, page 1"), spoken.index("Draft (not yet approved), page 1")
-    assert first < spoken.index("Page 1 of approved 1.0, at full size") < second
-    assert second < spoken.index("Page 1 of the current draft, at full size")
+    assert first < spoken.index("Page 1 of approved 1.0, the whole page") < second
+    assert second < spoken.index("Page 1 of the current draft, the whole page")
 
 
 def test_the_cover_names_the_draft_and_people_plainly(reviewed):
