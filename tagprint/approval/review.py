@@ -344,7 +344,9 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     title = f"Review copy: {new.document.title}"
     user, host, made = _who()
     approved = old.entry
-    cover = _cover(f"Made with render.py diff by the user {user} on {spoken_time(made)}.", approved, new.entry)
+    # the operating system's account (often root) is no person a reviewer knows: it goes only into the stamp
+    # and the ledger; the people the copy names are the approvers the ledger records
+    cover = _cover(f"Made with render.py diff on {spoken_time(made)}.", approved, new.entry)
     parts = [
         (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
