@@ -358,7 +358,8 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
     if shown:
         intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
-                     f"in {new.label}: deleted words are struck through in red, inserted words underlined in blue, "
+                     f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
+                     f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
                      f"and each change is a comment beside its line.")
     content = ReviewContent(title, intro, parts, [p.label for p in shown])
     frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file,

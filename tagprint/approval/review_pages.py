@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from .review_marks import BLENDS, STRIKE, UNDERLINE, marks_ops, page_image
 from .words import Mark
 
-STRIKE = (0.85, 0.0, 0.0)      # deletions: red, through the middle of the words
-UNDERLINE = (0.0, 0.36, 0.72)  # insertions: blue, under the words
 NOTE_SIZE = 16.0
 _MARKED = {"BDC", "BMC", "EMC", "MP", "DP"}
 
@@ -75,18 +74,6 @@ def _strip(form: pikepdf.Object, seen: set) -> None:
 def _number(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-def _marks_ops(marks: list[Mark]) -> bytes:
-    ops: list[str] = []
-    for mark in marks:
-        colour = STRIKE if mark.kind == "deleted" else UNDERLINE
-        ops.append("q " + " ".join(_number(c) for c in colour) + " RG 1.3 w 0 J")
-        for x0, y0, x1, y1 in mark.lines():
-            y = y0 + (y1 - y0) * 0.38 if mark.kind == "deleted" else y0 - 1.4
-            ops.append(f"{_number(x0 - 0.5)} {_number(y)} m {_number(x1 + 0.5)} {_number(y)} l S")
-        ops.append("Q")
-    return ("\n".join(ops) + "\n").encode()
 
 
 def _document_element(pdf: pikepdf.Pdf) -> pikepdf.Object:
@@ -227,12 +214,19 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 content = (_frame_ops(entry.side, width, fit, full) + _relaid(page, (width, full), full) + b"\n"
                            + f"/Figure <</MCID {mcid}>> BDC\nq {placing} 1 0 0 1 {_number(-x0)} {_number(-y0)} cm "
                              f"/Placed Do Q\nq {placing}\n".encode()
-                           + _marks_ops(entry.marks) + b"Q\nEMC\n")
+                           + marks_ops(entry.marks, page_image(compared[entry.side], entry.number) if entry.marks
+                                       else None) + b"Q\nEMC\n")
                 page.obj.Contents = pdf.make_stream(content)
                 resources = page.obj.Resources
                 if "/XObject" not in resources:
                     resources.XObject = Dictionary()
                 resources.XObject.Placed = form
+                if entry.marks:
+                    states = resources.get("/ExtGState")
+                    if states is None:
+                        resources.ExtGState = states = Dictionary()
+                    for state, mode in BLENDS.items():
+                        states[state] = Dictionary(Type=Name.ExtGState, BM=Name(mode))
                 page.obj.Tabs = Name.S
                 holder = label.P
                 at = next(i for i, kid in enumerate(holder.K) if kid.objgen == label.objgen) + 1

@@ -182,6 +182,11 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
         y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
         for x, y in marked:  # nothing spills beyond the changed words
             assert 2 * x0 - 4 <= x <= 2 * x1 + 4 and image.height - 2 * y1 - 6 <= y <= image.height - 2 * y0 + 8
+        tint = (255, 214, 214) if colour is _red else (199, 224, 255)   # the box behind the words, on white
+        tinted = _pixels(image, lambda r, g, b: all(abs(a - t) <= 3 for a, t in zip((r, g, b), tint)))
+        assert len(tinted) > 100 and not _pixels(plain, lambda r, g, b: (r, g, b) == tint)
+        for x, y in tinted:
+            assert 2 * x0 - 6 <= x <= 2 * x1 + 6 and image.height - 2 * y1 - 10 <= y <= image.height - 2 * y0 + 10
 
 
 ARCHIVED_SEED = "archive/US-KIN-0001/1.0/kineret-dtt-ra.pdf"
