@@ -361,7 +361,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
                      f"and each change is a comment beside its line.")
-    content = ReviewContent(title, intro, parts, [p.label for p in shown])
+    content = ReviewContent(title, intro, parts[:-1], [p.label for p in shown], parts[-1:])
     frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file,
                   paper_of(new.pages[0].size if new.pages else (612.0, 792.0)))
     stamp = {"layout": new.document.source, "version": new.document.version, "made": made,

@@ -125,15 +125,17 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     archived = root / "output" / ARCHIVED_SEED
     with pikepdf.open(pdf_path) as pdf, pikepdf.open(archived) as original:
-        assert len(pdf.pages) == 3  # the lists, then page 1 as approved and page 1 as drafted, each named
-        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1", "Draft (not yet approved), page 1"]
+        # the lists (two pages in their ~80-character measure), then page 1 as approved and as drafted, each named
+        assert len(pdf.pages) == 4
+        assert [str(page.label) for page in pdf.pages] == ["1", "2", "Approved 1.0, page 1",
+                                                           "Draft (not yet approved), page 1"]
         with pdf.open_outline() as outline:  # the bookmarks: the cover's title, its parts, then each page's label
             (title,) = outline.root
             assert [item.title for item in title.children][-2:] == ["Approved 1.0, page 1",
                                                                    "Draft (not yet approved), page 1"]
-            for item, page in zip(title.children[-2:], pdf.pages[1:]):
+            for item, page in zip(title.children[-2:], pdf.pages[2:]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
-        for page in pdf.pages[1:]:
+        for page in pdf.pages[2:]:
             # every page the document's own size (so it prints at one scale), the page scaled down to fit between
             # the label band above and the footer strip below
             assert [float(v) for v in page.mediabox] == [float(v) for v in original.pages[0].mediabox]
@@ -171,7 +173,7 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
     review = pdfium.PdfDocument(pdf_path)
     found = words(pdf_path.read_bytes())
     plain = pdfium.PdfDocument(archived)[0].render(scale=2, draw_annots=False).to_pil().convert("RGB")
-    for index, changed, colour in ((1, ["RA"], _red), (2, ["rheumatoid", "arthritis"], _blue)):
+    for index, changed, colour in ((2, ["RA"], _red), (3, ["rheumatoid", "arthritis"], _blue)):
         image = review[index].render(scale=2, draw_annots=False).to_pil().convert("RGB")
         marked = _pixels(image, colour)
         assert len(marked) > 30 and not _pixels(plain, colour)
@@ -324,7 +326,8 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
     assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
     with pikepdf.open(review) as pdf:  # both pages of the seed, as approved and as drafted; comments where
         # words changed: none on page 1 as approved (only insertions there), the rest each have some
-        assert [("/Annots" in page.obj) for page in pdf.pages] == [False, False, True, True, True]
+        annotated = [("/Annots" in page.obj) for page in pdf.pages]
+        assert annotated[-4:] == [False, True, True, True] and not any(annotated[:-4])  # the lists: none
 
 
 def _page_words(pdf_path: Path) -> dict[int, list]:
@@ -350,9 +353,9 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     pages = _page_words(pdf_path)
-    assert sorted(pages) == [1, 2, 3]
+    assert sorted(pages) == [1, 2, 3, 4]
     for number, found in pages.items():
-        footer = _find(found, f"Review copy · page {number} of 3")
+        footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
         assert max(w.box[3] for w in footer) < BOTTOM_BAND  # at the foot of the page, under the placed page
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < BOTTOM_BAND]
@@ -366,7 +369,7 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     pages = _page_words(pdf_path)
     with pikepdf.open(pdf_path) as pdf:
         heights = [float(page.mediabox[3]) for page in pdf.pages]
-    for number, label in ((2, "Approved 1.0, page 1"), (3, "Draft (not yet approved), page 1")):
+    for number, label in ((3, "Approved 1.0, page 1"), (4, "Draft (not yet approved), page 1")):
         found = _find(pages[number], label)
         assert found, label
         assert min(w.box[1] for w in found) > heights[number - 1] - TOP_BAND  # in the band above the page
@@ -407,6 +410,18 @@ def test_the_cover_names_the_draft_and_people_plainly(reviewed):
     assert "".join(w.text for w in title) == "Reviewcopy:KINERETfordifficult-to-treatRA"
     assert max(w.box[1] for w in title) - min(w.box[1] for w in title) < 6  # the title on one line
     assert "→" not in cover.split("Approved 1.0 of")[0]
+
+
+
+def test_the_lists_are_set_in_a_measure_of_about_80_characters(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    doc = pdfium.PdfDocument(pdf_path)
+    lines = [line.strip() for i in range(len(doc) - 2)  # the pages before the two placed ones
+             for line in doc[i].get_textpage().get_text_range().splitlines()]
+    body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
+            and not line.startswith("US-KIN-0001-REVIEW")]                           # the running footer
+    assert 70 < max(map(len, body)) <= 86, max(body, key=len)
 
 
 def test_comments_sit_inside_the_page_margin(reviewed):
