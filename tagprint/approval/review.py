@@ -303,18 +303,21 @@ def role_words(role: str) -> str:
     return role if any(w in role.lower() for w in ("review", "officer", "lead", "manager")) else f"{role} reviewer"
 
 
-def _cover(made: str, approved: Approval | None, compared: Approval | None) -> list[str]:
-    """Who made the review copy, and the ledger entries of the two sides it compares."""
-    cover = [made]
+def _cover(made: str, approved: Approval | None, compared: Approval | None) -> tuple[list[str], list[str]]:
+    """Who made the review copy and the ledger entries of the two sides it compares, then their fingerprints
+    (SHA-256, set apart in smaller type: a hash in hex is wider than the body's measure)."""
+    cover, prints = [made], []
     if approved is not None:
         cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
                      f"(approved by {approved.approver}" + (f" as {role_words(approved.role)}" if approved.role else "")
-                     + f" on {spoken_time(approved.time)}), SHA-256 {approved.pdf_sha256}, ledger entry hash "
-                     f"{approved.hash}.")
+                     + f" on {spoken_time(approved.time)}).")
+        prints += [f"approved file {approved.document}: {approved.pdf_sha256}",
+                   f"ledger entry {approved.seq}: {approved.hash}"]
     if compared is not None:
         cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
-                     f"{compared.seq}, SHA-256 {compared.pdf_sha256}.")
-    return cover
+                     f"{compared.seq}.")
+        prints.append(f"compared file {compared.document}: {compared.pdf_sha256}")
+    return cover, prints
 
 
 def paper_of(size: tuple[float, float]) -> str:
@@ -346,7 +349,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     approved = old.entry
     # the operating system's account (often root) is no person a reviewer knows: it goes only into the stamp
     # and the ledger; the people the copy names are the approvers the ledger records
-    cover = _cover(f"Made with render.py diff on {spoken_time(made)}.", approved, new.entry)
+    cover, prints = _cover(f"Made with render.py diff on {spoken_time(made)}.", approved, new.entry)
     parts = [
         (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
@@ -361,7 +364,8 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
                      f"and each change is a comment beside its line.")
-    content = ReviewContent(title, intro, parts[:-1], [p.label for p in shown], parts[-1:])
+    fine = ([("Fingerprints of the compared files (SHA-256)", prints)] if prints else []) + parts[-1:]
+    content = ReviewContent(title, intro, parts[:-1], [p.label for p in shown], fine)
     frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file,
                   paper_of(new.pages[0].size if new.pages else (612.0, 792.0)))
     stamp = {"layout": new.document.source, "version": new.document.version, "made": made,

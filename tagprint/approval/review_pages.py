@@ -178,12 +178,13 @@ def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
 
 
 def _frame_ops(side: str, width: float, fit: Fit, full: float) -> bytes:
-    """The label band across the top, the hairline round the placed page and one over the review copy's own
-    footer (so it is not read as the placed page's): decoration, so an artifact."""
+    """The label band across the top, the same tint under the review copy's own footer at the bottom (so that
+    footer reads as the copy's, not as the placed page's), and the hairline round the placed page: decoration,
+    so an artifact."""
     band = " ".join(_number(c) for c in BANDS[side])
     rule = " ".join(_number(c) for c in RULE)
     return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg 0 {_number(full - TOP_BAND)} {_number(width)} "
-            f"{_number(TOP_BAND)} re f {rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
+            f"{_number(TOP_BAND)} re f 0 0 {_number(width)} {_number(fit.y)} re f {rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
             f"{_number(fit.width - 0.5)} {_number(fit.height - 0.5)} re S Q\nEMC\n").encode()
 
 

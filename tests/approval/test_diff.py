@@ -16,7 +16,7 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
-from tagprint.approval.review_pages import BOTTOM_BAND, EDGE, TOP_BAND, fitted
+from tagprint.approval.review_pages import BANDS, BOTTOM_BAND, EDGE, TOP_BAND, fitted
 from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
@@ -89,7 +89,7 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
         assert str(pdf.Root.Lang) == "en" and pdf.Root.MarkInfo.Marked
     tree = structure(pdf_path)
     roles = [n.role for n in tree.walk()]
-    assert roles.count("H1") == 1 and roles.count("H2") == 7 and roles.count("Figure") == 2  # 5 parts, 2 page labels
+    assert roles.count("H1") == 1 and roles.count("H2") == 8 and roles.count("Figure") == 2  # 6 parts, 2 page labels
     approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: the middle")
@@ -361,6 +361,12 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < BOTTOM_BAND]
         assert not others  # one footer per page
     assert not _find(pages[1], "Page 1 of 1")
+    doc = pdfium.PdfDocument(pdf_path)
+    for index, side in ((2, "old"), (3, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
+        image = doc[index].render(scale=1).to_pil().convert("RGB")
+        ground = image.getpixel((6, image.height - 6))
+        assert all(abs(a - 255 * b) <= 2 for a, b in zip(ground, BANDS[side])) and ground != (255, 255, 255)
+        assert image.getpixel((int(image.width / 2), int(image.height - BOTTOM_BAND - 6))) == (255, 255, 255)
 
 
 def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(reviewed):
@@ -452,9 +458,10 @@ def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page
         "line: reword it or break the line by hand"]
     review = project.root / "output/review/test-1.0-vs-draft.pdf"
     words = _page_words(review)
-    (runt,) = [w for w in words[3] if w.text == "spectrum"]  # the draft's page: alone on the heading's 2nd line
-    assert not [w for w in words[3] if w is not runt and abs(w.box[1] - runt.box[1]) < 2]
+    draft = words[max(words)]  # the last page: the draft's
+    (runt,) = [w for w in draft if w.text == "spectrum"]  # alone on the heading's 2nd line
+    assert not [w for w in draft if w is not runt and abs(w.box[1] - runt.box[1]) < 2]
     with pikepdf.open(review) as pdf:
-        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[2].get("/Annots", [])]
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
     (flag,) = [n for n in notes if n[0].startswith("Line break to check: the heading")]
     assert flag[1] - 20 <= runt.box[1] <= flag[2] + 20  # level with the runt's line
