@@ -205,7 +205,7 @@ def _runt_notes(side: Side, number: int, runts: list) -> list[Note]:
 
 def _alt(older: bool, label: str, number: int, on_page: list[Mark], how: str) -> str:
     """A placed page's Alt text: which page of which side, and the words marked on it."""
-    alt = f"Page {number} of {label}, at full size."
+    alt = f"Page {number} of {label}, the whole page."
     if on_page:
         return alt + (f" {'Deleted' if older else 'Inserted'} words, {how}: "
                       + "; ".join(f"“{ch._short(m.text, 120)}”" for m in on_page) + ".")
@@ -214,7 +214,7 @@ def _alt(older: bool, label: str, number: int, on_page: list[Mark], how: str) ->
 
 def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list | None = None,
                  runts: list | None = None) -> list[ReviewPage]:
-    """Each changed page of each side at full size, its changed words marked and commented."""
+    """Each changed page of each side, whole, its changed words marked and commented."""
     deleted, inserted = marks(words(old.pdf), words(new.pdf))
     numbers = sorted({p.number for p in page_diffs} | {m.page for m in deleted + inserted})
     out: list[ReviewPage] = []
@@ -303,18 +303,26 @@ def role_words(role: str) -> str:
     return role if any(w in role.lower() for w in ("review", "officer", "lead", "manager")) else f"{role} reviewer"
 
 
-def _cover(made: str, approved: Approval | None, compared: Approval | None) -> list[str]:
-    """Who made the review copy, and the ledger entries of the two sides it compares."""
-    cover = [made]
+def _cover(made: str, approved: Approval | None, compared: Approval | None) -> tuple[list[str], list[str]]:
+    """Who made the review copy and the ledger entries of the two sides it compares, then their fingerprints
+    (SHA-256, set apart in smaller type: a hash in hex is wider than the body's measure)."""
+    cover, prints = [made], []
     if approved is not None:
         cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
                      f"(approved by {approved.approver}" + (f" as {role_words(approved.role)}" if approved.role else "")
-                     + f" on {spoken_time(approved.time)}), SHA-256 {approved.pdf_sha256}, ledger entry hash "
-                     f"{approved.hash}.")
+                     + f" on {spoken_time(approved.time)}).")
+        prints += [f"approved file {approved.document}: {approved.pdf_sha256}",
+                   f"ledger entry {approved.seq}: {approved.hash}"]
     if compared is not None:
         cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
-                     f"{compared.seq}, SHA-256 {compared.pdf_sha256}.")
-    return cover
+                     f"{compared.seq}.")
+        prints.append(f"compared file {compared.document}: {compared.pdf_sha256}")
+    return cover, prints
+
+
+def paper_of(size: tuple[float, float]) -> str:
+    """The paper name of a page size: A4 if it is A4 (either way round), else letter."""
+    return "a4" if abs(min(size) - 595.3) < 2 and abs(max(size) - 841.9) < 2 else "letter"
 
 
 def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: int) -> str:
@@ -339,7 +347,9 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     title = f"Review copy: {new.document.title}"
     user, host, made = _who()
     approved = old.entry
-    cover = _cover(f"Made with render.py diff by the user {user} on {spoken_time(made)}.", approved, new.entry)
+    # the operating system's account (often root) is no person a reviewer knows: it goes only into the stamp
+    # and the ledger; the people the copy names are the approvers the ledger records
+    cover, prints = _cover(f"Made with render.py diff on {spoken_time(made)}.", approved, new.entry)
     parts = [
         (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
         (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
@@ -350,11 +360,14 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     ]
     intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
     if shown:
-        intro.append(f"After these lists, each changed page follows at full size, first as in {old.label}, then as "
-                     f"in {new.label}: deleted words are struck through in red, inserted words underlined in blue, "
+        intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
+                     f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
+                     f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
                      f"and each change is a comment beside its line.")
-    content = ReviewContent(title, intro, parts, [p.label for p in shown])
-    frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file)
+    fine = ([("Fingerprints of the compared files (SHA-256)", prints)] if prints else []) + parts[-1:]
+    content = ReviewContent(title, intro, parts[:-1], [p.label for p in shown], fine)
+    frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file,
+                  paper_of(new.pages[0].size if new.pages else (612.0, 792.0)))
     stamp = {"layout": new.document.source, "version": new.document.version, "made": made,
              "by": f"{user}@{host}", "sources": new.sources,
              "approved": {"entry": approved.seq, "hash": approved.hash, "document": approved.document,

@@ -29,6 +29,8 @@ class ReviewContent:
     intro: list[str]
     parts: list[tuple[str, list[str]]] = field(default_factory=list)   # heading, list items ("" → none)
     page_labels: list[str] = field(default_factory=list)  # a page each, its heading: "Approved 1.0, page 1"
+    fine_print: list[tuple[str, list[str]]] = field(default_factory=list)  # parts after them in the caption
+    # style: the source hashes (a SHA-256 in hex is too long for the body's measure at body size)
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,14 @@ class Frame:
     date: str
     created: str
     theme_file: Path
+    paper: str = "letter"   # the compared document's paper: every page of the review copy is that size
 
 
 # Validated with the frame, so that a theme without a style the review copy uses is reported, then replaced.
 PLACEHOLDER = """\
-review:
+title:
   - {type: heading, level: 1, text: Review copy}
+review:
   - {type: heading, level: 2, text: Changes}
   - {type: paragraph, text: Changes}
   - {type: list, items: [Change]}
@@ -59,26 +63,31 @@ def _layout(frame: Frame, title: str) -> str:
         f"  created: {json.dumps(frame.created)}",
         f"theme: {json.dumps(frame.theme_file.stem)}",
         f"words: {{page_of: {json.dumps(FOOTER, ensure_ascii=False)}}}",
-        "page: {size: letter, margins: [40, 40, 48, 40]}",
+        f"page: {{size: {frame.paper}, margins: [40, 40, 48, 40]}}",
+        # the title across the page; the lists in a measure of about 80 characters (8 of 12 columns)
         "templates:",
-        "  text: {}",
+        f"  first: {{regions: {{title: {{columns: 1-12}}, body: {{below: title, columns: {BODY_COLUMNS}}}}}}}",
+        f"  text: {{regions: {{body: {{columns: {BODY_COLUMNS}}}}}}}",
         "pages:",
-        "  - template: text",
+        "  - template: first",
+        "    regions: {title: [title]}",
         "    flow: [review]",
+        "    then: text",
         "",
     ])
 
 
+BODY_COLUMNS = "1-8"   # of the page's 12: about 80 characters a line of body text (a full width set ~120);
+                      # narrower, a SHA-256 in hex no longer fits a line
 FOOTER = "Review copy · page {n} of {m}"   # the review copy's running footer, on every page of it
 
 
 def _blocks(content: ReviewContent) -> tuple:
-    blocks: list = [Heading(1, (Text(content.title),), style="h1")]
-    blocks += [Paragraph((Text(line),)) for line in content.intro]
-    for heading, items in content.parts:
+    blocks: list = [Paragraph((Text(line),)) for line in content.intro]
+    for (heading, items), style in [(p, "body") for p in content.parts] + [(p, "caption") for p in content.fine_print]:
         blocks.append(Heading(2, (Text(heading),), style="h2"))
         if items:
-            blocks.append(ListBlock(tuple(ListItem((Text(item),)) for item in items)))
+            blocks.append(ListBlock(tuple(ListItem((Text(item),)) for item in items), style=style))
         else:
             blocks.append(Paragraph((Text("No changes."),)))
     for label in content.page_labels:  # a page each, its label set at the top; the compared page is placed under it
@@ -103,7 +112,9 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
         document = validate(loaded)
         page = document.pages[0]
         body = Section("review", _blocks(content), page.flow[0].where)
-        document = replace(document, pages=(replace(page, flow=(body,)),))
+        (placed,) = page.placements
+        title = replace(placed.sections[0], blocks=(Heading(1, (Text(content.title),), style="h1"),))
+        document = replace(document, pages=(replace(page, flow=(body,), placements=(replace(placed, sections=(title,)),)),))
         return render(Prepared(loaded, document, 0.0), SCREEN).data
 
 

@@ -1,9 +1,9 @@
-"""The changed pages of the review copy: each compared page at full size (100 %), one page of the review
-copy per page compared, placed as a vector form XObject (pikepdf `Page.as_form_xobject`), never a picture.
+"""The changed pages of the review copy: each compared page whole, scaled down to fit (every page of the
+review copy is the compared document's size, so it prints at one scale), one page of the review copy per page compared, placed as a vector form XObject (pikepdf `Page.as_form_xobject`), never a picture.
 review_document sets a page for each (its label heading, "Approved 1.0, page 1", and the copy's running
 footer, "Review copy · page 3 of 4", both through the normal pipeline, so tagged and with embedded fonts);
-here that page grows to the compared page's width and height plus a band above it (the label moves into
-it) and a strip below it (the footer stays there), and the compared page is placed between them.
+here the label moves into a band across the top, the footer stays in a strip at the bottom, and the
+compared page is placed between them, scaled down to fit and centred.
 On the approved page the deleted words are struck through in red; on the draft page the inserted words
 are underlined; nothing else is marked. Each change is also a comment (a Text annotation whose /Contents
 says what changed and where), in the structure tree as an Annot element, so a comment list and a screen
@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from .review_marks import BLENDS, STRIKE, UNDERLINE, marks_ops, page_image
 from .words import Mark
 
-STRIKE = (0.85, 0.0, 0.0)      # deletions: red, through the middle of the words
-UNDERLINE = (0.0, 0.36, 0.72)  # insertions: blue, under the words
 NOTE_SIZE = 16.0
 _MARKED = {"BDC", "BMC", "EMC", "MP", "DP"}
 
@@ -75,18 +74,6 @@ def _strip(form: pikepdf.Object, seen: set) -> None:
 def _number(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-def _marks_ops(marks: list[Mark]) -> bytes:
-    ops: list[str] = []
-    for mark in marks:
-        colour = STRIKE if mark.kind == "deleted" else UNDERLINE
-        ops.append("q " + " ".join(_number(c) for c in colour) + " RG 1.3 w 0 J")
-        for x0, y0, x1, y1 in mark.lines():
-            y = y0 + (y1 - y0) * 0.38 if mark.kind == "deleted" else y0 - 1.4
-            ops.append(f"{_number(x0 - 0.5)} {_number(y)} m {_number(x1 + 0.5)} {_number(y)} l S")
-        ops.append("Q")
-    return ("\n".join(ops) + "\n").encode()
 
 
 def _document_element(pdf: pikepdf.Pdf) -> pikepdf.Object:
@@ -170,18 +157,40 @@ def _relaid(page: pikepdf.Page, size: tuple[float, float], full: float) -> bytes
     return pikepdf.unparse_content_stream(out)
 
 
-def _frame_ops(side: str, width: float, height: float, full: float) -> bytes:
-    """The label band and the hairline round the placed page: decoration, so an artifact."""
+@dataclass(frozen=True)
+class Fit:
+    """Where a compared page is placed on a review page: scaled by `scale`, its lower left corner at x, y."""
+
+    scale: float
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
+    """A compared page of `size` scaled down (never up) to fit a review page of `page` between the label band
+    and the footer strip, centred across it: every page of the review copy is the document's own size."""
+    room = (page[0], page[1] - TOP_BAND - BOTTOM_BAND)
+    scale = min(1.0, room[0] / size[0], room[1] / size[1])
+    width, height = size[0] * scale, size[1] * scale
+    return Fit(scale, (page[0] - width) / 2, BOTTOM_BAND + (room[1] - height) / 2, width, height)
+
+
+def _frame_ops(side: str, width: float, fit: Fit, full: float) -> bytes:
+    """The label band across the top, the same tint under the review copy's own footer at the bottom (so that
+    footer reads as the copy's, not as the placed page's), and the hairline round the placed page: decoration,
+    so an artifact."""
     band = " ".join(_number(c) for c in BANDS[side])
     rule = " ".join(_number(c) for c in RULE)
-    return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg 0 {_number(BOTTOM_BAND + height)} {_number(width)} "
-            f"{_number(TOP_BAND)} re f {rule} RG 0.5 w 0.25 {_number(BOTTOM_BAND + 0.25)} {_number(width - 0.5)} "
-            f"{_number(height - 0.5)} re S Q\nEMC\n").encode()
+    return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg 0 {_number(full - TOP_BAND)} {_number(width)} "
+            f"{_number(TOP_BAND)} re f 0 0 {_number(width)} {_number(fit.y)} re f {rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
+            f"{_number(fit.width - 0.5)} {_number(fit.height - 0.5)} re S Q\nEMC\n").encode()
 
 
 def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPage]) -> bytes:
     """`review` with `pages` placed on its last pages (one each, made for them by review_document: its label
-    heading and the running footer): each a page of `compared[side]` at full size, marked and commented."""
+    heading and the running footer): each a page of `compared[side]` scaled to fit, marked and commented."""
     with pikepdf.open(io.BytesIO(review)) as pdf:
         sources = {side: pikepdf.open(io.BytesIO(data)) for side, data in compared.items()}
         try:
@@ -194,44 +203,48 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
             for index, entry in enumerate(pages):
                 source = sources[entry.side].pages[entry.number - 1]
                 x0, y0, x1, y1 = (float(v) for v in source.mediabox)
-                width, height = x1 - x0, y1 - y0
-                full = height + TOP_BAND + BOTTOM_BAND
+                page = pdf.pages[first + index]
+                width, full = (float(v) for v in page.mediabox[2:])   # the review copy's page: the document's size
+                fit = fitted((x1 - x0, y1 - y0), (width, full))
                 form = pdf.copy_foreign(source.as_form_xobject())
                 _strip(form, seen)
-                page = pdf.pages[first + index]
                 marked = parents[int(page.obj.StructParents)]
                 label = marked[0]          # the label heading: the page's first (and only) marked content
                 mcid = len(marked)
-                content = (_frame_ops(entry.side, width, height, full) + _relaid(page, (width, height), full) + b"\n"
-                           + f"/Figure <</MCID {mcid}>> BDC\nq 1 0 0 1 {_number(-x0)} {_number(BOTTOM_BAND - y0)} cm "
-                             f"/Placed Do Q\nq 1 0 0 1 0 {_number(BOTTOM_BAND)} cm\n".encode()
-                           + _marks_ops(entry.marks) + b"Q\nEMC\n")
+                placing = f"{_number(fit.scale)} 0 0 {_number(fit.scale)} {_number(fit.x)} {_number(fit.y)} cm"
+                content = (_frame_ops(entry.side, width, fit, full) + _relaid(page, (width, full), full) + b"\n"
+                           + f"/Figure <</MCID {mcid}>> BDC\nq {placing} 1 0 0 1 {_number(-x0)} {_number(-y0)} cm "
+                             f"/Placed Do Q\nq {placing}\n".encode()
+                           + marks_ops(entry.marks, page_image(compared[entry.side], entry.number) if entry.marks
+                                       else None) + b"Q\nEMC\n")
                 page.obj.Contents = pdf.make_stream(content)
-                box = Array([0, 0, width, full])
-                for name in ("/MediaBox", "/CropBox", "/TrimBox", "/BleedBox", "/ArtBox"):
-                    if name == "/MediaBox" or name in page.obj:
-                        page.obj[name] = box
                 resources = page.obj.Resources
                 if "/XObject" not in resources:
                     resources.XObject = Dictionary()
                 resources.XObject.Placed = form
+                if entry.marks:
+                    states = resources.get("/ExtGState")
+                    if states is None:
+                        resources.ExtGState = states = Dictionary()
+                    for state, mode in BLENDS.items():
+                        states[state] = Dictionary(Type=Name.ExtGState, BM=Name(mode))
                 page.obj.Tabs = Name.S
                 holder = label.P
                 at = next(i for i, kid in enumerate(holder.K) if kid.objgen == label.objgen) + 1
                 figure = pdf.make_indirect(Dictionary(
                     Type=Name.StructElem, S=Name.Figure, P=holder, Pg=page.obj, K=mcid, Alt=String(entry.alt),
-                    A=Dictionary(O=Name.Layout, BBox=Array([0, BOTTOM_BAND, width, BOTTOM_BAND + height]),
+                    A=Dictionary(O=Name.Layout, BBox=Array([fit.x, fit.y, fit.x + fit.width, fit.y + fit.height]),
                                  Placement=Name.Block)))
                 holder.K.insert(at, figure)
                 marked.append(figure)
                 annots = Array()
                 taken: list[float] = []
                 for note in entry.notes:
-                    y = min(max(note.top - NOTE_SIZE, EDGE), height - NOTE_SIZE - EDGE)
+                    y = min(max(fit.y + note.top * fit.scale - NOTE_SIZE, fit.y + EDGE),
+                            fit.y + fit.height - NOTE_SIZE - EDGE)
                     while any(abs(y - t) < NOTE_SIZE + 2 for t in taken):
                         y -= NOTE_SIZE + 2
                     taken.append(y)
-                    y += BOTTOM_BAND
                     x = width - NOTE_SIZE - EDGE
                     colour = STRIKE if note.kind == "deleted" else UNDERLINE
                     annot = pdf.make_indirect(Dictionary(

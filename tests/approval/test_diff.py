@@ -16,7 +16,7 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
-from tagprint.approval.review_pages import BOTTOM_BAND, EDGE, TOP_BAND
+from tagprint.approval.review_pages import BANDS, BOTTOM_BAND, EDGE, TOP_BAND, fitted
 from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
@@ -89,11 +89,11 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
         assert str(pdf.Root.Lang) == "en" and pdf.Root.MarkInfo.Marked
     tree = structure(pdf_path)
     roles = [n.role for n in tree.walk()]
-    assert roles.count("H1") == 1 and roles.count("H2") == 7 and roles.count("Figure") == 2  # 5 parts, 2 page labels
+    assert roles.count("H1") == 1 and roles.count("H2") == 8 and roles.count("Figure") == 2  # 6 parts, 2 page labels
     approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
-    assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, at full size. Deleted words, struck through in "
+    assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: the middle")
-    assert draft.attrs["Alt"].startswith("Page 1 of the current draft, at full size. Inserted words, underlined in "
+    assert draft.attrs["Alt"].startswith("Page 1 of the current draft, the whole page. Inserted words, underlined in "
                                          "blue: “rheumatoid arthritis”.")
     assert roles.count("Annot") == 3  # a comment per change: the deletion, the insertion, the figure
     spoken = " ".join(reading_text(tree).split())
@@ -120,24 +120,30 @@ def test_the_same_inputs_give_the_same_review_copy(reviewed):
     assert runs[0] == runs[1] and runs[0] != first
 
 
-def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_changed_words_marked(reviewed):
+def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_vectors_with_only_the_changed_words_marked(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     archived = root / "output" / ARCHIVED_SEED
     with pikepdf.open(pdf_path) as pdf, pikepdf.open(archived) as original:
-        assert len(pdf.pages) == 3  # the lists, then page 1 as approved and page 1 as drafted, each named
-        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1", "Draft (not yet approved), page 1"]
+        # the lists (two pages in their ~80-character measure), then page 1 as approved and as drafted, each named
+        assert len(pdf.pages) == 4
+        assert [str(page.label) for page in pdf.pages] == ["1", "2", "Approved 1.0, page 1",
+                                                           "Draft (not yet approved), page 1"]
         with pdf.open_outline() as outline:  # the bookmarks: the cover's title, its parts, then each page's label
             (title,) = outline.root
             assert [item.title for item in title.children][-2:] == ["Approved 1.0, page 1",
                                                                    "Draft (not yet approved), page 1"]
-            for item, page in zip(title.children[-2:], pdf.pages[1:]):
+            for item, page in zip(title.children[-2:], pdf.pages[2:]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
-        for page in pdf.pages[1:]:
-            # 100 %: the page's own width; its height grown by the label band above and the footer strip below
-            x0, y0, x1, y1 = (float(v) for v in original.pages[0].mediabox)
-            assert [float(v) for v in page.mediabox] == [0, 0, x1 - x0, y1 - y0 + TOP_BAND + BOTTOM_BAND]
-            assert f"1 0 0 1 0 {BOTTOM_BAND:g} cm /Placed Do".encode() in page.Contents.read_bytes()
+        for page in pdf.pages[2:]:
+            # every page the document's own size (so it prints at one scale), the page scaled down to fit between
+            # the label band above and the footer strip below
+            assert [float(v) for v in page.mediabox] == [float(v) for v in original.pages[0].mediabox]
+            assert [float(v) for v in page.mediabox] == [float(v) for v in pdf.pages[0].mediabox]
+            fit = fitted(tuple(float(v) for v in original.pages[0].mediabox[2:]), (612.0, 792.0))
+            assert fit.height == 792 - TOP_BAND - BOTTOM_BAND and 0.85 < fit.scale < 1
+            assert f"q {fit.scale:.2f}".rstrip("0").encode() in page.Contents.read_bytes()
+            assert b"/Placed Do" in page.Contents.read_bytes()
             (placed,) = page.Resources.XObject.values()
             assert placed.Subtype == "/Form" and b"Do" in page.Contents.read_bytes()  # vectors, no picture
             assert not [x for x in placed.Resources.get("/XObject", {}).values()
@@ -167,7 +173,7 @@ def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_chang
     review = pdfium.PdfDocument(pdf_path)
     found = words(pdf_path.read_bytes())
     plain = pdfium.PdfDocument(archived)[0].render(scale=2, draw_annots=False).to_pil().convert("RGB")
-    for index, changed, colour in ((1, ["RA"], _red), (2, ["rheumatoid", "arthritis"], _blue)):
+    for index, changed, colour in ((2, ["RA"], _red), (3, ["rheumatoid", "arthritis"], _blue)):
         image = review[index].render(scale=2, draw_annots=False).to_pil().convert("RGB")
         marked = _pixels(image, colour)
         assert len(marked) > 30 and not _pixels(plain, colour)
@@ -178,6 +184,11 @@ def test_each_changed_page_is_placed_at_full_size_as_vectors_with_only_the_chang
         y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
         for x, y in marked:  # nothing spills beyond the changed words
             assert 2 * x0 - 4 <= x <= 2 * x1 + 4 and image.height - 2 * y1 - 6 <= y <= image.height - 2 * y0 + 8
+        tint = (255, 214, 214) if colour is _red else (199, 224, 255)   # the box behind the words, on white
+        tinted = _pixels(image, lambda r, g, b: all(abs(a - t) <= 3 for a, t in zip((r, g, b), tint)))
+        assert len(tinted) > 100 and not _pixels(plain, lambda r, g, b: (r, g, b) == tint)
+        for x, y in tinted:
+            assert 2 * x0 - 6 <= x <= 2 * x1 + 6 and image.height - 2 * y1 - 10 <= y <= image.height - 2 * y0 + 10
 
 
 ARCHIVED_SEED = "archive/US-KIN-0001/1.0/kineret-dtt-ra.pdf"
@@ -315,7 +326,8 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
     assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
     with pikepdf.open(review) as pdf:  # both pages of the seed, as approved and as drafted; comments where
         # words changed: none on page 1 as approved (only insertions there), the rest each have some
-        assert [("/Annots" in page.obj) for page in pdf.pages] == [False, False, True, True, True]
+        annotated = [("/Annots" in page.obj) for page in pdf.pages]
+        assert annotated[-4:] == [False, True, True, True] and not any(annotated[:-4])  # the lists: none
 
 
 def _page_words(pdf_path: Path) -> dict[int, list]:
@@ -341,14 +353,20 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     pages = _page_words(pdf_path)
-    assert sorted(pages) == [1, 2, 3]
+    assert sorted(pages) == [1, 2, 3, 4]
     for number, found in pages.items():
-        footer = _find(found, f"Review copy · page {number} of 3")
+        footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
         assert max(w.box[3] for w in footer) < BOTTOM_BAND  # at the foot of the page, under the placed page
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < BOTTOM_BAND]
         assert not others  # one footer per page
     assert not _find(pages[1], "Page 1 of 1")
+    doc = pdfium.PdfDocument(pdf_path)
+    for index, side in ((2, "old"), (3, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
+        image = doc[index].render(scale=1).to_pil().convert("RGB")
+        ground = image.getpixel((6, image.height - 6))
+        assert all(abs(a - 255 * b) <= 2 for a, b in zip(ground, BANDS[side])) and ground != (255, 255, 255)
+        assert image.getpixel((int(image.width / 2), int(image.height - BOTTOM_BAND - 6))) == (255, 255, 255)
 
 
 def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(reviewed):
@@ -357,7 +375,7 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     pages = _page_words(pdf_path)
     with pikepdf.open(pdf_path) as pdf:
         heights = [float(page.mediabox[3]) for page in pdf.pages]
-    for number, label in ((2, "Approved 1.0, page 1"), (3, "Draft (not yet approved), page 1")):
+    for number, label in ((3, "Approved 1.0, page 1"), (4, "Draft (not yet approved), page 1")):
         found = _find(pages[number], label)
         assert found, label
         assert min(w.box[1] for w in found) > heights[number - 1] - TOP_BAND  # in the band above the page
@@ -369,11 +387,12 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
         assert roles[at - 1] == "H2"
     spoken = " ".join(reading_text(tree).split())
     first, second = spoken.index("Approved 1.0, page 1"), spoken.index("Draft (not yet approved), page 1")
-    assert first < spoken.index("Page 1 of approved 1.0, at full size") < second
-    assert second < spoken.index("Page 1 of the current draft, at full size")
+    assert first < spoken.index("Page 1 of approved 1.0, the whole page") < second
+    assert second < spoken.index("Page 1 of the current draft, the whole page")
 
 
 def test_the_cover_names_the_draft_and_people_plainly(reviewed):
+    import getpass
     import socket
 
     import yaml
@@ -387,7 +406,9 @@ def test_the_cover_names_the_draft_and_people_plainly(reviewed):
     assert "draft (version" not in cover                 # the draft is not called by the approved version
     assert "(s)" not in text and "1 text change," in cover and "1 page differs" in cover
     assert "approved by Dr Quinn as medical reviewer on " in cover
-    assert "Made with render.py diff by the user " in cover and f" on {socket.gethostname()}" not in cover
+    assert "Made with render.py diff on " in cover and f" on {socket.gethostname()}" not in cover
+    account = getpass.getuser()  # a system account (root here) must not reach a reviewer
+    assert "the user" not in text and account not in cover.split() and "root" not in text.split()
     content = yaml.safe_load((root / "content" / "kineret-dtt-ra.yaml").read_text(encoding="utf-8"))
     assert [key for key in content if f"{key}[" in text] == []   # no YAML ids such as spectrum[1]
     first = _page_words(pdf_path)[1]
@@ -395,6 +416,18 @@ def test_the_cover_names_the_draft_and_people_plainly(reviewed):
     assert "".join(w.text for w in title) == "Reviewcopy:KINERETfordifficult-to-treatRA"
     assert max(w.box[1] for w in title) - min(w.box[1] for w in title) < 6  # the title on one line
     assert "→" not in cover.split("Approved 1.0 of")[0]
+
+
+
+def test_the_lists_are_set_in_a_measure_of_about_80_characters(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    doc = pdfium.PdfDocument(pdf_path)
+    lines = [line.strip() for i in range(len(doc) - 2)  # the pages before the two placed ones
+             for line in doc[i].get_textpage().get_text_range().splitlines()]
+    body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
+            and not line.startswith("US-KIN-0001-REVIEW")]                           # the running footer
+    assert 70 < max(map(len, body)) <= 86, max(body, key=len)
 
 
 def test_comments_sit_inside_the_page_margin(reviewed):
@@ -425,9 +458,10 @@ def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page
         "line: reword it or break the line by hand"]
     review = project.root / "output/review/test-1.0-vs-draft.pdf"
     words = _page_words(review)
-    (runt,) = [w for w in words[3] if w.text == "spectrum"]  # the draft's page: alone on the heading's 2nd line
-    assert not [w for w in words[3] if w is not runt and abs(w.box[1] - runt.box[1]) < 2]
+    draft = words[max(words)]  # the last page: the draft's
+    (runt,) = [w for w in draft if w.text == "spectrum"]  # alone on the heading's 2nd line
+    assert not [w for w in draft if w is not runt and abs(w.box[1] - runt.box[1]) < 2]
     with pikepdf.open(review) as pdf:
-        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[2].get("/Annots", [])]
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
     (flag,) = [n for n in notes if n[0].startswith("Line break to check: the heading")]
     assert flag[1] - 20 <= runt.box[1] <= flag[2] + 20  # level with the runt's line
