@@ -218,16 +218,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                            + marks_ops(entry.marks, page_image(compared[entry.side], entry.number) if entry.marks
                                        else None) + b"Q\nEMC\n")
                 page.obj.Contents = pdf.make_stream(content)
-                resources = page.obj.Resources
-                if "/XObject" not in resources:
-                    resources.XObject = Dictionary()
-                resources.XObject.Placed = form
-                if entry.marks:
-                    states = resources.get("/ExtGState")
-                    if states is None:
-                        resources.ExtGState = states = Dictionary()
-                    for state, mode in BLENDS.items():
-                        states[state] = Dictionary(Type=Name.ExtGState, BM=Name(mode))
+                _resources(page, form, bool(entry.marks))
                 page.obj.Tabs = Name.S
                 holder = label.P
                 at = next(i for i, kid in enumerate(holder.K) if kid.objgen == label.objgen) + 1
@@ -237,30 +228,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                                  Placement=Name.Block)))
                 holder.K.insert(at, figure)
                 marked.append(figure)
-                annots = Array()
-                taken: list[float] = []
-                for note in entry.notes:
-                    y = min(max(fit.y + note.top * fit.scale - NOTE_SIZE, fit.y + EDGE),
-                            fit.y + fit.height - NOTE_SIZE - EDGE)
-                    while any(abs(y - t) < NOTE_SIZE + 2 for t in taken):
-                        y -= NOTE_SIZE + 2
-                    taken.append(y)
-                    x = width - NOTE_SIZE - EDGE
-                    colour = STRIKE if note.kind == "deleted" else UNDERLINE
-                    annot = pdf.make_indirect(Dictionary(
-                        Type=Name.Annot, Subtype=Name.Text, Rect=Array([x, y, x + NOTE_SIZE, y + NOTE_SIZE]),
-                        Contents=String(note.text), T=String("tagprint diff"), Name=Name.Comment, F=4,
-                        C=Array(list(colour)), P=page.obj, StructParent=key))
-                    element = pdf.make_indirect(Dictionary(
-                        Type=Name.StructElem, S=Name.Annot, P=holder, Pg=page.obj, Alt=String(note.text),
-                        K=Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)))
-                    at += 1
-                    holder.K.insert(at, element)
-                    nums.extend(Array([key, element]))
-                    key += 1
-                    annots.append(annot)
-                if len(annots):
-                    page.obj.Annots = annots
+                key = _comments(pdf, page, holder, at, entry, fit, width, nums, key)
             tree.ParentTreeNextKey = key
             _labels_and_bookmarks(pdf, pages)
             out = io.BytesIO()
@@ -269,3 +237,47 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
         finally:
             for opened in sources.values():
                 opened.close()
+
+
+def _resources(page: pikepdf.Page, form: pikepdf.Object, marked: bool) -> None:
+    """The placed page as the XObject /Placed; with change marks, their blend states."""
+    resources = page.obj.Resources
+    if "/XObject" not in resources:
+        resources.XObject = Dictionary()
+    resources.XObject.Placed = form
+    if marked:
+        states = resources.get("/ExtGState")
+        if states is None:
+            resources.ExtGState = states = Dictionary()
+        for state, mode in BLENDS.items():
+            states[state] = Dictionary(Type=Name.ExtGState, BM=Name(mode))
+
+
+def _comments(pdf: pikepdf.Pdf, page: pikepdf.Page, holder: pikepdf.Object, at: int, entry: ReviewPage, fit: Fit,
+              width: float, nums: pikepdf.Object, key: int) -> int:
+    """The page's comments: a Text annotation beside each change, inside the margin, tagged as an Annot after
+    the placed page's Figure; returns the next parent-tree key."""
+    annots = Array()
+    taken: list[float] = []
+    for note in entry.notes:
+        y = min(max(fit.y + note.top * fit.scale - NOTE_SIZE, fit.y + EDGE), fit.y + fit.height - NOTE_SIZE - EDGE)
+        while any(abs(y - t) < NOTE_SIZE + 2 for t in taken):
+            y -= NOTE_SIZE + 2
+        taken.append(y)
+        x = width - NOTE_SIZE - EDGE
+        colour = STRIKE if note.kind == "deleted" else UNDERLINE
+        annot = pdf.make_indirect(Dictionary(
+            Type=Name.Annot, Subtype=Name.Text, Rect=Array([x, y, x + NOTE_SIZE, y + NOTE_SIZE]),
+            Contents=String(note.text), T=String("tagprint diff"), Name=Name.Comment, F=4,
+            C=Array(list(colour)), P=page.obj, StructParent=key))
+        element = pdf.make_indirect(Dictionary(
+            Type=Name.StructElem, S=Name.Annot, P=holder, Pg=page.obj, Alt=String(note.text),
+            K=Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)))
+        at += 1
+        holder.K.insert(at, element)
+        nums.extend(Array([key, element]))
+        key += 1
+        annots.append(annot)
+    if len(annots):
+        page.obj.Annots = annots
+    return key
