@@ -103,7 +103,8 @@ def _print_warnings(outcomes: list[Outcome]) -> None:
         print(f"warning: {warning}", file=sys.stderr)
     accepted = {w.id: o.name for o in outcomes for w in o.accepted}
     if accepted:  # once, not a warning per item: the layout accepts them on purpose
-        names = ", ".join(sorted({o.name for o in outcomes if o.accepted}))
+        every = sorted({o.name for o in outcomes if o.accepted})
+        names = ", ".join(every[:3]) + (f" and {len(every) - 3} more documents" if len(every) > 3 else "")
         print(f"accepted by the layout ({names}): {len(accepted)} warning(s) {', '.join(sorted(accepted))} — "
               f"render.py approve refuses them unless --accept names each", file=sys.stderr)
 

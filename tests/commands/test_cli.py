@@ -143,3 +143,19 @@ def test_a_reviewer_key_with_no_password_and_no_terminal_is_one_clear_problem(pr
     assert run.returncode == 2, run
     assert "TAGPRINT_KEY_PASSWORD" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "quinn.p12").exists()
+
+
+def test_the_accepted_line_names_a_few_documents_and_counts_the_rest(capsys):
+    """A library of variants accepts the same placeholders in every document: the one line names three of
+    them and counts the others, instead of listing hundreds of names."""
+    from tagprint.batch.outcome import Outcome
+    from tagprint.commands.cli import _print_warnings
+    from tagprint.errors import Problem, Where
+
+    accepted = [Problem(Where("content/a.yaml", 3, 1), "placeholder text", "replace it", "placeholder:body[0]")]
+    outcomes = [Outcome("layouts/a.yaml", f"a-m{i:04d}", "screen", "built", accepted=accepted) for i in range(40)]
+    _print_warnings(outcomes)
+    err = capsys.readouterr().err
+    assert "accepted by the layout (a-m0000, a-m0001, a-m0002 and 37 more documents): 1 warning(s) " \
+           "placeholder:body[0]" in err
+    assert "a-m0003" not in err
