@@ -1,12 +1,15 @@
 """Independent readers for the tests: the writer (ReportLab + pikepdf) never checks itself.
 
 - pypdf reads the structure tree;
-- PDFium (pypdfium2, Chrome's engine) reads which text each marked-content id shows.
+- PDFium (pypdfium2, Chrome's engine) reads which text each marked-content id shows;
+- the third-party checker pdfua and `render.py check` judge a whole file.
 """
 
 from __future__ import annotations
 
 import ctypes
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
@@ -265,3 +268,12 @@ def text_sizes(path: Path | bytes, page_index: int = 0) -> list[tuple[str, float
             raw.FPDFPageObj_GetMatrix(obj, m)
             out.append((_text_of(obj, textpage.raw), size.value * math.hypot(m.c, m.d)))
     return out
+
+
+def assert_checks_clean(path: Path) -> None:
+    """pdfua (a third-party PDF/UA checker) and `render.py check` both find nothing in the file."""
+    run = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], capture_output=True, text=True)
+    assert run.returncode == 0 and "PASS (no findings)" in run.stdout, run.stdout
+    render = Path(__file__).resolve().parent.parent / "render.py"
+    check = subprocess.run([sys.executable, str(render), "check", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stdout, check.stdout

@@ -16,7 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
 
-from readers import mcid_texts
+from readers import assert_checks_clean, mcid_texts
 from separations import separate, small_dark_chars
 
 REPO = Path(__file__).resolve().parents[2]
@@ -247,12 +247,7 @@ def test_a_live_link_over_the_qr_code_on_screen_and_in_email_none_in_print(block
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_pdfua_and_render_check_are_clean(block_examples_profiles, profile):
-    path = block_examples_profiles[profile]
-    run = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], capture_output=True, text=True)
-    assert run.returncode == 0 and "PASS (no findings)" in run.stdout, run.stdout
-    check = subprocess.run([sys.executable, str(REPO / "render.py"), "check", str(path)],
-                           capture_output=True, text=True)
-    assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stdout, check.stdout
+    assert_checks_clean(block_examples_profiles[profile])
 
 
 def test_the_archive_carries_the_charts_csv_files(block_examples_profiles):

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from profiles.test_charts_and_qr import Elem, figure, tree
-from readers import mcid_texts
+from readers import assert_checks_clean, mcid_texts
 
 REPO = Path(__file__).resolve().parents[2]
 PROFILES = ["screen", "print", "email", "archive"]
@@ -162,12 +162,7 @@ def test_every_generated_word_is_german(norvalin_profiles, profile):
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_pdfua_and_render_check_are_clean(norvalin_profiles, profile):
-    path = norvalin_profiles[profile]
-    run = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], capture_output=True, text=True)
-    assert run.returncode == 0 and "PASS (no findings)" in run.stdout, run.stdout
-    check = subprocess.run([sys.executable, str(REPO / "render.py"), "check", str(path)],
-                           capture_output=True, text=True)
-    assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stdout, check.stdout
+    assert_checks_clean(norvalin_profiles[profile])
 
 
 def test_the_example_builds_with_no_warning(tmp_path):
