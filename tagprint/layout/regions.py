@@ -58,6 +58,8 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
                     y, height = _aligned(region, y, height, page, ctx)
             else:
                 height = 0.0
+        if region.from_bottom is not None:  # stands at the foot: grows upward
+            y = ctx.document.page_size[1] - region.from_bottom - height
         boxes[region.name] = Rect(b.x, y, b.width, height)
         return boxes[region.name]
 

@@ -38,6 +38,10 @@ class RegionSpec(Strict):
     out to place the region on the grid: by `columns`, `top` or `below`, and `height`."""
     top: Coordinate | None = None
     """Without a box: the region's top, from the top of the page (default: the top margin)."""
+    bottom: Coordinate | None = None
+    """Without a box: the region stands at the foot of the page, its bottom edge this far above the page's
+    bottom edge (e.g. the bottom margin), as tall as its content or its `height`: on a deeper paper it
+    stays at the foot. Not with `top` or `below`."""
     below: str | list[str] | None = None
     """Without a box: the region starts under this region of the template (or under the lowest of a
     list of them), after `gap`; when that one grows (height: auto) this one moves down instead of being

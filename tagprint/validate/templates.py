@@ -81,9 +81,9 @@ def _boxed_region(sheet: Sheet, rname: str, r: RegionSpec) -> Region:
     """A region with a fixed box (carried over to another paper size by `adapted`)."""
     assert r.box is not None
     cols = span(r.columns)
-    if r.below is not None or r.top is not None or r.height is not None or cols:
+    if r.below is not None or r.top is not None or r.bottom is not None or r.height is not None or cols:
         sheet.problems.append(Problem(sheet.where("regions", rname, "box"), f"region '{rname}' has a box and is "
-                                      "placed on the grid too (columns: a-b, top, below or height)",
+                                      "placed on the grid too (columns: a-b, top, bottom, below or height)",
                                       "keep the box, or remove it and place the region with columns, top, "
                                       "below and height"))
     raw = adapted(r.box, sheet.design, sheet.page, sheet.margins) if sheet.design else list(r.box)
@@ -101,6 +101,10 @@ def _grid_region(sheet: Sheet, rname: str, r: RegionSpec, grid: GridSpec, column
     auto = r.height is None or r.height == "auto"
     height = (sheet.page[1] - bottom - y) if r.height is None or r.height == "auto" else float(r.height)
     below = _stacked_below(sheet, rname, r)
+    if r.bottom is not None:
+        _at_foot_alone(sheet, rname, r)
+        height = 0.0 if auto else height
+        y = sheet.page[1] - r.bottom - height
     if not below and not auto:
         box = checked_box([x, y, width, height], sheet.page, sheet.where(*path), sheet.problems, f"region '{rname}'")
     else:
@@ -108,7 +112,17 @@ def _grid_region(sheet: Sheet, rname: str, r: RegionSpec, grid: GridSpec, column
     below = tuple(other for other in below if other in sheet.spec.regions and other != rname)
     text_columns = 1 if span(r.columns) or r.columns == 1 else int(r.columns)
     return Region(rname, box, _padding(r), r.background, r.valign, text_columns, r.gutter, sheet.where(*path),
-                  r.layer, below, grid.gutter if r.gap is None else r.gap, auto)
+                  r.layer, below, grid.gutter if r.gap is None else r.gap, auto,
+                  None if r.bottom is None else float(r.bottom))
+
+
+def _at_foot_alone(sheet: Sheet, rname: str, r: RegionSpec) -> None:
+    """A region at the page's foot (`bottom`) is placed from there: not also from the top or under another."""
+    for key, given in (("top", r.top is not None), ("below", r.below is not None)):
+        if given:
+            sheet.problems.append(Problem(sheet.where("regions", rname, key), f"region '{rname}' has both bottom "
+                                          f"and {key}", f"keep one: bottom stands it at the foot of the page, "
+                                          f"{key} places it from the top"))
 
 
 def _across(sheet: Sheet, rname: str, r: RegionSpec, grid: GridSpec, column: float) -> tuple[float, float]:

@@ -179,3 +179,44 @@ def test_a_box_and_a_grid_span_together(project, capsys):
     assert main(["--root", str(project.root)]) == 2
     err = capsys.readouterr().err
     assert "has a box and is placed on the grid too" in err and "layouts/test.yaml:16:" in err
+
+
+def panel_bottoms(data: bytes) -> list[float]:
+    """The bottoms (from the page's top) of the filled panels on page 1, largest panel first, with the page height."""
+    page = pdfium.PdfDocument(data)[0]
+    paths = sorted((obj.get_bounds() for obj in page.get_objects() if obj.type == raw.FPDF_PAGEOBJ_PATH),
+                   key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+    return [page.get_height() - b[1] for b in paths]
+
+
+def test_a_region_at_the_foot_stays_at_the_foot_on_either_paper_and_grows_upward(project, capsys):
+    foot = LAYOUT.replace("third: {columns: 7-12, below: first, gap: 10mm}",
+                          "third: {columns: 7-12, bottom: 20mm, background: tint, padding: 8}")
+    project.layout(foot)
+    project.content(content(1))
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    tops = {}
+    for size, height in (("letter", 792), ("a4", 842)):
+        data = (project.root / "output" / f"test-{size}.pdf").read_bytes()
+        bottoms = panel_bottoms(data)
+        assert any(b == pytest.approx(height - 20 * MM, abs=0.5) for b in bottoms), (size, bottoms)
+        _, tops[size] = word_top(data, "THIRD")
+        assert tops[size] > height / 2  # at the foot, not under the first region
+    assert tops["a4"] - tops["letter"] == pytest.approx(842 - 792, abs=0.5)  # it moved down with the paper
+    # more text in it: its top moves up, its bottom stays
+    project.content(content(1).replace("THIRD starts under it too, after a larger gap.",
+                                       "THIRD stands at the foot. " + "More words in the foot region. " * 12))
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    data = (project.root / "output" / "test-letter.pdf").read_bytes()
+    assert any(b == pytest.approx(792 - 20 * MM, abs=0.5) for b in panel_bottoms(data))
+    _, grown = word_top(data, "THIRD")
+    assert grown < tops["letter"] - 20
+
+
+def test_a_region_at_the_foot_and_below_another(project, capsys):
+    project.layout(LAYOUT.replace("third: {columns: 7-12, below: first, gap: 10mm}",
+                                  "third: {columns: 7-12, below: first, bottom: 20mm}"))
+    project.content(content(1))
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "region 'third' has both bottom and below" in err and "layouts/test.yaml:17:" in err
