@@ -95,11 +95,14 @@ def test_sidebar_is_read_after_its_section_and_before_the_flow(tree):
     assert 0 <= intro < sidebar < results
 
 
-def test_phrase_in_another_language_and_decorative_illustration(tree):
+def test_phrase_in_another_language_and_the_three_figures(tree):
     spans = [n for n in tree.walk() if n.role == "Span" and n.attrs.get("Lang") == "fr"]
     assert [s.text().strip() for s in spans] == ["nouvelle peau"]
-    figures = [n for n in tree.walk() if n.role == "Figure"]
-    assert len(figures) == 1  # the photo; the helix is decorative (an artifact)
+    alts = [n.attrs.get("Alt", "") for n in tree.walk() if n.role == "Figure"]
+    assert len(alts) == 3, alts  # the photo, the PASI 90 chart, the QR code beside the safety box
+    assert "forearm" in alts[0]
+    assert all(value in alts[1] for value in ("74%", "3%", "71%", "4%"))  # the chart says every value
+    assert "example.com/velaris/prescribing-information.pdf" in alts[2]
 
 
 def test_references_heading_is_a_heading_not_a_second_label(tree):
