@@ -142,14 +142,9 @@ def rule_heights(first: float, bottom: float) -> list[float]:
     return [first + k * PITCH for k in range(max(count, 0))]
 
 
-def _rules(page: PageLayout, x0: float, x1: float, first: float, bottom: float, color,
-           since: float | None = None) -> list[float]:
-    """The lines from `first` down to `bottom`, PITCH apart; where the slot's own text ends higher (its
-    first line may lie as high as `since`), more lines above them at the same pitch. Returns the heights."""
+def _rules(page: PageLayout, x0: float, x1: float, first: float, bottom: float, color) -> list[float]:
+    """The lines from `first` down to no lower than `bottom`, PITCH apart. Returns their heights."""
     heights = rule_heights(first, bottom)
-    if since is not None and heights:
-        while heights[0] - PITCH >= since - 0.01:
-            heights.insert(0, heights[0] - PITCH)
     for y in heights:
         page.items.append(RuleLine(x0, y, x1, y, color, RULE_WIDTH))
     return heights
