@@ -3,17 +3,20 @@
 - 1up: one slide per page; under it, on one line, a label and the slide's number, then its speaker notes
   (at most about 75 characters a line) under "Speaker notes", and ruled lines for the reader's own notes
   under "Your notes" (a slide without speaker notes: "Your notes" and the lines at once);
-- 2up: two slides per page, each with its number and speaker notes beside it, and "Your notes" with at
-  least five ruled lines across the page under it (a slide without speaker notes: "Your notes" and the
-  lines beside it at once, running on under it);
+- 2up: two slides per page, each slot one structure whether or not the slide has speaker notes: beside
+  the slide its number, then its speaker notes under "Speaker notes" (a slide without any leaves the
+  column quiet under its number); under the slide "Your notes" and at least five ruled lines across the
+  page, at the same heights in every slot (on a part-filled page the last slide's lines run on, at the
+  same pitch, over the slots it has no slide for: still one area under one label);
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
   notes" and ruled lines beside it (no speaker notes); on A4 the slots share the taller page's depth and
   the lines run on to each slot's end.
 One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above a slide's
-ruled lines, "More notes" above the ruled lines of the slots a part-filled page has no slide for (one
-area, so no page says "Your notes" twice for one slide). Every page of a handout uses one fixed grid of
-slots, at the same places on every page; on 2-up and 3-up every slot has the same ruled lines at the same
-place. On 1-up "Your notes" stands a fixed gap under the slide's own speaker notes, however long they are.
+ruled lines, and on 3-up "More notes" above the ruled lines of the slots a part-filled page has no slide
+for (one area, so no page says "Your notes" twice for one slide; 2-up runs the last "Your notes" on, see
+RUNS_ON). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
+2-up and 3-up every slot has the same ruled lines at the same place. On 1-up "Your notes" stands a fixed
+gap under the slide's own speaker notes, however long they are.
 The lines are hairlines in a light grey (they guide a pen; they are not content), one pitch (PITCH) apart
 on every handout. The slides are spread over the pages evenly (seven slides 3-up are 3, 2, 2, never 3, 3,
 1: no last page holds one slide at its top). Reading order: slide 1, its notes, slide 2, … (the tag tree
@@ -36,6 +39,11 @@ PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 MARGIN = 42.0
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
+# The kinds whose last slide on a part-filled page runs its "Your notes" lines on over the slots the page has
+# no slide for (2-up: the notes area under the slide simply goes on, one area with one label); the others
+# give those slots one "More notes" area of their own (3-up: the notes stand beside each slide, so lines
+# running on under the last one would be a second shape).
+RUNS_ON = frozenset({"2up"})
 PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
@@ -134,14 +142,9 @@ def rule_heights(first: float, bottom: float) -> list[float]:
     return [first + k * PITCH for k in range(max(count, 0))]
 
 
-def _rules(page: PageLayout, x0: float, x1: float, first: float, bottom: float, color,
-           since: float | None = None) -> list[float]:
-    """The lines from `first` down to `bottom`, PITCH apart; where the slot's own text ends higher (its
-    first line may lie as high as `since`), more lines above them at the same pitch. Returns the heights."""
+def _rules(page: PageLayout, x0: float, x1: float, first: float, bottom: float, color) -> list[float]:
+    """The lines from `first` down to no lower than `bottom`, PITCH apart. Returns their heights."""
     heights = rule_heights(first, bottom)
-    if since is not None and heights:
-        while heights[0] - PITCH >= since - 0.01:
-            heights.insert(0, heights[0] - PITCH)
     for y in heights:
         page.items.append(RuleLine(x0, y, x1, y, color, RULE_WIDTH))
     return heights
@@ -216,11 +219,11 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
     for count in spread(total, PER_PAGE[kind]):
         page = PageLayout(len(pages) + 1, paper)
         pages.append(page)
-        if count < len(grid):  # the slots this page has no slide for: one area of lines for more notes
-            first, last = grid[count].whole, grid[-1].whole
-            _more_notes_area(page, Rect(first.x, first.y, first.width, last.y + last.height - first.y),
-                             setting, ctx, document)
-        for slot in grid[:count]:
+        end = grid[-1].whole.y + grid[-1].whole.height  # the grid's foot
+        if count < len(grid) and kind not in RUNS_ON:  # the slots this page has no slide for: one notes area
+            first = grid[count].whole
+            _more_notes_area(page, Rect(first.x, first.y, first.width, end - first.y), setting, ctx, document)
+        for place, slot in enumerate(grid[:count]):
             frame = slot.frame
             slide = slides[index]
             index += 1
@@ -232,7 +235,9 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
             if kind == "3up":
                 _beside(page, slot.side, number, setting, ctx, document)
             elif kind == "2up":
-                _two_up(page, slot, number, index, notes, setting, ctx, document)
+                last = place == count - 1 and count < len(grid)  # its "Your notes" runs on (RUNS_ON)
+                _two_up(page, slot, number, index, notes, setting, ctx, document,
+                        end if last else slot.whole.y + slot.whole.height)
             else:
                 _below(page, slot.side, number, index, notes, setting, ctx, document)
     return pages
@@ -276,34 +281,27 @@ def _check_room(laid: Laid, room: float, notes, index: int, kind: str, ctx: Layo
 
 
 def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setting: _Setting,
-            ctx: LayoutContext, document: Document) -> None:
-    """2-up: beside the frame the slide's number and its speaker notes (under "Speaker notes"); under the
-    frame "Your notes" and ruled lines across the slot, at the same heights in every slot. A slide without
-    speaker notes has "Your notes" beside it and its lines begin there, at the same pitch."""
+            ctx: LayoutContext, document: Document, bottom: float) -> None:
+    """2-up: beside the frame the slide's number and, when it has any, its speaker notes under "Speaker
+    notes" (a slide without them leaves the column quiet under its number); under the frame "Your notes"
+    and ruled lines across the slot, the label and the lines at the same heights in every slot, the last
+    line on the slot's foot. `bottom` is lower than the slot's foot for the last slide of a part-filled
+    page: its lines run on at the same pitch to the end of the grid (one notes area, no second label)."""
     side, under = slot.side, slot.under
     placed = Laid(0, [])
     placed.add(number, side.x, side.y)
-    y = side.y + setting.number_h + 4
-    bottom = under.y + under.height
-    first = under.y + LABEL_GAP + setting.label_h + RULE_UNDER
-    first += bottom - rule_heights(first, bottom)[-1]  # the last line on the slot's foot
     if notes is not None:
+        y = side.y + setting.number_h + 4
         placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, y)
         laid = setting.laid_notes[index - 1]
         _check_room(laid, side.y + side.height - y - setting.label_h - 2, notes, index, "2up", ctx)
         placed.add(laid, side.x, y + setting.label_h + 2)
-        placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), under.x, first - RULE_UNDER - setting.label_h)
-        page.items.extend(placed.items)
-        _rules(page, under.x, under.x + under.width, first, bottom, setting.rule)
-        return
-    heights = rule_heights(first, bottom)
-    while heights[0] - PITCH >= y + setting.label_h + RULE_UNDER - 0.01:
-        heights.insert(0, heights[0] - PITCH)
-    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, heights[0] - RULE_UNDER - setting.label_h)
-    page.items.extend(placed.items)  # "Your notes" stands on the first line
-    for h in heights:  # beside the frame, then across the slot under it
-        x0 = under.x if h > under.y + 4 else side.x
-        page.items.append(RuleLine(x0, h, under.x + under.width, h, setting.rule, RULE_WIDTH))
+    foot = under.y + under.height
+    first = under.y + LABEL_GAP + setting.label_h + RULE_UNDER
+    first += foot - rule_heights(first, foot)[-1]  # the slot's last line on the slot's foot
+    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), under.x, first - RULE_UNDER - setting.label_h)
+    page.items.extend(placed.items)
+    _rules(page, under.x, under.x + under.width, first, max(bottom, foot), setting.rule)
 
 
 def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,

@@ -1,0 +1,104 @@
+"""The 2-up handout's slots read as one structure, whether or not the slide has speaker notes: read back
+from the PDF (labels and their boxes by PDFium, ruled lines from the content stream by pikepdf), never
+from the writer's own idea of the page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from handout_marks import label_boxes, rules
+
+REPO = Path(__file__).resolve().parents[2]
+WITH_NOTES = {1, 2, 3, 4, 5}  # the seed deck's slides with speaker notes (6, safety, and 7, references, have none)
+LEAD = 10.0  # pt: a slot starts no more than this above its "Slide N of 7" (the number beside the frame's top)
+
+
+@pytest.fixture(scope="module")
+def two_up(tmp_path_factory) -> Path:
+    from tagprint.commands.cli import main
+    out = tmp_path_factory.mktemp("deck")
+    assert main(["--root", str(REPO), "--output", str(out), "--force", "build", "kineret-dtt-ra-deck"]) == 0
+    return out / "kineret-dtt-ra-deck-handout-2up.pdf"
+
+
+class Slot:
+    """One slide's slot on a page: its number, its labels (words, left, top, bottom) and its ruled lines
+    (y, x0, x1), the positions relative to the top-left of its "Slide N of 7"."""
+
+    def __init__(self, page: int, number: int, labels: list, lines: list, anchor: tuple[float, float]):
+        self.page, self.number = page, number
+        ax, ay = anchor
+        self.labels = [(w, round(x - ax, 2), round(top - ay, 2), round(bottom - ay, 2)) for w, x, top, bottom in labels]
+        self.lines = [(round(y - ay, 2), round(x0, 2), round(x1, 2)) for y, x0, x1 in lines]
+
+    def words(self) -> Counter:
+        return Counter(w if not w.startswith("Slide ") else "Slide N of 7" for w, *_ in self.labels)
+
+    def at(self, words: str) -> tuple[float, float]:
+        return next((x, top) for w, x, top, _ in self.labels if w == words)
+
+
+def slots(path: Path) -> list[Slot]:
+    """Every slide's slot on every page, top to bottom: from LEAD over its number to LEAD over the next
+    slot's number (the last to the page's foot)."""
+    out = []
+    for page, (found, lines) in enumerate(zip(label_boxes(path), rules(path))):
+        numbers = [f for f in found if f[0].startswith("Slide ")]
+        starts = [top - LEAD for _, _, top, _ in numbers] + [float("inf")]
+        for (words, x, top, _), start, end in zip(numbers, starts, starts[1:]):
+            inside = [f for f in found if start <= f[2] < end]
+            mine = [(y, x0, x1) for y, x0, x1, *_ in lines if start <= y < end]
+            out.append(Slot(page + 1, int(words.split()[1]), inside, mine, (x, top)))
+    return out
+
+
+def test_every_two_up_slot_has_the_same_labels_in_the_same_places(two_up):
+    """Each slot: its "Slide N of 7" once, "Your notes" once, "Speaker notes" once when the slide has
+    speaker notes and not at all when it has none, nothing else ("More notes", a second "Your notes"); and
+    "Your notes" (under the slide) and "Speaker notes" (beside it, under the number) stand at the same
+    place relative to the number in every slot."""
+    found = slots(two_up)
+    assert [s.number for s in found] == list(range(1, 8))
+    for slot in found:
+        expected = Counter({"Slide N of 7": 1, "Your notes": 1})
+        if slot.number in WITH_NOTES:
+            expected["Speaker notes"] = 1
+        assert slot.words() == expected, (slot.number, slot.labels)
+    for words in ("Your notes", "Speaker notes"):
+        places = {s.at(words) for s in found if words in s.words()}
+        assert len(places) == 1, (words, places)
+    (own_x, own_top), = {s.at("Your notes") for s in found}
+    (spoken_x, spoken_top), = {s.at("Speaker notes") for s in found if s.number in WITH_NOTES}
+    assert own_x < -300 and own_top > 200  # "Your notes" under the slide, at the page's left margin
+    assert abs(spoken_x) < 1 and 0 < spoken_top < 30  # "Speaker notes" beside it, under the number
+
+
+def test_a_slide_without_notes_gets_the_same_ruled_lines(two_up):
+    """Every slot's ruled lines lie under its "Your notes" (none beside the slide, none unlabelled), across
+    the same span from the label's left edge, at one pitch, five or more; the slots of full pages have
+    exactly the same lines (slide 5 with speaker notes and slide 6 without share a page and a grid); a
+    slide alone on a page has those same lines and more under them at the same pitch, down to within a
+    pitch of where the full pages' last line lies."""
+    from tagprint.decks.handouts import PITCH
+    found = slots(two_up)
+    full = [s for s in found if sum(t.page == s.page for t in found) == 2]
+    alone = [s for s in found if s not in full]
+    assert {s.number for s in alone} == {7} and {5, 6} <= {s.number for s in full}
+    for slot in found:
+        (own_x, _), own_bottom = slot.at("Your notes"), next(b for w, *_, b in slot.labels if w == "Your notes")
+        assert len(slot.lines) >= 5, (slot.number, slot.lines)
+        assert all(y > own_bottom for y, *_ in slot.lines), (slot.number, own_bottom, slot.lines)
+        assert slot.lines[0][0] - own_bottom <= PITCH, slot.number  # "Your notes" stands on the first line
+        assert {(x0, x1) for _, x0, x1 in slot.lines} == {(round(42.0, 2), round(612 - 42.0, 2))}, slot.number
+        gaps = [b[0] - a[0] for a, b in zip(slot.lines, slot.lines[1:])]
+        assert all(abs(g - PITCH) < 0.05 for g in gaps), (slot.number, gaps)
+    standard = full[0].lines
+    assert all(s.lines == standard for s in full), [(s.number, len(s.lines)) for s in full]
+    for slot in alone:
+        assert slot.lines[:len(standard)] == standard and len(slot.lines) > len(standard), slot.number
+    page_foot = max(y for y, *_ in rules(two_up)[0])  # a full page's last line, the grid's foot
+    last = max(y for y, *_ in rules(two_up)[alone[0].page - 1])
+    assert page_foot - PITCH < last <= page_foot + 0.05, (last, page_foot)
