@@ -310,15 +310,20 @@ def _cover(made: str, approved: Approval | None, compared: Approval | None
     cover, prints = [made], []
     if approved is not None:
         cover[0] += (f" Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
-                     f"(approved by {approved.approver}" + (f" as {role_words(approved.role)}" if approved.role else "")
+                     f"(approved by {_unbroken(approved.approver)}" + (f" as {role_words(approved.role)}" if approved.role else "")
                      + f" on {spoken_time(approved.time)}).")
-        prints += [(f"Approved file {approved.document}", approved.pdf_sha256),
+        prints += [(f"Approved file: {approved.document}", approved.pdf_sha256),
                    (f"Ledger entry {approved.seq}", approved.hash)]
     if compared is not None:
         cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
                      f"{compared.seq}.")
-        prints.append((f"Compared file {compared.document}", compared.pdf_sha256))
+        prints.append((f"Compared file: {compared.document}", compared.pdf_sha256))
     return cover, prints
+
+
+def _unbroken(name: str) -> str:
+    """A person's name kept on one line (“Dr Quinn” is not split after “Dr”): its spaces no-break spaces."""
+    return name.replace(" ", "\u00a0") if len(name) <= 32 else name
 
 
 def paper_of(size: tuple[float, float]) -> str:
@@ -359,7 +364,8 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         (f"Pages that differ ({len(pages)})", [_page_line(p, old, new) for p in pages]),
         *([(f"Line breaks to check ({len(runts)})", [c.describe() for c in runts])] if runts else []),
     ]
-    sources = [(f"Source of {new.label}: {path}", digest) for path, digest in sorted(new.sources.items())]
+    whose = "Draft" if new.short == DRAFT else new.name
+    sources = [(f"{whose} source: {path}", digest) for path, digest in sorted(new.sources.items())]
     intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
     if shown:
         intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "

@@ -534,9 +534,9 @@ def test_the_summary_is_one_page_ending_in_one_block_of_hashes_set_in_a_monospac
     first, last = hashes[0][0], hashes[-1][0]
     between = [t[0] for t in found[first:last] if not re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
     # in one block: only each hash's label between them (no list, heading or body text), and nothing after
-    assert len(between) == len(hashes) - 1 and all(t.startswith(("Ledger entry", "Source of")) for t in between)
+    assert len(between) == len(hashes) - 1 and all(t.startswith(("Ledger entry", "Draft source: ")) for t in between)
     texts = [t[0] for t in found]
-    assert texts[first - 2].startswith("Fingerprints (SHA-256)") and texts[first - 1].startswith("Approved file")
+    assert texts[first - 2].startswith("Fingerprints (SHA-256)") and texts[first - 1].startswith("Approved file: ")
     assert all(t.startswith("US-KIN-0001-REVIEW") or t.startswith("Review copy") for t in texts[last + 1:])
 
 
