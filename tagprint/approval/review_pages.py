@@ -211,6 +211,8 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 x0, y0, x1, y1 = (float(v) for v in source.mediabox)
                 page = pdf.pages[first + index]
                 width, full = (float(v) for v in page.mediabox[2:])   # the review copy's page: the document's size
+                if (x1 - x0 > y1 - y0) != (width > full):   # a slide on a portrait page: the same paper turned
+                    width, full = full, width
                 fit = fitted((x1 - x0, y1 - y0), (width, full))
                 form = pdf.copy_foreign(source.as_form_xobject())
                 _strip(form, seen)
@@ -224,6 +226,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                            + marks_ops(entry.marks, page_image(compared[entry.side], entry.number) if entry.marks
                                        else None) + b"Q\nEMC\n")
                 page.obj.Contents = pdf.make_stream(content)
+                page.obj.MediaBox = Array([0, 0, width, full])
                 _resources(page, form, bool(entry.marks))
                 page.obj.Tabs = Name.S
                 holder = label.P

@@ -564,3 +564,37 @@ def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page
         notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
     (flag,) = [n for n in notes if n[0].startswith("Line break to check: the heading")]
     assert flag[1] - 20 <= runt.box[1] <= flag[2] + 20  # level with the runt's line
+
+
+def test_a_changed_slide_is_placed_on_the_same_paper_turned_landscape(tmp_path):
+    """A deck's slides (960 × 540) are wide: each is placed on a landscape letter page (the summary stays
+    portrait: the same paper turned, so the copy still prints at one scale), its comments beside it."""
+    root = tmp_path / "project"
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    deck = root / "layouts" / "kineret-dtt-ra-deck.yaml"
+    text = deck.read_text(encoding="utf-8")
+    assert text.count("\nprofiles: [screen]\n") == 1
+    deck.write_text(text.replace("\nprofiles: [screen]\n", "\nprofiles: [screen, archive]\n"), encoding="utf-8")
+    assert main(["--root", str(root), "approve", "kineret-dtt-ra-deck", "--version", "1.0", "--by", "Dr Quinn",
+                 "--accept", "placeholder:safety[0].blocks[0]", "--accept", "placeholder:references[0]"]) == 0
+    text = deck.read_text(encoding="utf-8")
+    assert text.count("  - title: How KINERET works\n") == 1
+    deck.write_text(text.replace("  - title: How KINERET works\n", "  - title: How KINERET really works\n"),
+                    encoding="utf-8")
+    assert main(["--root", str(root), "diff", "kineret-dtt-ra-deck"]) == 0
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-deck-1.0-vs-draft.pdf"
+    with pikepdf.open(pdf_path) as pdf:
+        sizes = [[float(v) for v in page.mediabox] for page in pdf.pages]
+        assert sizes == [[0, 0, 612, 792], [0, 0, 792, 612], [0, 0, 792, 612]]
+        (annot,) = [a for a in pdf.pages[2].get("/Annots", []) if a.Subtype == "/Text"]
+        x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+        assert x1 == pytest.approx(792 - EDGE) and EDGE <= y0 and y1 <= 612 - TOP_BAND
+    doc = pdfium.PdfDocument(pdf_path)
+    for index, label in ((1, "Approved 1.0, page 5"), (2, "Draft (not yet approved), page 5")):
+        page = doc[index]
+        assert page.get_size() == (792, 612)
+        text = page.get_textpage().get_text_range()
+        assert label in text and f"Review copy · page {index + 1} of 3" in text
+    check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
+    assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
