@@ -172,7 +172,8 @@ class Fit:
 
 
 def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
-    """A compared page of `size` scaled down (never up) to fit a review page of `page`: between the label band
+    """A compared page of `size` scaled down (never up) to fit a review page of `page` (the document's paper,
+    turned landscape for a slide): between the label band
     and the footer strip (a gap from each), and between the left margin and a column for its comments at the
     right margin, so that no comment lies on the page it comments on; every page of the review copy is the
     document's own size. The page and its comments' column are centred together across the page."""
