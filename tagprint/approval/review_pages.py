@@ -173,10 +173,9 @@ class Fit:
 
 def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
     """A compared page of `size` scaled down (never up) to fit a review page of `page` (the document's paper,
-    turned landscape for a slide): between the label band
-    and the footer strip (a gap from each), and between the left margin and a column for its comments at the
-    right margin, so that no comment lies on the page it comments on; every page of the review copy is the
-    document's own size. The page and its comments' column are centred together across the page."""
+    turned landscape for a slide, so the copy prints at one scale): between the label band and the footer strip
+    (a gap from each), and between the left margin and a column for its comments at the right margin, so that
+    no comment lies on the page it comments on. The page and its comments' column are centred together."""
     room = (page[0] - 2 * MARGIN - GAP - NOTE_SIZE, page[1] - TOP_BAND - BOTTOM_BAND - 2 * GAP)
     scale = min(1.0, room[0] / size[0], room[1] / size[1])
     width, height = size[0] * scale, size[1] * scale
