@@ -125,7 +125,10 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
         (root / "content" / "review.yaml").write_text(PLACEHOLDER, encoding="utf-8")
         loaded = load(root, root / "layouts" / "review.yaml")
         document = validate(loaded)
-        document = replace(document, theme=replace(document.theme, styles={**document.theme.styles, **STYLES}))
+        theme = document.theme
+        styles = {name: style if style.color in theme.colors else replace(style, color="text")  # a theme without
+                  for name, style in STYLES.items()}                                             # a muted colour
+        document = replace(document, theme=replace(theme, styles={**theme.styles, **styles}))
         page = document.pages[0]
         body = Section("review", _blocks(content), page.flow[0].where)
         (placed,) = page.placements
