@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # (`render.py read FILE.pdf --speak out.wav`), qpdf for the tests (Debian's `qpdf --check`), poppler's
 # pdftotext and pdffonts, which the tests read generated words and embedded fonts with, and zbarimg
 # (zbar-tools), which decodes the QR code blocks from rendered pages in the tests.
-SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
+SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf /usr/share/color/icc/ghostscript/default_cmyk.icc \
                 /usr/bin/gs /usr/bin/espeak-ng /usr/bin/qpdf /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/zbarimg
 SYSTEM_PACKAGES := fonts-dejavu-core libgs-common ghostscript espeak-ng qpdf poppler-utils zbar-tools
 

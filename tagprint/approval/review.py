@@ -303,21 +303,27 @@ def role_words(role: str) -> str:
     return role if any(w in role.lower() for w in ("review", "officer", "lead", "manager")) else f"{role} reviewer"
 
 
-def _cover(made: str, approved: Approval | None, compared: Approval | None) -> tuple[list[str], list[str]]:
+def _cover(made: str, approved: Approval | None, compared: Approval | None
+           ) -> tuple[list[str], list[tuple[str, str]]]:
     """Who made the review copy and the ledger entries of the two sides it compares, then their fingerprints
-    (SHA-256, set apart in smaller type: a hash in hex is wider than the body's measure)."""
+    (what, SHA-256)."""
     cover, prints = [made], []
     if approved is not None:
-        cover.append(f"Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
-                     f"(approved by {approved.approver}" + (f" as {role_words(approved.role)}" if approved.role else "")
+        cover[0] += (f" Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
+                     f"(approved by {_unbroken(approved.approver)}" + (f" as {role_words(approved.role)}" if approved.role else "")
                      + f" on {spoken_time(approved.time)}).")
-        prints += [f"approved file {approved.document}: {approved.pdf_sha256}",
-                   f"ledger entry {approved.seq}: {approved.hash}"]
+        prints += [(f"Approved file: {approved.document}", approved.pdf_sha256),
+                   (f"Ledger entry {approved.seq}", approved.hash)]
     if compared is not None:
         cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
                      f"{compared.seq}.")
-        prints.append(f"compared file {compared.document}: {compared.pdf_sha256}")
+        prints.append((f"Compared file: {compared.document}", compared.pdf_sha256))
     return cover, prints
+
+
+def _unbroken(name: str) -> str:
+    """A person's name kept on one line (“Dr Quinn” is not split after “Dr”): its spaces no-break spaces."""
+    return name.replace(" ", "\u00a0") if len(name) <= 32 else name
 
 
 def paper_of(size: tuple[float, float]) -> str:
@@ -327,7 +333,8 @@ def paper_of(size: tuple[float, float]) -> str:
 
 def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: int) -> str:
     """The cover's first sentence: what is compared with what, and how much changed (counted in words)."""
-    counts = [ch.plural(text, "text change"), ch.plural(figures, "figure change"), ch.plural(refs, "reference change")]
+    counts = [ch.plural(n, what) if n else f"no {what}s" for n, what in
+              ((text, "text change"), (figures, "figure or alt text change"), (refs, "reference change"))]
     return (f"{old.name} of {new.document.name} (material {old.document.material_id}) compared with {new.label} "
             f"({new.version_words}). "
             + ("Nothing differs." if not (text or figures or refs or pages) else
@@ -356,16 +363,16 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         (f"References ({len(refs)})", [c.describe() for c in refs]),
         (f"Pages that differ ({len(pages)})", [_page_line(p, old, new) for p in pages]),
         *([(f"Line breaks to check ({len(runts)})", [c.describe() for c in runts])] if runts else []),
-        (f"Sources of {new.label} (SHA-256)", [f"{path}: {digest}" for path, digest in sorted(new.sources.items())]),
     ]
+    whose = "Draft" if new.short == DRAFT else new.name
+    sources = [(f"{whose} source: {path}", digest) for path, digest in sorted(new.sources.items())]
     intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
     if shown:
         intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
                      f"and each change is a comment beside its line.")
-    fine = ([("Fingerprints of the compared files (SHA-256)", prints)] if prints else []) + parts[-1:]
-    content = ReviewContent(title, intro, parts[:-1], [p.label for p in shown], fine)
+    content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources)
     frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file,
                   paper_of(new.pages[0].size if new.pages else (612.0, 792.0)))
     stamp = {"layout": new.document.source, "version": new.document.version, "made": made,
@@ -384,7 +391,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
                       note=f"review copy against ledger entry {approved.seq if approved else '?'}", time=made,
                       os_user=user, host=host)
     print(f"{title}: {old.label} compared with {new.label}")
-    for heading, items in parts[:-1]:
+    for heading, items in parts:
         print(f"{heading}:")
         for item in items or ["no changes"]:
             print(f"  {item}")

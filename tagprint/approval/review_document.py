@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Heading, ListBlock, PageBreak, Paragraph
 from ..model.blocks import ListItem
-from ..model.document import Section
+from ..model.document import Section, TypeStyle
 from ..model.inline import Text
 
 
@@ -29,8 +29,8 @@ class ReviewContent:
     intro: list[str]
     parts: list[tuple[str, list[str]]] = field(default_factory=list)   # heading, list items ("" → none)
     page_labels: list[str] = field(default_factory=list)  # a page each, its heading: "Approved 1.0, page 1"
-    fine_print: list[tuple[str, list[str]]] = field(default_factory=list)  # parts after them in the caption
-    # style: the source hashes (a SHA-256 in hex is too long for the body's measure at body size)
+    fingerprints: list[tuple[str, str]] = field(default_factory=list)  # (what, its SHA-256): one block at the end
+    fingerprints_title: str = "Fingerprints (SHA-256)"
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,29 @@ BODY_COLUMNS = "1-8"   # of the page's 12: about 80 characters a line of body te
 FOOTER = "Review copy · page {n} of {m}"   # the review copy's running footer, on every page of it
 
 
+# The fingerprints: what each is in the small text style, its SHA-256 under it in a monospaced face (a hash
+# is read and compared character by character; 64 hex digits at 7.5 pt are about 290 pt, inside the measure),
+# in the theme's text colours (AA on white).
+HASH_FONT = "DejaVu Sans Mono"
+STYLES = {
+    "review_fingerprint_label": TypeStyle(size=7.5, leading=9.5, color="muted", space_after=0.5),
+    "review_fingerprint": TypeStyle(size=7.5, leading=9.5, color="text", space_after=4.5, font=HASH_FONT),
+}
+
+
 def _blocks(content: ReviewContent) -> tuple:
     blocks: list = [Paragraph((Text(line),)) for line in content.intro]
-    for (heading, items), style in [(p, "body") for p in content.parts] + [(p, "caption") for p in content.fine_print]:
+    for heading, items in content.parts:
+        if not items:   # an empty part is named in the summary's first sentence ("no reference changes")
+            continue
         blocks.append(Heading(2, (Text(heading),), style="h2"))
-        if items:
-            blocks.append(ListBlock(tuple(ListItem((Text(item),)) for item in items), style=style))
-        else:
-            blocks.append(Paragraph((Text("No changes."),)))
+        blocks.append(ListBlock(tuple(ListItem((Text(item),)) for item in items), style="body"))
+    if content.fingerprints:   # in one block: each label keeps with its hash, each hash with the next label
+        blocks.append(Heading(2, (Text(content.fingerprints_title),), style="h2"))
+        last = len(content.fingerprints) - 1
+        for index, (what, digest) in enumerate(content.fingerprints):
+            blocks += [Paragraph((Text(what),), style="review_fingerprint_label", keep_with_next=True),
+                       Paragraph((Text(digest),), style="review_fingerprint", keep_with_next=index < last)]
     for label in content.page_labels:  # a page each, its label set at the top; the compared page is placed under it
         blocks += [PageBreak(), Heading(2, (Text(label),), style="h2", keep_with_next=False)]
     return tuple(blocks)
@@ -110,6 +125,10 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
         (root / "content" / "review.yaml").write_text(PLACEHOLDER, encoding="utf-8")
         loaded = load(root, root / "layouts" / "review.yaml")
         document = validate(loaded)
+        theme = document.theme
+        styles = {name: style if style.color in theme.colors else replace(style, color="text")  # a theme without
+                  for name, style in STYLES.items()}                                             # a muted colour
+        document = replace(document, theme=replace(theme, styles={**theme.styles, **styles}))
         page = document.pages[0]
         body = Section("review", _blocks(content), page.flow[0].where)
         (placed,) = page.placements

@@ -106,7 +106,10 @@ def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
 
 TOP_BAND = 40.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
 BOTTOM_BAND = 36.0  # the strip under it, holding the review copy's own running footer
-EDGE = 18.0         # comments sit this far inside the page's edges
+GAP = 8.0           # white between the placed page and the band above it, the strip below it, its comments
+MARGIN = 40.0       # the review copy's own side margins: the label, the placed page's left edge and the
+                    # footer start here; the comments end this far inside the right edge, as the footer does
+EDGE = MARGIN       # (the name the tests use for the comments' margin)
 BANDS = {"old": (0.98, 0.92, 0.92), "new": (0.91, 0.95, 0.99)}   # the label band: red for approved, blue for the draft
 RULE = (0.72, 0.74, 0.78)                                          # the hairline round a placed page
 
@@ -169,12 +172,15 @@ class Fit:
 
 
 def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
-    """A compared page of `size` scaled down (never up) to fit a review page of `page` between the label band
-    and the footer strip, centred across it: every page of the review copy is the document's own size."""
-    room = (page[0], page[1] - TOP_BAND - BOTTOM_BAND)
+    """A compared page of `size` scaled down (never up) to fit a review page of `page` (the document's paper,
+    turned landscape for a slide, so the copy prints at one scale): between the label band and the footer strip
+    (a gap from each), and between the left margin and a column for its comments at the right margin, so that
+    no comment lies on the page it comments on. The page and its comments' column are centred together."""
+    room = (page[0] - 2 * MARGIN - GAP - NOTE_SIZE, page[1] - TOP_BAND - BOTTOM_BAND - 2 * GAP)
     scale = min(1.0, room[0] / size[0], room[1] / size[1])
     width, height = size[0] * scale, size[1] * scale
-    return Fit(scale, (page[0] - width) / 2, BOTTOM_BAND + (room[1] - height) / 2, width, height)
+    return Fit(scale, (page[0] - width - GAP - NOTE_SIZE) / 2, BOTTOM_BAND + GAP + (room[1] - height) / 2,
+               width, height)
 
 
 def _frame_ops(side: str, width: float, fit: Fit, full: float) -> bytes:
@@ -184,7 +190,7 @@ def _frame_ops(side: str, width: float, fit: Fit, full: float) -> bytes:
     band = " ".join(_number(c) for c in BANDS[side])
     rule = " ".join(_number(c) for c in RULE)
     return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg 0 {_number(full - TOP_BAND)} {_number(width)} "
-            f"{_number(TOP_BAND)} re f 0 0 {_number(width)} {_number(fit.y)} re f {rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
+            f"{_number(TOP_BAND)} re f 0 0 {_number(width)} {_number(BOTTOM_BAND)} re f {rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
             f"{_number(fit.width - 0.5)} {_number(fit.height - 0.5)} re S Q\nEMC\n").encode()
 
 
@@ -205,6 +211,8 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 x0, y0, x1, y1 = (float(v) for v in source.mediabox)
                 page = pdf.pages[first + index]
                 width, full = (float(v) for v in page.mediabox[2:])   # the review copy's page: the document's size
+                if (x1 - x0 > y1 - y0) != (width > full):   # a slide on a portrait page: the same paper turned
+                    width, full = full, width
                 fit = fitted((x1 - x0, y1 - y0), (width, full))
                 form = pdf.copy_foreign(source.as_form_xobject())
                 _strip(form, seen)
@@ -218,6 +226,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                            + marks_ops(entry.marks, page_image(compared[entry.side], entry.number) if entry.marks
                                        else None) + b"Q\nEMC\n")
                 page.obj.Contents = pdf.make_stream(content)
+                page.obj.MediaBox = Array([0, 0, width, full])
                 _resources(page, form, bool(entry.marks))
                 page.obj.Tabs = Name.S
                 holder = label.P
@@ -260,16 +269,21 @@ def _comments(pdf: pikepdf.Pdf, page: pikepdf.Page, holder: pikepdf.Object, at: 
     annots = Array()
     taken: list[float] = []
     for note in entry.notes:
-        y = min(max(fit.y + note.top * fit.scale - NOTE_SIZE, fit.y + EDGE), fit.y + fit.height - NOTE_SIZE - EDGE)
-        while any(abs(y - t) < NOTE_SIZE + 2 for t in taken):
-            y -= NOTE_SIZE + 2
+        # level with the top of its line, in the column right of the placed page; a second comment on the
+        # same line goes under the first (over it if that would leave the placed page's height)
+        y = min(max(fit.y + note.top * fit.scale - NOTE_SIZE, fit.y), fit.y + fit.height - NOTE_SIZE)
+        step = -(NOTE_SIZE + 4)
+        while any(abs(y - t) < NOTE_SIZE + 4 for t in taken):
+            if y + step < fit.y:
+                step = NOTE_SIZE + 4
+            y += step
         taken.append(y)
-        x = width - NOTE_SIZE - EDGE
+        x = fit.x + fit.width + GAP
         colour = STRIKE if note.kind == "deleted" else UNDERLINE
         annot = pdf.make_indirect(Dictionary(
             Type=Name.Annot, Subtype=Name.Text, Rect=Array([x, y, x + NOTE_SIZE, y + NOTE_SIZE]),
             Contents=String(note.text), T=String("tagprint diff"), Name=Name.Comment, F=4,
-            C=Array(list(colour)), P=page.obj, StructParent=key))
+            C=Array(list(colour)), P=page.obj, StructParent=key, AP=Dictionary(N=_icon(pdf, colour))))
         element = pdf.make_indirect(Dictionary(
             Type=Name.StructElem, S=Name.Annot, P=holder, Pg=page.obj, Alt=String(note.text),
             K=Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)))
@@ -281,3 +295,21 @@ def _comments(pdf: pikepdf.Pdf, page: pikepdf.Page, holder: pikepdf.Object, at: 
     if len(annots):
         page.obj.Annots = annots
     return key
+
+
+def _icon(pdf: pikepdf.Pdf, colour: tuple[float, float, float]) -> pikepdf.Object:
+    """A comment's icon as its own appearance: a speech bubble in the change's colour with three white lines of
+    "text", drawn inside its NOTE_SIZE square (without one, each viewer draws its own icon at its own size, and
+    two comments on one line overlap)."""
+    s, r, tail = NOTE_SIZE, 2.5, 3.5   # the bubble fills the square above its tail
+    fill = " ".join(_number(c) for c in colour)
+    bubble = (f"{r} {tail} m {s - r} {tail} l {s} {tail} {s} {tail + r} v {s} {s - r} l {s} {s} {s - r} {s} v "
+              f"{r} {s} l 0 {s} 0 {s - r} v 0 {tail + r} l 0 {tail} {r} {tail} v h "
+              f"3.5 {tail} m 3.5 0 l 7.5 {tail} l h f")
+    lines = " ".join(f"3.5 {_number(y)} m {_number(s - 3.5 - cut)} {_number(y)} l"
+                     for y, cut in ((12.2, 0), (9.4, 0), (6.6, 3)))
+    stream = pdf.make_stream(f"q {fill} rg {bubble} 1 1 1 RG 1.3 w 1 J {lines} S Q".encode())
+    stream.Type, stream.Subtype = Name.XObject, Name.Form
+    stream.BBox = Array([0, 0, s, s])
+    stream.Resources = Dictionary()
+    return stream

@@ -16,7 +16,7 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
-from tagprint.approval.review_pages import BANDS, BOTTOM_BAND, EDGE, TOP_BAND, fitted
+from tagprint.approval.review_pages import BANDS, BOTTOM_BAND, EDGE, GAP, NOTE_SIZE, TOP_BAND, fitted
 from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
@@ -89,7 +89,9 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
         assert str(pdf.Root.Lang) == "en" and pdf.Root.MarkInfo.Marked
     tree = structure(pdf_path)
     roles = [n.role for n in tree.walk()]
-    assert roles.count("H1") == 1 and roles.count("H2") == 8 and roles.count("Figure") == 2  # 6 parts, 2 page labels
+    # 3 parts with changes and the fingerprints, then 2 page labels (the empty references part is not set: the
+    # summary's first sentence says "no reference changes")
+    assert roles.count("H1") == 1 and roles.count("H2") == 6 and roles.count("Figure") == 2
     approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: the middle")
@@ -125,23 +127,26 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     archived = root / "output" / ARCHIVED_SEED
     with pikepdf.open(pdf_path) as pdf, pikepdf.open(archived) as original:
-        # the lists (two pages in their ~80-character measure), then page 1 as approved and as drafted, each named
-        assert len(pdf.pages) == 4
-        assert [str(page.label) for page in pdf.pages] == ["1", "2", "Approved 1.0, page 1",
+        # the lists (one page, in their ~80-character measure), then page 1 as approved and as drafted, each named
+        assert len(pdf.pages) == 3
+        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1",
                                                            "Draft (not yet approved), page 1"]
         with pdf.open_outline() as outline:  # the bookmarks: the cover's title, its parts, then each page's label
             (title,) = outline.root
             assert [item.title for item in title.children][-2:] == ["Approved 1.0, page 1",
                                                                    "Draft (not yet approved), page 1"]
-            for item, page in zip(title.children[-2:], pdf.pages[2:]):
+            for item, page in zip(title.children[-2:], pdf.pages[1:]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
-        for page in pdf.pages[2:]:
+        for page in pdf.pages[1:]:
             # every page the document's own size (so it prints at one scale), the page scaled down to fit between
-            # the label band above and the footer strip below
+            # the label band above and the footer strip below (a gap from each), and between the left margin and
+            # the column of its comments, which ends at the right margin
             assert [float(v) for v in page.mediabox] == [float(v) for v in original.pages[0].mediabox]
             assert [float(v) for v in page.mediabox] == [float(v) for v in pdf.pages[0].mediabox]
             fit = fitted(tuple(float(v) for v in original.pages[0].mediabox[2:]), (612.0, 792.0))
-            assert fit.height == 792 - TOP_BAND - BOTTOM_BAND and 0.85 < fit.scale < 1
+            assert fit.y >= BOTTOM_BAND + GAP and fit.y + fit.height <= 792 - TOP_BAND - GAP
+            assert fit.x == pytest.approx(EDGE) and fit.x + fit.width + GAP + NOTE_SIZE == pytest.approx(612 - EDGE)
+            assert 0.8 < fit.scale < 1
             assert f"q {fit.scale:.2f}".rstrip("0").encode() in page.Contents.read_bytes()
             assert b"/Placed Do" in page.Contents.read_bytes()
             (placed,) = page.Resources.XObject.values()
@@ -173,7 +178,7 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
     review = pdfium.PdfDocument(pdf_path)
     found = words(pdf_path.read_bytes())
     plain = pdfium.PdfDocument(archived)[0].render(scale=2, draw_annots=False).to_pil().convert("RGB")
-    for index, changed, colour in ((2, ["RA"], _red), (3, ["rheumatoid", "arthritis"], _blue)):
+    for index, changed, colour in ((1, ["RA"], _red), (2, ["rheumatoid", "arthritis"], _blue)):
         image = review[index].render(scale=2, draw_annots=False).to_pil().convert("RGB")
         marked = _pixels(image, colour)
         assert len(marked) > 30 and not _pixels(plain, colour)
@@ -353,16 +358,16 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     pages = _page_words(pdf_path)
-    assert sorted(pages) == [1, 2, 3, 4]
+    assert sorted(pages) == [1, 2, 3]
     for number, found in pages.items():
-        footer = _find(found, f"Review copy · page {number} of 4")
+        footer = _find(found, f"Review copy · page {number} of 3")
         assert footer, number
         assert max(w.box[3] for w in footer) < BOTTOM_BAND  # at the foot of the page, under the placed page
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < BOTTOM_BAND]
         assert not others  # one footer per page
     assert not _find(pages[1], "Page 1 of 1")
     doc = pdfium.PdfDocument(pdf_path)
-    for index, side in ((2, "old"), (3, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
+    for index, side in ((1, "old"), (2, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
         image = doc[index].render(scale=1).to_pil().convert("RGB")
         ground = image.getpixel((6, image.height - 6))
         assert all(abs(a - 255 * b) <= 2 for a, b in zip(ground, BANDS[side])) and ground != (255, 255, 255)
@@ -375,7 +380,7 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     pages = _page_words(pdf_path)
     with pikepdf.open(pdf_path) as pdf:
         heights = [float(page.mediabox[3]) for page in pdf.pages]
-    for number, label in ((3, "Approved 1.0, page 1"), (4, "Draft (not yet approved), page 1")):
+    for number, label in ((2, "Approved 1.0, page 1"), (3, "Draft (not yet approved), page 1")):
         found = _find(pages[number], label)
         assert found, label
         assert min(w.box[1] for w in found) > heights[number - 1] - TOP_BAND  # in the band above the page
@@ -430,15 +435,109 @@ def test_the_lists_are_set_in_a_measure_of_about_80_characters(reviewed):
     assert 70 < max(map(len, body)) <= 86, max(body, key=len)
 
 
-def test_comments_sit_inside_the_page_margin(reviewed):
+def test_comments_sit_inside_the_page_margin_beside_the_placed_page_and_apart(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     with pikepdf.open(pdf_path) as pdf:
-        rects = [([float(v) for v in annot.Rect], [float(v) for v in page.mediabox])
-                 for page in pdf.pages for annot in page.get("/Annots", []) if annot.Subtype == "/Text"]
-    assert len(rects) == 3
-    for (x0, y0, x1, y1), (_, _, width, height) in rects:
-        assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE
+        pages = [(page, [a for a in page.get("/Annots", []) if a.Subtype == "/Text"]) for page in pdf.pages]
+        assert sum(len(annots) for _, annots in pages) == 3
+        for page, annots in pages:
+            _, _, width, height = (float(v) for v in page.mediabox)
+            # the placed page's box, as its Figure's layout attributes say
+            figures = [k for k in _elements(pdf) if k.get("/S") == "/Figure" and k.Pg.objgen == page.obj.objgen]
+            rects = [[float(v) for v in annot.Rect] for annot in annots]
+            assert len(figures) == 1 or not annots
+            for x0, y0, x1, y1 in rects:
+                assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE  # in the margin
+                for figure in figures:  # clear of the placed page and its words, beside it
+                    fx0, fy0, fx1, fy1 = (float(v) for v in figure.A.BBox)
+                    assert x0 >= fx1 + GAP - 0.01 and fy0 <= y0 and y1 <= fy1
+            for a, b in zip(sorted(rects, key=lambda r: r[1]), sorted(rects, key=lambda r: r[1])[1:]):
+                assert b[1] >= a[3] + 2  # two comments never touch
+            for annot, (x0, y0, x1, y1) in zip(annots, rects):  # drawn by their own appearance, in their box
+                box = [float(v) for v in annot.AP.N.BBox]
+                assert box == [0, 0, x1 - x0, y1 - y0]
+    doc = pdfium.PdfDocument(pdf_path)
+    for index in (1, 2):  # PDFium draws each icon inside its box: nothing drawn by the annotations elsewhere
+        with_annots = doc[index].render(scale=1, draw_annots=True).to_pil().convert("RGB")
+        without = doc[index].render(scale=1, draw_annots=False).to_pil().convert("RGB")
+        from PIL import ImageChops
+
+        changed = ImageChops.difference(with_annots, without).getbbox()
+        assert changed is not None
+        x0, top, x1, bottom = changed
+        assert x0 >= with_annots.width - EDGE - NOTE_SIZE - 1 and x1 <= with_annots.width - EDGE + 1
+
+
+def _elements(pdf: pikepdf.Pdf) -> list:
+    out, todo = [], [pdf.Root.StructTreeRoot]
+    while todo:
+        node = todo.pop()
+        kids = node.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/OBJR" and "/S" in kid:
+                out.append(kid)
+                todo.append(kid)
+    return out
+
+
+def _text_objects(path: Path, index: int) -> list[tuple[str, float, str, tuple[int, int, int]]]:
+    """(text, size on the page, font's base name, fill colour) of each text object PDFium finds on a page."""
+    import ctypes
+    import math
+
+    import pypdfium2.raw as raw
+
+    page = pdfium.PdfDocument(path)[index]
+    textpage = page.get_textpage()
+    out = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT]):
+        size, m = ctypes.c_float(), raw.FS_MATRIX()
+        raw.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size))
+        raw.FPDFPageObj_GetMatrix(obj.raw, m)
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        raw.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a)
+        font = raw.FPDFTextObj_GetFont(obj.raw)
+        length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+        name = ctypes.create_string_buffer(length)
+        raw.FPDFFont_GetBaseFontName(font, name, length)
+        length = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+        text = ctypes.create_string_buffer(2 * length)
+        raw.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(text, ctypes.POINTER(ctypes.c_ushort)), length)
+        out.append((text.raw.decode("utf-16-le").rstrip("\x00"), size.value * math.hypot(m.c, m.d),
+                    name.value.decode(), (r.value, g.value, b.value)))
+    return out
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = map(channel, rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_summary_is_one_page_ending_in_one_block_of_hashes_set_in_a_monospaced_face(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    with pikepdf.open(pdf_path) as pdf:   # the summary, then the two placed pages
+        assert [str(page.label) for page in pdf.pages][:2] == ["1", "Approved 1.0, page 1"]
+    found = _text_objects(pdf_path, 0)
+    hashes = [(i, t) for i, t in enumerate(found) if re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
+    # the approved file, the ledger entry, and each source of the draft (kineret-dtt-ra's layout, content,
+    # theme and two photographs)
+    assert len(hashes) == 2 + 5
+    for _, (text, size, font, colour) in hashes:
+        assert "DejaVuSansMono" in font and 7.5 <= round(size, 2) <= 8, (font, size)
+        assert (1.05 / (_luminance(colour) + 0.05)) >= 4.5, colour   # WCAG AA on the white page
+    assert not [t for t in found if "Mono" in t[2] and not re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
+    first, last = hashes[0][0], hashes[-1][0]
+    between = [t[0] for t in found[first:last] if not re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
+    # in one block: only each hash's label between them (no list, heading or body text), and nothing after
+    assert len(between) == len(hashes) - 1 and all(t.startswith(("Ledger entry", "Draft source: ")) for t in between)
+    texts = [t[0] for t in found]
+    assert texts[first - 2].startswith("Fingerprints (SHA-256)") and texts[first - 1].startswith("Approved file: ")
+    assert all(t.startswith("US-KIN-0001-REVIEW") or t.startswith("Review copy") for t in texts[last + 1:])
 
 
 def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page(project, capsys):
@@ -465,3 +564,37 @@ def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page
         notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
     (flag,) = [n for n in notes if n[0].startswith("Line break to check: the heading")]
     assert flag[1] - 20 <= runt.box[1] <= flag[2] + 20  # level with the runt's line
+
+
+def test_a_changed_slide_is_placed_on_the_same_paper_turned_landscape(tmp_path):
+    """A deck's slides (960 × 540) are wide: each is placed on a landscape letter page (the summary stays
+    portrait: the same paper turned, so the copy still prints at one scale), its comments beside it."""
+    root = tmp_path / "project"
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    deck = root / "layouts" / "kineret-dtt-ra-deck.yaml"
+    text = deck.read_text(encoding="utf-8")
+    assert text.count("\nprofiles: [screen]\n") == 1
+    deck.write_text(text.replace("\nprofiles: [screen]\n", "\nprofiles: [screen, archive]\n"), encoding="utf-8")
+    assert main(["--root", str(root), "approve", "kineret-dtt-ra-deck", "--version", "1.0", "--by", "Dr Quinn",
+                 "--accept", "placeholder:safety[0].blocks[0]", "--accept", "placeholder:references[0]"]) == 0
+    text = deck.read_text(encoding="utf-8")
+    assert text.count("  - title: How KINERET works\n") == 1
+    deck.write_text(text.replace("  - title: How KINERET works\n", "  - title: How KINERET really works\n"),
+                    encoding="utf-8")
+    assert main(["--root", str(root), "diff", "kineret-dtt-ra-deck"]) == 0
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-deck-1.0-vs-draft.pdf"
+    with pikepdf.open(pdf_path) as pdf:
+        sizes = [[float(v) for v in page.mediabox] for page in pdf.pages]
+        assert sizes == [[0, 0, 612, 792], [0, 0, 792, 612], [0, 0, 792, 612]]
+        (annot,) = [a for a in pdf.pages[2].get("/Annots", []) if a.Subtype == "/Text"]
+        x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+        assert x1 == pytest.approx(792 - EDGE) and EDGE <= y0 and y1 <= 612 - TOP_BAND
+    doc = pdfium.PdfDocument(pdf_path)
+    for index, label in ((1, "Approved 1.0, page 5"), (2, "Draft (not yet approved), page 5")):
+        page = doc[index]
+        assert page.get_size() == (792, 612)
+        text = page.get_textpage().get_text_range()
+        assert label in text and f"Review copy · page {index + 1} of 3" in text
+    check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
+    assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
