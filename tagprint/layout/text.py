@@ -31,7 +31,10 @@ HYPHENATION_ZONE = 0.14  # ragged text: a word is hyphenated only when the line 
                          # than this share of the measure empty (InDesign's and TeX's hyphenation zone)
 GLUED_AFTER = "≥≤×±<>=~≈"  # a space after these does not break a line ("≥ 3" stays together) ...
 GLUED_BEFORE = "%‰"  # ... nor a space before these ("25 %")
-RUNT_CHARS = 7  # a last line of one word this short ("RA.⁷") takes the word before it along too
+RUNT_SHARE = 0.5  # a last line of one word narrower than this share of the measure is a runt
+NARROWER = (0.97, 0.94, 0.91, 0.88)  # measures a paragraph ending in a runt is set again at, in turn
+RUNT_FIRST_OF_TWO = 0.35  # the first of two lines keeps this share of the measure when a word comes down
+NARROWER_TWO = (0.82, 0.76)  # and then, for a paragraph of two lines (a caption), these: two balanced lines
 # a number and the unit after it ("100 mg") go to the next line together when the pair fits a line
 _NUMBER = re.compile(r"^[(\[]?[-+−±]?\d[\d.,\u00a0\u202f]*$")
 _UNIT = re.compile(r"^(?:[mµμn]?g|mcg|kg|[mdµμ]?[lL]|[mµμn]?mol|I\.?U\.?|[mck]?m[²³]?|h|min|s|ms|k?Hz|°[CF]|mmHg"
@@ -91,7 +94,22 @@ def _break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[
     direction = getattr(ts, "direction", "auto")
     bidi = has_rtl(logical) or direction == "rtl" or any(p.dir for p in items)
     atoms = _atoms(items, ts)
-    breaker = _Breaker(width, ts, getattr(ts.style, "hyphenate", False) and width < UNBOUNDED and not bidi)
+    hyphenate = getattr(ts.style, "hyphenate", False) and width < UNBOUNDED and not bidi
+    lines, too_wide = _greedy(atoms, width, ts, hyphenate)
+    if width < UNBOUNDED and not bidi:
+        lines = _without_runt(atoms, lines, too_wide, width, ts, hyphenate)
+    align = getattr(ts.style, "align", None)
+    if bidi:
+        rtl = base_is_rtl(logical) if direction == "auto" else direction == "rtl"
+        return [set_bidi_line(atoms_of_line, n, ts, rtl, width, align, n == len(lines) - 1)
+                for n, atoms_of_line in enumerate(lines)], too_wide
+    return [set_line(atoms_of_line, n, ts, width, align, n == len(lines) - 1)
+            for n, atoms_of_line in enumerate(lines)], too_wide
+
+
+def _greedy(atoms: list[Atom], width: float, ts: TextStyle, hyphenate: bool) -> tuple[list[list[Atom]], list[str]]:
+    """The words set line by line into `width`, and the words wider than a line."""
+    breaker = _Breaker(width, ts, hyphenate)
     i = 0
     pending: list[Atom] | None = None  # the rest of a hyphenated word, to start the next line
     while i < len(atoms) or pending:
@@ -102,16 +120,31 @@ def _break_lines(items: list[Piece], width: float, ts: TextStyle) -> tuple[list[
             if not word:
                 continue
         pending = breaker.place(space, word)
-    lines = breaker.finished()
-    if width < UNBOUNDED and not bidi:
-        _no_runt(lines, width, ts)
-    align = getattr(ts.style, "align", None)
-    if bidi:
-        rtl = base_is_rtl(logical) if direction == "auto" else direction == "rtl"
-        return [set_bidi_line(atoms_of_line, n, ts, rtl, width, align, n == len(lines) - 1)
-                for n, atoms_of_line in enumerate(lines)], breaker.too_wide
-    return [set_line(atoms_of_line, n, ts, width, align, n == len(lines) - 1)
-            for n, atoms_of_line in enumerate(lines)], breaker.too_wide
+    return breaker.finished(), breaker.too_wide
+
+
+def _is_runt(lines: list[list[Atom]], width: float) -> bool:
+    """A paragraph ending on a line of one word that fills less than half the measure."""
+    return len(lines) >= 2 and not any(a.space and a.width for a in lines[-1]) and \
+        sum(a.width for a in lines[-1]) < width * RUNT_SHARE
+
+
+def _without_runt(atoms: list[Atom], lines: list[list[Atom]], too_wide: list[str], width: float, ts: TextStyle,
+                  hyphenate: bool) -> list[list[Atom]]:
+    """A typesetting rule: a paragraph does not end on a line of one short word ("excipients." alone). The
+    word before it comes down too where the line above keeps half the measure; otherwise the paragraph is
+    set again a little narrower (at most 12 %, or 24 % for two lines), when that ends it on two words in
+    as many lines."""
+    if not _is_runt(lines, width):
+        return lines
+    _no_runt(lines, width, ts)
+    if not _is_runt(lines, width):
+        return lines
+    for share in NARROWER + (NARROWER_TWO if len(lines) == 2 else ()):
+        again, wide = _greedy(atoms, width * share, ts, hyphenate)
+        if len(again) == len(lines) and not _is_runt(again, width) and len(wide) <= len(too_wide):
+            return again
+    return lines
 
 
 def _atoms(items: list[Piece], ts: TextStyle) -> list[Atom]:
@@ -256,13 +289,11 @@ def _glue(atoms: list[Atom]) -> None:
 
 
 def _no_runt(lines: list[list[Atom]], width: float, ts: TextStyle) -> None:
-    """A typesetting rule: a paragraph does not end on a line of one short word ("RA.⁷" alone): the word
-    before it comes down too, where it fits and the line above keeps at least half the measure."""
-    if len(lines) < 2 or any(a.space for a in lines[-1]):
-        return
+    """The word before a runt comes down to it, where the two fit a line and the line above keeps at least
+    half the measure (the first of two lines: a third of it); else `lines` stay as they are."""
     last, above = lines[-1], lines[-2]
-    if sum(len(a.text) for a in last) > RUNT_CHARS or not above or not above[-1].space or above[-1].width:
-        return  # not a runt, or the line above does not end at a space (a hyphenated word)
+    if not above or not above[-1].space or above[-1].width:
+        return  # the line above does not end at a space (a hyphenated word)
     body = above[:-1]  # the line above without its weightless end space
     cut = max((k for k, a in enumerate(body) if a.space), default=None)
     if cut is None:
@@ -273,7 +304,7 @@ def _no_runt(lines: list[list[Atom]], width: float, ts: TextStyle) -> None:
     gap = atom_of(" ", above[-1].piece, ts, True)
     if sum(a.width for a in moved) + gap.width + sum(a.width for a in last) > width + 0.01:
         return
-    if sum(a.width for a in body[:cut]) < width / 2:
+    if sum(a.width for a in body[:cut]) < width * (RUNT_FIRST_OF_TWO if len(lines) == 2 else 0.5):
         return
     lines[-2] = body[:cut] + [weightless(body[cut])]
     lines[-1] = moved + [gap] + last

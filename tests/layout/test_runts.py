@@ -1,0 +1,59 @@
+"""A typesetting rule: a paragraph does not end on a line of one short word (a runt). The word before it
+comes down too, or the paragraph is set again a little narrower; where neither helps the runt stays (and a
+review copy flags a heading reflowed into one, see tests/approval/test_diff.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagprint.fonts import FontStack
+from tagprint.layout.text import TextStyle, break_lines, plain_pieces
+from tagprint.model import TypeStyle
+
+TS = TextStyle(TypeStyle(size=10, leading=14), (0, 0, 0), (0, 0, 1), FontStack(("DejaVu Sans",)))
+
+
+def words_per_line(text: str, width: float) -> list[list[str]]:
+    lines, too_wide = break_lines(plain_pieces(text, None, TS), width, TS)
+    assert not too_wide
+    out = []
+    for line in lines:
+        assert max(f.x + f.width for f in line.fragments) <= width + 0.01  # never wider than the measure
+        out.append("".join(f.actual or "".join(s.text for s in f.segments) for f in line.fragments).split())
+    return out
+
+
+def set_without_rule(text: str, width: float) -> list[list[str]]:
+    """The greedy lines, as a plain first-fit would set them (the rule's starting point)."""
+    from tagprint.layout import text as module
+    atoms = module._atoms(plain_pieces(text, None, TS), TS)
+    lines, _ = module._greedy(atoms, width, TS, False)
+    return ["".join(a.text for a in line).split() for line in lines]
+
+
+@pytest.mark.parametrize("text, width", [
+    # a long paragraph whose last word fell alone: the word before it comes down
+    ("Do not start the treatment in patients with a history of serious hypersensitivity to the drug or to "
+     "any of its excipients.", 270),
+    # a two-line caption: two balanced lines, never one word under a full line
+    ("Dysregulation of steroid receptors", 150),
+    # the word before does not fit beside it and keep half the line above: set a little narrower
+    ("Most common adverse reactions were upper respiratory infections, headache, fatigue and "
+     "injection-site hypersensitivities seen.", 174),
+])
+def test_no_paragraph_ends_on_a_line_of_one_short_word(text, width):
+    greedy = set_without_rule(text, width)
+    assert len(greedy[-1]) == 1, greedy  # the case is a runt without the rule
+    lines = words_per_line(text, width)
+    assert len(lines) == len(greedy)  # never a line more
+    assert len(lines[-1]) >= 2, lines
+    assert [w for line in lines for w in line] == text.split()  # the same words in the same order
+
+
+def test_a_long_last_word_is_not_a_runt_and_a_runt_that_cannot_be_mended_stays():
+    # more than half the measure: no runt, nothing moves
+    long_last = "Pharmacokinetics and immunopharmacological"
+    assert words_per_line(long_last, 260) == set_without_rule(long_last, 260)
+    # "The" alone above would be worse, and narrower it takes three lines: the runt stays
+    lines = words_per_line("The immunopathological phenotypes", 150)
+    assert lines == [["The", "immunopathological"], ["phenotypes"]]
