@@ -101,6 +101,11 @@ def _standing(b: _Bars, w: float, h: float) -> None:
     cat_h = max(words_height(words, c, b.caption, group_w - 4) for c in block.categories)
     bottom = h - cat_h - 4 - cat_title
     plot_top = top + (12 if block.value_labels else 4)
+    if block.value_labels and b.stacked:  # a line above the stacks per small segment named over its stack
+        span = axis.high - axis.low
+        scale = (bottom - plot_top) / span
+        plot_top += b.label.style.leading * max(
+            len(b.small(j, [(s.values[j] * scale, 0.0) for s in block.series])) for j in range(n_cat))
     longest = max(words.width(word, b.caption) for c in block.categories for word in c.split())
     slot = group_w * 0.7 / (1 if b.stacked else n_ser) + group_w * (0.3 if n_ser == 1 or b.stacked else 0.0)
     labels = [axis.text(s.values[j]) for s in block.series for j in range(n_cat)]
