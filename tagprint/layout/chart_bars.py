@@ -101,11 +101,7 @@ def _standing(b: _Bars, w: float, h: float) -> None:
     cat_h = max(words_height(words, c, b.caption, group_w - 4) for c in block.categories)
     bottom = h - cat_h - 4 - cat_title
     plot_top = top + (12 if block.value_labels else 4)
-    if block.value_labels and b.stacked:  # a line above the stacks per small segment named over its stack
-        span = axis.high - axis.low
-        scale = (bottom - plot_top) / span
-        plot_top += b.label.style.leading * max(
-            len(b.small(j, [(s.values[j] * scale, 0.0) for s in block.series])) for j in range(n_cat))
+    plot_top += _room_above_stacks(b, bottom - plot_top)
     longest = max(words.width(word, b.caption) for c in block.categories for word in c.split())
     slot = group_w * 0.7 / (1 if b.stacked else n_ser) + group_w * (0.3 if n_ser == 1 or b.stacked else 0.0)
     labels = [axis.text(s.values[j]) for s in block.series for j in range(n_cat)]
@@ -123,6 +119,16 @@ def _standing(b: _Bars, w: float, h: float) -> None:
         (_standing_stack if b.stacked else _standing_group)(b, j, gx, group_w, bar_w)
     if block.category_title:
         words.put(block.category_title, b.strong, left + (w - left) / 2, h - 6, "middle")
+
+
+def _room_above_stacks(b: _Bars, plot_height: float) -> float:
+    """A line above the plot per small segment named over its stack (standing stacks with value labels)."""
+    block = b.block
+    if not (block.value_labels and b.stacked):
+        return 0.0
+    scale = plot_height / (block.axis.high - block.axis.low)
+    return b.label.style.leading * max(len(b.small(j, [(s.values[j] * scale, 0.0) for s in block.series]))
+                                       for j in range(len(block.categories)))
 
 
 def _standing_stack(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -> None:
