@@ -100,14 +100,34 @@ def _ring(block: Chart, i: int, j: int) -> int:
 
 def _point_labels(block: Chart, j: int, x: float, at: Callable[[float], float], shapes: Shapes, words: Words,
                   strong: TextStyle, white: Color) -> None:
-    """Category j's values, each once (a point series share is labelled once), at the point's own x: the
-    highest above its point, the others below theirs, so labels at one x never sit on each other."""
+    """Category j's values, each once (a point series share is labelled once), centred on the points' own x:
+    the highest above its point, the others below theirs (above, where only that is clear of the other
+    points and labels), so labels at one x never sit on each other or on a point; a point squeezed between
+    two others has its label just beside it, up and to the right."""
     values = sorted({block.axis.text(s.values[j]): s.values[j] for s in block.series}.items(),
                     key=lambda tv: -tv[1])
+    tall = strong.style.size + 2  # a label's halo
+    marks = [(at(s.values[j]), 4.5 + 2.6 * _ring(block, i, j)) for i, s in enumerate(block.series)]
+    placed: list[float] = []  # the middles of the labels set so far
+
+    def free(middle: float, own: float) -> bool:
+        """Whether a label there covers no other point's marker and no label set before."""
+        return (all(abs(middle - y) >= tall / 2 + r for y, r in marks if abs(y - own) > 0.01)
+                and all(abs(middle - m) >= tall + 1 for m in placed))
+
     for n, (text, v) in enumerate(values):
         rings = max(_ring(block, i, j) for i, s in enumerate(block.series) if block.axis.text(s.values[j]) == text)
         clear = 9 + 2.6 * rings  # past the outermost outline of a shared point
-        value_label(shapes, words, text, strong, x, at(v) - clear if n == 0 else at(v) + clear + 0.5, white)
+        above, below = at(v) - clear, at(v) + clear + 0.5
+        if n == 0 or (free(above, at(v)) and not free(below, at(v))):
+            middle = above  # the highest value; or one with room above its point and none below
+        elif free(below, at(v)):
+            middle = below
+        else:  # points too close for a label above or below: beside its marker, on its own line
+            value_label(shapes, words, text, strong, x + 4.5 + 2.6 * rings, at(v) - tall / 2 - 1, white, "start")
+            continue
+        placed.append(middle)
+        value_label(shapes, words, text, strong, x, middle, white)
 
 
 def _end_labels(block: Chart, right: float, at: Callable[[float], float], shapes: Shapes, words: Words,

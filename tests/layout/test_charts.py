@@ -398,3 +398,28 @@ body:
             assert sy == pytest.approx(ty, abs=0.5) and sx < tx
         else:  # over the stack, under its total
             assert sx == pytest.approx(tx, abs=8) and sy > ty
+
+
+def test_three_close_lines_labels_cover_no_other_label(project):
+    """Read back from the PDF: three lines close together at every week still show each value once, and
+    no two value labels overlap (a point squeezed between two others has its label beside it)."""
+    project.layout()
+    project.content(SHARED.replace("      - {name: Placebo, values: [5.8, 5.5, 5.2, 5.0]}\n",
+                                   "      - {name: Placebo, values: [5.8, 5.5, 5.2, 5.0]}\n"
+                                   "      - {name: Other, values: [5.8, 5.0, 4.6, 4.4]}\n"))
+    page = pdfium.PdfDocument(project.build().data)[0]
+    text = page.get_textpage()
+    whole = text.get_text_range()
+    boxes = []
+    for value in ("5.5", "5.0", "4.9", "5.2", "4.6", "3.9", "4.4", "3.4"):
+        at = [k for k in range(len(whole)) if whole.startswith(value, k)]
+        assert at, (value, whole)
+        for k in at:
+            chars = [text.get_charbox(n) for n in range(k, k + len(value))]
+            boxes.append((value, min(c[0] for c in chars), min(c[1] for c in chars), max(c[2] for c in chars),
+                          max(c[3] for c in chars)))
+    assert [b[0] for b in boxes].count("5.0") == 2  # Other at week 4 and Placebo at week 24
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+            assert apart, (a, b)
