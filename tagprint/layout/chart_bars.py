@@ -55,6 +55,25 @@ class _Bars:
         total = sum(s.values[j] for s in self.block.series)
         return f"{self.ctx.document.words.get('chart_total_header')} {self.block.axis.text(total)}"
 
+    def fits(self, i: int, j: int, along: float, across: float) -> bool:
+        """Whether series i's segment of stack j (`along` the value axis, `across` it, in pt) holds its value's
+        chip; a segment that does not is named with its value outside the stack (`outside`)."""
+        text = self.block.axis.text(self.block.series[i].values[j])
+        if self.block.horizontal:
+            return along >= self.words.width(text, self.label) + 6 and across >= self.caption.style.size + 3
+        return along >= self.caption.style.size + 4
+
+    def small(self, j: int, sizes: list[tuple[float, float]]) -> list[int]:
+        """The series whose (non-zero) segments of stack j are too small for their chips."""
+        return [i for i, (s, (along, across)) in enumerate(zip(self.block.series, sizes))
+                if s.values[j] and not self.fits(i, j, along, across)]
+
+    def outside_text(self, i: int, j: int) -> str:
+        """A small segment's label outside its stack: its series named, as the chip inside cannot be
+        ("Severe 2%")."""
+        s = self.block.series[i]
+        return f"{s.name} {self.block.axis.text(s.values[j])}"
+
     def total(self, j: int, x: float, middle: float, anchor: str = "middle") -> None:
         """Category j's total, in the regular weight of the segments' values (the bold is for single values)."""
         if self.block.value_labels:
@@ -82,6 +101,7 @@ def _standing(b: _Bars, w: float, h: float) -> None:
     cat_h = max(words_height(words, c, b.caption, group_w - 4) for c in block.categories)
     bottom = h - cat_h - 4 - cat_title
     plot_top = top + (12 if block.value_labels else 4)
+    plot_top += _room_above_stacks(b, bottom - plot_top)
     longest = max(words.width(word, b.caption) for c in block.categories for word in c.split())
     slot = group_w * 0.7 / (1 if b.stacked else n_ser) + group_w * (0.3 if n_ser == 1 or b.stacked else 0.0)
     labels = [axis.text(s.values[j]) for s in block.series for j in range(n_cat)]
@@ -101,19 +121,37 @@ def _standing(b: _Bars, w: float, h: float) -> None:
         words.put(block.category_title, b.strong, left + (w - left) / 2, h - 6, "middle")
 
 
+def _room_above_stacks(b: _Bars, plot_height: float) -> float:
+    """A line above the plot per small segment named over its stack (standing stacks with value labels)."""
+    block = b.block
+    if not (block.value_labels and b.stacked):
+        return 0.0
+    scale = plot_height / (block.axis.high - block.axis.low)
+    return b.label.style.leading * max(len(b.small(j, [(s.values[j] * scale, 0.0) for s in block.series]))
+                                       for j in range(len(block.categories)))
+
+
 def _standing_stack(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -> None:
-    """Category j's segments one on another, each value in a chip where it fits, the total on top."""
+    """Category j's segments one on another, each value in a chip where it fits, the total on top; a segment
+    too small for its chip is named with its value above the stack, under the total ("Severe 2%")."""
     x0 = gx + (group_w - bar_w) / 2
     middle = x0 + bar_w / 2
     level = 0.0
+    spans = []
     for i, s in enumerate(b.block.series):
         v = s.values[j]
         y0, y1 = b.at(level + v), b.at(level)
         b.bar(i, x0, y0, bar_w, y1 - y0)
-        if b.block.value_labels and y1 - y0 >= b.caption.style.size + 4 and v:
+        spans.append((y1 - y0, bar_w))
+        if b.block.value_labels and v and b.fits(i, j, y1 - y0, bar_w):
             chip(b.shapes, b.words, b.block.axis.text(v), b.label, middle, (y0 + y1) / 2, b.white)
         level += v
-    b.total(j, middle, b.at(level) - 6.5)
+    above = b.at(level) - 6.5
+    if b.block.value_labels:
+        for i in b.small(j, spans)[::-1]:
+            value_label(b.shapes, b.words, b.outside_text(i, j), b.label, middle, above, b.white)
+            above -= b.label.style.leading
+    b.total(j, middle, above)
 
 
 def _standing_group(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -> None:
@@ -141,11 +179,11 @@ def _lying(b: _Bars, w: float, h: float) -> None:
         top += 16 if not block.axis.title else 0
     right = w - (max(words.width(axis.tick_text(t), b.strong) for t in ticks) + 4 if block.value_labels
                  else tick_w / 2)
-    if block.value_labels and b.stacked:  # room after the longest stack for its "Total 33%"
-        right = min([right] + [_total_right(b, j, left, w) for j in range(n_cat)])
     bottom = h - 16
     plot_top = top + 2
     row_h = (bottom - plot_top) / n_cat
+    if block.value_labels and b.stacked:  # room after the longest stack for its "Severe 2%  Total 33%"
+        right = _stacks_right(b, left, w, right, min(row_h * 0.72, 30.0))
     if _lying_crowded(b, cat_w, row_h, row_h * 0.72 / (1 if b.stacked else n_ser), right - left):
         return
     span = axis.high - axis.low
@@ -163,12 +201,25 @@ def _lying(b: _Bars, w: float, h: float) -> None:
         (_lying_stack if b.stacked else _lying_group)(b, j, gy, row_h, bar_h)
 
 
-def _total_right(b: _Bars, j: int, left: float, w: float) -> float:
-    """The furthest right the plot may end for category j's total ("Total 33%") to fit after its stack."""
+def _stacks_right(b: _Bars, left: float, w: float, right: float, bar_h: float) -> float:
+    """The furthest right the plot may end for every stack's words after it (its small segments' labels and
+    its total) to fit. A narrower plot makes segments smaller, so this is settled in a few rounds."""
     axis = b.block.axis
-    share = (sum(s.values[j] for s in b.block.series) - axis.low) / (axis.high - axis.low)
-    room = w - left - b.words.width(b.total_text(j), b.label) - 4  # where the stack may end, from the left
-    return left + room / share if share > 0 else w
+    span = axis.high - axis.low
+    for _ in range(4):
+        scale = (right - left) / span
+        ends = []
+        for j in range(len(b.block.categories)):
+            sizes = [(s.values[j] * scale, bar_h) for s in b.block.series]
+            after = sum(b.words.width(b.outside_text(i, j), b.label) + _APART for i in b.small(j, sizes))
+            share = (sum(s.values[j] for s in b.block.series) - axis.low) / span
+            room = w - left - after - b.words.width(b.total_text(j), b.label) - 4  # where the stack may end
+            ends.append(left + room / share if share > 0 else w)
+        settled = min([right] + ends)
+        if abs(settled - right) < 0.01:
+            break
+        right = settled
+    return right
 
 
 def _lying_crowded(b: _Bars, cat_w: float, row_h: float, bar_room: float, plot_w: float) -> bool:
@@ -183,20 +234,33 @@ def _lying_crowded(b: _Bars, cat_w: float, row_h: float, bar_room: float, plot_w
 
 
 def _lying_stack(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> None:
-    """Category j's segments end to end, each value in a chip where it fits, the total after them."""
+    """Category j's segments end to end, each value in a chip where it fits, the total after them; a segment
+    too small for its chip is named with its value right after the stack, before the total ("Severe 2%")."""
     y0 = gy + (row_h - bar_h) / 2
     middle = y0 + bar_h / 2
     level = 0.0
+    spans = []
     for i, s in enumerate(b.block.series):
         v = s.values[j]
         x0, x1 = b.at(level), b.at(level + v)
         b.bar(i, x0, y0, x1 - x0, bar_h)
-        text = b.block.axis.text(v)
-        if (b.block.value_labels and v and x1 - x0 >= b.words.width(text, b.label) + 6
-                and bar_h >= b.caption.style.size + 3):
-            chip(b.shapes, b.words, text, b.label, (x0 + x1) / 2, middle, b.white)
+        spans.append((x1 - x0, bar_h))
+        if b.block.value_labels and v and b.fits(i, j, x1 - x0, bar_h):
+            chip(b.shapes, b.words, b.block.axis.text(v), b.label, (x0 + x1) / 2, middle, b.white)
         level += v
-    b.total(j, b.at(level) + 4, middle, "start")
+    x = b.at(level) + 4
+    if b.block.value_labels:
+        texts = [b.outside_text(i, j) for i in b.small(j, spans)] + [b.total_text(j)]
+        widths = [b.words.width(t, b.label) for t in texts]
+        size = b.label.style.size  # one white halo under the run: no gridline between its words
+        b.shapes.rect(x - 1.5, middle - size / 2 - 1, sum(widths) + _APART * (len(texts) - 1) + 3, size + 2,
+                      fill=b.white)
+        for text, width in zip(texts, widths):
+            b.words.put(text, b.label, x, middle)
+            x += width + _APART
+
+
+_APART = 10.0  # between a small segment's outside label and the next one, or the stack's total
 
 
 def _lying_group(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> None:

@@ -98,17 +98,21 @@ def bar_shape(shapes: Shapes, x: float, y: float, w: float, h: float, color: Col
                 line_width=1.0)
 
 
-def marker_shape(shapes: Shapes, kind: str, cx: float, cy: float, r: float, color: Color, white: Color) -> None:
+def marker_shape(shapes: Shapes, kind: str, cx: float, cy: float, r: float, color: Color, white: Color,
+                 open_: bool = False) -> None:
+    """A line's marker centred on (cx, cy): filled in its colour on a white edge, or (open_) an outline in its
+    colour on a white ground: drawn round a point another series' filled marker shares."""
+    fill, stroke, width = (white, color, 1.4) if open_ else (color, white, 1.0)
     if kind == "circle":
-        shapes.circle(cx, cy, r, fill=color, stroke=white, line_width=1.0)
+        shapes.circle(cx, cy, r, fill=fill, stroke=stroke, line_width=width)
     elif kind == "square":
-        shapes.rect(cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8, fill=color, stroke=white, line_width=1.0)
+        shapes.rect(cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8, fill=fill, stroke=stroke, line_width=width)
     elif kind == "triangle":
         shapes.polygon([(cx, cy - r * 1.15), (cx + r * 1.1, cy + r * 0.8), (cx - r * 1.1, cy + r * 0.8)],
-                       fill=color, stroke=white, line_width=1.0)
+                       fill=fill, stroke=stroke, line_width=width)
     else:  # diamond
         shapes.polygon([(cx, cy - r * 1.25), (cx + r * 1.1, cy), (cx, cy + r * 1.25), (cx - r * 1.1, cy)],
-                       fill=color, stroke=white, line_width=1.0)
+                       fill=fill, stroke=stroke, line_width=width)
 
 
 # ---- words ---------------------------------------------------------------------------------------

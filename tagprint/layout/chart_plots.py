@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from ..model import Chart
+from ..model import Chart, Color
 from .context import LayoutContext
+from .text import TextStyle
 from .chart_marks import (MARKERS, Shapes, Words, crowded, gridlines, grid_color, legend, marker_shape,
                           plot_crowded, styles, value_label, value_top, words_height)
 
@@ -68,38 +69,65 @@ def lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
 
 def _points(block: Chart, xs: list[float], at: Callable[[float], float], shapes: Shapes, words: Words,
             ctx: LayoutContext) -> None:
-    """Each series' line through its points, then the markers and the value labels over every line."""
+    """Each series' line through its points, then the markers and the value labels over every line. Every
+    marker stands at its point's true x and y; where series share a point, the later ones' markers are drawn
+    first as larger open outlines around it (a square frame round a dot), so each shows and none moves."""
     _, strong, _ = styles(ctx)
     white = ctx.color("white")
     for s in block.series:
         points = [(x, at(v)) for x, v in zip(xs, s.values)]
         if len(points) > 1:
             shapes.polyline(points, ctx.color(s.color), 1.75)
-    for i, s in enumerate(block.series):
-        color = ctx.color(s.color)
-        for j, (x, v) in enumerate(zip(xs, s.values)):
-            marker_shape(shapes, MARKERS[i % len(MARKERS)], x + _dodge(block, i, j), at(v), 3.4, color, white)
-            if block.value_labels and not _tied(block, i, j):
-                # the highest point of a category is labelled above it, the others below (a tie: the first)
-                highest = max(range(len(block.series)), key=lambda k: (block.series[k].values[j], -k))
-                above = i == highest
-                value_label(shapes, words, block.axis.text(v), strong, x, at(v) - 9 if above else at(v) + 9.5,
-                            white)
+    for j, x in enumerate(xs):
+        for i in sorted(range(len(block.series)), key=lambda k: -_ring(block, k, j)):
+            s = block.series[i]
+            ring = _ring(block, i, j)
+            kind, y = MARKERS[i % len(MARKERS)], at(s.values[j])
+            if ring:
+                marker_shape(shapes, kind, x, y, 3.4 + 2.6 * ring, ctx.color(s.color), white, open_=True)
+            else:
+                marker_shape(shapes, kind, x, y, 3.4, ctx.color(s.color), white)
+        if block.value_labels:
+            _point_labels(block, j, x, at, shapes, words, strong, white)
 
 
-def _dodge(block: Chart, i: int, j: int) -> float:
-    """How far series i's marker at category j stands aside (pt): where series share a point, their markers
-    stand side by side, centred on it, so none hides another (a hidden marker reads as a missing value)."""
+def _ring(block: Chart, i: int, j: int) -> int:
+    """How many earlier series share series i's point at category j (0: its marker is drawn filled; n: it is
+    the n-th open outline around the shared point)."""
     text = block.axis.text(block.series[i].values[j])
-    sharing = [k for k, s in enumerate(block.series) if block.axis.text(s.values[j]) == text]
-    return (sharing.index(i) - (len(sharing) - 1) / 2) * 8.0
+    return sum(block.axis.text(s.values[j]) == text for s in block.series[:i])
 
 
-def _tied(block: Chart, i: int, j: int) -> bool:
-    """Whether an earlier series has the same value at category j (its point is the same point): the value
-    is labelled once, above the shared point, not once above and once below it."""
-    text = block.axis.text(block.series[i].values[j])
-    return any(block.axis.text(s.values[j]) == text for s in block.series[:i])
+def _point_labels(block: Chart, j: int, x: float, at: Callable[[float], float], shapes: Shapes, words: Words,
+                  strong: TextStyle, white: Color) -> None:
+    """Category j's values, each once (a point series share is labelled once), centred on the points' own x:
+    the highest above its point, the others below theirs (above, where only that is clear of the other
+    points and labels), so labels at one x never sit on each other or on a point; a point squeezed between
+    two others has its label just beside it, up and to the right."""
+    values = sorted({block.axis.text(s.values[j]): s.values[j] for s in block.series}.items(),
+                    key=lambda tv: -tv[1])
+    tall = strong.style.size + 2  # a label's halo
+    marks = [(at(s.values[j]), 4.5 + 2.6 * _ring(block, i, j)) for i, s in enumerate(block.series)]
+    placed: list[float] = []  # the middles of the labels set so far
+
+    def free(middle: float, own: float) -> bool:
+        """Whether a label there covers no other point's marker and no label set before."""
+        return (all(abs(middle - y) >= tall / 2 + r for y, r in marks if abs(y - own) > 0.01)
+                and all(abs(middle - m) >= tall + 1 for m in placed))
+
+    for n, (text, v) in enumerate(values):
+        rings = max(_ring(block, i, j) for i, s in enumerate(block.series) if block.axis.text(s.values[j]) == text)
+        clear = 9 + 2.6 * rings  # past the outermost outline of a shared point
+        above, below = at(v) - clear, at(v) + clear + 0.5
+        if n == 0 or (free(above, at(v)) and not free(below, at(v))):
+            middle = above  # the highest value; or one with room above its point and none below
+        elif free(below, at(v)):
+            middle = below
+        else:  # points too close for a label above or below: beside its marker, on its own line
+            value_label(shapes, words, text, strong, x + 4.5 + 2.6 * rings, at(v) - tall / 2 - 1, white, "start")
+            continue
+        placed.append(middle)
+        value_label(shapes, words, text, strong, x, middle, white)
 
 
 def _end_labels(block: Chart, right: float, at: Callable[[float], float], shapes: Shapes, words: Words,

@@ -99,6 +99,7 @@ def check_overlaps(pages: list[PageLayout], ctx: LayoutContext) -> None:
         footer = _footer_band(page, ctx)
         found += _regions_overlapping(page, regions)
         found += _regions_in_footer(page, regions, footer)
+        found += _regions_past_the_margin(page, regions, ctx)
         found += _pictures_in_footer(page, footer, ctx)
     for problem in found:
         if not any(p.where == problem.where and p.message.split(" (page")[0] == problem.message.split(" (page")[0]
@@ -135,6 +136,18 @@ def _regions_in_footer(page: PageLayout, regions: list[Region], footer: list[Rec
                               f"it ends at y = {region.box.y + region.box.height:.0f} pt, the footer starts at "
                               f"{line.y:.0f} pt)", "make the region end above the footer"))
     return found
+
+
+def _regions_past_the_margin(page: PageLayout, regions: list[Region], ctx: LayoutContext) -> list[Problem]:
+    """A region of height: auto grown by its content past the bottom margin (it is not in the footer's
+    letters, but runs over the footer's rule or off the trim): the content needs less room or another page."""
+    _, _, bottom_margin, _ = ctx.document.margins
+    bottom = page.size[1] - bottom_margin
+    return [Problem(region.where, f"region '{region.name}' grows past the bottom margin (page {page.number}: its "
+                                  f"content ends at y = {region.box.y + region.box.height:.0f} pt, the margin at "
+                                  f"{bottom:.0f} pt)",
+                    "shorten its content or the regions above it, or move a content id to another page")
+            for region in regions if region.auto_height and region.box.y + region.box.height > bottom + 0.5]
 
 
 def _pictures_in_footer(page: PageLayout, footer: list[Rect], ctx: LayoutContext) -> list[Problem]:

@@ -3,7 +3,12 @@ words set by the text engine as lines of fragments claiming the chart's Figure."
 
 from __future__ import annotations
 
+import ctypes
+
 import pytest
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 
 from readers import structure
 from tagprint.layout.items import TextLine, VectorBox
@@ -149,14 +154,14 @@ body:
               and "".join(s.text for f in line.fragments for s in f.segments).replace(".", "").isdigit()]
     ticks = [r for r in rights if r < first_x - 5]  # the value axis' tick labels, right of which the plot begins
     assert ticks and first_x - max(ticks) >= 22
-    # both markers of the shared point show, side by side and centred on it: none hides the other
+    # both markers of the shared point stand on it: the first series' dot, the second's open square round it
     colors = document.theme.colors
     circle = min((args for name, args, kw in calls if name == "circle" and kw["fill"] == colors["primary"]),
                  key=lambda a: a[0])
-    square = min((args for name, args, kw in calls if name == "rect" and kw["fill"] == colors["secondary"]),
-                 key=lambda a: a[0])
-    assert circle[0] + circle[2] < square[0], (circle, square)  # the circle ends before the square starts
-    assert (circle[0] + square[0] + square[2] / 2) / 2 == pytest.approx(drug[0][0])
+    (frame,) = [args for name, args, kw in calls if name == "rect" and kw["stroke"] == colors["secondary"]
+                and kw["fill"] == colors["white"]]
+    assert circle[0] == pytest.approx(drug[0][0]) and frame[0] + frame[2] / 2 == pytest.approx(drug[0][0])
+    assert frame[2] > 2 * circle[2]  # the frame goes round the dot, not under it
 
 
 def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):
@@ -249,3 +254,172 @@ body:
     box, _ = shapes(items, Chart)
     right = total.x + sum(f.width for f in total.fragments)
     assert right <= box.box.x + box.box.width + 0.5, (right, box.box)
+
+
+SHARED = """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: line
+    title: DAS28
+    categories: ["0", "4", "12", "24"]
+    legend: false
+    min: 0
+    max: 7
+    series:
+      - {name: Drug, values: [5.8, 4.9, 3.9, 3.4]}
+      - {name: Placebo, values: [5.8, 5.5, 5.2, 5.0]}
+"""
+
+
+def _rgb(color) -> tuple[int, int, int]:
+    return tuple(round(c * 255) for c in color)
+
+
+def _painted_marks(page) -> list[tuple[str, tuple[int, int, int], float, float, float]]:
+    """Every path PDFium finds on the page, inside forms too: (filled or stroked, its colour, centre x, centre
+    y from the top, width), read from the PDF, not from the layout."""
+    marks = []
+    height = page.get_height()
+    for obj in page.get_objects(max_depth=6):
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        mode, stroke = ctypes.c_int(), ctypes.c_int()
+        raw.FPDFPath_GetDrawMode(obj, mode, stroke)
+        for kind, getter in (("fill", raw.FPDFPageObj_GetFillColor), ("stroke", raw.FPDFPageObj_GetStrokeColor)):
+            if (kind == "fill" and mode.value == 0) or (kind == "stroke" and not stroke.value):
+                continue
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            getter(obj, r, g, b, a)
+            marks.append((kind, (r.value, g.value, b.value), (left + right) / 2, height - (top + bottom) / 2,
+                          right - left))
+    return marks
+
+
+def _words_at(page) -> dict[str, list[tuple[float, float]]]:
+    """Each word PDFium reads on the page: its centre (x, y from the top)."""
+    text = page.get_textpage()
+    found: dict[str, list[tuple[float, float]]] = {}
+    whole = text.get_text_range()
+    height = page.get_height()
+    start = None
+    for k, ch in enumerate(whole + " "):
+        if ch.strip() and start is None:
+            start = k
+        elif not ch.strip() and start is not None:
+            boxes = [text.get_charbox(n) for n in range(start, k)]
+            x = (min(b[0] for b in boxes) + max(b[2] for b in boxes)) / 2
+            y = height - (min(b[1] for b in boxes) + max(b[3] for b in boxes)) / 2
+            found.setdefault(whole[start:k], []).append((x, y))
+            start = None
+    return found
+
+
+def test_markers_stand_at_their_true_x_in_the_pdf_and_a_shared_value_is_labelled_once(project):
+    """Read back from the PDF: each series' markers stand centred over their week's name (a shared point's
+    markers are not moved aside), both markers of the point Drug and Placebo share show (a dot in an open
+    square), and its value is printed once, centred over it, above."""
+    project.layout()
+    project.content(SHARED)
+    pdf = project.build().data
+    document = prepare(project.root, project.root / "layouts" / "test.yaml").document
+    colors = document.theme.colors
+    page = pdfium.PdfDocument(pdf)[0]
+    marks, words_ = _painted_marks(page), _words_at(page)
+    weeks = {name: sorted(words_[name], key=lambda p: p[1])[-1][0] for name in ("0", "4", "12", "24")}
+    dots = sorted((x, y) for kind, rgb, x, y, w in marks if kind == "fill" and rgb == _rgb(colors["primary"])
+                  and 5 < w < 10)
+    squares = sorted((x, y) for kind, rgb, x, y, w in marks if kind == "fill" and rgb == _rgb(colors["secondary"])
+                     and 5 < w < 10)
+    frames = [(x, y, w) for kind, rgb, x, y, w in marks if kind == "stroke" and rgb == _rgb(colors["secondary"])
+              and 10 < w < 20]
+    # the Drug dots and the Placebo squares of weeks 4, 12 and 24 (and the end labels' markers, further right)
+    for week in ("0", "4", "12", "24"):
+        assert any(abs(x - weeks[week]) < 0.3 for x, _ in dots), (week, weeks, dots)
+    for week in ("4", "12", "24"):
+        assert any(abs(x - weeks[week]) < 0.3 for x, _ in squares), (week, weeks, squares)
+    # week 0: Placebo's marker is the open square round Drug's dot, both centred on the point
+    ((fx, fy, fw),) = frames
+    (dot,) = [(x, y) for x, y in dots if abs(x - weeks["0"]) < 0.3]
+    assert fx == pytest.approx(weeks["0"], abs=0.3) and (fx, fy) == pytest.approx(dot, abs=0.3)
+    assert not any(abs(x - weeks["0"]) < 8 for x, _ in squares)  # no filled square beside it
+    # "5.8" once, centred over the shared point, above it
+    (label,) = words_["5.8"]
+    assert label[0] == pytest.approx(fx, abs=0.5) and label[1] < fy - fw / 2
+
+
+def test_labels_of_values_at_one_x_sit_above_and_below_not_aside(project):
+    """Read back from the PDF: where two series' values are close at one week, the higher is labelled above
+    its point and the lower below its own, both centred on the week: never shifted along x."""
+    project.layout()
+    project.content(SHARED.replace("[5.8, 4.9, 3.9, 3.4]", "[5.8, 5.3, 3.9, 3.4]"))
+    page = pdfium.PdfDocument(project.build().data)[0]
+    words_ = _words_at(page)
+    week = sorted(words_["4"], key=lambda p: p[1])[-1][0]
+    (high,), (low,) = words_["5.5"], words_["5.3"]
+    assert high[0] == pytest.approx(week, abs=0.5) and low[0] == pytest.approx(week, abs=0.5)
+    assert low[1] - high[1] > 14  # one above the pair of points, one below it: apart by more than a line
+
+
+@pytest.mark.parametrize("orientation", ["horizontal", "vertical"])
+def test_a_segment_too_small_for_its_value_is_named_with_it_outside_the_stack(project, orientation):
+    """A 1 % segment cannot hold "1%": it is named outside its stack ("Severe 1%"), before (lying) or under
+    (standing) the total, in every stack where it is small, and read in the PDF's text."""
+    project.layout()
+    project.content(f"""\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: stacked_bar
+    orientation: {orientation}
+    title: Adverse events
+    categories: [Drug, Placebo]
+    unit: " %"
+    max: 40
+    series:
+      - {{name: Mild, values: [22, 18]}}
+      - {{name: Moderate, values: [9, 7]}}
+      - {{name: Severe, values: [1, 1]}}
+""")
+    page = pdfium.PdfDocument(project.build().data)[0]
+    text = page.get_textpage().get_text_range()
+    assert text.count("Severe 1%") == 2, text
+    for said in ("Total 32%", "Total 26%", "22%", "9%", "7%"):
+        assert said in text, (said, text)
+    words_ = _words_at(page)
+    severe, totals = sorted(words_["1%"], key=lambda p: p[1]), sorted(words_["32%"] + words_["26%"], key=lambda p: p[1])
+    for (sx, sy), (tx, ty) in zip(severe, totals):
+        if orientation == "horizontal":  # on the stack's row, after it and before its total
+            assert sy == pytest.approx(ty, abs=0.5) and sx < tx
+        else:  # over the stack, under its total
+            assert sx == pytest.approx(tx, abs=8) and sy > ty
+
+
+def test_three_close_lines_labels_cover_no_other_label(project):
+    """Read back from the PDF: three lines close together at every week still show each value once, and
+    no two value labels overlap (a point squeezed between two others has its label beside it)."""
+    project.layout()
+    project.content(SHARED.replace("      - {name: Placebo, values: [5.8, 5.5, 5.2, 5.0]}\n",
+                                   "      - {name: Placebo, values: [5.8, 5.5, 5.2, 5.0]}\n"
+                                   "      - {name: Other, values: [5.8, 5.0, 4.6, 4.4]}\n"))
+    page = pdfium.PdfDocument(project.build().data)[0]
+    text = page.get_textpage()
+    whole = text.get_text_range()
+    boxes = []
+    for value in ("5.5", "5.0", "4.9", "5.2", "4.6", "3.9", "4.4", "3.4"):
+        at = [k for k in range(len(whole)) if whole.startswith(value, k)]
+        assert at, (value, whole)
+        for k in at:
+            chars = [text.get_charbox(n) for n in range(k, k + len(value))]
+            boxes.append((value, min(c[0] for c in chars), min(c[1] for c in chars), max(c[2] for c in chars),
+                          max(c[3] for c in chars)))
+    assert [b[0] for b in boxes].count("5.0") == 2  # Other at week 4 and Placebo at week 24
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+            assert apart, (a, b)

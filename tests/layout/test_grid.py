@@ -103,6 +103,18 @@ def test_a_paragraph_added_to_the_first_region_moves_the_second(project, capsys)
         assert third - second_after == pytest.approx(10 * MM - 4 * MM, abs=0.5)  # its own gap
 
 
+def test_a_region_grown_past_the_bottom_margin_is_a_problem_at_its_line(project, capsys):
+    """So many paragraphs that the region below the first is pushed off the page: the build stops and names
+    the region (its line in the layout) that ends past the bottom margin, instead of setting text over the
+    footer's rule."""
+    project.layout(LAYOUT)
+    project.content(content(60))
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "grows past the bottom margin" in err and "layouts/test.yaml:" in err, err
+    assert "region 'first'" in err or "region 'second'" in err, err
+
+
 def test_below_a_region_that_does_not_exist(project, capsys):
     project.layout(LAYOUT.replace("below: first, gap", "below: frist, gap"))
     project.content(content(1))

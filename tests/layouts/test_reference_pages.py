@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from page_space import empty_row_shares
+from readers import reading_text, structure
 from tagprint.pipeline import build
 
 REPO = Path(__file__).resolve().parents[2]
@@ -116,3 +117,66 @@ def test_the_call_to_action_comes_before_the_references(pdfs):
     tp = pdfium.PdfDocument(pdfs["block-examples"])[1].get_textpage()
     text = tp.get_text_range()
     assert text.index("Read the format reference") < text.index("References")
+
+
+def _ink_gaps(page, top: float, bottom: float, right: float | None = None) -> list[tuple[int, int]]:
+    """The bands (top, bottom, in pt from the page's top) between top and bottom with no ink in them (left of
+    `right`, if given)."""
+    image = page.render(scale=1).to_pil().convert("L")
+    width = int(right) if right else image.width
+    rows = [any(image.getpixel((x, y)) < 235 for x in range(width)) for y in range(int(top), int(bottom))]
+    gaps, start = [], None
+    for y, ink in enumerate(rows + [True], start=int(top)):
+        if not ink and start is None:
+            start = y
+        elif ink and start is not None:
+            gaps.append((start, y))
+            start = None
+    return gaps
+
+
+@pytest.mark.parametrize("index, pairs", [
+    (0, [("Lists: numbered", "type: list"), ("Figures", "type: figure"), ("Callouts and cards", "type: callout")]),
+    (1, [("Tables and footnotes", "type: table"), ("A ruled callout", "type: callout"),
+         ("Important Safety", "type: safety"), ("Read the format", "type: call_to_action")]),
+])
+def test_the_text_pages_keys_stand_in_the_margin_beside_their_sections(pdfs, index, pairs):
+    """The text pages are set like a specimen book: beside each section, in a margin column right of the
+    8-column measure, the keys its blocks use, their first line level with the section's heading (within a
+    line) and read right after the section, before the next one."""
+    page = pdfium.PdfDocument(pdfs["block-examples"])[index]
+    tp = page.get_textpage()
+    text = tp.get_text_range()
+    for section, note in pairs:
+        s_left, s_top, _, _ = _word_box(tp, section)
+        n_left, n_top, _, _ = _word_box(tp, note)
+        assert s_left < 70 and n_left > 440, (section, s_left, note, n_left)
+        assert abs(n_top - s_top) < 12, (section, s_top, note, n_top)
+    root = structure(pdfs["block-examples"])
+    said = reading_text(root)
+    for (section, note), following in zip(pairs, pairs[1:]):
+        start = said.index(section)
+        assert said.index(note, start) < said.index(following[0], start), (section, note)
+    # the measure stays a measure: no letter stands in the gutter between the text and the margin column
+    boxes = [tp.get_charbox(k) for k in range(len(text)) if text[k].strip()]
+    assert not [b for b in boxes if b[2] > 390 and b[0] < 445], [b for b in boxes if b[2] > 390 and b[0] < 445][:3]
+
+
+def test_sections_of_one_level_have_the_same_space_before_them(pdfs):
+    """The safety information's heading (an H2) has as much air above it as the section headings do."""
+    page = pdfium.PdfDocument(pdfs["block-examples"])[1]
+    tp = page.get_textpage()
+    spaces = {}
+    for heading in ("A ruled callout", "Important Safety"):
+        _, top, _, _ = _word_box(tp, heading)
+        above = [g for g in _ink_gaps(page, 44, top, 400) if g[1] >= top - 12]  # the gap just over the heading
+        spaces[heading] = above[-1][1] - above[-1][0] if above else 0
+    assert spaces["Important Safety"] >= 20 and spaces["A ruled callout"] >= 20, spaces
+
+
+def test_the_pieces_page_has_no_hole(pdfs):
+    """Page 3's framed panels, photo and text follow one another with even space (no band of empty paper
+    taller than 40 pt between the top band and the footer's rule)."""
+    page = pdfium.PdfDocument(pdfs["block-examples"])[2]
+    gaps = _ink_gaps(page, 44, 741)
+    assert all(b - a <= 40 for a, b in gaps), gaps
