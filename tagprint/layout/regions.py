@@ -39,11 +39,13 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
     flows = bool(page.flow)
     _, _, bottom_margin, _ = ctx.document.margins
     bottom = ctx.document.page_size[1] - bottom_margin
-    boxes: dict[str, Rect] = {}
+    boxes: dict[tuple[str, bool], Rect] = {}
 
-    def box(region: Region, depth: int = 0) -> Rect:
-        if region.name in boxes:
-            return boxes[region.name]
+    def box(region: Region, depth: int = 0, level: bool = True) -> Rect:
+        """The region's box; `level`: grown to the regions it is as tall as (else as tall as its content)."""
+        key = (region.name, level and bool(region.same_height))
+        if key in boxes:
+            return boxes[key]
         b = region.box
         y = b.y
         if region.below and depth < len(by_name):  # under the lowest of the regions it is below
@@ -58,10 +60,12 @@ def resolved(template: Template, page: Page, ctx: LayoutContext, first: bool = T
                     y, height = _aligned(region, y, height, page, ctx)
             else:
                 height = 0.0
+        if level and region.same_height and depth < len(by_name):  # a row of panels ends level
+            height = max([height] + [box(by_name[name], depth + 1, level=False).height for name in region.same_height])
         if region.from_bottom is not None:  # stands at the foot: grows upward
             y = ctx.document.page_size[1] - region.from_bottom - height
-        boxes[region.name] = Rect(b.x, y, b.width, height)
-        return boxes[region.name]
+        boxes[key] = Rect(b.x, y, b.width, height)
+        return boxes[key]
 
     regions = tuple(replace(r, box=box(r)) for r in template.regions)
     return replace(template, regions=regions)

@@ -48,6 +48,9 @@ class RegionSpec(Strict):
     covered."""
     gap: Spacing | None = None
     """Space between this region and the one it is `below` (default: the grid's gutter)."""
+    same_height: str | list[str] | None = None
+    """Without a box: as tall as the tallest of these regions and itself (each as tall as its content), so a
+    row of panels ends level (a masthead beside its photo); a region at the foot (`bottom`) grows upward."""
     height: HeightOrAuto | None = None
     """Without a box: a length, or `auto` (the default): as tall as its content (a flow region: down to
     the bottom margin)."""

@@ -101,11 +101,12 @@ class Region:
     gap: float = 0.0  # between this region and the one it is below
     auto_height: bool = False  # as tall as its content (a flow region: down to the bottom margin)
     from_bottom: float | None = None  # stands at the page's foot: its bottom edge this far above the page's
+    same_height: tuple[str, ...] = ()  # as tall as the tallest of these regions (a row that ends level)
 
     @property
     def adapts(self) -> bool:
         """Whether its box depends on what is set on the page (found again for each page)."""
-        return bool(self.below) or self.auto_height
+        return bool(self.below) or self.auto_height or bool(self.same_height)
 
 
 @dataclass(frozen=True)

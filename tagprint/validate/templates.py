@@ -81,9 +81,10 @@ def _boxed_region(sheet: Sheet, rname: str, r: RegionSpec) -> Region:
     """A region with a fixed box (carried over to another paper size by `adapted`)."""
     assert r.box is not None
     cols = span(r.columns)
-    if r.below is not None or r.top is not None or r.bottom is not None or r.height is not None or cols:
+    if r.below is not None or r.top is not None or r.bottom is not None or r.height is not None or cols or \
+            r.same_height is not None:
         sheet.problems.append(Problem(sheet.where("regions", rname, "box"), f"region '{rname}' has a box and is "
-                                      "placed on the grid too (columns: a-b, top, bottom, below or height)",
+                                      "placed on the grid too (columns: a-b, top, bottom, below, height or same_height)",
                                       "keep the box, or remove it and place the region with columns, top, "
                                       "below and height"))
     raw = adapted(r.box, sheet.design, sheet.page, sheet.margins) if sheet.design else list(r.box)
@@ -113,7 +114,19 @@ def _grid_region(sheet: Sheet, rname: str, r: RegionSpec, grid: GridSpec, column
     text_columns = 1 if span(r.columns) or r.columns == 1 else int(r.columns)
     return Region(rname, box, _padding(r), r.background, r.valign, text_columns, r.gutter, sheet.where(*path),
                   r.layer, below, grid.gutter if r.gap is None else r.gap, auto,
-                  None if r.bottom is None else float(r.bottom))
+                  None if r.bottom is None else float(r.bottom), _same_height(sheet, rname, r))
+
+
+def _same_height(sheet: Sheet, rname: str, r: RegionSpec) -> tuple[str, ...]:
+    """The regions `r` is as tall as (each another region of the template)."""
+    names = (r.same_height,) if isinstance(r.same_height, str) else tuple(r.same_height or ())
+    known = [n for n in sheet.spec.regions if n != rname]
+    for other in names:
+        if other not in known:
+            sheet.problems.append(Problem(sheet.where("regions", rname, "same_height"), f"'same_height: {other}' "
+                                          f"names no other region of template '{sheet.name}'",
+                                          did_you_mean(other, known)))
+    return tuple(n for n in names if n in known)
 
 
 def _at_foot_alone(sheet: Sheet, rname: str, r: RegionSpec) -> None:

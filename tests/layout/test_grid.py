@@ -232,3 +232,72 @@ def test_a_region_at_the_foot_and_below_another(project, capsys):
     assert main(["--root", str(project.root)]) == 2
     err = capsys.readouterr().err
     assert "region 'third' has both bottom and below" in err and "layouts/test.yaml:17:" in err
+
+
+ROW = """\
+document:
+  title: Row
+  lang: en-US
+  material_id: TEST-0007
+  date: 11/2026
+  created: 2026-11-01
+theme: kineret
+page:
+  size: [letter, a4]
+  margins: [15mm, 15mm, 20mm, 15mm]
+  grid: {columns: 12, gutter: 4mm}
+templates:
+  plain:
+    regions:
+      left: {columns: 1-8, same_height: right, background: tint, padding: 8}
+      right: {columns: 9-12, background: tint, padding: 8}
+      low: {columns: 1-8, bottom: 20mm, background: tint, padding: 8}
+      low-2: {columns: 9-12, bottom: 20mm, same_height: low, background: tint, padding: 8}
+pages:
+  - template: plain
+    regions:
+      left: [short]
+      right: [tall]
+      low: [tall-2]
+      low-2: [short-2]
+"""
+
+
+def filled_boxes(data: bytes) -> list[tuple[float, float, float, float]]:
+    """(left, top, right, bottom) from the page's top-left of the filled paths wider than 60 pt on page 1."""
+    page = pdfium.PdfDocument(data)[0]
+    height = page.get_height()
+    out = []
+    for obj in page.get_objects():
+        if obj.type == raw.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = obj.get_bounds()
+            if right - left > 60 and top - bottom > 20:
+                out.append((round(left, 1), round(height - top, 1), round(right, 1), round(height - bottom, 1)))
+    return out
+
+
+def test_a_row_of_panels_ends_level_whatever_each_holds(project, capsys):
+    project.layout(ROW)
+    tall = "".join(PARAGRAPH.format(text=f"A longer panel, line {n}.") for n in range(6))
+    short = PARAGRAPH.format(text="Short.")
+    project.content(f"short:\n{short}tall:\n{tall}short-2:\n{short}tall-2:\n{tall}")
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    for size, height in (("letter", 792), ("a4", 842)):
+        boxes = filled_boxes((project.root / "output" / f"test-{size}.pdf").read_bytes())
+        top_row = sorted(b for b in boxes if b[1] < height / 2)
+        foot_row = sorted(b for b in boxes if b[1] > height / 2)
+        assert len(top_row) == 2 and len(foot_row) == 2, boxes
+        (_, t1, _, b1), (_, t2, _, b2) = top_row
+        assert (t1, b1) == (pytest.approx(t2, abs=0.2), pytest.approx(b2, abs=0.2))  # the short panel grew down
+        assert b1 - t1 > 90  # to the tall one's height, not its own
+        (_, t3, _, b3), (_, t4, _, b4) = foot_row
+        assert (t3, b3) == (pytest.approx(t4, abs=0.2), pytest.approx(b4, abs=0.2))  # at the foot: grew upward
+        assert b3 == pytest.approx(height - 20 * MM, abs=0.5)
+
+
+def test_same_height_as_a_region_that_does_not_exist(project, capsys):
+    project.layout(ROW.replace("same_height: right", "same_height: rihgt"))
+    project.content("".join(f"{cid}:\n" + PARAGRAPH.format(text="Words.") for cid in ("short", "tall", "short-2", "tall-2")))
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "'same_height: rihgt' names no other region" in err and "layouts/test.yaml:15:" in err and "'right'" in err
