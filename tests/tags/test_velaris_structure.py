@@ -70,13 +70,13 @@ def test_the_two_level_header_table_links_every_cell_to_its_headers(tree):
         assert sum(ths[h].attrs["Scope"] == "Column" for h in named) >= 1
 
 
-def test_the_adverse_reaction_header_gives_the_arm_and_its_size_on_two_lines(tree):
-    """"VELARIS" and "(n = 1,204)" are header cells of their own, so the count never wraps inside its
-    parenthesis."""
+def test_the_adverse_reaction_header_gives_the_arm_and_its_size_in_one_cell(tree):
+    """"VELARIS (n=1,204)" is one header cell, the count written as one word, so it wraps under the arm's
+    name and never inside its parenthesis."""
     table = _table(tree, "Adverse reactions")
     head = next(part for part in table.kids if part.role == "THead")
     rows = [[cell.text().strip() for cell in tr.kids] for tr in head.kids]
-    assert rows == [["Adverse reaction", "VELARIS", "Placebo"], ["(n = 1,204)", "(n = 402)"]]
+    assert rows == [["Adverse reaction", "VELARIS (n=1,204)", "Placebo (n=402)"]]
 
 
 def test_notes_have_unique_ids_and_every_marker_links_to_a_note(tree):
@@ -102,7 +102,7 @@ def test_phrase_in_another_language_and_the_three_figures(tree):
     assert len(alts) == 3, alts  # the photo, the PASI 90 chart, the QR code beside the safety box
     assert "forearm" in alts[0]
     assert all(value in alts[1] for value in ("74%", "3%", "71%", "4%"))  # the chart says every value
-    assert "example.com/velaris/prescribing-information.pdf" in alts[2]
+    assert "example.com/velaris/pi" in alts[2]
 
 
 def test_references_heading_is_a_heading_not_a_second_label(tree):
