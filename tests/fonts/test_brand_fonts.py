@@ -38,8 +38,9 @@ def test_the_german_example_embeds_its_brand_fonts_in_every_profile(norvalin_pro
     kinds = dict(fonts)
     heros = [n for n in names if n.split("+")[1].startswith("TeXGyreHeros")]
     assert heros and all(kinds[n] == "CID Type 0C" for n in heros)  # CFF kept as CFF (FontFile3)
-    # the variable Source Sans 3 as two static instances, regular and bold
-    assert {n.split("+")[1] for n in names if "SourceSans3" in n} == {"SourceSans3-W400", "SourceSans3-W700"}
+    # one Latin family, its bold for the headings; Arabic and Hebrew in their script fonts
+    assert {n.split("+")[1] for n in names} == {"TeXGyreHeros-Regular", "TeXGyreHeros-Bold", "DejaVuSans",
+                                                "Arimo-W400"}
     tags = [n.split("+")[0] for n in names]
     assert all(re.fullmatch(r"[A-Z]{6}", t) for t in tags) and len(set(tags)) == len(tags)
     assert subprocess.run([sys.executable, "render.py", "check", str(norvalin_profiles[profile])], cwd=REPO,
@@ -77,6 +78,17 @@ def test_a_theme_naming_a_font_in_the_project_folder_builds(tmp_path, capsys):
     assert main(["--root", str(root), "build", "test"]) == 0
     fonts = _pdffonts(root / "output" / "test.pdf")
     assert any(n.endswith("+TeXGyreHeros-Regular") and k == "CID Type 0C" for n, k in fonts)
+
+
+def test_a_variable_font_is_embedded_as_two_static_instances(tmp_path):
+    """Source Sans 3 (a variable font from its wheel) for the whole piece: the heading's bold and the body's
+    regular each embedded as a static instance named for its weight, TrueType outlines kept as TrueType."""
+    root = _project_with_theme(tmp_path, "font: Source Sans 3")
+    (root / "content" / "test.yaml").write_text("body:\n  - type: heading\n    level: 1\n    text: Office hours\n"
+                                                "  - type: paragraph\n    text: Hello AVATAR WAVE\n")
+    assert main(["--root", str(root), "build", "test"]) == 0
+    fonts = dict((name.split("+")[1], kind) for name, kind in _pdffonts(root / "output" / "test.pdf"))
+    assert fonts == {"SourceSans3-W400": "CID TrueType", "SourceSans3-W700": "CID TrueType"}
 
 
 def test_a_missing_family_is_a_problem_at_the_theme_line_with_did_you_mean(tmp_path, capsys):

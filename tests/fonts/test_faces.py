@@ -31,7 +31,7 @@ def test_widths_and_characters_are_the_fonts_own():
 def test_a_variable_font_is_instanced_at_the_weight_and_named_for_it():
     regular = face("Source Sans 3")
     path = regular.path
-    bold = load_source(Source(path, 0, 700))  # (the weight the German example uses: made once per machine)
+    bold = load_source(Source(path, 0, 700))  # (the weight of a bold heading: made once per machine)
     assert regular.name == "SourceSans3-W400" and bold.name == "SourceSans3-W700"
     instance = TTFont(io.BytesIO(bold.data))
     assert "fvar" not in instance and instance["OS/2"].usWeightClass == 700

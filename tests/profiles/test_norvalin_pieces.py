@@ -191,7 +191,8 @@ def _unhyphenated_words() -> set[str]:
     """The words of the boxed warning, the safety panel and the support callout's German text, which are set
     without hyphenation (theme styles warning, safety and callout)."""
     content = yaml.safe_load((REPO / "content" / "norvalin-de.yaml").read_text(encoding="utf-8"))
-    texts = [p["text"] for p in content["warning"][0]["blocks"] + content["safety"][0]["blocks"]]
+    blocks = content["warning"][0]["blocks"] + content["safety"][0]["blocks"]
+    texts = [p["text"] for p in blocks if "text" in p] + [i for b in blocks for i in b.get("items", [])]
     texts += [p["text"] for p in content["support"][0]["blocks"] if p.get("style") == "callout"]
     return {w for text in texts for w in re.findall(r"\w+", text)}
 
