@@ -74,14 +74,13 @@ def _list(block: ListBlock, width: float, ctx: LayoutContext, depth: int = 0) ->
         label_width = max((f.x + f.width for line in label for f in line.fragments), default=0.0)
         out.add(Laid(0, list(label)), width - label_width if rtl else 0, y)
         out.add(body, 0 if rtl else indent, y)
-        y += body.height
-        if item.children:
+        y += body.height + ts.style.leading * 0.18  # one item spacing, between items at any depth
+        if item.children:  # (a nested list ends with that spacing too: added once, not twice)
             child = _list(item.children, width - indent, ctx, depth + 1)
             out.add(child, 0 if rtl else indent, y)
             out.breaks.extend(Break(b.y + y, b.prefix, b.head_extra, again((n, b.key)), (n, b.key))
                               for b in child.breaks)
             y += child.height
-        y += ts.style.leading * 0.18
     out.height = y
     return out
 
