@@ -1,8 +1,9 @@
 """Handouts: the slides, scaled down but still real tagged content, with notes or ruled lines.
 
-- 1up: one slide per page; under it, on one line, a label and the slide's number, then its speaker notes
-  (at most about 75 characters a line) under "Speaker notes", and ruled lines for the reader's own notes
-  under "Your notes" (a slide without speaker notes: "Your notes" and the lines at once);
+- 1up: one slide per page; under it, on one line, "Speaker notes" and the slide's number, then its
+  speaker notes (at most about 75 characters a line), and ruled lines for the reader's own notes under
+  "Your notes", at one height on every page (under the deck's longest speaker notes: a slide without
+  speaker notes leaves their area quiet, as 2-up does, and its page keeps the others' structure);
 - 2up: two slides per page, each slot one structure whether or not the slide has speaker notes: beside
   the slide its number, then its speaker notes under "Speaker notes" (a slide without any leaves the
   column quiet under its number); under the slide "Your notes" and at least five ruled lines across the
@@ -15,8 +16,7 @@ One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your 
 ruled lines, and on 3-up "More notes" above the ruled lines of the slots a part-filled page has no slide
 for (one area, so no page says "Your notes" twice for one slide; 2-up runs the last "Your notes" on, see
 RUNS_ON). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
-2-up and 3-up every slot has the same ruled lines at the same place. On 1-up "Your notes" stands a fixed
-gap under the slide's own speaker notes, however long they are.
+2-up and 3-up every slot has the same ruled lines at the same place, and on 1-up every page.
 The lines are hairlines in a light grey (they guide a pen; they are not content), one pitch (PITCH) apart
 on every handout. The slides are spread over the pages evenly (seven slides 3-up are 3, 2, 2, never 3, 3,
 1: no last page holds one slide at its top). Reading order: slide 1, its notes, slide 2, … (the tag tree
@@ -306,20 +306,21 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
 
 def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,
            ctx: LayoutContext, document: Document) -> None:
-    """1-up: under the frame, a label and the slide's number on one line; the speaker notes (under
-    "Speaker notes"), then, LABEL_GAP under their end, "Your notes" on the first of the ruled lines, PITCH
-    apart down to the page's foot."""
+    """1-up: under the frame, the slide's number at the right of a label line; "Speaker notes" on that
+    line and the speaker notes under it (a slide without any leaves the area quiet); then "Your notes"
+    on the first of the ruled lines, PITCH apart down to the page's foot, at one height on every page:
+    LABEL_GAP under where the deck's longest speaker notes end (a deck with none at all: "Your notes" on
+    the label line). Every page has the same labels in the same places, as every 2-up slot has."""
     placed = Laid(0, [])
     placed.add(number, side.x + side.width - _width(number), side.y)  # the number at the right
-    placed.add(_label(NOTES_LABEL if notes is not None else OWN_NOTES_LABEL, setting, ctx, document), side.x, side.y)
     y = side.y + setting.label_h + 4
-    first = side.y + setting.label_h + RULE_UNDER  # no speaker notes: the lines begin under the label line
+    label_y = y + setting.notes_h + LABEL_GAP if setting.notes_h > 0 else side.y
     if notes is not None:
         laid = setting.laid_notes[index - 1]
         _check_room(laid, side.y + side.height - y - setting.label_h - LABEL_GAP, notes, index, "1up", ctx)
+        placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, side.y)
         placed.add(laid, side.x, y)
-        label_y = y + laid.height + LABEL_GAP
-        placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
-        first = label_y + setting.label_h + RULE_UNDER
+    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
     page.items.extend(placed.items)
+    first = label_y + setting.label_h + RULE_UNDER
     _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)

@@ -340,12 +340,13 @@ def test_ruled_lines_are_light_hairlines(deck, name):
 
 def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
     """Each 1-up page: "Slide N of 7", the speaker notes under "Speaker notes" set no wider than about 75
-    characters a line, "Your notes" above the ruled lines the same gap under the end of the speaker notes
-    on every page (not at one height whatever the notes' length), and the lines at the one pitch of every
-    handout, a useful number of them, down to within a pitch of the page's foot."""
+    characters a line, "Your notes" above the ruled lines at one height on every page, the pages with
+    speaker notes and those without (one page structure), clear of the longest notes' end by 6 to 14 pt,
+    and the lines at the one pitch of every handout, at the same heights on every page, a useful number of
+    them, down to within a pitch of the page's foot."""
     from tagprint.decks.handouts import PITCH
     pdf = pdfium.PdfDocument(deck["handout-1up"])
-    gaps = []
+    gaps, own_tops = [], []
     for i in range(len(pdf)):
         tp = pdf[i].get_textpage()
         text = tp.get_text_range()
@@ -353,13 +354,17 @@ def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
         notes = text.split("Speaker notes", 1)[1].split("Your notes")[0] if "Speaker notes" in text else ""
         lines = [line for line in notes.splitlines() if line.strip() and "of 7" not in line]
         assert all(len(line) <= 76 for line in lines), [len(line) for line in lines]
+        own = text.index("Your notes")
+        own_tops.append(round(tp.get_charbox(own, loose=True)[3], 1))
         if "Speaker notes" in text:  # the notes' last line (its font's box) ends this far above "Your notes"
-            start, own = text.index("Speaker notes") + len("Speaker notes"), text.index("Your notes")
+            start = text.index("Speaker notes") + len("Speaker notes")
             ends = [tp.get_charbox(k, loose=True)[1] for k in range(start, own)
                     if text[k].strip() and tp.get_charbox(k, loose=True)[3] - tp.get_charbox(k, loose=True)[1] > 9]
             gaps.append(round(min(ends) - tp.get_charbox(own, loose=True)[3], 1))
-    assert len(gaps) == 5 and max(gaps) - min(gaps) < 1, gaps
+    assert len(own_tops) == 7 and max(own_tops) - min(own_tops) < 0.5, own_tops
+    assert len(gaps) == 5 and 6 <= min(gaps) <= 14, gaps
     heights = [[y for y, *_ in found] for found in rules(deck["handout-1up"])]
+    assert all(h == pytest.approx(heights[0], abs=0.05) for h in heights), [len(h) for h in heights]
     for h in heights:
         assert all(abs(b - a - PITCH) < 0.05 for a, b in zip(h, h[1:])), h
     assert 18 <= PITCH <= 24 and len(min(heights, key=len)) >= 10
