@@ -48,7 +48,8 @@ PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a co
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
 THREE_UP_WIDTH = 390.0  # a 3-up slide this wide sets a slide's 15.4 pt labels at 6.3 pt
-LEAST = 6.0  # pt: no text on a thumbnail is smaller (smaller text, superscripts, is enlarged to this)
+LEAST = 7.0  # pt: no text a thumbnail sets is smaller (smaller text, superscripts, is enlarged to this; a
+# picture's own labels, drawn inside it, print at the picture's scale: 6 pt or more, see THREE_UP_WIDTH)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
 TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes beside it (150 pt, about 28
 # characters a line) and six ruled lines under it (no narrower: a picture's 16 pt labels, drawn inside the

@@ -108,6 +108,18 @@ def test_no_thumbnail_text_under_6_pt(deck):
             assert not small, (name, n, small[:10])
 
 
+def test_thumbnail_text_under_7_pt_is_only_a_pictures_own_labels(deck):
+    """Text a thumbnail sets (bullets, superscript citations, the cover's subtitle) prints at 7 pt or more
+    on every handout: under 7 pt are only the spectrum's two labels, drawn inside the picture at its scale
+    (6 pt or more, see above), each of their letters once per thumbnail of that slide."""
+    from tagprint.illustrations.spectrum import SpectrumParams
+    labels = sorted(SpectrumParams.left_label + SpectrumParams.right_label)
+    for name in HANDOUTS:
+        for n, chars in enumerate(text_sizes(deck[name]), start=1):
+            small = sorted(ch for ch, size in chars if size < 7 - 0.02)
+            assert small in ([], labels), (name, n, "".join(small))
+
+
 def test_slides_are_numbered_slide_n_of_m(deck):
     pdf = pdfium.PdfDocument(deck["slides"])
     for i in range(len(pdf)):
