@@ -28,11 +28,12 @@ LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
 GUTTER = 32.0  # between the text column and the figure
-FIGURE_TEXT_W = (WIDTH - GUTTER) / 2  # layout: figure: text and picture share the slide half and half
+FIGURE_TEXT_W = 384.0  # layout: figure: the text column (46 % of the width; the wide picture takes the rest)
 # The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
 # slide's right, x 560 to the right margin (896), centred on its middle (x 728), its top on the grid's top
 # line and its foot no lower than FIGURE_BOTTOM; paging through, the art keeps its place. (layout: figure
-# gives a wide picture, the spectrum, the right half, out to the same right margin.)
+# gives a wide picture, the spectrum, the slide's right half out to the same right margin, centred on the
+# text beside it: see centre_pictures.)
 ZONE_X = 560.0
 ZONE_W = LEFT + WIDTH - ZONE_X
 CONTENT_TEXT_W = ZONE_X - GUTTER - LEFT  # a content slide's text column: up to the zone, a gutter apart
@@ -208,3 +209,31 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         pages.append(Page(template, placements, where(path), flow=flow, notes=notes,
                           title=f"Slide {n}: {spec.title}", then=then, read_last=("figure",)))
     return pages
+
+
+def centre_pictures(document: Any, pages: list) -> None:
+    """layout: figure (text and a wide picture half and half): the picture, laid out on the grid's top
+    line, is moved down so that its middle is the middle of the text block beside it (from the first
+    line's capitals to the last line's baseline), never above the top line nor below FIGURE_BOTTOM: a
+    picture less tall than the text stands centred on it, not high against it. Other layouts keep every
+    picture's top on the top line."""
+    from ..layout.items import PictureBox, TextLine
+    for page in pages:
+        source = document.pages[page.origin] if page.origin < len(document.pages) else None
+        if source is None or source.template.name != "slide-figure":
+            continue
+        pictures = [i for i, item in enumerate(page.items) if isinstance(item, PictureBox) and item.tag]
+        if len(pictures) != 1:
+            continue
+        box = page.items[pictures[0]].box
+        lines = [item for item in page.items if isinstance(item, TextLine) and item.fragments
+                 and item.x + item.fragments[0].x < box.x and item.baseline > TOP]
+        if not lines:
+            continue
+        first = min(lines, key=lambda line: line.baseline)
+        top = first.baseline - CAP_HEIGHT * max(f.size for f in first.fragments)
+        bottom = max(line.baseline for line in lines)
+        shift = min((top + bottom) / 2 - (box.y + box.height / 2), FIGURE_BOTTOM - (box.y + box.height))
+        if shift > 0:
+            page.items[pictures[0]] = replace(page.items[pictures[0]], box=Rect(box.x, box.y + shift, box.width,
+                                                                               box.height))

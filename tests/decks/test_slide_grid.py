@@ -1,5 +1,5 @@
 """The slide grid and the handouts as people print them, read back with PDFium and pikepdf: no text on a
-slide under 12 pt, no thumbnail text under 6 pt, figures on one top line, "Slide N of M", handout pages
+slide under 12 pt, no thumbnail text under 6 pt, figures on one top line (a wide one centred on its text), "Slide N of M", handout pages
 filled on one fixed grid (slide, number, "Speaker notes", notes, "Your notes" and ruled lines at fixed
 places), a body too long for its slide continued on the next; the title slide's rule and subtitle, a short
 safety panel anchored under the title."""
@@ -150,11 +150,37 @@ def figure_tops(path: Path, edge: int = 3) -> dict[int, list[float]]:
 
 def test_figures_share_one_top_line(deck):
     """On every content slide with a figure, the figure's top is on the same line as the body's first
-    line (the title slide's photo is centred on its title instead)."""
+    line (the title slide's photo stands on its rule instead, and a half-and-half slide's wide picture is
+    centred on its text: see below)."""
+    spec = deck_spec()["slides"]
     tops = figure_tops(deck["slides"])
-    content = [top for page, found in tops.items() if page != 0 for top in found]
-    assert len(content) == 4
+    content = [top for page, found in tops.items() if page != 0 and spec[page].get("layout") != "figure"
+               for top in found]
+    assert len(content) == 3
     assert max(content) - min(content) <= 1.0, content
+
+
+def test_a_wide_picture_is_centred_on_the_text_beside_it(deck):
+    """On a half-and-half slide (layout: figure) the picture (its /BBox) is as tall as it is and no
+    taller, and its middle is the middle of the text block beside it, from the first bullet's capitals
+    to the last bullet's baseline (PDFium's glyph boxes), within 1.5 pt; it starts below the top line."""
+    spec = deck_spec()["slides"]
+    pdf = pdfium.PdfDocument(deck["slides"])
+    found = 0
+    for n, slide in enumerate(spec):
+        if slide.get("layout") != "figure":
+            continue
+        found += 1
+        (top,), (bottom,) = figure_tops(deck["slides"])[n], figure_tops(deck["slides"], edge=1)[n]
+        first = cap_top(deck["slides"], n, " ".join(slide["bullets"][0].split()[:3]))
+        last_words = re.sub(r"\{cite\}`[^`]*`", "", slide["bullets"][-1]).split()[-2:]
+        tp = pdf[n].get_textpage()
+        hit = tp.search(" ".join(last_words), match_case=True).get_next()
+        assert hit is not None, last_words
+        baseline = pdf[n].get_size()[1] - tp.get_charbox(hit[0] + len(last_words[0]) + 1)[1]
+        assert abs((top + bottom) / 2 - (first + baseline) / 2) <= 1.5, (n + 1, top, bottom, first, baseline)
+        assert top > first + 10, (n + 1, top, first)
+    assert found == 1
 
 
 def figure_boxes(path: Path) -> dict[int, list[tuple[float, float]]]:
@@ -241,10 +267,11 @@ def cap_top(path: Path, page: int, text: str) -> float:
 
 def test_figures_stand_on_the_first_lines_capitals(deck):
     """On every content slide, the figure's top (its /BBox) is on the line where the capitals of the
-    body's first line begin (within 1.5 pt): picture and text start together."""
+    body's first line begin (within 1.5 pt): picture and text start together (a half-and-half slide's wide
+    picture is centred on its text instead)."""
     tops = figure_tops(deck["slides"])
     for n, slide in enumerate(deck_spec()["slides"]):
-        if n == 0 or "figure" not in slide or not slide.get("bullets"):
+        if n == 0 or "figure" not in slide or not slide.get("bullets") or slide.get("layout") == "figure":
             continue
         first = " ".join(slide["bullets"][0].split()[:3])
         assert abs(tops[n][0] - cap_top(deck["slides"], n, first)) <= 1.5, (n + 1, tops[n], first)
