@@ -36,7 +36,7 @@ from ..layout.items import FillBox, Laid, PageLayout, RuleLine, SlideFrame, Text
 from ..layout.text import TextStyle, plain_pieces
 
 PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
-MARGIN = 42.0
+MARGIN = 40.0  # pt: the handout page's margins (the thumbnails and the notes take the rest)
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
 # The kinds whose last slide on a part-filled page runs its "Your notes" lines on over the slots the page has
@@ -47,11 +47,14 @@ RUNS_ON = frozenset({"2up"})
 PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
-THREE_UP_WIDTH = 390.0  # a 3-up slide this wide sets a slide's 15.4 pt labels at 6.3 pt
+THREE_UP_WIDTH = 390.0  # pt: a 3-up slide at most this wide (it sets a picture's 16 pt labels at 6.5 pt)
+THREE_UP_NOTES = 126.0  # pt: a 3-up notes column no narrower, on A4 as on letter (A4's slide is then 371
+# pt wide: its picture labels print at 6.2 pt, still over 6)
 LEAST = 7.0  # pt: no text a thumbnail sets is smaller (smaller text, superscripts, is enlarged to this; a
 # picture's own labels, drawn inside it, print at the picture's scale: 6 pt or more, see THREE_UP_WIDTH)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
-TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes beside it (150 pt, about 28
+SIDE_GAP = 18.0  # pt between a 2-up or 3-up slide and the column beside it
+TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes beside it (154 pt, about 29
 # characters a line) and six ruled lines under it (no narrower: a picture's 16 pt labels, drawn inside the
 # picture where they cannot be enlarged, would print under 6 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
@@ -104,13 +107,14 @@ def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) ->
         return [Slot(frame, side, Rect(MARGIN, below, usable_w, 0), Rect(MARGIN, top, usable_w, avail))]
     k = PER_PAGE[kind]
     slot_h = (avail - (k - 1) * SLOT_GAP) / k
-    fw = TWO_UP_WIDTH if kind == "2up" else min(THREE_UP_WIDTH, usable_w - 110, slot_h / aspect)
+    fw = TWO_UP_WIDTH if kind == "2up" else min(THREE_UP_WIDTH, usable_w - SIDE_GAP - THREE_UP_NOTES,
+                                                       slot_h / aspect)
     fh = fw * aspect
     out = []
     for i in range(k):
         y = top + i * (slot_h + SLOT_GAP)
         frame = Rect(MARGIN, y, fw, fh)
-        beside = Rect(MARGIN + fw + 18, y, usable_w - fw - 18, fh if kind == "2up" else slot_h)
+        beside = Rect(MARGIN + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, fh if kind == "2up" else slot_h)
         under = Rect(MARGIN, y + fh, usable_w, slot_h - fh) if kind == "2up" else Rect(MARGIN, y + slot_h, usable_w, 0)
         out.append(Slot(frame, beside, under, Rect(MARGIN, y, usable_w, slot_h)))
     return out
