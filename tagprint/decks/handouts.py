@@ -1,8 +1,9 @@
 """Handouts: the slides, scaled down but still real tagged content, with notes or ruled lines.
 
-- 1up: one slide per page; under it, on one line, a label and the slide's number, then its speaker notes
-  (at most about 75 characters a line) under "Speaker notes", and ruled lines for the reader's own notes
-  under "Your notes" (a slide without speaker notes: "Your notes" and the lines at once);
+- 1up: one slide per page; under it, on one line, "Speaker notes" and the slide's number, then its
+  speaker notes (at most about 75 characters a line), and ruled lines for the reader's own notes under
+  "Your notes", at one height on every page (under the deck's longest speaker notes: a slide without
+  speaker notes leaves their area quiet, as 2-up does, and its page keeps the others' structure);
 - 2up: two slides per page, each slot one structure whether or not the slide has speaker notes: beside
   the slide its number, then its speaker notes under "Speaker notes" (a slide without any leaves the
   column quiet under its number); under the slide "Your notes" and at least five ruled lines across the
@@ -15,8 +16,7 @@ One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your 
 ruled lines, and on 3-up "More notes" above the ruled lines of the slots a part-filled page has no slide
 for (one area, so no page says "Your notes" twice for one slide; 2-up runs the last "Your notes" on, see
 RUNS_ON). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
-2-up and 3-up every slot has the same ruled lines at the same place. On 1-up "Your notes" stands a fixed
-gap under the slide's own speaker notes, however long they are.
+2-up and 3-up every slot has the same ruled lines at the same place, and on 1-up every page.
 The lines are hairlines in a light grey (they guide a pen; they are not content), one pitch (PITCH) apart
 on every handout. The slides are spread over the pages evenly (seven slides 3-up are 3, 2, 2, never 3, 3,
 1: no last page holds one slide at its top). Reading order: slide 1, its notes, slide 2, … (the tag tree
@@ -36,7 +36,7 @@ from ..layout.items import FillBox, Laid, PageLayout, RuleLine, SlideFrame, Text
 from ..layout.text import TextStyle, plain_pieces
 
 PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
-MARGIN = 42.0
+MARGIN = 40.0  # pt: the handout page's margins (the thumbnails and the notes take the rest)
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
 # The kinds whose last slide on a part-filled page runs its "Your notes" lines on over the slots the page has
@@ -47,10 +47,14 @@ RUNS_ON = frozenset({"2up"})
 PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
-THREE_UP_WIDTH = 390.0  # a 3-up slide this wide sets a slide's 15.4 pt labels at 6.3 pt
-LEAST = 6.0  # pt: no text on a thumbnail is smaller (smaller text, superscripts, is enlarged to this)
+THREE_UP_WIDTH = 390.0  # pt: a 3-up slide at most this wide (it sets a picture's 16 pt labels at 6.5 pt)
+THREE_UP_NOTES = 126.0  # pt: a 3-up notes column no narrower, on A4 as on letter (A4's slide is then 371
+# pt wide: its picture labels print at 6.2 pt, still over 6)
+LEAST = 7.0  # pt: no text a thumbnail sets is smaller (smaller text, superscripts, is enlarged to this; a
+# picture's own labels, drawn inside it, print at the picture's scale: 6 pt or more, see THREE_UP_WIDTH)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
-TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes beside it (150 pt, about 28
+SIDE_GAP = 18.0  # pt between a 2-up or 3-up slide and the column beside it
+TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes beside it (154 pt, about 29
 # characters a line) and six ruled lines under it (no narrower: a picture's 16 pt labels, drawn inside the
 # picture where they cannot be enlarged, would print under 6 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
@@ -103,13 +107,14 @@ def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) ->
         return [Slot(frame, side, Rect(MARGIN, below, usable_w, 0), Rect(MARGIN, top, usable_w, avail))]
     k = PER_PAGE[kind]
     slot_h = (avail - (k - 1) * SLOT_GAP) / k
-    fw = TWO_UP_WIDTH if kind == "2up" else min(THREE_UP_WIDTH, usable_w - 110, slot_h / aspect)
+    fw = TWO_UP_WIDTH if kind == "2up" else min(THREE_UP_WIDTH, usable_w - SIDE_GAP - THREE_UP_NOTES,
+                                                       slot_h / aspect)
     fh = fw * aspect
     out = []
     for i in range(k):
         y = top + i * (slot_h + SLOT_GAP)
         frame = Rect(MARGIN, y, fw, fh)
-        beside = Rect(MARGIN + fw + 18, y, usable_w - fw - 18, fh if kind == "2up" else slot_h)
+        beside = Rect(MARGIN + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, fh if kind == "2up" else slot_h)
         under = Rect(MARGIN, y + fh, usable_w, slot_h - fh) if kind == "2up" else Rect(MARGIN, y + slot_h, usable_w, 0)
         out.append(Slot(frame, beside, under, Rect(MARGIN, y, usable_w, slot_h)))
     return out
@@ -306,20 +311,21 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
 
 def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,
            ctx: LayoutContext, document: Document) -> None:
-    """1-up: under the frame, a label and the slide's number on one line; the speaker notes (under
-    "Speaker notes"), then, LABEL_GAP under their end, "Your notes" on the first of the ruled lines, PITCH
-    apart down to the page's foot."""
+    """1-up: under the frame, the slide's number at the right of a label line; "Speaker notes" on that
+    line and the speaker notes under it (a slide without any leaves the area quiet); then "Your notes"
+    on the first of the ruled lines, PITCH apart down to the page's foot, at one height on every page:
+    LABEL_GAP under where the deck's longest speaker notes end (a deck with none at all: "Your notes" on
+    the label line). Every page has the same labels in the same places, as every 2-up slot has."""
     placed = Laid(0, [])
     placed.add(number, side.x + side.width - _width(number), side.y)  # the number at the right
-    placed.add(_label(NOTES_LABEL if notes is not None else OWN_NOTES_LABEL, setting, ctx, document), side.x, side.y)
     y = side.y + setting.label_h + 4
-    first = side.y + setting.label_h + RULE_UNDER  # no speaker notes: the lines begin under the label line
+    label_y = y + setting.notes_h + LABEL_GAP if setting.notes_h > 0 else side.y
     if notes is not None:
         laid = setting.laid_notes[index - 1]
         _check_room(laid, side.y + side.height - y - setting.label_h - LABEL_GAP, notes, index, "1up", ctx)
+        placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, side.y)
         placed.add(laid, side.x, y)
-        label_y = y + laid.height + LABEL_GAP
-        placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
-        first = label_y + setting.label_h + RULE_UNDER
+    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
     page.items.extend(placed.items)
+    first = label_y + setting.label_h + RULE_UNDER
     _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)

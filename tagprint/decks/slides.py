@@ -28,13 +28,21 @@ LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
 GUTTER = 32.0  # between the text column and the figure
-FIGURE_TEXT_W = (WIDTH - GUTTER) / 2  # layout: figure: text and picture share the slide half and half
-CONTENT_TEXT_W = 500.0  # a content slide's text column (its figure takes the rest)
+FIGURE_TEXT_W = 384.0  # layout: figure: the text column (46 % of the width; the wide picture takes the rest)
+# The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
+# slide's right, x 560 to the right margin (896), centred on its middle (x 728), its top on the grid's top
+# line and its foot no lower than FIGURE_BOTTOM; paging through, the art keeps its place. (layout: figure
+# gives a wide picture, the spectrum, the slide's right half out to the same right margin, centred on the
+# text beside it: see centre_pictures.)
+ZONE_X = 560.0
+ZONE_W = LEFT + WIDTH - ZONE_X
+CONTENT_TEXT_W = ZONE_X - GUTTER - LEFT  # a content slide's text column: up to the zone, a gutter apart
 # The title slide: its accent rule, then (16 pt below the rule) the title's capitals; the photo's top on
 # the rule's top; the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
 # lines rather than a long one and a lone word)
 TITLE_RULE_Y, TITLE_RULE_H, RULE_GAP = 140.0, 6.0, 16.0
-TITLE_X, TITLE_W, SUBTITLE_W = 72.0, 520.0, 340.0
+TITLE_X, SUBTITLE_W = 72.0, 340.0
+TITLE_W = ZONE_X - GUTTER - TITLE_X  # the title up to the visual zone, a gutter apart
 TITLE_GAP = 12.0  # between the title and the subtitle
 # The height of capitals, as a share of the type size (Atkinson Hyperlegible's is 0.68; most sans faces'
 # lie between 0.66 and 0.72): where the first line's capitals begin, the grid's top line is drawn.
@@ -51,8 +59,8 @@ def cap_top(size: float, leading: float) -> float:
 def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | None = None,
                    continued: bool = False, columns: int = 2, caps: tuple[float, float] = (0.0, 0.0)) -> Template:
     """The built-in slide templates; colours are theme names. `panel`: a colour the body is set on (a
-    safety slide: the boxed information reads as one panel, centred in the body's area when it fits on
-    the slide, not a few lines at the top of an empty slide). `continued`: a slide the body runs on to (it
+    safety slide: the boxed information reads as one panel, its top on the body's top line under the
+    title like every slide's bullets, ending under its text). `continued`: a slide the body runs on to (it
     has no figure). `caps`: how far under their regions' tops the capitals of the body's first line and
     of the title slide's title begin (a figure's top is drawn on the body's capitals; the title slide's
     rule 16 pt above its title's capitals)."""
@@ -63,7 +71,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
             _region("title", (TITLE_X, title_y, TITLE_W if has_figure else 816, 0), auto_height=True),
             _region("subtitle", (TITLE_X, title_y, SUBTITLE_W, 0), auto_height=True, below=("title",),
                     gap=TITLE_GAP),
-            _region("figure", (620, TITLE_RULE_Y, 290, FIGURE_BOTTOM - TITLE_RULE_Y), valign="top"),
+            _region("figure", (ZONE_X, TITLE_RULE_Y, ZONE_W, FIGURE_BOTTOM - TITLE_RULE_Y), valign="top"),
         ), (Decoration("band", Rect(0, 0, 960, 540), "primary"),
             Decoration("band", Rect(TITLE_X, TITLE_RULE_Y, 96, TITLE_RULE_H), "accent")))
     wide = not has_figure
@@ -91,8 +99,8 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
 
 def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
     kw: dict = dict(columns=columns if layout == "references" else 1, gutter=GUTTER)
-    if panel:  # the panel ends under its text, centred in the body's area when the whole body fits there
-        kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0), auto_height=True, valign="middle")
+    if panel:  # the panel starts on the body's top line (anchored under the title) and ends under its text
+        kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0), auto_height=True)
     return kw
 
 
@@ -201,3 +209,31 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         pages.append(Page(template, placements, where(path), flow=flow, notes=notes,
                           title=f"Slide {n}: {spec.title}", then=then, read_last=("figure",)))
     return pages
+
+
+def centre_pictures(document: Any, pages: list) -> None:
+    """layout: figure (text and a wide picture half and half): the picture, laid out on the grid's top
+    line, is moved down so that its middle is the middle of the text block beside it (from the first
+    line's capitals to the last line's baseline), never above the top line nor below FIGURE_BOTTOM: a
+    picture less tall than the text stands centred on it, not high against it. Other layouts keep every
+    picture's top on the top line."""
+    from ..layout.items import PictureBox, TextLine
+    for page in pages:
+        source = document.pages[page.origin] if page.origin < len(document.pages) else None
+        if source is None or source.template.name != "slide-figure":
+            continue
+        pictures = [i for i, item in enumerate(page.items) if isinstance(item, PictureBox) and item.tag]
+        if len(pictures) != 1:
+            continue
+        box = page.items[pictures[0]].box
+        lines = [item for item in page.items if isinstance(item, TextLine) and item.fragments
+                 and item.x + item.fragments[0].x < box.x and item.baseline > TOP]
+        if not lines:
+            continue
+        first = min(lines, key=lambda line: line.baseline)
+        top = first.baseline - CAP_HEIGHT * max(f.size for f in first.fragments)
+        bottom = max(line.baseline for line in lines)
+        shift = min((top + bottom) / 2 - (box.y + box.height / 2), FIGURE_BOTTOM - (box.y + box.height))
+        if shift > 0:
+            page.items[pictures[0]] = replace(page.items[pictures[0]], box=Rect(box.x, box.y + shift, box.width,
+                                                                               box.height))

@@ -105,9 +105,9 @@ def test_thumbnails_land_in_their_frames(deck):
     def is_navy(p):
         return all(abs(a - b) <= 8 for a, b in zip(p, navy))
 
-    # frame 1: x 42 .. 42 + 528 × 0.46, y 48 + 6 .. + its 16:9 height
-    fw = (612 - 84) * 0.46
-    x0, y0 = 42, 54
+    # frame 1: x 40 .. 40 + 532 × 0.45, y 40 + 6 .. + its 16:9 height
+    fw = (612 - 80) * 0.45
+    x0, y0 = 40, 46
     inside = [img.getpixel((int(x0 + fw * fx), int(y0 + fw * 9 / 16 * fy))) for fx in (0.1, 0.5, 0.9) for fy in (0.1, 0.9)]
     assert sum(is_navy(p) for p in inside) >= 4
     outside = [img.getpixel((int(x), int(y))) for x, y in ((20, 100), (x0 + fw + 5, 40), (300, 10))]

@@ -92,7 +92,7 @@ def test_a_slide_without_notes_gets_the_same_ruled_lines(two_up):
         assert len(slot.lines) >= 5, (slot.number, slot.lines)
         assert all(y > own_bottom for y, *_ in slot.lines), (slot.number, own_bottom, slot.lines)
         assert slot.lines[0][0] - own_bottom <= PITCH, slot.number  # "Your notes" stands on the first line
-        assert {(x0, x1) for _, x0, x1 in slot.lines} == {(round(42.0, 2), round(612 - 42.0, 2))}, slot.number
+        assert {(x0, x1) for _, x0, x1 in slot.lines} == {(round(40.0, 2), round(612 - 40.0, 2))}, slot.number
         gaps = [b[0] - a[0] for a, b in zip(slot.lines, slot.lines[1:])]
         assert all(abs(g - PITCH) < 0.05 for g in gaps), (slot.number, gaps)
     standard = full[0].lines
