@@ -294,8 +294,8 @@ body:
 
 MOVED = (  # each grows its paragraph or entry by a line, moving what follows: bullets, a button, reference numbers
     ("extraarticular signs of inflammation, including:",
-     "extraarticular signs of inflammation, and any other signs you may have noticed in the clinic over the years, "
-     "including:"),
+     "extraarticular signs of inflammation, and any other signs you may have noticed in the clinic over the years "
+     "or heard about from the patient’s family, including:"),
     ("underlying cause of inflammation in difficult-to-treat RA.{cite}`7`",
      "underlying cause of inflammation in difficult-to-treat RA, as several studies have shown in patients whose "
      "disease did not respond.{cite}`7`"),
