@@ -241,7 +241,7 @@ def _safety(block: Safety, width: float, ctx: LayoutContext, body: Laid | None =
     label = text_block(plain_pieces(f"{said} {ctx.document.words.get('continued')}", None, ts), width, ts, ctx,
                        block.where)
     continued = as_artifact(Laid(label.height + ts.style.space_after, label.items))
-    out = Laid(0, [], 0, 0)
+    out = Laid(0, [], ts.style.space_before if block.title and body is None else 0.0, 0)  # spaced like a heading
     if body is None:
         body = stack(block.blocks, width, ctx)
         top = 0.0

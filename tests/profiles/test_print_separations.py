@@ -62,8 +62,8 @@ def test_brand_colours_print_with_their_recipes(seed_plates):
     navy = (o + 10, o + height - 10)
     assert page1.ink("PANTONE 534 C", *navy) == pytest.approx(1.0, abs=0.01)
     assert [page1.ink(p, *navy) for p in PROCESS] == [0, 0, 0, 0]
-    # the accent rule under the band (accent: C0 M75 Y100 K5), 5 pt tall
-    accent = (o + 300, o + height - 246.5)
+    # the accent rule under the band (accent: C0 M75 Y100 K5), 5 pt tall: 262–267 pt from the top
+    accent = (o + 300, o + height - 264.5)
     assert [round(page1.ink(p, *accent) * 100) for p in PROCESS] == [0, 75, 100, 5]
     assert page1.ink("PANTONE 534 C", *accent) == 0
     # page 2's pale panel (tint: C7 M2 Y2 K0)
