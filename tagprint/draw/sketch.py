@@ -114,6 +114,22 @@ class Sketch:
         rl.shade_axial(c, x0, y0, x1, y1, space, values, stops, ink_space=spot is not None)
         c.restoreState()
 
+    def mesh_gradient(self, clip: Sequence[tuple], xs: Sequence[float], ys: Sequence[float],
+                      colors: Sequence[Color]) -> None:
+        """Fills the path `clip` with colour that blends smoothly both across and along: `colors[j * len(xs) +
+        i]` is the colour at (xs[i], ys[j]), blended smoothly in between (a triangle mesh shading, no
+        steps). Spot inks in print are kept as `linear_gradient` keeps them."""
+        c = self._c
+        c.saveState()
+        c.clipPath(rl.path_object(clip), stroke=0, fill=0)
+        spot = self._spot_gradient(colors)
+        if spot is not None:
+            space, values = spot
+        else:
+            space, values = rl.normalized_colors([self.pen.color(col) for col in colors])
+        rl.shade_mesh(c, xs, ys, space, values, ink_space=spot is not None)
+        c.restoreState()
+
     def _spot_gradient(self, colors: Sequence[Color]) -> tuple[Any, list] | None:
         """(colour space, stop values) for a print gradient with a spot ink among its stops, else None."""
         if self.pen.to_cmyk is None:
