@@ -4,6 +4,7 @@ through the pen: colours through its palette, text through its glyph runs. A Ske
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -115,19 +116,25 @@ class Sketch:
         c.restoreState()
 
     def mesh_gradient(self, clip: Sequence[tuple], xs: Sequence[float], ys: Sequence[float],
-                      colors: Sequence[Color]) -> None:
+                      colors: Sequence[Color], step: float = 0.0) -> None:
         """Fills the path `clip` with colour that blends smoothly both across and along: `colors[j * len(xs) +
         i]` is the colour at (xs[i], ys[j]), blended smoothly in between (a triangle mesh shading, no
-        steps). Spot inks in print are kept as `linear_gradient` keeps them."""
+        steps). With `step`, columns at most that far apart are added between the given ones, their colours
+        blended straight in the output's inks (in print, between the given colours' inks: each colour in
+        between converted on its own could land on other inks, in blotches). In print every point is process
+        CMYK (a spot ink as its process alternate at its tint): neighbouring points in a spot ink and in
+        process inks would blend through both plates at once."""
         c = self._c
         c.saveState()
         c.clipPath(rl.path_object(clip), stroke=0, fill=0)
-        spot = self._spot_gradient(colors)
-        if spot is not None:
-            space, values = spot
+        if self.pen.to_cmyk is not None:
+            inks = [self.pen.to_cmyk(col) for col in colors]
+            space: Any = "DeviceCMYK"
+            values: list = [tuple(min(1.0, v * (ink.tint if ink.spot else 1.0)) for v in ink.cmyk) for ink in inks]
         else:
             space, values = rl.normalized_colors([self.pen.color(col) for col in colors])
-        rl.shade_mesh(c, xs, ys, space, values, ink_space=spot is not None)
+        columns, values = _finer_columns(list(xs), len(ys), [tuple(v) for v in values], step)
+        rl.shade_mesh(c, columns, ys, space, values, ink_space=False)
         c.restoreState()
 
     def _spot_gradient(self, colors: Sequence[Color]) -> tuple[Any, list] | None:
@@ -167,6 +174,24 @@ class Sketch:
             self.pen.stroke_colour(stroke, alpha)
             self._c.setLineWidth(line_width)
         self._c.drawPath(p, stroke=1 if stroke is not None else 0, fill=1 if fill is not None else 0)
+
+
+def _finer_columns(xs: list[float], rows: int, values: list[tuple], step: float) -> tuple[list[float], list[tuple]]:
+    """Columns at most `step` apart between the given ones (none added when `step` is 0), each row's values
+    blended straight between its given neighbours'."""
+    if step <= 0:
+        return xs, values
+    cols = len(xs)
+    parts = [max(1, math.ceil((b - a) / step)) if values[i] != values[i + 1] or rows > 1 else 1
+             for i, (a, b) in enumerate(zip(xs, xs[1:]))]
+    out_x = [xs[0]] + [a + (b - a) * k / n for a, b, n in zip(xs, xs[1:], parts) for k in range(1, n + 1)]
+    out_v: list[tuple] = []
+    for j in range(rows):
+        row = values[j * cols:(j + 1) * cols]
+        out_v.append(row[0])
+        for (a, b), n in zip(zip(row, row[1:]), parts):
+            out_v += [tuple(x + (y - x) * k / n for x, y in zip(a, b)) for k in range(1, n + 1)]
+    return out_x, out_v
 
 
 def _device_n_values(inks: Sequence[PressInk], spots: list[str]) -> list[tuple[float, ...]]:

@@ -171,17 +171,12 @@ class Spectrum:
         # the blend's stops, rows close enough that the light's curve reads as a curve. Both ends are the
         # same rounded end, lit alike (no end face on one side only).
         colors, stops = _blend(left, right)
-        # (between two stops, columns a few points apart, so the blend is as even as one axial shading's)
-        ts, cs = [stops[0]], [colors[0]]
-        for (t0, c0), (t1, c1) in zip(zip(stops, colors), zip(stops[1:], colors[1:])):
-            parts = 1 if c0 == c1 else max(1, math.ceil(w * (t1 - t0) / BLEND_STEP))
-            ts += [t0 + (t1 - t0) * k / parts for k in range(1, parts + 1)]
-            cs += [_mix(c0, c1, k / parts) for k in range(1, parts + 1)]
-        xs = [-1.0] + [w * t for t in ts[1:-1]] + [w + 1.0]
+        xs = [-1.0] + [w * t for t in stops[1:-1]] + [w + 1.0]
         vs = sorted(set([k / LIGHT_ROWS for k in range(LIGHT_ROWS + 1)] + [SHADE_TOP]))
         ys = [cyl_y + cyl_h * v for v in vs]
-        grid = [_lit(c, _light(v)) for v in vs for c in cs]
-        sk.mesh_gradient(body, xs, ys, grid)
+        grid = [_lit(c, _light(v)) for v in vs for c in colors]
+        # (between two stops, columns a few points apart, so the blend is as even as one axial shading's)
+        sk.mesh_gradient(body, xs, ys, grid, step=BLEND_STEP)
         # labels under each end, in colours dark enough for text
         sk.text(0, label_size * 0.25, p.left_label, label_font, label_size, theme.colors[p.label_left_color],
                 tracking=plan.tracking)
