@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
 from reportlab.lib.colors import CMYKColorSep
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..model import Color
@@ -63,13 +63,14 @@ class Sketch:
              line_width: float = 1.0, alpha: float = 1.0, within: Sequence[tuple] = ()) -> None:
         """A path from commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",), ("R", x, y, w, h)
         (a whole rectangle); painted only
-        inside the path `within`, when one is given."""
+        inside the path `within`, when one is given: inside any of its subpaths that run the same way
+        round (the nonzero rule: where two overlap, the overlap is inside, not cut out)."""
         if not within:
             self._paint(rl.path_object(commands), fill, stroke, line_width, alpha)
             return
         c = self._c
         c.saveState()
-        c.clipPath(rl.path_object(within), stroke=0, fill=0)
+        c.clipPath(rl.path_object(within), stroke=0, fill=0, fillMode=FILL_NON_ZERO)
         self._paint(rl.path_object(commands), fill, stroke, line_width, alpha)
         c.restoreState()
 

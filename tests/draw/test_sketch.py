@@ -102,3 +102,23 @@ def test_a_mesh_gradient_is_one_smooth_shading_blending_across_and_along():
     for line in (row, column):
         assert max(max(abs(a - b) for a, b in zip(p, q)) for p, q in zip(line, line[1:])) <= 3
     assert row[0] != row[-1] and column[0] != column[-1]
+
+
+def test_a_path_within_overlapping_shapes_paints_their_overlap_too():
+    """`path(within=…)` paints inside any of the shapes that run the same way round, their overlap
+    included (the nonzero rule): a ribbon's edge laid on a strand and on a rung that the strand covers
+    leaves no hole where the two overlap."""
+    import pypdfium2 as pdfium
+    from canvas_pages import page_bytes
+
+    square = [("M", 20, 20), ("L", 20, 80), ("L", 80, 80), ("L", 80, 20), ("Z",)]  # clockwise
+    other = [("R", 50, 90, 50, -60)]  # clockwise too: 50..100 × 30..90, overlapping the square
+
+    def ours(canvas) -> None:
+        Sketch(Pen(canvas, (120, 120)), 120, 120).path([("R", 0, 0, 120, 120)], fill=(0.0, 0.0, 0.0),
+                                                        within=square + other)
+
+    image = pdfium.PdfDocument(page_bytes(ours, (120, 120)))[0].render(scale=1).to_pil().convert("L")
+    assert image.getpixel((65, 120 - 55)) < 50  # in the overlap: painted
+    assert image.getpixel((30, 120 - 30)) < 50 and image.getpixel((90, 120 - 60)) < 50  # in each alone
+    assert image.getpixel((10, 120 - 10)) > 200  # outside both: not
