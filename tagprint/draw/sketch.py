@@ -4,11 +4,12 @@ through the pen: colours through its palette, text through its glyph runs. A Ske
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
 from reportlab.lib.colors import CMYKColorSep
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..model import Color
@@ -62,13 +63,14 @@ class Sketch:
              line_width: float = 1.0, alpha: float = 1.0, within: Sequence[tuple] = ()) -> None:
         """A path from commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",), ("R", x, y, w, h)
         (a whole rectangle); painted only
-        inside the path `within`, when one is given."""
+        inside the path `within`, when one is given: inside any of its subpaths that run the same way
+        round (the nonzero rule: where two overlap, the overlap is inside, not cut out)."""
         if not within:
             self._paint(rl.path_object(commands), fill, stroke, line_width, alpha)
             return
         c = self._c
         c.saveState()
-        c.clipPath(rl.path_object(within), stroke=0, fill=0)
+        c.clipPath(rl.path_object(within), stroke=0, fill=0, fillMode=FILL_NON_ZERO)
         self._paint(rl.path_object(commands), fill, stroke, line_width, alpha)
         c.restoreState()
 
@@ -114,6 +116,28 @@ class Sketch:
         rl.shade_axial(c, x0, y0, x1, y1, space, values, stops, ink_space=spot is not None)
         c.restoreState()
 
+    def mesh_gradient(self, clip: Sequence[tuple], xs: Sequence[float], ys: Sequence[float],
+                      colors: Sequence[Color], step: float = 0.0) -> None:
+        """Fills the path `clip` with colour that blends smoothly both across and along: `colors[j * len(xs) +
+        i]` is the colour at (xs[i], ys[j]), blended smoothly in between (a triangle mesh shading, no
+        steps). With `step`, columns at most that far apart are added between the given ones, their colours
+        blended straight in the output's inks (in print, between the given colours' inks: each colour in
+        between converted on its own could land on other inks, in blotches). In print every point is process
+        CMYK (a spot ink as its process alternate at its tint): neighbouring points in a spot ink and in
+        process inks would blend through both plates at once."""
+        c = self._c
+        c.saveState()
+        c.clipPath(rl.path_object(clip), stroke=0, fill=0)
+        if self.pen.to_cmyk is not None:
+            inks = [self.pen.to_cmyk(col) for col in colors]
+            space: Any = "DeviceCMYK"
+            values: list = [tuple(min(1.0, v * (ink.tint if ink.spot else 1.0)) for v in ink.cmyk) for ink in inks]
+        else:
+            space, values = rl.normalized_colors([self.pen.color(col) for col in colors])
+        columns, values = _finer_columns(list(xs), len(ys), [tuple(v) for v in values], step)
+        rl.shade_mesh(c, columns, ys, space, values, ink_space=False)
+        c.restoreState()
+
     def _spot_gradient(self, colors: Sequence[Color]) -> tuple[Any, list] | None:
         """(colour space, stop values) for a print gradient with a spot ink among its stops, else None."""
         if self.pen.to_cmyk is None:
@@ -151,6 +175,24 @@ class Sketch:
             self.pen.stroke_colour(stroke, alpha)
             self._c.setLineWidth(line_width)
         self._c.drawPath(p, stroke=1 if stroke is not None else 0, fill=1 if fill is not None else 0)
+
+
+def _finer_columns(xs: list[float], rows: int, values: list[tuple], step: float) -> tuple[list[float], list[tuple]]:
+    """Columns at most `step` apart between the given ones (none added when `step` is 0), each row's values
+    blended straight between its given neighbours'."""
+    if step <= 0:
+        return xs, values
+    cols = len(xs)
+    parts = [max(1, math.ceil((b - a) / step)) if values[i] != values[i + 1] or rows > 1 else 1
+             for i, (a, b) in enumerate(zip(xs, xs[1:]))]
+    out_x = [xs[0]] + [a + (b - a) * k / n for a, b, n in zip(xs, xs[1:], parts) for k in range(1, n + 1)]
+    out_v: list[tuple] = []
+    for j in range(rows):
+        row = values[j * cols:(j + 1) * cols]
+        out_v.append(row[0])
+        for (a, b), n in zip(zip(row, row[1:]), parts):
+            out_v += [tuple(x + (y - x) * k / n for x, y in zip(a, b)) for k in range(1, n + 1)]
+    return out_x, out_v
 
 
 def _device_n_values(inks: Sequence[PressInk], spots: list[str]) -> list[tuple[float, ...]]:

@@ -1,4 +1,8 @@
 """Arrows: two to six ribbons that twist around one another as they rise, then part and point upward.
+Twist × count is at most 8 (a denser braid is a tangle): more is drawn, and said in the alt text, as
+that (count 5: 1.5, count 6: 1).
+
+Arrowheads grow towards a tenth of the picture's height as far as they fit side by side.
 
 The ribbons pass properly over and under one another, drawn by the ribbon engine (`.ribbons`, shared
 with the double helix); this module holds the picture: its parameters, the ribbons' centre lines, the
@@ -22,6 +26,8 @@ COUNT = Range(2, 6)
 FAN = 2.2  # four or more arrows: from one head's middle to the next's, in head widths (at most)
 BIG_HEADS = 1.3  # four or more arrows: their heads this much larger than a few arrows' (for thin ribbons)
 TWIST = Range(0.5, 4)
+MAX_CROSSINGS = 8  # half-turns times ribbons: a denser braid reads as a tangle, so more twist is drawn as this
+MIN_HEAD = 0.1  # an arrowhead's length, at least this much of the picture's height
 # the alt text's words, keys of the generated-words catalogue (tagprint.words): counts, and turns by half-turns
 NUMBERS = {2: "count_2", 3: "count_3", 4: "count_4", 5: "count_5", 6: "count_6"}
 TURNS = {0.5: "turn_quarter", 1: "turn_half", 1.5: "turn_three_quarters", 2: "turn_one", 3: "turn_one_and_half",
@@ -34,6 +40,12 @@ class ArrowsParams:
     colors: tuple[str, ...] = ("secondary", "accent", "primary")
     twist: float = 1.5  # half-turns the bundle makes on the way up
     background: str = "white"  # what the picture sits on: the gaps where ribbons cross show it
+
+
+def drawn_twist(p: ArrowsParams) -> float:
+    """The half-turns drawn (and said): the twist asked for, at most `MAX_CROSSINGS` crossings in all (to
+    the half-turn below)."""
+    return min(p.twist, max(TWIST.low, math.floor(2 * MAX_CROSSINGS / p.count) / 2))
 
 
 def smoothstep(t: float) -> float:
@@ -60,11 +72,12 @@ def arrow_lines(p: ArrowsParams, cx: float, amp: float, y0: float, y1: float, ro
     """The ribbons' centre lines from y0 up to y1: side by side at `roots`, twisting round one another
     about `cx` with sway `amp`, then side by side again at `slots` (the arrowheads' places)."""
     a, b = 0.16, 0.74  # the twist runs from a to b; below and above it the ribbons stand apart
-    twist = Twist(p.count, cx, amp, math.pi * p.twist / (b - a), roots, slots, a, b)
+    half_turns = drawn_twist(p)
+    twist = Twist(p.count, cx, amp, math.pi * half_turns / (b - a), roots, slots, a, b)
     offset = twist.cleanest_offset()
     ends = twist.plan(offset)
     # enough points for a smooth curve at any twist, and to tell crossings apart however thin the ribbons
-    steps = max(45 + int(23 * p.twist), min(400, int(2 * (y1 - y0) / rw)))
+    steps = max(45 + int(23 * half_turns), min(400, int(2 * (y1 - y0) / rw)))
     return [twist.centre_line(i, offset, ends, y0, y1, steps, rw) for i in range(p.count)]
 
 
@@ -228,7 +241,8 @@ class Arrows:
         words = words_for(lang)
         text = words.get("arrows", count=words.get(NUMBERS[p.count]))
         # the turns are always said, the default's as every variant's
-        turns = words.get(TURNS[p.twist]) if p.twist in TURNS else words.get("turns_n", n=words.number(p.twist / 2))
+        twist = drawn_twist(p)  # what is drawn, when a denser braid was asked for
+        turns = words.get(TURNS[twist]) if twist in TURNS else words.get("turns_n", n=words.number(twist / 2))
         return text + words.get("arrows_turns", turns=turns)
 
     def check_theme(self, p: ArrowsParams, theme: Any) -> list[str]:
@@ -278,9 +292,11 @@ def arrows_geometry(p: ArrowsParams, w: float, h: float) -> tuple[list[Ribbon], 
     # the height of the twisting part: squatter in a wide box so it can grow, and tall enough that
     # each half-turn stays steep
     braid = 11.0 + 4.0 * smoothstep((avail_h / max(avail_w, 1.0) - 0.4) / 0.6)
-    braid = max(braid, 2.2 * amp * p.twist / 0.75, 2.6 * amp)
+    braid = max(braid, 2.2 * amp * drawn_twist(p) / 0.75, 2.6 * amp)
     wide = max(spread, 2 * amp + 1.2)
     unit = min(avail_w / wide, avail_h / (braid * 1.15 + head_l))
+    if n > 3:  # four or more (larger) heads side by side, with more than a head's width of air between them
+        unit = min(unit, avail_w / (BIG_HEADS * head_w * (n + 1.2 * (n - 1))))
     braid = max(braid, (avail_h / unit - head_l) / 1.15)  # a tall, narrow box: rise the whole way up
     # in a wide box, open the composition out sideways rather than leave a thin column: the heads
     # fan out further, the twist itself widens a little
@@ -296,6 +312,13 @@ def arrows_geometry(p: ArrowsParams, w: float, h: float) -> tuple[list[Ribbon], 
         room = (avail_w - head_w * unit) / (n - 1)
         pitch = max(pitch, min(room, FAN * head_w * unit))
     head_w, head_l = head_w * unit, head_l * unit
+    # a tall braid of thin ribbons would leave the heads specks: at least MIN_HEAD of the height long, as far
+    # as they fit side by side
+    grow = max(1.0, MIN_HEAD * avail_h / head_l)
+    # (with the air between them that a few, or four or more, heads keep: see FAN)
+    room = avail_w if n == 1 else pitch / (FAN if n > 3 else 1.27)
+    grow = min(grow, max(1.0, room / head_w))
+    head_w, head_l = head_w * grow, head_l * grow
     cx = w / 2
     y1 = h - margin - head_l
     y0 = max(margin, y1 - braid * unit * 1.15)

@@ -36,6 +36,7 @@ def _number(value: float) -> str:
 
 
 CAP_STEPS = 8  # points along each rounded end (from the tip in, closer together near the tip)
+HALO = 0.12  # the knockout beside a strand in front, in strand widths
 MARGIN = 0.02  # of the frame's shorter side: just room for the strands' edges, so the box is tight
 
 
@@ -171,10 +172,18 @@ class Helix:
                     x, y_, w_, h_ = ax - bar / 2, min(ay, by), bar, abs(by - ay)
                 else:
                     x, y_, w_, h_ = min(ax, bx), ay - bar / 2, abs(bx - ax), bar
-                halves[strand].append(("R", x, y_, w_, h_))
+                # clockwise, as the ribbon engine's outlines run: the rungs are knocked out with their
+                # strand where the other strand passes in front
+                halves[strand].append(("R", x, y_ + h_, w_, -h_))  # (from its top left corner)
         tones = [mix(color, background, 0.55) for color in colors]
         pieces = [Piece(-9.0, _filled(path, tone)) for path, tone in zip(halves, tones) if path]
-        draw_ribbons(sk, ribbons, max(0.7, rw * 0.22), pieces, background)
+        draw_ribbons(sk, ribbons, halo_width(rw), pieces, background, attached=halves)
+
+
+def halo_width(rw: float) -> float:
+    """The gap (in the background colour) either side of a strand where it passes in front of the other:
+    a thin, even knockout (a wide one at a shallow crossing leaves long white wedges)."""
+    return max(0.6, rw * HALO)
 
 
 def _filled(path: list[tuple], tone: Any) -> Callable[[Any], None]:

@@ -45,10 +45,15 @@ def _blend(left: tuple, right: tuple) -> tuple[list[tuple], list[float]]:
     return [left, left, neutral, right, right], [0.0, 0.08, 0.52, 0.9, 1.0]
 
 
+SHADE_TOP = 0.42  # the shade underneath reaches this far up (of the height)
+BLEND_STEP = 6.0  # points: the most between two columns of the shading where the colour blends
+LIGHT_ROWS = 32  # the lit cylinder's shading: rows from bottom to top (and one where the shade stops)
+
+
 def _light(v: float) -> float:
     """How lit the cylinder is at height v (0 bottom, 1 top): above 0 towards white (a soft highlight a
     third of the way down), below 0 towards black (the shade underneath)."""
-    return 0.34 * math.exp(-((v - 0.7) / 0.16) ** 2) - 0.16 * smoothstep((0.42 - v) / 0.42)
+    return 0.34 * math.exp(-((v - 0.7) / 0.16) ** 2) - 0.16 * smoothstep((SHADE_TOP - v) / SHADE_TOP)
 
 
 def _lit(color: tuple, light: float) -> tuple:
@@ -78,7 +83,8 @@ def _person(cx: float, base: float, size: float) -> list[tuple]:
 
 
 def _icons(sk: Any, count: int, x0: float, x1: float, base: float, size: float, color: tuple, rows_max: int) -> None:
-    """`count` person icons in rows centred between x0 and x1, all one path (one fill for the lot)."""
+    """`count` person icons in rows centred between x0 and x1, as even as the count allows, all one path (one
+    fill for the lot)."""
     if count == 0:
         return
     pitch = size * 0.78
@@ -88,6 +94,9 @@ def _icons(sk: Any, count: int, x0: float, x1: float, base: float, size: float, 
         per_row = -(-count // rows_max)
         pitch = (x1 - x0) / per_row
         rows = rows_max
+    # the rows share the icons evenly (13 in two rows: 7 over 6, each row centred), never a full row over
+    # a short one that looks set off to one side
+    per_row = -(-count // rows)
     placed = 0
     commands: list[tuple] = []
     for row in range(rows):
@@ -157,20 +166,17 @@ class Spectrum:
                 ("C", x0 - cap * 1.33, cyl_y + cyl_h, x0 - cap * 1.33, cyl_y, x0, cyl_y), ("Z",)]
         # the body blends left to right through a light neutral (teal and orange mixed straight would meet
         # in a muddy grey-brown); it is lit from above: a soft highlight a third of the way down from the
-        # top and a shade towards the bottom, each fading smoothly (thin bands, each its own left-to-right
-        # blend with the light mixed in, so no edge shows and nothing is transparent)
+        # top and a shade towards the bottom. One smooth shading (a triangle mesh: colour blended smoothly
+        # between the grid's points, so no step shows at any zoom and nothing is transparent): columns at
+        # the blend's stops, rows close enough that the light's curve reads as a curve. Both ends are the
+        # same rounded end, lit alike (no end face on one side only).
         colors, stops = _blend(left, right)
-        bands = 28
-        for k in range(bands):
-            v0, v1 = k / bands, (k + 1) / bands
-            band = [("M", -cap, cyl_y + cyl_h * v0 - 0.2), ("L", w + cap, cyl_y + cyl_h * v0 - 0.2),
-                    ("L", w + cap, cyl_y + cyl_h * v1 + 0.2), ("L", -cap, cyl_y + cyl_h * v1 + 0.2), ("Z",)]
-            light = _light((v0 + v1) / 2)
-            sk.linear_gradient(band, 0, 0, w, 0, [_lit(c, light) for c in colors], stops, within=body)
-        # the visible right end of the cylinder
-        sk.ellipse(x1 - cap, cyl_y, x1 + cap, cyl_y + cyl_h, fill=_mix(right, WHITE, 0.35))
-        sk.ellipse(x1 - cap * 0.55, cyl_y + cyl_h * 0.2, x1 + cap * 0.55, cyl_y + cyl_h * 0.8,
-                   fill=_mix(right, WHITE, 0.55))
+        xs = [-1.0] + [w * t for t in stops[1:-1]] + [w + 1.0]
+        vs = sorted(set([k / LIGHT_ROWS for k in range(LIGHT_ROWS + 1)] + [SHADE_TOP]))
+        ys = [cyl_y + cyl_h * v for v in vs]
+        grid = [_lit(c, _light(v)) for v in vs for c in colors]
+        # (between two stops, columns a few points apart, so the blend is as even as one axial shading's)
+        sk.mesh_gradient(body, xs, ys, grid, step=BLEND_STEP)
         # labels under each end, in colours dark enough for text
         sk.text(0, label_size * 0.25, p.left_label, label_font, label_size, theme.colors[p.label_left_color],
                 tracking=plan.tracking)

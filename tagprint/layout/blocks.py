@@ -136,8 +136,9 @@ def _figure(block: Figure, width: float, ctx: LayoutContext) -> Laid:
     out.items.append(PictureBox(Rect(x, y, w, h), block, None if block.decorative else (block, ""), radius))
     y += h
     if caption and block.caption_position == "below":
-        out.add(caption, cap_x, y + 4)
-        y += caption.height + 4
+        gap = max(4.0, ctx.text_style(block.caption_style).style.space_before)  # a caption style may ask for more
+        out.add(caption, cap_x, y + gap)
+        y += caption.height + gap
     out.height = y
     return out
 

@@ -204,3 +204,29 @@ def test_no_ribbon_is_broken_on_the_page_except_under_another(figures, count, tw
             assert min(px) < 225, (ri, k, x, y, px)
             checked += 1
     assert checked > sum(len(r.points) for r in ribbons) * 0.4
+
+
+@pytest.mark.parametrize("count,asked,drawn", [(2, 4, 4), (3, 4, 2.5), (4, 3, 2), (5, 3, 1.5), (6, 4, 1),
+                                               (5, 1, 1)])
+def test_a_dense_braid_is_drawn_and_said_at_most_eight_crossings(count, asked, drawn):
+    """Twist × count is capped at 8 crossings (a denser braid reads as a tangle): the ribbons turn as far
+    as the capped twist, and the alt text says what is drawn, the same as asking for that twist."""
+    from tagprint.illustrations.arrows import Arrows, arrows_geometry
+    p, same = ArrowsParams(count=count, twist=asked), ArrowsParams(count=count, twist=drawn)
+    assert Arrows().alt_text(p, "en-US") == Arrows().alt_text(same, "en-US")
+    ribbons, _, _, _ = arrows_geometry(p, 200, 200)
+    again, _, _, _ = arrows_geometry(same, 200, 200)
+    assert [r.points for r in ribbons] == [r.points for r in again]
+    assert count * drawn <= 8
+
+
+@pytest.mark.parametrize("count,twist", [(5, 3), (4, 2), (6, 4), (3, 1.5), (2, 4)])
+def test_arrowheads_are_not_specks_in_a_tall_braid(count, twist):
+    """In the gallery's cell (254 × 150 pt), every arrowhead is at least a tenth of the picture's height
+    long and at least 2.6 ribbon widths wide."""
+    from tagprint.illustrations.arrows import _fit, arrows_geometry
+    p = ArrowsParams(count=count, twist=twist)
+    w, h = _fit(p, 254, 150)
+    _, rw, _, (head_w, head_l, _) = arrows_geometry(p, w, h)
+    assert head_l >= 0.095 * h, (head_l, h)
+    assert head_w >= 2.6 * rw

@@ -133,7 +133,6 @@ def test_rungs_are_ink_from_strand_to_strand(figures, orientation):
     def pixel(image, u, v):
         x, y = (v, across - u) if lying else (u, v)  # the drawing's frame to the box (y up)
         return image.getpixel((min(image.width - 1, round(x * 2)), min(image.height - 1, round((h - y) * 2))))
-    fig.image.save(f'/tmp/dbg_{orientation}.png')
     checked = 0
     blank = total = 0
     for xa, xb, y, _, _ in rungs:
@@ -214,3 +213,58 @@ def test_the_seed_figure_draws_in_a_few_large_paths(figures):
     # and it still shows both strands in their colours
     parts = figures.components(built.figures[0], threshold=150)
     assert {c.nearest() for c in parts if c.area > 50} == {"secondary", "primary"}
+
+
+class _Recorder:
+    """A sketch that keeps every path it is given: (commands, keywords)."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.width, self.height = width, height
+        self.paths: list[tuple[list, dict]] = []
+
+    def path(self, commands, **kw) -> None:
+        self.paths.append((list(commands), kw))
+
+    def linear_gradient(self, commands, *args, **kw) -> None:
+        self.paths.append((list(commands), {"gradient": True, **kw}))
+
+
+class _Theme:
+    colors = {"primary": (0.1, 0.2, 0.4), "secondary": (0.0, 0.45, 0.45), "white": (1.0, 1.0, 1.0)}
+
+
+@pytest.mark.parametrize("orientation,w,h", [("horizontal", 532, 110), ("horizontal", 532, 170),
+                                             ("vertical", 110, 300)])
+def test_a_strand_in_front_knocks_out_the_strand_and_the_rungs_behind_with_a_thin_even_gap(orientation, w, h):
+    """Where one strand passes in front of the other, the gap in the paper colour beside it is thin (at most
+    0.15 strand widths either side, so a shallow crossing leaves no long white wedge) and is laid on the strand
+    behind and on that strand's rungs alike: no rung shows through the gap the strand behind leaves."""
+    from tagprint.illustrations.helix import Helix
+    p = HelixParams(turns=3, rungs=20, orientation=orientation)
+    sk = _Recorder(w, h)
+    Helix().draw(sk, p, None, _Theme())
+    lying = orientation == "horizontal"
+    _, _, rw = helix_geometry(p, *((h, w) if lying else (w, h)))
+    rung_paths = [commands for commands, kw in sk.paths[:2] if kw.get("fill") is not None]
+    assert len(rung_paths) == 2  # the rungs first, behind everything: one path for each strand's halves
+    rung_sets = [set(_subpaths(c)) for c in rung_paths]
+    edges = [(commands, kw) for commands, kw in sk.paths if kw.get("stroke") == (1.0, 1.0, 1.0)]
+    assert edges  # the strands cross, so there are edges
+    from tagprint.illustrations.ribbons.paint import bounds, overlaps
+    knocked = 0
+    for commands, kw in edges:
+        assert kw["line_width"] / 2 <= 0.15 * rw + 1e-9
+        within = set(_subpaths(kw["within"]))
+        reach = bounds(commands, kw["line_width"] / 2)
+        near = [{r for r in rungs if overlaps(bounds(r, 0.0), reach)} for rungs in rung_sets]
+        # the rungs of the strand behind that the gap can reach are all knocked out with it; those of the
+        # strand in front are not (they stay joined to it)
+        assert sum(bool(n) and n <= within for n in near) >= (1 if any(near) else 0)
+        assert all(not (n & within) or n <= within for n in near)
+        knocked += len(within & (rung_sets[0] | rung_sets[1]))
+    assert knocked >= 2
+
+
+def _subpaths(commands) -> list[tuple]:
+    from tagprint.illustrations.ribbons.paint import subpaths
+    return [tuple(s) for s in subpaths(commands)]

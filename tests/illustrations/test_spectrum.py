@@ -79,3 +79,67 @@ def test_the_body_blends_through_a_light_neutral_not_a_muddy_mix(figures):
     assert len(row) / 3 < peak < 2 * len(row) / 3
     L, chroma = _lab_l_and_chroma(row[peak])
     assert L > 75 and chroma < 12, (round(L, 1), round(chroma, 1))
+
+
+def test_the_tube_is_one_smooth_shading_without_steps(figures):
+    """The tube is painted by one shading (no stack of strips), and down its height at 300 dpi the colour
+    changes in small steps only: no jump between neighbouring pixels that a band's edge would make."""
+    from illustration_pixels import page_content
+    built = figures.build("spectrum", {"width": 300, "height": 170})
+    assert page_content(built.data).operators["sh"] == 1
+    import pypdfium2 as pdfium
+    page = pdfium.PdfDocument(built.data)[0]
+    x0, y0, x1, y1 = built.figures[0].bbox
+    scale = 300 / 72
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    height = page.get_height()
+    fig = built.figures[0]
+    cylinder = max(figures.components(fig), key=lambda c: c.width)
+    # the cylinder's place in the 2x figure render, to the 300 dpi page render
+    for across in (0.1, 0.3, 0.5, 0.7, 0.9):
+        px = round((x0 + (cylinder.x0 + cylinder.width * across) / 2) * scale)
+        top = round((height - y1 + cylinder.y0 / 2) * scale) + 6
+        bottom = round((height - y1 + cylinder.y1 / 2) * scale) - 6
+        column = [image.getpixel((px, y)) for y in range(top, bottom)]
+        assert len(column) > 60
+        jumps = [max(abs(a - b) for a, b in zip(p, q)) for p, q in zip(column, column[1:])]
+        assert max(jumps) <= 4, (across, max(jumps))
+
+
+def test_both_ends_of_the_tube_are_drawn_alike(figures):
+    """No end face on one side only: the tube's silhouette is the same at its left and right ends (mirrored)."""
+    fig = figures.one("spectrum", width=300, height=170)
+    cylinder = max(figures.components(fig), key=lambda c: c.width)
+    mask = fig.image.convert("L")
+
+    def reach(y: int, from_left: bool) -> int:
+        xs = range(cylinder.x0, cylinder.x1 + 1) if from_left else range(cylinder.x1, cylinder.x0 - 1, -1)
+        return next(abs(x - (cylinder.x0 if from_left else cylinder.x1)) for x in xs if mask.getpixel((x, y)) < 235)
+    for k in range(1, 10):
+        y = cylinder.y0 + cylinder.height * k // 10
+        assert abs(reach(y, True) - reach(y, False)) <= 1, k
+    # and there is no lighter disc drawn on either end: the end's colour is the body's
+    middle = (cylinder.y0 + cylinder.y1) // 2
+    h = cylinder.height
+    for end, way in ((cylinder.x0, 1), (cylinder.x1, -1)):
+        near = fig.image.convert("RGB").getpixel((end + way * round(h * 0.25), middle))
+        inside = fig.image.convert("RGB").getpixel((end + way * round(h * 0.5), middle))
+        assert max(abs(a - b) for a, b in zip(near, inside)) <= 6, (end, near, inside)
+
+
+def test_rows_of_icons_share_the_count_evenly_and_are_centred(figures):
+    """13 icons in two rows are 7 over 6, and each row is centred on the same line (no full row over a short
+    one set off to one side)."""
+    fig = figures.one("spectrum", width=300, height=170)
+    comps = figures.components(fig)
+    cylinder = max(comps, key=lambda c: c.width)
+    top = cylinder.centre[1] - cylinder.height / 2
+    above = [c for c in comps if c.centre[1] < top and c.centre[0] < fig.image.width * 0.5]
+    widest = max(c.width for c in above)
+    bodies = [c for c in above if c.width >= 0.8 * widest]
+    rows: dict[int, list] = {}
+    for c in bodies:
+        rows.setdefault(round(c.centre[1] / 10), []).append(c)
+    assert sorted(len(r) for r in rows.values()) == [6, 7]
+    centres = [(min(c.x0 for c in r) + max(c.x1 for c in r)) / 2 for r in rows.values()]
+    assert abs(centres[0] - centres[1]) <= 1.5  # pixels at 2x: under 1 pt

@@ -69,11 +69,12 @@ def test_a_page_foot_note_stands_near_its_paragraph(pdfs):
 
 
 def test_the_helix_page_is_filled(pdfs):
-    """Gallery page 3 holds the three helices across the page: two upright side by side, one lying."""
+    """Gallery page 3 holds the four helices across the page: two upright side by side, one lying, one
+    lying on a tinted panel."""
     pdf = pdfium.PdfDocument(pdfs["illustration-gallery"])
     assert len(pdf) == 3
     text = pdf[2].get_textpage().get_text_range()
-    assert text.count("Alt text: A double helix") == 3
+    assert text.count("Alt text: A double helix") == 4
 
 
 def _ink_columns(page, top: float, bottom: float) -> list[int]:

@@ -35,22 +35,58 @@ def body_outlines(covers: Sequence[tuple[int, int, int]], everything: Sequence[t
 
 
 def paint_segment(sk: Any, r: Ribbon, s: Segment, edges: tuple, fades: list[float], halo: float,
-                  background: tuple, everything: Sequence[tuple] = ()) -> None:
+                  background: tuple, everything: Sequence[tuple] = (),
+                  attached: Sequence[Sequence[tuple]] = ()) -> None:
     """One stretch: the edge in the background colour where it needs one, then its outline (up the left
-    edge, across, back down the right), a plain fill or, where it passes behind, a shading."""
+    edge, across, back down the right), a plain fill or, where it passes behind, a shading. The edge is
+    laid on the ribbons it passes over and on the shapes `attached` to them (per ribbon: outlines running
+    clockwise, like the ribbons' own, so that where they overlap they add up), so what belongs to a ribbon behind is knocked out with it."""
     left, right, turned, ways = edges
     a, b = s.start, s.end
     lefts, rights = fit_curves((left, right), a, b, turned, ways)
     if s.halo and halo > 0:
         strokes = edge_strokes(s, lefts, rights, halo)
         if strokes:
-            sk.path(strokes, stroke=background, line_width=2 * halo, within=body_outlines(s.covers, everything))
+            within = body_outlines(s.covers, everything)
+            reach = bounds(strokes, halo)
+            for ri in sorted({ri for ri, _, _ in s.covers}):
+                for shape in subpaths(attached[ri] if ri < len(attached) else ()):
+                    if overlaps(bounds(shape, 0.0), reach):  # only the shapes the edge can reach
+                        within += shape
+            sk.path(strokes, stroke=background, line_width=2 * halo, within=within)
     body: list[tuple] = [("M", *left[a])]
     body += [("C", *c1, *c2, *p3) for _, _, (_, c1, c2, p3) in lefts]
     body.append(("L", *right[b]))
     body += [("C", *c2, *c1, *p0) for _, _, (p0, c1, c2, _) in reversed(rights)]
     body.append(("Z",))
     fill_stretch(sk, r, body, fades, a, b, background)
+
+
+def subpaths(commands: Sequence[tuple]) -> list[list[tuple]]:
+    """Path commands split where each subpath starts (at each "M" or whole rectangle "R")."""
+    out: list[list[tuple]] = []
+    for op in commands:
+        if op[0] in "MR" or not out:
+            out.append([])
+        out[-1].append(op)
+    return out
+
+
+def bounds(commands: Sequence[tuple], grow: float) -> tuple[float, float, float, float]:
+    """The box round every point of the path commands (control points too), grown by `grow`."""
+    xs = [v for op in commands if op[0] != "R" for v in op[1::2]]
+    ys = [v for op in commands if op[0] != "R" for v in op[2::2]]
+    for op in commands:
+        if op[0] == "R":  # a whole rectangle: x, y, width, height (either may be negative)
+            xs += [op[1], op[1] + op[3]]
+            ys += [op[2], op[2] + op[4]]
+    if not xs:
+        return (0.0, 0.0, -1.0, -1.0)
+    return (min(xs) - grow, min(ys) - grow, max(xs) + grow, max(ys) + grow)
+
+
+def overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 def edge_strokes(s: Segment, lefts: list[tuple], rights: list[tuple], halo: float) -> list[tuple]:
@@ -122,11 +158,12 @@ def shading_axis(r: Ribbon) -> tuple[float, float]:
 
 
 def draw_ribbons(sk: Any, ribbons: Sequence[Ribbon], halo: float, pieces: Sequence[Piece] = (),
-                 background: tuple = WHITE) -> None:
+                 background: tuple = WHITE, attached: Sequence[Sequence[tuple]] = ()) -> None:
     """Draws the ribbons and extra pieces back to front (see `plan_ribbons`), each stretch of ribbon as one
     outline of a few curves. Where a stretch passes over something it first lays an edge of `background`
     colour (`halo` wide) along its sides there, so crossings read as a clean over and under; where a
-    ribbon passes behind it turns paler, shaded smoothly along its length."""
+    ribbon passes behind it turns paler, shaded smoothly along its length. `attached` (per ribbon, path
+    commands of clockwise outlines: a helix's rungs) is knocked out with the ribbon it belongs to."""
     edges = [ribbon_edges(r) for r in ribbons]
     fades = [fade_levels(r) for r in ribbons]
     for item in plan_ribbons(ribbons, halo, pieces):
@@ -134,7 +171,7 @@ def draw_ribbons(sk: Any, ribbons: Sequence[Ribbon], halo: float, pieces: Sequen
             for piece in item.under:
                 piece.paint(sk)
             ri = item.ribbon
-            paint_segment(sk, ribbons[ri], item, edges[ri], fades[ri], halo, background, edges)
+            paint_segment(sk, ribbons[ri], item, edges[ri], fades[ri], halo, background, edges, attached)
             for piece in item.over:
                 piece.paint(sk)
         else:
