@@ -32,6 +32,7 @@ HYPHENATION_ZONE = 0.14  # ragged text: a word is hyphenated only when the line 
 GLUED_AFTER = "≥≤×±<>=~≈"  # a space after these does not break a line ("≥ 3" stays together) ...
 GLUED_BEFORE = "%‰"  # ... nor a space before these ("25 %")
 RUNT_SHARE = 0.5  # a last line of one word narrower than this share of the measure is a runt
+RUNT_SHARE_OF_TWO = 0.25  # the same for a text of two lines
 NARROWER = (0.97, 0.94, 0.91, 0.88)  # measures a paragraph ending in a runt is set again at, in turn
 RUNT_FIRST_OF_TWO = 0.35  # the first of two lines keeps this share of the measure when a word comes down
 NARROWER_TWO = (0.82, 0.76)  # and then, for a paragraph of two lines (a caption), these: two balanced lines
@@ -124,9 +125,12 @@ def _greedy(atoms: list[Atom], width: float, ts: TextStyle, hyphenate: bool) -> 
 
 
 def _is_runt(lines: list[list[Atom]], width: float) -> bool:
-    """A paragraph ending on a line of one word that fills less than half the measure."""
+    """A paragraph ending on a line of one word that fills less than half the measure; of two lines (a
+    table cell, a bullet, a caption), only a word that fills less than a quarter: a longer one is left
+    where it fell rather than part a pair of words ("IL-1 / receptor antagonist")."""
+    share = RUNT_SHARE if len(lines) > 2 else RUNT_SHARE_OF_TWO
     return len(lines) >= 2 and not any(a.space and a.width for a in lines[-1]) and \
-        sum(a.width for a in lines[-1]) < width * RUNT_SHARE
+        sum(a.width for a in lines[-1]) < width * share
 
 
 def _without_runt(atoms: list[Atom], lines: list[list[Atom]], too_wide: list[str], width: float, ts: TextStyle,

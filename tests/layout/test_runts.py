@@ -35,8 +35,8 @@ def set_without_rule(text: str, width: float) -> list[list[str]]:
     # a long paragraph whose last word fell alone: the word before it comes down
     ("Do not start the treatment in patients with a history of serious hypersensitivity to the drug or to "
      "any of its excipients.", 270),
-    # a two-line caption: two balanced lines, never one word under a full line
-    ("Dysregulation of steroid receptors", 150),
+    # two lines whose second holds one very short word (under a quarter of the measure)
+    ("Signs of inflammation in the small joints of hands and feet", 272),
     # the word before does not fit beside it and keep half the line above: set a little narrower
     ("Most common adverse reactions were upper respiratory infections, headache, fatigue and "
      "injection-site hypersensitivities seen.", 174),
@@ -48,6 +48,13 @@ def test_no_paragraph_ends_on_a_line_of_one_short_word(text, width):
     assert len(lines) == len(greedy)  # never a line more
     assert len(lines[-1]) >= 2, lines
     assert [w for line in lines for w in line] == text.split()  # the same words in the same order
+
+
+def test_two_lines_keep_a_last_word_of_a_quarter_measure_or_more_rather_than_part_a_pair():
+    for text, width in (("KINERET is an IL-1 receptor antagonist", 140), ("The signaling of inflammatory pathways", 152)):
+        greedy = set_without_rule(text, width)
+        assert len(greedy) == 2 and len(greedy[-1]) == 1  # one word on the second line
+        assert words_per_line(text, width) == greedy  # left there: not "IL-1 / receptor antagonist"
 
 
 def test_a_long_last_word_is_not_a_runt_and_a_runt_that_cannot_be_mended_stays():
