@@ -39,9 +39,9 @@ class RegionSpec(Strict):
     top: Coordinate | None = None
     """Without a box: the region's top, from the top of the page (default: the top margin)."""
     bottom: Coordinate | None = None
-    """Without a box: the region stands at the foot of the page, its bottom edge this far above the page's
-    bottom edge (e.g. the bottom margin), as tall as its content or its `height`: on a deeper paper it
-    stays at the foot. Not with `top` or `below`."""
+    """Without a box: the region stands at the foot of the page, its bottom edge this far above the bottom
+    margin (0: on it), as tall as its content or its `height`: on a deeper paper it stays at the foot. Not
+    with `top` or `below`."""
     below: str | list[str] | None = None
     """Without a box: the region starts under this region of the template (or under the lowest of a
     list of them), after `gap`; when that one grows (height: auto) this one moves down instead of being
@@ -133,6 +133,18 @@ class DocumentSpec(Strict):
     """Extra footer text on every page (an artifact)."""
 
 
+class EditionSpec(Strict):
+    """What differs in the edition built on one paper size (a layout with `size: [letter, a4]`): its own
+    material id, footer line and margins; everything else is the layout's."""
+
+    material_id: str | None = Field(default=None, min_length=1)
+    """This edition's material id (two formats of a piece carry two ids)."""
+    footer: str | None = None
+    """This edition's footer line (e.g. the market it is for)."""
+    margins: Annotated[list[Spacing], Field(min_length=4, max_length=4)] | None = None
+    """This edition's margins [top, right, bottom, left] (e.g. a deeper foot on the taller A4 page)."""
+
+
 class PageSetupSpec(Strict):
     """Paper size and margins."""
 
@@ -145,6 +157,9 @@ class PageSetupSpec(Strict):
     grid: GridSpec = GridSpec()
     """The column grid inside the margins that regions without a box are placed on (a template may have
     its own)."""
+    editions: dict[PaperName, EditionSpec] = {}
+    """Per paper size listed in `size`, what its edition changes: {a4: {material_id: …, footer: …,
+    margins: […]}}."""
 
 
 class SlideSpec(Strict):

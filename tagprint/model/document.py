@@ -100,7 +100,7 @@ class Region:
     below: tuple[str, ...] = ()  # stacked under these regions of the template (its y is found at layout time)
     gap: float = 0.0  # between this region and the one it is below
     auto_height: bool = False  # as tall as its content (a flow region: down to the bottom margin)
-    from_bottom: float | None = None  # stands at the page's foot: its bottom edge this far above the page's
+    from_bottom: float | None = None  # stands at the page's foot: its bottom edge this far above the page's edge
     same_height: tuple[str, ...] = ()  # as tall as the tallest of these regions (a row that ends level)
 
     @property

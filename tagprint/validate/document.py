@@ -16,6 +16,7 @@ from ..load.yaml_source import Located
 from ..model import Document, Page, Section, Theme
 from ..profiles import separated
 from .citations import check_citations
+from .editions import check_editions, edition_margins, with_edition
 from .fonts import check_fonts
 from .headings import check_headings
 from .model_builder import BlockBuilder, check_lang
@@ -46,7 +47,9 @@ def validate(loaded: Loaded) -> Document:
     papers = [spec.page.size] if isinstance(spec.page.size, str) else list(dict.fromkeys(spec.page.size))
     page_size = PAGE_SIZES[papers[0]]
     top, right, bottom, left = spec.page.margins
-    margins: Margins = (top, right, bottom, left)
+    layout_margins: Margins = (top, right, bottom, left)
+    margins = edition_margins(loaded, papers[0], layout_margins)
+    check_editions(loaded, papers, SAFE_SEGMENT, problems)
     templates = {name: template(loaded, name, page_size, margins, theme, problems) for name in spec.templates}
     placing = Placing(lsrc, templates, _sections(loaded, problems), problems)
     if bool(spec.pages) == bool(spec.slides):
@@ -61,9 +64,10 @@ def validate(loaded: Loaded) -> Document:
         placing.missing += [cid for slide in spec.slides for cid in slide.content if cid not in placing.sections]
     pages += build_pages(spec.pages, placing)
     document = _document(loaded, theme, tuple(pages), page_size, margins, problems)
-    if len(papers) > 1 and not spec.slides:  # one output per paper size, named after it
-        others = tuple(on_paper(document, loaded, paper, theme, problems) for paper in papers[1:])
-        document = replace(document, paper=papers[0], other_sizes=others)
+    if len(papers) > 1 and not spec.slides:  # one output per paper size, named after it, each its edition
+        others = tuple(with_edition(on_paper(replace(document, margins=edition_margins(loaded, paper, layout_margins)),
+                                             loaded, paper, theme, problems), loaded, paper) for paper in papers[1:])
+        document = replace(with_edition(document, loaded, papers[0]), paper=papers[0], other_sizes=others)
     _check_document(document, loaded, bool(placing.missing), problems)
     if problems:
         raise InputError(problems, partial=document)

@@ -105,7 +105,7 @@ def _grid_region(sheet: Sheet, rname: str, r: RegionSpec, grid: GridSpec, column
     if r.bottom is not None:
         _at_foot_alone(sheet, rname, r)
         height = 0.0 if auto else height
-        y = sheet.page[1] - r.bottom - height
+        y = sheet.page[1] - bottom - r.bottom - height
     if not below and not auto:
         box = checked_box([x, y, width, height], sheet.page, sheet.where(*path), sheet.problems, f"region '{rname}'")
     else:
@@ -114,7 +114,7 @@ def _grid_region(sheet: Sheet, rname: str, r: RegionSpec, grid: GridSpec, column
     text_columns = 1 if span(r.columns) or r.columns == 1 else int(r.columns)
     return Region(rname, box, _padding(r), r.background, r.valign, text_columns, r.gutter, sheet.where(*path),
                   r.layer, below, grid.gutter if r.gap is None else r.gap, auto,
-                  None if r.bottom is None else float(r.bottom), _same_height(sheet, rname, r))
+                  None if r.bottom is None else float(r.bottom) + bottom, _same_height(sheet, rname, r))
 
 
 def _same_height(sheet: Sheet, rname: str, r: RegionSpec) -> tuple[str, ...]:

@@ -203,7 +203,7 @@ def panel_bottoms(data: bytes) -> list[float]:
 
 def test_a_region_at_the_foot_stays_at_the_foot_on_either_paper_and_grows_upward(project, capsys):
     foot = LAYOUT.replace("third: {columns: 7-12, below: first, gap: 10mm}",
-                          "third: {columns: 7-12, bottom: 20mm, background: tint, padding: 8}")
+                          "third: {columns: 7-12, bottom: 0, background: tint, padding: 8}")
     project.layout(foot)
     project.content(content(1))
     assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
@@ -227,7 +227,7 @@ def test_a_region_at_the_foot_stays_at_the_foot_on_either_paper_and_grows_upward
 
 def test_a_region_at_the_foot_and_below_another(project, capsys):
     project.layout(LAYOUT.replace("third: {columns: 7-12, below: first, gap: 10mm}",
-                                  "third: {columns: 7-12, below: first, bottom: 20mm}"))
+                                  "third: {columns: 7-12, below: first, bottom: 0}"))
     project.content(content(1))
     assert main(["--root", str(project.root)]) == 2
     err = capsys.readouterr().err
@@ -251,8 +251,8 @@ templates:
     regions:
       left: {columns: 1-8, same_height: right, background: tint, padding: 8}
       right: {columns: 9-12, background: tint, padding: 8}
-      low: {columns: 1-8, bottom: 20mm, background: tint, padding: 8}
-      low-2: {columns: 9-12, bottom: 20mm, same_height: low, background: tint, padding: 8}
+      low: {columns: 1-8, bottom: 0, background: tint, padding: 8}
+      low-2: {columns: 9-12, bottom: 0, same_height: low, background: tint, padding: 8}
 pages:
   - template: plain
     regions:

@@ -1,0 +1,75 @@
+"""A layout built on two paper sizes makes two pieces: each edition may carry its own material id, footer
+line and margins (`page.editions`), read back from each PDF's footer text with PDFium."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from tagprint.commands.cli import main
+
+LAYOUT = """\
+document:
+  title: Editions
+  lang: en-US
+  material_id: US-TEST-0008
+  date: 11/2026
+  created: 2026-11-01
+  footer: For US healthcare professionals only
+theme: kineret
+page:
+  size: [letter, a4]
+  margins: [15mm, 15mm, 20mm, 15mm]
+  editions:
+    a4:
+      material_id: INT-TEST-0008
+      footer: For healthcare professionals only
+      margins: [15mm, 15mm, 30mm, 15mm]
+templates:
+  plain:
+    regions:
+      body: {columns: 1-12}
+      foot: {columns: 1-12, bottom: 0}
+pages:
+  - template: plain
+    regions:
+      body: [body]
+      foot: [foot]
+"""
+CONTENT = """\
+body:
+  - {type: heading, level: 1, text: Editions}
+  - {type: paragraph, text: The same words on both papers.}
+  - {type: material_id}
+foot:
+  - {type: paragraph, text: FOOTNOTE stands on the bottom margin.}
+"""
+MM = 72 / 25.4
+
+
+def page_text(data: bytes) -> tuple[str, float, float]:
+    page = pdfium.PdfDocument(data)[0]
+    text = page.get_textpage()
+    everything = text.get_text_range()
+    found = everything.find("FOOTNOTE")
+    return everything, page.get_height() - text.get_charbox(found)[1], page.get_height()
+
+
+def test_each_edition_carries_its_own_material_id_footer_and_margins(project, capsys):
+    project.layout(LAYOUT)
+    project.content(CONTENT)
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    letter, letter_foot, _ = page_text((project.root / "output" / "test-letter.pdf").read_bytes())
+    a4, a4_foot, a4_height = page_text((project.root / "output" / "test-a4.pdf").read_bytes())
+    assert "US-TEST-0008" in letter and "For US healthcare professionals only" in letter
+    assert "INT-TEST-0008" in a4 and "For healthcare professionals only" in a4
+    assert "US-TEST-0008" not in a4 and "For US" not in a4
+    assert letter_foot > 792 - 20 * MM - 20 and letter_foot <= 792 - 20 * MM  # on the letter margin
+    assert a4_height - 30 * MM - 20 < a4_foot <= a4_height - 30 * MM  # on the A4 edition's deeper margin
+
+
+def test_an_edition_for_a_paper_the_layout_does_not_build(project, capsys):
+    project.layout(LAYOUT.replace("size: [letter, a4]", "size: letter"))
+    project.content(CONTENT)
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "an edition for a4, a paper size this layout does not build" in err and "layouts/test.yaml:" in err
