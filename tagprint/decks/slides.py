@@ -59,14 +59,12 @@ def cap_top(size: float, leading: float) -> float:
 
 
 def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | None = None,
-                   continued: bool = False, columns: int = 2, caps: tuple[float, float] = (0.0, 0.0)) -> Template:
+                   continued: bool = False, columns: int = 2, title_caps: float = 0.0) -> Template:
     """The built-in slide templates; colours are theme names. `panel`: a colour the body is set on (a
     safety slide: the boxed information reads as one panel, its top on the body's top line under the
     title, reaching at least to the body area's foot: see balance_slides). `continued`: a slide the body
-    runs on to (it has no figure). `caps`: how far under their regions' tops the capitals of the body's
-    first line (unused: the body is centred on the axis) and of the title slide's title begin (its rule
-    16 pt above the title's capitals)."""
-    _, title_caps = caps
+    runs on to (it has no figure). `title_caps`: how far under its region's top the capitals of the title
+    slide's title begin (its rule 16 pt above them)."""
     if layout == "title":
         title_y = TITLE_RULE_Y + TITLE_RULE_H + RULE_GAP - title_caps
         return Template("slide-title", (
@@ -99,7 +97,8 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
 
 def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
     kw: dict = dict(columns=columns if layout == "references" else 1, gutter=GUTTER)
-    if panel:  # the panel starts on the body's top line (anchored under the title) and ends under its text
+    if panel:  # the panel starts on the body's top line (anchored under the title), sized to its text here
+        # (at least to the body area's foot: balance_slides)
         kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0), auto_height=True)
     return kw
 
@@ -180,7 +179,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
     colors = set(getattr(theme, "colors", None) or ())
     used: set[str] = set()
     styles = getattr(theme, "styles", None) or {}
-    caps = (_cap_top(styles, "slide_body"), _cap_top(styles, "slide_title"))
+    title_caps = _cap_top(styles, "slide_title")
     for n, spec in enumerate(specs, start=1):
         path = ("slides", n - 1)
         heading, title_blocks, subtitle = _titles(spec, n, path, blocks, where)
@@ -198,7 +197,8 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         # a short reference list reads down one column (two columns of three lines leave the slide bare)
         entries = sum(len(b.entries) for b in body if isinstance(b, References))
         columns = 2 if entries > 8 else 1
-        template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns, caps=caps)
+        template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns,
+                                  title_caps=title_caps)
         placements = _placements(n, path, where, title=title_blocks, subtitle=subtitle and [subtitle],
                                  figure=figure and [figure])
         # the body flows: what does not fit on the slide continues on the next one (same grid and sizes,
