@@ -109,9 +109,9 @@ def sources(prepared: Prepared) -> list[Source]:
 def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
     """The pages of one output, and whether a deck's speaker notes are part of it."""
     pages = layout_document(document, root)
-    if document.kind == "deck":  # a half-and-half slide's picture centred on its text
-        from .decks.slides import centre_pictures
-        centre_pictures(document, pages)
+    if document.kind == "deck":  # each slide's text centred on the body area's axis, as its picture is
+        from .decks.slides import balance_slides
+        balance_slides(document, pages)
     handout = dict(zip(document.outputs[1:], document.handouts)).get(output) if document.kind == "deck" else None
     if handout is None:
         return pages, False

@@ -5,17 +5,15 @@
   "Your notes", at one height on every page (under the deck's longest speaker notes: a slide without
   speaker notes leaves their area quiet, as 2-up does, and its page keeps the others' structure);
 - 2up: two slides per page, each slot one structure whether or not the slide has speaker notes: beside
-  the slide its number, then its speaker notes under "Speaker notes" (a slide without any leaves the
-  column quiet under its number); under the slide "Your notes" and at least five ruled lines across the
-  page, at the same heights in every slot (on a part-filled page the last slide's lines run on, at the
-  same pitch, over the slots it has no slide for: still one area under one label);
+  the slide, as on 3-up, its number, "Your notes" and ruled lines down the slot, at the same heights in
+  every slot; under the slide, at its width (about 70 characters a line, as on 1-up), "Speaker notes"
+  and its speaker notes (a slide without any leaves that area quiet);
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
   notes" and ruled lines beside it (no speaker notes); on A4 the slots share the taller page's depth and
   the lines run on to each slot's end.
 One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above a slide's
-ruled lines, and on 3-up "More notes" above the ruled lines of the slots a part-filled page has no slide
-for (one area, so no page says "Your notes" twice for one slide; 2-up runs the last "Your notes" on, see
-RUNS_ON). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
+ruled lines, and on 2-up and 3-up "More notes" above the ruled lines of the slots a part-filled page has
+no slide for (one area, so no page says "Your notes" twice for one slide). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
 2-up and 3-up every slot has the same ruled lines at the same place, and on 1-up every page.
 The lines are hairlines in a light grey (they guide a pen; they are not content), one pitch (PITCH) apart
 on every handout. The slides are spread over the pages evenly (seven slides 3-up are 3, 2, 2, never 3, 3,
@@ -39,11 +37,6 @@ PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 MARGIN = 40.0  # pt: the handout page's margins (the thumbnails and the notes take the rest)
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
-# The kinds whose last slide on a part-filled page runs its "Your notes" lines on over the slots the page has
-# no slide for (2-up: the notes area under the slide simply goes on, one area with one label); the others
-# give those slots one "More notes" area of their own (3-up: the notes stand beside each slide, so lines
-# running on under the last one would be a second shape).
-RUNS_ON = frozenset({"2up"})
 PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
@@ -54,9 +47,9 @@ LEAST = 7.0  # pt: no text a thumbnail sets is smaller (smaller text, superscrip
 # picture's own labels, drawn inside it, print at the picture's scale: 6 pt or more, see THREE_UP_WIDTH)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
 SIDE_GAP = 18.0  # pt between a 2-up or 3-up slide and the column beside it
-TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes beside it (154 pt, about 29
-# characters a line) and six ruled lines under it (no narrower: a picture's 16 pt labels, drawn inside the
-# picture where they cannot be enlarged, would print under 6 pt)
+TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes under it at its width (about 70
+# characters a line) and the ruled lines beside it (no narrower: a picture's 16 pt labels, drawn inside
+# the picture where they cannot be enlarged, would print under 6 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
 LABEL_GAP = 10.0  # pt between a slide's speaker notes (or its frame) and its "Your notes"
 RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
@@ -84,9 +77,9 @@ def spread(count: int, per_page: int) -> list[int]:
 
 class Slot(NamedTuple):
     """One slide's place on a handout page: its frame; the area for its number, notes and ruled lines
-    (`side`: below the frame for 1-up, beside it for 2-up and 3-up); the area under the frame for "Your
-    notes" and its lines (2-up; empty elsewhere); and the whole slot (on a page with no slide for it,
-    part of the "More notes" area)."""
+    (`side`: below the frame for 1-up, beside it, the slot's height, for 2-up and 3-up); the area under
+    the frame, at its width, for the speaker notes (2-up; empty elsewhere); and the whole slot (on a page
+    with no slide for it, part of the "More notes" area)."""
 
     frame: Rect
     side: Rect
@@ -114,8 +107,8 @@ def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) ->
     for i in range(k):
         y = top + i * (slot_h + SLOT_GAP)
         frame = Rect(MARGIN, y, fw, fh)
-        beside = Rect(MARGIN + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, fh if kind == "2up" else slot_h)
-        under = Rect(MARGIN, y + fh, usable_w, slot_h - fh) if kind == "2up" else Rect(MARGIN, y + slot_h, usable_w, 0)
+        beside = Rect(MARGIN + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, slot_h)
+        under = Rect(MARGIN, y + fh, fw, slot_h - fh) if kind == "2up" else Rect(MARGIN, y + slot_h, usable_w, 0)
         out.append(Slot(frame, beside, under, Rect(MARGIN, y, usable_w, slot_h)))
     return out
 
@@ -218,17 +211,18 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
     number_ts, label_ts = _styles(ctx)
     number_h = _artifact_text(SLIDE_NUMBER.format(number=total, total=total), number_ts, side_w, ctx, document).height
     label_h = max(_artifact_text(OWN_NOTES_LABEL, label_ts, side_w, ctx, document).height, number_h)
-    laid_notes, notes_h = _notes_area(document, slides, kind, min(side_w, NOTES_MEASURE), ctx)
+    notes_w = (grid[0].under if kind == "2up" else grid[0].side).width  # 2-up: under the slide, at its width
+    laid_notes, notes_h = _notes_area(document, slides, kind, min(notes_w, NOTES_MEASURE), ctx)
     setting = _Setting(number_ts, label_ts, number_h, label_h, laid_notes, notes_h, rule_color(ctx), side_w)
     index = 0
     for count in spread(total, PER_PAGE[kind]):
         page = PageLayout(len(pages) + 1, paper)
         pages.append(page)
         end = grid[-1].whole.y + grid[-1].whole.height  # the grid's foot
-        if count < len(grid) and kind not in RUNS_ON:  # the slots this page has no slide for: one notes area
+        if count < len(grid):  # the slots this page has no slide for: one notes area
             first = grid[count].whole
             _more_notes_area(page, Rect(first.x, first.y, first.width, end - first.y), setting, ctx, document)
-        for place, slot in enumerate(grid[:count]):
+        for slot in grid[:count]:
             frame = slot.frame
             slide = slides[index]
             index += 1
@@ -240,9 +234,7 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
             if kind == "3up":
                 _beside(page, slot.side, number, setting, ctx, document)
             elif kind == "2up":
-                last = place == count - 1 and count < len(grid)  # its "Your notes" runs on (RUNS_ON)
-                _two_up(page, slot, number, index, notes, setting, ctx, document,
-                        end if last else slot.whole.y + slot.whole.height)
+                _two_up(page, slot, number, index, notes, setting, ctx, document)
             else:
                 _below(page, slot.side, number, index, notes, setting, ctx, document)
     return pages
@@ -286,27 +278,21 @@ def _check_room(laid: Laid, room: float, notes, index: int, kind: str, ctx: Layo
 
 
 def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setting: _Setting,
-            ctx: LayoutContext, document: Document, bottom: float) -> None:
-    """2-up: beside the frame the slide's number and, when it has any, its speaker notes under "Speaker
-    notes" (a slide without them leaves the column quiet under its number); under the frame "Your notes"
-    and ruled lines across the slot, the label and the lines at the same heights in every slot, the last
-    line on the slot's foot. `bottom` is lower than the slot's foot for the last slide of a part-filled
-    page: its lines run on at the same pitch to the end of the grid (one notes area, no second label)."""
-    side, under = slot.side, slot.under
+            ctx: LayoutContext, document: Document) -> None:
+    """2-up: beside the frame, as on 3-up, the slide's number, "Your notes" and ruled lines down the slot
+    (the same in every slot); under the frame, at its width, "Speaker notes" and the slide's speaker notes
+    when it has any (a slide without them leaves that area quiet)."""
+    _beside(page, slot.side, number, setting, ctx, document)
+    if notes is None:
+        return
+    under = slot.under
+    y = under.y + LABEL_GAP
     placed = Laid(0, [])
-    placed.add(number, side.x, side.y)
-    if notes is not None:
-        y = side.y + setting.number_h + 4
-        placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, y)
-        laid = setting.laid_notes[index - 1]
-        _check_room(laid, side.y + side.height - y - setting.label_h - 2, notes, index, "2up", ctx)
-        placed.add(laid, side.x, y + setting.label_h + 2)
-    foot = under.y + under.height
-    first = under.y + LABEL_GAP + setting.label_h + RULE_UNDER
-    first += foot - rule_heights(first, foot)[-1]  # the slot's last line on the slot's foot
-    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), under.x, first - RULE_UNDER - setting.label_h)
+    placed.add(_label(NOTES_LABEL, setting, ctx, document), under.x, y)
+    laid = setting.laid_notes[index - 1]
+    _check_room(laid, under.y + under.height - y - setting.label_h - 2, notes, index, "2up", ctx)
+    placed.add(laid, under.x, y + setting.label_h + 2)
     page.items.extend(placed.items)
-    _rules(page, under.x, under.x + under.width, first, max(bottom, foot), setting.rule)
 
 
 def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,

@@ -9,7 +9,7 @@ from ..errors import Problem
 from ..load.schema import ListSpec, SlideSpec
 from ..load.schema_errors import did_you_mean
 from ..model import (
-    Decoration, Heading, Page, Paragraph, Placement, Rect, References, Region, Safety, Section, Template, plain_text,
+    Decoration, Figure, Heading, Page, Paragraph, Placement, Rect, References, Region, Safety, Section, Template, plain_text,
 )
 
 SLIDE = (960.0, 540.0)
@@ -19,21 +19,23 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
     return Region(name, Rect(*box), **kw)
 
 
-# The slide grid: every content slide's title sits on one baseline, its accent rule under it, and its body
-# and figure start on one top line (TOP), so nothing jumps from slide to slide.
+# The slide grid: every content slide's title sits on one baseline, its accent rule under it; under it the
+# body area, from TOP to FIGURE_BOTTOM, holds the slide's content block balanced on one horizontal axis
+# (AXIS, its middle): the text block (first line's capitals to last baseline) and the picture are each
+# centred on it, so a short slide is not top-heavy and nothing jumps from slide to slide.
 TOP = 160.0
 BOTTOM = 490.0  # above the footer
 FIGURE_BOTTOM = 460.0  # a figure is at most 300 pt tall and ends 24 pt or more above the footer's text
+AXIS = (TOP + FIGURE_BOTTOM) / 2
 LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
 GUTTER = 32.0  # between the text column and the figure
 FIGURE_TEXT_W = 384.0  # layout: figure: the text column (46 % of the width; the wide picture takes the rest)
 # The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
-# slide's right, x 560 to the right margin (896), centred on its middle (x 728), its top on the grid's top
-# line and its foot no lower than FIGURE_BOTTOM; paging through, the art keeps its place. (layout: figure
-# gives a wide picture, the spectrum, the slide's right half out to the same right margin, centred on the
-# text beside it: see centre_pictures.)
+# slide's right, x 560 to the right margin (896), as tall as the body area, and set against the right
+# margin (where the footer ends), centred on the axis; paging through, the art keeps its edge. (layout:
+# figure gives a wide picture, the spectrum, the slide's right half out to the same right margin.)
 ZONE_X = 560.0
 ZONE_W = LEFT + WIDTH - ZONE_X
 CONTENT_TEXT_W = ZONE_X - GUTTER - LEFT  # a content slide's text column: up to the zone, a gutter apart
@@ -57,14 +59,12 @@ def cap_top(size: float, leading: float) -> float:
 
 
 def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | None = None,
-                   continued: bool = False, columns: int = 2, caps: tuple[float, float] = (0.0, 0.0)) -> Template:
+                   continued: bool = False, columns: int = 2, title_caps: float = 0.0) -> Template:
     """The built-in slide templates; colours are theme names. `panel`: a colour the body is set on (a
     safety slide: the boxed information reads as one panel, its top on the body's top line under the
-    title like every slide's bullets, ending under its text). `continued`: a slide the body runs on to (it
-    has no figure). `caps`: how far under their regions' tops the capitals of the body's first line and
-    of the title slide's title begin (a figure's top is drawn on the body's capitals; the title slide's
-    rule 16 pt above its title's capitals)."""
-    body_caps, title_caps = caps
+    title, reaching at least to the body area's foot: see balance_slides). `continued`: a slide the body
+    runs on to (it has no figure). `title_caps`: how far under its region's top the capitals of the title
+    slide's title begin (its rule 16 pt above them)."""
     if layout == "title":
         title_y = TITLE_RULE_Y + TITLE_RULE_H + RULE_GAP - title_caps
         return Template("slide-title", (
@@ -83,10 +83,8 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
         _region("title", (LEFT, 36, WIDTH, 84), valign="bottom"),
         _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
     ]
-    if has_figure:
-        # the figure's top on the line where the body's first capitals begin, on every slide
-        top = TOP + (body_caps if has_body else 0.0)
-        regions.append(_region("figure", (figure_x, top, figure_w, FIGURE_BOTTOM - top), valign="top"))
+    if has_figure:  # the picture centred on the axis (the text is too: see balance_slides)
+        regions.append(_region("figure", (figure_x, TOP, figure_w, FIGURE_BOTTOM - TOP), valign="middle"))
     name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
     if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
         return Template(name, (_region("body", (LEFT, CONTINUED_TOP, WIDTH, BOTTOM - CONTINUED_TOP), **body),),
@@ -99,7 +97,8 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
 
 def _body_kwargs(layout: str, panel: str | None, columns: int = 2) -> dict:
     kw: dict = dict(columns=columns if layout == "references" else 1, gutter=GUTTER)
-    if panel:  # the panel starts on the body's top line (anchored under the title) and ends under its text
+    if panel:  # the panel starts on the body's top line (anchored under the title), sized to its text here
+        # (at least to the body area's foot: balance_slides)
         kw.update(background=panel, padding=(20.0, 28.0, 20.0, 28.0), auto_height=True)
     return kw
 
@@ -180,12 +179,14 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
     colors = set(getattr(theme, "colors", None) or ())
     used: set[str] = set()
     styles = getattr(theme, "styles", None) or {}
-    caps = (_cap_top(styles, "slide_body"), _cap_top(styles, "slide_title"))
+    title_caps = _cap_top(styles, "slide_title")
     for n, spec in enumerate(specs, start=1):
         path = ("slides", n - 1)
         heading, title_blocks, subtitle = _titles(spec, n, path, blocks, where)
         body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), heading.level)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
+        if isinstance(figure, Figure):  # every picture against the right margin, where the footer ends
+            figure = replace(figure, align="right")
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",
                                     "use layout: content, or move the text into subtitle"))
@@ -196,7 +197,8 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         # a short reference list reads down one column (two columns of three lines leave the slide bare)
         entries = sum(len(b.entries) for b in body if isinstance(b, References))
         columns = 2 if entries > 8 else 1
-        template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns, caps=caps)
+        template = slide_template(spec.layout, figure is not None, bool(body), panel, columns=columns,
+                                  title_caps=title_caps)
         placements = _placements(n, path, where, title=title_blocks, subtitle=subtitle and [subtitle],
                                  figure=figure and [figure])
         # the body flows: what does not fit on the slide continues on the next one (same grid and sizes,
@@ -211,29 +213,58 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
     return pages
 
 
-def centre_pictures(document: Any, pages: list) -> None:
-    """layout: figure (text and a wide picture half and half): the picture, laid out on the grid's top
-    line, is moved down so that its middle is the middle of the text block beside it (from the first
-    line's capitals to the last line's baseline), never above the top line nor below FIGURE_BOTTOM: a
-    picture less tall than the text stands centred on it, not high against it. Other layouts keep every
-    picture's top on the top line."""
-    from ..layout.items import PictureBox, TextLine
+def balance_slides(document: Any, pages: list) -> None:
+    """Every content slide that holds its whole body (not a title slide, not one its body runs on from):
+    the text block, laid out on the grid's top line, is moved down so that its middle (from the first
+    line's capitals to the last line's baseline) is the body area's axis, as the picture beside it is
+    (never above the top line); a safety panel is drawn at least down to the body area's foot, its text
+    on the top line under the title."""
+    from collections import Counter
+    slides = Counter(page.origin for page in pages)
+    seen: set[int] = set()
     for page in pages:
+        first = page.origin not in seen
+        seen.add(page.origin)
         source = document.pages[page.origin] if page.origin < len(document.pages) else None
-        if source is None or source.template.name != "slide-figure":
+        if source is None or not first or slides[page.origin] > 1 or source.template.name == "slide-title":
             continue
-        pictures = [i for i, item in enumerate(page.items) if isinstance(item, PictureBox) and item.tag]
-        if len(pictures) != 1:
-            continue
-        box = page.items[pictures[0]].box
-        lines = [item for item in page.items if isinstance(item, TextLine) and item.fragments
-                 and item.x + item.fragments[0].x < box.x and item.baseline > TOP]
-        if not lines:
-            continue
-        first = min(lines, key=lambda line: line.baseline)
-        top = first.baseline - CAP_HEIGHT * max(f.size for f in first.fragments)
-        bottom = max(line.baseline for line in lines)
-        shift = min((top + bottom) / 2 - (box.y + box.height / 2), FIGURE_BOTTOM - (box.y + box.height))
-        if shift > 0:
-            page.items[pictures[0]] = replace(page.items[pictures[0]], box=Rect(box.x, box.y + shift, box.width,
-                                                                               box.height))
+        if source.template.name.endswith("-panel"):
+            _fill_panel(page)
+        elif source.template.name.startswith("slide-"):
+            _centre_text(page)
+
+
+def _fill_panel(page: Any) -> None:
+    """The safety panel (the filled box on the body's top line) reaches at least FIGURE_BOTTOM."""
+    from ..layout.items import FillBox
+    for i, item in enumerate(page.items):
+        if isinstance(item, FillBox) and abs(item.box.y - TOP) < 0.5 and abs(item.box.x - LEFT) < 0.5:
+            box = item.box
+            page.items[i] = replace(item, box=Rect(box.x, box.y, box.width, max(box.height, FIGURE_BOTTOM - TOP)))
+
+
+def _centre_text(page: Any) -> None:
+    """The items of the body (under the top line, not the picture) moved down onto the axis."""
+    from ..layout.items import PictureBox, TextLine, moved
+    body = [i for i, item in enumerate(page.items) if not isinstance(item, PictureBox) and _top(item) >= TOP - 0.5]
+    lines = [page.items[i] for i in body if isinstance(page.items[i], TextLine) and page.items[i].fragments]
+    if not lines:
+        return
+    first = min(lines, key=lambda line: line.baseline)
+    top = first.baseline - CAP_HEIGHT * max(f.size for f in first.fragments)
+    bottom = max(line.baseline for line in lines)
+    shift = AXIS - (top + bottom) / 2
+    if shift > 0:
+        for i in body:
+            page.items[i] = moved(page.items[i], 0.0, shift)
+
+
+def _top(item: Any) -> float:
+    """Where an item starts, pt from the slide's top (a line: its baseline, clear of the title's)."""
+    from ..layout.items import RuleLine, TextLine
+    if isinstance(item, TextLine):
+        return item.baseline
+    if isinstance(item, RuleLine):
+        return min(item.y0, item.y1)
+    box = getattr(item, "box", None)
+    return box.y if box is not None else getattr(item, "y", 0.0)

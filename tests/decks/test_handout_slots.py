@@ -43,11 +43,12 @@ class Slot:
 
 def slots(path: Path) -> list[Slot]:
     """Every slide's slot on every page, top to bottom: from LEAD over its number to LEAD over the next
-    slot's number (the last to the page's foot)."""
+    slot's number, or to the "More notes" area of a part-filled page (the last to the page's foot)."""
     out = []
     for page, (found, lines) in enumerate(zip(label_boxes(path), rules(path))):
         numbers = [f for f in found if f[0].startswith("Slide ")]
-        starts = [top - LEAD for _, _, top, _ in numbers] + [float("inf")]
+        more = [top - LEAD for w, _, top, _ in found if w == "More notes"]
+        starts = [top - LEAD for _, _, top, _ in numbers] + [min(more, default=float("inf"))]
         for (words, x, top, _), start, end in zip(numbers, starts, starts[1:]):
             inside = [f for f in found if start <= f[2] < end]
             mine = [(y, x0, x1) for y, x0, x1, *_ in lines if start <= y < end]
@@ -57,9 +58,9 @@ def slots(path: Path) -> list[Slot]:
 
 def test_every_two_up_slot_has_the_same_labels_in_the_same_places(two_up):
     """Each slot: its "Slide N of 7" once, "Your notes" once, "Speaker notes" once when the slide has
-    speaker notes and not at all when it has none, nothing else ("More notes", a second "Your notes"); and
-    "Your notes" (under the slide) and "Speaker notes" (beside it, under the number) stand at the same
-    place relative to the number in every slot."""
+    speaker notes and not at all when it has none, nothing else (no second "Your notes"); "Your notes"
+    beside the slide under the number, "Speaker notes" under the slide at the page's left margin, each at
+    the same place relative to the number in every slot."""
     found = slots(two_up)
     assert [s.number for s in found] == list(range(1, 8))
     for slot in found:
@@ -72,16 +73,41 @@ def test_every_two_up_slot_has_the_same_labels_in_the_same_places(two_up):
         assert len(places) == 1, (words, places)
     (own_x, own_top), = {s.at("Your notes") for s in found}
     (spoken_x, spoken_top), = {s.at("Speaker notes") for s in found if s.number in WITH_NOTES}
-    assert own_x < -300 and own_top > 200  # "Your notes" under the slide, at the page's left margin
-    assert abs(spoken_x) < 1 and 0 < spoken_top < 30  # "Speaker notes" beside it, under the number
+    assert abs(own_x) < 1 and 0 < own_top < 30  # "Your notes" beside the slide, under the number
+    assert spoken_x < -300 and spoken_top > 200  # "Speaker notes" under the slide, at the page's left margin
+
+
+def test_speaker_notes_run_under_the_slide_at_a_reading_measure(two_up):
+    """The speaker notes under each slide are set at the slide's width: every line of them but its last
+    holds 45 to 80 characters (PDFium's text lines after "Speaker notes", down to the line with the notes'
+    last word, the notes read from the deck's layout file)."""
+    import re
+
+    import pypdfium2 as pdfium
+    import yaml
+    spec = yaml.safe_load((REPO / "layouts" / "kineret-dtt-ra-deck.yaml").read_text(encoding="utf-8"))
+    last_words = [re.sub(r"\{cite\}`[^`]*`", "", s["notes"]).split()[-1] for s in spec["slides"] if s.get("notes")]
+    pdf = pdfium.PdfDocument(two_up)
+    parts = [part for i in range(len(pdf)) for part in pdf[i].get_textpage().get_text_range().split("Speaker notes")[1:]]
+    assert len(parts) == len(last_words) == len(WITH_NOTES)
+    measured = 0
+    for part, last in zip(parts, last_words):
+        lines = [line.strip() for line in part.splitlines() if line.strip()]
+        end = next(k for k, line in enumerate(lines) if last in line)
+        assert all(45 <= len(line) <= 80 for line in lines[:end]), [len(line) for line in lines[:end + 1]]
+        measured += end
+    assert measured >= 4
 
 
 def test_a_slide_without_notes_gets_the_same_ruled_lines(two_up):
-    """Every slot's ruled lines lie under its "Your notes" (none beside the slide, none unlabelled), across
-    the same span from the label's left edge, at one pitch, five or more; the slots of full pages have
-    exactly the same lines (slide 5 with speaker notes and slide 6 without share a page and a grid); a
-    slide alone on a page has those same lines and more under them at the same pitch, down to within a
-    pitch of where the full pages' last line lies."""
+    """Every slot's ruled lines lie under its "Your notes" (beside the slide, none unlabelled), across the
+    column from the label's left edge to the right margin, at one pitch, five or more, down the slot; all
+    slots have exactly the same lines (slide 5 with speaker notes and slide 6 without share a page and a
+    grid, and slide 7, alone on its page, too); the rest of that page is one "More notes" area, its lines
+    across the page down to within a pitch of the grid's foot (the footer's space, 56 pt, above the
+    page's foot)."""
+    from handout_marks import label_boxes
+
     from tagprint.decks.handouts import PITCH
     found = slots(two_up)
     full = [s for s in found if sum(t.page == s.page for t in found) == 2]
@@ -92,13 +118,16 @@ def test_a_slide_without_notes_gets_the_same_ruled_lines(two_up):
         assert len(slot.lines) >= 5, (slot.number, slot.lines)
         assert all(y > own_bottom for y, *_ in slot.lines), (slot.number, own_bottom, slot.lines)
         assert slot.lines[0][0] - own_bottom <= PITCH, slot.number  # "Your notes" stands on the first line
-        assert {(x0, x1) for _, x0, x1 in slot.lines} == {(round(40.0, 2), round(612 - 40.0, 2))}, slot.number
+        assert {x1 for *_, x1 in slot.lines} == {round(612 - 40.0, 2)}, slot.number
+        assert {x0 for _, x0, _ in slot.lines} == {slot.lines[0][1]} and slot.lines[0][1] > 300, slot.number
         gaps = [b[0] - a[0] for a, b in zip(slot.lines, slot.lines[1:])]
         assert all(abs(g - PITCH) < 0.05 for g in gaps), (slot.number, gaps)
     standard = full[0].lines
-    assert all(s.lines == standard for s in full), [(s.number, len(s.lines)) for s in full]
-    for slot in alone:
-        assert slot.lines[:len(standard)] == standard and len(slot.lines) > len(standard), slot.number
-    page_foot = max(y for y, *_ in rules(two_up)[0])  # a full page's last line, the grid's foot
-    last = max(y for y, *_ in rules(two_up)[alone[0].page - 1])
-    assert page_foot - PITCH < last <= page_foot + 0.05, (last, page_foot)
+    assert all(s.lines == standard for s in found), [(s.number, len(s.lines)) for s in found]
+    page = alone[0].page - 1
+    more = [top for w, _, top, _ in label_boxes(two_up)[page] if w == "More notes"]
+    assert len(more) == 1
+    lines = [(y, x0, x1) for y, x0, x1, *_ in rules(two_up)[page] if y > more[0]]
+    assert lines and {(x0, x1) for _, x0, x1 in lines} == {(40.0, 572.0)}, lines
+    foot = 792 - 56.0
+    assert foot - PITCH < lines[-1][0] <= foot + 0.05, (lines[-1], foot)
