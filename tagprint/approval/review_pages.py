@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from .review_document import LINK_PREFIX
 from .review_marks import BLENDS, STRIKE, UNDERLINE, marks_ops, page_image
 from .words import Mark
 
@@ -102,6 +103,23 @@ def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
 
     with pdf.open_outline() as outline:
         retarget(outline.root)
+    _page_links(pdf, first, len(pages))
+
+
+def _page_links(pdf: pikepdf.Pdf, first: int, count: int) -> None:
+    """The change lists' links (review_document set each as a URI, LINK_PREFIX and the index of its placed page)
+    pointed at their placed pages: a destination in the file, opening the page at its top."""
+    for page in pdf.pages[:first]:
+        for annot in page.get("/Annots", []):
+            action = annot.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if annot.get("/Subtype") != Name.Link or not uri.startswith(LINK_PREFIX):
+                continue
+            index = int(uri.removeprefix(LINK_PREFIX))
+            if 0 <= index < count:
+                target = pdf.pages[first + index]
+                annot.Dest = Array([target.obj, Name.XYZ, 0, target.mediabox[3], 0])
+                del annot["/A"]
 
 
 TOP_BAND = 40.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
