@@ -608,3 +608,153 @@ def test_a_changed_slide_is_placed_on_the_same_paper_turned_landscape(tmp_path):
         assert label in text and f"Review copy · page {index + 1} of 4" in text
     check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
     assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
+
+
+def _diff_in_copy(root: Path, tmp_path: Path, epoch: str | None) -> tuple[Path, str]:
+    """`diff` run on a copy of a reviewed project (its ledger and archive too), with or without SOURCE_DATE_EPOCH."""
+    import os
+
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    done = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(copy), "diff", "kineret-dtt-ra"],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    return copy / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf", done.stdout
+
+
+def _dates(pdf_path: Path) -> tuple[str, str, str]:
+    """The review copy's made time (its stamp), its PDF creation date (info) and its XMP creation date."""
+    from tagprint.approval.review_document import read_review_stamp
+
+    with pikepdf.open(pdf_path) as pdf:
+        info = str(pdf.docinfo.CreationDate)
+        with pdf.open_metadata() as meta:
+            xmp = str(meta["xmp:CreateDate"])
+    return read_review_stamp(pdf_path)["made"], info, xmp
+
+
+def _spoken(text: str, after: str):
+    """The first “6 December 2026 at 13:23 UTC” after `after` in a text, as a datetime."""
+    from datetime import datetime, timezone
+
+    found = re.search(re.escape(after) + r".*?(\d{1,2} \w+ \d{4} at \d\d:\d\d) UTC", text)
+    assert found, after
+    return datetime.strptime(found[1], "%d %B %Y at %H:%M").replace(tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("epoch", [None, "1000000000"])
+def test_the_copy_is_dated_when_it_was_made_and_never_before_the_approval_it_compares(reviewed, tmp_path, epoch):
+    """Without SOURCE_DATE_EPOCH the copy says when it was made; with an epoch before the approval (2001 here),
+    it says the approval's time: its cover, footer and PDF dates never put it before what it compares."""
+    from datetime import datetime, timezone
+
+    from tagprint.approval.ledger import Ledger
+
+    root, code, out, err = reviewed
+    start = datetime.now(timezone.utc).replace(microsecond=0)
+    pdf_path, _ = _diff_in_copy(root, tmp_path, epoch)
+    end = datetime.now(timezone.utc)
+    (approval,) = [e for e in Ledger(pdf_path.parents[1] / "archive").entries() if e.is_approval]
+    approved = datetime.fromisoformat(approval.time)
+    made, info, xmp = _dates(pdf_path)
+    when = datetime.fromisoformat(made)
+    if epoch is None:
+        assert start <= when <= end          # the real time it was made
+    else:
+        assert when == approved              # the epoch predates the approval: the approval's time
+    assert when >= approved
+    assert info == f"D:{when:%Y%m%d%H%M%S}Z" and xmp.startswith(f"{when:%Y-%m-%dT%H:%M:%S}")
+    doc = pdfium.PdfDocument(pdf_path)
+    cover = " ".join(doc[0].get_textpage().get_text_range().split())
+    said_made, said_approved = _spoken(cover, "Made with render.py diff on"), _spoken(cover, "approved by")
+    assert said_made >= said_approved and said_made == when.replace(second=0)
+    footer = f"US-KIN-0001-REVIEW · {when.day} {when:%B %Y}"   # the copy's own date, not the material's 11/2026
+    for index in range(len(doc)):
+        text = " ".join(doc[index].get_textpage().get_text_range().split())
+        assert footer in text and "US-KIN-0001-REVIEW · 11/2026" not in text
+
+
+def test_each_change_links_to_its_placed_page_and_the_copy_has_bookmarks(reviewed):
+    root, code, out, err = reviewed
+    pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
+    words = _page_words(pdf_path)[1]
+    with pikepdf.open(pdf_path) as pdf:
+        placed = {pdf.pages[i].obj.objgen: str(pdf.pages[i].label) for i in (2, 3)}
+        parents = _parents_of(pdf)
+        links = [a for a in pdf.pages[0].get("/Annots", []) if a.Subtype == "/Link"]
+        # an entry with a page each: the text change, the figure change, the two areas that differ
+        assert len(links) == 4
+        leads = [w for w in words if w.text == "page"]
+        for annot in links:
+            assert "/A" not in annot and annot.Dest[0].objgen in placed   # a destination in the file
+            assert str(annot.Contents) == f"Go to {placed[annot.Dest[0].objgen]}"
+            assert str(annot.Contents) == "Go to Draft (not yet approved), page 1"   # each change is a draft's
+            element = parents[int(annot.StructParent)]                              # a tagged Link with its OBJR
+            assert element.S == "/Link"
+            kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+            assert [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"
+                    and k.Obj.objgen == annot.objgen]
+            x0, y0, x1, y1 = (float(v) for v in annot.Rect)   # over the entry's "page 1", as PDFium reads it
+            assert [w for w in leads if x0 - 1 <= w.box[0] and w.box[2] <= x1 + 1 and y0 - 1 <= w.box[1] <= y1]
+        with pdf.open_outline() as outline:   # bookmarks: the summary's parts, the fingerprints, each placed page
+            (title,) = outline.root
+            assert [item.title for item in title.children] == [
+                "Text changes (1), in reading order", "Figures and alt texts (1)", "Pages that differ (1 page, 2 areas)",
+                "Fingerprints (SHA-256)", "Approved 1.0, page 1", "Draft (not yet approved), page 1"]
+            pages = [pdf.pages[0].obj.objgen] * 3 + [pdf.pages[i].obj.objgen for i in (1, 2, 3)]
+            assert [item.destination[0].objgen for item in title.children] == pages
+    check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
+    assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
+    done = subprocess.run([sys.executable, str(REPO / "render.py"), "check", str(pdf_path)], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _parents_of(pdf: pikepdf.Pdf) -> dict:
+    nums = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
+    return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+
+
+def test_a_short_word_alone_on_any_heading_line_is_a_layout_effect():
+    from tagprint.approval.changes import lone_words
+
+    assert lone_words(["KINERET for adults", "with", "difficult-to-treat RA"]) == [(1, "with")]  # a middle line
+    assert lone_words(["The immunopathological", "phenotypes"]) == [(1, "phenotypes")]          # any last word
+    assert lone_words(["KINERET for", "immunopathological", "phenotypes of RA"]) == []          # long: it fills
+    assert lone_words(["with"]) == [] and lone_words(["KINERET for difficult-to-treat RA"]) == []
+
+
+def test_the_masthead_reflowed_with_a_word_alone_on_its_middle_line_is_flagged_beside_that_line(tmp_path):
+    """The draft inserts “adults with” in the masthead title: three lines, “with” alone on the second. The summary
+    says so, and a comment sits level with that line."""
+    root = tmp_path / "project"
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
+                 *SEED_ACCEPT]) == 0
+    content = root / "content" / "kineret-dtt-ra.yaml"
+    text = content.read_text(encoding="utf-8")
+    assert text.count("    text: KINERET for difficult-to-treat RA\n") == 1
+    content.write_text(text.replace("    text: KINERET for difficult-to-treat RA\n",
+                                    "    text: KINERET for adults with difficult-to-treat RA\n"), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "diff", "kineret-dtt-ra"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert _section(done.stdout, "Layout effects to check (1)") == [
+        "page 1, the heading “KINERET for adults with difficult-to-treat RA” now leaves “with” alone on line 2 of 3 "
+        "(it took 2 lines before): reword it or break the line by hand"]
+    review = root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf"
+    words = _page_words(review)
+    draft = words[max(words)]
+    # "with" alone on its line of the title's column (the photograph is beside it): one such word on the page
+    (alone,) = [w for w in draft if w.text == "with" and not [o for o in draft if o is not w and o.box[0] < 300
+                                                              and abs(o.box[1] - w.box[1]) < 2]]
+    with pikepdf.open(review) as pdf:
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
+    (flag,) = [n for n in notes if n[0].startswith("Layout effect to check: the heading")]
+    assert flag[1] - 20 <= alone.box[1] <= flag[2] + 20   # level with the line "with" is alone on
+    first = " ".join(pdfium.PdfDocument(review)[0].get_textpage().get_text_range().split())
+    assert "Layout effects to check (1)" in first
