@@ -146,7 +146,7 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
             fit = fitted(tuple(float(v) for v in original.pages[0].mediabox[2:]), (612.0, 792.0))
             assert fit.y >= BOTTOM_BAND + GAP and fit.y + fit.height <= 792 - TOP_BAND - GAP
             assert fit.x == pytest.approx(EDGE) and fit.x + fit.width + GAP + NOTE_SIZE == pytest.approx(612 - EDGE)
-            assert 0.8 < fit.scale < 1
+            assert 0.9 < fit.scale < 1   # 9.5 pt body copy is read at 8.6 pt (at ~83 % it was 7.9 pt)
             assert f"q {fit.scale:.2f}".rstrip("0").encode() in page.Contents.read_bytes()
             assert b"/Placed Do" in page.Contents.read_bytes()
             (placed,) = page.Resources.XObject.values()
@@ -191,7 +191,17 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
         for x, y in marked:  # nothing spills beyond the changed words
             assert s * (x0 - 2) <= x <= s * (x1 + 2) and image.height - s * (y1 + 3) <= y <= image.height - s * (y0 - 4)
         tint = (255, 214, 214) if colour is _red else (199, 224, 255)   # the box behind the words, on white
-        tinted = _pixels(image, lambda r, g, b: all(abs(a - t) <= 3 for a, t in zip((r, g, b), tint)))
+        near = lambda r, g, b: all(abs(a - t) <= 3 for a, t in zip((r, g, b), tint))  # noqa: E731
+        # the tint's colour where the page itself has it (a pale sky in a photograph), found in the page rendered
+        # at the placed scale and position, give or take a pixel, is not a mark
+        fit = fitted((plain.width / s, plain.height / s), (image.width / s, image.height / s))
+        scaled = pdfium.PdfDocument(archived)[0].render(scale=s * fit.scale, draw_annots=False).to_pil().convert("RGB")
+        ox, oy = round(s * fit.x), round(image.height - s * (fit.y + fit.height))
+        reach = range(-2, 3)
+        own = {(x + ox + dx, y + oy + dy) for x, y in _pixels(scaled, near) for dx in reach for dy in reach}
+        found_near = set(_pixels(image, near))   # a mark's tint is flat: its neighbours have it too (not a photo's)
+        tinted = [(x, y) for x, y in found_near if (x, y) not in own
+                  and all((x + dx, y + dy) in found_near for dx in (-1, 0, 1) for dy in (-1, 0, 1))]
         assert len(tinted) > 100 and not _pixels(plain, lambda r, g, b: (r, g, b) == tint)
         for x, y in tinted:
             assert s * (x0 - 3) <= x <= s * (x1 + 3) and image.height - s * (y1 + 5) <= y <= image.height - s * (y0 - 5)
@@ -369,8 +379,9 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
     for number, found in pages.items():
         footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
-        assert max(w.box[3] for w in footer) < BOTTOM_BAND  # at the foot of the page, under the placed page
-        others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < BOTTOM_BAND]
+        # at the foot of the page: in the strip under a placed page, in the bottom margin (48) of the others
+        assert max(w.box[3] for w in footer) < (BOTTOM_BAND if number > 2 else 48)
+        others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < 48]
         assert not others  # one footer per page
     assert not _find(pages[1], "Page 1 of 1")
     doc = pdfium.PdfDocument(pdf_path)
