@@ -167,8 +167,8 @@ def _linked(text: str, side: str, shown: list[ReviewPage]) -> Item:
     number = int(lead[1])
     found = [i for i, p in enumerate(shown) if p.number == number]
     mine = [i for i in found if shown[i].side == side]
-    target = (mine or found or [None])[0]
-    return Item(lead[0], text[lead.end():], target)
+    targets = mine or found
+    return Item(lead[0], text[lead.end():], targets[0] if targets else None)
 
 
 def _place(side: Side, path: str) -> str:
@@ -386,6 +386,23 @@ def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: in
                f"{', '.join(counts)}; {ch.plural(pages, 'page')} {'differs' if pages == 1 else 'differ'}."))
 
 
+def _parts(old: Side, new: Side, text: list, figures: list, refs: list, pages: list[PageDiff], runts: list,
+           shown: list[ReviewPage]) -> list[tuple[str, list[Item]]]:
+    """The summary's lists, titled; each entry's page a link to that page as placed (the draft's, or the
+    approved one's for what is only there: a deletion, a page the draft dropped)."""
+    areas = sum(len(p.areas) for p in pages)
+    return [
+        (f"Text changes ({len(text)}), in reading order",
+         [_linked(c.describe(), "new" if c.inserted else "old", shown) for c in text]),
+        (f"Figures and alt texts ({len(figures)})", [_linked(c.describe(), "new", shown) for c in figures]),
+        (f"References ({len(refs)})", [_linked(c.describe(), "new", shown) for c in refs]),
+        (f"Pages that differ ({ch.plural(len(pages), 'page')}, {ch.plural(areas, 'area')})",
+         [_linked(line, "old" if p.only_in == "old" else "new", shown) for p in pages for line in _page_lines(p, old, new)]),
+        *([(f"Layout effects to check ({len(runts)})", [_linked(c.describe(), "new", shown) for c in runts])]
+          if runts else []),
+    ]
+
+
 def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
     old_pages, new_pages = ch.block_pages(old.pages), ch.block_pages(new.pages)
     text = ch.text_changes(ch.units(old.document, old_pages), ch.units(new.document, new_pages))
@@ -403,18 +420,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     # the operating system's account (often root) is no person a reviewer knows: it goes only into the stamp
     # and the ledger; the people the copy names are the approvers the ledger records
     cover, prints = _cover(f"Made with render.py diff on {spoken_time(made)}.", approved, new.entry)
-    new_side, old_side = "new", "old"
-    parts = [
-        (f"Text changes ({len(text)}), in reading order",
-         [_linked(c.describe(), new_side if c.inserted else old_side, shown) for c in text]),
-        (f"Figures and alt texts ({len(figures)})", [_linked(c.describe(), new_side, shown) for c in figures]),
-        (f"References ({len(refs)})", [_linked(c.describe(), new_side, shown) for c in refs]),
-        (f"Pages that differ ({ch.plural(len(pages), 'page')}, {ch.plural(sum(len(p.areas) for p in pages), 'area')})",
-         [_linked(line, old_side if p.only_in == "old" else new_side, shown)
-          for p in pages for line in _page_lines(p, old, new)]),
-        *([(f"Layout effects to check ({len(runts)})", [_linked(c.describe(), new_side, shown) for c in runts])]
-          if runts else []),
-    ]
+    parts = _parts(old, new, text, figures, refs, pages, runts, shown)
     whose = "Draft" if new.short == DRAFT else new.name
     sources = [(f"{whose} source: {path}", digest) for path, digest in sorted(new.sources.items())]
     intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
@@ -422,7 +428,8 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
-                     f"and each change is a comment beside its line.")
+                     f"and each change is a comment beside its line. The page number leading each entry above links to "
+                     f"that page.")
     content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources)
     # the copy's own dates, not the material's: its footer says the day it was made, its PDF dates the time
     frame = Frame(new.document.material_id, spoken_date(made), made[:10], new.theme_file,
@@ -445,7 +452,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     print(f"{title}: {old.label} compared with {new.label}")
     for heading, items in parts:
         print(f"{heading}:")
-        for item in items or ["no changes"]:
-            print(f"  {item}")
+        for line in [str(item) for item in items] or ["no changes"]:
+            print(f"  {line}")
     print(f"review copy: {relative(target, output.parent)}")
     return EXIT_OK
