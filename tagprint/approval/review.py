@@ -396,7 +396,7 @@ def _parts(old: Side, new: Side, text: list, figures: list, refs: list, pages: l
          [_linked(c.describe(), "new" if c.inserted else "old", shown) for c in text]),
         (f"Figures and alt texts ({len(figures)})", [_linked(c.describe(), "new", shown) for c in figures]),
         (f"References ({len(refs)})", [_linked(c.describe(), "new", shown) for c in refs]),
-        (f"Pages that differ ({ch.plural(len(pages), 'page')}, {ch.plural(areas, 'area')})",
+        (f"Pages that differ ({ch.plural(len(pages), 'page')}" + (f", {ch.plural(areas, 'area')})" if areas else ")"),
          [_linked(line, "old" if p.only_in == "old" else "new", shown) for p in pages for line in _page_lines(p, old, new)]),
         *([(f"Layout effects to check ({len(runts)})", [_linked(c.describe(), "new", shown) for c in runts])]
           if runts else []),
