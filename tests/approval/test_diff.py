@@ -769,3 +769,16 @@ def test_the_masthead_reflowed_with_a_word_alone_on_its_middle_line_is_flagged_b
     assert flag[1] - 20 <= alone.box[1] <= flag[2] + 20   # level with the line "with" is alone on
     first = " ".join(pdfium.PdfDocument(review)[0].get_textpage().get_text_range().split())
     assert "Layout effects to check (1)" in first
+
+
+def test_an_entry_links_to_its_sides_placed_page_or_the_other_sides_when_its_own_has_none():
+    from tagprint.approval.review import _linked
+    from tagprint.approval.review_pages import ReviewPage
+
+    shown = [ReviewPage("old", 1, ""), ReviewPage("new", 1, ""), ReviewPage("new", 2, "")]
+    deletion = _linked("page 1, the paragraph “Though…”: deleted “various”", "old", shown)
+    assert (deletion.lead, deletion.rest, deletion.target) == ("page 1", ", the paragraph “Though…”: deleted “various”", 0)
+    assert _linked("page 1, 2, the list: inserted “x”", "new", shown).target == 1   # its first page
+    assert _linked("page 2, reference 1 changed", "old", shown).target == 2         # only the draft has page 2
+    unlinked = _linked("reference 3 removed", "new", shown)
+    assert unlinked.target is None and str(unlinked) == "reference 3 removed"
