@@ -428,8 +428,8 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
-                     f"and each change is a comment beside its line. The page number leading each entry above links to "
-                     f"that page.")
+                     f"and each change is a comment beside its line; the fingerprints come last. The page number "
+                     f"leading each entry above links to that page.")
     content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources)
     # the copy's own dates, not the material's: its footer says the day it was made, its PDF dates the time
     frame = Frame(new.document.material_id, spoken_date(made), made[:10], new.theme_file,

@@ -86,10 +86,13 @@ def _document_element(pdf: pikepdf.Pdf) -> pikepdf.Object:
 def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
     """Each placed page named in the viewer's page box (/PageLabels), so a reviewer always sees which version
     a page is; its bookmark (from its label heading) opens the page at its top."""
-    first = len(pdf.pages) - len(pages)
+    first = first_placed(pdf, pages)
     nums = Array([0, Dictionary(S=Name.D)])
     for index, entry in enumerate(pages):
         nums.extend(Array([first + index, Dictionary(P=String(entry.label or f"page {entry.number}"))]))
+    after = first + len(pages)
+    if after < len(pdf.pages):   # the fingerprints, after the placed pages: numbered again
+        nums.extend(Array([after, Dictionary(S=Name.D, St=after + 1)]))
     pdf.Root.PageLabels = Dictionary(Nums=nums)
     placed = {pdf.pages[first + index].obj.objgen: pdf.pages[first + index] for index in range(len(pages))}
 
@@ -104,6 +107,26 @@ def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
     with pdf.open_outline() as outline:
         retarget(outline.root)
     _page_links(pdf, first, len(pages))
+
+
+def first_placed(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> int:
+    """The index of the review copy's page made for the first placed page: where its label's bookmark goes (the
+    summary before it, the fingerprints after the placed pages, each as many pages as they take)."""
+    where = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+
+    def find(items: list) -> int | None:
+        for item in items:
+            target = item.destination
+            if item.title == pages[0].label and isinstance(target, Array) and len(target):
+                return where.get(target[0].objgen)
+            found = find(item.children)
+            if found is not None:
+                return found
+        return None
+
+    with pdf.open_outline() as outline:
+        found = find(outline.root) if pages and pages[0].label else None
+    return found if found is not None else len(pdf.pages) - len(pages)
 
 
 def _page_links(pdf: pikepdf.Pdf, first: int, count: int) -> None:
@@ -231,7 +254,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
             nums = tree.ParentTree.Nums
             key = int(tree.get("/ParentTreeNextKey", len(nums) // 2))
             seen: set = set()
-            first = len(pdf.pages) - len(pages)
+            first = first_placed(pdf, pages)
             for index, entry in enumerate(pages):
                 source = sources[entry.side].pages[entry.number - 1]
                 x0, y0, x1, y1 = (float(v) for v in source.mediabox)

@@ -128,16 +128,16 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
     archived = root / "output" / ARCHIVED_SEED
     with pikepdf.open(pdf_path) as pdf, pikepdf.open(archived) as original:
         # the lists (one page, in their ~80-character measure), then page 1 as approved and as drafted, each named
-        assert len(pdf.pages) == 4   # the lists, the fingerprints, then the placed pages
-        assert [str(page.label) for page in pdf.pages] == ["1", "2", "Approved 1.0, page 1",
-                                                           "Draft (not yet approved), page 1"]
+        assert len(pdf.pages) == 4   # the lists, the placed pages, then the fingerprints
+        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1",
+                                                           "Draft (not yet approved), page 1", "4"]
         with pdf.open_outline() as outline:  # the bookmarks: the cover's title, its parts, then each page's label
             (title,) = outline.root
-            assert [item.title for item in title.children][-2:] == ["Approved 1.0, page 1",
+            assert [item.title for item in title.children][-3:-1] == ["Approved 1.0, page 1",
                                                                    "Draft (not yet approved), page 1"]
-            for item, page in zip(title.children[-2:], pdf.pages[2:]):
+            for item, page in zip(title.children[-3:-1], pdf.pages[1:3]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
-        for page in pdf.pages[2:]:
+        for page in pdf.pages[1:3]:
             # every page the document's own size (so it prints at one scale), the page scaled down to fit between
             # the label band above and the footer strip below (a gap from each), and between the left margin and
             # the column of its comments, which ends at the right margin
@@ -179,7 +179,7 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
     found = words(pdf_path.read_bytes())
     s = SCALE  # fine enough that a 1.3 pt strike covers whole rows of pixels wherever its line falls
     plain = pdfium.PdfDocument(archived)[0].render(scale=s, draw_annots=False).to_pil().convert("RGB")
-    for index, changed, colour in ((2, ["RA"], _red), (3, ["rheumatoid", "arthritis"], _blue)):
+    for index, changed, colour in ((1, ["RA"], _red), (2, ["rheumatoid", "arthritis"], _blue)):
         image = review[index].render(scale=s, draw_annots=False).to_pil().convert("RGB")
         marked = _pixels(image, colour)
         assert len(marked) > 30 and not _pixels(plain, colour)
@@ -349,7 +349,8 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
     with pikepdf.open(review) as pdf:  # both pages of the seed, as approved and as drafted; comments where
         # words changed: none on page 1 as approved (only insertions there), the rest each have some
         annotated = [any(a.Subtype == "/Text" for a in page.get("/Annots", [])) for page in pdf.pages]
-        assert annotated[-4:] == [False, True, True, True] and not any(annotated[:-4])  # the lists: none
+        # the lists and the fingerprints: none
+        assert annotated[-5:-1] == [False, True, True, True] and not any(annotated[:-5]) and not annotated[-1]
 
 
 def _page_words(pdf_path: Path) -> dict[int, list]:
@@ -380,12 +381,12 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
         footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
         # at the foot of the page: in the strip under a placed page, in the bottom margin (48) of the others
-        assert max(w.box[3] for w in footer) < (BOTTOM_BAND if number > 2 else 48)
+        assert max(w.box[3] for w in footer) < (BOTTOM_BAND if number in (2, 3) else 48)
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < 48]
         assert not others  # one footer per page
     assert not _find(pages[1], "Page 1 of 1")
     doc = pdfium.PdfDocument(pdf_path)
-    for index, side in ((2, "old"), (3, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
+    for index, side in ((1, "old"), (2, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
         image = doc[index].render(scale=1).to_pil().convert("RGB")
         ground = image.getpixel((6, image.height - 6))
         assert all(abs(a - 255 * b) <= 2 for a, b in zip(ground, BANDS[side])) and ground != (255, 255, 255)
@@ -398,7 +399,7 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     pages = _page_words(pdf_path)
     with pikepdf.open(pdf_path) as pdf:
         heights = [float(page.mediabox[3]) for page in pdf.pages]
-    for number, label in ((3, "Approved 1.0, page 1"), (4, "Draft (not yet approved), page 1")):
+    for number, label in ((2, "Approved 1.0, page 1"), (3, "Draft (not yet approved), page 1")):
         found = _find(pages[number], label)
         assert found, label
         assert min(w.box[1] for w in found) > heights[number - 1] - TOP_BAND  # in the band above the page
@@ -446,7 +447,7 @@ def test_the_lists_are_set_in_a_measure_of_about_80_characters(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     doc = pdfium.PdfDocument(pdf_path)
-    lines = [line.strip() for i in range(len(doc) - 2)  # the pages before the two placed ones
+    lines = [line.strip() for i in (0, len(doc) - 1)  # the lists and the fingerprints (not the placed pages)
              for line in doc[i].get_textpage().get_text_range().splitlines()]
     body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
             and not line.startswith("US-KIN-0001-REVIEW")]                           # the running footer
@@ -476,7 +477,7 @@ def test_comments_sit_inside_the_page_margin_beside_the_placed_page_and_apart(re
                 box = [float(v) for v in annot.AP.N.BBox]
                 assert box == [0, 0, x1 - x0, y1 - y0]
     doc = pdfium.PdfDocument(pdf_path)
-    for index in (2, 3):  # PDFium draws each icon inside its box: nothing drawn by the annotations elsewhere
+    for index in (1, 2):  # PDFium draws each icon inside its box: nothing drawn by the annotations elsewhere
         with_annots = doc[index].render(scale=1, draw_annots=True).to_pil().convert("RGB")
         without = doc[index].render(scale=1, draw_annots=False).to_pil().convert("RGB")
         from PIL import ImageChops
@@ -535,13 +536,14 @@ def _luminance(rgb: tuple[int, int, int]) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def test_the_summary_is_one_page_then_one_block_of_hashes_on_a_page_of_its_own_set_in_a_monospaced_face(reviewed):
+def test_the_summary_is_one_page_and_the_hashes_one_block_on_a_last_page_of_their_own_in_a_monospaced_face(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
-    with pikepdf.open(pdf_path) as pdf:   # the summary, the fingerprints, then the two placed pages
-        assert [str(page.label) for page in pdf.pages][:3] == ["1", "2", "Approved 1.0, page 1"]
+    with pikepdf.open(pdf_path) as pdf:   # the summary, the two placed pages, then the fingerprints
+        assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1",
+                                                           "Draft (not yet approved), page 1", "4"]
     assert not [t for t in _text_objects(pdf_path, 0) if re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
-    found = _text_objects(pdf_path, 1)
+    found = _text_objects(pdf_path, 3)
     hashes = [(i, t) for i, t in enumerate(found) if re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
     # the approved file, the ledger entry, and each source of the draft (kineret-dtt-ra's layout, content,
     # theme and two photographs)
@@ -578,11 +580,11 @@ def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page
         "(it took 1 line before): reword it or break the line by hand"]
     review = project.root / "output/review/test-1.0-vs-draft.pdf"
     words = _page_words(review)
-    draft = words[max(words)]  # the last page: the draft's
+    draft = words[max(words) - 1]  # the last page but the fingerprints: the draft's
     (runt,) = [w for w in draft if w.text == "phenotypes"]  # alone on the heading's 2nd line
     assert not [w for w in draft if w is not runt and abs(w.box[1] - runt.box[1]) < 2]
     with pikepdf.open(review) as pdf:
-        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-2].get("/Annots", [])]
     (flag,) = [n for n in notes if n[0].startswith("Layout effect to check: the heading")]
     assert flag[1] - 20 <= runt.box[1] <= flag[2] + 20  # level with the runt's line
 
@@ -607,12 +609,12 @@ def test_a_changed_slide_is_placed_on_the_same_paper_turned_landscape(tmp_path):
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-deck-1.0-vs-draft.pdf"
     with pikepdf.open(pdf_path) as pdf:
         sizes = [[float(v) for v in page.mediabox] for page in pdf.pages]
-        assert sizes == [[0, 0, 612, 792], [0, 0, 612, 792], [0, 0, 792, 612], [0, 0, 792, 612]]
-        (annot,) = [a for a in pdf.pages[3].get("/Annots", []) if a.Subtype == "/Text"]
+        assert sizes == [[0, 0, 612, 792], [0, 0, 792, 612], [0, 0, 792, 612], [0, 0, 612, 792]]
+        (annot,) = [a for a in pdf.pages[2].get("/Annots", []) if a.Subtype == "/Text"]
         x0, y0, x1, y1 = (float(v) for v in annot.Rect)
         assert x1 == pytest.approx(792 - EDGE) and EDGE <= y0 and y1 <= 612 - TOP_BAND
     doc = pdfium.PdfDocument(pdf_path)
-    for index, label in ((2, "Approved 1.0, page 5"), (3, "Draft (not yet approved), page 5")):
+    for index, label in ((1, "Approved 1.0, page 5"), (2, "Draft (not yet approved), page 5")):
         page = doc[index]
         assert page.get_size() == (792, 612)
         text = page.get_textpage().get_text_range()
@@ -693,7 +695,7 @@ def test_each_change_links_to_its_placed_page_and_the_copy_has_bookmarks(reviewe
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     words = _page_words(pdf_path)[1]
     with pikepdf.open(pdf_path) as pdf:
-        placed = {pdf.pages[i].obj.objgen: str(pdf.pages[i].label) for i in (2, 3)}
+        placed = {pdf.pages[i].obj.objgen: str(pdf.pages[i].label) for i in (1, 2)}
         parents = _parents_of(pdf)
         links = [a for a in pdf.pages[0].get("/Annots", []) if a.Subtype == "/Link"]
         # an entry with a page each: the text change, the figure change, the two areas that differ
@@ -714,7 +716,7 @@ def test_each_change_links_to_its_placed_page_and_the_copy_has_bookmarks(reviewe
             (title,) = outline.root
             assert [item.title for item in title.children] == [
                 "Text changes (1), in reading order", "Figures and alt texts (1)", "Pages that differ (1 page, 2 areas)",
-                "Fingerprints (SHA-256)", "Approved 1.0, page 1", "Draft (not yet approved), page 1"]
+                "Approved 1.0, page 1", "Draft (not yet approved), page 1", "Fingerprints (SHA-256)"]
             pages = [pdf.pages[0].obj.objgen] * 3 + [pdf.pages[i].obj.objgen for i in (1, 2, 3)]
             assert [item.destination[0].objgen for item in title.children] == pages
     check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
@@ -759,12 +761,12 @@ def test_the_masthead_reflowed_with_a_word_alone_on_its_middle_line_is_flagged_b
         "(it took 2 lines before): reword it or break the line by hand"]
     review = root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf"
     words = _page_words(review)
-    draft = words[max(words)]
+    draft = words[max(words) - 1]   # the draft's page, before the fingerprints
     # "with" alone on its line of the title's column (the photograph is beside it): one such word on the page
     (alone,) = [w for w in draft if w.text == "with" and not [o for o in draft if o is not w and o.box[0] < 300
                                                               and abs(o.box[1] - w.box[1]) < 2]]
     with pikepdf.open(review) as pdf:
-        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-2].get("/Annots", [])]
     (flag,) = [n for n in notes if n[0].startswith("Layout effect to check: the heading")]
     assert flag[1] - 20 <= alone.box[1] <= flag[2] + 20   # level with the line "with" is alone on
     first = " ".join(pdfium.PdfDocument(review)[0].get_textpage().get_text_range().split())
