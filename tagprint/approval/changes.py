@@ -360,21 +360,46 @@ def heading_lines(document: Document, pages: list[PageLayout]) -> dict[str, list
     return out
 
 
-def _runt(lines: list[str]) -> str:
-    """The word a heading leaves alone on its last line (a runt), or ""."""
-    last = lines[-1].split() if len(lines) > 1 else []
-    return last[0] if len(last) == 1 else ""
+SHORT_WORD = 7   # a heading line holding only a word this short (letters) reads as a stray ("with", "and")
 
 
-def new_runts(old: Document, old_pages: list[PageLayout], new: Document, new_pages: list[PageLayout]) -> list[Change]:
-    """Headings the newer version sets with one word alone on their last line where the older did not: a
-    change that reflowed a heading into a runt, for the reviewer to reword or break by hand."""
+@dataclass(frozen=True)
+class LineChange(Change):
+    """A layout effect of a change: a heading line of the newer version left holding one word."""
+
+    line: int = 0                     # which of the heading's lines (0-based)
+
+
+def lone_words(lines: list[str]) -> list[tuple[int, str]]:
+    """The lines of a heading set on more than one line that hold a single word, (index, word): any word alone on
+    the last line (a runt), a short one (SHORT_WORD letters at most) alone on any other line ("with" left between
+    two full lines)."""
+    out: list[tuple[int, str]] = []
+    for index, line in enumerate(lines if len(lines) > 1 else []):
+        found = line.split()
+        if len(found) == 1 and (index == len(lines) - 1 or len(found[0].strip(".,:;!?’”“‘")) <= SHORT_WORD):
+            out.append((index, found[0]))
+    return out
+
+
+def _line_words(index: int, count: int, before: int) -> str:
+    """Which line, in words: “its last line”, “line 2 of 3”, with the change in line count if there is one."""
+    where = "its last line" if index == count - 1 else f"line {index + 1} of {count}"
+    return where + (f" (it took {plural(before, 'line')} before)" if before and before != count else "")
+
+
+def new_runts(old: Document, old_pages: list[PageLayout], new: Document, new_pages: list[PageLayout]
+              ) -> list[LineChange]:
+    """Heading lines the newer version leaves holding one word where the older version's heading had no such line
+    (see `lone_words`): a change that reflowed a heading, for the reviewer to reword or break by hand."""
     before, after = heading_lines(old, old_pages), heading_lines(new, new_pages)
     named, pages = places(new), block_pages(new_pages)
-    out: list[Change] = []
+    out: list[LineChange] = []
     for path, lines in after.items():
-        word = _runt(lines)
-        if word and not _runt(before.get(path, [])):
-            out.append(Change(f"{place_of(named, path) or 'a heading'} now leaves “{word}” alone on its last "
-                              f"line: reword it or break the line by hand", _pages(path, pages), path))
+        if lone_words(before.get(path, [])):
+            continue
+        for index, word in lone_words(lines):
+            out.append(LineChange(f"{place_of(named, path) or 'a heading'} now leaves “{word}” alone on "
+                                  f"{_line_words(index, len(lines), len(before.get(path, [])))}: reword it or "
+                                  f"break the line by hand", _pages(path, pages), path, index))
     return out

@@ -10,6 +10,7 @@ Exit codes: 0 compared (with or without changes); 2 bad input; 3 an approved fil
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from .archive_files import archive_folder, ledger_altered, sha256, tampering
 from .exits import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED
 from .ledger import Approval, Ledger
 from .pixels import Area, PageDiff, compare
-from .review_document import Frame, ReviewContent, review_pdf, stamp_review
+from .review_document import Frame, Item, ReviewContent, review_pdf, stamp_review
 from .review_pages import Note, ReviewPage, append_pages
 from .words import Mark, marks, words
 
@@ -139,21 +140,35 @@ def blocks_at(pages: list[PageLayout], number: int, area: Area) -> list[str]:
     return found
 
 
-def _page_line(diff: PageDiff, old: Side, new: Side) -> str:
+def _area_words(diff: PageDiff, area: Area, old: Side, new: Side) -> str:
+    """An area that differs as a list entry says it: where on the page, then what it holds."""
+    blocks = blocks_at(new.pages, diff.number, area) or blocks_at(old.pages, diff.number, area)
+    named = [n for n in dict.fromkeys(_place(new, path) or _place(old, path) for path in blocks) if n]
+    more = f"; and {len(named) - PLACES_SHOWN} more blocks" if len(named) > PLACES_SHOWN + 1 else ""
+    named = named[:PLACES_SHOWN] if more else named  # a large area: its first blocks, then how many more
+    return area.where(diff.size).removeprefix("the ") + (f": {'; '.join(named)}{more}" if named else "")
+
+
+def _page_lines(diff: PageDiff, old: Side, new: Side) -> list[str]:
+    """A page that differs as list entries: one for each area (“page 1, top left: the heading …”), or one
+    saying the page is on one side only."""
     if diff.only_in:
         side = new if diff.only_in == "new" else old
-        return f"page {diff.number}: only in {side.label}"
-    parts = []
-    for area in diff.areas:
-        blocks = blocks_at(new.pages, diff.number, area) or blocks_at(old.pages, diff.number, area)
-        pct = 100 * area.width * area.height / (diff.size[0] * diff.size[1])
-        named = [n for n in dict.fromkeys(_place(new, path) or _place(old, path) for path in blocks) if n]
-        more = f" and {len(named) - PLACES_SHOWN} more blocks" if len(named) > PLACES_SHOWN + 1 else ""
-        named = named[:PLACES_SHOWN] if more else named  # a large area: its first blocks, then how many more
-        parts.append(f"{area.where(diff.size)} ({max(pct, 0.1):.1f}% of the page"
-                     + (f": {'; '.join(named)}{more}" if named else "") + ")")
-    return f"page {diff.number}: {ch.plural(len(diff.areas), 'area')} {'differs' if len(diff.areas) == 1 else 'differ'}: " \
-        + ", ".join(parts)
+        return [f"page {diff.number}: only in {side.label}"]
+    return [f"page {diff.number}, {_area_words(diff, area, old, new)}" for area in diff.areas]
+
+
+def _linked(text: str, side: str, shown: list[ReviewPage]) -> Item:
+    """A change list's entry, its leading “page 1” a link to that page as placed in the review copy (of `side`,
+    "old" or "new"; the other side's if that side has no such page)."""
+    lead = re.match(r"page (\d+)(?:, \d+)*", text)
+    if lead is None:
+        return Item(text)
+    number = int(lead[1])
+    found = [i for i, p in enumerate(shown) if p.number == number]
+    mine = [i for i in found if shown[i].side == side]
+    targets = mine or found
+    return Item(lead[0], text[lead.end():], targets[0] if targets else None)
 
 
 def _place(side: Side, path: str) -> str:
@@ -190,15 +205,15 @@ def _figure_notes(side: Side, number: int, figures: list) -> list[Note]:
 
 
 def _runt_notes(side: Side, number: int, runts: list) -> list[Note]:
-    """A comment beside each heading the draft reflowed into a runt, level with its last line."""
+    """A comment beside each heading line the draft left holding one short word, level with that line."""
     page = next((p for p in side.pages if p.number == number), None)
     out: list[Note] = []
     for change in runts:
         lines = [item for item in (page.items if page else []) if isinstance(item, TextLine)
                  and (getattr(item.where, "path", "") or "").removesuffix(".text") == change.block]
         if page is not None and lines:
-            last = lines[-1]
-            out.append(Note(f"Line break to check: {change.what}", page.size[1] - (last.baseline - last.height * 0.8),
+            line = lines[min(change.line, len(lines) - 1)]
+            out.append(Note(f"Layout effect to check: {change.what}", page.size[1] - (line.baseline - line.height * 0.8),
                             "inserted"))
     return out
 
@@ -231,7 +246,7 @@ def review_pages(old: Side, new: Side, page_diffs: list[PageDiff], figures: list
             diff = next((p for p in page_diffs if p.number == number), None)
             alt = _alt(side is old, side.label, number, on_page, how)
             if diff is not None and not diff.only_in:
-                alt += " Areas that differ: " + _page_line(diff, old, new).split(": ", 2)[2] + "."
+                alt += " Areas that differ: " + ", ".join(_area_words(diff, a, old, new) for a in diff.areas) + "."
             out.append(ReviewPage("old" if side is old else "new", number, alt, on_page, notes,
                                   f"{side.name}, page {number}"))
     return out
@@ -272,17 +287,47 @@ def diff_command(root: Path, output: Path, layout: Path, from_version: str | Non
         return EXIT_INPUT
 
 
-def _who() -> tuple[str, str, str]:
+def made_time(*approved: Approval | None) -> str:
+    """When the review copy was made (UTC, ISO 8601, to the second): now, or SOURCE_DATE_EPOCH for a
+    reproducible build; never before an approval it compares against (a copy cannot predate its input, and a
+    reviewer who reads "made at 12:00" above "approved at 13:23" stops trusting it), so a fixed epoch earlier
+    than that approval gives way to the approval's own time."""
     import os
+    from datetime import datetime, timezone
 
-    from .archive_files import now as _now, who
+    from .archive_files import now
 
     when = os.environ.get("SOURCE_DATE_EPOCH")
-    from datetime import datetime, timezone
-    made = (datetime.fromtimestamp(int(when), timezone.utc).isoformat() if when and when.isdigit()
-            else _now().isoformat())
+    made = (datetime.fromtimestamp(int(when), timezone.utc) if when and when.isdigit() else now())
+    for entry in approved:
+        try:
+            at = datetime.fromisoformat(entry.time) if entry is not None and entry.time else None
+        except ValueError:
+            at = None
+        if at is not None:
+            at = (at if at.tzinfo else at.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+            made = max(made, at.replace(microsecond=0))
+    return made.isoformat()
+
+
+def _who() -> tuple[str, str]:
+    from .archive_files import who
+
     w = who()
-    return w["os_user"], w["host"], made
+    return w["os_user"], w["host"]
+
+
+def spoken_date(stamp: str) -> str:
+    """An ISO time's day as a reader says it: “6 December 2026” (the time as given if it is not ISO)."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc)
+    return f"{when.day} {when:%B %Y}"
 
 
 def spoken_time(stamp: str) -> str:
@@ -341,6 +386,23 @@ def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: in
                f"{', '.join(counts)}; {ch.plural(pages, 'page')} {'differs' if pages == 1 else 'differ'}."))
 
 
+def _parts(old: Side, new: Side, text: list, figures: list, refs: list, pages: list[PageDiff], runts: list,
+           shown: list[ReviewPage]) -> list[tuple[str, list[Item]]]:
+    """The summary's lists, titled; each entry's page a link to that page as placed (the draft's, or the
+    approved one's for what is only there: a deletion, a page the draft dropped)."""
+    areas = sum(len(p.areas) for p in pages)
+    return [
+        (f"Text changes ({len(text)}), in reading order",
+         [_linked(c.describe(), "new" if c.inserted else "old", shown) for c in text]),
+        (f"Figures and alt texts ({len(figures)})", [_linked(c.describe(), "new", shown) for c in figures]),
+        (f"References ({len(refs)})", [_linked(c.describe(), "new", shown) for c in refs]),
+        (f"Pages that differ ({ch.plural(len(pages), 'page')}" + (f", {ch.plural(areas, 'area')})" if areas else ")"),
+         [_linked(line, "old" if p.only_in == "old" else "new", shown) for p in pages for line in _page_lines(p, old, new)]),
+        *([(f"Layout effects to check ({len(runts)})", [_linked(c.describe(), "new", shown) for c in runts])]
+          if runts else []),
+    ]
+
+
 def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
     old_pages, new_pages = ch.block_pages(old.pages), ch.block_pages(new.pages)
     text = ch.text_changes(ch.units(old.document, old_pages), ch.units(new.document, new_pages))
@@ -352,18 +414,13 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     shown = review_pages(old, new, pages, figures, runts)
     name = new.document.name
     title = f"Review copy: {new.document.title}"
-    user, host, made = _who()
+    user, host = _who()
     approved = old.entry
+    made = made_time(approved, new.entry)
     # the operating system's account (often root) is no person a reviewer knows: it goes only into the stamp
     # and the ledger; the people the copy names are the approvers the ledger records
     cover, prints = _cover(f"Made with render.py diff on {spoken_time(made)}.", approved, new.entry)
-    parts = [
-        (f"Text changes ({len(text)}), in reading order", [c.describe() for c in text]),
-        (f"Figures and alt texts ({len(figures)})", [c.describe() for c in figures]),
-        (f"References ({len(refs)})", [c.describe() for c in refs]),
-        (f"Pages that differ ({len(pages)})", [_page_line(p, old, new) for p in pages]),
-        *([(f"Line breaks to check ({len(runts)})", [c.describe() for c in runts])] if runts else []),
-    ]
+    parts = _parts(old, new, text, figures, refs, pages, runts, shown)
     whose = "Draft" if new.short == DRAFT else new.name
     sources = [(f"{whose} source: {path}", digest) for path, digest in sorted(new.sources.items())]
     intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
@@ -371,9 +428,11 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
-                     f"and each change is a comment beside its line.")
+                     f"and each change is a comment beside its line; the fingerprints come last. The page number "
+                     f"leading each entry above links to that page.")
     content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources)
-    frame = Frame(new.document.material_id, new.document.date, new.document.created, new.theme_file,
+    # the copy's own dates, not the material's: its footer says the day it was made, its PDF dates the time
+    frame = Frame(new.document.material_id, spoken_date(made), made[:10], new.theme_file,
                   paper_of(new.pages[0].size if new.pages else (612.0, 792.0)))
     stamp = {"layout": new.document.source, "version": new.document.version, "made": made,
              "by": f"{user}@{host}", "sources": new.sources,
@@ -382,7 +441,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     data = review_pdf(frame, content)
     if shown:
         data = append_pages(data, {"old": old.pdf, "new": new.pdf}, shown)
-    data = stamp_review(data, stamp)
+    data = stamp_review(data, stamp, made)
     target = output / "review" / f"{name}-{old.short}-vs-{new.short}.pdf"
     write_atomically(target, data)
     if ledger is not None and new.short == "draft":
@@ -393,7 +452,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     print(f"{title}: {old.label} compared with {new.label}")
     for heading, items in parts:
         print(f"{heading}:")
-        for item in items or ["no changes"]:
-            print(f"  {item}")
+        for line in [str(item) for item in items] or ["no changes"]:
+            print(f"  {line}")
     print(f"review copy: {relative(target, output.parent)}")
     return EXIT_OK

@@ -18,7 +18,23 @@ from pathlib import Path
 from ..model import Heading, ListBlock, PageBreak, Paragraph
 from ..model.blocks import ListItem
 from ..model.document import Section, TypeStyle
-from ..model.inline import Text
+from ..model.inline import Link, Text
+
+
+@dataclass(frozen=True)
+class Item:
+    """An entry of a change list: its text, led by the page it is on ("page 1"), which links to that page of the
+    review copy (`target`: an index into `ReviewContent.page_labels`; None: no link)."""
+
+    lead: str
+    rest: str = ""
+    target: int | None = None
+
+    def __str__(self) -> str:
+        return self.lead + self.rest
+
+
+LINK_PREFIX = "#tagprint-review-page-"   # a change's link, until append_pages points it at its placed page
 
 
 @dataclass
@@ -27,7 +43,7 @@ class ReviewContent:
 
     title: str
     intro: list[str]
-    parts: list[tuple[str, list[str]]] = field(default_factory=list)   # heading, list items ("" → none)
+    parts: list[tuple[str, list[Item]]] = field(default_factory=list)   # heading, list items (none: not set)
     page_labels: list[str] = field(default_factory=list)  # a page each, its heading: "Approved 1.0, page 1"
     fingerprints: list[tuple[str, str]] = field(default_factory=list)  # (what, its SHA-256): one block at the end
     fingerprints_title: str = "Fingerprints (SHA-256)"
@@ -98,16 +114,25 @@ def _blocks(content: ReviewContent) -> tuple:
         if not items:   # an empty part is named in the summary's first sentence ("no reference changes")
             continue
         blocks.append(Heading(2, (Text(heading),), style="h2"))
-        blocks.append(ListBlock(tuple(ListItem((Text(item),)) for item in items), style="body"))
-    if content.fingerprints:   # in one block: each label keeps with its hash, each hash with the next label
-        blocks.append(Heading(2, (Text(content.fingerprints_title),), style="h2"))
+        blocks.append(ListBlock(tuple(ListItem(_runs(item, content.page_labels)) for item in items), style="body"))
+    for label in content.page_labels:  # a page each, its label set at the top; the compared page is placed under it
+        blocks += [PageBreak(), Heading(2, (Text(label),), style="h2", keep_with_next=False)]
+    if content.fingerprints:   # in one block: each label keeps with its hash, each hash with the next label;
+        # last, on a page of their own (an appendix for an auditor, after the pages a reviewer reads)
+        blocks += [PageBreak(), Heading(2, (Text(content.fingerprints_title),), style="h2")]
         last = len(content.fingerprints) - 1
         for index, (what, digest) in enumerate(content.fingerprints):
             blocks += [Paragraph((Text(what),), style="review_fingerprint_label", keep_with_next=True),
                        Paragraph((Text(digest),), style="review_fingerprint", keep_with_next=index < last)]
-    for label in content.page_labels:  # a page each, its label set at the top; the compared page is placed under it
-        blocks += [PageBreak(), Heading(2, (Text(label),), style="h2", keep_with_next=False)]
     return tuple(blocks)
+
+
+def _runs(item: Item, labels: list[str]) -> tuple:
+    """A list entry's runs: its lead a link to its placed page (described for a screen reader), then the rest."""
+    if item.target is None or not 0 <= item.target < len(labels):
+        return (Text(str(item)),)
+    link = Link(f"{LINK_PREFIX}{item.target}", (Text(item.lead),), f"Go to {labels[item.target]}")
+    return (link, Text(item.rest)) if item.rest else (link,)
 
 
 def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
@@ -140,15 +165,28 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
 STAMP_KEY = "/TagprintReview"
 
 
-def stamp_review(data: bytes, stamp: dict) -> bytes:
+def stamp_review(data: bytes, stamp: dict, made: str = "") -> bytes:
     """The review copy with what it compared (the approved entry, the draft's source hashes, who made it
-    and when) in its document information, so that `approve --review` can check the sources still match."""
+    and when) in its document information, so that `approve --review` can check the sources still match; and,
+    given `made` (ISO 8601), that time as the PDF's creation and modification dates (info and XMP alike), in
+    place of the day (or SOURCE_DATE_EPOCH) the pipeline wrote."""
     import io
+    import re
+    from datetime import datetime, timezone
 
     import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         pdf.docinfo[pikepdf.Name(STAMP_KEY)] = pikepdf.String(json.dumps(stamp, sort_keys=True))
+        if made:
+            when = datetime.fromisoformat(made).astimezone(timezone.utc)
+            pdf.docinfo.CreationDate = pdf.docinfo.ModDate = pikepdf.String(f"D:{when:%Y%m%d%H%M%S}Z")
+            metadata = pdf.Root.get("/Metadata")
+            if metadata is not None:
+                xmp = re.sub(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>[^<]*</xmp:\1>",
+                             lambda m: b"<xmp:%s>%s</xmp:%s>" % (m[1], f"{when:%Y-%m-%dT%H:%M:%SZ}".encode(), m[1]),
+                             metadata.read_bytes())
+                metadata.write(xmp)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
     return out.getvalue()

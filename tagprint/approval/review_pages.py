@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from .review_document import LINK_PREFIX
 from .review_marks import BLENDS, STRIKE, UNDERLINE, marks_ops, page_image
 from .words import Mark
 
@@ -85,10 +86,13 @@ def _document_element(pdf: pikepdf.Pdf) -> pikepdf.Object:
 def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
     """Each placed page named in the viewer's page box (/PageLabels), so a reviewer always sees which version
     a page is; its bookmark (from its label heading) opens the page at its top."""
-    first = len(pdf.pages) - len(pages)
+    first = first_placed(pdf, pages)
     nums = Array([0, Dictionary(S=Name.D)])
     for index, entry in enumerate(pages):
         nums.extend(Array([first + index, Dictionary(P=String(entry.label or f"page {entry.number}"))]))
+    after = first + len(pages)
+    if after < len(pdf.pages):   # the fingerprints, after the placed pages: numbered again
+        nums.extend(Array([after, Dictionary(S=Name.D, St=after + 1)]))
     pdf.Root.PageLabels = Dictionary(Nums=nums)
     placed = {pdf.pages[first + index].obj.objgen: pdf.pages[first + index] for index in range(len(pages))}
 
@@ -102,14 +106,53 @@ def _labels_and_bookmarks(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> None:
 
     with pdf.open_outline() as outline:
         retarget(outline.root)
+    _page_links(pdf, first, len(pages))
 
 
-TOP_BAND = 40.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
-BOTTOM_BAND = 36.0  # the strip under it, holding the review copy's own running footer
-GAP = 8.0           # white between the placed page and the band above it, the strip below it, its comments
-MARGIN = 40.0       # the review copy's own side margins: the label, the placed page's left edge and the
-                    # footer start here; the comments end this far inside the right edge, as the footer does
-EDGE = MARGIN       # (the name the tests use for the comments' margin)
+def first_placed(pdf: pikepdf.Pdf, pages: list[ReviewPage]) -> int:
+    """The index of the review copy's page made for the first placed page: where its label's bookmark goes (the
+    summary before it, the fingerprints after the placed pages, each as many pages as they take)."""
+    where = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+
+    def find(items: list) -> int | None:
+        for item in items:
+            target = item.destination
+            if item.title == pages[0].label and isinstance(target, Array) and len(target):
+                return where.get(target[0].objgen)
+            found = find(item.children)
+            if found is not None:
+                return found
+        return None
+
+    with pdf.open_outline() as outline:
+        found = find(outline.root) if pages and pages[0].label else None
+    return found if found is not None else len(pdf.pages) - len(pages)
+
+
+def _page_links(pdf: pikepdf.Pdf, first: int, count: int) -> None:
+    """The change lists' links (review_document set each as a URI, LINK_PREFIX and the index of its placed page)
+    pointed at their placed pages: a destination in the file, opening the page at its top."""
+    for page in pdf.pages[:first]:
+        for annot in page.get("/Annots", []):
+            action = annot.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if annot.get("/Subtype") != Name.Link or not uri.startswith(LINK_PREFIX):
+                continue
+            index = int(uri.removeprefix(LINK_PREFIX))
+            if 0 <= index < count:
+                target = pdf.pages[first + index]
+                annot.Dest = Array([target.obj, Name.XYZ, 0, target.mediabox[3], 0])
+                del annot["/A"]
+
+
+TOP_BAND = 32.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
+BOTTOM_BAND = 28.0  # the strip under it, holding the review copy's own running footer
+GAP = 6.0           # white between the placed page and the band above it, the strip below it, its comments
+MARGIN = 40.0       # the review copy's own side margins (its summary pages)
+SIDE = 18.0         # a placed page's side margins: its label, its left edge and its footer start here, its
+                    # comments end here (narrower than MARGIN, so the page is placed larger: ~90 %, not ~83 %;
+                    # still inside what a desktop printer prints)
+EDGE = SIDE         # (the name the tests use for the comments' margin)
 BANDS = {"old": (0.98, 0.92, 0.92), "new": (0.91, 0.95, 0.99)}   # the label band: red for approved, blue for the draft
 RULE = (0.72, 0.74, 0.78)                                          # the hairline round a placed page
 
@@ -139,22 +182,28 @@ def _sequences(ops: list) -> list[tuple[str, list]]:
 
 
 def _relaid(page: pikepdf.Page, size: tuple[float, float], full: float) -> bytes:
-    """The label page's own content moved onto the taller page: its label (tagged content) into the top band,
-    its running footer (an artifact) kept at the bottom, the page number moved to the new right edge."""
+    """The label page's own content moved onto the placed page's frame: its label (tagged content) into the top
+    band, its running footer (an artifact) into the strip at the bottom, both from the placed page's left edge
+    (SIDE), the page number ending at the right one."""
     frame_width, frame_height = (float(v) for v in page.mediabox[2:])
     chunks = _sequences(list(pikepdf.parse_content_stream(page)))
     baselines = [float(o.operands[5]) for kind, ops in chunks if kind == "content" for o in ops
                  if str(o.operator) == "Tm"]
     lift = (full - TOP_BAND / 2 - 5.0 - max(baselines)) if baselines else full - frame_height
+    feet = [float(o.operands[5]) for kind, ops in chunks if kind == "artifact" for o in ops if str(o.operator) == "Tm"]
+    drop = (BOTTOM_BAND / 2 - 3.5 - min(feet)) if feet else 0.0   # the footer's caps centred in its strip
+    inset = MARGIN - SIDE
     out: list = []
     for kind, ops in chunks:
         if kind == "content":
-            out += [_op("q"), _op("cm", 1, 0, 0, 1, 0, lift), *ops, _op("Q")]
+            out += [_op("q"), _op("cm", 1, 0, 0, 1, -inset, lift), *ops, _op("Q")]
             continue
         for o in ops:
-            if kind == "artifact" and str(o.operator) == "Tm" and float(o.operands[4]) > frame_width / 2:
+            if kind == "artifact" and str(o.operator) == "Tm":
                 values = [float(v) for v in o.operands]
-                values[4] += size[0] - frame_width
+                right = values[4] > frame_width / 2
+                values[4] += (size[0] - frame_width + inset) if right else -inset
+                values[5] += drop
                 o = _op("Tm", *values)
             out.append(o)
     return pikepdf.unparse_content_stream(out)
@@ -176,7 +225,7 @@ def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
     turned landscape for a slide, so the copy prints at one scale): between the label band and the footer strip
     (a gap from each), and between the left margin and a column for its comments at the right margin, so that
     no comment lies on the page it comments on. The page and its comments' column are centred together."""
-    room = (page[0] - 2 * MARGIN - GAP - NOTE_SIZE, page[1] - TOP_BAND - BOTTOM_BAND - 2 * GAP)
+    room = (page[0] - 2 * SIDE - GAP - NOTE_SIZE, page[1] - TOP_BAND - BOTTOM_BAND - 2 * GAP)
     scale = min(1.0, room[0] / size[0], room[1] / size[1])
     width, height = size[0] * scale, size[1] * scale
     return Fit(scale, (page[0] - width - GAP - NOTE_SIZE) / 2, BOTTOM_BAND + GAP + (room[1] - height) / 2,
@@ -205,7 +254,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
             nums = tree.ParentTree.Nums
             key = int(tree.get("/ParentTreeNextKey", len(nums) // 2))
             seen: set = set()
-            first = len(pdf.pages) - len(pages)
+            first = first_placed(pdf, pages)
             for index, entry in enumerate(pages):
                 source = sources[entry.side].pages[entry.number - 1]
                 x0, y0, x1, y1 = (float(v) for v in source.mediabox)
