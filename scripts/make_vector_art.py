@@ -19,12 +19,13 @@ IMAGES = Path(__file__).resolve().parent.parent / "images"
 
 def pdf_logo(path: Path) -> None:
     """The SVG logo (images/logo-mark.svg, 160 × 48) at three quarters, 120 × 36 pt, in process inks: a navy
-    tile with an orange peak and a white dot, three bars beside it. The inks are picked so that the logo
-    looks like the SVG both ways it is seen: printed on FOGRA39 and shown on screen by the naive conversion
-    viewers use for CMYK without a profile (each within ΔE76 8 of the SVG's colour both ways)."""
+    tile with an orange peak and a white dot, three bars beside it. The inks are the brand's print recipes
+    (layouts/themes/kineret.yaml, press: recipes: primary, secondary and accent): the print master prints
+    the logo with the same inks as the SVG's colours, and off press tagprint shows a recipe's inks as the
+    brand colour it is the recipe of, so on screen the two logos match exactly."""
     c = Canvas(str(path), pagesize=(120, 36), invariant=1, pageCompression=1)
-    navy, teal = CMYKColor(0.90, 0.52, 0.04, 0.62), CMYKColor(0.97, 0.54, 0.56, 0)  # #1B365D, #007377
-    orange, white = CMYKColor(0.03, 0.64, 0.88, 0.13), CMYKColor(0, 0, 0, 0)      # #D9622B, paper
+    navy, teal = CMYKColor(1.0, 0.72, 0, 0.60), CMYKColor(0.80, 0, 0.30, 0.50)  # #1B365D, #007377
+    orange, white = CMYKColor(0, 0.75, 1.0, 0.05), CMYKColor(0, 0, 0, 0)      # #D9622B, paper
     c.setFillColor(navy)
     c.roundRect(0, 0, 36, 36, 7.5, stroke=0, fill=1)
     c.setFillColor(orange)

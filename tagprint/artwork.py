@@ -163,9 +163,12 @@ def _plain(value: Any) -> Any:
 COLOUR_OPS = {"rg": ("fill", "rgb"), "RG": ("stroke", "rgb"), "k": ("fill", "cmyk"), "K": ("stroke", "cmyk")}
 
 
-def content(art: PdfArt, ink: Callable[[Rgb], tuple[float, float, float, float]] | None) -> str:
+def content(art: PdfArt, ink: Callable[[Rgb], tuple[float, float, float, float]] | None,
+            shown: Callable[[tuple[float, float, float, float]], Rgb] | None = None) -> str:
     """The artwork's operators as PDF text, its colours for the output: with `ink` (print), RGB colours
-    become the palette's CMYK and CMYK is kept; without (screen), CMYK becomes RGB and RGB is kept."""
+    become the palette's CMYK and CMYK is kept; without (screen), CMYK becomes RGB (`shown`: a brand
+    recipe's inks as the brand's colour, see screen_colours) and RGB is kept."""
+    shown = shown or cmyk_to_rgb
     lines = []
     for operands, op in art.ops:
         if op in COLOUR_OPS:
@@ -176,7 +179,7 @@ def content(art: PdfArt, ink: Callable[[Rgb], tuple[float, float, float, float]]
                 operands, op = ink((r, g, b)), ("k" if side == "fill" else "K")
             elif space == "cmyk" and ink is None:
                 c, m, y, k = values[:4]
-                operands, op = cmyk_to_rgb((c, m, y, k)), ("rg" if side == "fill" else "RG")
+                operands, op = shown((c, m, y, k)), ("rg" if side == "fill" else "RG")
         lines.append(" ".join([*(_format(v) for v in operands), op]))
     return "\n".join(lines)
 
@@ -190,6 +193,19 @@ def _format(value: Any) -> str:
         return str(value)
     text = f"{float(value):.4f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def screen_colours(colors: dict[str, Rgb], recipes: dict[str, Any]) -> Callable[[tuple[float, float, float, float]], Rgb]:
+    """How CMYK artwork is shown off press: inks that are a theme colour's print recipe (to a tenth of a
+    percent) as that colour, so a logo in the brand's inks looks on screen exactly like the same logo in
+    RGB (the naive conversion shows a recipe's navy darker and its orange harsher); other inks by the naive
+    conversion."""
+    brand = {tuple(round(v, 3) for v in recipe.cmyk): colors[name] for name, recipe in recipes.items()
+             if name in colors}
+
+    def shown(cmyk: tuple[float, float, float, float]) -> Rgb:
+        return brand.get(tuple(round(v, 3) for v in cmyk)) or cmyk_to_rgb(cmyk)
+    return shown
 
 
 def cmyk_to_rgb(cmyk: tuple[float, float, float, float]) -> Rgb:

@@ -274,8 +274,10 @@ def draw_document(document: Document, pages: list[PageLayout], tags: TagMap, roo
     body_font = "Helvetica"  # ReportLab's initial font: never shown (the pen writes its own fonts)
     page_size = pages[0].size if pages else document.page_size
     palette = PressPalette(document.theme) if profile.cmyk else None
+    from ..artwork import screen_colours
     pen = Pen.create(buffer, page_size, body_font, document.title, document.lang,
-                     to_cmyk=palette.ink if palette else None, offset=profile.offset)
+                     to_cmyk=palette.ink if palette else None, offset=profile.offset,
+                     from_cmyk=screen_colours(document.theme.colors, document.theme.press.recipes))
     ctx = DrawContext(pen, tags, document, root, profile, palette)
     for i, page in enumerate(pages):
         if i:

@@ -60,6 +60,7 @@ class Pen:
     page_index: int = 0
     links: list[LinkArea] = field(default_factory=list)
     to_cmyk: Callable[[Color], "PressInk"] | None = None  # the print palette: inks for a colour
+    from_cmyk: Callable[[tuple[float, float, float, float]], Color] | None = None  # off press: CMYK art's RGB
     offset: float = 0.0
     _forms: dict[Hashable, str] = field(default_factory=dict)
     _frame: tuple[float, float, float] = (0.0, 0.0, 1.0)  # the current space's origin and scale on the page
@@ -70,10 +71,11 @@ class Pen:
 
     @classmethod
     def create(cls, buffer: io.BytesIO, page_size: tuple[float, float], font_name: str, title: str,
-               lang: str, to_cmyk: Callable | None = None, offset: float = 0.0) -> "Pen":
+               lang: str, to_cmyk: Callable | None = None, offset: float = 0.0,
+               from_cmyk: Callable | None = None) -> "Pen":
         media = (page_size[0] + 2 * offset, page_size[1] + 2 * offset)
         canvas = rl.new_canvas(buffer, media, lang, title)
-        pen = cls(canvas, page_size, to_cmyk=to_cmyk, offset=offset)
+        pen = cls(canvas, page_size, to_cmyk=to_cmyk, offset=offset, from_cmyk=from_cmyk)
         pen._origin()
         return pen
 
@@ -391,7 +393,8 @@ class Pen:
             if isinstance(value, CMYKColor):
                 if self.to_cmyk is not None:
                     return value  # CMYK artwork keeps its inks in print
-                return RLColor(*cmyk_to_rgb((value.cyan, value.magenta, value.yellow, value.black)), alpha=alpha)
+                shown = self.from_cmyk or cmyk_to_rgb
+                return RLColor(*shown((value.cyan, value.magenta, value.yellow, value.black)), alpha=alpha)
             return self.color((value.red, value.green, value.blue), alpha)
 
         def draw(sketch: "Sketch") -> None:
@@ -423,7 +426,7 @@ class Pen:
             c.saveState()
             c.scale(box.width / width, box.height / height)
             c.translate(-art.origin[0], -art.origin[1])
-            c.addLiteral("q\n" + content(art, ink) + "\nQ")
+            c.addLiteral("q\n" + content(art, ink, self.from_cmyk) + "\nQ")
             c.restoreState()
 
         self.drawing(box, f"pdf|{key}", draw)

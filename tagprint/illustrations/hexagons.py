@@ -135,7 +135,8 @@ def layout_hexagons(p: HexagonsParams, gap: float) -> tuple[Hexagon, ...]:
 @lru_cache(maxsize=64)
 def _layout(rows: int, fitted: int, jumbled_rows: int, seed: int, jitter: float, gap: float) -> tuple[Hexagon, ...]:
     rng = random.Random(seed)
-    homes = _homes(rows, fitted, jitter, gap)
+    apart = loose_gap(gap, jitter)
+    homes = _homes(rows, fitted, jitter, gap, apart)
     # only tiles whose centres are near enough could come within a gutter (each fits in a unit circle)
     reach = 2 + gap + 1.0
     home_tiles = [_Tile(x, y, 0.0) for _, x, y, _ in homes]
@@ -153,15 +154,22 @@ def _layout(rows: int, fitted: int, jumbled_rows: int, seed: int, jitter: float,
         # staying home is always possible (the rows above and below are the only ones in reach)
         others = [t for t in placed_tiles if math.hypot(t.x - hx, t.y - hy) < reach]
         others += [t for t in home_tiles[index + 1:] if math.hypot(t.x - hx, t.y - hy) < reach]
-        choice, chosen = _jumbled(rng, home, home_tiles[index], amount, others, gap)
+        choice, chosen = _jumbled(rng, home, home_tiles[index], amount, others, apart)
         placed.append(choice)
         placed_tiles.append(chosen)
     return tuple(placed)
 
 
-def _homes(rows: int, fitted: int, jitter: float, gap: float) -> list[tuple[int, float, float, bool]]:
+def loose_gap(gap: float, jitter: float) -> float:
+    """The least gap around a jumbled hexagon: wider than the honeycomb's gutter, and the wider the more
+    they are jumbled, so no two loose tiles look as if they touch (an even scatter, not near-misses)."""
+    return gap + 0.3 * jitter
+
+
+def _homes(rows: int, fitted: int, jitter: float, gap: float, apart: float) -> list[tuple[int, float, float, bool]]:
     """Where each hexagon sits before it is jumbled: (row, x, y, jumbled), top row first; a jumbled row
-    spread a little and lowered until it is clear of the row above."""
+    spread so its tiles are `apart`, with room to turn (as far as the triangle's sides allow), and lowered
+    until it is that clear of the row above."""
     pitch_x = SQRT3 + gap
     pitch_y = pitch_x * SQRT3 / 2
     loose = 1 + 0.22 * jitter  # jumbled rows sit a little further apart: room to move without touching
@@ -172,12 +180,13 @@ def _homes(rows: int, fitted: int, jitter: float, gap: float) -> list[tuple[int,
         jumbled = row >= fitted
         n = rows - row
         # spread a jumbled row a little, but never so far that it pokes out of the triangle's sides
-        step = pitch_x * (min(loose, 1 + 0.5 / (n - 1)) if jumbled and n > 1 else 1.0)
+        spread = max(loose, (SQRT3 + apart + 0.3 * jitter) / pitch_x)  # apart, with room to turn
+        step = pitch_x * (min(spread, 1 + 0.5 / (n - 1)) if jumbled and n > 1 else 1.0)
         xs = [(i - (n - 1) / 2) * step for i in range(n)]
         if row:
             y -= pitch_y * (loose if jumbled else 1.0)
             if jumbled:  # lower it until every tile is clear of the row above
-                while not all(_clear(_Tile(x, y, 0.0), c, gap + 0.02) for x in xs for c in above):
+                while not all(_clear(_Tile(x, y, 0.0), c, apart + 0.02) for x in xs for c in above):
                     y -= 0.05
         above = [_Tile(x, y, 0.0) for x in xs]
         homes += [(row, x, y, jumbled) for x in xs]

@@ -3,12 +3,12 @@ left); series differ by fill pattern, each bar's value labelled beside it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Chart, Color
 from .context import LayoutContext
-from .chart_marks import (PATTERNS, WIDER, Shapes, Words, bar_shape, chip, crowded, gridlines, grid_color,
+from .chart_marks import (PATTERNS, WIDER, Shapes, Words, bar_shape, chip, clear_of, crowded, gridlines, grid_color,
                           legend, plot_crowded, styles, value_label, value_top, words_height)
 from .text import TextStyle
 
@@ -31,6 +31,8 @@ class _Bars:
     label: TextStyle    # legend, values inside stacked segments
     white: Color
     at: Callable[[float], float] = float  # a value's place along the value axis (set once the plot is known)
+    grid: list[float] = field(default_factory=list)  # the gridlines' places along the value axis
+    width: float = 0.0  # the chart's
 
     @classmethod
     def of(cls, block: Chart, shapes: Shapes, words: Words, ctx: LayoutContext) -> "_Bars":
@@ -74,20 +76,41 @@ class _Bars:
         s = self.block.series[i]
         return f"{s.name} {self.block.axis.text(s.values[j])}"
 
-    def total(self, j: int, x: float, middle: float, anchor: str = "middle") -> None:
+    def total(self, j: int, x: float, middle: float, bar: float, away: int = -1, anchor: str = "middle") -> None:
         """Category j's total, in the regular weight of the segments' values (the bold is for single values)."""
         if self.block.value_labels:
-            value_label(self.shapes, self.words, self.total_text(j), self.label, x, middle, self.white, anchor)
+            self.label_at(self.total_text(j), self.label, x, middle, bar, away, anchor)
+
+    def label_at(self, text: str, ts: TextStyle, x: float, middle: float, bar: float, away: int,
+                 anchor: str = "middle") -> float:
+        """A label beside a bar `bar` thick: above (away -1) or below (+1) a standing bar, centred; after (+1,
+        anchor "start") or before (-1, "end") a lying one. Moved a little further that way where a gridline
+        would cross it; where that would part it from its bar, it stays, on a knock-out as wide (tall) as the
+        bar. Returns the middle (standing) or the x (lying) it is set at."""
+        width = self.words.width(text, ts)
+        if anchor == "middle":
+            moved = clear_of(self.grid, middle, ts.style.size / 2 + 1, away)
+            if moved is None:
+                value_label(self.shapes, self.words, text, ts, x, middle, self.white, anchor, wide=bar + 2)
+                return middle
+            value_label(self.shapes, self.words, text, ts, x, moved, self.white, anchor)
+            return moved
+        shifted = clear_of(self.grid, x + away * width / 2, width / 2 + 1.5, away)
+        start = None if shifted is None else shifted - away * width / 2
+        if start is None or start - (width if away < 0 else 0) < 0 or start + (width if away > 0 else 0) > self.width:
+            value_label(self.shapes, self.words, text, ts, x, middle, self.white, anchor, wide=width + 8, tall=bar)
+            return x
+        value_label(self.shapes, self.words, text, ts, start, middle, self.white, anchor)
+        return start
 
     def bar(self, i: int, x: float, y: float, w: float, h: float) -> None:
         """Series i's bar (or segment) in its colour and pattern."""
         s = self.block.series[i]
         bar_shape(self.shapes, x, y, w, h, self.ctx.color(s.color), PATTERNS[i % len(PATTERNS)], self.white)
 
-    def value(self, v: float, x: float, middle: float, anchor: str = "middle") -> None:
+    def value(self, v: float, x: float, middle: float, bar: float, away: int, anchor: str = "middle") -> None:
         if self.block.value_labels:
-            value_label(self.shapes, self.words, self.block.axis.text(v), self.strong, x, middle, self.white,
-                        anchor)
+            self.label_at(self.block.axis.text(v), self.strong, x, middle, bar, away, anchor)
 
 
 def _standing(b: _Bars, w: float, h: float) -> None:
@@ -109,6 +132,7 @@ def _standing(b: _Bars, w: float, h: float) -> None:
         return
     span = axis.high - axis.low
     b.at = lambda v: bottom - (v - axis.low) / span * (bottom - plot_top)
+    b.grid = [b.at(t) for t in axis.ticks()]
     gridlines(b.shapes, words, axis, axis.ticks(), b.at, left, w, grid_color(b.ctx), b.ctx.color("muted"),
               b.caption)
     for j, cat in enumerate(block.categories):
@@ -149,9 +173,8 @@ def _standing_stack(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -
     above = b.at(level) - 6.5
     if b.block.value_labels:
         for i in b.small(j, spans)[::-1]:
-            value_label(b.shapes, b.words, b.outside_text(i, j), b.label, middle, above, b.white)
-            above -= b.label.style.leading
-    b.total(j, middle, above)
+            above = b.label_at(b.outside_text(i, j), b.label, middle, above, bar_w, -1) - b.label.style.leading
+    b.total(j, middle, above, bar_w)
 
 
 def _standing_group(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -> None:
@@ -163,7 +186,7 @@ def _standing_group(b: _Bars, j: int, gx: float, group_w: float, bar_w: float) -
         v = s.values[j]
         y0, y1 = sorted((b.at(v), zero))
         b.bar(i, x0 + i * bar_w + 0.75, y0, bar_w - 1.5, y1 - y0)
-        b.value(v, x0 + i * bar_w + bar_w / 2, y0 - 6.5 if v >= 0 else y1 + 6.5)
+        b.value(v, x0 + i * bar_w + bar_w / 2, y0 - 6.5 if v >= 0 else y1 + 6.5, bar_w - 1.5, -1 if v >= 0 else 1)
 
 
 def _lying(b: _Bars, w: float, h: float) -> None:
@@ -188,6 +211,7 @@ def _lying(b: _Bars, w: float, h: float) -> None:
         return
     span = axis.high - axis.low
     b.at = lambda v: left + (v - axis.low) / span * (right - left)
+    b.grid, b.width = [b.at(t) for t in ticks], w
     grid, rule = grid_color(b.ctx), b.ctx.color("muted")
     for t in ticks:
         x = b.at(t)
@@ -252,9 +276,10 @@ def _lying_stack(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> Non
     if b.block.value_labels:
         texts = [b.outside_text(i, j) for i in b.small(j, spans)] + [b.total_text(j)]
         widths = [b.words.width(t, b.label) for t in texts]
-        size = b.label.style.size  # one white halo under the run: no gridline between its words
-        b.shapes.rect(x - 1.5, middle - size / 2 - 1, sum(widths) + _APART * (len(texts) - 1) + 3, size + 2,
-                      fill=b.white)
+        # one white halo under the run, as tall as the bar: a gridline stops at the bar's edges, as it does
+        # behind the bar, not at the letters'
+        tall = max(b.label.style.size + 2, bar_h)
+        b.shapes.rect(x - 1.5, middle - tall / 2, sum(widths) + _APART * (len(texts) - 1) + 3, tall, fill=b.white)
         for text, width in zip(texts, widths):
             b.words.put(text, b.label, x, middle)
             x += width + _APART
@@ -274,6 +299,6 @@ def _lying_group(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> Non
         b.bar(i, x0, y0 + i * bar_h + 0.75, x1 - x0, bar_h - 1.5)
         row_middle = y0 + i * bar_h + bar_h / 2
         if v >= 0:
-            b.value(v, x1 + 4, row_middle, "start")
+            b.value(v, x1 + 4, row_middle, bar_h - 1.5, 1, "start")
         else:
-            b.value(v, x0 - 4, row_middle, "end")
+            b.value(v, x0 - 4, row_middle, bar_h - 1.5, -1, "end")

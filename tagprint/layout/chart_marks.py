@@ -191,12 +191,37 @@ def words_height(words: Words, text: str, ts: TextStyle, width: float) -> float:
 
 
 def value_label(shapes: Shapes, words: Words, text: str, ts: TextStyle, x: float, middle: float, white: Color,
-           anchor: str = "middle") -> None:
-    """A value label on a white halo: gridlines and lines pass behind it, never through its letters."""
+                anchor: str = "middle", wide: float = 0.0, tall: float = 0.0) -> None:
+    """A value label on a white halo (a knock-out in the chart's ground): gridlines and lines pass behind it,
+    never through its letters. A label a gridline would cross has a halo `wide` (centred on it) or `tall`
+    as its bar, so the line stops at the bar's edges, not at the letters'."""
     width = words.width(text, ts)
     left = x - {"start": 0.0, "middle": width / 2, "end": width}[anchor]
-    shapes.rect(left - 1.5, middle - ts.style.size / 2 - 1, width + 3, ts.style.size + 2, fill=white)
+    halo_w, halo_h = max(width + 3, wide), max(ts.style.size + 2, tall)
+    shapes.rect(left + width / 2 - halo_w / 2, middle - halo_h / 2, halo_w, halo_h, fill=white)
     words.put(text, ts, x, middle, anchor)
+
+
+NUDGE = 5.0  # the furthest a value label moves from its place to stand clear of a gridline (pt)
+
+
+def clear_of(grid: Sequence[float], middle: float, half: float, away: int, pad: float = 1.5) -> float | None:
+    """The middle of a label `half` its extent across the gridlines at `grid`, moved `away` (+1: down or
+    right; -1: up or left) until no gridline passes within `pad` of it: a value label stands clear of the
+    gridlines. None if that is more than NUDGE away (the label would part from its mark): it then stays,
+    on a knock-out as wide as its bar (value_label's `across`)."""
+    start = middle
+    for _ in range(len(grid) + 1):
+        hit = [g for g in grid if abs(g - middle) < half + pad]
+        if not hit:
+            break
+        middle = (max(hit) if away > 0 else min(hit)) + away * (half + pad)
+    return middle if abs(middle - start) <= NUDGE else None
+
+
+def crossed(grid: Sequence[float], middle: float, half: float, pad: float = 1.5) -> bool:
+    """Whether a gridline at `grid` passes within `pad` of a label `half` its extent across them."""
+    return any(abs(g - middle) < half + pad for g in grid)
 
 
 def chip(shapes: Shapes, words: Words, text: str, ts: TextStyle, cx: float, cy: float, white: Color) -> None:

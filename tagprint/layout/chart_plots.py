@@ -9,8 +9,8 @@ from typing import Callable, Sequence
 from ..model import Chart, Color
 from .context import LayoutContext
 from .text import TextStyle
-from .chart_marks import (MARKERS, Shapes, Words, crowded, gridlines, grid_color, legend, marker_shape,
-                          plot_crowded, styles, value_label, value_top, words_height)
+from .chart_marks import (MARKERS, Shapes, Words, clear_of, crossed, crowded, gridlines, grid_color, legend,
+                          marker_shape, plot_crowded, styles, value_label, value_top, words_height)
 
 
 _NUMBER = re.compile(r"^[-\u2212]?\d+(?:[.,]\d+)?$")
@@ -118,7 +118,10 @@ def _point_labels(block: Chart, j: int, x: float, at: Callable[[float], float], 
     for n, (text, v) in enumerate(values):
         rings = max(_ring(block, i, j) for i, s in enumerate(block.series) if block.axis.text(s.values[j]) == text)
         clear = 9 + 2.6 * rings  # past the outermost outline of a shared point
-        above, below = at(v) - clear, at(v) + clear + 0.5
+        grid = [at(t) for t in block.axis.ticks()]  # each label moved away from its point clear of these
+        above, below = clear_of(grid, at(v) - clear, tall / 2, -1), clear_of(grid, at(v) + clear + 0.5, tall / 2, 1)
+        above = at(v) - clear if above is None else above  # else where it was, on a wider knock-out
+        below = at(v) + clear + 0.5 if below is None else below
         if n == 0 or (free(above, at(v)) and not free(below, at(v))):
             middle = above  # the highest value; or one with room above its point and none below
         elif free(below, at(v)):
@@ -127,7 +130,8 @@ def _point_labels(block: Chart, j: int, x: float, at: Callable[[float], float], 
             value_label(shapes, words, text, strong, x + 4.5 + 2.6 * rings, at(v) - tall / 2 - 1, white, "start")
             continue
         placed.append(middle)
-        value_label(shapes, words, text, strong, x, middle, white)
+        value_label(shapes, words, text, strong, x, middle, white,
+                    wide=words.width(text, strong) + 8 if crossed(grid, middle, tall / 2) else 0.0)
 
 
 def _end_labels(block: Chart, right: float, at: Callable[[float], float], shapes: Shapes, words: Words,

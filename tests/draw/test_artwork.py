@@ -93,16 +93,28 @@ def test_figures_have_their_alt_and_the_decorative_one_is_an_artifact(built):
 
 
 def test_print_keeps_cmyk_artwork_and_converts_rgb_artwork(built):
-    """The PDF logo's process inks are written as they are (0.9 0.52 0.04 0.62 k); the SVG's RGB colours go
-    through the print palette (no rg or RG left in any form); on screen the CMYK logo is shown as RGB."""
+    """The PDF logo's process inks are written as they are (1 0.72 0 0.6 k, the theme's recipe for its navy);
+    the SVG's RGB colours go through the print palette (no rg or RG left in any form); on screen the CMYK
+    logo is shown as RGB: a recipe's inks as the very colour the SVG uses (#1B365D), not the naive
+    conversion's darker (0, 0.112, 0.4)."""
     with pikepdf.open(__import__("io").BytesIO(built["print"])) as pdf:
         _, forms = _images_and_forms(pdf)
     every = "\n".join(forms)
-    assert "0.9 0.52 0.04 0.62 k" in every and " rg" not in every and " RG" not in every
+    assert "1 0.72 0 0.6 k" in every and " rg" not in every and " RG" not in every
     with pikepdf.open(__import__("io").BytesIO(built["screen"])) as pdf:
         _, forms = _images_and_forms(pdf)
     every = "\n".join(forms)
-    assert " k\n" not in every and "0.038 0.1824 0.3648 rg" in every  # navy: (1 - .9)(1 - .62), (1 - .52)(1 - .62), …
+    navy, orange = "0.1059 0.2118 0.3647 rg", "0.851 0.3843 0.1686 rg"  # #1B365D and #D9622B, as the SVG's
+    assert " k\n" not in every and every.count(navy) >= 2 and every.count(orange) >= 2, every
+    assert "0 0.112 0.4 rg" not in every
+
+
+def test_inks_that_are_no_recipe_are_shown_by_the_naive_conversion():
+    from tagprint.artwork import screen_colours
+    from tagprint.model.document import Recipe
+    shown = screen_colours({"primary": (0.1, 0.2, 0.3)}, {"primary": Recipe((1.0, 0.72, 0.0, 0.6))})
+    assert shown((1.0, 0.72, 0.0, 0.6)) == (0.1, 0.2, 0.3)
+    assert shown((0.9, 0.52, 0.04, 0.62)) == pytest.approx((0.038, 0.1824, 0.3648))
 
 
 @pytest.mark.parametrize("profile", PROFILES)

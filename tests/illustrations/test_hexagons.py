@@ -166,3 +166,16 @@ def test_the_layout_is_worked_out_once_per_params():
     assert layout_hexagons(HexagonsParams(rows=9, fitted=3, jumbled=6, seed=2, jitter=1.0, colors=("accent",)),
                            0.16) is first  # colours do not move tiles
     assert layout_hexagons(p, 0.2) != first
+
+
+def test_jumbled_tiles_keep_a_wider_gap_than_the_honeycombs_gutter():
+    """Loose tiles never look as if they touch: up to 9 rows, each jumbled tile stands at least about twice
+    the fitted gutter (0.16) from every neighbour, so the scatter is even (not near-misses beside gaps)."""
+    for rows, fitted, jitter, seed in [(7, 4, 0.5, 1), (8, 2, 0.9, 3), (9, 3, 1.0, 0), (4, 2, 0.5, 1), (6, 3, 0.7, 5)]:
+        p = HexagonsParams(rows=rows, fitted=fitted, jumbled=rows - fitted, seed=seed, jitter=jitter)
+        tiles = layout_hexagons(p, 0.16)
+        corners = [t.corners(1) for t in tiles]
+        gaps = [_separation(corners[i], corners[j]) for i in range(len(tiles)) for j in range(i)
+                if (tiles[i].jumbled or tiles[j].jumbled)
+                and math.dist((tiles[i].x, tiles[i].y), (tiles[j].x, tiles[j].y)) < 3]
+        assert min(gaps) >= 0.3, (rows, fitted, jitter, min(gaps))

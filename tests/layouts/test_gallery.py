@@ -49,7 +49,7 @@ def test_alt_text_follows_the_parameters(gallery):
     assert ("Three arrows intertwine and point upward, making three quarters of a turn around each other"
             in alts)
     assert "A group of 120 randomly scattered dots in 3 clusters" in alts
-    assert any(a.startswith("Five arrows intertwine") for a in alts)
+    assert any(a.startswith("Four arrows intertwine") for a in alts)
 
 
 def test_the_helix_parameter_table_names_every_parameter_and_its_default():

@@ -106,7 +106,7 @@ def test_the_photo_stands_beside_its_text(pdfs):
     with its top, and its caption fits on one line."""
     page = pdfium.PdfDocument(pdfs["block-examples"])[2]
     tp = page.get_textpage()
-    caption_left, caption_top, _, _ = _word_box(tp, "A photo, 200 points wide")
+    caption_left, caption_top, _, _ = _word_box(tp, "A photo, 180 points wide")
     _, caption_bottom_line, _, _ = _word_box(tp, "points wide")
     assert abs(caption_bottom_line - caption_top) < 2  # one line
     heading_left, heading_top, _, _ = _word_box(tp, "A photo beside its text")
