@@ -108,7 +108,8 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
             continue
         gap = 0.0 if previous_after is None else max(previous_after, laid.space_before)
         room = inner.height - foot - y - gap
-        if laid.height + _kept_with(block, queue, inner.width, ctx) <= room + 0.5:
+        kept = _kept_with(block, queue, inner.width, ctx) if y > 0 else 0.0  # a region's first block always goes
+        if laid.height + kept <= room + 0.5:
             _place(out, laid, inner.x, inner.y + y + gap)
             y += gap + laid.height
             previous_after = laid.space_after
@@ -175,14 +176,18 @@ def _keeps(block: Block) -> bool:
 
 
 def _kept_with(block: Block, queue: list, width: float, ctx: LayoutContext) -> float:
-    """Height that must fit beside `block`: the start of the next block when it keeps with next."""
-    if not _keeps(block) or len(queue) < 2:
-        return 0.0
-    following, laid, laid_width = queue[1]
-    if isinstance(following, PageBreak):
-        return 0.0
-    laid = at_width(following, laid, laid_width, width, ctx)
-    return max(laid.space_before, 0.0) + laid.first_part()
+    """Height that must fit beside `block`: when it keeps with next, the next block's start, or the whole
+    of the next when that keeps with its next too (a chain: a block of fingerprints never splits)."""
+    total, current = 0.0, block
+    for following, laid, laid_width in queue[1:]:
+        if not _keeps(current) or isinstance(following, PageBreak):
+            break
+        laid = at_width(following, laid, laid_width, width, ctx)
+        if not _keeps(following):
+            return total + max(laid.space_before, 0.0) + laid.first_part()
+        total += max(laid.space_before, 0.0) + laid.height
+        current = following
+    return total
 
 
 def _place(out: PageLayout, laid: Laid, x: float, y: float) -> None:
