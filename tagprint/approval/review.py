@@ -425,10 +425,10 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     sources = [(f"{whose} source: {path}", digest) for path, digest in sorted(new.sources.items())]
     intro = [_summary(old, new, len(text), len(figures), len(refs), len(pages)), *cover]
     if shown:
-        intro.append(f"After these lists and the fingerprints, each changed page follows, whole, first as in "
-                     f"{old.label}, then as in {new.label}: deleted words are struck through in red on a red tint, "
-                     f"inserted words underlined in blue on a blue tint (a deeper tint and a lighter line on a dark "
-                     f"ground), and each change is a comment beside its line. The page number "
+        intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
+                     f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
+                     f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
+                     f"and each change is a comment beside its line; the fingerprints come last. The page number "
                      f"leading each entry above links to that page.")
     content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources)
     # the copy's own dates, not the material's: its footer says the day it was made, its PDF dates the time

@@ -115,15 +115,15 @@ def _blocks(content: ReviewContent) -> tuple:
             continue
         blocks.append(Heading(2, (Text(heading),), style="h2"))
         blocks.append(ListBlock(tuple(ListItem(_runs(item, content.page_labels)) for item in items), style="body"))
+    for label in content.page_labels:  # a page each, its label set at the top; the compared page is placed under it
+        blocks += [PageBreak(), Heading(2, (Text(label),), style="h2", keep_with_next=False)]
     if content.fingerprints:   # in one block: each label keeps with its hash, each hash with the next label;
-        # at the summary's end (a longer summary moves the whole block to a page of its own, never splits it)
-        blocks.append(Heading(2, (Text(content.fingerprints_title),), style="h2"))
+        # last, on a page of their own (an appendix for an auditor, after the pages a reviewer reads)
+        blocks += [PageBreak(), Heading(2, (Text(content.fingerprints_title),), style="h2")]
         last = len(content.fingerprints) - 1
         for index, (what, digest) in enumerate(content.fingerprints):
             blocks += [Paragraph((Text(what),), style="review_fingerprint_label", keep_with_next=True),
                        Paragraph((Text(digest),), style="review_fingerprint", keep_with_next=index < last)]
-    for label in content.page_labels:  # a page each, its label set at the top; the compared page is placed under it
-        blocks += [PageBreak(), Heading(2, (Text(label),), style="h2", keep_with_next=False)]
     return tuple(blocks)
 
 

@@ -128,14 +128,14 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
     archived = root / "output" / ARCHIVED_SEED
     with pikepdf.open(pdf_path) as pdf, pikepdf.open(archived) as original:
         # the lists (one page, in their ~80-character measure), then page 1 as approved and as drafted, each named
-        assert len(pdf.pages) == 3   # the lists and the fingerprints, then the placed pages
+        assert len(pdf.pages) == 4   # the lists, the placed pages, then the fingerprints
         assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1",
-                                                           "Draft (not yet approved), page 1"]
+                                                           "Draft (not yet approved), page 1", "4"]
         with pdf.open_outline() as outline:  # the bookmarks: the cover's title, its parts, then each page's label
             (title,) = outline.root
-            assert [item.title for item in title.children][-2:] == ["Approved 1.0, page 1",
-                                                                 "Draft (not yet approved), page 1"]
-            for item, page in zip(title.children[-2:], pdf.pages[1:3]):
+            assert [item.title for item in title.children][-3:-1] == ["Approved 1.0, page 1",
+                                                                   "Draft (not yet approved), page 1"]
+            for item, page in zip(title.children[-3:-1], pdf.pages[1:3]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
         for page in pdf.pages[1:3]:
             # every page the document's own size (so it prints at one scale), the page scaled down to fit between
@@ -350,7 +350,7 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
         # words changed: none on page 1 as approved (only insertions there), the rest each have some
         annotated = [any(a.Subtype == "/Text" for a in page.get("/Annots", [])) for page in pdf.pages]
         # the lists and the fingerprints: none
-        assert annotated[-4:] == [False, True, True, True] and not any(annotated[:-4])
+        assert annotated[-5:-1] == [False, True, True, True] and not any(annotated[:-5]) and not annotated[-1]
 
 
 def _page_words(pdf_path: Path) -> dict[int, list]:
@@ -376,9 +376,9 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     pages = _page_words(pdf_path)
-    assert sorted(pages) == [1, 2, 3]
+    assert sorted(pages) == [1, 2, 3, 4]
     for number, found in pages.items():
-        footer = _find(found, f"Review copy · page {number} of 3")
+        footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
         # at the foot of the page: in the strip under a placed page, in the bottom margin (48) of the others
         assert max(w.box[3] for w in footer) < (BOTTOM_BAND if number in (2, 3) else 48)
@@ -447,7 +447,7 @@ def test_the_lists_are_set_in_a_measure_of_about_80_characters(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     doc = pdfium.PdfDocument(pdf_path)
-    lines = [line.strip() for i in (0,)  # the lists and the fingerprints (not the placed pages)
+    lines = [line.strip() for i in (0, len(doc) - 1)  # the lists and the fingerprints (not the placed pages)
              for line in doc[i].get_textpage().get_text_range().splitlines()]
     body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
             and not line.startswith("US-KIN-0001-REVIEW")]                           # the running footer
@@ -536,13 +536,14 @@ def _luminance(rgb: tuple[int, int, int]) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def test_the_summary_is_one_page_ending_in_one_block_of_hashes_in_a_monospaced_face(reviewed):
+def test_the_summary_is_one_page_and_the_hashes_one_block_on_a_last_page_of_their_own_in_a_monospaced_face(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
-    with pikepdf.open(pdf_path) as pdf:   # the summary with its fingerprints, then the two placed pages
+    with pikepdf.open(pdf_path) as pdf:   # the summary, the two placed pages, then the fingerprints
         assert [str(page.label) for page in pdf.pages] == ["1", "Approved 1.0, page 1",
-                                                           "Draft (not yet approved), page 1"]
-    found = _text_objects(pdf_path, 0)
+                                                           "Draft (not yet approved), page 1", "4"]
+    assert not [t for t in _text_objects(pdf_path, 0) if re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
+    found = _text_objects(pdf_path, 3)
     hashes = [(i, t) for i, t in enumerate(found) if re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
     # the approved file, the ledger entry, and each source of the draft (kineret-dtt-ra's layout, content,
     # theme and two photographs)
@@ -579,11 +580,11 @@ def test_a_heading_reflowed_into_a_runt_is_flagged_in_the_report_and_on_the_page
         "(it took 1 line before): reword it or break the line by hand"]
     review = project.root / "output/review/test-1.0-vs-draft.pdf"
     words = _page_words(review)
-    draft = words[max(words)]  # the last page: the draft's
+    draft = words[max(words) - 1]  # the last page but the fingerprints: the draft's
     (runt,) = [w for w in draft if w.text == "phenotypes"]  # alone on the heading's 2nd line
     assert not [w for w in draft if w is not runt and abs(w.box[1] - runt.box[1]) < 2]
     with pikepdf.open(review) as pdf:
-        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-2].get("/Annots", [])]
     (flag,) = [n for n in notes if n[0].startswith("Layout effect to check: the heading")]
     assert flag[1] - 20 <= runt.box[1] <= flag[2] + 20  # level with the runt's line
 
@@ -608,7 +609,7 @@ def test_a_changed_slide_is_placed_on_the_same_paper_turned_landscape(tmp_path):
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-deck-1.0-vs-draft.pdf"
     with pikepdf.open(pdf_path) as pdf:
         sizes = [[float(v) for v in page.mediabox] for page in pdf.pages]
-        assert sizes == [[0, 0, 612, 792], [0, 0, 792, 612], [0, 0, 792, 612]]
+        assert sizes == [[0, 0, 612, 792], [0, 0, 792, 612], [0, 0, 792, 612], [0, 0, 612, 792]]
         (annot,) = [a for a in pdf.pages[2].get("/Annots", []) if a.Subtype == "/Text"]
         x0, y0, x1, y1 = (float(v) for v in annot.Rect)
         assert x1 == pytest.approx(792 - EDGE) and EDGE <= y0 and y1 <= 612 - TOP_BAND
@@ -617,7 +618,7 @@ def test_a_changed_slide_is_placed_on_the_same_paper_turned_landscape(tmp_path):
         page = doc[index]
         assert page.get_size() == (792, 612)
         text = page.get_textpage().get_text_range()
-        assert label in text and f"Review copy · page {index + 1} of 3" in text
+        assert label in text and f"Review copy · page {index + 1} of 4" in text
     check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
     assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
 
@@ -715,8 +716,8 @@ def test_each_change_links_to_its_placed_page_and_the_copy_has_bookmarks(reviewe
             (title,) = outline.root
             assert [item.title for item in title.children] == [
                 "Text changes (1), in reading order", "Figures and alt texts (1)", "Pages that differ (1 page, 2 areas)",
-                "Fingerprints (SHA-256)", "Approved 1.0, page 1", "Draft (not yet approved), page 1"]
-            pages = [pdf.pages[0].obj.objgen] * 4 + [pdf.pages[i].obj.objgen for i in (1, 2)]
+                "Approved 1.0, page 1", "Draft (not yet approved), page 1", "Fingerprints (SHA-256)"]
+            pages = [pdf.pages[0].obj.objgen] * 3 + [pdf.pages[i].obj.objgen for i in (1, 2, 3)]
             assert [item.destination[0].objgen for item in title.children] == pages
     check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
     assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
@@ -760,12 +761,12 @@ def test_the_masthead_reflowed_with_a_word_alone_on_its_middle_line_is_flagged_b
         "(it took 2 lines before): reword it or break the line by hand"]
     review = root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf"
     words = _page_words(review)
-    draft = words[max(words)]   # the draft's page, the last
+    draft = words[max(words) - 1]   # the draft's page, before the fingerprints
     # "with" alone on its line of the title's column (the photograph is beside it): one such word on the page
     (alone,) = [w for w in draft if w.text == "with" and not [o for o in draft if o is not w and o.box[0] < 300
                                                               and abs(o.box[1] - w.box[1]) < 2]]
     with pikepdf.open(review) as pdf:
-        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-1].get("/Annots", [])]
+        notes = [(str(a.Contents), float(a.Rect[1]), float(a.Rect[3])) for a in pdf.pages[-2].get("/Annots", [])]
     (flag,) = [n for n in notes if n[0].startswith("Layout effect to check: the heading")]
     assert flag[1] - 20 <= alone.box[1] <= flag[2] + 20   # level with the line "with" is alone on
     first = " ".join(pdfium.PdfDocument(review)[0].get_textpage().get_text_range().split())
