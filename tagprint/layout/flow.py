@@ -108,7 +108,7 @@ def _fill_region(queue: Queue, region, out: PageLayout, ctx: LayoutContext, page
             continue
         gap = 0.0 if previous_after is None else max(previous_after, laid.space_before)
         room = inner.height - foot - y - gap
-        kept = _kept_with(block, queue, inner.width, ctx) if y > 0 else 0.0  # a region's first block always goes
+        kept = _kept_with(block, laid, queue, inner.width, ctx) if y > 0 else 0.0  # a region's first block always goes
         if laid.height + kept <= room + 0.5:
             _place(out, laid, inner.x, inner.y + y + gap)
             y += gap + laid.height
@@ -175,18 +175,19 @@ def _keeps(block: Block) -> bool:
     return bool(getattr(block, "keep_with_next", False))
 
 
-def _kept_with(block: Block, queue: list, width: float, ctx: LayoutContext) -> float:
+def _kept_with(block: Block, own: Laid, queue: list, width: float, ctx: LayoutContext) -> float:
     """Height that must fit beside `block`: when it keeps with next, the next block's start, or the whole
     of the next when that keeps with its next too (a chain: a block of fingerprints never splits)."""
-    total, current = 0.0, block
+    total, current, before = 0.0, block, own.space_after
     for following, laid, laid_width in queue[1:]:
         if not _keeps(current) or isinstance(following, PageBreak):
             break
         laid = at_width(following, laid, laid_width, width, ctx)
+        gap = max(before, laid.space_before, 0.0)  # the space between them, as the flow sets it
         if not _keeps(following):
-            return total + max(laid.space_before, 0.0) + laid.first_part()
-        total += max(laid.space_before, 0.0) + laid.height
-        current = following
+            return total + gap + laid.first_part()
+        total += gap + laid.height
+        current, before = following, laid.space_after
     return total
 
 

@@ -105,3 +105,24 @@ def test_block_too_tall_for_any_region_is_an_error(project):
                     "    height: 900\n")
     with pytest.raises(InputError, match="needs 9\\d\\d pt but the region 'left' holds 700 pt"):
         project.build()
+
+
+@pytest.mark.parametrize("filler", range(18, 30))
+def test_a_chain_of_blocks_that_keep_with_next_never_splits(project, filler):
+    """Six short paragraphs, each keeping with the next, after filler text of varying length: wherever the
+    filler ends, the six stand on one page and column together (read back with PDFium)."""
+    import pypdfium2 as pdfium
+    project.layout(FLOW_LAYOUT)
+    text = " ".join(SENTENCE.format(n=i) for i in range(filler))
+    chain = "".join(f"  - type: paragraph\n    keep_with_next: {'true' if k < 5 else 'false'}\n"
+                    f"    text: CHAIN{k} kept with the next one.\n" for k in range(6))
+    project.content(INTRO + "long:\n" + f"  - type: paragraph\n    text: {text}\n" * 4 + chain)
+    doc = pdfium.PdfDocument(project.build().data)
+    where = set()
+    for index in range(len(doc)):
+        textpage = doc[index].get_textpage()
+        for column in ((50, 285), (310, 545)):
+            found = textpage.get_text_bounded(left=column[0], right=column[1], bottom=0, top=842)
+            if "CHAIN" in found:
+                where.add((index, column))
+    assert len(where) == 1, where
