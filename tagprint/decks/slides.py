@@ -20,21 +20,23 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
 
 
 # The slide grid: every content slide's title sits on one baseline, its accent rule under it; under it the
-# body area, from TOP to FIGURE_BOTTOM, holds the slide's content block balanced on one horizontal axis
-# (AXIS, its middle): the text block (first line's capitals to last baseline) and the picture are each
-# centred on it, so a short slide is not top-heavy and nothing jumps from slide to slide.
+# body area, from TOP to FIGURE_BOTTOM: the text starts on its top line on every slide (paging through,
+# nothing jumps), and the picture beside it fills the area's full height, so a short slide is not
+# top-heavy (a half-and-half slide's wide picture, shorter by its aspect, is centred on its text).
 TOP = 160.0
 BOTTOM = 490.0  # above the footer
 FIGURE_BOTTOM = 460.0  # a figure is at most 300 pt tall and ends 24 pt or more above the footer's text
-AXIS = (TOP + FIGURE_BOTTOM) / 2
 LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
 GUTTER = 32.0  # between the text column and the figure
-FIGURE_TEXT_W = 384.0  # layout: figure: the text column (46 % of the width; the wide picture takes the rest)
+FIGURE_TEXT_W = 476.0  # layout: figure: the text column (57 % of the width: bullets wrap little; the wide
+# picture, 340 pt, its labels legible on a 2-up handout, takes the rest, FIGURE_GUTTER apart: its labels
+# and the text's rag leave more room between them than the gutter)
+FIGURE_GUTTER = 16.0
 # The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
 # slide's right, x 560 to the right margin (896), as tall as the body area, and set against the right
-# margin (where the footer ends), centred on the axis; paging through, the art keeps its edge. (layout:
+# margin (where the footer ends), from the body's top line down; paging through, the art keeps its edge. (layout:
 # figure gives a wide picture, the spectrum, the slide's right half out to the same right margin.)
 ZONE_X = 560.0
 ZONE_W = LEFT + WIDTH - ZONE_X
@@ -43,7 +45,7 @@ CONTENT_TEXT_W = ZONE_X - GUTTER - LEFT  # a content slide's text column: up to 
 # the rule's top; the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
 # lines rather than a long one and a lone word)
 TITLE_RULE_Y, TITLE_RULE_H, RULE_GAP = 140.0, 6.0, 16.0
-TITLE_X, SUBTITLE_W = 72.0, 340.0
+TITLE_X, SUBTITLE_W = LEFT, 340.0  # on the left margin, as every slide's text and the footer
 TITLE_W = ZONE_X - GUTTER - TITLE_X  # the title up to the visual zone, a gutter apart
 TITLE_GAP = 12.0  # between the title and the subtitle
 # The height of capitals, as a share of the type size (Atkinson Hyperlegible's is 0.68; most sans faces'
@@ -76,15 +78,17 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
             Decoration("band", Rect(TITLE_X, TITLE_RULE_Y, 96, TITLE_RULE_H), "accent")))
     wide = not has_figure
     body_w = WIDTH if wide else (FIGURE_TEXT_W if layout == "figure" else CONTENT_TEXT_W)
-    figure_x = LEFT + body_w + GUTTER if has_body or layout != "figure" else LEFT
+    gutter = FIGURE_GUTTER if layout == "figure" else GUTTER
+    figure_x = LEFT + body_w + gutter if has_body or layout != "figure" else LEFT
     figure_w = LEFT + WIDTH - figure_x
     body = _body_kwargs(layout, panel, columns)
     regions = [
         _region("title", (LEFT, 36, WIDTH, 84), valign="bottom"),
         _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
     ]
-    if has_figure:  # the picture centred on the axis (the text is too: see balance_slides)
-        regions.append(_region("figure", (figure_x, TOP, figure_w, FIGURE_BOTTOM - TOP), valign="middle"))
+    if has_figure:  # the picture on the body's top line, the zone's full height (a wide one, whose aspect
+        # makes it shorter, is centred on the text beside it: see balance_slides)
+        regions.append(_region("figure", (figure_x, TOP, figure_w, FIGURE_BOTTOM - TOP), valign="top"))
     name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
     if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
         return Template(name, (_region("body", (LEFT, CONTINUED_TOP, WIDTH, BOTTOM - CONTINUED_TOP), **body),),
@@ -215,10 +219,10 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
 
 def balance_slides(document: Any, pages: list) -> None:
     """Every content slide that holds its whole body (not a title slide, not one its body runs on from):
-    the text block, laid out on the grid's top line, is moved down so that its middle (from the first
-    line's capitals to the last line's baseline) is the body area's axis, as the picture beside it is
-    (never above the top line); a safety panel is drawn at least down to the body area's foot, its text
-    on the top line under the title."""
+    the text stays on the grid's top line; a half-and-half slide's (layout: figure) wide picture is moved
+    so that its middle is the middle of the text block beside it (from the first line's capitals to the
+    last line's baseline; never above the top line); a safety panel is drawn at least down to the body
+    area's foot, its text on the top line under the title."""
     from collections import Counter
     slides = Counter(page.origin for page in pages)
     seen: set[int] = set()
@@ -230,8 +234,8 @@ def balance_slides(document: Any, pages: list) -> None:
             continue
         if source.template.name.endswith("-panel"):
             _fill_panel(page)
-        elif source.template.name.startswith("slide-"):
-            _centre_text(page)
+        elif source.template.name == "slide-figure":
+            _centre_picture(page)
 
 
 def _fill_panel(page: Any) -> None:
@@ -243,19 +247,21 @@ def _fill_panel(page: Any) -> None:
             page.items[i] = replace(item, box=Rect(box.x, box.y, box.width, max(box.height, FIGURE_BOTTOM - TOP)))
 
 
-def _centre_text(page: Any) -> None:
-    """The items of the body (under the top line, not the picture) moved down onto the axis."""
+def _centre_picture(page: Any) -> None:
+    """The picture (at the zone's top) moved down so its middle is the text block's middle."""
     from ..layout.items import PictureBox, TextLine, moved
-    body = [i for i, item in enumerate(page.items) if not isinstance(item, PictureBox) and _top(item) >= TOP - 0.5]
-    lines = [page.items[i] for i in body if isinstance(page.items[i], TextLine) and page.items[i].fragments]
-    if not lines:
+    pictures = [i for i, item in enumerate(page.items) if isinstance(item, PictureBox) and item.box.y >= TOP - 0.5]
+    lines = [item for item in page.items if isinstance(item, TextLine) and item.fragments
+             and _top(item) >= TOP - 0.5 and item.x < LEFT + FIGURE_TEXT_W]
+    if not lines or not pictures:
         return
     first = min(lines, key=lambda line: line.baseline)
     top = first.baseline - CAP_HEIGHT * max(f.size for f in first.fragments)
-    bottom = max(line.baseline for line in lines)
-    shift = AXIS - (top + bottom) / 2
-    if shift > 0:
-        for i in body:
+    middle = (top + max(line.baseline for line in lines)) / 2
+    for i in pictures:
+        box = page.items[i].box
+        shift = min(middle - (box.y + box.height / 2), FIGURE_BOTTOM - (box.y + box.height))
+        if shift > 0:
             page.items[i] = moved(page.items[i], 0.0, shift)
 
 
