@@ -82,9 +82,12 @@ def _person(cx: float, base: float, size: float) -> list[tuple]:
             ("L", x1, base), ("Z",)]
 
 
-def _icons(sk: Any, count: int, x0: float, x1: float, base: float, size: float, color: tuple, rows_max: int) -> None:
-    """`count` person icons in rows centred between x0 and x1, as even as the count allows, all one path (one
-    fill for the lot)."""
+def _icons(sk: Any, count: int, x0: float, x1: float, base: float, size: float, color: tuple, rows_max: int,
+           anchor: str = "start") -> None:
+    """`count` person icons in rows between x0 and x1, as even as the count allows, all one path (one fill
+    for the lot). The group is anchored to one side: "start" puts its widest row's first icon's outer edge
+    on x0, "end" its last icon's on x1 (each group flush with its own end of the bar, whatever the count);
+    a shorter row is centred under the widest."""
     if count == 0:
         return
     pitch = size * 0.78
@@ -94,15 +97,18 @@ def _icons(sk: Any, count: int, x0: float, x1: float, base: float, size: float, 
         per_row = -(-count // rows_max)
         pitch = (x1 - x0) / per_row
         rows = rows_max
-    # the rows share the icons evenly (13 in two rows: 7 over 6, each row centred), never a full row over
-    # a short one that looks set off to one side
+    # the rows share the icons evenly (13 in two rows: 7 over 6), never a full row over a short one
     per_row = -(-count // rows)
+    # the group (its widest row) is anchored; a shorter row is centred under it. The icon is 0.62 × 0.92 of
+    # `size` wide: its outer edge, not its pitch cell, meets the anchor
+    edge = size * 0.92 * 0.31
+    group = (per_row - 1) * pitch
+    mid = x0 + edge + group / 2 if anchor == "start" else x1 - edge - group / 2
     placed = 0
     commands: list[tuple] = []
     for row in range(rows):
         n = min(per_row, count - placed)
-        row_w = n * pitch
-        start = (x0 + x1) / 2 - row_w / 2 + pitch / 2
+        start = mid - (n - 1) * pitch / 2
         y = base + (rows - 1 - row) * size * 1.05
         for i in range(n):
             commands += _person(start + i * pitch, y, size * 0.92)
@@ -184,8 +190,11 @@ class Spectrum:
                 anchor="end", tracking=plan.tracking)
         # people above each end
         base = cyl_y + cyl_h + plan.icon * 0.3
-        _icons(sk, p.left_count, 0, w * 0.5, base, plan.icon, left, plan.rows)
-        _icons(sk, p.right_count, w * 0.68, w, base, plan.icon, right, plan.rows)
+        # each group anchored to its end of the bar, flush with where the body's straight top edge begins
+        # (x0) or ends (x1): the same line in every variant, whatever the counts
+        # (spans as wide as the plan counted its rows in)
+        _icons(sk, p.left_count, x0, x0 + w * 0.5, base, plan.icon, left, plan.rows, anchor="start")
+        _icons(sk, p.right_count, x1 - w * 0.32, x1, base, plan.icon, right, plan.rows, anchor="end")
 
 
 @dataclass(frozen=True)

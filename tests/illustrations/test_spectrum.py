@@ -143,3 +143,29 @@ def test_rows_of_icons_share_the_count_evenly_and_are_centred(figures):
     assert sorted(len(r) for r in rows.values()) == [6, 7]
     centres = [(min(c.x0 for c in r) + max(c.x1 for c in r)) / 2 for r in rows.values()]
     assert abs(centres[0] - centres[1]) <= 1.5  # pixels at 2x: under 1 pt
+
+
+def _group_edges(figures, fig) -> tuple[int, int, int, int]:
+    """The left group's outer (left) edge, the right group's outer (right) edge, and the tube's two ends,
+    in pixels of the 2x render; each group told by its colour."""
+    comps = figures.components(fig)
+    cylinder = max(comps, key=lambda c: c.width)
+    top = cylinder.centre[1] - cylinder.height / 2
+    above = [c for c in comps if c.centre[1] < top]
+    left = min(c.x0 for c in above if c.nearest() == "secondary")
+    right = max(c.x1 for c in above if c.nearest() == "accent")
+    return left, right, cylinder.x0, cylinder.x1
+
+
+def test_each_group_of_icons_is_anchored_to_its_end_of_the_tube(figures):
+    """Whatever the counts, the left group starts on one line and the right group ends on one line, each
+    as far in from its end of the tube as the other (before, each group was centred in its half, so the left
+    group started anywhere from 7 to 40 pt in)."""
+    edges = [_group_edges(figures, figures.one("spectrum", params, width=300, height=170))
+             for params in ({}, {"left_count": 9, "right_count": 5},
+                            {"left_count": 4, "right_count": 12, "left_label": "INNATE", "right_label": "ADAPTIVE"})]
+    for left, right, x0, x1 in edges:
+        assert abs((left - x0) - (x1 - right)) <= 2, (left, right, x0, x1)  # the same inset at both ends
+        assert 0 < left - x0 < 40  # the group sits at the end, not centred in its half
+    assert max(e[0] for e in edges) - min(e[0] for e in edges) <= 1
+    assert max(e[1] for e in edges) - min(e[1] for e in edges) <= 1
