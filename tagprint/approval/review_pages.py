@@ -145,14 +145,14 @@ def _page_links(pdf: pikepdf.Pdf, first: int, count: int) -> None:
                 del annot["/A"]
 
 
-TOP_BAND = 32.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
-BOTTOM_BAND = 28.0  # the strip under it, holding the review copy's own running footer
-GAP = 6.0           # white between the placed page and the band above it, the strip below it, its comments
+TOP_BAND = 24.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
+BOTTOM_BAND = 18.0  # the strip under it, holding the review copy's own running footer
+GAP = 4.0           # white between the placed page and the band above it, the strip below it, its comments
 MARGIN = 40.0       # the review copy's own side margins (its summary pages)
-SIDE = 18.0         # a placed page's side margins: its label, its left edge and its footer start here, its
-                    # comments end here (narrower than MARGIN, so the page is placed larger: ~90 %, not ~83 %;
-                    # still inside what a desktop printer prints)
-EDGE = SIDE         # (the name the tests use for the comments' margin)
+EDGE = 24.0         # nothing on a placed page's sheet comes nearer its edges than this, not even a tint: office
+                    # printers clip the outer 12-18 pt; the page, its bands and its comments are centred inside
+INSET = 8.0         # a band's words start (and end) this far inside it
+STACK = NOTE_SIZE + 2.0   # comments on lines close together stack this far apart, from the first one's line
 BANDS = {"old": (0.98, 0.92, 0.92), "new": (0.91, 0.95, 0.99)}   # the label band: red for approved, blue for the draft
 RULE = (0.72, 0.74, 0.78)                                          # the hairline round a placed page
 
@@ -181,28 +181,28 @@ def _sequences(ops: list) -> list[tuple[str, list]]:
     return out
 
 
-def _relaid(page: pikepdf.Page, size: tuple[float, float], full: float) -> bytes:
+def _relaid(page: pikepdf.Page, fit: Fit, full: float) -> bytes:
     """The label page's own content moved onto the placed page's frame: its label (tagged content) into the top
-    band, its running footer (an artifact) into the strip at the bottom, both from the placed page's left edge
-    (SIDE), the page number ending at the right one."""
+    band, its running footer (an artifact) into the strip at the bottom, both starting INSET inside the bands'
+    left end (the placed page's left edge), the page number ending INSET inside their right end."""
     frame_width, frame_height = (float(v) for v in page.mediabox[2:])
     chunks = _sequences(list(pikepdf.parse_content_stream(page)))
     baselines = [float(o.operands[5]) for kind, ops in chunks if kind == "content" for o in ops
                  if str(o.operator) == "Tm"]
-    lift = (full - TOP_BAND / 2 - 5.0 - max(baselines)) if baselines else full - frame_height
+    lift = (full - EDGE - TOP_BAND / 2 - 4.5 - max(baselines)) if baselines else full - frame_height
     feet = [float(o.operands[5]) for kind, ops in chunks if kind == "artifact" for o in ops if str(o.operator) == "Tm"]
-    drop = (BOTTOM_BAND / 2 - 3.5 - min(feet)) if feet else 0.0   # the footer's caps centred in its strip
-    inset = MARGIN - SIDE
+    drop = (EDGE + BOTTOM_BAND / 2 - 3.5 - min(feet)) if feet else 0.0   # the footer's caps centred in its strip
+    left = fit.x + INSET - MARGIN
+    right = fit.right - INSET - (frame_width - MARGIN)
     out: list = []
     for kind, ops in chunks:
         if kind == "content":
-            out += [_op("q"), _op("cm", 1, 0, 0, 1, -inset, lift), *ops, _op("Q")]
+            out += [_op("q"), _op("cm", 1, 0, 0, 1, left, lift), *ops, _op("Q")]
             continue
         for o in ops:
             if kind == "artifact" and str(o.operator) == "Tm":
                 values = [float(v) for v in o.operands]
-                right = values[4] > frame_width / 2
-                values[4] += (size[0] - frame_width + inset) if right else -inset
+                values[4] += right if values[4] > frame_width / 2 else left
                 values[5] += drop
                 o = _op("Tm", *values)
             out.append(o)
@@ -219,27 +219,34 @@ class Fit:
     width: float
     height: float
 
+    @property
+    def right(self) -> float:
+        """Where the placed page's comment column ends (the bands end there too)."""
+        return self.x + self.width + GAP + NOTE_SIZE
+
 
 def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
     """A compared page of `size` scaled down (never up) to fit a review page of `page` (the document's paper,
     turned landscape for a slide, so the copy prints at one scale): between the label band and the footer strip
     (a gap from each), and between the left margin and a column for its comments at the right margin, so that
     no comment lies on the page it comments on. The page and its comments' column are centred together."""
-    room = (page[0] - 2 * SIDE - GAP - NOTE_SIZE, page[1] - TOP_BAND - BOTTOM_BAND - 2 * GAP)
+    room = (page[0] - 2 * EDGE - GAP - NOTE_SIZE, page[1] - 2 * EDGE - TOP_BAND - BOTTOM_BAND - 2 * GAP)
     scale = min(1.0, room[0] / size[0], room[1] / size[1])
     width, height = size[0] * scale, size[1] * scale
-    return Fit(scale, (page[0] - width - GAP - NOTE_SIZE) / 2, BOTTOM_BAND + GAP + (room[1] - height) / 2,
+    return Fit(scale, (page[0] - width - GAP - NOTE_SIZE) / 2, EDGE + BOTTOM_BAND + GAP + (room[1] - height) / 2,
                width, height)
 
 
-def _frame_ops(side: str, width: float, fit: Fit, full: float) -> bytes:
-    """The label band across the top, the same tint under the review copy's own footer at the bottom (so that
-    footer reads as the copy's, not as the placed page's), and the hairline round the placed page: decoration,
-    so an artifact."""
+def _frame_ops(side: str, fit: Fit, full: float) -> bytes:
+    """The label band above the placed page, the same tint under the review copy's own footer below it (so that
+    footer reads as the copy's, not as the placed page's), both as wide as the page and its comment column and
+    EDGE inside the sheet, and the hairline round the placed page: decoration, so an artifact."""
     band = " ".join(_number(c) for c in BANDS[side])
     rule = " ".join(_number(c) for c in RULE)
-    return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg 0 {_number(full - TOP_BAND)} {_number(width)} "
-            f"{_number(TOP_BAND)} re f 0 0 {_number(width)} {_number(BOTTOM_BAND)} re f {rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
+    left, wide = _number(fit.x), _number(fit.right - fit.x)
+    return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg {left} {_number(full - EDGE - TOP_BAND)} {wide} "
+            f"{_number(TOP_BAND)} re f {left} {_number(EDGE)} {wide} {_number(BOTTOM_BAND)} re f "
+            f"{rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
             f"{_number(fit.width - 0.5)} {_number(fit.height - 0.5)} re S Q\nEMC\n").encode()
 
 
@@ -269,7 +276,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 label = marked[0]          # the label heading: the page's first (and only) marked content
                 mcid = len(marked)
                 placing = f"{_number(fit.scale)} 0 0 {_number(fit.scale)} {_number(fit.x)} {_number(fit.y)} cm"
-                content = (_frame_ops(entry.side, width, fit, full) + _relaid(page, (width, full), full) + b"\n"
+                content = (_frame_ops(entry.side, fit, full) + _relaid(page, fit, full) + b"\n"
                            + f"/Figure <</MCID {mcid}>> BDC\nq {placing} 1 0 0 1 {_number(-x0)} {_number(-y0)} cm "
                              f"/Placed Do Q\nq {placing}\n".encode()
                            + marks_ops(entry.marks, page_image(compared[entry.side], entry.number) if entry.marks
@@ -316,17 +323,7 @@ def _comments(pdf: pikepdf.Pdf, page: pikepdf.Page, holder: pikepdf.Object, at: 
     """The page's comments: a Text annotation beside each change, inside the margin, tagged as an Annot after
     the placed page's Figure; returns the next parent-tree key."""
     annots = Array()
-    taken: list[float] = []
-    for note in entry.notes:
-        # level with the top of its line, in the column right of the placed page; a second comment on the
-        # same line goes under the first (over it if that would leave the placed page's height)
-        y = min(max(fit.y + note.top * fit.scale - NOTE_SIZE, fit.y), fit.y + fit.height - NOTE_SIZE)
-        step = -(NOTE_SIZE + 4)
-        while any(abs(y - t) < NOTE_SIZE + 4 for t in taken):
-            if y + step < fit.y:
-                step = NOTE_SIZE + 4
-            y += step
-        taken.append(y)
+    for note, y in zip(entry.notes, _stacked(entry.notes, fit)):
         x = fit.x + fit.width + GAP
         colour = STRIKE if note.kind == "deleted" else UNDERLINE
         annot = pdf.make_indirect(Dictionary(
@@ -344,6 +341,28 @@ def _comments(pdf: pikepdf.Pdf, page: pikepdf.Page, holder: pikepdf.Object, at: 
     if len(annots):
         page.obj.Annots = annots
     return key
+
+
+def _stacked(notes: list[Note], fit: Fit) -> list[float]:
+    """Where each comment's box starts (its lower edge, PDF points), in `notes`' order: level with the top of
+    its line, in the column right of the placed page; comments on lines closer than STACK stack down from the
+    first one's line, STACK apart (up from the foot, if the stack would leave the placed page's height)."""
+    low, high = fit.y, fit.y + fit.height - NOTE_SIZE
+    wanted = [min(max(fit.y + note.top * fit.scale - NOTE_SIZE, low), high) for note in notes]
+    order: list[int] = []   # top of the page first; comments on one line (tops within 3 pt) in reading order
+    for i in sorted(range(len(notes)), key=lambda i: -wanted[i]):
+        line = [j for j in order if wanted[j] - wanted[i] < 3.0 and j > i]
+        order.insert(order.index(line[0]) if line else len(order), i)
+    at: dict[int, float] = {}
+    previous = None
+    for i in order:
+        at[i] = wanted[i] if previous is None else min(wanted[i], previous - STACK)
+        previous = at[i]
+    floor = None
+    for i in reversed(order):   # pushed back up where the stack ran off the foot
+        at[i] = max(at[i], low if floor is None else floor + STACK)
+        floor = at[i]
+    return [at[i] for i in range(len(notes))]
 
 
 def _icon(pdf: pikepdf.Pdf, colour: tuple[float, float, float]) -> pikepdf.Object:

@@ -144,9 +144,9 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
             assert [float(v) for v in page.mediabox] == [float(v) for v in original.pages[0].mediabox]
             assert [float(v) for v in page.mediabox] == [float(v) for v in pdf.pages[0].mediabox]
             fit = fitted(tuple(float(v) for v in original.pages[0].mediabox[2:]), (612.0, 792.0))
-            assert fit.y >= BOTTOM_BAND + GAP and fit.y + fit.height <= 792 - TOP_BAND - GAP
-            assert fit.x == pytest.approx(EDGE) and fit.x + fit.width + GAP + NOTE_SIZE == pytest.approx(612 - EDGE)
-            assert 0.9 < fit.scale < 1   # 9.5 pt body copy is read at 8.6 pt (at ~83 % it was 7.9 pt)
+            assert fit.y >= EDGE + BOTTOM_BAND + GAP and fit.y + fit.height <= 792 - EDGE - TOP_BAND - GAP
+            assert fit.x >= EDGE and fit.x + fit.width + GAP + NOTE_SIZE == pytest.approx(612 - fit.x)  # centred
+            assert 0.87 < fit.scale < 1   # 9.5 pt body copy is read at 8.3 pt (at ~83 % it was 7.9 pt)
             assert f"q {fit.scale:.2f}".rstrip("0").encode() in page.Contents.read_bytes()
             assert b"/Placed Do" in page.Contents.read_bytes()
             (placed,) = page.Resources.XObject.values()
@@ -381,16 +381,17 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
         footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
         # at the foot of the page: in the strip under a placed page, in the bottom margin (48) of the others
-        assert max(w.box[3] for w in footer) < (BOTTOM_BAND if number in (2, 3) else 48)
+        assert max(w.box[3] for w in footer) < (EDGE + BOTTOM_BAND if number in (2, 3) else 48)
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < 48]
         assert not others  # one footer per page
     assert not _find(pages[1], "Page 1 of 1")
     doc = pdfium.PdfDocument(pdf_path)
     for index, side in ((1, "old"), (2, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
         image = doc[index].render(scale=1).to_pil().convert("RGB")
-        ground = image.getpixel((6, image.height - 6))
+        ground = image.getpixel((int(EDGE) + 6, image.height - int(EDGE) - 3))
         assert all(abs(a - 255 * b) <= 2 for a, b in zip(ground, BANDS[side])) and ground != (255, 255, 255)
-        assert image.getpixel((int(image.width / 2), int(image.height - BOTTOM_BAND - 6))) == (255, 255, 255)
+        assert image.getpixel((int(image.width / 2), int(image.height - EDGE - BOTTOM_BAND - 2))) == (255, 255, 255)
+        assert image.getpixel((6, image.height - 6)) == (255, 255, 255)   # and nothing in the sheet's margin
 
 
 def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(reviewed):
@@ -402,7 +403,7 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     for number, label in ((2, "Approved 1.0, page 1"), (3, "Draft (not yet approved), page 1")):
         found = _find(pages[number], label)
         assert found, label
-        assert min(w.box[1] for w in found) > heights[number - 1] - TOP_BAND  # in the band above the page
+        assert min(w.box[1] for w in found) > heights[number - 1] - EDGE - TOP_BAND  # in the band above the page
     tree = structure(pdf_path)
     flat = [(n.role, n) for n in tree.walk()]
     roles = [r for r, _ in flat]
@@ -485,7 +486,8 @@ def test_comments_sit_inside_the_page_margin_beside_the_placed_page_and_apart(re
         changed = ImageChops.difference(with_annots, without).getbbox()
         assert changed is not None
         x0, top, x1, bottom = changed
-        assert x0 >= with_annots.width - EDGE - NOTE_SIZE - 1 and x1 <= with_annots.width - EDGE + 1
+        fit = fitted((612.0, 792.0), (with_annots.width, with_annots.height))
+        assert x0 >= fit.x + fit.width + GAP - 1 and x1 <= with_annots.width - EDGE + 1
 
 
 def _elements(pdf: pikepdf.Pdf) -> list:
@@ -612,7 +614,7 @@ def test_a_changed_slide_is_placed_on_the_same_paper_turned_landscape(tmp_path):
         assert sizes == [[0, 0, 612, 792], [0, 0, 792, 612], [0, 0, 792, 612], [0, 0, 612, 792]]
         (annot,) = [a for a in pdf.pages[2].get("/Annots", []) if a.Subtype == "/Text"]
         x0, y0, x1, y1 = (float(v) for v in annot.Rect)
-        assert x1 == pytest.approx(792 - EDGE) and EDGE <= y0 and y1 <= 612 - TOP_BAND
+        assert x1 <= 792 - EDGE and EDGE <= y0 and y1 <= 612 - EDGE - TOP_BAND
     doc = pdfium.PdfDocument(pdf_path)
     for index, label in ((1, "Approved 1.0, page 5"), (2, "Draft (not yet approved), page 5")):
         page = doc[index]
@@ -784,3 +786,91 @@ def test_an_entry_links_to_its_sides_placed_page_or_the_other_sides_when_its_own
     assert _linked("page 2, reference 1 changed", "old", shown).target == 2         # only the draft has page 2
     unlinked = _linked("reference 3 removed", "new", shown)
     assert unlinked.target is None and str(unlinked) == "reference 3 removed"
+
+
+EDITS = (("    text: KINERET for difficult-to-treat RA\n", "    text: KINERET for adults with difficult-to-treat RA\n"),
+         ("Because there are various interactions", "Because there are interactions"),
+         ("but there are key clues to watch for.", "but there are several clues worth watching for."))
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> Path:
+    """The seed approved, then the reviewers' edits: a word inserted in the masthead title, one deleted in a
+    paragraph, and two changes in one line of another ("key … to watch" → "several … worth watching")."""
+    root = tmp_path_factory.mktemp("edited") / "project"
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
+                 *SEED_ACCEPT]) == 0
+    content = root / "content" / "kineret-dtt-ra.yaml"
+    text = content.read_text(encoding="utf-8")
+    for before, after in EDITS:
+        assert text.count(before) == 1, before
+        text = text.replace(before, after)
+    content.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(REPO / "render.py"), "--root", str(root), "diff", "kineret-dtt-ra"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf"
+
+
+def test_each_comment_sits_level_with_its_changed_line_and_close_ones_stack_tightly(edited):
+    """A reviewer reads a comment as belonging to the line beside it: each comment's box lies within 20 pt of
+    its change's line (read back by PDFium), and comments stacked for lines close together are 16-20 pt apart."""
+    pages = _page_words(edited)
+    checked = 0
+    with pikepdf.open(edited) as pdf:
+        for index, page in enumerate(pdf.pages):
+            annots = [a for a in page.get("/Annots", []) if a.Subtype == "/Text"]
+            tops = sorted((float(a.Rect[1]) for a in annots), reverse=True)
+            for upper, lower in zip(tops, tops[1:]):
+                assert upper - lower >= NOTE_SIZE + 1   # never overlapping
+            for annot in annots:
+                said = str(annot.Contents)
+                if not said.startswith(("Inserted", "Deleted")):
+                    continue
+                phrase = said.split("“", 1)[1].split("”", 1)[0]
+                found = pages[index + 1]
+                wanted = phrase.split()
+                runs = [found[i:i + len(wanted)] for i in range(len(found) - len(wanted) + 1)
+                        if [w.text for w in found[i:i + len(wanted)]] == wanted]
+                assert runs, phrase
+                y0, y1 = float(annot.Rect[1]), float(annot.Rect[3])
+                distance = min(max(0.0, y0 - run[0].box[3], run[0].box[1] - y1) for run in runs)
+                assert distance <= 20, (phrase, distance)
+                checked += 1
+    assert checked == 6   # three deletions on the approved page, three insertions on the draft's
+    with pikepdf.open(edited) as pdf:   # two changes on one line: stacked from that line, 16-20 pt apart
+        for page, first, second in ((-3, "Deleted “key”", "Deleted “to watch”"),
+                                    (-2, "Inserted “several”", "Inserted “worth watching”")):
+            tops = {str(a.Contents).split(",")[0]: float(a.Rect[1]) for a in pdf.pages[page].get("/Annots", [])
+                    if a.Subtype == "/Text"}
+            assert 16 <= tops[first] - tops[second] <= 20, tops
+
+
+def test_nothing_on_a_placed_pages_sheet_comes_within_24_pt_of_its_edge(edited):
+    """Office printers clip the outer 12-18 pt: on the sheets holding a compared page, no word, comment, tint or
+    mark lies in the outer 24 pt (the summary's own pages keep the house footer, as every document does)."""
+    doc = pdfium.PdfDocument(edited)
+    placed = []
+    with pikepdf.open(edited) as pdf:
+        for index, page in enumerate(pdf.pages):
+            if "/Placed" not in page.Resources.get("/XObject", {}):
+                continue
+            placed.append(index + 1)
+            width, height = (float(v) for v in page.mediabox[2:])
+            for annot in page.get("/Annots", []):
+                x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+                assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE
+            image = doc[index].render(scale=1, draw_annots=True).to_pil().convert("L")
+            w, h = image.size
+            edge = int(EDGE) - 1
+            for box in ((0, 0, w, edge), (0, h - edge, w, h), (0, 0, edge, h), (w - edge, 0, w, h)):
+                assert image.crop(box).getextrema() == (255, 255), (index + 1, box)
+            inner = image.crop((edge + 2, edge + 2, w - edge - 2, h - edge - 2))
+            assert inner.getextrema()[0] < 128   # (something is drawn inside)
+    assert len(placed) == 2
+    for number, found in _page_words(edited).items():
+        for word in (found if number in placed else []):
+            x0, y0, x1, y1 = word.box
+            assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE, (number, word.text)
