@@ -59,6 +59,7 @@ RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
 NOTES_LABEL = "Speaker notes"
 OWN_NOTES_LABEL = "Your notes"
 MORE_NOTES_LABEL = "More notes"
+NO_NOTES = "No speaker notes for this slide"  # 1-up: said, muted, where a slide's speaker notes would start
 SLIDE_NUMBER = "Slide {number} of {total}"
 
 
@@ -312,7 +313,7 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
 def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,
            ctx: LayoutContext, document: Document) -> None:
     """1-up: under the frame, the slide's number at the right of a label line; "Speaker notes" on that
-    line and the speaker notes under it (a slide without any leaves the area quiet); then "Your notes"
+    line and the speaker notes under it (a slide without any says so there, muted); then "Your notes"
     on the first of the ruled lines, PITCH apart down to the page's foot, at one height on every page:
     LABEL_GAP under where the deck's longest speaker notes end (a deck with none at all: "Your notes" on
     the label line). Every page has the same labels in the same places, as every 2-up slot has."""
@@ -325,6 +326,8 @@ def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, settin
         _check_room(laid, side.y + side.height - y - setting.label_h - LABEL_GAP, notes, index, "1up", ctx)
         placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, side.y)
         placed.add(laid, side.x, y)
+    elif setting.notes_h > 0:  # the page keeps the others' structure; say why the notes' area is quiet
+        placed.add(_artifact_text(NO_NOTES, setting.number_ts, setting.width, ctx, document), side.x, side.y)
     placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
     page.items.extend(placed.items)
     first = label_y + setting.label_h + RULE_UNDER
