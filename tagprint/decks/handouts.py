@@ -59,6 +59,7 @@ RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
 NOTES_LABEL = "Speaker notes"
 OWN_NOTES_LABEL = "Your notes"
 MORE_NOTES_LABEL = "More notes"
+NO_NOTES = "No speaker notes for this slide"  # 1-up: said, muted, where a slide's speaker notes would start
 SLIDE_NUMBER = "Slide {number} of {total}"
 
 
@@ -219,10 +220,22 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
         page = PageLayout(len(pages) + 1, paper)
         pages.append(page)
         end = grid[-1].whole.y + grid[-1].whole.height  # the grid's foot
+        cut = None  # 2-up: where the last slide's side lines stop on a part-filled page
         if count < len(grid):  # the slots this page has no slide for: one notes area
             first = grid[count].whole
-            _more_notes_area(page, Rect(first.x, first.y, first.width, end - first.y), setting, ctx, document)
-        for slot in grid[:count]:
+            last = grid[count - 1].frame if count else None
+            if kind == "2up" and last is not None and _notes_of(document, slides, index + count - 1) is None:
+                # the page's last slide has no speaker notes: its side lines stop level with its foot and
+                # "More notes" starts one pitch under it (no quiet band under the slide, no two rulings side
+                # by side); the lines then run from the label down
+                cut = last.y + last.height
+                _more_notes_area(page, Rect(first.x, cut + PITCH, first.width, end - cut - PITCH), setting, ctx,
+                                 document, from_top=True)
+            else:
+                _more_notes_area(page, Rect(first.x, first.y, first.width, end - first.y), setting, ctx, document)
+        for k, slot in enumerate(grid[:count]):
+            if cut is not None and k == count - 1:
+                slot = slot._replace(side=Rect(slot.side.x, slot.side.y, slot.side.width, cut - slot.side.y))
             frame = slot.frame
             slide = slides[index]
             index += 1
@@ -245,12 +258,14 @@ def _label(words: str, setting: _Setting, ctx: LayoutContext, document: Document
 
 
 def _more_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: LayoutContext,
-                     document: Document) -> None:
+                     document: Document, from_top: bool = False) -> None:
     """The slots a part-filled page has no slide for, as one area: ruled lines up from the area's end (the
-    last on the page's foot line) and "More notes" standing on the first of them."""
+    last on the page's foot line) and "More notes" standing on the first of them; `from_top`: "More notes"
+    at the area's top and the lines from under it down (the last within a pitch of the area's end)."""
     bottom = area.y + area.height
     heights = rule_heights(area.y + setting.label_h + RULE_UNDER, bottom)
-    first = heights[0] + bottom - heights[-1]
+    # from the top: on a whole point, as the other lines are (a hairline between two pixels renders faint)
+    first = math.ceil(heights[0] - 1e-6) if from_top else heights[0] + bottom - heights[-1]
     placed = Laid(0, [])
     placed.add(_label(MORE_NOTES_LABEL, setting, ctx, document), area.x, first - RULE_UNDER - setting.label_h)
     page.items.extend(placed.items)
@@ -298,7 +313,7 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
 def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,
            ctx: LayoutContext, document: Document) -> None:
     """1-up: under the frame, the slide's number at the right of a label line; "Speaker notes" on that
-    line and the speaker notes under it (a slide without any leaves the area quiet); then "Your notes"
+    line and the speaker notes under it (a slide without any says so there, muted); then "Your notes"
     on the first of the ruled lines, PITCH apart down to the page's foot, at one height on every page:
     LABEL_GAP under where the deck's longest speaker notes end (a deck with none at all: "Your notes" on
     the label line). Every page has the same labels in the same places, as every 2-up slot has."""
@@ -311,6 +326,8 @@ def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, settin
         _check_room(laid, side.y + side.height - y - setting.label_h - LABEL_GAP, notes, index, "1up", ctx)
         placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, side.y)
         placed.add(laid, side.x, y)
+    elif setting.notes_h > 0:  # the page keeps the others' structure; say why the notes' area is quiet
+        placed.add(_artifact_text(NO_NOTES, setting.number_ts, setting.width, ctx, document), side.x, side.y)
     placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
     page.items.extend(placed.items)
     first = label_y + setting.label_h + RULE_UNDER

@@ -103,9 +103,10 @@ def test_a_slide_without_notes_gets_the_same_ruled_lines(two_up):
     """Every slot's ruled lines lie under its "Your notes" (beside the slide, none unlabelled), across the
     column from the label's left edge to the right margin, at one pitch, five or more, down the slot; all
     slots have exactly the same lines (slide 5 with speaker notes and slide 6 without share a page and a
-    grid, and slide 7, alone on its page, too); the rest of that page is one "More notes" area, its lines
-    across the page down to within a pitch of the grid's foot (the footer's space, 56 pt, above the
-    page's foot)."""
+    grid); slide 7, alone on its page and without speaker notes, has the same lines down to its frame's
+    foot only; the rest of that page is one "More notes" area, its label about a pitch under the slide's
+    foot (no quiet band between the two rulings), its lines across the page down to within a pitch of the
+    grid's foot (the footer's space, 56 pt, above the page's foot)."""
     from handout_marks import label_boxes
 
     from tagprint.decks.handouts import PITCH
@@ -123,10 +124,15 @@ def test_a_slide_without_notes_gets_the_same_ruled_lines(two_up):
         gaps = [b[0] - a[0] for a, b in zip(slot.lines, slot.lines[1:])]
         assert all(abs(g - PITCH) < 0.05 for g in gaps), (slot.number, gaps)
     standard = full[0].lines
-    assert all(s.lines == standard for s in found), [(s.number, len(s.lines)) for s in found]
+    assert all(s.lines == standard for s in full), [(s.number, len(s.lines)) for s in full]
+    mine = alone[0].lines
+    assert mine == standard[:len(mine)] and 5 <= len(mine) < len(standard), (mine, standard)
     page = alone[0].page - 1
     more = [top for w, _, top, _ in label_boxes(two_up)[page] if w == "More notes"]
-    assert len(more) == 1
+    frame_foot = 46.0 + 360.0 * 540 / 960  # the page's top margin and the 2-up frame's height
+    side = [y for y, x0, *_ in rules(two_up)[page] if x0 > 300 and y < more[0]]
+    assert len(more) == 1 and PITCH <= more[0] - frame_foot <= PITCH + 8, (more, frame_foot)
+    assert side and frame_foot - PITCH < max(side) <= frame_foot, side  # the side lines stop at the slide's foot
     lines = [(y, x0, x1) for y, x0, x1, *_ in rules(two_up)[page] if y > more[0]]
     assert lines and {(x0, x1) for _, x0, x1 in lines} == {(40.0, 572.0)}, lines
     foot = 792 - 56.0
