@@ -147,7 +147,9 @@ def _page_links(pdf: pikepdf.Pdf, first: int, count: int) -> None:
 
 TOP_BAND = 24.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
 BOTTOM_BAND = 18.0  # the strip under it, holding the review copy's own running footer
-GAP = 4.0           # white between the placed page and the band above it, the strip below it, its comments
+GAP = 4.0           # white between the placed page and the footer strip below it
+TOP_GAP = 8.0       # white between the label band and the placed page (a page's own top band must not butt into it)
+GUTTER = 8.0        # white between the placed page's right edge and its comments' icons
 MARGIN = 40.0       # the review copy's own side margins (its summary pages)
 EDGE = 24.0         # nothing on a placed page's sheet comes nearer its edges than this, not even a tint: office
                     # printers clip the outer 12-18 pt; the page, its bands and its comments are centred inside
@@ -221,8 +223,13 @@ class Fit:
 
     @property
     def right(self) -> float:
-        """Where the placed page's comment column ends (the bands end there too)."""
-        return self.x + self.width + GAP + NOTE_SIZE
+        """The placed page's right edge: the label band and the footer strip end there too (one right edge)."""
+        return self.x + self.width
+
+    @property
+    def comments(self) -> float:
+        """Where the comments' icons start: a clear gutter right of the placed page and its bands."""
+        return self.x + self.width + GUTTER
 
 
 def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
@@ -230,20 +237,20 @@ def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
     turned landscape for a slide, so the copy prints at one scale): between the label band and the footer strip
     (a gap from each), and between the left margin and a column for its comments at the right margin, so that
     no comment lies on the page it comments on. The page and its comments' column are centred together."""
-    room = (page[0] - 2 * EDGE - GAP - NOTE_SIZE, page[1] - 2 * EDGE - TOP_BAND - BOTTOM_BAND - 2 * GAP)
+    room = (page[0] - 2 * EDGE - GUTTER - NOTE_SIZE, page[1] - 2 * EDGE - TOP_BAND - BOTTOM_BAND - TOP_GAP - GAP)
     scale = min(1.0, room[0] / size[0], room[1] / size[1])
     width, height = size[0] * scale, size[1] * scale
-    return Fit(scale, (page[0] - width - GAP - NOTE_SIZE) / 2, EDGE + BOTTOM_BAND + GAP + (room[1] - height) / 2,
+    return Fit(scale, (page[0] - width - GUTTER - NOTE_SIZE) / 2, EDGE + BOTTOM_BAND + GAP + (room[1] - height) / 2,
                width, height)
 
 
 def _frame_ops(side: str, fit: Fit, full: float) -> bytes:
     """The label band above the placed page, the same tint under the review copy's own footer below it (so that
-    footer reads as the copy's, not as the placed page's), both as wide as the page and its comment column and
-    EDGE inside the sheet, and the hairline round the placed page: decoration, so an artifact."""
+    footer reads as the copy's, not as the placed page's), both exactly as wide as the placed page (the comments
+    sit in a gutter beyond them) and EDGE inside the sheet, and the hairline round the placed page: decoration, so an artifact."""
     band = " ".join(_number(c) for c in BANDS[side])
     rule = " ".join(_number(c) for c in RULE)
-    left, wide = _number(fit.x), _number(fit.right - fit.x)
+    left, wide = _number(fit.x), _number(fit.width)
     return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg {left} {_number(full - EDGE - TOP_BAND)} {wide} "
             f"{_number(TOP_BAND)} re f {left} {_number(EDGE)} {wide} {_number(BOTTOM_BAND)} re f "
             f"{rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
@@ -277,7 +284,8 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 mcid = len(marked)
                 placing = f"{_number(fit.scale)} 0 0 {_number(fit.scale)} {_number(fit.x)} {_number(fit.y)} cm"
                 content = (_frame_ops(entry.side, fit, full) + _relaid(page, fit, full) + b"\n"
-                           + f"/Figure <</MCID {mcid}>> BDC\nq {placing} 1 0 0 1 {_number(-x0)} {_number(-y0)} cm "
+                           + f"/Figure <</MCID {mcid}>> BDC\nq {placing} 0 0 {_number(x1 - x0)} {_number(y1 - y0)} re W n "
+                             f"1 0 0 1 {_number(-x0)} {_number(-y0)} cm "
                              f"/Placed Do Q\nq {placing}\n".encode()
                            + marks_ops(entry.marks, page_image(compared[entry.side], entry.number) if entry.marks
                                        else None) + b"Q\nEMC\n")
@@ -324,7 +332,7 @@ def _comments(pdf: pikepdf.Pdf, page: pikepdf.Page, holder: pikepdf.Object, at: 
     the placed page's Figure; returns the next parent-tree key."""
     annots = Array()
     for note, y in zip(entry.notes, _stacked(entry.notes, fit)):
-        x = fit.x + fit.width + GAP
+        x = fit.comments
         colour = STRIKE if note.kind == "deleted" else UNDERLINE
         annot = pdf.make_indirect(Dictionary(
             Type=Name.Annot, Subtype=Name.Text, Rect=Array([x, y, x + NOTE_SIZE, y + NOTE_SIZE]),

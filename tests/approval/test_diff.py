@@ -16,7 +16,7 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
-from tagprint.approval.review_pages import BANDS, BOTTOM_BAND, EDGE, GAP, NOTE_SIZE, TOP_BAND, fitted
+from tagprint.approval.review_pages import BANDS, BOTTOM_BAND, EDGE, GAP, GUTTER, NOTE_SIZE, TOP_BAND, fitted
 from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
@@ -144,8 +144,13 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
             assert [float(v) for v in page.mediabox] == [float(v) for v in original.pages[0].mediabox]
             assert [float(v) for v in page.mediabox] == [float(v) for v in pdf.pages[0].mediabox]
             fit = fitted(tuple(float(v) for v in original.pages[0].mediabox[2:]), (612.0, 792.0))
-            assert fit.y >= EDGE + BOTTOM_BAND + GAP and fit.y + fit.height <= 792 - EDGE - TOP_BAND - GAP
-            assert fit.x >= EDGE and fit.x + fit.width + GAP + NOTE_SIZE == pytest.approx(612 - fit.x)  # centred
+            assert fit.y >= EDGE + BOTTOM_BAND + GAP
+            assert 8 <= (792 - EDGE - TOP_BAND) - (fit.y + fit.height) <= 10   # white under the label band
+            assert fit.x >= EDGE and fit.x + fit.width + GUTTER + NOTE_SIZE == pytest.approx(612 - fit.x)  # centred
+            # the label band and the footer strip exactly as wide as the placed page: one left and one right edge
+            drawn = page.Contents.read_bytes().decode("latin-1")
+            for band_y in (792 - EDGE - TOP_BAND, EDGE):
+                assert f"{fit.x:.2f}".rstrip("0").rstrip(".") + f" {band_y:g} {fit.width:.2f}".rstrip("0").rstrip(".") in drawn
             assert 0.87 < fit.scale < 1   # 9.5 pt body copy is read at 8.3 pt (at ~83 % it was 7.9 pt)
             assert f"q {fit.scale:.2f}".rstrip("0").encode() in page.Contents.read_bytes()
             assert b"/Placed Do" in page.Contents.read_bytes()
@@ -471,7 +476,7 @@ def test_comments_sit_inside_the_page_margin_beside_the_placed_page_and_apart(re
                 assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE  # in the margin
                 for figure in figures:  # clear of the placed page and its words, beside it
                     fx0, fy0, fx1, fy1 = (float(v) for v in figure.A.BBox)
-                    assert x0 >= fx1 + GAP - 0.01 and fy0 <= y0 and y1 <= fy1
+                    assert x0 >= fx1 + GUTTER - 0.01 and fy0 <= y0 and y1 <= fy1   # in a clear gutter
             for a, b in zip(sorted(rects, key=lambda r: r[1]), sorted(rects, key=lambda r: r[1])[1:]):
                 assert b[1] >= a[3] + 2  # two comments never touch
             for annot, (x0, y0, x1, y1) in zip(annots, rects):  # drawn by their own appearance, in their box
@@ -487,7 +492,7 @@ def test_comments_sit_inside_the_page_margin_beside_the_placed_page_and_apart(re
         assert changed is not None
         x0, top, x1, bottom = changed
         fit = fitted((612.0, 792.0), (with_annots.width, with_annots.height))
-        assert x0 >= fit.x + fit.width + GAP - 1 and x1 <= with_annots.width - EDGE + 1
+        assert x0 >= fit.x + fit.width + GUTTER - 1 and x1 <= with_annots.width - EDGE + 1
 
 
 def _elements(pdf: pikepdf.Pdf) -> list:
