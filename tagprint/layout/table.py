@@ -11,6 +11,7 @@ from .items import Break, FillBox, Laid, Rest, RuleLine, TextLine, as_artifact, 
 from .text import TextStyle, break_lines, pieces, plain_pieces
 
 PAD_X, PAD_Y = 5.0, 3.5
+SPAN_INSET = 3.0  # the hairline under a spanning header cell stops this short of its columns' edges
 
 
 def _aligned(laid: Laid, width: float, align: str) -> Laid:
@@ -27,9 +28,10 @@ def _aligned(laid: Laid, width: float, align: str) -> Laid:
     return Laid(laid.height, items, laid.space_before, laid.space_after)
 
 
-def _rows(rows: tuple[TableRow, ...], xs: list[float], ctx: LayoutContext,
-          body: TextStyle, strong: TextStyle) -> tuple[list[list[tuple[int, Laid]]], list[float]]:
-    """Each cell laid out at its column's width; each row's height (a rowspan adds to its last row)."""
+def _rows(rows: tuple[TableRow, ...], xs: list[float], ctx: LayoutContext, body: TextStyle, strong: TextStyle,
+          head_n: int) -> tuple[list[list[tuple[int, Laid]]], list[float]]:
+    """Each cell laid out at its column's width (a header cell spanning columns centred over them); each row's
+    height (a rowspan adds to its last row)."""
     laid_rows: list[list[tuple[int, Laid]]] = []
     heights = [0.0] * len(rows)
     spanning = []
@@ -40,7 +42,7 @@ def _rows(rows: tuple[TableRow, ...], xs: list[float], ctx: LayoutContext,
             ts = strong if cell.scope else body
             laid = (text_block(pieces(cell.runs, ts), width, ts, ctx, cell.where) if cell.runs
                     else Laid(ts.style.leading))
-            laid = _aligned(laid, width, cell.align)
+            laid = _aligned(laid, width, "center" if r < head_n and cell.colspan > 1 else cell.align)
             cells.append((r, laid))
             if cell.rowspan == 1:
                 heights[r] = max(heights[r], laid.height + 2 * PAD_Y)
@@ -66,8 +68,8 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
     rule = ctx.color(block.rule)
     stripe = ctx.color(block.stripe)
     all_rows = block.rows()
-    laid_rows, heights = _rows(all_rows, xs, ctx, body, strong)
     head_n, body_n = len(block.head), len(block.body)
+    laid_rows, heights = _rows(all_rows, xs, ctx, body, strong, head_n)
     tops = []
     for h in heights:
         tops.append(y)
@@ -79,6 +81,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         for cell, (_, laid) in zip(row.cells, laid_rows[r]):
             out.add(laid, xs[cell.column] + PAD_X, tops[r] + PAD_Y)
     if head_n:
+        out.items += _spanner_rules(all_rows[:head_n], xs, tops, head_bottom, rule)
         out.items.append(RuleLine(0, head_bottom, width, head_bottom, rule, 1.0))
     if block.foot:
         foot_top = tops[head_n + body_n]
@@ -100,6 +103,20 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         y += 4 + notes.height
     out.height = y
     return out
+
+
+def _spanner_rules(head: Sequence[TableRow], xs: list[float], tops: list[float], head_bottom: float,
+                   rule: Color) -> list[RuleLine]:
+    """A hairline under each header cell that spans columns, a little short of its columns' edges (none where
+    the cell reaches the header's own rule)."""
+    lines = []
+    for r, row in enumerate(head):
+        for cell in row.cells:
+            bottom = tops[r + cell.rowspan] if r + cell.rowspan < len(head) else head_bottom
+            if cell.colspan > 1 and bottom < head_bottom:
+                x0, x1 = xs[cell.column] + SPAN_INSET, xs[cell.column + cell.colspan] - SPAN_INSET
+                lines.append(RuleLine(x0, bottom, x1, bottom, rule, 0.5))
+    return lines
 
 
 def _caption(block: Table, width: float, ctx: LayoutContext, out: Laid) -> tuple[float, Laid | None]:
@@ -124,6 +141,8 @@ def _header_again(head: Sequence[TableRow], laid_rows: list, xs: list[float], to
     for r, row in enumerate(head):
         for cell, (_, laid) in zip(row.cells, laid_rows[r]):
             piece.add(laid, xs[cell.column] + PAD_X, tops[r] - head_top + PAD_Y)
+    piece.items += [replace(line, y0=line.y0 - head_top, y1=line.y1 - head_top)
+                    for line in _spanner_rules(head, xs, tops, head_bottom, rule)]
     piece.items.append(RuleLine(0, head_bottom - head_top, width, head_bottom - head_top, rule, 1.0))
     return Laid(head_bottom - head_top + 1.0, as_artifact(piece).items)
 
