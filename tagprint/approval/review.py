@@ -317,30 +317,27 @@ def _who() -> tuple[str, str]:
     return w["os_user"], w["host"]
 
 
-def spoken_date(stamp: str) -> str:
-    """An ISO time's day as a reader says it: “6 December 2026” (the time as given if it is not ISO)."""
+def _utc(stamp: str):
+    """An ISO time as a datetime in UTC (as given when naive), or None when it is not ISO."""
     from datetime import datetime, timezone
 
     try:
         when = datetime.fromisoformat(stamp)
     except ValueError:
-        return stamp
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc)
-    return f"{when.day} {when:%B %Y}"
+        return None
+    return when.astimezone(timezone.utc) if when.tzinfo is not None else when
+
+
+def spoken_date(stamp: str) -> str:
+    """An ISO time's day as a reader says it: “6 December 2026” (the time as given if it is not ISO)."""
+    when = _utc(stamp)
+    return stamp if when is None else f"{when.day} {when:%B %Y}"
 
 
 def spoken_time(stamp: str) -> str:
     """An ISO time as a reader says it: “6 December 2026 at 11:02 UTC” (the time as given if it is not ISO)."""
-    from datetime import datetime, timezone
-
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc)
-    return f"{when.day} {when:%B %Y} at {when:%H:%M} UTC"
+    when = _utc(stamp)
+    return stamp if when is None else f"{spoken_date(stamp)} at {when:%H:%M} UTC"
 
 
 def role_words(role: str) -> str:
