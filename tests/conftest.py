@@ -32,6 +32,27 @@ pages:
 """
 
 
+def two_column_layout(title: str, material_id: str, flow: str) -> str:
+    """A layout whose one content id flows through two 256 pt columns, page after page."""
+    return f"""\
+document:
+  title: {title}
+  lang: en-US
+  material_id: {material_id}
+  date: 11/2026
+  created: 2026-11-01
+theme: kineret
+templates:
+  columns:
+    regions:
+      left: {{box: [40, 40, 256, 700]}}
+      right: {{box: [316, 40, 256, 700]}}
+pages:
+  - template: columns
+    flow: [{flow}]
+"""
+
+
 class Project:
     """A copy of the repository's theme and images in a temporary folder, with files the test writes."""
 

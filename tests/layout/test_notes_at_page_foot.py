@@ -3,6 +3,8 @@ text that follows them in the flow (the tag tree still reads them where they sta
 
 from __future__ import annotations
 
+from conftest import two_column_layout
+
 from pathlib import Path
 
 from tagprint.layout.items import TextLine
@@ -11,23 +13,7 @@ from tagprint.pipeline import prepare
 
 REPO = Path(__file__).resolve().parents[2]
 
-LAYOUT = """\
-document:
-  title: Notes at the foot
-  lang: en-US
-  material_id: TEST-0032
-  date: 11/2026
-  created: 2026-11-01
-theme: kineret
-templates:
-  columns:
-    regions:
-      left: {box: [40, 40, 256, 700]}
-      right: {box: [316, 40, 256, 700]}
-pages:
-  - template: columns
-    flow: [results]
-"""
+LAYOUT = two_column_layout("Notes at the foot", "TEST-0032", "results")
 
 CONTENT = """\
 results:

@@ -3,6 +3,8 @@ artifact (read back with pikepdf and PDFium, not with our own code)."""
 
 from __future__ import annotations
 
+from conftest import two_column_layout
+
 import pikepdf
 
 from readers import artifact_texts
@@ -35,23 +37,7 @@ def _elements(elem, role):
             yield from _elements(kid, role)
 
 
-LAYOUT = """\
-document:
-  title: A long schedule
-  lang: en-US
-  material_id: TEST-0031
-  date: 11/2026
-  created: 2026-11-01
-theme: kineret
-templates:
-  columns:
-    regions:
-      left: {box: [40, 40, 256, 700]}
-      right: {box: [316, 40, 256, 700]}
-pages:
-  - template: columns
-    flow: [schedule]
-"""
+LAYOUT = two_column_layout("A long schedule", "TEST-0031", "schedule")
 
 
 def _schedule(rows: int) -> str:

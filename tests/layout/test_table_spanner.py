@@ -3,26 +3,11 @@ in the header repeated after a cut (read back with PDFium, not with our own code
 
 from __future__ import annotations
 
+from conftest import two_column_layout
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-LAYOUT = """\
-document:
-  title: A spanned header
-  lang: en-US
-  material_id: TEST-0032
-  date: 11/2026
-  created: 2026-11-01
-theme: kineret
-templates:
-  columns:
-    regions:
-      left: {box: [40, 40, 256, 700]}
-      right: {box: [316, 40, 256, 700]}
-pages:
-  - template: columns
-    flow: [schedule]
-"""
+LAYOUT = two_column_layout("A spanned header", "TEST-0032", "schedule")
 
 
 def _content(rows: int) -> str:
