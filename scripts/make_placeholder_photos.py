@@ -153,8 +153,8 @@ def forearm() -> Image.Image:
     capsule(d, (296, 284), (356, 258), 26, skin)  # the thumb, tucked along the index finger
     d.ellipse([350, 253, 364, 263], fill=(232, 192, 168))
     d.arc([250, 270, 330, 330], 200, 300, fill=(210, 166, 134), width=2)  # the wrist crease
-    # framed close: the hand and forearm fill the picture, little wall above
-    img = img.crop((10, 100, 470, 560)).resize((w, h), Image.Resampling.LANCZOS)
+    # framed close: the hand and forearm fill the picture, little wall above, the fingertips clear of the edge
+    img = img.crop((40, 100, 500, 560)).resize((w, h), Image.Resampling.LANCZOS)
     return img.filter(ImageFilter.GaussianBlur(0.7))
 
 
