@@ -250,8 +250,9 @@ def _with_stand_ins(located: Located, found: list[Problem]) -> tuple[dict[str, l
 
 
 def placed_content_ids(spec: LayoutSpec) -> set[str]:
-    """Every content id a layout places: in page regions and flows, and on slides."""
+    """Every content id a layout places: in page regions and flows, on slides, and swapped in by an edition."""
     ids = {cid for slide in spec.slides for cid in slide.content}
+    ids.update(new for edition in spec.page.editions.values() for new in edition.content.values())
     for page in spec.pages:
         ids.update(page.flow or ())
         for region_ids in (page.regions or {}).values():

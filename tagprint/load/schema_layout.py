@@ -135,7 +135,8 @@ class DocumentSpec(Strict):
 
 class EditionSpec(Strict):
     """What differs in the edition built on one paper size (a layout with `size: [letter, a4]`): its own
-    material id, footer line and margins; everything else is the layout's."""
+    material id, footer line, margins and content in place of the layout's; everything else is the
+    layout's."""
 
     material_id: str | None = Field(default=None, min_length=1)
     """This edition's material id (two formats of a piece carry two ids)."""
@@ -143,6 +144,9 @@ class EditionSpec(Strict):
     """This edition's footer line (e.g. the market it is for)."""
     margins: Annotated[list[Spacing], Field(min_length=4, max_length=4)] | None = None
     """This edition's margins [top, right, bottom, left] (e.g. a deeper foot on the taller A4 page)."""
+    content: dict[str, str] = {}
+    """Content ids this edition sets in place of the layout's: {reporting: reporting-int} puts content id
+    reporting-int wherever reporting stands (a market's own reporting line or legal text)."""
 
 
 class PageSetupSpec(Strict):

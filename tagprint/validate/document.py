@@ -49,7 +49,6 @@ def validate(loaded: Loaded) -> Document:
     top, right, bottom, left = spec.page.margins
     layout_margins: Margins = (top, right, bottom, left)
     margins = edition_margins(loaded, papers[0], layout_margins)
-    check_editions(loaded, papers, SAFE_SEGMENT, problems)
     templates = {name: template(loaded, name, page_size, margins, theme, problems) for name in spec.templates}
     placing = Placing(lsrc, templates, _sections(loaded, problems), problems)
     if bool(spec.pages) == bool(spec.slides):
@@ -63,11 +62,14 @@ def validate(loaded: Loaded) -> Document:
         pages = build_slides(spec.slides, BlockBuilder(loaded, lsrc, problems), placing.sections, lsrc.where, problems)
         placing.missing += [cid for slide in spec.slides for cid in slide.content if cid not in placing.sections]
     pages += build_pages(spec.pages, placing)
+    check_editions(loaded, papers, SAFE_SEGMENT, set(placed_content_ids(spec)), set(placing.sections), problems)
     document = _document(loaded, theme, tuple(pages), page_size, margins, problems)
     if len(papers) > 1 and not spec.slides:  # one output per paper size, named after it, each its edition
         others = tuple(with_edition(on_paper(replace(document, margins=edition_margins(loaded, paper, layout_margins)),
-                                             loaded, paper, theme, problems), loaded, paper) for paper in papers[1:])
-        document = replace(with_edition(document, loaded, papers[0]), paper=papers[0], other_sizes=others)
+                                             loaded, paper, theme, problems), loaded, paper, placing.sections)
+                       for paper in papers[1:])
+        document = replace(with_edition(document, loaded, papers[0], placing.sections), paper=papers[0],
+                           other_sizes=others)
     _check_document(document, loaded, bool(placing.missing), problems)
     if problems:
         raise InputError(problems, partial=document)

@@ -1,5 +1,5 @@
 """Editions: a layout built on two paper sizes makes two pieces, and each may carry its own material id,
-footer line and margins (`page.editions`)."""
+footer line, margins and content in place of the layout's (`page.editions`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any, Sequence
 
 from ..errors import Problem
 from ..load.project import Loaded
-from ..model import Document
+from ..model import Document, Page, Section
 from .page_geometry import Margins
 
 
@@ -22,21 +22,33 @@ def edition_margins(loaded: Loaded, paper: str, margins: Margins) -> Margins:
     return (top, right, bottom, left)
 
 
-def with_edition(document: Document, loaded: Loaded, paper: str) -> Document:
-    """The document as its edition on `paper` says: material id and footer."""
+def with_edition(document: Document, loaded: Loaded, paper: str, sections: dict[str, Section]) -> Document:
+    """The document as its edition on `paper` says: material id, footer and the content it swaps in."""
     edition = _edition(loaded, paper)
     if edition is None:
         return document
+    swaps = {old: sections[new] for old, new in edition.content.items() if new in sections}
     return replace(document, material_id=edition.material_id or document.material_id,
-                   footer=document.footer if edition.footer is None else edition.footer)
+                   footer=document.footer if edition.footer is None else edition.footer,
+                   pages=tuple(_swapped(page, swaps) for page in document.pages) if swaps else document.pages)
+
+
+def _swapped(page: Page, swaps: dict[str, Section]) -> Page:
+    """The page with each swapped section replaced where it stands."""
+    def swap(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        return tuple(swaps.get(s.id, s) for s in sections)
+    return replace(page, placements=tuple(replace(pl, sections=swap(pl.sections)) for pl in page.placements),
+                   flow=swap(page.flow))
 
 
 def _edition(loaded: Loaded, paper: str) -> Any:
     return {str(k): v for k, v in loaded.layout.page.editions.items()}.get(paper)
 
 
-def check_editions(loaded: Loaded, papers: Sequence[str], safe: Any, problems: list[Problem]) -> None:
-    """An edition is for a paper size the layout builds, and its material id can name a folder."""
+def check_editions(loaded: Loaded, papers: Sequence[str], safe: Any, placed: set[str], known: set[str],
+                   problems: list[Problem]) -> None:
+    """An edition is for a paper size the layout builds, its material id can name a folder, and it swaps
+    a content id the layout places for one the content files hold."""
     lsrc = loaded.layout_source
     for paper, edition in loaded.layout.page.editions.items():
         if paper not in papers:
@@ -48,3 +60,12 @@ def check_editions(loaded: Loaded, papers: Sequence[str], safe: Any, problems: l
             problems.append(Problem(lsrc.where(("page", "editions", paper, "material_id")),
                                     f"material_id '{value}' cannot name a folder",
                                     "use letters, digits, '.', '-' and '_' only (it names the archive folder)"))
+        for old, new in edition.content.items():
+            if old not in placed:
+                problems.append(Problem(lsrc.where(("page", "editions", paper, "content", old)),
+                                        f"the {paper} edition swaps content id '{old}', which no page places",
+                                        f"name a content id the pages place ({', '.join(sorted(placed)[:6])}, …)"))
+            if new not in known:
+                problems.append(Problem(lsrc.where(("page", "editions", paper, "content", old)),
+                                        f"the {paper} edition's content id '{new}' is in no content file",
+                                        "add it to a content file the layout lists, or correct its spelling"))

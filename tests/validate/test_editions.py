@@ -73,3 +73,26 @@ def test_an_edition_for_a_paper_the_layout_does_not_build(project, capsys):
     assert main(["--root", str(project.root)]) == 2
     err = capsys.readouterr().err
     assert "an edition for a4, a paper size this layout does not build" in err and "layouts/test.yaml:" in err
+
+
+def test_an_edition_sets_its_own_content_in_place_of_the_layouts(project, capsys):
+    project.layout(LAYOUT.replace("      margins: [15mm, 15mm, 30mm, 15mm]\n",
+                                  "      margins: [15mm, 15mm, 30mm, 15mm]\n      content: {foot: foot-int}\n"))
+    project.content(CONTENT + "foot-int:\n  - {type: paragraph, text: FOOTNOTE for every market but the US.}\n")
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    letter, _, _ = page_text((project.root / "output" / "test-letter.pdf").read_bytes())
+    a4, _, _ = page_text((project.root / "output" / "test-a4.pdf").read_bytes())
+    assert "FOOTNOTE stands on the bottom margin" in letter and "every market" not in letter
+    assert "FOOTNOTE for every market but the US" in a4 and "stands on the bottom margin" not in a4
+
+
+def test_an_edition_swapping_content_that_is_not_there(project, capsys):
+    project.layout(LAYOUT.replace("      margins: [15mm, 15mm, 30mm, 15mm]\n",
+                                  "      margins: [15mm, 15mm, 30mm, 15mm]\n"
+                                  "      content: {fot: foot-int, foot: foot-intl}\n"))
+    project.content(CONTENT + "foot-int:\n  - {type: paragraph, text: FOOTNOTE for every market but the US.}\n")
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "the a4 edition swaps content id 'fot', which no page places" in err
+    assert "the a4 edition's content id 'foot-intl' is in no content file" in err
+    assert err.count("layouts/test.yaml:") >= 2
