@@ -125,7 +125,8 @@ def _measure(image: pikepdf.Object) -> float | None:
     if not isinstance(image, pikepdf.Stream):
         return None  # no samples to measure
     try:
-        picture = pikepdf.PdfImage(image).as_pil_image()
+        # the samples as separated: compositing a mask would turn CMYK into RGB and leave the inks unmeasured
+        picture = pikepdf.PdfImage(image).as_pil_image(apply_mask=False)
     except Exception:  # noqa: BLE001 - undecodable images are the image checks' business
         return None
     if picture.mode != "CMYK":
