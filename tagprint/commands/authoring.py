@@ -75,10 +75,20 @@ def _new_handler(args: argparse.Namespace) -> int:
         return 2
     for path in written:
         print(f"wrote {relative(path, root)}")
-    print(f"next: change the words in content/{args.name}.yaml, then `python render.py watch {args.name}` "
-          f"(each PDF's pages are in output/preview/, in a folder named after the PDF: {args.name}/, or "
-          f"{args.name}-slides/ and {args.name}-email/ for a deck or an e-mail attachment)")
+    folders = ", ".join(f"output/preview/{stem}/" for stem in _pdf_stems(root, args.name))
+    print(f"next: change the words in content/{args.name}.yaml (a deck's slides in layouts/{args.name}.yaml), "
+          f"then `python render.py watch {args.name}`: the pages are previewed in {folders}")
     return 0
+
+
+def _pdf_stems(root: Path, name: str) -> list[str]:
+    """The names of the PDFs a layout builds (each PDF's preview folder is named after it)."""
+    from ..pipeline import prepare
+    from ..profiles.registry import profiles
+
+    d = prepare(root, root / "layouts" / f"{name}.yaml").document
+    return [profiles()[p].output_path(Path("output"), f"{d.name}-{kind}" if kind else d.name, d.material_id,
+                                      d.version).stem for p in d.profiles for kind in d.outputs]
 
 
 def register_new(subparsers, common: argparse.ArgumentParser) -> None:

@@ -33,9 +33,13 @@ def test_a_new_piece_builds_clean_at_once(tmp_path, capsys, template):
     assert (root / "layouts/themes/my-piece.yaml").read_text().startswith(
         "# yaml-language-server: $schema=../../schemas/theme.json")
     assert all((root / "schemas" / f"{kind}.json").is_file() for kind in ("layout", "content", "theme"))
-    # built through the command line: exit 0, nothing on stderr (no warnings), the PDFs there
-    assert main(["--root", str(root), "build", "my-piece"]) == 0
+    # built through the command line: exit 0, nothing on stderr (no warnings), the PDFs there, previewed in
+    # the folders the `next:` line named
+    folders = said.split("the pages are previewed in ")[1].strip().split(", ")
+    assert main(["--root", str(root), "build", "my-piece", "--preview"]) == 0
     err = capsys.readouterr().err
+    assert folders and all((root / folder / "page-1.png").is_file() for folder in folders), folders
+    assert {f"output/preview/{Path(n.format(n='my-piece')).stem}/" for n in OUTPUTS[template]} <= set(folders)
     assert "warning" not in err.lower() and "error" not in err.lower(), err
     for name in OUTPUTS[template]:
         pdf = pdfium.PdfDocument(root / "output" / name.format(n="my-piece"))
