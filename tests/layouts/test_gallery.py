@@ -125,3 +125,19 @@ def test_a_row_grid_its_captions_on_one_line_and_clear_of_the_pictures(gallery):
     assert len(pairs) == 6  # three rows of two on each of the first two pages
     for captions in pairs:
         assert abs(captions[0] - captions[1]) <= 0.5, captions
+
+
+def test_the_two_upright_helices_stand_on_one_line_their_captions_on_one_baseline(gallery):
+    """Gallery page 3: the tall helix and the short one beside it (under the parameters table) end level,
+    so their captions start on one line; the table's top is level with the tall helix's top (within 8 pt)."""
+    figures, lines = _figures_and_lines(gallery)
+    upright = sorted((box for page, box in figures if page == 2 and box[2] - box[0] < 200), key=lambda b: b[0])
+    assert len(upright) == 2
+    (tall, short) = upright
+    assert abs(tall[3] - short[3]) <= 0.5, (tall, short)
+    assert short[1] - tall[1] > 100  # the short one really is shorter: the table stands above it
+    firsts = [min((ln for ln in lines[2] if ln[1] > box[3] and ln[0] <= box[2] and ln[2] >= box[0]),
+                  key=lambda ln: ln[1]) for box in upright]
+    assert abs(firsts[0][1] - firsts[1][1]) <= 0.5, firsts
+    above_short = [ln for ln in lines[2] if ln[3] < short[1] and ln[0] >= short[0] - 80 and ln[1] > 60]
+    assert above_short and abs(min(ln[1] for ln in above_short) - tall[1]) <= 8, (above_short[:1], tall)
