@@ -34,15 +34,17 @@ from ..layout.items import FillBox, Laid, PageLayout, RuleLine, SlideFrame, Text
 from ..layout.text import TextStyle, plain_pieces
 
 PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
-MARGIN = 40.0  # pt: the handout page's margins (the thumbnails and the notes take the rest)
+MARGIN = 40.0  # pt: the handout page's margins on US letter (the thumbnails and the notes take the rest)
+MARGINS = {(612.0, 792.0): MARGIN, (595.0, 842.0): 28.0}  # by paper: A4 is 17 pt narrower and 50 pt deeper,
+# so its side margins give the slides width and its extra depth goes to them too (not to gaps)
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
 PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
-THREE_UP_WIDTH = 390.0  # pt: a 3-up slide at most this wide (it sets a picture's 16 pt labels at 6.5 pt)
-THREE_UP_NOTES = 126.0  # pt: a 3-up notes column no narrower, on A4 as on letter (A4's slide is then 371
-# pt wide: its picture labels print at 6.2 pt, still over 6)
+THREE_UP_WIDTH = 410.0  # pt: a 3-up slide at most this wide (it sets a picture's 16 pt labels at 6.8 pt)
+THREE_UP_NOTES = 110.0  # pt: a 3-up notes column no narrower (letter's slides are as wide as its depth
+# allows, 388 pt, its column 126 pt; A4's 409 pt, its column 112 pt)
 LEAST = 7.0  # pt: no text a thumbnail sets is smaller (smaller text, superscripts, is enlarged to this; a
 # picture's own labels, drawn inside it, print at the picture's scale: 6 pt or more, see THREE_UP_WIDTH)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
@@ -52,6 +54,7 @@ TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes under it
 # the picture where they cannot be enlarged, would print under 6 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
 LABEL_GAP = 10.0  # pt between a slide's speaker notes (or its frame) and its "Your notes"
+CAP_HEIGHT = 0.7  # of the font size: the capitals' height (the theme's sans, within a tenth of a point)
 RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
 
 # The only place the handouts' words are written: the generated-words catalogue (in the document's
@@ -88,29 +91,41 @@ class Slot(NamedTuple):
     whole: Rect
 
 
+def margin(paper: tuple[float, float]) -> float:
+    """A handout page's side margins (the footer lines up with them too)."""
+    return MARGINS.get((float(paper[0]), float(paper[1])), MARGIN)
+
+
 def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) -> list[Slot]:
-    """The handout's fixed grid: the same slots on every page, whatever number of slides it holds."""
+    """The handout's fixed grid: the same slots on every page, whatever number of slides it holds. A 3-up
+    slot is its slide's frame, as deep (the ruled lines end level with its foot), the slots spread down
+    the page with even gaps."""
     w, h = paper
-    usable_w, top = w - 2 * MARGIN, MARGIN + 6
+    left = margin(paper)
+    usable_w, top = w - 2 * left, left + 6
     avail = h - top - FOOT
     aspect = slide[1] / slide[0]
     if kind == "1up":
-        frame = Rect(MARGIN, top, usable_w, usable_w * aspect)
+        frame = Rect(left, top, usable_w, usable_w * aspect)
         below = frame.y + frame.height + 10
-        side = Rect(MARGIN, below, usable_w, top + avail - below)
-        return [Slot(frame, side, Rect(MARGIN, below, usable_w, 0), Rect(MARGIN, top, usable_w, avail))]
+        side = Rect(left, below, usable_w, top + avail - below)
+        return [Slot(frame, side, Rect(left, below, usable_w, 0), Rect(left, top, usable_w, avail))]
     k = PER_PAGE[kind]
     slot_h = (avail - (k - 1) * SLOT_GAP) / k
     fw = TWO_UP_WIDTH if kind == "2up" else min(THREE_UP_WIDTH, usable_w - SIDE_GAP - THREE_UP_NOTES,
                                                        slot_h / aspect)
     fh = fw * aspect
+    gap = SLOT_GAP
+    if kind == "3up":  # the slot is the frame; what depth is left over is shared out between the slots
+        slot_h = fh
+        gap = max(SLOT_GAP, (avail - k * fh) / (k - 1))
     out = []
     for i in range(k):
-        y = top + i * (slot_h + SLOT_GAP)
-        frame = Rect(MARGIN, y, fw, fh)
-        beside = Rect(MARGIN + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, slot_h)
-        under = Rect(MARGIN, y + fh, fw, slot_h - fh) if kind == "2up" else Rect(MARGIN, y + slot_h, usable_w, 0)
-        out.append(Slot(frame, beside, under, Rect(MARGIN, y, usable_w, slot_h)))
+        y = top + i * (slot_h + gap)
+        frame = Rect(left, y, fw, fh)
+        beside = Rect(left + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, slot_h)
+        under = Rect(left, y + fh, fw, slot_h - fh) if kind == "2up" else Rect(left, y + slot_h, usable_w, 0)
+        out.append(Slot(frame, beside, under, Rect(left, y, usable_w, slot_h)))
     return out
 
 
@@ -170,6 +185,12 @@ def _notes_of(document: Document, slides: list[PageLayout], index: int):
     notes = document.pages[slide.origin].notes if slide.origin < len(document.pages) else None
     first = index == 0 or slides[index - 1].origin != slide.origin
     return notes if first else None
+
+
+def _above_caps(laid: Laid) -> float:
+    """How far under a laid line's top its capitals start (its first baseline less the cap height)."""
+    line = next(item for item in laid.items if isinstance(item, TextLine))
+    return line.baseline - CAP_HEIGHT * max(f.size for f in line.fragments)
 
 
 def _width(laid: Laid) -> float:
@@ -274,9 +295,10 @@ def _more_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: Layou
 
 def _beside(page: PageLayout, side: Rect, number: Laid, setting: _Setting, ctx: LayoutContext,
             document: Document) -> None:
-    """3-up: the slide's number, "Your notes" under it and the ruled lines, beside the frame."""
+    """3-up: the slide's number, "Your notes" under it and the ruled lines, beside the frame: the number's
+    capitals level with the frame's top edge."""
     placed = Laid(0, [])
-    placed.add(number, side.x, side.y)
+    placed.add(number, side.x, side.y - _above_caps(number))
     label = _label(OWN_NOTES_LABEL, setting, ctx, document)
     placed.add(label, side.x, side.y + setting.number_h)
     page.items.extend(placed.items)

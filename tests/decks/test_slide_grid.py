@@ -497,7 +497,7 @@ def slot_rules(path: Path, lead: float) -> list[list[list[float]]]:
 
 def test_the_slides_fill_one_fixed_grid(deck):
     """Every page uses the same slots (a slide's frame and its number at the same place on each page, a
-    page with fewer slides filling the first slots; 3-up slots at least a 217 pt frame and ~18 pt apart,
+    page with fewer slides filling the first slots; 3-up slots at least a 217 pt frame and 16 to 36 pt apart,
     sharing the page's depth, A4's too: the last slot's lines end within a pitch of the footer line), and
     every slot of a full 2-up or 3-up page has the same ruled lines at the same heights relative to its
     number (1-up: under each slide's own notes, see above), at least five under a 2-up slide; a page with
@@ -516,7 +516,7 @@ def test_the_slides_fill_one_fixed_grid(deck):
         assert all(tops == slots[0] for tops in slots), (name, slots)
         assert all(tops == slots[0][:len(tops)] for tops in partial), (name, partial)  # the same slots, in order
         if per == 3:
-            assert all(217 + 16 <= b - a <= 217 + 40 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
+            assert all(217 + 16 <= b - a <= 231 + 36 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
             last = max(y for y, *_ in rules(deck[name])[0])
             assert 0 <= pdf[0].get_size()[1] - 56 - last < PITCH, (name, last)
         by_slot = slot_rules(deck[name], 60 if per == 1 else 10)  # 2-, 3-up: the number beside the frame's top
@@ -528,6 +528,32 @@ def test_the_slides_fill_one_fixed_grid(deck):
         if per == 2:  # and five beside the slide (above its frame's foot, 202.5 pt under its number's top)
             assert min(sum(y < 202.5 for y in lines) for lines in full) >= 5, (name, full)
         assert all(len(lines) >= fewest for page, n in zip(by_slot, counts) if n < per for lines in page)
+
+
+@pytest.mark.parametrize("name, paper, edge", [("handout-3up", (612, 792), 40), ("handout-3up-a4", (595, 842), 28)])
+def test_three_up_slides_share_the_page_depth(deck, name, paper, edge):
+    """A 3-up page's slides take the paper's depth: each frame (its width read from where the notes
+    column's ruled lines start, 18 pt to its right, the page's side margin to its left) 387 pt wide or
+    more, the gaps between the frames even and 16 to 36 pt (the slot pitch, read from the "Slide N of 7"
+    tops, less the frame's height); each slot's ruled lines end at or above its frame's foot (none in the
+    gaps), and the lines run to the right margin, where the footer's page number ends too."""
+    pdf = pdfium.PdfDocument(deck[name])
+    tp = pdf[0].get_textpage()
+    tops = [paper[1] - tp.get_charbox(tp.search(f"Slide {n} of 7").get_next()[0])[3] for n in (1, 2, 3)]
+    found = rules(deck[name])[0]
+    x0, x1 = found[0][1], found[0][2]
+    width = x0 - 18 - edge
+    height = width * 540 / 960
+    assert width >= 387 and abs(x1 - (paper[0] - edge)) < 0.05, (x0, x1)
+    gaps = [b - a - height for a, b in zip(tops, tops[1:])]
+    assert abs(gaps[0] - gaps[1]) < 0.5 and all(16 <= g <= 36 for g in gaps), gaps
+    for top in tops:  # the number's capitals stand level with the frame's top (within 0.5 pt)
+        mine = [y for y, *_ in found if top - 1 <= y <= top + height + 1]
+        assert mine and max(mine) <= top + height + 0.5, (top, mine)
+    assert not [y for y, *_ in found if any(t + height + 0.5 < y < u - 0.5 for t, u in zip(tops, tops[1:]))]
+    page_number = tp.search("Page 1 of 3").get_next()
+    right = max(tp.get_charbox(k)[2] for k in range(page_number[0], page_number[0] + page_number[1]))
+    assert abs(right - (paper[0] - edge)) < 1, right
 
 
 LONG_DECK = """\
