@@ -2,8 +2,9 @@
 
 - 1up: one slide per page; under it, on one line, "Speaker notes" and the slide's number, then its
   speaker notes (at most about 75 characters a line), and ruled lines for the reader's own notes under
-  "Your notes", at one height on every page (under the deck's longest speaker notes: a slide without
-  speaker notes leaves their area quiet, as 2-up does, and its page keeps the others' structure);
+  "Your notes", at one height on every page with notes (under the deck's longest speaker notes); a
+  slide without speaker notes has "Your notes" beside its number and the lines right under them (the
+  same lines, on one grid, with more above them);
 - 2up: two slides per page, each slot one structure whether or not the slide has speaker notes: beside
   the slide, as on 3-up, its number, "Your notes" and ruled lines down the slot, at the same heights in
   every slot; under the slide, at its width (about 70 characters a line, as on 1-up), "Speaker notes"
@@ -62,7 +63,6 @@ RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
 NOTES_LABEL = "Speaker notes"
 OWN_NOTES_LABEL = "Your notes"
 MORE_NOTES_LABEL = "More notes"
-NO_NOTES = "No speaker notes for this slide"  # 1-up: said, muted, where a slide's speaker notes would start
 SLIDE_NUMBER = "Slide {number} of {total}"
 
 
@@ -335,22 +335,23 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
 def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,
            ctx: LayoutContext, document: Document) -> None:
     """1-up: under the frame, the slide's number at the right of a label line; "Speaker notes" on that
-    line and the speaker notes under it (a slide without any says so there, muted); then "Your notes"
-    on the first of the ruled lines, PITCH apart down to the page's foot, at one height on every page:
-    LABEL_GAP under where the deck's longest speaker notes end (a deck with none at all: "Your notes" on
-    the label line). Every page has the same labels in the same places, as every 2-up slot has."""
+    line and the speaker notes under it; then "Your notes" on the first of the ruled lines, PITCH apart
+    down to the page's foot. Every page's lines lie on one grid, the one that starts under the label line:
+    a slide without speaker notes has "Your notes" on the label line and its lines start right under it
+    (nothing said about notes it does not have); a slide with notes has its "Your notes" on the first
+    line of that grid LABEL_GAP or more under where the deck's longest speaker notes end (so at one
+    height on every page with notes), and the same lines under it."""
     placed = Laid(0, [])
     placed.add(number, side.x + side.width - _width(number), side.y)  # the number at the right
     y = side.y + setting.label_h + 4
-    label_y = y + setting.notes_h + LABEL_GAP if setting.notes_h > 0 else side.y
+    first = side.y + setting.label_h + RULE_UNDER  # the grid's first line: under the label line
     if notes is not None:
         laid = setting.laid_notes[index - 1]
         _check_room(laid, side.y + side.height - y - setting.label_h - LABEL_GAP, notes, index, "1up", ctx)
         placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, side.y)
         placed.add(laid, side.x, y)
-    elif setting.notes_h > 0:  # the page keeps the others' structure; say why the notes' area is quiet
-        placed.add(_artifact_text(NO_NOTES, setting.number_ts, setting.width, ctx, document), side.x, side.y)
-    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
+        want = y + setting.notes_h + LABEL_GAP + setting.label_h + RULE_UNDER
+        first += math.ceil((want - first) / PITCH - 1e-6) * PITCH
+    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, first - RULE_UNDER - setting.label_h)
     page.items.extend(placed.items)
-    first = label_y + setting.label_h + RULE_UNDER
     _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)
