@@ -5,10 +5,11 @@
   "Your notes", at one height on every page with notes (under the deck's longest speaker notes); a
   slide without speaker notes has "Your notes" beside its number and the lines right under them (the
   same lines, on one grid, with more above them);
-- 2up: two slides per page, each slot one structure whether or not the slide has speaker notes: beside
-  the slide, as on 3-up, its number, "Your notes" and ruled lines down the slot, at the same heights in
-  every slot; under the slide, at its width (about 70 characters a line, as on 1-up), "Speaker notes"
-  and its speaker notes (a slide without any leaves that area quiet);
+- 2up: two slides per page, each slot one structure: beside the slide, as on 3-up, its number, "Your
+  notes" and ruled lines down to the frame's foot, at the same heights in every slot; under the slide,
+  at its width (about 70 characters a line, as on 1-up), "Speaker notes" and its speaker notes, and under
+  them the lines again, across the slot, on the same grid (a slide without speaker notes: its lines
+  start a pitch under its frame);
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
   notes" and ruled lines beside it (no speaker notes); on A4 the slots share the taller page's depth and
   the lines run on to each slot's end.
@@ -81,7 +82,7 @@ def spread(count: int, per_page: int) -> list[int]:
 
 class Slot(NamedTuple):
     """One slide's place on a handout page: its frame; the area for its number, notes and ruled lines
-    (`side`: below the frame for 1-up, beside it, the slot's height, for 2-up and 3-up); the area under
+    (`side`: below the frame for 1-up, beside it, the frame's height, for 2-up and 3-up); the area under
     the frame, at its width, for the speaker notes (2-up; empty elsewhere); and the whole slot (on a page
     with no slide for it, part of the "More notes" area)."""
 
@@ -123,7 +124,7 @@ def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) ->
     for i in range(k):
         y = top + i * (slot_h + gap)
         frame = Rect(left, y, fw, fh)
-        beside = Rect(left + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, slot_h)
+        beside = Rect(left + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, fh)  # its lines end at the frame's foot
         under = Rect(left, y + fh, fw, slot_h - fh) if kind == "2up" else Rect(left, y + slot_h, usable_w, 0)
         out.append(Slot(frame, beside, under, Rect(left, y, usable_w, slot_h)))
     return out
@@ -241,7 +242,7 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
         page = PageLayout(len(pages) + 1, paper)
         pages.append(page)
         end = grid[-1].whole.y + grid[-1].whole.height  # the grid's foot
-        cut = None  # 2-up: where the last slide's side lines stop on a part-filled page
+        cut = None  # 2-up: where a part-filled page's "More notes" area starts a pitch under (its last frame's foot)
         if count < len(grid):  # the slots this page has no slide for: one notes area
             first = grid[count].whole
             last = grid[count - 1].frame if count else None
@@ -255,8 +256,6 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
             else:
                 _more_notes_area(page, Rect(first.x, first.y, first.width, end - first.y), setting, ctx, document)
         for k, slot in enumerate(grid[:count]):
-            if cut is not None and k == count - 1:
-                slot = slot._replace(side=Rect(slot.side.x, slot.side.y, slot.side.width, cut - slot.side.y))
             frame = slot.frame
             slide = slides[index]
             index += 1
@@ -268,7 +267,7 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
             if kind == "3up":
                 _beside(page, slot.side, number, setting, ctx, document)
             elif kind == "2up":
-                _two_up(page, slot, number, index, notes, setting, ctx, document)
+                _two_up(page, slot, number, index, notes, setting, ctx, document, cut is None or k < count - 1)
             else:
                 _below(page, slot.side, number, index, notes, setting, ctx, document)
     return pages
@@ -294,9 +293,9 @@ def _more_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: Layou
 
 
 def _beside(page: PageLayout, side: Rect, number: Laid, setting: _Setting, ctx: LayoutContext,
-            document: Document) -> None:
+            document: Document) -> float:
     """3-up: the slide's number, "Your notes" under it and the ruled lines, beside the frame: the number's
-    capitals level with the frame's top edge."""
+    capitals level with the frame's top edge. Returns the first line's height (the slot's grid)."""
     placed = Laid(0, [])
     placed.add(number, side.x, side.y - _above_caps(number))
     label = _label(OWN_NOTES_LABEL, setting, ctx, document)
@@ -304,6 +303,7 @@ def _beside(page: PageLayout, side: Rect, number: Laid, setting: _Setting, ctx: 
     page.items.extend(placed.items)
     first = side.y + setting.number_h + label.height + RULE_UNDER
     _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)
+    return first
 
 
 def _check_room(laid: Laid, room: float, notes, index: int, kind: str, ctx: LayoutContext) -> None:
@@ -315,15 +315,22 @@ def _check_room(laid: Laid, room: float, notes, index: int, kind: str, ctx: Layo
 
 
 def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setting: _Setting,
-            ctx: LayoutContext, document: Document) -> None:
-    """2-up: beside the frame, as on 3-up, the slide's number, "Your notes" and ruled lines down the slot
-    (the same in every slot); under the frame, at its width, "Speaker notes" and the slide's speaker notes
-    when it has any (a slide without them leaves that area quiet)."""
-    _beside(page, slot.side, number, setting, ctx, document)
-    if notes is None:
-        return
+            ctx: LayoutContext, document: Document, lines_under: bool = True) -> None:
+    """2-up: beside the frame, as on 3-up, the slide's number, "Your notes" and ruled lines down to the
+    frame's foot (the same in every slot); under the frame, at its width, "Speaker notes" and the slide's
+    speaker notes when it has any; under where they end (a slide without any: a pitch under the
+    frame), the lines again, across the slot, on the grid of those beside the
+    frame, down to the slot's end (not `lines_under`: a page's "More notes" area takes that place)."""
+    first = _beside(page, slot.side, number, setting, ctx, document)
     under = slot.under
     y = under.y + LABEL_GAP
+    if lines_under:
+        spoken = setting.laid_notes[index - 1].height if notes is not None else 0.0
+        want = y + setting.label_h + 2 + spoken + LABEL_GAP if spoken > 0 else under.y + PITCH
+        start = first + math.ceil((want - first) / PITCH - 1e-6) * PITCH
+        _rules(page, under.x, slot.side.x + slot.side.width, start, under.y + under.height, setting.rule)
+    if notes is None:
+        return
     placed = Laid(0, [])
     placed.add(_label(NOTES_LABEL, setting, ctx, document), under.x, y)
     laid = setting.laid_notes[index - 1]

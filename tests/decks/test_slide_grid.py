@@ -489,9 +489,10 @@ def assert_one_pitch(slots: list[list[float]]) -> None:
         assert lines[-len(fewest):] == pytest.approx(fewest, abs=0.05), (lines, fewest)
 
 
-def slot_rules(path: Path, lead: float) -> list[list[list[float]]]:
+def slot_rules(path: Path, lead: float, beside: bool = False) -> list[list[list[float]]]:
     """Per page, per slide on it (top to bottom), the heights of the ruled lines below its "Slide N of 7"
-    and above the next slot (which starts `lead` pt above its number), relative to the number's top."""
+    and above the next slot (which starts `lead` pt above its number), relative to the number's top
+    (`beside`: only the lines beside the slide, those starting right of the page's middle)."""
     pdf = pdfium.PdfDocument(path)
     out = []
     for i, found in enumerate(rules(path)):
@@ -500,6 +501,7 @@ def slot_rules(path: Path, lead: float) -> list[list[list[float]]]:
         tops = sorted(height - tp.get_charbox(tp.search(f"Slide {n} of 7").get_next()[0])[3]
                       for n in re.findall(r"Slide (\d+) of 7", tp.get_text_range()))
         ends = [b - lead for b in tops[1:]] + [height - 40]
+        found = [line for line in found if not beside or line[1] > pdf[i].get_size()[0] / 2]
         out.append([[round(y - top, 2) for y, *_ in found if top <= y < end] for top, end in zip(tops, ends)])
     return out
 
@@ -509,7 +511,8 @@ def test_the_slides_fill_one_fixed_grid(deck):
     page with fewer slides filling the first slots; 3-up slots at least a 217 pt frame and 16 to 36 pt apart,
     sharing the page's depth, A4's too: the last slot's lines end within a pitch of the footer line), and
     every slot of a full 2-up or 3-up page has the same ruled lines at the same heights relative to its
-    number (1-up: under each slide's own notes, see above), at least five under a 2-up slide; a page with
+    number (1-up: under each slide's own notes, see above; 2-up: those beside the slide), at least five
+    beside a 2-up slide; a page with
     fewer slides keeps the frames' size and gives each slot at least as many lines."""
     from tagprint.decks.handouts import PITCH, spread
     for name in HANDOUTS:
@@ -528,7 +531,9 @@ def test_the_slides_fill_one_fixed_grid(deck):
             assert all(217 + 16 <= b - a <= 231 + 36 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
             last = max(y for y, *_ in rules(deck[name])[0])
             assert 0 <= pdf[0].get_size()[1] - 56 - last < PITCH, (name, last)
-        by_slot = slot_rules(deck[name], 60 if per == 1 else 10)  # 2-, 3-up: the number beside the frame's top
+        # 2-, 3-up: the number beside the frame's top; 2-up: the lines beside the slide (those under its
+        # speaker notes, across the slot, start where the notes end: see test_handout_slots)
+        by_slot = slot_rules(deck[name], 60 if per == 1 else 10, beside=per == 2)
         full = [lines for page, n in zip(by_slot, counts) if n == per for lines in page]
         if per > 1:
             assert_one_pitch(full)
