@@ -11,8 +11,9 @@
   them the lines again, across the slot, on the same grid (a slide without speaker notes: its lines
   start a pitch under its frame);
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
-  notes" and ruled lines beside it (no speaker notes); on A4 the slots share the taller page's depth and
-  the lines run on to each slot's end.
+  notes" and ruled lines beside it down to its frame's foot (no speaker notes); the slides as large as
+  the page allows (A4, with its own narrower side margins: 410 pt wide), the spare depth shared out as
+  even gaps between them.
 One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above a slide's
 ruled lines, and on 2-up and 3-up "More notes" above the ruled lines of the slots a part-filled page has
 no slide for (one area, so no page says "Your notes" twice for one slide). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
