@@ -2,15 +2,18 @@
 
 - 1up: one slide per page; under it, on one line, "Speaker notes" and the slide's number, then its
   speaker notes (at most about 75 characters a line), and ruled lines for the reader's own notes under
-  "Your notes", at one height on every page (under the deck's longest speaker notes: a slide without
-  speaker notes leaves their area quiet, as 2-up does, and its page keeps the others' structure);
-- 2up: two slides per page, each slot one structure whether or not the slide has speaker notes: beside
-  the slide, as on 3-up, its number, "Your notes" and ruled lines down the slot, at the same heights in
-  every slot; under the slide, at its width (about 70 characters a line, as on 1-up), "Speaker notes"
-  and its speaker notes (a slide without any leaves that area quiet);
+  "Your notes", at one height on every page with notes (under the deck's longest speaker notes); a
+  slide without speaker notes has "Your notes" beside its number and the lines right under them (the
+  same lines, on one grid, with more above them);
+- 2up: two slides per page, each slot one structure: beside the slide, as on 3-up, its number, "Your
+  notes" and ruled lines down to the frame's foot, at the same heights in every slot; under the slide,
+  at its width (about 70 characters a line, as on 1-up), "Speaker notes" and its speaker notes, and under
+  them the lines again, across the slot, on the same grid (a slide without speaker notes: its lines
+  start a pitch under its frame);
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
-  notes" and ruled lines beside it (no speaker notes); on A4 the slots share the taller page's depth and
-  the lines run on to each slot's end.
+  notes" and ruled lines beside it down to its frame's foot (no speaker notes); the slides as large as
+  the page allows (A4, with its own narrower side margins: 410 pt wide), the spare depth shared out as
+  even gaps between them.
 One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above a slide's
 ruled lines, and on 2-up and 3-up "More notes" above the ruled lines of the slots a part-filled page has
 no slide for (one area, so no page says "Your notes" twice for one slide). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
@@ -34,15 +37,17 @@ from ..layout.items import FillBox, Laid, PageLayout, RuleLine, SlideFrame, Text
 from ..layout.text import TextStyle, plain_pieces
 
 PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
-MARGIN = 40.0  # pt: the handout page's margins (the thumbnails and the notes take the rest)
+MARGIN = 40.0  # pt: the handout page's margins on US letter (the thumbnails and the notes take the rest)
+MARGINS = {(612.0, 792.0): MARGIN, (595.0, 842.0): 28.0}  # by paper: A4 is 17 pt narrower and 50 pt deeper,
+# so its side margins give the slides width and its extra depth goes to them too (not to gaps)
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
 PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
-THREE_UP_WIDTH = 390.0  # pt: a 3-up slide at most this wide (it sets a picture's 16 pt labels at 6.5 pt)
-THREE_UP_NOTES = 126.0  # pt: a 3-up notes column no narrower, on A4 as on letter (A4's slide is then 371
-# pt wide: its picture labels print at 6.2 pt, still over 6)
+THREE_UP_WIDTH = 410.0  # pt: a 3-up slide at most this wide (it sets a picture's 16 pt labels at 6.8 pt)
+THREE_UP_NOTES = 110.0  # pt: a 3-up notes column no narrower (letter's slides are as wide as its depth
+# allows, 388 pt, its column 126 pt; A4's 409 pt, its column 112 pt)
 LEAST = 7.0  # pt: no text a thumbnail sets is smaller (smaller text, superscripts, is enlarged to this; a
 # picture's own labels, drawn inside it, print at the picture's scale: 6 pt or more, see THREE_UP_WIDTH)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
@@ -52,6 +57,7 @@ TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes under it
 # the picture where they cannot be enlarged, would print under 6 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
 LABEL_GAP = 10.0  # pt between a slide's speaker notes (or its frame) and its "Your notes"
+CAP_HEIGHT = 0.7  # of the font size: the capitals' height (the theme's sans, within a tenth of a point)
 RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
 
 # The only place the handouts' words are written: the generated-words catalogue (in the document's
@@ -59,7 +65,6 @@ RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
 NOTES_LABEL = "Speaker notes"
 OWN_NOTES_LABEL = "Your notes"
 MORE_NOTES_LABEL = "More notes"
-NO_NOTES = "No speaker notes for this slide"  # 1-up: said, muted, where a slide's speaker notes would start
 SLIDE_NUMBER = "Slide {number} of {total}"
 
 
@@ -78,7 +83,7 @@ def spread(count: int, per_page: int) -> list[int]:
 
 class Slot(NamedTuple):
     """One slide's place on a handout page: its frame; the area for its number, notes and ruled lines
-    (`side`: below the frame for 1-up, beside it, the slot's height, for 2-up and 3-up); the area under
+    (`side`: below the frame for 1-up, beside it, the frame's height, for 2-up and 3-up); the area under
     the frame, at its width, for the speaker notes (2-up; empty elsewhere); and the whole slot (on a page
     with no slide for it, part of the "More notes" area)."""
 
@@ -88,29 +93,41 @@ class Slot(NamedTuple):
     whole: Rect
 
 
+def margin(paper: tuple[float, float]) -> float:
+    """A handout page's side margins (the footer lines up with them too)."""
+    return MARGINS.get((float(paper[0]), float(paper[1])), MARGIN)
+
+
 def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) -> list[Slot]:
-    """The handout's fixed grid: the same slots on every page, whatever number of slides it holds."""
+    """The handout's fixed grid: the same slots on every page, whatever number of slides it holds. A 3-up
+    slot is its slide's frame, as deep (the ruled lines end level with its foot), the slots spread down
+    the page with even gaps."""
     w, h = paper
-    usable_w, top = w - 2 * MARGIN, MARGIN + 6
+    left = margin(paper)
+    usable_w, top = w - 2 * left, left + 6
     avail = h - top - FOOT
     aspect = slide[1] / slide[0]
     if kind == "1up":
-        frame = Rect(MARGIN, top, usable_w, usable_w * aspect)
+        frame = Rect(left, top, usable_w, usable_w * aspect)
         below = frame.y + frame.height + 10
-        side = Rect(MARGIN, below, usable_w, top + avail - below)
-        return [Slot(frame, side, Rect(MARGIN, below, usable_w, 0), Rect(MARGIN, top, usable_w, avail))]
+        side = Rect(left, below, usable_w, top + avail - below)
+        return [Slot(frame, side, Rect(left, below, usable_w, 0), Rect(left, top, usable_w, avail))]
     k = PER_PAGE[kind]
     slot_h = (avail - (k - 1) * SLOT_GAP) / k
     fw = TWO_UP_WIDTH if kind == "2up" else min(THREE_UP_WIDTH, usable_w - SIDE_GAP - THREE_UP_NOTES,
                                                        slot_h / aspect)
     fh = fw * aspect
+    gap = SLOT_GAP
+    if kind == "3up":  # the slot is the frame; what depth is left over is shared out between the slots
+        slot_h = fh
+        gap = max(SLOT_GAP, (avail - k * fh) / (k - 1))
     out = []
     for i in range(k):
-        y = top + i * (slot_h + SLOT_GAP)
-        frame = Rect(MARGIN, y, fw, fh)
-        beside = Rect(MARGIN + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, slot_h)
-        under = Rect(MARGIN, y + fh, fw, slot_h - fh) if kind == "2up" else Rect(MARGIN, y + slot_h, usable_w, 0)
-        out.append(Slot(frame, beside, under, Rect(MARGIN, y, usable_w, slot_h)))
+        y = top + i * (slot_h + gap)
+        frame = Rect(left, y, fw, fh)
+        beside = Rect(left + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, fh)  # its lines end at the frame's foot
+        under = Rect(left, y + fh, fw, slot_h - fh) if kind == "2up" else Rect(left, y + slot_h, usable_w, 0)
+        out.append(Slot(frame, beside, under, Rect(left, y, usable_w, slot_h)))
     return out
 
 
@@ -172,6 +189,12 @@ def _notes_of(document: Document, slides: list[PageLayout], index: int):
     return notes if first else None
 
 
+def _above_caps(laid: Laid) -> float:
+    """How far under a laid line's top its capitals start (its first baseline less the cap height)."""
+    line = next(item for item in laid.items if isinstance(item, TextLine))
+    return line.baseline - CAP_HEIGHT * max(f.size for f in line.fragments)
+
+
 def _width(laid: Laid) -> float:
     return max((f.x + f.width + getattr(item, "x", 0.0) for item in laid.items if isinstance(item, TextLine)
                 for f in item.fragments), default=0.0)
@@ -220,7 +243,7 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
         page = PageLayout(len(pages) + 1, paper)
         pages.append(page)
         end = grid[-1].whole.y + grid[-1].whole.height  # the grid's foot
-        cut = None  # 2-up: where the last slide's side lines stop on a part-filled page
+        cut = None  # 2-up: where a part-filled page's "More notes" area starts a pitch under (its last frame's foot)
         if count < len(grid):  # the slots this page has no slide for: one notes area
             first = grid[count].whole
             last = grid[count - 1].frame if count else None
@@ -234,8 +257,6 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
             else:
                 _more_notes_area(page, Rect(first.x, first.y, first.width, end - first.y), setting, ctx, document)
         for k, slot in enumerate(grid[:count]):
-            if cut is not None and k == count - 1:
-                slot = slot._replace(side=Rect(slot.side.x, slot.side.y, slot.side.width, cut - slot.side.y))
             frame = slot.frame
             slide = slides[index]
             index += 1
@@ -247,7 +268,7 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
             if kind == "3up":
                 _beside(page, slot.side, number, setting, ctx, document)
             elif kind == "2up":
-                _two_up(page, slot, number, index, notes, setting, ctx, document)
+                _two_up(page, slot, number, index, notes, setting, ctx, document, cut is None or k < count - 1)
             else:
                 _below(page, slot.side, number, index, notes, setting, ctx, document)
     return pages
@@ -273,15 +294,17 @@ def _more_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: Layou
 
 
 def _beside(page: PageLayout, side: Rect, number: Laid, setting: _Setting, ctx: LayoutContext,
-            document: Document) -> None:
-    """3-up: the slide's number, "Your notes" under it and the ruled lines, beside the frame."""
+            document: Document) -> float:
+    """3-up: the slide's number, "Your notes" under it and the ruled lines, beside the frame: the number's
+    capitals level with the frame's top edge. Returns the first line's height (the slot's grid)."""
     placed = Laid(0, [])
-    placed.add(number, side.x, side.y)
+    placed.add(number, side.x, side.y - _above_caps(number))
     label = _label(OWN_NOTES_LABEL, setting, ctx, document)
     placed.add(label, side.x, side.y + setting.number_h)
     page.items.extend(placed.items)
     first = side.y + setting.number_h + label.height + RULE_UNDER
     _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)
+    return first
 
 
 def _check_room(laid: Laid, room: float, notes, index: int, kind: str, ctx: LayoutContext) -> None:
@@ -293,15 +316,22 @@ def _check_room(laid: Laid, room: float, notes, index: int, kind: str, ctx: Layo
 
 
 def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setting: _Setting,
-            ctx: LayoutContext, document: Document) -> None:
-    """2-up: beside the frame, as on 3-up, the slide's number, "Your notes" and ruled lines down the slot
-    (the same in every slot); under the frame, at its width, "Speaker notes" and the slide's speaker notes
-    when it has any (a slide without them leaves that area quiet)."""
-    _beside(page, slot.side, number, setting, ctx, document)
-    if notes is None:
-        return
+            ctx: LayoutContext, document: Document, lines_under: bool = True) -> None:
+    """2-up: beside the frame, as on 3-up, the slide's number, "Your notes" and ruled lines down to the
+    frame's foot (the same in every slot); under the frame, at its width, "Speaker notes" and the slide's
+    speaker notes when it has any; under where they end (a slide without any: a pitch under the
+    frame), the lines again, across the slot, on the grid of those beside the
+    frame, down to the slot's end (not `lines_under`: a page's "More notes" area takes that place)."""
+    first = _beside(page, slot.side, number, setting, ctx, document)
     under = slot.under
     y = under.y + LABEL_GAP
+    if lines_under:
+        spoken = setting.laid_notes[index - 1].height if notes is not None else 0.0
+        want = y + setting.label_h + 2 + spoken + LABEL_GAP if spoken > 0 else under.y + PITCH
+        start = first + math.ceil((want - first) / PITCH - 1e-6) * PITCH
+        _rules(page, under.x, slot.side.x + slot.side.width, start, under.y + under.height, setting.rule)
+    if notes is None:
+        return
     placed = Laid(0, [])
     placed.add(_label(NOTES_LABEL, setting, ctx, document), under.x, y)
     laid = setting.laid_notes[index - 1]
@@ -313,22 +343,23 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
 def _below(page: PageLayout, side: Rect, number: Laid, index: int, notes, setting: _Setting,
            ctx: LayoutContext, document: Document) -> None:
     """1-up: under the frame, the slide's number at the right of a label line; "Speaker notes" on that
-    line and the speaker notes under it (a slide without any says so there, muted); then "Your notes"
-    on the first of the ruled lines, PITCH apart down to the page's foot, at one height on every page:
-    LABEL_GAP under where the deck's longest speaker notes end (a deck with none at all: "Your notes" on
-    the label line). Every page has the same labels in the same places, as every 2-up slot has."""
+    line and the speaker notes under it; then "Your notes" on the first of the ruled lines, PITCH apart
+    down to the page's foot. Every page's lines lie on one grid, the one that starts under the label line:
+    a slide without speaker notes has "Your notes" on the label line and its lines start right under it
+    (nothing said about notes it does not have); a slide with notes has its "Your notes" on the first
+    line of that grid LABEL_GAP or more under where the deck's longest speaker notes end (so at one
+    height on every page with notes), and the same lines under it."""
     placed = Laid(0, [])
     placed.add(number, side.x + side.width - _width(number), side.y)  # the number at the right
     y = side.y + setting.label_h + 4
-    label_y = y + setting.notes_h + LABEL_GAP if setting.notes_h > 0 else side.y
+    first = side.y + setting.label_h + RULE_UNDER  # the grid's first line: under the label line
     if notes is not None:
         laid = setting.laid_notes[index - 1]
         _check_room(laid, side.y + side.height - y - setting.label_h - LABEL_GAP, notes, index, "1up", ctx)
         placed.add(_label(NOTES_LABEL, setting, ctx, document), side.x, side.y)
         placed.add(laid, side.x, y)
-    elif setting.notes_h > 0:  # the page keeps the others' structure; say why the notes' area is quiet
-        placed.add(_artifact_text(NO_NOTES, setting.number_ts, setting.width, ctx, document), side.x, side.y)
-    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, label_y)
+        want = y + setting.notes_h + LABEL_GAP + setting.label_h + RULE_UNDER
+        first += math.ceil((want - first) / PITCH - 1e-6) * PITCH
+    placed.add(_label(OWN_NOTES_LABEL, setting, ctx, document), side.x, first - RULE_UNDER - setting.label_h)
     page.items.extend(placed.items)
-    first = label_y + setting.label_h + RULE_UNDER
     _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)

@@ -83,7 +83,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     content_id = _take_material_id(page)
     left = _footer_text(document, content_id is not None)
     right = document.words.get("slide_of" if slide else "page_of", n=page.number, m=total)
-    left_edge, right_edge = _footer_edges(document, slide)
+    left_edge, right_edge = _footer_edges(document, slide, page.size)
     shift = 0.0
     if content_id is not None:  # real content (tagged), set where the footer starts
         page.items.append(replace(content_id, x=left_edge, baseline=baseline))
@@ -111,12 +111,12 @@ def _footer_text(document: Document, content_id: bool) -> str:
     return left
 
 
-def _footer_edges(document: Document, slide: bool) -> tuple[float, float]:
+def _footer_edges(document: Document, slide: bool, paper: tuple[float, float]) -> tuple[float, float]:
     """The footer's left and right edges: it lines up with the page's text."""
     _, right_edge, _, left_edge = document.margins
-    if document.kind == "deck" and not slide:  # a handout's page: its own margins
-        from ..decks.handouts import MARGIN
-        return MARGIN, MARGIN
+    if document.kind == "deck" and not slide:  # a handout's page: its own margins, by paper
+        from ..decks.handouts import margin
+        return margin(paper), margin(paper)
     return left_edge, right_edge
 
 

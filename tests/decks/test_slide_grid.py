@@ -405,10 +405,12 @@ def test_ruled_lines_are_light_hairlines(deck, name):
 
 def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
     """Each 1-up page: "Slide N of 7", the speaker notes under "Speaker notes" set no wider than about 75
-    characters a line, "Your notes" above the ruled lines at one height on every page, the pages with
-    speaker notes and those without (one page structure), clear of the longest notes' end by 6 to 14 pt,
-    and the lines at the one pitch of every handout, at the same heights on every page, a useful number of
-    them, down to within a pitch of the page's foot."""
+    characters a line, "Your notes" above the ruled lines at one height on every page with speaker notes,
+    clear of the longest notes' end by 6 to 14 pt and up to a pitch more (it stands on the pages' one grid
+    of lines); a page without speaker notes says nothing of them: its "Your notes" stands level with its
+    "Slide N of 7" and its lines start right under it, the same lines as the other pages' with more above
+    them; the lines at the one pitch of every handout, a useful number of them, down to within a pitch of
+    the page's foot."""
     from tagprint.decks.handouts import PITCH
     pdf = pdfium.PdfDocument(deck["handout-1up"])
     gaps, own_tops = [], []
@@ -420,16 +422,23 @@ def test_one_up_pages_have_the_number_a_notes_label_and_lines(deck):
         lines = [line for line in notes.splitlines() if line.strip() and "of 7" not in line]
         assert all(len(line) <= 76 for line in lines), [len(line) for line in lines]
         own = text.index("Your notes")
-        own_tops.append(round(tp.get_charbox(own, loose=True)[3], 1))
+        assert "speaker notes for" not in text.lower()
+        if "Speaker notes" not in text:  # "Your notes" on the number's line
+            number = tp.search(f"Slide {i + 1} of 7").get_next()[0]
+            assert abs(tp.get_charbox(own, loose=True)[3] - tp.get_charbox(number, loose=True)[3]) < 0.5
+        else:
+            own_tops.append(round(tp.get_charbox(own, loose=True)[3], 1))
         if "Speaker notes" in text:  # the notes' last line (its font's box) ends this far above "Your notes"
             start = text.index("Speaker notes") + len("Speaker notes")
             ends = [tp.get_charbox(k, loose=True)[1] for k in range(start, own)
                     if text[k].strip() and tp.get_charbox(k, loose=True)[3] - tp.get_charbox(k, loose=True)[1] > 9]
             gaps.append(round(min(ends) - tp.get_charbox(own, loose=True)[3], 1))
-    assert len(own_tops) == 7 and max(own_tops) - min(own_tops) < 0.5, own_tops
-    assert len(gaps) == 5 and 6 <= min(gaps) <= 14, gaps
+    assert len(own_tops) == 5 and max(own_tops) - min(own_tops) < 0.5, own_tops
+    assert len(gaps) == 5 and 6 <= min(gaps) <= 14 + PITCH, gaps
     heights = [[y for y, *_ in found] for found in rules(deck["handout-1up"])]
-    assert all(h == pytest.approx(heights[0], abs=0.05) for h in heights), [len(h) for h in heights]
+    fewest = min(heights, key=len)
+    assert all(h[-len(fewest):] == pytest.approx(fewest, abs=0.05) for h in heights), [len(h) for h in heights]
+    assert sorted({len(h) for h in heights}) == [len(fewest), len(max(heights, key=len))]  # two kinds of page
     for h in heights:
         assert all(abs(b - a - PITCH) < 0.05 for a, b in zip(h, h[1:])), h
     assert 18 <= PITCH <= 24 and len(min(heights, key=len)) >= 10
@@ -480,9 +489,10 @@ def assert_one_pitch(slots: list[list[float]]) -> None:
         assert lines[-len(fewest):] == pytest.approx(fewest, abs=0.05), (lines, fewest)
 
 
-def slot_rules(path: Path, lead: float) -> list[list[list[float]]]:
+def slot_rules(path: Path, lead: float, beside: bool = False) -> list[list[list[float]]]:
     """Per page, per slide on it (top to bottom), the heights of the ruled lines below its "Slide N of 7"
-    and above the next slot (which starts `lead` pt above its number), relative to the number's top."""
+    and above the next slot (which starts `lead` pt above its number), relative to the number's top
+    (`beside`: only the lines beside the slide, those starting right of the page's middle)."""
     pdf = pdfium.PdfDocument(path)
     out = []
     for i, found in enumerate(rules(path)):
@@ -491,16 +501,18 @@ def slot_rules(path: Path, lead: float) -> list[list[list[float]]]:
         tops = sorted(height - tp.get_charbox(tp.search(f"Slide {n} of 7").get_next()[0])[3]
                       for n in re.findall(r"Slide (\d+) of 7", tp.get_text_range()))
         ends = [b - lead for b in tops[1:]] + [height - 40]
+        found = [line for line in found if not beside or line[1] > pdf[i].get_size()[0] / 2]
         out.append([[round(y - top, 2) for y, *_ in found if top <= y < end] for top, end in zip(tops, ends)])
     return out
 
 
 def test_the_slides_fill_one_fixed_grid(deck):
     """Every page uses the same slots (a slide's frame and its number at the same place on each page, a
-    page with fewer slides filling the first slots; 3-up slots at least a 217 pt frame and ~18 pt apart,
+    page with fewer slides filling the first slots; 3-up slots at least a 217 pt frame and 16 to 36 pt apart,
     sharing the page's depth, A4's too: the last slot's lines end within a pitch of the footer line), and
     every slot of a full 2-up or 3-up page has the same ruled lines at the same heights relative to its
-    number (1-up: under each slide's own notes, see above), at least five under a 2-up slide; a page with
+    number (1-up: under each slide's own notes, see above; 2-up: those beside the slide), at least five
+    beside a 2-up slide; a page with
     fewer slides keeps the frames' size and gives each slot at least as many lines."""
     from tagprint.decks.handouts import PITCH, spread
     for name in HANDOUTS:
@@ -516,10 +528,12 @@ def test_the_slides_fill_one_fixed_grid(deck):
         assert all(tops == slots[0] for tops in slots), (name, slots)
         assert all(tops == slots[0][:len(tops)] for tops in partial), (name, partial)  # the same slots, in order
         if per == 3:
-            assert all(217 + 16 <= b - a <= 217 + 40 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
+            assert all(217 + 16 <= b - a <= 231 + 36 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
             last = max(y for y, *_ in rules(deck[name])[0])
             assert 0 <= pdf[0].get_size()[1] - 56 - last < PITCH, (name, last)
-        by_slot = slot_rules(deck[name], 60 if per == 1 else 10)  # 2-, 3-up: the number beside the frame's top
+        # 2-, 3-up: the number beside the frame's top; 2-up: the lines beside the slide (those under its
+        # speaker notes, across the slot, start where the notes end: see test_handout_slots)
+        by_slot = slot_rules(deck[name], 60 if per == 1 else 10, beside=per == 2)
         full = [lines for page, n in zip(by_slot, counts) if n == per for lines in page]
         if per > 1:
             assert_one_pitch(full)
@@ -528,6 +542,32 @@ def test_the_slides_fill_one_fixed_grid(deck):
         if per == 2:  # and five beside the slide (above its frame's foot, 202.5 pt under its number's top)
             assert min(sum(y < 202.5 for y in lines) for lines in full) >= 5, (name, full)
         assert all(len(lines) >= fewest for page, n in zip(by_slot, counts) if n < per for lines in page)
+
+
+@pytest.mark.parametrize("name, paper, edge", [("handout-3up", (612, 792), 40), ("handout-3up-a4", (595, 842), 28)])
+def test_three_up_slides_share_the_page_depth(deck, name, paper, edge):
+    """A 3-up page's slides take the paper's depth: each frame (its width read from where the notes
+    column's ruled lines start, 18 pt to its right, the page's side margin to its left) 387 pt wide or
+    more, the gaps between the frames even and 16 to 36 pt (the slot pitch, read from the "Slide N of 7"
+    tops, less the frame's height); each slot's ruled lines end at or above its frame's foot (none in the
+    gaps), and the lines run to the right margin, where the footer's page number ends too."""
+    pdf = pdfium.PdfDocument(deck[name])
+    tp = pdf[0].get_textpage()
+    tops = [paper[1] - tp.get_charbox(tp.search(f"Slide {n} of 7").get_next()[0])[3] for n in (1, 2, 3)]
+    found = rules(deck[name])[0]
+    x0, x1 = found[0][1], found[0][2]
+    width = x0 - 18 - edge
+    height = width * 540 / 960
+    assert width >= 387 and abs(x1 - (paper[0] - edge)) < 0.05, (x0, x1)
+    gaps = [b - a - height for a, b in zip(tops, tops[1:])]
+    assert abs(gaps[0] - gaps[1]) < 0.5 and all(16 <= g <= 36 for g in gaps), gaps
+    for top in tops:  # the number's capitals stand level with the frame's top (within 0.5 pt)
+        mine = [y for y, *_ in found if top - 1 <= y <= top + height + 1]
+        assert mine and max(mine) <= top + height + 0.5, (top, mine)
+    assert not [y for y, *_ in found if any(t + height + 0.5 < y < u - 0.5 for t, u in zip(tops, tops[1:]))]
+    page_number = tp.search("Page 1 of 3").get_next()
+    right = max(tp.get_charbox(k)[2] for k in range(page_number[0], page_number[0] + page_number[1]))
+    assert abs(right - (paper[0] - edge)) < 1, right
 
 
 LONG_DECK = """\
