@@ -1,4 +1,5 @@
-"""The boxed warning's layout: the title centred in bold, the text below, all inside a ruled border."""
+"""The boxed warning's layout: the title in bold (centred, or flush left), the text below, all inside a ruled
+border."""
 
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ def _boxed_warning(block: BoxedWarning, width: float, ctx: LayoutContext) -> Lai
     base = ctx.text_style("safety_title")
     ts = TextStyle(replace(base.style, bold=True), color, base.link_color, base.fonts)
     inner = width - 2 * PAD - 2 * block.rule
-    title = centred(text_block(plain_pieces(block.title, (block, "title"), ts), inner, ts, ctx, block.where), inner)
+    title = text_block(plain_pieces(block.title, (block, "title"), ts), inner, ts, ctx, block.where)
+    if block.title_centred:
+        title = centred(title, inner)
     body = stack(block.blocks, inner, ctx)
     x = y = block.rule + PAD
     out = Laid(0, [], 4, 10)  # kept whole: a boxed warning is never cut between pages

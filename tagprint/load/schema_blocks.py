@@ -272,6 +272,8 @@ class BoxedWarningSpec(Strict):
     """The border's thickness in points."""
     color: str | None = None
     """A theme colour for the border and the title; by default black."""
+    title_align: Literal["center", "left"] = "center"
+    """Where its title stands: centred, as the FDA's labels set it, or flush left with the text."""
     blocks: list["BlockSpec"] = Field(min_length=1)
     """The warning's text: paragraphs and lists."""
 

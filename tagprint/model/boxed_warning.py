@@ -22,6 +22,7 @@ class BoxedWarning(BlockNode):
     level: int = 1           # its title's heading level: H1 when it is read before the document's title
     rule: float = 1.5        # the border's thickness, in points
     color: str | None = None  # a theme colour for the border and title; None: black
+    title_centred: bool = True  # the FDA's convention; False: flush left with the text
 
     role = "Sect"
     label_fields = ("title",)

@@ -126,3 +126,28 @@ def test_a_boxed_warning_with_an_unknown_colour_or_no_blocks_is_a_problem(projec
     project.content("warning:\n  - type: boxed_warning\n    blocks: []\n" + WARNING.split("body:\n", 1)[1].join(["body:\n", ""]))
     assert main(["--root", str(project.root)]) == 2
     assert "content/test.yaml:3:5:" in capsys.readouterr().err
+
+
+def _title_left(pdf) -> float:
+    """The left edge of the warning's title as PDFium reads it."""
+    import pypdfium2 as pdfium
+
+    text = pdfium.PdfDocument(pdf)[0].get_textpage()
+    return text.get_charbox(text.get_text_range().index("WARNING"))[0]
+
+
+def test_the_title_is_centred_by_default_and_flush_left_when_asked(built, project, capsys):
+    project.layout(LAYOUT.replace("profiles: [screen, print]", "profiles: [screen]"))
+    project.content(WARNING.replace("LEVEL", "1").replace("    level: 1\n", "    level: 1\n    title_align: left\n", 1))
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    flush = _title_left(project.root / "output" / "test.pdf")
+    assert 40 + 1.5 + 10 - 0.5 <= flush <= 40 + 1.5 + 10 + 2  # on the text's edge: the rule and padding in
+    assert _title_left(built["screen"]) > flush + 100  # centred in the 532 pt box
+
+
+def test_a_title_alignment_that_is_not_there_is_a_problem(project, capsys):
+    project.layout(LAYOUT)
+    project.content(WARNING.replace("LEVEL", "1").replace("    level: 1\n", "    level: 1\n    title_align: right\n", 1))
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "content/test.yaml:" in err and "title_align" in err
