@@ -68,15 +68,17 @@ def theme_size(style: str) -> float:
 
 
 def test_slide_body_text_is_the_theme_body_size(deck):
-    """The bullets and the safety text are set at the theme's slide body size, at least 18 pt (the 12 pt
-    ones are the footer, the superscripts and the picture labels); the references at their own size, no
-    smaller than 18 pt."""
+    """The bullets are set at the theme's slide body size, at least 18 pt (the 12 pt ones are the footer,
+    the superscripts and the picture labels), the safety text at its own size, no smaller than the
+    bullets; the references at their own size, no smaller than 18 pt."""
     body = theme_size("slide_body")
     assert body >= 18 and theme_size("slide_references") >= 18 and theme_size("slide_safety") >= body
     pages = text_sizes(deck["slides"])
+    spec = deck_spec()["slides"]
     for n, chars in enumerate(pages[1:-1], start=2):
         sizes = [round(size, 1) for _, size in chars]
-        assert max(set(sizes), key=sizes.count) == body, (n, sorted(set(sizes)))
+        own = theme_size("slide_safety") if "safety" in spec[n - 1].get("content", []) else body
+        assert max(set(sizes), key=sizes.count) == own, (n, sorted(set(sizes)))
     sizes = [round(size, 1) for _, size in pages[-1]]
     assert max(set(sizes), key=sizes.count) == theme_size("slide_references")
 
@@ -556,7 +558,8 @@ def test_a_body_too_long_for_its_slide_continues_on_the_next(project, title):
     paragraph = "The safety information is long and is set at the body's size on the slide, as every body. " * 6
     project.layout(LONG_DECK.replace("  - title: Safety\n", f"  - title: {title}\n"))
     project.content("safety:\n  - type: safety\n    blocks:\n" + "".join(
-        f"      - type: paragraph\n        text: \"{paragraph.strip()} {k}\"\n" for k in range(5)))
+        f"      - type: paragraph\n        style: safety\n        text: \"{paragraph.strip()} {k}\"\n"
+        for k in range(5)))
     built = project.build()
     pdf = pdfium.PdfDocument(built.data)
     assert len(pdf) >= 3  # the title slide, the safety slide and at least one more
