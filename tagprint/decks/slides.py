@@ -32,9 +32,9 @@ LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
 GUTTER = 32.0  # between the text column and the figure
-FIGURE_TEXT_W = 440.0  # layout: figure: the text column (57 % of the width: bullets wrap little; the wide
-# picture, 340 pt, its labels legible on a 2-up handout, takes the rest, FIGURE_GUTTER apart: its labels
-# and the text's rag leave more room between them than the gutter)
+FIGURE_TEXT_W = 420.0  # layout: figure: the text column (half the width: the bullets fill the body's depth
+# in two or three lines each); the wide picture, the spectrum, takes the rest (about 396 pt), FIGURE_GUTTER
+# apart: its labels and the text's rag leave more room between them than the gutter)
 FIGURE_GUTTER = 16.0
 # The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
 # slide's right, x 560 to the right margin (896), as tall as the body area, and set against the right
@@ -42,7 +42,7 @@ FIGURE_GUTTER = 16.0
 # figure gives a wide picture, the spectrum, the slide's right half out to the same right margin.)
 ZONE_X = 560.0
 ZONE_W = LEFT + WIDTH - ZONE_X
-TITLE_ZONE_X = 560.0  # the title slide's photo: a wider zone (its text is short)
+TITLE_ZONE_X = ZONE_X  # the title slide's photo (its own name: the zone could differ there)
 CONTENT_TEXT_W = ZONE_X - GUTTER - LEFT  # a content slide's text column: up to the zone, a gutter apart
 # The title slide: its accent rule, then (16 pt below the rule) the title's capitals; the photo's top on
 # the rule's top; the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
