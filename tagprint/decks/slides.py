@@ -222,7 +222,8 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
 
 def balance_slides(document: Any, pages: list) -> None:
     """Every content slide that holds its whole body (not a title slide, not one its body runs on from):
-    the text stays on the grid's top line; a half-and-half slide's (layout: figure) wide picture is moved
+    the text stays on the grid's top line, a list's items spread over the body's spare depth (see
+    _spread_items); a half-and-half slide's (layout: figure) wide picture is moved
     so that its middle is the middle of the text block beside it (from the first line's capitals to the
     last line's baseline; never above the top line); a safety panel is drawn at least down to the body
     area's foot, its text on the top line under the title."""
