@@ -23,16 +23,18 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
 # body area, from TOP to FIGURE_BOTTOM: the text starts on its top line on every slide (paging through,
 # nothing jumps), and the picture beside it fills the area's full height, so a short slide is not
 # top-heavy (a half-and-half slide's wide picture, shorter by its aspect, is centred on its text).
-TOP = 160.0
-BOTTOM = 490.0  # above the footer
-FIGURE_BOTTOM = 460.0  # a figure is at most 300 pt tall and ends 24 pt or more above the footer's text
+TITLE_BOTTOM = 104.0  # the title region's foot (its last line's descenders); the accent rule 8 pt under it
+RULE_Y, RULE_H = 112.0, 5.0
+TOP = 144.0
+BOTTOM = 484.0  # above the footer
+FIGURE_BOTTOM = 480.0  # a figure is at most 336 pt tall and ends 24 pt or more above the footer's text
 LEFT, WIDTH = 64.0, 832.0
 MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
 GUTTER = 32.0  # between the text column and the figure
-FIGURE_TEXT_W = 476.0  # layout: figure: the text column (57 % of the width: bullets wrap little; the wide
-# picture, 340 pt, its labels legible on a 2-up handout, takes the rest, FIGURE_GUTTER apart: its labels
-# and the text's rag leave more room between them than the gutter)
+FIGURE_TEXT_W = 420.0  # layout: figure: the text column (half the width: the bullets fill the body's depth
+# in two or three lines each); the wide picture, the spectrum, takes the rest (about 396 pt), FIGURE_GUTTER
+# apart: its labels and the text's rag leave more room between them than the gutter)
 FIGURE_GUTTER = 16.0
 # The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
 # slide's right, x 560 to the right margin (896), as tall as the body area, and set against the right
@@ -40,13 +42,14 @@ FIGURE_GUTTER = 16.0
 # figure gives a wide picture, the spectrum, the slide's right half out to the same right margin.)
 ZONE_X = 560.0
 ZONE_W = LEFT + WIDTH - ZONE_X
+TITLE_ZONE_X = ZONE_X  # the title slide's photo (its own name: the zone could differ there)
 CONTENT_TEXT_W = ZONE_X - GUTTER - LEFT  # a content slide's text column: up to the zone, a gutter apart
 # The title slide: its accent rule, then (16 pt below the rule) the title's capitals; the photo's top on
 # the rule's top; the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
 # lines rather than a long one and a lone word)
 TITLE_RULE_Y, TITLE_RULE_H, RULE_GAP = 140.0, 6.0, 16.0
 TITLE_X, SUBTITLE_W = LEFT, 340.0  # on the left margin, as every slide's text and the footer
-TITLE_W = ZONE_X - GUTTER - TITLE_X  # the title up to the visual zone, a gutter apart
+TITLE_W = TITLE_ZONE_X - GUTTER - TITLE_X  # the title up to the visual zone, a gutter apart
 TITLE_GAP = 12.0  # between the title and the subtitle
 # The height of capitals, as a share of the type size (Atkinson Hyperlegible's is 0.68; most sans faces'
 # lie between 0.66 and 0.72): where the first line's capitals begin, the grid's top line is drawn.
@@ -73,7 +76,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
             _region("title", (TITLE_X, title_y, TITLE_W if has_figure else 816, 0), auto_height=True),
             _region("subtitle", (TITLE_X, title_y, SUBTITLE_W, 0), auto_height=True, below=("title",),
                     gap=TITLE_GAP),
-            _region("figure", (ZONE_X, TITLE_RULE_Y, ZONE_W, FIGURE_BOTTOM - TITLE_RULE_Y), valign="top"),
+            _region("figure", (TITLE_ZONE_X, TITLE_RULE_Y, LEFT + WIDTH - TITLE_ZONE_X, FIGURE_BOTTOM - TITLE_RULE_Y), valign="top"),
         ), (Decoration("band", Rect(0, 0, 960, 540), "primary"),
             Decoration("band", Rect(TITLE_X, TITLE_RULE_Y, 96, TITLE_RULE_H), "accent")))
     wide = not has_figure
@@ -83,7 +86,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
     figure_w = LEFT + WIDTH - figure_x
     body = _body_kwargs(layout, panel, columns)
     regions = [
-        _region("title", (LEFT, 36, WIDTH, 84), valign="bottom"),
+        _region("title", (LEFT, 20, WIDTH, TITLE_BOTTOM - 20), valign="bottom"),
         _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
     ]
     if has_figure:  # the picture on the body's top line, the zone's full height (a wide one, whose aspect
@@ -95,7 +98,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
                         (Decoration("band", Rect(0, 0, 960, 8), "primary"),))
     return Template(name, tuple(regions), (
         Decoration("band", Rect(0, 0, 960, 8), "primary"),
-        Decoration("band", Rect(LEFT, 128, 80, 5), "accent"),
+        Decoration("band", Rect(LEFT, RULE_Y, 80, RULE_H), "accent"),
     ))
 
 
@@ -219,7 +222,8 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
 
 def balance_slides(document: Any, pages: list) -> None:
     """Every content slide that holds its whole body (not a title slide, not one its body runs on from):
-    the text stays on the grid's top line; a half-and-half slide's (layout: figure) wide picture is moved
+    the text stays on the grid's top line, a list's items spread over the body's spare depth (see
+    _spread_items); a half-and-half slide's (layout: figure) wide picture is moved
     so that its middle is the middle of the text block beside it (from the first line's capitals to the
     last line's baseline; never above the top line); a safety panel is drawn at least down to the body
     area's foot, its text on the top line under the title."""
@@ -234,8 +238,42 @@ def balance_slides(document: Any, pages: list) -> None:
             continue
         if source.template.name.endswith("-panel"):
             _fill_panel(page)
-        elif source.template.name == "slide-figure":
+            continue
+        _spread_items(page)
+        if source.template.name == "slide-figure":
             _centre_picture(page)
+
+
+ITEM_GAP = 18.0  # the most extra space between two bullets (or references) that a slide's spare depth gives
+DESCENT = 0.32  # below its baseline a line's descenders (its font's box) reach this share of its size
+
+
+def _spread_items(page: Any) -> None:
+    """The items of the slide's list (bullets, a reference list) spaced apart by up to ITEM_GAP more, as far
+    as the body area's depth allows (the last line's descenders stay above FIGURE_BOTTOM): a short list is
+    not left bunched at the top of a slide (the first line stays on the top line; the text is not set
+    larger or smaller)."""
+    from ..layout.items import TextLine, moved
+    body = [i for i, item in enumerate(page.items) if isinstance(item, TextLine) and item.fragments
+            and TOP - 0.5 <= _top(item) and item.baseline <= BOTTOM]
+    labels = sorted(page.items[i].baseline for i in body if _is_label(page.items[i]))
+    if len(labels) < 2:
+        return
+    last = max(body, key=lambda i: page.items[i].baseline)
+    size = max(f.size for f in page.items[last].fragments)
+    room = FIGURE_BOTTOM - (page.items[last].baseline + DESCENT * size)
+    gap = min(ITEM_GAP, room / (len(labels) - 1))
+    if gap <= 0:
+        return
+    for i in body:  # each line down by the gaps above its item (the items above it, its own label included)
+        item = sum(1 for y in labels[1:] if y <= page.items[i].baseline + 0.5)
+        if item:
+            page.items[i] = moved(page.items[i], 0.0, gap * item)
+
+
+def _is_label(line: Any) -> bool:
+    """A list item's bullet or a reference's number (the line holds only label fragments)."""
+    return all(f.tag is not None and f.tag[1] == "label" for f in line.fragments)
 
 
 def _fill_panel(page: Any) -> None:

@@ -60,23 +60,30 @@ def test_no_text_on_a_slide_under_12_pt(deck):
         assert not small, (n, small[:10])
 
 
-def theme_size(style: str) -> float:
-    """A slide style's size, as the deck's theme file says it (the test reads the theme, not the code)."""
+def theme_style(style: str) -> dict:
+    """A slide style, as the deck's theme file says it (the test reads the theme, not the code)."""
     import yaml
     theme = yaml.safe_load((REPO / "layouts" / "themes" / "kineret.yaml").read_text(encoding="utf-8"))
-    return float(theme["styles"][style]["size"])
+    return theme["styles"][style]
+
+
+def theme_size(style: str) -> float:
+    """A slide style's size, as the deck's theme file says it."""
+    return float(theme_style(style)["size"])
 
 
 def test_slide_body_text_is_the_theme_body_size(deck):
-    """The bullets and the safety text are set at the theme's slide body size, at least 18 pt (the 12 pt
-    ones are the footer, the superscripts and the picture labels); the references at their own size, no
-    smaller than 18 pt."""
+    """The bullets are set at the theme's slide body size, at least 18 pt (the 12 pt ones are the footer,
+    the superscripts and the picture labels), the safety text at its own size, no smaller than the
+    bullets; the references at their own size, no smaller than 18 pt."""
     body = theme_size("slide_body")
     assert body >= 18 and theme_size("slide_references") >= 18 and theme_size("slide_safety") >= body
     pages = text_sizes(deck["slides"])
+    spec = deck_spec()["slides"]
     for n, chars in enumerate(pages[1:-1], start=2):
         sizes = [round(size, 1) for _, size in chars]
-        assert max(set(sizes), key=sizes.count) == body, (n, sorted(set(sizes)))
+        own = theme_size("slide_safety") if "safety" in spec[n - 1].get("content", []) else body
+        assert max(set(sizes), key=sizes.count) == own, (n, sorted(set(sizes)))
     sizes = [round(size, 1) for _, size in pages[-1]]
     assert max(set(sizes), key=sizes.count) == theme_size("slide_references")
 
@@ -596,7 +603,8 @@ def test_a_body_too_long_for_its_slide_continues_on_the_next(project, title):
     paragraph = "The safety information is long and is set at the body's size on the slide, as every body. " * 6
     project.layout(LONG_DECK.replace("  - title: Safety\n", f"  - title: {title}\n"))
     project.content("safety:\n  - type: safety\n    blocks:\n" + "".join(
-        f"      - type: paragraph\n        text: \"{paragraph.strip()} {k}\"\n" for k in range(5)))
+        f"      - type: paragraph\n        style: safety\n        text: \"{paragraph.strip()} {k}\"\n"
+        for k in range(5)))
     built = project.build()
     pdf = pdfium.PdfDocument(built.data)
     assert len(pdf) >= 3  # the title slide, the safety slide and at least one more
@@ -647,3 +655,30 @@ def test_the_safety_title_is_said_once(project, title, h3):
     assert tags.count("/H3") == h3 and tags.count("/H2") == 1, tags
     text = " ".join(pdfium.PdfDocument(built.data)[1].get_textpage().get_text_range().split())
     assert text.lower().count("important safety information") == 1, text
+
+
+def test_a_short_list_is_spread_over_the_body(deck):
+    """On every slide of bullets or references (not the title or safety slides), the items are spaced
+    apart evenly (the step from an item's last line to the next item's first is one height on the slide,
+    within 0.6 pt, and 12 pt or more over the style's leading: unspread, a list's items stand 7 pt apart), and the text block reaches at least 75 %
+    of the body area's depth, from its top line to FIGURE_BOTTOM (pdftotext's word boxes): a short list
+    is not left bunched at the top of the slide; the last line still ends above FIGURE_BOTTOM."""
+    from tagprint.decks.slides import FIGURE_BOTTOM, TOP
+    spec = deck_spec()["slides"]
+    found = 0
+    for n, page in enumerate(words(deck["slides"])):
+        slide = spec[n]
+        if slide.get("layout") == "title" or "safety" in slide.get("content", []):
+            continue
+        found += 1
+        body = [w for w in page if TOP - 1 <= w[2] and w[4] <= FIGURE_BOTTOM + 2 and w[1] < 520]
+        labels = sorted(round(w[4], 1) for w in body if abs(w[1] - 64) < 1 and re.fullmatch(r"•|\d+\.", w[0]))
+        lines = sorted({round(w[4], 1) for w in body if w[3] - w[1] > 0 and w[4] - w[2] > 20})  # not superscripts
+        assert len(labels) >= 3, (n + 1, labels)
+        steps = [start - max(y for y in lines if y < start - 0.5) for start in labels[1:]]
+        style = "slide_references" if slide.get("layout") == "references" else "slide_body"
+        pitch = float(theme_style(style)["leading"])  # a line's pitch inside an item
+        assert max(steps) - min(steps) <= 0.6 and min(steps) >= pitch + 12, (n + 1, steps, pitch)
+        bottom = max(w[4] for w in body)
+        assert bottom - TOP >= 0.75 * (FIGURE_BOTTOM - TOP) and bottom <= FIGURE_BOTTOM + 0.5, (n + 1, bottom)
+    assert found == 5
