@@ -385,18 +385,19 @@ def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: in
 
 def _parts(old: Side, new: Side, text: list, figures: list, refs: list, pages: list[PageDiff], runts: list,
            shown: list[ReviewPage]) -> list[tuple[str, list[Item]]]:
-    """The summary's lists, titled; each entry's page a link to that page as placed (the draft's, or the
-    approved one's for what is only there: a deletion, a page the draft dropped)."""
+    """The summary's lists, titled, the layout effects to check first (the one list asking for a fix); each
+    entry's page a link to that page as placed (the draft's, or the approved one's for what is only there: a
+    deletion, a page the draft dropped)."""
     areas = sum(len(p.areas) for p in pages)
-    return [
+    return [   # what the reviewer must act on first: a heading the draft broke badly
+        *([(f"Layout effects to check ({len(runts)})", [_linked(c.describe(), "new", shown) for c in runts])]
+          if runts else []),
         (f"Text changes ({len(text)}), in reading order",
          [_linked(c.describe(), "new" if c.inserted else "old", shown) for c in text]),
         (f"Figures and alt texts ({len(figures)})", [_linked(c.describe(), "new", shown) for c in figures]),
         (f"References ({len(refs)})", [_linked(c.describe(), "new", shown) for c in refs]),
         (f"Pages that differ ({ch.plural(len(pages), 'page')}" + (f", {ch.plural(areas, 'area')})" if areas else ")"),
          [_linked(line, "old" if p.only_in == "old" else "new", shown) for p in pages for line in _page_lines(p, old, new)]),
-        *([(f"Layout effects to check ({len(runts)})", [_linked(c.describe(), "new", shown) for c in runts])]
-          if runts else []),
     ]
 
 

@@ -778,6 +778,8 @@ def test_the_masthead_reflowed_with_a_word_alone_on_its_middle_line_is_flagged_b
     assert flag[1] - 20 <= alone.box[1] <= flag[2] + 20   # level with the line "with" is alone on
     first = " ".join(pdfium.PdfDocument(review)[0].get_textpage().get_text_range().split())
     assert "Layout effects to check (1)" in first
+    # the one list asking for a fix comes first, before the text changes and the pages that differ
+    assert first.index("Layout effects to check (1)") < first.index("Text changes (") < first.index("Pages that differ")
 
 
 def test_an_entry_links_to_its_sides_placed_page_or_the_other_sides_when_its_own_has_none():
