@@ -99,12 +99,14 @@ FOOTER = "Review copy · page {n} of {m}"   # the review copy's running footer, 
 
 
 # The fingerprints: what each is in the small text style, its SHA-256 under it in a monospaced face (a hash
-# is read and compared character by character; 64 hex digits at 7.5 pt are about 290 pt, inside the measure),
-# in the theme's text colours (AA on white).
+# is read and compared character by character), in the theme's text colours (AA on white). DejaVu Sans Mono's
+# small x-height reads about a point smaller than the sans beside it: at 8.5 pt it reads as 7.5; 64 hex digits
+# are then about 328 pt, inside the measure on letter and A4.
 HASH_FONT = "DejaVu Sans Mono"
+HASH_SIZE = 8.5
 STYLES = {
-    "review_fingerprint_label": TypeStyle(size=7.5, leading=9.5, color="muted", space_after=0.5),
-    "review_fingerprint": TypeStyle(size=7.5, leading=9.5, color="text", space_after=4.5, font=HASH_FONT),
+    "review_fingerprint_label": TypeStyle(size=8.0, leading=10.0, color="muted", space_after=0.5),
+    "review_fingerprint": TypeStyle(size=HASH_SIZE, leading=11.0, color="text", space_after=6.0, font=HASH_FONT),
 }
 
 
