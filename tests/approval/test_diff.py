@@ -91,8 +91,14 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
     roles = [n.role for n in tree.walk()]
     # 3 parts with changes and the fingerprints, then 2 page labels (the empty references part is not set: the
     # summary's first sentence says "no reference changes")
-    assert roles.count("H1") == 1 and roles.count("H2") == 6 and roles.count("Figure") == 2
-    approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
+    # each placed page twice: small beside the lists (read after them), then whole on its own page
+    assert roles.count("H1") == 1 and roles.count("H2") == 6 and roles.count("Figure") == 4
+    small_approved, small_draft, approved, draft = [n for n in tree.walk() if n.role == "Figure"]
+    assert small_approved.attrs["Alt"] == ("Page 1 of approved 1.0, small, the 2 areas that differ outlined in red: "
+                                           "middle, middle left.")
+    assert small_draft.attrs["Alt"].startswith("Page 1 of the current draft, small, the 2 areas that differ outlined "
+                                               "in blue")
+    assert roles.index("Figure") > max(i for i, r in enumerate(roles) if r == "L")   # after the summary's lists
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: middle: the figure")
     assert draft.attrs["Alt"].startswith("Page 1 of the current draft, the whole page. Inserted words, underlined in "
@@ -412,11 +418,14 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     tree = structure(pdf_path)
     flat = [(n.role, n) for n in tree.walk()]
     roles = [r for r, _ in flat]
-    figures = [i for i, r in enumerate(roles) if r == "Figure"]
+    figures = [i for i, (r, n) in enumerate(flat) if r == "Figure" and "the whole page" in n.attrs["Alt"]]
+    assert len(figures) == 2
     for at in figures:  # each placed page directly follows its label heading in reading order
         assert roles[at - 1] == "H2"
     spoken = " ".join(reading_text(tree).split())
-    first, second = spoken.index("Approved 1.0, page 1"), spoken.index("Draft (not yet approved), page 1")
+    small = spoken.index("Page 1 of the current draft, small")   # the pages shown small, read after the lists
+    first = spoken.index("Approved 1.0, page 1", small)
+    second = spoken.index("Draft (not yet approved), page 1", first)
     assert first < spoken.index("Page 1 of approved 1.0, the whole page") < second
     assert second < spoken.index("Page 1 of the current draft, the whole page")
 
@@ -704,9 +713,16 @@ def test_each_change_links_to_its_placed_page_and_the_copy_has_bookmarks(reviewe
     with pikepdf.open(pdf_path) as pdf:
         placed = {pdf.pages[i].obj.objgen: str(pdf.pages[i].label) for i in (1, 2)}
         parents = _parents_of(pdf)
-        links = [a for a in pdf.pages[0].get("/Annots", []) if a.Subtype == "/Link"]
+        every = [a for a in pdf.pages[0].get("/Annots", []) if a.Subtype == "/Link"]
+        half = float(pdf.pages[0].mediabox[2]) / 2
+        links = [a for a in every if float(a.Rect[2]) < half]   # the lists, in the left two thirds
         # an entry with a page each: the text change, the figure change, the two areas that differ
         assert len(links) == 4
+        # and each placed page shown small in the right column, its caption a link to it, in their order
+        captions = [a for a in every if float(a.Rect[0]) > half]
+        assert len(captions) == 2 and [str(placed[a.Dest[0].objgen]) for a in captions] == [
+            "Approved 1.0, page 1", "Draft (not yet approved), page 1"]
+        assert all(parents[int(a.StructParent)].S == "/Link" for a in captions)
         leads = [w for w in words if w.text == "page"]
         for annot in links:
             assert "/A" not in annot and annot.Dest[0].objgen in placed   # a destination in the file
