@@ -447,7 +447,8 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
                      f"and each change is a comment beside its line; the fingerprints come last. The page number "
-                     f"leading each entry above links to that page.")
+                     f"leading each entry below links to that page, as does each small page's caption at the right "
+                     f"(the areas that differ outlined).")
     content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources,
                             thumbs=_thumbs(old, new, pages, shown))
     # the copy's own dates, not the material's: its footer says the day it was made, its PDF dates the time
