@@ -45,7 +45,10 @@ class Thumb:
     target: int
 
 
-LINK_PREFIX = "#tagprint-review-page-"   # a change's link, until append_pages points it at its placed page
+LINK_PREFIX = "#tagprint-review-page-"
+FINGERPRINTS_NOTE = ("The SHA-256 of each file this copy was made from. render.py verify checks the approved "
+                     "file against its ledger entry; render.py approve --review checks that the draft's sources "
+                     "are still these before the draft is approved.")   # a change's link, until append_pages points it at its placed page
 
 
 @dataclass
@@ -58,6 +61,7 @@ class ReviewContent:
     page_labels: list[str] = field(default_factory=list)  # a page each, its heading: "Approved 1.0, page 1"
     fingerprints: list[tuple[str, str]] = field(default_factory=list)  # (what, its SHA-256): one block at the end
     fingerprints_title: str = "Fingerprints (SHA-256)"
+    fingerprints_note: str = FINGERPRINTS_NOTE   # under their title: what they are for
     thumbs: list[Thumb] = field(default_factory=list)   # beside the lists, on the summary's first page
 
 
@@ -139,6 +143,8 @@ def _blocks(content: ReviewContent) -> tuple:
     if content.fingerprints:   # in one block: each label keeps with its hash, each hash with the next label;
         # last, on a page of their own (an appendix for an auditor, after the pages a reviewer reads)
         blocks += [PageBreak(), Heading(2, (Text(content.fingerprints_title),), style="h2")]
+        if content.fingerprints_note:
+            blocks.append(Paragraph((Text(content.fingerprints_note),)))
         last = len(content.fingerprints) - 1
         for index, (what, digest) in enumerate(content.fingerprints):
             blocks += [Paragraph((Text(what),), style="review_fingerprint_label", keep_with_next=True),

@@ -573,7 +573,10 @@ def test_the_summary_is_one_page_and_the_hashes_one_block_on_a_last_page_of_thei
     # in one block: only each hash's label between them (no list, heading or body text), and nothing after
     assert len(between) == len(hashes) - 1 and all(t.startswith(("Ledger entry", "Draft source: ")) for t in between)
     texts = [t[0] for t in found]
-    assert texts[first - 2].startswith("Fingerprints (SHA-256)") and texts[first - 1].startswith("Approved file: ")
+    assert texts[first - 1].startswith("Approved file: ")
+    # under the title, one sentence says what they are for; then the block
+    (title,) = [i for i, t in enumerate(texts) if t.startswith("Fingerprints (SHA-256)")]
+    assert 1 <= first - 1 - title - 1 <= 3 and "render.py verify checks" in " ".join(texts[title + 1:first - 1])
     assert all(t.startswith("US-KIN-0001-REVIEW") or t.startswith("Review copy") for t in texts[last + 1:])
 
 
