@@ -25,7 +25,8 @@ from .archive_files import archive_folder, ledger_altered, sha256, tampering
 from .exits import EXIT_INPUT, EXIT_OK, EXIT_TAMPERED
 from .ledger import Approval, Ledger
 from .pixels import Area, PageDiff, compare
-from .review_document import Frame, Item, ReviewContent, review_pdf, stamp_review
+from .review_document import Frame, Item, ReviewContent, Thumb, review_pdf, stamp_review
+from .review_marks import thumbnail
 from .review_pages import Note, ReviewPage, append_pages
 from .words import Mark, marks, words
 
@@ -385,19 +386,39 @@ def _summary(old: Side, new: Side, text: int, figures: int, refs: int, pages: in
 
 def _parts(old: Side, new: Side, text: list, figures: list, refs: list, pages: list[PageDiff], runts: list,
            shown: list[ReviewPage]) -> list[tuple[str, list[Item]]]:
-    """The summary's lists, titled; each entry's page a link to that page as placed (the draft's, or the
-    approved one's for what is only there: a deletion, a page the draft dropped)."""
+    """The summary's lists, titled, the layout effects to check first (the one list asking for a fix); each
+    entry's page a link to that page as placed (the draft's, or the approved one's for what is only there: a
+    deletion, a page the draft dropped)."""
     areas = sum(len(p.areas) for p in pages)
-    return [
+    return [   # what the reviewer must act on first: a heading the draft broke badly
+        *([(f"Layout effects to check ({len(runts)})", [_linked(c.describe(), "new", shown) for c in runts])]
+          if runts else []),
         (f"Text changes ({len(text)}), in reading order",
          [_linked(c.describe(), "new" if c.inserted else "old", shown) for c in text]),
         (f"Figures and alt texts ({len(figures)})", [_linked(c.describe(), "new", shown) for c in figures]),
         (f"References ({len(refs)})", [_linked(c.describe(), "new", shown) for c in refs]),
         (f"Pages that differ ({ch.plural(len(pages), 'page')}" + (f", {ch.plural(areas, 'area')})" if areas else ")"),
          [_linked(line, "old" if p.only_in == "old" else "new", shown) for p in pages for line in _page_lines(p, old, new)]),
-        *([(f"Layout effects to check ({len(runts)})", [_linked(c.describe(), "new", shown) for c in runts])]
-          if runts else []),
     ]
+
+
+def _thumbs(old: Side, new: Side, pages: list[PageDiff], shown: list[ReviewPage]) -> list[Thumb]:
+    """Each placed page small, for the summary's side column: the areas that differ outlined in its side's
+    colour (red on the approved page, blue on the draft's)."""
+    out = []
+    for index, entry in enumerate(shown):
+        side = old if entry.side == "old" else new
+        diff = next((p for p in pages if p.number == entry.number and not p.only_in), None)
+        areas = [(a.x, a.y, a.width, a.height) for a in diff.areas] if diff else []
+        size = next((p.size for p in side.pages if p.number == entry.number), (612.0, 792.0))
+        colour = "red" if entry.side == "old" else "blue"
+        alt = (f"Page {entry.number} of {side.label}, small"
+               + (f", the {ch.plural(len(areas), 'area')} that differ outlined in {colour}: "
+                  + ", ".join(a.where(diff.size).removeprefix("the ") for a in diff.areas) if diff and areas else "")
+               + ".")
+        out.append(Thumb(thumbnail(side.pdf, entry.number, areas, "deleted" if entry.side == "old" else "inserted"),
+                         alt, (float(size[0]), float(size[1])), index))
+    return out
 
 
 def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | None = None) -> int:
@@ -426,8 +447,10 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
                      f"and each change is a comment beside its line; the fingerprints come last. The page number "
-                     f"leading each entry above links to that page.")
-    content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources)
+                     f"leading each entry below links to that page, as does each small page's caption at the right "
+                     f"(the areas that differ outlined).")
+    content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources,
+                            thumbs=_thumbs(old, new, pages, shown))
     # the copy's own dates, not the material's: its footer says the day it was made, its PDF dates the time
     frame = Frame(new.document.material_id, spoken_date(made), made[:10], new.theme_file,
                   paper_of(new.pages[0].size if new.pages else (612.0, 792.0)))

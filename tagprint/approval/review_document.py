@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Heading, ListBlock, PageBreak, Paragraph
-from ..model.blocks import ListItem
+from ..model.blocks import Figure, ListItem, Photo
 from ..model.document import Section, TypeStyle
 from ..model.inline import Link, Text
 
@@ -34,7 +34,21 @@ class Item:
         return self.lead + self.rest
 
 
-LINK_PREFIX = "#tagprint-review-page-"   # a change's link, until append_pages points it at its placed page
+@dataclass(frozen=True)
+class Thumb:
+    """A placed page shown small beside the summary's lists: its picture (PNG), Alt text and size (points), and
+    the index of its placed page (its caption is that page's label, a link to it)."""
+
+    png: bytes
+    alt: str
+    size: tuple[float, float]
+    target: int
+
+
+LINK_PREFIX = "#tagprint-review-page-"
+FINGERPRINTS_NOTE = ("The SHA-256 of each file this copy was made from. render.py verify checks the approved "
+                     "file against its ledger entry; render.py approve --review checks that the draft's sources "
+                     "are still these before the draft is approved.")   # a change's link, until append_pages points it at its placed page
 
 
 @dataclass
@@ -47,6 +61,8 @@ class ReviewContent:
     page_labels: list[str] = field(default_factory=list)  # a page each, its heading: "Approved 1.0, page 1"
     fingerprints: list[tuple[str, str]] = field(default_factory=list)  # (what, its SHA-256): one block at the end
     fingerprints_title: str = "Fingerprints (SHA-256)"
+    fingerprints_note: str = FINGERPRINTS_NOTE   # under their title: what they are for
+    thumbs: list[Thumb] = field(default_factory=list)   # beside the lists, on the summary's first page
 
 
 @dataclass(frozen=True)
@@ -62,6 +78,8 @@ class Frame:
 PLACEHOLDER = """\
 title:
   - {type: heading, level: 1, text: Review copy}
+side:
+  - {type: paragraph, text: Pages}
 review:
   - {type: heading, level: 2, text: Changes}
   - {type: paragraph, text: Changes}
@@ -69,7 +87,7 @@ review:
 """
 
 
-def _layout(frame: Frame, title: str) -> str:
+def _layout(frame: Frame, title: str, side: bool = False) -> str:
     return "\n".join([
         "document:",
         f"  title: {json.dumps(title, ensure_ascii=False)}",
@@ -82,11 +100,12 @@ def _layout(frame: Frame, title: str) -> str:
         f"page: {{size: {frame.paper}, margins: [40, 40, 48, 40]}}",
         # the title across the page; the lists in a measure of about 80 characters (8 of 12 columns)
         "templates:",
-        f"  first: {{regions: {{title: {{columns: 1-12}}, body: {{below: title, columns: {BODY_COLUMNS}}}}}}}",
+        f"  first: {{regions: {{title: {{columns: 1-12}}, body: {{below: title, columns: {BODY_COLUMNS}}}"
+        + (f", side: {{below: title, columns: {SIDE_COLUMNS}}}" if side else "") + "}}",
         f"  text: {{regions: {{body: {{columns: {BODY_COLUMNS}}}}}}}",
         "pages:",
         "  - template: first",
-        "    regions: {title: [title]}",
+        "    regions: {title: [title]" + (", side: [side]}" if side else "}"),
         "    flow: [review]",
         "    then: text",
         "",
@@ -95,16 +114,20 @@ def _layout(frame: Frame, title: str) -> str:
 
 BODY_COLUMNS = "1-8"   # of the page's 12: about 80 characters a line of body text (a full width set ~120);
                       # narrower, a SHA-256 in hex no longer fits a line
+SIDE_COLUMNS = "10-12"  # the pages shown small, right of the lists (a column left between them)
 FOOTER = "Review copy · page {n} of {m}"   # the review copy's running footer, on every page of it
 
 
 # The fingerprints: what each is in the small text style, its SHA-256 under it in a monospaced face (a hash
-# is read and compared character by character; 64 hex digits at 7.5 pt are about 290 pt, inside the measure),
-# in the theme's text colours (AA on white).
+# is read and compared character by character), in the theme's text colours (AA on white). DejaVu Sans Mono's
+# small x-height reads about a point smaller than the sans beside it: at 8.5 pt it reads as 7.5; 64 hex digits
+# are then about 328 pt, inside the measure on letter and A4.
 HASH_FONT = "DejaVu Sans Mono"
+HASH_SIZE = 8.5
 STYLES = {
-    "review_fingerprint_label": TypeStyle(size=7.5, leading=9.5, color="muted", space_after=0.5),
-    "review_fingerprint": TypeStyle(size=7.5, leading=9.5, color="text", space_after=4.5, font=HASH_FONT),
+    "review_fingerprint_label": TypeStyle(size=8.0, leading=10.0, color="muted", space_after=0.5),
+    "review_thumb_caption": TypeStyle(size=8.0, leading=10.0, color="muted", space_before=4.0, space_after=2.0),
+    "review_fingerprint": TypeStyle(size=HASH_SIZE, leading=11.0, color="text", space_after=6.0, font=HASH_FONT),
 }
 
 
@@ -120,11 +143,38 @@ def _blocks(content: ReviewContent) -> tuple:
     if content.fingerprints:   # in one block: each label keeps with its hash, each hash with the next label;
         # last, on a page of their own (an appendix for an auditor, after the pages a reviewer reads)
         blocks += [PageBreak(), Heading(2, (Text(content.fingerprints_title),), style="h2")]
+        if content.fingerprints_note:
+            blocks.append(Paragraph((Text(content.fingerprints_note),)))
         last = len(content.fingerprints) - 1
         for index, (what, digest) in enumerate(content.fingerprints):
             blocks += [Paragraph((Text(what),), style="review_fingerprint_label", keep_with_next=True),
                        Paragraph((Text(digest),), style="review_fingerprint", keep_with_next=index < last)]
     return tuple(blocks)
+
+
+THUMBS_SHOWN = 6       # pages shown small beside the lists at most (the rest are in the lists and follow whole)
+THUMB_WIDTH = 150.0    # a thumbnail's widest (the side column's width at most)
+THUMB_ROOM = 0.72      # of the paper's height: the side column's room for its thumbnails and their captions
+THUMB_CAPTION = 30.0   # a caption and the gaps round it
+
+
+def _thumbs(content: ReviewContent, paper: tuple[float, float], folder: Path) -> tuple:
+    """The placed pages as small figures, one under the other, each captioned with its label (a link to it); as
+    wide as lets them all fit the side column's height."""
+    thumbs = content.thumbs[:THUMBS_SHOWN]
+    if not thumbs:
+        return ()
+    room = paper[1] * THUMB_ROOM / len(thumbs) - THUMB_CAPTION
+    width = min(THUMB_WIDTH, *(room * w / h for w, h in (t.size for t in thumbs)))
+    out = []
+    for index, thumb in enumerate(thumbs):
+        name = f"review-page-{index + 1}.png"
+        (folder / name).write_bytes(thumb.png)
+        label = content.page_labels[thumb.target]
+        caption = (Link(f"{LINK_PREFIX}{thumb.target}", (Text(label),), f"Go to {label}"),)
+        out.append(Figure(Photo(f"images/{name}"), thumb.alt, caption=caption, width=width, align="left",
+                          caption_style="review_thumb_caption"))
+    return tuple(out)
 
 
 def _runs(item: Item, labels: list[str]) -> tuple:
@@ -146,7 +196,8 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
         (root / "content").mkdir()
         (root / "images").mkdir()
         shutil.copy(frame.theme_file, root / "layouts" / "themes" / frame.theme_file.name)
-        (root / "layouts" / "review.yaml").write_text(_layout(frame, content.title), encoding="utf-8")
+        side = bool(content.thumbs)
+        (root / "layouts" / "review.yaml").write_text(_layout(frame, content.title, side), encoding="utf-8")
         (root / "content" / "review.yaml").write_text(PLACEHOLDER, encoding="utf-8")
         loaded = load(root, root / "layouts" / "review.yaml")
         document = validate(loaded)
@@ -156,9 +207,14 @@ def review_pdf(frame: Frame, content: ReviewContent) -> bytes:
         document = replace(document, theme=replace(theme, styles={**theme.styles, **styles}))
         page = document.pages[0]
         body = Section("review", _blocks(content), page.flow[0].where)
-        (placed,) = page.placements
+        placed, *beside = page.placements
         title = replace(placed.sections[0], blocks=(Heading(1, (Text(content.title),), style="h1"),))
-        document = replace(document, pages=(replace(page, flow=(body,), placements=(replace(placed, sections=(title,)),)),))
+        placements = [replace(placed, sections=(title,))]
+        if beside:
+            paper = (float(document.page_size[0]), float(document.page_size[1]))
+            small = replace(beside[0].sections[0], blocks=_thumbs(content, paper, root / "images"))
+            placements.append(replace(beside[0], sections=(small,)))
+        document = replace(document, pages=(replace(page, flow=(body,), placements=tuple(placements)),))
         return render(Prepared(loaded, document, 0.0), SCREEN).data
 
 

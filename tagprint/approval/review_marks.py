@@ -81,3 +81,34 @@ def marks_ops(marks: list[Mark], image: Image.Image | None) -> bytes:
             ops.append(f"q {_rgb(style.line)} RG 1.3 w 0 J {_number(x0 - 0.5)} {_number(y)} m "
                        f"{_number(x1 + 0.5)} {_number(y)} l S Q")
     return ("\n".join(ops) + "\n").encode() if ops else b""
+
+
+THUMB_SCALE = 0.6   # a thumbnail's pixels a point of the compared page: about 150 ppi at the summary's 170 pt
+THUMB_RULE = (184, 189, 199)   # the hairline round a thumbnail (a white page on the white summary page)
+
+
+def thumbnail(data: bytes, number: int, areas: list[tuple[float, float, float, float]], kind: str) -> bytes:
+    """Page `number` of a PDF as a small PNG for the summary: the page rendered by PDFium, framed by a hairline,
+    each area that differs (x, y, width, height in points from the top left) outlined in the side's colour (a
+    deletion's red on the approved page, an insertion's blue on the draft's)."""
+    import io
+
+    from PIL import ImageDraw
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        image = doc[number - 1].render(scale=THUMB_SCALE).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    grey = image.convert("L")
+    draw = ImageDraw.Draw(image)
+    s, pad = THUMB_SCALE, 3
+    for x, y, w, h in areas:   # on a dark ground (a navy masthead) the lighter line, as the marks take
+        dark = dark_ground(grey, (x * s, grey.height - (y + h) * s, (x + w) * s, grey.height - y * s))
+        colour = tuple(round(c * 255) for c in STYLES[kind][1 if dark else 0].line)
+        draw.rectangle((max(x * s - pad, 1), max(y * s - pad, 1), min((x + w) * s + pad, image.width - 2),
+                        min((y + h) * s + pad, image.height - 2)), outline=colour, width=3)
+    draw.rectangle((0, 0, image.width - 1, image.height - 1), outline=THUMB_RULE, width=1)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

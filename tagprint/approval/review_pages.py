@@ -303,6 +303,8 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 marked.append(figure)
                 key = _comments(pdf, page, holder, at, entry, fit, width, nums, key)
             tree.ParentTreeNextKey = key
+            if pages:
+                _thumbs_after_lists(pdf, parents[int(pdf.pages[first].obj.StructParents)][0])
             _labels_and_bookmarks(pdf, pages)
             out = io.BytesIO()
             pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -310,6 +312,29 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
         finally:
             for opened in sources.values():
                 opened.close()
+
+
+def _thumbs_after_lists(pdf: pikepdf.Pdf, label: pikepdf.Object) -> None:
+    """The summary's side column (a Sect of the placed pages shown small, each a Figure) read after the lists:
+    moved from before them (a region placed beside the flow reads first) to just before the first placed page's
+    label heading."""
+    document = _document_element(pdf)
+    kids = document.K if isinstance(document.K, Array) else Array([document.K])
+
+    def figures_only(element: pikepdf.Object) -> bool:
+        kid = element.get("/K")
+        inner = list(kid) if isinstance(kid, Array) else [kid]
+        return bool(inner) and all(isinstance(k, Dictionary) and k.get("/S") == Name.Figure for k in inner)
+
+    side = [i for i, k in enumerate(kids) if isinstance(k, Dictionary) and k.get("/S") == Name.Sect and figures_only(k)]
+    holder = label.P
+    if len(side) != 1 or holder.objgen == document.objgen:
+        return
+    moved = kids[side[0]]
+    del kids[side[0]]
+    at = next(i for i, kid in enumerate(holder.K) if kid.objgen == label.objgen)
+    holder.K.insert(at, moved)
+    moved.P = holder
 
 
 def _resources(page: pikepdf.Page, form: pikepdf.Object, marked: bool) -> None:

@@ -91,8 +91,14 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
     roles = [n.role for n in tree.walk()]
     # 3 parts with changes and the fingerprints, then 2 page labels (the empty references part is not set: the
     # summary's first sentence says "no reference changes")
-    assert roles.count("H1") == 1 and roles.count("H2") == 6 and roles.count("Figure") == 2
-    approved, draft = [n for n in tree.walk() if n.role == "Figure"]  # page 1 as approved, then as drafted
+    # each placed page twice: small beside the lists (read after them), then whole on its own page
+    assert roles.count("H1") == 1 and roles.count("H2") == 6 and roles.count("Figure") == 4
+    small_approved, small_draft, approved, draft = [n for n in tree.walk() if n.role == "Figure"]
+    assert small_approved.attrs["Alt"] == ("Page 1 of approved 1.0, small, the 2 areas that differ outlined in red: "
+                                           "middle, middle left.")
+    assert small_draft.attrs["Alt"].startswith("Page 1 of the current draft, small, the 2 areas that differ outlined "
+                                               "in blue")
+    assert roles.index("Figure") > max(i for i, r in enumerate(roles) if r == "L")   # after the summary's lists
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: middle: the figure")
     assert draft.attrs["Alt"].startswith("Page 1 of the current draft, the whole page. Inserted words, underlined in "
@@ -412,11 +418,14 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     tree = structure(pdf_path)
     flat = [(n.role, n) for n in tree.walk()]
     roles = [r for r, _ in flat]
-    figures = [i for i, r in enumerate(roles) if r == "Figure"]
+    figures = [i for i, (r, n) in enumerate(flat) if r == "Figure" and "the whole page" in n.attrs["Alt"]]
+    assert len(figures) == 2
     for at in figures:  # each placed page directly follows its label heading in reading order
         assert roles[at - 1] == "H2"
     spoken = " ".join(reading_text(tree).split())
-    first, second = spoken.index("Approved 1.0, page 1"), spoken.index("Draft (not yet approved), page 1")
+    small = spoken.index("Page 1 of the current draft, small")   # the pages shown small, read after the lists
+    first = spoken.index("Approved 1.0, page 1", small)
+    second = spoken.index("Draft (not yet approved), page 1", first)
     assert first < spoken.index("Page 1 of approved 1.0, the whole page") < second
     assert second < spoken.index("Page 1 of the current draft, the whole page")
 
@@ -556,7 +565,7 @@ def test_the_summary_is_one_page_and_the_hashes_one_block_on_a_last_page_of_thei
     # theme and two photographs)
     assert len(hashes) == 2 + 5
     for _, (text, size, font, colour) in hashes:
-        assert "DejaVuSansMono" in font and 7.5 <= round(size, 2) <= 8, (font, size)
+        assert "DejaVuSansMono" in font and 8 <= round(size, 2) <= 9, (font, size)  # its small x-height: reads as 7+
         assert (1.05 / (_luminance(colour) + 0.05)) >= 4.5, colour   # WCAG AA on the white page
     assert not [t for t in found if "Mono" in t[2] and not re.fullmatch(r"[0-9a-f]{64}", t[0].strip())]
     first, last = hashes[0][0], hashes[-1][0]
@@ -564,7 +573,10 @@ def test_the_summary_is_one_page_and_the_hashes_one_block_on_a_last_page_of_thei
     # in one block: only each hash's label between them (no list, heading or body text), and nothing after
     assert len(between) == len(hashes) - 1 and all(t.startswith(("Ledger entry", "Draft source: ")) for t in between)
     texts = [t[0] for t in found]
-    assert texts[first - 2].startswith("Fingerprints (SHA-256)") and texts[first - 1].startswith("Approved file: ")
+    assert texts[first - 1].startswith("Approved file: ")
+    # under the title, one sentence says what they are for; then the block
+    (title,) = [i for i, t in enumerate(texts) if t.startswith("Fingerprints (SHA-256)")]
+    assert 1 <= first - 1 - title - 1 <= 3 and "render.py verify checks" in " ".join(texts[title + 1:first - 1])
     assert all(t.startswith("US-KIN-0001-REVIEW") or t.startswith("Review copy") for t in texts[last + 1:])
 
 
@@ -704,9 +716,16 @@ def test_each_change_links_to_its_placed_page_and_the_copy_has_bookmarks(reviewe
     with pikepdf.open(pdf_path) as pdf:
         placed = {pdf.pages[i].obj.objgen: str(pdf.pages[i].label) for i in (1, 2)}
         parents = _parents_of(pdf)
-        links = [a for a in pdf.pages[0].get("/Annots", []) if a.Subtype == "/Link"]
+        every = [a for a in pdf.pages[0].get("/Annots", []) if a.Subtype == "/Link"]
+        half = float(pdf.pages[0].mediabox[2]) / 2
+        links = [a for a in every if float(a.Rect[2]) < half]   # the lists, in the left two thirds
         # an entry with a page each: the text change, the figure change, the two areas that differ
         assert len(links) == 4
+        # and each placed page shown small in the right column, its caption a link to it, in their order
+        captions = [a for a in every if float(a.Rect[0]) > half]
+        assert len(captions) == 2 and [str(placed[a.Dest[0].objgen]) for a in captions] == [
+            "Approved 1.0, page 1", "Draft (not yet approved), page 1"]
+        assert all(parents[int(a.StructParent)].S == "/Link" for a in captions)
         leads = [w for w in words if w.text == "page"]
         for annot in links:
             assert "/A" not in annot and annot.Dest[0].objgen in placed   # a destination in the file
@@ -778,6 +797,8 @@ def test_the_masthead_reflowed_with_a_word_alone_on_its_middle_line_is_flagged_b
     assert flag[1] - 20 <= alone.box[1] <= flag[2] + 20   # level with the line "with" is alone on
     first = " ".join(pdfium.PdfDocument(review)[0].get_textpage().get_text_range().split())
     assert "Layout effects to check (1)" in first
+    # the one list asking for a fix comes first, before the text changes and the pages that differ
+    assert first.index("Layout effects to check (1)") < first.index("Text changes (") < first.index("Pages that differ")
 
 
 def test_an_entry_links_to_its_sides_placed_page_or_the_other_sides_when_its_own_has_none():
