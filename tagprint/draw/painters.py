@@ -16,7 +16,7 @@ from ..model import Artwork, CallToAction, Citation, Document, Link, NoteRef, Ph
 from ..profiles import Profile
 from ..profiles.press import PressPalette
 from ..profiles.images import prepare
-from ..tags import TagMap
+from ..tags import TagMap, section_id
 from .pen import Pen
 from .recording import Drawn, recorded
 from ..words import ENGLISH, Words
@@ -92,6 +92,8 @@ def _link_target(link: object, words: Words = ENGLISH) -> tuple[tuple[str, str],
     if isinstance(link, Citation):
         first = link.numbers[0]
         return ("ref", str(first)), words.get("go_to_reference", numbers=", ".join(map(str, link.numbers)))
+    if isinstance(link, Link) and link.internal is not None:
+        return ("id", section_id(link.internal)), link.description
     if isinstance(link, (Link, CallToAction)):
         return ("uri", link.href), link.description
     raise TypeError(type(link).__name__)

@@ -30,7 +30,8 @@ file; the build checks the rest (that a content id exists, that a colour is in t
 and names the file, line and fix of every problem.
 
 Inline text (headings, paragraphs, items, captions, cards, references) is Markdown: `**strong**`,
-`*emphasis*`, `[text](https://… "what the link is")`, citations `` {{cite}}`1,2` `` that link to the
+`*emphasis*`, `[text](https://… "what the link is")`, a link within the document to where a content id
+stands `[see page 2](#safety "Go to the safety information")`, citations `` {{cite}}`1,2` `` that link to the
 reference list, and a phrase in another language `[bonjour]{{lang=fr}}`.
 
 <a id="lengths"></a>A **length** is a number of points (1/72 inch), or a number with a unit: `12pt`, `4mm`,

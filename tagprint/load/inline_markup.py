@@ -7,7 +7,7 @@ another language [bonjour]{lang=fr}, footnote markers {note}`*`. Everything else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
 from markdown_it import MarkdownIt
@@ -77,7 +77,8 @@ class _Reader:
         elif kind == "link_close":
             href, title, runs = self.links.pop()
             label = "".join(r.text for r in runs)
-            self.emit(Link(href, tuple(runs), title or f"{label} ({_host(href)})", self.where))
+            link = Link(href, tuple(runs), "", self.where)  # within the document (#id): its words say where
+            self.emit(replace(link, description=title or (label if link.internal else f"{label} ({_host(href)})")))
         elif kind == "myst_role":
             self._role(tok)
         else:

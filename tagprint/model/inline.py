@@ -52,6 +52,11 @@ class Link:
     def text(self) -> str:
         return plain_text(self.runs)
 
+    @property
+    def internal(self) -> str | None:
+        """The content id a link within the document goes to (`#safety`), else None."""
+        return self.href[1:] if self.href.startswith("#") else None
+
 
 @dataclass(frozen=True, eq=False)
 class NoteRef:

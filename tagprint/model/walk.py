@@ -34,6 +34,12 @@ def inline_runs(block: Block) -> Iterator[tuple[Inline, Where]]:
         yield from flat(runs, where)
 
 
+def internal_targets(document: Document) -> set[str]:
+    """The content ids the document's own links go to (`[see page 2](#safety)`)."""
+    return {run.internal for block in blocks_in_order(document) for run, _ in inline_runs(block)
+            if isinstance(run, Link) and run.internal is not None}
+
+
 def blocks_in_order(document: Document) -> Iterator[Block]:
     """Every block of the document, section by section in reading order."""
     for section in document.sections():

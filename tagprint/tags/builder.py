@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from ..model import Block, Citation, Document, Figure, Link, ListBlock, NoteRef, References, Text
 from ..model.inline import Inline
+from ..model.walk import internal_targets
 from .tree import ContentSlot, StructElem
 
 
@@ -36,6 +37,11 @@ def reference_id(number: int) -> str:
     return f"ref-{number}"
 
 
+def section_id(content_id: str) -> str:
+    """The structure element id of a placed content id's Sect (what a link within the document goes to)."""
+    return f"section-{content_id}"
+
+
 class _Builder:
     def __init__(self, document: Document):
         self.document = document
@@ -50,8 +56,10 @@ class _Builder:
                     for block in section.blocks:
                         self.block(block, sect)
             return self.map
+        targets = internal_targets(self.document)
         for section in self.document.sections():
-            sect = self.map.root.add("Sect", title=section.id)
+            sect = self.map.root.add("Sect", title=section.id,
+                                     elem_id=section_id(section.id) if section.id in targets else None)
             self.map.elems[(id(section), "")] = sect
             for block in section.blocks:
                 self.block(block, sect)

@@ -8,10 +8,10 @@ from ..model import (
     Paragraph, Quote, References, Safety, Spacer,
 )
 from . import charts as _charts, table as _table  # noqa: F401  (they register charts, QR codes, tables, notes)
-from .builder import TAGGERS, TagMap, _Builder, reference_id, tags_of
+from .builder import TAGGERS, TagMap, _Builder, reference_id, section_id, tags_of
 from .tree import StructElem
 
-__all__ = ["TAGGERS", "TagMap", "build_tags", "reference_id", "tags_of"]
+__all__ = ["TAGGERS", "TagMap", "build_tags", "reference_id", "section_id", "tags_of"]
 
 
 @tags_of(Heading)

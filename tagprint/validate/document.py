@@ -19,6 +19,7 @@ from .citations import check_citations
 from .editions import check_editions, edition_margins, with_edition
 from .fonts import check_fonts
 from .headings import check_headings
+from .links import check_internal
 from .model_builder import BlockBuilder, check_lang
 from .notes import check_note_markers
 from .page_geometry import PAGE_SIZES, Margins
@@ -118,6 +119,7 @@ def _check_document(document: Document, loaded: Loaded, missing: bool, problems:
         check_fonts(document, lsrc.where(("theme",)), problems, lsrc)
     check_document_fields(loaded.layout, lsrc, problems)
     check_placed_once(document, problems)
+    check_internal(document, problems)
     check_columns(document, problems)
 
 

@@ -8,6 +8,8 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem, Where
+from ..model import Document, Link
+from ..model.walk import blocks_in_order, inline_runs
 
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
 _TEL = re.compile(r"^\+[0-9().-]+$")   # RFC 3966 global number: + then digits and visual separators
@@ -95,3 +97,14 @@ def check_href(href: str, where: Where, problems: list[Problem]) -> None:
         problems.append(Problem(where, f"link '{href}' is not an http, https, mailto or tel address: {reason}",
                                 "write a full address such as https://www.example.com/page, "
                                 "mailto:name@example.com or tel:+1-800-555-0100"))
+
+
+def check_internal(document: Document, problems: list[Problem]) -> None:
+    """A link within the document goes to a content id one of its pages places."""
+    placed = {section.id for section in document.sections()}
+    for block in blocks_in_order(document):
+        for run, where in inline_runs(block):
+            if isinstance(run, Link) and run.internal is not None and run.internal not in placed:
+                problems.append(Problem(where, f"the link '{run.href}' goes to content id '{run.internal}', which "
+                                        "no page of this document places",
+                                        "write # and a content id the pages place, e.g. (#safety)"))

@@ -130,7 +130,8 @@ class BlockBuilder:
     def _check_runs(self, runs: tuple[Inline, ...], where: Where) -> None:
         for run in runs:
             if isinstance(run, Link):
-                check_href(run.href, where, self.problems)
+                if run.internal is None:  # `#content-id`: judged with the document (validate.links.check_internal)
+                    check_href(run.href, where, self.problems)
                 if not run.text.strip():
                     self.problems.append(Problem(where, f"the link to '{run.href}' has no visible text",
                                                  "write the words to click between the brackets: [text](…)"))

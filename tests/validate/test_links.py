@@ -114,3 +114,70 @@ def test_a_tel_link_whose_text_is_the_number_prints_it_once(project):
     path.write_bytes(build(project.root, project.root / "layouts" / "test.yaml", "print").data)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Call +1 800 555 0100." in text and "(+1-800-555-0100)" not in text
+
+
+TWO_PAGES = """\
+document:
+  title: Test document
+  lang: en-US
+  material_id: TEST-0001
+  date: 11/2026
+  created: 2026-11-01
+theme: kineret
+profiles: [screen, print]
+templates:
+  plain:
+    regions:
+      main: {box: [40, 40, 532, 700]}
+pages:
+  - template: plain
+    regions:
+      main: [body]
+  - template: plain
+    regions:
+      main: [safety]
+"""
+SAFETY = "safety:\n  - type: heading\n    level: 2\n    text: Important Safety Information\n" \
+         "  - type: paragraph\n    text: SAFETY-TEXT stands at the top of page 2.\n"
+
+
+def test_a_link_within_the_document_goes_to_its_content_on_its_page(project):
+    """`[…](#safety)`: a GoTo to page 2 where the safety text starts, said by its title, the Sect it lands on
+    carrying an id; print keeps the words and adds no address (paper has no links)."""
+    import io
+    import subprocess
+
+    import pikepdf
+    import pypdfium2 as pdfium
+
+    from tagprint.pipeline import build
+
+    project.layout(TWO_PAGES)
+    project.content(HEADING + '  - type: paragraph\n    text: See [the safety information on page 2](#safety '
+                              '"Go to the Important Safety Information").\n' + SAFETY)
+    screen = build(project.root, project.root / "layouts" / "test.yaml").data
+    with pikepdf.open(io.BytesIO(screen)) as pdf:
+        (annot,) = [a for a in pdf.pages[0].Annots if a.Subtype == "/Link"]
+        page, _fit, _x, y, _zoom = annot.Dest
+        assert page.objgen == pdf.pages[1].obj.objgen and str(annot.Contents) == "Go to the Important Safety Information"
+        sects = [k for k in pdf.Root.StructTreeRoot.K[0].K if k.S == "/Sect" and "/ID" in k]
+        assert [str(s.ID) for s in sects] == ["section-safety"]
+    page2 = pdfium.PdfDocument(screen)[1]
+    text = page2.get_textpage()
+    top = text.get_charbox(text.get_text_range().index("Important Safety"))[3]
+    assert top <= float(y) <= top + 20  # lands on the safety heading, not the page's top or foot
+    path = project.root / "print.pdf"
+    path.write_bytes(build(project.root, project.root / "layouts" / "test.yaml", "print").data)
+    printed = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "See the safety information on page 2." in printed and "#safety" not in printed
+
+
+def test_a_link_within_the_document_to_content_it_does_not_place_is_a_problem_at_its_line(project, capsys):
+    from tagprint.commands.cli import main
+
+    project.layout(TWO_PAGES)
+    project.content(HEADING + "  - type: paragraph\n    text: See [page 2](#safty).\n" + SAFETY)
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "content/test.yaml:6:5: the link '#safty' goes to content id 'safty', which no page of this document " \
+           "places" in err, err
