@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import MINIMAL_LAYOUT
 from tagprint.errors import InputError
 from tagprint.validate.links import href_problem
 
@@ -116,27 +117,8 @@ def test_a_tel_link_whose_text_is_the_number_prints_it_once(project):
     assert "Call +1 800 555 0100." in text and "(+1-800-555-0100)" not in text
 
 
-TWO_PAGES = """\
-document:
-  title: Test document
-  lang: en-US
-  material_id: TEST-0001
-  date: 11/2026
-  created: 2026-11-01
-theme: kineret
-profiles: [screen, print]
-templates:
-  plain:
-    regions:
-      main: {box: [40, 40, 532, 700]}
-pages:
-  - template: plain
-    regions:
-      main: [body]
-  - template: plain
-    regions:
-      main: [safety]
-"""
+TWO_PAGES = MINIMAL_LAYOUT.replace("theme: kineret", "theme: kineret\nprofiles: [screen, print]") + \
+    "  - template: plain\n    regions:\n      main: [safety]\n"  # the safety text alone on page 2
 SAFETY = "safety:\n  - type: heading\n    level: 2\n    text: Important Safety Information\n" \
          "  - type: paragraph\n    text: SAFETY-TEXT stands at the top of page 2.\n"
 
