@@ -79,7 +79,7 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         if block.zebra and head_n <= r < head_n + body_n and (r - head_n) % 2 == 1:
             out.items.append(FillBox(Rect(0, tops[r], width, heights[r]), stripe))
         for cell, (_, laid) in zip(row.cells, laid_rows[r]):
-            out.add(laid, xs[cell.column] + PAD_X, tops[r] + PAD_Y)
+            out.add(laid, xs[cell.column] + PAD_X, _cell_top(r, cell.rowspan, laid, tops, head_n, head_bottom))
     if head_n:
         out.items += _spanner_rules(all_rows[:head_n], xs, tops, head_bottom, rule)
         out.items.append(RuleLine(0, head_bottom, width, head_bottom, rule, 1.0))
@@ -103,6 +103,15 @@ def _table(block: Table, width: float, ctx: LayoutContext) -> Laid:
         y += 4 + notes.height
     out.height = y
     return out
+
+
+def _cell_top(r: int, rowspan: int, laid: Laid, tops: list[float], head_n: int, head_bottom: float) -> float:
+    """Where a cell's text starts: a body cell at its row's top; a header cell on the foot of its rows, so
+    the headers of one row (and one spanning several) share the baseline above the header's rule."""
+    if r >= head_n:
+        return tops[r] + PAD_Y
+    bottom = tops[r + rowspan] if r + rowspan < head_n else head_bottom
+    return bottom - PAD_Y - laid.height
 
 
 def _spanner_rules(head: Sequence[TableRow], xs: list[float], tops: list[float], head_bottom: float,
@@ -140,7 +149,8 @@ def _header_again(head: Sequence[TableRow], laid_rows: list, xs: list[float], to
     piece = Laid(0, [])
     for r, row in enumerate(head):
         for cell, (_, laid) in zip(row.cells, laid_rows[r]):
-            piece.add(laid, xs[cell.column] + PAD_X, tops[r] - head_top + PAD_Y)
+            piece.add(laid, xs[cell.column] + PAD_X, _cell_top(r, cell.rowspan, laid, tops, len(head), head_bottom)
+                      - head_top)
     piece.items += [replace(line, y0=line.y0 - head_top, y1=line.y1 - head_top)
                     for line in _spanner_rules(head, xs, tops, head_bottom, rule)]
     piece.items.append(RuleLine(0, head_bottom - head_top, width, head_bottom - head_top, rule, 1.0))

@@ -55,3 +55,21 @@ def test_spanning_header_centred_with_a_hairline_under_it(project, tmp_path):
             assert abs((dl + dr) / 2 - (x0 + x1) / 2) < 1.0           # the text is centred over the columns
             checked += 1
     assert checked >= 2  # the header where it stands, and repeated after the cut
+
+
+def test_header_cells_stand_on_one_baseline_above_the_rule(project, tmp_path):
+    """A header cell spanning both header rows ("Visit") and one of several lines ("… weight in kg") end where the
+    sub-header row ends: their last lines share the baseline above the header's rule, here and after the cut."""
+    project.layout(LAYOUT)
+    project.content(_content(80).replace("[Low weight, High weight]", "[Low body weight in kg, High]"))
+    path = tmp_path / "baselines.pdf"
+    path.write_bytes(project.build().data)
+    checked = 0
+    for page in pdfium.PdfDocument(str(path)):
+        textpage = page.get_textpage()
+        for visit, what, high, kg in zip(_boxes(textpage, "Visit"), _boxes(textpage, "happens"),
+                                         _boxes(textpage, "High"), _boxes(textpage, "kg")):
+            bottoms = [visit[1], what[1], high[1], kg[1]]  # "kg": the last line of "Low body weight in kg"
+            assert max(bottoms) - min(bottoms) < 0.5, bottoms
+            checked += 1
+    assert checked >= 2
