@@ -133,9 +133,12 @@ def test_the_qr_code_decodes_from_a_300_dpi_render(norvalin_profiles, profile, t
     assert run.stdout.split() == [QR_HREF]
 
 
-def test_the_qr_code_stands_beside_its_address(norvalin_profiles):
-    """caption_position: right — the printed address starts right of the code, on the code's height."""
-    path = norvalin_profiles["screen"]
+@pytest.mark.parametrize("profile", ["screen", "email"])   # print's Figure BBox is not moved by its 27 pt bleed
+def test_the_qr_code_and_its_address_stand_in_the_support_box_foot(norvalin_profiles, profile):
+    """caption_position: below, in the support callout's foot: the printed address starts at the code's left
+    edge just under it, and the box's tint surrounds both (a reviewer found them floating under the box,
+    unframed; beside the code, in the box's 223 pt, the address would not fit)."""
+    path = norvalin_profiles[profile]
     qr = figure(tree(path), "QR-Code: öffnet " + QR_HREF)
     x0, y0, x1, y1 = (float(v) for v in qr.attrs.BBox)
     (page,) = {p for p, _ in qr.mcids()}
@@ -144,9 +147,18 @@ def test_the_qr_code_stands_beside_its_address(norvalin_profiles):
     with pikepdf.open(path) as pdf:
         height = float(pdf.pages[page].MediaBox[3])
     line = next(w for w in words.splitlines() if ">example.com/norvalin/fachinformation<" in w)
-    attrs = dict(part.split("=") for part in line.split("<word ")[1].split(">")[0].split())
-    left, top = float(attrs["xMin"].strip('"')), height - float(attrs["yMin"].strip('"'))
-    assert left > x1 and y0 < top < y1
+    attrs = {k: float(v.strip('"')) for k, v in (part.split("=") for part in line.split("<word ")[1].split(">")[0].split())}
+    assert abs(attrs["xMin"] - x0) <= 1 and y0 - 40 < height - attrs["yMin"] < y0, (attrs, qr.attrs.BBox)
+    scale = 2
+    image = pdfium.PdfDocument(path)[page].render(scale=scale).to_pil().convert("RGB")
+    tint = (0xEA, 0xF3, 0xF6)
+
+    def at(x: float, y: float) -> tuple[int, int, int]:   # PDF coordinates (y up)
+        return image.getpixel((round(x * scale), round((height - y) * scale)))
+
+    middle = (y0 + y1) / 2
+    assert _near(at(x0 - 4, middle), tint) and _near(at(x1 + 30, middle), tint)   # the box on both sides
+    assert _near(at(x0 + 10, height - attrs["yMax"] - 6), tint)   # and under the address: its foot
 
 
 @pytest.mark.parametrize("profile", PROFILES)
