@@ -170,7 +170,8 @@ def ink_boxes(path: Path, scale: float = 3.0) -> dict[int, list[tuple[float, flo
             continue
         image = pdf[page].render(scale=scale).to_pil().convert("L")
         for top, bottom, (x0, x1) in zip(tops[page], bottoms[page], sides[page]):
-            box = tuple(round(v * scale) for v in (x0 - 6, top - 6, x1 + 6, bottom + 6))
+            box = (max(0, round((x0 - 6) * scale)), max(0, round((top - 6) * scale)),  # on the slide
+                   min(image.width, round((x1 + 6) * scale)), min(image.height, round((bottom + 6) * scale)))
             inked = image.crop(box).point(lambda v: 255 if v < 240 else 0).getbbox()
             assert inked is not None, (page + 1, box)
             out.setdefault(page, []).append(tuple((box[k % 2] + inked[k]) / scale for k in range(4)))
