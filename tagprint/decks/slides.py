@@ -21,8 +21,8 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
 
 # The slide grid: every content slide's title sits on one baseline, its accent rule under it; under it the
 # body area, from TOP to FIGURE_BOTTOM: the text starts on its top line on every slide (paging through,
-# nothing jumps), and the picture beside it fills the area's full height, so a short slide is not
-# top-heavy (a half-and-half slide's wide picture, shorter by its aspect, is centred on its text).
+# nothing jumps), and the picture beside it starts on the same top line (its ink, not its box: see
+# balance_slides), a tall one filling the area's height; every picture's ink ends on the right margin.
 TITLE_BOTTOM = 104.0  # the title region's foot (its last line's descenders); the accent rule 8 pt under it
 RULE_Y, RULE_H = 112.0, 5.0
 TOP = 144.0
@@ -33,9 +33,10 @@ MARGINS = (36.0, LEFT, 40.0, LEFT)  # top, right, bottom, left
 CONTINUED_TOP = 56.0  # a slide the body runs on to starts its body near the top
 GUTTER = 32.0  # between the text column and the figure
 FIGURE_TEXT_W = 420.0  # layout: figure: the text column (half the width: the bullets fill the body's depth
-# in two or three lines each); the wide picture, the spectrum, takes the rest (about 396 pt), FIGURE_GUTTER
-# apart: its labels and the text's rag leave more room between them than the gutter)
-FIGURE_GUTTER = 16.0
+# in two or three lines each); the wide picture, the spectrum, takes the rest (368 pt), FIGURE_GUTTER
+# apart: read from the back of a room, the text (which may overhang its column by a glyph's edge) and the
+# picture must not seem to touch: 40 pt or more between them)
+FIGURE_GUTTER = 44.0
 # The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
 # slide's right, x 560 to the right margin (896), as tall as the body area, and set against the right
 # margin (where the footer ends), from the body's top line down; paging through, the art keeps its edge. (layout:
@@ -89,8 +90,8 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
         _region("title", (LEFT, 20, WIDTH, TITLE_BOTTOM - 20), valign="bottom"),
         _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
     ]
-    if has_figure:  # the picture on the body's top line, the zone's full height (a wide one, whose aspect
-        # makes it shorter, is centred on the text beside it: see balance_slides)
+    if has_figure:  # the picture on the body's top line, the zone's full height (its ink moved up to the
+        # top line and out to the right margin: see balance_slides)
         regions.append(_region("figure", (figure_x, TOP, figure_w, FIGURE_BOTTOM - TOP), valign="top"))
     name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
     if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
@@ -221,27 +222,29 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
 
 
 def balance_slides(document: Any, pages: list) -> None:
-    """Every content slide that holds its whole body (not a title slide, not one its body runs on from):
-    the text stays on the grid's top line, a list's items spread over the body's spare depth (see
-    _spread_items); a half-and-half slide's (layout: figure) wide picture is moved
-    so that its middle is the middle of the text block beside it (from the first line's capitals to the
-    last line's baseline; never above the top line); a safety panel is drawn at least down to the body
-    area's foot, its text on the top line under the title."""
+    """Every content slide's picture (not the title slide's) has its ink (what it draws, not its box: an
+    illustration keeps a little room round its drawing) on the grid's top line, level with the text's,
+    and against the right margin, where the footer ends (see _align_picture). Every content slide that
+    holds its whole body (not a title slide, not one its body runs on from): the text stays on the top
+    line, a list's items spread over the body's spare depth (see _spread_items); a safety panel is drawn
+    at least down to the body area's foot, its text on the top line under the title."""
     from collections import Counter
     slides = Counter(page.origin for page in pages)
     seen: set[int] = set()
+    theme = getattr(document, "theme", None)
     for page in pages:
         first = page.origin not in seen
         seen.add(page.origin)
         source = document.pages[page.origin] if page.origin < len(document.pages) else None
-        if source is None or not first or slides[page.origin] > 1 or source.template.name == "slide-title":
+        if source is None or not first or source.template.name == "slide-title":
+            continue
+        _align_picture(page, theme)
+        if slides[page.origin] > 1:
             continue
         if source.template.name.endswith("-panel"):
             _fill_panel(page)
             continue
         _spread_items(page)
-        if source.template.name == "slide-figure":
-            _centre_picture(page)
 
 
 ITEM_GAP = 18.0  # the most extra space between two bullets (or references) that a slide's spare depth gives
@@ -285,22 +288,21 @@ def _fill_panel(page: Any) -> None:
             page.items[i] = replace(item, box=Rect(box.x, box.y, box.width, max(box.height, FIGURE_BOTTOM - TOP)))
 
 
-def _centre_picture(page: Any) -> None:
-    """The picture (at the zone's top) moved down so its middle is the text block's middle."""
-    from ..layout.items import PictureBox, TextLine, moved
-    pictures = [i for i, item in enumerate(page.items) if isinstance(item, PictureBox) and item.box.y >= TOP - 0.5]
-    lines = [item for item in page.items if isinstance(item, TextLine) and item.fragments
-             and _top(item) >= TOP - 0.5 and item.x < LEFT + FIGURE_TEXT_W]
-    if not lines or not pictures:
-        return
-    first = min(lines, key=lambda line: line.baseline)
-    top = first.baseline - CAP_HEIGHT * max(f.size for f in first.fragments)
-    middle = (top + max(line.baseline for line in lines)) / 2
-    for i in pictures:
-        box = page.items[i].box
-        shift = min(middle - (box.y + box.height / 2), FIGURE_BOTTOM - (box.y + box.height))
-        if shift > 0:
-            page.items[i] = moved(page.items[i], 0.0, shift)
+def _align_picture(page: Any, theme: Any) -> None:
+    """The picture beside the text (at the zone's top) moved so that its ink's top is the grid's top line
+    and its ink's right edge the right margin (a photo's ink is its box)."""
+    from .. import illustrations
+    from ..layout.items import PictureBox, moved
+    from ..model import Illustration
+    from .ink import ink_box
+    for i, item in enumerate(page.items):
+        if not isinstance(item, PictureBox) or item.box.y < TOP - 0.5:
+            continue
+        source = getattr(item.figure, "source", None)
+        ink = item.box
+        if isinstance(source, Illustration) and theme is not None:
+            ink = ink_box(illustrations.kinds()[source.name], source.params, item.box, theme)
+        page.items[i] = moved(item, LEFT + WIDTH - (ink.x + ink.width), TOP - ink.y)
 
 
 def _top(item: Any) -> float:
