@@ -68,6 +68,14 @@ MORE_NOTES_LABEL = "More notes"
 SLIDE_NUMBER = "Slide {number} of {total}"
 
 
+def is_handout(document: Document, output: str) -> bool:
+    """Whether `output` is one of a deck's handouts: a piece for paper, built with its links printed (every
+    link's address written after its words, as in the print profile, the thumbnails' included) and with
+    no live links, in every profile (a handout is printed to be written on; a link on it cannot be
+    followed)."""
+    return document.kind == "deck" and output in document.outputs[1:]
+
+
 def shows_notes(kind: str) -> bool:
     return kind in ("1up", "2up")
 
