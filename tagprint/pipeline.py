@@ -116,7 +116,7 @@ def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
     handout = dict(zip(document.outputs[1:], document.handouts)).get(output) if document.kind == "deck" else None
     if handout is None:
         return pages, False
-    from .decks.handouts import handout_pages, shows_notes
+    from .decks.handouts import handout_pages, numbers_pages, shows_notes
     from .fonts import FontStack
     from .layout.blocks import LayoutContext
 
@@ -126,7 +126,7 @@ def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
     if ctx.problems:
         raise InputError(ctx.problems)
     from .layout.pages import add_footers
-    add_footers(document, handouts, ctx)
+    add_footers(document, handouts, ctx, numbered=numbers_pages(kind))
     return handouts, shows_notes(kind)
 
 

@@ -78,6 +78,12 @@ def is_handout(document: Document, output: str) -> bool:
     return document.kind == "deck" and output in document.outputs[1:]
 
 
+def numbers_pages(kind: str) -> bool:
+    """Whether the handout's footer numbers its pages: not 1-up, where each page's number is its slide's,
+    said once, as "Slide N of M" on its notes line."""
+    return kind != "1up"
+
+
 def shows_notes(kind: str) -> bool:
     return kind in ("1up", "2up")
 
