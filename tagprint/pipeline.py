@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .decks.handouts import is_handout
 from .draw.painters import draw_document
 from .errors import InputError, Problem, Where, relative
 from .finish import FinishContext, finish
@@ -115,7 +116,7 @@ def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
     handout = dict(zip(document.outputs[1:], document.handouts)).get(output) if document.kind == "deck" else None
     if handout is None:
         return pages, False
-    from .decks.handouts import handout_pages, shows_notes
+    from .decks.handouts import handout_pages, numbers_pages, shows_notes
     from .fonts import FontStack
     from .layout.blocks import LayoutContext
 
@@ -125,7 +126,7 @@ def lay_out(document: Document, root: Path, output: str) -> tuple[list, bool]:
     if ctx.problems:
         raise InputError(ctx.problems)
     from .layout.pages import add_footers
-    add_footers(document, handouts, ctx)
+    add_footers(document, handouts, ctx, numbered=numbers_pages(kind))
     return handouts, shows_notes(kind)
 
 
@@ -151,7 +152,8 @@ def _render(prepared: Prepared, profile: Profile, output: str) -> Built:
     laid_out = prepared.layouts.get((profile.links, output))
     if laid_out is None:  # once per document and output; print sets its links as text, so has its own
         on_paper = prepared.document.for_output(output)  # a layout on several paper sizes: this output's
-        document = on_paper if profile.links else with_printed_links(on_paper)
+        printed = not profile.links or is_handout(on_paper, output)  # a handout is for paper, in every profile
+        document = with_printed_links(on_paper) if printed else on_paper
         laid_out = prepared.layouts[(profile.links, output)] = (document, *lay_out(document, root, output))
     document, pages, notes = laid_out                                # lay out: positioned items per page
     tags = build_tags(document, notes)                               # tag: the structure tree, reading order

@@ -5,15 +5,16 @@
   "Your notes", at one height on every page with notes (under the deck's longest speaker notes); a
   slide without speaker notes has "Your notes" beside its number and the lines right under them (the
   same lines, on one grid, with more above them);
-- 2up: two slides per page, each slot one structure: beside the slide, as on 3-up, its number, "Your
-  notes" and ruled lines down to the frame's foot, at the same heights in every slot; under the slide,
-  at its width (about 70 characters a line, as on 1-up), "Speaker notes" and its speaker notes, and under
-  them the lines again, across the slot, on the same grid (a slide without speaker notes: its lines
-  start a pitch under its frame);
+- 2up: two slides per page (392 pt wide: a picture's own labels print at 6.5 pt), each slot one notes
+  system: beside the slide, as on 3-up, its number, "Your notes" and one column of ruled lines down to
+  the slot's foot (beside the speaker notes too), at the same heights in every slot; under the slide, at
+  a reading measure (about 70 characters a line, as on 1-up), "Speaker notes" and its speaker notes, and
+  nothing ruled there (no second, unlabelled set of lines);
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
   notes" and ruled lines beside it down to its frame's foot (no speaker notes); the slides as large as
-  the page allows (A4, with its own narrower side margins: 410 pt wide), the spare depth shared out as
-  even gaps between them.
+  the page allows (A4, with 36 pt margins: 400 pt wide), the spare depth shared out as even gaps between
+  them; on a part-filled page "More notes" stands where the next slide would (its capitals level with
+  the slot's top, one slot gap under the last slide).
 One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above a slide's
 ruled lines, and on 2-up and 3-up "More notes" above the ruled lines of the slots a part-filled page has
 no slide for (one area, so no page says "Your notes" twice for one slide). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
@@ -38,23 +39,24 @@ from ..layout.text import TextStyle, plain_pieces
 
 PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
 MARGIN = 40.0  # pt: the handout page's margins on US letter (the thumbnails and the notes take the rest)
-MARGINS = {(612.0, 792.0): MARGIN, (595.0, 842.0): 28.0}  # by paper: A4 is 17 pt narrower and 50 pt deeper,
-# so its side margins give the slides width and its extra depth goes to them too (not to gaps)
+MARGINS = {(612.0, 792.0): MARGIN, (595.0, 842.0): 36.0}  # by paper: A4 is 17 pt narrower and 50 pt deeper;
+# its margins give up 4 pt (as near every other piece's 40 as keeps its 3-up slides 400 pt wide), its
+# extra depth goes to the slides too (and what is left to even gaps between them)
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
 PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
 RULE_WIDTH = 0.4  # pt: a hairline
 RULE_TINT = 0.35  # the lines' grey: the theme's muted colour at 35 % on white (light, still visible printed)
 THREE_UP_WIDTH = 410.0  # pt: a 3-up slide at most this wide (it sets a picture's 16 pt labels at 6.8 pt)
-THREE_UP_NOTES = 110.0  # pt: a 3-up notes column no narrower (letter's slides are as wide as its depth
-# allows, 388 pt, its column 126 pt; A4's 409 pt, its column 112 pt)
+THREE_UP_NOTES = 105.0  # pt: a 3-up notes column no narrower (letter's slides are as wide as its depth
+# allows, 388 pt, its column 126 pt; A4's 400 pt, its column 105 pt)
 LEAST = 7.0  # pt: no text a thumbnail sets is smaller (smaller text, superscripts, is enlarged to this; a
 # picture's own labels, drawn inside it, print at the picture's scale: 6 pt or more, see THREE_UP_WIDTH)
 SLOT_GAP = 18.0  # pt between one slot of a page's grid and the next
 SIDE_GAP = 18.0  # pt between a 2-up or 3-up slide and the column beside it
-TWO_UP_WIDTH = 360.0  # pt: a 2-up slide at the left, its speaker notes under it at its width (about 70
-# characters a line) and the ruled lines beside it (no narrower: a picture's 16 pt labels, drawn inside
-# the picture where they cannot be enlarged, would print under 6 pt)
+TWO_UP_WIDTH = 392.0  # pt: a 2-up slide at the left, its speaker notes under it (at most NOTES_MEASURE
+# wide: about 70 characters a line) and the ruled lines beside both (as wide as the 3-up's: a picture's
+# 16 pt labels, drawn inside the picture where they cannot be enlarged, print at 6.5 pt)
 NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 characters of 11 pt text a line)
 LABEL_GAP = 10.0  # pt between a slide's speaker notes (or its frame) and its "Your notes"
 CAP_HEIGHT = 0.7  # of the font size: the capitals' height (the theme's sans, within a tenth of a point)
@@ -68,6 +70,20 @@ MORE_NOTES_LABEL = "More notes"
 SLIDE_NUMBER = "Slide {number} of {total}"
 
 
+def is_handout(document: Document, output: str) -> bool:
+    """Whether `output` is one of a deck's handouts: a piece for paper, built with its links printed (every
+    link's address written after its words, as in the print profile, the thumbnails' included) and with
+    no live links, in every profile (a handout is printed to be written on; a link on it cannot be
+    followed)."""
+    return document.kind == "deck" and output in document.outputs[1:]
+
+
+def numbers_pages(kind: str) -> bool:
+    """Whether the handout's footer numbers its pages: not 1-up, where each page's number is its slide's,
+    said once, as "Slide N of M" on its notes line."""
+    return kind != "1up"
+
+
 def shows_notes(kind: str) -> bool:
     return kind in ("1up", "2up")
 
@@ -75,7 +91,9 @@ def shows_notes(kind: str) -> bool:
 def spread(count: int, per_page: int) -> list[int]:
     """How many slides go on each page: as few pages as hold them all, the slides shared out evenly, the
     fuller pages first (seven slides 3-up are 3, 2, 2 and 2-up 2, 2, 2, 1), so that one grid serves every
-    page and no last page is a lone slide at the top of an empty sheet when it need not be."""
+    page and no last page is a lone slide at the top of an empty sheet when it need not be (the brief asks
+    for "the last page balanced (slides spread, not one at the top)"; 3-up's part-filled pages keep their
+    third slot as "More notes", in the same rhythm)."""
     pages = max(1, math.ceil(count / per_page))
     base, extra = divmod(count, pages)
     return [base + 1] * extra + [base] * (pages - extra)
@@ -125,7 +143,9 @@ def _slots(kind: str, paper: tuple[float, float], slide: tuple[float, float]) ->
     for i in range(k):
         y = top + i * (slot_h + gap)
         frame = Rect(left, y, fw, fh)
-        beside = Rect(left + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, fh)  # its lines end at the frame's foot
+        # beside the frame: its lines end level with the frame's foot (3-up), or run on beside the speaker
+        # notes to the slot's foot (2-up: one ruled column per slot, nothing ruled under the slide)
+        beside = Rect(left + fw + SIDE_GAP, y, usable_w - fw - SIDE_GAP, fh if kind == "3up" else slot_h)
         under = Rect(left, y + fh, fw, slot_h - fh) if kind == "2up" else Rect(left, y + slot_h, usable_w, 0)
         out.append(Slot(frame, beside, under, Rect(left, y, usable_w, slot_h)))
     return out
@@ -254,6 +274,11 @@ def handout_pages(document: Document, slides: list[PageLayout], kind: str, paper
                 cut = last.y + last.height
                 _more_notes_area(page, Rect(first.x, cut + PITCH, first.width, end - cut - PITCH), setting, ctx,
                                  document, from_top=True)
+            elif kind == "3up":  # "More notes" where the slot's slide would stand: its capitals level with the
+                # slot's top (as a slide's number is with its frame's), one slot gap under the last slide
+                lift = _above_caps(_label(MORE_NOTES_LABEL, setting, ctx, document))
+                _more_notes_area(page, Rect(first.x, first.y - lift, first.width, end - first.y + lift), setting,
+                                 ctx, document, from_top=True)
             else:
                 _more_notes_area(page, Rect(first.x, first.y, first.width, end - first.y), setting, ctx, document)
         for k, slot in enumerate(grid[:count]):
@@ -316,20 +341,15 @@ def _check_room(laid: Laid, room: float, notes, index: int, kind: str, ctx: Layo
 
 
 def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setting: _Setting,
-            ctx: LayoutContext, document: Document, lines_under: bool = True) -> None:
-    """2-up: beside the frame, as on 3-up, the slide's number, "Your notes" and ruled lines down to the
-    frame's foot (the same in every slot); under the frame, at its width, "Speaker notes" and the slide's
-    speaker notes when it has any; under where they end (a slide without any: a pitch under the
-    frame), the lines again, across the slot, on the grid of those beside the
-    frame, down to the slot's end (not `lines_under`: a page's "More notes" area takes that place)."""
-    first = _beside(page, slot.side, number, setting, ctx, document)
+            ctx: LayoutContext, document: Document, to_foot: bool = True) -> None:
+    """2-up: beside the frame, as on 3-up, the slide's number, "Your notes" and ruled lines, one column
+    running down to the slot's foot (the same in every slot; not `to_foot`: a page's "More notes" area
+    starts under this slide, so they stop level with the frame's foot); under the frame, "Speaker notes"
+    and the slide's speaker notes when it has any. Nothing is ruled under the slide: one notes system."""
+    side = slot.side if to_foot else Rect(slot.side.x, slot.side.y, slot.side.width, slot.frame.height)
+    _beside(page, side, number, setting, ctx, document)
     under = slot.under
     y = under.y + LABEL_GAP
-    if lines_under:
-        spoken = setting.laid_notes[index - 1].height if notes is not None else 0.0
-        want = y + setting.label_h + 2 + spoken + LABEL_GAP if spoken > 0 else under.y + PITCH
-        start = first + math.ceil((want - first) / PITCH - 1e-6) * PITCH
-        _rules(page, under.x, slot.side.x + slot.side.width, start, under.y + under.height, setting.rule)
     if notes is None:
         return
     placed = Laid(0, [])

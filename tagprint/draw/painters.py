@@ -33,6 +33,12 @@ class DrawContext:
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def live_links(self) -> bool:
+        """Whether links are live (followed, underlined): not in a profile for paper, nor in a document the
+        model says is for paper (a deck's handout, in any profile)."""
+        return self.profile.links and self.document.live_links
+
+    @property
     def image_policy(self):
         """The profile's photo policy; CMYK photos go through the theme's press condition and ink limit."""
         policy = self.profile.images
@@ -153,9 +159,9 @@ def paint_text(lines: list[TextLine], ctx: DrawContext) -> None:
         section.__exit__(None, None, None)
         for line, frag in group:
             x = line.x + frag.x
-            if frag.link is not None and ctx.profile.links:
+            if frag.link is not None and ctx.live_links:
                 _link(line, frag, x, ctx)
-            if frag.underline and ctx.profile.links:  # on paper a link is not underlined: nothing to click
+            if frag.underline and ctx.live_links:  # on paper a link is not underlined: nothing to click
                 y = line.baseline + frag.size * 0.14
                 underlines.append((x, y, x + frag.width, frag.color, max(0.5, frag.size * 0.06)))
         i = j + 1
@@ -240,7 +246,7 @@ def _vector_box(item: VectorBox, ctx: DrawContext) -> None:
         with pen.marked(slot, at=(item.box.x, item.box.y)):
             paint()
         slot.owner.bbox = (pen.page_index, pen.page_rect(item.box))
-    if item.link is not None and ctx.profile.links and ctx.tags.has_elem(item.link, "link"):
+    if item.link is not None and ctx.live_links and ctx.tags.has_elem(item.link, "link"):
         b = item.box
         node = item.link
         pen.link((b.x, b.y, b.x + b.width, b.y + b.height), ("uri", node.href), node.description,

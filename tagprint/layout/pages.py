@@ -47,10 +47,11 @@ def _page(document: Document, page: Page, number: int, ctx: LayoutContext) -> Pa
     return out
 
 
-def add_footers(document: Document, pages: list[PageLayout], ctx: LayoutContext) -> None:
-    """The material id and page number on every page, as pagination artifacts."""
+def add_footers(document: Document, pages: list[PageLayout], ctx: LayoutContext, numbered: bool = True) -> None:
+    """The material id and page number on every page, as pagination artifacts (not `numbered`: no page
+    number, where the page says its number otherwise: a 1-up handout's "Slide N of M")."""
     for page in pages:
-        page.footer = _footer(document, page, len(pages), ctx)
+        page.footer = _footer(document, page, len(pages), ctx, numbered)
 
 
 def _behind_footer(page: PageLayout, baseline: float, height: float):
@@ -72,7 +73,8 @@ def _readable_on(ts: TextStyle, background, ctx: LayoutContext) -> TextStyle:
     return replace(ts, color=best)
 
 
-def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext) -> list[TextLine]:
+def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext,
+            numbered: bool = True) -> list[TextLine]:
     width, height = page.size
     slide = document.kind == "deck" and page.size == document.page_size  # a slide, not a handout's page
     ts = ctx.text_style_or("slide_footer", "footer") if slide else ctx.text_style("footer")
@@ -82,7 +84,7 @@ def _footer(document: Document, page: PageLayout, total: int, ctx: LayoutContext
     # stands in the same place on every page) and the footer does not print it a second time
     content_id = _take_material_id(page)
     left = _footer_text(document, content_id is not None)
-    right = document.words.get("slide_of" if slide else "page_of", n=page.number, m=total)
+    right = document.words.get("slide_of" if slide else "page_of", n=page.number, m=total) if numbered else ""
     left_edge, right_edge = _footer_edges(document, slide, page.size)
     shift = 0.0
     if content_id is not None:  # real content (tagged), set where the footer starts

@@ -116,6 +116,13 @@ def test_no_thumbnail_text_under_6_pt(deck):
             assert not small, (name, n, small[:10])
 
 
+def test_two_up_thumbnail_text_is_6_5_pt_or_more(deck):
+    """The 2-up slide is as wide as the 3-up's: a picture's own labels, the smallest text on it, print at
+    6.5 pt or more (PDFium's sizes)."""
+    sizes = [size for chars in text_sizes(deck["handout-2up"]) for ch, size in chars if ch.strip()]
+    assert sizes and min(sizes) >= 6.5 - 0.02, min(sizes)
+
+
 def test_thumbnail_text_under_7_pt_is_only_a_pictures_own_labels(deck):
     """Text a thumbnail sets (bullets, superscript citations, the cover's subtitle) prints at 7 pt or more
     on every handout: under 7 pt are only the spectrum's two labels, drawn inside the picture at its scale
@@ -558,20 +565,23 @@ def test_the_slides_fill_one_fixed_grid(deck):
             assert all(217 + 16 <= b - a <= 231 + 36 for a, b in zip(slots[0], slots[0][1:])), (name, slots)
             last = max(y for y, *_ in rules(deck[name])[0])
             assert 0 <= pdf[0].get_size()[1] - 56 - last < PITCH, (name, last)
-        # 2-, 3-up: the number beside the frame's top; 2-up: the lines beside the slide (those under its
-        # speaker notes, across the slot, start where the notes end: see test_handout_slots)
+        # 2-, 3-up: the number beside the frame's top; 2-up: the lines beside the slide (its one ruled column:
+        # see test_handout_slots)
         by_slot = slot_rules(deck[name], 60 if per == 1 else 10, beside=per == 2)
         full = [lines for page, n in zip(by_slot, counts) if n == per for lines in page]
         if per > 1:
             assert_one_pitch(full)
         fewest = len(min(full, key=len))
         assert fewest >= {1: 10, 2: 5, 3: 8}[per], (name, full)
-        if per == 2:  # and five beside the slide (above its frame's foot, 202.5 pt under its number's top)
-            assert min(sum(y < 202.5 for y in lines) for lines in full) >= 5, (name, full)
-        assert all(len(lines) >= fewest for page, n in zip(by_slot, counts) if n < per for lines in page)
+        if per == 2:  # and five beside the slide (above its frame's foot, 220.5 pt under its number's top)
+            assert min(sum(y < 220.5 for y in lines) for lines in full) >= 5, (name, full)
+        # (2-up: a part-filled page's last slide has its column down to its frame's foot, and the "More
+        # notes" area, across the page, under it)
+        every = slot_rules(deck[name], 10) if per == 2 else by_slot
+        assert all(len(lines) >= fewest for page, n in zip(every, counts) if n < per for lines in page)
 
 
-@pytest.mark.parametrize("name, paper, edge", [("handout-3up", (612, 792), 40), ("handout-3up-a4", (595, 842), 28)])
+@pytest.mark.parametrize("name, paper, edge", [("handout-3up", (612, 792), 40), ("handout-3up-a4", (595, 842), 36)])
 def test_three_up_slides_share_the_page_depth(deck, name, paper, edge):
     """A 3-up page's slides take the paper's depth: each frame (its width read from where the notes
     column's ruled lines start, 18 pt to its right, the page's side margin to its left) 387 pt wide or
