@@ -254,7 +254,8 @@ class Arrows:
 
     def draw(self, sk: Any, p: ArrowsParams, box: Any, theme: Any) -> None:
         n = p.count
-        colors = [theme_color(theme, p.colors[i % len(p.colors)]) for i in range(n)]
+        colors = [_strand_color(theme_color(theme, p.colors[i % len(p.colors)]), i // len(p.colors))
+                  for i in range(n)]
         ribbons, rw, halo, (head_w, head_l, y1) = arrows_geometry(p, sk.width, sk.height)
         for r, color in zip(ribbons, colors):
             r.color = color
@@ -263,6 +264,15 @@ class Arrows:
             return lambda sk: _head(sk, r.points[-1][0], y1, rw, head_w, head_l, r.color)
         heads = [Piece(2.0, head(r)) for r in ribbons]
         draw_ribbons(sk, ribbons, halo, heads, theme_color(theme, p.background))
+
+
+PALETTE_TINT = 0.45  # more arrows than colours: each further round of the palette this much lighter
+
+
+def _strand_color(color: tuple, round_: int) -> tuple:
+    """A strand's colour: the palette's, lighter on each further round of it, so no two of four strands
+    share one (the braid is followed by colour)."""
+    return mix(color, WHITE, min(0.7, PALETTE_TINT * round_)) if round_ else color
 
 
 @functools.lru_cache(maxsize=1024)

@@ -151,6 +151,49 @@ class Words:
         return len(lines) * ts.style.leading
 
 
+ARROWS = {"\u2190": -1.0, "\u2192": 1.0}  # a label's leading or trailing arrow, and which way it points
+
+
+def _has(ts: TextStyle, char: str) -> bool:
+    """Whether the style's own font (not a fallback) has a glyph for `char`."""
+    return ord(char) in ts.fonts.faces(ts.style.bold, ts.style.italic)[0].chars
+
+
+def _arrow(shapes: Shapes, x0: float, x1: float, y: float, way: float, color: Color, size: float) -> None:
+    """A drawn arrow from x0 to x1 at height y, its head at x1 (way 1) or x0 (way -1), sized to the type."""
+    head, half = size * 0.42, size * 0.24
+    tip, back = (x1, x1 - head) if way > 0 else (x0, x0 + head)
+    tail = x0 if way > 0 else x1
+    shapes.line(tail, y, back, y, color, max(0.6, size * 0.085))
+    shapes.polygon([(tip, y), (back, y - half), (back, y + half)], fill=color)
+
+
+def arrow_label(shapes: Shapes, words: Words, text: str, ts: TextStyle, x: float, middle: float,
+                anchor: str = "start") -> float:
+    """Sets a label that begins or ends with an arrow ("\u2190 Favours Drug"). When the style's own font
+    has no arrow (its glyph would come from a fallback family), the arrow is drawn, in the words' colour,
+    and only the words are set as text: they still say what the arrow means. Returns the width used."""
+    lead = text[:1] if text[:1] in ARROWS else ""
+    trail = text[-1:] if len(text) > 1 and text[-1:] in ARROWS else ""
+    if all(_has(ts, c) for c in lead + trail):  # no arrow, or the font draws it
+        return words.put(text, ts, x, middle, anchor)
+    said = text[len(lead):len(text) - len(trail)].strip()
+    size = ts.style.size
+    arrow_w, gap = size * 1.15, size * 0.4
+    said_w = words.width(said, ts)
+    total = said_w + (arrow_w + gap) * (bool(lead) + bool(trail))
+    cursor = x + {"start": 0.0, "middle": -total / 2, "end": -total}[anchor]
+    y = middle + size * 0.04  # the arrow's shaft on the words' middle (the math axis)
+    if lead:
+        _arrow(shapes, cursor, cursor + arrow_w, y, ARROWS[lead], ts.color, size)
+        cursor += arrow_w + gap
+    words.put(said, ts, cursor, middle)
+    if trail:
+        cursor += said_w + gap
+        _arrow(shapes, cursor, cursor + arrow_w, y, ARROWS[trail], ts.color, size)
+    return total
+
+
 def styles(ctx: LayoutContext) -> tuple[TextStyle, TextStyle, TextStyle]:
     """Ticks and category names (caption style), value labels and legend (bold, in the text colour)."""
     caption = ctx.text_style("caption")

@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 from ..model import Chart, Color
 from .context import LayoutContext
 from .text import TextStyle
-from .chart_marks import (MARKERS, Shapes, Words, clear_of, crossed, crowded, gridlines, grid_color, legend,
+from .chart_marks import (MARKERS, Shapes, arrow_label, Words, clear_of, crossed, crowded, gridlines, grid_color, legend,
                           marker_shape, plot_crowded, styles, value_label, value_top, words_height)
 
 
@@ -203,5 +203,5 @@ def forest(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: 
         words.put(axis.title, strong, left + (right - left) / 2, bottom + 22, "middle")
     if block.favours_labels and block.reference is not None:
         x = at(block.reference)
-        words.put(block.favours_labels[0], caption, x - 4, h - 6, "end")
-        words.put(block.favours_labels[1], caption, x + 4, h - 6, "start")
+        arrow_label(shapes, words, block.favours_labels[0], caption, x - 4, h - 6, "end")
+        arrow_label(shapes, words, block.favours_labels[1], caption, x + 4, h - 6, "start")

@@ -185,6 +185,39 @@ body:
     assert [w for w in words(items, Chart) if w in ("0.25", "0.5", "1", "2", "4")] == ["0.25", "0.5", "1", "2", "4"]
 
 
+def test_the_favours_arrows_are_drawn_when_the_font_has_none(project):
+    """The theme's font (Atkinson Hyperlegible) has no arrows: the forest plot's "\u2190 Favours Drug" and
+    "Favours Placebo \u2192" are set as their words, each with a drawn arrowhead pointing away from the
+    reference line beside them (no arrow from a fallback font), and the PDF's text keeps the words."""
+    document, items = laid(project, """\
+body:
+  - type: heading
+    level: 1
+    text: Results
+  - type: chart
+    kind: forest
+    title: Odds ratios
+    favours: [Drug, Placebo]
+    reference: 1
+    categories: [Half, Double]
+    series: [{name: OR, values: [0.5, 2], low: [0.4, 1.6], high: [0.6, 2.4]}]
+""")
+    said = words(items, Chart)
+    assert "Favours Drug" in said and "Favours Placebo" in said
+    assert not [w for w in said if "\u2190" in w or "\u2192" in w], said
+    box, calls = shapes(items, Chart)
+    heads = [args[0] for name, args, _ in calls if name == "polygon" and len(args[0]) == 3]
+    assert len(heads) == 2
+    tips = sorted(box.box.x + h[0][0] for h in heads)  # a head's first point is its tip
+    (line_left,) = [line for line in items if isinstance(line, TextLine) and _said(line) == "Favours Drug"]
+    (line_right,) = [line for line in items if isinstance(line, TextLine) and _said(line) == "Favours Placebo"]
+    assert tips[0] < line_left.x and tips[1] > line_right.x + sum(f.width for f in line_right.fragments)
+
+
+def _said(line: TextLine) -> str:
+    return "".join(s.text for f in line.fragments for s in f.segments)
+
+
 LINE = """\
 body:
   - type: heading
