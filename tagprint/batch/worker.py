@@ -16,7 +16,9 @@ from .outcome import Outcome, crashed
 from .planning import up_to_date
 
 if TYPE_CHECKING:
+    from ..model import Document
     from ..pipeline import Prepared
+    from ..profiles import Profile
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def _output(this: _Layout, prepared: "Prepared", name: str, kind: str, vid: str,
     rel, output, d = this.rel, this.output, prepared.document
     profile = profiles()[name]
     stem = f"{d.name}-{kind}" if kind else d.name
-    target = relative(profile.output_path(output, stem, d.material_id, d.version), output)
+    target = relative(output_target(output, profile, d, kind), output)
     hit = None if this.force else this.cache.up_to_date(this.root, output, rel, f"{name}|{kind}|{vid}", this.tool)
     if hit:
         return Outcome(rel, stem, name, "up to date", hit["target"], hit.get("pages", 0), hit["output"][0],
@@ -133,3 +135,13 @@ def start_worker(cache: Cache, parent: int | None = None) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def output_target(output: Path, profile: "Profile", d: "Document", kind: str) -> Path:
+    """Where a build writes one output (the document, a deck's slides or a handout) in one profile."""
+    return profile.output_path(output, f"{d.name}-{kind}" if kind else d.name, d.material_id, d.version)
+
+
+def output_targets(output: Path, d: "Document") -> list[Path]:
+    """Every PDF a build of the document writes (the profiles an approval alone writes left out)."""
+    return [output_target(output, profiles()[name], d, kind) for name in drafts(d.profiles) for kind in d.outputs]

@@ -75,20 +75,23 @@ def _new_handler(args: argparse.Namespace) -> int:
         return 2
     for path in written:
         print(f"wrote {relative(path, root)}")
-    folders = ", ".join(f"output/preview/{stem}/" for stem in _pdf_stems(root, args.name))
+    try:
+        folders = ", ".join(f"output/preview/{stem}/" for stem in _pdf_stems(root, args.name))
+    except InputError as exc:  # a template that does not build is tagprint's bug: say so, the files stay
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
     print(f"next: change the words in content/{args.name}.yaml (a deck's slides in layouts/{args.name}.yaml), "
           f"then `python render.py watch {args.name}`: the pages are previewed in {folders}")
     return 0
 
 
 def _pdf_stems(root: Path, name: str) -> list[str]:
-    """The names of the PDFs a layout builds (each PDF's preview folder is named after it)."""
+    """The names of the PDFs a build of the layout writes (each PDF's preview folder is named after it)."""
+    from ..batch.worker import output_targets
     from ..pipeline import prepare
-    from ..profiles.registry import profiles
 
-    d = prepare(root, root / "layouts" / f"{name}.yaml").document
-    return [profiles()[p].output_path(Path("output"), f"{d.name}-{kind}" if kind else d.name, d.material_id,
-                                      d.version).stem for p in d.profiles for kind in d.outputs]
+    return [t.stem for t in output_targets(root / "output", prepare(root, root / "layouts" / f"{name}.yaml").document)]
 
 
 def register_new(subparsers, common: argparse.ArgumentParser) -> None:

@@ -33,7 +33,7 @@ def _boxed_warning(block: BoxedWarning, width: float, ctx: LayoutContext) -> Lai
     ts = TextStyle(replace(base.style, bold=True), color, base.link_color, base.fonts)
     inner = width - 2 * PAD - 2 * block.rule
     title = text_block(plain_pieces(block.title, (block, "title"), ts), inner, ts, ctx, block.where)
-    if block.title_centred:
+    if block.title_align == "center":
         title = centred(title, inner)
     body = stack(block.blocks, inner, ctx)
     x = y = block.rule + PAD

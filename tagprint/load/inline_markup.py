@@ -77,7 +77,8 @@ class _Reader:
         elif kind == "link_close":
             href, title, runs = self.links.pop()
             label = "".join(r.text for r in runs)
-            link = Link(href, tuple(runs), "", self.where)  # within the document (#id): its words say where
+            link = Link(href, tuple(runs), "", self.where, titled=bool(title))
+            # untitled, a link within the document (#id) is described by its words, another by them and its host
             self.emit(replace(link, description=title or (label if link.internal else f"{label} ({_host(href)})")))
         elif kind == "myst_role":
             self._role(tok)

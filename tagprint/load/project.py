@@ -249,10 +249,12 @@ def _with_stand_ins(located: Located, found: list[Problem]) -> tuple[dict[str, l
         return None
 
 
-def placed_content_ids(spec: LayoutSpec) -> set[str]:
-    """Every content id a layout places: in page regions and flows, on slides, and swapped in by an edition."""
+def placed_content_ids(spec: LayoutSpec, editions: bool = True) -> set[str]:
+    """Every content id a layout places: in page regions and flows, on slides, and (unless `editions` is
+    False) swapped in by an edition."""
     ids = {cid for slide in spec.slides for cid in slide.content}
-    ids.update(new for edition in spec.page.editions.values() for new in edition.content.values())
+    if editions:
+        ids.update(new for edition in spec.page.editions.values() for new in edition.content.values())
     for page in spec.pages:
         ids.update(page.flow or ())
         for region_ids in (page.regions or {}).values():

@@ -4,7 +4,7 @@ at the top of page 1, before the document's title, when the layout places it the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..errors import Where
 from .node import BlockNode
@@ -22,7 +22,7 @@ class BoxedWarning(BlockNode):
     level: int = 1           # its title's heading level: H1 when it is read before the document's title
     rule: float = 1.5        # the border's thickness, in points
     color: str | None = None  # a theme colour for the border and title; None: black
-    title_centred: bool = True  # the FDA's convention; False: flush left with the text
+    title_align: Literal["center", "left"] = "center"  # centred: the FDA's convention; left: with the text
 
     role = "Sect"
     label_fields = ("title",)

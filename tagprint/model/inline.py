@@ -45,6 +45,7 @@ class Link:
     runs: tuple["Inline", ...]
     description: str = ""
     where: Where = field(default_factory=lambda: Where(""))
+    titled: bool = False  # the author said where it goes ([text](… "title")): the description is theirs
 
     role = "Link"
 

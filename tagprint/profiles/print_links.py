@@ -32,12 +32,12 @@ def _shown(address: str, text: str) -> bool:
 def _runs(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for run in runs:
-        if isinstance(run, Link) and not _shown(printed_address(run.href), run.text):
+        if isinstance(run, Link) and run.internal is None and not _shown(printed_address(run.href), run.text):
             address = printed_address(run.href)  # in brackets, or after a colon where the text ends in brackets
             shown = f": {address}" if run.text.rstrip().endswith(")") else f" ({address})"
             out.append(replace(run, runs=run.runs + (Text(shown),)))
         else:
-            out.append(run)
+            out.append(run)  # a link within the document: its words ("see page 2") are what paper needs
     return tuple(out)
 
 

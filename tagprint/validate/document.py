@@ -63,7 +63,8 @@ def validate(loaded: Loaded) -> Document:
         pages = build_slides(spec.slides, BlockBuilder(loaded, lsrc, problems), placing.sections, lsrc.where, problems)
         placing.missing += [cid for slide in spec.slides for cid in slide.content if cid not in placing.sections]
     pages += build_pages(spec.pages, placing)
-    check_editions(loaded, papers, SAFE_SEGMENT, set(placed_content_ids(spec)), set(placing.sections), problems)
+    check_editions(loaded, papers, SAFE_SEGMENT, placed_content_ids(spec, editions=False), set(placing.sections),
+                   problems)
     document = _document(loaded, theme, tuple(pages), page_size, margins, problems)
     if len(papers) > 1 and not spec.slides:  # one output per paper size, named after it, each its edition
         others = tuple(with_edition(on_paper(replace(document, margins=edition_margins(loaded, paper, layout_margins)),
@@ -71,7 +72,13 @@ def validate(loaded: Loaded) -> Document:
                        for paper in papers[1:])
         document = replace(with_edition(document, loaded, papers[0], placing.sections), paper=papers[0],
                            other_sizes=others)
+    elif not spec.slides:  # one paper: its edition, if the layout gives one
+        document = with_edition(document, loaded, papers[0], placing.sections)
     _check_document(document, loaded, bool(placing.missing), problems)
+    for other in document.other_sizes:  # what an edition swapped in is judged in its own document
+        found: list[Problem] = []
+        _check_document(other, loaded, bool(placing.missing), found)
+        problems.extend(p for p in found if p not in problems)
     if problems:
         raise InputError(problems, partial=document)
     return document

@@ -27,7 +27,8 @@ def with_edition(document: Document, loaded: Loaded, paper: str, sections: dict[
     edition = _edition(loaded, paper)
     if edition is None:
         return document
-    swaps = {old: sections[new] for old, new in edition.content.items() if new in sections}
+    # the content swapped in stands under the id it replaces: links to that id, and its Sect, find it there
+    swaps = {old: replace(sections[new], id=old) for old, new in edition.content.items() if new in sections}
     return replace(document, material_id=edition.material_id or document.material_id,
                    footer=document.footer if edition.footer is None else edition.footer,
                    pages=tuple(_swapped(page, swaps) for page in document.pages) if swaps else document.pages)
@@ -64,8 +65,17 @@ def check_editions(loaded: Loaded, papers: Sequence[str], safe: Any, placed: set
             if old not in placed:
                 problems.append(Problem(lsrc.where(("page", "editions", paper, "content", old)),
                                         f"the {paper} edition swaps content id '{old}', which no page places",
-                                        f"name a content id the pages place ({', '.join(sorted(placed)[:6])}, …)"))
+                                        "name a content id the pages place: " + _some(placed)))
+            if new in placed:
+                problems.append(Problem(lsrc.where(("page", "editions", paper, "content", old)),
+                                        f"the {paper} edition swaps in content id '{new}', which a page already places",
+                                        "swap in content the pages do not place (a copy under its own id)"))
             if new not in known:
                 problems.append(Problem(lsrc.where(("page", "editions", paper, "content", old)),
                                         f"the {paper} edition's content id '{new}' is in no content file",
                                         "add it to a content file the layout lists, or correct its spelling"))
+
+
+def _some(ids: set[str]) -> str:
+    shown = sorted(ids)
+    return ", ".join(shown[:6]) + (", …" if len(shown) > 6 else "")

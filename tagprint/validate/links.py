@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem, Where
 from ..model import Document, Link
-from ..model.walk import blocks_in_order, inline_runs
+from ..model.walk import blocks_in_order, inline_runs, walk
 
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
 _TEL = re.compile(r"^\+[0-9().-]+$")   # RFC 3966 global number: + then digits and visual separators
@@ -100,11 +100,28 @@ def check_href(href: str, where: Where, problems: list[Problem]) -> None:
 
 
 def check_internal(document: Document, problems: list[Problem]) -> None:
-    """A link within the document goes to a content id one of its pages places."""
-    placed = {section.id for section in document.sections()}
+    """A link within the document goes to a content id one of its pages places, with something a reader reads
+    (a section of only a decorative picture or a spacer has no place in the structure to land on); a deck's
+    slides are read whole, so a link within a deck has nowhere to go."""
+    read = {s.id for s in document.sections() if any(b.role for b in walk(s.blocks))}
+    placed = {s.id for s in document.sections()}
     for block in blocks_in_order(document):
         for run, where in inline_runs(block):
-            if isinstance(run, Link) and run.internal is not None and run.internal not in placed:
-                problems.append(Problem(where, f"the link '{run.href}' goes to content id '{run.internal}', which "
-                                        "no page of this document places",
+            if not isinstance(run, Link) or run.internal is None:
+                continue
+            target = run.internal
+            if document.kind == "deck":
+                problems.append(Problem(where, f"the link '{run.href}' goes within a deck, which is read slide by "
+                                        "slide: a link within a deck is not supported",
+                                        "write the words without a link, or name the slide (\"see slide 6\")"))
+            elif not target:
+                problems.append(Problem(where, "the link '#' names no content id",
                                         "write # and a content id the pages place, e.g. (#safety)"))
+            elif target not in placed:
+                problems.append(Problem(where, f"the link '{run.href}' goes to content id '{target}', which no "
+                                        "page of this document places",
+                                        "write # and a content id the pages place, e.g. (#safety)"))
+            elif target not in read:
+                problems.append(Problem(where, f"the link '{run.href}' goes to content id '{target}', which holds "
+                                        "nothing a reader reads (only a decorative picture or a spacer)",
+                                        "link to the content with the text the reader is sent to"))

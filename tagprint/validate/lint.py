@@ -135,8 +135,7 @@ def _vague_links(b: Block) -> list[Problem]:
     return [Problem(where, f"the link text '{run.text}' does not say where it goes",
                     'write what the link opens, or add a title: [text](https://… "where it goes")')
             for run, where in inline_runs(b)
-            if isinstance(run, Link) and run.text.strip().lower().rstrip(".") in VAGUE_LINKS
-            and run.description.endswith(f"({run.href.split('//')[-1].split('/')[0]})")]
+            if isinstance(run, Link) and run.text.strip().lower().rstrip(".") in VAGUE_LINKS and not run.titled]
 
 
 def _vague_button(b: Any) -> list[Problem]:

@@ -336,7 +336,7 @@ class BlockBuilder:
             self._check_color(spec.color, path + ("color",))
         return BoxedWarning(spec.title or self.words.get("boxed_warning_title"),
                             self.blocks(spec.blocks, path + ("blocks",)), self.where(path), spec.level, spec.rule,
-                            spec.color, spec.title_align == "center")
+                            spec.color, spec.title_align)
 
     def _check_color(self, name: str, path: tuple) -> None:
         colors = self.loaded.theme.colors

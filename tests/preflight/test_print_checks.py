@@ -182,15 +182,15 @@ def test_a_low_resolution_rgb_image(good, tmp_path):
     assert "22 ppi" in ppi.message and "/ImLow" in ppi.object
 
 
-def _heavy_cmyk_image(decode: list[int] | None = None, masked: bool = False):
-    """A 30 × 30 DeviceCMYK image, raw: 80 % of each ink (320 %), optionally with a soft mask."""
+def _heavy_cmyk_image(decode: list[int] | None = None, masked: int | None = None):
+    """A 30 × 30 DeviceCMYK image, raw: 80 % of each ink (320 %), optionally with a soft mask of one value."""
     def change(pdf):
         image = pdf.make_stream(bytes([204, 204, 204, 204]) * 900, Type=Name.XObject, Subtype=Name.Image,
                                 Width=30, Height=30, ColorSpace=Name.DeviceCMYK, BitsPerComponent=8)
         if decode:
             image.Decode = Array(decode)
-        if masked:  # a cut-out photo: opaque everywhere, but a mask all the same
-            image.SMask = pdf.make_stream(bytes([255]) * 900, Type=Name.XObject, Subtype=Name.Image, Width=30,
+        if masked is not None:  # a cut-out photo: 255 opaque everywhere, 0 transparent everywhere
+            image.SMask = pdf.make_stream(bytes([masked]) * 900, Type=Name.XObject, Subtype=Name.Image, Width=30,
                                           Height=30, ColorSpace=Name.DeviceGray, BitsPerComponent=8)
         pdf.pages[0].Resources.XObject.ImInk = image
         append_content(pdf, b"/Artifact BMC q 7 0 0 7 300 300 cm /ImInk Do Q EMC")
@@ -225,12 +225,15 @@ def test_a_cmyk_image_with_a_soft_mask_is_measured_in_its_inks(good, tmp_path, m
     from tagprint.preflight.checks import print_images
 
     monkeypatch.setattr(print_images, "_DARKEST", type(print_images._DARKEST)())
-    heavy = edited(good.read_bytes(), tmp_path / "masked.pdf", _heavy_cmyk_image(masked=True))
+    heavy = edited(good.read_bytes(), tmp_path / "masked.pdf", _heavy_cmyk_image(masked=255))
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no "converting to RGBA" on the way
         found = [f for f in _print_findings(heavy, "error") if f.check == "PRINT-IMAGE-INK"]
     assert [(f.page, "/ImInk" in f.object) for f in found] == [(1, True)]
     assert "carry 320 % ink" in found[0].message
+    # the same samples fully masked out lay down no ink: not an error
+    hidden = edited(good.read_bytes(), tmp_path / "hidden.pdf", _heavy_cmyk_image(masked=0))
+    assert not [f for f in _print_findings(hidden, "error") if f.check == "PRINT-IMAGE-INK"]
 
 
 def test_a_pdf_from_another_writer(tmp_path):

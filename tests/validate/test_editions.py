@@ -96,3 +96,43 @@ def test_an_edition_swapping_content_that_is_not_there(project, capsys):
     assert "the a4 edition swaps content id 'fot', which no page places" in err
     assert "the a4 edition's content id 'foot-intl' is in no content file" in err
     assert err.count("layouts/test.yaml:") >= 2
+
+
+def _swap(content: str) -> str:
+    return LAYOUT.replace("      margins: [15mm, 15mm, 30mm, 15mm]\n",
+                          f"      margins: [15mm, 15mm, 30mm, 15mm]\n      content: {content}\n")
+
+
+def test_content_swapped_in_stands_under_the_id_it_replaces(project, capsys):
+    """A link to the layout's id lands on what the edition swapped in (its Sect carries that id)."""
+    import pikepdf
+
+    project.layout(_swap("{foot: foot-int}"))
+    project.content(CONTENT.replace("text: The same words on both papers.", "text: 'See [the foot](#foot \"Go to the foot\").'")
+                    + "foot-int:\n  - {type: paragraph, text: FOOTNOTE for every market but the US.}\n")
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    with pikepdf.open(project.root / "output" / "test-a4.pdf") as pdf:
+        (annot,) = [a for a in pdf.pages[0].Annots if a.Subtype == "/Link"]
+        assert "/Dest" in annot
+        assert [str(k.ID) for k in pdf.Root.StructTreeRoot.K[0].K if "/ID" in k] == ["section-foot"]
+
+
+def test_an_edition_is_judged_as_a_whole_document(project, capsys):
+    """What an edition swaps in is checked like the rest: a note marker without its note is a problem at its
+    line, not a crash; content a page already places, or a swap of a swapped-in id, are problems too."""
+    project.layout(_swap("{foot: foot-int, foot-int: body}"))
+    project.content(CONTENT + "foot-int:\n  - {type: paragraph, text: \"FOOTNOTE{note}`*` abroad.\"}\n")
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" not in err
+    assert "the a4 edition swaps content id 'foot-int', which no page places" in err
+    assert "the a4 edition swaps in content id 'body', which a page already places" in err
+    assert "content/test.yaml:8:23: footnote marker '*' has no note" in err  # the marker without a note, at its line in the swapped-in content
+
+
+def test_the_edition_of_a_layout_built_on_one_paper_applies(project, capsys):
+    project.layout(_swap("{foot: foot-int}").replace("size: [letter, a4]", "size: a4"))
+    project.content(CONTENT + "foot-int:\n  - {type: paragraph, text: FOOTNOTE for every market but the US.}\n")
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    a4, _, _ = page_text((project.root / "output" / "test.pdf").read_bytes())
+    assert "INT-TEST-0008" in a4 and "FOOTNOTE for every market but the US" in a4

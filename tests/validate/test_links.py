@@ -163,3 +163,42 @@ def test_a_link_within_the_document_to_content_it_does_not_place_is_a_problem_at
     err = capsys.readouterr().err
     assert "content/test.yaml:6:5: the link '#safty' goes to content id 'safty', which no page of this document " \
            "places" in err, err
+
+
+@pytest.mark.parametrize("target, said", [
+    ("#", "the link '#' names no content id"),
+    ("#art", "the link '#art' goes to content id 'art', which holds nothing a reader reads"),
+])
+def test_a_link_within_the_document_that_lands_nowhere_is_a_problem(project, capsys, target, said):
+    """A section of only a decorative picture has no Sect to land on: a problem at the link's line, no crash."""
+    from tagprint.commands.cli import main
+
+    project.layout(TWO_PAGES.replace("main: [safety]", "main: [safety, art]"))
+    project.content(HEADING + f"  - type: paragraph\n    text: See [the art]({target} \"Go to the art\").\n"
+                    + SAFETY + "art:\n  - {type: figure, image: couple-walking.jpg, decorative: true}\n")
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert f"content/test.yaml:6:5: {said}" in err and "internal error" not in err, err
+
+
+def test_a_vague_link_within_the_document_is_a_problem_unless_titled(project):
+    project.layout(TWO_PAGES)
+    project.content(HEADING + "  - type: paragraph\n    text: Read more [here](#safety).\n" + SAFETY)
+    with pytest.raises(InputError) as caught:
+        project.build()
+    assert any("the link text 'here' does not say where it goes" in p.message for p in caught.value.problems)
+    project.content(HEADING + '  - type: paragraph\n    text: Read more [here](#safety "Go to the safety '
+                              'information").\n' + SAFETY)
+    assert project.build().data.startswith(b"%PDF")
+
+
+def test_a_link_within_a_deck_is_a_problem_that_says_why(project, capsys):
+    """A deck is read slide by slide (one Sect a slide): a link to a content id has nowhere to land."""
+    from tagprint.commands.cli import main
+
+    project.layout(MINIMAL_LAYOUT.split("templates:")[0] + "content: [content/test.yaml]\nslides:\n"
+                   "  - {title: A title, layout: title}\n  - {title: Safety, content: [safety]}\n")
+    project.content("safety:\n  - type: paragraph\n    text: See [the safety information](#safety \"Go to it\").\n")
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "content/test.yaml:3:5: the link '#safety' goes within a deck, which is read slide by slide" in err, err

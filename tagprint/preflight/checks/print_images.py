@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import hashlib
 from collections import OrderedDict
 
 import pikepdf
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 from ..document import Doc, is_true
 from ..findings import ERROR, WARNING, Finding
@@ -74,7 +79,7 @@ def image_ink(doc: Doc) -> list[Finding]:
 _DARKEST: OrderedDict[bytes, float | None] = OrderedDict()
 DARKEST_KEPT = 256
 _DECODING_KEYS = ("/Filter", "/DecodeParms", "/Decode", "/Width", "/Height", "/BitsPerComponent", "/ColorSpace",
-                  "/ImageMask")
+                  "/ImageMask", "/SMask")  # a soft mask is a stream: such an image is measured, never kept
 
 
 def darkest_ink(image: pikepdf.Object) -> float | None:
@@ -143,7 +148,21 @@ def _measure(image: pikepdf.Object) -> float | None:
     # puts around sharp edges is ink on the plate); the sum in 32-bit integers, so nothing is rounded away
     total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
                                   c=bands[0], m=bands[1], y=bands[2], k=bands[3])
+    shown = _shown(image, picture.size)
+    if shown is not None:  # where a soft mask makes the picture fully transparent, no ink is laid down
+        total = ImageMath.lambda_eval(lambda a: a["t"] * (a["s"] > 0), t=total, s=shown)
     return total.getextrema()[1] / 255
+
+
+def _shown(image: pikepdf.Stream, size: tuple[int, int]) -> "Image.Image | None":
+    """The image's soft mask at its size (None: no soft mask, every pixel shown)."""
+    mask = image.get("/SMask")
+    if not isinstance(mask, pikepdf.Stream):
+        return None
+    try:
+        return pikepdf.PdfImage(mask).as_pil_image().convert("L").resize(size)
+    except Exception:  # noqa: BLE001 - an undecodable mask: measure every pixel, as if it showed
+        return None
 
 
 def _filters(image: pikepdf.Object) -> list:
