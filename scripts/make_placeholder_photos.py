@@ -423,12 +423,12 @@ def forearm() -> Image.Image:
     """VELARIS stand-in: a raised forearm and open, relaxed hand with clear, smooth, even skin, the back of
     the hand towards us; the arm comes from the rolled-up cuff of a soft lilac shirt at the bottom of the
     picture; a pale violet ground, a soft circle of light behind the hand and a sprig of eucalyptus."""
-    a = Art((560, 560), (896, 896))
+    a = Art((448, 448), (896, 896))
     a.gradient((240, 234, 246), (218, 208, 232))
-    a.ellipse((150, 40, 490, 380), (248, 244, 252), blur=20, alpha=0.9)  # soft light behind the hand
-    _sprig(a)
+    a.ellipse((80, -14, 380, 286), (248, 244, 252), blur=18, alpha=0.9)  # soft light behind the hand
+    _sprig(a, 22, 96, 120)
     skin, shade, crease = (232, 186, 154), (214, 164, 132), (198, 146, 116)
-    wrist, angle = (296, 304), 14
+    wrist, angle = (212, 236), 14
     P = lambda pts: _place(pts, wrist, angle)  # noqa: E731  (y runs down the arm, from the wrist)
     # the forearm, widening towards the elbow below the frame, lit from the upper left
     arm = a.limb(P([(0, -14), (0, 120), (0, 300)]), [60, 74, 86], skin, caps=False)
@@ -441,7 +441,7 @@ def forearm() -> Image.Image:
     # the thumb, relaxed and a little apart
     thumb = a.limb(P([(-30, -24), (-58, -56), (-72, -88)]), [30, 22, 18], skin)
     a.limb(P([(-28, -20), (-50, -50), (-64, -82)]), [8, 5], shade, clip=thumb, blur=3)
-    a.line(P([(-50, -56), (-58, -52)]), 1.6, crease)
+    a.line(P([(-50, -56), (-58, -52)]), 1.2, shade)
     tip = P([(-72, -90)])[0]
     a.ellipse((tip[0] - 6, tip[1] - 7, tip[0] + 6, tip[1] + 5), lighter(skin, 0.28))
     # four fingers, tapering, a little spread, with knuckle creases and nails
@@ -472,14 +472,18 @@ def forearm() -> Image.Image:
     return a.done()
 
 
-def _sprig(a: Art) -> None:
+def _sprig(a: Art, x0: float, y0: float, length: float) -> None:
+    """A sprig of eucalyptus: a curved stem from (x0, y0) to the right, round leaves on short stalks."""
     stem, leaf, leaf_dark = (112, 138, 120), (156, 184, 162), (128, 160, 140)
-    a.line([(560, 96), (470, 70), (410, 80)], 3, stem)
-    for i, (t, side) in enumerate(((0.1, 1), (0.3, -1), (0.5, 1), (0.7, -1), (0.9, 1))):
-        cx, cy = 560 - 150 * t, 96 - 30 * math.sin(math.pi * t) + 6 * t
-        ox, oy = cx + 4, cy + side * 16
+    def at(t: float) -> Point:
+        return x0 + length * t, y0 - 24 * math.sin(math.pi * t) + 8 * t
+
+    a.line([at(i / 10) for i in range(11)], 3, stem, smooth=False)
+    for i, (t, side) in enumerate(((0.12, 1), (0.3, -1), (0.5, 1), (0.7, -1), (0.88, 1))):
+        cx, cy = at(t)
+        ox, oy = cx + 4, cy + side * 10
         a.line([(cx, cy), (ox, oy)], 1.6, stem, smooth=False)
-        a.ellipse((ox - 15, oy - 12 + side * 4, ox + 15, oy + 12 + side * 4), leaf if i % 2 else leaf_dark)
+        a.ellipse((ox - 14, oy - 11 + side * 8, ox + 14, oy + 11 + side * 8), leaf if i % 2 else leaf_dark)
 
 
 def main() -> None:
