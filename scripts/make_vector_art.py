@@ -49,7 +49,7 @@ def line_art(path: Path, scale: int = 3) -> None:
     through: no white box around the drawing): the orange push button at the left end, the barrel with its
     teal inspection window and dose marks, the tapered needle end with a fine needle at the right, and the
     cap pulled off beyond it. Drawn at four times the size and scaled down (smooth edges), then reduced to
-    a few dozen colours so it stays line art (lossless, never JPEG). The picture is tight to the drawing
+    16 colours so it stays line art (lossless, never JPEG). The picture is tight to the drawing
     (4 units of air round it), so a caption set at its left edge lines up with the pen: 1332 × 156 pixels,
     300 ppi at 319 × 37.4 pt (print's minimum)."""
     navy, teal, orange = (27, 54, 93, 255), (0, 115, 119, 255), (217, 98, 43, 255)
@@ -86,7 +86,7 @@ def line_art(path: Path, scale: int = 3) -> None:
     for x in (424, 430, 436):
         d.line(s(x, 70, x, 90), fill=navy, width=round(2 * k))
     im = im.resize((444 * scale, 52 * scale), Image.Resampling.LANCZOS)
-    im = im.quantize(32, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).convert("RGBA")
+    im = im.quantize(16, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).convert("RGBA")
     im.save(path, "PNG", optimize=True)
 
 
