@@ -460,15 +460,16 @@ def forearm() -> Image.Image:
                 lighter(skin, 0.3))
     # the sleeve of a soft lilac shirt, its cuff rolled up below the elbow, at the bottom edge
     shirt = (200, 190, 224)
-    a.shape(P([(-70, 200), (70, 200), (92, 330), (-92, 330)]), shirt, smooth=False)
-    a.shape(P([(20, 200), (100, 200), (100, 330), (40, 330)]), darker(shirt, 0.9), blur=6,
-            clip=a.mask(P([(-70, 200), (70, 200), (92, 330), (-92, 330)]), smooth=False))
+    C = lambda pts: P([(x, y - 22) for x, y in pts])  # noqa: E731  (the cuff well inside the frame)
+    a.shape(C([(-70, 200), (70, 200), (92, 330), (-92, 330)]), shirt, smooth=False)
+    a.shape(C([(20, 200), (100, 200), (100, 330), (40, 330)]), darker(shirt, 0.9), blur=6,
+            clip=a.mask(C([(-70, 200), (70, 200), (92, 330), (-92, 330)]), smooth=False))
     roll = lighter(shirt, 0.4)
-    cuff = a.shape(P([(-60, 190), (-40, 182), (0, 180), (40, 182), (60, 190), (62, 206), (60, 222), (40, 228),
+    cuff = a.shape(C([(-60, 190), (-40, 182), (0, 180), (40, 182), (60, 190), (62, 206), (60, 222), (40, 228),
                       (0, 230), (-40, 228), (-62, 222), (-64, 206)]), roll)
-    a.shape(P([(-80, 214), (80, 214), (80, 240), (-80, 240)]), darker(roll, 0.9), clip=cuff, blur=4)
-    a.shape(P([(22, 170), (80, 170), (80, 240), (34, 240)]), darker(roll, 0.93), clip=cuff, blur=5)
-    a.line(P([(-58, 206), (0, 204), (58, 206)]), 1.6, darker(shirt, 0.88))
+    a.shape(C([(-80, 214), (80, 214), (80, 240), (-80, 240)]), darker(roll, 0.9), clip=cuff, blur=4)
+    a.shape(C([(22, 170), (80, 170), (80, 240), (34, 240)]), darker(roll, 0.93), clip=cuff, blur=5)
+    a.line(C([(-58, 206), (0, 204), (58, 206)]), 1.6, darker(shirt, 0.88))
     return a.done()
 
 
