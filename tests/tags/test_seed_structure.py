@@ -27,13 +27,14 @@ SEED_PHOTO_ALTS = [
 
 # The alt texts, in the seed's order: the seed's own for the illustrations, the stand-ins' for the photos.
 SEED_ALTS = [
-    "An older couple stands hand in hand in a field of tall golden grass under a clear blue sky and a pale sun; "
-    "one has grey hair and a white shirt, the other a straw sun hat and a blue shirt",
+    "An older couple stands hand in hand in a field of tall golden grass under a blue sky and a pale sun, "
+    "smiling and turned a little towards each other; one has short grey hair and a white shirt, the other a "
+    "straw sun hat and a blue shirt",
     'A horizontal cylindrical shape represents the spectrum of rheumatoid arthritis. On the left of the shape it '
     'says "AUTOIMMUNE" with 13 human-shaped icons above it. On the right side of the shape it says '
     '"AUTOINFLAMMATORY" and has only 3 human-shaped icons above it',
-    "Megan, an adult patient with rheumatoid arthritis, stands in front of her house in a red coat, holding a "
-    "tote bag in one hand and a thermos flask in the other",
+    "Megan, an adult patient with rheumatoid arthritis, stands smiling in front of her house in a red coat, a "
+    "tote bag hanging from one hand and a thermos flask held in the other",
     "A group of randomly scattered dots",
     "An inverted triangular shape consisting of rows of hexagons. The first 4 rows of hexagons fit perfectly "
     "together while the next 3 rows appear jumbled and do not fit together",
