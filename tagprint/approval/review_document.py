@@ -45,7 +45,7 @@ class Thumb:
     target: int
 
 
-LINK_PREFIX = "#tagprint-review-page-"
+LINK_PREFIX = "tagprint-review:page-"   # not "#…": that is a link within a document (to a content id)
 FINGERPRINTS_NOTE = ("The SHA-256 of each file this copy was made from. render.py verify checks the approved "
                      "file against its ledger entry; render.py approve --review checks that the draft's sources "
                      "are still these before the draft is approved.")   # a change's link, until append_pages points it at its placed page
