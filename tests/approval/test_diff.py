@@ -16,7 +16,8 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
-from tagprint.approval.review_pages import BANDS, BOTTOM_BAND, EDGE, GAP, GUTTER, NOTE_SIZE, TOP_BAND, fitted
+from tagprint.approval.review_pages import (BANDS, BOTTOM, EDGE, GUTTER, MARGIN, NOTE_SIZE, TOP, TOP_BAND,
+                                           TOP_GAP, fitted)
 from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
@@ -144,20 +145,19 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
             for item, page in zip(title.children[-3:-1], pdf.pages[1:3]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
         for page in pdf.pages[1:3]:
-            # every page the document's own size (so it prints at one scale), the page scaled down to fit between
-            # the label band above and the footer strip below (a gap from each), and between the left margin and
-            # the column of its comments, which ends at the right margin
+            # every page the document's own size (so it prints at one scale), the page scaled down to fit inside
+            # the copy's margins: hung under the label band, above the foot margin, from the left margin, its
+            # comments' column beside it, never nearer the sheet's edge than EDGE
             assert [float(v) for v in page.mediabox] == [float(v) for v in original.pages[0].mediabox]
             assert [float(v) for v in page.mediabox] == [float(v) for v in pdf.pages[0].mediabox]
             fit = fitted(tuple(float(v) for v in original.pages[0].mediabox[2:]), (612.0, 792.0))
-            assert fit.y >= EDGE + BOTTOM_BAND + GAP
-            assert 8 <= (792 - EDGE - TOP_BAND) - (fit.y + fit.height) <= 10   # white under the label band
-            assert fit.x >= EDGE and fit.x + fit.width + GUTTER + NOTE_SIZE == pytest.approx(612 - fit.x)  # centred
-            # the label band and the footer strip exactly as wide as the placed page: one left and one right edge
+            assert fit.y >= BOTTOM
+            assert (792 - TOP - TOP_BAND) - (fit.y + fit.height) == pytest.approx(TOP_GAP)   # white under the band
+            assert fit.x == MARGIN and fit.x + fit.width + GUTTER + NOTE_SIZE <= 612 - EDGE
+            # the label band hung on the margins, as wide as the summary's text: one left and one right edge
             drawn = page.Contents.read_bytes().decode("latin-1")
-            for band_y in (792 - EDGE - TOP_BAND, EDGE):
-                assert f"{fit.x:.2f}".rstrip("0").rstrip(".") + f" {band_y:g} {fit.width:.2f}".rstrip("0").rstrip(".") in drawn
-            assert 0.87 < fit.scale < 1   # 9.5 pt body copy is read at 8.3 pt (at ~83 % it was 7.9 pt)
+            assert f"{MARGIN:g} {792 - TOP - TOP_BAND:g} {612 - 2 * MARGIN:g} {TOP_BAND:g} re f" in drawn
+            assert 0.84 < fit.scale < 1   # 9.5 pt body copy is read at 8 pt (at ~83 % it was 7.9 pt)
             assert f"q {fit.scale:.2f}".rstrip("0").encode() in page.Contents.read_bytes()
             assert b"/Placed Do" in page.Contents.read_bytes()
             (placed,) = page.Resources.XObject.values()
@@ -388,20 +388,23 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     pages = _page_words(pdf_path)
     assert sorted(pages) == [1, 2, 3, 4]
+    at = set()
     for number, found in pages.items():
         footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
-        # at the foot of the page: in the strip under a placed page, in the bottom margin (48) of the others
-        assert max(w.box[3] for w in footer) < (EDGE + BOTTOM_BAND if number in (2, 3) else 48)
+        ids = _find(found, "US-KIN-0001-REVIEW")
+        # at the foot of the page, in its bottom margin (48), and in one place on every page, the summary's and
+        # the placed pages' alike
+        assert max(w.box[3] for w in footer) < 48
+        at.add((round(ids[0].box[0], 1), round(ids[0].box[1], 1), round(footer[-1].box[2], 1)))
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < 48]
         assert not others  # one footer per page
+    assert len(at) == 1 and next(iter(at))[0] == MARGIN, at
     assert not _find(pages[1], "Page 1 of 1")
     doc = pdfium.PdfDocument(pdf_path)
-    for index, side in ((1, "old"), (2, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
+    for index in (1, 2):  # on a placed page the copy's footer is on white, as on the summary, under the page
         image = doc[index].render(scale=1).to_pil().convert("RGB")
-        ground = image.getpixel((int(EDGE) + 6, image.height - int(EDGE) - 3))
-        assert all(abs(a - 255 * b) <= 2 for a, b in zip(ground, BANDS[side])) and ground != (255, 255, 255)
-        assert image.getpixel((int(image.width / 2), int(image.height - EDGE - BOTTOM_BAND - 2))) == (255, 255, 255)
+        assert image.getpixel((int(MARGIN) + 2, image.height - int(BOTTOM) + 4)) == (255, 255, 255)
         assert image.getpixel((6, image.height - 6)) == (255, 255, 255)   # and nothing in the sheet's margin
 
 
@@ -414,7 +417,7 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     for number, label in ((2, "Approved 1.0, page 1"), (3, "Draft (not yet approved), page 1")):
         found = _find(pages[number], label)
         assert found, label
-        assert min(w.box[1] for w in found) > heights[number - 1] - EDGE - TOP_BAND  # in the band above the page
+        assert min(w.box[1] for w in found) > heights[number - 1] - TOP - TOP_BAND  # in the band above the page
     tree = structure(pdf_path)
     flat = [(n.role, n) for n in tree.walk()]
     roles = [r for r, _ in flat]
