@@ -48,9 +48,10 @@ class Thumb:
 LINK_PREFIX = "tagprint-review:page-"   # not "#…": that is a link within a document (to a content id); a change's
                                         # link, until append_pages points it at its placed page
 RECORD_TITLE = "How this copy was made"
-FINGERPRINTS_NOTE = ("The SHA-256 of each file this copy was made from. render.py verify checks the approved "
-                     "file against its ledger entry; render.py approve --review checks that the draft's sources "
-                     "are still these before the draft is approved.")
+FINGERPRINTS_NOTE = "The SHA-256 of each file this copy was made from."
+CHECKS = ("render.py verify checks the approved file against its ledger entry and its fingerprint below.",
+          "render.py approve --review checks, before the draft is approved, that the draft's sources still have "
+          "the fingerprints below (that this copy shows the draft being approved).")
 
 
 @dataclass
@@ -153,6 +154,7 @@ def _blocks(content: ReviewContent) -> tuple:
         if content.record:   # the tool's words kept here, for an auditor, out of the reviewer's summary
             blocks.append(Heading(2, (Text(RECORD_TITLE),), style="h2"))
             blocks += [Paragraph((Text(line),)) for line in content.record]
+            blocks.append(ListBlock(tuple(ListItem((Text(check),)) for check in CHECKS), style="body"))
         blocks.append(Heading(2, (Text(content.fingerprints_title),), style="h2"))
         if content.fingerprints_note:
             blocks.append(Paragraph((Text(content.fingerprints_note),)))
