@@ -448,7 +448,11 @@ def test_the_cover_names_the_draft_and_people_plainly(reviewed):
     assert "draft (version" not in cover                 # the draft is not called by the approved version
     assert "(s)" not in text and "1 text change," in cover and "1 page differs" in cover
     assert "approved by Dr Quinn as medical reviewer on " in cover
-    assert "Made with render.py diff on " in cover and f" on {socket.gethostname()}" not in cover
+    assert "Made on " in cover and f" on {socket.gethostname()}" not in cover
+    # no tool words on the summary (they are in the record at the end, before the fingerprints)
+    assert not [w for w in ("render.py", "ledger", "--review") if w in cover], cover
+    last = " ".join(doc[len(doc) - 1].get_textpage().get_text_range().split())
+    assert "Made with render.py diff on " in last and "ledger entry 1." in last and "render.py verify checks" in last
     account = getpass.getuser()  # a system account (root here) must not reach a reviewer
     assert "the user" not in text and account not in cover.split() and "root" not in text.split()
     content = yaml.safe_load((root / "content" / "kineret-dtt-ra.yaml").read_text(encoding="utf-8"))
@@ -461,15 +465,16 @@ def test_the_cover_names_the_draft_and_people_plainly(reviewed):
 
 
 
-def test_the_lists_are_set_in_a_measure_of_about_80_characters(reviewed):
+def test_the_lists_beside_the_small_pages_are_set_in_about_60_characters_the_record_in_80(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     doc = pdfium.PdfDocument(pdf_path)
-    lines = [line.strip() for i in (0, len(doc) - 1)  # the lists and the fingerprints (not the placed pages)
-             for line in doc[i].get_textpage().get_text_range().splitlines()]
-    body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
-            and not line.startswith("US-KIN-0001-REVIEW")]                           # the running footer
-    assert 70 < max(map(len, body)) <= 86, max(body, key=len)
+    for index, low, high in ((0, 55, 72), (len(doc) - 1, 70, 86)):  # the summary; the record and fingerprints
+        lines = [line.strip() for line in doc[index].get_textpage().get_text_range().splitlines()]
+        body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
+                and not line.startswith("US-KIN-0001-REVIEW")                            # the running footer
+                and not line.startswith("Review copy:")]                                 # the title, across
+        assert low < max(map(len, body)) <= high, max(body, key=len)
 
 
 def test_comments_sit_inside_the_page_margin_beside_the_placed_page_and_apart(reviewed):
@@ -579,7 +584,9 @@ def test_the_summary_is_one_page_and_the_hashes_one_block_on_a_last_page_of_thei
     assert texts[first - 1].startswith("Approved file: ")
     # under the title, one sentence says what they are for; then the block
     (title,) = [i for i, t in enumerate(texts) if t.startswith("Fingerprints (SHA-256)")]
-    assert 1 <= first - 1 - title - 1 <= 3 and "render.py verify checks" in " ".join(texts[title + 1:first - 1])
+    assert 1 <= first - 1 - title - 1 <= 3 and "each file this copy was made from" in " ".join(texts[title + 1:first - 1])
+    (record,) = [i for i, t in enumerate(texts) if t.startswith("How this copy was made")]   # the record before
+    assert record < title and "render.py verify checks" in " ".join(texts[record + 1:title])
     assert all(t.startswith("US-KIN-0001-REVIEW") or t.startswith("Review copy") for t in texts[last + 1:])
 
 
@@ -704,7 +711,7 @@ def test_the_copy_is_dated_when_it_was_made_and_never_before_the_approval_it_com
     assert info == f"D:{when:%Y%m%d%H%M%S}Z" and xmp.startswith(f"{when:%Y-%m-%dT%H:%M:%S}")
     doc = pdfium.PdfDocument(pdf_path)
     cover = " ".join(doc[0].get_textpage().get_text_range().split())
-    said_made, said_approved = _spoken(cover, "Made with render.py diff on"), _spoken(cover, "approved by")
+    said_made, said_approved = _spoken(cover, "Made on"), _spoken(cover, "approved by")
     assert said_made >= said_approved and said_made == when.replace(second=0)
     footer = f"US-KIN-0001-REVIEW · {when.day} {when:%B %Y}"   # the copy's own date, not the material's 11/2026
     for index in range(len(doc)):
@@ -745,8 +752,9 @@ def test_each_change_links_to_its_placed_page_and_the_copy_has_bookmarks(reviewe
             (title,) = outline.root
             assert [item.title for item in title.children] == [
                 "Text changes (1), in reading order", "Figures and alt texts (1)", "Pages that differ (1 page, 2 areas)",
-                "Approved 1.0, page 1", "Draft (not yet approved), page 1", "Fingerprints (SHA-256)"]
-            pages = [pdf.pages[0].obj.objgen] * 3 + [pdf.pages[i].obj.objgen for i in (1, 2, 3)]
+                "Approved 1.0, page 1", "Draft (not yet approved), page 1", "How this copy was made",
+                "Fingerprints (SHA-256)"]
+            pages = [pdf.pages[0].obj.objgen] * 3 + [pdf.pages[i].obj.objgen for i in (1, 2, 3, 3)]
             assert [item.destination[0].objgen for item in title.children] == pages
     check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
     assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
