@@ -2,8 +2,9 @@
 review copy is the compared document's size, so it prints at one scale), one page of the review copy per page compared, placed as a vector form XObject (pikepdf `Page.as_form_xobject`), never a picture.
 review_document sets a page for each (its label heading, "Approved 1.0, page 1", and the copy's running
 footer, "Review copy · page 3 of 4", both through the normal pipeline, so tagged and with embedded fonts);
-here the label moves into a band across the top, the footer stays in a strip at the bottom, and the
-compared page is placed between them, scaled down to fit and centred.
+here the label moves into a band across the top (hung on the copy's margins), the footer stays where the
+pipeline set it (in one place on every page of the copy), and the compared page is placed between them, scaled
+down to fit, from the left margin, its comments in a column at its right.
 On the approved page the deleted words are struck through in red; on the draft page the inserted words
 are underlined; nothing else is marked. Each change is also a comment (a Text annotation whose /Contents
 says what changed and where), in the structure tree as an Annot element, so a comment list and a screen

@@ -90,16 +90,17 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
         assert str(pdf.Root.Lang) == "en" and pdf.Root.MarkInfo.Marked
     tree = structure(pdf_path)
     roles = [n.role for n in tree.walk()]
-    # 3 parts with changes and the fingerprints, then 2 page labels (the empty references part is not set: the
-    # summary's first sentence says "no reference changes")
+    # 3 parts with changes, 2 page labels, the record and the fingerprints (the empty references part is not
+    # set: the summary's first sentence says "no reference changes")
     # each placed page twice: small beside the lists (read after them), then whole on its own page
-    assert roles.count("H1") == 1 and roles.count("H2") == 6 and roles.count("Figure") == 4
+    assert roles.count("H1") == 1 and roles.count("H2") == 7 and roles.count("Figure") == 4
     small_approved, small_draft, approved, draft = [n for n in tree.walk() if n.role == "Figure"]
     assert small_approved.attrs["Alt"] == ("Page 1 of approved 1.0, small, the 2 areas that differ outlined in red: "
                                            "middle, middle left.")
     assert small_draft.attrs["Alt"].startswith("Page 1 of the current draft, small, the 2 areas that differ outlined "
                                                "in blue")
-    assert roles.index("Figure") > max(i for i, r in enumerate(roles) if r == "L")   # after the summary's lists
+    lists = [i for i, r in enumerate(roles) if r == "L"]   # the summary's lists, then the record's checks
+    assert roles.index("Figure") > lists[-2] and lists[-1] > max(i for i, r in enumerate(roles) if r == "Figure")
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: middle: the figure")
     assert draft.attrs["Alt"].startswith("Page 1 of the current draft, the whole page. Inserted words, underlined in "
@@ -140,9 +141,9 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
                                                            "Draft (not yet approved), page 1", "4"]
         with pdf.open_outline() as outline:  # the bookmarks: the cover's title, its parts, then each page's label
             (title,) = outline.root
-            assert [item.title for item in title.children][-3:-1] == ["Approved 1.0, page 1",
+            assert [item.title for item in title.children][-4:-2] == ["Approved 1.0, page 1",
                                                                    "Draft (not yet approved), page 1"]
-            for item, page in zip(title.children[-3:-1], pdf.pages[1:3]):
+            for item, page in zip(title.children[-4:-2], pdf.pages[1:3]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
         for page in pdf.pages[1:3]:
             # every page the document's own size (so it prints at one scale), the page scaled down to fit inside
@@ -392,14 +393,15 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
     for number, found in pages.items():
         footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
-        ids = _find(found, "US-KIN-0001-REVIEW")
+        foot = [w for w in found if w.box[3] < 48]
         # at the foot of the page, in its bottom margin (48), and in one place on every page, the summary's and
         # the placed pages' alike
         assert max(w.box[3] for w in footer) < 48
-        at.add((round(ids[0].box[0], 1), round(ids[0].box[1], 1), round(footer[-1].box[2], 1)))
+        at.add((round(min(w.box[0] for w in foot), 1), round(min(w.box[1] for w in foot), 1),
+                round(footer[-1].box[2], 1)))
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < 48]
         assert not others  # one footer per page
-    assert len(at) == 1 and next(iter(at))[0] == MARGIN, at
+    assert len(at) == 1 and abs(next(iter(at))[0] - MARGIN) < 1, at   # (PDFium: the glyph's ink)
     assert not _find(pages[1], "Page 1 of 1")
     doc = pdfium.PdfDocument(pdf_path)
     for index in (1, 2):  # on a placed page the copy's footer is on white, as on the summary, under the page
@@ -469,7 +471,7 @@ def test_the_lists_beside_the_small_pages_are_set_in_about_60_characters_the_rec
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     doc = pdfium.PdfDocument(pdf_path)
-    for index, low, high in ((0, 55, 72), (len(doc) - 1, 70, 86)):  # the summary; the record and fingerprints
+    for index, low, high in ((0, 55, 76), (len(doc) - 1, 70, 86)):  # the summary; the record and fingerprints
         lines = [line.strip() for line in doc[index].get_textpage().get_text_range().splitlines()]
         body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
                 and not line.startswith("US-KIN-0001-REVIEW")                            # the running footer
@@ -887,7 +889,8 @@ def test_each_comment_sits_level_with_its_changed_line_and_close_ones_stack_tigh
 
 def test_nothing_on_a_placed_pages_sheet_comes_within_24_pt_of_its_edge(edited):
     """Office printers clip the outer 12-18 pt: on the sheets holding a compared page, no word, comment, tint or
-    mark lies in the outer 24 pt (the summary's own pages keep the house footer, as every document does)."""
+    mark lies in the outer 24 pt; the copy's running footer stands where it does on every page of the copy (the
+    house footer, as every document has it), its descenders 20 pt or more from the edge."""
     doc = pdfium.PdfDocument(edited)
     placed = []
     with pikepdf.open(edited) as pdf:
@@ -902,7 +905,7 @@ def test_nothing_on_a_placed_pages_sheet_comes_within_24_pt_of_its_edge(edited):
             image = doc[index].render(scale=1, draw_annots=True).to_pil().convert("L")
             w, h = image.size
             edge = int(EDGE) - 1
-            for box in ((0, 0, w, edge), (0, h - edge, w, h), (0, 0, edge, h), (w - edge, 0, w, h)):
+            for box in ((0, 0, w, edge), (0, h - 20, w, h), (0, 0, edge, h), (w - edge, 0, w, h)):
                 assert image.crop(box).getextrema() == (255, 255), (index + 1, box)
             inner = image.crop((edge + 2, edge + 2, w - edge - 2, h - edge - 2))
             assert inner.getextrema()[0] < 128   # (something is drawn inside)
@@ -910,4 +913,5 @@ def test_nothing_on_a_placed_pages_sheet_comes_within_24_pt_of_its_edge(edited):
     for number, found in _page_words(edited).items():
         for word in (found if number in placed else []):
             x0, y0, x1, y1 = word.box
-            assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE, (number, word.text)
+            foot = 20 if y1 < BOTTOM else EDGE   # the running footer, in the foot margin
+            assert EDGE <= x0 and x1 <= width - EDGE and foot <= y0 and y1 <= height - EDGE, (number, word.text)
