@@ -347,21 +347,23 @@ def role_words(role: str) -> str:
 
 
 def _cover(made: str, approved: Approval | None, compared: Approval | None
-           ) -> tuple[list[str], list[tuple[str, str]]]:
-    """Who made the review copy and the ledger entries of the two sides it compares, then their fingerprints
-    (what, SHA-256)."""
-    cover, prints = [made], []
+           ) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Who approved what and when, for the summary (in a reviewer's words); how the copy was made (the tool, the
+    archived files and their ledger entries), for the record at its end; and their fingerprints (what, SHA-256)."""
+    cover, record, prints = [f"Made on {spoken_time(made)}."], [f"Made with render.py diff on {spoken_time(made)}."], []
+    for entry in (approved, compared):
+        if entry is None:
+            continue
+        cover[0] += (f" Version {entry.version} was approved by {_unbroken(entry.approver)}"
+                     + (f" as {role_words(entry.role)}" if entry.role else "") + f" on {spoken_time(entry.time)}.")
+        record[0] += (f" {'Approved' if entry is approved else 'Compared'} file: {entry.document}, version "
+                      f"{entry.version}, ledger entry {entry.seq}.")
     if approved is not None:
-        cover[0] += (f" Approved file: {approved.document}, version {approved.version}, ledger entry {approved.seq} "
-                     f"(approved by {_unbroken(approved.approver)}" + (f" as {role_words(approved.role)}" if approved.role else "")
-                     + f" on {spoken_time(approved.time)}).")
         prints += [(f"Approved file: {approved.document}", approved.pdf_sha256),
                    (f"Ledger entry {approved.seq}", approved.hash)]
     if compared is not None:
-        cover.append(f"Compared with: {compared.document}, version {compared.version}, ledger entry "
-                     f"{compared.seq}.")
         prints.append((f"Compared file: {compared.document}", compared.pdf_sha256))
-    return cover, prints
+    return cover, record, prints
 
 
 def _unbroken(name: str) -> str:
@@ -437,7 +439,7 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
     made = made_time(approved, new.entry)
     # the operating system's account (often root) is no person a reviewer knows: it goes only into the stamp
     # and the ledger; the people the copy names are the approvers the ledger records
-    cover, prints = _cover(f"Made with render.py diff on {spoken_time(made)}.", approved, new.entry)
+    cover, record, prints = _cover(made, approved, new.entry)
     parts = _parts(old, new, text, figures, refs, pages, runts, shown)
     whose = "Draft" if new.short == DRAFT else new.name
     sources = [(f"{whose} source: {path}", digest) for path, digest in sorted(new.sources.items())]
@@ -446,11 +448,11 @@ def _report(old: Side, new: Side, root: Path, output: Path, ledger: Ledger | Non
         intro.append(f"After these lists, each changed page follows, whole, first as in {old.label}, then as "
                      f"in {new.label}: deleted words are struck through in red on a red tint, inserted words underlined "
                      f"in blue on a blue tint (a deeper tint and a lighter line on a dark ground), "
-                     f"and each change is a comment beside its line; the fingerprints come last. The page number "
+                     f"and each change is a comment beside its line; a record of how this copy was made comes last. The page number "
                      f"leading each entry below links to that page, as does each small page's caption at the right "
                      f"(the areas that differ outlined).")
     content = ReviewContent(title, intro, parts, [p.label for p in shown], prints + sources,
-                            thumbs=_thumbs(old, new, pages, shown))
+                            thumbs=_thumbs(old, new, pages, shown), record=record)
     # the copy's own dates, not the material's: its footer says the day it was made, its PDF dates the time
     frame = Frame(new.document.material_id, spoken_date(made), made[:10], new.theme_file,
                   paper_of(new.pages[0].size if new.pages else (612.0, 792.0)))

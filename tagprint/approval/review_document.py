@@ -45,10 +45,13 @@ class Thumb:
     target: int
 
 
-LINK_PREFIX = "tagprint-review-page:"  # a URI until append_pages points it at its placed page (not "#": a link to a content id)
-FINGERPRINTS_NOTE = ("The SHA-256 of each file this copy was made from. render.py verify checks the approved "
-                     "file against its ledger entry; render.py approve --review checks that the draft's sources "
-                     "are still these before the draft is approved.")   # a change's link, until append_pages points it at its placed page
+LINK_PREFIX = "tagprint-review:page-"   # not "#…": that is a link within a document (to a content id); a change's
+                                        # link, until append_pages points it at its placed page
+RECORD_TITLE = "How this copy was made"
+FINGERPRINTS_NOTE = "The SHA-256 of each file this copy was made from."
+CHECKS = ("render.py verify checks the approved file against its ledger entry and its fingerprint below.",
+          "render.py approve --review checks, before the draft is approved, that the draft's sources still have "
+          "the fingerprints below (that this copy shows the draft being approved).")
 
 
 @dataclass
@@ -63,6 +66,8 @@ class ReviewContent:
     fingerprints_title: str = "Fingerprints (SHA-256)"
     fingerprints_note: str = FINGERPRINTS_NOTE   # under their title: what they are for
     thumbs: list[Thumb] = field(default_factory=list)   # beside the lists, on the summary's first page
+    record: list[str] = field(default_factory=list)     # how the copy was made (the tool, the archived files and
+                                                        # their ledger entries): at the end, before the fingerprints
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,8 @@ def _layout(frame: Frame, title: str, side: bool = False) -> str:
         f"page: {{size: {frame.paper}, margins: [40, 40, 48, 40]}}",
         # the title across the page; the lists in a measure of about 80 characters (8 of 12 columns)
         "templates:",
-        f"  first: {{regions: {{title: {{columns: 1-12}}, body: {{below: title, columns: {BODY_COLUMNS}}}"
+        f"  first: {{regions: {{title: {{columns: 1-12}}, body: {{below: title, columns: "
+        f"{FIRST_BODY_COLUMNS if side else BODY_COLUMNS}}}"
         + (f", side: {{below: title, columns: {SIDE_COLUMNS}}}" if side else "") + "}}",
         f"  text: {{regions: {{body: {{columns: {BODY_COLUMNS}}}}}}}",
         "pages:",
@@ -114,7 +120,9 @@ def _layout(frame: Frame, title: str, side: bool = False) -> str:
 
 BODY_COLUMNS = "1-8"   # of the page's 12: about 80 characters a line of body text (a full width set ~120);
                       # narrower, a SHA-256 in hex no longer fits a line
-SIDE_COLUMNS = "10-12"  # the pages shown small, right of the lists (a column left between them)
+FIRST_BODY_COLUMNS = "1-7"   # beside the pages shown small: about 60 characters a line
+SIDE_COLUMNS = "8-12"   # the pages shown small, right of the lists, hung on the right margin (THUMB_WIDTH wide: the
+                        # outlines of the areas that differ can be seen)
 FOOTER = "Review copy · page {n} of {m}"   # the review copy's running footer, on every page of it
 
 
@@ -142,7 +150,12 @@ def _blocks(content: ReviewContent) -> tuple:
         blocks += [PageBreak(), Heading(2, (Text(label),), style="h2", keep_with_next=False)]
     if content.fingerprints:   # in one block: each label keeps with its hash, each hash with the next label;
         # last, on a page of their own (an appendix for an auditor, after the pages a reviewer reads)
-        blocks += [PageBreak(), Heading(2, (Text(content.fingerprints_title),), style="h2")]
+        blocks.append(PageBreak())
+        if content.record:   # the tool's words kept here, for an auditor, out of the reviewer's summary
+            blocks.append(Heading(2, (Text(RECORD_TITLE),), style="h2"))
+            blocks += [Paragraph((Text(line),)) for line in content.record]
+            blocks.append(ListBlock(tuple(ListItem((Text(check),)) for check in CHECKS), style="body"))
+        blocks.append(Heading(2, (Text(content.fingerprints_title),), style="h2"))
         if content.fingerprints_note:
             blocks.append(Paragraph((Text(content.fingerprints_note),)))
         last = len(content.fingerprints) - 1
@@ -153,7 +166,7 @@ def _blocks(content: ReviewContent) -> tuple:
 
 
 THUMBS_SHOWN = 6       # pages shown small beside the lists at most (the rest are in the lists and follow whole)
-THUMB_WIDTH = 150.0    # a thumbnail's widest (the side column's width at most)
+THUMB_WIDTH = 180.0    # a thumbnail's widest (the side column's width at most)
 THUMB_ROOM = 0.72      # of the paper's height: the side column's room for its thumbnails and their captions
 THUMB_CAPTION = 30.0   # a caption and the gaps round it
 
@@ -172,7 +185,7 @@ def _thumbs(content: ReviewContent, paper: tuple[float, float], folder: Path) ->
         (folder / name).write_bytes(thumb.png)
         label = content.page_labels[thumb.target]
         caption = (Link(f"{LINK_PREFIX}{thumb.target}", (Text(label),), f"Go to {label}"),)
-        out.append(Figure(Photo(f"images/{name}"), thumb.alt, caption=caption, width=width, align="left",
+        out.append(Figure(Photo(f"images/{name}"), thumb.alt, caption=caption, width=width, align="right",
                           caption_style="review_thumb_caption"))
     return tuple(out)
 

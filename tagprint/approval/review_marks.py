@@ -67,14 +67,41 @@ def _rgb(colour: Colour) -> str:
     return " ".join(_number(c) for c in colour)
 
 
+RING = 3.0         # the ground a mark is set on is read this far round its lines (outside the words themselves)
+
+
+def mark_on_dark(image: Image.Image, lines: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a mark's ground is dark: the median grey of a ring RING pt wide round each of its lines' boxes
+    (the words' own pixels left out: large white words on a navy ground would otherwise read as a light
+    ground), all its lines together, so that one change is marked in one style."""
+    values: list[int] = []
+    for x0, y0, x1, y1 in lines:
+        top, bottom = image.height - y1, image.height - y0
+        outer = (max(int(x0 - PAD - RING), 0), max(int(top - PAD - RING), 0),
+                 min(int(x1 + PAD + RING) + 1, image.width), min(int(bottom + PAD + RING) + 1, image.height))
+        inner = (int(x0 - PAD), int(top - PAD), int(x1 + PAD) + 1, int(bottom + PAD) + 1)
+        crop = image.crop(outer)
+        data = crop.tobytes()
+        for row in range(crop.height):
+            y = outer[1] + row
+            for col in range(crop.width):
+                x = outer[0] + col
+                if not (inner[0] <= x < inner[2] and inner[1] <= y < inner[3]):
+                    values.append(data[row * crop.width + col])
+    values.sort()
+    return bool(values) and values[len(values) // 2] / 255 < DARK
+
+
 def marks_ops(marks: list[Mark], image: Image.Image | None) -> bytes:
-    """The operators marking `marks`, in the compared page's coordinates (`image`: that page, for its grounds)."""
+    """The operators marking `marks`, in the compared page's coordinates (`image`: that page, for its grounds):
+    each mark in one style, the one for the ground round all of its lines."""
     ops: list[str] = []
     for mark in marks:
-        for x0, y0, x1, y1 in mark.lines():
-            dark = image is not None and dark_ground(image, (x0, y0, x1, y1))
-            style = STYLES[mark.kind if mark.kind in STYLES else "inserted"][dark]
-            blend = "/TagprintScreen" if dark else "/TagprintMultiply"
+        lines = mark.lines()
+        dark = image is not None and mark_on_dark(image, lines)
+        style = STYLES[mark.kind if mark.kind in STYLES else "inserted"][dark]
+        blend = "/TagprintScreen" if dark else "/TagprintMultiply"
+        for x0, y0, x1, y1 in lines:
             ops.append(f"q {blend} gs {_rgb(style.tint)} rg {_number(x0 - PAD)} {_number(y0 - PAD - 1.6)} "
                        f"{_number(x1 - x0 + 2 * PAD)} {_number(y1 - y0 + 2 * PAD + 1.6)} re f Q")
             y = y0 + (y1 - y0) * 0.38 if mark.kind == "deleted" else y0 - 1.4

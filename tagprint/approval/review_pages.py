@@ -2,8 +2,9 @@
 review copy is the compared document's size, so it prints at one scale), one page of the review copy per page compared, placed as a vector form XObject (pikepdf `Page.as_form_xobject`), never a picture.
 review_document sets a page for each (its label heading, "Approved 1.0, page 1", and the copy's running
 footer, "Review copy · page 3 of 4", both through the normal pipeline, so tagged and with embedded fonts);
-here the label moves into a band across the top, the footer stays in a strip at the bottom, and the
-compared page is placed between them, scaled down to fit and centred.
+here the label moves into a band across the top (hung on the copy's margins), the footer stays where the
+pipeline set it (in one place on every page of the copy), and the compared page is placed between them, scaled
+down to fit, from the left margin, its comments in a column at its right.
 On the approved page the deleted words are struck through in red; on the draft page the inserted words
 are underlined; nothing else is marked. Each change is also a comment (a Text annotation whose /Contents
 says what changed and where), in the structure tree as an Annot element, so a comment list and a screen
@@ -146,14 +147,14 @@ def _page_links(pdf: pikepdf.Pdf, first: int, count: int) -> None:
 
 
 TOP_BAND = 24.0     # the band above a placed page, holding its label ("Approved 1.0, page 1")
-BOTTOM_BAND = 18.0  # the strip under it, holding the review copy's own running footer
-GAP = 4.0           # white between the placed page and the footer strip below it
 TOP_GAP = 8.0       # white between the label band and the placed page (a page's own top band must not butt into it)
 GUTTER = 8.0        # white between the placed page's right edge and its comments' icons
-MARGIN = 40.0       # the review copy's own side margins (its summary pages)
-EDGE = 24.0         # nothing on a placed page's sheet comes nearer its edges than this, not even a tint: office
-                    # printers clip the outer 12-18 pt; the page, its bands and its comments are centred inside
-INSET = 8.0         # a band's words start (and end) this far inside it
+MARGIN = 40.0       # the review copy's own margins (review_document's page: top and sides 40, foot 48): the label
+TOP = 40.0          # band hangs from the top margin between the side margins, the placed page and its comments'
+BOTTOM = 48.0       # column fit inside them, and the running footer stays in the foot margin, as on the summary
+EDGE = 24.0         # nothing on a placed page's sheet comes nearer its edges than this: office printers clip the
+                    # outer 12-18 pt (the margins keep everything further in)
+INSET = 8.0         # a band's words start this far inside it
 STACK = NOTE_SIZE + 2.0   # comments on lines close together stack this far apart, from the first one's line
 BANDS = {"old": (0.98, 0.92, 0.92), "new": (0.91, 0.95, 0.99)}   # the label band: red for approved, blue for the draft
 RULE = (0.72, 0.74, 0.78)                                          # the hairline round a placed page
@@ -183,31 +184,20 @@ def _sequences(ops: list) -> list[tuple[str, list]]:
     return out
 
 
-def _relaid(page: pikepdf.Page, fit: Fit, full: float) -> bytes:
-    """The label page's own content moved onto the placed page's frame: its label (tagged content) into the top
-    band, its running footer (an artifact) into the strip at the bottom, both starting INSET inside the bands'
-    left end (the placed page's left edge), the page number ending INSET inside their right end."""
-    frame_width, frame_height = (float(v) for v in page.mediabox[2:])
+def _relaid(page: pikepdf.Page, full: float) -> bytes:
+    """The label page's own content with its label (tagged content) moved into the band at the top, its words
+    starting INSET inside the band's left end; its running footer (an artifact) stays where the pipeline set it,
+    so the copy's footer stands in one place on every page, its summary's and its placed pages' alike."""
     chunks = _sequences(list(pikepdf.parse_content_stream(page)))
     baselines = [float(o.operands[5]) for kind, ops in chunks if kind == "content" for o in ops
                  if str(o.operator) == "Tm"]
-    lift = (full - EDGE - TOP_BAND / 2 - 4.5 - max(baselines)) if baselines else full - frame_height
-    feet = [float(o.operands[5]) for kind, ops in chunks if kind == "artifact" for o in ops if str(o.operator) == "Tm"]
-    drop = (EDGE + BOTTOM_BAND / 2 - 3.5 - min(feet)) if feet else 0.0   # the footer's caps centred in its strip
-    left = fit.x + INSET - MARGIN
-    right = fit.right - INSET - (frame_width - MARGIN)
+    lift = (full - TOP - TOP_BAND / 2 - 4.5 - max(baselines)) if baselines else 0.0
     out: list = []
     for kind, ops in chunks:
         if kind == "content":
-            out += [_op("q"), _op("cm", 1, 0, 0, 1, left, lift), *ops, _op("Q")]
-            continue
-        for o in ops:
-            if kind == "artifact" and str(o.operator) == "Tm":
-                values = [float(v) for v in o.operands]
-                values[4] += right if values[4] > frame_width / 2 else left
-                values[5] += drop
-                o = _op("Tm", *values)
-            out.append(o)
+            out += [_op("q"), _op("cm", 1, 0, 0, 1, INSET, lift), *ops, _op("Q")]
+        else:
+            out += ops
     return pikepdf.unparse_content_stream(out)
 
 
@@ -234,25 +224,23 @@ class Fit:
 
 def fitted(size: tuple[float, float], page: tuple[float, float]) -> Fit:
     """A compared page of `size` scaled down (never up) to fit a review page of `page` (the document's paper,
-    turned landscape for a slide, so the copy prints at one scale): between the label band and the footer strip
-    (a gap from each), and between the left margin and a column for its comments at the right margin, so that
-    no comment lies on the page it comments on. The page and its comments' column are centred together."""
-    room = (page[0] - 2 * EDGE - GUTTER - NOTE_SIZE, page[1] - 2 * EDGE - TOP_BAND - BOTTOM_BAND - TOP_GAP - GAP)
+    turned landscape for a slide, so the copy prints at one scale) inside the copy's margins: under the label
+    band (a gap from it), above the foot margin, from the left margin to a column for its comments that ends at
+    the right margin (or, where the page's height sets its size, into that margin, never nearer the edge than
+    EDGE), so that no comment lies on the page it comments on. It hangs from the band."""
+    room = (page[0] - MARGIN - EDGE - GUTTER - NOTE_SIZE, page[1] - TOP - TOP_BAND - TOP_GAP - BOTTOM)
     scale = min(1.0, room[0] / size[0], room[1] / size[1])
     width, height = size[0] * scale, size[1] * scale
-    return Fit(scale, (page[0] - width - GUTTER - NOTE_SIZE) / 2, EDGE + BOTTOM_BAND + GAP + (room[1] - height) / 2,
-               width, height)
+    return Fit(scale, MARGIN, page[1] - TOP - TOP_BAND - TOP_GAP - height, width, height)
 
 
-def _frame_ops(side: str, fit: Fit, full: float) -> bytes:
-    """The label band above the placed page, the same tint under the review copy's own footer below it (so that
-    footer reads as the copy's, not as the placed page's), both exactly as wide as the placed page (the comments
-    sit in a gutter beyond them) and EDGE inside the sheet, and the hairline round the placed page: decoration, so an artifact."""
+def _frame_ops(side: str, fit: Fit, page: tuple[float, float]) -> bytes:
+    """The label band above the placed page, hung from the top margin between the side margins (the summary's
+    title stands there too), and the hairline round the placed page: decoration, so an artifact."""
     band = " ".join(_number(c) for c in BANDS[side])
     rule = " ".join(_number(c) for c in RULE)
-    left, wide = _number(fit.x), _number(fit.width)
-    return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg {left} {_number(full - EDGE - TOP_BAND)} {wide} "
-            f"{_number(TOP_BAND)} re f {left} {_number(EDGE)} {wide} {_number(BOTTOM_BAND)} re f "
+    return (f"/Artifact <</Type /Layout>> BDC\nq {band} rg {_number(MARGIN)} {_number(page[1] - TOP - TOP_BAND)} "
+            f"{_number(page[0] - 2 * MARGIN)} {_number(TOP_BAND)} re f "
             f"{rule} RG 0.5 w {_number(fit.x + 0.25)} {_number(fit.y + 0.25)} "
             f"{_number(fit.width - 0.5)} {_number(fit.height - 0.5)} re S Q\nEMC\n").encode()
 
@@ -283,7 +271,7 @@ def append_pages(review: bytes, compared: dict[str, bytes], pages: list[ReviewPa
                 label = marked[0]          # the label heading: the page's first (and only) marked content
                 mcid = len(marked)
                 placing = f"{_number(fit.scale)} 0 0 {_number(fit.scale)} {_number(fit.x)} {_number(fit.y)} cm"
-                content = (_frame_ops(entry.side, fit, full) + _relaid(page, fit, full) + b"\n"
+                content = (_frame_ops(entry.side, fit, (width, full)) + _relaid(page, full) + b"\n"
                            + f"/Figure <</MCID {mcid}>> BDC\nq {placing} 0 0 {_number(x1 - x0)} {_number(y1 - y0)} re W n "
                              f"1 0 0 1 {_number(-x0)} {_number(-y0)} cm "
                              f"/Placed Do Q\nq {placing}\n".encode()

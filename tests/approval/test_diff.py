@@ -16,7 +16,8 @@ import pytest
 from conftest import SEED_ACCEPT
 from approval_project import ARCHIVED, approve, archivable, run
 from readers import reading_text, structure
-from tagprint.approval.review_pages import BANDS, BOTTOM_BAND, EDGE, GAP, GUTTER, NOTE_SIZE, TOP_BAND, fitted
+from tagprint.approval.review_pages import (BANDS, BOTTOM, EDGE, GUTTER, MARGIN, NOTE_SIZE, TOP, TOP_BAND,
+                                           TOP_GAP, fitted)
 from tagprint.commands.cli import main
 from tagprint.verify.marked_content import walk_pdf
 
@@ -89,16 +90,17 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
         assert str(pdf.Root.Lang) == "en" and pdf.Root.MarkInfo.Marked
     tree = structure(pdf_path)
     roles = [n.role for n in tree.walk()]
-    # 3 parts with changes and the fingerprints, then 2 page labels (the empty references part is not set: the
-    # summary's first sentence says "no reference changes")
+    # 3 parts with changes, 2 page labels, the record and the fingerprints (the empty references part is not
+    # set: the summary's first sentence says "no reference changes")
     # each placed page twice: small beside the lists (read after them), then whole on its own page
-    assert roles.count("H1") == 1 and roles.count("H2") == 6 and roles.count("Figure") == 4
+    assert roles.count("H1") == 1 and roles.count("H2") == 7 and roles.count("Figure") == 4
     small_approved, small_draft, approved, draft = [n for n in tree.walk() if n.role == "Figure"]
     assert small_approved.attrs["Alt"] == ("Page 1 of approved 1.0, small, the 2 areas that differ outlined in red: "
                                            "middle, middle left.")
     assert small_draft.attrs["Alt"].startswith("Page 1 of the current draft, small, the 2 areas that differ outlined "
                                                "in blue")
-    assert roles.index("Figure") > max(i for i, r in enumerate(roles) if r == "L")   # after the summary's lists
+    lists = [i for i, r in enumerate(roles) if r == "L"]   # the summary's lists, then the record's checks
+    assert roles.index("Figure") > lists[-2] and lists[-1] > max(i for i, r in enumerate(roles) if r == "Figure")
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
                                             "red: “RA”. Areas that differ: middle: the figure")
     assert draft.attrs["Alt"].startswith("Page 1 of the current draft, the whole page. Inserted words, underlined in "
@@ -139,25 +141,24 @@ def test_each_changed_page_is_placed_whole_on_a_page_of_the_documents_size_as_ve
                                                            "Draft (not yet approved), page 1", "4"]
         with pdf.open_outline() as outline:  # the bookmarks: the cover's title, its parts, then each page's label
             (title,) = outline.root
-            assert [item.title for item in title.children][-3:-1] == ["Approved 1.0, page 1",
+            assert [item.title for item in title.children][-4:-2] == ["Approved 1.0, page 1",
                                                                    "Draft (not yet approved), page 1"]
-            for item, page in zip(title.children[-3:-1], pdf.pages[1:3]):
+            for item, page in zip(title.children[-4:-2], pdf.pages[1:3]):
                 assert item.destination[0].objgen == page.obj.objgen and item.destination[3] == page.mediabox[3]
         for page in pdf.pages[1:3]:
-            # every page the document's own size (so it prints at one scale), the page scaled down to fit between
-            # the label band above and the footer strip below (a gap from each), and between the left margin and
-            # the column of its comments, which ends at the right margin
+            # every page the document's own size (so it prints at one scale), the page scaled down to fit inside
+            # the copy's margins: hung under the label band, above the foot margin, from the left margin, its
+            # comments' column beside it, never nearer the sheet's edge than EDGE
             assert [float(v) for v in page.mediabox] == [float(v) for v in original.pages[0].mediabox]
             assert [float(v) for v in page.mediabox] == [float(v) for v in pdf.pages[0].mediabox]
             fit = fitted(tuple(float(v) for v in original.pages[0].mediabox[2:]), (612.0, 792.0))
-            assert fit.y >= EDGE + BOTTOM_BAND + GAP
-            assert 8 <= (792 - EDGE - TOP_BAND) - (fit.y + fit.height) <= 10   # white under the label band
-            assert fit.x >= EDGE and fit.x + fit.width + GUTTER + NOTE_SIZE == pytest.approx(612 - fit.x)  # centred
-            # the label band and the footer strip exactly as wide as the placed page: one left and one right edge
+            assert fit.y >= BOTTOM
+            assert (792 - TOP - TOP_BAND) - (fit.y + fit.height) == pytest.approx(TOP_GAP)   # white under the band
+            assert fit.x == MARGIN and fit.x + fit.width + GUTTER + NOTE_SIZE <= 612 - EDGE
+            # the label band hung on the margins, as wide as the summary's text: one left and one right edge
             drawn = page.Contents.read_bytes().decode("latin-1")
-            for band_y in (792 - EDGE - TOP_BAND, EDGE):
-                assert f"{fit.x:.2f}".rstrip("0").rstrip(".") + f" {band_y:g} {fit.width:.2f}".rstrip("0").rstrip(".") in drawn
-            assert 0.87 < fit.scale < 1   # 9.5 pt body copy is read at 8.3 pt (at ~83 % it was 7.9 pt)
+            assert f"{MARGIN:g} {792 - TOP - TOP_BAND:g} {612 - 2 * MARGIN:g} {TOP_BAND:g} re f" in drawn
+            assert 0.84 < fit.scale < 1   # 9.5 pt body copy is read at 8 pt (at ~83 % it was 7.9 pt)
             assert f"q {fit.scale:.2f}".rstrip("0").encode() in page.Contents.read_bytes()
             assert b"/Placed Do" in page.Contents.read_bytes()
             (placed,) = page.Resources.XObject.values()
@@ -388,20 +389,24 @@ def test_one_running_footer_numbers_every_page_of_the_review_copy(reviewed):
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     pages = _page_words(pdf_path)
     assert sorted(pages) == [1, 2, 3, 4]
+    at = set()
     for number, found in pages.items():
         footer = _find(found, f"Review copy · page {number} of 4")
         assert footer, number
-        # at the foot of the page: in the strip under a placed page, in the bottom margin (48) of the others
-        assert max(w.box[3] for w in footer) < (EDGE + BOTTOM_BAND if number in (2, 3) else 48)
+        foot = [w for w in found if w.box[3] < 48]
+        # at the foot of the page, in its bottom margin (48), and in one place on every page, the summary's and
+        # the placed pages' alike
+        assert max(w.box[3] for w in footer) < 48
+        at.add((round(min(w.box[0] for w in foot), 1), round(min(w.box[1] for w in foot), 1),
+                round(footer[-1].box[2], 1)))
         others = [w for w in found if w.text.startswith("Review") and w not in footer and w.box[3] < 48]
         assert not others  # one footer per page
+    assert len(at) == 1 and abs(next(iter(at))[0] - MARGIN) < 1, at   # (PDFium: the glyph's ink)
     assert not _find(pages[1], "Page 1 of 1")
     doc = pdfium.PdfDocument(pdf_path)
-    for index, side in ((1, "old"), (2, "new")):  # on a placed page: the copy's footer on a tint, the page's on white
+    for index in (1, 2):  # on a placed page the copy's footer is on white, as on the summary, under the page
         image = doc[index].render(scale=1).to_pil().convert("RGB")
-        ground = image.getpixel((int(EDGE) + 6, image.height - int(EDGE) - 3))
-        assert all(abs(a - 255 * b) <= 2 for a, b in zip(ground, BANDS[side])) and ground != (255, 255, 255)
-        assert image.getpixel((int(image.width / 2), int(image.height - EDGE - BOTTOM_BAND - 2))) == (255, 255, 255)
+        assert image.getpixel((int(MARGIN) + 2, image.height - int(BOTTOM) + 4)) == (255, 255, 255)
         assert image.getpixel((6, image.height - 6)) == (255, 255, 255)   # and nothing in the sheet's margin
 
 
@@ -414,7 +419,7 @@ def test_each_compared_page_is_labelled_with_its_version_in_a_tagged_heading(rev
     for number, label in ((2, "Approved 1.0, page 1"), (3, "Draft (not yet approved), page 1")):
         found = _find(pages[number], label)
         assert found, label
-        assert min(w.box[1] for w in found) > heights[number - 1] - EDGE - TOP_BAND  # in the band above the page
+        assert min(w.box[1] for w in found) > heights[number - 1] - TOP - TOP_BAND  # in the band above the page
     tree = structure(pdf_path)
     flat = [(n.role, n) for n in tree.walk()]
     roles = [r for r, _ in flat]
@@ -445,7 +450,11 @@ def test_the_cover_names_the_draft_and_people_plainly(reviewed):
     assert "draft (version" not in cover                 # the draft is not called by the approved version
     assert "(s)" not in text and "1 text change," in cover and "1 page differs" in cover
     assert "approved by Dr Quinn as medical reviewer on " in cover
-    assert "Made with render.py diff on " in cover and f" on {socket.gethostname()}" not in cover
+    assert "Made on " in cover and f" on {socket.gethostname()}" not in cover
+    # no tool words on the summary (they are in the record at the end, before the fingerprints)
+    assert not [w for w in ("render.py", "ledger", "--review") if w in cover], cover
+    last = " ".join(doc[len(doc) - 1].get_textpage().get_text_range().split())
+    assert "Made with render.py diff on " in last and "ledger entry 1." in last and "render.py verify checks" in last
     account = getpass.getuser()  # a system account (root here) must not reach a reviewer
     assert "the user" not in text and account not in cover.split() and "root" not in text.split()
     content = yaml.safe_load((root / "content" / "kineret-dtt-ra.yaml").read_text(encoding="utf-8"))
@@ -458,15 +467,16 @@ def test_the_cover_names_the_draft_and_people_plainly(reviewed):
 
 
 
-def test_the_lists_are_set_in_a_measure_of_about_80_characters(reviewed):
+def test_the_lists_beside_the_small_pages_are_set_in_about_60_characters_the_record_in_80(reviewed):
     root, code, out, err = reviewed
     pdf_path = root / "output" / "review" / "kineret-dtt-ra-1.0-vs-draft.pdf"
     doc = pdfium.PdfDocument(pdf_path)
-    lines = [line.strip() for i in (0, len(doc) - 1)  # the lists and the fingerprints (not the placed pages)
-             for line in doc[i].get_textpage().get_text_range().splitlines()]
-    body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
-            and not line.startswith("US-KIN-0001-REVIEW")]                           # the running footer
-    assert 70 < max(map(len, body)) <= 86, max(body, key=len)
+    for index, low, high in ((0, 55, 76), (len(doc) - 1, 70, 86)):  # the summary; the record and fingerprints
+        lines = [line.strip() for line in doc[index].get_textpage().get_text_range().splitlines()]
+        body = [line for line in lines if line and not re.search(r"[0-9a-f]{64}", line)  # a hash: smaller type
+                and not line.startswith("US-KIN-0001-REVIEW")                            # the running footer
+                and not line.startswith("Review copy:")]                                 # the title, across
+        assert low < max(map(len, body)) <= high, max(body, key=len)
 
 
 def test_comments_sit_inside_the_page_margin_beside_the_placed_page_and_apart(reviewed):
@@ -576,7 +586,9 @@ def test_the_summary_is_one_page_and_the_hashes_one_block_on_a_last_page_of_thei
     assert texts[first - 1].startswith("Approved file: ")
     # under the title, one sentence says what they are for; then the block
     (title,) = [i for i, t in enumerate(texts) if t.startswith("Fingerprints (SHA-256)")]
-    assert 1 <= first - 1 - title - 1 <= 3 and "render.py verify checks" in " ".join(texts[title + 1:first - 1])
+    assert 1 <= first - 1 - title - 1 <= 3 and "each file this copy was made from" in " ".join(texts[title + 1:first - 1])
+    (record,) = [i for i, t in enumerate(texts) if t.startswith("How this copy was made")]   # the record before
+    assert record < title and "render.py verify checks" in " ".join(texts[record + 1:title])
     assert all(t.startswith("US-KIN-0001-REVIEW") or t.startswith("Review copy") for t in texts[last + 1:])
 
 
@@ -701,7 +713,7 @@ def test_the_copy_is_dated_when_it_was_made_and_never_before_the_approval_it_com
     assert info == f"D:{when:%Y%m%d%H%M%S}Z" and xmp.startswith(f"{when:%Y-%m-%dT%H:%M:%S}")
     doc = pdfium.PdfDocument(pdf_path)
     cover = " ".join(doc[0].get_textpage().get_text_range().split())
-    said_made, said_approved = _spoken(cover, "Made with render.py diff on"), _spoken(cover, "approved by")
+    said_made, said_approved = _spoken(cover, "Made on"), _spoken(cover, "approved by")
     assert said_made >= said_approved and said_made == when.replace(second=0)
     footer = f"US-KIN-0001-REVIEW · {when.day} {when:%B %Y}"   # the copy's own date, not the material's 11/2026
     for index in range(len(doc)):
@@ -742,8 +754,9 @@ def test_each_change_links_to_its_placed_page_and_the_copy_has_bookmarks(reviewe
             (title,) = outline.root
             assert [item.title for item in title.children] == [
                 "Text changes (1), in reading order", "Figures and alt texts (1)", "Pages that differ (1 page, 2 areas)",
-                "Approved 1.0, page 1", "Draft (not yet approved), page 1", "Fingerprints (SHA-256)"]
-            pages = [pdf.pages[0].obj.objgen] * 3 + [pdf.pages[i].obj.objgen for i in (1, 2, 3)]
+                "Approved 1.0, page 1", "Draft (not yet approved), page 1", "How this copy was made",
+                "Fingerprints (SHA-256)"]
+            pages = [pdf.pages[0].obj.objgen] * 3 + [pdf.pages[i].obj.objgen for i in (1, 2, 3, 3)]
             assert [item.destination[0].objgen for item in title.children] == pages
     check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf_path)], capture_output=True, text=True)
     assert check.returncode == 0 and "PASS (no findings)" in check.stdout, check.stdout
@@ -876,7 +889,8 @@ def test_each_comment_sits_level_with_its_changed_line_and_close_ones_stack_tigh
 
 def test_nothing_on_a_placed_pages_sheet_comes_within_24_pt_of_its_edge(edited):
     """Office printers clip the outer 12-18 pt: on the sheets holding a compared page, no word, comment, tint or
-    mark lies in the outer 24 pt (the summary's own pages keep the house footer, as every document does)."""
+    mark lies in the outer 24 pt; the copy's running footer stands where it does on every page of the copy (the
+    house footer, as every document has it), its descenders 20 pt or more from the edge."""
     doc = pdfium.PdfDocument(edited)
     placed = []
     with pikepdf.open(edited) as pdf:
@@ -891,7 +905,7 @@ def test_nothing_on_a_placed_pages_sheet_comes_within_24_pt_of_its_edge(edited):
             image = doc[index].render(scale=1, draw_annots=True).to_pil().convert("L")
             w, h = image.size
             edge = int(EDGE) - 1
-            for box in ((0, 0, w, edge), (0, h - edge, w, h), (0, 0, edge, h), (w - edge, 0, w, h)):
+            for box in ((0, 0, w, edge), (0, h - 20, w, h), (0, 0, edge, h), (w - edge, 0, w, h)):
                 assert image.crop(box).getextrema() == (255, 255), (index + 1, box)
             inner = image.crop((edge + 2, edge + 2, w - edge - 2, h - edge - 2))
             assert inner.getextrema()[0] < 128   # (something is drawn inside)
@@ -899,4 +913,5 @@ def test_nothing_on_a_placed_pages_sheet_comes_within_24_pt_of_its_edge(edited):
     for number, found in _page_words(edited).items():
         for word in (found if number in placed else []):
             x0, y0, x1, y1 = word.box
-            assert EDGE <= x0 and x1 <= width - EDGE and EDGE <= y0 and y1 <= height - EDGE, (number, word.text)
+            foot = 20 if y1 < BOTTOM else EDGE   # the running footer, in the foot margin
+            assert EDGE <= x0 and x1 <= width - EDGE and foot <= y0 and y1 <= height - EDGE, (number, word.text)

@@ -62,3 +62,22 @@ def test_a_mark_is_a_tinted_box_and_a_line_that_stand_out_on_its_ground(kind, gr
     assert all(abs(a - 255 * b) < 40 for a, b in zip(line, expected))
     assert abs(_luminance(line) - _luminance(before)) > 0.3   # the line stands out from its ground
     assert _rgb(marked, 160, 100) == before                    # nothing drawn away from the words
+
+
+def test_one_change_over_two_lines_takes_one_style_from_the_ground_round_its_words():
+    """Large white words on a navy masthead fill most of their own box: the ground is read round the words, and
+    once for the whole change, so an insertion over two lines is marked alike on both."""
+    first, second = (40.0, 80.0, 120.0, 100.0), (40.0, 50.0, 80.0, 70.0)
+    words = " ".join(f"{c:g}" for c in NAVY) + " rg 0 0 200 120 re f 1 1 1 rg 40 80 80 20 re f 40 52 30 16 re f\n"
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 120))
+    pdf.pages[0].obj.Contents = pdf.make_stream(words.encode())
+    out = io.BytesIO()
+    pdf.save(out)
+    mark = Mark("inserted", 1, [Word("adults", 1, first), Word("with", 1, second)])
+    assert len(mark.lines()) == 2
+    ops = marks_ops([mark], page_image(out.getvalue(), 1))
+    assert ops.count(b"/TagprintScreen gs") == 2 and b"/TagprintMultiply gs" not in ops
+    light = _page((1.0, 1.0, 1.0))   # and on white, the light style on both lines
+    ops = marks_ops([mark], page_image(light, 1))
+    assert ops.count(b"/TagprintMultiply gs") == 2 and b"/TagprintScreen gs" not in ops
