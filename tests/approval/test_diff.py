@@ -75,8 +75,8 @@ def test_the_summary_reports_exactly_the_two_changes(reviewed):
     assert _section(out, "References (0)") == ["no changes"]
     # a plain list: an entry per area, its page, where on it and what it holds, no percentages
     assert _section(out, "Pages that differ (1 page, 2 areas)") == [
-        "page 1, middle: the figure under “RA exists along a spectrum”",
-        "page 1, middle left: the paragraph “Though RA is primarily defined as…”"]
+        "page 1, middle right: the figure under “RA exists along a spectrum”",
+        "page 1, middle: the paragraph “Though RA is primarily defined as…”"]
     assert out.strip().endswith("review copy: output/review/kineret-dtt-ra-1.0-vs-draft.pdf")
 
 
@@ -96,13 +96,13 @@ def test_the_review_pdf_passes_pdfua_and_reads_back(reviewed):
     assert roles.count("H1") == 1 and roles.count("H2") == 7 and roles.count("Figure") == 4
     small_approved, small_draft, approved, draft = [n for n in tree.walk() if n.role == "Figure"]
     assert small_approved.attrs["Alt"] == ("Page 1 of approved 1.0, small, the 2 areas that differ outlined in red: "
-                                           "middle, middle left.")
+                                           "middle right, middle.")
     assert small_draft.attrs["Alt"].startswith("Page 1 of the current draft, small, the 2 areas that differ outlined "
                                                "in blue")
     lists = [i for i, r in enumerate(roles) if r == "L"]   # the summary's lists, then the record's checks
     assert roles.index("Figure") > lists[-2] and lists[-1] > max(i for i, r in enumerate(roles) if r == "Figure")
     assert approved.attrs["Alt"].startswith("Page 1 of approved 1.0, the whole page. Deleted words, struck through in "
-                                            "red: “RA”. Areas that differ: middle: the figure")
+                                            "red: “RA”. Areas that differ: middle right: the figure")
     assert draft.attrs["Alt"].startswith("Page 1 of the current draft, the whole page. Inserted words, underlined in "
                                          "blue: “rheumatoid arthritis”.")
     assert roles.count("Annot") == 3  # a comment per change: the deletion, the insertion, the figure
@@ -780,11 +780,16 @@ def test_a_short_word_alone_on_any_heading_line_is_a_layout_effect():
 
 
 def test_the_masthead_reflowed_with_a_word_alone_on_its_middle_line_is_flagged_beside_that_line(tmp_path):
-    """The draft inserts “adults with” in the masthead title: three lines, “with” alone on the second. The summary
-    says so, and a comment sits level with that line."""
+    """The draft inserts “adults with” in a masthead title set narrower (267 pt, a column and a half): three
+    lines, “with” alone on the second. The summary says so, and a comment sits level with that line."""
     root = tmp_path / "project"
     for folder in ("layouts", "content", "images"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    layout = root / "layouts" / "kineret-dtt-ra.yaml"
+    wide = "masthead: {box: [40, 0, 349, 263.5]"
+    assert layout.read_text(encoding="utf-8").count(wide) == 1
+    layout.write_text(layout.read_text(encoding="utf-8").replace(wide, "masthead: {box: [40, 0, 267, 263.5]"),
+                      encoding="utf-8")
     assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
                  *SEED_ACCEPT]) == 0
     content = root / "content" / "kineret-dtt-ra.yaml"
