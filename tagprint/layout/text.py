@@ -135,20 +135,29 @@ def _is_runt(lines: list[list[Atom]], width: float) -> bool:
 
 def _without_runt(atoms: list[Atom], lines: list[list[Atom]], too_wide: list[str], width: float, ts: TextStyle,
                   hyphenate: bool) -> list[list[Atom]]:
-    """A typesetting rule: a paragraph does not end on a line of one short word ("excipients." alone). The
-    word before it comes down too where the line above keeps half the measure; otherwise the paragraph is
-    set again a little narrower (at most 12 %, or 24 % for two lines), when that ends it on two words in
-    as many lines."""
+    """A typesetting rule: a paragraph does not end on a line of one short word ("excipients." alone). It is
+    first set again a little narrower (3 or 6 %), which spreads the change over every line's rag; else the
+    word before the runt comes down too where the line above keeps half the measure (one short line); else
+    it is set narrower still (at most 12 %, or 24 % for two lines) — each only when it ends the paragraph
+    on two words in as many lines."""
     if not _is_runt(lines, width):
         return lines
-    _no_runt(lines, width, ts)
-    if not _is_runt(lines, width):
-        return lines
-    for share in NARROWER + (NARROWER_TWO if len(lines) == 2 else ()):
-        again, wide = _greedy(atoms, width * share, ts, hyphenate)
-        if len(again) == len(lines) and not _is_runt(again, width) and len(wide) <= len(too_wide):
-            return again
-    return lines
+
+    def narrower(shares: tuple[float, ...]) -> list[list[Atom]] | None:
+        for share in shares:
+            again, wide = _greedy(atoms, width * share, ts, hyphenate)
+            if len(again) == len(lines) and not _is_runt(again, width) and len(wide) <= len(too_wide):
+                return again
+        return None
+
+    evenly = narrower(NARROWER[:2])
+    if evenly is not None:
+        return evenly
+    pulled = [list(line) for line in lines]
+    _no_runt(pulled, width, ts)
+    if not _is_runt(pulled, width):
+        return pulled
+    return narrower(NARROWER[2:] + (NARROWER_TWO if len(lines) == 2 else ())) or lines
 
 
 def _atoms(items: list[Piece], ts: TextStyle) -> list[Atom]:

@@ -253,9 +253,11 @@ def placed_content_ids(spec: LayoutSpec, editions: bool = True) -> set[str]:
     """Every content id a layout places: in page regions and flows, on slides, and (unless `editions` is
     False) swapped in by an edition."""
     ids = {cid for slide in spec.slides for cid in slide.content}
+    pages = list(spec.pages)
     if editions:
         ids.update(new for edition in spec.page.editions.values() for new in edition.content.values())
-    for page in spec.pages:
+        pages += [page for edition in spec.page.editions.values() for page in edition.pages or ()]
+    for page in pages:
         ids.update(page.flow or ())
         for region_ids in (page.regions or {}).values():
             ids.update(region_ids)

@@ -135,7 +135,7 @@ class DocumentSpec(Strict):
 
 class EditionSpec(Strict):
     """What differs in the edition built on one paper size (a layout with `size: [letter, a4]`): its own
-    material id, footer line, margins and content in place of the layout's; everything else is the
+    material id, footer line, margins, and content or pages in place of the layout's; everything else is the
     layout's."""
 
     material_id: str | None = Field(default=None, min_length=1)
@@ -147,6 +147,9 @@ class EditionSpec(Strict):
     content: dict[str, str] = {}
     """Content ids this edition sets in place of the layout's: {reporting: reporting-int} puts content id
     reporting-int wherever reporting stands (a market's own reporting line or legal text)."""
+    pages: list[PageSpec] | None = None
+    """This edition's pages, in place of the layout's: the same content composed for its paper (the deeper A4
+    page holding a section the letter page has no room for). Same keys as the layout's `pages`."""
 
 
 class PageSetupSpec(Strict):

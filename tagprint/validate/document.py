@@ -16,7 +16,7 @@ from ..load.yaml_source import Located
 from ..model import Document, Page, Section, Theme
 from ..profiles import separated
 from .citations import check_citations
-from .editions import check_editions, edition_margins, with_edition
+from .editions import check_editions, edition_margins, edition_pages, with_edition
 from .fonts import check_fonts
 from .headings import check_headings
 from .links import check_internal
@@ -67,13 +67,16 @@ def validate(loaded: Loaded) -> Document:
                    problems)
     document = _document(loaded, theme, tuple(pages), page_size, margins, problems)
     if len(papers) > 1 and not spec.slides:  # one output per paper size, named after it, each its edition
-        others = tuple(with_edition(on_paper(replace(document, margins=edition_margins(loaded, paper, layout_margins)),
+        others = tuple(with_edition(on_paper(replace(document, margins=edition_margins(loaded, paper, layout_margins),
+                                                     pages=edition_pages(loaded, paper, placing, document.pages)),
                                              loaded, paper, theme, problems), loaded, paper, placing.sections)
                        for paper in papers[1:])
-        document = replace(with_edition(document, loaded, papers[0], placing.sections), paper=papers[0],
+        first = replace(document, pages=edition_pages(loaded, papers[0], placing, document.pages))
+        document = replace(with_edition(first, loaded, papers[0], placing.sections), paper=papers[0],
                            other_sizes=others)
     elif not spec.slides:  # one paper: its edition, if the layout gives one
-        document = with_edition(document, loaded, papers[0], placing.sections)
+        first = replace(document, pages=edition_pages(loaded, papers[0], placing, document.pages))
+        document = with_edition(first, loaded, papers[0], placing.sections)
     _check_document(document, loaded, bool(placing.missing), problems)
     for other in document.other_sizes:  # what an edition swapped in is judged in its own document
         found: list[Problem] = []

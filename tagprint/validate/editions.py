@@ -11,6 +11,7 @@ from ..errors import Problem
 from ..load.project import Loaded
 from ..model import Document, Page, Section
 from .page_geometry import Margins
+from .pages import Placing, build_pages
 
 
 def edition_margins(loaded: Loaded, paper: str, margins: Margins) -> Margins:
@@ -20,6 +21,14 @@ def edition_margins(loaded: Loaded, paper: str, margins: Margins) -> Margins:
         return margins
     top, right, bottom, left = edition.margins
     return (top, right, bottom, left)
+
+
+def edition_pages(loaded: Loaded, paper: str, placing: Placing, pages: tuple[Page, ...]) -> tuple[Page, ...]:
+    """The pages of the edition on `paper`: its own composition of the content, or the layout's `pages`."""
+    edition = _edition(loaded, paper)
+    if edition is None or edition.pages is None:
+        return pages
+    return tuple(build_pages(edition.pages, placing, ("page", "editions", paper, "pages")))
 
 
 def with_edition(document: Document, loaded: Loaded, paper: str, sections: dict[str, Section]) -> Document:

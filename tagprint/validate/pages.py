@@ -35,11 +35,12 @@ class Placing:
         return tuple(found)
 
 
-def build_pages(specs: list[PageSpec], placing: Placing) -> list[Page]:
-    """The pages of a document (a page whose template is unknown, or that places nothing, is left out)."""
+def build_pages(specs: list[PageSpec], placing: Placing, path: tuple = ("pages",)) -> list[Page]:
+    """The pages of a document (a page whose template is unknown, or that places nothing, is left out);
+    `path`: where the list stands in the layout (an edition's own pages: page.editions.a4.pages)."""
     pages = []
     for p, page_spec in enumerate(specs):
-        page = _page(page_spec, ("pages", p), placing)
+        page = _page(page_spec, path + (p,), placing)
         if page is not None:
             pages.append(page)
     return pages

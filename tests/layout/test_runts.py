@@ -64,3 +64,26 @@ def test_a_long_last_word_is_not_a_runt_and_a_runt_that_cannot_be_mended_stays()
     # "The" alone above would be worse, and narrower it takes three lines: the runt stays
     lines = words_per_line("The immunopathological phenotypes", 150)
     assert lines == [["The", "immunopathological"], ["phenotypes"]]
+
+
+def test_a_slightly_narrower_setting_comes_before_pulling_a_word_down():
+    """Setting the paragraph 3 or 6 % narrower spreads the change over every line's rag; pulling the word
+    before the runt down would leave one line visibly short (a torn right edge). The first is tried first."""
+    from tagprint.layout import text as module
+
+    text = ("Evaluate patients for tuberculosis (TB) infection before starting treatment. Do not give VELARIS to "
+            "patients with active TB. Start treatment of latent TB before giving VELARIS, and monitor patients "
+            "for signs and symptoms of active TB during and after treatment.")
+    width = 270.0
+    greedy = set_without_rule(text, width)
+    assert len(greedy[-1]) == 1, greedy  # a runt without the rule
+    pulled = [list(line) for line in module._greedy(module._atoms(plain_pieces(text, None, TS), TS), width, TS,
+                                                     False)[0]]
+    module._no_runt(pulled, width, TS)
+    assert not module._is_runt(pulled, width)  # pulling the word down would mend it too ...
+    pulled_shortest = min(sum(a.width for a in line) for line in pulled[:-1])
+    lines, _ = break_lines(plain_pieces(text, None, TS), width, TS)
+    widths = [max(f.x + f.width for f in line.fragments) for line in lines]
+    assert len(lines) == len(greedy) and len(words_per_line(text, width)[-1]) >= 2
+    assert min(widths[:-1]) > pulled_shortest + 30  # ... but leave a line 30 pt shorter than any set now
+    assert max(widths) <= width * 0.94 + 0.01  # set 3 or 6 % narrower
