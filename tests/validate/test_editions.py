@@ -136,3 +136,27 @@ def test_the_edition_of_a_layout_built_on_one_paper_applies(project, capsys):
     assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
     a4, _, _ = page_text((project.root / "output" / "test.pdf").read_bytes())
     assert "INT-TEST-0008" in a4 and "FOOTNOTE for every market but the US" in a4
+
+
+def test_an_edition_composes_its_own_pages(project, capsys):
+    """The A4 edition's own pages: its footnote set under the body instead of on the bottom margin; the
+    letter piece keeps the layout's pages."""
+    pages = ("      pages:\n        - template: plain\n          regions:\n            body: [body, foot]\n")
+    project.layout(LAYOUT.replace("      margins: [15mm, 15mm, 30mm, 15mm]\n",
+                                  "      margins: [15mm, 15mm, 30mm, 15mm]\n" + pages))
+    project.content(CONTENT)
+    assert main(["--root", str(project.root)]) == 0, capsys.readouterr().err
+    _, letter_foot, _ = page_text((project.root / "output" / "test-letter.pdf").read_bytes())
+    _, a4_foot, a4_height = page_text((project.root / "output" / "test-a4.pdf").read_bytes())
+    assert letter_foot > 792 - 20 * MM - 20          # on the letter margin, as the layout places it
+    assert a4_foot < a4_height / 3                   # under the body, near the top, as the edition composes it
+
+
+def test_an_editions_pages_report_problems_at_their_own_lines(project, capsys):
+    pages = ("      pages:\n        - template: plain\n          regions:\n            bdy: [body, foot]\n")
+    project.layout(LAYOUT.replace("      margins: [15mm, 15mm, 30mm, 15mm]\n",
+                                  "      margins: [15mm, 15mm, 30mm, 15mm]\n" + pages))
+    project.content(CONTENT)
+    assert main(["--root", str(project.root)]) == 2
+    err = capsys.readouterr().err
+    assert "layouts/test.yaml:20:13: template 'plain' has no region 'bdy' [page.editions.a4.pages[0].regions.bdy]" in err, err
