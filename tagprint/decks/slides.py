@@ -22,7 +22,7 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
 # The slide grid: every content slide's title sits on one baseline, its accent rule under it; under it the
 # body area, from TOP to FIGURE_BOTTOM: the text starts on its top line on every slide (paging through,
 # nothing jumps), and the picture beside it starts on the same top line (its ink, not its box: see
-# balance_slides), a tall one filling the area's height; every picture's ink ends on the right margin.
+# balance_slides), a tall one filling the area's height; every picture's ink centred across its zone.
 TITLE_BOTTOM = 104.0  # the title region's foot (its last line's descenders); the accent rule 8 pt under it
 RULE_Y, RULE_H = 112.0, 5.0
 TOP = 144.0
@@ -38,9 +38,9 @@ FIGURE_TEXT_W = 420.0  # layout: figure: the text column (half the width: the bu
 # picture must not seem to touch: 40 pt or more between them)
 FIGURE_GUTTER = 44.0
 # The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
-# slide's right, x 560 to the right margin (896), as tall as the body area, and set against the right
-# margin (where the footer ends), from the body's top line down; paging through, the art keeps its edge. (layout:
-# figure gives a wide picture, the spectrum, the slide's right half out to the same right margin.)
+# slide's right, x 560 to the right margin (896), as tall as the body area, and centred across it, from
+# the body's top line down; paging through, the art keeps its top line and its axis whatever its width.
+# (layout: figure gives a wide picture, the spectrum, the slide's right half out to the same right margin.)
 ZONE_X = 560.0
 ZONE_W = LEFT + WIDTH - ZONE_X
 TITLE_ZONE_X = ZONE_X  # the title slide's photo (its own name: the zone could differ there)
@@ -91,7 +91,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
         _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
     ]
     if has_figure:  # the picture on the body's top line, the zone's full height (its ink moved up to the
-        # top line and out to the right margin: see balance_slides)
+        # top line and centred across the zone: see balance_slides)
         regions.append(_region("figure", (figure_x, TOP, figure_w, FIGURE_BOTTOM - TOP), valign="top"))
     name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
     if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
@@ -224,7 +224,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
 def balance_slides(document: Any, pages: list) -> None:
     """Every content slide's picture (not the title slide's) has its ink (what it draws, not its box: an
     illustration keeps a little room round its drawing) on the grid's top line, level with the text's,
-    and against the right margin, where the footer ends (see _align_picture). Every content slide that
+    and centred across its zone (see _align_picture). Every content slide that
     holds its whole body (not a title slide, not one its body runs on from): the text stays on the top
     line, a list's items spread over the body's spare depth (see _spread_items); a safety panel is drawn
     at least down to the body area's foot, its text on the top line under the title."""
@@ -238,7 +238,7 @@ def balance_slides(document: Any, pages: list) -> None:
         source = document.pages[page.origin] if page.origin < len(document.pages) else None
         if source is None or not first or source.template.name == "slide-title":
             continue
-        _align_picture(page, theme)
+        _align_picture(page, theme, _zone(source.template))
         if slides[page.origin] > 1:
             continue
         if source.template.name.endswith("-panel"):
@@ -288,9 +288,19 @@ def _fill_panel(page: Any) -> None:
             page.items[i] = replace(item, box=Rect(box.x, box.y, box.width, max(box.height, FIGURE_BOTTOM - TOP)))
 
 
-def _align_picture(page: Any, theme: Any) -> None:
+def _zone(template: Any) -> tuple[float, float]:
+    """The left and right edges of the template's figure region (the visual zone, or a half-and-half
+    slide's right half)."""
+    for region in template.regions:
+        if region.name == "figure":
+            return region.box.x, region.box.x + region.box.width
+    return ZONE_X, LEFT + WIDTH
+
+
+def _align_picture(page: Any, theme: Any, zone: tuple[float, float]) -> None:
     """The picture beside the text (at the zone's top) moved so that its ink's top is the grid's top line
-    and its ink's right edge the right margin (a photo's ink is its box)."""
+    and its ink is centred across the zone (a photo's ink is its box): paging through, the pictures keep
+    one top line and one axis, whatever their widths."""
     from .. import illustrations
     from ..layout.items import PictureBox, moved
     from ..model import Illustration
@@ -302,7 +312,7 @@ def _align_picture(page: Any, theme: Any) -> None:
         ink = item.box
         if isinstance(source, Illustration) and theme is not None:
             ink = ink_box(illustrations.kinds()[source.name], source.params, item.box, theme)
-        page.items[i] = moved(item, LEFT + WIDTH - (ink.x + ink.width), TOP - ink.y)
+        page.items[i] = moved(item, (zone[0] + zone[1]) / 2 - (ink.x + ink.width / 2), TOP - ink.y)
 
 
 def _top(item: Any) -> float:
