@@ -46,7 +46,7 @@ ZONE_W = LEFT + WIDTH - ZONE_X
 TITLE_ZONE_X = ZONE_X  # the title slide's photo (its own name: the zone could differ there)
 CONTENT_TEXT_W = ZONE_X - GUTTER - LEFT  # a content slide's text column: up to the zone, a gutter apart
 # The title slide: its accent rule, then (16 pt below the rule) the title's capitals; the photo's top on
-# the rule's top; the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
+# the rule's top, then the block (rule to subtitle) moved down to centre on the photo (balance_slides); the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
 # lines rather than a long one and a lone word)
 TITLE_RULE_Y, TITLE_RULE_H, RULE_GAP = 140.0, 6.0, 16.0
 TITLE_X, SUBTITLE_W = LEFT, 340.0  # on the left margin, as every slide's text and the footer
@@ -236,7 +236,10 @@ def balance_slides(document: Any, pages: list) -> None:
         first = page.origin not in seen
         seen.add(page.origin)
         source = document.pages[page.origin] if page.origin < len(document.pages) else None
-        if source is None or not first or source.template.name == "slide-title":
+        if source is None or not first:
+            continue
+        if source.template.name == "slide-title":
+            _centre_title(page)
             continue
         _align_picture(page, theme, _zone(source.template))
         if slides[page.origin] > 1:
@@ -286,6 +289,31 @@ def _fill_panel(page: Any) -> None:
         if isinstance(item, FillBox) and abs(item.box.y - TOP) < 0.5 and abs(item.box.x - LEFT) < 0.5:
             box = item.box
             page.items[i] = replace(item, box=Rect(box.x, box.y, box.width, max(box.height, FIGURE_BOTTOM - TOP)))
+
+
+def _centre_title(page: Any) -> None:
+    """The title slide's block (its accent rule, the title and the subtitle: the text left of the photo)
+    moved down so that its middle is the photo's (the lower left is not left empty under a block hung
+    from the photo's top); a block as tall as the photo or taller stays where it is."""
+    from ..layout.items import FillBox, PictureBox, TextLine, moved
+    photos = [item.box for item in page.items if isinstance(item, PictureBox)]
+    if not photos:
+        return
+    photo = photos[0]
+    block = [i for i, item in enumerate(page.items)
+             if (isinstance(item, TextLine) and item.fragments and item.x < photo.x)
+             or (isinstance(item, FillBox) and abs(item.box.y - TITLE_RULE_Y) < 0.5
+                 and abs(item.box.x - TITLE_X) < 0.5 and item.box.width < 200)]
+    lines = [page.items[i] for i in block if isinstance(page.items[i], TextLine)]
+    if not lines:
+        return
+    last = max(lines, key=lambda line: line.baseline)
+    bottom = last.baseline + DESCENT * max(f.size for f in last.fragments)
+    dy = (photo.y + photo.height / 2) - (TITLE_RULE_Y + bottom) / 2
+    if dy <= 0:
+        return
+    for i in block:
+        page.items[i] = moved(page.items[i], 0.0, dy)
 
 
 def _zone(template: Any) -> tuple[float, float]:
