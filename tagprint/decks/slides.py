@@ -193,7 +193,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         heading, title_blocks, subtitle = _titles(spec, n, path, blocks, where)
         body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), heading.level)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
-        if isinstance(figure, Figure):  # every picture against the right margin, where the footer ends
+        if isinstance(figure, Figure):  # set right in its region (balance_slides then centres its ink in the zone)
             figure = replace(figure, align="right")
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",
