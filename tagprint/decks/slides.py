@@ -22,7 +22,7 @@ def _region(name: str, box: tuple[float, float, float, float], **kw: Any) -> Reg
 # The slide grid: every content slide's title sits on one baseline, its accent rule under it; under it the
 # body area, from TOP to FIGURE_BOTTOM: the text starts on its top line on every slide (paging through,
 # nothing jumps), and the picture beside it starts on the same top line (its ink, not its box: see
-# balance_slides), a tall one filling the area's height; every picture's ink ends on the right margin.
+# balance_slides), a tall one filling the area's height; every picture's ink centred across its zone.
 TITLE_BOTTOM = 104.0  # the title region's foot (its last line's descenders); the accent rule 8 pt under it
 RULE_Y, RULE_H = 112.0, 5.0
 TOP = 144.0
@@ -38,15 +38,15 @@ FIGURE_TEXT_W = 420.0  # layout: figure: the text column (half the width: the bu
 # picture must not seem to touch: 40 pt or more between them)
 FIGURE_GUTTER = 44.0
 # The visual zone: every slide's picture (the title slide's photo too) is fitted into one box at the
-# slide's right, x 560 to the right margin (896), as tall as the body area, and set against the right
-# margin (where the footer ends), from the body's top line down; paging through, the art keeps its edge. (layout:
-# figure gives a wide picture, the spectrum, the slide's right half out to the same right margin.)
+# slide's right, x 560 to the right margin (896), as tall as the body area, and centred across it, from
+# the body's top line down; paging through, the art keeps its top line and its axis whatever its width.
+# (layout: figure gives a wide picture, the spectrum, the slide's right half out to the same right margin.)
 ZONE_X = 560.0
 ZONE_W = LEFT + WIDTH - ZONE_X
 TITLE_ZONE_X = ZONE_X  # the title slide's photo (its own name: the zone could differ there)
 CONTENT_TEXT_W = ZONE_X - GUTTER - LEFT  # a content slide's text column: up to the zone, a gutter apart
 # The title slide: its accent rule, then (16 pt below the rule) the title's capitals; the photo's top on
-# the rule's top; the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
+# the rule's top, then the block (rule to subtitle) moved down to centre on the photo (balance_slides); the subtitle on a measure of its own (about 34 characters of 20 pt a line: two balanced
 # lines rather than a long one and a lone word)
 TITLE_RULE_Y, TITLE_RULE_H, RULE_GAP = 140.0, 6.0, 16.0
 TITLE_X, SUBTITLE_W = LEFT, 340.0  # on the left margin, as every slide's text and the footer
@@ -91,7 +91,7 @@ def slide_template(layout: str, has_figure: bool, has_body: bool, panel: str | N
         _region("body", (LEFT, TOP, body_w, BOTTOM - TOP), **body),
     ]
     if has_figure:  # the picture on the body's top line, the zone's full height (its ink moved up to the
-        # top line and out to the right margin: see balance_slides)
+        # top line and centred across the zone: see balance_slides)
         regions.append(_region("figure", (figure_x, TOP, figure_w, FIGURE_BOTTOM - TOP), valign="top"))
     name = f"slide-{layout}" + ("-panel" if panel else "") + ("-continued" if continued else "")
     if continued:  # no title of its own (the body's own "(continued)" line says what it is): no rule for one
@@ -193,7 +193,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
         heading, title_blocks, subtitle = _titles(spec, n, path, blocks, where)
         body = _body(spec, path, blocks, sections, used, where, problems, plain_text(heading.runs), heading.level)
         figure = blocks.block(spec.figure, path + ("figure",)) if spec.figure else None
-        if isinstance(figure, Figure):  # every picture against the right margin, where the footer ends
+        if isinstance(figure, Figure):  # set right in its region (balance_slides then centres its ink in the zone)
             figure = replace(figure, align="right")
         if spec.layout == "title" and body:
             problems.append(Problem(where(path), "a title slide has no bullets or content",
@@ -224,7 +224,7 @@ def build_slides(specs: list[SlideSpec], blocks: Any, sections: dict[str, Sectio
 def balance_slides(document: Any, pages: list) -> None:
     """Every content slide's picture (not the title slide's) has its ink (what it draws, not its box: an
     illustration keeps a little room round its drawing) on the grid's top line, level with the text's,
-    and against the right margin, where the footer ends (see _align_picture). Every content slide that
+    and centred across its zone (see _align_picture). Every content slide that
     holds its whole body (not a title slide, not one its body runs on from): the text stays on the top
     line, a list's items spread over the body's spare depth (see _spread_items); a safety panel is drawn
     at least down to the body area's foot, its text on the top line under the title."""
@@ -236,9 +236,12 @@ def balance_slides(document: Any, pages: list) -> None:
         first = page.origin not in seen
         seen.add(page.origin)
         source = document.pages[page.origin] if page.origin < len(document.pages) else None
-        if source is None or not first or source.template.name == "slide-title":
+        if source is None or not first:
             continue
-        _align_picture(page, theme)
+        if source.template.name == "slide-title":
+            _centre_title(page)
+            continue
+        _align_picture(page, theme, _zone(source.template))
         if slides[page.origin] > 1:
             continue
         if source.template.name.endswith("-panel"):
@@ -288,9 +291,44 @@ def _fill_panel(page: Any) -> None:
             page.items[i] = replace(item, box=Rect(box.x, box.y, box.width, max(box.height, FIGURE_BOTTOM - TOP)))
 
 
-def _align_picture(page: Any, theme: Any) -> None:
+def _centre_title(page: Any) -> None:
+    """The title slide's block (its accent rule, the title and the subtitle: the text left of the photo)
+    moved down so that its middle is the photo's (the lower left is not left empty under a block hung
+    from the photo's top); a block as tall as the photo or taller stays where it is."""
+    from ..layout.items import FillBox, PictureBox, TextLine, moved
+    photos = [item.box for item in page.items if isinstance(item, PictureBox)]
+    if not photos:
+        return
+    photo = photos[0]
+    block = [i for i, item in enumerate(page.items)
+             if (isinstance(item, TextLine) and item.fragments and item.x < photo.x)
+             or (isinstance(item, FillBox) and abs(item.box.y - TITLE_RULE_Y) < 0.5
+                 and abs(item.box.x - TITLE_X) < 0.5 and item.box.width < 200)]
+    lines = [page.items[i] for i in block if isinstance(page.items[i], TextLine)]
+    if not lines:
+        return
+    last = max(lines, key=lambda line: line.baseline)
+    bottom = last.baseline + DESCENT * max(f.size for f in last.fragments)
+    dy = (photo.y + photo.height / 2) - (TITLE_RULE_Y + bottom) / 2
+    if dy <= 0:
+        return
+    for i in block:
+        page.items[i] = moved(page.items[i], 0.0, dy)
+
+
+def _zone(template: Any) -> tuple[float, float]:
+    """The left and right edges of the template's figure region (the visual zone, or a half-and-half
+    slide's right half)."""
+    for region in template.regions:
+        if region.name == "figure":
+            return region.box.x, region.box.x + region.box.width
+    return ZONE_X, LEFT + WIDTH
+
+
+def _align_picture(page: Any, theme: Any, zone: tuple[float, float]) -> None:
     """The picture beside the text (at the zone's top) moved so that its ink's top is the grid's top line
-    and its ink's right edge the right margin (a photo's ink is its box)."""
+    and its ink is centred across the zone (a photo's ink is its box): paging through, the pictures keep
+    one top line and one axis, whatever their widths."""
     from .. import illustrations
     from ..layout.items import PictureBox, moved
     from ..model import Illustration
@@ -302,7 +340,7 @@ def _align_picture(page: Any, theme: Any) -> None:
         ink = item.box
         if isinstance(source, Illustration) and theme is not None:
             ink = ink_box(illustrations.kinds()[source.name], source.params, item.box, theme)
-        page.items[i] = moved(item, LEFT + WIDTH - (ink.x + ink.width), TOP - ink.y)
+        page.items[i] = moved(item, (zone[0] + zone[1]) / 2 - (ink.x + ink.width / 2), TOP - ink.y)
 
 
 def _top(item: Any) -> float:
