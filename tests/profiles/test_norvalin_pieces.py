@@ -1,9 +1,10 @@
 """The German third example's pieces in every profile, read back by other tools: the boxed warning is read
 and drawn first on page 1 (pikepdf walks the structure tree and the page's content stream, `render.py read`
-says it first), the bar chart's alt and data table and the forest plot's alt carry every number of the CSV
-files with German decimals, the QR code decodes from 300 dpi renders (zbarimg), pdftotext shows German page
-numbers and none of the English generated words, pdfua and `render.py check` are clean; PDFium shows no word
-of the boxed warning, the safety panel or the support callout broken by a hyphen."""
+says it first), the band's key figure is tagged text, the bar chart's alt and bar labels and the forest
+plot's alt carry every number of the CSV files with German decimals, the QR code decodes from 300 dpi
+renders (zbarimg), pdftotext shows German page numbers and none of the English generated words, pdfua
+and `render.py check` are clean; PDFium shows no word of the boxed warning, the safety panel or the
+support callout broken by a hyphen; page 1's two columns end level near the foot."""
 
 from __future__ import annotations
 
@@ -89,7 +90,40 @@ def test_render_read_says_the_boxed_warning_first(norvalin_profiles):
 
 
 @pytest.mark.parametrize("profile", PROFILES)
-def test_the_bar_charts_alt_and_data_table_carry_every_value_in_german(norvalin_profiles, profile):
+def test_the_bands_key_figure_is_text_read_after_the_lead(norvalin_profiles, profile):
+    # a reviewer found the band's small arrows icon generic clip art: its right third now holds the
+    # study's key figure in type, tagged paragraphs (no artifact), read after the lead and before page 1's
+    # columns, and no decorative figure is left in the band
+    path = norvalin_profiles[profile]
+    elems = tree(path)
+    texts = mcid_texts(path)
+    said = [(e.role, e.text(texts)) for e in elems if e.role in ("P", "H1", "H2", "Figure")]
+    figure_at = said.index(("P", "68\u00a0%"))
+    lead_at = next(i for i, (_, t) in enumerate(said) if t.startswith("NORVALIN® (Norvacitinib) ist ein oraler"))
+    overview_at = said.index(("H2", "Warum eine frühe Umstellung zählt"))
+    assert lead_at < figure_at < overview_at
+    role, label = said[figure_at + 1]
+    assert role == "P" and label.startswith("ACR20 in Woche 24 unter NORVALIN 100\u00a0mg (Placebo 35\u00a0%)"), label
+    # the figure is set large, white on the band, in its right third (x 438 on), with no saffron artwork
+    # around it (the arrows icon drew one strand in the accent colour)
+    page = pdfium.PdfDocument(path)[0]
+    bleed = 27 if profile == "print" else 0
+    image = page.render(scale=2).to_pil().convert("RGB")
+    saffron = [(x, y) for x in range(2 * (bleed + 440), 2 * (bleed + 553), 2)
+               for y in range(2 * (bleed + 180), 2 * (bleed + 320), 2)
+               if _near(image.getpixel((x, y)), (0xF2, 0xA5, 0x41))]
+    assert not saffron, saffron[:5]
+    textpage = page.get_textpage()
+    hit = textpage.search("68\u00a0%").get_next()
+    assert hit
+    left, foot, _, top = textpage.get_charbox(hit[0])
+    height = page.get_height()
+    assert left - bleed >= 437 and 174 < height - top - bleed < height - foot - bleed < 324
+    assert top - foot > 25   # a 44 pt figure: its 6 about 31 pt tall
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_bar_charts_alt_and_its_bar_labels_carry_every_value_in_german(norvalin_profiles, profile):
     path = norvalin_profiles[profile]
     elems = tree(path)
     texts = mcid_texts(path)
@@ -98,21 +132,29 @@ def test_the_bar_charts_alt_and_data_table_carry_every_value_in_german(norvalin_
     for row in rows:  # "ACR20: NORVALIN 100 mg 68,4 %, Placebo 34,9 %" (German: a no-break space before the per cent sign)
         said = ", ".join(f"{name} {de(value)}\u00a0%" for name, value in zip(header[1:], row[1:]))
         assert f"{row[0]}: {said}" in chart.alt
-    after = elems[elems.index(chart) + 1:]
-    table = next(e for e in after if e.role in ("Table", "Figure"))
-    assert table.role == "Table"
-    read = [[cell.text(texts) for cell in tr.kids if isinstance(cell, Elem)]
-            for tr in table.walk() if tr.role == "TR"]
-    assert read[0] == ["Kategorie", *header[1:]]
-    assert [r[0] for r in read[1:]] == [row[0] for row in rows]
-    assert [r[1:] for r in read[1:]] == [[f"{de(v)}\u00a0%" for v in row[1:]] for row in rows]
-    caption = next(e for e in table.walk() if e.role == "Caption")
-    assert caption.text(texts) == "Tabelle 1: ACR-Ansprechraten in Woche 24"  # table_caption: as a designed table
-    # a figure and its data say each number once: the bars carry no value labels, the table the numbers
-    page_one = pdfium.PdfDocument(path)[0].get_textpage().get_text_range()
+    # a reviewer found the chart and a data table under it (Tabelle 1) showing the same three values while
+    # the bars carried none: now each bar carries its value, the alt text is the screen reader's copy, and
+    # the only table is the dosing table on page 2, numbered Tabelle 1
+    tables = [e for e in elems if e.role == "Table"]
+    assert [{page for page, _ in t.mcids()} for t in tables] == [{1}]
+    caption = next(e for e in tables[0].walk() if e.role == "Caption")
+    assert caption.text(texts).startswith("Tabelle 1: Empfohlene Dosierung")
+    # every value printed once on page 1, as its bar's label, to the right of the bar's start (x 306 on)
+    page = pdfium.PdfDocument(path)[0]
+    bleed = 27 if profile == "print" else 0
+    page_one = page.get_textpage().get_text_range()
     assert all(page_one.count(f"{de(v)}\u00a0%") == 1 for row in rows for v in row[1:]), page_one
-
-
+    text = page.get_textpage()
+    height = page.get_height()
+    source = text.search("Quelle: Beispielzahlen").get_next()
+    assert source
+    source_top = height - text.get_charbox(source[0])[3]
+    for row in rows:
+        for value in row[1:]:
+            hit = text.search(f"{de(value)}\u00a0%").get_next()
+            assert hit, value
+            x0, _, _, top = text.get_charbox(hit[0])
+            assert x0 - bleed > 306 and 480 < height - top < source_top, (value, x0 - bleed, height - top - bleed)
 @pytest.mark.parametrize("profile", PROFILES)
 def test_the_forest_plots_alt_carries_every_subgroup_in_german(norvalin_profiles, profile):
     forest = figure(tree(norvalin_profiles[profile]), "Forest-Plot, Hazard Ratio eines Schubs")
@@ -271,26 +313,33 @@ def test_the_safety_panel_follows_the_text_and_ends_where_its_text_ends(norvalin
     # then, stretched to end level with Tabelle 1's bottom rule, it set its heading 34 pt under its top
     # edge and its paragraphs 16 pt apart: now its padding is even and it ends where its text ends; a
     # reviewer found the two columns ending 53 pt apart, so the panel stands on the column's lines (its
-    # text inset, a longer column) and the chart is as tall as makes Tabelle 1's foot level with the panel's
+    # text inset, a longer column); then Tabelle 1 (the chart's numbers again) went, leaving the columns
+    # ending about 70 pt above the footer: now the chart is as tall as sets the efficacy column's last
+    # baseline (its ACR definitions) on the panel's foot, near the text frame's foot (y 796)
     scale = 4
     page = pdfium.PdfDocument(norvalin_profiles[profile])[0]
     image = page.render(scale=scale).to_pil().convert("RGB")
     bleed = 27 if profile == "print" else 0   # the print page's trim box sits 27 pt (about 9.5 mm) in
     panel = [y / scale for y in range(image.height)
              if _near(image.getpixel(((bleed + 100) * scale, y)), (0xFD, 0xF3, 0xE4))]   # tint_warm
-    rule = [y / scale for y in range((bleed + 600) * scale, (bleed + 800) * scale)
-            if sum(image.getpixel(((bleed + 400) * scale, y))) < 300]   # dark: Tabelle 1's rules
+    textpage = page.get_textpage()
+    found = textpage.search("Rheumatology.").get_next()
+    assert found
+    left, foot, _, _ = textpage.get_charbox(found[0])
+    baseline = page.get_height() - foot   # the R's foot: the efficacy column's last baseline
+    assert left - bleed > 306
     lines = _lines(norvalin_profiles[profile])
     text_end = max(y for _, y, text in lines if "nicht erreicht ist" in text)
     heading = min(y for _, y, text in lines if text in ("Wichtige", "Wichtige Sicherheitsinformationen"))
-    last = max(y for _, y, text in lines if text.endswith("Vorsicht anwenden."))
-    assert panel and rule
+    last = max(y for _, y, text in lines if "kontrollieren (" in text)   # the panel's last line: its lab checks
+    assert panel
     assert panel[0] - text_end <= 36, (text_end, panel[0])   # from the last line's top: its leading and the gap
     # tops of lines: the heading's cap about 14 pt under the top edge, the last line's top about 24 pt over
     # the foot (its 10 pt line, then the padding): no stretched panel
     assert heading - panel[0] <= 18, (panel[0], heading)
     assert panel[-1] - last <= 28, (last, panel[-1])
-    assert abs(panel[-1] - rule[-1]) <= 1.5, (panel[-1], rule[-1])   # the two columns end level
+    assert abs(panel[-1] - baseline) <= 1.5, (panel[-1], baseline)   # the two columns end level
+    assert 796 - 30 <= panel[-1] - bleed <= 796, panel[-1] - bleed   # near the foot, not 70 pt above it
 
 
 @pytest.mark.parametrize("profile", ["screen", "print"])
