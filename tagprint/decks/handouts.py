@@ -13,17 +13,18 @@
   column's own lines run on across the slot, so no cell is left blank;
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
   notes" and ruled lines beside it down to its frame's foot (no speaker notes); the slides as large as
-  the page allows (A4, with the house's 40 pt margins: 392 pt wide), the spare depth shared out as even gaps between
-  them; on a part-filled page "More notes" stands where the next slide would (its capitals level with
-  the slot's top, one slot gap under the last slide).
+  the page allows (A4, with the house's 40 pt margins: 392 pt wide), the spare depth shared out as even
+  gaps between them; on the last page, "More notes" stands where the next slide would (its capitals level
+  with the slot's top, one slot gap under the last slide).
 One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above a slide's
 ruled lines, and on 2-up and 3-up "More notes" above the ruled lines of the slots a part-filled page has
-no slide for (one area, so no page says "Your notes" twice for one slide). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
-2-up and 3-up every slot has the same ruled lines at the same place, and on 1-up every page.
-The lines are hairlines in a light grey (they guide a pen; they are not content), one pitch (PITCH) apart
-on every handout. Every page but the last is full (seven slides 3-up are 3, 3, 1); the last page's
-slots without a slide are one full-width "More notes" area down to the footer. Reading order: slide 1, its notes, slide 2, … (the tag tree
-is built with the notes when they are shown).
+no slide for (one area, so no page says "Your notes" twice for one slide). Every page of a handout uses
+one fixed grid of slots, at the same places on every page; on 2-up and 3-up every slot has the same
+ruled lines at the same place, and on 1-up every page. The lines are hairlines in a light grey (they
+guide a pen; they are not content), one pitch (PITCH) apart on every handout. Every page but the last is
+full (seven slides 3-up are 3, 3, 1); the last page's slots without a slide are one full-width "More
+notes" area down to the footer. Reading order: slide 1, its notes, slide 2, … (the tag tree is built
+with the notes when they are shown).
 """
 
 from __future__ import annotations
