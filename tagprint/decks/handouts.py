@@ -9,20 +9,22 @@
   system: beside the slide, as on 3-up, its number, "Your notes" and one column of ruled lines down to
   the slot's foot (beside the speaker notes too), at the same heights in every slot; under the slide, at
   a reading measure (about 70 characters a line, as on 1-up), "Speaker notes" and its speaker notes, and
-  nothing ruled there (no second, unlabelled set of lines);
+  nothing ruled there (no second, unlabelled set of lines); under a slide without speaker notes the
+  column's own lines run on across the slot, so no cell is left blank;
 - 3up: three slides per page, each large enough that no text on it is set under 6 pt, its number, "Your
   notes" and ruled lines beside it down to its frame's foot (no speaker notes); the slides as large as
-  the page allows (A4, with 36 pt margins: 400 pt wide), the spare depth shared out as even gaps between
-  them; on a part-filled page "More notes" stands where the next slide would (its capitals level with
-  the slot's top, one slot gap under the last slide).
+  the page allows (A4, with the house's 40 pt margins: 392 pt wide), the spare depth shared out as even
+  gaps between them; on the last page, "More notes" stands where the next slide would (its capitals level
+  with the slot's top, one slot gap under the last slide).
 One label scheme everywhere: "Speaker notes" above printed speaker notes, "Your notes" above a slide's
 ruled lines, and on 2-up and 3-up "More notes" above the ruled lines of the slots a part-filled page has
-no slide for (one area, so no page says "Your notes" twice for one slide). Every page of a handout uses one fixed grid of slots, at the same places on every page; on
-2-up and 3-up every slot has the same ruled lines at the same place, and on 1-up every page.
-The lines are hairlines in a light grey (they guide a pen; they are not content), one pitch (PITCH) apart
-on every handout. The slides are spread over the pages evenly (seven slides 3-up are 3, 2, 2, never 3, 3,
-1: no last page holds one slide at its top). Reading order: slide 1, its notes, slide 2, … (the tag tree
-is built with the notes when they are shown).
+no slide for (one area, so no page says "Your notes" twice for one slide). Every page of a handout uses
+one fixed grid of slots, at the same places on every page; on 2-up and 3-up every slot has the same
+ruled lines at the same place, and on 1-up every page. The lines are hairlines in a light grey (they
+guide a pen; they are not content), one pitch (PITCH) apart on every handout. Every page but the last is
+full (seven slides 3-up are 3, 3, 1); the last page's slots without a slide are one full-width "More
+notes" area down to the footer. Reading order: slide 1, its notes, slide 2, … (the tag tree is built
+with the notes when they are shown).
 """
 
 from __future__ import annotations
@@ -38,10 +40,10 @@ from ..layout.items import FillBox, Laid, PageLayout, RuleLine, SlideFrame, Text
 from ..layout.text import TextStyle, plain_pieces
 
 PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
-MARGIN = 40.0  # pt: the handout page's margins on US letter (the thumbnails and the notes take the rest)
-MARGINS = {(612.0, 792.0): MARGIN, (595.0, 842.0): 36.0}  # by paper: A4 is 17 pt narrower and 50 pt deeper;
-# its margins give up 4 pt (as near every other piece's 40 as keeps its 3-up slides 400 pt wide), its
-# extra depth goes to the slides too (and what is left to even gaps between them)
+MARGIN = 40.0  # pt: the handout page's margins (the thumbnails and the notes take the rest)
+MARGINS = {(612.0, 792.0): MARGIN, (595.0, 842.0): MARGIN}  # by paper: one house margin on each, the
+# leave-behinds' (A4 is 17 pt narrower and 50 pt deeper: its 3-up slides are 392 pt wide, its extra depth
+# goes to even gaps between them)
 FOOT = 56.0  # the page's footer below the last line
 PER_PAGE = {"1up": 1, "2up": 2, "3up": 3}
 PITCH = 20.0  # pt between ruled lines, on every handout and in every area: a comfortable handwriting line
@@ -61,6 +63,7 @@ NOTES_MEASURE = 360.0  # pt: speaker notes set no wider (at most about 75 charac
 LABEL_GAP = 10.0  # pt between a slide's speaker notes (or its frame) and its "Your notes"
 CAP_HEIGHT = 0.7  # of the font size: the capitals' height (the theme's sans, within a tenth of a point)
 RULE_UNDER = 2.0  # pt from a label's foot to the ruled line it stands on
+UNDER_CLEAR = PITCH - 2  # pt: 2-up, a line run on under a slide lies this far or more under its frame's foot
 
 # The only place the handouts' words are written: the generated-words catalogue (in the document's
 # language) takes them over at merge.
@@ -89,14 +92,15 @@ def shows_notes(kind: str) -> bool:
 
 
 def spread(count: int, per_page: int) -> list[int]:
-    """How many slides go on each page: as few pages as hold them all, the slides shared out evenly, the
-    fuller pages first (seven slides 3-up are 3, 2, 2 and 2-up 2, 2, 2, 1), so that one grid serves every
-    page and no last page is a lone slide at the top of an empty sheet when it need not be (the brief asks
-    for "the last page balanced (slides spread, not one at the top)"; 3-up's part-filled pages keep their
-    third slot as "More notes", in the same rhythm)."""
-    pages = max(1, math.ceil(count / per_page))
-    base, extra = divmod(count, pages)
-    return [base + 1] * extra + [base] * (pages - extra)
+    """How many slides go on each page: every page full but the last, which holds what is left (seven
+    slides 3-up are 3, 3, 1 and 2-up 2, 2, 2, 1), so that every page but the last keeps the grid's rhythm
+    and slides that belong together share a sheet (3-up: the last claim slide, 5, and the safety slide, 6).
+    The last page is balanced by its notes, not by thinning the slides out: its slides stand in their
+    slots and one full-width "More notes" area fills the rest of it (the brief's "the last page balanced
+    (slides spread, not one at the top)": no part of it is left empty)."""
+    if count <= 0:
+        return [0]
+    return [min(per_page, count - start) for start in range(0, count, per_page)]
 
 
 class Slot(NamedTuple):
@@ -319,16 +323,20 @@ def _more_notes_area(page: PageLayout, area: Rect, setting: _Setting, ctx: Layou
 
 
 def _beside(page: PageLayout, side: Rect, number: Laid, setting: _Setting, ctx: LayoutContext,
-            document: Document) -> float:
+            document: Document, widen: tuple[float, float] | None = None) -> float:
     """3-up: the slide's number, "Your notes" under it and the ruled lines, beside the frame: the number's
-    capitals level with the frame's top edge. Returns the first line's height (the slot's grid)."""
+    capitals level with the frame's top edge. `widen` (x, y): the lines at y or lower start at x instead
+    (2-up, a slide without speaker notes: the same lines run on under the slide, across the slot).
+    Returns the first line's height (the slot's grid)."""
     placed = Laid(0, [])
     placed.add(number, side.x, side.y - _above_caps(number))
     label = _label(OWN_NOTES_LABEL, setting, ctx, document)
     placed.add(label, side.x, side.y + setting.number_h)
     page.items.extend(placed.items)
     first = side.y + setting.number_h + label.height + RULE_UNDER
-    _rules(page, side.x, side.x + side.width, first, side.y + side.height, setting.rule)
+    for y in rule_heights(first, side.y + side.height):
+        x0 = widen[0] if widen is not None and y >= widen[1] else side.x
+        page.items.append(RuleLine(x0, y, side.x + side.width, y, setting.rule, RULE_WIDTH))
     return first
 
 
@@ -347,8 +355,11 @@ def _two_up(page: PageLayout, slot: Slot, number: Laid, index: int, notes, setti
     starts under this slide, so they stop level with the frame's foot); under the frame, "Speaker notes"
     and the slide's speaker notes when it has any. Nothing is ruled under the slide: one notes system."""
     side = slot.side if to_foot else Rect(slot.side.x, slot.side.y, slot.side.width, slot.frame.height)
-    _beside(page, side, number, setting, ctx, document)
     under = slot.under
+    # no speaker notes: the column's lines that lie a writing line or more under the frame run on across
+    # the space under the slide (no blank cell; the same lines, so no second label)
+    widen = (under.x, under.y + UNDER_CLEAR) if notes is None and to_foot else None
+    _beside(page, side, number, setting, ctx, document, widen)
     y = under.y + LABEL_GAP
     if notes is None:
         return
