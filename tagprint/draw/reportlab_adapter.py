@@ -196,10 +196,14 @@ def shade_mesh(canvas: Canvas, xs: Sequence[float], ys: Sequence[float], space: 
     canvas.shade(stream)
 
 
-def device_n(spots: list[str], alternates: list[tuple]) -> PDFArray:
-    """[/DeviceN [spots… /Cyan /Magenta /Yellow /Black] /DeviceCMYK tint-transform]: each process output is
-    its own input plus every spot's tint times the spot's CMYK alternate, at most 1 (a PostScript
-    calculator function reading its inputs with `index`; calculators have no `min`)."""
+def device_n(spots: list[str], alternates: list[tuple], separations: Sequence[str]) -> PDFArray:
+    """[/DeviceN [spots… /Cyan /Magenta /Yellow /Black] /DeviceCMYK tint-transform attributes]: each process
+    output is its own input plus every spot's tint times the spot's CMYK alternate, at most 1 (a PostScript
+    calculator function reading its inputs with `index`; calculators have no `min`).
+
+    The attributes' /Colorants name each spot's registered Separation (`separations`, from `add_separation`;
+    ISO 32000-1 8.6.6.5): a renderer that keeps the spot on its own plate finds the ink there (without it,
+    poppler says "DeviceN has no suitable colorant" and falls back to the alternate)."""
     n = len(spots)
     inputs = n + 4
     code = []
@@ -215,7 +219,9 @@ def device_n(spots: list[str], alternates: list[tuple]) -> PDFArray:
         FunctionType=4, Domain=PDFArrayCompact((0, 1) * inputs), Range=PDFArrayCompact((0, 1) * 4))),
         content=program, filters=None)
     names = [PDFName(s) for s in spots] + [PDFName(p) for p in ("Cyan", "Magenta", "Yellow", "Black")]
-    return PDFArrayCompact((PDFName("DeviceN"), PDFArrayCompact(names), PDFName("DeviceCMYK"), stream))
+    colorants = PDFDictionary({spot: separation_reference(name) for spot, name in zip(spots, separations)})
+    attributes = PDFDictionary(dict(Colorants=colorants))
+    return PDFArrayCompact((PDFName("DeviceN"), PDFArrayCompact(names), PDFName("DeviceCMYK"), stream, attributes))
 
 
 def _formatted_once(kept: OrderedDict, key: str, make: Callable[[], bytes], limit: int) -> bytes:

@@ -146,14 +146,15 @@ class Sketch:
         spots = [spot for spot in dict.fromkeys(ink.spot for ink in inks) if spot]
         if not spots:
             return None
-        for ink in inks:  # each spot's own Separation, as the flat areas define it
+        separations = {}  # each spot's own Separation, as the flat areas define it
+        for ink in inks:
             if ink.spot:
-                rl.add_separation(self._c, CMYKColorSep(*ink.cmyk, spotName=ink.spot))
+                separations[ink.spot] = rl.add_separation(self._c, CMYKColorSep(*ink.cmyk, spotName=ink.spot))
         alternates = {ink.spot: tuple(ink.cmyk) for ink in inks if ink.spot}
         if len(spots) == 1 and all(ink.spot or not any(ink.cmyk) for ink in inks):
-            name = rl.add_separation(self._c, CMYKColorSep(*alternates[spots[0]], spotName=spots[0]))
-            return rl.separation_reference(name), [(ink.tint if ink.spot else 0.0,) for ink in inks]
-        return rl.device_n(spots, [alternates[s] for s in spots]), _device_n_values(inks, spots)
+            return rl.separation_reference(separations[spots[0]]), [(ink.tint if ink.spot else 0.0,) for ink in inks]
+        return (rl.device_n(spots, [alternates[s] for s in spots], [separations[s] for s in spots]),
+                _device_n_values(inks, spots))
 
     def text(self, x: float, y: float, text: str, font: str, size: float, color: Color,
              anchor: str = "start", tracking: float = 0.0) -> None:

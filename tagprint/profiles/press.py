@@ -125,7 +125,6 @@ class PressPalette:
                 self._recipes.setdefault(_rounded(theme.colors[name]), recipe)
         # what a shade may be mixed from: the theme's colours, paper white and black
         self._anchors = tuple(dict.fromkeys(_rounded(color) for color in theme.colors.values()))
-        self._ends = self._anchors + ((1.0, 1.0, 1.0), (0.0, 0.0, 0.0))
         self._value = (self.condition, self.limit, tuple(sorted(self._recipes.items())), self._anchors)
         self._hash = hash(self._value)
         # the profile file as it is when the palette is made (one per build: a replaced profile is read by
@@ -167,12 +166,19 @@ MIX_TOLERANCE = 1.5 / 255  # how far (per channel) a colour may lie from the lin
 
 
 def _mixed_from(palette: PressPalette, color: Color) -> tuple[Color, Color, float] | None:
-    """(a, b, t) when `color` is a + t (b − a) for a theme colour `a` that has a recipe and `b` another theme
-    colour, white or black (0 < t < 1); None otherwise."""
+    """(a, b, t) when `color` is a + t (b − a) for a theme colour `a` that has a recipe and `b` paper white,
+    black or another theme colour (0 < t < 1); None otherwise.
+
+    Of every line the colour lies near, the nearest; on a tie, towards paper white, then black, then the
+    theme's colours. A pale theme colour (a tint panel's #EAF2F5) lies close to white, so a colour lightened
+    towards white also lies near the line towards that panel colour: taking the first line found printed
+    the teal helix's rungs as a process mix towards the panel's inks instead of a tint of the teal's own."""
+    best: tuple[float, Color, Color, float] | None = None
+    ends = ((1.0, 1.0, 1.0), (0.0, 0.0, 0.0)) + palette._anchors
     for a in palette._anchors:
         if a not in palette._recipes:
             continue
-        for b in palette._ends:
+        for b in ends:
             if b == a:
                 continue
             d = [y - x for x, y in zip(a, b)]
@@ -180,9 +186,12 @@ def _mixed_from(palette: PressPalette, color: Color) -> tuple[Color, Color, floa
             if norm < 1e-6:
                 continue
             t = sum((c - x) * v for c, x, v in zip(color, a, d)) / norm
-            if 0 < t < 1 and all(abs(x + t * v - c) <= MIX_TOLERANCE for x, v, c in zip(a, d, color)):
-                return a, b, t
-    return None
+            if not 0 < t < 1:
+                continue
+            off = max(abs(x + t * v - c) for x, v, c in zip(a, d, color))
+            if off <= MIX_TOLERANCE and (best is None or off < best[0] - 1e-9):
+                best = (off, a, b, t)
+    return None if best is None else best[1:]
 
 
 def _mix(first: PressInk, second: PressInk, t: float) -> PressInk:

@@ -381,7 +381,11 @@ def _run(program: str, inputs: list[float]) -> list[float]:
     ([0.0, 0.0, 0.25, 0.0, 1.0, 0.0], [0.25, 0.0, 1.0, 0.0]),
 ])
 def test_the_device_n_tint_transform(inputs, expected):
-    space = rl.device_n(["PANTONE 534 C", "PANTONE 328 C"], [(1.0, 0.72, 0.0, 0.6), (0.8, 0.0, 0.3, 0.5)])
+    space = rl.device_n(["PANTONE 534 C", "PANTONE 328 C"], [(1.0, 0.72, 0.0, 0.6), (0.8, 0.0, 0.3, 0.5)],
+                        ["CS1", "CS2"])
     program = space.sequence[3].content
+    # each spot's Separation under /Colorants (poppler: "DeviceN has no suitable colorant" without it)
+    colorants = space.sequence[4].dict["Colorants"].dict
+    assert {k: v.name for k, v in colorants.items()} == {"PANTONE 534 C": "CS1", "PANTONE 328 C": "CS2"}
     assert "min" not in program  # (no such operator in a calculator function)
     assert _run(program, inputs) == pytest.approx(expected)
