@@ -475,9 +475,9 @@ def forearm() -> Image.Image:
 
 _ANGLE = -3  # the line of the forearm, in degrees
 # the towel, folded into a long pad: four corners (drawn with straight sides)
-_TOWEL = [(18, 226), (440, 206), (448, 372), (26, 396)]
+_TOWEL: list[Point] = [(18, 226), (440, 206), (448, 372), (26, 396)]
 # the outline of the hand's shadow, in the hand's own frame (the wrist at 0, 0, the fingers along +x)
-_HAND_SHADOW = [(0, -24), (30, -42), (76, -48), (140, -28), (146, 0), (134, 30), (76, 34), (0, 24)]
+_HAND_SHADOW: list[Point] = [(0, -24), (30, -42), (76, -48), (140, -28), (146, 0), (134, 30), (76, 34), (0, 24)]
 
 
 def _towel(a: Art) -> None:
