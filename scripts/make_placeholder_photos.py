@@ -299,8 +299,8 @@ def _head_b(a: Art, x: float, skin: Colour) -> None:
 
 def megan() -> Image.Image:
     """Megan stands on the path in front of her house in a red coat, smiling, a canvas tote bag hanging
-    from her right hand and a steel thermos flask held in her left; the house behind her has a brown roof,
-    cream siding, two windows and a green lawn with shrubs."""
+    from her right hand and a teal thermos flask (steel cup lid, side handle) held in her left; the house
+    behind her has a brown roof, cream siding, two windows and a green lawn with shrubs."""
     a = Art((480, 640), (840, 1120))
     a.gradient((150, 196, 232), (214, 232, 246), 0, 260)
     # the house: cream siding under a brown roof, two windows and a door behind her
@@ -384,19 +384,13 @@ def _megan(a: Art) -> None:
     # her left arm (at the viewer's right) bends at the elbow to hold the flask at her waist
     arm = a.limb([(x + 46, 318), (x + 58, 372), (x + 40, 400)], [26, 20], coat)
     a.limb([(x + 52, 342), (x + 62, 374), (x + 46, 404)], [8, 6], darker(coat, 0.84), clip=arm, blur=3)
-    fx = x + 30
-    flask = a.shape([(fx - 11, 344), (fx + 11, 344), (fx + 11, 434), (fx - 11, 434)], (196, 202, 212),
-                    smooth=False)
-    a.shape([(fx + 3, 340), (fx + 20, 340), (fx + 20, 440), (fx + 3, 440)], (168, 174, 186), smooth=False,
-            clip=flask)
-    a.shape([(fx - 7, 344), (fx - 3, 344), (fx - 3, 430), (fx - 7, 430)], (232, 236, 242), smooth=False,
-            clip=flask)  # the shine
-    a.shape([(fx - 12, 330), (fx + 12, 330), (fx + 12, 346), (fx - 12, 346)], (70, 82, 100), smooth=False)  # cup
+    _thermos(a, x + 28, skin)
     a.limb([(x + 44, 396), (x + 34, 399)], [22, 22], lighter(coat, 0.07), caps=False)  # the cuff
-    a.shape([(fx - 14, 390), (fx + 4, 388), (fx + 14, 394), (fx + 14, 410), (fx - 2, 414), (fx - 14, 408)],
-            skin)  # her hand round the flask
+    fx = x + 28
+    a.shape([(fx - 14, 390), (fx + 4, 388), (fx + 16, 394), (fx + 16, 410), (fx - 2, 414), (fx - 16, 408)],
+            skin)  # her hand round the flask's body
     for dy in (396, 403):
-        a.line([(fx - 12, dy), (fx + 2, dy)], 1.2, darker(skin, 0.8), smooth=False)
+        a.line([(fx - 14, dy), (fx + 2, dy)], 1.2, darker(skin, 0.8), smooth=False)
     # head
     cx, cy, r = x, 252, 27
     a.ellipse((cx - 31, 250, cx - 21, 266), darker(skin, 0.92))
@@ -413,6 +407,26 @@ def _megan(a: Art) -> None:
     face(a, cx, cy + 2, r, 0.0, skin)
 
 
+def _thermos(a: Art, fx: float, skin: Colour) -> None:
+    """A thermos flask held upright at her waist: a wide teal body with rounded shoulders, a brushed-steel
+    cup for a lid with a rim, a steel band at the foot and a black carrying handle on its side."""
+    body, body_dark, steel, steel_dark, ink = (0, 118, 122), (0, 92, 96), (206, 212, 220), (150, 158, 170), \
+        (44, 48, 56)
+    a.limb([(fx - 17, 364), (fx - 25, 372), (fx - 25, 416), (fx - 17, 424)], [5, 5], ink, caps=True)  # handle
+    m = a.shape([(fx - 17, 360), (fx - 14, 352), (fx - 8, 348), (fx + 8, 348), (fx + 14, 352), (fx + 17, 360),
+                 (fx + 17, 446), (fx + 15, 450), (fx - 15, 450), (fx - 17, 446)], body, smooth=False)
+    a.shape([(fx + 5, 340), (fx + 24, 340), (fx + 24, 456), (fx + 5, 456)], body_dark, smooth=False, clip=m)
+    a.shape([(fx - 12, 356), (fx - 8, 356), (fx - 8, 440), (fx - 12, 440)], (64, 160, 164), smooth=False,
+            clip=m, blur=1.5)  # the shine
+    a.shape([(fx - 18, 438), (fx + 18, 438), (fx + 18, 450), (fx - 18, 450)], steel, smooth=False, clip=m)
+    a.shape([(fx - 9, 340), (fx + 9, 340), (fx + 9, 349), (fx - 9, 349)], steel_dark, smooth=False)  # the neck
+    cup = a.shape([(fx - 14, 318), (fx + 14, 318), (fx + 15, 342), (fx - 15, 342)], steel, smooth=False)
+    a.shape([(fx + 4, 314), (fx + 20, 314), (fx + 20, 346), (fx + 4, 346)], steel_dark, smooth=False, clip=cup,
+            alpha=0.55)
+    a.shape([(fx - 16, 338), (fx + 16, 338), (fx + 16, 344), (fx - 16, 344)], steel_dark, smooth=False)  # rim
+    a.line([(fx - 10, 322), (fx - 10, 336)], 1.6, (240, 243, 247), smooth=False)  # a glint on the cup
+
+
 def _place(pts: list[Point], origin: Point, angle: float) -> list[Point]:
     """Points drawn upright round the wrist (0, 0), turned by `angle` degrees and moved to `origin`."""
     c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
@@ -420,67 +434,127 @@ def _place(pts: list[Point], origin: Point, angle: float) -> list[Point]:
 
 
 def forearm() -> Image.Image:
-    """VELARIS stand-in: a raised forearm and open, relaxed hand with clear, smooth, even skin, the back of
-    the hand towards us; the arm comes from the rolled-up cuff of a soft lilac shirt at the bottom of the
-    picture; a pale violet ground, a soft circle of light behind the hand and a sprig of eucalyptus."""
+    """VELARIS stand-in, seen from above: a relaxed bare forearm with clear, smooth, even skin rests on a
+    folded white towel on a light wooden table, the elbow bent and the hand lying palm-down, its fingers
+    loose and the thumb beside them; the upper arm rises to the top-left corner into the short sleeve of a
+    violet T-shirt; a sprig of eucalyptus lies on the table at the top right. Soft light from the upper
+    left; every object casts a small shadow down and to the right."""
     a = Art((448, 448), (896, 896))
-    a.gradient((240, 234, 246), (218, 208, 232))
-    a.ellipse((80, -14, 380, 286), (248, 244, 252), blur=18, alpha=0.9)  # soft light behind the hand
-    _sprig(a, 22, 96, 120)
-    skin, shade, crease = (232, 186, 154), (214, 164, 132), (198, 146, 116)
-    wrist, angle = (212, 236), 14
-    P = lambda pts: _place(pts, wrist, angle)  # noqa: E731  (y runs down the arm, from the wrist)
-    # the forearm, widening towards the elbow below the frame, lit from the upper left
-    arm = a.limb(P([(0, -14), (0, 120), (0, 300)]), [60, 74, 86], skin, caps=False)
-    a.shape(P([(18, -20), (60, -20), (60, 300), (30, 300), (24, 120)]), shade, clip=arm, blur=8)
-    a.limb(P([(-22, 240), (-20, 120), (-16, 30)]), [12, 6], lighter(skin, 0.3), clip=arm, blur=6)
-    # the back of the hand
-    palm = a.shape(P([(-30, 6), (-36, -30), (-42, -72), (-34, -100), (-12, -108), (12, -108), (34, -102),
-                      (44, -86), (40, -40), (30, 6)]), skin)
-    a.shape(P([(20, 10), (60, 10), (60, -120), (30, -110), (26, -50)]), shade, clip=palm, blur=7)
-    # the thumb, relaxed and a little apart
-    thumb = a.limb(P([(-30, -24), (-58, -56), (-72, -88)]), [30, 22, 18], skin)
-    a.limb(P([(-28, -20), (-50, -50), (-64, -82)]), [8, 5], shade, clip=thumb, blur=3)
-    a.line(P([(-50, -56), (-58, -52)]), 1.2, shade)
-    tip = P([(-72, -90)])[0]
-    a.ellipse((tip[0] - 6, tip[1] - 7, tip[0] + 6, tip[1] + 5), lighter(skin, 0.28))
-    # four fingers, tapering, a little spread, with knuckle creases and nails
-    fingers = [(-27, -98, 84, -7), (-8, -108, 96, -1), (12, -106, 90, 5), (30, -94, 70, 12)]
-    for bx, by, length, tilt in fingers:
-        t = math.radians(tilt)
-        pts = [(bx, by), (bx + math.sin(t) * length * 0.5, by - math.cos(t) * length * 0.5),
-               (bx + math.sin(t) * length, by - math.cos(t) * length)]
-        f = a.limb(P(pts), [21, 18, 15], skin)
-        a.limb(P([(bx + 7, by), (pts[2][0] + 5, pts[2][1] + 4)]), [6, 3], shade, clip=f, blur=2)
-        for k, w in ((0.42, 8), (0.72, 6)):  # the creases over the finger joints
-            cx, cy = bx + math.sin(t) * length * k, by - math.cos(t) * length * k
-            a.line(P([(cx - w / 2, cy + 1), (cx, cy - 1), (cx + w / 2, cy + 1)]), 1.2, crease)
-        nx, ny = bx + math.sin(t) * (length - 6), by - math.cos(t) * (length - 6)
-        a.shape(P([(nx - 5, ny + 3), (nx - 5, ny - 4), (nx, ny - 8), (nx + 5, ny - 4), (nx + 5, ny + 3)]),
-                lighter(skin, 0.3))
-    # the sleeve of a soft lilac shirt, its cuff rolled up below the elbow, at the bottom edge
-    shirt = (200, 190, 224)
-    C = lambda pts: P([(x, y - 22) for x, y in pts])  # noqa: E731  (the cuff well inside the frame)
-    a.shape(C([(-70, 200), (70, 200), (92, 330), (-92, 330)]), shirt, smooth=False)
-    a.shape(C([(20, 200), (100, 200), (100, 330), (40, 330)]), darker(shirt, 0.9), blur=6,
-            clip=a.mask(C([(-70, 200), (70, 200), (92, 330), (-92, 330)]), smooth=False))
-    roll = lighter(shirt, 0.4)
-    cuff = a.shape(C([(-60, 190), (-40, 182), (0, 180), (40, 182), (60, 190), (62, 206), (60, 222), (40, 228),
-                      (0, 230), (-40, 228), (-62, 222), (-64, 206)]), roll)
-    a.shape(C([(-80, 214), (80, 214), (80, 240), (-80, 240)]), darker(roll, 0.9), clip=cuff, blur=4)
-    a.shape(C([(22, 170), (80, 170), (80, 240), (34, 240)]), darker(roll, 0.93), clip=cuff, blur=5)
-    a.line(C([(-58, 206), (0, 204), (58, 206)]), 1.6, darker(shirt, 0.88))
+    wood = (228, 208, 182)
+    a.gradient(lighter(wood, 0.25), wood)
+    rng = random.Random(11)
+    for _ in range(9):  # faint grain running across the table
+        y = rng.uniform(0, 448)
+        a.line([(-10, y), (150, y + rng.uniform(-4, 4)), (300, y + rng.uniform(-4, 4)), (460, y)], 1.4,
+               darker(wood, 0.95))
+    _sprig(a, 296, 96, 118)
+    _towel(a)
+    skin, shade = (232, 186, 154), (212, 162, 130)
+    elbow, wrist = (92, 300), (262, 290)
+    shadow = (176, 172, 176)
+    # the shadow of the arm and hand on the towel, soft, a little down and to the right
+    for m in (a.limb_points([(elbow[0] + 7, elbow[1] + 9), (wrist[0] + 7, wrist[1] + 9)], [62, 48]),):
+        a.paint(a.mask(m), shadow, blur=6, alpha=0.5, clip=a.mask(_TOWEL))
+    a.paint(a.mask(_place(_HAND_SHADOW, (wrist[0] + 7, wrist[1] + 10), _ANGLE)), shadow, blur=5, alpha=0.6,
+            clip=a.mask(_TOWEL))
+    # the upper arm, rising towards the shoulder beyond the top-left corner
+    upper = a.limb([elbow, (40, 180), (-6, 60)], [64, 72, 80], skin)
+    a.limb([(elbow[0] + 22, elbow[1] - 10), (64, 176), (22, 60)], [14, 22, 26], shade, clip=upper, blur=7)
+    # the forearm, widest below the elbow, tapering to the wrist
+    fore = a.limb([elbow, (150, 294), wrist], [64, 58, 46], skin)
+    a.limb([(elbow[0] + 4, elbow[1] + 22), (150, 314), (wrist[0], wrist[1] + 17)], [16, 14, 8], shade,
+           clip=fore, blur=6)
+    a.limb([(elbow[0] + 16, elbow[1] - 14), (160, 278), (wrist[0] - 10, wrist[1] - 13)], [8, 6, 3],
+           lighter(skin, 0.35), clip=fore, blur=5)  # the light along the top of the arm
+    a.line([(elbow[0] - 14, elbow[1] + 14), (elbow[0] - 8, elbow[1] + 22), (elbow[0] + 2, elbow[1] + 26)], 1.3,
+           darker(skin, 0.88))  # the point of the elbow
+    _hand(a, wrist, skin, shade)
+    _sleeve(a)
     return a.done()
 
 
+_ANGLE = -3  # the line of the forearm, in degrees
+# the towel, folded into a long pad: four corners (drawn with straight sides)
+_TOWEL: list[Point] = [(18, 226), (440, 206), (448, 372), (26, 396)]
+# the outline of the hand's shadow, in the hand's own frame (the wrist at 0, 0, the fingers along +x)
+_HAND_SHADOW: list[Point] = [(0, -24), (30, -42), (76, -48), (140, -28), (146, 0), (134, 30), (76, 34), (0, 24)]
+
+
+def _towel(a: Art) -> None:
+    cloth, fold, stripe = (248, 247, 250), (226, 224, 232), (176, 160, 214)
+    a.shape([(x + 6, y + 9) for x, y in _TOWEL], darker((228, 208, 182), 0.86), smooth=False, blur=5, alpha=0.6)
+    m = a.shape(_TOWEL, cloth, smooth=False)
+    # the folded edge along the near side, the layers showing at the right-hand end
+    a.shape([(26, 396), (448, 372), (448, 362), (26, 386)], fold, smooth=False, clip=m, blur=1)
+    for k in (0, 1):
+        a.line([(432 - k * 6, 210 + k * 3), (440 - k * 6, 368 - k * 2)], 1.4, fold, smooth=False)
+    for off in (30, 42):  # two woven stripes near the left end
+        a.shape([(18 + off, 225), (24 + off, 225), (32 + off, 395), (26 + off, 395)], stripe, smooth=False, clip=m)
+    a.shape([(18, 226), (440, 206), (440, 240), (18, 262)], (236, 234, 242), clip=m, blur=14, alpha=0.6)
+
+
+def _hand(a: Art, wrist: Point, skin: Colour, shade: Colour) -> None:
+    """The hand palm-down, relaxed: the back of the hand, four loose fingers a little apart and the thumb
+    lying beside the index finger (on the side towards the body)."""
+    P = lambda pts: _place([(x * 1.1, y * 1.1) for x, y in pts], wrist, _ANGLE)  # noqa: E731  (x along the hand)
+    nail, crease = lighter(skin, 0.22), darker(skin, 0.86)
+    # the thumb, first, under the edge of the hand
+    thumb = a.limb(P([(6, -16), (30, -33), (50, -39), (66, -38)]), [26, 21, 18, 16], skin)
+    a.limb(P([(10, -10), (34, -27), (52, -32), (66, -32)]), [6, 5, 4], shade, clip=thumb, blur=2.5)
+    a.line(P([(40, -42), (42, -37), (40, -32)]), 1.1, darker(skin, 0.86))  # the crease of its joint
+    a.shape(P([(58, -42), (65, -43), (71, -40), (71, -35), (64, -34), (58, -36)]), nail)
+    back = a.shape(P([(-6, -20), (24, -27), (54, -29), (68, -25), (74, -10), (73, 6), (66, 22), (52, 27),
+                      (20, 26), (-6, 20)]), skin)
+    fingers = [(15, 60, 46, 4, 13.5), (5, 66, 60, 1, 15.5), (-8, 68, 64, -1, 16), (-19, 64, 58, -3, 15)]
+    for y0, x0, length, tilt, w in fingers:
+        t = math.radians(tilt)
+        pts = [(x0 - 8, y0), (x0 + length * 0.5 * math.cos(t), y0 + length * 0.5 * math.sin(t)),
+               (x0 + length * math.cos(t), y0 + length * math.sin(t))]
+        f = a.limb(P(pts), [w, w * 0.95, w * 0.84], skin)
+        a.limb(P([(x0 + 4, y0 + w * 0.35), (pts[2][0], pts[2][1] + w * 0.3)]), [w * 0.35, w * 0.2], shade, clip=f,
+               blur=2)
+        for k, cw in ((0.36, w * 0.5), (0.7, w * 0.4)):  # creases over the finger joints
+            cx = x0 + length * k * math.cos(t)
+            cy = y0 + length * k * math.sin(t)
+            a.line(P([(cx + 1, cy - cw / 2), (cx - 1, cy), (cx + 1, cy + cw / 2)]), 1.1, crease)
+        nx, ny = pts[2][0] - 3, pts[2][1] - 1
+        a.shape(P([(nx - 4, ny - w * 0.24), (nx + 2, ny - w * 0.26), (nx + 4, ny), (nx + 2, ny + w * 0.26),
+                   (nx - 4, ny + w * 0.24)]), nail)
+    a.shape(P([(-10, 12), (80, 14), (80, 40), (-10, 40)]), shade, clip=back, blur=7)  # the far side in shade
+
+
+def _sleeve(a: Art) -> None:
+    """The short sleeve of a violet T-shirt at the top-left corner, its hem round the upper arm."""
+    tee = (132, 112, 184)
+    m = a.shape([(-20, -20), (96, -20), (84, 60), (56, 128), (-20, 116)], tee, smooth=False)
+    a.shape([(40, -20), (120, -20), (90, 140), (40, 140)], darker(tee, 0.86), clip=m, blur=8)
+    a.limb([(-12, 110), (24, 122), (58, 126)], [12, 12], darker(tee, 0.9), clip=m)  # the hem
+    a.line([(-12, 104), (24, 116), (56, 120)], 1.2, darker(tee, 0.8))
+
+
 def _sprig(a: Art, x0: float, y0: float, length: float) -> None:
-    """A sprig of eucalyptus: a curved stem from (x0, y0) to the right, round leaves on short stalks."""
+    """A sprig of eucalyptus lying on the table: a curved stem from (x0, y0) to the right, round leaves on
+    short stalks, and its soft shadow."""
     stem, leaf, leaf_dark = (112, 138, 120), (156, 184, 162), (128, 160, 140)
+
     def at(t: float) -> Point:
         return x0 + length * t, y0 - 24 * math.sin(math.pi * t) + 8 * t
 
-    a.line([at(i / 10) for i in range(11)], 3, stem, smooth=False)
-    for i, (t, side) in enumerate(((0.12, 1), (0.3, -1), (0.5, 1), (0.7, -1), (0.88, 1))):
+    leaves = [(t, side) for t, side in ((0.12, 1), (0.3, -1), (0.5, 1), (0.7, -1), (0.88, 1))]
+    for dx, dy, colour in ((5, 7, None), (0, 0, stem)):
+        m = Image.new("L", a.img.size, 0)
+        d = ImageDraw.Draw(m)
+        d.line(a._pts([(x + dx, y + dy) for x, y in (at(i / 10) for i in range(11))]), fill=255,
+               width=round(3 * a.k))
+        if colour is None:  # the shadow: stem and leaves together
+            for t, side in leaves:
+                cx, cy = at(t)
+                ox, oy = cx + 4 + dx, cy + side * 18 + dy
+                d.ellipse([v * a.k for v in (ox - 14, oy - 11, ox + 14, oy + 11)], fill=255)
+            a.paint(m, (150, 128, 104), blur=3, alpha=0.5)
+        else:
+            a.paint(m, colour)
+    for i, (t, side) in enumerate(leaves):
         cx, cy = at(t)
         ox, oy = cx + 4, cy + side * 10
         a.line([(cx, cy), (ox, oy)], 1.6, stem, smooth=False)
