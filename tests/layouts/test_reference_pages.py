@@ -61,7 +61,7 @@ def test_a_page_foot_note_stands_near_its_paragraph(pdfs):
     page = pdfium.PdfDocument(pdfs["block-examples"])[0]
     tp = page.get_textpage()
     text = tp.get_text_range()
-    para = text.index("right after this")
+    para = text.index("after this paragraph")  # its last line
     note = text.index("A notes block with place: page_foot")
     para_bottom = tp.get_charbox(para)[1]
     note_top = tp.get_charbox(note)[3]
