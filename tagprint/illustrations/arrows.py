@@ -27,6 +27,7 @@ FAN = 2.2  # four or more arrows: from one head's middle to the next's, in head 
 BIG_HEADS = 1.3  # four or more arrows: their heads this much larger than a few arrows' (for thin ribbons)
 TWIST = Range(0.5, 4)
 MAX_CROSSINGS = 8  # half-turns times ribbons: a denser braid reads as a tangle, so more twist is drawn as this
+FADE_MANY = 0.14  # four or more arrows: how much paler a ribbon turns at the back (three: 0.3)
 MIN_HEAD = 0.1  # an arrowhead's length, at least this much of the picture's height
 # the alt text's words, keys of the generated-words catalogue (tagprint.words): counts, and turns by half-turns
 NUMBERS = {2: "count_2", 3: "count_3", 4: "count_4", 5: "count_5", 6: "count_6"}
@@ -215,7 +216,9 @@ class Twist:
                 depth.append(math.cos(th) * loose)
             grow = min(1.0, max(0.0, t / 0.12))
             width.append(rw * (0.55 + 0.45 * (grow * grow * (3 - 2 * grow))))
-        return Ribbon(pts, depth, width, (0.0, 0.0, 0.0), fade=0.3, axis=(0.0, 1.0))
+        # four or more: the back stretches only a little paler, so each strand keeps its colour all the way
+        return Ribbon(pts, depth, width, (0.0, 0.0, 0.0), fade=0.3 if self.count <= 3 else FADE_MANY,
+                      axis=(0.0, 1.0))
 
 
 class Arrows:

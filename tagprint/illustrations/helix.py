@@ -37,6 +37,7 @@ def _number(value: float) -> str:
 
 CAP_STEPS = 8  # points along each rounded end (from the tip in, closer together near the tip)
 HALO = 0.12  # the knockout beside a strand in front, in strand widths
+PITCH_TO_DIAMETER = 1.6  # a full turn's length over the helix's width, at least (B-DNA: about 1.7)
 MARGIN = 0.02  # of the frame's shorter side: just room for the strands' edges, so the box is tight
 
 
@@ -57,7 +58,10 @@ def helix_geometry(p: HelixParams, across: float, along: float) -> tuple[list[Ri
     length = along - 2 * margin
     pitch = length * 2 * math.pi / span  # one full turn
     rw = max(1.2, min((across - 2 * margin) * 0.13, pitch * 0.09))
-    radius = max(1.0, min((across - 2 * margin - rw) / 2, pitch * 0.5 * 0.92 - rw / 2))
+    # the pitch follows the size: a turn at least PITCH_TO_DIAMETER times as long as the helix is wide
+    # (outer edge to outer edge), as B-DNA's is; many turns in a long frame draw a slimmer helix, never
+    # strands knotted at every crossing
+    radius = max(1.0, min((across - 2 * margin - rw) / 2, (pitch / PITCH_TO_DIAMETER - rw) / 2))
     cx = across / 2
     # the rounded ends reach no further than half a strand's width from their end points
     y0 = margin + rw / 2

@@ -230,6 +230,7 @@ def _stacks_right(b: _Bars, left: float, w: float, right: float, bar_h: float) -
     its total) to fit. A narrower plot makes segments smaller, so this is settled in a few rounds."""
     axis = b.block.axis
     span = axis.high - axis.low
+    totals = _totals_width(b)
     for _ in range(4):
         scale = (right - left) / span
         ends = []
@@ -237,7 +238,7 @@ def _stacks_right(b: _Bars, left: float, w: float, right: float, bar_h: float) -
             sizes = [(s.values[j] * scale, bar_h) for s in b.block.series]
             after = sum(b.words.width(b.outside_text(i, j), b.label) + _APART for i in b.small(j, sizes))
             share = (sum(s.values[j] for s in b.block.series) - axis.low) / span
-            room = w - left - after - b.words.width(b.total_text(j), b.label) - 4  # where the stack may end
+            room = w - left - after - totals - _APART - 4  # where the stack may end
             ends.append(left + room / share if share > 0 else w)
         settled = min([right] + ends)
         if abs(settled - right) < 0.01:
@@ -274,18 +275,29 @@ def _lying_stack(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> Non
         level += v
     x = b.at(level) + 4
     if b.block.value_labels:
-        texts = [b.outside_text(i, j) for i in b.small(j, spans)] + [b.total_text(j)]
+        texts = [b.outside_text(i, j) for i in b.small(j, spans)]
         widths = [b.words.width(t, b.label) for t in texts]
         # one white halo under the run, as tall as the bar: a gridline stops at the bar's edges, as it does
         # behind the bar, not at the letters'
         tall = max(b.label.style.size + 2, bar_h)
-        b.shapes.rect(x - 1.5, middle - tall / 2, sum(widths) + _APART * (len(texts) - 1) + 3, tall, fill=b.white)
+        if texts:
+            b.shapes.rect(x - 1.5, middle - tall / 2, sum(widths) + _APART * (len(texts) - 1) + 3, tall,
+                          fill=b.white)
         for text, width in zip(texts, widths):
             b.words.put(text, b.label, x, middle)
             x += width + _APART
+        # the total in a column of its own at the chart's right edge, clear of the stack's labels
+        total = b.total_text(j)
+        b.words.put(total, b.label, b.width, middle, "end")
 
 
-_APART = 10.0  # between a small segment's outside label and the next one, or the stack's total
+_APART = 10.0  # between a small segment's outside label and the next one
+_TOTALS_APART = 14.0  # before the totals' own column, right-aligned at the chart's edge
+
+
+def _totals_width(b: _Bars) -> float:
+    """The width of the totals' column ("Total 33%"), and the space kept before it."""
+    return max(b.words.width(b.total_text(j), b.label) for j in range(len(b.block.categories))) + _TOTALS_APART
 
 
 def _lying_group(b: _Bars, j: int, gy: float, row_h: float, bar_h: float) -> None:

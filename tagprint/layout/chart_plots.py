@@ -70,8 +70,8 @@ def lines(block: Chart, w: float, h: float, shapes: Shapes, words: Words, ctx: L
 def _points(block: Chart, xs: list[float], at: Callable[[float], float], shapes: Shapes, words: Words,
             ctx: LayoutContext) -> None:
     """Each series' line through its points, then the markers and the value labels over every line. Every
-    marker stands at its point's true x and y; where series share a point, the later ones' markers are drawn
-    first as larger open outlines around it (a square frame round a dot), so each shows and none moves."""
+    marker stands at its point's true y; where series share a point, their markers stand side by side,
+    centred on the point's x and just apart, each filled, so each shows whole and none reads as a highlight."""
     _, strong, _ = styles(ctx)
     white = ctx.color("white")
     for s in block.series:
@@ -79,16 +79,22 @@ def _points(block: Chart, xs: list[float], at: Callable[[float], float], shapes:
         if len(points) > 1:
             shapes.polyline(points, ctx.color(s.color), 1.75)
     for j, x in enumerate(xs):
-        for i in sorted(range(len(block.series)), key=lambda k: -_ring(block, k, j)):
-            s = block.series[i]
-            ring = _ring(block, i, j)
+        for i, s in enumerate(block.series):
             kind, y = MARKERS[i % len(MARKERS)], at(s.values[j])
-            if ring:
-                marker_shape(shapes, kind, x, y, 3.4 + 2.6 * ring, ctx.color(s.color), white, open_=True)
-            else:
-                marker_shape(shapes, kind, x, y, 3.4, ctx.color(s.color), white)
+            shared, nth = _sharing(block, i, j), _ring(block, i, j)
+            dx = (nth - (shared - 1) / 2) * _SIDE_BY_SIDE
+            marker_shape(shapes, kind, x + dx, y, 3.4, ctx.color(s.color), white)
         if block.value_labels:
             _point_labels(block, j, x, at, shapes, words, strong, white)
+
+
+_SIDE_BY_SIDE = 7.8  # between the centres of markers that share a point: two markers' width and a hair
+
+
+def _sharing(block: Chart, i: int, j: int) -> int:
+    """How many series (series i included) share series i's point at category j."""
+    text = block.axis.text(block.series[i].values[j])
+    return sum(block.axis.text(s.values[j]) == text for s in block.series)
 
 
 def _ring(block: Chart, i: int, j: int) -> int:
@@ -107,7 +113,7 @@ def _point_labels(block: Chart, j: int, x: float, at: Callable[[float], float], 
     values = sorted({block.axis.text(s.values[j]): s.values[j] for s in block.series}.items(),
                     key=lambda tv: -tv[1])
     tall = strong.style.size + 2  # a label's halo
-    marks = [(at(s.values[j]), 4.5 + 2.6 * _ring(block, i, j)) for i, s in enumerate(block.series)]
+    marks = [(at(s.values[j]), 4.5) for s in block.series]
     placed: list[float] = []  # the middles of the labels set so far
 
     def free(middle: float, own: float) -> bool:
@@ -116,8 +122,9 @@ def _point_labels(block: Chart, j: int, x: float, at: Callable[[float], float], 
                 and all(abs(middle - m) >= tall + 1 for m in placed))
 
     for n, (text, v) in enumerate(values):
-        rings = max(_ring(block, i, j) for i, s in enumerate(block.series) if block.axis.text(s.values[j]) == text)
-        clear = 9 + 2.6 * rings  # past the outermost outline of a shared point
+        shared = max(_sharing(block, i, j) for i, s in enumerate(block.series)
+                     if block.axis.text(s.values[j]) == text)
+        clear = 9.0  # past the markers (side by side where series share the point)
         grid = [at(t) for t in block.axis.ticks()]  # each label moved away from its point clear of these
         above, below = clear_of(grid, at(v) - clear, tall / 2, -1), clear_of(grid, at(v) + clear + 0.5, tall / 2, 1)
         above = at(v) - clear if above is None else above  # else where it was, on a wider knock-out
@@ -127,7 +134,7 @@ def _point_labels(block: Chart, j: int, x: float, at: Callable[[float], float], 
         elif free(below, at(v)):
             middle = below
         else:  # points too close for a label above or below: beside its marker, on its own line
-            value_label(shapes, words, text, strong, x + 4.5 + 2.6 * rings, at(v) - tall / 2 - 1, white, "start")
+            value_label(shapes, words, text, strong, x + 4.5 + (shared - 1) * _SIDE_BY_SIDE / 2, at(v) - tall / 2 - 1, white, "start")
             continue
         placed.append(middle)
         value_label(shapes, words, text, strong, x, middle, white,

@@ -154,14 +154,17 @@ body:
               and "".join(s.text for f in line.fragments for s in f.segments).replace(".", "").isdigit()]
     ticks = [r for r in rights if r < first_x - 5]  # the value axis' tick labels, right of which the plot begins
     assert ticks and first_x - max(ticks) >= 22
-    # both markers of the shared point stand on it: the first series' dot, the second's open square round it
+    # both markers of the shared point show whole: the first series' dot and the second's square side by
+    # side, filled, centred on the point together and just apart (no outline round the dot, read as a highlight)
     colors = document.theme.colors
     circle = min((args for name, args, kw in calls if name == "circle" and kw["fill"] == colors["primary"]),
                  key=lambda a: a[0])
-    (frame,) = [args for name, args, kw in calls if name == "rect" and kw["stroke"] == colors["secondary"]
-                and kw["fill"] == colors["white"]]
-    assert circle[0] == pytest.approx(drug[0][0]) and frame[0] + frame[2] / 2 == pytest.approx(drug[0][0])
-    assert frame[2] > 2 * circle[2]  # the frame goes round the dot, not under it
+    square = min((args for name, args, kw in calls if name == "rect" and kw.get("fill") == colors["secondary"]
+                  and args[2] < 10), key=lambda a: a[0])
+    assert (circle[0] + square[0] + square[2] / 2) / 2 == pytest.approx(drug[0][0])
+    assert square[0] >= circle[0] + circle[2]  # beside the dot, not over it
+    assert not [args for name, args, kw in calls if name == "rect" and kw.get("fill") == colors["white"]
+                and kw.get("stroke") == colors["secondary"]]
 
 
 def test_a_log_scale_puts_a_ratio_and_its_inverse_equally_far_from_one(project):
@@ -352,9 +355,9 @@ def _words_at(page) -> dict[str, list[tuple[float, float]]]:
 
 
 def test_markers_stand_at_their_true_x_in_the_pdf_and_a_shared_value_is_labelled_once(project):
-    """Read back from the PDF: each series' markers stand centred over their week's name (a shared point's
-    markers are not moved aside), both markers of the point Drug and Placebo share show (a dot in an open
-    square), and its value is printed once, centred over it, above."""
+    """Read back from the PDF: each series' markers stand centred over their week's name; both markers of
+    the point Drug and Placebo share show whole, side by side and centred on it together (no outline round
+    a dot, which reads as a highlight); its value is printed once, centred over it, above."""
     project.layout()
     project.content(SHARED)
     pdf = project.build().data
@@ -370,18 +373,19 @@ def test_markers_stand_at_their_true_x_in_the_pdf_and_a_shared_value_is_labelled
     frames = [(x, y, w) for kind, rgb, x, y, w in marks if kind == "stroke" and rgb == _rgb(colors["secondary"])
               and 10 < w < 20]
     # the Drug dots and the Placebo squares of weeks 4, 12 and 24 (and the end labels' markers, further right)
-    for week in ("0", "4", "12", "24"):
+    for week in ("4", "12", "24"):
         assert any(abs(x - weeks[week]) < 0.3 for x, _ in dots), (week, weeks, dots)
     for week in ("4", "12", "24"):
         assert any(abs(x - weeks[week]) < 0.3 for x, _ in squares), (week, weeks, squares)
-    # week 0: Placebo's marker is the open square round Drug's dot, both centred on the point
-    ((fx, fy, fw),) = frames
-    (dot,) = [(x, y) for x, y in dots if abs(x - weeks["0"]) < 0.3]
-    assert fx == pytest.approx(weeks["0"], abs=0.3) and (fx, fy) == pytest.approx(dot, abs=0.3)
-    assert not any(abs(x - weeks["0"]) < 8 for x, _ in squares)  # no filled square beside it
+    # week 0: Drug's dot and Placebo's square side by side, filled, centred on the point together
+    assert frames == []  # no open square round a dot
+    (dot,) = [(x, y) for x, y in dots if abs(x - weeks["0"]) < 8]
+    (square,) = [(x, y) for x, y in squares if abs(x - weeks["0"]) < 8]
+    assert (dot[0] + square[0]) / 2 == pytest.approx(weeks["0"], abs=0.3) and 6 < square[0] - dot[0] < 10
+    assert dot[1] == pytest.approx(square[1], abs=0.3)
     # "5.8" once, centred over the shared point, above it
     (label,) = words_["5.8"]
-    assert label[0] == pytest.approx(fx, abs=0.5) and label[1] < fy - fw / 2
+    assert label[0] == pytest.approx(weeks["0"], abs=0.5) and label[1] < dot[1] - 4
 
 
 def test_labels_of_values_at_one_x_sit_above_and_below_not_aside(project):

@@ -139,5 +139,5 @@ def test_the_two_upright_helices_stand_on_one_line_their_captions_on_one_baselin
     firsts = [min((ln for ln in lines[2] if ln[1] > box[3] and ln[0] <= box[2] and ln[2] >= box[0]),
                   key=lambda ln: ln[1]) for box in upright]
     assert abs(firsts[0][1] - firsts[1][1]) <= 0.5, firsts
-    above_short = [ln for ln in lines[2] if ln[3] < short[1] and ln[0] >= short[0] - 80 and ln[1] > 60]
+    above_short = [ln for ln in lines[2] if ln[3] < short[1] and ln[0] >= tall[2] and ln[1] > 60]  # right of the tall one
     assert above_short and abs(min(ln[1] for ln in above_short) - tall[1]) <= 8, (above_short[:1], tall)

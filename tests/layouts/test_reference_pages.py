@@ -61,7 +61,7 @@ def test_a_page_foot_note_stands_near_its_paragraph(pdfs):
     page = pdfium.PdfDocument(pdfs["block-examples"])[0]
     tp = page.get_textpage()
     text = tp.get_text_range()
-    para = text.index("right after this")
+    para = text.index("after this paragraph")  # its last line
     note = text.index("A notes block with place: page_foot")
     para_bottom = tp.get_charbox(para)[1]
     note_top = tp.get_charbox(note)[3]
@@ -106,7 +106,7 @@ def test_the_photo_stands_beside_its_text(pdfs):
     with its top, and its caption fits on one line."""
     page = pdfium.PdfDocument(pdfs["block-examples"])[2]
     tp = page.get_textpage()
-    caption_left, caption_top, _, _ = _word_box(tp, "A photo, 180 points wide")
+    caption_left, caption_top, _, _ = _word_box(tp, "A photo, 161 points wide")
     _, caption_bottom_line, _, _ = _word_box(tp, "points wide")
     assert abs(caption_bottom_line - caption_top) < 2  # one line
     heading_left, heading_top, _, _ = _word_box(tp, "A photo beside its text")
@@ -140,9 +140,11 @@ def _ink_gaps(page, top: float, bottom: float, right: float | None = None) -> li
     (0, [("Lists: numbered", "type: list"), ("Figures", "type: figure"), ("Callouts and cards", "type: callout")]),
     (1, [("Tables and footnotes", "type: table"), ("A ruled callout", "type: callout"),
          ("Important Safety", "type: safety"), ("Read the format", "type: call_to_action")]),
+    (3, [("Grouped bars", "type: chart"), ("Stacked bars", "kind: stacked_bar")]),
+    (4, [("Lines with markers", "kind: line"), ("A forest plot", "kind: forest"), ("A QR code", "type: qr")]),
 ])
 def test_the_text_pages_keys_stand_in_the_margin_beside_their_sections(pdfs, index, pairs):
-    """The text pages are set like a specimen book: beside each section, in a margin column right of the
+    """The text and chart pages are set like a specimen book: beside each section, in a margin column right of the
     8-column measure, the keys its blocks use, their first line level with the section's heading (within a
     line) and read right after the section, before the next one."""
     page = pdfium.PdfDocument(pdfs["block-examples"])[index]
