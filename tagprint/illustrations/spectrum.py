@@ -13,6 +13,8 @@ from .registry import Range, known_params, register
 from .arrows import smoothstep
 
 COUNT = Range(0, 40)
+LABEL_MIN = 7.5  # points: the labels' size in a narrow column (bold caps legible offset-printed)
+LABEL_FLOOR = 6.5  # points: the least, only when the labels would not fit at LABEL_MIN
 
 
 @dataclass(frozen=True)
@@ -221,8 +223,9 @@ def _plan(p: SpectrumParams, w: float, h: float, font: str | None) -> Plan:
     except KeyError:
         bold = None
     # about 10 pt in a leave-behind's column (266 pt), growing with the width to 15.4 pt on a slide
-    # (330 pt) so that even a 3-up handout's thumbnail sets it above 6 pt
-    label_size = max(6.5, min(16.0, w * 0.083 - 12.0))
+    # (330 pt) so that even a 3-up handout's thumbnail sets it above 6 pt; never under 7.5 pt in print
+    # unless the two labels cannot fit side by side (then down to 6.5 pt)
+    label_size = max(LABEL_MIN, min(16.0, w * 0.083 - 12.0))
     tracking = label_size * 0.08
 
     def labels_width(size: float) -> float:
@@ -230,7 +233,7 @@ def _plan(p: SpectrumParams, w: float, h: float, font: str | None) -> Plan:
             return (len(p.left_label) + len(p.right_label)) * size * 0.7
         return (bold.width(p.left_label, size) + bold.width(p.right_label, size)
                 + size * 0.08 * (len(p.left_label) + len(p.right_label)))
-    while label_size > 6.5 and labels_width(label_size) > w * 0.95:
+    while label_size > LABEL_FLOOR and labels_width(label_size) > w * 0.95:
         label_size -= 0.25
     tracking = label_size * 0.08
     cyl_y = label_size * 1.6

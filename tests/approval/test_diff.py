@@ -353,7 +353,10 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
     areas = _section(done.stdout, "Pages that differ (2 pages, ")
     pages = [" ".join(a for a in areas if a.startswith(f"page {n}, ")) for n in (1, 2)]  # an entry per area
     assert "list item 1 “Fever[3,4]” under “Where does your patient’s RA fall?”" in pages[0]  # moved bullets
-    assert "the paragraph “RA that is primarily autoinflammatory may…”" in pages[1] and "reference 2" in pages[1]
+    # the references stand at the page's foot and grow upward: the title and reference 1 (its number with it)
+    # move up, and the safety panel beside them, as tall as they are, grows with them
+    assert "the paragraph “RA that is primarily autoinflammatory may…”" in pages[1] and "reference 1" in pages[1]
+    assert "the safety information under" in pages[1]
     assert _section(done.stdout, "References (1)")[0].startswith("page 2, reference 1 changed")
     review = root / "output/review/kineret-dtt-ra-1.0-vs-draft.pdf"
     check = subprocess.run([sys.executable, "-m", "pdfua", "check", str(review)], capture_output=True, text=True)

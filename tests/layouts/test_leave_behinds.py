@@ -72,3 +72,49 @@ def test_printed_links_are_not_underlined(seed_profiles):
             inked = max(inked, sum(1 for v in row if v < 170) / len(row))
         rows[kind] = inked
     assert rows["screen"] > 0.9 and rows["print"] < 0.6, rows  # an underline is a full row; letters are not
+
+
+LONGER_ISI = """\
+      - type: paragraph
+        style: safety
+        text: >-
+          A longer stand-in for the approved Important Safety Information, as the approved text will be: two
+          lines at the size of the claims, so the panel needs more depth than the placeholder alone.
+"""
+
+
+def _seed_with_longer_isi(project, paragraphs: int) -> None:
+    """The real KINERET layout and content in a throw-away project, its ISI `paragraphs` paragraphs longer."""
+    from conftest import REPO
+    project.write("layouts/kineret-dtt-ra.yaml", (REPO / "layouts" / "kineret-dtt-ra.yaml").read_text("utf-8"))
+    content = (REPO / "content" / "kineret-dtt-ra.yaml").read_text("utf-8")
+    anchor = "          See the full [Prescribing Information](https://www.kineretrx.com/pi/) for KINERET.\n"
+    assert content.count(anchor) == 1
+    project.write("content/kineret-dtt-ra.yaml", content.replace(anchor, anchor + LONGER_ISI * paragraphs))
+
+
+def test_a_longer_isi_grows_its_panel_upward_at_the_size_of_the_claims(project, seed_pdf, tmp_path):
+    from tagprint.commands.cli import main
+    _seed_with_longer_isi(project, 1)
+    out = tmp_path / "out"
+    assert main(["--root", str(project.root), "--output", str(out), "build", "kineret-dtt-ra",
+                 "--profile", "screen"]) == 0
+    before, after = pdfium.PdfDocument(seed_pdf)[1], pdfium.PdfDocument(out / "kineret-dtt-ra.pdf")[1]
+    # the panel's title: the first of the words on the page (its text says them again)
+    title_before, title_after = (_find(page, "Important Safety Information")[0] for page in (before, after))
+    (references,) = _find(after, "References")
+    assert title_after[3] > title_before[3] + 20  # PDF y grows upward: the title moved up the page
+    assert abs(references[3] - title_after[3]) < 0.5  # the references' title stays level with it
+    (body_before,), (body_after,) = (_find(page, "Placeholder for the approved Important") for page in (before, after))
+    assert body_after[4] == body_before[4]  # the safety text is not set smaller to fit
+
+
+def test_an_isi_longer_than_the_page_has_room_for_stops_the_build_at_the_layout_line(project, tmp_path, capsys):
+    from tagprint.commands.cli import main
+    _seed_with_longer_isi(project, 6)
+    code = main(["--root", str(project.root), "--output", str(tmp_path / "out"), "build", "kineret-dtt-ra",
+                 "--profile", "screen"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "kineret-dtt-ra.yaml:" in err and "region 'safety' overlaps region 'kineret'" in err, err
+    assert not (tmp_path / "out" / "kineret-dtt-ra.pdf").exists()
