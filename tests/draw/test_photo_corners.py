@@ -9,6 +9,7 @@ import io
 import pytest
 from PIL import Image
 
+from conftest import MINIMAL_LAYOUT
 from tagprint.pipeline import build
 
 CONTENT = """\
@@ -22,23 +23,7 @@ body:
 
 # the region starts at x 350.9 (the hero's left edge when the print copy squared it), so the photo's box is
 # one whose right edge, rebuilt as x + width - x, is not its width
-LAYOUT = """\
-document:
-  title: Test document
-  lang: en-US
-  material_id: TEST-0001
-  date: 11/2026
-  created: 2026-11-01
-theme: kineret
-templates:
-  plain:
-    regions:
-      main: {box: [350.9, 40, 221.1, 600]}
-pages:
-  - template: plain
-    regions:
-      main: [body]
-"""
+LAYOUT = MINIMAL_LAYOUT.replace("main: {box: [40, 40, 532, 700]}", "main: {box: [350.9, 40, 221.1, 600]}")
 
 RED = (200, 30, 30)
 
