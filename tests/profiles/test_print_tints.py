@@ -14,6 +14,20 @@ NAVY = [1.0, 0.72, 0.0, 0.6]   # the kineret theme's recipes for primary and sec
 TEAL = [0.8, 0.0, 0.3, 0.5]
 
 
+def _helix_height() -> float:
+    """The helix's height as the seed's content gives it (its form's BBox is as tall)."""
+    import yaml
+    from pathlib import Path
+
+    content = yaml.safe_load((Path(__file__).resolve().parents[2] / "content/kineret-dtt-ra.yaml").read_text())
+    (height,) = [b["height"] for blocks in content.values() for b in blocks
+                 if isinstance(b, dict) and b.get("illustration") == "helix"]
+    return float(height)
+
+
+HELIX_HEIGHT = _helix_height()
+
+
 def _fills(form: pikepdf.Object) -> list[tuple[str, list[float]]]:
     """Each fill colour a form sets: (colour space name, operands)."""
     out, space = [], ""
@@ -28,7 +42,7 @@ def _fills(form: pikepdf.Object) -> list[tuple[str, list[float]]]:
 def test_the_helix_rungs_are_tints_of_the_navy_and_teal_inks(seed_profiles):
     with pikepdf.open(seed_profiles["print"]) as pdf:
         forms = pdf.pages[1].Resources.XObject
-        helix = [name for name, form in forms.items() if form.BBox[3] == 180]   # content: height 180
+        helix = [name for name, form in forms.items() if form.BBox[3] == HELIX_HEIGHT]
         assert len(helix) == 1, list(forms.keys())
         form = forms[helix[0]]
         fills = _fills(form)
