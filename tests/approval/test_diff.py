@@ -26,12 +26,17 @@ SENTENCE = ("Some patients have RA that is closer to the autoinflammatory end",
             "Some patients have rheumatoid arthritis that is closer to the autoinflammatory end")
 
 
+def _seed_copy(root: Path) -> None:
+    """The repository's layouts, content and images copied into a fresh project at `root`."""
+    for folder in ("layouts", "content", "images"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+
+
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory) -> tuple[Path, int, str, str]:
     """A copy of the seed project: 1.0 approved, then one sentence and one parameter changed; diffed."""
     root = tmp_path_factory.mktemp("seed") / "project"
-    for folder in ("layouts", "content", "images"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    _seed_copy(root)
     assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
                  "--role", "medical", *SEED_ACCEPT]) == 0
     content = root / "content" / "kineret-dtt-ra.yaml"
@@ -336,8 +341,7 @@ def test_diff_survives_a_change_that_moves_bullets_a_button_and_reference_number
     """Bullets, a button's label and reference numbers are lines that belong to no block of their own; a
     changed area touching them once crashed `diff` (AttributeError on the line's missing block)."""
     root = tmp_path / "project"
-    for folder in ("layouts", "content", "images"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    _seed_copy(root)
     assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
                  *SEED_ACCEPT]) == 0
     content = root / "content" / "kineret-dtt-ra.yaml"
@@ -627,8 +631,7 @@ def test_a_changed_slide_is_placed_on_the_same_paper_turned_landscape(tmp_path):
     """A deck's slides (960 × 540) are wide: each is placed on a landscape letter page (the summary stays
     portrait: the same paper turned, so the copy still prints at one scale), its comments beside it."""
     root = tmp_path / "project"
-    for folder in ("layouts", "content", "images"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    _seed_copy(root)
     deck = root / "layouts" / "kineret-dtt-ra-deck.yaml"
     text = deck.read_text(encoding="utf-8")
     assert text.count("\nprofiles: [screen]\n") == 1
@@ -786,8 +789,7 @@ def test_the_masthead_reflowed_with_a_word_alone_on_its_middle_line_is_flagged_b
     """The draft inserts “adults with” in a masthead title set narrower (267 pt, a column and a half): three
     lines, “with” alone on the second. The summary says so, and a comment sits level with that line."""
     root = tmp_path / "project"
-    for folder in ("layouts", "content", "images"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    _seed_copy(root)
     layout = root / "layouts" / "kineret-dtt-ra.yaml"
     wide = "masthead: {box: [40, 0, 349, 263.5]"
     assert layout.read_text(encoding="utf-8").count(wide) == 1
@@ -845,8 +847,7 @@ def edited(tmp_path_factory) -> Path:
     """The seed approved, then the reviewers' edits: a word inserted in the masthead title, one deleted in a
     paragraph, and two changes in one line of another ("key … to watch" → "several … worth watching")."""
     root = tmp_path_factory.mktemp("edited") / "project"
-    for folder in ("layouts", "content", "images"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.py"))
+    _seed_copy(root)
     assert main(["--root", str(root), "approve", "kineret-dtt-ra", "--version", "1.0", "--by", "Dr Quinn",
                  *SEED_ACCEPT]) == 0
     content = root / "content" / "kineret-dtt-ra.yaml"

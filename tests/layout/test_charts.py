@@ -317,22 +317,8 @@ def _rgb(color) -> tuple[int, int, int]:
 def _painted_marks(page) -> list[tuple[str, tuple[int, int, int], float, float, float]]:
     """Every path PDFium finds on the page, inside forms too: (filled or stroked, its colour, centre x, centre
     y from the top, width), read from the PDF, not from the layout."""
-    marks = []
-    height = page.get_height()
-    for obj in page.get_objects(max_depth=6):
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        left, bottom, right, top = obj.get_bounds()
-        mode, stroke = ctypes.c_int(), ctypes.c_int()
-        raw.FPDFPath_GetDrawMode(obj, mode, stroke)
-        for kind, getter in (("fill", raw.FPDFPageObj_GetFillColor), ("stroke", raw.FPDFPageObj_GetStrokeColor)):
-            if (kind == "fill" and mode.value == 0) or (kind == "stroke" and not stroke.value):
-                continue
-            r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            getter(obj, r, g, b, a)
-            marks.append((kind, (r.value, g.value, b.value), (left + right) / 2, height - (top + bottom) / 2,
-                          right - left))
-    return marks
+    return [(kind, rgb, (left + right) / 2, (top + bottom) / 2, right - left)
+            for kind, rgb, (left, top, right, bottom) in _objects(page)]
 
 
 def _words_at(page) -> dict[str, list[tuple[float, float]]]:
