@@ -100,7 +100,7 @@ def _output(this: _Layout, prepared: "Prepared", name: str, kind: str, vid: str,
 
     rel, output, d = this.rel, this.output, prepared.document
     profile = profiles()[name]
-    stem = f"{d.name}-{kind}" if kind else d.name
+    stem = output_stem(d, kind)
     target = relative(output_target(output, profile, d, kind), output)
     hit = None if this.force else this.cache.up_to_date(this.root, output, rel, f"{name}|{kind}|{vid}", this.tool)
     if hit:
@@ -137,9 +137,14 @@ def start_worker(cache: Cache, parent: int | None = None) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+def output_stem(d: "Document", kind: str) -> str:
+    """The name of one output (the document, a deck's slides or a handout), before its profile's suffix."""
+    return f"{d.name}-{kind}" if kind else d.name
+
+
 def output_target(output: Path, profile: "Profile", d: "Document", kind: str) -> Path:
-    """Where a build writes one output (the document, a deck's slides or a handout) in one profile."""
-    return profile.output_path(output, f"{d.name}-{kind}" if kind else d.name, d.material_id, d.version)
+    """Where a build writes one output in one profile."""
+    return profile.output_path(output, output_stem(d, kind), d.material_id, d.version)
 
 
 def output_targets(output: Path, d: "Document") -> list[Path]:

@@ -66,17 +66,14 @@ def validate(loaded: Loaded) -> Document:
     check_editions(loaded, papers, SAFE_SEGMENT, placed_content_ids(spec, editions=False), set(placing.sections),
                    problems)
     document = _document(loaded, theme, tuple(pages), page_size, margins, problems)
-    if len(papers) > 1 and not spec.slides:  # one output per paper size, named after it, each its edition
-        others = tuple(with_edition(on_paper(replace(document, margins=edition_margins(loaded, paper, layout_margins),
-                                                     pages=edition_pages(loaded, paper, placing, document.pages)),
-                                             loaded, paper, theme, problems), loaded, paper, placing.sections)
-                       for paper in papers[1:])
-        first = replace(document, pages=edition_pages(loaded, papers[0], placing, document.pages))
-        document = replace(with_edition(first, loaded, papers[0], placing.sections), paper=papers[0],
-                           other_sizes=others)
-    elif not spec.slides:  # one paper: its edition, if the layout gives one
-        first = replace(document, pages=edition_pages(loaded, papers[0], placing, document.pages))
-        document = with_edition(first, loaded, papers[0], placing.sections)
+    if not spec.slides:  # one output per paper size, named after it, each its edition
+        def edition(paper: str) -> Document:
+            own = replace(document, margins=edition_margins(loaded, paper, layout_margins),
+                          pages=edition_pages(loaded, paper, placing, document.pages))
+            return with_edition(own, loaded, paper, placing.sections)
+
+        others = tuple(on_paper(edition(paper), loaded, paper, theme, problems) for paper in papers[1:])
+        document = replace(edition(papers[0]), paper=papers[0], other_sizes=others) if others else edition(papers[0])
     _check_document(document, loaded, bool(placing.missing), problems)
     for other in document.other_sizes:  # what an edition swapped in is judged in its own document
         found: list[Problem] = []

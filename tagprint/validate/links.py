@@ -103,8 +103,9 @@ def check_internal(document: Document, problems: list[Problem]) -> None:
     """A link within the document goes to a content id one of its pages places, with something a reader reads
     (a section of only a decorative picture or a spacer has no place in the structure to land on); a deck's
     slides are read whole, so a link within a deck has nowhere to go."""
-    read = {s.id for s in document.sections() if any(b.role for b in walk(s.blocks))}
-    placed = {s.id for s in document.sections()}
+    sections = document.sections()
+    read = {s.id for s in sections if any(b.role for b in walk(s.blocks))}
+    placed = {s.id for s in sections}
     for block in blocks_in_order(document):
         for run, where in inline_runs(block):
             if not isinstance(run, Link) or run.internal is None:
